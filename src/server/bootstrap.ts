@@ -1,0 +1,22 @@
+/**
+ * Opens the database, applies migrations, seeds the demo dataset when asked, and assembles the
+ * AppContext. Used by the server, the CLI and the integration tests alike.
+ */
+import path from 'node:path';
+import type { AppConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemo } from './seed/demo.ts';
+import { StandinPopulationAdapter } from './standins/population/adapter.ts';
+
+export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+}
+
+export async function createContext(config: AppConfig, db?: Database): Promise<AppContext> {
+  const database = db ?? (await openConfiguredDatabase(config));
+  await migrate(database);
+  if (config.seedDemo) await seedDemo(database);
+  return { config, db: database, population: new StandinPopulationAdapter(database) };
+}

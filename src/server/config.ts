@@ -1,0 +1,51 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Public base URL of this installation (used for OIDC redirect URIs and QR links). */
+  publicUrl: string;
+  /** Where the embedded database and stored files live. */
+  dataDir: string;
+  /** When set, a PostgreSQL server is used instead of embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** development | production | test */
+  env: 'development' | 'production' | 'test';
+  /** Seed the demo dataset (units, catalogue, population stand-in, demo accounts) on start. */
+  seedDemo: boolean;
+  oidc: {
+    /** Issuer URL of the e-ID provider. Empty = the built-in VNeID stand-in mounted at /eid. */
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+  };
+  /** Secret used to sign cookies; must be set in production. */
+  cookieSecret: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '0.0.0.0';
+  const nodeEnv = (env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development') as AppConfig['env'];
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const cookieSecret = env.COOKIE_SECRET ?? 'motcua-development-cookie-secret-change-me';
+  if (nodeEnv === 'production' && !env.COOKIE_SECRET) {
+    throw new Error('COOKIE_SECRET must be set in production');
+  }
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data/runtime'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    env: nodeEnv,
+    seedDemo: env.SEED_DEMO !== '0',
+    oidc: {
+      issuer: env.OIDC_ISSUER ?? '',
+      clientId: env.OIDC_CLIENT_ID ?? 'motcua-portal',
+      clientSecret: env.OIDC_CLIENT_SECRET ?? 'motcua-portal-development-secret',
+    },
+    cookieSecret,
+  };
+}

@@ -1,0 +1,10 @@
+/** Everything a module needs at run time, built once at start and passed to every module. */
+import type { PopulationAdapter } from './adapters/population.ts';
+import type { AppConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+
+export interface AppContext {
+  config: AppConfig;
+  db: Database;
+  population: PopulationAdapter;
+}

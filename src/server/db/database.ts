@@ -1,0 +1,133 @@
+/**
+ * One small interface over the two PostgreSQL engines MotCua runs on:
+ * embedded PGlite (default, one connection per process) and a PostgreSQL server (pg Pool).
+ * Everything above this layer writes plain PostgreSQL SQL with $1, $2 … parameters.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgresql';
+  /** Runs fn inside one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  url?: string;
+  /** Directory for PGlite's files; when absent, PGlite runs in memory. */
+  dataDir?: string;
+  /** PostgreSQL only: schema to use as search_path (tests isolate themselves this way). */
+  schema?: string;
+  /** PostgreSQL only: pool size. */
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts.schema, opts.poolSize) : openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const pg = await PGlite.create(dataDir ? { dataDir, extensions: { unaccent, pg_trgm } } : { extensions: { unaccent, pg_trgm } });
+  const toResult = <T>(r: { rows: unknown[]; affectedRows?: number }) => ({
+    rows: r.rows as T[],
+    rowCount: r.affectedRows ?? r.rows.length,
+  });
+  return {
+    kind: 'pglite',
+    async query<T = Row>(sql: string, params: unknown[] = []) {
+      return toResult<T>(await pg.query(sql, params.map(toPgParam)));
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return pg.transaction(async (tx) =>
+        fn({
+          async query<R = Row>(sql: string, params: unknown[] = []) {
+            return toResult<R>(await tx.query(sql, params.map(toPgParam)));
+          },
+        }),
+      );
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
+  const pgModule = await import('pg');
+  const pg = pgModule.default;
+  // Return int8/numeric as JS numbers when safe; bigint counters in this app stay well below 2^53.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  pg.types.setTypeParser(1700, (v: string) => Number(v));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: schema ? `-c search_path=${schema},public` : undefined,
+  });
+  if (schema) {
+    const c = await pool.connect();
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      c.release();
+    }
+  }
+  return {
+    kind: 'postgresql',
+    async query<T = Row>(sql: string, params: unknown[] = []) {
+      const r = await pool.query(sql, params.map(toPgParam));
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<R = Row>(sql: string, params: unknown[] = []) {
+            const r = await client.query(sql, params.map(toPgParam));
+            return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Plain objects and arrays of objects go to PostgreSQL as JSON text (for jsonb columns). */
+function toPgParam(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof Uint8Array) && !Array.isArray(v)) {
+    return JSON.stringify(v);
+  }
+  if (Array.isArray(v) && v.some((x) => x !== null && typeof x === 'object')) return JSON.stringify(v);
+  return v;
+}

@@ -1,0 +1,126 @@
+/**
+ * Server-side sessions and CSRF protection.
+ *
+ * - The session id lives only in an HttpOnly, SameSite=Lax cookie (Secure in production); the database
+ *   stores its SHA-256, so a leaked table does not leak sessions. A new id is issued at every login.
+ * - CSRF: signed double-submit cookie. `motcua_csrf` holds `random.hmac(random, sessionId)`; the browser
+ *   echoes it in the `X-CSRF-Token` header on every state-changing request. A cross-site page can neither
+ *   read the cookie nor set the header, and a token minted for another session does not verify.
+ */
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from './errors.ts';
+import { isCsrfExempt } from './route.ts';
+
+export const SESSION_COOKIE = 'motcua_sid';
+export const CSRF_COOKIE = 'motcua_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day
+
+export type SessionKind = 'citizen' | 'official';
+
+export interface Session {
+  /** The raw id is never stored; this is its hash. */
+  idHash: string;
+  kind: SessionKind;
+  /** Who is logged in: for a citizen the e-ID claims summary, for an official the account. */
+  subject: Record<string, unknown>;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null;
+    /** Raw session id from the cookie, when a valid session was found. */
+    sessionId: string | null;
+  }
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export function registerSessions(app: FastifyInstance, db: Database, config: AppConfig): void {
+  const secure = config.env === 'production';
+  const hmac = (value: string) => crypto.createHmac('sha256', config.cookieSecret).update(value).digest('base64url');
+  const mintCsrf = (sessionId: string | null) => {
+    const nonce = crypto.randomBytes(18).toString('base64url');
+    return `${nonce}.${hmac(`${nonce}|${sessionId ?? ''}`)}`;
+  };
+  const csrfValid = (token: string | undefined, sessionId: string | null) => {
+    if (!token) return false;
+    const [nonce, mac] = token.split('.');
+    if (!nonce || !mac) return false;
+    const expected = hmac(`${nonce}|${sessionId ?? ''}`);
+    return mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
+  };
+  const setCsrfCookie = (reply: FastifyReply, sessionId: string | null) => {
+    reply.setCookie(CSRF_COOKIE, mintCsrf(sessionId), { path: '/', httpOnly: false, sameSite: 'strict', secure });
+  };
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (raw) {
+      const { rows } = await db.query<{ id_hash: string; kind: SessionKind; subject: Record<string, unknown>; created_at: Date; expires_at: Date }>(
+        'SELECT id_hash, kind, subject, created_at, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > now()',
+        [sha256(raw)],
+      );
+      const row = rows[0];
+      if (row) {
+        req.session = { idHash: row.id_hash, kind: row.kind, subject: row.subject, createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) };
+        req.sessionId = raw;
+      }
+    }
+    const method = req.method.toUpperCase();
+    const safe = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+    if (!safe && !req.url.startsWith('/eid/') && !isCsrfExempt(method, req.routeOptions.url)) {
+      const header = req.headers[CSRF_HEADER];
+      const token = Array.isArray(header) ? header[0] : header;
+      if (!csrfValid(token, req.sessionId) || token !== req.cookies[CSRF_COOKIE]) {
+        throw new AppError('CSRF_INVALID', 'Yêu cầu không hợp lệ hoặc phiên làm việc đã thay đổi. Vui lòng tải lại trang và thử lại.', 403);
+      }
+    }
+    if (safe && !csrfValid(req.cookies[CSRF_COOKIE], req.sessionId)) setCsrfCookie(reply, req.sessionId);
+  });
+
+  app.decorateReply('startSession', async function (this: FastifyReply, kind: SessionKind, subject: Record<string, unknown>) {
+    const req = this.request;
+    if (req.session) await db.query('DELETE FROM sessions WHERE id_hash = $1', [req.session.idHash]);
+    const id = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    await db.query('INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, $2, $3, $4)', [sha256(id), kind, subject, expiresAt]);
+    this.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+    setCsrfCookie(this, id);
+    req.session = { idHash: sha256(id), kind, subject, createdAt: new Date(), expiresAt };
+    req.sessionId = id;
+  });
+
+  app.decorateReply('endSession', async function (this: FastifyReply) {
+    const req = this.request;
+    if (req.session) await db.query('DELETE FROM sessions WHERE id_hash = $1', [req.session.idHash]);
+    req.session = null;
+    req.sessionId = null;
+    this.clearCookie(SESSION_COOKIE, { path: '/' });
+    setCsrfCookie(this, null);
+  });
+
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Starts a fresh session (a new id, the old one destroyed) and sets its cookies. */
+    startSession(kind: SessionKind, subject: Record<string, unknown>): Promise<void>;
+    endSession(): Promise<void>;
+  }
+}
+
+export function requireSession(req: FastifyRequest, kind?: SessionKind): Session {
+  if (!req.session || (kind && req.session.kind !== kind)) {
+    throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để thực hiện thao tác này.', 401);
+  }
+  return req.session;
+}

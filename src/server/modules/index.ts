@@ -1,0 +1,8 @@
+/** Every domain module, in registration order. Each is `(app, ctx) => Promise<void>`. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import systemRoutes from './system/routes.ts';
+
+export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
+
+export const modules: ModuleRegistration[] = [systemRoutes];

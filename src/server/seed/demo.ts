@@ -1,0 +1,14 @@
+/**
+ * The demo dataset: reference data (units, agencies, calendar), the procedure catalogue and the
+ * population-database stand-in. Each step is idempotent: it checks what is already there.
+ */
+import type { Database } from '../db/database.ts';
+
+export type SeedStep = (db: Database) => Promise<void>;
+
+/** Steps in order; each domain module adds its own. */
+export const seedSteps: SeedStep[] = [];
+
+export async function seedDemo(db: Database): Promise<void> {
+  for (const step of seedSteps) await step(db);
+}
