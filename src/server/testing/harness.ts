@@ -88,6 +88,19 @@ export class TestClient {
     return res;
   }
 
+  /**
+   * Test-only shortcut: opens a session for the given subject directly in the database (as a login
+   * would), then refreshes the CSRF cookie bound to it.
+   */
+  async loginAs(db: Database, kind: 'citizen' | 'official', subject: Record<string, unknown>): Promise<void> {
+    const id = crypto.randomBytes(32).toString('base64url');
+    const hash = crypto.createHash('sha256').update(id).digest('hex');
+    await db.query("INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')", [hash, kind, subject]);
+    this.cookies.set('motcua_sid', id);
+    this.cookies.delete('motcua_csrf');
+    await this.get('/api/health');
+  }
+
   get(url: string) {
     return this.request('GET', url);
   }
