@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
+import { openTestDatabase, testDatabaseKind } from '../../testing/harness.ts';
+import { appendAction, verifyActionLog } from './action-log.ts';
+
+async function insertDossier(db: Database, code: string): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.query(
+    `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, channel, applicant, applicant_name, summary, form_values, receiving_unit_id, submitted_at)
+     VALUES ($1, $2, 'P', 1, 'C', 'Thủ tục thử', 1, 2, '{}', 'Nguyễn Văn A', 'thử', '{}', 'U', now())`,
+    [id, code],
+  );
+  return id;
+}
+
+describe(`action log hash chain on ${testDatabaseKind}`, () => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, drop } = await openTestDatabase());
+    await migrate(db);
+  });
+  afterAll(async () => drop());
+
+  const actor = { actorKind: 'official' as const, actorId: 'u1', actorName: 'Trần Thị Bình', actorRole: 'reception' };
+
+  it('chains entries and verifies a clean log', async () => {
+    const a = await insertDossier(db, 'A-1');
+    const b = await insertDossier(db, 'B-1');
+    for (const [id, n] of [[a, 4], [b, 3]] as const) {
+      for (let i = 0; i < n; i++) {
+        await db.transaction((tx) => appendAction(tx, id, { ...actor, action: `step-${i}`, fromStatus: i, toStatus: i + 1, data: { ghiChu: 'Hồ sơ đầy đủ', i } }));
+      }
+    }
+    const result = await verifyActionLog(db, { pageSize: 2 });
+    expect(result).toMatchObject({ entries: 7, problems: [] });
+    expect(result.dossiers).toBe(2);
+  });
+
+  it('detects an edited entry, and the break stays pinned to that entry', async () => {
+    const id = await insertDossier(db, 'C-1');
+    for (let i = 0; i < 3; i++) await db.transaction((tx) => appendAction(tx, id, { ...actor, action: `a${i}` }));
+    await db.query(`UPDATE dossier_actions SET data = '{"forged": true}' WHERE dossier_id = $1 AND seq = 2`, [id]);
+    const r = await verifyActionLog(db, { dossierId: id });
+    expect(r.problems).toEqual([{ dossierId: id, seq: 2, problem: 'hash_mismatch' }]);
+  });
+
+  it('detects a deleted entry', async () => {
+    const id = await insertDossier(db, 'D-1');
+    for (let i = 0; i < 3; i++) await db.transaction((tx) => appendAction(tx, id, { ...actor, action: `a${i}` }));
+    await db.query('DELETE FROM dossier_actions WHERE dossier_id = $1 AND seq = 2', [id]);
+    const r = await verifyActionLog(db, { dossierId: id });
+    expect(r.problems.map((p) => p.problem).sort()).toEqual(['prev_hash_mismatch', 'sequence_gap']);
+  });
+});
