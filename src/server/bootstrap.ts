@@ -7,6 +7,7 @@ import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { LocalDiskFileStore } from './files/store.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 
@@ -18,5 +19,10 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
   const database = db ?? (await openConfiguredDatabase(config));
   await migrate(database);
   if (config.seedDemo) await seedDemo(database);
-  return { config, db: database, population: new StandinPopulationAdapter(database) };
+  return {
+    config,
+    db: database,
+    population: new StandinPopulationAdapter(database),
+    files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
+  };
 }

@@ -22,6 +22,19 @@ export interface AppConfig {
   };
   /** Secret used to sign cookies; must be set in production. */
   cookieSecret: string;
+  /** Largest accepted upload, in bytes (default 10 MB). */
+  maxUploadBytes: number;
+  /** Days after the last change before a draft expires; a warning is shown in the last days. */
+  draftTtlDays: number;
+  mail: {
+    /** SMTP server URL. Empty = the local capture server (development and tests only). */
+    smtpUrl: string;
+    /** Port of the local capture server (0 = any free port). */
+    capturePort: number;
+    from: string;
+  };
+  /** Run background workers (outbox delivery, expiry sweeps) in this process. */
+  workers: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -32,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cookieSecret = env.COOKIE_SECRET ?? 'motcua-development-cookie-secret-change-me';
   if (nodeEnv === 'production' && !env.COOKIE_SECRET) {
     throw new Error('COOKIE_SECRET must be set in production');
+  }
+  if (nodeEnv === 'production' && !env.SMTP_URL) {
+    throw new Error('SMTP_URL must be set in production');
   }
   return {
     port,
@@ -47,5 +63,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       clientSecret: env.OIDC_CLIENT_SECRET ?? 'motcua-portal-development-secret',
     },
     cookieSecret,
+    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    draftTtlDays: Number(env.DRAFT_TTL_DAYS ?? 30),
+    mail: {
+      smtpUrl: env.SMTP_URL ?? '',
+      capturePort: Number(env.SMTP_CAPTURE_PORT ?? (nodeEnv === 'test' ? 0 : 2525)),
+      from: env.MAIL_FROM ?? 'Dịch vụ công MotCua <no-reply@motcua.local>',
+    },
+    workers: env.WORKERS !== '0',
   };
 }

@@ -2,9 +2,11 @@
 import type { PopulationAdapter } from './adapters/population.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { FileStore } from './files/store.ts';
 
 export interface AppContext {
   config: AppConfig;
   db: Database;
   population: PopulationAdapter;
+  files: FileStore;
 }

@@ -1,8 +1,9 @@
 /** Every domain module, in registration order. Each is `(app, ctx) => Promise<void>`. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import documentRoutes from './documents/routes.ts';
 import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, documentRoutes];

@@ -68,6 +68,7 @@ export class TestClient {
   constructor(private readonly app: FastifyInstance) {}
 
   async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const raw = Buffer.isBuffer(body);
     if (method !== 'GET' && !this.cookies.has('motcua_csrf')) await this.request('GET', '/api/health');
     const csrf = this.cookies.get('motcua_csrf');
     const res = await this.app.inject({
@@ -76,10 +77,10 @@ export class TestClient {
       headers: {
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...(method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
-        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && typeof body !== 'string' && !raw ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      payload: body === undefined ? undefined : typeof body === 'string' || raw ? (body as string | Buffer) : JSON.stringify(body),
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0) this.cookies.delete(c.name);
@@ -107,4 +108,22 @@ export class TestClient {
   post(url: string, body?: unknown, headers?: Record<string, string>) {
     return this.request('POST', url, body ?? {}, headers);
   }
+  put(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', url, body ?? {}, headers);
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
+  upload(url: string, filename: string, contentType: string, bytes: Uint8Array) {
+    const m = multipartFile('file', filename, contentType, bytes);
+    return this.request('POST', url, m.body, { 'content-type': m.contentType });
+  }
+}
+
+/** A multipart/form-data body with one file field, for upload tests. */
+export function multipartFile(field: string, filename: string, contentType: string, bytes: Uint8Array): { body: Buffer; contentType: string } {
+  const boundary = `----motcua${crypto.randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`, 'utf8');
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
+  return { body: Buffer.concat([head, Buffer.from(bytes), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }

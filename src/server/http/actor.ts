@@ -1,0 +1,63 @@
+/**
+ * Who is acting on a request, derived from the session. Citizen sessions are created by the e-ID login
+ * (subject: citizenId, idNumber, fullName, birthDate, loginAt); official sessions by the back-office login
+ * (subject: userId, username, fullName, roles, unitIds).
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+
+export interface CitizenActor {
+  kind: 'citizen';
+  id: string;
+  idNumber: string;
+  fullName: string;
+  birthDate?: string;
+  loginAt?: string;
+}
+
+export interface OfficialActor {
+  kind: 'official';
+  id: string;
+  username: string;
+  fullName: string;
+  roles: string[];
+  unitIds: string[];
+}
+
+export type Actor = CitizenActor | OfficialActor;
+
+export function currentActor(req: FastifyRequest): Actor | null {
+  const s = req.session;
+  if (!s) return null;
+  const sub = s.subject as Record<string, unknown>;
+  if (s.kind === 'citizen') {
+    return {
+      kind: 'citizen',
+      id: String(sub.citizenId),
+      idNumber: String(sub.idNumber ?? ''),
+      fullName: String(sub.fullName ?? ''),
+      birthDate: sub.birthDate ? String(sub.birthDate) : undefined,
+      loginAt: sub.loginAt ? String(sub.loginAt) : undefined,
+    };
+  }
+  return {
+    kind: 'official',
+    id: String(sub.userId),
+    username: String(sub.username ?? ''),
+    fullName: String(sub.fullName ?? ''),
+    roles: Array.isArray(sub.roles) ? sub.roles.map(String) : [],
+    unitIds: Array.isArray(sub.unitIds) ? sub.unitIds.map(String) : [],
+  };
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  const a = currentActor(req);
+  if (!a) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để thực hiện thao tác này.', 401);
+  return a;
+}
+
+export function requireCitizen(req: FastifyRequest): CitizenActor {
+  const a = requireActor(req);
+  if (a.kind !== 'citizen') throw new AppError('FORBIDDEN', 'Chức năng này dành cho người dân đăng nhập bằng tài khoản định danh điện tử.', 403);
+  return a;
+}
