@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
+import { createMailService } from './modules/notifications/service.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 
@@ -19,10 +20,16 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
   const database = db ?? (await openConfiguredDatabase(config));
   await migrate(database);
   if (config.seedDemo) await seedDemo(database);
+  const mail = await createMailService(config, database);
   return {
     config,
     db: database,
     population: new StandinPopulationAdapter(database),
     files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
+    mail,
+    async close() {
+      await mail.close();
+      await database.close();
+    },
   };
 }

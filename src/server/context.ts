@@ -3,10 +3,14 @@ import type { PopulationAdapter } from './adapters/population.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
+import type { MailService } from './modules/notifications/service.ts';
 
 export interface AppContext {
   config: AppConfig;
   db: Database;
   population: PopulationAdapter;
   files: FileStore;
+  mail: MailService;
+  /** Closes what the context opened (mail capture server, database). */
+  close(): Promise<void>;
 }

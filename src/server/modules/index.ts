@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import documentRoutes from './documents/routes.ts';
+import notificationRoutes from './notifications/routes.ts';
 import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, documentRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, documentRoutes, notificationRoutes];

@@ -54,6 +54,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     config,
     close: async () => {
       await app.close();
+      await ctx.mail.close();
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
