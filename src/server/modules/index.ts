@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import documentRoutes from './documents/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
+import officialRoutes from './officials/routes.ts';
 import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, documentRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, officialRoutes, documentRoutes, notificationRoutes];

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requireActor } from '../../http/actor.ts';
+import { AppError } from '../../http/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import { authenticate, loadSubject, roleName, type OfficialRole } from './service.ts';
+
+const LoginBody = z.object({
+  username: z.string().min(1, 'Vui lòng nhập tên đăng nhập').max(64),
+  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(256),
+  totp: z.string().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số').optional(),
+});
+
+export default async function officialRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  defineRoute(
+    app,
+    { method: 'POST', url: '/api/staff/login', summary: 'Đăng nhập cán bộ (mật khẩu, mã xác thực TOTP nếu đã bật)', tags: ['officials'], body: LoginBody },
+    async ({ body, req, reply }) => {
+      const subject = await authenticate(ctx.db, { ...body, ip: req.ip });
+      await reply.startSession('official', { ...subject, loginAt: new Date().toISOString() });
+      return { user: publicProfile(subject) };
+    },
+  );
+
+  defineRoute(app, { method: 'POST', url: '/api/staff/logout', summary: 'Đăng xuất cán bộ', tags: ['officials'] }, async ({ reply }) => {
+    await reply.endSession();
+    return { ok: true };
+  });
+
+  defineRoute(app, { method: 'GET', url: '/api/staff/me', summary: 'Thông tin cán bộ đang đăng nhập', tags: ['officials'] }, async ({ req }) => {
+    const actor = requireActor(req);
+    if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ.', 403);
+    const subject = await loadSubject(ctx.db, actor.id);
+    if (!subject) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động.', 401);
+    return { user: publicProfile(subject) };
+  });
+}
+
+function publicProfile(s: { userId: string; username: string; fullName: string; roles: OfficialRole[]; memberships: { unitId: string; role: OfficialRole }[] }) {
+  return {
+    id: s.userId,
+    username: s.username,
+    fullName: s.fullName,
+    roles: s.roles.map((r) => ({ code: r, name: roleName[r] })),
+    memberships: s.memberships,
+  };
+}

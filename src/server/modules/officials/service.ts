@@ -1,0 +1,142 @@
+/**
+ * Official accounts: argon2id password hashes, optional TOTP, lockout after repeated failures.
+ */
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Database, Queryable } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+import { verifyTotp } from './totp.ts';
+
+export const OFFICIAL_ROLES = ['reception', 'specialist', 'leader', 'clerk', 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin'] as const;
+export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+
+export const roleName: Record<OfficialRole, string> = {
+  reception: 'Cán bộ tiếp nhận (một cửa)',
+  specialist: 'Chuyên viên thụ lý',
+  leader: 'Lãnh đạo',
+  clerk: 'Văn thư',
+  unit_admin: 'Quản trị đơn vị',
+  supervisor: 'Giám sát (chỉ xem)',
+  system_admin: 'Quản trị hệ thống',
+  catalogue_admin: 'Quản trị danh mục thủ tục',
+};
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export interface Membership {
+  unitId: string;
+  role: OfficialRole;
+}
+
+export interface OfficialSubject {
+  userId: string;
+  username: string;
+  fullName: string;
+  roles: OfficialRole[];
+  unitIds: string[];
+  memberships: Membership[];
+}
+
+// A real hash of a random password, verified when the username does not exist so timing does not reveal it.
+let dummyHash: Promise<string> | null = null;
+const getDummyHash = () => (dummyHash ??= hash(crypto.randomBytes(16).toString('hex')));
+
+export interface CreateOfficialInput {
+  username: string;
+  fullName: string;
+  password: string;
+  title?: string;
+  email?: string;
+  memberships: Membership[];
+  totpSecret?: string;
+}
+
+export function checkPasswordStrength(password: string): void {
+  if (password.length < 10 || !/[a-zA-Z]/.test(password) || !/\d/.test(password)) {
+    throw new AppError('WEAK_PASSWORD', 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.', 400);
+  }
+}
+
+export async function createOfficial(db: Queryable, input: CreateOfficialInput): Promise<string> {
+  checkPasswordStrength(input.password);
+  const id = crypto.randomUUID();
+  const passwordHash = await hash(input.password);
+  await db.query('INSERT INTO officials (id, username, full_name, title, email, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    id, input.username, input.fullName, input.title ?? null, input.email ?? null, passwordHash, input.totpSecret ?? null,
+  ]);
+  for (const m of input.memberships) {
+    await db.query('INSERT INTO official_memberships (official_id, unit_id, role) VALUES ($1, $2, $3)', [id, m.unitId, m.role]);
+  }
+  return id;
+}
+
+export async function loadSubject(db: Queryable, officialId: string): Promise<OfficialSubject | null> {
+  const o = (await db.query<{ id: string; username: string; full_name: string }>('SELECT id, username, full_name FROM officials WHERE id = $1 AND active', [officialId])).rows[0];
+  if (!o) return null;
+  const memberships = (await db.query<{ unit_id: string; role: OfficialRole }>('SELECT unit_id, role FROM official_memberships WHERE official_id = $1 ORDER BY unit_id, role', [officialId])).rows.map(
+    (r) => ({ unitId: r.unit_id, role: r.role }),
+  );
+  return {
+    userId: o.id,
+    username: o.username,
+    fullName: o.full_name,
+    roles: [...new Set(memberships.map((m) => m.role))],
+    unitIds: [...new Set(memberships.map((m) => m.unitId))],
+    memberships,
+  };
+}
+
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401);
+
+/** Checks username, password and (when enrolled) the TOTP code; counts failures and locks the account. */
+export async function authenticate(db: Database, input: { username: string; password: string; totp?: string; ip?: string }, now = new Date()): Promise<OfficialSubject> {
+  const username = input.username.trim().toLowerCase();
+  const o = (await db.query<{ id: string; password_hash: string; totp_secret: string | null; active: boolean; failed_attempts: number; locked_until: Date | null }>(
+    'SELECT id, password_hash, totp_secret, active, failed_attempts, locked_until FROM officials WHERE username = $1',
+    [username],
+  )).rows[0];
+  const event = (outcome: string) =>
+    db.query('INSERT INTO official_login_events (official_id, username, outcome, ip) VALUES ($1, $2, $3, $4)', [o?.id ?? null, username, outcome, input.ip ?? null]);
+
+  if (!o) {
+    await verify(await getDummyHash(), input.password).catch(() => false);
+    await event('unknown_user');
+    throw invalidCredentials();
+  }
+  if (o.locked_until && new Date(o.locked_until) > now) {
+    await event('locked');
+    const minutes = Math.ceil((new Date(o.locked_until).getTime() - now.getTime()) / 60_000);
+    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`, 423);
+  }
+  if (!o.active) {
+    await event('inactive');
+    throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị.', 403);
+  }
+  const passwordOk = await verify(o.password_hash, input.password).catch(() => false);
+  if (!passwordOk) {
+    const failures = o.failed_attempts + 1;
+    const lock = failures >= MAX_FAILED_ATTEMPTS;
+    await db.query(`UPDATE officials SET failed_attempts = $2, locked_until = $3 WHERE id = $1`, [
+      o.id, lock ? 0 : failures, lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
+    ]);
+    await event(lock ? 'locked_now' : 'bad_password');
+    if (lock) throw new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423);
+    throw invalidCredentials();
+  }
+  if (o.totp_secret) {
+    if (!input.totp) {
+      await event('totp_required');
+      throw new AppError('TOTP_REQUIRED', 'Vui lòng nhập mã xác thực 6 số từ ứng dụng xác thực.', 401);
+    }
+    if (!verifyTotp(o.totp_secret, input.totp, now.getTime())) {
+      await event('bad_totp');
+      throw new AppError('TOTP_INVALID', 'Mã xác thực không đúng hoặc đã hết hạn.', 401);
+    }
+  }
+  await db.query('UPDATE officials SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1', [o.id, now]);
+  await event('success');
+  const subject = await loadSubject(db, o.id);
+  if (!subject) throw invalidCredentials();
+  return subject;
+}
