@@ -1,11 +1,13 @@
 /** Every domain module, in registration order. Each is `(app, ctx) => Promise<void>`. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import eidStandin from '../standins/eid/index.ts';
 import documentRoutes from './documents/routes.ts';
+import identityRoutes from './identity/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
 import officialRoutes from './officials/routes.ts';
 import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, officialRoutes, documentRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, notificationRoutes];

@@ -38,6 +38,8 @@ CREATE TABLE drafts (
   form_values       jsonb NOT NULL DEFAULT '{}',
   prefill           jsonb NOT NULL DEFAULT '{}',
   documents         jsonb NOT NULL DEFAULT '[]',
+  -- Submission details outside the e-form: contact, receiving unit, how the result is returned.
+  meta              jsonb NOT NULL DEFAULT '{}',
   current_step      text,
   status            text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'submitted', 'expired', 'deleted')),
   dossier_id        uuid,
@@ -69,6 +71,8 @@ CREATE TABLE dossiers (
   applicant_id_number  text,
   applicant_name       text NOT NULL,
   applicant_phone      text,
+  applicant_email      text,
+  result_delivery      text NOT NULL DEFAULT 'online' CHECK (result_delivery IN ('online', 'counter', 'post')),
   summary              text NOT NULL,
   form_values          jsonb NOT NULL,
   prefill_provenance   jsonb NOT NULL DEFAULT '{}',
