@@ -45,11 +45,11 @@ export function hashEntry(prevHash: string, entry: ActionEntry): string {
   return crypto.createHash('sha256').update(`${prevHash}\n${canonicalJson(entry)}`).digest('hex');
 }
 
-export async function appendAction(tx: Queryable, dossierId: string, input: ActionInput): Promise<ActionEntry & { hash: string }> {
-  const last = (await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1',
-    [dossierId],
-  )).rows[0];
+export async function appendAction(tx: Queryable, dossierId: string, input: ActionInput, opts: { first?: boolean } = {}): Promise<ActionEntry & { hash: string }> {
+  // The first entry of a dossier created in this very transaction has no predecessor to read.
+  const last = opts.first
+    ? undefined
+    : (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1', [dossierId])).rows[0];
   const at = input.at ?? new Date();
   const entry: ActionEntry = {
     dossierId,

@@ -1,0 +1,142 @@
+/** Reading dossiers: the owner's list and detail, the public status lookup, and the withdrawal request. */
+import { nationalStatusName, NationalStatus, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
+import type { Database } from '../../db/database.ts';
+import type { CitizenActor } from '../../http/actor.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { enqueue } from '../../outbox/outbox.ts';
+import { MAIL_TOPIC } from '../notifications/service.ts';
+import { appendAction } from './action-log.ts';
+import { lookupSecretMatches, timelineEntry } from './public-view.ts';
+
+interface DossierRow {
+  id: string;
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  case_code: string;
+  status: number;
+  channel: number;
+  applicant_name: string;
+  applicant_phone: string | null;
+  applicant_id_number: string | null;
+  applicant: Record<string, unknown>;
+  form_values: Record<string, unknown>;
+  summary: string;
+  submitted_at: Date;
+  received_at: Date | null;
+  due_at: Date | null;
+  finished_at: Date | null;
+  returned_at: Date | null;
+  receiving_unit_id: string;
+  fee_total: number;
+  payment_state: string;
+  result_delivery: string;
+  login_to_submit_ms: number | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const statusView = (s: number) => ({ code: s, name: nationalStatusName[s as Status]?.vi ?? String(s) });
+
+async function timeline(db: Database, dossierId: string, audience: 'owner' | 'public') {
+  const { rows } = await db.query<{ at: Date; action: string; to_status: number | null; data: Record<string, unknown> }>(
+    'SELECT at, action, to_status, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
+    [dossierId],
+  );
+  return rows.map((r) => timelineEntry(r, audience));
+}
+
+export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
+  const { rows } = await db.query<DossierRow>(
+    'SELECT * FROM dossiers WHERE owner_citizen_id = $1 ORDER BY submitted_at DESC LIMIT 200',
+    [citizen.id],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    procedureCode: r.procedure_code,
+    procedureName: r.procedure_name,
+    status: statusView(r.status),
+    submittedAt: iso(r.submitted_at),
+    dueAt: iso(r.due_at),
+  }));
+}
+
+export async function getOwnDossier(db: Database, citizen: CitizenActor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
+  const r = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 AND owner_citizen_id = $2', [id, citizen.id])).rows[0];
+  if (!r) throw notFound('Không tìm thấy hồ sơ.');
+  const documents = (await db.query<{ id: string; requirement_code: string; name: string; mime: string; size: number; upload_id: string | null; source: string }>(
+    'SELECT id, requirement_code, name, mime, size, upload_id, source FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
+    [id],
+  )).rows;
+  return {
+    id: r.id,
+    code: r.code,
+    procedureCode: r.procedure_code,
+    procedureName: r.procedure_name,
+    caseCode: r.case_code,
+    status: statusView(r.status),
+    channel: r.channel,
+    applicant: r.applicant,
+    values: r.form_values,
+    summary: r.summary,
+    submittedAt: iso(r.submitted_at),
+    receivedAt: iso(r.received_at),
+    dueAt: iso(r.due_at),
+    finishedAt: iso(r.finished_at),
+    returnedAt: iso(r.returned_at),
+    feeTotal: r.fee_total,
+    paymentState: r.payment_state,
+    resultDelivery: r.result_delivery,
+    documents: documents.map((d) => ({ id: d.id, requirementCode: d.requirement_code, name: d.name, mime: d.mime, size: Number(d.size), uploadId: d.upload_id, source: d.source })),
+    timeline: await timeline(db, r.id, 'owner'),
+    canWithdraw: withdrawable(r.status),
+  };
+}
+
+/**
+ * Public lookup by code + the last 4 digits of the applicant's phone or identity number: status, timeline,
+ * appointment date, no personal data. A wrong code and a wrong secret answer identically.
+ */
+export async function publicLookup(db: Database, code: string, last4: string) {
+  const r = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE code = $1', [code.trim().toUpperCase()])).rows[0];
+  if (!r || !lookupSecretMatches(last4, { phone: r.applicant_phone, idNumber: r.applicant_id_number })) {
+    throw new AppError('DOSSIER_LOOKUP_FAILED', 'Không tìm thấy hồ sơ với mã và 4 chữ số đã nhập. Vui lòng kiểm tra lại.', 404);
+  }
+  return {
+    code: r.code,
+    procedureName: r.procedure_name,
+    status: statusView(r.status),
+    submittedAt: iso(r.submitted_at),
+    receivedAt: iso(r.received_at),
+    dueAt: iso(r.due_at),
+    finishedAt: iso(r.finished_at),
+    returnedAt: iso(r.returned_at),
+    timeline: await timeline(db, r.id, 'public'),
+  };
+}
+
+const WITHDRAWABLE: ReadonlySet<number> = new Set([NationalStatus.NEW, NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED, NationalStatus.FINANCIAL_OBLIGATION]);
+export const withdrawable = (status: number) => WITHDRAWABLE.has(status);
+
+/** The citizen asks to withdraw the dossier (national status 7), with a reason. */
+export async function requestWithdrawal(db: Database, citizen: CitizenActor, id: string, reason: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
+  return db.transaction(async (tx) => {
+    const r = (await tx.query<{ status: number }>('SELECT status FROM dossiers WHERE id = $1 AND owner_citizen_id = $2 FOR UPDATE', [id, citizen.id])).rows[0];
+    if (!r) throw notFound('Không tìm thấy hồ sơ.');
+    if (!withdrawable(r.status)) {
+      throw new AppError('WITHDRAWAL_NOT_ALLOWED', `Không thể rút hồ sơ đang ở trạng thái "${nationalStatusName[r.status as Status]?.vi}".`, 409);
+    }
+    const at = new Date();
+    await tx.query('UPDATE dossiers SET status = $2, sub_state = NULL, finished_at = COALESCE(finished_at, $3), updated_at = $3, row_version = row_version + 1 WHERE id = $1', [
+      id, NationalStatus.WITHDRAWAL_REQUESTED, at,
+    ]);
+    await appendAction(tx, id, {
+      actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant',
+      action: 'withdrawal_requested', fromStatus: r.status, toStatus: NationalStatus.WITHDRAWAL_REQUESTED, at, data: { reason },
+    });
+    await enqueue(tx, MAIL_TOPIC, `mail:withdrawal:${id}`, { dossierId: id, template: 'status', note: `Lý do: ${reason}` });
+    return { status: statusView(NationalStatus.WITHDRAWAL_REQUESTED) };
+  });
+}
