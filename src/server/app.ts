@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './context.ts';
 import { AppError } from './http/errors.ts';
 import { registerSessions } from './http/session.ts';
@@ -26,6 +27,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   await app.register(cookie, { secret: ctx.config.cookieSecret });
   await app.register(formbody);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`, 429) as unknown as { statusCode: number },
+  });
   registerSessions(app, ctx.db, ctx.config);
 
   app.setErrorHandler((err, req, reply) => {

@@ -23,6 +23,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   response?: z.ZodType;
   /** Whether the route changes state without a session (e.g. signed gateway callbacks) and skips CSRF. */
   csrfExempt?: boolean;
+  /** Per-client request limit (e.g. lookups that could be used to guess). */
+  rateLimit?: { max: number; timeWindow: string };
 }
 
 export interface Parsed<B, Q, P> {
@@ -63,6 +65,7 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
     handler: async (req, reply) => {
       const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : undefined;
       const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
