@@ -6,8 +6,9 @@ import documentRoutes from './documents/routes.ts';
 import identityRoutes from './identity/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
 import officialRoutes from './officials/routes.ts';
+import referenceRoutes from './reference/routes.ts';
 import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, notificationRoutes];

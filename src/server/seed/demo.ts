@@ -3,11 +3,12 @@
  * population-database stand-in. Each step is idempotent: it checks what is already there.
  */
 import type { Database } from '../db/database.ts';
+import { seedReferenceData } from '../modules/reference/seed.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;
 
 /** Steps in order; each domain module adds its own. */
-export const seedSteps: SeedStep[] = [];
+export const seedSteps: SeedStep[] = [seedReferenceData];
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);
