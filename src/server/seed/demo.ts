@@ -4,11 +4,12 @@
  */
 import type { Database } from '../db/database.ts';
 import { seedReferenceData } from '../modules/reference/seed.ts';
+import { seedPopulation } from '../standins/population/seed.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;
 
 /** Steps in order; each domain module adds its own. */
-export const seedSteps: SeedStep[] = [seedReferenceData];
+export const seedSteps: SeedStep[] = [seedReferenceData, async (db) => void (await seedPopulation(db))];
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);
