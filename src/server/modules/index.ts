@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
+import catalogueRoutes from './catalogue/routes.ts';
 import documentRoutes from './documents/routes.ts';
 import identityRoutes from './identity/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
@@ -11,4 +12,4 @@ import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, notificationRoutes];

@@ -3,13 +3,14 @@
  * population-database stand-in. Each step is idempotent: it checks what is already there.
  */
 import type { Database } from '../db/database.ts';
+import { seedCatalogue } from '../modules/catalogue/service.ts';
 import { seedReferenceData } from '../modules/reference/seed.ts';
 import { seedPopulation } from '../standins/population/seed.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;
 
 /** Steps in order; each domain module adds its own. */
-export const seedSteps: SeedStep[] = [seedReferenceData, async (db) => void (await seedPopulation(db))];
+export const seedSteps: SeedStep[] = [seedReferenceData, seedCatalogue, async (db) => void (await seedPopulation(db))];
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);

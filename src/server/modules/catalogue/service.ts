@@ -1,0 +1,202 @@
+/**
+ * Catalogue storage: procedures with immutable versions. Creating or editing a procedure writes a new version
+ * and closes the previous one (effective_to, status retired); a version in use is never rewritten (a trigger
+ * refuses it). Current versions are cached per process and reloaded when a newer version row appears.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
+import { ProcedureIndex } from '../../../core/catalogue/search.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+
+const CATALOGUE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/catalogue/procedures');
+
+export interface ProcedureVersion {
+  code: string;
+  version: number;
+  status: 'active' | 'draft' | 'retired';
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  definition: ProcedureDefinition;
+  createdAt: string;
+  createdBy: string;
+}
+
+interface VersionRow {
+  procedure_code: string;
+  version: number;
+  status: ProcedureVersion['status'];
+  effective_from: Date | string;
+  effective_to: Date | string | null;
+  definition: ProcedureDefinition;
+  created_at: Date;
+  created_by: string;
+}
+
+const day = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
+
+function toVersion(r: VersionRow): ProcedureVersion {
+  return {
+    code: r.procedure_code,
+    version: r.version,
+    status: r.status,
+    effectiveFrom: day(r.effective_from)!,
+    effectiveTo: day(r.effective_to),
+    definition: r.definition,
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by,
+  };
+}
+
+export function readCatalogueFiles(dir = CATALOGUE_DIR): ProcedureDefinition[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const parsed = ProcedureDefinition.safeParse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+      if (!parsed.success) throw new Error(`${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return parsed.data;
+    });
+}
+
+/** Writes a new version of a procedure (creating the procedure if needed) and retires the previous one. */
+export async function writeVersion(tx: Queryable, def: ProcedureDefinition, actor: string, opts: { mustExist?: boolean; mustNotExist?: boolean } = {}): Promise<ProcedureVersion> {
+  const exists = (await tx.query<{ code: string }>('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [def.code])).rows[0];
+  if (opts.mustExist && !exists) throw notFound(`Không tìm thấy thủ tục mã ${def.code}.`);
+  if (opts.mustNotExist && exists) throw new AppError('PROCEDURE_EXISTS', `Thủ tục mã ${def.code} đã có; hãy tạo phiên bản mới bằng chức năng sửa.`, 409);
+  if (!exists) await tx.query('INSERT INTO procedures (code) VALUES ($1)', [def.code]);
+  const last = (await tx.query<{ version: number }>('SELECT max(version) AS version FROM procedure_versions WHERE procedure_code = $1', [def.code])).rows[0];
+  const version = (last?.version ?? 0) + 1;
+  await tx.query(
+    "UPDATE procedure_versions SET status = 'retired', effective_to = GREATEST(effective_from, $2::date) WHERE procedure_code = $1 AND status = 'active'",
+    [def.code, def.effectiveFrom],
+  );
+  const { rows } = await tx.query<VersionRow>(
+    `INSERT INTO procedure_versions (procedure_code, version, status, effective_from, effective_to, definition, created_by)
+     VALUES ($1, $2, 'active', $3, $4, $5, $6) RETURNING procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by`,
+    [def.code, version, def.effectiveFrom, def.effectiveTo ?? null, def, actor],
+  );
+  return toVersion(rows[0]);
+}
+
+export async function importCatalogue(db: Database, defs: ProcedureDefinition[], actor: string): Promise<{ created: number; updated: number; unchanged: number }> {
+  const result = { created: 0, updated: 0, unchanged: 0 };
+  await db.transaction(async (tx) => {
+    for (const def of defs) {
+      const current = (await tx.query<{ definition: ProcedureDefinition }>("SELECT definition FROM procedure_versions WHERE procedure_code = $1 AND status = 'active'", [def.code])).rows[0];
+      if (current && JSON.stringify(current.definition) === JSON.stringify(def)) {
+        result.unchanged++;
+        continue;
+      }
+      await writeVersion(tx, def, actor);
+      if (current) result.updated++;
+      else result.created++;
+    }
+  });
+  return result;
+}
+
+export async function seedCatalogue(db: Database): Promise<void> {
+  const n = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM procedures')).rows[0].n;
+  if (n > 0) return;
+  await importCatalogue(db, readCatalogueFiles(), 'seed');
+}
+
+export interface ProcedureSummary {
+  code: string;
+  name: string;
+  field: { code: string; name: string };
+  level: ProcedureDefinition['level'];
+  competentLevel: ProcedureDefinition['competentLevel'];
+  competentUnitKind: string;
+  onlineOnly: boolean;
+  timeLimit: ProcedureCase['timeLimit'];
+  hasFee: boolean;
+  caseCount: number;
+  version: number;
+}
+
+export function summarise(v: ProcedureVersion): ProcedureSummary {
+  const d = v.definition;
+  return {
+    code: d.code,
+    name: d.name,
+    field: d.field,
+    level: d.level,
+    competentLevel: d.competentLevel,
+    competentUnitKind: d.competentUnitKind,
+    onlineOnly: d.onlineOnly,
+    timeLimit: d.cases[0].timeLimit,
+    hasFee: d.cases.some((c) => c.fees.some((f) => f.amount > 0)),
+    caseCount: d.cases.length,
+    version: v.version,
+  };
+}
+
+/** The current catalogue of one process, reloaded when another process (or this one) changes it. */
+export class CatalogueCache {
+  private revision = -1;
+  private versions: ProcedureVersion[] = [];
+  private index = new ProcedureIndex<{ name: string; keywords: string[]; text: string; v: ProcedureVersion }>([]);
+
+  constructor(private readonly db: Database) {}
+
+  private async refresh(): Promise<void> {
+    // Every change inserts a version row, so the newest row id is a revision number shared by all processes.
+    const rev = Number((await this.db.query<{ rev: number | null }>('SELECT max(id) AS rev FROM procedure_versions')).rows[0]?.rev ?? 0);
+    if (rev === this.revision && this.versions.length > 0) return;
+    const { rows } = await this.db.query<VersionRow>(
+      "SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code",
+    );
+    this.versions = rows.map(toVersion);
+    this.index = new ProcedureIndex(
+      this.versions.map((v) => ({
+        name: v.definition.name,
+        keywords: v.definition.keywords,
+        text: [v.definition.guide.summary, v.definition.field.name, ...v.definition.cases.map((c) => c.name)].join(' '),
+        v,
+      })),
+    );
+    this.revision = rev;
+  }
+
+  async all(): Promise<ProcedureVersion[]> {
+    await this.refresh();
+    return this.versions;
+  }
+
+  async search(q: string | undefined): Promise<ProcedureVersion[]> {
+    await this.refresh();
+    if (!q?.trim()) return [...this.versions].sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi'));
+    return this.index.search(q).map((r) => r.item.v);
+  }
+
+  async get(code: string): Promise<ProcedureVersion> {
+    await this.refresh();
+    const v = this.versions.find((x) => x.code === code);
+    if (!v) throw notFound(`Không tìm thấy thủ tục mã "${code}".`);
+    return v;
+  }
+}
+
+/** A specific version (dossiers keep the version they were received under). */
+export async function getVersion(db: Queryable, code: string, version: number): Promise<ProcedureVersion> {
+  const r = (await db.query<VersionRow>(
+    'SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE procedure_code = $1 AND version = $2',
+    [code, version],
+  )).rows[0];
+  if (!r) throw notFound(`Không tìm thấy phiên bản ${version} của thủ tục ${code}.`);
+  return toVersion(r);
+}
+
+export async function listVersions(db: Queryable, code: string): Promise<ProcedureVersion[]> {
+  const { rows } = await db.query<VersionRow>(
+    'SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE procedure_code = $1 ORDER BY version',
+    [code],
+  );
+  if (rows.length === 0) throw notFound(`Không tìm thấy thủ tục mã "${code}".`);
+  return rows.map(toVersion);
+}
