@@ -4,42 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { describeViolations, launchBrowser, seriousAxeViolations } from './browser.ts';
 
-interface DemoResident {
-  idNumber: string;
-  fullName: string;
-}
-
-const ID_KEYS = ['idNumber', 'soDinhDanh', 'SoDinhDanh', 'id_number'];
-const NAME_KEYS = ['fullName', 'hoTen', 'HoVaTen', 'full_name', 'name'];
-
-/**
- * A living resident of the demo population (src/server/standins/population/demo-residents.ts), whatever
- * that module calls its export: the first object with a 12-digit id number and a full name.
- */
-async function demoResident(): Promise<DemoResident> {
-  const specifier = '../src/server/standins/population/demo-residents.ts';
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
-  } catch (err) {
-    throw new Error(`Browser login test needs demo residents from ${specifier}: ${(err as Error).message}`);
-  }
-  const candidates: unknown[] = [];
-  for (const value of Object.values(mod)) {
-    if (Array.isArray(value)) candidates.push(...value);
-    else if (value && typeof value === 'object') candidates.push(value, ...Object.values(value));
-  }
-  for (const c of candidates) {
-    if (!c || typeof c !== 'object') continue;
-    const o = c as Record<string, unknown>;
-    const idNumber = ID_KEYS.map((k) => o[k]).find((v): v is string => typeof v === 'string' && /^\d{12}$/.test(v));
-    const fullName = NAME_KEYS.map((k) => o[k]).find((v): v is string => typeof v === 'string' && v.trim().length > 0);
-    if (idNumber && fullName && !o.deceasedOn && !o.deceased_on) return { idNumber, fullName: fullName.normalize('NFC') };
-  }
-  throw new Error(`No demo resident with a 12-digit id number and a full name found in ${specifier}`);
-}
+const resident = { idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai' };
 
 describe('citizen login with the national e-ID stand-in', () => {
   let browser: Browser;
@@ -50,14 +18,11 @@ describe('citizen login with the national e-ID stand-in', () => {
   afterAll(async () => browser?.close());
 
   it('logs in from the home page on a phone and shows the citizen’s name in the header', async () => {
-    const resident = await demoResident();
     // bypassCSP lets axe-core be injected into the provider's page, which forbids every script.
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     await page.goto(baseUrl);
 
-    const headerLogin = page.locator('header').getByRole('link', { name: 'Đăng nhập' });
-    if (await headerLogin.count()) await headerLogin.first().click();
-    else await page.goto(`${baseUrl}/auth/login?returnTo=${encodeURIComponent('/')}`);
+    await page.locator('header').getByRole('link', { name: 'Đăng nhập' }).click();
 
     // The provider's own page, not the portal's.
     await page.waitForURL(/\/eid\/interaction\//);

@@ -1,15 +1,28 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { loginHref, useSession } from '../session.tsx';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
+  const { session, logout } = useSession();
+  const location = useLocation();
+  const here = location.pathname + location.search;
   return (
     <>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="site-header">
         <div className="container header-row">
           <Link to="/" className="brand">{t('app.name')}</Link>
-          <nav aria-label={t('nav.home')}>
+          <nav aria-label={t('nav.label')} className="header-nav">
+            <Link to="/thu-tuc">{t('nav.procedures')}</Link>
+            {session?.authenticated ? (
+              <>
+                <span className="user-name" data-testid="user-name">{session.user?.fullName}</span>
+                <button type="button" className="link-button" onClick={() => void logout()}>{t('nav.logout')}</button>
+              </>
+            ) : (
+              <a href={loginHref(here)}>{t('nav.login')}</a>
+            )}
             <button
               type="button"
               className="link-button"

@@ -1,11 +1,51 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import { SearchForm } from '../components/SearchForm.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
+
+const POPULAR: { q: string; key: string }[] = [
+  { q: 'khai sinh', key: 'birth' },
+  { q: 'kết hôn', key: 'marriage' },
+  { q: 'chứng thực bản sao', key: 'copy' },
+  { q: 'thường trú', key: 'residence' },
+  { q: 'xác nhận tình trạng hôn nhân', key: 'single' },
+  { q: 'mai táng', key: 'funeral' },
+];
 
 export function HomePage() {
   const { t } = useTranslation();
+  const heading = usePageTitle(t('home.title'));
+  const [fields, setFields] = useState<{ code: string; name: string; count: number }[]>([]);
+  useEffect(() => {
+    api<{ code: string; name: string; count: number }[]>('/api/procedure-fields').then(setFields, () => setFields([]));
+  }, []);
   return (
-    <section>
-      <h1>{t('home.title')}</h1>
-      <p className="lead">{t('home.lead')}</p>
-    </section>
+    <>
+      <section className="hero">
+        <h1 ref={heading} tabIndex={-1}>{t('home.title')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+        <SearchForm big />
+      </section>
+      <section aria-labelledby="popular-h">
+        <h2 id="popular-h">{t('home.popular')}</h2>
+        <ul className="chips">
+          {POPULAR.map((p) => (
+            <li key={p.key}><Link className="chip" to={`/thu-tuc?q=${encodeURIComponent(p.q)}`}>{t(`home.popularItems.${p.key}`)}</Link></li>
+          ))}
+        </ul>
+      </section>
+      {fields.length > 0 && (
+        <section aria-labelledby="fields-h">
+          <h2 id="fields-h">{t('home.byField')}</h2>
+          <ul className="field-list">
+            {fields.map((f) => (
+              <li key={f.code}><Link to={`/thu-tuc?linhVuc=${encodeURIComponent(f.code)}`}>{f.name}</Link> <span className="muted">({t('home.procedureCount', { count: f.count })})</span></li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }

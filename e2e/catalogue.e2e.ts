@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describeViolations, launchBrowser, seriousAxeViolations } from './browser.ts';
+
+describe('procedure search and guide pages', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => browser?.close());
+
+  const noHorizontalScroll = async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const expectAccessible = async () => {
+    const v = await seriousAxeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+  };
+
+  it('home page: search without diacritics, by keyboard, finds "Đăng ký khai sinh" first', async () => {
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 2, name: 'Tìm theo lĩnh vực' }).waitFor();
+    await expectAccessible();
+    expect(await noHorizontalScroll()).toBe(true);
+    await page.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/thu-tuc\?q=/);
+    await page.getByRole('status').filter({ hasText: 'Tìm thấy' }).waitFor();
+    const first = page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link').first();
+    expect(await first.textContent()).toBe('Đăng ký khai sinh');
+    await expectAccessible();
+    expect(await noHorizontalScroll()).toBe(true);
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Các bước thực hiện' }).count()).toBe(1);
+    expect(await page.getByText('Giấy chứng sinh').first().isVisible()).toBe(true);
+    await expectAccessible();
+    expect(await noHorizontalScroll()).toBe(true);
+  });
+
+  it('filters by field and by level', async () => {
+    await page.goto(`${baseUrl}/thu-tuc`);
+    await page.getByRole('status').filter({ hasText: 'Tìm thấy' }).waitFor();
+    await page.getByLabel('Lĩnh vực').selectOption({ label: 'Chứng thực' });
+    await page.waitForURL(/linhVuc=CT/);
+    await page.getByRole('status').filter({ hasText: 'Tìm thấy' }).waitFor();
+    const names = await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link').allTextContents();
+    expect(names.length).toBeGreaterThan(2);
+    expect(names.every((n) => /Chứng thực|bản sao/i.test(n))).toBe(true);
+  });
+
+  it('shows a fee with its online reduction on the procedure page', async () => {
+    await page.goto(`${baseUrl}/thu-tuc/1.004873`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByText('giảm 50% khi nộp trực tuyến').first().isVisible()).toBe(true);
+  });
+
+  it('switches to English and back', async () => {
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Online public services' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+  });
+
+  it('shows a Vietnamese message for an unknown procedure', async () => {
+    await page.goto(`${baseUrl}/thu-tuc/9.999999`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Không tìm thấy thủ tục');
+  });
+});

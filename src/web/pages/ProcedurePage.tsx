@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { FeeLine } from '../../core/catalogue/schema.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { ProcedureDetail } from '../api/types.ts';
+import { LevelBadge } from '../components/ProcedureCard.tsx';
+import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (f.amount === 0) return t('procedure.free');
+  const per = f.unit === 'dossier' ? '' : ` / ${t(`feeUnit.${f.unit}`)}`;
+  let s = `${formatMoney(f.amount)}${per}`;
+  for (const tier of f.tiers) s += `; ${t('procedure.fromUnit', { n: tier.fromUnit })}: ${formatMoney(tier.amount)}`;
+  if (f.maxPerCopy) s += `; ${t('procedure.maxPerCopy', { amount: formatMoney(f.maxPerCopy) })}`;
+  return s;
+}
+
+export function ProcedurePage() {
+  const { code = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [data, setData] = useState<ProcedureDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = usePageTitle(data?.definition.name);
+  useEffect(() => {
+    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`).then(setData, (e: unknown) => setError(e instanceof ApiError ? e.message : t('error.generic')));
+  }, [code, t]);
+
+  if (error) return <div className="error-box" role="alert"><h1>{t('procedure.notFound')}</h1><p>{error}</p></div>;
+  if (!data) return <p role="status">{t('common.loading')}</p>;
+  const d = data.definition;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (
+    <article className="procedure">
+      <p className="muted">{d.field.name} · {t('procedure.code')}: {d.code}</p>
+      <h1 ref={heading} tabIndex={-1}>{d.name}</h1>
+      <p><LevelBadge level={d.level} />{d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}</p>
+      <p className="lead">{d.guide.summary}</p>
+      <section aria-labelledby="who-h">
+        <h2 id="who-h">{t('procedure.who')}</h2>
+        <p>{d.guide.whoNeedsIt}</p>
+        {d.guide.conditions && <p className="note">{d.guide.conditions}</p>}
+      </section>
+      <section aria-labelledby="steps-h">
+        <h2 id="steps-h">{t('procedure.steps')}</h2>
+        <ol className="steps">{d.guide.steps.map((s, i) => <li key={i}>{s}</li>)}</ol>
+      </section>
+      <section aria-labelledby="cases-h">
+        <h2 id="cases-h">{t('procedure.cases')}</h2>
+        {d.cases.map((c) => (
+          <div className="case" key={c.code}>
+            <h3>{c.name}</h3>
+            <dl className="facts">
+              <div><dt>{t('procedure.timeLimit')}</dt><dd>{formatTimeLimit(c.timeLimit, lang)}{c.timeLimit.note ? ` — ${c.timeLimit.note}` : ''}</dd></div>
+              <div><dt>{t('procedure.result')}</dt><dd>{c.result.name}</dd></div>
+            </dl>
+            <h4>{t('procedure.documents')}</h4>
+            <table className="table">
+              <thead><tr><th scope="col">{t('procedure.document')}</th><th scope="col">{t('procedure.originals')}</th><th scope="col">{t('procedure.copies')}</th></tr></thead>
+              <tbody>
+                {c.documents.map((doc) => (
+                  <tr key={doc.code}>
+                    <td>{doc.name}{!doc.required && <span className="muted"> ({t('procedure.optional')})</span>}</td>
+                    <td>{doc.originals}</td>
+                    <td>{doc.copies}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h4>{t('procedure.fees')}</h4>
+            {c.fees.length === 0 ? <p>{t('procedure.free')}</p> : (
+              <ul>
+                {c.fees.map((f) => (
+                  <li key={f.code}>
+                    {f.name}: <strong>{feeText(f, t)}</strong>
+                    {f.onlineReductions.map((r, i) => (
+                      <span key={i} className="online-reduction"> — {t('procedure.onlineReduction', { value: r.percent !== undefined ? `${r.percent}%` : formatMoney(r.amount ?? 0), from: formatDate(r.effectiveFrom) })}</span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="legal-h">
+        <h2 id="legal-h">{t('procedure.legalBasis')}</h2>
+        <ul>{d.legalBasis.map((l) => <li key={l.number}>{l.number}: {l.title}</li>)}</ul>
+      </section>
+    </article>
+  );
+}
