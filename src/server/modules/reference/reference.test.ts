@@ -30,4 +30,10 @@ describe(`reference data on ${testDatabaseKind}`, () => {
     expect(units.map((u) => u.kind).sort()).toEqual(['cong_an_xa', 'phong_kinh_te', 'phong_vhxh', 'ttpvhcc', 'ubnd_xa', 'van_phong']);
     expect(units.find((u) => u.kind === 'ttpvhcc')?.name).toBe('Trung tâm Phục vụ hành chính công xã Phú Riềng');
   });
+
+  it('serves the 2026 calendar with Tết and the Giỗ Tổ compensatory day', async () => {
+    const days = (await t.app.inject({ method: 'GET', url: '/api/calendar?year=2026' })).json() as { day: string; kind: string; name: string }[];
+    expect(days.filter((d) => d.name.startsWith('Tết Nguyên đán')).map((d) => d.day)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+    expect(days.find((d) => d.day === '2026-04-27')).toMatchObject({ kind: 'compensatory_day_off' });
+  });
 });

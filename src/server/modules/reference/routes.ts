@@ -38,6 +38,24 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
     },
   );
 
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/calendar',
+      summary: 'Lịch ngày nghỉ lễ, nghỉ bù và ngày làm bù của một năm',
+      tags: ['reference'],
+      query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    async ({ query }) => {
+      const { rows } = await ctx.db.query<{ day: string; kind: string; name: string; source: string }>(
+        "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name, source FROM calendar_days WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day",
+        [query.year],
+      );
+      return rows;
+    },
+  );
+
   defineRoute(app, { method: 'GET', url: '/api/installation', summary: 'Thông tin hệ thống triển khai (tỉnh, nơi tiếp nhận mặc định)', tags: ['reference'] }, async () => {
     const r = (await ctx.db.query<{ province_code: string; name: string; default_unit: string; province_name: string }>(
       'SELECT i.province_code, i.name, i.default_unit, a.name AS province_name FROM installation i JOIN admin_units a ON a.code = i.province_code',

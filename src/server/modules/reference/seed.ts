@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCalendar, type HolidayData } from '../../../core/calendar/holidays.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
@@ -72,4 +73,20 @@ export async function seedOrgUnits(db: Database): Promise<void> {
 export async function seedReferenceData(db: Database): Promise<void> {
   await seedAdminUnits(db);
   await seedOrgUnits(db);
+  await seedCalendar(db);
+}
+
+export const CALENDAR_YEARS = [2025, 2026, 2027];
+
+export function readHolidayData(): HolidayData {
+  return JSON.parse(fs.readFileSync(path.join(DATA, 'holidays.json'), 'utf8')) as HolidayData;
+}
+
+/** Writes the generated calendar; days an administrator entered by hand (source ≠ 'rule') are kept. */
+export async function seedCalendar(db: Database): Promise<void> {
+  const days = buildCalendar(readHolidayData(), CALENDAR_YEARS);
+  await db.transaction(async (tx) => {
+    await tx.query("DELETE FROM calendar_days WHERE source = 'rule'");
+    await insertBatched(tx, 'calendar_days', ['day', 'kind', 'name', 'source'], days.map((d) => [d.day, d.kind, d.name, 'rule']), 'ON CONFLICT (day) DO NOTHING');
+  });
 }
