@@ -8,6 +8,10 @@ import { openConfiguredDatabase } from './bootstrap.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { verifyActionLog } from './modules/dossiers/action-log.ts';
+import { importCatalogue, readCatalogueFiles } from './modules/catalogue/service.ts';
+import { ProcedureDefinition } from '../core/catalogue/schema.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -33,6 +37,35 @@ const commands: Record<string, { help: string; run: Command }> = {
         await migrate(db);
         await seedDemo(db);
         console.log('Đã nạp dữ liệu mẫu.');
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  'import-catalogue': {
+    help: 'Nhập thủ tục từ tệp JSON hoặc thư mục tệp JSON; thủ tục đã có được tạo phiên bản mới nếu nội dung thay đổi.',
+    run: async (args) => {
+      const target = args[0];
+      if (!target) {
+        console.error('Cần đường dẫn tới tệp hoặc thư mục JSON.');
+        return 2;
+      }
+      let defs: ProcedureDefinition[];
+      if (fs.statSync(target).isDirectory()) defs = readCatalogueFiles(path.resolve(target));
+      else {
+        const parsed = ProcedureDefinition.safeParse(JSON.parse(fs.readFileSync(target, 'utf8')));
+        if (!parsed.success) {
+          console.error(`Tệp không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+          return 1;
+        }
+        defs = [parsed.data];
+      }
+      const db = await openConfiguredDatabase(loadConfig());
+      try {
+        await migrate(db);
+        const r = await importCatalogue(db, defs, 'cli');
+        console.log(`Đã nhập: ${r.created} thủ tục mới, ${r.updated} phiên bản mới, ${r.unchanged} không đổi.`);
         return 0;
       } finally {
         await db.close();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canonicalJson } from '../../../core/canonical-json.ts';
 import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
 import { ProcedureIndex } from '../../../core/catalogue/search.ts';
 import type { Database, Queryable } from '../../db/database.ts';
@@ -87,7 +88,7 @@ export async function importCatalogue(db: Database, defs: ProcedureDefinition[],
   await db.transaction(async (tx) => {
     for (const def of defs) {
       const current = (await tx.query<{ definition: ProcedureDefinition }>("SELECT definition FROM procedure_versions WHERE procedure_code = $1 AND status = 'active'", [def.code])).rows[0];
-      if (current && JSON.stringify(current.definition) === JSON.stringify(def)) {
+      if (current && canonicalJson(current.definition) === canonicalJson(def)) {
         result.unchanged++;
         continue;
       }
