@@ -25,6 +25,7 @@ export function SearchPage() {
     const ctrl = new AbortController();
     const qs = new URLSearchParams({ pageSize: '50', ...(q ? { q } : {}), ...(field ? { field } : {}), ...(level ? { level } : {}) });
     setError(null);
+    setResult(null);
     api<{ total: number; items: ProcedureSummary[] }>(`/api/procedures?${qs}`, { signal: ctrl.signal }).then(setResult, (e: unknown) => {
       if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.message : t('error.generic'));
     });
