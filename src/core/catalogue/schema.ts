@@ -40,6 +40,8 @@ export const DocumentRequirement = z.object({
   required: z.boolean().default(true),
   /** Result codes (mã kết quả of earlier procedures) that satisfy this component when reused. */
   satisfiedByResultCodes: z.array(z.string()).default([]),
+  /** The declaration (tờ khai, đơn) itself: filled as the case's e-form online, nothing to upload. */
+  providedByForm: z.boolean().default(false),
   /** Name of the official form template (tên mẫu đơn, tờ khai), if any. */
   templateName: z.string().optional(),
   note: z.string().optional(),

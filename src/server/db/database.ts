@@ -44,7 +44,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const pg = await PGlite.create(dataDir ? { dataDir, extensions: { unaccent, pg_trgm } } : { extensions: { unaccent, pg_trgm } });
   const toResult = <T>(r: { rows: unknown[]; affectedRows?: number }) => ({
     rows: r.rows as T[],
-    rowCount: r.affectedRows ?? r.rows.length,
+    rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0),
   });
   return {
     kind: 'pglite',

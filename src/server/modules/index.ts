@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
 import catalogueRoutes from './catalogue/routes.ts';
 import documentRoutes from './documents/routes.ts';
+import dossierRoutes from './dossiers/routes.ts';
 import identityRoutes from './identity/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
 import officialRoutes from './officials/routes.ts';
@@ -12,4 +13,4 @@ import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, notificationRoutes];

@@ -6,12 +6,12 @@ import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { CatalogueCache, listVersions, summarise, writeVersion } from './service.ts';
+import { catalogueCache, listVersions, summarise, writeVersion } from './service.ts';
 
 const CATALOGUE_ADMIN_ROLES = new Set(['catalogue_admin', 'system_admin']);
 
 export default async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const cache = new CatalogueCache(ctx.db);
+  const cache = catalogueCache(ctx.db);
 
   defineRoute(
     app,

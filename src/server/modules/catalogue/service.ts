@@ -201,3 +201,11 @@ export async function listVersions(db: Queryable, code: string): Promise<Procedu
   if (rows.length === 0) throw notFound(`Không tìm thấy thủ tục mã "${code}".`);
   return rows.map(toVersion);
 }
+
+const caches = new WeakMap<Database, CatalogueCache>();
+/** One catalogue cache per database handle, shared by the modules of a process. */
+export function catalogueCache(db: Database): CatalogueCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new CatalogueCache(db)));
+  return c;
+}

@@ -1,0 +1,157 @@
+/**
+ * Starting a draft (with autofill) and checking a draft before submission: the e-form validated by the same
+ * engine the browser runs, prefilled values compared with what the server filled, required documents present
+ * and owned by the citizen, contact details, the fee quote frozen on the dossier.
+ */
+import type { PopulationRecord } from '../../adapters/population.ts';
+import { birthRegistrationRoles, checkPrefill, normaliseValues, resolvePrefill, validateForm, type PersonRecord, type Provenance } from '../../../core/forms/index.ts';
+import { quoteFees } from '../../../core/fees/quote.ts';
+import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/database.ts';
+import type { CitizenActor } from '../../http/actor.ts';
+import { AppError } from '../../http/errors.ts';
+import { catalogueCache, getVersion } from '../catalogue/service.ts';
+import { insertDraft, type DraftRow } from './drafts.ts';
+import type { CheckedSubmission } from './submission.ts';
+import { receivingUnit } from './submission.ts';
+
+const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+const toPerson = (r: PopulationRecord | null): PersonRecord | null =>
+  r && {
+    soDinhDanh: r.soDinhDanh,
+    hoTen: r.hoTen,
+    ngaySinh: r.ngaySinh,
+    gioiTinh: r.gioiTinh,
+    danToc: r.danToc,
+    quocTich: r.quocTich,
+    tinhTrangHonNhan: r.tinhTrangHonNhan,
+    thuongTru: r.thuongTru,
+    noiOHienTai: r.noiOHienTai,
+    queQuan: r.queQuan,
+  };
+
+let communeIndex: Promise<Map<string, string>> | null = null;
+/** commune code → province code, for address validation (the 2025 units never change at run time). */
+function communes(db: Database): Promise<Map<string, string>> {
+  communeIndex ??= db
+    .query<{ code: string; parent_code: string }>("SELECT code, parent_code FROM admin_units WHERE level = 'commune'")
+    .then((r) => new Map(r.rows.map((x) => [x.code, x.parent_code])))
+    .catch((err: unknown) => {
+      communeIndex = null;
+      throw err;
+    });
+  return communeIndex;
+}
+
+export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedureCode: string, caseCode: string): Promise<DraftRow> {
+  const v = await catalogueCache(ctx.db).get(procedureCode);
+  const c = v.definition.cases.find((x) => x.code === caseCode);
+  if (!c) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp đã chọn của thủ tục.', 404);
+  if (!c.form) throw new AppError('NO_EFORM', 'Thủ tục này chưa có biểu mẫu điện tử để nộp trực tuyến.', 422);
+
+  const lookup = { actorKind: 'citizen' as const, actorId: citizen.idNumber, purpose: `autofill:${procedureCode}` };
+  const self = await ctx.population.findByIdNumber(citizen.idNumber, lookup);
+  const spouse = self?.voChong ? await ctx.population.findByIdNumber(self.voChong.soDinhDanh, lookup) : null;
+  const children = self ? await ctx.population.childrenOf(citizen.idNumber, lookup) : [];
+  const claims = (await ctx.db.query<{ claims: Record<string, unknown> }>('SELECT claims FROM citizens WHERE id = $1', [citizen.id])).rows[0]?.claims ?? {
+    HoVaTen: citizen.fullName,
+    SoDinhDanh: citizen.idNumber,
+  };
+  const population = birthRegistrationRoles(toPerson(self), toPerson(spouse), children.map((x) => toPerson(x)!), vnToday());
+  const { values, provenance } = resolvePrefill(c.form, { eid: claims, population });
+  const unit = await receivingUnit(ctx.db);
+  return insertDraft(
+    ctx.db,
+    citizen,
+    {
+      procedureCode,
+      procedureVersion: v.version,
+      caseCode,
+      values,
+      prefill: { provenance, populationDbUsed: self !== null } as DraftRow['prefill'],
+      meta: {
+        receivingUnitId: unit.id,
+        contactPhone: self?.soDienThoai ?? (claims.SoDienThoai as string | undefined),
+        contactEmail: self?.email ?? (claims.Email as string | undefined),
+        resultDelivery: 'online',
+      },
+    },
+    ctx.config.draftTtlDays,
+  );
+}
+
+const PHONE = /^0(3|5|7|8|9)\d{8}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, draft: DraftRow): Promise<CheckedSubmission> {
+  const version = await getVersion(ctx.db, draft.procedure_code, draft.procedure_version);
+  const c = version.definition.cases.find((x) => x.code === draft.case_code);
+  if (!c?.form) throw new AppError('NO_EFORM', 'Thủ tục này chưa có biểu mẫu điện tử để nộp trực tuyến.', 422);
+
+  const communeMap = await communes(ctx.db);
+  const values = draft.form_values ?? {};
+  const problems = [
+    ...validateForm(c.form, values, { today: vnToday(), communeInProvince: (commune, province) => communeMap.get(commune) === province }).errors,
+  ];
+  const prefilled = (draft.prefill?.provenance ?? {}) as Record<string, Provenance>;
+  const prefill = checkPrefill(c.form, values, prefilled);
+  problems.push(...prefill.errors);
+
+  // Documents: every required component that is not the e-form itself needs an upload of the citizen's own.
+  const attached = draft.documents ?? [];
+  const uploadIds = [...new Set(attached.map((d) => d.uploadId))];
+  const uploads = uploadIds.length
+    ? (await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
+        "SELECT id, sha256, original_name, mime, size FROM uploads WHERE id = ANY($1::uuid[]) AND owner_kind = 'citizen' AND owner_id = $2",
+        [uploadIds, citizen.id],
+      )).rows
+    : [];
+  const byId = new Map(uploads.map((u) => [u.id, u]));
+  const documents: CheckedSubmission['documents'] = [];
+  for (const a of attached) {
+    const u = byId.get(a.uploadId);
+    const req = c.documents.find((d) => d.code === a.requirementCode);
+    if (!u || !req) {
+      problems.push({ path: `documents.${a.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Tệp đính kèm không hợp lệ hoặc không thuộc hồ sơ này. Vui lòng tải lên lại.' });
+      continue;
+    }
+    documents.push({ requirementCode: a.requirementCode, uploadId: u.id, sha256: u.sha256, name: u.original_name, mime: u.mime, size: Number(u.size) });
+  }
+  for (const req of c.documents) {
+    if (!req.required || req.providedByForm) continue;
+    if (!documents.some((d) => d.requirementCode === req.code)) {
+      problems.push({ path: `documents.${req.code}`, code: 'DOCUMENT_MISSING', message: `Thiếu giấy tờ: ${req.name}.` });
+    }
+  }
+
+  const phone = draft.meta?.contactPhone?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0');
+  const email = draft.meta?.contactEmail?.trim();
+  if (phone && !PHONE.test(phone)) problems.push({ path: 'meta.contactPhone', code: 'phone', message: 'Số điện thoại liên hệ không hợp lệ.' });
+  if (email && !EMAIL.test(email)) problems.push({ path: 'meta.contactEmail', code: 'email', message: 'Địa chỉ thư điện tử liên hệ không hợp lệ.' });
+
+  if (problems.length > 0) {
+    throw new AppError('SUBMISSION_INVALID', `Hồ sơ chưa thể nộp: còn ${problems.length} nội dung cần sửa.`, 422, { errors: problems });
+  }
+
+  const normalised = normaliseValues(c.form, values);
+  const copies = Number(normalised.soBan ?? normalised.soBanSao ?? 1) || 0;
+  const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), copies, pagesPerCopy: Number(normalised.soTrang ?? 1) || 1 });
+  const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
+  const competent = (await ctx.db.query<{ id: string }>(
+    'SELECT c.id FROM org_units c JOIN org_units r ON r.admin_unit_code = c.admin_unit_code WHERE r.id = $1 AND c.kind = $2 AND c.effective_to IS NULL LIMIT 1',
+    [unit.id, version.definition.competentUnitKind],
+  )).rows[0];
+  return {
+    procedureName: version.definition.name,
+    values: normalised,
+    provenance: prefill.provenance,
+    summary: `${version.definition.name} – ${citizen.fullName}`.slice(0, 1000),
+    applicant: { fullName: citizen.fullName, idNumber: citizen.idNumber, phone, email },
+    documents,
+    feeTotal: quote.total,
+    feeQuote: quote,
+    populationDbUsed: Boolean((draft.prefill as { populationDbUsed?: boolean })?.populationDbUsed),
+    competentUnitId: competent?.id ?? null,
+  };
+}
