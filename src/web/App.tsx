@@ -1,5 +1,8 @@
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { DraftPage } from './journey/DraftPage.tsx';
+import { ConfirmationPage, DossierDetailPage, LookupPage, MyDossiersPage } from './journey/DossierPages.tsx';
+import { StartPage } from './journey/StartPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProcedurePage } from './pages/ProcedurePage.tsx';
@@ -14,6 +17,12 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="thu-tuc" element={<SearchPage />} />
           <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+          <Route path="nop-ho-so/:code" element={<StartPage />} />
+          <Route path="ho-so-nhap/:id" element={<DraftPage />} />
+          <Route path="ho-so/xac-nhan/:id" element={<ConfirmationPage />} />
+          <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+          <Route path="ho-so-cua-toi/:id" element={<DossierDetailPage />} />
+          <Route path="tra-cuu" element={<LookupPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -15,8 +15,10 @@ export function Layout() {
           <Link to="/" className="brand">{t('app.name')}</Link>
           <nav aria-label={t('nav.label')} className="header-nav">
             <Link to="/thu-tuc">{t('nav.procedures')}</Link>
+            <Link to="/tra-cuu">{t('nav.lookup')}</Link>
             {session?.authenticated ? (
               <>
+                <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
                 <span className="user-name" data-testid="user-name">{session.user?.fullName}</span>
                 <button type="button" className="link-button" onClick={() => void logout()}>{t('nav.logout')}</button>
               </>

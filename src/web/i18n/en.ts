@@ -2,7 +2,7 @@ import type { Messages } from './vi.ts';
 
 export const en: Messages = {
   app: { name: 'MotCua public services', skipToContent: 'Skip to main content', language: 'Language', footer: 'Administrative procedure information system – Đồng Nai province demo' },
-  nav: { label: 'Main navigation', home: 'Home', procedures: 'Procedures', login: 'Log in', logout: 'Log out' },
+  nav: { label: 'Main navigation', home: 'Home', procedures: 'Procedures', myDossiers: 'My applications', lookup: 'Track an application', login: 'Log in', logout: 'Log out' },
   home: {
     title: 'Online public services',
     lead: 'Find a procedure, apply online and follow your dossier – no need to visit the office.',
@@ -46,6 +46,7 @@ export const en: Messages = {
     maxPerCopy: 'at most {{amount}} per copy',
     onlineReduction: '{{value}} off when applying online (from {{from}})',
     legalBasis: 'Legal basis',
+    apply: 'Apply online',
   },
   feeUnit: { copy: 'copy', page: 'page', case: 'case', document: 'document', dossier: 'dossier' },
   common: { loading: 'Loading…' },

@@ -1,7 +1,7 @@
 /** Vietnamese strings (the reference language). Keys are grouped by page. */
 export const vi = {
   app: { name: 'Dịch vụ công MotCua', skipToContent: 'Chuyển đến nội dung chính', language: 'Ngôn ngữ', footer: 'Hệ thống thông tin giải quyết thủ tục hành chính – bản trình diễn tỉnh Đồng Nai' },
-  nav: { label: 'Điều hướng chính', home: 'Trang chủ', procedures: 'Thủ tục', login: 'Đăng nhập', logout: 'Đăng xuất' },
+  nav: { label: 'Điều hướng chính', home: 'Trang chủ', procedures: 'Thủ tục', myDossiers: 'Hồ sơ của tôi', lookup: 'Tra cứu hồ sơ', login: 'Đăng nhập', logout: 'Đăng xuất' },
   home: {
     title: 'Dịch vụ công trực tuyến',
     lead: 'Tìm thủ tục, nộp hồ sơ trực tuyến và theo dõi kết quả – không cần đến trụ sở.',
@@ -45,6 +45,7 @@ export const vi = {
     maxPerCopy: 'tối đa {{amount}} một bản',
     onlineReduction: 'giảm {{value}} khi nộp trực tuyến (từ {{from}})',
     legalBasis: 'Căn cứ pháp lý',
+    apply: 'Nộp hồ sơ trực tuyến',
   },
   feeUnit: { copy: 'bản', page: 'trang', case: 'trường hợp', document: 'giấy tờ', dossier: 'hồ sơ' },
   common: { loading: 'Đang tải…' },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { FeeLine } from '../../core/catalogue/schema.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail } from '../api/types.ts';
@@ -37,6 +37,9 @@ export function ProcedurePage() {
       <h1 ref={heading} tabIndex={-1}>{d.name}</h1>
       <p><LevelBadge level={d.level} />{d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}</p>
       <p className="lead">{d.guide.summary}</p>
+      {d.cases.some((c) => c.form) && (
+        <p className="apply-box"><Link className="button button-primary" to={`/nop-ho-so/${encodeURIComponent(d.code)}`}>{t('procedure.apply')}</Link></p>
+      )}
       <section aria-labelledby="who-h">
         <h2 id="who-h">{t('procedure.who')}</h2>
         <p>{d.guide.whoNeedsIt}</p>

@@ -1,0 +1,35 @@
+/** Uploads one file with progress reporting (XMLHttpRequest exposes upload progress; fetch does not). */
+import { ApiError, csrfToken } from '../api/client.ts';
+
+export interface UploadResult {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/uploads');
+    xhr.setRequestHeader('x-csrf-token', csrfToken());
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: { error?: { code: string; message: string } } & Partial<UploadResult> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 201) resolve(body as UploadResult);
+      else reject(new ApiError(xhr.status, body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? 'Tải tệp lên không thành công. Vui lòng thử lại.'));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Mất kết nối khi tải tệp lên. Vui lòng thử lại.'));
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
