@@ -150,3 +150,24 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     expect((await vinh.post(`/api/my/dossiers/${d.id}/withdrawal`, { reason: 'không phải của tôi' })).statusCode).toBe(404);
   });
 });
+
+describe(`draft expiry on ${testDatabaseKind}`, () => {
+  it('expires drafts past their time and warns in the last days', async () => {
+    const t = await startTestApp({ seed: true, env: { DRAFT_TTL_DAYS: '2' } });
+    try {
+      const c = new TestClient(t.app);
+      await c.loginAs(t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai' });
+      const d = (await c.post('/api/drafts', { procedureCode: '1.001193', caseCode: 'dung-han' })).json();
+      expect(d.expiresSoon).toBe(true); // 2 days < the 3-day warning window
+      await t.ctx.db.query("UPDATE drafts SET expires_at = now() - interval '1 minute' WHERE id = $1", [d.id]);
+      const { expireDrafts } = await import('./drafts.ts');
+      expect(await expireDrafts(t.ctx.db)).toBe(1);
+      expect((await c.get('/api/drafts')).json().items).toEqual([]);
+      const save = await c.put(`/api/drafts/${d.id}`, { revision: d.revision, values: {} });
+      expect(save.statusCode).toBe(409);
+      expect(save.json().error.message).toContain('hết hạn');
+    } finally {
+      await t.close();
+    }
+  });
+});
