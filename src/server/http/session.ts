@@ -41,13 +41,16 @@ declare module 'fastify' {
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
+/** A CSRF token bound to a session id (or to no session): `nonce.HMAC(secret, nonce|sessionId)`. */
+export function mintCsrfToken(secret: string, sessionId: string | null): string {
+  const nonce = crypto.randomBytes(18).toString('base64url');
+  return `${nonce}.${crypto.createHmac('sha256', secret).update(`${nonce}|${sessionId ?? ''}`).digest('base64url')}`;
+}
+
 export function registerSessions(app: FastifyInstance, db: Database, config: AppConfig): void {
   const secure = config.env === 'production';
   const hmac = (value: string) => crypto.createHmac('sha256', config.cookieSecret).update(value).digest('base64url');
-  const mintCsrf = (sessionId: string | null) => {
-    const nonce = crypto.randomBytes(18).toString('base64url');
-    return `${nonce}.${hmac(`${nonce}|${sessionId ?? ''}`)}`;
-  };
+  const mintCsrf = (sessionId: string | null) => mintCsrfToken(config.cookieSecret, sessionId);
   const csrfValid = (token: string | undefined, sessionId: string | null) => {
     if (!token) return false;
     const [nonce, mac] = token.split('.');

@@ -1,0 +1,247 @@
+/**
+ * bench/submit — online submission throughput and latency.
+ *
+ * For each engine (PostgreSQL when reachable, and embedded PGlite) it:
+ *   1. prepares a database with the demo data and 2×N complete birth-registration drafts (uploads attached),
+ *      spread over many citizens, each with a session;
+ *   2. starts the real server in its own process and sends N `POST /api/dossiers` from C concurrent HTTP
+ *      clients (each submission: session, CSRF, validation, idempotency check, dossier, document, hash-chained
+ *      action-log entry, outbox message and dossier code in one transaction);
+ *   3. runs, in the same run, a bare-driver baseline that performs the same writes for the other N drafts with
+ *      the same concurrency, without HTTP or validation;
+ *   4. prints submissions/s, p50/p95/p99 and the ratio to the baseline.
+ *
+ * Usage: npm run bench:submit [-- --n 2000 --concurrency 32 --engines postgresql,pglite]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDossierCode, vnDateStamp } from '../src/core/dossiers/code.ts';
+import { createContext } from '../src/server/bootstrap.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { openDatabase, type Database } from '../src/server/db/database.ts';
+import { hashEntry, GENESIS_HASH } from '../src/server/modules/dossiers/action-log.ts';
+import { startDraft } from '../src/server/modules/dossiers/submission-checks.ts';
+import { storeUpload } from '../src/server/modules/documents/routes.ts';
+import { updateDraft } from '../src/server/modules/dossiers/drafts.ts';
+import { mintCsrfToken } from '../src/server/http/session.ts';
+import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '32' },
+    citizens: { type: 'string', default: '64' },
+    engines: { type: 'string', default: 'postgresql,pglite' },
+  },
+});
+const N = Number(args.n);
+const C = Number(args.concurrency);
+const CITIZENS = Number(args.citizens);
+const SECRET = 'bench-cookie-secret';
+const root = path.resolve(import.meta.dirname, '..');
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+interface Client {
+  cookie: string;
+  csrf: string;
+}
+interface Prepared {
+  clients: Client[];
+  /** [draftId, clientIndex] for the HTTP run and for the baseline. */
+  httpDrafts: [string, number][];
+  baseDrafts: [string, number, string][]; // + owner citizen id
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function prepare(db: Database, dataDir: string): Promise<Prepared> {
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, COOKIE_SECRET: SECRET });
+  const ctx = await createContext(config, db);
+  const clients: Client[] = [];
+  const owners: string[] = [];
+  const template: { draftId: string; uploadId: string }[] = [];
+  for (let i = 0; i < CITIZENS; i++) {
+    const citizenId = crypto.randomUUID();
+    const citizen = { kind: 'citizen' as const, id: citizenId, idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: new Date().toISOString() };
+    const sid = crypto.randomBytes(32).toString('base64url');
+    await db.query("INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, 'citizen', $2, now() + interval '8 hours')", [
+      crypto.createHash('sha256').update(sid).digest('hex'),
+      { citizenId, idNumber: citizen.idNumber, fullName: citizen.fullName, loginAt: citizen.loginAt },
+    ]);
+    const csrf = mintCsrfToken(SECRET, sid);
+    clients.push({ cookie: `motcua_sid=${sid}; motcua_csrf=${csrf}`, csrf });
+    owners.push(citizenId);
+    const draft = await startDraft(ctx, citizen, '1.001193', 'dung-han');
+    const upload = await storeUpload(ctx, citizen, pdf, 'giay-chung-sinh.pdf', 'application/pdf');
+    await updateDraft(db, citizen, draft.id, { revision: draft.revision, values: { ...draft.form_values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' }, documents: [{ requirementCode: 'GCS', uploadId: upload.id }] }, 30);
+    template.push({ draftId: draft.id, uploadId: upload.id });
+  }
+  // Clone each citizen's complete draft so every submission has a draft of its own.
+  const perCitizen = Math.ceil((2 * N) / CITIZENS);
+  await db.query(
+    `INSERT INTO drafts (id, owner_citizen_id, procedure_code, procedure_version, case_code, form_values, prefill, documents, meta, expires_at)
+     SELECT gen_random_uuid(), d.owner_citizen_id, d.procedure_code, d.procedure_version, d.case_code, d.form_values, d.prefill, d.documents, d.meta, d.expires_at
+       FROM drafts d, generate_series(2, $1) WHERE d.id = ANY($2::uuid[])`,
+    [perCitizen, template.map((t) => t.draftId)],
+  );
+  const rows = (await db.query<{ id: string; owner_citizen_id: string }>("SELECT id, owner_citizen_id FROM drafts WHERE status = 'open' ORDER BY id")).rows;
+  const clientOf = new Map(owners.map((o, i) => [o, i]));
+  const all = rows.map((r) => [r.id, clientOf.get(r.owner_citizen_id)!, r.owner_citizen_id] as [string, number, string]);
+  await ctx.mail.close();
+  return { clients, httpDrafts: all.slice(0, N).map(([d, c]) => [d, c]), baseDrafts: all.slice(N, 2 * N) };
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', COOKIE_SECRET: SECRET, SEED_DEMO: '0', WORKERS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, proc };
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not start');
+}
+
+async function runLoad<T>(items: T[], concurrency: number, one: (item: T) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= items.length) return;
+        const s = performance.now();
+        await one(items[i]);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - t0) / 1000, latencies };
+}
+
+/** The same writes as a submission, straight through the driver. */
+async function baselineSubmit(db: Database, draftId: string, owner: string, agency: string): Promise<void> {
+  const id = crypto.randomUUID();
+  const at = new Date();
+  await db.transaction(async (tx) => {
+    const d = (await tx.query<{ form_values: Record<string, unknown>; documents: { uploadId: string }[] }>(
+      "UPDATE drafts SET status = 'submitted', dossier_id = $2, updated_at = now() WHERE id = $1 AND status = 'open' RETURNING form_values, documents",
+      [draftId, id],
+    )).rows[0];
+    await tx.query(
+      `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, channel, owner_citizen_id, applicant, applicant_id_number,
+         applicant_name, summary, form_values, receiving_unit_id, submitted_at, idempotency_key, vneid_authenticated)
+       VALUES ($1, $2, '1.001193', 1, 'dung-han', 'Đăng ký khai sinh', 1, 2, $3, $4, $5, 'Trần Thị Mai', 'Đăng ký khai sinh – Trần Thị Mai', $6, 'dni.phurieng.ttpvhcc', $7, $8, true)`,
+      [id, `pending:${id}`, owner, { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, DEMO_MOTHER_ID, d.form_values, at, crypto.randomUUID()],
+    );
+    const up = (await tx.query<{ sha256: string; size: number }>('SELECT sha256, size FROM uploads WHERE id = $1', [d.documents[0].uploadId])).rows[0];
+    await tx.query(
+      "INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, source) VALUES ($1, $2, 'GCS', $3, $4, 'giay-chung-sinh.pdf', 'application/pdf', $5, 'upload')",
+      [crypto.randomUUID(), id, d.documents[0].uploadId, up.sha256, up.size],
+    );
+    const entry = { dossierId: id, seq: 1, at: at.toISOString(), actorKind: 'citizen', actorId: owner, actorName: 'Trần Thị Mai', actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: 1, data: {}, attachments: [] };
+    await tx.query(
+      "INSERT INTO dossier_actions (dossier_id, seq, at, actor_kind, actor_id, actor_name, actor_role, action, to_status, prev_hash, hash) VALUES ($1, 1, $2, 'citizen', $3, 'Trần Thị Mai', 'applicant', 'submitted', 1, $4, $5)",
+      [id, at, owner, GENESIS_HASH, hashEntry(GENESIS_HASH, entry)],
+    );
+    await tx.query("INSERT INTO outbox (topic, dedupe_key, payload) VALUES ('mail.dossier', $1, $2)", [`mail:submitted:${id}`, { dossierId: id, template: 'submitted' }]);
+    const seq = (await tx.query<{ last_value: number }>(
+      `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value`,
+      [agency, vnDateStamp(at)],
+    )).rows[0].last_value;
+    await tx.query('UPDATE dossiers SET code = $2 WHERE id = $1', [id, formatDossierCode(agency, at, seq)]);
+  });
+}
+
+interface Result {
+  engine: string;
+  rate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function summarise(engine: string, r: { seconds: number; latencies: number[] }, errors: number): Result {
+  return { engine, rate: r.latencies.length / r.seconds, p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), p99: percentile(r.latencies, 99), errors };
+}
+
+async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number): Promise<[Result, Result]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-bench-${engine}-`));
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const open = () => (engine === 'postgresql' ? openDatabase({ url: pgUrl, schema, poolSize: 10 }) : openDatabase({ dataDir: path.join(dataDir, 'pglite') }));
+  let db = await open();
+  console.error(`[${engine}] preparing ${2 * N} drafts…`);
+  const prepared = await prepare(db, dataDir);
+  if (engine === 'pglite') await db.close();
+
+  console.error(`[${engine}] ${N} submissions over HTTP, ${concurrency} concurrent clients…`);
+  const sep = pgUrl.includes('?') ? '&' : '?';
+  const server = await startServer(
+    engine === 'postgresql' ? { DATABASE_URL: `${pgUrl}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, DATA_DIR: dataDir } : { DATA_DIR: dataDir, DATABASE_URL: '' },
+  );
+  let errors = 0;
+  const http = await runLoad(prepared.httpDrafts, concurrency, async ([draftId, ci]) => {
+    const c = prepared.clients[ci];
+    const res = await fetch(`${server.url}/api/dossiers`, {
+      method: 'POST',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ draftId, idempotencyKey: crypto.randomUUID() }),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 201) errors++;
+  });
+  server.proc.kill('SIGTERM');
+  await new Promise((r) => server.proc.once('exit', r));
+
+  if (engine === 'pglite') db = await open();
+  console.error(`[${engine}] baseline: the same writes through the bare driver…`);
+  const agency = '000.01.52.H19';
+  const base = await runLoad(prepared.baseDrafts, concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
+  const codes = (await db.query<{ n: number; d: number }>("SELECT count(*)::int AS n, count(DISTINCT code)::int AS d FROM dossiers WHERE code NOT LIKE 'pending:%'")).rows[0];
+  if (codes.n !== codes.d || codes.n !== 2 * N - errors) console.error(`[${engine}] WARNING: ${codes.n} dossiers, ${codes.d} distinct codes`);
+  if (engine === 'postgresql') await db.query(`DROP SCHEMA ${schema} CASCADE`);
+  await db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return [summarise(`${engine} HTTP`, http, errors), summarise(`${engine} baseline`, base, 0)];
+}
+
+const rows: string[] = [];
+const fmt = (r: Result) => `${r.engine.padEnd(22)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`;
+for (const engine of args.engines.split(',') as ('postgresql' | 'pglite')[]) {
+  const conc = engine === 'pglite' ? Math.min(C, 8) : C;
+  const [http, base] = await benchEngine(engine, conc);
+  rows.push(fmt(http), fmt(base), `${''.padEnd(22)} ratio to baseline: ${((100 * http.rate) / base.rate).toFixed(0)}%  (n=${N}, concurrency=${conc})`);
+}
+console.log(`\nbench/submit on ${os.cpus().length} cores, node ${process.version}`);
+console.log(`${'run'.padEnd(22)} ${'subm/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+for (const r of rows) console.log(r);
+process.exit(0);
