@@ -183,14 +183,27 @@ export class CatalogueCache {
   }
 }
 
-/** A specific version (dossiers keep the version they were received under). */
+const versionCaches = new WeakMap<Queryable, Map<string, ProcedureVersion>>();
+
+/**
+ * A specific version (dossiers keep the version they were received under). Definitions are immutable, so they
+ * are cached for good (only the status/effective_to of a retired version may differ, which callers do not use).
+ */
 export async function getVersion(db: Queryable, code: string, version: number): Promise<ProcedureVersion> {
+  let versionCache = versionCaches.get(db);
+  if (!versionCache) versionCaches.set(db, (versionCache = new Map()));
+  const key = `${code}@${version}`;
+  const cached = versionCache.get(key);
+  if (cached) return cached;
   const r = (await db.query<VersionRow>(
     'SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE procedure_code = $1 AND version = $2',
     [code, version],
   )).rows[0];
   if (!r) throw notFound(`Không tìm thấy phiên bản ${version} của thủ tục ${code}.`);
-  return toVersion(r);
+  const v = toVersion(r);
+  if (versionCache.size > 5000) versionCache.clear();
+  versionCache.set(key, v);
+  return v;
 }
 
 export async function listVersions(db: Queryable, code: string): Promise<ProcedureVersion[]> {

@@ -138,10 +138,7 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   const copies = Number(normalised.soBan ?? normalised.soBanSao ?? 1) || 0;
   const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), copies, pagesPerCopy: Number(normalised.soTrang ?? 1) || 1 });
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
-  const competent = (await ctx.db.query<{ id: string }>(
-    'SELECT c.id FROM org_units c JOIN org_units r ON r.admin_unit_code = c.admin_unit_code WHERE r.id = $1 AND c.kind = $2 AND c.effective_to IS NULL LIMIT 1',
-    [unit.id, version.definition.competentUnitKind],
-  )).rows[0];
+
   return {
     procedureName: version.definition.name,
     values: normalised,
@@ -152,6 +149,6 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
     feeTotal: quote.total,
     feeQuote: quote,
     populationDbUsed: Boolean((draft.prefill as { populationDbUsed?: boolean })?.populationDbUsed),
-    competentUnitId: competent?.id ?? null,
+    competentUnitId: unit.unitsByKind[version.definition.competentUnitKind] ?? null,
   };
 }

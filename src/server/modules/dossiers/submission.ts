@@ -137,8 +137,33 @@ export async function submitDossier(
   }
 }
 
-/** The one-stop unit that receives the dossier: the chosen one, or the installation's default. */
-export async function receivingUnit(db: Queryable, chosen?: string): Promise<{ id: string; agencyCode: string; name: string }> {
+export interface ReceivingUnit {
+  id: string;
+  agencyCode: string;
+  name: string;
+  /** Agencies of the same commune by kind (ubnd_xa, cong_an_xa …): the competent unit of a procedure. */
+  unitsByKind: Record<string, string>;
+}
+const unitCaches = new WeakMap<Queryable, Map<string, { at: number; unit: Promise<ReceivingUnit> }>>();
+const UNIT_CACHE_MS = 60_000;
+
+/**
+ * The one-stop unit that receives the dossier: the chosen one, or the installation's default. Agencies change
+ * rarely; lookups are cached for a minute per process.
+ */
+export async function receivingUnit(db: Queryable, chosen?: string): Promise<ReceivingUnit> {
+  let unitCache = unitCaches.get(db);
+  if (!unitCache) unitCaches.set(db, (unitCache = new Map()));
+  const key = chosen ?? '';
+  const hit = unitCache.get(key);
+  if (hit && Date.now() - hit.at < UNIT_CACHE_MS) return hit.unit;
+  const unit = loadReceivingUnit(db, chosen);
+  unitCache.set(key, { at: Date.now(), unit });
+  unit.catch(() => unitCache!.delete(key));
+  return unit;
+}
+
+async function loadReceivingUnit(db: Queryable, chosen?: string): Promise<ReceivingUnit> {
   const { rows } = await db.query<{ id: string; agency_code: string | null; name: string }>(
     `SELECT o.id, o.agency_code, o.name FROM org_units o
       WHERE o.id = COALESCE($1, (SELECT default_unit FROM installation)) AND o.effective_to IS NULL`,
@@ -146,5 +171,11 @@ export async function receivingUnit(db: Queryable, chosen?: string): Promise<{ i
   );
   const u = rows[0];
   if (!u || !u.agency_code) throw new AppError('RECEIVING_UNIT_INVALID', 'Nơi tiếp nhận hồ sơ không hợp lệ.', 422);
-  return { id: u.id, agencyCode: u.agency_code, name: u.name };
+  const siblings = (await db.query<{ id: string; kind: string }>(
+    'SELECT c.id, c.kind FROM org_units c JOIN org_units r ON r.admin_unit_code = c.admin_unit_code WHERE r.id = $1 AND c.effective_to IS NULL ORDER BY c.id',
+    [u.id],
+  )).rows;
+  const unitsByKind: Record<string, string> = {};
+  for (const x of siblings) unitsByKind[x.kind] ??= x.id;
+  return { id: u.id, agencyCode: u.agency_code, name: u.name, unitsByKind };
 }
