@@ -20,11 +20,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDossierCode, vnDateStamp } from '../src/core/dossiers/code.ts';
 import { createContext } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase, type Database } from '../src/server/db/database.ts';
-import { hashEntry, GENESIS_HASH } from '../src/server/modules/dossiers/action-log.ts';
+import { writeSubmission } from '../src/server/modules/dossiers/submission-writes.ts';
 import { startDraft } from '../src/server/modules/dossiers/submission-checks.ts';
 import { storeUpload } from '../src/server/modules/documents/routes.ts';
 import { updateDraft } from '../src/server/modules/dossiers/drafts.ts';
@@ -145,38 +144,26 @@ async function runLoad<T>(items: T[], concurrency: number, one: (item: T) => Pro
   return { seconds: (performance.now() - t0) / 1000, latencies };
 }
 
-/** The same writes as a submission, straight through the driver. */
+/** The same writes as a submission (the very same statements), straight through the driver. */
 async function baselineSubmit(db: Database, draftId: string, owner: string, agency: string): Promise<void> {
   const id = crypto.randomUUID();
   const at = new Date();
   await db.transaction(async (tx) => {
-    const d = (await tx.query<{ form_values: Record<string, unknown>; documents: { uploadId: string }[] }>(
-      "UPDATE drafts SET status = 'submitted', dossier_id = $2, updated_at = now() WHERE id = $1 AND status = 'open' RETURNING form_values, documents",
-      [draftId, id],
+    const d = (await tx.query<{ form_values: Record<string, unknown>; documents: { requirementCode: string; uploadId: string }[] }>(
+      'SELECT form_values, documents FROM drafts WHERE id = $1',
+      [draftId],
     )).rows[0];
-    await tx.query(
-      `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, channel, owner_citizen_id, applicant, applicant_id_number,
-         applicant_name, summary, form_values, receiving_unit_id, submitted_at, idempotency_key, vneid_authenticated)
-       VALUES ($1, $2, '1.001193', 1, 'dung-han', 'Đăng ký khai sinh', 1, 2, $3, $4, $5, 'Trần Thị Mai', 'Đăng ký khai sinh – Trần Thị Mai', $6, 'dni.phurieng.ttpvhcc', $7, $8, true)`,
-      [id, `pending:${id}`, owner, { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, DEMO_MOTHER_ID, d.form_values, at, crypto.randomUUID()],
-    );
     const up = (await tx.query<{ sha256: string; size: number }>('SELECT sha256, size FROM uploads WHERE id = $1', [d.documents[0].uploadId])).rows[0];
-    await tx.query(
-      "INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, source) VALUES ($1, $2, 'GCS', $3, $4, 'giay-chung-sinh.pdf', 'application/pdf', $5, 'upload')",
-      [crypto.randomUUID(), id, d.documents[0].uploadId, up.sha256, up.size],
-    );
-    const entry = { dossierId: id, seq: 1, at: at.toISOString(), actorKind: 'citizen', actorId: owner, actorName: 'Trần Thị Mai', actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: 1, data: {}, attachments: [] };
-    await tx.query(
-      "INSERT INTO dossier_actions (dossier_id, seq, at, actor_kind, actor_id, actor_name, actor_role, action, to_status, prev_hash, hash) VALUES ($1, 1, $2, 'citizen', $3, 'Trần Thị Mai', 'applicant', 'submitted', 1, $4, $5)",
-      [id, at, owner, GENESIS_HASH, hashEntry(GENESIS_HASH, entry)],
-    );
-    await tx.query("INSERT INTO outbox (topic, dedupe_key, payload) VALUES ('mail.dossier', $1, $2)", [`mail:submitted:${id}`, { dossierId: id, template: 'submitted' }]);
-    const seq = (await tx.query<{ last_value: number }>(
-      `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value`,
-      [agency, vnDateStamp(at)],
-    )).rows[0].last_value;
-    await tx.query('UPDATE dossiers SET code = $2 WHERE id = $1', [id, formatDossierCode(agency, at, seq)]);
+    const code = await writeSubmission(tx, {
+      id, draftId, procedureCode: '1.001193', procedureVersion: 1, caseCode: 'dung-han', procedureName: 'Đăng ký khai sinh', ownerCitizenId: owner,
+      applicant: { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, resultDelivery: 'online', summary: 'Đăng ký khai sinh – Trần Thị Mai',
+      values: d.form_values, provenance: {}, receivingUnitId: 'dni.phurieng.ttpvhcc', agencyCode: agency, competentUnitId: 'dni.phurieng.ubnd',
+      submittedAt: at, loginAt: null, idempotencyKey: crypto.randomUUID(), feeQuote: null, feeTotal: 0, populationDbUsed: true,
+      documents: [{ requirementCode: 'GCS', uploadId: d.documents[0].uploadId, sha256: up.sha256, name: 'giay-chung-sinh.pdf', mime: 'application/pdf', size: Number(up.size) }],
+      action: { actorKind: 'citizen', actorId: owner, actorName: 'Trần Thị Mai', actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: 1, data: {}, attachments: [] },
+      outbox: { topic: 'mail.dossier', dedupeKey: `mail:submitted:${id}`, payload: { dossierId: id, template: 'submitted' } },
+    });
+    if (!code) throw new Error('baseline submission not written');
   });
 }
 

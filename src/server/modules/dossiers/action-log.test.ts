@@ -55,3 +55,22 @@ describe(`action log hash chain on ${testDatabaseKind}`, () => {
     expect(r.problems.map((p) => p.problem).sort()).toEqual(['prev_hash_mismatch', 'sequence_gap']);
   });
 });
+
+describe(`dossier codes on ${testDatabaseKind}`, () => {
+  it('formats codes in SQL exactly as the core formatter does, past 9,999 too', async () => {
+    const { formatDossierCode } = await import('../../../core/dossiers/code.ts');
+    const { assignDossierCode } = await import('./codes.ts');
+    const { db, drop } = await openTestDatabase();
+    try {
+      await migrate(db);
+      const at = new Date('2026-11-23T03:00:00Z');
+      const id = await insertDossier(db, 'X-1');
+      expect(await db.transaction((tx) => assignDossierCode(tx, id, '000.01.52.H19', at))).toBe(formatDossierCode('000.01.52.H19', at, 1));
+      await db.query("UPDATE dossier_code_counters SET last_value = 12344");
+      const id2 = await insertDossier(db, 'X-2');
+      expect(await db.transaction((tx) => assignDossierCode(tx, id2, '000.01.52.H19', at))).toBe(formatDossierCode('000.01.52.H19', at, 12345));
+    } finally {
+      await drop();
+    }
+  });
+});

@@ -1,18 +1,24 @@
 /**
  * Issues dossier codes: the receiving unit's identifier, the receipt date (Vietnam time) and that unit's running
- * number for the day. The counter row is incremented with an upsert inside the caller's transaction, so a
- * rolled-back submission gives its number back and concurrent submissions never share one. Callers issue the
- * code as late as possible in their transaction to keep the counter row locked only briefly.
+ * number for the day (formatDossierCode in src/core/dossiers/code.ts, here in SQL). The counter row is
+ * incremented with an upsert inside the caller's transaction, so a rolled-back submission gives its number back
+ * and concurrent submissions never share one; the code is written to the dossier in the same statement, as the
+ * last step of the transaction, so the counter row stays locked only until the commit.
  */
-import { formatDossierCode, vnDateStamp } from '../../../core/dossiers/code.ts';
+import { isAgencyCode, vnDateStamp } from '../../../core/dossiers/code.ts';
 import type { Queryable } from '../../db/database.ts';
 
-export async function issueDossierCode(tx: Queryable, agencyCode: string, at: Date): Promise<string> {
-  const { rows } = await tx.query<{ last_value: number }>(
-    `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
-     RETURNING last_value`,
-    [agencyCode, vnDateStamp(at)],
+export async function assignDossierCode(tx: Queryable, dossierId: string, agencyCode: string, at: Date): Promise<string> {
+  if (!isAgencyCode(agencyCode)) throw new Error(`Invalid agency code: ${agencyCode}`);
+  const { rows } = await tx.query<{ code: string }>(
+    `WITH c AS (
+       INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($2, $3, 1)
+       ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+       RETURNING last_value)
+     UPDATE dossiers d SET code = $2 || '-' || $3 || '-' || CASE WHEN c.last_value < 10000 THEN lpad(c.last_value::text, 4, '0') ELSE c.last_value::text END
+       FROM c WHERE d.id = $1 RETURNING d.code`,
+    [dossierId, agencyCode, vnDateStamp(at)],
   );
-  return formatDossierCode(agencyCode, at, rows[0].last_value);
+  if (!rows[0]) throw new Error(`dossier ${dossierId} not found`);
+  return rows[0].code;
 }

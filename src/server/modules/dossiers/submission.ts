@@ -5,8 +5,8 @@
  *   key returns the same dossier; a unique index on (owner, key) decides races, and the losing transaction rolls
  *   back whole (including its dossier-code number).
  * - Atomic: the dossier, its documents, the first action-log entry, the outbox message (confirmation e-mail) and
- *   the draft's closing are one transaction. The dossier code is issued last in that transaction, so the
- *   per-unit-per-day counter row stays locked only for the final statements.
+ *   the draft's closing are one transaction (submission-writes.ts). The dossier code is issued last in that
+ *   transaction, so the per-unit-per-day counter row stays locked only until the commit.
  */
 import crypto from 'node:crypto';
 import { NationalStatus, Channel } from '../../../core/dossiers/status.ts';
@@ -14,11 +14,9 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { enqueue } from '../../outbox/outbox.ts';
 import { MAIL_TOPIC } from '../notifications/service.ts';
-import { appendAction } from './action-log.ts';
-import { issueDossierCode } from './codes.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
+import { writeSubmission } from './submission-writes.ts';
 
 export interface CheckedSubmission {
   procedureName: string;
@@ -81,49 +79,23 @@ export async function submitDossier(
 
   try {
     const code = await ctx.db.transaction(async (tx) => {
-      // Claim the draft first: a concurrent submission of the same draft with another key waits here and then
-      // finds it closed.
-      const claimed = await tx.query("UPDATE drafts SET status = 'submitted', dossier_id = $2, updated_at = now() WHERE id = $1 AND status = 'open'", [draft.id, id]);
-      if (claimed.rowCount === 0) throw new DuplicateSubmission();
-      const inserted = await tx.query(
-        `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, sub_state, channel,
-            applicant_kind, owner_citizen_id, applicant, applicant_id_number, applicant_name, applicant_phone, applicant_email, result_delivery,
-            summary, form_values, prefill_provenance, receiving_unit_id, competent_unit_id, submitted_at, login_at, login_to_submit_ms,
-            idempotency_key, fee_quote, fee_total, vneid_authenticated, population_db_used, draft_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting_reception', $8, 'citizen', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-                 $24, $25, $26, true, $27, $28)
-         ON CONFLICT (owner_citizen_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
-        [
-          id, `pending:${id}`, draft.procedure_code, draft.procedure_version, draft.case_code, checked.procedureName, NationalStatus.NEW, Channel.ONLINE,
-          citizen.id, checked.applicant, checked.applicant.idNumber, checked.applicant.fullName, checked.applicant.phone ?? null, checked.applicant.email ?? null,
-          draft.meta?.resultDelivery ?? 'online', checked.summary, checked.values, checked.provenance, unit.id, checked.competentUnitId, submittedAt, loginAt,
-          loginAt ? submittedAt.getTime() - loginAt.getTime() : null, input.idempotencyKey, checked.feeQuote ?? null, checked.feeTotal, checked.populationDbUsed, draft.id,
-        ],
-      );
-      if (inserted.rowCount === 0) throw new DuplicateSubmission();
-      for (const doc of checked.documents) {
-        await tx.query(
-          `INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, false, false, 'upload')`,
-          [crypto.randomUUID(), id, doc.requirementCode, doc.uploadId, doc.sha256, doc.name, doc.mime, doc.size],
-        );
-      }
-      await appendAction(tx, id, {
-        actorKind: 'citizen',
-        actorId: citizen.id,
-        actorName: citizen.fullName,
-        actorRole: 'applicant',
-        action: 'submitted',
-        fromStatus: null,
-        toStatus: NationalStatus.NEW,
-        at: submittedAt,
-        data: { channel: Channel.ONLINE, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, receivingUnitId: unit.id },
-        attachments: checked.documents.map((d) => ({ name: d.name, sha256: d.sha256, uploadId: d.uploadId, kind: d.requirementCode })),
-      }, { first: true });
-      await enqueue(tx, MAIL_TOPIC, `mail:submitted:${id}`, { dossierId: id, template: 'submitted' });
-      const dossierCode = await issueDossierCode(tx, unit.agencyCode, submittedAt);
-      await tx.query('UPDATE dossiers SET code = $2 WHERE id = $1', [id, dossierCode]);
-      return dossierCode;
+      // The draft is claimed first inside the statement: a concurrent submission of the same draft waits on its
+      // row lock and then finds it closed; a reused idempotency key conflicts on the unique index.
+      const assigned = await writeSubmission(tx, {
+        id, draftId: draft.id, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code,
+        procedureName: checked.procedureName, ownerCitizenId: citizen.id, applicant: checked.applicant, resultDelivery: draft.meta?.resultDelivery ?? 'online',
+        summary: checked.summary, values: checked.values, provenance: checked.provenance, receivingUnitId: unit.id, agencyCode: unit.agencyCode,
+        competentUnitId: checked.competentUnitId, submittedAt, loginAt, idempotencyKey: input.idempotencyKey, feeQuote: checked.feeQuote, feeTotal: checked.feeTotal,
+        populationDbUsed: checked.populationDbUsed, documents: checked.documents,
+        action: {
+          actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW,
+          data: { channel: Channel.ONLINE, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, receivingUnitId: unit.id },
+          attachments: checked.documents.map((d) => ({ name: d.name, sha256: d.sha256, uploadId: d.uploadId, kind: d.requirementCode })),
+        },
+        outbox: { topic: MAIL_TOPIC, dedupeKey: `mail:submitted:${id}`, payload: { dossierId: id, template: 'submitted' } },
+      });
+      if (assigned === null) throw new DuplicateSubmission();
+      return assigned;
     });
     return {
       dossier: { id, code, status: NationalStatus.NEW, submittedAt: submittedAt.toISOString(), procedureCode: draft.procedure_code, procedureName: checked.procedureName },
