@@ -11,6 +11,8 @@ import { verifyActionLog } from './modules/dossiers/action-log.ts';
 import { importCatalogue, readCatalogueFiles } from './modules/catalogue/service.ts';
 import { ProcedureDefinition } from '../core/catalogue/schema.ts';
 import fs from 'node:fs';
+import { dueDate, formatVn, type DeadlineUnit } from '../core/deadlines/deadlines.ts';
+import { loadCalendar } from './modules/reference/calendar.ts';
 import path from 'node:path';
 
 type Command = (args: string[]) => Promise<number>;
@@ -66,6 +68,32 @@ const commands: Record<string, { help: string; run: Command }> = {
         await migrate(db);
         const r = await importCatalogue(db, defs, 'cli');
         console.log(`Đã nhập: ${r.created} thủ tục mới, ${r.updated} phiên bản mới, ${r.unchanged} không đổi.`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  'due-date': {
+    help: 'Tính hạn giải quyết theo lịch ngày nghỉ của hệ thống. --from <ISO có múi giờ> --amount <n> --unit <working-days|working-hours|calendar-days|months> [--same-day-rule]',
+    run: async (args) => {
+      const { values } = parseArgs({
+        args,
+        options: { from: { type: 'string' }, amount: { type: 'string' }, unit: { type: 'string' }, 'same-day-rule': { type: 'boolean' } },
+      });
+      const units: Record<string, DeadlineUnit> = { 'working-days': 'working_days', 'working-hours': 'working_hours', 'calendar-days': 'calendar_days', months: 'months' };
+      const from = values.from ? new Date(values.from) : null;
+      const amount = Number(values.amount);
+      const unit = values.unit ? units[values.unit] : undefined;
+      if (!from || Number.isNaN(from.getTime()) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(values.from ?? '') || !Number.isInteger(amount) || amount < 0 || !unit) {
+        console.error('Cần --from (ISO 8601 có múi giờ, ví dụ 2026-02-12T10:00:00+07:00), --amount (số nguyên ≥ 0) và --unit (working-days, working-hours, calendar-days, months).');
+        return 2;
+      }
+      const db = await openConfiguredDatabase(loadConfig());
+      try {
+        await migrate(db);
+        const calendar = await loadCalendar(db);
+        console.log(formatVn(dueDate({ from, amount, unit, sameDayRule: values['same-day-rule'] ?? false }, calendar)));
         return 0;
       } finally {
         await db.close();
