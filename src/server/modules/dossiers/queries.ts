@@ -1,5 +1,6 @@
 /** Reading dossiers: the owner's list and detail, the public status lookup, and the withdrawal request. */
 import { nationalStatusName, NationalStatus, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
+import { TRANSITIONS } from '../../../core/dossiers/transitions.ts';
 import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -116,8 +117,7 @@ export async function publicLookup(db: Database, code: string, last4: string) {
   };
 }
 
-const WITHDRAWABLE: ReadonlySet<number> = new Set([NationalStatus.NEW, NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED, NationalStatus.FINANCIAL_OBLIGATION]);
-export const withdrawable = (status: number) => WITHDRAWABLE.has(status);
+export const withdrawable = (status: number) => (TRANSITIONS.request_withdrawal.from as number[]).includes(status);
 
 /** The citizen asks to withdraw the dossier (national status 7), with a reason. */
 export async function requestWithdrawal(db: Database, citizen: CitizenActor, id: string, reason: string) {
