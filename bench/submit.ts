@@ -16,7 +16,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +28,7 @@ import { storeUpload } from '../src/server/modules/documents/routes.ts';
 import { updateDraft } from '../src/server/modules/dossiers/drafts.ts';
 import { mintCsrfToken } from '../src/server/http/session.ts';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
+import { freePort } from '../src/server/testing/net.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -61,14 +61,6 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function prepare(db: Database, dataDir: string): Promise<Prepared> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, COOKIE_SECRET: SECRET });

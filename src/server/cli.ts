@@ -17,6 +17,17 @@ import path from 'node:path';
 
 type Command = (args: string[]) => Promise<number>;
 
+/** Opens the configured database, applies pending migrations, runs fn, and closes it. */
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDatabase(loadConfig());
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 const commands: Record<string, { help: string; run: Command }> = {
   migrate: {
     help: 'Áp dụng các migration còn thiếu vào cơ sở dữ liệu.',
@@ -33,17 +44,12 @@ const commands: Record<string, { help: string; run: Command }> = {
   },
   seed: {
     help: 'Nạp bộ dữ liệu mẫu (đơn vị hành chính, cơ quan, lịch, danh mục thủ tục, dân cư mẫu).',
-    run: async () => {
-      const db = await openConfiguredDatabase(loadConfig());
-      try {
-        await migrate(db);
+    run: () =>
+      withDatabase(async (db) => {
         await seedDemo(db);
         console.log('Đã nạp dữ liệu mẫu.');
         return 0;
-      } finally {
-        await db.close();
-      }
-    },
+      }),
   },
   'import-catalogue': {
     help: 'Nhập thủ tục từ tệp JSON hoặc thư mục tệp JSON; thủ tục đã có được tạo phiên bản mới nếu nội dung thay đổi.',
@@ -63,15 +69,11 @@ const commands: Record<string, { help: string; run: Command }> = {
         }
         defs = [parsed.data];
       }
-      const db = await openConfiguredDatabase(loadConfig());
-      try {
-        await migrate(db);
+      return withDatabase(async (db) => {
         const r = await importCatalogue(db, defs, 'cli');
         console.log(`Đã nhập: ${r.created} thủ tục mới, ${r.updated} phiên bản mới, ${r.unchanged} không đổi.`);
         return 0;
-      } finally {
-        await db.close();
-      }
+      });
     },
   },
   'due-date': {
@@ -89,23 +91,18 @@ const commands: Record<string, { help: string; run: Command }> = {
         console.error('Cần --from (ISO 8601 có múi giờ, ví dụ 2026-02-12T10:00:00+07:00), --amount (số nguyên ≥ 0) và --unit (working-days, working-hours, calendar-days, months).');
         return 2;
       }
-      const db = await openConfiguredDatabase(loadConfig());
-      try {
-        await migrate(db);
+      return withDatabase(async (db) => {
         const calendar = await loadCalendar(db);
         console.log(formatVn(dueDate({ from, amount, unit, sameDayRule: values['same-day-rule'] ?? false }, calendar)));
         return 0;
-      } finally {
-        await db.close();
-      }
+      });
     },
   },
   'verify-log': {
     help: 'Kiểm tra chuỗi băm của nhật ký xử lý hồ sơ. [--dossier <id>] [--json]',
     run: async (args) => {
       const { values } = parseArgs({ args, options: { dossier: { type: 'string' }, json: { type: 'boolean' } } });
-      const db = await openConfiguredDatabase(loadConfig());
-      try {
+      return withDatabase(async (db) => {
         const r = await verifyActionLog(db, { dossierId: values.dossier });
         if (values.json) console.log(JSON.stringify(r, null, 2));
         else if (r.problems.length === 0) console.log(`Nhật ký toàn vẹn: ${r.entries} bản ghi của ${r.dossiers} hồ sơ.`);
@@ -114,9 +111,7 @@ const commands: Record<string, { help: string; run: Command }> = {
           for (const p of r.problems) console.log(`  hồ sơ ${p.dossierId}, bản ghi ${p.seq}: ${p.problem}`);
         }
         return r.problems.length === 0 ? 0 : 1;
-      } finally {
-        await db.close();
-      }
+      });
     },
   },
 };

@@ -4,7 +4,6 @@
  * cookies and follows redirects by hand.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as jose from 'jose';
@@ -19,6 +18,7 @@ import eidStandin from '../../standins/eid/index.ts';
 import { startTestApp, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 import { modules } from '../index.ts';
 import identityRoutes, { identityModule } from './routes.ts';
+import { freePort } from '../../testing/net.ts';
 
 // --- the relying party's view of the token endpoint, for inspection and tampering -------------------
 type TokenBody = { id_token?: string; access_token?: string; [k: string]: unknown };
@@ -39,16 +39,6 @@ if (wired >= 0) modules.splice(wired, 1);
 if (!modules.includes(eidStandin)) modules.push(eidStandin);
 modules.push(identityModule({ customFetch }));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** A minimal browser: a cookie jar (names only; paths ignored), manual redirects. */
 class Browser {

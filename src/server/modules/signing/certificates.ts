@@ -34,7 +34,7 @@ function serial(): string {
   return `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
 }
 
-export function createRootCa(name: SubjectName, years = 10): IssuedCertificate {
+function makeCertificate(name: SubjectName, issuer: { name: SubjectName; key?: forge.pki.PrivateKey }, years: number, extensions: unknown[]): IssuedCertificate {
   const keys = forge.pki.rsa.generateKeyPair(2048);
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
@@ -42,35 +42,28 @@ export function createRootCa(name: SubjectName, years = 10): IssuedCertificate {
   cert.validity.notBefore = new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = new Date(Date.now() + years * 365 * 86_400_000);
   cert.setSubject(attributes(name));
-  cert.setIssuer(attributes(name));
-  cert.setExtensions([
+  // The issuer is encoded from the issuer's name exactly as its own subject was, so the bytes match.
+  cert.setIssuer(attributes(issuer.name));
+  cert.setExtensions(extensions);
+  cert.sign(issuer.key ?? keys.privateKey, forge.md.sha256.create());
+  return { certificatePem: forge.pki.certificateToPem(cert), privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey), subject: name };
+}
+
+export function createRootCa(name: SubjectName, years = 10): IssuedCertificate {
+  return makeCertificate(name, { name }, years, [
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { certificatePem: forge.pki.certificateToPem(cert), privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey), subject: name };
 }
 
 export function issueSigningCertificate(ca: IssuedCertificate, name: SubjectName, years = 3): IssuedCertificate {
-  const caKey = forge.pki.privateKeyFromPem(ca.privateKeyPem);
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = serial();
-  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
-  cert.validity.notAfter = new Date(Date.now() + years * 365 * 86_400_000);
-  cert.setSubject(attributes(name));
-  // The issuer is encoded from the CA's name exactly as the CA's own subject was, so the bytes match.
-  cert.setIssuer(attributes(ca.subject));
-  cert.setExtensions([
+  return makeCertificate(name, { name: ca.subject, key: forge.pki.privateKeyFromPem(ca.privateKeyPem) }, years, [
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'extKeyUsage', emailProtection: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(caKey, forge.md.sha256.create());
-  return { certificatePem: forge.pki.certificateToPem(cert), privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey), subject: name };
 }
 
 /** A PKCS#12 file (key + chain), protected by a password. */
