@@ -1,37 +1,183 @@
 /**
- * Detection of prefilled values changed by the client (as FormSG does for MyInfo). The server keeps, with the
- * draft, the canonical JSON of every prefilled value; at submission each submitted value is compared with it.
- * A changed field whose policy is "locked" is refused; with "declared" it is accepted and marked as declared by
- * the citizen rather than taken from the national database.
+ * Detection of prefilled values changed by the client (as FormSG does for MyInfo data).
+ *
+ * When the server fills a draft (resolvePrefill) it seals what it filled: `sealPrefill` makes a token holding,
+ * for every prefilled field, its source and an HMAC-SHA256 of the canonical JSON of {field, source, value}
+ * (sorted keys, strings in NFC), the whole token being HMAC-signed too, so no entry can be dropped or altered.
+ * The token is kept server-side with the draft. At submission `checkPrefill` recomputes each field's HMAC from
+ * the submitted (normalised) value:
+ *   unchanged                 → taken from the source (declaredByCitizen: false)
+ *   changed, policy 'locked'  → refused, error PREFILL_TAMPERED (the default policy)
+ *   changed, policy 'declared'→ accepted, marked declaredByCitizen: true
+ *   hidden by a condition     → not submitted, nothing to check
+ * The HMACs use WebCrypto (crypto.subtle), available in browsers and in Node; sealing and checking happen on
+ * the server, which alone knows the secret. The token contains no value in clear and no unkeyed hash.
  */
 import { canonicalJson } from '../canonical-json.ts';
 import type { FormDefinition } from '../catalogue/schema.ts';
-import type { Provenance } from './prefill.ts';
+import { compileForm } from './definition.ts';
+import { getAt, parseSteps } from './paths.ts';
+import { prefillHash, type Provenance } from './prefill.ts';
+import { FormState, type Values } from './runtime.ts';
 import type { FieldError } from './validate.ts';
-import { allFields } from './validate.ts';
+import { normaliseScope } from './values.ts';
 
-export interface PrefillCheck {
-  errors: FieldError[];
-  /** Per prefilled field: where the value came from, or that the citizen changed (declared) it. */
-  provenance: Record<string, { source: string; declaredByCitizen: boolean }>;
+export type SealSecret = string | Uint8Array | CryptoKey;
+
+export interface SealOptions {
+  /** Binds the seal to one draft (e.g. its id): a seal made for another scope is refused. */
+  scope?: string;
 }
 
-export function checkPrefill(def: FormDefinition, submitted: Record<string, unknown>, prefilled: Record<string, Provenance>): PrefillCheck {
-  const errors: FieldError[] = [];
-  const provenance: PrefillCheck['provenance'] = {};
-  const fields = new Map(allFields(def).map((f) => [f.key, f]));
-  for (const [key, p] of Object.entries(prefilled)) {
-    const field = fields.get(key);
-    if (!field || !(key in submitted)) continue;
-    const changed = canonicalJson(submitted[key]) !== canonicalJson(p.value);
-    if (changed && (field.prefillPolicy ?? 'locked') === 'locked') {
-      errors.push({
-        path: key,
-        code: 'PREFILL_TAMPERED',
-        message: `${field.label}: thông tin lấy từ Cơ sở dữ liệu quốc gia không được sửa. Nếu thông tin sai, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư.`,
-      });
-    }
-    provenance[key] = { source: p.source, declaredByCitizen: changed };
+export interface PrefillFieldCheck {
+  source: Provenance['source'];
+  path: string;
+  policy: 'locked' | 'declared';
+  status: 'unchanged' | 'changed' | 'hidden';
+  declaredByCitizen: boolean;
+}
+
+export interface PrefillCheck {
+  valid: boolean;
+  errors: FieldError[];
+  /** Every sealed field, by value path. */
+  fields: Record<string, PrefillFieldCheck>;
+  /** Submitted prefilled fields, by value path: where the value came from, or that the citizen declared it. */
+  provenance: Record<string, { source: Provenance['source']; path: string; declaredByCitizen: boolean }>;
+}
+
+const PREFIX = 'mcp1';
+
+interface SealPayload {
+  v: 1;
+  scope: string | null;
+  form: string;
+  fields: Record<string, { source: Provenance['source']; path: string; mac: string }>;
+}
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('WebCrypto (crypto.subtle) is not available in this environment');
+  return s;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) return null;
+  try {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
   }
-  return { errors, provenance };
+}
+
+async function hmacKey(secret: SealSecret): Promise<CryptoKey> {
+  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) return secret;
+  const raw = typeof secret === 'string' ? utf8(secret) : secret;
+  if (raw.length < 16) throw new Error('The prefill seal secret must be at least 16 bytes');
+  return subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+}
+
+const fieldMessage = (field: string, p: Pick<Provenance, 'source' | 'path'>, value: unknown) =>
+  canonicalJson({ field, source: `${p.source}.${p.path}`, value: value === undefined ? null : value });
+
+async function sign(key: CryptoKey, text: string): Promise<string> {
+  return toBase64Url(new Uint8Array(await subtle().sign('HMAC', key, utf8(text) as BufferSource)));
+}
+
+async function verify(key: CryptoKey, text: string, mac: string): Promise<boolean> {
+  const bytes = fromBase64Url(mac);
+  return bytes !== null && bytes.length === 32 && subtle().verify('HMAC', key, bytes as BufferSource, utf8(text) as BufferSource);
+}
+
+/**
+ * Seals the prefilled values of a draft. `values` and `provenance` are what resolvePrefill returned; every
+ * provenance entry must still match its value (the hash is rechecked).
+ */
+export async function sealPrefill(values: Values, provenance: Record<string, Provenance>, secret: SealSecret, options: SealOptions & { formId?: string } = {}): Promise<string> {
+  const key = await hmacKey(secret);
+  const fields: SealPayload['fields'] = {};
+  for (const path of Object.keys(provenance).sort()) {
+    const p = provenance[path];
+    const steps = parseSteps(path);
+    const value = steps ? getAt(values, steps) : undefined;
+    if (!steps || value === undefined) throw new Error(`sealPrefill: no value at prefilled path "${path}"`);
+    if (prefillHash(p, value) !== p.hash) throw new Error(`sealPrefill: the value at "${path}" differs from the one recorded in its provenance`);
+    fields[path] = { source: p.source, path: p.path, mac: await sign(key, fieldMessage(path, p, value)) };
+  }
+  const payload: SealPayload = { v: 1, scope: options.scope ?? null, form: options.formId ?? '', fields };
+  const body = toBase64Url(utf8(canonicalJson(payload)));
+  return `${PREFIX}.${body}.${await sign(key, `${PREFIX}.${body}`)}`;
+}
+
+async function openSeal(seal: string, key: CryptoKey, scope: string | undefined): Promise<SealPayload | null> {
+  if (typeof seal !== 'string') return null;
+  const parts = seal.split('.');
+  if (parts.length !== 3 || parts[0] !== PREFIX) return null;
+  if (!(await verify(key, `${PREFIX}.${parts[1]}`, parts[2]))) return null;
+  const bytes = fromBase64Url(parts[1]);
+  if (!bytes) return null;
+  try {
+    const payload = JSON.parse(new TextDecoder().decode(bytes)) as SealPayload;
+    if (payload.v !== 1 || typeof payload.fields !== 'object' || payload.fields === null) return null;
+    if ((scope ?? null) !== payload.scope) return null;
+    return payload;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Compares submitted answers with the sealed prefill. Locked fields that changed are refused
+ * (PREFILL_TAMPERED); declared fields that changed are accepted and marked declared by the citizen. A seal that
+ * does not verify (altered, another secret, another scope) refuses the submission (PREFILL_SEAL_INVALID).
+ */
+export async function checkPrefill(def: FormDefinition, submitted: Values, seal: string, secret: SealSecret, options: SealOptions = {}): Promise<PrefillCheck> {
+  const key = await hmacKey(secret);
+  const payload = await openSeal(seal, key, options.scope);
+  if (!payload || (payload.form !== '' && payload.form !== def.id)) {
+    return {
+      valid: false,
+      errors: [{ path: '', code: 'PREFILL_SEAL_INVALID', message: 'Không xác minh được thông tin điền sẵn của hồ sơ. Vui lòng tạo hồ sơ mới để hệ thống điền lại thông tin.' }],
+      fields: {},
+      provenance: {},
+    };
+  }
+  const form = compileForm(def);
+  const state = new FormState(form, normaliseScope(form.root, submitted));
+  const result: PrefillCheck = { valid: true, errors: [], fields: {}, provenance: {} };
+  for (const [path, sealed] of Object.entries(payload.fields)) {
+    const at = state.locate(path);
+    const policy = at?.field.policy ?? 'locked';
+    const base = { source: sealed.source, path: sealed.path, policy };
+    if (!at || !state.isVisible(at.field, at.inst)) {
+      result.fields[path] = { ...base, status: 'hidden', declaredByCitizen: false };
+      continue;
+    }
+    const value = at.inst.values[at.field.key];
+    const unchanged = await verify(key, fieldMessage(path, sealed, value), sealed.mac);
+    const declaredByCitizen = !unchanged;
+    result.fields[path] = { ...base, status: unchanged ? 'unchanged' : 'changed', declaredByCitizen };
+    if (!unchanged && policy === 'locked') {
+      const where = sealed.source === 'eid' ? 'tài khoản định danh điện tử (VNeID)' : 'Cơ sở dữ liệu quốc gia về dân cư';
+      result.errors.push({
+        path,
+        code: 'PREFILL_TAMPERED',
+        message: `${at.field.label}: thông tin lấy từ ${where} không được sửa. Nếu thông tin chưa đúng, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư để điều chỉnh.`,
+        page: at.field.pageKey,
+      });
+      continue;
+    }
+    if (value !== undefined) result.provenance[path] = { source: sealed.source, path: sealed.path, declaredByCitizen };
+  }
+  result.valid = result.errors.length === 0;
+  return result;
 }

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ProcedureCase } from '../../core/catalogue/schema.ts';
 import { quoteFees } from '../../core/fees/quote.ts';
-import { validateForm, visiblePages } from '../../core/forms/index.ts';
+import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail } from '../api/types.ts';
 import { formatDate, formatMoney } from '../format.ts';
@@ -272,7 +272,5 @@ export function DraftPage() {
 }
 
 function visibleField(form: NonNullable<ProcedureCase['form']>, key: string, values: Record<string, unknown>): boolean {
-  const f = form.pages.flatMap((p) => p.fields).find((x) => x.key === key);
-  if (!f?.showIf) return true;
-  return visiblePages({ ...form, pages: [{ key: 'x', title: '', fields: [f] }] }, values).length > 0;
+  return isFieldVisible(form, values, key);
 }

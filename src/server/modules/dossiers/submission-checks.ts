@@ -3,8 +3,7 @@
  * engine the browser runs, prefilled values compared with what the server filled, required documents present
  * and owned by the citizen, contact details, the fee quote frozen on the dossier.
  */
-import type { PopulationRecord } from '../../adapters/population.ts';
-import { birthRegistrationRoles, checkPrefill, normaliseValues, resolvePrefill, validateForm, type PersonRecord, type Provenance } from '../../../core/forms/index.ts';
+import { birthRegistrationRoles, checkPrefill, marriageRoles, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
 import { quoteFees } from '../../../core/fees/quote.ts';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
@@ -17,19 +16,8 @@ import { receivingUnit } from './submission.ts';
 
 const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-const toPerson = (r: PopulationRecord | null): PersonRecord | null =>
-  r && {
-    soDinhDanh: r.soDinhDanh,
-    hoTen: r.hoTen,
-    ngaySinh: r.ngaySinh,
-    gioiTinh: r.gioiTinh,
-    danToc: r.danToc,
-    quocTich: r.quocTich,
-    tinhTrangHonNhan: r.tinhTrangHonNhan,
-    thuongTru: r.thuongTru,
-    noiOHienTai: r.noiOHienTai,
-    queQuan: r.queQuan,
-  };
+/** HMAC key of prefill seals (kept server-side with each draft); derived from the cookie secret. */
+const sealSecret = (ctx: AppContext) => `${ctx.config.cookieSecret}:prefill-seal`;
 
 let communeIndex: Promise<Map<string, string>> | null = null;
 /** commune code → province code, for address validation (the 2025 units never change at run time). */
@@ -58,8 +46,10 @@ export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedu
     HoVaTen: citizen.fullName,
     SoDinhDanh: citizen.idNumber,
   };
-  const population = birthRegistrationRoles(toPerson(self), toPerson(spouse), children.map((x) => toPerson(x)!), vnToday());
+  const household = self ? await ctx.population.householdOf(citizen.idNumber, lookup) : null;
+  const population = { ...marriageRoles(self), ...birthRegistrationRoles(self, spouse, children, vnToday(), household) };
   const { values, provenance } = resolvePrefill(c.form, { eid: claims, population });
+  const seal = await sealPrefill(values, provenance, sealSecret(ctx), { formId: c.form.id });
   const unit = await receivingUnit(ctx.db);
   return insertDraft(
     ctx.db,
@@ -69,7 +59,7 @@ export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedu
       procedureVersion: v.version,
       caseCode,
       values,
-      prefill: { provenance, populationDbUsed: self !== null } as DraftRow['prefill'],
+      prefill: { provenance, seal, populationDbUsed: self !== null } as DraftRow['prefill'],
       meta: {
         receivingUnitId: unit.id,
         contactPhone: self?.soDienThoai ?? (claims.SoDienThoai as string | undefined),
@@ -94,8 +84,8 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   const problems = [
     ...validateForm(c.form, values, { today: vnToday(), communeInProvince: (commune, province) => communeMap.get(commune) === province }).errors,
   ];
-  const prefilled = (draft.prefill?.provenance ?? {}) as Record<string, Provenance>;
-  const prefill = checkPrefill(c.form, values, prefilled);
+  // A draft without a seal (made before seals existed) is refused with PREFILL_SEAL_INVALID: start a new draft.
+  const prefill = await checkPrefill(c.form, values, draft.prefill?.seal ?? '', sealSecret(ctx));
   problems.push(...prefill.errors);
 
   // Documents: every required component that is not the e-form itself needs an upload of the citizen's own.

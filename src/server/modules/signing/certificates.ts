@@ -34,7 +34,7 @@ function serial(): string {
   return `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
 }
 
-function makeCertificate(name: SubjectName, issuer: { name: SubjectName; key?: forge.pki.PrivateKey }, years: number, extensions: unknown[]): IssuedCertificate {
+function makeCertificate(name: SubjectName, issuer: { name: SubjectName; key?: forge.pki.rsa.PrivateKey }, years: number, extensions: unknown[]): IssuedCertificate {
   const keys = forge.pki.rsa.generateKeyPair(2048);
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
@@ -58,7 +58,7 @@ export function createRootCa(name: SubjectName, years = 10): IssuedCertificate {
 }
 
 export function issueSigningCertificate(ca: IssuedCertificate, name: SubjectName, years = 3): IssuedCertificate {
-  return makeCertificate(name, { name: ca.subject, key: forge.pki.privateKeyFromPem(ca.privateKeyPem) }, years, [
+  return makeCertificate(name, { name: ca.subject, key: forge.pki.privateKeyFromPem(ca.privateKeyPem) as forge.pki.rsa.PrivateKey }, years, [
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'extKeyUsage', emailProtection: true },

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../canonical-json.ts';
+import { birthRegistrationRoles, marriageRoles, resolvePrefill } from './prefill.ts';
+import { checkPrefill, sealPrefill } from './tamper.ts';
+import { normaliseValues } from './values.ts';
+import { birthForm, bride, household, hung, lan, mai, maiClaims, marriageForm, newborn, SECRET, TODAY } from './test-fixtures.ts';
+
+const filled = resolvePrefill(birthForm, { eid: maiClaims, population: birthRegistrationRoles(mai, hung, [lan, newborn], TODAY, household) });
+const answers: Record<string, unknown> = { ...filled.values, noiSinh: 'Trạm Y tế xã Phú Riềng', dienThoai: '0912345678' };
+const seal = () => sealPrefill(filled.values, filled.provenance, SECRET, { formId: birthForm.id, scope: 'draft-1' });
+const check = async (values: Record<string, unknown>, s?: string, secret = SECRET, scope = 'draft-1') => checkPrefill(birthForm, values, s ?? (await seal()), secret, { scope });
+
+describe('sealing prefilled values', () => {
+  it('makes a token with no value in clear', async () => {
+    const token = await seal();
+    expect(token).toMatch(/^mcp1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    const payload = atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
+    expect(payload).not.toContain('075195012346');
+    expect(payload).not.toContain(filled.provenance.soDinhDanhMe.hash);
+    expect(await seal()).toBe(token);
+  });
+
+  it('refuses to seal values that differ from their provenance', async () => {
+    await expect(sealPrefill({ ...filled.values, hoTenMe: 'Khác' }, filled.provenance, SECRET)).rejects.toThrow(/hoTenMe/);
+    await expect(sealPrefill({}, filled.provenance, SECRET)).rejects.toThrow(/no value/);
+    await expect(sealPrefill(filled.values, filled.provenance, 'short')).rejects.toThrow(/at least 16 bytes/);
+  });
+});
+
+describe('checking a submission against the seal', () => {
+  it('accepts unchanged prefilled values, each marked as from its source', async () => {
+    const r = await check(answers);
+    expect(r.valid).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(r.fields.hoTenMe).toEqual({ source: 'population', path: 'mother.hoTen', policy: 'locked', status: 'unchanged', declaredByCitizen: false });
+    expect(r.provenance['thanhVien[2].soDinhDanh']).toEqual({ source: 'population', path: 'household.members[2].soDinhDanh', declaredByCitizen: false });
+    expect(r.provenance.hoTenNguoiNop).toEqual({ source: 'eid', path: 'HoVaTen', declaredByCitizen: false });
+    expect(Object.keys(r.fields).sort()).toEqual(Object.keys(filled.provenance).sort());
+  });
+
+  it('refuses a changed locked value (PREFILL_TAMPERED)', async () => {
+    const r = await check({ ...answers, soDinhDanhMe: '075195099999' });
+    expect(r.valid).toBe(false);
+    expect(r.errors).toEqual([
+      {
+        path: 'soDinhDanhMe',
+        code: 'PREFILL_TAMPERED',
+        page: 'me',
+        message: 'Số định danh cá nhân của mẹ: thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư không được sửa. Nếu thông tin chưa đúng, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư để điều chỉnh.',
+      },
+    ]);
+    expect(r.fields.soDinhDanhMe.status).toBe('changed');
+    expect(r.provenance.soDinhDanhMe).toBeUndefined();
+  });
+
+  it('refuses a removed locked value, a changed person, a changed group item and a changed e-ID claim', async () => {
+    const { hoTenMe: _, ...withoutMother } = answers;
+    expect((await check(withoutMother)).errors.map((e) => e.path)).toEqual(['hoTenMe']);
+    expect((await check({ ...answers, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hưng', birthDate: '1990-03-15' } })).errors.map((e) => e.path)).toEqual(['cha']);
+    const members = structuredClone(answers.thanhVien) as Record<string, unknown>[];
+    members[1].hoTen = 'Trần Thị Mơ';
+    expect((await check({ ...answers, thanhVien: members })).errors.map((e) => e.path)).toEqual(['thanhVien[1].hoTen']);
+    expect((await check({ ...answers, thanhVien: members.slice(0, 1) })).errors.map((e) => e.path)).toEqual(['thanhVien[1].hoTen', 'thanhVien[1].soDinhDanh', 'thanhVien[2].hoTen', 'thanhVien[2].soDinhDanh']);
+    const eid = await check({ ...answers, hoTenNguoiNop: 'Người Khác' });
+    expect(eid.errors[0].message).toMatch(/^Họ và tên người yêu cầu: thông tin lấy từ tài khoản định danh điện tử \(VNeID\) không được sửa/);
+  });
+
+  it('accepts a changed declared value and marks it as declared by the citizen', async () => {
+    const members = structuredClone(answers.thanhVien) as Record<string, unknown>[];
+    members[0].quanHe = 'Chồng';
+    const r = await check({ ...answers, danTocMe: 'Tày', noiCuTruMe: { provinceCode: '01', communeCode: '00004', detail: 'Số 5 phố Đội Cấn' }, thanhVien: members });
+    expect(r.valid).toBe(true);
+    expect(r.provenance.danTocMe).toEqual({ source: 'population', path: 'mother.danToc', declaredByCitizen: true });
+    expect(r.provenance.noiCuTruMe.declaredByCitizen).toBe(true);
+    expect(r.provenance['thanhVien[0].quanHe'].declaredByCitizen).toBe(true);
+    expect(r.provenance.hoTenMe.declaredByCitizen).toBe(false);
+    expect(r.fields.danTocMe).toMatchObject({ policy: 'declared', status: 'changed', declaredByCitizen: true });
+  });
+
+  it('does not check a prefilled field hidden by the citizen’s answers', async () => {
+    // The citizen says the father is not known: his prefilled (locked) details are hidden, stripped, not checked.
+    const noFather = { ...answers, coCha: false, cha: { idNumber: '075090099999', fullName: 'Ai Đó' } };
+    const r = await check(noFather);
+    expect(r.valid).toBe(true);
+    expect(r.fields.cha.status).toBe('hidden');
+    expect(r.fields.coCha).toMatchObject({ status: 'changed', declaredByCitizen: true });
+    expect(r.provenance.cha).toBeUndefined();
+    const submitted = normaliseValues(birthForm, noFather);
+    expect(submitted.cha).toBeUndefined();
+    expect((await check(submitted)).valid).toBe(true);
+  });
+
+  it('compares canonically: NFD text, spacing, phone forms and key order are the same value', async () => {
+    const nfd = {
+      ...answers,
+      hoTenMe: 'Trần  Thị Mai '.normalize('NFD'),
+      noiCuTruMe: { detail: 'Số 12, Thôn Phú Bình'.normalize('NFD'), communeCode: '25252', provinceCode: '75' },
+      cha: { birthDate: '1990-03-15', fullName: 'Nguyễn Văn Hùng'.normalize('NFD'), idNumber: '075090012345' },
+    };
+    expect('Trần Thị Mai'.normalize('NFD')).not.toBe('Trần Thị Mai');
+    const r = await check(nfd);
+    expect(r.errors).toEqual([]);
+    expect(r.provenance.noiCuTruMe.declaredByCitizen).toBe(false);
+    expect(canonicalJson({ b: 'Thị'.normalize('NFD'), a: [1, { d: undefined, c: true }] })).toBe('{"a":[1,{"c":true}],"b":"Thị"}');
+  });
+
+  it('refuses a seal that was altered, made with another secret, for another draft or another form', async () => {
+    const token = await seal();
+    const [prefix, body, mac] = token.split('.');
+    const forged = JSON.parse(atob(body.replace(/-/g, '+').replace(/_/g, '/')));
+    delete forged.fields.soDinhDanhMe;
+    const forgedBody = btoa(JSON.stringify(forged)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const invalid = async (p: Promise<{ valid: boolean; errors: { code: string }[] }>) => {
+      const r = await p;
+      expect(r.valid).toBe(false);
+      expect(r.errors.map((e) => e.code)).toEqual(['PREFILL_SEAL_INVALID']);
+    };
+    await invalid(check({ ...answers, soDinhDanhMe: '075195099999' }, `${prefix}.${forgedBody}.${mac}`));
+    await invalid(check(answers, `${prefix}.${body}.${mac.slice(0, -2)}AA`));
+    await invalid(check(answers, token, 'another-secret-of-sufficient-length'));
+    await invalid(check(answers, token, SECRET, 'draft-2'));
+    await invalid(check(answers, 'garbage'));
+    await invalid(checkPrefill({ ...marriageForm }, answers, token, SECRET, { scope: 'draft-1' }));
+  });
+
+  it('works with a CryptoKey as the secret', async () => {
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    const token = await sealPrefill(filled.values, filled.provenance, key);
+    expect(token).toBe(await sealPrefill(filled.values, filled.provenance, SECRET));
+    expect((await checkPrefill(birthForm, answers, token, key)).valid).toBe(true);
+  });
+
+  it('protects a marriage applicant’s marital status', async () => {
+    const m = resolvePrefill(marriageForm, { population: marriageRoles(bride) });
+    const token = await sealPrefill(m.values, m.provenance, SECRET);
+    const r = await checkPrefill(marriageForm, { ...m.values, tinhTrangHonNhanNu: 'ly-hon' }, token, SECRET);
+    expect(r.errors.map((e) => `${e.path}:${e.code}`)).toEqual(['tinhTrangHonNhanNu:PREFILL_TAMPERED']);
+    const moved = await checkPrefill(marriageForm, { ...m.values, noiCuTruNu: { provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Bình' } }, token, SECRET);
+    expect(moved.valid).toBe(true);
+    expect(moved.provenance.noiCuTruNu.declaredByCitizen).toBe(true);
+  });
+});
