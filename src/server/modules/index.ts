@@ -8,9 +8,10 @@ import dossierRoutes from './dossiers/routes.ts';
 import identityRoutes from './identity/routes.ts';
 import notificationRoutes from './notifications/routes.ts';
 import officialRoutes from './officials/routes.ts';
+import receptionRoutes from './reception/routes.ts';
 import referenceRoutes from './reference/routes.ts';
 import systemRoutes from './system/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, notificationRoutes];
