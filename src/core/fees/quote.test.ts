@@ -27,3 +27,13 @@ describe('fee quote', () => {
     expect(quoteFees({ lines: [lePhi], channel: 'online', date: '2025-09-01', exemptions: ['ho-ngheo'] }).lines[0]).toMatchObject({ exempted: true, net: 0 });
   });
 });
+
+describe('fee quantities from the form', () => {
+  it('uses the copies the citizen asked for, none when the optional question is unanswered, 1 when not asked', async () => {
+    const { feeQuantities } = await import('./quote.ts');
+    expect(feeQuantities(['soBanSao'], {})).toEqual({ copies: 0, pagesPerCopy: 1 });
+    expect(feeQuantities(['soBanSao'], { soBanSao: 2 })).toEqual({ copies: 2, pagesPerCopy: 1 });
+    expect(feeQuantities(['soBan', 'soTrang'], { soBan: 3, soTrang: 5 })).toEqual({ copies: 3, pagesPerCopy: 5 });
+    expect(feeQuantities(['hoTen'], {})).toEqual({ copies: 1, pagesPerCopy: 1 });
+  });
+});

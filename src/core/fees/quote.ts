@@ -65,3 +65,14 @@ export function quoteFees(input: QuoteInput): Quote {
   });
   return { lines, total: lines.reduce((n, l) => n + l.net, 0) };
 }
+
+/**
+ * Quantities for a quote from the e-form answers: copies from `soBan` or `soBanSao` and pages per copy from
+ * `soTrang` when the form asks for them (an unanswered optional question means none); 1 when it does not ask.
+ */
+export function feeQuantities(formFieldKeys: string[], values: Record<string, unknown>): { copies: number; pagesPerCopy: number } {
+  const asked = (k: string) => formFieldKeys.includes(k);
+  const num = (v: unknown) => (v === undefined || v === null || v === '' ? 0 : Math.max(0, Math.floor(Number(v)) || 0));
+  const copiesKey = ['soBan', 'soBanSao'].find(asked);
+  return { copies: copiesKey ? num(values[copiesKey]) : 1, pagesPerCopy: asked('soTrang') ? Math.max(1, num(values.soTrang)) : 1 };
+}

@@ -2,21 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { decodeQrPayload, vnIso, type QrPayload } from '../../core/documents/qr-payload.ts';
+import { decodeQrFromPdf } from '../testing/pdf.ts';
 import { DocumentWriter, PAGE_A5 } from './document.ts';
 
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status !== null;
-
-/** Renders page 1 with poppler and decodes the QR code found on it. */
-export function decodeQrFromPdf(file: string): string | null {
-  const prefix = path.join(path.dirname(file), `qr-${path.basename(file)}`);
-  execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', file, prefix]);
-  const png = PNG.sync.read(fs.readFileSync(`${prefix}-1.png`));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
-}
 
 describe('PDF documents with Vietnamese text and the TT 01/2023 QR code', () => {
   it('keeps the Vietnamese text intact and carries the QR fields', async () => {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ProcedureCase } from '../../core/catalogue/schema.ts';
-import { quoteFees } from '../../core/fees/quote.ts';
+import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail } from '../api/types.ts';
@@ -164,7 +164,7 @@ export function DraftPage() {
     }
   };
 
-  const quote = quoteFees({ lines: kase.fees, channel: 'online', date: vnToday(), copies: Number(draft.values.soBan ?? draft.values.soBanSao ?? 1) || 0, pagesPerCopy: Number(draft.values.soTrang ?? 1) || 1 });
+  const quote = quoteFees({ lines: kase.fees, channel: 'online', date: vnToday(), ...feeQuantities(form.pages.flatMap((p) => p.fields.map((f) => f.key)), draft.values) });
   const page = form.pages.find((p) => p.key === step.key);
 
   return (

@@ -4,7 +4,7 @@
  * and owned by the citizen, contact details, the fee quote frozen on the dossier.
  */
 import { birthRegistrationRoles, checkPrefill, marriageRoles, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
-import { quoteFees } from '../../../core/fees/quote.ts';
+import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
@@ -125,8 +125,7 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   }
 
   const normalised = normaliseValues(c.form, values);
-  const copies = Number(normalised.soBan ?? normalised.soBanSao ?? 1) || 0;
-  const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), copies, pagesPerCopy: Number(normalised.soTrang ?? 1) || 1 });
+  const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), ...feeQuantities(c.form.pages.flatMap((p) => p.fields.map((f) => f.key)), normalised) });
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
 
   return {

@@ -78,4 +78,33 @@ describe(`reception of online dossiers on ${testDatabaseKind}`, () => {
     const detail = (await citizen.get(`/api/my/dossiers/${d.id}`)).json();
     expect(detail.timeline[1]).toMatchObject({ action: 'completion_requested' });
   });
+
+  it('prints the receipt (Mẫu 01) with Vietnamese text and the QR fields, for the unit and for the owner only', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const d = await submitted();
+    expect((await citizen.get(`/api/my/dossiers/${d.id}/receipt.pdf`)).statusCode).toBe(404); // not received yet
+    await staff['tiepnhan.phurieng'].post(`/api/staff/dossiers/${d.id}/accept`);
+    const res = await citizen.get(`/api/my/dossiers/${d.id}/receipt.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect((await staff['tiepnhan.phurieng'].get(`/api/staff/dossiers/${d.id}/mau-01.pdf`)).statusCode).toBe(200);
+    expect((await staff['tiepnhan.xuanthanh'].get(`/api/staff/dossiers/${d.id}/mau-01.pdf`)).statusCode).toBe(404);
+    if (spawnSync('pdftotext', ['-v']).status === null) return;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-mau01-'));
+    const file = path.join(dir, 'mau01.pdf');
+    fs.writeFileSync(file, res.rawPayload);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Trần Thị Mai');
+    expect(text).toContain(d.code);
+    expect(text).toContain('Phí, lệ phí: Miễn phí'); // on-time birth registration, no extra copies asked
+    const { decodeQrFromPdf } = await import('../../testing/pdf.ts');
+    const { decodeQrPayload } = await import('../../../core/documents/qr-payload.ts');
+    const qr = decodeQrPayload(decodeQrFromPdf(file)!);
+    expect(qr).toMatchObject({ maHoSo: d.code, maTTHC: '1.001193', maDinhDanh: DEMO_MOTHER_ID, tenGiayTo: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' });
+    expect(qr.ngayHenTra).toMatch(/\+07:00$/);
+  });
 });

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireActor, type OfficialActor } from '../../http/actor.ts';
+import { requireActor, requireCitizen, type OfficialActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { renderMau01 } from './mau01.ts';
 import { receptionAction, receptionQueue } from './service.ts';
 
 /** The official and the units where they are a receiving officer; anyone else is refused. */
@@ -45,6 +46,32 @@ export default async function receptionRoutes(app: FastifyInstance, ctx: AppCont
     async ({ params: p, body, req }) => {
       const { actor, units } = receptionist(req);
       return receptionAction(ctx, actor, units, p.id, 'request_completion', body.reason);
+    },
+  );
+
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['reception'], params },
+    async ({ params: p, req, reply }) => {
+      const { units } = receptionist(req);
+      const owner = (await ctx.db.query<{ receiving_unit_id: string }>('SELECT receiving_unit_id FROM dossiers WHERE id = $1', [p.id.match(/^[0-9a-f-]{36}$/i) ? p.id : null])).rows[0];
+      if (!owner || !units.includes(owner.receiving_unit_id)) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
+      const pdf = await renderMau01(ctx.db, p.id, ctx.config.publicUrl);
+      return reply.type('application/pdf').header('content-disposition', 'inline; filename="mau-01.pdf"').send(Buffer.from(pdf));
+    },
+  );
+
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params },
+    async ({ params: p, req, reply }) => {
+      const citizen = requireCitizen(req);
+      const own = p.id.match(/^[0-9a-f-]{36}$/i)
+        ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND owner_citizen_id = $2', [p.id, citizen.id])).rows[0]
+        : undefined;
+      if (!own) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
+      const pdf = await renderMau01(ctx.db, p.id, ctx.config.publicUrl);
+      return reply.type('application/pdf').header('content-disposition', 'inline; filename="giay-tiep-nhan.pdf"').send(Buffer.from(pdf));
     },
   );
 }
