@@ -1,89 +1,22 @@
 /**
- * Vietnamese lunar calendar, computed astronomically for UTC+7 (new moons and the sun's longitude after
- * Meeus, Astronomical Algorithms). A lunar month starts on the local day of a new moon; month 11 contains the
- * winter solstice; a leap month is the first month of a 13-month year without a major solar term.
+ * The Vietnamese lunisolar calendar (âm lịch), computed astronomically for Vietnam's time zone, UTC+7
+ * (the reference since 1968; China's calendar uses UTC+8, which is why Tết sometimes differs by a day or a month).
+ *
+ * Rules, applied to the astronomy of ./astronomy.ts:
+ * 1. A month begins on the local (UTC+7) day that contains a true new moon.
+ * 2. Month 11 is the month containing the winter solstice (Sun at 270°).
+ * 3. When 13 new moons begin between two consecutive months 11, the year has a leap month: the first month after
+ *    month 11 that contains no major solar term (trung khí, a multiple of 30° of solar longitude). It takes the
+ *    number of the month before it.
+ *
+ * Whether a month "contains" a major term is decided on local days: the term falls on or after the month's first
+ * day and before the next month's first day. Supported solar years: 1900–2199.
  */
-const TZ = 7;
-const PI = Math.PI;
-const SYNODIC = 29.530588853;
-const EPOCH = 2415021.076998695; // new moon of 1900-01-01
+import { UNIX_EPOCH_JD, newMoonIndexAtOrBefore, solarLongitudeCrossing, sunApparentLongitude, trueNewMoonJde, ttToUt, utToTt } from './astronomy.ts';
 
-export function jdFromDate(dd: number, mm: number, yy: number): number {
-  const a = Math.floor((14 - mm) / 12);
-  const y = yy + 4800 - a;
-  const m = mm + 12 * a - 3;
-  return dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
-}
-
-export function jdToDate(jd: number): [number, number, number] {
-  const a = jd + 32044;
-  const b = Math.floor((4 * a + 3) / 146097);
-  const c = a - Math.floor((b * 146097) / 4);
-  const d = Math.floor((4 * c + 3) / 1461);
-  const e = c - Math.floor((1461 * d) / 4);
-  const m = Math.floor((5 * e + 2) / 153);
-  const day = e - Math.floor((153 * m + 2) / 5) + 1;
-  const month = m + 3 - 12 * Math.floor(m / 10);
-  const year = b * 100 + d - 4800 + Math.floor(m / 10);
-  return [day, month, year];
-}
-
-/** Julian day number (local, UTC+7) of the k-th new moon after the 1900 epoch. */
-function newMoonDay(k: number): number {
-  const T = k / 1236.85;
-  const T2 = T * T;
-  const T3 = T2 * T;
-  const dr = PI / 180;
-  let jd1 = 2415020.75933 + 29.53058868 * k + 0.0001178 * T2 - 0.000000155 * T3;
-  jd1 += 0.00033 * Math.sin((166.56 + 132.87 * T - 0.009173 * T2) * dr);
-  const M = 359.2242 + 29.10535608 * k - 0.0000333 * T2 - 0.00000347 * T3; // sun's mean anomaly
-  const Mpr = 306.0253 + 385.81691806 * k + 0.0107306 * T2 + 0.00001236 * T3; // moon's mean anomaly
-  const F = 21.2964 + 390.67050646 * k - 0.0016528 * T2 - 0.00000239 * T3; // moon's argument of latitude
-  let c1 = (0.1734 - 0.000393 * T) * Math.sin(M * dr) + 0.0021 * Math.sin(2 * dr * M);
-  c1 -= 0.4068 * Math.sin(Mpr * dr) + 0.0161 * Math.sin(dr * 2 * Mpr);
-  c1 -= 0.0004 * Math.sin(dr * 3 * Mpr);
-  c1 += 0.0104 * Math.sin(dr * 2 * F) - 0.0051 * Math.sin(dr * (M + Mpr));
-  c1 -= 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M));
-  c1 -= 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr));
-  c1 += 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M));
-  const deltaT = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
-  return Math.floor(jd1 + c1 - deltaT + 0.5 + TZ / 24);
-}
-
-/** Sector (0–11, 30° each) of the sun's apparent longitude at the start of a local day. */
-function sunLongitudeSector(dayNumber: number): number {
-  const T = (dayNumber - 0.5 - TZ / 24 - 2451545.0) / 36525;
-  const T2 = T * T;
-  const dr = PI / 180;
-  const M = 357.5291 + 35999.0503 * T - 0.0001559 * T2 - 0.00000048 * T * T2;
-  const L0 = 280.46645 + 36000.76983 * T + 0.0003032 * T2;
-  let DL = (1.9146 - 0.004817 * T - 0.000014 * T2) * Math.sin(dr * M);
-  DL += (0.019993 - 0.000101 * T) * Math.sin(dr * 2 * M) + 0.00029 * Math.sin(dr * 3 * M);
-  let L = (L0 + DL) * dr;
-  L -= PI * 2 * Math.floor(L / (PI * 2));
-  return Math.floor((L / PI) * 6);
-}
-
-/** Start (local day number) of lunar month 11 of the given solar year (the month with the winter solstice). */
-function lunarMonth11(yy: number): number {
-  const off = jdFromDate(31, 12, yy) - 2415021;
-  const k = Math.floor(off / SYNODIC);
-  const nm = newMoonDay(k);
-  return sunLongitudeSector(nm) >= 9 ? newMoonDay(k - 1) : nm;
-}
-
-function leapMonthOffset(a11: number): number {
-  const k = Math.floor((a11 - EPOCH) / SYNODIC + 0.5);
-  let last = 0;
-  let i = 1;
-  let arc = sunLongitudeSector(newMoonDay(k + i));
-  do {
-    last = arc;
-    i++;
-    arc = sunLongitudeSector(newMoonDay(k + i));
-  } while (arc !== last && i < 14);
-  return i - 1;
-}
+const TZ_DAYS = 7 / 24;
+const MIN_YEAR = 1899; // month 11 of 1899 starts the lunar year that contains 1 January 1900
+const MAX_YEAR = 2199;
 
 export interface LunarDate {
   day: number;
@@ -92,60 +25,122 @@ export interface LunarDate {
   leap: boolean;
 }
 
-export function solarToLunar(dd: number, mm: number, yy: number): LunarDate {
-  const dayNumber = jdFromDate(dd, mm, yy);
-  const k = Math.floor((dayNumber - EPOCH) / SYNODIC);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
-  let a11 = lunarMonth11(yy);
-  let b11 = a11;
-  let year: number;
-  if (a11 >= monthStart) {
-    year = yy;
-    a11 = lunarMonth11(yy - 1);
-  } else {
-    year = yy + 1;
-    b11 = lunarMonth11(yy + 1);
-  }
-  const day = dayNumber - monthStart + 1;
-  const diff = Math.floor((monthStart - a11) / 29);
-  let leap = false;
-  let month = diff + 11;
-  if (b11 - a11 > 365) {
-    const leapDiff = leapMonthOffset(a11);
-    if (diff >= leapDiff) {
-      month = diff + 10;
-      if (diff === leapDiff) leap = true;
-    }
-  }
-  if (month > 12) month -= 12;
-  if (month >= 11 && diff < 4) year -= 1;
-  return { day, month, year, leap };
+/** A lunar month: its number, leap flag, lunar year, first local day (days since 1970-01-01) and length. */
+export interface LunarMonth {
+  month: number;
+  leap: boolean;
+  year: number;
+  start: number;
+  length: 29 | 30;
 }
 
-/** The solar date (ISO yyyy-mm-dd) of a lunar date; throws for a leap month that does not exist that year. */
+/** Local civil day (days since 1970-01-01, UTC+7) of an instant given as a Julian Day (UT). */
+const localDayOf = (jdUt: number) => Math.floor(jdUt - UNIX_EPOCH_JD + TZ_DAYS);
+/** Julian Day (UT) of local midnight at the start of a local day. */
+const localMidnightJd = (day: number) => UNIX_EPOCH_JD + day - TZ_DAYS;
+
+const newMoonDay = (k: number) => localDayOf(ttToUt(trueNewMoonJde(k)));
+
+export const epochDayOf = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+export function isoOfEpochDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Local day of the major solar term at `longitude` degrees nearest to the given local day. */
+function majorTermDay(longitude: number, nearDay: number): number {
+  return localDayOf(solarLongitudeCrossing(longitude, localMidnightJd(nearDay)));
+}
+
+/** Index k of the new moon that starts month 11 around the end of solar year `y`: the month holding the December solstice. */
+const month11Cache = new Map<number, number>();
+function month11Index(y: number): number {
+  const cached = month11Cache.get(y);
+  if (cached !== undefined) return cached;
+  const solstice = majorTermDay(270, epochDayOf(y, 12, 21));
+  let k = newMoonIndexAtOrBefore(localMidnightJd(solstice + 1) - 1e-9); // last new moon before the end of the solstice day
+  while (newMoonDay(k) > solstice) k--;
+  while (newMoonDay(k + 1) <= solstice) k++;
+  month11Cache.set(y, k);
+  return k;
+}
+
+/** Major-term sector (0–11) of the Sun at the local midnight that starts a day: floor(longitude / 30°). */
+const sectorAtStartOf = (day: number) => Math.floor(sunApparentLongitude(utToTt(localMidnightJd(day))) / 30);
+
+/**
+ * The months from month 11 of lunar year y−1 (inclusive) to month 11 of lunar year y (exclusive): 12 or 13
+ * months, numbered, with the leap month marked.
+ */
+const spanCache = new Map<number, LunarMonth[]>();
+function monthsBetweenSolstices(y: number): LunarMonth[] {
+  const cached = spanCache.get(y);
+  if (cached) return cached;
+  if (y - 1 < MIN_YEAR || y > MAX_YEAR) throw new RangeError(`Lunar calendar supported for ${MIN_YEAR}–${MAX_YEAR} only`);
+  const k0 = month11Index(y - 1);
+  const k1 = month11Index(y);
+  const count = k1 - k0;
+  const starts: number[] = [];
+  for (let k = k0; k <= k1; k++) starts.push(newMoonDay(k));
+  let leapAt = -1;
+  if (count === 13) {
+    // First month (after month 11) whose start and next start fall in the same 30° sector: no major term inside.
+    for (let i = 1; i < 13; i++) {
+      if (sectorAtStartOf(starts[i]) === sectorAtStartOf(starts[i + 1])) {
+        leapAt = i;
+        break;
+      }
+    }
+    if (leapAt < 0) throw new Error(`No month without a major term between the solstices of ${y - 1} and ${y}`);
+  } else if (count !== 12) {
+    throw new Error(`Unexpected ${count} lunations between the solstices of ${y - 1} and ${y}`);
+  }
+  const months: LunarMonth[] = [];
+  for (let i = 0; i < count; i++) {
+    const ordinal = leapAt >= 0 && i >= leapAt ? i - 1 : i; // position among non-leap months, 0 = month 11
+    const month = ((10 + ordinal) % 12) + 1;
+    const year = ordinal < 2 ? y - 1 : y; // months 11 and 12 belong to the lunar year that began before
+    months.push(Object.freeze({ month, leap: i === leapAt, year, start: starts[i], length: (starts[i + 1] - starts[i]) as 29 | 30 }));
+  }
+  spanCache.set(y, months);
+  return months;
+}
+
+/** The months of lunar year y in order, from tháng Giêng (1) to tháng Chạp (12), with its leap month if any. */
+export function lunarYearMonths(y: number): LunarMonth[] {
+  return [...monthsBetweenSolstices(y), ...monthsBetweenSolstices(y + 1)].filter((m) => m.year === y);
+}
+
+/** The lunar date of a solar (Gregorian) date in Vietnam. */
+export function solarToLunar(dd: number, mm: number, yy: number): LunarDate {
+  const day = epochDayOf(yy, mm, dd);
+  for (const span of [monthsBetweenSolstices(yy + 1), monthsBetweenSolstices(yy)]) {
+    if (day < span[0].start) continue;
+    for (let i = span.length - 1; i >= 0; i--) {
+      const m = span[i];
+      if (day >= m.start) return { day: day - m.start + 1, month: m.month, year: m.year, leap: m.leap };
+    }
+  }
+  throw new RangeError(`Date ${yy}-${mm}-${dd} outside the supported range`);
+}
+
+/** The lunar date of an ISO date (yyyy-mm-dd). */
+export function lunarOfIso(iso: string): LunarDate {
+  const [y, m, d] = iso.split('-').map(Number);
+  return solarToLunar(d, m, y);
+}
+
+/**
+ * The solar date (ISO yyyy-mm-dd) of a lunar date. Throws when the month is not a leap month of that year, or
+ * the day does not exist (day 30 of a 29-day month).
+ */
 export function lunarToSolar(day: number, month: number, year: number, leap = false): string {
-  let a11: number;
-  let b11: number;
-  if (month < 11) {
-    a11 = lunarMonth11(year - 1);
-    b11 = lunarMonth11(year);
-  } else {
-    a11 = lunarMonth11(year);
-    b11 = lunarMonth11(year + 1);
-  }
-  const k = Math.floor(0.5 + (a11 - EPOCH) / SYNODIC);
-  let off = month - 11;
-  if (off < 0) off += 12;
-  if (b11 - a11 > 365) {
-    const leapOff = leapMonthOffset(a11);
-    let leapMonth = leapOff - 2;
-    if (leapMonth < 0) leapMonth += 12;
-    if (leap && month !== leapMonth) throw new Error(`no leap month ${month} in lunar year ${year}`);
-    if (leap || off >= leapOff) off += 1;
-  } else if (leap) {
-    throw new Error(`lunar year ${year} has no leap month`);
-  }
-  const [d, m, y] = jdToDate(newMoonDay(k + off) + day - 1);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const m = lunarYearMonths(year).find((x) => x.month === month && x.leap === leap);
+  if (!m) throw new RangeError(leap ? `Lunar year ${year} has no leap month ${month}` : `Lunar year ${year} has no month ${month}`);
+  if (!Number.isInteger(day) || day < 1 || day > m.length) throw new RangeError(`Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has ${m.length} days`);
+  return isoOfEpochDay(m.start + day - 1);
+}
+
+/** The leap month of lunar year y (1–12), or null. */
+export function leapMonthOf(y: number): number | null {
+  return lunarYearMonths(y).find((m) => m.leap)?.month ?? null;
 }

@@ -1,9 +1,32 @@
-/** Reference data API: administrative units (2025), agencies, the installation. */
+/** Reference data API: administrative units (2025), agencies, the installation, the working-day calendar. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { lunarOfIso } from '../../../core/calendar/lunar.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+
+const AdminUnit = z.object({ code: z.string(), name: z.string(), type: z.string(), level: z.enum(['province', 'commune']), parentCode: z.string().nullable() });
+const OrgUnit = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.string(),
+  adminUnitCode: z.string(),
+  adminUnitName: z.string(),
+  parentId: z.string().nullable(),
+  agencyCode: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+const CalendarEntry = z.object({
+  day: z.string(),
+  kind: z.enum(['holiday', 'compensatory_day_off', 'makeup_working_day']),
+  name: z.string(),
+  source: z.string(),
+  lunar: z.object({ day: z.number(), month: z.number(), year: z.number(), leap: z.boolean() }),
+});
 
 export default async function referenceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
@@ -11,30 +34,75 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
     {
       method: 'GET',
       url: '/api/admin-units',
-      summary: 'Đơn vị hành chính 2025: tỉnh/thành phố, hoặc xã/phường của một tỉnh',
+      summary: 'Đơn vị hành chính 2025: danh sách tỉnh/thành phố, hoặc xã/phường/đặc khu của một tỉnh',
       tags: ['reference'],
-      query: z.object({ level: z.enum(['province', 'commune']).optional(), parent: z.string().regex(/^\d{2}$/).optional() }),
+      query: z.object({
+        level: z.enum(['province', 'commune']).optional(),
+        parent: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.').optional(),
+      }),
+      response: z.array(AdminUnit),
     },
     async ({ query }) => {
       const level = query.parent ? 'commune' : (query.level ?? 'province');
-      const { rows } = await ctx.db.query<{ code: string; name: string; type: string; parent_code: string | null }>(
-        `SELECT code, name, type, parent_code FROM admin_units WHERE level = $1 AND ($2::text IS NULL OR parent_code = $2) ORDER BY code`,
+      const { rows } = await ctx.db.query<{ code: string; name: string; type: string; level: 'province' | 'commune'; parent_code: string | null }>(
+        'SELECT code, name, type, level, parent_code FROM admin_units WHERE level = $1 AND ($2::text IS NULL OR parent_code = $2) AND effective_to IS NULL ORDER BY code',
         [level, query.parent ?? null],
       );
-      return rows.map((r) => ({ code: r.code, name: r.name, type: r.type, parentCode: r.parent_code }));
+      return rows.map((r) => ({ code: r.code, name: r.name, type: r.type, level: r.level, parentCode: r.parent_code }));
     },
   );
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/org-units', summary: 'Cơ quan, đơn vị (lọc theo đơn vị hành chính, loại)', tags: ['reference'], query: z.object({ adminUnit: z.string().optional(), kind: z.string().optional() }) },
+    {
+      method: 'GET',
+      url: '/api/org-units',
+      summary: 'Cơ quan, đơn vị đang hoạt động (lọc theo đơn vị hành chính, hoặc cả tỉnh, và theo loại)',
+      tags: ['reference'],
+      query: z.object({
+        adminUnit: z.string().regex(/^\d{2}(\d{3})?$/, 'Mã đơn vị hành chính không hợp lệ.').optional(),
+        province: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.').optional(),
+        kind: z.string().max(40).optional(),
+      }),
+      response: z.array(OrgUnit),
+    },
     async ({ query }) => {
-      const { rows } = await ctx.db.query<{ id: string; name: string; short_name: string | null; kind: string; admin_unit_code: string; parent_id: string | null; agency_code: string | null; address: string | null }>(
-        `SELECT id, name, short_name, kind, admin_unit_code, parent_id, agency_code, address FROM org_units
-          WHERE effective_to IS NULL AND ($1::text IS NULL OR admin_unit_code = $1) AND ($2::text IS NULL OR kind = $2) ORDER BY admin_unit_code, id`,
-        [query.adminUnit ?? null, query.kind ?? null],
+      const { rows } = await ctx.db.query<{
+        id: string; name: string; short_name: string | null; kind: string; admin_unit_code: string; admin_unit_name: string;
+        parent_id: string | null; agency_code: string | null; address: string | null; phone: string | null; email: string | null;
+      }>(
+        `SELECT o.id, o.name, o.short_name, o.kind, o.admin_unit_code, a.name AS admin_unit_name, o.parent_id, o.agency_code, o.address, o.phone, o.email
+           FROM org_units o JOIN admin_units a ON a.code = o.admin_unit_code
+          WHERE o.effective_to IS NULL
+            AND ($1::text IS NULL OR o.admin_unit_code = $1)
+            AND ($2::text IS NULL OR o.admin_unit_code = $2 OR a.parent_code = $2)
+            AND ($3::text IS NULL OR o.kind = $3)
+          ORDER BY a.level DESC, o.admin_unit_code, o.id`,
+        [query.adminUnit ?? null, query.province ?? null, query.kind ?? null],
       );
-      return rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, kind: r.kind, adminUnitCode: r.admin_unit_code, parentId: r.parent_id, agencyCode: r.agency_code, address: r.address }));
+      return rows.map((r) => ({
+        id: r.id, name: r.name, shortName: r.short_name, kind: r.kind, adminUnitCode: r.admin_unit_code, adminUnitName: r.admin_unit_name,
+        parentId: r.parent_id, agencyCode: r.agency_code, address: r.address, phone: r.phone, email: r.email,
+      }));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/installation',
+      summary: 'Thông tin hệ thống triển khai: tỉnh phạm vi tiếp nhận và nơi tiếp nhận mặc định',
+      tags: ['reference'],
+      response: z.object({ provinceCode: z.string(), provinceName: z.string(), name: z.string(), defaultUnitId: z.string().nullable(), defaultUnitName: z.string().nullable() }),
+    },
+    async () => {
+      const r = (await ctx.db.query<{ province_code: string; name: string; default_unit: string | null; province_name: string; default_unit_name: string | null }>(
+        `SELECT i.province_code, i.name, i.default_unit, a.name AS province_name, o.name AS default_unit_name
+           FROM installation i JOIN admin_units a ON a.code = i.province_code LEFT JOIN org_units o ON o.id = i.default_unit`,
+      )).rows[0];
+      if (!r) throw notFound('Hệ thống chưa được cấu hình.');
+      return { provinceCode: r.province_code, provinceName: r.province_name, name: r.name, defaultUnitId: r.default_unit, defaultUnitName: r.default_unit_name };
     },
   );
 
@@ -43,24 +111,17 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
     {
       method: 'GET',
       url: '/api/calendar',
-      summary: 'Lịch ngày nghỉ lễ, nghỉ bù và ngày làm bù của một năm',
+      summary: 'Lịch ngày nghỉ lễ, nghỉ bù, nghỉ hoán đổi và ngày làm bù của một năm (kèm ngày âm lịch)',
       tags: ['reference'],
-      query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      query: z.object({ year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.') }),
+      response: z.array(CalendarEntry),
     },
     async ({ query }) => {
-      const { rows } = await ctx.db.query<{ day: string; kind: string; name: string; source: string }>(
+      const { rows } = await ctx.db.query<{ day: string; kind: 'holiday' | 'compensatory_day_off' | 'makeup_working_day'; name: string; source: string }>(
         "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name, source FROM calendar_days WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day",
         [query.year],
       );
-      return rows;
+      return rows.map((r) => ({ ...r, lunar: lunarOfIso(r.day) }));
     },
   );
-
-  defineRoute(app, { method: 'GET', url: '/api/installation', summary: 'Thông tin hệ thống triển khai (tỉnh, nơi tiếp nhận mặc định)', tags: ['reference'] }, async () => {
-    const r = (await ctx.db.query<{ province_code: string; name: string; default_unit: string; province_name: string }>(
-      'SELECT i.province_code, i.name, i.default_unit, a.name AS province_name FROM installation i JOIN admin_units a ON a.code = i.province_code',
-    )).rows[0];
-    if (!r) throw notFound('Hệ thống chưa được cấu hình.');
-    return { provinceCode: r.province_code, provinceName: r.province_name, name: r.name, defaultUnitId: r.default_unit };
-  });
 }
