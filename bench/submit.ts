@@ -149,7 +149,7 @@ async function baselineSubmit(db: Database, draftId: string, owner: string, agen
     const code = await writeSubmission(tx, {
       id, draftId, procedureCode: '1.001193', procedureVersion: 1, caseCode: 'dung-han', procedureName: 'Đăng ký khai sinh', ownerCitizenId: owner,
       applicant: { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, resultDelivery: 'online', summary: 'Đăng ký khai sinh – Trần Thị Mai',
-      values: d.form_values, provenance: {}, receivingUnitId: 'dni.phurieng.ttpvhcc', agencyCode: agency, competentUnitId: 'dni.phurieng.ubnd',
+      values: d.form_values, provenance: {}, receivingUnitId: 'dni.phurieng.ttpvhcc', agencyCode: agency, competentUnitId: 'dni.phurieng.ubnd', unitIds: ['dni.phurieng.ttpvhcc', 'dni.phurieng.ubnd', 'dni.phurieng.vhxh', 'dni.phurieng.vanphong'],
       submittedAt: at, loginAt: null, idempotencyKey: crypto.randomUUID(), feeQuote: null, feeTotal: 0, populationDbUsed: true,
       documents: [{ requirementCode: 'GCS', uploadId: d.documents[0].uploadId, sha256: up.sha256, name: 'giay-chung-sinh.pdf', mime: 'application/pdf', size: Number(up.size) }],
       action: { actorKind: 'citizen', actorId: owner, actorName: 'Trần Thị Mai', actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: 1, data: {}, attachments: [] },

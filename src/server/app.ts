@@ -52,6 +52,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       return reply.status(e.statusCode).send({ error: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' } });
     }
     req.log.error(err);
+    // Tests build the app without a logger; MOTCUA_DEBUG_ERRORS=1 prints unexpected errors there.
+    if (process.env.MOTCUA_DEBUG_ERRORS) console.error(err);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.' } });
   });
 

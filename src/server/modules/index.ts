@@ -11,7 +11,8 @@ import officialRoutes from './officials/routes.ts';
 import receptionRoutes from './reception/routes.ts';
 import referenceRoutes from './reference/routes.ts';
 import systemRoutes from './system/routes.ts';
+import workflowRoutes from './workflow/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, workflowRoutes, notificationRoutes];

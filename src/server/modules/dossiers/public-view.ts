@@ -11,6 +11,8 @@ export const actionLabel: Record<string, { vi: string; en: string }> = {
   completion_requested: { vi: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Completion requested' },
   refused: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Refused' },
   forwarded: { vi: 'Chuyển bước xử lý', en: 'Forwarded' },
+  sent_back: { vi: 'Trả lại bước trước để xử lý lại', en: 'Sent back for rework' },
+  reassigned: { vi: 'Phân công lại cán bộ xử lý', en: 'Reassigned' },
   supplement_requested: { vi: 'Yêu cầu bổ sung giấy tờ', en: 'Supplement requested' },
   supplement_provided: { vi: 'Công dân đã bổ sung hồ sơ', en: 'Supplement provided' },
   withdrawal_requested: { vi: 'Công dân yêu cầu rút hồ sơ', en: 'Withdrawal requested' },

@@ -4,6 +4,7 @@ import { TRANSITIONS } from '../../../core/dossiers/transitions.ts';
 import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { now } from '../../clock.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { MAIL_TOPIC } from '../notifications/service.ts';
 import { appendAction } from './action-log.ts';
@@ -43,13 +44,14 @@ async function timeline(db: Database, dossierId: string, audience: 'owner' | 'pu
     'SELECT at, action, to_status, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
     [dossierId],
   );
-  return rows.map((r) => timelineEntry(r, audience));
+  // Internal handling (who the dossier is assigned to) is not shown to the citizen or the public.
+  return rows.filter((r) => r.action !== 'reassigned').map((r) => timelineEntry(r, audience));
 }
 
 export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
   const { rows } = await db.query<DossierRow>(
-    'SELECT * FROM dossiers WHERE owner_citizen_id = $1 ORDER BY submitted_at DESC LIMIT 200',
-    [citizen.id],
+    'SELECT * FROM dossiers WHERE owner_citizen_id = $1 OR applicant_id_number = $2 ORDER BY submitted_at DESC LIMIT 200',
+    [citizen.id, citizen.idNumber],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -64,7 +66,7 @@ export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
 
 export async function getOwnDossier(db: Database, citizen: CitizenActor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
-  const r = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 AND owner_citizen_id = $2', [id, citizen.id])).rows[0];
+  const r = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [id, citizen.id, citizen.idNumber])).rows[0];
   if (!r) throw notFound('Không tìm thấy hồ sơ.');
   const documents = (await db.query<{ id: string; requirement_code: string; name: string; mime: string; size: number; upload_id: string | null; source: string }>(
     'SELECT id, requirement_code, name, mime, size, upload_id, source FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
@@ -92,7 +94,17 @@ export async function getOwnDossier(db: Database, citizen: CitizenActor, id: str
     documents: documents.map((d) => ({ id: d.id, requirementCode: d.requirement_code, name: d.name, mime: d.mime, size: Number(d.size), uploadId: d.upload_id, source: d.source })),
     timeline: await timeline(db, r.id, 'owner'),
     canWithdraw: withdrawable(r.status),
+    supplementRequest: r.status === NationalStatus.SUPPLEMENT_REQUESTED ? await openSupplementRequest(db, r.id) : null,
   };
+}
+
+/** What the citizen is asked to supply now: the reason and the components listed in the request (Mẫu 02). */
+async function openSupplementRequest(db: Database, dossierId: string) {
+  const e = (await db.query<{ at: Date; data: { reason?: string; items?: { name: string; reason: string }[] } }>(
+    "SELECT at, data FROM dossier_actions WHERE dossier_id = $1 AND action = 'supplement_requested' ORDER BY seq DESC LIMIT 1",
+    [dossierId],
+  )).rows[0];
+  return e ? { requestedAt: iso(e.at), reason: e.data.reason ?? '', items: e.data.items ?? [] } : null;
 }
 
 /**
@@ -123,15 +135,22 @@ export const withdrawable = (status: number) => (TRANSITIONS.request_withdrawal.
 export async function requestWithdrawal(db: Database, citizen: CitizenActor, id: string, reason: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
   return db.transaction(async (tx) => {
-    const r = (await tx.query<{ status: number }>('SELECT status FROM dossiers WHERE id = $1 AND owner_citizen_id = $2 FOR UPDATE', [id, citizen.id])).rows[0];
+    const r = (await tx.query<{ status: number; current_task_id: string | null }>(
+      'SELECT status, current_task_id FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3) FOR UPDATE',
+      [id, citizen.id, citizen.idNumber],
+    )).rows[0];
     if (!r) throw notFound('Không tìm thấy hồ sơ.');
     if (!withdrawable(r.status)) {
       throw new AppError('WITHDRAWAL_NOT_ALLOWED', `Không thể rút hồ sơ đang ở trạng thái "${nationalStatusName[r.status as Status]?.vi}".`, 409);
     }
-    const at = new Date();
-    await tx.query('UPDATE dossiers SET status = $2, sub_state = NULL, finished_at = COALESCE(finished_at, $3), updated_at = $3, row_version = row_version + 1 WHERE id = $1', [
-      id, NationalStatus.WITHDRAWAL_REQUESTED, at,
-    ]);
+    const at = now();
+    // The dossier leaves the workflow: its open step and any pause end now.
+    await tx.query("UPDATE dossier_tasks SET completed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND completed_at IS NULL", [r.current_task_id, at]);
+    await tx.query('UPDATE dossier_pauses SET ended_at = $2 WHERE dossier_id = $1 AND ended_at IS NULL', [id, at]);
+    await tx.query(
+      'UPDATE dossiers SET status = $2, sub_state = NULL, current_task_id = NULL, paused_since = NULL, finished_at = COALESCE(finished_at, $3), updated_at = $3, row_version = row_version + 1 WHERE id = $1',
+      [id, NationalStatus.WITHDRAWAL_REQUESTED, at],
+    );
     await appendAction(tx, id, {
       actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant',
       action: 'withdrawal_requested', fromStatus: r.status, toStatus: NationalStatus.WITHDRAWAL_REQUESTED, at, data: { reason },

@@ -5,6 +5,8 @@
  */
 import { birthRegistrationRoles, checkPrefill, marriageRoles, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
+import type { FormDefinition } from '../../../core/catalogue/schema.ts';
+import type { LookupContext, PopulationRecord } from '../../adapters/population.ts';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
@@ -14,14 +16,14 @@ import { insertDraft, type DraftRow } from './drafts.ts';
 import type { CheckedSubmission } from './submission.ts';
 import { receivingUnit } from './submission.ts';
 
-const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+export const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** HMAC key of prefill seals (kept server-side with each draft); derived from the cookie secret. */
-const sealSecret = (ctx: AppContext) => `${ctx.config.cookieSecret}:prefill-seal`;
+export const sealSecret = (ctx: AppContext) => `${ctx.config.cookieSecret}:prefill-seal`;
 
 let communeIndex: Promise<Map<string, string>> | null = null;
 /** commune code → province code, for address validation (the 2025 units never change at run time). */
-function communes(db: Database): Promise<Map<string, string>> {
+export function communes(db: Database): Promise<Map<string, string>> {
   communeIndex ??= db
     .query<{ code: string; parent_code: string }>("SELECT code, parent_code FROM admin_units WHERE level = 'commune'")
     .then((r) => new Map(r.rows.map((x) => [x.code, x.parent_code])))
@@ -32,24 +34,39 @@ function communes(db: Database): Promise<Map<string, string>> {
   return communeIndex;
 }
 
+/**
+ * The e-form's prefilled values for a person: their e-ID claims and the population database (the person, the
+ * spouse, the children, the household; every lookup logged with its purpose), with provenance and the seal.
+ */
+export async function prefillForPerson(
+  ctx: AppContext,
+  form: FormDefinition,
+  idNumber: string,
+  lookup: LookupContext,
+  claims: Record<string, unknown>,
+): Promise<{ values: Record<string, unknown>; provenance: Record<string, unknown>; seal: string; self: PopulationRecord | null }> {
+  const self = await ctx.population.findByIdNumber(idNumber, lookup);
+  const spouse = self?.voChong ? await ctx.population.findByIdNumber(self.voChong.soDinhDanh, lookup) : null;
+  const children = self ? await ctx.population.childrenOf(idNumber, lookup) : [];
+  const household = self ? await ctx.population.householdOf(idNumber, lookup) : null;
+  const population = { ...marriageRoles(self), ...birthRegistrationRoles(self, spouse, children, vnToday(), household) };
+  const { values, provenance } = resolvePrefill(form, { eid: claims, population });
+  const seal = await sealPrefill(values, provenance, sealSecret(ctx), { formId: form.id });
+  return { values, provenance, seal, self };
+}
+
 export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedureCode: string, caseCode: string): Promise<DraftRow> {
   const v = await catalogueCache(ctx.db).get(procedureCode);
   const c = v.definition.cases.find((x) => x.code === caseCode);
   if (!c) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp đã chọn của thủ tục.', 404);
   if (!c.form) throw new AppError('NO_EFORM', 'Thủ tục này chưa có biểu mẫu điện tử để nộp trực tuyến.', 422);
 
-  const lookup = { actorKind: 'citizen' as const, actorId: citizen.idNumber, purpose: `autofill:${procedureCode}` };
-  const self = await ctx.population.findByIdNumber(citizen.idNumber, lookup);
-  const spouse = self?.voChong ? await ctx.population.findByIdNumber(self.voChong.soDinhDanh, lookup) : null;
-  const children = self ? await ctx.population.childrenOf(citizen.idNumber, lookup) : [];
   const claims = (await ctx.db.query<{ claims: Record<string, unknown> }>('SELECT claims FROM citizens WHERE id = $1', [citizen.id])).rows[0]?.claims ?? {
     HoVaTen: citizen.fullName,
     SoDinhDanh: citizen.idNumber,
   };
-  const household = self ? await ctx.population.householdOf(citizen.idNumber, lookup) : null;
-  const population = { ...marriageRoles(self), ...birthRegistrationRoles(self, spouse, children, vnToday(), household) };
-  const { values, provenance } = resolvePrefill(c.form, { eid: claims, population });
-  const seal = await sealPrefill(values, provenance, sealSecret(ctx), { formId: c.form.id });
+  const lookup = { actorKind: 'citizen' as const, actorId: citizen.idNumber, purpose: `autofill:${procedureCode}` };
+  const { values, provenance, seal, self } = await prefillForPerson(ctx, c.form, citizen.idNumber, lookup, claims);
   const unit = await receivingUnit(ctx.db);
   return insertDraft(
     ctx.db,
@@ -71,8 +88,8 @@ export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedu
   );
 }
 
-const PHONE = /^0(3|5|7|8|9)\d{8}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+export const PHONE = /^0(3|5|7|8|9)\d{8}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, draft: DraftRow): Promise<CheckedSubmission> {
   const version = await getVersion(ctx.db, draft.procedure_code, draft.procedure_version);

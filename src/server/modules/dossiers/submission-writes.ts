@@ -3,6 +3,7 @@
  * inserts the dossier, its documents, the first (hash-chained) action-log entry and the outbox message; a second
  * issues the dossier code. Used by the submission service and by bench/submit's baseline alike.
  */
+import { foldVietnamese } from '../../../core/catalogue/search.ts';
 import type { Queryable } from '../../db/database.ts';
 import { GENESIS_HASH, hashEntry, type ActionEntry } from './action-log.ts';
 import { assignDossierCode } from './codes.ts';
@@ -23,6 +24,8 @@ export interface SubmissionRow {
   receivingUnitId: string;
   agencyCode: string;
   competentUnitId: string | null;
+  /** Every unit on the dossier's route (receiving, competent, each workflow step's unit): who may see it. */
+  unitIds: string[];
   submittedAt: Date;
   loginAt: Date | null;
   idempotencyKey: string;
@@ -46,9 +49,9 @@ export async function writeSubmission(tx: Queryable, s: SubmissionRow): Promise<
        INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, sub_state, channel, applicant_kind,
          owner_citizen_id, applicant, applicant_id_number, applicant_name, applicant_phone, applicant_email, result_delivery, summary, form_values,
          prefill_provenance, receiving_unit_id, competent_unit_id, submitted_at, login_at, login_to_submit_ms, idempotency_key, fee_quote, fee_total,
-         vneid_authenticated, population_db_used, draft_id)
+         vneid_authenticated, population_db_used, draft_id, unit_ids, applicant_search)
        SELECT $1, 'pending:' || $1, $3, $4, $5, $6, 1, 'waiting_reception', 2, 'citizen', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-         $21, $22, $23, $24, true, $25, $2 FROM claim
+         $21, $22, $23, $24, true, $25, $2, $45, $46 FROM claim
        ON CONFLICT (owner_citizen_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id),
      docs AS (
@@ -68,7 +71,7 @@ export async function writeSubmission(tx: Queryable, s: SubmissionRow): Promise<
       s.feeQuote ?? null, s.feeTotal, s.populationDbUsed,
       docs.map((d) => d.requirementCode), docs.map((d) => d.uploadId), docs.map((d) => d.sha256), docs.map((d) => d.name), docs.map((d) => d.mime), docs.map((d) => d.size),
       entry.actorKind, entry.actorId, entry.actorName, entry.actorRole, entry.action, entry.toStatus, entry.data, JSON.stringify(entry.attachments), GENESIS_HASH, hash,
-      s.outbox.topic, s.outbox.dedupeKey, s.outbox.payload,
+      s.outbox.topic, s.outbox.dedupeKey, s.outbox.payload, s.unitIds, foldVietnamese(s.applicant.fullName),
     ],
   );
   if (rows[0].claimed === 0 || rows[0].inserted === 0) return null;

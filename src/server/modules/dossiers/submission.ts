@@ -15,6 +15,10 @@ import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { MAIL_TOPIC } from '../notifications/service.ts';
+import { now } from '../../clock.ts';
+import { getVersion } from '../catalogue/service.ts';
+import { orgTree } from '../workflow/org.ts';
+import { routeUnits } from '../workflow/tasks.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
 import { writeSubmission } from './submission-writes.ts';
 
@@ -73,7 +77,9 @@ export async function submitDossier(
 
   const checked = await check(ctx, citizen, draft);
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
-  const submittedAt = new Date();
+  const steps = (await getVersion(ctx.db, draft.procedure_code, draft.procedure_version)).definition.cases.find((c) => c.code === draft.case_code)?.workflow ?? [];
+  const unitIds = routeUnits(await orgTree(ctx.db), steps, { receivingUnitId: unit.id, competentUnitId: checked.competentUnitId });
+  const submittedAt = now();
   const loginAt = citizen.loginAt ? new Date(citizen.loginAt) : null;
   const id = crypto.randomUUID();
 
@@ -85,7 +91,7 @@ export async function submitDossier(
         id, draftId: draft.id, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code,
         procedureName: checked.procedureName, ownerCitizenId: citizen.id, applicant: checked.applicant, resultDelivery: draft.meta?.resultDelivery ?? 'online',
         summary: checked.summary, values: checked.values, provenance: checked.provenance, receivingUnitId: unit.id, agencyCode: unit.agencyCode,
-        competentUnitId: checked.competentUnitId, submittedAt, loginAt, idempotencyKey: input.idempotencyKey, feeQuote: checked.feeQuote, feeTotal: checked.feeTotal,
+        competentUnitId: checked.competentUnitId, unitIds, submittedAt, loginAt, idempotencyKey: input.idempotencyKey, feeQuote: checked.feeQuote, feeTotal: checked.feeTotal,
         populationDbUsed: checked.populationDbUsed, documents: checked.documents,
         action: {
           actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW,

@@ -1,61 +1,91 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+/**
+ * Reception API: the online queue of the officer's counters, counter and postal intake (identity check, prefilled
+ * e-form, scans, receipt), and the receipt (Mẫu 01) for the unit and for the dossier's owner.
+ */
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { canSee } from '../../../core/workflow/permissions.ts';
 import type { AppContext } from '../../context.ts';
-import { requireActor, requireCitizen, type OfficialActor } from '../../http/actor.ts';
+import { requireCitizen } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { requireStaff } from '../workflow/staff.ts';
+import { counterIntake, counterUnits, identityCheck, intakePrefill } from './intake.ts';
 import { renderMau01 } from './mau01.ts';
-import { receptionAction, receptionQueue } from './service.ts';
+import { receptionQueue } from './service.ts';
 
-/** The official and the units where they are a receiving officer; anyone else is refused. */
-function receptionist(req: FastifyRequest): { actor: OfficialActor; units: string[] } {
-  const actor = requireActor(req);
-  if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ một cửa.', 403);
-  const memberships = ((req.session?.subject as { memberships?: { unitId: string; role: string }[] })?.memberships ?? []).filter((m) => m.role === 'reception');
-  if (memberships.length === 0) throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của Bộ phận một cửa được thực hiện thao tác này.', 403);
-  return { actor, units: memberships.map((m) => m.unitId) };
-}
+const IdNumber = z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số');
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 export default async function receptionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  defineRoute(app, { method: 'GET', url: '/api/staff/reception/queue', summary: 'Hồ sơ trực tuyến chờ tiếp nhận của đơn vị', tags: ['reception'] }, async ({ req }) => {
-    const { units } = receptionist(req);
-    return { items: await receptionQueue(ctx, units) };
+  defineRoute(app, { method: 'GET', url: '/api/staff/reception/queue', summary: 'Hồ sơ trực tuyến chờ tiếp nhận tại quầy của tôi', tags: ['reception'] }, async ({ req }) => {
+    const staff = await requireStaff(ctx, req);
+    return { items: await receptionQueue(ctx, counterUnits(staff)) };
   });
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/staff/intake/identity-check',
+      summary: 'Kiểm tra danh tính người nộp với Cơ sở dữ liệu quốc gia về dân cư (được ghi nhật ký tra cứu)',
+      tags: ['reception'],
+      body: z.object({ idNumber: IdNumber }),
+    },
+    async ({ body, req }) => identityCheck(ctx, await requireStaff(ctx, req), body.idNumber),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/staff/intake/prefill',
+      summary: 'Biểu mẫu điện tử của thủ tục, điền sẵn thông tin của người nộp từ CSDL dân cư',
+      tags: ['reception'],
+      body: z.object({ procedureCode: z.string().min(1).max(64), caseCode: z.string().min(1).max(64), idNumber: IdNumber, checkToken: z.string().min(10).max(200) }),
+    },
+    async ({ body, req }) => intakePrefill(ctx, await requireStaff(ctx, req), body),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/staff/intake',
+      summary: 'Tiếp nhận hồ sơ trực tiếp tại quầy (kênh 1) hoặc qua bưu chính (kênh 3): cấp mã, hẹn trả, vào sổ (idempotent)',
+      tags: ['reception'],
+      body: z.object({
+        idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+        channel: z.union([z.literal(1), z.literal(3)]),
+        receivingUnitId: z.string().max(100).optional(),
+        procedureCode: z.string().min(1).max(64),
+        procedureVersion: z.number().int().min(1),
+        caseCode: z.string().min(1).max(64),
+        identity: z.object({ idNumber: IdNumber, checkToken: z.string().min(10).max(200) }),
+        contact: z.object({ phone: z.string().max(20).optional(), email: z.string().max(200).optional() }).default({}),
+        values: z.record(z.string(), z.unknown()),
+        seal: z.string().max(4000),
+        documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).max(50),
+        resultDelivery: z.enum(['counter', 'post', 'online']),
+        competentUnitId: z.string().max(100).optional(),
+        waybill: z.string().trim().min(4, 'Số vận đơn không hợp lệ').max(50).optional(),
+        note: z.string().trim().max(1000).optional(),
+      }),
+    },
+    async ({ body, req, reply }) => {
+      const result = await counterIntake(ctx, await requireStaff(ctx, req), body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
 
   const params = z.object({ id: z.string() });
   defineRoute(
     app,
-    { method: 'POST', url: '/api/staff/dossiers/:id/accept', summary: 'Tiếp nhận hồ sơ, tính ngày hẹn trả (Mẫu 01)', tags: ['reception'], params },
-    async ({ params: p, req }) => {
-      const { actor, units } = receptionist(req);
-      return receptionAction(ctx, actor, units, p.id, 'accept');
-    },
-  );
-  const reasonBody = z.object({ reason: z.string().trim().min(5, 'Vui lòng nêu rõ lý do (ít nhất 5 ký tự)').max(2000) });
-  defineRoute(
-    app,
-    { method: 'POST', url: '/api/staff/dossiers/:id/refuse', summary: 'Từ chối tiếp nhận hồ sơ, nêu lý do (Mẫu 03)', tags: ['reception'], params, body: reasonBody },
-    async ({ params: p, body, req }) => {
-      const { actor, units } = receptionist(req);
-      return receptionAction(ctx, actor, units, p.id, 'refuse', body.reason);
-    },
-  );
-  defineRoute(
-    app,
-    { method: 'POST', url: '/api/staff/dossiers/:id/request-completion', summary: 'Yêu cầu bổ sung, hoàn thiện hồ sơ khi tiếp nhận (Mẫu 02)', tags: ['reception'], params, body: reasonBody },
-    async ({ params: p, body, req }) => {
-      const { actor, units } = receptionist(req);
-      return receptionAction(ctx, actor, units, p.id, 'request_completion', body.reason);
-    },
-  );
-
-  defineRoute(
-    app,
     { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['reception'], params },
     async ({ params: p, req, reply }) => {
-      const { units } = receptionist(req);
-      const owner = (await ctx.db.query<{ receiving_unit_id: string }>('SELECT receiving_unit_id FROM dossiers WHERE id = $1', [p.id.match(/^[0-9a-f-]{36}$/i) ? p.id : null])).rows[0];
-      if (!owner || !units.includes(owner.receiving_unit_id)) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
+      const staff = await requireStaff(ctx, req);
+      const d = isUuid(p.id) ? (await ctx.db.query<{ unit_ids: string[] }>('SELECT unit_ids FROM dossiers WHERE id = $1', [p.id])).rows[0] : undefined;
+      if (!d || !canSee(staff.auth, { unitIds: d.unit_ids })) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
       const pdf = await renderMau01(ctx.db, p.id, ctx.config.publicUrl);
       return reply.type('application/pdf').header('content-disposition', 'inline; filename="mau-01.pdf"').send(Buffer.from(pdf));
     },
@@ -66,8 +96,8 @@ export default async function receptionRoutes(app: FastifyInstance, ctx: AppCont
     { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params },
     async ({ params: p, req, reply }) => {
       const citizen = requireCitizen(req);
-      const own = p.id.match(/^[0-9a-f-]{36}$/i)
-        ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND owner_citizen_id = $2', [p.id, citizen.id])).rows[0]
+      const own = isUuid(p.id)
+        ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [p.id, citizen.id, citizen.idNumber])).rows[0]
         : undefined;
       if (!own) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
       const pdf = await renderMau01(ctx.db, p.id, ctx.config.publicUrl);

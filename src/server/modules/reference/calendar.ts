@@ -34,3 +34,23 @@ export async function loadCalendar(db: Queryable, now: Date = new Date()): Promi
   const hours = workingHoursFrom(override ? WorkingTimeData.parse(override) : data.workingTime);
   return workCalendar(days, hours);
 }
+
+const CALENDAR_TTL_MS = 60_000;
+const calendarCaches = new WeakMap<Queryable, { at: number; calendar: Promise<WorkCalendar> }>();
+
+/**
+ * The calendar for request paths (reception, workflow actions), cached a minute per database; an administrator's
+ * change to the calendar or the working hours calls invalidateCalendar so it applies at once.
+ */
+export function cachedCalendar(db: Queryable): Promise<WorkCalendar> {
+  const hit = calendarCaches.get(db);
+  if (hit && Date.now() - hit.at < CALENDAR_TTL_MS) return hit.calendar;
+  const calendar = loadCalendar(db);
+  calendarCaches.set(db, { at: Date.now(), calendar });
+  calendar.catch(() => calendarCaches.delete(db));
+  return calendar;
+}
+
+export function invalidateCalendar(db: Queryable): void {
+  calendarCaches.delete(db);
+}

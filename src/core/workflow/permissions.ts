@@ -1,0 +1,185 @@
+/**
+ * Who may do what to a dossier in the back office: ONE function decides every staff action, from the official's
+ * memberships (unit × role), the dossier's units, its status and where it stands in its workflow (the open task).
+ *
+ * - A dossier an official cannot see (none of their units is among the dossier's units) is "not found" (404), so
+ *   nothing leaks about dossiers of other units.
+ * - Seen but not theirs to act on: 403, or 409 WRONG_STEP when the official would act at another step of this
+ *   dossier (an attempt to skip a step), with the current step named.
+ * - The law's rules (status, reason, one supplement, one new appointment) come from checkTransition.
+ */
+import { checkTransition, type ActionCode, type Role } from '../dossiers/transitions.ts';
+import type { NationalStatus } from '../dossiers/status.ts';
+import { nationalStatusName, terminalStatuses } from '../dossiers/status.ts';
+import type { StepKind } from './steps.ts';
+
+export type OfficialRole = 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin';
+
+export interface OfficialAuth {
+  id: string;
+  /** Direct memberships: the official works in this unit with this role. */
+  memberships: readonly { unitId: string; role: OfficialRole }[];
+  /** For oversight roles (leader, unit_admin, supervisor, system_admin): the units they oversee, descendants included. */
+  oversight: Partial<Record<'leader' | 'unit_admin' | 'supervisor' | 'system_admin', ReadonlySet<string>>>;
+}
+
+export interface OpenTask {
+  stepIndex: number;
+  stepName: string;
+  kind: StepKind;
+  role: 'reception' | 'specialist' | 'leader' | 'clerk';
+  unitId: string;
+  unitName?: string;
+  assigneeId: string | null;
+}
+
+export interface DossierForAuth {
+  status: NationalStatus;
+  receivingUnitId: string;
+  competentUnitId: string | null;
+  /** Every unit the dossier belongs to or passes through. */
+  unitIds: readonly string[];
+  task: OpenTask | null;
+  supplementRequests: number;
+  reschedules: number;
+}
+
+export const STAFF_ACTIONS = [
+  'accept', 'request_completion', 'refuse', 'forward', 'send_back', 'request_supplement', 'record_supplement', 'request_payment', 'record_payment',
+  'reschedule', 'stop', 'record_withdrawal', 'issue_result', 'return_result', 'reassign',
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+/** The dossier transition each staff action performs (reassign changes the assignee only). */
+export const TRANSITION_OF: Record<StaffAction, ActionCode | null> = {
+  accept: 'accept',
+  request_completion: 'request_completion',
+  refuse: 'refuse',
+  forward: 'forward',
+  send_back: 'send_back',
+  request_supplement: 'request_supplement',
+  record_supplement: 'supplement_provided',
+  request_payment: 'request_payment',
+  record_payment: 'paid',
+  reschedule: 'reschedule',
+  stop: 'stop',
+  record_withdrawal: 'request_withdrawal',
+  issue_result: 'issue_result',
+  return_result: 'return_result',
+  reassign: null,
+};
+
+export const staffActionName: Record<StaffAction, string> = {
+  accept: 'Tiếp nhận hồ sơ',
+  request_completion: 'Yêu cầu bổ sung, hoàn thiện khi tiếp nhận',
+  refuse: 'Từ chối tiếp nhận',
+  forward: 'Chuyển bước tiếp theo',
+  send_back: 'Trả lại bước trước',
+  request_supplement: 'Yêu cầu bổ sung hồ sơ',
+  record_supplement: 'Nhận hồ sơ bổ sung tại quầy',
+  request_payment: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  record_payment: 'Ghi nhận đã nộp phí, lệ phí tại quầy',
+  reschedule: 'Xin lỗi và hẹn lại ngày trả',
+  stop: 'Dừng xử lý hồ sơ',
+  record_withdrawal: 'Ghi nhận công dân rút hồ sơ',
+  issue_result: 'Phát hành kết quả',
+  return_result: 'Trả kết quả',
+  reassign: 'Phân công lại',
+};
+
+export type Authorization =
+  | { ok: true; role: Role }
+  | { ok: false; status: 400 | 403 | 404 | 409; code: string; message: string };
+
+const has = (o: OfficialAuth, role: OfficialRole, unitId: string | null | undefined) => !!unitId && o.memberships.some((m) => m.role === role && m.unitId === unitId);
+const oversees = (o: OfficialAuth, role: keyof OfficialAuth['oversight'], unitId: string | null | undefined) => !!unitId && !!o.oversight[role]?.has(unitId);
+
+/** Can the official see the dossier at all? */
+export function canSee(o: OfficialAuth, d: Pick<DossierForAuth, 'unitIds'>): boolean {
+  return d.unitIds.some(
+    (u) => o.memberships.some((m) => m.unitId === u) || Object.values(o.oversight).some((set) => set?.has(u)),
+  );
+}
+
+/** The official holds the open task: the task's role in the task's unit, and it is theirs or still unassigned. */
+function holdsTask(o: OfficialAuth, t: OpenTask | null, kinds: StepKind[], roles?: OpenTask['role'][]): boolean {
+  return !!t && kinds.includes(t.kind) && (!roles || roles.includes(t.role)) && has(o, t.role, t.unitId) && (t.assigneeId === null || t.assigneeId === o.id);
+}
+
+/** The role under which the official may do the action here, or null. */
+function actingRole(o: OfficialAuth, action: StaffAction, d: DossierForAuth): Role | null {
+  const t = d.task;
+  const atCounter = has(o, 'reception', d.receivingUnitId);
+  switch (action) {
+    case 'accept':
+    case 'request_completion':
+    case 'refuse':
+    case 'record_supplement':
+    case 'record_payment':
+    case 'record_withdrawal':
+      return atCounter ? 'reception' : null;
+    case 'forward':
+      return holdsTask(o, t, ['handle']) ? t!.role : null;
+    case 'send_back':
+      return holdsTask(o, t, ['handle', 'issue']) && t!.stepIndex >= 2 ? t!.role : null;
+    case 'issue_result':
+      return holdsTask(o, t, ['issue']) ? t!.role : null;
+    case 'return_result':
+      return t?.kind === 'return' && has(o, 'reception', t.unitId) ? 'reception' : null;
+    case 'request_supplement':
+      return holdsTask(o, t, ['handle'], ['specialist', 'leader']) ? t!.role : null;
+    case 'request_payment':
+      if (holdsTask(o, t, ['handle'], ['specialist'])) return 'specialist';
+      return atCounter ? 'reception' : null;
+    case 'reschedule':
+      if (holdsTask(o, t, ['handle'], ['specialist', 'leader'])) return t!.role;
+      return oversees(o, 'leader', d.competentUnitId) ? 'leader' : null;
+    case 'stop':
+      if (t && has(o, 'leader', t.unitId)) return 'leader';
+      return oversees(o, 'leader', d.competentUnitId) ? 'leader' : null;
+    case 'reassign':
+      return t && (oversees(o, 'leader', t.unitId) || oversees(o, 'unit_admin', t.unitId)) ? 'leader' : null;
+  }
+}
+
+/** The role an action is normally done by, to tell a skipped step (409) from a wrong role (403). */
+const usualRoles: Record<StaffAction, OfficialRole[]> = {
+  accept: ['reception'], request_completion: ['reception'], refuse: ['reception'], record_supplement: ['reception'], record_payment: ['reception'],
+  record_withdrawal: ['reception'], return_result: ['reception'],
+  forward: ['specialist', 'leader'], send_back: ['leader', 'clerk'], issue_result: ['clerk'], request_supplement: ['specialist', 'leader'],
+  request_payment: ['specialist', 'reception'], reschedule: ['specialist', 'leader'], stop: ['leader'], reassign: ['leader', 'unit_admin'],
+};
+
+export function authorize(o: OfficialAuth, action: StaffAction, d: DossierForAuth, reason?: string): Authorization {
+  if (!canSee(o, d)) return { ok: false, status: 404, code: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ.' };
+  const role = actingRole(o, action, d);
+  if (!role) {
+    const t = d.task;
+    const plausible = d.unitIds.some((u) => usualRoles[action].some((r) => has(o, r, u)));
+    if (t && plausible && t.assigneeId && t.assigneeId !== o.id && has(o, t.role, t.unitId)) {
+      return { ok: false, status: 403, code: 'ASSIGNED_TO_ANOTHER', message: 'Hồ sơ đang được giao cho cán bộ khác xử lý. Đề nghị lãnh đạo phân công lại nếu cần.' };
+    }
+    if (plausible && terminalStatuses.has(d.status)) {
+      return { ok: false, status: 409, code: 'INVALID_TRANSITION', message: `Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái "${nationalStatusName[d.status].vi}".` };
+    }
+    if (plausible) {
+      const where = t ? `bước "${t.stepName}"${t.unitName ? ` của ${t.unitName}` : ''}` : 'bước tiếp nhận tại Bộ phận một cửa';
+      return { ok: false, status: 409, code: 'WRONG_STEP', message: `Hồ sơ đang ở ${where}. Không thể bỏ qua hoặc làm thay bước này.` };
+    }
+    return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này với hồ sơ này.' };
+  }
+  const transition = TRANSITION_OF[action];
+  if (!transition) {
+    if (terminalStatuses.has(d.status) || d.status === 9) return { ok: false, status: 409, code: 'INVALID_TRANSITION', message: 'Hồ sơ đã kết thúc xử lý, không thể phân công lại.' };
+    return { ok: true, role };
+  }
+  // Without a reason (listing the allowed actions) the reason rule is left to the moment the action is sent.
+  const check = checkTransition({ status: d.status, supplementRequests: d.supplementRequests, reschedules: d.reschedules }, transition, role, reason ?? 'x');
+  if (!check.ok) return { ok: false, status: check.code === 'ROLE_NOT_ALLOWED' ? 403 : check.code === 'REASON_REQUIRED' ? 400 : 409, code: check.code, message: check.message };
+  return { ok: true, role };
+}
+
+/** The actions the official may take now (the reason is checked when the action is sent). */
+export function allowedActions(o: OfficialAuth, d: DossierForAuth): StaffAction[] {
+  return STAFF_ACTIONS.filter((a) => authorize(o, a, d).ok);
+}

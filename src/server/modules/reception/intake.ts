@@ -1,0 +1,244 @@
+/**
+ * Counter and postal intake (tiếp nhận trực tiếp, qua bưu chính công ích): the receiving officer checks the
+ * person's identity against the population database (the check is recorded on the dossier), fills the same e-form
+ * as online (prefilled from the database), scans each paper component (uploaded, marked digitised, with who
+ * converted it and when), and receives the dossier in one transaction: dossier code, appointment date from the
+ * deadline engine, status 2, register number, Mẫu 01 ready to print. A retried request (same idempotency key)
+ * returns the same dossier. Reception is province-wide: the dossier is routed to the competent agency of the
+ * procedure, by default the one of the applicant's commune of residence.
+ */
+import crypto from 'node:crypto';
+import { foldVietnamese } from '../../../core/catalogue/search.ts';
+import { Channel, NationalStatus } from '../../../core/dossiers/status.ts';
+import { checkPrefill, normaliseValues, validateForm } from '../../../core/forms/index.ts';
+import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
+import type { PopulationRecord } from '../../adapters/population.ts';
+import { now } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/errors.ts';
+import { catalogueCache, getVersion } from '../catalogue/service.ts';
+import { appendAction } from '../dossiers/action-log.ts';
+import { assignDossierCode } from '../dossiers/codes.ts';
+import { communes, EMAIL, PHONE, prefillForPerson, sealSecret, vnToday } from '../dossiers/submission-checks.ts';
+import { cachedCalendar } from '../reference/calendar.ts';
+import { attachUploads, caseRules, performActionInTx } from '../workflow/engine.ts';
+import type { OrgTree } from '../workflow/org.ts';
+import { unitsWithRole, type Staff } from '../workflow/staff.ts';
+import { routeUnits } from '../workflow/tasks.ts';
+
+const CHECK_VALID_MS = 4 * 3_600_000;
+
+const checkKey = (ctx: AppContext) => `${ctx.config.cookieSecret}:identity-check`;
+const mac = (ctx: AppContext, idNumber: string, officialId: string, at: number) =>
+  crypto.createHmac('sha256', checkKey(ctx)).update(`${idNumber}|${officialId}|${at}`).digest('base64url');
+
+/** The receiving officer's counters; anyone else is refused. */
+export function counterUnits(staff: Staff): string[] {
+  const units = unitsWithRole(staff, 'reception');
+  if (units.length === 0) throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của Bộ phận một cửa được thực hiện thao tác này.', 403);
+  return units;
+}
+
+const addressText = (a: PopulationRecord['thuongTru']) => [a.chiTiet, a.tenPhuongXa, a.tenTinhThanh].filter(Boolean).join(', ');
+
+/**
+ * Identity check at the counter: the person as recorded in the population database, and a token proving that
+ * this officer checked this number now (valid 4 hours), recorded on the dossier at intake.
+ */
+export async function identityCheck(ctx: AppContext, staff: Staff, idNumber: string) {
+  const units = counterUnits(staff);
+  const person = await ctx.population.findByIdNumber(idNumber, {
+    actorKind: 'official', actorId: staff.actor.id, actorUnit: units[0], purpose: 'counter-identity-check',
+  });
+  if (!person) {
+    throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư. Vui lòng kiểm tra lại số trên thẻ căn cước.', 404);
+  }
+  const checkedAt = now().getTime();
+  return {
+    person: {
+      idNumber: person.soDinhDanh,
+      fullName: person.hoTen,
+      birthDate: person.ngaySinh,
+      gender: person.gioiTinh,
+      nationality: person.quocTich,
+      permanentAddress: addressText(person.thuongTru),
+      residenceCommuneCode: person.thuongTru.maPhuongXa,
+      phone: person.soDienThoai ?? null,
+      email: person.email ?? null,
+    },
+    checkedAt: new Date(checkedAt).toISOString(),
+    checkToken: `${checkedAt}.${mac(ctx, person.soDinhDanh, staff.actor.id, checkedAt)}`,
+  };
+}
+
+function verifyCheck(ctx: AppContext, staff: Staff, idNumber: string, token: string): Date {
+  const [at, sig] = token.split('.');
+  const ms = Number(at);
+  const expected = Number.isFinite(ms) ? mac(ctx, idNumber, staff.actor.id, ms) : '';
+  const ok = !!sig && sig.length === expected.length && crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected));
+  if (!ok || now().getTime() - ms > CHECK_VALID_MS || ms > now().getTime() + 60_000) {
+    throw new AppError('IDENTITY_CHECK_REQUIRED', 'Vui lòng kiểm tra lại danh tính người nộp với Cơ sở dữ liệu quốc gia về dân cư trước khi tiếp nhận.', 400);
+  }
+  return new Date(ms);
+}
+
+/**
+ * At the counter there is no e-ID login: the identity verified against the population database stands in for the
+ * e-ID claims (same attribute names: HoVaTen, SoDinhDanh, NgayThangNamSinh yyyyMMdd).
+ */
+const identityClaims = (p: PopulationRecord) => ({ HoVaTen: p.hoTen, SoDinhDanh: p.soDinhDanh, NgayThangNamSinh: p.ngaySinh.replace(/-/g, '') });
+
+/** The case's e-form prefilled for the person at the counter (same engine and seal as online). */
+export async function intakePrefill(ctx: AppContext, staff: Staff, input: { procedureCode: string; caseCode: string; idNumber: string; checkToken: string }) {
+  const units = counterUnits(staff);
+  verifyCheck(ctx, staff, input.idNumber, input.checkToken);
+  const v = await catalogueCache(ctx.db).get(input.procedureCode);
+  const kase = v.definition.cases.find((c) => c.code === input.caseCode);
+  if (!kase) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp đã chọn của thủ tục.', 404);
+  if (!kase.form) throw new AppError('NO_EFORM', 'Thủ tục này chưa có biểu mẫu điện tử.', 422);
+  const lookup = { actorKind: 'official' as const, actorId: staff.actor.id, actorUnit: units[0], purpose: `counter-autofill:${input.procedureCode}` };
+  const person = await ctx.population.findByIdNumber(input.idNumber, lookup);
+  if (!person) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư.', 404);
+  const { values, provenance, seal } = await prefillForPerson(ctx, kase.form, input.idNumber, lookup, identityClaims(person));
+  return { procedureCode: v.code, procedureVersion: v.version, procedureName: v.definition.name, caseCode: kase.code, form: kase.form, documents: kase.documents, values, prefilledFields: Object.keys(provenance), seal };
+}
+
+export interface IntakeInput {
+  idempotencyKey: string;
+  channel: 1 | 3;
+  receivingUnitId?: string;
+  procedureCode: string;
+  procedureVersion: number;
+  caseCode: string;
+  identity: { idNumber: string; checkToken: string };
+  contact: { phone?: string; email?: string };
+  values: Record<string, unknown>;
+  seal: string;
+  documents: { requirementCode: string; uploadId: string }[];
+  resultDelivery: 'counter' | 'post' | 'online';
+  competentUnitId?: string;
+  waybill?: string;
+  note?: string;
+}
+
+/** The competent agency: the one chosen, else the procedure's kind in the applicant's commune, else the counter's. */
+function competentUnit(tree: OrgTree, kind: string, chosen: string | undefined, residenceCommune: string | undefined, receivingUnitId: string): string {
+  if (chosen) {
+    const u = tree.units.get(chosen);
+    if (!u || u.kind !== kind) throw new AppError('COMPETENT_UNIT_INVALID', 'Cơ quan có thẩm quyền được chọn không giải quyết thủ tục này.', 422);
+    return u.id;
+  }
+  const home = residenceCommune ? tree.byKind(kind, residenceCommune) : undefined;
+  if (home) return home.id;
+  const counter = tree.units.get(receivingUnitId)!;
+  const local = tree.byKind(kind, counter.adminUnitCode);
+  if (!local) throw new AppError('COMPETENT_UNIT_INVALID', 'Không xác định được cơ quan có thẩm quyền giải quyết. Vui lòng chọn cơ quan.', 422);
+  return local.id;
+}
+
+export async function counterIntake(ctx: AppContext, staff: Staff, input: IntakeInput) {
+  const units = counterUnits(staff);
+  const receivingUnitId = input.receivingUnitId ?? units[0];
+  if (!units.includes(receivingUnitId)) throw new AppError('FORBIDDEN', 'Bạn không phải cán bộ tiếp nhận của đơn vị này.', 403);
+  const existing = await findIntake(ctx, staff, input.idempotencyKey);
+  if (existing) return { ...existing, created: false };
+
+  const checkedAt = verifyCheck(ctx, staff, input.identity.idNumber, input.identity.checkToken);
+  if (input.channel === Channel.POST && !input.waybill) throw new AppError('WAYBILL_REQUIRED', 'Hồ sơ nhận qua bưu chính: vui lòng nhập số vận đơn.', 400);
+  const version = await getVersion(ctx.db, input.procedureCode, input.procedureVersion);
+  const kase = version.definition.cases.find((c) => c.code === input.caseCode);
+  if (!kase?.form) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp hoặc biểu mẫu của thủ tục.', 404);
+  const person = await ctx.population.findByIdNumber(input.identity.idNumber, {
+    actorKind: 'official', actorId: staff.actor.id, actorUnit: receivingUnitId, purpose: `counter-intake:${input.procedureCode}`,
+  });
+  if (!person) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư.', 404);
+
+  // The same checks as online: the e-form, the prefilled values, every required component (scanned here).
+  const communeMap = await communes(ctx.db);
+  const problems = [...validateForm(kase.form, input.values, { today: vnToday(), communeInProvince: (c, p) => communeMap.get(c) === p }).errors];
+  const prefill = await checkPrefill(kase.form, input.values, input.seal, sealSecret(ctx));
+  problems.push(...prefill.errors);
+  for (const req of kase.documents) {
+    if (req.required && !req.providedByForm && !input.documents.some((d) => d.requirementCode === req.code)) {
+      problems.push({ path: `documents.${req.code}`, code: 'DOCUMENT_MISSING', message: `Chưa quét giấy tờ: ${req.name}.` });
+    }
+  }
+  for (const d of input.documents) {
+    if (!kase.documents.some((r) => r.code === d.requirementCode)) problems.push({ path: `documents.${d.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Thành phần hồ sơ không thuộc trường hợp này.' });
+  }
+  const phone = input.contact.phone?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0') || undefined;
+  const email = input.contact.email?.trim() || undefined;
+  if (phone && !PHONE.test(phone)) problems.push({ path: 'contact.phone', code: 'phone', message: 'Số điện thoại liên hệ không hợp lệ.' });
+  if (email && !EMAIL.test(email)) problems.push({ path: 'contact.email', code: 'email', message: 'Địa chỉ thư điện tử liên hệ không hợp lệ.' });
+  if (problems.length > 0) throw new AppError('INTAKE_INVALID', `Hồ sơ chưa thể tiếp nhận: còn ${problems.length} nội dung cần sửa.`, 422, { errors: problems });
+
+  const tree = staff.tree;
+  const competentUnitId = competentUnit(tree, version.definition.competentUnitKind, input.competentUnitId, person.thuongTru.maPhuongXa, receivingUnitId);
+  const values = normaliseValues(kase.form, input.values);
+  const quote = quoteFees({ lines: kase.fees, channel: 'counter', date: vnToday(), ...feeQuantities(kase.form.pages.flatMap((p) => p.fields.map((f) => f.key)), values) });
+  const rules = await caseRules(ctx, { procedure_code: input.procedureCode, procedure_version: input.procedureVersion, case_code: input.caseCode });
+  const calendar = await cachedCalendar(ctx.db);
+  const unitIds = routeUnits(tree, kase.workflow, { receivingUnitId, competentUnitId });
+  const counter = tree.units.get(receivingUnitId)!;
+  const id = crypto.randomUUID();
+  const at = now();
+  const ownerCitizenId = (await ctx.db.query<{ id: string }>('SELECT id FROM citizens WHERE id_number = $1', [person.soDinhDanh])).rows[0]?.id ?? null;
+  const intake = {
+    officialId: staff.actor.id,
+    officialName: staff.actor.fullName,
+    idempotencyKey: input.idempotencyKey,
+    channel: input.channel,
+    identityCheck: { idNumber: person.soDinhDanh, checkedAt: checkedAt.toISOString(), source: 'CSDLQG về dân cư', matched: true },
+    ...(input.waybill ? { waybill: input.waybill } : {}),
+    ...(input.note ? { note: input.note } : {}),
+  };
+  const applicant = { fullName: person.hoTen, idNumber: person.soDinhDanh, phone, email, address: addressText(person.thuongTru) };
+
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const inserted = await tx.query(
+        `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, sub_state, channel, applicant_kind, owner_citizen_id,
+           applicant, applicant_id_number, applicant_name, applicant_phone, applicant_email, result_delivery, summary, form_values, prefill_provenance,
+           receiving_unit_id, competent_unit_id, submitted_at, fee_quote, fee_total, vneid_authenticated, population_db_used, unit_ids, intake, applicant_search)
+         VALUES ($1::uuid, 'pending:' || $1::text, $2, $3, $4, $5, 1, 'counter_intake', $6, 'citizen', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+           false, true, $22, $23, $24)
+         ON CONFLICT ((intake ->> 'officialId'), (intake ->> 'idempotencyKey')) WHERE intake IS NOT NULL DO NOTHING RETURNING id`,
+        [
+          id, input.procedureCode, input.procedureVersion, input.caseCode, version.definition.name, input.channel, ownerCitizenId, applicant, person.soDinhDanh,
+          person.hoTen, phone ?? null, email ?? null, input.resultDelivery, `${version.definition.name} – ${person.hoTen}`.slice(0, 1000), values, prefill.provenance,
+          receivingUnitId, competentUnitId, at, quote, quote.total, unitIds, intake, foldVietnamese(person.hoTen),
+        ],
+      );
+      if (inserted.rows.length === 0) throw new DuplicateIntake();
+      const scans = await attachUploads(tx, id, input.documents, { kind: 'official', id: staff.actor.id }, 'scan');
+      await appendAction(tx, id, {
+        actorKind: 'official', actorId: staff.actor.id, actorName: staff.actor.fullName, actorRole: 'reception', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW, at,
+        data: {
+          channel: input.channel, onBehalfOf: person.hoTen, procedureCode: input.procedureCode, procedureVersion: input.procedureVersion, caseCode: input.caseCode,
+          receivingUnitId, identityCheck: intake.identityCheck, ...(input.waybill ? { waybill: input.waybill } : {}),
+          // Paper → data message (NĐ 137/2024 Art. 4): converted from paper, when, by whom, which agency.
+          conversion: { fromPaper: true, at: at.toISOString(), by: staff.actor.fullName, agency: counter.name },
+        },
+        attachments: scans.map((s) => ({ ...s, kind: s.kind })),
+      }, { first: true });
+      const code = await assignDossierCode(tx, id, counter.agencyCode!, at);
+      const accepted = await performActionInTx(tx, { staff, rules, calendar }, id, 'accept');
+      return { id, code, status: accepted.status, dueAt: accepted.dueAt, task: accepted.task, created: true };
+    });
+  } catch (err) {
+    if (!(err instanceof DuplicateIntake)) throw err;
+    const winner = await findIntake(ctx, staff, input.idempotencyKey);
+    if (!winner) throw err;
+    return { ...winner, created: false };
+  }
+}
+
+class DuplicateIntake extends Error {}
+
+async function findIntake(ctx: AppContext, staff: Staff, key: string) {
+  const r = (await ctx.db.query<{ id: string; code: string; status: number; due_at: Date | null }>(
+    "SELECT id, code, status, due_at FROM dossiers WHERE intake ->> 'officialId' = $1 AND intake ->> 'idempotencyKey' = $2",
+    [staff.actor.id, key],
+  )).rows[0];
+  return r ? { id: r.id, code: r.code, status: r.status, dueAt: r.due_at ? new Date(r.due_at).toISOString() : null, task: null } : null;
+}

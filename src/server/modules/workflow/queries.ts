@@ -1,0 +1,363 @@
+/**
+ * What officials read: their inbox (open tasks assigned to them or unassigned in their unit and role, with
+ * due-soon and overdue highlighting), the search over every dossier they may see (by code, identity number or
+ * name), one dossier in full with the actions they may take, and the control sheet (Mẫu 06) derived from the log.
+ */
+import { foldVietnamese } from '../../../core/catalogue/search.ts';
+import { nationalStatusName, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
+import { allowedActions, canSee, staffActionName } from '../../../core/workflow/permissions.ts';
+import { classifyStep, stepKind, urgency, type StepTimeliness, type Urgency } from '../../../core/workflow/steps.ts';
+import { now } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
+import type { Queryable } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
+import { getVersion } from '../catalogue/service.ts';
+import { actionLabel } from '../dossiers/public-view.ts';
+import { cachedCalendar } from '../reference/calendar.ts';
+import { authView, type DossierLockRow } from './engine.ts';
+import { visibleUnits } from './org.ts';
+import type { Staff } from './staff.ts';
+import { loadTask, type TaskRow } from './tasks.ts';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+const statusView = (s: number) => ({ code: s, name: nationalStatusName[s as Status]?.vi ?? String(s) });
+
+export interface InboxItem {
+  taskId: string;
+  dossierId: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  status: { code: number; name: string };
+  channel: number;
+  stepName: string;
+  role: string;
+  unitId: string;
+  assigned: boolean;
+  stepStartedAt: string;
+  stepDueAt: string;
+  dueAt: string | null;
+  paused: boolean;
+  /** The more urgent of the step's and the dossier's. */
+  urgency: Urgency;
+}
+
+const URGENCY_ORDER: Record<Urgency, number> = { overdue: 0, due_soon: 1, in_time: 2 };
+
+export interface InboxQuery {
+  filter?: 'all' | 'overdue' | 'due_soon';
+  q?: string;
+  procedureCode?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Open tasks for the official: assigned to them, and unassigned ones of their units and roles. */
+export async function inbox(ctx: AppContext, staff: Staff, query: InboxQuery = {}) {
+  const units = staff.auth.memberships.map((m) => m.unitId);
+  const roles = staff.auth.memberships.map((m) => m.role);
+  const { rows } = await ctx.db.query<{
+    task_id: string; step_name: string; role: string; unit_id: string; assignee_id: string | null; started_at: Date; step_due: Date;
+    id: string; code: string; procedure_code: string; procedure_name: string; applicant_name: string; status: number; channel: number; due_at: Date | null; paused_since: Date | null;
+  }>(
+    `WITH mine AS (
+       SELECT t.* FROM dossier_tasks t WHERE t.completed_at IS NULL AND t.assignee_id = $1
+       UNION ALL
+       SELECT t.* FROM dossier_tasks t
+        WHERE t.completed_at IS NULL AND t.assignee_id IS NULL AND (t.unit_id, t.role) IN (SELECT u, r FROM unnest($2::text[], $3::text[]) AS x(u, r)))
+     SELECT m.id AS task_id, m.step_name, m.role, m.unit_id, m.assignee_id, m.started_at, m.due_at AS step_due,
+            d.id, d.code, d.procedure_code, d.procedure_name, d.applicant_name, d.status, d.channel, d.due_at, d.paused_since
+       FROM mine m JOIN dossiers d ON d.id = m.dossier_id
+      ORDER BY m.due_at LIMIT 1000`,
+    [staff.actor.id, units, roles],
+  );
+  const calendar = await cachedCalendar(ctx.db);
+  const at = now();
+  const folded = query.q ? foldVietnamese(query.q) : '';
+  const all: InboxItem[] = rows.map((r) => {
+    const paused = r.paused_since !== null;
+    const stepUrgency = paused ? 'in_time' : urgency(at, new Date(r.started_at), new Date(r.step_due), calendar);
+    const dossierUrgency = r.due_at && !paused ? urgency(at, new Date(r.started_at), new Date(r.due_at), calendar) : 'in_time';
+    return {
+      taskId: r.task_id,
+      dossierId: r.id,
+      code: r.code,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      applicantName: r.applicant_name,
+      status: statusView(r.status),
+      channel: r.channel,
+      stepName: r.step_name,
+      role: r.role,
+      unitId: r.unit_id,
+      assigned: r.assignee_id !== null,
+      stepStartedAt: iso(r.started_at)!,
+      stepDueAt: iso(r.step_due)!,
+      dueAt: iso(r.due_at),
+      paused,
+      urgency: URGENCY_ORDER[stepUrgency] <= URGENCY_ORDER[dossierUrgency] ? stepUrgency : dossierUrgency,
+    };
+  });
+  const counts = { all: all.length, overdue: all.filter((x) => x.urgency === 'overdue').length, due_soon: all.filter((x) => x.urgency === 'due_soon').length };
+  const filtered = all
+    .filter((x) => !query.filter || query.filter === 'all' || x.urgency === query.filter)
+    .filter((x) => !query.procedureCode || x.procedureCode === query.procedureCode)
+    .filter((x) => !folded || x.code.toLowerCase().includes(folded) || foldVietnamese(x.applicantName).includes(folded) || foldVietnamese(x.procedureName).includes(folded))
+    .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.stepDueAt.localeCompare(b.stepDueAt));
+  const pageSize = query.pageSize ?? 50;
+  const page = query.page ?? 1;
+  return { counts, total: filtered.length, page, pageSize, items: filtered.slice((page - 1) * pageSize, page * pageSize) };
+}
+
+const DOSSIER_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;
+
+export interface SearchQuery {
+  q?: string;
+  status?: number;
+  procedureCode?: string;
+  /** Received (or submitted, when not yet received) on or after / before these dates, yyyy-mm-dd. */
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Dossiers the official may see, by code, identity number or applicant name, newest first. */
+export async function searchDossiers(ctx: AppContext, staff: Staff, query: SearchQuery) {
+  const visible = visibleUnits(staff.auth);
+  const everything = visible.length >= staff.tree.units.size;
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  if (!everything) conditions.push(`d.unit_ids && ${p(visible)}::text[]`);
+  const q = query.q?.trim() ?? '';
+  let kind: 'code' | 'id_number' | 'name' | 'none' = 'none';
+  if (q) {
+    if (DOSSIER_CODE.test(q.toUpperCase())) {
+      kind = 'code';
+      conditions.push(`d.code = ${p(q.toUpperCase())}`);
+    } else if (/^\d{9}$|^\d{12}$/.test(q)) {
+      kind = 'id_number';
+      conditions.push(`d.applicant_id_number = ${p(q)}`);
+    } else {
+      kind = 'name';
+      conditions.push(`d.applicant_search LIKE ${p(`%${foldVietnamese(q).replace(/[%_\\]/g, '')}%`)}`);
+    }
+  }
+  if (query.status) conditions.push(`d.status = ${p(query.status)}`);
+  if (query.procedureCode) conditions.push(`d.procedure_code = ${p(query.procedureCode)}`);
+  if (query.from) conditions.push(`d.submitted_at >= (${p(query.from)}::date - interval '7 hours')`);
+  if (query.to) conditions.push(`d.submitted_at < (${p(query.to)}::date + interval '1 day' - interval '7 hours')`);
+  const pageSize = query.pageSize ?? 20;
+  const page = query.page ?? 1;
+  const { rows } = await ctx.db.query<{
+    id: string; code: string; procedure_code: string; procedure_name: string; applicant_name: string; applicant_id_number: string | null; status: number;
+    channel: number; submitted_at: Date; received_at: Date | null; due_at: Date | null; finished_at: Date | null;
+  }>(
+    `SELECT d.id, d.code, d.procedure_code, d.procedure_name, d.applicant_name, d.applicant_id_number, d.status, d.channel, d.submitted_at, d.received_at, d.due_at, d.finished_at
+       FROM dossiers d ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY d.submitted_at DESC LIMIT ${p(pageSize + 1)} OFFSET ${p((page - 1) * pageSize)}`,
+    params,
+  );
+  return {
+    kind,
+    page,
+    pageSize,
+    hasMore: rows.length > pageSize,
+    items: rows.slice(0, pageSize).map((r) => ({
+      id: r.id,
+      code: r.code,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      applicantName: r.applicant_name,
+      applicantIdNumber: r.applicant_id_number,
+      status: statusView(r.status),
+      channel: r.channel,
+      submittedAt: iso(r.submitted_at),
+      receivedAt: iso(r.received_at),
+      dueAt: iso(r.due_at),
+      finishedAt: iso(r.finished_at),
+    })),
+  };
+}
+
+interface ActionLogRow {
+  seq: number;
+  at: Date;
+  actor_kind: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  from_status: number | null;
+  to_status: number | null;
+  data: Record<string, unknown>;
+  attachments: { name: string; uploadId?: string; kind?: string }[];
+}
+
+async function actionLog(db: Queryable, dossierId: string): Promise<ActionLogRow[]> {
+  return (await db.query<ActionLogRow>(
+    'SELECT seq, at, actor_kind, actor_name, actor_role, action, from_status, to_status, data, attachments FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
+    [dossierId],
+  )).rows;
+}
+
+/** One dossier as the official sees it, with what they may do now. */
+export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
+  const d = (await ctx.db.query<DossierLockRow & {
+    procedure_name: string; applicant: Record<string, unknown>; applicant_name: string; applicant_id_number: string | null; applicant_phone: string | null;
+    applicant_email: string | null; form_values: Record<string, unknown>; summary: string; channel: number; result_delivery: string; finished_at: Date | null;
+    returned_at: Date | null; refused_at: Date | null; intake: Record<string, unknown> | null; delivery: Record<string, unknown> | null;
+    register_book: number | null; register_no: number | null; sub_state: string | null; fee_quote: unknown; vneid_authenticated: boolean; population_db_used: boolean;
+  }>('SELECT * FROM dossiers WHERE id = $1', [id])).rows[0];
+  if (!d) throw notFound('Không tìm thấy hồ sơ.');
+  const version = await getVersion(ctx.db, d.procedure_code, d.procedure_version);
+  const kase = version.definition.cases.find((c) => c.code === d.case_code);
+  const steps = kase?.workflow ?? [];
+  const task = await loadTask(ctx.db, d.current_task_id);
+  const view = authView(d, task, steps, staff.tree);
+  if (!canSee(staff.auth, view)) throw notFound('Không tìm thấy hồ sơ.');
+  const actions = allowedActions(staff.auth, view);
+
+  const at = now();
+  const [documents, tasks, log, pauses] = await Promise.all([
+    ctx.db.query<{ id: string; requirement_code: string; name: string; mime: string; size: number; source: string; digitised: boolean; reused: boolean; from_store: boolean; created_at: Date }>(
+      'SELECT id, requirement_code, name, mime, size, source, digitised, reused, from_store, created_at FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
+      [id],
+    ),
+    ctx.db.query<TaskRow & { assignee_name: string | null; completed_by_name: string | null }>(
+      `SELECT t.*, a.full_name AS assignee_name, c.full_name AS completed_by_name FROM dossier_tasks t
+         LEFT JOIN officials a ON a.id = t.assignee_id LEFT JOIN officials c ON c.id = t.completed_by
+        WHERE t.dossier_id = $1 ORDER BY t.seq`,
+      [id],
+    ),
+    actionLog(ctx.db, id),
+    ctx.db.query<{ kind: string; started_at: Date; ended_at: Date | null; reason: string; due_before: Date | null; due_after: Date | null }>(
+      'SELECT kind, started_at, ended_at, reason, due_before, due_after FROM dossier_pauses WHERE dossier_id = $1 ORDER BY id',
+      [id],
+    ),
+  ]);
+  const unitName = (u: string | null) => (u ? staff.tree.units.get(u)?.name ?? u : null);
+  const reassignCandidates = actions.includes('reassign') && task
+    ? (await ctx.db.query<{ id: string; full_name: string }>(
+        `SELECT o.id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
+          WHERE m.unit_id = $1 AND m.role = $2 ORDER BY o.full_name`,
+        [task.unit_id, task.role],
+      )).rows.map((r) => ({ id: r.id, fullName: r.full_name }))
+    : [];
+  return {
+    id: d.id,
+    code: d.code,
+    procedureCode: d.procedure_code,
+    procedureVersion: d.procedure_version,
+    procedureName: d.procedure_name,
+    caseCode: d.case_code,
+    caseName: kase?.name ?? d.case_code,
+    status: statusView(d.status),
+    subState: d.sub_state,
+    channel: d.channel,
+    applicant: { ...d.applicant, fullName: d.applicant_name, idNumber: d.applicant_id_number, phone: d.applicant_phone, email: d.applicant_email },
+    values: d.form_values,
+    form: kase?.form ?? null,
+    requirements: (kase?.documents ?? []).map((r) => ({ code: r.code, name: r.name, required: r.required, providedByForm: r.providedByForm })),
+    summary: d.summary,
+    resultDelivery: d.result_delivery,
+    receivingUnit: { id: d.receiving_unit_id, name: unitName(d.receiving_unit_id) },
+    competentUnit: d.competent_unit_id ? { id: d.competent_unit_id, name: unitName(d.competent_unit_id) } : null,
+    submittedAt: iso(d.submitted_at),
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    originalDueAt: iso(d.original_due_at),
+    finishedAt: iso(d.finished_at),
+    returnedAt: iso(d.returned_at),
+    pausedSince: iso(d.paused_since),
+    dossierUrgency: d.due_at && d.received_at && !d.paused_since && !d.finished_at ? urgency(at, new Date(d.received_at), new Date(d.due_at), await cachedCalendar(ctx.db)) : null,
+    supplementRequests: d.supplement_requests,
+    reschedules: d.reschedules,
+    feeTotal: d.fee_total,
+    feeQuote: d.fee_quote,
+    paymentState: d.payment_state,
+    register: d.register_no ? { book: d.register_book, number: d.register_no } : null,
+    intake: d.intake,
+    delivery: d.delivery,
+    flags: { vneidAuthenticated: d.vneid_authenticated, populationDbUsed: d.population_db_used },
+    documents: documents.rows.map((x) => ({ id: x.id, requirementCode: x.requirement_code, name: x.name, mime: x.mime, size: Number(x.size), source: x.source, digitised: x.digitised, reused: x.reused, fromStore: x.from_store, addedAt: iso(x.created_at) })),
+    workflow: steps.map((s, i) => ({ index: i, key: s.key, name: s.name, role: s.role, kind: stepKind(steps.length, i), quota: s.quota })),
+    tasks: tasks.rows.map((t) => ({
+      seq: t.seq,
+      stepIndex: t.step_index,
+      stepName: t.step_name,
+      role: t.role,
+      unitId: t.unit_id,
+      unitName: unitName(t.unit_id),
+      assigneeId: t.assignee_id,
+      assigneeName: t.assignee_name,
+      startedAt: iso(t.started_at),
+      dueAt: iso(t.due_at),
+      completedAt: iso(t.completed_at),
+      completedByName: t.completed_by_name,
+      outcome: t.outcome,
+      timeliness: classifyStep({ dueAt: new Date(t.due_at), completedAt: t.completed_at ? new Date(t.completed_at) : null }, at) as StepTimeliness,
+      current: t.id === d.current_task_id,
+    })),
+    pauses: pauses.rows.map((x) => ({ kind: x.kind, startedAt: iso(x.started_at), endedAt: iso(x.ended_at), reason: x.reason, dueBefore: iso(x.due_before), dueAfter: iso(x.due_after) })),
+    log: log.map((e) => ({
+      seq: e.seq,
+      at: iso(e.at),
+      actorKind: e.actor_kind,
+      actorName: e.actor_name,
+      actorRole: e.actor_role,
+      action: e.action,
+      label: actionLabel[e.action]?.vi ?? e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      data: e.data,
+      attachments: e.attachments,
+    })),
+    actions: actions.map((a) => ({ code: a, name: staffActionName[a] })),
+    reassignCandidates,
+  };
+}
+
+export interface ControlSheetRow {
+  /** The unit handing over and the unit receiving. */
+  fromUnit: string;
+  toUnit: string | null;
+  handedAt: string;
+  receivedAt: string;
+  handedBy: string;
+  receivedBy: string | null;
+  /** How the handing step did against its due time. */
+  result: StepTimeliness;
+  note: string;
+}
+
+/**
+ * The control sheet (Phiếu kiểm soát quá trình giải quyết hồ sơ, Mẫu 06) derived from the action log: one row per
+ * handover (reception → department → leader → clerk → counter, sent back …), each judged against the handing
+ * step's due time.
+ */
+export async function controlSheetRows(db: Queryable, unitName: (id: string) => string, dossierId: string): Promise<ControlSheetRow[]> {
+  const rows: ControlSheetRow[] = [];
+  for (const e of await actionLog(db, dossierId)) {
+    const h = e.data.handover as { from?: { unitId: string; stepName: string; dueAt: string } | null; to?: { unitId: string; unitName?: string; stepName: string; assigneeName?: string | null; dueAt: string } | null } | undefined;
+    if (!h?.from) continue;
+    const at = new Date(e.at);
+    rows.push({
+      fromUnit: unitName(h.from.unitId),
+      toUnit: h.to ? h.to.unitName ?? unitName(h.to.unitId) : null,
+      handedAt: at.toISOString(),
+      receivedAt: at.toISOString(),
+      handedBy: e.actor_name,
+      receivedBy: h.to ? h.to.assigneeName ?? null : (e.data.delivery as { receiverName?: string } | undefined)?.receiverName ?? null,
+      result: classifyStep({ dueAt: new Date(h.from.dueAt), completedAt: at }, at),
+      note: [
+        `${h.from.stepName}${h.to ? ` → ${h.to.stepName}` : ''}`,
+        e.action === 'sent_back' ? `Trả lại: ${String(e.data.reason ?? '')}` : '',
+        h.to ? `hạn bước sau: ${new Date(h.to.dueAt).toISOString()}` : '',
+      ].filter(Boolean).join('; '),
+    });
+  }
+  return rows;
+}

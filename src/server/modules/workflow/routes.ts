@@ -1,0 +1,169 @@
+/**
+ * Back-office workflow API: the official's inbox, the search, one dossier with its allowed actions, every action
+ * (one route, the action in the URL), documents of a dossier; the citizen's online supplement; and, outside
+ * production, the business clock for browser tests.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { STAFF_ACTIONS, type StaffAction } from '../../../core/workflow/permissions.ts';
+import { canSee } from '../../../core/workflow/permissions.ts';
+import { now, setClockTo } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
+import { requireCitizen } from '../../http/actor.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import { supplyOnline } from './citizen-supplement.ts';
+import { performAction } from './engine.ts';
+import { inbox, searchDossiers, staffDossier } from './queries.ts';
+import { requireStaff } from './staff.ts';
+
+const slug = (a: StaffAction) => a.replace(/_/g, '-');
+const ACTION_BY_SLUG = new Map(STAFF_ACTIONS.map((a) => [slug(a), a]));
+
+const Reason = z.string().trim().min(5, 'Vui lòng nêu rõ lý do (ít nhất 5 ký tự)').max(2000);
+export const ActionBody = z.object({
+  reason: Reason.optional(),
+  note: z.string().trim().max(2000).optional(),
+  items: z.array(z.object({ name: z.string().trim().min(1, 'Vui lòng nêu tên giấy tờ').max(300), reason: z.string().trim().min(1, 'Vui lòng nêu lý do').max(1000) })).max(30).optional(),
+  newDueAt: z.string().datetime({ offset: true, message: 'Ngày hẹn mới phải có dạng ngày giờ ISO 8601 kèm múi giờ' }).optional(),
+  assigneeId: z.string().uuid('Cán bộ được chọn không hợp lệ').optional(),
+  payment: z.object({ amount: z.number().int().positive('Số tiền phải lớn hơn 0'), method: z.enum(['cash', 'card']), receiptNumber: z.string().trim().max(50).optional() }).optional(),
+  documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).max(50).optional(),
+  resultNumber: z.string().trim().max(100).optional(),
+  delivery: z
+    .object({
+      method: z.enum(['in_person', 'post', 'electronic']),
+      receiverName: z.string().trim().min(2).max(200).optional(),
+      receiverIdNumber: z.string().regex(/^\d{9}$|^\d{12}$/, 'Số định danh của người nhận gồm 12 chữ số (hoặc CMND 9 số)').optional(),
+      waybill: z.string().trim().min(4).max(50).optional(),
+    })
+    .optional(),
+});
+
+const Id = z.object({ id: z.string() });
+
+export default async function workflowRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/staff/inbox',
+      summary: 'Hồ sơ cần xử lý của tôi (được giao và chưa giao trong đơn vị, vai trò của tôi), sắp đến hạn và quá hạn',
+      tags: ['workflow'],
+      query: z.object({
+        filter: z.enum(['all', 'overdue', 'due_soon']).default('all'),
+        q: z.string().max(100).optional(),
+        procedureCode: z.string().max(64).optional(),
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(100).default(50),
+      }),
+    },
+    async ({ query, req }) => inbox(ctx, await requireStaff(ctx, req), query),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers',
+      summary: 'Tìm hồ sơ trong phạm vi đơn vị của tôi: theo mã hồ sơ, số định danh hoặc tên người nộp',
+      tags: ['workflow'],
+      query: z.object({
+        q: z.string().trim().max(100).optional(),
+        status: z.coerce.number().int().min(1).max(10).optional(),
+        procedureCode: z.string().max(64).optional(),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD').optional(),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD').optional(),
+        page: z.coerce.number().int().min(1).max(500).default(1),
+        pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+    },
+    async ({ query, req }) => searchDossiers(ctx, await requireStaff(ctx, req), query),
+  );
+
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/staff/dossiers/:id', summary: 'Chi tiết hồ sơ, quá trình xử lý và các thao tác được phép', tags: ['workflow'], params: Id },
+    async ({ params, req }) => staffDossier(ctx, await requireStaff(ctx, req), params.id),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/staff/dossiers/:id/:action',
+      summary: `Thao tác xử lý hồ sơ: ${STAFF_ACTIONS.map(slug).join(', ')}`,
+      tags: ['workflow'],
+      params: z.object({ id: z.string(), action: z.string() }),
+      body: ActionBody,
+    },
+    async ({ params, body, req }) => {
+      const action = ACTION_BY_SLUG.get(params.action);
+      if (!action) throw notFound('Không có thao tác này.');
+      const staff = await requireStaff(ctx, req);
+      return performAction(ctx, staff, params.id, action, { ...body, newDueAt: body.newDueAt ? new Date(body.newDueAt) : undefined });
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers/:id/documents/:documentId',
+      summary: 'Tải một thành phần hồ sơ (cán bộ được xem hồ sơ)',
+      tags: ['workflow'],
+      params: z.object({ id: z.string(), documentId: z.string() }),
+    },
+    async ({ params, req, reply }) => {
+      const staff = await requireStaff(ctx, req);
+      if (!/^[0-9a-f-]{36}$/i.test(params.id) || !/^[0-9a-f-]{36}$/i.test(params.documentId)) throw notFound('Không tìm thấy giấy tờ.');
+      const doc = (await ctx.db.query<{ sha256: string; mime: string; name: string; unit_ids: string[] }>(
+        'SELECT x.sha256, x.mime, x.name, d.unit_ids FROM dossier_documents x JOIN dossiers d ON d.id = x.dossier_id WHERE x.id = $1 AND x.dossier_id = $2',
+        [params.documentId, params.id],
+      )).rows[0];
+      if (!doc || !doc.sha256 || !canSee(staff.auth, { unitIds: doc.unit_ids })) throw notFound('Không tìm thấy giấy tờ.');
+      return reply
+        .header('content-type', doc.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+        .header('cache-control', 'private, no-store')
+        .send(await ctx.files.get(doc.sha256));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/my/dossiers/:id/supplement',
+      summary: 'Bổ sung giấy tờ theo yêu cầu (hồ sơ đang chờ bổ sung): hồ sơ tiếp tục được xử lý, thời hạn lùi đúng bằng thời gian tạm dừng',
+      tags: ['dossiers'],
+      params: Id,
+      body: z.object({
+        documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).min(1, 'Vui lòng đính kèm ít nhất một giấy tờ').max(30),
+        note: z.string().trim().max(1000).optional(),
+      }),
+    },
+    async ({ params, body, req }) => supplyOnline(ctx, requireCitizen(req), params.id, body),
+  );
+
+  if (ctx.config.env !== 'production') {
+    defineRoute(
+      app,
+      {
+        method: 'POST',
+        url: '/api/dev/clock',
+        summary: 'Đặt đồng hồ nghiệp vụ của máy chủ (chỉ môi trường phát triển và kiểm thử)',
+        tags: ['development'],
+        body: z.object({ at: z.string().datetime({ offset: true }), frozen: z.boolean().default(false) }),
+      },
+      async ({ body }) => {
+        const at = new Date(body.at);
+        if (at.getTime() < Date.now() - 60_000) throw new AppError('CLOCK_BACKWARDS', 'Chỉ được đặt đồng hồ về tương lai.', 400);
+        setClockTo(at, { frozen: body.frozen });
+        return { now: now().toISOString() };
+      },
+    );
+    defineRoute(app, { method: 'GET', url: '/api/dev/clock', summary: 'Đồng hồ nghiệp vụ của máy chủ', tags: ['development'] }, async () => ({ now: now().toISOString() }));
+  }
+}

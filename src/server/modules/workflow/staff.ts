@@ -1,0 +1,37 @@
+/**
+ * The official behind a back-office request, with their authority read fresh from the database on every request:
+ * a deactivated account or a withdrawn role stops working at once, not at the next login.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { OfficialAuth } from '../../../core/workflow/permissions.ts';
+import type { AppContext } from '../../context.ts';
+import { requireActor, type OfficialActor } from '../../http/actor.ts';
+import { AppError } from '../../http/errors.ts';
+import { loadSubject } from '../officials/service.ts';
+import { officialAuth, orgTree, type OrgTree } from './org.ts';
+
+export interface Staff {
+  actor: OfficialActor;
+  auth: OfficialAuth;
+  tree: OrgTree;
+  /** The official's title (chức danh), for documents and the log. */
+  title: string | null;
+}
+
+export async function requireStaff(ctx: AppContext, req: FastifyRequest): Promise<Staff> {
+  const actor = requireActor(req);
+  if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ, công chức.', 403);
+  const subject = await loadSubject(ctx.db, actor.id);
+  if (!subject) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.', 401);
+  const tree = await orgTree(ctx.db);
+  const title = (await ctx.db.query<{ title: string | null }>('SELECT title FROM officials WHERE id = $1', [actor.id])).rows[0]?.title ?? null;
+  return {
+    actor: { ...actor, fullName: subject.fullName, roles: subject.roles, unitIds: subject.unitIds },
+    auth: officialAuth(tree, { id: actor.id, memberships: subject.memberships }),
+    tree,
+    title,
+  };
+}
+
+/** The units where the official has the role directly (e.g. the counters where they receive). */
+export const unitsWithRole = (staff: Staff, role: string) => staff.auth.memberships.filter((m) => m.role === role).map((m) => m.unitId);
