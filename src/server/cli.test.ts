@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from './cli.ts';
+import { openDatabase } from './db/database.ts';
+import { verifyChanges } from './modules/admin/changes.ts';
+import { authenticate } from './modules/officials/service.ts';
 
 describe('admin CLI', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-'));
@@ -38,5 +41,56 @@ describe('admin CLI', () => {
     const r = await run(['verify-log']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Nhật ký toàn vẹn');
+  });
+
+  it('create-user creates an official with roles at a unit, logged as the cli, with a password given or generated once', async () => {
+    expect((await run(['migrate'])).code).toBe(0);
+    const open = () => openDatabase({ dataDir: path.join(dir, 'pglite') });
+    let db = await open();
+    await db.query("INSERT INTO admin_units (code, name, type, level) VALUES ('75', 'Tỉnh Đồng Nai', 'Tỉnh', 'province') ON CONFLICT DO NOTHING");
+    await db.query("INSERT INTO org_units (id, name, kind, admin_unit_code) VALUES ('dni.ubnd', 'Ủy ban nhân dân tỉnh Đồng Nai', 'ubnd_tinh', '75')");
+    await db.close();
+
+    const args = ['create-user', '--username', 'quantri.moi', '--full-name', 'Nguyễn Quản Trị', '--unit', 'dni.ubnd'];
+    const badRole = await run([...args, '--role', 'sep']);
+    expect(badRole.code).toBe(2);
+    expect(badRole.out).toContain('--role');
+    expect(badRole.out).toContain('Vai trò phải là một trong');
+    expect((await run(['create-user', '--username', 'x'])).code).toBe(2);
+
+    const created = await run([...args, '--role', 'system_admin', '--role', 'catalogue_admin']);
+    expect(created.code, created.out).toBe(0);
+    expect(created.out).toContain('Đã tạo tài khoản quantri.moi');
+    const generated = /Mật khẩu \(chỉ hiển thị lần này\): (\S+)/.exec(created.out)![1];
+    expect(generated).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect((await run([...args, '--role', 'system_admin'])).out).toContain('đã được sử dụng');
+
+    process.env.MOTCUA_PASSWORD = 'TuBien@2025x';
+    try {
+      const fromEnv = await run(['create-user', '--username', 'tiepnhan.moi', '--full-name', 'Lê Tiếp Nhận', '--unit', 'dni.ubnd', '--role', 'reception']);
+      expect(fromEnv.code, fromEnv.out).toBe(0);
+      expect(fromEnv.out).not.toContain('Mật khẩu');
+      expect((await run(['create-user', '--username', 'khongdonvi', '--full-name', 'Không Đơn Vị', '--unit', 'khong.co', '--role', 'reception'])).out).toContain('không tồn tại');
+      expect((await run(['create-user', '--username', 'matkhauyeu', '--full-name', 'Mật Khẩu Yếu', '--unit', 'dni.ubnd', '--role', 'reception', '--password', 'ngan'])).code).toBe(1);
+    } finally {
+      delete process.env.MOTCUA_PASSWORD;
+    }
+
+    db = await open();
+    try {
+      expect((await authenticate(db, { username: 'quantri.moi', password: generated })).roles.sort()).toEqual(['catalogue_admin', 'system_admin']);
+      expect((await authenticate(db, { username: 'tiepnhan.moi', password: 'TuBien@2025x' })).memberships).toEqual([{ unitId: 'dni.ubnd', role: 'reception' }]);
+      const { rows } = await db.query<{ actor_id: string | null; actor_username: string; entity_kind: string; action: string; after: { username: string } }>(
+        'SELECT actor_id, actor_username, entity_kind, action, after FROM admin_changes ORDER BY id',
+      );
+      expect(rows.map((r) => [r.actor_id, r.actor_username, r.entity_kind, r.action, r.after.username])).toEqual([
+        [null, 'cli', 'official', 'create', 'quantri.moi'],
+        [null, 'cli', 'official', 'create', 'tiepnhan.moi'],
+      ]);
+      expect(JSON.stringify(rows)).not.toContain(generated);
+      expect((await verifyChanges(db)).problems).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });

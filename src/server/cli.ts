@@ -13,6 +13,7 @@ import { ProcedureDefinition } from '../core/catalogue/schema.ts';
 import fs from 'node:fs';
 import { dueDate, formatVn, type DeadlineUnit } from '../core/deadlines/deadlines.ts';
 import { loadCalendar } from './modules/reference/calendar.ts';
+import { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } from './modules/admin/create-user-command.ts';
 import path from 'node:path';
 
 type Command = (args: string[]) => Promise<number>;
@@ -95,6 +96,30 @@ const commands: Record<string, { help: string; run: Command }> = {
         const calendar = await loadCalendar(db);
         console.log(formatVn(dueDate({ from, amount, unit, sameDayRule: values['same-day-rule'] ?? false }, calendar)));
         return 0;
+      });
+    },
+  },
+  'create-user': {
+    help: 'Tạo tài khoản cán bộ. --username <u> --full-name <họ và tên> --unit <mã đơn vị> --role <vai trò> [--role …] [--password <p>] (không có --password: lấy MOTCUA_PASSWORD, hoặc sinh mật khẩu mạnh và in ra một lần)',
+    run: async (args) => {
+      const plan = planCreateUser(args);
+      if ('problems' in plan) {
+        for (const p of plan.problems) console.error(p);
+        console.error(CREATE_USER_USAGE);
+        return 2;
+      }
+      return withDatabase(async (db) => {
+        try {
+          const o = await runCreateUser(db, plan);
+          console.log(`Đã tạo tài khoản ${o.username} (${o.id}): ${o.memberships.map((m) => `${m.role} tại ${m.unitId}`).join(', ')}.`);
+          if (plan.passwordGenerated) console.log(`Mật khẩu (chỉ hiển thị lần này): ${plan.password}`);
+          return 0;
+        } catch (err) {
+          const message = userFacingError(err);
+          if (!message) throw err;
+          console.error(message);
+          return 1;
+        }
       });
     },
   },

@@ -3,17 +3,7 @@ export function formatMoney(amount: number): string {
   return `${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
 
-export function formatTimeLimit(t: { amount: number; unit: string; sameDayRule?: boolean }, lang: 'vi' | 'en' = 'vi'): string {
-  if (t.amount === 0 && t.unit === 'working_days') return lang === 'vi' ? 'Trong ngày' : 'Same day';
-  const units: Record<string, [string, string]> = {
-    working_days: ['ngày làm việc', 'working days'],
-    working_hours: ['giờ làm việc', 'working hours'],
-    calendar_days: ['ngày', 'days'],
-    months: ['tháng', 'months'],
-  };
-  const [vi, en] = units[t.unit] ?? [t.unit, t.unit];
-  return lang === 'vi' ? `${t.amount} ${vi}` : `${t.amount} ${t.amount === 1 ? en.replace(/s$/, '') : en}`;
-}
+export { formatTimeLimit } from '../core/catalogue/time-limit.ts';
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -7,6 +7,7 @@
  * TypeScript types used by server and browser, and describe the API in OpenAPI.
  */
 import { z } from 'zod';
+import { workflowProblems } from '../workflow/steps.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 
@@ -165,6 +166,9 @@ export const ProcedureCase = z.object({
   timeLimit: TimeLimit,
   workflow: z.array(WorkflowStep).default([]),
   result: z.object({ name: z.string(), code: z.string(), template: z.string().optional() }),
+}).superRefine((c, ctx) => {
+  // A workflow, when given, must follow the one-stop shape (counter first and last; see src/core/workflow/steps.ts).
+  if (c.workflow.length > 0) for (const message of workflowProblems(c.workflow)) ctx.addIssue({ code: 'custom', path: ['workflow'], message });
 });
 export type ProcedureCase = z.infer<typeof ProcedureCase>;
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
+import adminRoutes from './admin/routes.ts';
 import catalogueRoutes from './catalogue/routes.ts';
 import documentRoutes from './documents/routes.ts';
 import dossierRoutes from './dossiers/routes.ts';
@@ -15,4 +16,4 @@ import workflowRoutes from './workflow/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, workflowRoutes, notificationRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, workflowRoutes, notificationRoutes, adminRoutes];

@@ -6,9 +6,11 @@ import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { catalogueCache, listVersions, summarise, writeVersion } from './service.ts';
+import { PERMISSIONS } from '../admin/permissions.ts';
+import { writeVersionLogged } from '../admin/procedures.ts';
+import { catalogueCache, listVersions, summarise } from './service.ts';
 
-const CATALOGUE_ADMIN_ROLES = new Set(['catalogue_admin', 'system_admin']);
+const CATALOGUE_ADMIN_ROLES = new Set<string>(PERMISSIONS['procedures.write'].anywhere);
 
 export default async function catalogueRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const cache = catalogueCache(ctx.db);
@@ -74,7 +76,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
     { method: 'POST', url: '/api/admin/procedures', summary: 'Thêm thủ tục mới (phiên bản 1)', tags: ['catalogue-admin'], body: ProcedureDefinition },
     async ({ body, req, reply }) => {
       const actor = requireCatalogueAdmin(req);
-      const v = await ctx.db.transaction((tx) => writeVersion(tx, body, actor.username, { mustNotExist: true }));
+      const v = await ctx.db.transaction((tx) => writeVersionLogged(tx, body, actor, { mustNotExist: true }));
       return reply.status(201).send(v);
     },
   );
@@ -92,7 +94,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
     async ({ params, body, req }) => {
       const actor = requireCatalogueAdmin(req);
       if (body.code !== params.code) throw new AppError('CODE_MISMATCH', 'Mã thủ tục trong nội dung không khớp với địa chỉ.', 400);
-      return ctx.db.transaction((tx) => writeVersion(tx, body, actor.username, { mustExist: true }));
+      return ctx.db.transaction((tx) => writeVersionLogged(tx, body, actor, { mustExist: true }));
     },
   );
 

@@ -48,6 +48,7 @@ export interface CreateOfficialInput {
   password: string;
   title?: string;
   email?: string;
+  phone?: string;
   memberships: Membership[];
   totpSecret?: string;
 }
@@ -62,13 +63,41 @@ export async function createOfficial(db: Queryable, input: CreateOfficialInput):
   checkPasswordStrength(input.password);
   const id = crypto.randomUUID();
   const passwordHash = await hash(input.password);
-  await db.query('INSERT INTO officials (id, username, full_name, title, email, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    id, input.username, input.fullName, input.title ?? null, input.email ?? null, passwordHash, input.totpSecret ?? null,
+  await db.query('INSERT INTO officials (id, username, full_name, title, email, phone, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+    id, input.username, input.fullName, input.title ?? null, input.email ?? null, input.phone ?? null, passwordHash, input.totpSecret ?? null,
   ]);
   for (const m of input.memberships) {
     await db.query('INSERT INTO official_memberships (official_id, unit_id, role) VALUES ($1, $2, $3)', [id, m.unitId, m.role]);
   }
   return id;
+}
+
+/** Sets a new password (checked for strength) and clears the failure count and any lock. */
+export async function setOfficialPassword(db: Queryable, officialId: string, password: string): Promise<void> {
+  checkPasswordStrength(password);
+  const passwordHash = await hash(password);
+  await db.query('UPDATE officials SET password_hash = $2, failed_attempts = 0, locked_until = NULL WHERE id = $1', [officialId, passwordHash]);
+}
+
+/** Ends every session of an official (after a deactivation, a password reset or a change of roles). */
+export async function endOfficialSessions(db: Queryable, officialId: string): Promise<number> {
+  return (await db.query("DELETE FROM sessions WHERE kind = 'official' AND subject ->> 'userId' = $1", [officialId])).rowCount;
+}
+
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** A random password of 16 characters with letters and digits (≈ 93 bits), e.g. for an account created from the command line. */
+export function generatePassword(length = 16): string {
+  for (;;) {
+    const bytes = crypto.randomBytes(length * 2);
+    let out = '';
+    // Rejection sampling keeps every character equally likely.
+    for (const b of bytes) {
+      if (b < 256 - (256 % PASSWORD_ALPHABET.length)) out += PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length];
+      if (out.length === length) break;
+    }
+    if (out.length === length && /[a-zA-Z]/.test(out) && /\d/.test(out)) return out;
+  }
 }
 
 export async function loadSubject(db: Queryable, officialId: string): Promise<OfficialSubject | null> {

@@ -1,21 +1,16 @@
 /**
  * Reception API: the online queue of the officer's counters, counter and postal intake (identity check, prefilled
- * e-form, scans, receipt), and the receipt (Mẫu 01) for the unit and for the dossier's owner.
+ * e-form, scans). The receipt (Mẫu 01) and the other forms are served by the workflow module (forms routes).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { canSee } from '../../../core/workflow/permissions.ts';
 import type { AppContext } from '../../context.ts';
-import { requireCitizen } from '../../http/actor.ts';
-import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { requireStaff } from '../workflow/staff.ts';
 import { counterIntake, counterUnits, identityCheck, intakePrefill } from './intake.ts';
-import { renderMau01 } from './mau01.ts';
 import { receptionQueue } from './service.ts';
 
 const IdNumber = z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số');
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 export default async function receptionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(app, { method: 'GET', url: '/api/staff/reception/queue', summary: 'Hồ sơ trực tuyến chờ tiếp nhận tại quầy của tôi', tags: ['reception'] }, async ({ req }) => {
@@ -75,33 +70,6 @@ export default async function receptionRoutes(app: FastifyInstance, ctx: AppCont
     async ({ body, req, reply }) => {
       const result = await counterIntake(ctx, await requireStaff(ctx, req), body);
       return reply.status(result.created ? 201 : 200).send(result);
-    },
-  );
-
-  const params = z.object({ id: z.string() });
-  defineRoute(
-    app,
-    { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['reception'], params },
-    async ({ params: p, req, reply }) => {
-      const staff = await requireStaff(ctx, req);
-      const d = isUuid(p.id) ? (await ctx.db.query<{ unit_ids: string[] }>('SELECT unit_ids FROM dossiers WHERE id = $1', [p.id])).rows[0] : undefined;
-      if (!d || !canSee(staff.auth, { unitIds: d.unit_ids })) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
-      const pdf = await renderMau01(ctx.db, p.id, ctx.config.publicUrl);
-      return reply.type('application/pdf').header('content-disposition', 'inline; filename="mau-01.pdf"').send(Buffer.from(pdf));
-    },
-  );
-
-  defineRoute(
-    app,
-    { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params },
-    async ({ params: p, req, reply }) => {
-      const citizen = requireCitizen(req);
-      const own = isUuid(p.id)
-        ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [p.id, citizen.id, citizen.idNumber])).rows[0]
-        : undefined;
-      if (!own) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
-      const pdf = await renderMau01(ctx.db, p.id, ctx.config.publicUrl);
-      return reply.type('application/pdf').header('content-disposition', 'inline; filename="giay-tiep-nhan.pdf"').send(Buffer.from(pdf));
     },
   );
 }

@@ -321,7 +321,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
 }
 
 export interface ControlSheetRow {
-  /** The unit handing over and the unit receiving. */
+  /** The unit handing over and the unit receiving (null: the result handed to the applicant). */
   fromUnit: string;
   toUnit: string | null;
   handedAt: string;
@@ -330,18 +330,21 @@ export interface ControlSheetRow {
   receivedBy: string | null;
   /** How the handing step did against its due time. */
   result: StepTimeliness;
-  note: string;
+  stepName: string;
+  stepDueAt: string;
+  /** Why it was sent back, when it was. */
+  reason?: string;
 }
 
 /**
  * The control sheet (Phiếu kiểm soát quá trình giải quyết hồ sơ, Mẫu 06) derived from the action log: one row per
- * handover (reception → department → leader → clerk → counter, sent back …), each judged against the handing
- * step's due time.
+ * handover (reception → department → leader → clerk → counter → applicant, sent back …), each judged against the
+ * handing step's due time.
  */
 export async function controlSheetRows(db: Queryable, unitName: (id: string) => string, dossierId: string): Promise<ControlSheetRow[]> {
   const rows: ControlSheetRow[] = [];
   for (const e of await actionLog(db, dossierId)) {
-    const h = e.data.handover as { from?: { unitId: string; stepName: string; dueAt: string } | null; to?: { unitId: string; unitName?: string; stepName: string; assigneeName?: string | null; dueAt: string } | null } | undefined;
+    const h = e.data.handover as { from?: { unitId: string; stepName: string; dueAt: string } | null; to?: { unitId: string; unitName?: string; assigneeName?: string | null } | null } | undefined;
     if (!h?.from) continue;
     const at = new Date(e.at);
     rows.push({
@@ -352,11 +355,9 @@ export async function controlSheetRows(db: Queryable, unitName: (id: string) => 
       handedBy: e.actor_name,
       receivedBy: h.to ? h.to.assigneeName ?? null : (e.data.delivery as { receiverName?: string } | undefined)?.receiverName ?? null,
       result: classifyStep({ dueAt: new Date(h.from.dueAt), completedAt: at }, at),
-      note: [
-        `${h.from.stepName}${h.to ? ` → ${h.to.stepName}` : ''}`,
-        e.action === 'sent_back' ? `Trả lại: ${String(e.data.reason ?? '')}` : '',
-        h.to ? `hạn bước sau: ${new Date(h.to.dueAt).toISOString()}` : '',
-      ].filter(Boolean).join('; '),
+      stepName: h.from.stepName,
+      stepDueAt: h.from.dueAt,
+      ...(e.action === 'sent_back' && typeof e.data.reason === 'string' ? { reason: e.data.reason } : {}),
     });
   }
   return rows;

@@ -3,19 +3,21 @@
  * (one route, the action in the URL), documents of a dossier; the citizen's online supplement; and, outside
  * production, the business clock for browser tests.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { STAFF_ACTIONS, type StaffAction } from '../../../core/workflow/permissions.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import { now, setClockTo } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
-import { requireCitizen } from '../../http/actor.ts';
+import { requireCitizen, type CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { supplyOnline } from './citizen-supplement.ts';
 import { performAction } from './engine.ts';
+import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './forms.ts';
+import { orgTree } from './org.ts';
 import { inbox, searchDossiers, staffDossier } from './queries.ts';
-import { requireStaff } from './staff.ts';
+import { requireStaff, type Staff } from './staff.ts';
 
 const slug = (a: StaffAction) => a.replace(/_/g, '-');
 const ACTION_BY_SLUG = new Map(STAFF_ACTIONS.map((a) => [slug(a), a]));
@@ -146,6 +148,109 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
     },
     async ({ params, body, req }) => supplyOnline(ctx, requireCitizen(req), params.id, body),
   );
+
+  // The one-stop forms of a dossier (Mẫu 01–06) and the register (Mẫu 07).
+  const pdf = (reply: FastifyReply, bytes: Uint8Array, name: string) =>
+    reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'private, no-store').send(Buffer.from(bytes));
+  const formParam = (raw: string): DossierForm => {
+    const form = raw.replace(/\.pdf$/, '') as DossierForm;
+    if (!DOSSIER_FORMS.includes(form)) throw notFound('Không có mẫu văn bản này.');
+    return form;
+  };
+  const visibleDossier = async (staff: Staff, id: string) => {
+    const d = /^[0-9a-f-]{36}$/i.test(id) ? (await ctx.db.query<{ unit_ids: string[] }>('SELECT unit_ids FROM dossiers WHERE id = $1', [id])).rows[0] : undefined;
+    if (!d || !canSee(staff.auth, { unitIds: d.unit_ids })) throw notFound('Không tìm thấy hồ sơ.');
+  };
+
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['forms'], params: Id },
+    async ({ params, req, reply }) => {
+      const staff = await requireStaff(ctx, req);
+      await visibleDossier(staff, params.id);
+      return pdf(reply, await renderDossierForm(ctx.db, staff.tree, params.id, 'mau-01', ctx.config.publicUrl), 'mau-01.pdf');
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers/:id/forms/:form',
+      summary: 'Mẫu 01–06 của hồ sơ (PDF): tiếp nhận, yêu cầu bổ sung, từ chối, xin lỗi và hẹn lại, dừng giải quyết, phiếu kiểm soát',
+      tags: ['forms'],
+      params: z.object({ id: z.string(), form: z.string() }),
+    },
+    async ({ params, req, reply }) => {
+      const staff = await requireStaff(ctx, req);
+      const form = formParam(params.form);
+      await visibleDossier(staff, params.id);
+      return pdf(reply, await renderDossierForm(ctx.db, staff.tree, params.id, form, ctx.config.publicUrl), `${form}.pdf`);
+    },
+  );
+
+  const ownDossier = async (citizen: CitizenActor, id: string) => {
+    const own = /^[0-9a-f-]{36}$/i.test(id)
+      ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [id, citizen.id, citizen.idNumber])).rows[0]
+      : undefined;
+    if (!own) throw notFound('Không tìm thấy hồ sơ.');
+  };
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params: Id },
+    async ({ params, req, reply }) => {
+      await ownDossier(requireCitizen(req), params.id);
+      return pdf(reply, await renderDossierForm(ctx.db, await orgTree(ctx.db), params.id, 'mau-01', ctx.config.publicUrl), 'giay-tiep-nhan.pdf');
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/my/dossiers/:id/forms/:form',
+      summary: 'Văn bản gửi người nộp (Mẫu 01–05) của hồ sơ của tôi (PDF)',
+      tags: ['dossiers'],
+      params: z.object({ id: z.string(), form: z.string() }),
+    },
+    async ({ params, req, reply }) => {
+      const form = formParam(params.form);
+      if (!APPLICANT_FORMS.has(form)) throw notFound('Không có mẫu văn bản này.');
+      await ownDossier(requireCitizen(req), params.id);
+      return pdf(reply, await renderDossierForm(ctx.db, await orgTree(ctx.db), params.id, form, ctx.config.publicUrl), `${form}.pdf`);
+    },
+  );
+
+  const REGISTER_ROLES = ['reception', 'leader', 'supervisor', 'unit_admin', 'system_admin'];
+  for (const format of ['pdf', 'xlsx'] as const) {
+    defineRoute(
+      app,
+      {
+        method: 'GET',
+        url: `/api/staff/register.${format}`,
+        summary: `Sổ theo dõi hồ sơ (Mẫu 07) của một nơi tiếp nhận trong một khoảng thời gian, ${format === 'pdf' ? 'PDF (A4)' : 'Excel'}`,
+        tags: ['forms'],
+        query: z.object({
+          unitId: z.string().min(1).max(100),
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD'),
+          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD'),
+        }),
+      },
+      async ({ query, req, reply }) => {
+        const staff = await requireStaff(ctx, req);
+        if (query.to < query.from) throw new AppError('PERIOD_INVALID', 'Ngày kết thúc phải sau ngày bắt đầu.', 400);
+        const allowed = staff.auth.memberships.some((m) => REGISTER_ROLES.includes(m.role) && (m.unitId === query.unitId || staff.tree.subtree(m.unitId).has(query.unitId)));
+        if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không được xem sổ theo dõi hồ sơ của đơn vị này.', 403);
+        const bytes = await renderRegister(ctx.db, staff.tree, query.unitId, { from: query.from, to: query.to }, ctx.config.publicUrl, format);
+        const name = `so-theo-doi-ho-so-${query.from}-${query.to}.${format}`;
+        if (format === 'pdf') return pdf(reply, bytes, name);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(bytes));
+      },
+    );
+  }
 
   if (ctx.config.env !== 'production') {
     defineRoute(

@@ -1,0 +1,184 @@
+/** Request schemas of the administration API, with Vietnamese messages. */
+import { z } from 'zod';
+import { OFFICIAL_ROLES } from '../officials/service.ts';
+import { AGENCY_CODE } from '../reference/seed.ts';
+import { ENTITY_KINDS } from './changes.ts';
+
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Required text: trimmed, not empty, bounded, no control characters. */
+export const text = (label: string, max: number) =>
+  z
+    .string({ message: `${label} phải là chuỗi ký tự.` })
+    .trim()
+    .min(1, `Vui lòng nhập ${label.toLowerCase()}.`)
+    .max(max, `${label} tối đa ${max} ký tự.`)
+    .refine((s) => !CONTROL_CHARS.test(s), `${label} chứa ký tự không hợp lệ.`);
+
+export const Reason = z
+  .string({ message: 'Vui lòng nêu lý do.' })
+  .trim()
+  .min(5, 'Vui lòng nêu lý do (ít nhất 5 ký tự).')
+  .max(2000, 'Lý do tối đa 2000 ký tự.')
+  .refine((s) => !CONTROL_CHARS.test(s), 'Lý do chứa ký tự không hợp lệ.');
+
+export const IsoDate = z
+  .string({ message: 'Ngày phải theo định dạng YYYY-MM-DD.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo định dạng YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Ngày không tồn tại.');
+
+export const UnitId = z
+  .string({ message: 'Mã đơn vị không hợp lệ.' })
+  .max(64, 'Mã đơn vị tối đa 64 ký tự.')
+  .regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, 'Mã đơn vị chỉ gồm chữ thường không dấu, chữ số, dấu chấm và gạch nối (ví dụ dni.phurieng.ttpvhcc).');
+
+export const AgencyCode = z.string().regex(AGENCY_CODE, 'Mã định danh cơ quan phải theo cấu trúc V1V2V3.Z1Z2.Y1Y2.MX1X2 (ví dụ 000.00.52.H19).');
+const Email = z.string().trim().max(200, 'Thư điện tử tối đa 200 ký tự.').pipe(z.email('Địa chỉ thư điện tử không hợp lệ.'));
+const Phone = z.string().trim().regex(/^\+?[0-9][0-9 ().-]{5,19}$/, 'Số điện thoại không hợp lệ.');
+
+export const OfficialId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Mã cán bộ không hợp lệ.');
+export const Username = z
+  .string({ message: 'Tên đăng nhập không hợp lệ.' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/, 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch nối.');
+export const Role = z.enum(OFFICIAL_ROLES, { message: `Vai trò phải là một trong: ${OFFICIAL_ROLES.join(', ')}.` });
+export const Password = z.string({ message: 'Vui lòng nhập mật khẩu.' }).min(1, 'Vui lòng nhập mật khẩu.').max(256, 'Mật khẩu tối đa 256 ký tự.');
+
+export const Memberships = z
+  .array(z.strictObject({ unitId: UnitId, role: Role }), { message: 'Danh sách vai trò không hợp lệ.' })
+  .min(1, 'Cần ít nhất một vai trò tại một đơn vị; để thu hồi mọi quyền, hãy khóa tài khoản.')
+  .max(50, 'Tối đa 50 vai trò.')
+  .refine((ms) => new Set(ms.map((m) => `${m.unitId}|${m.role}`)).size === ms.length, 'Một vai trò tại một đơn vị bị lặp lại.');
+
+/** Patch fields: absent = unchanged, null = cleared. */
+const clearable = <T extends z.ZodType>(s: T) => s.nullable().optional();
+const atLeastOne = (keys: readonly string[]) => (b: Record<string, unknown>) => keys.some((k) => b[k] !== undefined);
+
+// Units
+
+export const UnitCreate = z.strictObject({
+  id: UnitId,
+  name: text('Tên đơn vị', 300),
+  shortName: text('Tên viết tắt', 120).optional(),
+  kind: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Loại đơn vị gồm chữ thường không dấu, chữ số và gạch dưới (ví dụ ubnd_xa, ttpvhcc).'),
+  adminUnitCode: z.string().regex(/^\d{2}(\d{3})?$/, 'Mã đơn vị hành chính gồm 2 (tỉnh) hoặc 5 (xã) chữ số.'),
+  parentId: UnitId.optional(),
+  agencyCode: AgencyCode.optional(),
+  address: text('Địa chỉ', 500).optional(),
+  phone: Phone.optional(),
+  email: Email.optional(),
+  effectiveFrom: IsoDate.optional(),
+  reason: Reason.optional(),
+});
+export type UnitCreate = z.infer<typeof UnitCreate>;
+
+const UNIT_FIELDS = ['name', 'shortName', 'address', 'phone', 'email', 'agencyCode', 'parentId'] as const;
+export const UnitUpdate = z
+  .strictObject({
+    name: text('Tên đơn vị', 300).optional(),
+    shortName: clearable(text('Tên viết tắt', 120)),
+    address: clearable(text('Địa chỉ', 500)),
+    phone: clearable(Phone),
+    email: clearable(Email),
+    agencyCode: clearable(AgencyCode),
+    parentId: clearable(UnitId),
+    reason: Reason.optional(),
+  })
+  .refine(atLeastOne(UNIT_FIELDS), 'Không có thông tin nào cần sửa.');
+export type UnitUpdate = z.infer<typeof UnitUpdate>;
+
+export const UnitClose = z.strictObject({
+  effectiveTo: IsoDate.optional(),
+  succeededBy: UnitId.optional(),
+  reason: Reason,
+});
+export type UnitClose = z.infer<typeof UnitClose>;
+
+export const UnitListQuery = z.object({
+  status: z.enum(['open', 'closed', 'all'], { message: 'Trạng thái phải là open, closed hoặc all.' }).default('all'),
+  q: z.string().max(200).optional(),
+});
+
+// Officials
+
+export const OfficialCreate = z.strictObject({
+  username: Username,
+  fullName: text('Họ và tên', 200),
+  title: text('Chức danh', 300).optional(),
+  email: Email.optional(),
+  phone: Phone.optional(),
+  password: Password,
+  memberships: Memberships,
+  reason: Reason.optional(),
+});
+export type OfficialCreate = z.infer<typeof OfficialCreate>;
+
+const PROFILE_FIELDS = ['fullName', 'title', 'email', 'phone'] as const;
+export const OfficialUpdate = z
+  .strictObject({
+    fullName: text('Họ và tên', 200).optional(),
+    title: clearable(text('Chức danh', 300)),
+    email: clearable(Email),
+    phone: clearable(Phone),
+    reason: Reason.optional(),
+  })
+  .refine(atLeastOne(PROFILE_FIELDS), 'Không có thông tin nào cần sửa.');
+export type OfficialUpdate = z.infer<typeof OfficialUpdate>;
+
+export const MembershipsBody = z.strictObject({ memberships: Memberships, reason: Reason.optional() });
+export const ReasonBody = z.strictObject({ reason: Reason });
+export const OptionalReasonBody = z.strictObject({ reason: Reason.optional() });
+export const PasswordBody = z.strictObject({ password: Password, reason: Reason.optional() });
+export const TotpCodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.') });
+
+const Bool = z.enum(['true', 'false'], { message: 'Giá trị phải là true hoặc false.' }).transform((v) => v === 'true');
+const Paging = {
+  page: z.coerce.number({ message: 'Số trang không hợp lệ.' }).int().min(1, 'Số trang không hợp lệ.').default(1),
+  pageSize: z.coerce.number({ message: 'Cỡ trang không hợp lệ.' }).int().min(1, 'Cỡ trang từ 1 đến 200.').max(200, 'Cỡ trang từ 1 đến 200.').default(50),
+};
+
+export const OfficialListQuery = z.object({
+  q: z.string().max(200).optional(),
+  unitId: UnitId.optional(),
+  role: Role.optional(),
+  active: Bool.optional(),
+  ...Paging,
+});
+
+// Calendar and working time
+
+export const CalendarKind = z.enum(['holiday', 'compensatory_day_off', 'makeup_working_day'], {
+  message: 'Loại ngày phải là holiday (nghỉ lễ), compensatory_day_off (nghỉ bù, nghỉ hoán đổi) hoặc makeup_working_day (làm bù).',
+});
+export const CalendarDayBody = z.strictObject({ kind: CalendarKind, name: text('Tên ngày', 200), reason: Reason });
+export const CalendarDayCreate = CalendarDayBody.extend({ day: IsoDate });
+export type CalendarDayCreate = z.infer<typeof CalendarDayCreate>;
+export const CalendarYearQuery = z.object({ year: z.coerce.number({ message: 'Năm không hợp lệ.' }).int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.') });
+
+const Clock = z.string({ message: 'Giờ phải theo định dạng HH:MM.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải theo định dạng HH:MM (ví dụ 07:30).');
+/** Checked again by WorkingTimeData and workingHoursFrom (order, overlaps) in the service. */
+export const WorkingTimeBody = z.strictObject({
+  intervals: z
+    .array(z.tuple([Clock, Clock], { message: 'Mỗi khoảng giờ làm việc gồm giờ bắt đầu và giờ kết thúc.' }), { message: 'Khoảng giờ làm việc không hợp lệ.' })
+    .min(1, 'Cần ít nhất một khoảng giờ làm việc.')
+    .max(6, 'Tối đa 6 khoảng giờ làm việc trong ngày.'),
+  sameDayCutoff: Clock,
+  source: text('Căn cứ', 1000).optional(),
+  reason: Reason,
+});
+export type WorkingTimeBody = z.infer<typeof WorkingTimeBody>;
+
+// Change log
+
+const Instant = z.union([IsoDate, z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 có múi giờ.' })]);
+export const ChangeListQuery = z.object({
+  entityKind: z.enum(ENTITY_KINDS, { message: `Loại đối tượng phải là một trong: ${ENTITY_KINDS.join(', ')}.` }).optional(),
+  entityId: z.string().max(200).optional(),
+  actor: z.string().max(64).optional(),
+  /** A date (from its start, Vietnam time) or an instant. */
+  from: Instant.optional(),
+  /** A date (to its end, Vietnam time) or an instant (exclusive). */
+  to: Instant.optional(),
+  ...Paging,
+});
