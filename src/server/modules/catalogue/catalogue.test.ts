@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureDefinition } from '../../../core/catalogue/schema.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
+import { addDaysIso } from '../../../core/calendar/holidays.ts';
+import { fromLocal, toLocal } from '../../../core/deadlines/deadlines.ts';
+import { now, resetClock, setClockTo } from '../../clock.ts';
 import { readCatalogueFiles, seedCatalogue } from './service.ts';
 
 describe(`procedure catalogue on ${testDatabaseKind}`, () => {
@@ -71,6 +74,24 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000884' })).json().definition.name).toContain('(sửa đổi)');
     // The database itself refuses to rewrite a version.
     await expect(t.ctx.db.query("UPDATE procedure_versions SET definition = '{}' WHERE procedure_code = '2.000884' AND version = 1")).rejects.toThrow(/immutable/);
+  });
+
+  it('schedules a version that takes effect later, and puts it into force on its date', async () => {
+    const def = readCatalogueFiles().find((d) => d.code === '2.000908')!;
+    const today = toLocal(now()).day;
+    const later = addDaysIso(today, 10);
+    const put = await admin.put('/api/admin/procedures/2.000908', { ...def, name: `${def.name} (theo quyết định mới)`, effectiveFrom: later });
+    expect(put.json()).toMatchObject({ version: 2, status: 'draft', effectiveFrom: later });
+    // Until that day the version in force is unchanged, for the catalogue and for new dossiers.
+    expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000908' })).json()).toMatchObject({ version: 1 });
+    try {
+      setClockTo(fromLocal(later, 1), { frozen: true });
+      expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000908' })).json()).toMatchObject({ version: 2, definition: { name: expect.stringContaining('quyết định mới') } });
+      const versions = (await admin.get('/api/admin/procedures/2.000908/versions')).json();
+      expect(versions.map((v: { status: string; effectiveTo: string | null }) => [v.status, v.effectiveTo])).toEqual([['retired', later], ['active', null]]);
+    } finally {
+      resetClock();
+    }
   });
 
   it('creates a new procedure; a duplicate code is refused', async () => {

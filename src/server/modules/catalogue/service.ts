@@ -1,7 +1,9 @@
 /**
- * Catalogue storage: procedures with immutable versions. Creating or editing a procedure writes a new version
- * and closes the previous one (effective_to, status retired); a version in use is never rewritten (a trigger
- * refuses it). Current versions are cached per process and reloaded when a newer version row appears.
+ * Catalogue storage: procedures with immutable versions, each in force from its effective date. Creating or editing
+ * a procedure writes a new version: effective today or earlier, it is active at once and closes the previous one
+ * (effective_to, status retired); effective later, it is scheduled (status 'draft') and takes over on its date
+ * (activateDueVersions). A version in use is never rewritten (a trigger refuses it). Current versions are cached per
+ * process and reloaded when a version is added or changes status.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import { canonicalJson } from '../../../core/canonical-json.ts';
 import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
 import { ProcedureIndex } from '../../../core/catalogue/search.ts';
 import type { Database, Queryable } from '../../db/database.ts';
+import { now } from '../../clock.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 
 const CATALOGUE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/catalogue/procedures');
@@ -63,7 +66,13 @@ export function readCatalogueFiles(dir = CATALOGUE_DIR): ProcedureDefinition[] {
     });
 }
 
-/** Writes a new version of a procedure (creating the procedure if needed) and retires the previous one. */
+/** Today in Vietnam (yyyy-mm-dd) by the business clock. */
+const vnToday = () => new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Writes a new version of a procedure (creating the procedure if needed). In force today or earlier: active now,
+ * the previous one retired. In force later: scheduled, activated on its date.
+ */
 export async function writeVersion(tx: Queryable, def: ProcedureDefinition, actor: string, opts: { mustExist?: boolean; mustNotExist?: boolean } = {}): Promise<ProcedureVersion> {
   const exists = (await tx.query<{ code: string }>('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [def.code])).rows[0];
   if (opts.mustExist && !exists) throw notFound(`Không tìm thấy thủ tục mã ${def.code}.`);
@@ -71,23 +80,59 @@ export async function writeVersion(tx: Queryable, def: ProcedureDefinition, acto
   if (!exists) await tx.query('INSERT INTO procedures (code) VALUES ($1)', [def.code]);
   const last = (await tx.query<{ version: number }>('SELECT max(version) AS version FROM procedure_versions WHERE procedure_code = $1', [def.code])).rows[0];
   const version = (last?.version ?? 0) + 1;
-  await tx.query(
-    "UPDATE procedure_versions SET status = 'retired', effective_to = GREATEST(effective_from, $2::date) WHERE procedure_code = $1 AND status = 'active'",
-    [def.code, def.effectiveFrom],
-  );
+  const scheduled = def.effectiveFrom > vnToday();
+  if (!scheduled) {
+    await tx.query(
+      "UPDATE procedure_versions SET status = 'retired', effective_to = GREATEST(effective_from, $2::date) WHERE procedure_code = $1 AND status = 'active'",
+      [def.code, def.effectiveFrom],
+    );
+  }
   const { rows } = await tx.query<VersionRow>(
     `INSERT INTO procedure_versions (procedure_code, version, status, effective_from, effective_to, definition, created_by)
-     VALUES ($1, $2, 'active', $3, $4, $5, $6) RETURNING procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by`,
-    [def.code, version, def.effectiveFrom, def.effectiveTo ?? null, def, actor],
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by`,
+    [def.code, version, scheduled ? 'draft' : 'active', def.effectiveFrom, def.effectiveTo ?? null, def, actor],
   );
   return toVersion(rows[0]);
+}
+
+/**
+ * Puts into force the scheduled versions whose date has come: per procedure, the latest one due becomes active,
+ * the version in force is retired on that date, and earlier scheduled ones it supersedes are retired unused.
+ * Safe to run from several processes at once (the procedure row is locked).
+ */
+export async function activateDueVersions(db: Database, today = vnToday()): Promise<number> {
+  const due = (await db.query<{ procedure_code: string }>(
+    "SELECT DISTINCT procedure_code FROM procedure_versions WHERE status = 'draft' AND effective_from <= $1::date",
+    [today],
+  )).rows;
+  let activated = 0;
+  for (const { procedure_code: code } of due) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [code]);
+      const next = (await tx.query<{ version: number; effective_from: string }>(
+        `SELECT version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM procedure_versions
+          WHERE procedure_code = $1 AND status = 'draft' AND effective_from <= $2::date ORDER BY effective_from DESC, version DESC LIMIT 1`,
+        [code, today],
+      )).rows[0];
+      if (!next) return;
+      await tx.query(
+        `UPDATE procedure_versions SET status = 'retired', effective_to = GREATEST(effective_from, $3::date)
+          WHERE procedure_code = $1 AND version <> $2 AND (status = 'active' OR (status = 'draft' AND effective_from <= $3::date))`,
+        [code, next.version, next.effective_from],
+      );
+      await tx.query("UPDATE procedure_versions SET status = 'active' WHERE procedure_code = $1 AND version = $2", [code, next.version]);
+      activated++;
+    });
+  }
+  return activated;
 }
 
 export async function importCatalogue(db: Database, defs: ProcedureDefinition[], actor: string): Promise<{ created: number; updated: number; unchanged: number }> {
   const result = { created: 0, updated: 0, unchanged: 0 };
   await db.transaction(async (tx) => {
     for (const def of defs) {
-      const current = (await tx.query<{ definition: ProcedureDefinition }>("SELECT definition FROM procedure_versions WHERE procedure_code = $1 AND status = 'active'", [def.code])).rows[0];
+      // Compared with the newest version (in force or scheduled), so importing the same files twice adds nothing.
+      const current = (await tx.query<{ definition: ProcedureDefinition }>('SELECT definition FROM procedure_versions WHERE procedure_code = $1 ORDER BY version DESC LIMIT 1', [def.code])).rows[0];
       if (current && canonicalJson(current.definition) === canonicalJson(def)) {
         result.unchanged++;
         continue;
@@ -139,15 +184,27 @@ export function summarise(v: ProcedureVersion): ProcedureSummary {
 
 /** The current catalogue of one process, reloaded when another process (or this one) changes it. */
 export class CatalogueCache {
-  private revision = -1;
+  private revision = '';
   private versions: ProcedureVersion[] = [];
   private index = new ProcedureIndex<{ name: string; keywords: string[]; text: string; v: ProcedureVersion }>([]);
 
   constructor(private readonly db: Database) {}
 
   private async refresh(): Promise<void> {
-    // Every change inserts a version row, so the newest row id is a revision number shared by all processes.
-    const rev = Number((await this.db.query<{ rev: number | null }>('SELECT max(id) AS rev FROM procedure_versions')).rows[0]?.rev ?? 0);
+    // A new version adds a row and a status change stamps status_changed_at: together a revision shared by all
+    // processes. A scheduled version whose day has come is put into force first.
+    const today = vnToday();
+    const read = () =>
+      this.db.query<{ rev: string | null; due: boolean | null }>(
+        "SELECT max(id)::text || '@' || max(status_changed_at)::text AS rev, bool_or(status = 'draft' AND effective_from <= $1::date) AS due FROM procedure_versions",
+        [today],
+      );
+    let head = (await read()).rows[0];
+    if (head?.due) {
+      await activateDueVersions(this.db, today);
+      head = (await read()).rows[0];
+    }
+    const rev = head?.rev ?? '';
     if (rev === this.revision && this.versions.length > 0) return;
     const { rows } = await this.db.query<VersionRow>(
       "SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code",

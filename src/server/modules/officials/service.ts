@@ -33,6 +33,8 @@ export interface OfficialSubject {
   userId: string;
   username: string;
   fullName: string;
+  /** Chức danh, printed on the documents the official signs. */
+  title: string | null;
   roles: OfficialRole[];
   unitIds: string[];
   memberships: Membership[];
@@ -101,7 +103,7 @@ export function generatePassword(length = 16): string {
 }
 
 export async function loadSubject(db: Queryable, officialId: string): Promise<OfficialSubject | null> {
-  const o = (await db.query<{ id: string; username: string; full_name: string }>('SELECT id, username, full_name FROM officials WHERE id = $1 AND active', [officialId])).rows[0];
+  const o = (await db.query<{ id: string; username: string; full_name: string; title: string | null }>('SELECT id, username, full_name, title FROM officials WHERE id = $1 AND active', [officialId])).rows[0];
   if (!o) return null;
   const memberships = (await db.query<{ unit_id: string; role: OfficialRole }>('SELECT unit_id, role FROM official_memberships WHERE official_id = $1 ORDER BY unit_id, role', [officialId])).rows.map(
     (r) => ({ unitId: r.unit_id, role: r.role }),
@@ -110,6 +112,7 @@ export async function loadSubject(db: Queryable, officialId: string): Promise<Of
     userId: o.id,
     username: o.username,
     fullName: o.full_name,
+    title: o.title,
     roles: [...new Set(memberships.map((m) => m.role))],
     unitIds: [...new Set(memberships.map((m) => m.unitId))],
     memberships,

@@ -14,8 +14,6 @@ export interface Staff {
   actor: OfficialActor;
   auth: OfficialAuth;
   tree: OrgTree;
-  /** The official's title (chức danh), for documents and the log. */
-  title: string | null;
 }
 
 export async function requireStaff(ctx: AppContext, req: FastifyRequest): Promise<Staff> {
@@ -24,12 +22,10 @@ export async function requireStaff(ctx: AppContext, req: FastifyRequest): Promis
   const subject = await loadSubject(ctx.db, actor.id);
   if (!subject) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.', 401);
   const tree = await orgTree(ctx.db);
-  const title = (await ctx.db.query<{ title: string | null }>('SELECT title FROM officials WHERE id = $1', [actor.id])).rows[0]?.title ?? null;
   return {
     actor: { ...actor, fullName: subject.fullName, roles: subject.roles, unitIds: subject.unitIds },
     auth: officialAuth(tree, { id: actor.id, memberships: subject.memberships }),
     tree,
-    title,
   };
 }
 
