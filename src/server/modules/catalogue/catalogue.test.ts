@@ -45,6 +45,12 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     }
   });
 
+  it('finds a procedure by its code or the beginning of it', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/procedures?q=1.001193' })).json().items[0]).toMatchObject({ code: '1.001193', name: 'Đăng ký khai sinh' });
+    const prefix = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=2.0009' })).json().items.map((x: { code: string }) => x.code);
+    expect(prefix.slice(0, 3).sort()).toEqual(['2.000907', '2.000908', '2.000986']);
+  });
+
   it('filters by field and by level', async () => {
     const r = (await t.app.inject({ method: 'GET', url: '/api/procedures?field=CT&pageSize=100' })).json();
     expect(r.items.length).toBeGreaterThan(2);

@@ -229,7 +229,11 @@ export class CatalogueCache {
   async search(q: string | undefined): Promise<ProcedureVersion[]> {
     await this.refresh();
     if (!q?.trim()) return [...this.versions].sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi'));
-    return this.index.search(q).map((r) => r.item.v);
+    // A procedure code (or its beginning, e.g. "1.0011") finds the procedures with that code first.
+    const code = q.trim().toUpperCase();
+    const byCode = /\d/.test(code) && /^[0-9A-Z.\-_]+$/.test(code) ? this.versions.filter((v) => v.code.toUpperCase().startsWith(code)) : [];
+    const byText = this.index.search(q).map((r) => r.item.v);
+    return [...byCode, ...byText.filter((v) => !byCode.includes(v))];
   }
 
   async get(code: string): Promise<ProcedureVersion> {
