@@ -8,11 +8,18 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProcedurePage } from './pages/ProcedurePage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { SessionProvider } from './session.tsx';
+import { adminRoutes } from './admin/routes.tsx';
+import { StaffShell } from './staff/StaffLayout.tsx';
+import { staffRoutes } from './staff/routes.tsx';
 
 export function App() {
   return (
     <SessionProvider>
       <Routes>
+        <Route path="can-bo" element={<StaffShell />}>
+          {staffRoutes}
+          <Route path="quan-tri">{adminRoutes}</Route>
+        </Route>
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
           <Route path="thu-tuc" element={<SearchPage />} />

@@ -26,3 +26,231 @@ export interface SessionInfo {
   kind?: 'citizen' | 'official';
   user?: { fullName: string; idNumber?: string };
 }
+
+/* ---------- Back office (/api/staff/…) ---------- */
+
+export type Urgency = 'overdue' | 'due_soon' | 'in_time';
+export type StepTimeliness = 'before' | 'on_time' | 'overdue' | 'in_progress';
+export interface StatusView {
+  code: number;
+  name: string;
+}
+
+export interface InboxItem {
+  taskId: string;
+  dossierId: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  status: StatusView;
+  /** 1 at the counter, 2 online, 3 by post. */
+  channel: number;
+  stepName: string;
+  role: string;
+  unitId: string;
+  assigned: boolean;
+  stepStartedAt: string;
+  stepDueAt: string;
+  dueAt: string | null;
+  paused: boolean;
+  urgency: Urgency;
+}
+
+export interface InboxResponse {
+  counts: { all: number; overdue: number; due_soon: number };
+  total: number;
+  page: number;
+  pageSize: number;
+  items: InboxItem[];
+}
+
+export interface ReceptionQueueItem {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  submittedAt: string;
+  subState: string | null;
+  receivingUnitId: string;
+  channel: number;
+}
+
+export interface StaffSearchItem {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  status: StatusView;
+  channel: number;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface StaffSearchResponse {
+  kind: 'code' | 'id_number' | 'name' | 'none';
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+  items: StaffSearchItem[];
+}
+
+export type StaffActionCode =
+  | 'accept' | 'request_completion' | 'refuse' | 'forward' | 'send_back' | 'request_supplement' | 'record_supplement' | 'request_payment'
+  | 'record_payment' | 'reschedule' | 'stop' | 'record_withdrawal' | 'issue_result' | 'return_result' | 'reassign';
+
+export interface StaffDocument {
+  id: string;
+  requirementCode: string;
+  name: string;
+  mime: string;
+  size: number;
+  source: 'upload' | 'scan' | 'supplement' | 'store' | string;
+  digitised: boolean;
+  reused: boolean;
+  fromStore: boolean;
+  addedAt: string | null;
+}
+
+export interface StaffTask {
+  seq: number;
+  stepIndex: number;
+  stepName: string;
+  role: string;
+  unitId: string;
+  unitName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  startedAt: string | null;
+  dueAt: string | null;
+  completedAt: string | null;
+  completedByName: string | null;
+  outcome: string | null;
+  timeliness: StepTimeliness;
+  current: boolean;
+}
+
+export interface StaffLogEntry {
+  seq: number;
+  at: string | null;
+  actorKind: string;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  label: string;
+  fromStatus: number | null;
+  toStatus: number | null;
+  data: Record<string, unknown>;
+  attachments: { name: string; uploadId?: string; kind?: string }[];
+}
+
+export interface StaffDossier {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureVersion: number;
+  procedureName: string;
+  caseCode: string;
+  caseName: string;
+  status: StatusView;
+  subState: string | null;
+  channel: number;
+  applicant: { fullName: string; idNumber: string | null; phone: string | null; email: string | null; address?: unknown; [key: string]: unknown };
+  values: Record<string, unknown>;
+  form: ProcedureDefinition['cases'][number]['form'] | null;
+  requirements: { code: string; name: string; required: boolean; providedByForm?: boolean }[];
+  summary: string;
+  resultDelivery: string;
+  receivingUnit: { id: string; name: string | null };
+  competentUnit: { id: string; name: string | null } | null;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  originalDueAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  pausedSince: string | null;
+  dossierUrgency: Urgency | null;
+  supplementRequests: number;
+  reschedules: number;
+  feeTotal: number;
+  feeQuote: unknown;
+  paymentState: string | null;
+  register: { book: number | null; number: number } | null;
+  intake: { officialName?: string; channel?: number; identityCheck?: { idNumber: string; checkedAt: string; source: string; matched: boolean }; waybill?: string; note?: string } | null;
+  delivery: { method?: string; receiverName?: string; receiverIdNumber?: string; waybill?: string; at?: string; officialName?: string } | null;
+  flags: { vneidAuthenticated: boolean; populationDbUsed: boolean };
+  documents: StaffDocument[];
+  workflow: { index: number; key: string; name: string; role: string; kind: 'receive' | 'handle' | 'issue' | 'return'; quota: { amount: number; unit: string } }[];
+  tasks: StaffTask[];
+  pauses: { kind: string; startedAt: string | null; endedAt: string | null; reason: string; dueBefore: string | null; dueAfter: string | null }[];
+  log: StaffLogEntry[];
+  actions: { code: StaffActionCode; name: string }[];
+  reassignCandidates: { id: string; fullName: string }[];
+}
+
+export interface StaffActionResult {
+  status: number;
+  dueAt: string | null;
+  task: { stepName: string; unitId: string; assigneeId: string | null; assigneeName: string | null; dueAt: string } | null;
+}
+
+export interface IdentityCheckResult {
+  person: {
+    idNumber: string;
+    fullName: string;
+    birthDate: string;
+    gender: string;
+    nationality: string;
+    permanentAddress: string;
+    residenceCommuneCode: string;
+    phone: string | null;
+    email: string | null;
+  };
+  checkedAt: string;
+  checkToken: string;
+}
+
+export interface IntakePrefill {
+  procedureCode: string;
+  procedureVersion: number;
+  procedureName: string;
+  caseCode: string;
+  form: NonNullable<ProcedureDefinition['cases'][number]['form']>;
+  documents: { code: string; name: string; required: boolean; providedByForm?: boolean; originals: number; copies: number }[];
+  values: Record<string, unknown>;
+  prefilledFields: string[];
+  seal: string;
+}
+
+export interface IntakeResult {
+  id: string;
+  code: string;
+  status: number;
+  dueAt: string | null;
+  task: StaffActionResult['task'];
+  created: boolean;
+}
+
+export interface OrgUnitInfo {
+  id: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  adminUnitCode: string;
+  adminUnitName: string;
+  parentId: string | null;
+  agencyCode: string | null;
+}
+
+/** The citizen's view of a supplement request on their dossier (status 5). */
+export interface SupplementRequest {
+  requestedAt: string | null;
+  reason: string;
+  items: { name: string; reason: string }[];
+}

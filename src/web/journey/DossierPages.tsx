@@ -1,10 +1,15 @@
 import QRCode from 'qrcode';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { foldVietnamese } from '../../core/catalogue/search.ts';
 import { api, ApiError } from '../api/client.ts';
+import type { ProcedureDetail, SupplementRequest } from '../api/types.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
+import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { ErrorSummary, type ShownError } from './ErrorSummary.tsx';
+import { uploadFile } from './upload.ts';
 
 interface TimelineEntry {
   at: string;
@@ -15,6 +20,8 @@ interface TimelineEntry {
 interface DossierDetail {
   id: string;
   code: string;
+  procedureCode: string;
+  caseCode: string;
   procedureName: string;
   status: { code: number; name: string };
   submittedAt: string;
@@ -22,7 +29,12 @@ interface DossierDetail {
   documents: { id: string; name: string; requirementCode: string }[];
   timeline: TimelineEntry[];
   canWithdraw: boolean;
+  /** Present while the dossier waits for the documents an official asked for (status 5). */
+  supplementRequest?: SupplementRequest | null;
 }
+
+/** "09:45 ngày 16/03/2026" in Vietnam time. */
+const dueText = (iso: string) => `${vnClock(iso)} ngày ${formatDate(iso)}`;
 
 function Timeline({ items }: { items: TimelineEntry[] }) {
   return (
@@ -138,6 +150,8 @@ export function DossierDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const announceRef = useRef<HTMLParagraphElement>(null);
   const heading = usePageTitle(d ? `Hồ sơ ${d.code}` : 'Hồ sơ');
   const load = () => api<DossierDetail>(`/api/my/dossiers/${id}`).then(setD, (e: unknown) => setError(e instanceof ApiError ? e.message : 'Không tải được hồ sơ.'));
   useEffect(() => {
@@ -153,17 +167,24 @@ export function DossierDetailPage() {
       setFormError(err instanceof ApiError ? ((err.details as { issues?: { message: string }[] })?.issues?.[0]?.message ?? err.message) : 'Không gửi được yêu cầu.');
     }
   };
+  const supplied = async (result: { dueAt: string | null }) => {
+    await load();
+    setAnnouncement(`Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý${result.dueAt ? `; hẹn trả kết quả mới: ${dueText(result.dueAt)}` : ''}.`);
+    requestAnimationFrame(() => announceRef.current?.focus());
+  };
   if (error) return <div className="error-box" role="alert">{error}</div>;
   if (!d) return <p role="status">Đang tải…</p>;
   return (
     <section>
       <p className="muted">{d.procedureName}</p>
       <h1 ref={heading} tabIndex={-1}>Hồ sơ {d.code}</h1>
+      <p role="status" className={announcement ? 'panel-info' : undefined} tabIndex={-1} ref={announceRef}>{announcement}</p>
       <dl className="facts">
-        <div><dt>Trạng thái</dt><dd>{d.status.name}</dd></div>
+        <div><dt>Trạng thái</dt><dd data-testid="citizen-status">{d.status.name}</dd></div>
         <div><dt>Ngày nộp</dt><dd>{formatDateTime(d.submittedAt)}</dd></div>
-        {d.dueAt && <div><dt>Ngày hẹn trả</dt><dd>{formatDate(d.dueAt)}</dd></div>}
+        {d.dueAt && <div><dt>Hẹn trả kết quả</dt><dd data-testid="citizen-due">{dueText(d.dueAt)}</dd></div>}
       </dl>
+      {d.supplementRequest && <SupplementForm d={d} request={d.supplementRequest} onDone={(r) => void supplied(r)} />}
       <h2>Tiến trình</h2>
       <Timeline items={d.timeline} />
       {d.canWithdraw && (
@@ -177,6 +198,127 @@ export function DossierDetailPage() {
           <button type="submit" className="button button-secondary">Gửi yêu cầu rút hồ sơ</button>
         </form>
       )}
+    </section>
+  );
+}
+
+interface SupplementRow {
+  /** What the official asked for (empty for a document the citizen adds). */
+  asked: string;
+  requirementCode: string;
+  file: { uploadId: string; name: string } | null;
+}
+
+/** The requirement whose name best matches what the official asked for, to preselect it. */
+function guessRequirement(asked: string, requirements: { code: string; name: string }[]): string {
+  const a = foldVietnamese(asked);
+  if (!a) return '';
+  return requirements.find((r) => foldVietnamese(r.name).includes(a) || a.includes(foldVietnamese(r.name)))?.code ?? '';
+}
+
+/**
+ * The official's request for more documents (Mẫu 02) and the form to send them: one file per document asked for,
+ * each filed under one of the procedure's document requirements. Sending resumes the processing; the due time
+ * moves by exactly the working time the dossier waited.
+ */
+function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: SupplementRequest; onDone: (r: { dueAt: string | null }) => void }) {
+  const [requirements, setRequirements] = useState<{ code: string; name: string }[]>([]);
+  const [rows, setRows] = useState<SupplementRow[]>(() => (request.items.length ? request.items : [{ name: '', reason: '' }]).map((it) => ({ asked: it.name, requirementCode: '', file: null })));
+  const [progress, setProgress] = useState<Record<number, number>>({});
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<ShownError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(d.procedureCode)}`).then((p) => {
+      const reqs = (p.definition.cases.find((c) => c.code === d.caseCode)?.documents ?? []).filter((x) => !x.providedByForm).map((x) => ({ code: x.code, name: x.name }));
+      setRequirements(reqs);
+      setRows((rs) => rs.map((r) => (r.requirementCode ? r : { ...r, requirementCode: guessRequirement(r.asked, reqs) })));
+    }, () => setRequirements([]));
+  }, [d.procedureCode, d.caseCode]);
+
+  const change = (i: number, patch: Partial<SupplementRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const onFile = async (i: number, input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setErrors((es) => es.filter((e) => e.path !== `sup-file-${i}`));
+    setProgress((p) => ({ ...p, [i]: 0 }));
+    try {
+      const up = await uploadFile(file, (f) => setProgress((p) => ({ ...p, [i]: f })));
+      change(i, { file: { uploadId: up.id, name: up.name } });
+    } catch (e) {
+      setErrors([{ path: `sup-file-${i}`, message: e instanceof ApiError ? e.message : 'Tải tệp lên không thành công.' }]);
+    } finally {
+      setProgress(({ [i]: _, ...rest }) => rest);
+    }
+  };
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems: ShownError[] = [];
+    rows.forEach((r, i) => {
+      if (r.file && !r.requirementCode) problems.push({ path: `sup-req-${i}`, message: `Chọn thành phần hồ sơ cho tệp ${r.file.name}.` });
+    });
+    if (!rows.some((r) => r.file)) problems.push({ path: 'sup-file-0', message: 'Vui lòng đính kèm ít nhất một giấy tờ bổ sung.' });
+    setErrors(problems);
+    if (problems.length) return;
+    setBusy(true);
+    try {
+      const documents = rows.filter((r) => r.file).map((r) => ({ requirementCode: r.requirementCode, uploadId: r.file!.uploadId }));
+      const result = await api<{ status: number; dueAt: string | null }>(`/api/my/dossiers/${d.id}/supplement`, { method: 'POST', body: { documents, ...(note.trim() ? { note: note.trim() } : {}) } });
+      onDone(result);
+    } catch (err) {
+      setErrors([{ path: 'sup-send', message: err instanceof ApiError ? ((err.details as { issues?: { message: string }[] } | undefined)?.issues?.[0]?.message ?? err.message) : 'Không gửi được giấy tờ bổ sung. Vui lòng thử lại.' }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const err = (path: string) => errors.find((x) => x.path === path)?.message;
+
+  return (
+    <section className="supplement-request" aria-labelledby="supplement-title">
+      <h2 id="supplement-title">Cơ quan yêu cầu bổ sung hồ sơ</h2>
+      {request.requestedAt && <p className="muted">Yêu cầu lúc {dueText(request.requestedAt)}. Thời gian chờ bổ sung không tính vào thời hạn giải quyết.</p>}
+      <p><strong>Lý do:</strong> <span data-testid="supplement-reason">{request.reason}</span></p>
+      {request.items.length > 0 && (
+        <>
+          <p>Giấy tờ cần bổ sung:</p>
+          <ul>{request.items.map((it, i) => <li key={i}><strong>{it.name}</strong>{it.reason ? `: ${it.reason}` : ''}</li>)}</ul>
+        </>
+      )}
+      <form onSubmit={(e) => void send(e)} noValidate>
+        <ErrorSummary errors={errors} />
+        {rows.map((r, i) => (
+          <fieldset key={i} className="form-group document-row">
+            <legend>{r.asked ? `Giấy tờ bổ sung: ${r.asked}` : `Giấy tờ bổ sung thứ ${i + 1}`}</legend>
+            <div className={err(`sup-req-${i}`) ? 'has-error' : undefined}>
+              <label htmlFor={`f-sup-req-${i}`}>Thuộc thành phần hồ sơ</label>
+              {err(`sup-req-${i}`) && <p className="field-error" id={`f-sup-req-${i}-error`}>{err(`sup-req-${i}`)}</p>}
+              <select id={`f-sup-req-${i}`} value={r.requirementCode} aria-describedby={err(`sup-req-${i}`) ? `f-sup-req-${i}-error` : undefined} onChange={(e) => change(i, { requirementCode: e.target.value })}>
+                <option value="">– Chọn –</option>
+                {requirements.map((q) => <option key={q.code} value={q.code}>{q.name}</option>)}
+              </select>
+            </div>
+            {r.file && <p className="doc-ok">✓ Đã tải lên: {r.file.name}</p>}
+            <div className={err(`sup-file-${i}`) ? 'has-error' : undefined}>
+              <label htmlFor={`f-sup-file-${i}`}>{r.file ? 'Chọn tệp khác' : 'Chọn tệp'} (PDF, JPEG, PNG){r.asked ? ` cho: ${r.asked}` : ''}</label>
+              {err(`sup-file-${i}`) && <p className="field-error" id={`f-sup-file-${i}-error`}>{err(`sup-file-${i}`)}</p>}
+              <input id={`f-sup-file-${i}`} type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={err(`sup-file-${i}`) ? `f-sup-file-${i}-error` : undefined}
+                onChange={(e) => void onFile(i, e.currentTarget)} />
+              {progress[i] !== undefined && <progress max={1} value={progress[i]} aria-label={`Đang tải lên giấy tờ bổ sung thứ ${i + 1}`} />}
+            </div>
+          </fieldset>
+        ))}
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setRows((rs) => [...rs, { asked: '', requirementCode: '', file: null }])}>Thêm giấy tờ khác</button>
+        </p>
+        <div className="form-group">
+          <label htmlFor="f-sup-note">Ghi chú cho cơ quan (không bắt buộc)</label>
+          <textarea id="f-sup-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        {err('sup-send') && <p id="f-sup-send" className="field-error">{err('sup-send')}</p>}
+        <button type="submit" className="button button-primary" disabled={busy || Object.keys(progress).length > 0}>{busy ? 'Đang gửi…' : 'Gửi giấy tờ bổ sung'}</button>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,64 @@
+/**
+ * Tiếp nhận hồ sơ (/can-bo/tiep-nhan): online dossiers waiting at the officer's counters, oldest first, and the
+ * way into a counter (walk-in or postal) intake.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { ReceptionQueueItem } from '../api/types.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+import { LoadError, Loading, When } from './bits.tsx';
+import { channelName, errorMessage } from './format.ts';
+
+export function ReceptionQueuePage() {
+  const { t } = useTranslation();
+  const heading = usePageTitle(t('staff.queue.title'));
+  const [items, setItems] = useState<ReceptionQueueItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ items: ReceptionQueueItem[] }>('/api/staff/reception/queue').then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e, t('error.generic'))));
+  }, [t]);
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>{t('staff.queue.title')}</h1>
+      <p className="lead">{t('staff.queue.lead')}</p>
+      <p><Link to="/can-bo/tiep-nhan/tai-quay" className="button button-primary">{t('staff.queue.startIntake')}</Link></p>
+      <h2>{t('staff.queue.onlineHeading')}</h2>
+      {error && <LoadError message={error} />}
+      {!items && !error && <Loading />}
+      {items && (
+        <>
+          <p role="status" className="result-count">{items.length === 0 ? t('staff.queue.none') : t('staff.queue.count', { count: items.length })}</p>
+          {items.length > 0 && (
+            <table className="table responsive-table" aria-label={t('staff.queue.tableLabel')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('staff.col.code')}</th>
+                  <th scope="col">{t('staff.col.procedure')}</th>
+                  <th scope="col">{t('staff.col.applicant')}</th>
+                  <th scope="col">{t('staff.col.submittedAt')}</th>
+                  <th scope="col">{t('staff.col.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((d) => (
+                  <tr key={d.id}>
+                    <td data-label={t('staff.col.code')}><Link to={`/can-bo/ho-so/${d.id}`} className="dossier-link">{d.code}</Link></td>
+                    <td data-label={t('staff.col.procedure')}>{d.procedureName}</td>
+                    <td data-label={t('staff.col.applicant')}>{d.applicantName}</td>
+                    <td data-label={t('staff.col.submittedAt')}><When at={d.submittedAt} /></td>
+                    <td data-label={t('staff.col.state')}>
+                      {d.subState === 'completion_requested' ? t('staff.queue.completionRequested') : t('staff.queue.waiting')}
+                      <span className="cell-note">{channelName(t, d.channel)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

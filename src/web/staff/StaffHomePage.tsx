@@ -1,0 +1,59 @@
+/**
+ * Trang làm việc (/can-bo): officials with open tasks go straight to their inbox; the others (supervisors, an empty
+ * inbox) see their workload in figures and the way to each part of the back office they may use.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { InboxResponse, ReceptionQueueItem } from '../api/types.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+import { LoadError, Loading } from './bits.tsx';
+import { errorMessage } from './format.ts';
+import { staffNav } from './nav.ts';
+import { useStaff } from './StaffSession.tsx';
+
+export const TASK_ROLES = ['reception', 'specialist', 'leader', 'clerk'];
+
+export function StaffHomePage() {
+  const { t } = useTranslation();
+  const { user, hasRole } = useStaff();
+  const heading = usePageTitle(t('staff.home.title'));
+  const handlesTasks = hasRole(...TASK_ROLES);
+  const receives = hasRole('reception');
+  const [counts, setCounts] = useState<InboxResponse['counts'] | null>(null);
+  const [queue, setQueue] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (handlesTasks) api<InboxResponse>('/api/staff/inbox?pageSize=1').then((r) => setCounts(r.counts), (e: unknown) => setError(errorMessage(e, t('error.generic'))));
+    if (receives) api<{ items: ReceptionQueueItem[] }>('/api/staff/reception/queue').then((r) => setQueue(r.items.length), () => setQueue(null));
+  }, [handlesTasks, receives, t]);
+
+  if (counts && counts.all > 0) return <Navigate to="/can-bo/ho-so-can-xu-ly" replace />;
+  const links = staffNav.filter((n) => n.to !== '/can-bo' && (n.roles.length === 0 || hasRole(...n.roles)));
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>{t('staff.home.title')}</h1>
+      <p className="lead">{t('staff.home.greeting', { name: user?.fullName ?? '' })}</p>
+      <p>{user?.roles.map((r) => t(`staff.role.${r.code}`, { defaultValue: r.name })).join(', ')}</p>
+      {error && <LoadError message={error} />}
+      {handlesTasks && !counts && !error && <Loading />}
+      {(counts || queue !== null) && (
+        <ul className="stat-cards" aria-label={t('staff.home.workload')}>
+          {counts && (
+            <>
+              <li className="stat-card"><Link to="/can-bo/ho-so-can-xu-ly"><span className="stat-number">{counts.all}</span> {t('staff.home.tasks')}</Link></li>
+              <li className="stat-card"><Link to="/can-bo/ho-so-can-xu-ly?loc=sap-den-han"><span className="stat-number">{counts.due_soon}</span> {t('staff.home.dueSoon')}</Link></li>
+              <li className="stat-card"><Link to="/can-bo/ho-so-can-xu-ly?loc=qua-han"><span className="stat-number">{counts.overdue}</span> {t('staff.home.overdue')}</Link></li>
+            </>
+          )}
+          {queue !== null && <li className="stat-card"><Link to="/can-bo/tiep-nhan"><span className="stat-number">{queue}</span> {t('staff.home.queue')}</Link></li>}
+        </ul>
+      )}
+      <h2>{t('staff.home.shortcuts')}</h2>
+      <ul className="field-list">
+        {links.map((n) => <li key={n.to}><Link to={n.to}>{t(n.label)}</Link></li>)}
+      </ul>
+    </section>
+  );
+}

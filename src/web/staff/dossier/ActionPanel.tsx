@@ -1,0 +1,63 @@
+/**
+ * Xử lý hồ sơ: exactly the actions the API says this official may take now, each a button that opens its form
+ * in place (one at a time). Nothing to do is said in words, with the reason when the dossier is elsewhere.
+ */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffActionCode, StaffActionResult, StaffDossier } from '../../api/types.ts';
+import { ActionForm } from './ActionForm.tsx';
+
+export function ActionPanel({ d, onDone }: { d: StaffDossier; onDone: (result: StaffActionResult, actionName: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<StaffActionCode | null>(null);
+  const buttons = useRef(new Map<StaffActionCode, HTMLButtonElement | null>());
+  const name = (a: { code: StaffActionCode; name: string }) => t(`staff.actionName.${a.code}`, { defaultValue: a.name });
+  const current = d.tasks.find((x) => x.current);
+  const openAction = d.actions.find((a) => a.code === open);
+  const close = (code: StaffActionCode) => {
+    setOpen(null);
+    buttons.current.get(code)?.focus();
+  };
+  return (
+    <section className="action-panel" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('staff.dossier.actions')}</h2>
+      {d.actions.length === 0 ? (
+        <p>{current ? t('staff.dossier.noActionsAt', { step: current.stepName, unit: current.unitName ?? '' }) : t('staff.dossier.noActions')}</p>
+      ) : (
+        <ul className="action-list">
+          {d.actions.map((a) => (
+            <li key={a.code}>
+              <button
+                type="button"
+                ref={(el) => {
+                  buttons.current.set(a.code, el);
+                }}
+                className={`button ${open === a.code ? '' : 'button-secondary'} action-${a.code}`}
+                aria-expanded={open === a.code}
+                aria-controls={open === a.code ? 'action-form' : undefined}
+                onClick={() => setOpen(open === a.code ? null : a.code)}
+              >
+                {name(a)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {openAction && (
+        <div id="action-form">
+          <ActionForm
+            key={openAction.code}
+            d={d}
+            action={openAction}
+            actionName={name(openAction)}
+            onCancel={() => close(openAction.code)}
+            onDone={(r) => {
+              setOpen(null);
+              onDone(r, name(openAction));
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * What each back-office action asks for, its client-side checks (the server checks again), and the request body.
+ * The paths of the problems are the ids of the inputs without "f-" (ErrorSummary links to `#f-<path>`).
+ */
+import type { TFunction } from 'i18next';
+import type { StaffActionCode, StaffDossier } from '../../api/types.ts';
+import type { ShownError } from '../../journey/ErrorSummary.tsx';
+
+export type ActionField = 'reason' | 'reasonOptional' | 'note' | 'items' | 'itemsRequired' | 'newDueAt' | 'assignee' | 'paymentRequest' | 'payment' | 'delivery' | 'scans' | 'resultNumber';
+
+export const ACTION_FIELDS: Record<StaffActionCode, ActionField[]> = {
+  accept: [],
+  request_completion: ['reason', 'items'],
+  refuse: ['reason'],
+  forward: ['note'],
+  send_back: ['reason'],
+  request_supplement: ['reason', 'itemsRequired'],
+  record_supplement: ['scans', 'note'],
+  request_payment: ['paymentRequest', 'reasonOptional'],
+  record_payment: ['payment'],
+  reschedule: ['reason', 'newDueAt'],
+  stop: ['reason'],
+  record_withdrawal: ['reason'],
+  issue_result: ['resultNumber'],
+  return_result: ['delivery'],
+  reassign: ['assignee'],
+};
+
+export interface Item {
+  name: string;
+  reason: string;
+}
+
+export interface ActionValues {
+  reason: string;
+  note: string;
+  items: Item[];
+  /** yyyy-mm-ddThh:mm in Vietnam time (datetime-local). */
+  newDueAt: string;
+  assigneeId: string;
+  amount: string;
+  method: 'cash' | 'card';
+  receiptNumber: string;
+  deliveryMethod: 'in_person' | 'post' | 'electronic';
+  receiverName: string;
+  receiverIdNumber: string;
+  waybill: string;
+  resultNumber: string;
+  scans: { requirementCode: string; uploadId: string; name: string }[];
+}
+
+export const initialValues = (d: StaffDossier, action: StaffActionCode): ActionValues => ({
+  reason: '',
+  note: '',
+  items: action === 'request_supplement' ? [{ name: '', reason: '' }] : [],
+  newDueAt: '',
+  assigneeId: '',
+  amount: d.feeTotal > 0 ? String(d.feeTotal) : '',
+  method: 'cash',
+  receiptNumber: '',
+  deliveryMethod: d.resultDelivery === 'post' ? 'post' : d.resultDelivery === 'online' ? 'electronic' : 'in_person',
+  receiverName: '',
+  receiverIdNumber: '',
+  waybill: '',
+  resultNumber: '',
+  scans: [],
+});
+
+/** A datetime-local value read as Vietnam time, as ISO 8601 with its offset. */
+export const vnLocalToIso = (v: string) => `${v.length === 16 ? `${v}:00` : v}+07:00`;
+
+export function checkAction(t: TFunction, d: StaffDossier, action: StaffActionCode, v: ActionValues): ShownError[] {
+  const problems: ShownError[] = [];
+  const fields = ACTION_FIELDS[action];
+  if (fields.includes('reason') && v.reason.trim().length < 5) problems.push({ path: 'reason', message: t('staff.action.err.reason') });
+  if (fields.includes('reasonOptional') && v.reason.trim() && v.reason.trim().length < 5) problems.push({ path: 'reason', message: t('staff.action.err.reason') });
+  if (fields.includes('items') || fields.includes('itemsRequired')) {
+    v.items.forEach((it, i) => {
+      const blank = !it.name.trim() && !it.reason.trim();
+      if (blank && !(fields.includes('itemsRequired') && i === 0)) return;
+      if (!it.name.trim()) problems.push({ path: i === 0 ? 'items' : `items-${i}-name`, message: t('staff.action.err.itemName', { n: i + 1 }) });
+      if (!it.reason.trim()) problems.push({ path: `items-${i}-reason`, message: t('staff.action.err.itemReason', { n: i + 1 }) });
+    });
+    if (fields.includes('itemsRequired') && v.items.length === 0) problems.push({ path: 'items-add', message: t('staff.action.err.itemsRequired') });
+  }
+  if (fields.includes('newDueAt')) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v.newDueAt)) problems.push({ path: 'newDueAt', message: t('staff.action.err.newDueAt') });
+    else if (d.dueAt && new Date(vnLocalToIso(v.newDueAt)) <= new Date(d.dueAt)) problems.push({ path: 'newDueAt', message: t('staff.action.err.newDueLater') });
+  }
+  if (fields.includes('assignee') && !v.assigneeId) problems.push({ path: 'assigneeId', message: t('staff.action.err.assignee') });
+  if ((fields.includes('payment') || fields.includes('paymentRequest')) && !(/^\d+$/.test(v.amount.trim()) && Number(v.amount) > 0)) {
+    problems.push({ path: 'payment', message: t('staff.action.err.amount') });
+  }
+  if (fields.includes('delivery')) {
+    if (v.deliveryMethod === 'in_person') {
+      if (v.receiverName.trim().length < 2) problems.push({ path: 'receiverName', message: t('staff.action.err.receiverName') });
+      if (!/^\d{9}$|^\d{12}$/.test(v.receiverIdNumber.trim())) problems.push({ path: 'receiverIdNumber', message: t('staff.action.err.receiverIdNumber') });
+    }
+    if (v.deliveryMethod === 'post' && v.waybill.trim().length < 4) problems.push({ path: 'waybill', message: t('staff.action.err.waybill') });
+  }
+  if (fields.includes('scans') && v.scans.length === 0) problems.push({ path: 'scans', message: t('staff.action.err.scans') });
+  return problems;
+}
+
+/** The request body of the action (POST /api/staff/dossiers/:id/<action>). */
+export function actionBody(action: StaffActionCode, v: ActionValues): Record<string, unknown> {
+  const fields = ACTION_FIELDS[action];
+  const body: Record<string, unknown> = {};
+  if ((fields.includes('reason') || fields.includes('reasonOptional')) && v.reason.trim()) body.reason = v.reason.trim();
+  if (fields.includes('note') && v.note.trim()) body.note = v.note.trim();
+  if (fields.includes('items') || fields.includes('itemsRequired')) {
+    const items = v.items.filter((it) => it.name.trim() || it.reason.trim()).map((it) => ({ name: it.name.trim(), reason: it.reason.trim() }));
+    if (items.length) body.items = items;
+  }
+  if (fields.includes('newDueAt')) body.newDueAt = vnLocalToIso(v.newDueAt);
+  if (fields.includes('assignee')) body.assigneeId = v.assigneeId;
+  if (fields.includes('paymentRequest')) body.payment = { amount: Number(v.amount), method: v.method };
+  if (fields.includes('payment')) body.payment = { amount: Number(v.amount), method: v.method, ...(v.receiptNumber.trim() ? { receiptNumber: v.receiptNumber.trim() } : {}) };
+  if (fields.includes('resultNumber') && v.resultNumber.trim()) body.resultNumber = v.resultNumber.trim();
+  if (fields.includes('scans')) body.documents = v.scans.map(({ requirementCode, uploadId }) => ({ requirementCode, uploadId }));
+  if (fields.includes('delivery')) {
+    body.delivery = {
+      method: v.deliveryMethod,
+      ...(v.deliveryMethod === 'in_person' ? { receiverName: v.receiverName.trim(), receiverIdNumber: v.receiverIdNumber.trim() } : {}),
+      ...(v.deliveryMethod === 'post' ? { waybill: v.waybill.trim() } : {}),
+    };
+  }
+  return body;
+}
+
+/** Where a server problem belongs: a validation issue path or an error code, as the id of an input. */
+export function serverPath(pathOrCode: string): string | null {
+  const p = pathOrCode;
+  if (p === 'reason' || p === 'REASON_REQUIRED') return 'reason';
+  if (p.startsWith('items.')) {
+    const [, i, part] = p.split('.');
+    return i === '0' && part === 'name' ? 'items' : `items-${i}-${part ?? 'name'}`;
+  }
+  if (p === 'items') return 'items';
+  if (p === 'newDueAt' || p === 'NEW_DUE_REQUIRED' || p === 'NEW_DUE_NOT_LATER') return 'newDueAt';
+  if (p === 'assigneeId' || p === 'ASSIGNEE_INVALID') return 'assigneeId';
+  if (p === 'payment.method') return 'paymentMethod';
+  if (p === 'payment.receiptNumber') return 'receiptNumber';
+  if (p.startsWith('payment') || p === 'AMOUNT_REQUIRED' || p === 'PAYMENT_INVALID') return 'payment';
+  if (p === 'delivery.receiverName' || p === 'RECEIVER_REQUIRED') return 'receiverName';
+  if (p === 'delivery.receiverIdNumber') return 'receiverIdNumber';
+  if (p === 'delivery.waybill' || p === 'WAYBILL_REQUIRED') return 'waybill';
+  if (p.startsWith('documents') || p === 'DOCUMENT_INVALID') return 'scans';
+  if (p === 'resultNumber') return 'resultNumber';
+  if (p === 'note') return 'note';
+  return null;
+}

@@ -1,0 +1,28 @@
+/** Back-office pages (/can-bo/…) and their menu entries (shown to officials holding one of the roles). */
+import { Route } from 'react-router';
+import { DossierPage } from './dossier/DossierPage.tsx';
+import { DossierSearchPage } from './DossierSearchPage.tsx';
+import { InboxPage } from './InboxPage.tsx';
+import { CounterIntakePage } from './intake/CounterIntakePage.tsx';
+import { IntakeDonePage } from './intake/IntakeDonePage.tsx';
+import { staffNav } from './nav.ts';
+import { ReceptionQueuePage } from './ReceptionQueuePage.tsx';
+import { RegisterPage } from './RegisterPage.tsx';
+import { StaffHomePage } from './StaffHomePage.tsx';
+import { StaffNotFoundPage } from './StaffNotFoundPage.tsx';
+
+export { staffNav };
+
+export const staffRoutes = (
+  <>
+    <Route index element={<StaffHomePage />} />
+    <Route path="ho-so-can-xu-ly" element={<InboxPage />} />
+    <Route path="tiep-nhan" element={<ReceptionQueuePage />} />
+    <Route path="tiep-nhan/tai-quay" element={<CounterIntakePage />} />
+    <Route path="tiep-nhan/da-tiep-nhan/:id" element={<IntakeDonePage />} />
+    <Route path="ho-so/:id" element={<DossierPage />} />
+    <Route path="tra-cuu" element={<DossierSearchPage />} />
+    <Route path="so-theo-doi" element={<RegisterPage />} />
+    <Route path="*" element={<StaffNotFoundPage />} />
+  </>
+);
