@@ -140,7 +140,16 @@ async function openSeal(seal: string, key: CryptoKey, scope: string | undefined)
  * (PREFILL_TAMPERED); declared fields that changed are accepted and marked declared by the citizen. A seal that
  * does not verify (altered, another secret, another scope) refuses the submission (PREFILL_SEAL_INVALID).
  */
-export async function checkPrefill(def: FormDefinition, submitted: Values, seal: string, secret: SealSecret, options: SealOptions = {}): Promise<PrefillCheck> {
+export async function checkPrefill(
+  def: FormDefinition,
+  submitted: Values,
+  seal: string,
+  secret: SealSecret,
+  options: SealOptions & {
+    /** How to name a source in messages (e.g. at the counter the identity comes from the population database, not a VNeID login). */
+    sourceNames?: Partial<Record<Provenance['source'], string>>;
+  } = {},
+): Promise<PrefillCheck> {
   const key = await hmacKey(secret);
   const payload = await openSeal(seal, key, options.scope);
   if (!payload || (payload.form !== '' && payload.form !== def.id)) {
@@ -167,7 +176,7 @@ export async function checkPrefill(def: FormDefinition, submitted: Values, seal:
     const declaredByCitizen = !unchanged;
     result.fields[path] = { ...base, status: unchanged ? 'unchanged' : 'changed', declaredByCitizen };
     if (!unchanged && policy === 'locked') {
-      const where = sealed.source === 'eid' ? 'tài khoản định danh điện tử (VNeID)' : 'Cơ sở dữ liệu quốc gia về dân cư';
+      const where = options.sourceNames?.[sealed.source] ?? (sealed.source === 'eid' ? 'tài khoản định danh điện tử (VNeID)' : 'Cơ sở dữ liệu quốc gia về dân cư');
       result.errors.push({
         path,
         code: 'PREFILL_TAMPERED',

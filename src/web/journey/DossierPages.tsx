@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { foldVietnamese } from '../../core/catalogue/search.ts';
 import { api, ApiError } from '../api/client.ts';
-import type { ProcedureDetail, SupplementRequest } from '../api/types.ts';
+import type { SupplementRequest } from '../api/types.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { vnClock } from '../staff/format.ts';
@@ -31,6 +31,8 @@ interface DossierDetail {
   canWithdraw: boolean;
   /** Present while the dossier waits for the documents an official asked for (status 5). */
   supplementRequest?: SupplementRequest | null;
+  /** The components of the version and case the dossier was received under. */
+  requirements: { code: string; name: string; required: boolean; providedByForm: boolean }[];
 }
 
 /** "09:45 ngày 16/03/2026" in Vietnam time. */
@@ -222,20 +224,14 @@ function guessRequirement(asked: string, requirements: { code: string; name: str
  * moves by exactly the working time the dossier waited.
  */
 function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: SupplementRequest; onDone: (r: { dueAt: string | null }) => void }) {
-  const [requirements, setRequirements] = useState<{ code: string; name: string }[]>([]);
-  const [rows, setRows] = useState<SupplementRow[]>(() => (request.items.length ? request.items : [{ name: '', reason: '' }]).map((it) => ({ asked: it.name, requirementCode: '', file: null })));
+  const requirements = d.requirements.filter((x) => !x.providedByForm);
+  const [rows, setRows] = useState<SupplementRow[]>(() =>
+    (request.items.length ? request.items : [{ name: '', reason: '' }]).map((it) => ({ asked: it.name, requirementCode: guessRequirement(it.name, requirements), file: null })),
+  );
   const [progress, setProgress] = useState<Record<number, number>>({});
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(d.procedureCode)}`).then((p) => {
-      const reqs = (p.definition.cases.find((c) => c.code === d.caseCode)?.documents ?? []).filter((x) => !x.providedByForm).map((x) => ({ code: x.code, name: x.name }));
-      setRequirements(reqs);
-      setRows((rs) => rs.map((r) => (r.requirementCode ? r : { ...r, requirementCode: guessRequirement(r.asked, reqs) })));
-    }, () => setRequirements([]));
-  }, [d.procedureCode, d.caseCode]);
 
   const change = (i: number, patch: Partial<SupplementRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const onFile = async (i: number, input: HTMLInputElement) => {

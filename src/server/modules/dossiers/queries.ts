@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
+import { getVersion } from '../catalogue/service.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 import { MAIL_TOPIC } from '../notifications/service.ts';
 import { appendAction } from './action-log.ts';
@@ -14,6 +15,7 @@ interface DossierRow {
   id: string;
   code: string;
   procedure_code: string;
+  procedure_version: number;
   procedure_name: string;
   case_code: string;
   status: number;
@@ -95,6 +97,10 @@ export async function getOwnDossier(db: Database, citizen: CitizenActor, id: str
     timeline: await timeline(db, r.id, 'owner'),
     canWithdraw: withdrawable(r.status),
     supplementRequest: r.status === NationalStatus.SUPPLEMENT_REQUESTED ? await openSupplementRequest(db, r.id) : null,
+    // The components of the version and case the dossier was received under (a supplement is filed under one).
+    requirements: ((await getVersion(db, r.procedure_code, r.procedure_version)).definition.cases.find((c) => c.code === r.case_code)?.documents ?? []).map((x) => ({
+      code: x.code, name: x.name, required: x.required, providedByForm: x.providedByForm,
+    })),
   };
 }
 

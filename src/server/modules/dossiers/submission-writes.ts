@@ -55,8 +55,8 @@ export async function writeSubmission(tx: Queryable, s: SubmissionRow): Promise<
        ON CONFLICT (owner_citizen_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id),
      docs AS (
-       INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source)
-       SELECT gen_random_uuid(), ins.id, d.requirement_code, d.upload_id, d.sha256, d.name, d.mime, d.size, true, false, false, 'upload'
+       INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
+       SELECT gen_random_uuid(), ins.id, d.requirement_code, d.upload_id, d.sha256, d.name, d.mime, d.size, true, false, false, 'upload', $19
          FROM ins, unnest($26::text[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[]) AS d(requirement_code, upload_id, sha256, name, mime, size)),
      act AS (
        INSERT INTO dossier_actions (dossier_id, seq, at, actor_kind, actor_id, actor_name, actor_role, action, from_status, to_status, data, attachments, prev_hash, hash)

@@ -99,6 +99,17 @@ describe(`counter and postal intake on ${testDatabaseKind}`, () => {
     });
     expect(forged.statusCode).toBe(400);
     expect(forged.json().error.code).toBe('IDENTITY_CHECK_REQUIRED');
+    // A changed value that came from the population database is refused, and the message says where it came from.
+    const { check } = await prepare(DEMO_ELDER_ID, '2.000908', 'mac-dinh');
+    const tampered = await counter.post('/api/staff/intake', {
+      idempotencyKey: 'tampered-0001', channel: 1, procedureCode: '2.000908', procedureVersion: prefill.procedureVersion, caseCode: 'mac-dinh',
+      identity: { idNumber: DEMO_ELDER_ID, checkToken: check.checkToken }, values: { ...prefill.values, hoTenNguoiNop: 'Người Khác', tenGiayTo: 'Giấy khai sinh', soBan: 1 },
+      seal: prefill.seal, documents: [], resultDelivery: 'counter',
+    });
+    expect(tampered.statusCode).toBe(422);
+    const messages = tampered.json().error.details.errors.map((e: { message: string }) => e.message).join(' ');
+    expect(messages).toContain('Cơ sở dữ liệu quốc gia về dân cư');
+    expect(messages).not.toContain('VNeID');
     const unknown = await counter.post('/api/staff/intake/identity-check', { idNumber: '079999999999' });
     expect(unknown.statusCode).toBe(404);
   });

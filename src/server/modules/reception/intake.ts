@@ -156,7 +156,8 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   // The same checks as online: the e-form, the prefilled values, every required component (scanned here).
   const communeMap = await communes(ctx.db);
   const problems = [...validateForm(kase.form, input.values, { today: vnToday(), communeInProvince: (c, p) => communeMap.get(c) === p }).errors];
-  const prefill = await checkPrefill(kase.form, input.values, input.seal, sealSecret(ctx));
+  // The identity fields were filled from the person's record in the population database (no e-ID login here).
+  const prefill = await checkPrefill(kase.form, input.values, input.seal, sealSecret(ctx), { sourceNames: { eid: 'Cơ sở dữ liệu quốc gia về dân cư' } });
   problems.push(...prefill.errors);
   for (const req of kase.documents) {
     if (req.required && !req.providedByForm && !input.documents.some((d) => d.requirementCode === req.code)) {
@@ -210,7 +211,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
         ],
       );
       if (inserted.rows.length === 0) throw new DuplicateIntake();
-      const scans = await attachUploads(tx, id, input.documents, { kind: 'official', id: staff.actor.id }, 'scan');
+      const scans = await attachUploads(tx, id, input.documents, { kind: 'official', id: staff.actor.id }, 'scan', at);
       await appendAction(tx, id, {
         actorKind: 'official', actorId: staff.actor.id, actorName: staff.actor.fullName, actorRole: 'reception', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW, at,
         data: {

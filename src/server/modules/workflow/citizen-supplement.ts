@@ -31,7 +31,7 @@ export async function supplyOnline(
     const check = checkTransition({ status: d.status, supplementRequests: d.supplement_requests, reschedules: d.reschedules }, 'supplement_provided', 'applicant');
     if (!check.ok) throw new AppError('SUPPLEMENT_NOT_REQUESTED', 'Hồ sơ không ở trạng thái chờ bổ sung giấy tờ.', 409);
     const at = now();
-    const attachments = await attachUploads(tx, d.id, input.documents, { kind: 'citizen', id: citizen.id }, 'supplement');
+    const attachments = await attachUploads(tx, d.id, input.documents, { kind: 'citizen', id: citizen.id }, 'supplement', at);
     const clock = await endPause(tx, d, await loadTask(tx, d.current_task_id), at, calendar);
     await tx.query("UPDATE dossiers SET status = $2, sub_state = 'processing', updated_at = $3, row_version = row_version + 1 WHERE id = $1", [d.id, NationalStatus.PROCESSING, at]);
     await appendAction(tx, d.id, {

@@ -208,6 +208,7 @@ export async function attachUploads(
   documents: readonly { requirementCode: string; uploadId: string }[],
   owner: { kind: 'official' | 'citizen'; id: string },
   source: 'scan' | 'supplement' | 'upload',
+  at: Date,
 ) {
   if (documents.length === 0) return [];
   const { rows } = await tx.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
@@ -220,9 +221,9 @@ export async function attachUploads(
     const u = byId.get(doc.uploadId);
     if (!u) throw new AppError('DOCUMENT_INVALID', 'Tệp đính kèm không hợp lệ hoặc không do bạn tải lên. Vui lòng tải lên lại.', 422);
     await tx.query(
-      `INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, true, false, false, $8)`,
-      [dossierId, doc.requirementCode, u.id, u.sha256, u.original_name, u.mime, u.size, source],
+      `INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, true, false, false, $8, $9)`,
+      [dossierId, doc.requirementCode, u.id, u.sha256, u.original_name, u.mime, u.size, source, at],
     );
     out.push({ name: u.original_name, sha256: u.sha256, uploadId: u.id, kind: doc.requirementCode });
   }
@@ -285,7 +286,7 @@ class Effects {
   }
 
   private attachScans(documents: NonNullable<ActionInput['documents']>, source: 'scan' | 'supplement') {
-    return attachUploads(this.tx, this.d.id, documents, { kind: 'official', id: this.staff.actor.id }, source);
+    return attachUploads(this.tx, this.d.id, documents, { kind: 'official', id: this.staff.actor.id }, source, this.at);
   }
 
   async run(action: StaffAction, input: ActionInput): Promise<Outcome> {

@@ -101,6 +101,7 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
     expect(requested.json()).toMatchObject({ status: 5 });
     const mine = (await b.citizen.get(`/api/my/dossiers/${d.id}`)).json();
     expect(mine.supplementRequest).toMatchObject({ reason: 'Giấy chứng sinh bị mờ, không đọc được họ tên người mẹ', items: [{ name: 'Giấy chứng sinh' }] });
+    expect(mine.requirements.map((r: { code: string }) => r.code)).toEqual(['TK', 'GCS', 'UQ']);
 
     b.at('10:45');
     const upload = (await b.citizen.upload('/api/uploads', 'giay-chung-sinh-ro.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% ro net\n%%EOF\n'))).json();
