@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { addDaysIso, buildCalendar, calendarMap, isWorkingDay, parseHolidayData, weekday } from '../src/core/calendar/holidays.ts';
 import { workCalendar, workingHoursFrom, type WorkCalendar } from '../src/core/deadlines/deadlines.ts';
 import { DEMO_OFFICIALS } from '../src/server/modules/officials/demo-officials.ts';
+import { tinyPdf } from '../src/server/testing/pdf.ts';
 import { expectAccessible } from './journey.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -117,8 +118,8 @@ export async function performAction(page: Page, actionName: string, fill: (form:
   return (await announcement.textContent()) ?? '';
 }
 
-/** A tiny valid PDF, enough for the upload's content check. */
-export const smallPdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+/** A small but complete one-page PDF (scans must be readable: the paper-conversion mark is drawn on them). */
+export const smallPdf = tinyPdf;
 
 /**
  * The citizen (already logged in) submits a birth registration online with the prefilled data and one attached

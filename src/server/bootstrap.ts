@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
 import { createMailService } from './modules/notifications/service.ts';
+import { createSignerProvider } from './modules/results/signers.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 
@@ -27,6 +28,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     population: new StandinPopulationAdapter(database),
     files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
     mail,
+    signers: createSignerProvider(config, database),
     async close() {
       await mail.close();
       await database.close();

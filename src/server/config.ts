@@ -35,6 +35,14 @@ export interface AppConfig {
   };
   /** Run background workers (outbox delivery, expiry sweeps) in this process. */
   workers: boolean;
+  signing: {
+    /** Folder of the units' PKCS#12 files, `<unit id>.p12`. Empty = the development certificate authority (not in production). */
+    p12Dir: string;
+    /** Password of those PKCS#12 files. */
+    p12Password: string;
+    /** PEM file of the roots the verification trusts (besides the development CA). */
+    trustedRootsFile: string;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -71,5 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env.MAIL_FROM ?? 'Dịch vụ công MotCua <no-reply@motcua.local>',
     },
     workers: env.WORKERS !== '0',
+    signing: {
+      p12Dir: env.SIGNING_P12_DIR ?? '',
+      p12Password: env.SIGNING_P12_PASSWORD ?? '',
+      trustedRootsFile: env.SIGNING_TRUSTED_ROOTS ?? '',
+    },
   };
 }

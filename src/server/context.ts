@@ -4,6 +4,7 @@ import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
 import type { MailService } from './modules/notifications/service.ts';
+import type { SignerProvider } from './modules/results/signers.ts';
 
 export interface AppContext {
   config: AppConfig;
@@ -11,6 +12,8 @@ export interface AppContext {
   population: PopulationAdapter;
   files: FileStore;
   mail: MailService;
+  /** Each unit's signing credentials (results are signed with the issuing unit's certificate). */
+  signers: SignerProvider;
   /** Closes what the context opened (mail capture server, database). */
   close(): Promise<void>;
 }

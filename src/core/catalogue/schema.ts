@@ -165,7 +165,21 @@ export const ProcedureCase = z.object({
   fees: z.array(FeeLine).default([]),
   timeLimit: TimeLimit,
   workflow: z.array(WorkflowStep).default([]),
-  result: z.object({ name: z.string(), code: z.string(), template: z.string().optional() }),
+  result: z.object({
+    name: z.string(),
+    /** Mã kết quả (MaKetQuaChinh of the CSDLQG TTHC): later dossiers accept a stored result by this code. */
+    code: z.string(),
+    /** Which result template renders it (src/server/results); a generic template otherwise. */
+    template: z.string().optional(),
+    /** Document type of the result in the citizen's store (matches DocumentRequirement.documentType). */
+    documentType: z.string().optional(),
+    /** Or the e-form field whose answer is the document type (a certified copy has the type of its original). */
+    documentTypeField: z.string().optional(),
+    /** Validity in months from the day of issue (e.g. 6 for a marital-status confirmation); none = no time limit. */
+    validityMonths: z.number().int().min(1).max(600).optional(),
+    /** Where the result may be used (phạm vi sử dụng), printed and carried in the QR code. */
+    scope: z.string().optional(),
+  }),
 }).superRefine((c, ctx) => {
   // A workflow, when given, must follow the one-stop shape (counter first and last; see src/core/workflow/steps.ts).
   if (c.workflow.length > 0) for (const message of workflowProblems(c.workflow)) ctx.addIssue({ code: 'custom', path: ['workflow'], message });

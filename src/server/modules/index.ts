@@ -11,9 +11,10 @@ import notificationRoutes from './notifications/routes.ts';
 import officialRoutes from './officials/routes.ts';
 import receptionRoutes from './reception/routes.ts';
 import referenceRoutes from './reference/routes.ts';
+import resultRoutes from './results/routes.ts';
 import systemRoutes from './system/routes.ts';
 import workflowRoutes from './workflow/routes.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, workflowRoutes, notificationRoutes, adminRoutes];
+export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, workflowRoutes, resultRoutes, notificationRoutes, adminRoutes];

@@ -60,6 +60,24 @@ export interface Column {
 const CELL_PAD = 3;
 const CELL_LINE = 1.3;
 
+/** The Be Vietnam Pro font files (regular, bold, italic), e.g. to draw glyph outlines rather than text. */
+export function vietnameseFontBytes(): { regular: Buffer; bold: Buffer; italic: Buffer } {
+  return fonts();
+}
+
+/**
+ * Embeds the three Be Vietnam Pro faces (subset) into a pdf-lib document: the writer's own, or one loaded from
+ * elsewhere to be drawn on (e.g. a scanned PDF that gets a stamp). Registers fontkit on the document.
+ */
+export async function embedVietnameseFonts(doc: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont; italic: PDFFont }> {
+  doc.registerFontkit(fontkit);
+  return {
+    regular: await doc.embedFont(fonts().regular, { subset: true }),
+    bold: await doc.embedFont(fonts().bold, { subset: true }),
+    italic: await doc.embedFont(fonts().italic, { subset: true }),
+  };
+}
+
 export class DocumentWriter {
   private page!: PDFPage;
   private y = 0;
@@ -80,9 +98,7 @@ export class DocumentWriter {
     if (meta.subject) doc.setSubject(meta.subject.normalize('NFC'));
     doc.setProducer('MotCua');
     doc.setLanguage('vi-VN');
-    const regular = await doc.embedFont(fonts().regular, { subset: true });
-    const bold = await doc.embedFont(fonts().bold, { subset: true });
-    const italic = await doc.embedFont(fonts().italic, { subset: true });
+    const { regular, bold, italic } = await embedVietnameseFonts(doc);
     const w = new DocumentWriter(doc, regular, bold, italic, size, meta.margin);
     w.newPage();
     return w;
@@ -95,6 +111,11 @@ export class DocumentWriter {
 
   get width(): number {
     return this.size[0] - 2 * this.margin;
+  }
+
+  /** The cursor: the distance in points from the bottom edge of the current page to the next line's top. */
+  get cursor(): number {
+    return this.y;
   }
 
   get pageCount(): number {

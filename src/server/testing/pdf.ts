@@ -16,3 +16,10 @@ export function decodeQrFromPdf(file: string): string | null {
   const png = PNG.sync.read(fs.readFileSync(`${prefix}.png`));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
+
+/** A small but complete one-page PDF for upload tests (a scan must be readable: the paper-conversion mark is drawn on it). */
+export const tinyPdf = (note: string): Buffer =>
+  Buffer.from(
+    `%PDF-1.4\n% ${note}\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n` +
+      '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+  );

@@ -22,7 +22,7 @@ export interface ActionInput {
   fromStatus?: number | null;
   toStatus?: number | null;
   data?: Record<string, unknown>;
-  attachments?: { name: string; sha256?: string; uploadId?: string; kind?: string }[];
+  attachments?: { name: string; sha256?: string; uploadId?: string; storeDocumentId?: string; kind?: string }[];
   at?: Date;
 }
 

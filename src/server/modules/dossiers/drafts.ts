@@ -11,9 +11,11 @@ import { AppError, notFound } from '../../http/errors.ts';
 
 export const EXPIRY_WARNING_DAYS = 3;
 
+/** A component of a draft: a file the citizen uploaded, or a document taken from their personal store. */
 export interface DraftDocument {
   requirementCode: string;
-  uploadId: string;
+  uploadId?: string;
+  storeDocumentId?: string;
 }
 
 export interface DraftMeta {

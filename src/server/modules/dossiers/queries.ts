@@ -97,11 +97,22 @@ export async function getOwnDossier(db: Database, citizen: CitizenActor, id: str
     timeline: await timeline(db, r.id, 'owner'),
     canWithdraw: withdrawable(r.status),
     supplementRequest: r.status === NationalStatus.SUPPLEMENT_REQUESTED ? await openSupplementRequest(db, r.id) : null,
+    result: await publishedResult(db, r.id),
     // The components of the version and case the dossier was received under (a supplement is filed under one).
     requirements: ((await getVersion(db, r.procedure_code, r.procedure_version)).definition.cases.find((c) => c.code === r.case_code)?.documents ?? []).map((x) => ({
       code: x.code, name: x.name, required: x.required, providedByForm: x.providedByForm,
     })),
   };
+}
+
+/** The dossier's issued electronic result: its number, validity and where to verify it. */
+export async function publishedResult(db: Database, dossierId: string) {
+  const r = (await db.query<{ id: string; title: string; number: string; status: string; published_at: Date; valid_to: string | null }>(
+    `SELECT r.id, r.title, r.number, r.status, r.published_at, to_char(r.valid_to, 'YYYY-MM-DD') AS valid_to
+       FROM dossiers d JOIN results r ON r.id = d.result_id WHERE d.id = $1 AND r.published_at IS NOT NULL`,
+    [dossierId],
+  )).rows[0];
+  return r ? { id: r.id, title: r.title, number: r.number, status: r.status, issuedAt: iso(r.published_at), validTo: r.valid_to, verifyPath: `/verify/${r.id}` } : null;
 }
 
 /** What the citizen is asked to supply now: the reason and the components listed in the request (Mẫu 02). */

@@ -13,7 +13,9 @@ import { checkSubmission, startDraft } from './submission-checks.ts';
 import { submitDossier } from './submission.ts';
 
 const Uuid = z.string().uuid('Mã không hợp lệ');
-const DraftDocument = z.object({ requirementCode: z.string().min(1).max(100), uploadId: Uuid });
+const DraftDocument = z
+  .object({ requirementCode: z.string().min(1).max(100), uploadId: Uuid.optional(), storeDocumentId: Uuid.optional() })
+  .refine((d) => (d.uploadId === undefined) !== (d.storeDocumentId === undefined), { message: 'Mỗi giấy tờ là một tệp tải lên hoặc một giấy tờ lấy từ kho dữ liệu' });
 const DraftMeta = z.object({
   receivingUnitId: z.string().max(100).optional(),
   contactPhone: z.string().max(20).optional(),

@@ -12,6 +12,7 @@ import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { catalogueCache, getVersion } from '../catalogue/service.ts';
+import { listStore, storeMismatch } from '../results/store.ts';
 import { insertDraft, type DraftRow } from './drafts.ts';
 import type { CheckedSubmission } from './submission.ts';
 import { receivingUnit } from './submission.ts';
@@ -107,7 +108,7 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
 
   // Documents: every required component that is not the e-form itself needs an upload of the citizen's own.
   const attached = draft.documents ?? [];
-  const uploadIds = [...new Set(attached.map((d) => d.uploadId))];
+  const uploadIds = [...new Set(attached.flatMap((d) => (d.uploadId ? [d.uploadId] : [])))];
   const uploads = uploadIds.length
     ? (await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
         "SELECT id, sha256, original_name, mime, size FROM uploads WHERE id = ANY($1::uuid[]) AND owner_kind = 'citizen' AND owner_id = $2",
@@ -115,10 +116,22 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
       )).rows
     : [];
   const byId = new Map(uploads.map((u) => [u.id, u]));
+  const stored = new Map((await listStore(ctx.db, citizen.idNumber)).map((s) => [s.id, s]));
   const documents: CheckedSubmission['documents'] = [];
   for (const a of attached) {
-    const u = byId.get(a.uploadId);
     const req = c.documents.find((d) => d.code === a.requirementCode);
+    if (a.storeDocumentId) {
+      // A document of the citizen's own store, fit for this component (document type or result code), still valid.
+      const s = stored.get(a.storeDocumentId);
+      const why = !req || !s ? 'Giấy tờ trong kho dữ liệu không hợp lệ hoặc không phải của bạn.' : storeMismatch(s, req, vnToday());
+      if (why || !s) {
+        problems.push({ path: `documents.${a.requirementCode}`, code: 'STORE_DOCUMENT_INVALID', message: why ?? 'Giấy tờ trong kho dữ liệu không hợp lệ.' });
+        continue;
+      }
+      documents.push({ requirementCode: a.requirementCode, storeDocumentId: s.id, sha256: s.sha256, name: s.title, mime: s.mime, size: s.size });
+      continue;
+    }
+    const u = a.uploadId ? byId.get(a.uploadId) : undefined;
     if (!u || !req) {
       problems.push({ path: `documents.${a.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Tệp đính kèm không hợp lệ hoặc không thuộc hồ sơ này. Vui lòng tải lên lại.' });
       continue;

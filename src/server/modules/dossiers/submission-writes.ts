@@ -8,6 +8,17 @@ import type { Queryable } from '../../db/database.ts';
 import { GENESIS_HASH, hashEntry, type ActionEntry } from './action-log.ts';
 import { assignDossierCode } from './codes.ts';
 
+/** A component: an upload of the citizen's, or a document of their personal store (reused, DuocLayTuKhoDMQG). */
+export interface SubmittedDocument {
+  requirementCode: string;
+  uploadId?: string;
+  storeDocumentId?: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
 export interface SubmissionRow {
   id: string;
   draftId: string;
@@ -32,7 +43,7 @@ export interface SubmissionRow {
   feeQuote: unknown;
   feeTotal: number;
   populationDbUsed: boolean;
-  documents: { requirementCode: string; uploadId: string; sha256: string; name: string; mime: string; size: number }[];
+  documents: SubmittedDocument[];
   action: Omit<ActionEntry, 'dossierId' | 'seq' | 'at'>;
   outbox: { topic: string; dedupeKey: string; payload: Record<string, unknown> };
 }
@@ -55,9 +66,10 @@ export async function writeSubmission(tx: Queryable, s: SubmissionRow): Promise<
        ON CONFLICT (owner_citizen_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id),
      docs AS (
-       INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
-       SELECT gen_random_uuid(), ins.id, d.requirement_code, d.upload_id, d.sha256, d.name, d.mime, d.size, true, false, false, 'upload', $19
-         FROM ins, unnest($26::text[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[]) AS d(requirement_code, upload_id, sha256, name, mime, size)),
+       INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, store_document_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
+       SELECT gen_random_uuid(), ins.id, d.requirement_code, d.upload_id, d.store_id, d.sha256, d.name, d.mime, d.size, true, d.store_id IS NOT NULL, d.store_id IS NOT NULL,
+              CASE WHEN d.store_id IS NULL THEN 'upload' ELSE 'store' END, $19
+         FROM ins, unnest($26::text[], $27::uuid[], $28::text[], $29::text[], $30::text[], $31::bigint[], $47::uuid[]) AS d(requirement_code, upload_id, sha256, name, mime, size, store_id)),
      act AS (
        INSERT INTO dossier_actions (dossier_id, seq, at, actor_kind, actor_id, actor_name, actor_role, action, from_status, to_status, data, attachments, prev_hash, hash)
        SELECT ins.id, 1, $19, $32, $33, $34, $35, $36, NULL, $37, $38, $39, $40, $41 FROM ins),
@@ -69,9 +81,9 @@ export async function writeSubmission(tx: Queryable, s: SubmissionRow): Promise<
       s.applicant.fullName, s.applicant.phone ?? null, s.applicant.email ?? null, s.resultDelivery, s.summary, s.values, s.provenance, s.receivingUnitId,
       s.competentUnitId, s.submittedAt, s.loginAt, s.loginAt ? s.submittedAt.getTime() - s.loginAt.getTime() : null, s.idempotencyKey,
       s.feeQuote ?? null, s.feeTotal, s.populationDbUsed,
-      docs.map((d) => d.requirementCode), docs.map((d) => d.uploadId), docs.map((d) => d.sha256), docs.map((d) => d.name), docs.map((d) => d.mime), docs.map((d) => d.size),
+      docs.map((d) => d.requirementCode), docs.map((d) => d.uploadId ?? null), docs.map((d) => d.sha256), docs.map((d) => d.name), docs.map((d) => d.mime), docs.map((d) => d.size),
       entry.actorKind, entry.actorId, entry.actorName, entry.actorRole, entry.action, entry.toStatus, entry.data, JSON.stringify(entry.attachments), GENESIS_HASH, hash,
-      s.outbox.topic, s.outbox.dedupeKey, s.outbox.payload, s.unitIds, foldVietnamese(s.applicant.fullName),
+      s.outbox.topic, s.outbox.dedupeKey, s.outbox.payload, s.unitIds, foldVietnamese(s.applicant.fullName), docs.map((d) => d.storeDocumentId ?? null),
     ],
   );
   if (rows[0].claimed === 0 || rows[0].inserted === 0) return null;

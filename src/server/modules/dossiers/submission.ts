@@ -20,7 +20,7 @@ import { getVersion } from '../catalogue/service.ts';
 import { orgTree } from '../workflow/org.ts';
 import { routeUnits } from '../workflow/tasks.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
-import { writeSubmission } from './submission-writes.ts';
+import { writeSubmission, type SubmittedDocument } from './submission-writes.ts';
 
 export interface CheckedSubmission {
   procedureName: string;
@@ -29,7 +29,7 @@ export interface CheckedSubmission {
   provenance: Record<string, unknown>;
   summary: string;
   applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address?: unknown };
-  documents: { requirementCode: string; uploadId: string; sha256: string; name: string; mime: string; size: number }[];
+  documents: SubmittedDocument[];
   feeTotal: number;
   feeQuote: unknown;
   populationDbUsed: boolean;
@@ -96,7 +96,7 @@ export async function submitDossier(
         action: {
           actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW,
           data: { channel: Channel.ONLINE, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, receivingUnitId: unit.id },
-          attachments: checked.documents.map((d) => ({ name: d.name, sha256: d.sha256, uploadId: d.uploadId, kind: d.requirementCode })),
+          attachments: checked.documents.map((d) => ({ name: d.name, sha256: d.sha256, ...(d.uploadId ? { uploadId: d.uploadId } : { storeDocumentId: d.storeDocumentId }), kind: d.requirementCode })),
         },
         outbox: { topic: MAIL_TOPIC, dedupeKey: `mail:submitted:${id}`, payload: { dossierId: id, template: 'submitted' } },
       });

@@ -25,6 +25,7 @@ import { attachUploads, caseRules, performActionInTx } from '../workflow/engine.
 import type { OrgTree } from '../workflow/org.ts';
 import { unitsWithRole, type Staff } from '../workflow/staff.ts';
 import { routeUnits } from '../workflow/tasks.ts';
+import { attachFromStore, listStore, storeMismatch } from '../results/store.ts';
 
 const CHECK_VALID_MS = 4 * 3_600_000;
 
@@ -71,7 +72,9 @@ export async function identityCheck(ctx: AppContext, staff: Staff, idNumber: str
   };
 }
 
-function verifyCheck(ctx: AppContext, staff: Staff, idNumber: string, token: string): Date {
+/** The identity check this receiving officer made for this number, still valid; else IDENTITY_CHECK_REQUIRED. */
+export function verifyIdentityCheck(ctx: AppContext, staff: Staff, idNumber: string, token: string): Date {
+  counterUnits(staff);
   const [at, sig] = token.split('.');
   const ms = Number(at);
   const expected = Number.isFinite(ms) ? mac(ctx, idNumber, staff.actor.id, ms) : '';
@@ -91,7 +94,7 @@ const identityClaims = (p: PopulationRecord) => ({ HoVaTen: p.hoTen, SoDinhDanh:
 /** The case's e-form prefilled for the person at the counter (same engine and seal as online). */
 export async function intakePrefill(ctx: AppContext, staff: Staff, input: { procedureCode: string; caseCode: string; idNumber: string; checkToken: string }) {
   const units = counterUnits(staff);
-  verifyCheck(ctx, staff, input.idNumber, input.checkToken);
+  verifyIdentityCheck(ctx, staff, input.idNumber, input.checkToken);
   const v = await catalogueCache(ctx.db).get(input.procedureCode);
   const kase = v.definition.cases.find((c) => c.code === input.caseCode);
   if (!kase) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp đã chọn của thủ tục.', 404);
@@ -114,7 +117,8 @@ export interface IntakeInput {
   contact: { phone?: string; email?: string };
   values: Record<string, unknown>;
   seal: string;
-  documents: { requirementCode: string; uploadId: string }[];
+  /** Each component: a scan uploaded by the officer, or a document taken from the citizen's store (with them present). */
+  documents: { requirementCode: string; uploadId?: string; storeDocumentId?: string }[];
   resultDelivery: 'counter' | 'post' | 'online';
   competentUnitId?: string;
   waybill?: string;
@@ -143,7 +147,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const existing = await findIntake(ctx, staff, input.idempotencyKey);
   if (existing) return { ...existing, created: false };
 
-  const checkedAt = verifyCheck(ctx, staff, input.identity.idNumber, input.identity.checkToken);
+  const checkedAt = verifyIdentityCheck(ctx, staff, input.identity.idNumber, input.identity.checkToken);
   if (input.channel === Channel.POST && !input.waybill) throw new AppError('WAYBILL_REQUIRED', 'Hồ sơ nhận qua bưu chính: vui lòng nhập số vận đơn.', 400);
   const version = await getVersion(ctx.db, input.procedureCode, input.procedureVersion);
   const kase = version.definition.cases.find((c) => c.code === input.caseCode);
@@ -164,8 +168,16 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
       problems.push({ path: `documents.${req.code}`, code: 'DOCUMENT_MISSING', message: `Chưa quét giấy tờ: ${req.name}.` });
     }
   }
+  const stored = new Map((await listStore(ctx.db, person.soDinhDanh)).map((x) => [x.id, x]));
   for (const d of input.documents) {
-    if (!kase.documents.some((r) => r.code === d.requirementCode)) problems.push({ path: `documents.${d.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Thành phần hồ sơ không thuộc trường hợp này.' });
+    const req = kase.documents.find((r) => r.code === d.requirementCode);
+    if (!req) {
+      problems.push({ path: `documents.${d.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Thành phần hồ sơ không thuộc trường hợp này.' });
+    } else if (d.storeDocumentId) {
+      const doc = stored.get(d.storeDocumentId);
+      const why = doc ? storeMismatch(doc, req, vnToday()) : 'Giấy tờ không có trong kho dữ liệu của người nộp.';
+      if (why) problems.push({ path: `documents.${d.requirementCode}`, code: 'STORE_DOCUMENT_INVALID', message: why });
+    }
   }
   const phone = input.contact.phone?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0') || undefined;
   const email = input.contact.email?.trim() || undefined;
@@ -211,7 +223,8 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
         ],
       );
       if (inserted.rows.length === 0) throw new DuplicateIntake();
-      const scans = await attachUploads(tx, id, input.documents, { kind: 'official', id: staff.actor.id }, 'scan', at);
+      const scans = await attachUploads(tx, id, input.documents.flatMap((d) => (d.uploadId ? [{ requirementCode: d.requirementCode, uploadId: d.uploadId }] : [])), { kind: 'official', id: staff.actor.id }, 'scan', at);
+      const reused = await attachFromStore(tx, id, input.documents.flatMap((d) => (d.storeDocumentId ? [{ requirementCode: d.requirementCode, storeDocumentId: d.storeDocumentId }] : [])), stored, at);
       await appendAction(tx, id, {
         actorKind: 'official', actorId: staff.actor.id, actorName: staff.actor.fullName, actorRole: 'reception', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW, at,
         data: {
@@ -220,10 +233,10 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
           // Paper → data message (NĐ 137/2024 Art. 4): converted from paper, when, by whom, which agency.
           conversion: { fromPaper: true, at: at.toISOString(), by: staff.actor.fullName, agency: counter.name },
         },
-        attachments: scans.map((s) => ({ ...s, kind: s.kind })),
+        attachments: [...scans, ...reused],
       }, { first: true });
       const code = await assignDossierCode(tx, id, counter.agencyCode!, at);
-      const accepted = await performActionInTx(tx, { staff, rules, calendar }, id, 'accept');
+      const accepted = await performActionInTx(tx, { ctx, staff, rules, calendar }, id, 'accept');
       return { id, code, status: accepted.status, dueAt: accepted.dueAt, task: accepted.task, created: true };
     });
   } catch (err) {

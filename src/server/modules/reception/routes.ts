@@ -60,7 +60,13 @@ export default async function receptionRoutes(app: FastifyInstance, ctx: AppCont
         contact: z.object({ phone: z.string().max(20).optional(), email: z.string().max(200).optional() }).default({}),
         values: z.record(z.string(), z.unknown()),
         seal: z.string().max(4000),
-        documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).max(50),
+        documents: z
+          .array(
+            z
+              .object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid().optional(), storeDocumentId: z.string().uuid().optional() })
+              .refine((d) => (d.uploadId === undefined) !== (d.storeDocumentId === undefined), { message: 'Mỗi giấy tờ là một bản quét hoặc một giấy tờ lấy từ kho dữ liệu' }),
+          )
+          .max(50),
         resultDelivery: z.enum(['counter', 'post', 'online']),
         competentUnitId: z.string().max(100).optional(),
         waybill: z.string().trim().min(4, 'Số vận đơn không hợp lệ').max(50).optional(),

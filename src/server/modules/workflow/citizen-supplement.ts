@@ -10,7 +10,9 @@ import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { appendAction } from '../dossiers/action-log.ts';
 import { cachedCalendar } from '../reference/calendar.ts';
+import { storeComponents } from '../results/issue.ts';
 import { attachUploads, endPause } from './engine.ts';
+import { orgTree } from './org.ts';
 import { loadTask } from './tasks.ts';
 
 export async function supplyOnline(
@@ -23,8 +25,8 @@ export async function supplyOnline(
   if (input.documents.length === 0) throw new AppError('DOCUMENTS_REQUIRED', 'Vui lòng đính kèm ít nhất một giấy tờ bổ sung.', 400);
   const calendar = await cachedCalendar(ctx.db);
   return ctx.db.transaction(async (tx) => {
-    const d = (await tx.query<{ id: string; status: Status; due_at: Date | null; current_task_id: string | null; supplement_requests: number; reschedules: number }>(
-      'SELECT id, status, due_at, current_task_id, supplement_requests, reschedules FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3) FOR UPDATE',
+    const d = (await tx.query<{ id: string; status: Status; due_at: Date | null; current_task_id: string | null; supplement_requests: number; reschedules: number; receiving_unit_id: string }>(
+      'SELECT id, status, due_at, current_task_id, supplement_requests, reschedules, receiving_unit_id FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3) FOR UPDATE',
       [dossierId, citizen.id, citizen.idNumber],
     )).rows[0];
     if (!d) throw notFound('Không tìm thấy hồ sơ.');
@@ -33,6 +35,7 @@ export async function supplyOnline(
     const at = now();
     const attachments = await attachUploads(tx, d.id, input.documents, { kind: 'citizen', id: citizen.id }, 'supplement', at);
     const clock = await endPause(tx, d, await loadTask(tx, d.current_task_id), at, calendar);
+    await storeComponents(tx, ctx, d.id, at, (await orgTree(ctx.db)).units.get(d.receiving_unit_id)?.name ?? '');
     await tx.query("UPDATE dossiers SET status = $2, sub_state = 'processing', updated_at = $3, row_version = row_version + 1 WHERE id = $1", [d.id, NationalStatus.PROCESSING, at]);
     await appendAction(tx, d.id, {
       actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant', action: 'supplement_provided',

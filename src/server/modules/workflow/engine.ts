@@ -18,6 +18,7 @@ import { getVersion } from '../catalogue/service.ts';
 import { appendAction } from '../dossiers/action-log.ts';
 import { MAIL_TOPIC } from '../notifications/service.ts';
 import { cachedCalendar } from '../reference/calendar.ts';
+import { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/issue.ts';
 import type { OrgTree } from './org.ts';
 import type { Staff } from './staff.ts';
 import { closeTask, loadTask, officialName, openTask, routeUnits, type TaskRow } from './tasks.ts';
@@ -142,25 +143,26 @@ export async function performAction(ctx: AppContext, staff: Staff, dossierId: st
   if (!head) throw notFound('Không tìm thấy hồ sơ.');
   const rules = await caseRules(ctx, head);
   const calendar = await cachedCalendar(ctx.db);
-  return ctx.db.transaction((tx) => performActionInTx(tx, { staff, rules, calendar }, dossierId, action, input));
+  if (action === 'forward' || action === 'issue_result') await prepareSigning(ctx, staff.tree, dossierId);
+  return ctx.db.transaction((tx) => performActionInTx(tx, { ctx, staff, rules, calendar }, dossierId, action, input));
 }
 
 /** The same inside the caller's transaction (e.g. counter intake receives the dossier it has just created). */
 export async function performActionInTx(
   tx: Queryable,
-  env: { staff: Staff; rules: CaseRules; calendar: WorkCalendar },
+  env: { ctx: AppContext; staff: Staff; rules: CaseRules; calendar: WorkCalendar },
   dossierId: string,
   action: StaffAction,
   input: ActionInput = {},
 ): Promise<ActionResult> {
-  const { staff, rules, calendar } = env;
+  const { ctx, staff, rules, calendar } = env;
   const d = (await tx.query<DossierLockRow>('SELECT * FROM dossiers WHERE id = $1 FOR UPDATE', [dossierId])).rows[0];
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
   const task = await loadTask(tx, d.current_task_id);
   const auth = authorize(staff.auth, action, authView(d, task, rules.steps, staff.tree), input.reason ?? '');
   if (!auth.ok) throw new AppError(auth.code, auth.message, auth.status);
   const at = now();
-  const apply = new Effects(tx, staff, d, task, rules, calendar, at);
+  const apply = new Effects(tx, ctx, staff, d, task, rules, calendar, at);
   const outcome = await apply.run(action, input);
   await appendAction(tx, d.id, {
     actorKind: 'official',
@@ -241,6 +243,7 @@ interface Outcome {
 class Effects {
   constructor(
     private readonly tx: Queryable,
+    private readonly ctx: AppContext,
     private readonly staff: Staff,
     private readonly d: DossierLockRow,
     private readonly task: TaskRow | null,
@@ -302,15 +305,18 @@ class Effects {
         await this.setStatus(S.NOT_RECEIVED, ", sub_state = NULL, refused_at = $3, finished_at = $3");
         return { status: S.NOT_RECEIVED, log: { form: 'mau-03' } };
       case 'forward': {
+        // The leader's approval signs the result (the agency's certificate); the clerk then issues it.
+        const result = this.task!.role === 'leader' ? await this.signResult() : null;
         const handover = await this.handOver(this.task!.step_index + 1, 'forwarded');
         await this.setStatus(S.PROCESSING, ", sub_state = 'processing'");
-        return { status: S.PROCESSING, log: { handover } };
+        return { status: S.PROCESSING, log: { handover, ...(result ? { result } : {}) } };
       }
       case 'send_back': {
         const previous = (await this.tx.query<{ completed_by: string | null }>(
           'SELECT completed_by FROM dossier_tasks WHERE dossier_id = $1 AND step_index = $2 AND completed_at IS NOT NULL ORDER BY seq DESC LIMIT 1',
           [this.d.id, this.task!.step_index - 1],
         )).rows[0];
+        await withdrawUnpublished(this.tx, this.d.id, this.at, `Hồ sơ được trả lại để xử lý lại: ${input.reason ?? ''}`.trim());
         const handover = await this.handOver(this.task!.step_index - 1, 'sent_back', { preferAssignee: previous?.completed_by });
         await this.setStatus(S.PROCESSING);
         return { status: S.PROCESSING, log: { handover } };
@@ -321,6 +327,7 @@ class Effects {
         return { status: S.SUPPLEMENT_REQUESTED, log: { items: input.items ?? [], form: 'mau-02', stage: 'processing', taskSeq: this.task?.seq } };
       case 'record_supplement': {
         const attachments = await this.attachScans(input.documents ?? [], 'supplement');
+        await storeComponents(this.tx, this.ctx, this.d.id, this.at, this.counterName());
         const clock = await this.endPause();
         await this.setStatus(S.PROCESSING, ", sub_state = 'processing'");
         return { status: S.PROCESSING, dueAt: clock.dueAt, log: { channel: 'counter', pausedWorkingMinutes: clock.pausedMinutes, dueBefore: clock.dueBefore, dueAfter: clock.dueAfter }, attachments };
@@ -351,17 +358,25 @@ class Effects {
         return { status: this.d.status, dueAt: next, log: { form: 'mau-04', dueBefore: current?.toISOString() ?? null, dueAfter: next.toISOString() } };
       }
       case 'stop':
+        await withdrawUnpublished(this.tx, this.d.id, this.at, `Dừng giải quyết hồ sơ: ${input.reason ?? ''}`.trim());
         await this.leaveWorkflow('stopped');
         await this.setStatus(S.STOPPED, ', sub_state = NULL, finished_at = $3');
         return { status: S.STOPPED, log: { form: 'mau-05' } };
       case 'record_withdrawal':
+        await withdrawUnpublished(this.tx, this.d.id, this.at, 'Công dân rút hồ sơ.');
         await this.leaveWorkflow('withdrawn');
         await this.setStatus(S.WITHDRAWAL_REQUESTED, ', sub_state = NULL, finished_at = COALESCE(finished_at, $3)');
         return { status: S.WITHDRAWAL_REQUESTED, log: { channel: 'counter' } };
       case 'issue_result': {
+        // A workflow without a leader's signing step is signed here, with the issuing agency's certificate.
+        const signed = (await hasUnpublishedResult(this.tx, this.d.id)) ? null : await this.signResult();
+        const published = await publishDossierResult(this.tx, this.d.id, this.at);
         const handover = await this.handOver(this.task!.step_index + 1, 'result_issued');
         await this.setStatus(S.RESULT_ISSUED, ", sub_state = 'awaiting_return', finished_at = $3");
-        return { status: S.RESULT_ISSUED, log: { handover, resultNumber: input.resultNumber ?? null } };
+        return {
+          status: S.RESULT_ISSUED,
+          log: { handover, ...(published ? { result: { id: published.id, number: published.number, title: published.title, signedNow: signed !== null } } : {}) },
+        };
       }
       case 'return_result': {
         const delivery = input.delivery ?? { method: 'in_person' as const };
@@ -384,6 +399,15 @@ class Effects {
         return { status: this.d.status, log: { taskSeq: this.task!.seq, stepName: this.task!.step_name, fromAssigneeId: this.task!.assignee_id, toAssigneeId: to, toAssigneeName: await officialName(this.tx, to) } };
       }
     }
+  }
+
+  private async signResult() {
+    const r = await signDossierResult(this.tx, this.ctx, this.staff.tree, { dossierId: this.d.id, at: this.at, signer: { id: this.staff.actor.id, name: this.staff.actor.fullName } });
+    return { id: r.id, number: r.number, title: r.title, sha256: r.sha256 };
+  }
+
+  private counterName(): string {
+    return this.staff.tree.units.get(this.d.receiving_unit_id)?.name ?? '';
   }
 
   private async isMember(officialId: string, unitId: string, role: string): Promise<boolean> {
@@ -421,6 +445,8 @@ class Effects {
       preferAssignee: this.staff.actor.id, completed: { at: this.at, by: this.staff.actor.id, outcome: 'received' },
     });
     const next = await openTask(this.tx, route, { tree: this.staff.tree, calendar: this.calendar, steps: this.rules.steps, stepIndex: 1, at: this.at });
+    // The accepted components join the owner's personal document store (scans marked as converted from paper).
+    await storeComponents(this.tx, this.ctx, this.d.id, this.at, this.counterName());
     return {
       status: NationalStatus.RECEIVED,
       dueAt: due,

@@ -112,11 +112,48 @@ export async function inbox(ctx: AppContext, staff: Staff, query: InboxQuery = {
 
 const DOSSIER_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;
 
+/**
+ * A scope of at most this many units (an official's units, a leader's commune) is tested with unit_ids && …, which
+ * the GIN index on unit_ids can serve, and searched by name through dossiers_unit_trigrams_idx (one index condition
+ * per unit, OR-ed). A larger scope (a provincial supervisor sees every unit of the province, ~500 at a province's
+ * size) covers nearly every dossier: no unit index narrows it, the per-row cost of the test is what matters, and
+ * names go through dossiers_name_pairs_idx (see searchDossiers).
+ */
+const SMALL_SCOPE = 32;
+
+/**
+ * The trigrams every name containing `folded` must have, in the form of pg_trgm's show_trgm (each word padded with
+ * two spaces before and one after): an inner word of the pattern is a whole word of the name; the first word may
+ * be the end of a longer word (no leading padding), the last word the start of one (no trailing padding). This is
+ * what pg_trgm extracts from LIKE '%…%' itself, so the unit-keyed index condition built from it never drops a match.
+ * `folded` is foldVietnamese output: words of [a-z0-9] separated by single spaces.
+ */
+function impliedTrigrams(folded: string): string[] {
+  const words = folded.split(' ').filter(Boolean);
+  const out = new Set<string>();
+  words.forEach((w, i) => {
+    const padded = `${i === 0 ? '' : '  '}${w}${i === words.length - 1 ? '' : ' '}`;
+    for (let k = 0; k + 3 <= padded.length; k++) out.add(padded.slice(k, k + 3));
+  });
+  return [...out];
+}
+
+/**
+ * The keys of dossier_name_pairs (migration 015) every name containing `folded` has, for three words or more: the
+ * first word may be the end of a longer word ("s:q1 q2"), inner words are whole words and the last may be the start
+ * of one ("p:qi q(i+1)"). None for fewer words: a pair of two partial words has no key.
+ */
+function impliedPairs(folded: string): string[] {
+  const words = folded.split(' ').filter(Boolean);
+  if (words.length < 3) return [];
+  return words.slice(0, -1).map((a, i) => (i === 0 ? `s:${a} ${words[1]}` : `p:${a} ${words[i + 1]}`));
+}
+
 export interface SearchQuery {
   q?: string;
   status?: number;
   procedureCode?: string;
-  /** Received (or submitted, when not yet received) on or after / before these dates, yyyy-mm-dd. */
+  /** Submitted on or after / on or before these dates (Vietnam days), yyyy-mm-dd. */
   from?: string;
   to?: string;
   page?: number;
@@ -127,10 +164,22 @@ export interface SearchQuery {
 export async function searchDossiers(ctx: AppContext, staff: Staff, query: SearchQuery) {
   const visible = visibleUnits(staff.auth);
   const everything = visible.length >= staff.tree.units.size;
+  const small = visible.length <= SMALL_SCOPE;
   const conditions: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  if (!everything) conditions.push(`d.unit_ids && ${p(visible)}::text[]`);
+  if (!everything) {
+    if (small) conditions.push(`d.unit_ids && ${p(visible)}::text[]`);
+    else {
+      // A large scope: the same test (some unit of the dossier is visible), cheaper per row. `unit_ids && $array`
+      // compares every element with every element of the ~500-unit array (≈3 µs a row, and the newest-first walk of
+      // a name search reads thousands of rows); `unit_ids[1] = ANY($array)` is answered from a hash of the array
+      // (PostgreSQL ≥ 14 hashes a constant ANY list) and is true for almost every dossier the scope covers, so the
+      // overlap test only runs for the rest. unit_ids[1] is NULL for an empty set, which the overlap then rejects.
+      const v = p(visible);
+      conditions.push(`(d.unit_ids[1] = ANY(${v}::text[]) OR d.unit_ids && ${v}::text[])`);
+    }
+  }
   const q = query.q?.trim() ?? '';
   let kind: 'code' | 'id_number' | 'name' | 'none' = 'none';
   if (q) {
@@ -142,7 +191,31 @@ export async function searchDossiers(ctx: AppContext, staff: Staff, query: Searc
       conditions.push(`d.applicant_id_number = ${p(q)}`);
     } else {
       kind = 'name';
-      conditions.push(`d.applicant_search LIKE ${p(`%${foldVietnamese(q).replace(/[%_\\]/g, '')}%`)}`);
+      const folded = foldVietnamese(q).replace(/[%_\\]/g, '');
+      // Beside the name test, a condition on one of migration 015's indexes, implied by the name test and the unit
+      // test (so the same rows), that lets the planner read a short list instead of the province-wide trigram index,
+      // whose lists are long for any Vietnamese name:
+      // - within a small scope, for two words or more: the unit-keyed trigrams, for every visible unit (OR);
+      // - otherwise, for three words or more: the word pairs.
+      // A single fragment ("hung") implies only inner trigrams, too common to narrow anything; the trigram index or
+      // the newest-first walk serve it. When a plan does not use their index, PostgreSQL evaluates these function
+      // conditions after the name test (declared costs, migration 015), so only on rows that already match.
+      const unitTrigrams = !everything && small && folded.includes(' ') ? impliedTrigrams(folded) : [];
+      const pairs = unitTrigrams.length === 0 ? impliedPairs(folded) : [];
+      if (pairs.length > 0) {
+        // The name test as strpos(…) <> 0: the same test (the pattern has no wildcard left, strpos is 0 when absent)
+        // in a form the trigram index cannot serve and the planner counts as nearly always true. The pair condition
+        // already carries the name's selectivity; with LIKE (or `> 0`, estimated at 1/3) the planner multiplied both
+        // as if unrelated, took a name held by thousands of applicants for a rare one, and chose to fetch every match
+        // (plus a costly trigram-index scan) instead of walking the newest dossiers to the 21st match.
+        conditions.push(`strpos(d.applicant_search, ${p(folded)}) <> 0`);
+        conditions.push(`dossier_name_pairs(d.applicant_search) @> ${p(pairs)}::text[]`);
+      } else {
+        conditions.push(`d.applicant_search LIKE ${p(`%${folded}%`)}`);
+        if (unitTrigrams.length > 0) {
+          conditions.push(`(${visible.map((u) => `dossier_unit_trigrams(d.unit_ids, d.applicant_search) @> ${p(unitTrigrams.map((t) => `${u} ${t}`))}::text[]`).join(' OR ')})`);
+        }
+      }
     }
   }
   if (query.status) conditions.push(`d.status = ${p(query.status)}`);
@@ -242,8 +315,8 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
   const reassignCandidates = actions.includes('reassign') && task
     ? (await ctx.db.query<{ id: string; full_name: string }>(
         `SELECT o.id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
-          WHERE m.unit_id = $1 AND m.role = $2 ORDER BY o.full_name`,
-        [task.unit_id, task.role],
+          WHERE m.unit_id = $1 AND m.role = $2 AND o.id IS DISTINCT FROM $3 ORDER BY o.full_name`,
+        [task.unit_id, task.role, task.assignee_id],
       )).rows.map((r) => ({ id: r.id, fullName: r.full_name }))
     : [];
   return {

@@ -9,10 +9,11 @@ import { fromLocal, toLocal } from '../../../core/deadlines/deadlines.ts';
 import { setClockTo } from '../../clock.ts';
 import { DEMO_FATHER_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, type TestApp } from '../../testing/harness.ts';
+import { tinyPdf } from '../../testing/pdf.ts';
 import { DEMO_OFFICIAL_PASSWORD } from '../officials/demo-officials.ts';
 import { loadCalendar } from '../reference/calendar.ts';
 
-export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+export const PDF_BYTES = tinyPdf('scan');
 
 export interface BackOffice {
   t: TestApp;
