@@ -67,7 +67,7 @@ const RESULT_SELECT = `SELECT r.*, to_char(r.valid_from, 'YYYY-MM-DD') AS valid_
 /** What anyone may learn about a result: enough to trust it, no personal data beyond a masked name and number. */
 function publicView(r: ResultRow, today: string) {
   const expired = r.valid_to !== null && r.valid_to < today;
-  const state = !r.published_at ? 'not_issued' : r.status !== 'valid' ? r.status : expired ? 'expired' : 'valid';
+  const state = r.status !== 'valid' ? r.status : !r.published_at ? 'not_issued' : expired ? 'expired' : 'valid';
   return {
     id: r.id,
     state,

@@ -355,6 +355,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     intake: d.intake,
     delivery: d.delivery,
     flags: { vneidAuthenticated: d.vneid_authenticated, populationDbUsed: d.population_db_used },
+    result: await dossierResult(ctx.db, d.id),
     documents: documents.rows.map((x) => ({ id: x.id, requirementCode: x.requirement_code, name: x.name, mime: x.mime, size: Number(x.size), source: x.source, digitised: x.digitised, reused: x.reused, fromStore: x.from_store, addedAt: iso(x.created_at) })),
     workflow: steps.map((s, i) => ({ index: i, key: s.key, name: s.name, role: s.role, kind: stepKind(steps.length, i), quota: s.quota })),
     tasks: tasks.rows.map((t) => ({
@@ -391,6 +392,17 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     actions: actions.map((a) => ({ code: a, name: staffActionName[a] })),
     reassignCandidates,
   };
+}
+
+/** The dossier's latest signed result (published or not yet), for officials. */
+async function dossierResult(db: Queryable, dossierId: string) {
+  const r = (await db.query<{ id: string; title: string; number: string; status: string; signer_name: string; signed_at: Date; published_at: Date | null; status_reason: string | null }>(
+    'SELECT id, title, number, status, signer_name, signed_at, published_at, status_reason FROM results WHERE dossier_id = $1 ORDER BY signed_at DESC, created_at DESC LIMIT 1',
+    [dossierId],
+  )).rows[0];
+  return r
+    ? { id: r.id, title: r.title, number: r.number, status: r.status, signerName: r.signer_name, signedAt: iso(r.signed_at), publishedAt: iso(r.published_at), statusReason: r.status_reason, verifyPath: `/verify/${r.id}` }
+    : null;
 }
 
 export interface ControlSheetRow {
