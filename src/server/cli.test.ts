@@ -93,4 +93,22 @@ describe('admin CLI', () => {
       await db.close();
     }
   });
+
+  it('specimen renders a procedure\'s result with demo data, marked as a specimen and signed (pdfsig: valid)', async () => {
+    const { spawnSync, execFileSync } = await import('node:child_process');
+    if (spawnSync('pdfsig', ['-v']).error) throw new Error('pdfsig is missing: install poppler-utils (apt-get install -y poppler-utils)');
+    expect((await run(['seed'])).code).toBe(0);
+    expect((await run(['specimen', '--procedure', '1.001193'])).code).toBe(2);
+    for (const code of ['1.001193', '2.002233']) {
+      const out = path.join(dir, `specimen-${code}.pdf`);
+      const r = await run(['specimen', '--procedure', code, '--out', out]);
+      expect(r.code, r.out).toBe(0);
+      const sig = spawnSync('pdfsig', [out], { encoding: 'utf8' });
+      expect(`${sig.stdout}${sig.stderr}`).toContain('Signature is Valid');
+      const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('BẢN MẪU');
+    }
+    const unknown = await run(['specimen', '--procedure', '9.999999', '--out', path.join(dir, 'x.pdf')]).catch((e: Error) => ({ code: 1, out: e.message }));
+    expect(unknown.out).toContain('9.999999');
+  });
 });

@@ -15,6 +15,7 @@ import { dueDate, formatVn, type DeadlineUnit } from '../core/deadlines/deadline
 import { loadCalendar } from './modules/reference/calendar.ts';
 import { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } from './modules/admin/create-user-command.ts';
 import path from 'node:path';
+import { renderSpecimen } from './modules/results/specimen.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -120,6 +121,23 @@ const commands: Record<string, { help: string; run: Command }> = {
           console.error(message);
           return 1;
         }
+      });
+    },
+  },
+  specimen: {
+    help: 'Dựng bản mẫu kết quả của một thủ tục (dữ liệu mẫu, dấu "BẢN MẪU", ký số như thật). --procedure <mã thủ tục> --out <tệp.pdf>',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { procedure: { type: 'string' }, out: { type: 'string' } } });
+      if (!values.procedure || !values.out) {
+        console.error('Cần --procedure (mã thủ tục, ví dụ 1.001193) và --out (tệp PDF sẽ ghi).');
+        return 2;
+      }
+      const config = loadConfig();
+      return withDatabase(async (db) => {
+        const pdf = await renderSpecimen(db, config, values.procedure!);
+        fs.writeFileSync(values.out!, pdf);
+        console.log(`Đã ghi bản mẫu kết quả của thủ tục ${values.procedure} vào ${values.out} (${pdf.length} byte, đã ký số).`);
+        return 0;
       });
     },
   },

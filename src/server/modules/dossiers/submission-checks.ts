@@ -20,7 +20,7 @@ import { receivingUnit } from './submission.ts';
 export const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** HMAC key of prefill seals (kept server-side with each draft); derived from the cookie secret. */
-export const sealSecret = (ctx: AppContext) => `${ctx.config.cookieSecret}:prefill-seal`;
+export const sealSecret = (ctx: Pick<AppContext, 'config'>) => `${ctx.config.cookieSecret}:prefill-seal`;
 
 let communeIndex: Promise<Map<string, string>> | null = null;
 /** commune code → province code, for address validation (the 2025 units never change at run time). */
@@ -40,7 +40,7 @@ export function communes(db: Database): Promise<Map<string, string>> {
  * spouse, the children, the household; every lookup logged with its purpose), with provenance and the seal.
  */
 export async function prefillForPerson(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'population' | 'config'>,
   form: FormDefinition,
   idNumber: string,
   lookup: LookupContext,
