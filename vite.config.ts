@@ -6,7 +6,8 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, 'src/web'),
   plugins: [react()],
   build: {
-    outDir: path.resolve(import.meta.dirname, 'dist/web'),
+    // WEB_DIST lets several browser-test runs build side by side (e2e/global-setup.ts).
+    outDir: process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,
     sourcemap: true,
   },

@@ -157,3 +157,44 @@ export async function submitBirthRegistration(page: Page, baseUrl: string): Prom
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
+
+/** The username of the official assigned to the dossier's current step, read on the dossier page. */
+export async function currentAssignee(page: Page): Promise<string> {
+  const cell = page.locator('ol.workflow > li[aria-current="step"] [data-testid^="assignee-"]').last();
+  await cell.waitFor();
+  return usernameOf((await cell.textContent()) ?? '');
+}
+
+/**
+ * Takes an online dossier waiting at the counter to its issued result, each official on the dossier page: the
+ * counter officer accepts it, the assigned specialist forwards it, the leader approves it (which signs the result
+ * with the issuing unit's certificate) and the clerk issues it (which publishes it into the owner's store). With
+ * `clock`, the business clock is set before each of the four steps (Vietnam time of `clock.day`). Starts with
+ * nobody logged in on `page`; ends logged in as the clerk on the dossier page.
+ */
+export async function acceptAndIssue(
+  page: Page,
+  baseUrl: string,
+  dossier: { id: string; code: string },
+  options: { receptionist?: string; clock?: { day: string; times: readonly [string, string, string, string] } } = {},
+): Promise<void> {
+  const at = async (i: number) => {
+    if (options.clock) await setClock(baseUrl, vnInstant(options.clock.day, options.clock.times[i]));
+  };
+  const heading = page.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier.code}` });
+  await at(0);
+  await page.goto(`${baseUrl}/can-bo/ho-so/${dossier.id}`);
+  await staffLogin(page, options.receptionist ?? 'tiepnhan.phurieng');
+  await heading.waitFor();
+  await performAction(page, 'Tiếp nhận hồ sơ');
+  for (let i = 1; i <= 2; i++) {
+    await at(i);
+    await switchOfficial(page, await currentAssignee(page));
+    await heading.waitFor();
+    await performAction(page, 'Chuyển bước tiếp theo');
+  }
+  await at(3);
+  await switchOfficial(page, await currentAssignee(page));
+  await heading.waitFor();
+  await performAction(page, 'Phát hành kết quả');
+}

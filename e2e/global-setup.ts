@@ -18,7 +18,9 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
     throw new Error('Browser tests need Debian chromium: apt-get install -y chromium (bash .ci/run does this).');
   }
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Each run builds into its own folder so that two runs on one machine do not overwrite each other's app.
+  const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-web-'));
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, WEB_DIST: webDist } });
   if (build.status !== 0) throw new Error('vite build failed');
 
   const port = await freePort();
@@ -26,7 +28,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://localhost:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: baseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: baseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '', WEB_DIST: webDist },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;
@@ -46,6 +48,7 @@ export default async function setup(project: TestProject) {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(webDist, { recursive: true, force: true });
   };
 }
 

@@ -7,6 +7,8 @@ import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProcedurePage } from './pages/ProcedurePage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
+import { StorePage } from './store/StorePage.tsx';
+import { VerifyFilePage, VerifyResultPage } from './verify/VerifyPages.tsx';
 import { SessionProvider } from './session.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import { StaffShell } from './staff/StaffLayout.tsx';
@@ -30,6 +32,9 @@ export function App() {
           <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
           <Route path="ho-so-cua-toi/:id" element={<DossierDetailPage />} />
           <Route path="tra-cuu" element={<LookupPage />} />
+          <Route path="kho-du-lieu" element={<StorePage />} />
+          <Route path="verify" element={<VerifyFilePage />} />
+          <Route path="verify/:id" element={<VerifyResultPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatTimeLimit } from './format.ts';
+import { formatDate, formatDateTime, formatDay, formatMoney, formatTimeLimit } from './format.ts';
 
 describe('display formats', () => {
   it('formats đồng with dot thousands separators', () => {
@@ -16,5 +16,9 @@ describe('display formats', () => {
   it('shows dates and times in Vietnam time', () => {
     expect(formatDate('2025-07-31T18:30:00Z')).toBe('01/08/2025');
     expect(formatDateTime('2025-07-31T18:30:00Z')).toBe('01:30 01/08/2025');
+  });
+  it('shows calendar days as they are', () => {
+    expect(formatDay('2026-03-10')).toBe('10/03/2026');
+    expect(formatDay(null)).toBe('');
   });
 });

@@ -19,3 +19,10 @@ export function formatDateTime(iso: string | null | undefined): string {
   const time = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
   return `${time} ${formatDate(iso)}`;
 }
+
+/** A calendar day "2026-03-10" as "10/03/2026" (no time zone involved). */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '';
+  const [y, m, d] = day.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

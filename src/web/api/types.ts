@@ -192,6 +192,8 @@ export interface StaffDossier {
   log: StaffLogEntry[];
   actions: { code: StaffActionCode; name: string }[];
   reassignCandidates: { id: string; fullName: string }[];
+  /** The dossier's latest signed result (published or not yet). */
+  result?: StaffDossierResult | null;
 }
 
 export interface StaffActionResult {
@@ -222,7 +224,7 @@ export interface IntakePrefill {
   procedureName: string;
   caseCode: string;
   form: NonNullable<ProcedureDefinition['cases'][number]['form']>;
-  documents: { code: string; name: string; required: boolean; providedByForm?: boolean; originals: number; copies: number }[];
+  documents: { code: string; name: string; required: boolean; providedByForm?: boolean; originals: number; copies: number; documentType?: string; satisfiedByResultCodes?: string[] }[];
   values: Record<string, unknown>;
   prefilledFields: string[];
   seal: string;
@@ -253,4 +255,109 @@ export interface SupplementRequest {
   requestedAt: string | null;
   reason: string;
   items: { name: string; reason: string }[];
+}
+
+/* ---------- Results and the personal document store ---------- */
+
+export type StoreKind = 'result' | 'certified_copy' | 'digitised';
+export type ResultStatus = 'valid' | 'replaced' | 'cancelled';
+
+/** A document of a person's store (GET /api/my/store, POST /api/staff/intake/store). */
+export interface StoreItem {
+  id: string;
+  kind: StoreKind;
+  title: string;
+  documentType: string | null;
+  resultCode: string | null;
+  sha256: string;
+  mime: string;
+  size: number;
+  issuedAt: string;
+  /** yyyy-mm-dd, the last day it may be used; null without a time limit. */
+  validTo: string | null;
+  resultId: string | null;
+  resultStatus: ResultStatus | null;
+  sourceDossierCode: string | null;
+}
+
+/** What a document requirement needs from a stored document (the catalogue's document requirement). */
+export interface StoreRequirement {
+  code: string;
+  name: string;
+  documentType?: string;
+  satisfiedByResultCodes?: string[];
+}
+
+export interface ShareLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** The issued result on the citizen's dossier (GET /api/my/dossiers/:id). */
+export interface CitizenDossierResult {
+  id: string;
+  title: string;
+  number: string;
+  status: ResultStatus;
+  issuedAt: string | null;
+  validTo: string | null;
+  verifyPath: string;
+}
+
+/** The signed result of a dossier as officials see it (GET /api/staff/dossiers/:id). */
+export interface StaffDossierResult {
+  id: string;
+  title: string;
+  number: string;
+  status: ResultStatus;
+  signerName: string;
+  signedAt: string | null;
+  publishedAt: string | null;
+  statusReason: string | null;
+  verifyPath: string;
+}
+
+export type PublicResultState = 'valid' | 'expired' | 'cancelled' | 'replaced' | 'not_issued';
+
+/** GET /api/public/results/:id — what anyone may learn about a result. */
+export interface PublicResult {
+  id: string;
+  state: PublicResultState;
+  title: string;
+  number: string;
+  resultCode: string;
+  kind: string;
+  issuingUnit: string;
+  signer: { name: string; title: string | null; certificate: string };
+  signedAt: string;
+  issuedAt: string | null;
+  owner: { name: string; idNumber: string };
+  validFrom: string;
+  validTo: string | null;
+  scope: string | null;
+  sha256: string;
+  dossierCode: string | null;
+  procedureName: string | null;
+  statusReason: string | null;
+  statusAt: string | null;
+  replacedBy: string | null;
+}
+
+export interface SignatureCheck {
+  valid: boolean;
+  signerName?: string;
+  signingTime?: string;
+  chainTrusted: boolean;
+  coversWholeFile: boolean;
+}
+
+export type VerifyVerdict = PublicResultState | 'signature_invalid' | 'not_registered';
+
+/** POST /api/public/verify — an uploaded file checked. */
+export interface VerifyFileResponse {
+  sha256: string;
+  signatures: SignatureCheck[];
+  signatureValid: boolean;
+  registered: PublicResult | null;
+  verdict: VerifyVerdict;
 }

@@ -19,6 +19,7 @@ export function Layout() {
             {session?.authenticated ? (
               <>
                 <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
+                <Link to="/kho-du-lieu">{t('nav.myStore')}</Link>
                 <span className="user-name" data-testid="user-name">{session.user?.fullName}</span>
                 <button type="button" className="link-button" onClick={() => void logout()}>{t('nav.logout')}</button>
               </>
@@ -39,7 +40,14 @@ export function Layout() {
       <main id="main" className="container" tabIndex={-1}>
         <Outlet />
       </main>
-      <footer className="site-footer"><div className="container">{t('app.footer')}</div></footer>
+      <footer className="site-footer">
+        <div className="container">
+          <nav aria-label={t('nav.footerLinks')} className="footer-nav">
+            <Link to="/verify">{t('nav.verify')}</Link>
+          </nav>
+          <p className="footer-text">{t('app.footer')}</p>
+        </div>
+      </footer>
     </>
   );
 }

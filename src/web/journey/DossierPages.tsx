@@ -3,8 +3,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { foldVietnamese } from '../../core/catalogue/search.ts';
 import { api, ApiError } from '../api/client.ts';
-import type { SupplementRequest } from '../api/types.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import type { CitizenDossierResult, SupplementRequest } from '../api/types.ts';
+import { formatDate, formatDateTime, formatDay } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -33,6 +33,8 @@ interface DossierDetail {
   supplementRequest?: SupplementRequest | null;
   /** The components of the version and case the dossier was received under. */
   requirements: { code: string; name: string; required: boolean; providedByForm: boolean }[];
+  /** The electronic result, once issued (signed and published into the citizen's store). */
+  result?: CitizenDossierResult | null;
 }
 
 /** "09:45 ngày 16/03/2026" in Vietnam time. */
@@ -186,6 +188,7 @@ export function DossierDetailPage() {
         <div><dt>Ngày nộp</dt><dd>{formatDateTime(d.submittedAt)}</dd></div>
         {d.dueAt && <div><dt>Hẹn trả kết quả</dt><dd data-testid="citizen-due">{dueText(d.dueAt)}</dd></div>}
       </dl>
+      {d.result && <ResultPanel dossierId={d.id} result={d.result} />}
       {d.supplementRequest && <SupplementForm d={d} request={d.supplementRequest} onDone={(r) => void supplied(r)} />}
       <h2>Tiến trình</h2>
       <Timeline items={d.timeline} />
@@ -200,6 +203,36 @@ export function DossierDetailPage() {
           <button type="submit" className="button button-secondary">Gửi yêu cầu rút hồ sơ</button>
         </form>
       )}
+    </section>
+  );
+}
+
+const RESULT_STATUS: Record<CitizenDossierResult['status'], { icon: string; text: string }> = {
+  valid: { icon: '✓', text: 'Còn hiệu lực' },
+  cancelled: { icon: '⚠', text: 'Đã thu hồi – không còn giá trị sử dụng' },
+  replaced: { icon: '⚠', text: 'Đã được thay thế – không còn giá trị sử dụng' },
+};
+
+/** The issued electronic result: what it is, its number and validity, the signed PDF and its public verification page. */
+function ResultPanel({ dossierId, result }: { dossierId: string; result: CitizenDossierResult }) {
+  const expired = result.status === 'valid' && !!result.validTo && result.validTo < new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const status = expired ? { icon: '⏱', text: 'Hết hiệu lực' } : RESULT_STATUS[result.status];
+  const state = expired ? 'expired' : result.status;
+  return (
+    <section className="result-panel" aria-labelledby="result-title" data-testid="citizen-result">
+      <h2 id="result-title">Kết quả giải quyết</h2>
+      <p className="result-title">{result.title}</p>
+      <dl className="summary-list">
+        <div><dt>Số, ký hiệu</dt><dd data-testid="result-number">{result.number}</dd></div>
+        {result.issuedAt && <div><dt>Ngày phát hành</dt><dd><time dateTime={result.issuedAt}>{formatDate(result.issuedAt)}</time></dd></div>}
+        <div><dt>Hiệu lực</dt><dd>{result.validTo ? `Đến hết ngày ${formatDay(result.validTo)}` : 'Không thời hạn'}</dd></div>
+        <div><dt>Tình trạng</dt><dd><span className={`store-state store-state-${state}`}><span aria-hidden="true">{status.icon}</span> {status.text}</span></dd></div>
+      </dl>
+      <p className="muted">Kết quả điện tử có chữ ký số của cơ quan giải quyết, có giá trị pháp lý như bản giấy, và đã được lưu vào <Link to="/kho-du-lieu">kho dữ liệu của bạn</Link>.</p>
+      <div className="button-row">
+        <a className="button button-primary" href={`/api/my/dossiers/${dossierId}/result.pdf`} download>Tải kết quả (PDF có chữ ký số)</a>
+        <Link className="button button-secondary" to={result.verifyPath}>Xác minh<span className="visually-hidden"> kết quả {result.number}</span></Link>
+      </div>
     </section>
   );
 }

@@ -9,8 +9,11 @@ import type { ProcedureCase } from '../../core/catalogue/schema.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
-import type { ProcedureDetail } from '../api/types.ts';
+import type { ProcedureDetail, StoreItem } from '../api/types.ts';
 import { formatDate, formatMoney } from '../format.ts';
+import { acceptsStoreDocuments } from '../store/fit.ts';
+import { StorePicker } from '../store/StorePicker.tsx';
+import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary, type ShownError } from './ErrorSummary.tsx';
 import { displayValue, Field } from './fields.tsx';
@@ -22,7 +25,8 @@ interface Draft {
   caseCode: string;
   values: Record<string, unknown>;
   prefilledFields: string[];
-  documents: { requirementCode: string; uploadId: string }[];
+  /** Each component is a file the citizen uploaded or a document taken from their personal store. */
+  documents: DraftDocument[];
   meta: { contactPhone?: string; contactEmail?: string; resultDelivery?: 'online' | 'counter' | 'post' };
   revision: number;
   status: string;
@@ -30,6 +34,17 @@ interface Draft {
   expiresAt: string;
   expiresSoon: boolean;
 }
+
+interface DraftDocument {
+  requirementCode: string;
+  uploadId?: string;
+  storeDocumentId?: string;
+}
+
+const sameDocument = (a: DraftDocument, b: DraftDocument) =>
+  a.requirementCode === b.requirementCode && a.uploadId === b.uploadId && a.storeDocumentId === b.storeDocumentId;
+
+const fetchMyStore = () => api<{ items: StoreItem[] }>('/api/my/store').then((r) => r.items);
 
 interface UploadedFile {
   id: string;
@@ -54,6 +69,10 @@ export function DraftPage() {
   const pending = useRef<Partial<Draft> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const revision = useRef(0);
+  /** Errors to show on the step being opened (the server's refusal of a document, shown where it can be fixed). */
+  const carriedErrors = useRef<ShownError[] | null>(null);
+  const store = useStoreSource(fetchMyStore, 'Không tải được kho dữ liệu. Vui lòng thử lại.');
+  const storedTitle = (storeDocumentId: string) => store.items?.find((x) => x.id === storeDocumentId)?.title;
 
   useEffect(() => {
     api<Draft>(`/api/drafts/${id}`).then(async (d) => {
@@ -107,9 +126,16 @@ export function DraftPage() {
   const step = steps[stepIndex];
   const heading = usePageTitle(step?.title);
   useEffect(() => {
-    setErrors([]);
+    setErrors(carriedErrors.current ?? []);
+    carriedErrors.current = null;
     heading.current?.focus();
   }, [stepIndex, heading]);
+  // Documents taken from the store are shown by their titles.
+  const { load: loadStore } = store;
+  const usesStore = draft?.documents.some((x) => x.storeDocumentId) ?? false;
+  useEffect(() => {
+    if (usesStore) loadStore();
+  }, [usesStore, loadStore]);
 
   if (loadError) return <div className="error-box" role="alert">{loadError}</div>;
   if (!draft || !proc || !kase || !form || !step) return <p role="status">Đang tải hồ sơ…</p>;
@@ -160,7 +186,15 @@ export function DraftPage() {
     } catch (e) {
       setSubmitting(false);
       const details = e instanceof ApiError ? (e.details as { errors?: ShownError[] } | undefined) : undefined;
-      setErrors(details?.errors?.length ? details.errors : [{ path: 'submit', message: e instanceof ApiError ? e.message : 'Nộp hồ sơ không thành công. Vui lòng thử lại.' }]);
+      // A refused component ("documents.<code>") is shown on the documents step, next to its requirement.
+      const shown = (details?.errors ?? []).map((x) => (x.path.startsWith('documents.') ? { path: `doc-${x.path.slice('documents.'.length)}`, message: x.message } : x));
+      const documentsStep = steps.findIndex((x) => x.key === 'giay-to');
+      if (shown.length && shown.every((x) => x.path.startsWith('doc-')) && documentsStep >= 0) {
+        carriedErrors.current = shown;
+        goTo(documentsStep);
+        return;
+      }
+      setErrors(shown.length ? shown : [{ path: 'submit', message: e instanceof ApiError ? e.message : 'Nộp hồ sơ không thành công. Vui lòng thử lại.' }]);
     }
   };
 
@@ -202,18 +236,35 @@ export function DraftPage() {
               <div key={d.code} className={`document-row${errors.some((e) => e.path === `doc-${d.code}`) ? ' has-error' : ''}`}>
                 <h2 className="document-name">{d.name}{!d.required && <span className="muted"> (nếu có)</span>}</h2>
                 <p className={attached.length ? 'doc-ok' : 'doc-missing'}>{attached.length ? '✓ Đã có' : d.required ? 'Còn thiếu' : 'Chưa có'}</p>
-                <ul>
-                  {attached.map((a) => (
-                    <li key={a.uploadId}>
-                      {files[a.uploadId]?.name ?? 'Tệp đã tải lên'}{' '}
-                      <button type="button" className="link-button" onClick={() => update({ documents: draft.documents.filter((x) => x.uploadId !== a.uploadId) })}>Gỡ bỏ</button>
-                    </li>
-                  ))}
+                <ul className="attached-documents">
+                  {attached.map((a) => {
+                    const label = a.storeDocumentId ? `Lấy từ kho dữ liệu: ${storedTitle(a.storeDocumentId) ?? 'giấy tờ trong kho dữ liệu'}` : (a.uploadId && files[a.uploadId]?.name) || 'Tệp đã tải lên';
+                    return (
+                      <li key={a.uploadId ?? a.storeDocumentId}>
+                        {label}{' '}
+                        <button type="button" className="link-button" onClick={() => update({ documents: draft.documents.filter((x) => !sameDocument(x, a)) })}>
+                          Gỡ bỏ<span className="visually-hidden"> {label}</span>
+                        </button>
+                      </li>
+                    );
+                  })}
                 </ul>
+                {errors.filter((e) => e.path === `doc-${d.code}`).map((e) => <p key={e.message} className="field-error">{e.message}</p>)}
                 <label htmlFor={inputId}>Chọn tệp cho: {d.name}</label>
                 <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void onFile(d.code, e.target.files?.[0])} />
                 {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={`Đang tải lên ${d.name}`} />}
-                {errors.filter((e) => e.path === `doc-${d.code}`).map((e) => <p key={e.message} className="field-error">{e.message}</p>)}
+                {acceptsStoreDocuments(d) && (
+                  <StorePicker
+                    requirement={d}
+                    source={store}
+                    openLabel="Lấy từ kho dữ liệu"
+                    chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
+                    onChoose={(doc) => {
+                      setErrors((es) => es.filter((x) => x.path !== `doc-${d.code}`));
+                      update({ documents: [...draft.documents, { requirementCode: d.code, storeDocumentId: doc.id }] });
+                    }}
+                  />
+                )}
               </div>
             );
           })}
@@ -261,7 +312,28 @@ export function DraftPage() {
             </section>
           ))}
           <h2>Giấy tờ kèm theo</h2>
-          <ul>{kase.documents.filter((d) => !d.providedByForm).map((d) => <li key={d.code}>{d.name}: {draft.documents.some((x) => x.requirementCode === d.code) ? 'đã có' : 'chưa có'}</li>)}</ul>
+          <dl className="summary-list">
+            {kase.documents.filter((d) => !d.providedByForm).map((d) => {
+              const attached = draft.documents.filter((x) => x.requirementCode === d.code);
+              return (
+                <div key={d.code}>
+                  <dt>{d.name}</dt>
+                  <dd>
+                    {attached.length === 0 ? 'Chưa có' : (
+                      <ul className="plain-list">
+                        {attached.map((a) => (
+                          <li key={a.uploadId ?? a.storeDocumentId}>
+                            {a.storeDocumentId ? `Lấy từ kho dữ liệu: ${storedTitle(a.storeDocumentId) ?? 'giấy tờ trong kho dữ liệu'}` : `Tải lên: ${(a.uploadId && files[a.uploadId]?.name) || 'tệp đã tải lên'}`}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                  <dd><button type="button" className="link-button" onClick={() => goTo(steps.findIndex((x) => x.key === 'giay-to'))}>Thay đổi<span className="visually-hidden"> {d.name}</span></button></dd>
+                </div>
+              );
+            })}
+          </dl>
           <h2>Phí, lệ phí</h2>
           <p>{quote.total === 0 ? 'Miễn phí' : `${formatMoney(quote.total)} (đã áp dụng mức giảm khi nộp trực tuyến)`}</p>
           <button type="button" className="button button-primary" disabled={submitting} onClick={() => void submit()}>{submitting ? 'Đang nộp…' : 'Nộp hồ sơ'}</button>

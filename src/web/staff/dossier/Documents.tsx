@@ -1,4 +1,7 @@
-/** The dossier's components: each file with a link to view it and where it came from, and required components still missing. */
+/**
+ * The dossier's components: each file with a link to view it and where it came from (uploaded, scanned, supplied, or
+ * taken from the citizen's document store and so reused), and required components still missing.
+ */
 import { useTranslation } from 'react-i18next';
 import type { StaffDossier } from '../../api/types.ts';
 import { When } from '../bits.tsx';
@@ -34,7 +37,7 @@ export function Documents({ d }: { d: StaffDossier }) {
                   <span className="cell-note">{doc.mime === 'application/pdf' ? 'PDF' : doc.mime.replace('image/', '').toUpperCase()} · {fileSize(doc.size)}</span>
                 </td>
                 <td data-label={t('staff.col.source')}>
-                  {t(`staff.source.${doc.source}`, { defaultValue: doc.source })}
+                  <span data-testid={`source-${doc.requirementCode}`}>{doc.fromStore ? t('staff.source.fromStore') : t(`staff.source.${doc.source}`, { defaultValue: doc.source })}</span>
                   {doc.reused && <span className="cell-note">{t('staff.source.reused')}</span>}
                 </td>
                 <td data-label={t('staff.col.addedAt')}><When at={doc.addedAt} /></td>

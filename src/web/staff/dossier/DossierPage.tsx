@@ -16,6 +16,7 @@ import { ActionPanel } from './ActionPanel.tsx';
 import { Answers } from './Answers.tsx';
 import { Documents } from './Documents.tsx';
 import { FormsList } from './FormsList.tsx';
+import { ResultBlock } from './ResultBlock.tsx';
 import { Applicant, Summary } from './Summary.tsx';
 import { Workflow } from './Workflow.tsx';
 
@@ -71,6 +72,7 @@ export function DossierPage() {
           <div className="dossier-layout">
             <div className="dossier-main">
               <Summary d={d} />
+              <ResultBlock d={d} />
             </div>
             <div className="dossier-side">
               <ActionPanel d={d} onDone={(r, name) => void done(r, name)} />

@@ -20,7 +20,7 @@ import { IdentityStep } from './IdentityStep.tsx';
 import { ProcedureStep } from './ProcedureStep.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { ScansStep } from './ScansStep.tsx';
-import { emptyIntake, formKeys, placeError, STEPS, type IntakeState, type StepKey } from './state.ts';
+import { emptyIntake, formKeys, intakeDocuments, placeError, STEPS, type IntakeState, type StepKey } from './state.ts';
 
 /** The furthest step the state allows (a reloaded or hand-edited URL cannot skip the identity check). */
 function reachable(s: IntakeState): number {
@@ -89,7 +89,7 @@ export function CounterIntakePage() {
           contact: { ...(state.phone.trim() ? { phone: state.phone.trim() } : {}), ...(state.email.trim() ? { email: state.email.trim() } : {}) },
           values: normaliseValues(prefill.form, state.values),
           seal: prefill.seal,
-          documents: Object.entries(state.scans).flatMap(([requirementCode, scans]) => scans.map((s) => ({ requirementCode, uploadId: s.uploadId }))),
+          documents: intakeDocuments(state),
           resultDelivery: state.resultDelivery,
           ...(state.channel === 3 ? { waybill: state.waybill.trim() } : {}),
           ...(state.note.trim() ? { note: state.note.trim() } : {}),

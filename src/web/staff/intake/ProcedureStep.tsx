@@ -63,7 +63,7 @@ export function ProcedureStep({ state, update, errors, setErrors, next }: StepPr
         method: 'POST',
         body: { procedureCode: state.procedureCode, caseCode: state.caseCode, idNumber: identity.person.idNumber, checkToken: identity.checkToken },
       });
-      update({ prefill, values: prefill.values, scans: {} });
+      update({ prefill, values: prefill.values, scans: {}, stored: {} });
       next();
     } catch (err) {
       setErrors([{ path: 'procedure', message: err instanceof ApiError ? err.message : t('error.generic') }]);

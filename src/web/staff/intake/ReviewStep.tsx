@@ -58,7 +58,12 @@ export function ReviewStep({ state, errors, goTo, submitting, submit, procedureN
         {prefill.documents.filter((d) => !d.providedByForm).map((d) => (
           <div key={d.code}>
             <dt>{d.name}</dt>
-            <dd>{(state.scans[d.code] ?? []).map((s) => s.name).join(', ') || t('staff.intake.scans.none')}</dd>
+            <dd>
+              {[
+                ...(state.scans[d.code] ?? []).map((s) => s.name),
+                ...(state.stored[d.code] ?? []).map((s) => t('staff.intake.scans.fromStore', { title: s.title })),
+              ].join(', ') || t('staff.intake.scans.none')}
+            </dd>
             <dd><Change step="scans" what={d.name} goTo={goTo} /></dd>
           </div>
         ))}

@@ -8,6 +8,12 @@ export interface Scan {
   size: number;
 }
 
+/** A document of the citizen's personal store used instead of a scan. */
+export interface StoredPick {
+  storeDocumentId: string;
+  title: string;
+}
+
 export interface IntakeState {
   identity: IdentityCheckResult | null;
   /** 1 in person at the counter, 3 by post. */
@@ -19,6 +25,8 @@ export interface IntakeState {
   values: Record<string, unknown>;
   /** Scans by document requirement code. */
   scans: Record<string, Scan[]>;
+  /** Documents taken from the citizen's store, by document requirement code. */
+  stored: Record<string, StoredPick[]>;
   phone: string;
   email: string;
   resultDelivery: 'counter' | 'post' | 'online';
@@ -34,6 +42,7 @@ export const emptyIntake = (): IntakeState => ({
   prefill: null,
   values: {},
   scans: {},
+  stored: {},
   phone: '',
   email: '',
   resultDelivery: 'counter',
@@ -65,6 +74,12 @@ export function placeError(path: string, formKeys: readonly string[]): { path: s
   if (root && formKeys.includes(root)) return { path, step: 'form' };
   return { path: 'submit', step: 'review' };
 }
+
+/** The components of the intake as the API takes them: scans and documents taken from the store. */
+export const intakeDocuments = (s: Pick<IntakeState, 'scans' | 'stored'>): ({ requirementCode: string; uploadId: string } | { requirementCode: string; storeDocumentId: string })[] => [
+  ...Object.entries(s.scans).flatMap(([requirementCode, scans]) => scans.map((x) => ({ requirementCode, uploadId: x.uploadId }))),
+  ...Object.entries(s.stored).flatMap(([requirementCode, picks]) => picks.map((x) => ({ requirementCode, storeDocumentId: x.storeDocumentId }))),
+];
 
 /** The keys of every field of the form (top level), to recognise the paths of form errors. */
 export const formKeys = (prefill: IntakePrefill | null): string[] => prefill?.form.pages.flatMap((p) => p.fields.map((f) => f.key)) ?? [];

@@ -1,0 +1,194 @@
+/**
+ * Kho dữ liệu của tôi (/kho-du-lieu): the citizen's personal document store — electronic results, certified copies
+ * and digitised components, grouped by kind. Each document can be viewed or downloaded, shared with a link that
+ * expires (1 hour to 30 days), and a result can be verified on its public page. A revoked or replaced result stays
+ * listed, clearly marked (never by colour alone).
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api/client.ts';
+import type { ShareLink, StoreItem, StoreKind } from '../api/types.ts';
+import { formatDate, formatDay } from '../format.ts';
+import { loginHref, useSession } from '../session.tsx';
+import { fileSize, vnClock } from '../staff/format.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+import { storeItemState, vnToday, type StoreItemState } from './fit.ts';
+
+const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised'];
+const DURATIONS = [
+  { key: 'h1', hours: 1 },
+  { key: 'd1', hours: 24 },
+  { key: 'd7', hours: 24 * 7 },
+  { key: 'd30', hours: 24 * 30 },
+] as const;
+const STATE_ICON: Record<StoreItemState, string> = { valid: '✓', expired: '⏱', cancelled: '⚠', replaced: '⚠' };
+
+export function StorePage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const heading = usePageTitle(t('store.title'));
+  const [items, setItems] = useState<StoreItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!session?.authenticated) return;
+    api<{ items: StoreItem[] }>('/api/my/store').then((r) => setItems(r.items), (e: unknown) => setError(e instanceof ApiError ? e.message : t('store.loadError')));
+  }, [session, t]);
+
+  if (session && !session.authenticated) {
+    return (
+      <section>
+        <h1 ref={heading} tabIndex={-1}>{t('store.title')}</h1>
+        <p><a href={loginHref('/kho-du-lieu')}>{t('store.login')}</a> {t('store.loginToSee')}</p>
+      </section>
+    );
+  }
+  const today = vnToday();
+  return (
+    <section className="store-page">
+      <h1 ref={heading} tabIndex={-1}>{t('store.title')}</h1>
+      <p className="lead">{t('store.lead')}</p>
+      {error && <div className="error-box" role="alert">{error}</div>}
+      {items === null ? (
+        !error && <p role="status">{t('common.loading')}</p>
+      ) : items.length === 0 ? (
+        <p role="status">{t('store.empty')}</p>
+      ) : (
+        <>
+          <p role="status" className="result-count">{t('store.count', { count: items.length })}</p>
+          {KINDS.filter((k) => items.some((i) => i.kind === k)).map((kind) => {
+            const group = items.filter((i) => i.kind === kind);
+            return (
+              <section key={kind} aria-labelledby={`store-${kind}`} className="store-group">
+                <h2 id={`store-${kind}`}>{t(`store.kinds.${kind}`)} ({group.length})</h2>
+                <ul className="cards store-list" aria-labelledby={`store-${kind}`}>
+                  {group.map((doc) => <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} />)}
+                </ul>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}
+
+function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }) {
+  const { t } = useTranslation();
+  const [sharing, setSharing] = useState(false);
+  const titleId = `doc-${doc.id}`;
+  return (
+    <li className={`card store-item store-item-${state}`} aria-labelledby={titleId} data-testid="store-item">
+      <h3 className="card-title" id={titleId}>{doc.title}</h3>
+      <dl className="store-facts">
+        <div>
+          <dt>{doc.kind === 'digitised' ? t('store.digitisedAt') : t('store.issuedAt')}</dt>
+          <dd><time dateTime={doc.issuedAt}>{formatDate(doc.issuedAt)}</time></dd>
+        </div>
+        <div><dt>{t('store.validity')}</dt><dd>{doc.validTo ? t('store.validUntil', { date: formatDay(doc.validTo) }) : t('store.noLimit')}</dd></div>
+        <div>
+          <dt>{t('store.status')}</dt>
+          <dd>
+            <span className={`store-state store-state-${state}`} data-testid="store-state">
+              <span aria-hidden="true">{STATE_ICON[state]}</span> {t(`store.state.${state}`)}
+            </span>
+          </dd>
+        </div>
+        {doc.sourceDossierCode && <div><dt>{t('store.dossier')}</dt><dd className="store-code">{doc.sourceDossierCode}</dd></div>}
+        <div><dt>{t('store.file')}</dt><dd>{doc.mime === 'application/pdf' ? 'PDF' : doc.mime.replace('image/', '').toUpperCase()} · {fileSize(doc.size)}</dd></div>
+      </dl>
+      {state !== 'valid' && <p className="store-warning">{t(`store.stateNote.${state}`)}</p>}
+      <div className="store-actions">
+        <a className="button button-secondary" href={`/api/my/store/${doc.id}/file`} target="_blank" rel="noopener">
+          {t('store.open')}<span className="visually-hidden"> {doc.title} {t('store.newTab')}</span>
+        </a>
+        <button type="button" className="button button-secondary" aria-expanded={sharing} aria-controls={`share-${doc.id}`} onClick={() => setSharing((s) => !s)}>
+          {t('store.share')}<span className="visually-hidden"> {doc.title}</span>
+        </button>
+        {doc.resultId && (
+          <Link className="button button-secondary" to={`/verify/${doc.resultId}`}>
+            {t('store.verify')}<span className="visually-hidden"> {doc.title}</span>
+          </Link>
+        )}
+      </div>
+      <div id={`share-${doc.id}`} hidden={!sharing}>
+        {sharing && <SharePanel doc={doc} onClose={() => setSharing(false)} />}
+      </div>
+    </li>
+  );
+}
+
+/** Choose how long the link works, create it, then copy it; the expiry is stated in Vietnam time. */
+function SharePanel({ doc, onClose }: { doc: StoreItem; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [hours, setHours] = useState<number>(24);
+  const [link, setLink] = useState<ShareLink | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const linkRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (link) linkRef.current?.focus();
+  }, [link]);
+
+  const at = (iso: string) => t('store.at', { time: vnClock(iso), date: formatDate(iso) });
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api<ShareLink>(`/api/my/store/${doc.id}/shares`, { method: 'POST', body: { hours } });
+      setLink(created);
+      setAnnouncement(t('store.created', { at: at(created.expiresAt) }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('store.shareError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link.url);
+      setAnnouncement(t('store.copied'));
+    } catch {
+      linkRef.current?.select();
+      setAnnouncement(t('store.copyFailed'));
+    }
+  };
+  const name = `share-hours-${doc.id}`;
+  return (
+    <div className="share-panel">
+      <h4 className="share-title">{t('store.shareOf', { title: doc.title })}</h4>
+      <form onSubmit={(e) => void create(e)} noValidate>
+        <fieldset className="form-group">
+          <legend>{t('store.duration')}</legend>
+          <p className="hint" id={`${name}-hint`}>{t('store.shareHint')}</p>
+          <div className="radios share-durations">
+            {DURATIONS.map((d) => (
+              <label key={d.key}>
+                <input type="radio" name={name} value={d.hours} checked={hours === d.hours} aria-describedby={`${name}-hint`}
+                  onChange={() => setHours(d.hours)} /> {t(`store.durations.${d.key}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>{busy ? t('store.creating') : t('store.createLink')}</button>
+          <button type="button" className="link-button" onClick={onClose}>{t('store.close')}<span className="visually-hidden"> {t('store.shareOf', { title: doc.title })}</span></button>
+        </div>
+      </form>
+      {link && (
+        <div className="share-result">
+          <label htmlFor={`share-link-${doc.id}`}>{t('store.link')}</label>
+          <input id={`share-link-${doc.id}`} ref={linkRef} type="text" readOnly value={link.url} className="share-link" aria-describedby={`share-expiry-${doc.id}`}
+            onFocus={(e) => e.currentTarget.select()} />
+          <p id={`share-expiry-${doc.id}`} data-testid="share-expiry">{t('store.expires', { at: at(link.expiresAt) })}</p>
+          <button type="button" className="button button-secondary" onClick={() => void copy()}>{t('store.copy')}</button>
+        </div>
+      )}
+      <p role="status" className="share-status">{announcement}</p>
+    </div>
+  );
+}
