@@ -16,6 +16,8 @@ import { loadCalendar } from './modules/reference/calendar.ts';
 import { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } from './modules/admin/create-user-command.ts';
 import path from 'node:path';
 import { renderSpecimen } from './modules/results/specimen.ts';
+import { INDEX766_HELP, runIndex766 } from './modules/metrics/cli-command.ts';
+import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/cli-command.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -140,6 +142,14 @@ const commands: Record<string, { help: string; run: Command }> = {
         return 0;
       });
     },
+  },
+  index766: {
+    help: INDEX766_HELP,
+    run: (args) => runIndex766(args, withDatabase),
+  },
+  reconcile: {
+    help: RECONCILE_HELP,
+    run: (args) => runReconcileCommand(args, withDatabase),
   },
   'verify-log': {
     help: 'Kiểm tra chuỗi băm của nhật ký xử lý hồ sơ. [--dossier <id>] [--json]',

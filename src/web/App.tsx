@@ -10,9 +10,13 @@ import { SearchPage } from './pages/SearchPage.tsx';
 import { StorePage } from './store/StorePage.tsx';
 import { VerifyFilePage, VerifyResultPage } from './verify/VerifyPages.tsx';
 import { SessionProvider } from './session.tsx';
+import { PaymentResultPage } from './payments/PaymentResultPage.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 import { StaffShell } from './staff/StaffLayout.tsx';
 import { staffRoutes } from './staff/routes.tsx';
+import { metricsRoutes } from './metrics/routes.tsx';
+import { CounterScreenPage } from './public-metrics/CounterScreenPage.tsx';
+import { PublicMonthlyPage } from './public-metrics/PublicMonthlyPage.tsx';
 
 export function App() {
   return (
@@ -20,8 +24,10 @@ export function App() {
       <Routes>
         <Route path="can-bo" element={<StaffShell />}>
           {staffRoutes}
+          {metricsRoutes}
           <Route path="quan-tri">{adminRoutes}</Route>
         </Route>
+        <Route path="man-hinh-quay" element={<CounterScreenPage />} />
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
           <Route path="thu-tuc" element={<SearchPage />} />
@@ -32,7 +38,9 @@ export function App() {
           <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
           <Route path="ho-so-cua-toi/:id" element={<DossierDetailPage />} />
           <Route path="tra-cuu" element={<LookupPage />} />
+          <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
           <Route path="kho-du-lieu" element={<StorePage />} />
+          <Route path="thanh-toan/:id" element={<PaymentResultPage />} />
           <Route path="verify" element={<VerifyFilePage />} />
           <Route path="verify/:id" element={<VerifyResultPage />} />
           <Route path="*" element={<NotFoundPage />} />

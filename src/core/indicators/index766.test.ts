@@ -4,7 +4,8 @@ import { computeIndex, points, type IndicatorDossier, type IndicatorProcedure } 
 
 const defs = JSON.parse(fs.readFileSync(new URL('../../../data/index766.json', import.meta.url), 'utf8'));
 const at = (s: string) => new Date(`${s}+07:00`);
-const periodEnd = at('2026-03-31T23:59:59');
+const periodStart = at('2026-03-01T00:00:00');
+const periodEnd = at('2026-03-31T23:59:59.999');
 
 const base: IndicatorDossier = {
   id: 'x', procedureCode: 'KS', channel: 2, receivedAt: at('2026-03-09T08:00:00'), dueAt: at('2026-03-12T17:30:00'), finishedAt: at('2026-03-11T10:00:00'),
@@ -15,79 +16,167 @@ const d = (id: string, over: Partial<IndicatorDossier> = {}): IndicatorDossier =
 const procedures: IndicatorProcedure[] = [
   { code: 'KS', onlineLevel: 'toan_trinh', fullyOnlineEligible: true, feeBearing: false, citizenTarget: true },
   { code: 'CT', onlineLevel: 'mot_phan', fullyOnlineEligible: false, feeBearing: true, citizenTarget: true },
-  { code: 'DD', onlineLevel: null, fullyOnlineEligible: false, feeBearing: false, citizenTarget: true },
+  { code: 'DD', onlineLevel: null, fullyOnlineEligible: false, feeBearing: true, citizenTarget: false },
 ];
-const compute = (input: Parameters<typeof computeIndex>[0]) => computeIndex(input, defs);
-const ind = (r: ReturnType<typeof computeIndex>, code: string) => r.indicators.find((i) => i.code === code)!;
+const compute = (dossiers: IndicatorDossier[], procs = procedures) => computeIndex({ procedures: procs, periodStart, periodEnd, dossiers }, defs);
+const ind = (r: ReturnType<typeof compute>, code: string) => r.indicators.find((i) => i.code === code)!;
 
-describe('766 point conversion', () => {
+describe('766 point conversion (§2.2)', () => {
   it('gives full marks at the threshold and proportional points below it; linear without a threshold', () => {
     expect(points(0.8, 4, 0.8)).toBe(4);
+    expect(points(0.95, 4, 0.8)).toBe(4);
     expect(points(0.4, 4, 0.8)).toBe(2);
     expect(points(0.75, 20)).toBe(15);
+    expect(points(0.45, 6, 0.9)).toBe(3);
     expect(points(null, 6)).toBe(0);
+  });
+  it('the definitions carry the national maxima: six groups adding up to 100', () => {
+    const r = compute([d('a'), d('b')]);
+    expect(r.groups.map((g) => [g.code, g.max])).toEqual([['transparency', 18], ['progress', 20], ['online', 12], ['payment', 10], ['digitisation', 22], ['satisfaction', 18]]);
+    for (const g of r.groups) expect(defs.indicators.filter((i: { group: string }) => i.group === g.code).reduce((n: number, i: { max: number }) => n + i.max, 0)).toBe(g.max);
+    expect(r.total).toBeCloseTo(r.groups.reduce((n, g) => n + g.points, 0), 2);
+    expect(r.total).toBeLessThanOrEqual(100);
   });
 });
 
-describe('766 indicators on hand-built dossier sets', () => {
-  it('2.1: two supplement requests count as overdue; an unfinished dossier is judged at the end of the period', () => {
-    const r = compute({
-      procedures, periodEnd, dossiers: [
-        d('a'),
-        d('b', { supplements: [{ requestedAt: at('2026-03-10T09:00:00'), suppliedAt: at('2026-03-10T10:00:00') }, { requestedAt: at('2026-03-10T11:00:00'), suppliedAt: at('2026-03-10T12:00:00') }] }),
-        d('c', { finishedAt: null }), // not finished by 31/03 → overdue
-        d('e', { dueAt: null, finishedAt: at('2026-03-10T08:00:00'), statutoryMaxMs: 3 * 86_400_000 }), // no appointment date, within the statutory time
-      ],
-    });
-    expect(ind(r, '2.1')).toMatchObject({ numerator: 2, denominator: 4, ratio: 0.5, points: 10, members: ['a', 'e'] });
+describe('group 1: transparency', () => {
+  it('1.1–1.3 are "no data" without publication facts, and count procedures when they exist', () => {
+    expect(ind(compute([d('a')]), '1.1')).toMatchObject({ noData: true, ratio: null, points: 0 });
+    const withPub = procedures.map((p, i) => ({ ...p, publication: { onTime: i !== 2, publicUpdateOnTime: i === 0, complete: true } }));
+    const r = compute([d('a')], withPub);
+    expect(ind(r, '1.1')).toMatchObject({ numerator: 2, denominator: 3, ratio: 0.6667, points: 4 });
+    expect(ind(r, '1.2')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(ind(r, '1.3')).toMatchObject({ numerator: 3, ratio: 1, points: 2 });
   });
-
-  it('zero denominators are "no data", not zero percent, and give no points', () => {
-    const r = compute({ procedures, periodEnd, dossiers: [] });
-    expect(ind(r, '2.1')).toMatchObject({ noData: true, ratio: null, points: 0 });
-    expect(ind(r, '3.6')).toMatchObject({ noData: true });
-    expect(ind(r, '1.1')).toMatchObject({ noData: true }); // no publication data locally
-    expect(ind(r, '5.2')).toMatchObject({ noData: true }); // no PAKN data
+  it('1.4 synced dossiers received in the period; dossiers received outside the period do not count', () => {
+    const r = compute([d('a'), d('b', { synced: false }), d('c', { receivedAt: at('2026-02-27T08:00:00'), finishedAt: at('2026-02-27T09:00:00') })]);
+    expect(ind(r, '1.4')).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, points: 3, members: ['a'] });
   });
+});
 
-  it('3.3 multiplies the online share by the sync rate for its points', () => {
-    const r = compute({
-      procedures, periodEnd, dossiers: [d('a'), d('b'), d('c', { channel: 1, synced: false }), d('e', { channel: 2, synced: false })],
-    });
-    expect(ind(r, '1.4')).toMatchObject({ numerator: 2, denominator: 4, ratio: 0.5 });
-    expect(ind(r, '3.3')).toMatchObject({ numerator: 3, denominator: 4, ratio: 0.75 });
-    // 0.75 × 0.5 = 0.375 < 0.5 threshold; 3.3 carries no points of its own in the national allocation (max 0)
-    expect(ind(r, '3.3').points).toBe(0);
+describe('group 2: progress (2.1 edge cases of §2.3)', () => {
+  it('two supplement requests make a dossier overdue even when finished before the appointment', () => {
+    const r = compute([
+      d('a'),
+      d('b', { supplements: [{ requestedAt: at('2026-03-10T09:00:00'), suppliedAt: at('2026-03-10T10:00:00') }, { requestedAt: at('2026-03-10T11:00:00'), suppliedAt: at('2026-03-10T12:00:00') }] }),
+    ]);
+    expect(ind(r, '2.1')).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, points: 10, members: ['a'] });
   });
+  it('one supplement not returned: judged at the time of the request', () => {
+    const r = compute([
+      d('late-request', { finishedAt: null, supplements: [{ requestedAt: at('2026-03-13T09:00:00') }] }), // requested after the appointment → overdue
+      d('in-time-request', { finishedAt: null, supplements: [{ requestedAt: at('2026-03-11T09:00:00') }] }), // requested in time, never supplied → on time
+    ]);
+    expect(ind(r, '2.1')).toMatchObject({ numerator: 1, denominator: 2, members: ['in-time-request'] });
+  });
+  it('the supplement interval is subtracted from the elapsed time', () => {
+    const supplements = [{ requestedAt: at('2026-03-10T08:00:00'), suppliedAt: at('2026-03-12T08:00:00') }]; // 2 days
+    const r = compute([
+      d('within', { finishedAt: at('2026-03-14T10:00:00'), supplements }), // 14/03 10:00 − 2 days = 12/03 10:00 ≤ 12/03 17:30
+      d('beyond', { finishedAt: at('2026-03-15T10:00:00'), supplements }), // 13/03 10:00 > due
+    ]);
+    expect(ind(r, '2.1').members).toEqual(['within']);
+  });
+  it('without an appointment date the statutory maximum applies', () => {
+    const r = compute([
+      d('ok', { dueAt: null, finishedAt: at('2026-03-11T08:00:00'), statutoryMaxMs: 3 * 86_400_000 }),
+      d('late', { dueAt: null, finishedAt: at('2026-03-13T08:00:00'), statutoryMaxMs: 3 * 86_400_000 }),
+    ]);
+    expect(ind(r, '2.1').members).toEqual(['ok']);
+  });
+  it('unfinished dossiers are judged at the end of the period; dossiers finished before the period are not counted; earlier ones still open are', () => {
+    const r = compute([
+      d('open-late', { receivedAt: at('2026-03-20T08:00:00'), dueAt: at('2026-03-25T17:00:00'), finishedAt: null }),
+      d('open-ok', { receivedAt: at('2026-03-30T08:00:00'), dueAt: at('2026-04-03T17:00:00'), finishedAt: null }),
+      d('done-before', { receivedAt: at('2026-02-20T08:00:00'), dueAt: at('2026-02-24T17:00:00'), finishedAt: at('2026-02-23T08:00:00') }),
+      d('carried-over', { receivedAt: at('2026-02-26T08:00:00'), dueAt: at('2026-03-03T17:00:00'), finishedAt: at('2026-03-02T08:00:00') }),
+    ]);
+    expect(ind(r, '2.1')).toMatchObject({ numerator: 2, denominator: 3, members: ['open-ok', 'carried-over'] });
+  });
+  it('2.2 averages the processing time of dossiers completed in the period (information only, 0 points)', () => {
+    const r = compute([
+      d('a', { receivedAt: at('2026-03-09T08:00:00'), finishedAt: at('2026-03-10T08:00:00') }),
+      d('b', { receivedAt: at('2026-03-09T08:00:00'), finishedAt: at('2026-03-12T08:00:00') }),
+      d('stopped', { finishedAt: at('2026-03-10T08:00:00'), completed: false }),
+    ]);
+    expect(ind(r, '2.2')).toMatchObject({ denominator: 2, averageDays: 2, points: 0, max: 0 });
+  });
+});
 
-  it('counts online payment, digitisation, reuse and population data', () => {
-    const r = compute({
-      procedures, periodEnd, dossiers: [
-        d('a', { procedureCode: 'CT', feeBearing: true, paidOnline: 2, reusedComponent: true }),
-        d('b', { procedureCode: 'CT', feeBearing: true, paidOnline: 0, hasElectronicResult: false, fromPersonalStore: true }),
-        d('c', { procedureCode: 'KS', vneidAuthenticated: false, populationDbUsed: false }),
-      ],
-    });
-    expect(ind(r, '3.6')).toMatchObject({ numerator: 1, denominator: 2, points: 3 });
-    expect(ind(r, '4.1')).toMatchObject({ numerator: 2, denominator: 3 });
-    expect(ind(r, '4.2')).toMatchObject({ numerator: 2, denominator: 3 });
+describe('group 3: online provision and payment', () => {
+  it('3.1 procedures offering online service; 3.2 online services that received an online dossier', () => {
+    const r = compute([d('a', { procedureCode: 'KS' }), d('b', { procedureCode: 'CT', channel: 1 })]);
+    expect(ind(r, '3.1')).toMatchObject({ numerator: 2, denominator: 3, ratio: 0.6667 });
+    expect(ind(r, '3.2')).toMatchObject({ numerator: 1, denominator: 2 });
+  });
+  it('3.3 needs the electronic result where a paper result is required, and earns points on share × sync rate', () => {
+    const r = compute([d('a'), d('b'), d('c', { channel: 1, synced: false }), d('e', { channel: 2, synced: false }), d('f', { hasElectronicResult: false })]);
+    expect(ind(r, '1.4')).toMatchObject({ numerator: 3, denominator: 5, ratio: 0.6 });
+    expect(ind(r, '3.3')).toMatchObject({ numerator: 3, denominator: 5, ratio: 0.6 });
+    // 3.3 has no points of its own in the national allocation; check the multiplier with a custom weight
+    const custom = { ...defs, indicators: defs.indicators.map((i: { code: string }) => (i.code === '3.3' ? { ...i, max: 10 } : i)) };
+    const r2 = computeIndex({ procedures, periodStart, periodEnd, dossiers: [d('a'), d('b'), d('c', { channel: 1, synced: false }), d('e', { channel: 2, synced: false }), d('f', { hasElectronicResult: false })] }, custom);
+    expect(ind(r2 as ReturnType<typeof compute>, '3.3').points).toBeCloseTo(((0.6 * 0.6) / 0.5) * 10, 2);
+  });
+  it('3.4 fully online dossiers among dossiers of eligible procedures earn the 12 points', () => {
+    const r = compute([d('a'), d('b', { channel: 1, fullyOnline: false }), d('c', { procedureCode: 'CT' })]);
+    expect(ind(r, '3.4')).toMatchObject({ numerator: 1, denominator: 2, points: 6, members: ['a'] });
+  });
+  it('3.5a, 3.5b and 3.6 on fee-bearing procedures and dossiers', () => {
+    const r = compute([
+      d('a', { procedureCode: 'CT', feeBearing: true, paidOnline: 2 }),
+      d('b', { procedureCode: 'CT', feeBearing: true, paidOnline: 0 }),
+      d('c', { procedureCode: 'DD', feeBearing: true, paidOnline: 1, synced: false }),
+      d('free', { procedureCode: 'DD', feeBearing: false }), // all fee lines at 0: excluded
+    ]);
+    expect(ind(r, '3.5a')).toMatchObject({ numerator: 1, denominator: 2, points: 1.25 });
+    expect(ind(r, '3.5b')).toMatchObject({ numerator: 2, denominator: 2, points: 2 });
+    expect(ind(r, '3.6')).toMatchObject({ numerator: 2, denominator: 3, members: ['a', 'c'], points: 4 });
+  });
+});
+
+describe('group 4: digitisation', () => {
+  it('4.1–4.5 from the component, result, reuse and population flags', () => {
+    const r = compute([
+      d('a', { reusedComponent: true }),
+      d('b', { hasElectronicResult: false, fromPersonalStore: true }),
+      d('c', { vneidAuthenticated: false, populationDbUsed: false, componentsDigitised: false }),
+      d('e', { requiresPaperResult: false, hasElectronicResult: false, procedureCode: 'CT' }),
+    ]);
+    expect(ind(r, '4.1')).toMatchObject({ numerator: 2, denominator: 3, members: ['a', 'c'] });
+    expect(ind(r, '4.2')).toMatchObject({ numerator: 2, denominator: 4, members: ['a', 'e'] });
     expect(ind(r, '4.3')).toMatchObject({ numerator: 1, members: ['a'] });
-    expect(ind(r, '4.4')).toMatchObject({ numerator: 1, members: ['b'] });
-    expect(ind(r, '4.5b')).toMatchObject({ numerator: 2, denominator: 3 });
-    expect(ind(r, '3.1')).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(ind(r, '4.4')).toMatchObject({ numerator: 1, members: ['b'], points: 1 });
+    expect(ind(r, '4.5a')).toMatchObject({ numerator: 2, denominator: 2 });
+    expect(ind(r, '4.5b')).toMatchObject({ numerator: 3, denominator: 4, members: ['a', 'b', 'e'] });
+    expect(ind(r, 'cert-copy')).toMatchObject({ noData: true }); // formula not published; no flag locally
   });
+});
 
-  it('5.4 subtracts the overdue rate and the rate of complaints or dislikes', () => {
-    const r = compute({ procedures, periodEnd, dossiers: [d('a'), d('b', { rating: 'dissatisfied' }), d('c', { finishedAt: null }), d('e', { rating: 'very_satisfied' })] });
-    expect(ind(r, '5.4')).toMatchObject({ ratio: 0.5 });
+describe('group 5: satisfaction', () => {
+  it('5.2 and 5.3 have no local data (PAKN); 5.4 = 100 % − (overdue rate + dislike rate)', () => {
+    const rated = at('2026-03-15T08:00:00');
+    const r = compute([d('a'), d('b', { rating: 'dissatisfied', ratedAt: rated }), d('c', { finishedAt: null }), d('e', { rating: 'very_satisfied', ratedAt: rated })]);
+    expect(ind(r, '5.2')).toMatchObject({ noData: true, points: 0 });
+    expect(ind(r, '5.3')).toMatchObject({ noData: true });
+    // 4 dossiers: 1 overdue (c, unfinished past its appointment), 1 dislike → 1 − 0.25 − 0.25
+    expect(ind(r, '5.4')).toMatchObject({ ratio: 0.5, numerator: 2, denominator: 4 });
     expect(ind(r, '5.4').points).toBeCloseTo((0.5 / 0.9) * 6, 2);
+    // a rating given outside the period does not count in it
+    const r2 = compute([d('a'), d('b', { rating: 'dissatisfied', ratedAt: at('2026-04-02T08:00:00') })]);
+    expect(ind(r2, '5.4')).toMatchObject({ ratio: 1, points: 6 });
   });
+});
 
-  it('adds up to six groups and a total of at most 100', () => {
-    const r = compute({ procedures, periodEnd, dossiers: [d('a'), d('b')] });
-    expect(r.groups.map((g) => g.max)).toEqual([18, 20, 12, 10, 22, 18]);
-    expect(r.groups.reduce((n, g) => n + g.max, 0)).toBe(100);
-    expect(r.total).toBeCloseTo(r.groups.reduce((n, g) => n + g.points, 0), 2);
-    expect(r.total).toBeLessThanOrEqual(100);
+describe('zero denominators', () => {
+  it('are "no data", never 0 %, and give no points', () => {
+    const r = compute([]);
+    for (const code of ['1.4', '2.1', '2.2', '3.3', '3.4', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5b', '5.4']) {
+      expect(ind(r, code), code).toMatchObject({ noData: true, ratio: null, points: 0 });
+    }
+    expect(r.total).toBe(0);
+    // procedure-based indicators still have their denominators from the catalogue
+    expect(ind(r, '3.1')).toMatchObject({ noData: false, numerator: 2, denominator: 3 });
+    expect(ind(compute([], []), '3.1')).toMatchObject({ noData: true });
   });
 });

@@ -1,50 +1,17 @@
 /**
- * The Decision 766 service-quality index computed from local data (domain-and-law.md §2). Pure: it takes the
- * dossiers and procedures of a unit and period and returns, for every indicator, numerator, denominator, ratio and
- * points, then the six groups and the total (100 points). An indicator whose input does not exist locally (e.g.
- * publication decisions, feedback PAKN) is "no data" — never a made-up value.
+ * The Decision 766 service-quality index computed from local data (domain-and-law.md §2). Pure: from the counts of
+ * a unit and period (counts.ts) and the procedures under its competence it returns, for every indicator,
+ * numerator, denominator, ratio and points, then the six groups and the total (100 points).
+ *
+ * Rules (§2.2): with a threshold T, points = max if R ≥ T, else R/T × max; without a threshold the national
+ * dashboard scales linearly, R × max (an assumption of that dashboard, kept here and stated in docs/indicators.md).
+ * A zero denominator is "no data" (ratio null, no points), never 0 %. An indicator whose input does not exist
+ * locally (publication decisions 1.1–1.3, feedback PAKN 5.2–5.3, electronic certified copies) is "no data".
+ * 3.3 earns its points on (online share × sync rate of 1.4). 5.4 = 100 % − (overdue rate + dislike rate).
  */
-import { classifyTimeliness } from '../deadlines/timeliness.ts';
+import { countDossiers, type IndexCounts, type IndexMembers, type IndicatorDossier, type IndicatorProcedure } from './counts.ts';
 
-export interface IndicatorDossier {
-  id: string;
-  procedureCode: string;
-  channel: 1 | 2 | 3;
-  receivedAt: Date | null;
-  dueAt: Date | null;
-  /** First terminal time (result issued, returned, stopped, refused, withdrawn after receipt). */
-  finishedAt: Date | null;
-  supplements: { requestedAt: Date; suppliedAt?: Date | null }[];
-  statutoryMaxMs?: number;
-  synced: boolean;
-  /** Fee lines of the case exist and are not all zero. */
-  feeBearing: boolean;
-  /** 0 = not online, 1 = paid on the national portal, 2 = paid through the province's gateway. */
-  paidOnline: 0 | 1 | 2;
-  requiresPaperResult: boolean;
-  hasElectronicResult: boolean;
-  /** Files attached to its components. */
-  componentsDigitised: boolean;
-  reusedComponent: boolean;
-  fromPersonalStore: boolean;
-  vneidAuthenticated: boolean;
-  populationDbUsed: boolean;
-  /** Fully-online (toàn trình) submission. */
-  fullyOnline: boolean;
-  rating?: 'very_satisfied' | 'satisfied' | 'dissatisfied';
-  hasComplaint?: boolean;
-  certifiedElectronicCopy?: boolean;
-}
-
-export interface IndicatorProcedure {
-  code: string;
-  onlineLevel: 'toan_trinh' | 'mot_phan' | null;
-  fullyOnlineEligible: boolean;
-  feeBearing: boolean;
-  citizenTarget: boolean;
-  /** Publication facts, when known (1.1–1.3); absent → no data. */
-  publication?: { onTime: boolean; publicUpdateOnTime: boolean; complete: boolean };
-}
+export type { IndexCounts, IndicatorDossier, IndicatorProcedure } from './counts.ts';
 
 export interface IndicatorDef {
   code: string;
@@ -54,17 +21,26 @@ export interface IndicatorDef {
   threshold?: number;
 }
 
+export interface IndexDefs {
+  indicators: IndicatorDef[];
+  groups: { code: string; name: string; max: number }[];
+}
+
 export interface IndicatorResult {
   code: string;
   name: string;
+  group: string;
   numerator: number | null;
   denominator: number | null;
-  /** Rounded to 4 decimals (2 decimals as a percentage). */
+  /** A fraction rounded to 4 decimals (2 decimals as a percentage); null = no data. */
   ratio: number | null;
   points: number;
   max: number;
+  threshold: number | null;
   noData: boolean;
-  /** Ids of the dossiers (or codes of procedures) behind the numerator, for drill-down. */
+  /** 2.2 only: average processing time in days. */
+  averageDays?: number | null;
+  /** Ids of the dossiers (or codes of procedures) behind the numerator, when computed from dossiers. */
   members?: string[];
 }
 
@@ -74,102 +50,112 @@ export interface IndexResult {
   total: number;
 }
 
-const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+export const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Points: full marks at or above the threshold, proportional below it; linear when there is no threshold. */
-export function points(ratio: number | null, max: number, threshold?: number): number {
+export function points(ratio: number | null, max: number, threshold?: number | null): number {
   if (ratio === null || max === 0) return 0;
   const r = Math.max(0, Math.min(1, ratio));
-  if (threshold !== undefined) return round(r >= threshold ? max : (r / threshold) * max, 2);
+  if (threshold !== undefined && threshold !== null) return round(r >= threshold ? max : (r / threshold) * max, 2);
   return round(r * max, 2);
 }
 
-export function computeIndex(
-  input: { dossiers: IndicatorDossier[]; procedures: IndicatorProcedure[]; periodEnd: Date },
-  defs: { indicators: IndicatorDef[]; groups: { code: string; name: string; max: number }[] },
-): IndexResult {
-  const { dossiers, procedures } = input;
-  const received = dossiers.filter((d) => d.receivedAt !== null);
-  const byCode = new Map(procedures.map((p) => [p.code, p]));
-  const ratioOf = (num: number, den: number) => (den === 0 ? null : round(num / den));
-  const results: Record<string, Omit<IndicatorResult, 'code' | 'name' | 'points' | 'max'> & { ratioForPoints?: number | null }> = {};
-  const count = (code: string, members: { id: string }[] | string[], den: number) => {
-    const ids = members.map((m) => (typeof m === 'string' ? m : m.id));
-    results[code] = { numerator: ids.length, denominator: den, ratio: ratioOf(ids.length, den), noData: den === 0, members: ids };
-  };
-  const noData = (code: string) => (results[code] = { numerator: null, denominator: null, ratio: null, noData: true });
+interface Raw {
+  numerator: number | null;
+  denominator: number | null;
+  ratio: number | null;
+  noData: boolean;
+  ratioForPoints?: number | null;
+  averageDays?: number | null;
+}
 
-  // 1.x publication — only when the catalogue carries the publication facts.
+const fraction = (num: number, den: number): Raw => ({ numerator: num, denominator: den, ratio: den === 0 ? null : round(num / den), noData: den === 0 });
+const NO_DATA: Raw = { numerator: null, denominator: null, ratio: null, noData: true };
+
+/** Numerator/denominator/ratio of every indicator from the counts (before points). */
+export function indicatorFractions(c: IndexCounts, procedures: readonly IndicatorProcedure[]): Record<string, Raw> {
+  const r: Record<string, Raw> = {};
   const withPublication = procedures.filter((p) => p.publication);
-  if (withPublication.length === 0) ['1.1', '1.2', '1.3'].forEach(noData);
+  if (withPublication.length === 0) ['1.1', '1.2', '1.3'].forEach((k) => (r[k] = NO_DATA));
   else {
-    count('1.1', withPublication.filter((p) => p.publication!.onTime).map((p) => p.code), withPublication.length);
-    count('1.2', withPublication.filter((p) => p.publication!.publicUpdateOnTime).map((p) => p.code), withPublication.length);
-    count('1.3', withPublication.filter((p) => p.publication!.complete).map((p) => p.code), withPublication.length);
+    r['1.1'] = fraction(withPublication.filter((p) => p.publication!.onTime).length, withPublication.length);
+    r['1.2'] = fraction(withPublication.filter((p) => p.publication!.publicUpdateOnTime).length, withPublication.length);
+    r['1.3'] = fraction(withPublication.filter((p) => p.publication!.complete).length, withPublication.length);
   }
-  count('1.4', received.filter((d) => d.synced), received.length);
-  const syncRate = results['1.4'].ratio ?? 0;
-
-  // 2.1 on time (finished on time + in progress within time) / received or processed in the period.
-  const onTime = received.filter(
-    (d) => classifyTimeliness({ receivedAt: d.receivedAt!, dueAt: d.dueAt, finishedAt: d.finishedAt, periodEnd: input.periodEnd, supplements: d.supplements, statutoryMaxMs: d.statutoryMaxMs }) !== 'overdue',
-  );
-  count('2.1', onTime, received.length);
-  const finished = received.filter((d) => d.finishedAt);
-  const avgMs = finished.length ? finished.reduce((n, d) => n + (d.finishedAt!.getTime() - d.receivedAt!.getTime()), 0) / finished.length : null;
-  results['2.2'] = { numerator: avgMs === null ? null : round(avgMs / 86_400_000, 2), denominator: finished.length, ratio: null, noData: avgMs === null };
-
-  // 3.x online provision
-  count('3.1', procedures.filter((p) => p.onlineLevel !== null).map((p) => p.code), procedures.length);
-  const onlineProcedures = procedures.filter((p) => p.onlineLevel !== null);
-  count('3.2', onlineProcedures.filter((p) => received.some((d) => d.procedureCode === p.code && d.channel === 2)).map((p) => p.code), onlineProcedures.length);
-  const online = received.filter((d) => d.channel === 2 && (!d.requiresPaperResult || d.hasElectronicResult));
-  count('3.3', online, received.length);
-  results['3.3'].ratioForPoints = results['3.3'].ratio === null ? null : round(results['3.3'].ratio! * syncRate);
-  const eligible = received.filter((d) => byCode.get(d.procedureCode)?.fullyOnlineEligible);
-  count('3.4', eligible.filter((d) => d.channel === 2 && d.fullyOnline), eligible.length);
-
-  // 3.5–3.6 payment
-  const feeProcedures = procedures.filter((p) => p.feeBearing);
-  count('3.5a', feeProcedures.filter((p) => received.some((d) => d.procedureCode === p.code && d.feeBearing && d.synced)).map((p) => p.code), feeProcedures.length);
-  count('3.5b', feeProcedures.filter((p) => received.some((d) => d.procedureCode === p.code && d.paidOnline > 0)).map((p) => p.code), feeProcedures.length);
-  const feeDossiers = received.filter((d) => d.feeBearing);
-  count('3.6', feeDossiers.filter((d) => d.paidOnline === 1 || d.paidOnline === 2), feeDossiers.length);
-
-  // 4.x digitisation
-  const paper = received.filter((d) => d.requiresPaperResult);
-  count('4.1', paper.filter((d) => d.hasElectronicResult), paper.length);
-  count('4.2', received.filter((d) => d.componentsDigitised && (!d.requiresPaperResult || d.hasElectronicResult)), received.length);
-  const certifiedCopies = received.filter((d) => d.certifiedElectronicCopy !== undefined);
-  if (certifiedCopies.length === 0) noData('4.2b');
-  else count('4.2b', certifiedCopies.filter((d) => d.certifiedElectronicCopy), certifiedCopies.length);
-  count('4.3', received.filter((d) => d.reusedComponent), received.length);
-  count('4.4', received.filter((d) => d.fromPersonalStore), received.length);
-  const citizenProcedures = procedures.filter((p) => p.citizenTarget);
-  count('4.5a', citizenProcedures.filter((p) => received.some((d) => d.procedureCode === p.code && (d.vneidAuthenticated || d.populationDbUsed || d.fromPersonalStore))).map((p) => p.code), citizenProcedures.length);
-  count('4.5b', received.filter((d) => d.vneidAuthenticated || d.populationDbUsed || d.fromPersonalStore), received.length);
-
-  // 5.x satisfaction: PAKN handling has no local data yet; 5.4 = 100% − (overdue rate + rate with complaint or dislike).
-  noData('5.2');
-  noData('5.3');
-  if (received.length === 0) noData('5.4');
+  r['1.4'] = fraction(c.synced, c.received);
+  r['2.1'] = fraction(c.progressNumerator, c.progressDenominator);
+  r['2.2'] = c.completed === 0 ? { ...NO_DATA, averageDays: null } : { numerator: c.completedMs, denominator: c.completed, ratio: null, noData: false, averageDays: round(c.completedMs / c.completed / 86_400_000, 2) };
+  const inSet = (set: string[]) => new Set(set);
+  const onlineProcs = procedures.filter((p) => p.onlineLevel !== null);
+  r['3.1'] = fraction(onlineProcs.length, procedures.length);
+  const online = inSet(c.procedures.online);
+  r['3.2'] = fraction(onlineProcs.filter((p) => online.has(p.code)).length, onlineProcs.length);
+  r['3.3'] = fraction(c.online, c.received);
+  r['3.3'].ratioForPoints = r['3.3'].ratio === null || r['1.4'].ratio === null ? null : round(r['3.3'].ratio * r['1.4'].ratio);
+  r['3.4'] = fraction(c.eligibleFullyOnline, c.eligible);
+  const feeProcs = procedures.filter((p) => p.feeBearing);
+  const feeSynced = inSet(c.procedures.feeSynced);
+  const paid = inSet(c.procedures.paidOnline);
+  r['3.5a'] = fraction(feeProcs.filter((p) => feeSynced.has(p.code)).length, feeProcs.length);
+  r['3.5b'] = fraction(feeProcs.filter((p) => paid.has(p.code)).length, feeProcs.length);
+  r['3.6'] = fraction(c.paidOnline, c.feeBearing);
+  r['4.1'] = fraction(c.electronicResult, c.paperRequired);
+  r['4.2'] = fraction(c.digitised, c.received);
+  r['cert-copy'] = c.certKnown === 0 ? NO_DATA : fraction(c.certCopy, c.certKnown);
+  r['4.3'] = fraction(c.reused, c.received);
+  r['4.4'] = fraction(c.fromStore, c.received);
+  const citizenProcs = procedures.filter((p) => p.citizenTarget);
+  const population = inSet(c.procedures.population);
+  r['4.5a'] = fraction(citizenProcs.filter((p) => population.has(p.code)).length, citizenProcs.length);
+  r['4.5b'] = fraction(c.population, c.received);
+  r['5.2'] = NO_DATA;
+  r['5.3'] = NO_DATA;
+  const D = c.progressDenominator;
+  if (D === 0) r['5.4'] = NO_DATA;
   else {
-    const overdue = received.length - onTime.length;
-    const unhappy = received.filter((d) => d.hasComplaint || d.rating === 'dissatisfied').length;
-    const r = Math.max(0, 1 - overdue / received.length - unhappy / received.length);
-    results['5.4'] = { numerator: received.length - overdue - unhappy, denominator: received.length, ratio: round(r), noData: false };
+    const overdue = D - c.progressNumerator;
+    r['5.4'] = { numerator: Math.max(0, D - overdue - c.unhappy), denominator: D, ratio: round(Math.max(0, 1 - overdue / D - c.unhappy / D)), noData: false };
   }
+  return r;
+}
 
+/** Points, groups and the total from the counts. */
+export function scoreCounts(counts: IndexCounts, procedures: readonly IndicatorProcedure[], defs: IndexDefs): IndexResult {
+  const raw = indicatorFractions(counts, procedures);
   const indicators: IndicatorResult[] = defs.indicators.map((def) => {
-    const r = results[def.code] ?? { numerator: null, denominator: null, ratio: null, noData: true };
-    const forPoints = 'ratioForPoints' in r ? r.ratioForPoints! : r.ratio;
-    return { code: def.code, name: def.name, numerator: r.numerator, denominator: r.denominator, ratio: r.ratio, noData: r.noData, members: r.members, max: def.max, points: r.noData ? 0 : points(forPoints, def.max, def.threshold) };
+    const r = raw[def.code] ?? NO_DATA;
+    const forPoints = r.ratioForPoints !== undefined ? r.ratioForPoints : r.ratio;
+    return {
+      code: def.code,
+      name: def.name,
+      group: def.group,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      ratio: r.ratio,
+      noData: r.noData,
+      max: def.max,
+      threshold: def.threshold ?? null,
+      points: r.noData ? 0 : points(forPoints, def.max, def.threshold),
+      ...(def.code === '2.2' ? { averageDays: r.averageDays ?? null } : {}),
+    };
   });
   const groups = defs.groups.map((g) => ({
     code: g.code,
     name: g.name,
     max: g.max,
-    points: round(indicators.filter((i) => defs.indicators.find((d) => d.code === i.code)?.group === g.code).reduce((n, i) => n + i.points, 0), 2),
+    points: round(indicators.filter((i) => i.group === g.code).reduce((n, i) => n + i.points, 0), 2),
   }));
   return { indicators, groups, total: round(groups.reduce((n, g) => n + g.points, 0), 2) };
+}
+
+/** The index straight from the dossiers (the reference computation). */
+export function computeIndex(
+  input: { dossiers: IndicatorDossier[]; procedures: IndicatorProcedure[]; periodStart?: Date; periodEnd: Date },
+  defs: IndexDefs,
+): IndexResult & { counts: IndexCounts; members: IndexMembers } {
+  const eligible = new Set(input.procedures.filter((p) => p.fullyOnlineEligible).map((p) => p.code));
+  const { counts, members } = countDossiers(input.dossiers, { start: input.periodStart, end: input.periodEnd }, eligible);
+  const result = scoreCounts(counts, input.procedures, defs);
+  for (const i of result.indicators) if (members[i.code]) i.members = members[i.code];
+  return { ...result, counts, members };
 }

@@ -4,6 +4,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { seedCatalogue } from '../modules/catalogue/service.ts';
+import { seedMetricsDemo } from '../modules/metrics/seed.ts';
 import { seedDemoOfficials } from '../modules/officials/demo-officials.ts';
 import { seedReferenceData } from '../modules/reference/seed.ts';
 import { seedPopulation } from '../standins/population/seed.ts';
@@ -11,7 +12,7 @@ import { seedPopulation } from '../standins/population/seed.ts';
 export type SeedStep = (db: Database) => Promise<void>;
 
 /** Steps in order; each domain module adds its own. */
-export const seedSteps: SeedStep[] = [seedReferenceData, seedCatalogue, seedDemoOfficials, async (db) => void (await seedPopulation(db))];
+export const seedSteps: SeedStep[] = [seedReferenceData, seedCatalogue, seedDemoOfficials, async (db) => void (await seedPopulation(db)), seedMetricsDemo];
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);

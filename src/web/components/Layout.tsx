@@ -44,6 +44,7 @@ export function Layout() {
         <div className="container">
           <nav aria-label={t('nav.footerLinks')} className="footer-nav">
             <Link to="/verify">{t('nav.verify')}</Link>
+            <Link to="/chi-so-phuc-vu">{t('metrics.nav.public')}</Link>
           </nav>
           <p className="footer-text">{t('app.footer')}</p>
         </div>

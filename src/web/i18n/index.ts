@@ -7,11 +7,15 @@ import { staffVi } from './staff.vi.ts';
 import { staffEn } from './staff.en.ts';
 import { adminVi } from './admin.vi.ts';
 import { adminEn } from './admin.en.ts';
+import { metricsVi } from './metrics.vi.ts';
+import { metricsEn } from './metrics.en.ts';
+import { paymentsVi } from './payments.vi.ts';
+import { paymentsEn } from './payments.en.ts';
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('motcua.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, staff: staffVi, admin: adminVi } }, en: { translation: { ...en, staff: staffEn, admin: adminEn } } },
+  resources: { vi: { translation: { ...vi, staff: staffVi, admin: adminVi, metrics: metricsVi, payments: paymentsVi } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, metrics: metricsEn, payments: paymentsEn } } },
   lng: stored === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

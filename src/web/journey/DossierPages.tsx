@@ -10,6 +10,8 @@ import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary, type ShownError } from './ErrorSummary.tsx';
 import { uploadFile } from './upload.ts';
+import { RatingForm } from '../metrics/RatingForm.tsx';
+import { PaymentPanel } from '../payments/PaymentPanel.tsx';
 
 interface TimelineEntry {
   at: string;
@@ -188,7 +190,9 @@ export function DossierDetailPage() {
         <div><dt>Ngày nộp</dt><dd>{formatDateTime(d.submittedAt)}</dd></div>
         {d.dueAt && <div><dt>Hẹn trả kết quả</dt><dd data-testid="citizen-due">{dueText(d.dueAt)}</dd></div>}
       </dl>
+      <PaymentPanel dossierId={d.id} />
       {d.result && <ResultPanel dossierId={d.id} result={d.result} />}
+      {(d.status.code === 9 || d.status.code === 10) && <RatingForm dossierId={d.id} />}
       {d.supplementRequest && <SupplementForm d={d} request={d.supplementRequest} onDone={(r) => void supplied(r)} />}
       <h2>Tiến trình</h2>
       <Timeline items={d.timeline} />

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ProcedureCase } from '../../core/catalogue/schema.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
+import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail, StoreItem } from '../api/types.ts';
@@ -336,6 +337,7 @@ export function DraftPage() {
           </dl>
           <h2>Phí, lệ phí</h2>
           <p>{quote.total === 0 ? 'Miễn phí' : `${formatMoney(quote.total)} (đã áp dụng mức giảm khi nộp trực tuyến)`}</p>
+          {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
           <button type="button" className="button button-primary" disabled={submitting} onClick={() => void submit()}>{submitting ? 'Đang nộp…' : 'Nộp hồ sơ'}</button>
         </div>
       )}

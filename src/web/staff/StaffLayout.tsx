@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { adminNav } from '../admin/routes.tsx';
+import { metricsNav } from '../metrics/routes.tsx';
 import { StaffLoginPage } from './LoginPage.tsx';
 import { staffNav } from './routes.tsx';
 import { StaffSessionProvider, useStaff } from './StaffSession.tsx';
@@ -21,7 +22,7 @@ function StaffFrame() {
   const { t, i18n } = useTranslation();
   const { user, logout, hasRole } = useStaff();
   const location = useLocation();
-  const nav = [...staffNav, ...adminNav].filter((item) => item.roles.length === 0 || hasRole(...item.roles));
+  const nav = [...staffNav, ...metricsNav, ...adminNav].filter((item) => item.roles.length === 0 || hasRole(...item.roles));
   return (
     <>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>

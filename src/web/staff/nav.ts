@@ -15,4 +15,5 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/tiep-nhan', label: 'staff.nav.reception', roles: ['reception'] },
   { to: '/can-bo/tra-cuu', label: 'staff.nav.search', roles: OFFICIALS },
   { to: '/can-bo/so-theo-doi', label: 'staff.nav.register', roles: ['reception', 'leader', 'supervisor'] },
+  { to: '/can-bo/doi-soat', label: 'payments.nav.reconcile', roles: ['reception', 'unit_admin', 'supervisor', 'system_admin'] },
 ];

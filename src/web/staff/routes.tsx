@@ -10,6 +10,7 @@ import { ReceptionQueuePage } from './ReceptionQueuePage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { StaffHomePage } from './StaffHomePage.tsx';
 import { StaffNotFoundPage } from './StaffNotFoundPage.tsx';
+import { ReconciliationPage } from '../payments/ReconciliationPage.tsx';
 
 export { staffNav };
 
@@ -23,6 +24,7 @@ export const staffRoutes = (
     <Route path="ho-so/:id" element={<DossierPage />} />
     <Route path="tra-cuu" element={<DossierSearchPage />} />
     <Route path="so-theo-doi" element={<RegisterPage />} />
+    <Route path="doi-soat" element={<ReconciliationPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );

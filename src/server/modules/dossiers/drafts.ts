@@ -23,6 +23,8 @@ export interface DraftMeta {
   contactPhone?: string;
   contactEmail?: string;
   resultDelivery?: 'online' | 'counter' | 'post';
+  /** Fee exemptions claimed (codes of the case's fee lines); each needs its proof attached as MIEN-PHI:<code>. */
+  feeExemptions?: string[];
 }
 
 export interface DraftRow {

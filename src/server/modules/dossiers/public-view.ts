@@ -22,6 +22,7 @@ export const actionLabel: Record<string, { vi: string; en: string }> = {
   paid: { vi: 'Đã thanh toán phí, lệ phí', en: 'Fee paid' },
   result_issued: { vi: 'Đã có kết quả giải quyết', en: 'Result issued' },
   result_returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
+  rated: { vi: 'Đánh giá mức độ hài lòng', en: 'Satisfaction rated' },
 };
 
 export interface TimelineEntry {

@@ -21,6 +21,8 @@ const DraftMeta = z.object({
   contactPhone: z.string().max(20).optional(),
   contactEmail: z.string().max(200).optional(),
   resultDelivery: z.enum(['online', 'counter', 'post']).optional(),
+  /** Fee exemptions claimed; each needs its proof attached as MIEN-PHI:<code>. */
+  feeExemptions: z.array(z.string().min(1).max(100)).max(10).optional(),
 });
 
 export default async function dossierRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { birthRegistrationRoles, checkPrefill, marriageRoles, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
+import { checkExemptionClaims, EXEMPTION_PROOF_PREFIX, type ExemptionProof } from '../../../core/fees/exemptions.ts';
 import type { FormDefinition } from '../../../core/catalogue/schema.ts';
 import type { LookupContext, PopulationRecord } from '../../adapters/population.ts';
 import type { AppContext } from '../../context.ts';
@@ -118,7 +119,24 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   const byId = new Map(uploads.map((u) => [u.id, u]));
   const stored = new Map((await listStore(ctx.db, citizen.idNumber)).map((s) => [s.id, s]));
   const documents: CheckedSubmission['documents'] = [];
+  // Proofs of a fee exemption are attached as `MIEN-PHI:<exemption code>` (core/fees/exemptions.ts).
+  const exemptionProofs: ExemptionProof[] = [];
   for (const a of attached) {
+    if (a.requirementCode.startsWith(EXEMPTION_PROOF_PREFIX)) {
+      const exemptionCode = a.requirementCode.slice(EXEMPTION_PROOF_PREFIX.length);
+      const s = a.storeDocumentId ? stored.get(a.storeDocumentId) : undefined;
+      const u = a.uploadId ? byId.get(a.uploadId) : undefined;
+      if (s) {
+        exemptionProofs.push({ exemptionCode, documentType: s.documentType });
+        documents.push({ requirementCode: a.requirementCode, storeDocumentId: s.id, sha256: s.sha256, name: s.title, mime: s.mime, size: s.size });
+      } else if (u) {
+        exemptionProofs.push({ exemptionCode });
+        documents.push({ requirementCode: a.requirementCode, uploadId: u.id, sha256: u.sha256, name: u.original_name, mime: u.mime, size: Number(u.size) });
+      } else {
+        problems.push({ path: `documents.${a.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Giấy tờ chứng minh miễn phí, lệ phí không hợp lệ hoặc không phải của bạn. Vui lòng tải lên lại.' });
+      }
+      continue;
+    }
     const req = c.documents.find((d) => d.code === a.requirementCode);
     if (a.storeDocumentId) {
       // A document of the citizen's own store, fit for this component (document type or result code), still valid.
@@ -150,12 +168,15 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   if (phone && !PHONE.test(phone)) problems.push({ path: 'meta.contactPhone', code: 'phone', message: 'Số điện thoại liên hệ không hợp lệ.' });
   if (email && !EMAIL.test(email)) problems.push({ path: 'meta.contactEmail', code: 'email', message: 'Địa chỉ thư điện tử liên hệ không hợp lệ.' });
 
+  const exemptions = checkExemptionClaims(c.fees, draft.meta?.feeExemptions ?? [], exemptionProofs);
+  problems.push(...exemptions.problems);
+
   if (problems.length > 0) {
     throw new AppError('SUBMISSION_INVALID', `Hồ sơ chưa thể nộp: còn ${problems.length} nội dung cần sửa.`, 422, { errors: problems });
   }
 
   const normalised = normaliseValues(c.form, values);
-  const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), ...feeQuantities(c.form.pages.flatMap((p) => p.fields.map((f) => f.key)), normalised) });
+  const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), exemptions: exemptions.granted, ...feeQuantities(c.form.pages.flatMap((p) => p.fields.map((f) => f.key)), normalised) });
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
 
   return {

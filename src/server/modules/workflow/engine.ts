@@ -17,6 +17,7 @@ import { enqueue } from '../../outbox/outbox.ts';
 import { getVersion } from '../catalogue/service.ts';
 import { appendAction } from '../dossiers/action-log.ts';
 import { MAIL_TOPIC } from '../notifications/service.ts';
+import { recordCounterPaymentInTx, refundDossierInTx } from '../payments/ledger.ts';
 import { cachedCalendar } from '../reference/calendar.ts';
 import { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/issue.ts';
 import type { OrgTree } from './org.ts';
@@ -203,6 +204,19 @@ export async function endPause(tx: Queryable, d: Pick<DossierLockRow, 'id' | 'du
   return { pausedMinutes: minutes, dueBefore: due?.toISOString() ?? null, dueAfter: dueAfter?.toISOString() ?? null, dueAt: dueAfter };
 }
 
+/**
+ * A dossier waiting in status 6 has been paid (at the counter, or online through a verified gateway callback):
+ * the financial-obligation pause ends and processing resumes. The one code path for both.
+ */
+export async function resumeAfterPayment(tx: Queryable, d: Pick<DossierLockRow, 'id' | 'due_at'>, task: TaskRow | null, at: Date, calendar: WorkCalendar) {
+  const clock = await endPause(tx, d, task, at, calendar);
+  await tx.query(
+    "UPDATE dossiers SET status = $2, updated_at = $3, row_version = row_version + 1, sub_state = 'processing', payment_state = 'paid' WHERE id = $1",
+    [d.id, NationalStatus.PROCESSING, at],
+  );
+  return clock;
+}
+
 /** Attaches uploads of the given owner as dossier components (scans at the counter, a citizen's supplement). */
 export async function attachUploads(
   tx: Queryable,
@@ -303,7 +317,7 @@ class Effects {
       case 'refuse':
         await this.leaveWorkflow('refused');
         await this.setStatus(S.NOT_RECEIVED, ", sub_state = NULL, refused_at = $3, finished_at = $3");
-        return { status: S.NOT_RECEIVED, log: { form: 'mau-03' } };
+        return { status: S.NOT_RECEIVED, log: { form: 'mau-03', ...(await this.refundIfPaid(input.reason ?? 'Từ chối tiếp nhận hồ sơ')) } };
       case 'forward': {
         // The leader's approval signs the result (the agency's certificate); the clerk then issues it.
         const result = this.task!.role === 'leader' ? await this.signResult() : null;
@@ -336,15 +350,17 @@ class Effects {
         const amount = input.payment?.amount ?? this.d.fee_total;
         if (!(amount > 0)) throw new AppError('AMOUNT_REQUIRED', 'Hồ sơ chưa có khoản phí, lệ phí nào phải nộp. Vui lòng nhập số tiền.', 400);
         await this.startPause('financial_obligation', input.reason ?? 'Yêu cầu thực hiện nghĩa vụ tài chính');
-        await this.setStatus(S.FINANCIAL_OBLIGATION, ", sub_state = 'awaiting_payment', payment_state = 'requested'");
+        await this.setStatus(S.FINANCIAL_OBLIGATION, ", sub_state = 'awaiting_payment', payment_state = 'requested', payment_due = $4", [amount]);
         return { status: S.FINANCIAL_OBLIGATION, log: { amount } };
       }
       case 'record_payment': {
         const p = input.payment;
         if (!p || !(p.amount > 0)) throw new AppError('PAYMENT_INVALID', 'Vui lòng nhập số tiền đã thu và hình thức thu.', 400);
-        const clock = await this.endPause();
-        await this.setStatus(S.PROCESSING, ", sub_state = 'processing', payment_state = 'paid'");
-        return { status: S.PROCESSING, dueAt: clock.dueAt, log: { amount: p.amount, method: p.method, receiptNumber: p.receiptNumber ?? null, pausedWorkingMinutes: clock.pausedMinutes, dueBefore: clock.dueBefore, dueAfter: clock.dueAfter } };
+        // Counter payment (cash or card terminal): written to the payment ledger with its receipt, then the same
+        // resumption as an online payment (resumeAfterPayment).
+        const counter = await recordCounterPaymentInTx(this.tx, { dossierId: this.d.id, amount: p.amount, method: p.method, receiptNumber: p.receiptNumber, officialId: this.staff.actor.id, at: this.at });
+        const clock = await resumeAfterPayment(this.tx, this.d, this.task, this.at, this.calendar);
+        return { status: S.PROCESSING, dueAt: clock.dueAt, log: { amount: p.amount, method: p.method, receiptNumber: p.receiptNumber ?? null, paymentIntentId: counter.intentId, receipt: counter.receipt, pausedWorkingMinutes: clock.pausedMinutes, dueBefore: clock.dueBefore, dueAfter: clock.dueAfter } };
       }
       case 'reschedule': {
         const current = this.d.due_at ? new Date(this.d.due_at) : null;
@@ -361,7 +377,7 @@ class Effects {
         await withdrawUnpublished(this.tx, this.d.id, this.at, `Dừng giải quyết hồ sơ: ${input.reason ?? ''}`.trim());
         await this.leaveWorkflow('stopped');
         await this.setStatus(S.STOPPED, ', sub_state = NULL, finished_at = $3');
-        return { status: S.STOPPED, log: { form: 'mau-05' } };
+        return { status: S.STOPPED, log: { form: 'mau-05', ...(await this.refundIfPaid(input.reason ?? 'Dừng giải quyết hồ sơ')) } };
       case 'record_withdrawal':
         await withdrawUnpublished(this.tx, this.d.id, this.at, 'Công dân rút hồ sơ.');
         await this.leaveWorkflow('withdrawn');
@@ -399,6 +415,12 @@ class Effects {
         return { status: this.d.status, log: { taskSeq: this.task!.seq, stepName: this.task!.step_name, fromAssigneeId: this.task!.assignee_id, toAssigneeId: to, toAssigneeName: await officialName(this.tx, to) } };
       }
     }
+  }
+
+  /** A refused or stopped dossier that was paid gets its money back (payment ledger, gateway refund). */
+  private async refundIfPaid(reason: string): Promise<{ refunds?: { id: string; state: string; amount: number }[] }> {
+    if (this.d.payment_state !== 'paid') return {};
+    return { refunds: await refundDossierInTx(this.tx, this.d.id, reason, this.at) };
   }
 
   private async signResult() {

@@ -17,6 +17,8 @@ import { Answers } from './Answers.tsx';
 import { Documents } from './Documents.tsx';
 import { FormsList } from './FormsList.tsx';
 import { ResultBlock } from './ResultBlock.tsx';
+import { StaffPaymentBlock } from '../../payments/StaffPaymentBlock.tsx';
+import { CounterRatingLink } from '../../metrics/CounterRatingLink.tsx';
 import { Applicant, Summary } from './Summary.tsx';
 import { Workflow } from './Workflow.tsx';
 
@@ -73,6 +75,8 @@ export function DossierPage() {
             <div className="dossier-main">
               <Summary d={d} />
               <ResultBlock d={d} />
+              <StaffPaymentBlock dossierId={d.id} refreshKey={d} />
+              <CounterRatingLink d={d} />
             </div>
             <div className="dossier-side">
               <ActionPanel d={d} onDone={(r, name) => void done(r, name)} />

@@ -1,0 +1,124 @@
+/**
+ * The national online-payment platform (Nền tảng thanh toán trực tuyến, "PayGov", via Cổng DVCQG): its message
+ * model as seen in production code (domain-and-law.md §5.2): INIT opens a payment for a dossier, GET_BILL fetches
+ * the receipt, the platform confirms with {maLoi, moTaLoi}. The integrity checksum (MaXacThuc) algorithm is not
+ * published, so it is a strategy the operator plugs in; the default is an HMAC-SHA256 over the fields in a fixed
+ * order, clearly an assumption to replace with the platform's specification at onboarding.
+ */
+import crypto from 'node:crypto';
+
+export interface PhiLePhi {
+  LoaiPhiLePhi: '1' | '2'; // 1 phí, 2 lệ phí
+  MaPhiLePhi: string;
+  TenPhiLePhi: string;
+  SoTien: number;
+}
+
+export interface ThongTinBienLai {
+  MaDichVu: string;
+  MaDVC: string;
+  TenDVC: string;
+  MaTTHC: string;
+  TenTTHC: string;
+  MaDonVi: string;
+  TenDonVi: string;
+  MaHoSo: string;
+  TKThuHuong: string;
+  MaNHThuHuong: string;
+  TenTKThuHuong: string;
+  NoiDungThanhToan: string;
+  HoTenNguoiNop: string;
+  SoCMNDNguoiNop: string;
+  DiaChiNguoiNop: string;
+  PhiLePhi: PhiLePhi[];
+  DSKhoanNop: { NoiDung: string; SoTien: number }[];
+}
+
+export interface InitMessage {
+  LoaiBanTin: 'INIT';
+  PhienBan: '1.0.6';
+  MaDoiTac: string;
+  MaThamChieu: string;
+  SoTien: number;
+  LoaiHinhThanhToan: 'PAY';
+  MaKenhThanhToan: '1';
+  MaThietBi: '1';
+  NgonNgu: 'vi-VN';
+  MaTienTe: 'VND';
+  MaNganHang: 'PAYMENT';
+  ThongTinGiaoDich: string;
+  ThoiGianGD: string;
+  Ip: string;
+  MaXacThuc: string;
+  ThongTinBienLai: ThongTinBienLai;
+}
+
+export interface GetBillMessage {
+  LoaiBanTin: 'GET_BILL';
+  MaDoiTac: string;
+  MaThamChieu: string;
+  ThoiGianGD: string;
+  MaXacThuc: string;
+}
+
+/** The platform's answer to a confirmation (ConfirmDvcPaymentResponse). */
+export interface ConfirmResponse {
+  maLoi: string;
+  moTaLoi: string;
+}
+
+/** Computes MaXacThuc over a message without it. */
+export interface ChecksumStrategy {
+  name: string;
+  compute(message: Record<string, unknown>, secret: string): string;
+}
+
+/** Fields covered by the default checksum, in order (an assumption until the platform's specification is known). */
+const CHECKSUM_FIELDS = ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'SoTien', 'ThoiGianGD', 'Ip'] as const;
+
+export const hmacSha256Strategy: ChecksumStrategy = {
+  name: 'hmac-sha256-pipe',
+  compute: (m, secret) => crypto.createHmac('sha256', secret).update(CHECKSUM_FIELDS.map((f) => (m[f] === undefined ? '' : String(m[f]))).join('|')).digest('hex'),
+};
+
+export interface PaygovConfig {
+  partnerCode: string;
+  secret: string;
+  checksum?: ChecksumStrategy;
+}
+
+/** yyyyMMddHHmmss in Vietnam time. */
+export const paygovTime = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+
+export function buildInit(cfg: PaygovConfig, p: { reference: string; amount: number; at: Date; ip: string; description: string; bill: Omit<ThongTinBienLai, 'MaDichVu'> & { MaDichVu?: string } }): InitMessage {
+  const sum = p.bill.PhiLePhi.reduce((n, x) => n + x.SoTien, 0);
+  if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw new Error('SoTien must be a positive whole number of đồng');
+  if (p.bill.PhiLePhi.length > 0 && sum !== p.amount) throw new Error(`PhiLePhi total ${sum} differs from SoTien ${p.amount}`);
+  const base = {
+    LoaiBanTin: 'INIT' as const, PhienBan: '1.0.6' as const, MaDoiTac: cfg.partnerCode, MaThamChieu: p.reference, SoTien: p.amount, LoaiHinhThanhToan: 'PAY' as const,
+    MaKenhThanhToan: '1' as const, MaThietBi: '1' as const, NgonNgu: 'vi-VN' as const, MaTienTe: 'VND' as const, MaNganHang: 'PAYMENT' as const,
+    ThongTinGiaoDich: p.description, ThoiGianGD: paygovTime(p.at), Ip: p.ip, ThongTinBienLai: { MaDichVu: '2', ...p.bill },
+  };
+  return { ...base, MaXacThuc: (cfg.checksum ?? hmacSha256Strategy).compute(base, cfg.secret) };
+}
+
+export function buildGetBill(cfg: PaygovConfig, p: { reference: string; at: Date }): GetBillMessage {
+  const base = { LoaiBanTin: 'GET_BILL' as const, MaDoiTac: cfg.partnerCode, MaThamChieu: p.reference, ThoiGianGD: paygovTime(p.at) };
+  return { ...base, MaXacThuc: (cfg.checksum ?? hmacSha256Strategy).compute(base, cfg.secret) };
+}
+
+/** Checks MaXacThuc of a message received from the platform (constant time). */
+export function verifyMessage(cfg: PaygovConfig, message: Record<string, unknown>): boolean {
+  const { MaXacThuc, ...rest } = message;
+  const want = (cfg.checksum ?? hmacSha256Strategy).compute(rest, cfg.secret);
+  const got = typeof MaXacThuc === 'string' ? MaXacThuc : '';
+  return got.length === want.length && crypto.timingSafeEqual(Buffer.from(got), Buffer.from(want));
+}
+
+/** Confirmation answer: maLoi "00" = accepted; anything else is an error the platform retries. */
+export const confirmAnswer = (ok: boolean, reason = ''): ConfirmResponse => (ok ? { maLoi: '00', moTaLoi: 'Thành công' } : { maLoi: '01', moTaLoi: reason || 'Không hợp lệ' });
+
+/** Fee lines of a frozen quote as PhiLePhi entries. */
+export function feeLinesToPhiLePhi(lines: { code: string; name: string; kind: string; net: number }[]): PhiLePhi[] {
+  return lines.filter((l) => l.net > 0).map((l) => ({ LoaiPhiLePhi: l.kind === 'phi' ? '1' : '2', MaPhiLePhi: l.code, TenPhiLePhi: l.name, SoTien: l.net }));
+}

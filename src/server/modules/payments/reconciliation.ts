@@ -1,0 +1,62 @@
+/**
+ * Reconciliation job: the ledger's gateway payments of a period against the gateway's statement (CSV). The report
+ * (matched, missing, mismatched) is kept in reconciliation_runs.
+ */
+import crypto from 'node:crypto';
+import { reconcile, type LedgerPayment, type ReconciliationReport } from '../../../core/payments/reconcile.ts';
+import { parseStatementCsv } from '../../../core/payments/statement.ts';
+import type { Queryable } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
+
+export async function ledgerPayments(db: Queryable, gateway: string, period: { from?: Date; to?: Date } = {}): Promise<LedgerPayment[]> {
+  const { rows } = await db.query<{ reference: string; id: string; code: string; amount: number; state: LedgerPayment['state']; gateway_transaction_no: string | null }>(
+    `SELECT i.reference, i.id, d.code, i.amount, i.state, i.gateway_transaction_no FROM payment_intents i JOIN dossiers d ON d.id = i.dossier_id
+      WHERE i.gateway = $1 AND ($2::timestamptz IS NULL OR COALESCE(i.paid_at, i.created_at) >= $2) AND ($3::timestamptz IS NULL OR COALESCE(i.paid_at, i.created_at) < $3)
+      ORDER BY i.created_at`,
+    [gateway, period.from ?? null, period.to ?? null],
+  );
+  return rows.map((r) => ({ reference: r.reference, intentId: r.id, dossierCode: r.code, amount: Number(r.amount), state: r.state, transactionNo: r.gateway_transaction_no }));
+}
+
+export interface ReconciliationRun {
+  id: string;
+  gateway: string;
+  statementRows: number;
+  parseErrors: { line: number; message: string }[];
+  report: ReconciliationReport;
+}
+
+export async function runReconciliation(db: Queryable, input: { csv: string; gateway?: string; from?: Date; to?: Date; runBy: string }): Promise<ReconciliationRun> {
+  const gateway = input.gateway ?? 'vnpay';
+  const parsed = parseStatementCsv(input.csv);
+  if (parsed.rows.length === 0 && parsed.errors.length > 0) {
+    throw new AppError('STATEMENT_INVALID', `Tệp sao kê không đọc được: ${parsed.errors[0].message}`, 422, { errors: parsed.errors });
+  }
+  // Without a period: the whole days (Vietnam time) the statement covers, so that a transaction missing at either
+  // end of the statement is still in scope.
+  const times = parsed.rows.map((r) => Date.parse(r.at)).filter((t) => !Number.isNaN(t));
+  const DAY = 86_400_000;
+  const VN = 7 * 3_600_000;
+  const from = input.from ?? (times.length ? new Date(Math.floor((Math.min(...times) + VN) / DAY) * DAY - VN) : undefined);
+  const to = input.to ?? (times.length ? new Date(Math.floor((Math.max(...times) + VN) / DAY) * DAY - VN + DAY) : undefined);
+  const ledger = await ledgerPayments(db, gateway, { from, to });
+  const report = reconcile(ledger, parsed.rows);
+  const id = crypto.randomUUID();
+  await db.query(
+    'INSERT INTO reconciliation_runs (id, gateway, statement_sha256, period_from, period_to, matched, missing, mismatched, report, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+    [id, gateway, crypto.createHash('sha256').update(input.csv).digest('hex'), from ?? null, to ?? null, report.matched.length, report.missing.length, report.mismatched.length, { ...report, parseErrors: parsed.errors }, input.runBy, new Date()],
+  );
+  return { id, gateway, statementRows: parsed.rows.length, parseErrors: parsed.errors, report };
+}
+
+export function formatReport(run: ReconciliationRun): string {
+  const r = run.report;
+  const lines = [
+    `Đối soát ${run.gateway}: ${run.statementRows} giao dịch trong sao kê`,
+    `Khớp: ${r.matched.length} | Thiếu: ${r.missing.length} | Lệch: ${r.mismatched.length}`,
+    ...r.missing.map((m) => `THIẾU  ${m.reference}  ${m.amount} đ  ${m.side === 'statement' ? '(không có trong sao kê)' : '(không có trong sổ thu)'}${m.dossierCode ? `  hồ sơ ${m.dossierCode}` : ''}`),
+    ...r.mismatched.map((m) => `LỆCH   ${m.reference}  ${m.note}  hồ sơ ${m.dossierCode}`),
+    ...run.parseErrors.map((e) => `LỖI DÒNG ${e.line}: ${e.message}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,136 @@
+/**
+ * Payments API: the dossier's payment side for its owner and for officials who may see it, starting an online
+ * payment, the intent's status (polled by the return page) and its re-query, the VNPay IPN and return URL, receipts
+ * (PDF for owner and staff, a public masked check for the QR code), and reconciliation for finance staff.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { canSee } from '../../../core/workflow/permissions.ts';
+import type { AppContext } from '../../context.ts';
+import { currentActor } from '../../http/actor.ts';
+import { AppError, notFound, unauthorized } from '../../http/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import { requireStaff } from '../workflow/staff.ts';
+import { loadReceipt, renderReceiptPdf } from './receipt-pdf.ts';
+import { formatReport, runReconciliation } from './reconciliation.ts';
+import { recordCounterRefund } from './refunds.ts';
+import { dossierPayment, handleVnpayIpn, handleVnpayReturn, intentView, loadDossierForPayment, loadIntent, requeryIntent, startPayment } from './service.ts';
+import { bindTransport } from './transport.ts';
+
+const Id = z.object({ id: z.string() });
+const FINANCE_ROLES = new Set(['reception', 'unit_admin', 'supervisor', 'system_admin']);
+
+/** The owner (citizen) or an official who may see the dossier; anyone else gets 404. */
+async function assertAccess(ctx: AppContext, req: FastifyRequest, d: { owner_citizen_id: string | null; unit_ids: string[] }): Promise<'citizen' | 'official'> {
+  const actor = currentActor(req);
+  if (!actor) throw unauthorized();
+  if (actor.kind === 'citizen') {
+    if (d.owner_citizen_id !== actor.id) throw notFound('Không tìm thấy hồ sơ.');
+    return 'citizen';
+  }
+  const staff = await requireStaff(ctx, req);
+  if (!canSee(staff.auth, { unitIds: d.unit_ids ?? [] })) throw notFound('Không tìm thấy hồ sơ.');
+  return 'official';
+}
+
+export default async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  bindTransport(ctx, app);
+
+  defineRoute(app, { method: 'GET', url: '/api/dossiers/:id/payment', summary: 'Payment side of a dossier: amount due, quote, attempts, receipts, refunds', tags: ['Payments'], params: Id }, async ({ params, req }) => {
+    const d = await loadDossierForPayment(ctx.db, params.id);
+    await assertAccess(ctx, req, d);
+    return dossierPayment(ctx, ctx.db, d);
+  });
+
+  defineRoute(
+    app,
+    {
+      method: 'POST', url: '/api/dossiers/:id/payments', summary: 'Start (or resume) an online payment of the dossier fees', tags: ['Payments'], params: Id,
+      body: z.object({ idempotencyKey: z.string().min(8, 'Thiếu mã yêu cầu.').max(100), gateway: z.enum(['vnpay']).default('vnpay') }),
+      rateLimit: { max: 30, timeWindow: '1 minute' },
+    },
+    async ({ params, body, req, reply }) => {
+      const actor = currentActor(req);
+      if (!actor) throw unauthorized();
+      if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN', 'Chỉ người nộp hồ sơ thanh toán trực tuyến. Cán bộ ghi nhận khoản nộp tại quầy trong trang hồ sơ.', 403);
+      const r = await startPayment(ctx, actor, params.id, body);
+      reply.status(r.created ? 201 : 200);
+      return r.intent;
+    },
+  );
+
+  defineRoute(app, { method: 'GET', url: '/api/payments/:id', summary: 'A payment attempt and its state', tags: ['Payments'], params: Id }, async ({ params, req }) => {
+    const i = await loadIntent(ctx.db, params.id);
+    const d = await loadDossierForPayment(ctx.db, i.dossier_id);
+    await assertAccess(ctx, req, d);
+    const receipt = (await ctx.db.query<{ id: string; number: string }>('SELECT id, number FROM receipts WHERE intent_id = $1', [i.id])).rows[0] ?? null;
+    return { ...intentView(ctx, i), dossierCode: d.code, receipt };
+  });
+
+  defineRoute(
+    app,
+    { method: 'POST', url: '/api/payments/:id/requery', summary: 'Ask the gateway about a pending attempt (querydr)', tags: ['Payments'], params: Id, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    async ({ params, req }) => {
+      const i = await loadIntent(ctx.db, params.id);
+      await assertAccess(ctx, req, await loadDossierForPayment(ctx.db, i.dossier_id));
+      const after = await requeryIntent(ctx, i.id).catch((err: unknown) => {
+        req.log.warn({ err }, 'payment requery failed');
+        throw new AppError('GATEWAY_UNAVAILABLE', 'Chưa liên lạc được với cổng thanh toán. Vui lòng thử lại sau ít phút.', 503);
+      });
+      return intentView(ctx, after);
+    },
+  );
+
+  // VNPay IPN (server to server): always HTTP 200 with {RspCode, Message}, as VNPay expects.
+  app.get('/api/payments/vnpay/ipn', async (req) => handleVnpayIpn(ctx, req.query, req.ip));
+
+  // The browser's return: logged, never trusted; the web page then polls the intent's state.
+  app.get('/api/payments/vnpay/return', async (req, reply) => {
+    const r = await handleVnpayReturn(ctx, req.query, req.ip);
+    return reply.redirect(r.intentId ? `/thanh-toan/${r.intentId}` : '/thanh-toan/khong-hop-le', 302);
+  });
+
+  app.get('/api/receipts/:id/pdf', async (req, reply) => {
+    const r = await loadReceipt(ctx.db, (req.params as { id: string }).id);
+    await assertAccess(ctx, req, r);
+    const bytes = await renderReceiptPdf(r, ctx.config.publicUrl);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`bien-lai-${r.number.replace(/\//g, '-')}.pdf`)}`)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(bytes));
+  });
+
+  defineRoute(app, { method: 'GET', url: '/api/receipts/:id/verify', summary: 'Public check of a receipt (QR target): number, amount, dossier, masked payer', tags: ['Payments'], params: Id }, async ({ params }) => {
+    const r = await loadReceipt(ctx.db, params.id);
+    const masked = r.payer_name.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
+    return { number: r.number, unit: r.unit_name, dossierCode: r.dossier_code, net: r.net, gross: r.gross, reduction: r.reduction, payer: masked, issuedAt: new Date(r.issued_at).toISOString() };
+  });
+
+  defineRoute(
+    app,
+    { method: 'POST', url: '/api/payments/refunds/:id/paid-out', summary: 'Record a refund paid out in cash at the counter', tags: ['Payments'], params: Id },
+    async ({ params, req }) => {
+      const staff = await requireStaff(ctx, req);
+      const counters = staff.auth.memberships.filter((m) => m.role === 'reception').map((m) => m.unitId);
+      if (counters.length === 0) throw new AppError('FORBIDDEN', 'Chỉ cán bộ Bộ phận một cửa chi trả hoàn phí tại quầy.', 403);
+      await recordCounterRefund(ctx, params.id, { id: staff.actor.id, unitIds: counters });
+      return { ok: true };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST', url: '/api/payments/reconciliation', summary: 'Reconcile the payment ledger against a gateway statement (CSV)', tags: ['Payments'],
+      body: z.object({ statement: z.string().min(1, 'Vui lòng chọn tệp sao kê.').max(5_000_000), gateway: z.enum(['vnpay', 'paygov']).default('vnpay'), from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }),
+    },
+    async ({ body, req }) => {
+      const staff = await requireStaff(ctx, req);
+      if (!staff.auth.memberships.some((m) => FINANCE_ROLES.has(m.role))) throw new AppError('FORBIDDEN', 'Bạn không có quyền đối soát thanh toán.', 403);
+      const run = await runReconciliation(ctx.db, { csv: body.statement, gateway: body.gateway, from: body.from ? new Date(body.from) : undefined, to: body.to ? new Date(body.to) : undefined, runBy: staff.actor.username });
+      return { ...run, text: formatReport(run) };
+    },
+  );
+}

@@ -1,0 +1,331 @@
+/**
+ * Online payment of a dossier's fees (FormSG's pending submission → payment → webhook → finalise, with GOV.UK
+ * Pay's state machine and ledger):
+ *
+ * - startPayment: one intent per attempt, keyed by the client's idempotency key; at most one open intent per
+ *   dossier; the browser is sent to the gateway's signed payment URL. Abandoned intents expire after 30 minutes.
+ * - handleVnpayIpn: the gateway's server-to-server notification. Verified in VNPay's order (signature, order,
+ *   amount, state); every call is written to gateway_events, and a rejected one changes nothing else. The intent
+ *   row is locked, so concurrent deliveries of the same IPN record exactly one payment.
+ * - The browser's return URL is logged and shown, never trusted: only a verified IPN or a re-query settles.
+ * - settle: paid → ledger, receipt, dossier payment axis and 766 indicator 3.6 code; a dossier waiting in
+ *   status 6 resumes through the workflow engine's resumeAfterPayment (the same path as a counter payment).
+ */
+import crypto from 'node:crypto';
+import { NationalStatus } from '../../../core/dossiers/status.ts';
+import { amountDue, checkPaid, INTENT_TTL_MINUTES, isOpen, paidOnlineVia } from '../../../core/payments/states.ts';
+import { IPN_MESSAGES, paymentUrl, queryParams, queryTransaction, readResult, verify, type GatewayResult, type IpnResponseCode } from '../../adapters/vnpay.ts';
+import { now } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
+import type { Queryable } from '../../db/database.ts';
+import type { CitizenActor } from '../../http/actor.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { enqueue } from '../../outbox/outbox.ts';
+import { appendAction } from '../dossiers/action-log.ts';
+import { MAIL_TOPIC } from '../notifications/service.ts';
+import { cachedCalendar } from '../reference/calendar.ts';
+import { resumeAfterPayment, type DossierLockRow } from '../workflow/engine.ts';
+import { loadTask } from '../workflow/tasks.ts';
+import { paymentConfig } from './config.ts';
+import { applyPaidToDossier, insertIntent, transition, type IntentRow, type LedgerSource } from './ledger.ts';
+import { gatewayFetch } from './transport.ts';
+
+/** Dossier statuses in which the applicant may pay: after submission and until a decision. */
+const PAYABLE = new Set<number>([NationalStatus.NEW, NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED, NationalStatus.FINANCIAL_OBLIGATION]);
+
+export const GATEWAY_NAMES = { vnpay: 'Cổng thanh toán VNPay (của tỉnh)', paygov: 'Nền tảng thanh toán trên Cổng DVCQG', counter: 'Nộp tại quầy' } as const;
+
+export function intentView(ctx: AppContext, i: IntentRow) {
+  return {
+    id: i.id,
+    dossierId: i.dossier_id,
+    reference: i.reference,
+    gateway: i.gateway,
+    amount: i.amount,
+    state: i.state,
+    purpose: i.purpose,
+    method: i.method,
+    failureCode: i.failure_code,
+    createdAt: new Date(i.created_at).toISOString(),
+    expiresAt: new Date(i.expires_at).toISOString(),
+    paidAt: i.paid_at ? new Date(i.paid_at).toISOString() : null,
+    paymentUrl: isOpen(i.state) && i.gateway === 'vnpay' ? intentPaymentUrl(ctx, i) : null,
+  };
+}
+
+export const orderInfo = (code: string) => `Thanh toan phi le phi ho so ${code}`;
+
+function intentPaymentUrl(ctx: AppContext, i: IntentRow): string {
+  const cfg = paymentConfig(ctx.config.publicUrl);
+  return paymentUrl(cfg.vnpay, {
+    reference: i.reference, amount: i.amount, orderInfo: orderInfo(i.reference), returnUrl: cfg.returnUrl, ipAddr: '127.0.0.1',
+    createdAt: new Date(i.created_at), expiresAt: new Date(i.expires_at),
+  });
+}
+
+interface DossierPayRow {
+  id: string;
+  code: string;
+  status: number;
+  owner_citizen_id: string | null;
+  payment_state: string;
+  payment_due: number | null;
+  fee_total: number;
+  fee_quote: unknown;
+  paid_online_via: number | null;
+  unit_ids: string[];
+}
+
+/** The payment side of a dossier: what is owed, the frozen quote, attempts and receipts. */
+export async function dossierPayment(ctx: AppContext, db: Queryable, d: DossierPayRow) {
+  const intents = (await db.query<IntentRow>('SELECT * FROM payment_intents WHERE dossier_id = $1 ORDER BY created_at DESC, id', [d.id])).rows;
+  const receipts = (await db.query<{ id: string; number: string; net: number; gross: number; reduction: number; method: string; issued_at: Date; intent_id: string }>(
+    'SELECT id, number, net, gross, reduction, method, issued_at, intent_id FROM receipts WHERE dossier_id = $1 ORDER BY issued_at, number',
+    [d.id],
+  )).rows;
+  const refunds = (await db.query<{ id: string; amount: number; state: string; reason: string; requested_at: Date; done_at: Date | null }>(
+    'SELECT id, amount, state, reason, requested_at, done_at FROM payment_refunds WHERE dossier_id = $1 ORDER BY requested_at',
+    [d.id],
+  )).rows;
+  const due = PAYABLE.has(d.status) ? amountDue({ paymentState: d.payment_state, paymentDue: d.payment_due, feeTotal: d.fee_total }) : 0;
+  return {
+    dossierId: d.id,
+    dossierCode: d.code,
+    status: d.status,
+    paymentState: d.payment_state,
+    amountDue: due,
+    feeTotal: d.fee_total,
+    feeQuote: d.fee_quote,
+    paidOnlineVia: d.paid_online_via,
+    intents: intents.map((i) => intentView(ctx, i)),
+    receipts: receipts.map((r) => ({ id: r.id, number: r.number, net: r.net, gross: r.gross, reduction: r.reduction, method: r.method, issuedAt: new Date(r.issued_at).toISOString(), intentId: r.intent_id })),
+    refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, state: r.state, reason: r.reason, requestedAt: new Date(r.requested_at).toISOString(), doneAt: r.done_at ? new Date(r.done_at).toISOString() : null })),
+  };
+}
+
+export async function loadDossierForPayment(db: Queryable, dossierId: string, lock = false): Promise<DossierPayRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
+  const d = (await db.query<DossierPayRow>(
+    `SELECT id, code, status, owner_citizen_id, payment_state, payment_due, fee_total, fee_quote, paid_online_via, unit_ids FROM dossiers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [dossierId],
+  )).rows[0];
+  if (!d) throw notFound('Không tìm thấy hồ sơ.');
+  return d;
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
+
+/** Starts (or resumes) an online payment of the dossier's fees. Idempotent on the key. */
+export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossierId: string, input: { idempotencyKey: string; gateway: 'vnpay' }) {
+  const byKey = async () => (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE idempotency_key = $1', [`${citizen.id}:${input.idempotencyKey}`])).rows[0];
+  const again = await byKey();
+  if (again) {
+    if (again.dossier_id !== dossierId) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu đã được dùng cho hồ sơ khác. Vui lòng tải lại trang.', 409);
+    return { intent: intentView(ctx, again), created: false };
+  }
+  await expireDue(ctx, dossierId);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const d = await loadDossierForPayment(tx, dossierId, true);
+      if (d.owner_citizen_id !== citizen.id) throw notFound('Không tìm thấy hồ sơ.');
+      if (!PAYABLE.has(d.status)) throw new AppError('NOT_PAYABLE', 'Hồ sơ ở trạng thái hiện tại không thể thanh toán trực tuyến.', 409);
+      const due = amountDue({ paymentState: d.payment_state, paymentDue: d.payment_due, feeTotal: d.fee_total });
+      if (due <= 0) throw new AppError('NOTHING_TO_PAY', 'Hồ sơ không có khoản phí, lệ phí nào cần nộp.', 409);
+      const open = (await tx.query<IntentRow>("SELECT * FROM payment_intents WHERE dossier_id = $1 AND state IN ('created', 'pending')", [d.id])).rows[0];
+      if (open) return { intent: intentView(ctx, open), created: false };
+      const at = now();
+      const ttl = paymentConfig(ctx.config.publicUrl).intentTtlMinutes || INTENT_TTL_MINUTES;
+      const created = await insertIntent(tx, {
+        dossierId: d.id, idempotencyKey: `${citizen.id}:${input.idempotencyKey}`, gateway: input.gateway, amount: due,
+        purpose: d.status === NationalStatus.FINANCIAL_OBLIGATION ? 'financial_obligation' : 'submission',
+        createdBy: { kind: 'citizen', id: citizen.id }, at, expiresAt: new Date(at.getTime() + ttl * 60_000), source: 'citizen',
+      });
+      const pending = await transition(tx, created, 'pending', 'citizen', at, { redirectedTo: input.gateway });
+      return { intent: intentView(ctx, pending), created: true };
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // A concurrent request with the same key, or a second attempt racing for the dossier's one open intent.
+    const winner = await byKey();
+    if (winner) return { intent: intentView(ctx, winner), created: false };
+    const open = (await ctx.db.query<IntentRow>("SELECT * FROM payment_intents WHERE dossier_id = $1 AND state IN ('created', 'pending')", [dossierId])).rows[0];
+    if (open) return { intent: intentView(ctx, open), created: false };
+    throw err;
+  }
+}
+
+async function logEvent(db: Queryable, e: { gateway: string; kind: 'ipn' | 'return' | 'requery' | 'refund'; reference?: string; intentId?: string; outcome: 'accepted' | 'rejected' | 'ignored'; reason?: string; responseCode?: string; params: Record<string, unknown>; ip?: string }) {
+  await db.query('INSERT INTO gateway_events (gateway, kind, reference, intent_id, outcome, reason, response_code, params, remote_ip, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+    e.gateway, e.kind, e.reference ?? null, e.intentId ?? null, e.outcome, e.reason ?? null, e.responseCode ?? null, e.params, e.ip ?? null, new Date(),
+  ]);
+}
+
+/** The working-day calendar is read before a transaction that may need it (PGlite has one connection). */
+const warmCalendar = (ctx: AppContext) => cachedCalendar(ctx.db);
+
+class Rejected extends Error {
+  constructor(readonly code: IpnResponseCode, readonly reason: string, readonly intentId?: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Applies the gateway's verified word on an intent (IPN or re-query), inside one transaction with the intent row
+ * locked. Returns what was done; throws Rejected when the word cannot be applied (nothing changes).
+ */
+async function applyGatewayResult(ctx: AppContext, tx: Queryable, intentId: string, r: GatewayResult, source: LedgerSource, at: Date): Promise<'paid' | 'failed'> {
+  const i = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [intentId])).rows[0];
+  if (r.amount !== i.amount) throw new Rejected('04', `amount_mismatch: expected ${i.amount}, got ${Number.isNaN(r.amount) ? 'invalid' : r.amount}`, i.id);
+  if (!isOpen(i.state)) {
+    const replay = (i.state === 'paid' || i.state === 'refunded') && r.success && (i.gateway_transaction_no ?? '') === r.transactionNo;
+    throw new Rejected('02', replay ? 'replay: already paid' : `already_final: ${i.state}`, i.id);
+  }
+  if (!r.success) {
+    await transition(tx, i, 'failed', source, at, { responseCode: r.responseCode, transactionStatus: r.transactionStatus }, { failureCode: r.responseCode || r.transactionStatus });
+    return 'failed';
+  }
+  const ok = checkPaid({ state: i.state, expiresAt: new Date(i.expires_at) }, r.payDate ?? at);
+  if (!ok.ok) throw new Rejected('02', `intent_${ok.reason}`, i.id);
+  const paid = await transition(tx, i, 'paid', source, at, { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null }, {
+    transactionNo: r.transactionNo, bankCode: r.bankCode, paidAt: r.payDate ?? at,
+  });
+  await settleDossier(ctx, tx, paid, at, source);
+  return 'paid';
+}
+
+/** The dossier side of a settled online payment: receipt, payment axis, 3.6 code, action log, and status 6 → 4. */
+async function settleDossier(ctx: AppContext, tx: Queryable, i: IntentRow, at: Date, source: LedgerSource) {
+  const { receipt, duplicate } = await applyPaidToDossier(tx, i, at, source);
+  const d = (await tx.query<DossierLockRow>('SELECT * FROM dossiers WHERE id = $1 FOR UPDATE', [i.dossier_id])).rows[0];
+  let clock: Awaited<ReturnType<typeof resumeAfterPayment>> | null = null;
+  const resumes = !duplicate && d.status === NationalStatus.FINANCIAL_OBLIGATION;
+  if (resumes) {
+    const calendar = await cachedCalendar(ctx.db); // loaded before the transaction (warmCalendar)
+    clock = await resumeAfterPayment(tx, d, await loadTask(tx, d.current_task_id), at, calendar);
+  }
+  const toStatus = resumes ? NationalStatus.PROCESSING : d.status;
+  await appendAction(tx, d.id, {
+    actorKind: 'system', actorId: i.gateway, actorName: GATEWAY_NAMES[i.gateway], actorRole: 'payment_gateway', action: duplicate ? 'payment_duplicate' : 'paid',
+    fromStatus: d.status, toStatus, at,
+    data: {
+      amount: i.amount, method: 'online', gateway: i.gateway, reference: i.reference, transactionNo: i.gateway_transaction_no, receipt, paidOnlineVia: paidOnlineVia(i.gateway), source,
+      ...(clock ? { pausedWorkingMinutes: clock.pausedMinutes, dueBefore: clock.dueBefore, dueAfter: clock.dueAfter } : {}),
+      ...(duplicate ? { refund: 'requested' } : {}),
+    },
+  });
+  await enqueue(tx, MAIL_TOPIC, `mail:paid:${d.id}:${i.id}`, { dossierId: d.id, template: 'status', note: `Đã nhận thanh toán ${i.amount.toLocaleString('vi-VN')} đồng (biên lai số ${receipt.number}).` });
+}
+
+/** The VNPay IPN: the answer VNPay expects, after logging the call and (only when valid) settling the intent. */
+export async function handleVnpayIpn(ctx: AppContext, rawQuery: unknown, ip: string): Promise<{ RspCode: IpnResponseCode; Message: string }> {
+  const params = queryParams(rawQuery);
+  const cfg = paymentConfig(ctx.config.publicUrl).vnpay;
+  const r = readResult(params);
+  const answer = (code: IpnResponseCode) => ({ RspCode: code, Message: IPN_MESSAGES[code] });
+  const reject = async (code: IpnResponseCode, reason: string, intentId?: string) => {
+    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'ipn', reference: r.reference || undefined, intentId, outcome: 'rejected', reason, responseCode: code, params, ip });
+    return answer(code);
+  };
+  if (!verify(params, cfg.hashSecret)) return reject('97', 'invalid_signature');
+  if (r.tmnCode !== cfg.tmnCode) return reject('97', 'wrong_terminal');
+  const intent = (await ctx.db.query<{ id: string }>("SELECT id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0];
+  if (!intent) return reject('01', 'unknown_reference');
+  const at = now();
+  await warmCalendar(ctx);
+  try {
+    const outcome = await ctx.db.transaction(async (tx) => {
+      const o = await applyGatewayResult(ctx, tx, intent.id, r, 'ipn', at);
+      await logEvent(tx, { gateway: 'vnpay', kind: 'ipn', reference: r.reference, intentId: intent.id, outcome: 'accepted', reason: o, responseCode: '00', params, ip });
+      return o;
+    });
+    void outcome;
+    return answer('00');
+  } catch (err) {
+    if (err instanceof Rejected) return reject(err.code, err.reason, err.intentId);
+    if (isUniqueViolation(err)) return reject('02', 'concurrent_duplicate', intent.id);
+    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'ipn', reference: r.reference, intentId: intent.id, outcome: 'rejected', reason: `error: ${String((err as Error)?.message ?? err).slice(0, 300)}`, responseCode: '99', params, ip }).catch(() => undefined);
+    return answer('99');
+  }
+}
+
+/** The browser's return from the gateway: logged and verified, never settles anything. Returns the intent to show. */
+export async function handleVnpayReturn(ctx: AppContext, rawQuery: unknown, ip: string): Promise<{ intentId: string | null; signatureValid: boolean }> {
+  const params = queryParams(rawQuery);
+  const cfg = paymentConfig(ctx.config.publicUrl).vnpay;
+  const r = readResult(params);
+  const valid = verify(params, cfg.hashSecret);
+  const intent = r.reference ? (await ctx.db.query<{ id: string }>("SELECT id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0] : undefined;
+  await logEvent(ctx.db, {
+    gateway: 'vnpay', kind: 'return', reference: r.reference || undefined, intentId: intent?.id, outcome: valid ? 'ignored' : 'rejected',
+    reason: valid ? `return_url_not_trusted: responseCode ${r.responseCode}` : 'invalid_signature', params, ip,
+  });
+  return { intentId: intent?.id ?? null, signatureValid: valid };
+}
+
+/** Asks the gateway about an open intent (querydr) and applies a definite answer. */
+export async function requeryIntent(ctx: AppContext, intentId: string, source: LedgerSource = 'requery'): Promise<IntentRow> {
+  const load = async () => (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1', [intentId])).rows[0];
+  const i = await load();
+  if (!i) throw notFound('Không tìm thấy giao dịch thanh toán.');
+  if (!isOpen(i.state) || i.gateway !== 'vnpay') return i;
+  const cfg = paymentConfig(ctx.config.publicUrl).vnpay;
+  const at = now();
+  const q = await queryTransaction(cfg, { reference: i.reference, createdAt: new Date(i.created_at), orderInfo: `Truy van ${i.reference}`, ipAddr: '127.0.0.1' }, { at, fetch: gatewayFetch(ctx) });
+  const definite = q.found && (q.result.success || q.result.transactionStatus === '02');
+  if (!definite) {
+    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'ignored', reason: q.found ? `still_pending: ${q.result.transactionStatus}` : `not_found: ${q.responseCode}`, params: q.raw });
+    return (await load())!;
+  }
+  await warmCalendar(ctx);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const o = await applyGatewayResult(ctx, tx, i.id, q.result, source, at);
+      await logEvent(tx, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'accepted', reason: o, params: q.raw });
+    });
+  } catch (err) {
+    if (!(err instanceof Rejected) && !isUniqueViolation(err)) throw err;
+    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'rejected', reason: err instanceof Rejected ? err.reason : 'concurrent_duplicate', params: q.raw });
+  }
+  return (await load())!;
+}
+
+/**
+ * Expiry sweep: open intents past their expiry are re-queried first (a payment that did go through is kept), then
+ * marked expired. Several servers may run it: each intent is locked and re-checked before the change.
+ */
+export async function expireIntents(ctx: AppContext, opts: { dossierId?: string; requery?: boolean } = {}): Promise<number> {
+  const at = now();
+  const due = (await ctx.db.query<IntentRow>(
+    `SELECT * FROM payment_intents WHERE state IN ('created', 'pending') AND expires_at < $1${opts.dossierId ? ' AND dossier_id = $2' : ''} ORDER BY expires_at LIMIT 200`,
+    opts.dossierId ? [at, opts.dossierId] : [at],
+  )).rows;
+  let expired = 0;
+  for (const i of due) {
+    if (opts.requery !== false && i.gateway === 'vnpay') {
+      const after = await requeryIntent(ctx, i.id, 'sweep').catch(() => null);
+      if (after && !isOpen(after.state)) continue;
+    }
+    const done = await ctx.db.transaction(async (tx) => {
+      const locked = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [i.id])).rows[0];
+      if (!isOpen(locked.state) || new Date(locked.expires_at) >= at) return false;
+      await transition(tx, locked, 'expired', 'sweep', at, { expiresAt: new Date(locked.expires_at).toISOString() });
+      return true;
+    });
+    if (done) expired++;
+  }
+  return expired;
+}
+
+/** Before a new attempt: the dossier's own open intents that are past expiry are closed (without waiting for the sweep). */
+async function expireDue(ctx: AppContext, dossierId: string) {
+  await expireIntents(ctx, { dossierId });
+}
+
+export async function loadIntent(db: Queryable, id: string): Promise<IntentRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy giao dịch thanh toán.');
+  const i = (await db.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1', [id])).rows[0];
+  if (!i) throw notFound('Không tìm thấy giao dịch thanh toán.');
+  return i;
+}
+
+export const newIdempotencyKey = () => crypto.randomUUID();

@@ -1,0 +1,78 @@
+/**
+ * The payment block of the citizen's dossier page: the frozen quote with the online reduction, the amount due and
+ * the pay button (one idempotency key per attempt: a double click never opens two payments), the receipts to
+ * download and any refund.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.ts';
+import { formatMoney } from '../format.ts';
+import { FeeQuoteTable } from './FeeQuoteTable.tsx';
+import { newKey, startOnlinePayment } from './startPayment.ts';
+import type { DossierPaymentView } from './types.ts';
+
+export function PaymentPanel({ dossierId }: { dossierId: string }) {
+  const { t } = useTranslation();
+  const [p, setP] = useState<DossierPaymentView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = useRef<string>(newKey());
+  useEffect(() => {
+    api<DossierPaymentView>(`/api/dossiers/${dossierId}/payment`).then(setP, (e: unknown) => setError(e instanceof ApiError ? e.message : t('payments.panel.loadError')));
+  }, [dossierId]);
+  if (error) return <div className="error-box" role="alert">{error}</div>;
+  if (!p || (p.feeTotal === 0 && p.amountDue === 0 && p.receipts.length === 0)) return null;
+  const last = p.intents[0];
+  const pay = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await startOnlinePayment(dossierId, key.current);
+    } catch (e) {
+      key.current = newKey();
+      setBusy(false);
+      setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
+    }
+  };
+  return (
+    <section className="payment-panel" aria-labelledby="payment-title" data-testid="payment-panel">
+      <h2 id="payment-title">{t('payments.panel.title')}</h2>
+      {p.feeQuote && <FeeQuoteTable quote={p.feeQuote} />}
+      {p.paymentState === 'paid' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.paid')}</p>}
+      {p.paymentState === 'refund_pending' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.refundPending')}</p>}
+      {p.paymentState === 'refunded' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.refunded')}</p>}
+      {p.amountDue > 0 && (
+        <div>
+          {p.paymentState === 'requested' && <p className="panel-info">{t('payments.panel.requested')}</p>}
+          <p><strong data-testid="amount-due">{t('payments.panel.due', { amount: formatMoney(p.amountDue) })}</strong></p>
+          {last?.state === 'failed' && <p role="status">{t('payments.panel.lastFailed')}</p>}
+          {last?.state === 'expired' && <p role="status">{t('payments.panel.lastExpired')}</p>}
+          <p className="muted">{t('payments.panel.gatewayNote')}</p>
+          <button type="button" className="button" onClick={() => void pay()} disabled={busy} aria-busy={busy}>
+            {busy ? t('payments.panel.paying') : t('payments.panel.pay', { amount: formatMoney(p.amountDue) })}
+          </button>
+        </div>
+      )}
+      {p.receipts.length > 0 && (
+        <>
+          <h3>{t('payments.panel.receipts')}</h3>
+          <ul>
+            {p.receipts.map((r) => (
+              <li key={r.id}>
+                {t('payments.panel.receipt', { number: r.number, amount: formatMoney(r.net) })} ({t(`payments.panel.methods.${r.method}`, { defaultValue: r.method })}) –{' '}
+                <a href={`/api/receipts/${r.id}/pdf`} target="_blank" rel="noopener">{t('payments.panel.download', { number: r.number })}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.refunds.length > 0 && (
+        <ul>
+          {p.refunds.map((r) => (
+            <li key={r.id}>{t('payments.panel.refund', { amount: formatMoney(r.amount), state: t(`payments.panel.refundStates.${r.state}`, { defaultValue: r.state }) })}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Where the gateway sends the browser back (/thanh-toan/:id). The return link proves nothing, so this page polls
+ * the payment's state as the server knows it (settled only by the bank's signed IPN or a re-query); after a while
+ * without an answer it asks the server to re-query the gateway once.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../api/client.ts';
+import { formatMoney } from '../format.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+import { newKey, startOnlinePayment } from './startPayment.ts';
+import type { IntentStatusView } from './types.ts';
+
+const POLL_MS = 1500;
+const REQUERY_AFTER_POLLS = 6;
+const GIVE_UP_POLLS = 40;
+
+export function PaymentResultPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const [intent, setIntent] = useState<IntentStatusView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [polls, setPolls] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const retryKey = useRef(newKey());
+  const heading = usePageTitle(t('payments.result.title'));
+  const invalid = id === 'khong-hop-le';
+
+  useEffect(() => {
+    if (invalid) return;
+    let stop = false;
+    let n = 0;
+    const tick = async () => {
+      try {
+        if (n === REQUERY_AFTER_POLLS) await api(`/api/payments/${id}/requery`, { method: 'POST' }).catch(() => undefined);
+        const i = await api<IntentStatusView>(`/api/payments/${id}`);
+        if (stop) return;
+        setIntent(i);
+        n++;
+        setPolls(n);
+        if ((i.state === 'pending' || i.state === 'created') && n < GIVE_UP_POLLS) setTimeout(() => void tick(), POLL_MS);
+      } catch (e) {
+        if (!stop) setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
+      }
+    };
+    void tick();
+    return () => {
+      stop = true;
+    };
+  }, [id]);
+
+  const retry = async () => {
+    if (!intent) return;
+    setBusy(true);
+    try {
+      await startOnlinePayment(intent.dossierId, retryKey.current);
+    } catch (e) {
+      retryKey.current = newKey();
+      setBusy(false);
+      setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
+    }
+  };
+
+  const open = intent && (intent.state === 'pending' || intent.state === 'created');
+  return (
+    <section>
+      <h1 ref={heading} tabIndex={-1}>{t('payments.result.title')}</h1>
+      {invalid && <div className="error-box" role="alert">{t('payments.result.invalid')}</div>}
+      {error && <div className="error-box" role="alert">{error}</div>}
+      {!invalid && !intent && !error && <p role="status">{t('payments.result.checking')}</p>}
+      {intent && (
+        <div role="status" aria-live="polite" data-testid="payment-result" data-state={intent.state}>
+          {open && (
+            <>
+              <h2>{t('payments.result.checking')}</h2>
+              <p className="muted">{polls >= GIVE_UP_POLLS ? t('payments.result.stillPending') : t('payments.result.checkingNote')}</p>
+            </>
+          )}
+          {(intent.state === 'paid' || intent.state === 'refunded') && (
+            <>
+              <h2>{t('payments.result.paid')}</h2>
+              <p>{t('payments.result.paidLead', { amount: formatMoney(intent.amount), code: intent.dossierCode })}</p>
+              {intent.receipt && (
+                <p>
+                  <a className="button" href={`/api/receipts/${intent.receipt.id}/pdf`} target="_blank" rel="noopener" data-testid="receipt-link">
+                    {t('payments.panel.download', { number: intent.receipt.number })}
+                  </a>
+                </p>
+              )}
+            </>
+          )}
+          {(intent.state === 'failed' || intent.state === 'expired') && (
+            <>
+              <h2>{t(intent.state === 'failed' ? 'payments.result.failed' : 'payments.result.expired')}</h2>
+              <p>{t(intent.state === 'failed' ? 'payments.result.failedLead' : 'payments.result.expiredLead')}</p>
+              <button type="button" className="button" onClick={() => void retry()} disabled={busy} aria-busy={busy}>{t('payments.result.retry')}</button>
+            </>
+          )}
+          <dl className="summary-list">
+            <div><dt>{t('payments.result.reference')}</dt><dd>{intent.reference}</dd></div>
+            <div><dt>{t('payments.result.amount')}</dt><dd>{formatMoney(intent.amount)}</dd></div>
+          </dl>
+          <p><Link to={`/ho-so-cua-toi/${intent.dossierId}`}>{t('payments.result.back', { code: intent.dossierCode })}</Link></p>
+        </div>
+      )}
+    </section>
+  );
+}
