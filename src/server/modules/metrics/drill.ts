@@ -7,7 +7,7 @@
 import type { DrillPage, DrillRow } from '../../../web/api/metrics-types.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import type { Scope } from './query.ts';
+import { scopeWhere, type Scope } from './query.ts';
 
 const RECEIVED = 'f.received_day BETWEEN $2::date AND $3::date';
 const PROGRESS_DEN = 'f.received_day <= $3::date AND (f.finished_day IS NULL OR f.finished_day >= $2::date)';
@@ -53,16 +53,7 @@ function reasonOf(indicator: string, part: 'numerator' | 'denominator', r: { fin
 export async function drill(db: Queryable, scope: Scope, from: string, to: string, indicator: string, part: 'numerator' | 'denominator', offset: number, limit: number): Promise<DrillPage> {
   const cond = CONDITIONS[indicator];
   if (!cond) throw new AppError('NOT_DRILLABLE', `Chỉ tiêu ${indicator} không tính từ hồ sơ nên không có danh sách hồ sơ.`, 400);
-  const params: unknown[] = [scope.unitIds, from, to];
-  let where = `f.unit_id = ANY($1::text[]) AND ${cond[part]}`;
-  if (scope.procedure !== undefined) {
-    params.push(scope.procedure);
-    where += ` AND f.procedure_code = $${params.length}`;
-  }
-  if (scope.official !== undefined) {
-    params.push(scope.official);
-    where += ` AND f.official_id = $${params.length}`;
-  }
+  const { where, params } = scopeWhere(scope, from, to, cond[part], 'f.');
   const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM metric_facts f WHERE ${where}`, params)).rows[0].n);
   const { rows } = await db.query<{
     dossier_id: string; code: string; procedure_code: string; procedure_name: string; channel: number; status: number; received_at: Date; due_at: Date | null;

@@ -39,19 +39,28 @@ export interface Extras {
 
 const n = (x: unknown) => Number(x ?? 0);
 
-export async function countersCounts(db: Queryable, scope: Scope, from: string, to: string): Promise<{ counts: IndexCounts; extras: Extras }> {
-  const filtered = scope.procedure !== undefined || scope.official !== undefined;
-  const table = filtered ? 'metric_daily' : 'metric_unit_daily';
+/**
+ * The WHERE clause of a scope over a table with unit_id, procedure_code and official_id columns ($1 = the units,
+ * $2 and $3 = the period, left to the caller), with `base` ANDed in, and its parameters.
+ */
+export function scopeWhere(scope: Scope, from: string, to: string, base: string, alias = ''): { where: string; params: unknown[] } {
   const params: unknown[] = [scope.unitIds, from, to];
-  let where = 'unit_id = ANY($1::text[])';
+  let where = `${alias}unit_id = ANY($1::text[])${base ? ` AND ${base}` : ''}`;
   if (scope.procedure !== undefined) {
     params.push(scope.procedure);
-    where += ` AND procedure_code = $${params.length}`;
+    where += ` AND ${alias}procedure_code = $${params.length}`;
   }
   if (scope.official !== undefined) {
     params.push(scope.official);
-    where += ` AND official_id = $${params.length}`;
+    where += ` AND ${alias}official_id = $${params.length}`;
   }
+  return { where, params };
+}
+
+export async function countersCounts(db: Queryable, scope: Scope, from: string, to: string): Promise<{ counts: IndexCounts; extras: Extras }> {
+  const filtered = scope.procedure !== undefined || scope.official !== undefined;
+  const table = filtered ? 'metric_daily' : 'metric_unit_daily';
+  const { where, params } = scopeWhere(scope, from, to, '');
   const inPeriod = 'day BETWEEN $2::date AND $3::date';
   // The period's sums read only the period's rows; the cumulative sums (dossiers in progress at the period end)
   // read every earlier day but only three columns.
@@ -73,7 +82,7 @@ export async function countersCounts(db: Queryable, scope: Scope, from: string, 
   const codes = scope.procedure !== undefined ? [scope.procedure] : [...(await catalogueCodes(db))];
   params.push(codes);
   // (a LIMIT 1 subquery ordered like the index, so the planner walks the index and stops at the first row)
-  const exists = (m: string) => `((SELECT x.day FROM ${procTable} x WHERE x.procedure_code = p.code AND ${where.replaceAll('unit_id', 'x.unit_id').replaceAll('official_id', 'x.official_id').replaceAll('procedure_code =', 'x.procedure_code =')} AND x.day BETWEEN $2::date AND $3::date AND x.${m} > 0 ORDER BY x.procedure_code, x.day LIMIT 1) IS NOT NULL)`;
+  const exists = (m: string) => `((SELECT x.day FROM ${procTable} x WHERE x.procedure_code = p.code AND ${scopeWhere(scope, from, to, '', 'x.').where} AND x.day BETWEEN $2::date AND $3::date AND x.${m} > 0 ORDER BY x.procedure_code, x.day LIMIT 1) IS NOT NULL)`;
   const procs = (await db.query<{ procedure_code: string; online_any: boolean; fee_synced: boolean; paid_online: boolean; population: boolean }>(
     `SELECT p.code AS procedure_code, ${exists('online_any')} AS online_any, ${exists('fee_synced')} AS fee_synced, ${exists('paid_online')} AS paid_online, ${exists('population')} AS population
        FROM unnest($${params.length}::text[]) AS p(code) ORDER BY 1`,
@@ -139,16 +148,7 @@ export async function fullCounts(db: Queryable, scope: Scope, from: string, to: 
  * the benchmark at 10 million dossiers (where loading dossiers into memory is not an option) and as a third check.
  */
 export async function factCounts(db: Queryable, scope: Scope, from: string, to: string): Promise<IndexCounts> {
-  const params: unknown[] = [scope.unitIds, from, to];
-  let where = 'unit_id = ANY($1::text[]) AND received_day <= $3::date';
-  if (scope.procedure !== undefined) {
-    params.push(scope.procedure);
-    where += ` AND procedure_code = $${params.length}`;
-  }
-  if (scope.official !== undefined) {
-    params.push(scope.official);
-    where += ` AND official_id = $${params.length}`;
-  }
+  const { where, params } = scopeWhere(scope, from, to, 'received_day <= $3::date');
   const rec = 'received_day BETWEEN $2::date AND $3::date';
   const fin = 'finished_day BETWEEN $2::date AND $3::date';
   const rat = 'rated_day BETWEEN $2::date AND $3::date AND rating IS NOT NULL';
