@@ -22,7 +22,8 @@ import { parseArgs } from 'node:util';
 import { createContext } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase, type Database } from '../src/server/db/database.ts';
-import { writeSubmission } from '../src/server/modules/dossiers/submission-writes.ts';
+import { createDossier } from '../src/server/modules/dossiers/transition.ts';
+import type { AppContext } from '../src/server/context.ts';
 import { startDraft } from '../src/server/modules/dossiers/submission-checks.ts';
 import { storeUpload } from '../src/server/modules/documents/routes.ts';
 import { updateDraft } from '../src/server/modules/dossiers/drafts.ts';
@@ -146,16 +147,16 @@ async function baselineSubmit(db: Database, draftId: string, owner: string, agen
       [draftId],
     )).rows[0];
     const up = (await tx.query<{ sha256: string; size: number }>('SELECT sha256, size FROM uploads WHERE id = $1', [d.documents[0].uploadId])).rows[0];
-    const code = await writeSubmission(tx, {
-      id, draftId, procedureCode: '1.001193', procedureVersion: 1, caseCode: 'dung-han', procedureName: 'Đăng ký khai sinh', ownerCitizenId: owner,
-      applicant: { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, resultDelivery: 'online', summary: 'Đăng ký khai sinh – Trần Thị Mai',
-      values: d.form_values, provenance: {}, receivingUnitId: 'dni.phurieng.ttpvhcc', agencyCode: agency, competentUnitId: 'dni.phurieng.ubnd', unitIds: ['dni.phurieng.ttpvhcc', 'dni.phurieng.ubnd', 'dni.phurieng.vhxh', 'dni.phurieng.vanphong'],
-      submittedAt: at, loginAt: null, idempotencyKey: crypto.randomUUID(), feeQuote: null, feeTotal: 0, populationDbUsed: true,
-      documents: [{ requirementCode: 'GCS', uploadId: d.documents[0].uploadId, sha256: up.sha256, name: 'giay-chung-sinh.pdf', mime: 'application/pdf', size: Number(up.size) }],
-      action: { actorKind: 'citizen', actorId: owner, actorName: 'Trần Thị Mai', actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: 1, data: {}, attachments: [] },
-      outbox: { topic: 'mail.dossier', dedupeKey: `mail:submitted:${id}`, payload: { dossierId: id, template: 'submitted' } },
+    const created = await createDossier(tx, { dossierSubscribers: [] } as unknown as AppContext, {
+      id, procedureCode: '1.001193', procedureVersion: 1, caseCode: 'dung-han', procedureName: 'Đăng ký khai sinh', channel: 2, subState: 'waiting_reception',
+      ownerCitizenId: owner, applicant: { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, resultDelivery: 'online', summary: 'Đăng ký khai sinh – Trần Thị Mai',
+      values: d.form_values, provenance: {}, receivingUnitId: 'dni.phurieng.ttpvhcc', agencyCode: agency, competentUnitId: 'dni.phurieng.ubnd',
+      unitIds: ['dni.phurieng.ttpvhcc', 'dni.phurieng.ubnd', 'dni.phurieng.vhxh', 'dni.phurieng.vanphong'], submittedAt: at, feeQuote: null, feeTotal: 0,
+      vneidAuthenticated: true, populationDbUsed: true, online: { draftId, loginAt: null, idempotencyKey: crypto.randomUUID() },
+      documents: [{ requirementCode: 'GCS', uploadId: d.documents[0].uploadId, sha256: up.sha256, name: 'giay-chung-sinh.pdf', mime: 'application/pdf', size: Number(up.size), source: 'upload' }],
+      submittedBy: { kind: 'citizen', id: owner, name: 'Trần Thị Mai', role: 'applicant' }, log: {},
     });
-    if (!code) throw new Error('baseline submission not written');
+    if (!created) throw new Error('baseline submission not written');
   });
 }
 

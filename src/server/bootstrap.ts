@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
 import { createMailService } from './modules/notifications/service.ts';
+import { refundWhenDossierEnds } from './modules/payments/dossier-events.ts';
 import { createSignerProvider } from './modules/results/signers.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
@@ -29,6 +30,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
     mail,
     signers: createSignerProvider(config, database),
+    dossierSubscribers: [refundWhenDossierEnds],
     async close() {
       await mail.close();
       await database.close();

@@ -3,6 +3,7 @@ import type { PopulationAdapter } from './adapters/population.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
+import type { DossierSubscriber } from './modules/dossiers/transition.ts';
 import type { MailService } from './modules/notifications/service.ts';
 import type { SignerProvider } from './modules/results/signers.ts';
 
@@ -14,6 +15,8 @@ export interface AppContext {
   mail: MailService;
   /** Each unit's signing credentials (results are signed with the issuing unit's certificate). */
   signers: SignerProvider;
+  /** What runs inside the transaction of every dossier event (src/server/modules/dossiers/transition.ts). */
+  dossierSubscribers: readonly DossierSubscriber[];
   /** Closes what the context opened (mail capture server, database). */
   close(): Promise<void>;
 }

@@ -1,59 +1,109 @@
 /**
- * Dossier processing transitions and their guards (one-stop rules, domain-and-law.md §3.4), as pure functions:
- * who may act (role), from which national status, what the new status is, which document (Mẫu) is issued, and
- * the rules the law sets — a reason where one is required, one supplement request during processing, one new
- * appointment. The server applies them inside a transaction with the dossier row locked.
+ * The one vocabulary of dossier actions and the rules the law sets on each (one-stop rules, domain-and-law.md §3.4),
+ * as pure data and functions: who may act (role), from which national status, the status after, which document
+ * (Mẫu) is issued, whether a reason is required, one supplement request during processing, one new appointment.
+ *
+ * Every action has exactly one name, used by the API, the permission function, the browser's action panel and the
+ * transition path on the server; and exactly one event, the past-tense name under which the action is recorded in
+ * the dossier's action log and published as a domain event (`received` is what `accept` records). Event names are
+ * persisted and hash-chained in the log, so they never change; see docs/events.md.
+ *
+ * The server applies these rules in one place (src/server/modules/dossiers/transition.ts), inside a transaction
+ * with the dossier row locked.
  */
-import { NationalStatus, nationalStatusName, type NationalStatus as Status } from './status.ts';
+import { NationalStatus, type NationalStatus as Status } from './status.ts';
+import { nationalStatusName } from './status.ts';
 
+/** Who acts, as the rules see it: the official's role at this step, the applicant (citizen), or the system. */
 export type Role = 'reception' | 'specialist' | 'leader' | 'clerk' | 'applicant' | 'system';
 
-export type ActionCode =
-  | 'accept' // tiếp nhận → 2, Mẫu 01
-  | 'request_completion' // yêu cầu hoàn thiện hồ sơ khi tiếp nhận, Mẫu 02 (stays 1)
-  | 'refuse' // từ chối tiếp nhận, Mẫu 03 → 3
-  | 'start_processing' // → 4
-  | 'forward' // chuyển bước tiếp theo (→ 4)
-  | 'send_back' // trả lại bước trước để xử lý lại (→ 4)
-  | 'request_supplement' // yêu cầu bổ sung trong quá trình xử lý, Mẫu 02 → 5
-  | 'supplement_provided' // → 4
-  | 'request_payment' // → 6
-  | 'paid' // → 4
-  | 'reschedule' // xin lỗi, hẹn lại, Mẫu 04 (status unchanged)
-  | 'stop' // dừng xử lý, Mẫu 05 → 8
-  | 'request_withdrawal' // công dân rút hồ sơ → 7
-  | 'issue_result' // → 9
-  | 'return_result'; // → 10
+export const DOSSIER_ACTIONS = [
+  'submit', // nộp hồ sơ (online, at the counter, by post) → 1
+  'accept', // tiếp nhận → 2, Mẫu 01
+  'request_completion', // yêu cầu hoàn thiện hồ sơ khi tiếp nhận, Mẫu 02 (stays 1)
+  'refuse', // từ chối tiếp nhận, Mẫu 03 → 3
+  'forward', // chuyển bước tiếp theo (the leader's approval signs the result) → 4
+  'send_back', // trả lại bước trước để xử lý lại → 4
+  'request_supplement', // yêu cầu bổ sung trong quá trình xử lý, Mẫu 02 → 5 (the clock pauses)
+  'provide_supplement', // công dân bổ sung (online, or brought to the counter) → 4 (the clock resumes)
+  'request_payment', // yêu cầu thực hiện nghĩa vụ tài chính → 6 (the clock pauses)
+  'record_payment', // đã nộp phí, lệ phí (at the counter, or confirmed by the payment gateway): 6 → 4, else unchanged
+  'reschedule', // xin lỗi, hẹn lại ngày trả, Mẫu 04 (status unchanged)
+  'stop', // dừng xử lý, Mẫu 05 → 8
+  'withdraw', // công dân rút hồ sơ (online, or in writing at the counter) → 7
+  'issue_result', // phát hành kết quả → 9
+  'return_result', // trả kết quả → 10
+  'reassign', // phân công lại cán bộ xử lý (status unchanged)
+  'rate', // đánh giá mức độ hài lòng (status unchanged)
+] as const;
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+/** The event each action records (persisted names: they are part of the hash-chained action log). */
+export const DOSSIER_EVENTS = [
+  'submitted', 'received', 'completion_requested', 'refused', 'forwarded', 'sent_back', 'supplement_requested', 'supplement_provided',
+  'payment_requested', 'paid', 'rescheduled', 'stopped', 'withdrawal_requested', 'result_issued', 'result_returned', 'reassigned', 'rated',
+] as const;
+export type DossierEventType = (typeof DOSSIER_EVENTS)[number];
 
 export type FormCode = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04' | 'mau-05';
 
-export interface TransitionRule {
-  from: Status[];
+export interface ActionRule {
+  /** The statuses the action may be taken from (submit: none, the dossier does not exist yet). */
+  from: readonly Status[];
+  /** The status after; 'same' keeps it. */
   to: Status | 'same';
-  roles: Role[];
+  /** Status changes that differ from `to` for some statuses (a payment resumes a dossier waiting in 6). */
+  toFrom?: Partial<Record<Status, Status>>;
+  roles: readonly Role[];
   reasonRequired: boolean;
+  /** The one-stop document issued with it. */
   form?: FormCode;
+  event: DossierEventType;
+  /** The citizen is told (their notification); the others are internal handovers. */
+  notifiesApplicant: boolean;
 }
 
 const S = NationalStatus;
-export const TRANSITIONS: Record<ActionCode, TransitionRule> = {
-  accept: { from: [S.NEW], to: S.RECEIVED, roles: ['reception'], reasonRequired: false, form: 'mau-01' },
-  request_completion: { from: [S.NEW], to: 'same', roles: ['reception'], reasonRequired: true, form: 'mau-02' },
-  refuse: { from: [S.NEW], to: S.NOT_RECEIVED, roles: ['reception'], reasonRequired: true, form: 'mau-03' },
-  start_processing: { from: [S.RECEIVED], to: S.PROCESSING, roles: ['reception', 'specialist', 'system'], reasonRequired: false },
-  forward: { from: [S.RECEIVED, S.PROCESSING], to: S.PROCESSING, roles: ['reception', 'specialist', 'leader', 'clerk'], reasonRequired: false },
-  send_back: { from: [S.PROCESSING], to: S.PROCESSING, roles: ['specialist', 'leader', 'clerk'], reasonRequired: true },
-  request_supplement: { from: [S.RECEIVED, S.PROCESSING], to: S.SUPPLEMENT_REQUESTED, roles: ['specialist', 'leader'], reasonRequired: true, form: 'mau-02' },
-  supplement_provided: { from: [S.SUPPLEMENT_REQUESTED], to: S.PROCESSING, roles: ['applicant', 'reception'], reasonRequired: false },
-  request_payment: { from: [S.RECEIVED, S.PROCESSING], to: S.FINANCIAL_OBLIGATION, roles: ['reception', 'specialist'], reasonRequired: false },
-  paid: { from: [S.FINANCIAL_OBLIGATION], to: S.PROCESSING, roles: ['system', 'reception'], reasonRequired: false },
-  reschedule: { from: [S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION], to: 'same', roles: ['specialist', 'leader'], reasonRequired: true, form: 'mau-04' },
-  stop: { from: [S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION], to: S.STOPPED, roles: ['leader'], reasonRequired: true, form: 'mau-05' },
-  // The citizen asks online, or in writing at the counter (recorded by the receiving officer).
-  request_withdrawal: { from: [S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION], to: S.WITHDRAWAL_REQUESTED, roles: ['applicant', 'reception'], reasonRequired: true },
-  issue_result: { from: [S.PROCESSING], to: S.RESULT_ISSUED, roles: ['clerk'], reasonRequired: false },
-  return_result: { from: [S.RESULT_ISSUED], to: S.RESULT_RETURNED, roles: ['reception', 'system'], reasonRequired: false },
+const OPEN: readonly Status[] = [S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION];
+
+export const ACTION_RULES: Record<DossierAction, ActionRule> = {
+  submit: { from: [], to: S.NEW, roles: ['applicant', 'reception'], reasonRequired: false, event: 'submitted', notifiesApplicant: true },
+  accept: { from: [S.NEW], to: S.RECEIVED, roles: ['reception'], reasonRequired: false, form: 'mau-01', event: 'received', notifiesApplicant: true },
+  request_completion: { from: [S.NEW], to: 'same', roles: ['reception'], reasonRequired: true, form: 'mau-02', event: 'completion_requested', notifiesApplicant: true },
+  refuse: { from: [S.NEW], to: S.NOT_RECEIVED, roles: ['reception'], reasonRequired: true, form: 'mau-03', event: 'refused', notifiesApplicant: true },
+  forward: { from: [S.RECEIVED, S.PROCESSING], to: S.PROCESSING, roles: ['reception', 'specialist', 'leader', 'clerk'], reasonRequired: false, event: 'forwarded', notifiesApplicant: false },
+  send_back: { from: [S.PROCESSING], to: S.PROCESSING, roles: ['specialist', 'leader', 'clerk'], reasonRequired: true, event: 'sent_back', notifiesApplicant: false },
+  request_supplement: {
+    from: [S.RECEIVED, S.PROCESSING], to: S.SUPPLEMENT_REQUESTED, roles: ['specialist', 'leader'], reasonRequired: true, form: 'mau-02', event: 'supplement_requested', notifiesApplicant: true,
+  },
+  provide_supplement: { from: [S.SUPPLEMENT_REQUESTED], to: S.PROCESSING, roles: ['applicant', 'reception'], reasonRequired: false, event: 'supplement_provided', notifiesApplicant: true },
+  request_payment: { from: [S.RECEIVED, S.PROCESSING], to: S.FINANCIAL_OBLIGATION, roles: ['reception', 'specialist'], reasonRequired: false, event: 'payment_requested', notifiesApplicant: true },
+  // A dossier waiting for its fee (6) resumes; a fee paid online in any other status is recorded without a status
+  // change (paid ahead in 1, 2, 4; or confirmed by the gateway after the dossier ended, and then refunded).
+  record_payment: {
+    from: [S.NEW, S.RECEIVED, S.NOT_RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION, S.WITHDRAWAL_REQUESTED, S.STOPPED, S.RESULT_ISSUED, S.RESULT_RETURNED],
+    to: 'same', toFrom: { [S.FINANCIAL_OBLIGATION]: S.PROCESSING },
+    roles: ['system', 'reception'], reasonRequired: false, event: 'paid', notifiesApplicant: true,
+  },
+  reschedule: { from: OPEN, to: 'same', roles: ['specialist', 'leader'], reasonRequired: true, form: 'mau-04', event: 'rescheduled', notifiesApplicant: true },
+  stop: { from: OPEN, to: S.STOPPED, roles: ['leader'], reasonRequired: true, form: 'mau-05', event: 'stopped', notifiesApplicant: true },
+  withdraw: { from: [S.NEW, ...OPEN], to: S.WITHDRAWAL_REQUESTED, roles: ['applicant', 'reception'], reasonRequired: true, event: 'withdrawal_requested', notifiesApplicant: true },
+  issue_result: { from: [S.PROCESSING], to: S.RESULT_ISSUED, roles: ['clerk'], reasonRequired: false, event: 'result_issued', notifiesApplicant: true },
+  return_result: { from: [S.RESULT_ISSUED], to: S.RESULT_RETURNED, roles: ['reception', 'system'], reasonRequired: false, event: 'result_returned', notifiesApplicant: true },
+  reassign: { from: OPEN, to: 'same', roles: ['leader'], reasonRequired: false, event: 'reassigned', notifiesApplicant: false },
+  rate: { from: [S.RESULT_ISSUED, S.RESULT_RETURNED], to: 'same', roles: ['applicant', 'reception'], reasonRequired: false, event: 'rated', notifiesApplicant: false },
 };
+
+/** The action an event records (the inverse of ACTION_RULES[a].event). */
+export const actionOfEvent = Object.fromEntries(DOSSIER_ACTIONS.map((a) => [ACTION_RULES[a].event, a])) as Record<DossierEventType, DossierAction>;
+
+/** The status after the action, from this status (the rule's `to`, `toFrom` or unchanged). */
+export function targetStatus(action: DossierAction, from: Status): Status {
+  const rule = ACTION_RULES[action];
+  const special = rule.toFrom?.[from];
+  if (special !== undefined) return special;
+  return rule.to === 'same' ? from : rule.to;
+}
 
 export interface DossierState {
   status: Status;
@@ -63,15 +113,16 @@ export interface DossierState {
   reschedules: number;
 }
 
-export type TransitionCheck = { ok: true; to: Status; form?: TransitionRule['form'] } | { ok: false; code: string; message: string };
+export type TransitionCheck = { ok: true; to: Status; form?: FormCode } | { ok: false; code: TransitionErrorCode; message: string };
+export type TransitionErrorCode = 'ROLE_NOT_ALLOWED' | 'INVALID_TRANSITION' | 'REASON_REQUIRED' | 'SUPPLEMENT_ONCE' | 'RESCHEDULE_ONCE';
 
+export const invalidTransitionMessage = (status: Status) => `Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái "${nationalStatusName[status].vi}".`;
 
-export function checkTransition(state: DossierState, action: ActionCode, role: Role, reason?: string): TransitionCheck {
-  const rule = TRANSITIONS[action];
+/** The law's rules on one action from one state (not who the official is: see core/workflow/permissions.ts). */
+export function checkTransition(state: DossierState, action: DossierAction, role: Role, reason?: string): TransitionCheck {
+  const rule = ACTION_RULES[action];
   if (!rule.roles.includes(role)) return { ok: false, code: 'ROLE_NOT_ALLOWED', message: 'Vai trò của bạn không được thực hiện thao tác này.' };
-  if (!rule.from.includes(state.status)) {
-    return { ok: false, code: 'INVALID_TRANSITION', message: `Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái "${nationalStatusName[state.status].vi}".` };
-  }
+  if (!rule.from.includes(state.status)) return { ok: false, code: 'INVALID_TRANSITION', message: invalidTransitionMessage(state.status) };
   if (rule.reasonRequired && !reason?.trim()) return { ok: false, code: 'REASON_REQUIRED', message: 'Vui lòng nêu rõ lý do.' };
   if (action === 'request_supplement' && state.supplementRequests >= 1) {
     return { ok: false, code: 'SUPPLEMENT_ONCE', message: 'Chỉ được yêu cầu bổ sung hồ sơ một lần trong quá trình giải quyết.' };
@@ -79,5 +130,5 @@ export function checkTransition(state: DossierState, action: ActionCode, role: R
   if (action === 'reschedule' && state.reschedules >= 1) {
     return { ok: false, code: 'RESCHEDULE_ONCE', message: 'Chỉ được hẹn lại ngày trả kết quả một lần.' };
   }
-  return { ok: true, to: rule.to === 'same' ? state.status : rule.to, form: rule.form };
+  return { ok: true, to: targetStatus(action, state.status), form: rule.form };
 }

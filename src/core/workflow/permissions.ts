@@ -8,9 +8,8 @@
  *   dossier (an attempt to skip a step), with the current step named.
  * - The law's rules (status, reason, one supplement, one new appointment) come from checkTransition.
  */
-import { checkTransition, type ActionCode, type Role } from '../dossiers/transitions.ts';
-import type { NationalStatus } from '../dossiers/status.ts';
-import { nationalStatusName, terminalStatuses } from '../dossiers/status.ts';
+import { checkTransition, invalidTransitionMessage, type DossierAction, type Role } from '../dossiers/transitions.ts';
+import { NationalStatus, terminalStatuses } from '../dossiers/status.ts';
 import type { StepKind } from './steps.ts';
 
 export type OfficialRole = 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin';
@@ -44,30 +43,15 @@ export interface DossierForAuth {
   reschedules: number;
 }
 
+/** The actions offered in the back office's action panel, in the order they are shown. */
 export const STAFF_ACTIONS = [
-  'accept', 'request_completion', 'refuse', 'forward', 'send_back', 'request_supplement', 'record_supplement', 'request_payment', 'record_payment',
-  'reschedule', 'stop', 'record_withdrawal', 'issue_result', 'return_result', 'reassign',
-] as const;
+  'accept', 'request_completion', 'refuse', 'forward', 'send_back', 'request_supplement', 'provide_supplement', 'request_payment', 'record_payment',
+  'reschedule', 'stop', 'withdraw', 'issue_result', 'return_result', 'reassign',
+] as const satisfies readonly DossierAction[];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
-/** The dossier transition each staff action performs (reassign changes the assignee only). */
-export const TRANSITION_OF: Record<StaffAction, ActionCode | null> = {
-  accept: 'accept',
-  request_completion: 'request_completion',
-  refuse: 'refuse',
-  forward: 'forward',
-  send_back: 'send_back',
-  request_supplement: 'request_supplement',
-  record_supplement: 'supplement_provided',
-  request_payment: 'request_payment',
-  record_payment: 'paid',
-  reschedule: 'reschedule',
-  stop: 'stop',
-  record_withdrawal: 'request_withdrawal',
-  issue_result: 'issue_result',
-  return_result: 'return_result',
-  reassign: null,
-};
+/** What an official may do to a dossier: the panel's actions and the rating taken on the counter tablet. */
+export type OfficialAction = StaffAction | 'rate';
 
 export const staffActionName: Record<StaffAction, string> = {
   accept: 'Tiếp nhận hồ sơ',
@@ -76,12 +60,12 @@ export const staffActionName: Record<StaffAction, string> = {
   forward: 'Chuyển bước tiếp theo',
   send_back: 'Trả lại bước trước',
   request_supplement: 'Yêu cầu bổ sung hồ sơ',
-  record_supplement: 'Nhận hồ sơ bổ sung tại quầy',
+  provide_supplement: 'Nhận hồ sơ bổ sung tại quầy',
   request_payment: 'Yêu cầu thực hiện nghĩa vụ tài chính',
   record_payment: 'Ghi nhận đã nộp phí, lệ phí tại quầy',
   reschedule: 'Xin lỗi và hẹn lại ngày trả',
   stop: 'Dừng xử lý hồ sơ',
-  record_withdrawal: 'Ghi nhận công dân rút hồ sơ',
+  withdraw: 'Ghi nhận công dân rút hồ sơ',
   issue_result: 'Phát hành kết quả',
   return_result: 'Trả kết quả',
   reassign: 'Phân công lại',
@@ -107,17 +91,20 @@ function holdsTask(o: OfficialAuth, t: OpenTask | null, kinds: StepKind[], roles
 }
 
 /** The role under which the official may do the action here, or null. */
-function actingRole(o: OfficialAuth, action: StaffAction, d: DossierForAuth): Role | null {
+function actingRole(o: OfficialAuth, action: OfficialAction, d: DossierForAuth): Role | null {
   const t = d.task;
   const atCounter = has(o, 'reception', d.receivingUnitId);
   switch (action) {
     case 'accept':
     case 'request_completion':
     case 'refuse':
-    case 'record_supplement':
-    case 'record_payment':
-    case 'record_withdrawal':
+    case 'provide_supplement':
+    case 'withdraw':
+    case 'rate':
       return atCounter ? 'reception' : null;
+    case 'record_payment':
+      // At the counter, a payment is recorded when the dossier waits for it (6); online payments come from the gateway.
+      return atCounter && d.status === NationalStatus.FINANCIAL_OBLIGATION ? 'reception' : null;
     case 'forward':
       return holdsTask(o, t, ['handle']) ? t!.role : null;
     case 'send_back':
@@ -143,14 +130,14 @@ function actingRole(o: OfficialAuth, action: StaffAction, d: DossierForAuth): Ro
 }
 
 /** The role an action is normally done by, to tell a skipped step (409) from a wrong role (403). */
-const usualRoles: Record<StaffAction, OfficialRole[]> = {
-  accept: ['reception'], request_completion: ['reception'], refuse: ['reception'], record_supplement: ['reception'], record_payment: ['reception'],
-  record_withdrawal: ['reception'], return_result: ['reception'],
+const usualRoles: Record<OfficialAction, OfficialRole[]> = {
+  accept: ['reception'], request_completion: ['reception'], refuse: ['reception'], provide_supplement: ['reception'], record_payment: ['reception'],
+  withdraw: ['reception'], return_result: ['reception'], rate: ['reception'],
   forward: ['specialist', 'leader'], send_back: ['leader', 'clerk'], issue_result: ['clerk'], request_supplement: ['specialist', 'leader'],
   request_payment: ['specialist', 'reception'], reschedule: ['specialist', 'leader'], stop: ['leader'], reassign: ['leader', 'unit_admin'],
 };
 
-export function authorize(o: OfficialAuth, action: StaffAction, d: DossierForAuth, reason?: string): Authorization {
+export function authorize(o: OfficialAuth, action: OfficialAction, d: DossierForAuth, reason?: string): Authorization {
   if (!canSee(o, d)) return { ok: false, status: 404, code: 'NOT_FOUND', message: 'Không tìm thấy hồ sơ.' };
   const role = actingRole(o, action, d);
   if (!role) {
@@ -160,7 +147,7 @@ export function authorize(o: OfficialAuth, action: StaffAction, d: DossierForAut
       return { ok: false, status: 403, code: 'ASSIGNED_TO_ANOTHER', message: 'Hồ sơ đang được giao cho cán bộ khác xử lý. Đề nghị lãnh đạo phân công lại nếu cần.' };
     }
     if (plausible && terminalStatuses.has(d.status)) {
-      return { ok: false, status: 409, code: 'INVALID_TRANSITION', message: `Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái "${nationalStatusName[d.status].vi}".` };
+      return { ok: false, status: 409, code: 'INVALID_TRANSITION', message: invalidTransitionMessage(d.status) };
     }
     if (plausible) {
       const where = t ? `bước "${t.stepName}"${t.unitName ? ` của ${t.unitName}` : ''}` : 'bước tiếp nhận tại Bộ phận một cửa';
@@ -168,13 +155,8 @@ export function authorize(o: OfficialAuth, action: StaffAction, d: DossierForAut
     }
     return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này với hồ sơ này.' };
   }
-  const transition = TRANSITION_OF[action];
-  if (!transition) {
-    if (terminalStatuses.has(d.status) || d.status === 9) return { ok: false, status: 409, code: 'INVALID_TRANSITION', message: 'Hồ sơ đã kết thúc xử lý, không thể phân công lại.' };
-    return { ok: true, role };
-  }
   // Without a reason (listing the allowed actions) the reason rule is left to the moment the action is sent.
-  const check = checkTransition({ status: d.status, supplementRequests: d.supplementRequests, reschedules: d.reschedules }, transition, role, reason ?? 'x');
+  const check = checkTransition({ status: d.status, supplementRequests: d.supplementRequests, reschedules: d.reschedules }, action, role, reason ?? 'x');
   if (!check.ok) return { ok: false, status: check.code === 'ROLE_NOT_ALLOWED' ? 403 : check.code === 'REASON_REQUIRED' ? 400 : 409, code: check.code, message: check.message };
   return { ok: true, role };
 }

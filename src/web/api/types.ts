@@ -100,9 +100,8 @@ export interface StaffSearchResponse {
   items: StaffSearchItem[];
 }
 
-export type StaffActionCode =
-  | 'accept' | 'request_completion' | 'refuse' | 'forward' | 'send_back' | 'request_supplement' | 'record_supplement' | 'request_payment'
-  | 'record_payment' | 'reschedule' | 'stop' | 'record_withdrawal' | 'issue_result' | 'return_result' | 'reassign';
+import type { StaffAction } from '../../core/workflow/permissions.ts';
+export type StaffActionCode = StaffAction;
 
 export interface StaffDocument {
   id: string;

@@ -3,21 +3,34 @@
  * number for the day (formatDossierCode in src/core/dossiers/code.ts, here in SQL). The counter row is
  * incremented with an upsert inside the caller's transaction, so a rolled-back submission gives its number back
  * and concurrent submissions never share one; the code is written to the dossier in the same statement, as the
- * last step of the transaction, so the counter row stays locked only until the commit.
+ * last step of the transaction, so the counter row stays locked only until the commit. The submission's domain event
+ * is written by the same statement, so it carries the code.
  */
 import { isAgencyCode, vnDateStamp } from '../../../core/dossiers/code.ts';
 import type { Queryable } from '../../db/database.ts';
 
-export async function assignDossierCode(tx: Queryable, dossierId: string, agencyCode: string, at: Date): Promise<string> {
+export async function assignDossierCode(
+  tx: Queryable,
+  dossierId: string,
+  agencyCode: string,
+  at: Date,
+  /** An outbox message written in the same statement, its payload's `code` set to the new code (the submission event). */
+  message?: { topic: string; dedupeKey: string; payload: object },
+): Promise<string> {
   if (!isAgencyCode(agencyCode)) throw new Error(`Invalid agency code: ${agencyCode}`);
   const { rows } = await tx.query<{ code: string }>(
     `WITH c AS (
        INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($2, $3, 1)
        ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
-       RETURNING last_value)
-     UPDATE dossiers d SET code = $2 || '-' || $3 || '-' || CASE WHEN c.last_value < 10000 THEN lpad(c.last_value::text, 4, '0') ELSE c.last_value::text END
-       FROM c WHERE d.id = $1 RETURNING d.code`,
-    [dossierId, agencyCode, vnDateStamp(at)],
+       RETURNING last_value),
+     u AS (
+       UPDATE dossiers d SET code = $2 || '-' || $3 || '-' || CASE WHEN c.last_value < 10000 THEN lpad(c.last_value::text, 4, '0') ELSE c.last_value::text END
+         FROM c WHERE d.id = $1 RETURNING d.code),
+     m AS (
+       INSERT INTO outbox (topic, dedupe_key, payload) SELECT $4, $5, jsonb_set($6::jsonb, '{code}', to_jsonb(u.code)) FROM u WHERE $4::text IS NOT NULL
+       ON CONFLICT (dedupe_key) DO NOTHING)
+     SELECT code FROM u`,
+    [dossierId, agencyCode, vnDateStamp(at), message?.topic ?? null, message?.dedupeKey ?? null, message ? JSON.stringify(message.payload) : null],
   );
   if (!rows[0]) throw new Error(`dossier ${dossierId} not found`);
   return rows[0].code;

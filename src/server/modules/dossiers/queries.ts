@@ -1,14 +1,13 @@
 /** Reading dossiers: the owner's list and detail, the public status lookup, and the withdrawal request. */
 import { nationalStatusName, NationalStatus, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
-import { TRANSITIONS } from '../../../core/dossiers/transitions.ts';
+import { ACTION_RULES } from '../../../core/dossiers/transitions.ts';
 import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/service.ts';
-import { enqueue } from '../../outbox/outbox.ts';
-import { MAIL_TOPIC } from '../notifications/service.ts';
-import { appendAction } from './action-log.ts';
+import type { AppContext } from '../../context.ts';
+import { runTransition } from './transition.ts';
 import { lookupSecretMatches, timelineEntry } from './public-view.ts';
 
 interface DossierRow {
@@ -146,33 +145,19 @@ export async function publicLookup(db: Database, code: string, last4: string) {
   };
 }
 
-export const withdrawable = (status: number) => (TRANSITIONS.request_withdrawal.from as number[]).includes(status);
+export const withdrawable = (status: number) => (ACTION_RULES.withdraw.from as readonly number[]).includes(status);
 
 /** The citizen asks to withdraw the dossier (national status 7), with a reason. */
-export async function requestWithdrawal(db: Database, citizen: CitizenActor, id: string, reason: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
-  return db.transaction(async (tx) => {
-    const r = (await tx.query<{ status: number; current_task_id: string | null }>(
-      'SELECT status, current_task_id FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3) FOR UPDATE',
-      [id, citizen.id, citizen.idNumber],
-    )).rows[0];
-    if (!r) throw notFound('Không tìm thấy hồ sơ.');
-    if (!withdrawable(r.status)) {
-      throw new AppError('WITHDRAWAL_NOT_ALLOWED', `Không thể rút hồ sơ đang ở trạng thái "${nationalStatusName[r.status as Status]?.vi}".`, 409);
-    }
-    const at = now();
-    // The dossier leaves the workflow: its open step and any pause end now.
-    await tx.query("UPDATE dossier_tasks SET completed_at = $2, outcome = 'withdrawn' WHERE id = $1 AND completed_at IS NULL", [r.current_task_id, at]);
-    await tx.query('UPDATE dossier_pauses SET ended_at = $2 WHERE dossier_id = $1 AND ended_at IS NULL', [id, at]);
-    await tx.query(
-      'UPDATE dossiers SET status = $2, sub_state = NULL, current_task_id = NULL, paused_since = NULL, finished_at = COALESCE(finished_at, $3), updated_at = $3, row_version = row_version + 1 WHERE id = $1',
-      [id, NationalStatus.WITHDRAWAL_REQUESTED, at],
-    );
-    await appendAction(tx, id, {
-      actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant',
-      action: 'withdrawal_requested', fromStatus: r.status, toStatus: NationalStatus.WITHDRAWAL_REQUESTED, at, data: { reason },
-    });
-    await enqueue(tx, MAIL_TOPIC, `mail:withdrawal:${id}`, { dossierId: id, template: 'status', note: `Lý do: ${reason}` });
-    return { status: statusView(NationalStatus.WITHDRAWAL_REQUESTED) };
-  });
+export async function requestWithdrawal(ctx: AppContext, citizen: CitizenActor, id: string, reason: string) {
+  const r = await runTransition(ctx, id, { action: 'withdraw', reason }, { kind: 'citizen', citizen });
+  return { status: statusView(r.status) };
+}
+
+/**
+ * The citizen supplies the documents asked for during processing (status 5) online: their own uploads are attached
+ * as supplement components, the clock resumes and the due time moves by exactly the working time it was paused.
+ */
+export async function supplyOnline(ctx: AppContext, citizen: CitizenActor, id: string, input: { documents: { requirementCode: string; uploadId: string }[]; note?: string }) {
+  const r = await runTransition(ctx, id, { action: 'provide_supplement', ...input }, { kind: 'citizen', citizen });
+  return { status: r.status, dueAt: r.dueAt, pausedWorkingMinutes: Number(r.event.data.pausedWorkingMinutes ?? 0) };
 }

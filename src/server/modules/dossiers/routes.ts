@@ -121,7 +121,7 @@ export default async function dossierRoutes(app: FastifyInstance, ctx: AppContex
       params: z.object({ id: z.string() }),
       body: z.object({ reason: z.string().trim().min(5, 'Vui lòng nêu lý do rút hồ sơ (ít nhất 5 ký tự)').max(1000) }),
     },
-    async ({ params, body, req }) => requestWithdrawal(ctx.db, requireCitizen(req), params.id, body.reason),
+    async ({ params, body, req }) => requestWithdrawal(ctx, requireCitizen(req), params.id, body.reason),
   );
 
   defineRoute(

@@ -4,9 +4,10 @@
  * - Idempotent: the client sends a key with the submission. A double click, a retry or a refresh with the same
  *   key returns the same dossier; a unique index on (owner, key) decides races, and the losing transaction rolls
  *   back whole (including its dossier-code number).
- * - Atomic: the dossier, its documents, the first action-log entry, the outbox message (confirmation e-mail) and
- *   the draft's closing are one transaction (submission-writes.ts). The dossier code is issued last in that
- *   transaction, so the per-unit-per-day counter row stays locked only until the commit.
+ * - Atomic: the dossier, its documents, the first action-log entry, the `submitted` domain event (which the
+ *   confirmation e-mail follows) and the draft's closing are one transaction, written by the one creation path
+ *   (createDossier in transition.ts). The dossier code is issued last in that transaction, so the per-unit-per-day
+ *   counter row stays locked only until the commit.
  */
 import crypto from 'node:crypto';
 import { NationalStatus, Channel } from '../../../core/dossiers/status.ts';
@@ -14,13 +15,15 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { MAIL_TOPIC } from '../notifications/service.ts';
 import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/service.ts';
 import { orgTree } from '../workflow/org.ts';
 import { routeUnits } from '../workflow/tasks.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
-import { writeSubmission, type SubmittedDocument } from './submission-writes.ts';
+import { createDossier, type NewDocument } from './transition.ts';
+
+/** A component as the submission checks resolved it. */
+export type SubmittedDocument = Omit<NewDocument, 'source'>;
 
 export interface CheckedSubmission {
   procedureName: string;
@@ -87,21 +90,19 @@ export async function submitDossier(
     const code = await ctx.db.transaction(async (tx) => {
       // The draft is claimed first inside the statement: a concurrent submission of the same draft waits on its
       // row lock and then finds it closed; a reused idempotency key conflicts on the unique index.
-      const assigned = await writeSubmission(tx, {
-        id, draftId: draft.id, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code,
-        procedureName: checked.procedureName, ownerCitizenId: citizen.id, applicant: checked.applicant, resultDelivery: draft.meta?.resultDelivery ?? 'online',
-        summary: checked.summary, values: checked.values, provenance: checked.provenance, receivingUnitId: unit.id, agencyCode: unit.agencyCode,
-        competentUnitId: checked.competentUnitId, unitIds, submittedAt, loginAt, idempotencyKey: input.idempotencyKey, feeQuote: checked.feeQuote, feeTotal: checked.feeTotal,
-        populationDbUsed: checked.populationDbUsed, documents: checked.documents,
-        action: {
-          actorKind: 'citizen', actorId: citizen.id, actorName: citizen.fullName, actorRole: 'applicant', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW,
-          data: { channel: Channel.ONLINE, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, receivingUnitId: unit.id },
-          attachments: checked.documents.map((d) => ({ name: d.name, sha256: d.sha256, ...(d.uploadId ? { uploadId: d.uploadId } : { storeDocumentId: d.storeDocumentId }), kind: d.requirementCode })),
-        },
-        outbox: { topic: MAIL_TOPIC, dedupeKey: `mail:submitted:${id}`, payload: { dossierId: id, template: 'submitted' } },
+      const created = await createDossier(tx, ctx, {
+        id, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, procedureName: checked.procedureName,
+        channel: Channel.ONLINE, subState: 'waiting_reception', ownerCitizenId: citizen.id, applicant: checked.applicant,
+        resultDelivery: draft.meta?.resultDelivery ?? 'online', summary: checked.summary, values: checked.values, provenance: checked.provenance,
+        receivingUnitId: unit.id, agencyCode: unit.agencyCode, competentUnitId: checked.competentUnitId, unitIds, submittedAt, feeQuote: checked.feeQuote,
+        feeTotal: checked.feeTotal, vneidAuthenticated: true, populationDbUsed: checked.populationDbUsed,
+        online: { draftId: draft.id, loginAt, idempotencyKey: input.idempotencyKey },
+        documents: checked.documents.map((d) => ({ ...d, source: d.storeDocumentId ? 'store' : 'upload' })),
+        submittedBy: { kind: 'citizen', id: citizen.id, name: citizen.fullName, role: 'applicant' },
+        log: { channel: Channel.ONLINE, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, receivingUnitId: unit.id },
       });
-      if (assigned === null) throw new DuplicateSubmission();
-      return assigned;
+      if (created === null) throw new DuplicateSubmission();
+      return created.code;
     });
     return {
       dossier: { id, code, status: NationalStatus.NEW, submittedAt: submittedAt.toISOString(), procedureCode: draft.procedure_code, procedureName: checked.procedureName },

@@ -48,7 +48,7 @@ describe(`766 counters on ${testDatabaseKind}`, () => {
     await act(sp, ids.supplement, 'request-supplement', { reason: 'Giấy chứng sinh bị mờ', items: [{ name: 'Giấy chứng sinh', reason: 'Bản chụp mờ' }] });
     b.at('10:00');
     await act('lanhdao.phurieng', ids.stopped, 'stop', { reason: 'Người yêu cầu đã đăng ký ở nơi khác' });
-    await act('tiepnhan.phurieng', ids.withdrawn, 'record-withdrawal', { reason: 'Công dân có đơn xin rút hồ sơ' });
+    await act('tiepnhan.phurieng', ids.withdrawn, 'withdraw', { reason: 'Công dân có đơn xin rút hồ sơ' });
     b.at('10:30');
     const upload = (await b.citizen.upload('/api/uploads', 'gcs.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% ro\n%%EOF\n'))).json();
     expect((await b.citizen.post(`/api/my/dossiers/${ids.supplement}/supplement`, { documents: [{ requirementCode: 'GCS', uploadId: upload.id }] })).statusCode).toBe(200);

@@ -6,18 +6,16 @@
  */
 import { z } from 'zod';
 import type { Rating } from '../../../web/api/metrics-types.ts';
-import { now } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { appendAction } from '../dossiers/action-log.ts';
+import { prepareTransition, transition, type TransitionActor } from '../dossiers/transition.ts';
 
 export const RatingInput = z.object({
   rating: z.enum(['very_satisfied', 'satisfied', 'dissatisfied'], { message: 'Vui lòng chọn mức độ hài lòng.' }),
   comment: z.string().trim().max(1000, 'Ý kiến tối đa 1000 ký tự.').optional(),
 });
 export type RatingInput = z.infer<typeof RatingInput>;
-
-const RATED_STATUSES = new Set([9, 10]);
 
 interface RatingRow {
   dossier_id: string;
@@ -35,28 +33,23 @@ export async function getRating(db: Database, dossierId: string): Promise<Rating
   return r ? toRating(r) : null;
 }
 
-export interface Rater {
-  kind: 'citizen' | 'official';
-  id: string;
-  name: string;
-}
-
 /**
- * Records a rating. `check` runs under the dossier's row lock with the dossier row and throws when the rater may
- * not rate it (not the owner, not an official of the counter…).
+ * Records a rating through the dossier's transition path (action `rate`: the log entry, the domain event).
+ * `check` runs first under the dossier's row lock and throws when the rater may not rate it (not the owner, not an
+ * official of the counter…); a retry with the same rating returns the stored one.
  */
 export async function rateDossier(
-  db: Database,
+  ctx: AppContext,
   dossierId: string,
   input: RatingInput,
-  rater: Rater,
+  rater: TransitionActor,
   channel: Rating['channel'],
   check: (d: { owner_citizen_id: string | null; applicant_id_number: string | null; receiving_unit_id: string; unit_ids: string[] }) => void,
 ): Promise<{ rating: Rating; created: boolean }> {
-  if (!/^[0-9a-f-]{36}$/i.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
-  return db.transaction(async (tx) => {
-    const d = (await tx.query<{ status: number; owner_citizen_id: string | null; applicant_id_number: string | null; receiving_unit_id: string; unit_ids: string[] }>(
-      'SELECT status, owner_citizen_id, applicant_id_number, receiving_unit_id, unit_ids FROM dossiers WHERE id = $1 FOR UPDATE',
+  const env = await prepareTransition(ctx, dossierId, 'rate');
+  return ctx.db.transaction(async (tx) => {
+    const d = (await tx.query<{ owner_citizen_id: string | null; applicant_id_number: string | null; receiving_unit_id: string; unit_ids: string[] }>(
+      'SELECT owner_citizen_id, applicant_id_number, receiving_unit_id, unit_ids FROM dossiers WHERE id = $1 FOR UPDATE',
       [dossierId],
     )).rows[0];
     if (!d) throw notFound('Không tìm thấy hồ sơ.');
@@ -66,25 +59,7 @@ export async function rateDossier(
       if (existing.rating === input.rating && (existing.comment ?? '') === (input.comment ?? '')) return { rating: toRating(existing), created: false };
       throw new AppError('ALREADY_RATED', 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.', 409);
     }
-    if (!RATED_STATUSES.has(Number(d.status))) throw new AppError('NOT_YET_RATABLE', 'Chỉ đánh giá được sau khi hồ sơ đã có kết quả giải quyết.', 409);
-    const at = now();
-    await tx.query('INSERT INTO dossier_ratings (dossier_id, rating, comment, channel, rated_by, rated_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      dossierId, input.rating, input.comment || null, channel, `${rater.kind}:${rater.id}`, at,
-    ]);
-    // Every official who handled the dossier: task assignees and finishers, and the counter official of an intake.
-    await tx.query(
-      `INSERT INTO dossier_rating_officials (dossier_id, official_id)
-       SELECT $1, o.id FROM officials o WHERE o.id IN (
-         SELECT completed_by FROM dossier_tasks WHERE dossier_id = $1 AND completed_by IS NOT NULL
-         UNION SELECT assignee_id FROM dossier_tasks WHERE dossier_id = $1 AND assignee_id IS NOT NULL
-         UNION SELECT (intake ->> 'officialId')::uuid FROM dossiers WHERE id = $1 AND intake ->> 'officialId' ~ '^[0-9a-f-]{36}$')
-       ON CONFLICT DO NOTHING`,
-      [dossierId],
-    );
-    await appendAction(tx, dossierId, {
-      actorKind: rater.kind, actorId: rater.id, actorName: rater.name, actorRole: rater.kind === 'citizen' ? 'applicant' : 'reception', action: 'rated',
-      fromStatus: null, toStatus: null, data: { rating: input.rating, channel }, at,
-    });
+    await transition(tx, env, dossierId, { action: 'rate', rating: input.rating, comment: input.comment, channel }, rater);
     const row = (await tx.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId])).rows[0];
     return { rating: toRating(row), created: true };
   });

@@ -226,7 +226,7 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
   });
   defineRoute(app, { method: 'POST', url: '/api/my/dossiers/:id/rating', summary: 'Đánh giá mức độ hài lòng', tags: ['ratings'], params: Id, body: RatingInput }, async ({ req, reply, params, body }) => {
     const citizen = requireCitizen(req);
-    const r = await rateDossier(ctx.db, params.id, body, { kind: 'citizen', id: citizen.id, name: citizen.fullName }, 'online', (d) => {
+    const r = await rateDossier(ctx, params.id, body, { kind: 'citizen', citizen }, 'online', (d) => {
       if (d.owner_citizen_id !== citizen.id && d.applicant_id_number !== citizen.idNumber) throw notFound('Không tìm thấy hồ sơ.');
     });
     reply.status(r.created ? 201 : 200);
@@ -235,7 +235,7 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
   defineRoute(app, { method: 'POST', url: '/api/staff/dossiers/:id/rating', summary: 'Đánh giá tại quầy (máy tính bảng)', tags: ['ratings'], params: Id, body: RatingInput }, async ({ req, reply, params, body }) => {
     const staff = await requireStaff(ctx, req);
     const counters = new Set(staff.auth.memberships.filter((m) => m.role === 'reception').map((m) => m.unitId));
-    const r = await rateDossier(ctx.db, params.id, body, { kind: 'official', id: staff.actor.id, name: staff.actor.fullName }, 'counter', (d) => {
+    const r = await rateDossier(ctx, params.id, body, { kind: 'official', staff }, 'counter', (d) => {
       const visible = new Set(visibleUnits(staff.auth));
       if (!d.unit_ids.some((u) => visible.has(u)) && !visible.has(d.receiving_unit_id)) throw notFound('Không tìm thấy hồ sơ.');
       if (!counters.has(d.receiving_unit_id)) throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận tại quầy đã nhận hồ sơ mới ghi nhận đánh giá tại quầy.', 403);

@@ -258,7 +258,7 @@ describe('financial obligation (status 6), counter payment, refunds, reconciliat
     expect(accepted.statusCode).toBe(200);
     // Automatic assignment picks the least loaded specialist.
     const assignee = (await db().query<{ username: string }>('SELECT username FROM officials WHERE id = $1', [accepted.json().task.assigneeId])).rows[0].username;
-    const res = await act(assignee, d.id, 'request-payment', { payment: { amount, method: 'cash' }, reason: 'Nộp lệ phí theo quy định' });
+    const res = await act(assignee, d.id, 'request-payment', { amount, reason: 'Nộp lệ phí theo quy định' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe(6);
     return d;

@@ -8,8 +8,9 @@
  *   amount, state); every call is written to gateway_events, and a rejected one changes nothing else. The intent
  *   row is locked, so concurrent deliveries of the same IPN record exactly one payment.
  * - The browser's return URL is logged and shown, never trusted: only a verified IPN or a re-query settles.
- * - settle: paid → ledger, receipt, dossier payment axis and 766 indicator 3.6 code; a dossier waiting in
- *   status 6 resumes through the workflow engine's resumeAfterPayment (the same path as a counter payment).
+ * - settle: paid → ledger, receipt, dossier payment axis and 766 indicator 3.6 code, then the dossier's
+ *   `record_payment` transition (src/server/modules/dossiers/transition.ts; a dossier waiting in status 6 resumes),
+ *   the same path as a counter payment.
  */
 import crypto from 'node:crypto';
 import { NationalStatus } from '../../../core/dossiers/status.ts';
@@ -20,12 +21,7 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { enqueue } from '../../outbox/outbox.ts';
-import { appendAction } from '../dossiers/action-log.ts';
-import { MAIL_TOPIC } from '../notifications/service.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
-import { resumeAfterPayment, type DossierLockRow } from '../workflow/engine.ts';
-import { loadTask } from '../workflow/tasks.ts';
+import { prepareTransition, transition as dossierTransition, type TransitionEnv } from '../dossiers/transition.ts';
 import { paymentConfig } from './config.ts';
 import { applyPaidToDossier, insertIntent, transition, type IntentRow, type LedgerSource } from './ledger.ts';
 import { gatewayFetch } from './transport.ts';
@@ -160,9 +156,6 @@ async function logEvent(db: Queryable, e: { gateway: string; kind: 'ipn' | 'retu
   ]);
 }
 
-/** The working-day calendar is read before a transaction that may need it (PGlite has one connection). */
-const warmCalendar = (ctx: AppContext) => cachedCalendar(ctx.db);
-
 class Rejected extends Error {
   constructor(readonly code: IpnResponseCode, readonly reason: string, readonly intentId?: string) {
     super(reason);
@@ -173,7 +166,7 @@ class Rejected extends Error {
  * Applies the gateway's verified word on an intent (IPN or re-query), inside one transaction with the intent row
  * locked. Returns what was done; throws Rejected when the word cannot be applied (nothing changes).
  */
-async function applyGatewayResult(ctx: AppContext, tx: Queryable, intentId: string, r: GatewayResult, source: LedgerSource, at: Date): Promise<'paid' | 'failed'> {
+async function applyGatewayResult(env: TransitionEnv, tx: Queryable, intentId: string, r: GatewayResult, source: LedgerSource, at: Date): Promise<'paid' | 'failed'> {
   const i = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [intentId])).rows[0];
   if (r.amount !== i.amount) throw new Rejected('04', `amount_mismatch: expected ${i.amount}, got ${Number.isNaN(r.amount) ? 'invalid' : r.amount}`, i.id);
   if (!isOpen(i.state)) {
@@ -189,31 +182,24 @@ async function applyGatewayResult(ctx: AppContext, tx: Queryable, intentId: stri
   const paid = await transition(tx, i, 'paid', source, at, { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null }, {
     transactionNo: r.transactionNo, bankCode: r.bankCode, paidAt: r.payDate ?? at,
   });
-  await settleDossier(ctx, tx, paid, at, source);
+  await settleDossier(env, tx, paid, at, source);
   return 'paid';
 }
 
-/** The dossier side of a settled online payment: receipt, payment axis, 3.6 code, action log, and status 6 → 4. */
-async function settleDossier(ctx: AppContext, tx: Queryable, i: IntentRow, at: Date, source: LedgerSource) {
+/** The dossier side of a settled online payment: receipt, payment axis, 3.6 code, then the dossier's transition. */
+async function settleDossier(env: TransitionEnv, tx: Queryable, i: IntentRow, at: Date, source: LedgerSource) {
   const { receipt, duplicate } = await applyPaidToDossier(tx, i, at, source);
-  const d = (await tx.query<DossierLockRow>('SELECT * FROM dossiers WHERE id = $1 FOR UPDATE', [i.dossier_id])).rows[0];
-  let clock: Awaited<ReturnType<typeof resumeAfterPayment>> | null = null;
-  const resumes = !duplicate && d.status === NationalStatus.FINANCIAL_OBLIGATION;
-  if (resumes) {
-    const calendar = await cachedCalendar(ctx.db); // loaded before the transaction (warmCalendar)
-    clock = await resumeAfterPayment(tx, d, await loadTask(tx, d.current_task_id), at, calendar);
-  }
-  const toStatus = resumes ? NationalStatus.PROCESSING : d.status;
-  await appendAction(tx, d.id, {
-    actorKind: 'system', actorId: i.gateway, actorName: GATEWAY_NAMES[i.gateway], actorRole: 'payment_gateway', action: duplicate ? 'payment_duplicate' : 'paid',
-    fromStatus: d.status, toStatus, at,
-    data: {
-      amount: i.amount, method: 'online', gateway: i.gateway, reference: i.reference, transactionNo: i.gateway_transaction_no, receipt, paidOnlineVia: paidOnlineVia(i.gateway), source,
-      ...(clock ? { pausedWorkingMinutes: clock.pausedMinutes, dueBefore: clock.dueBefore, dueAfter: clock.dueAfter } : {}),
-      ...(duplicate ? { refund: 'requested' } : {}),
+  await dossierTransition(
+    tx, env, i.dossier_id,
+    { action: 'record_payment', payment: { amount: i.amount, method: 'online', gateway: i.gateway } },
+    { kind: 'system', id: i.gateway, name: GATEWAY_NAMES[i.gateway], role: 'payment_gateway' },
+    {
+      record: {
+        gateway: i.gateway, reference: i.reference, transactionNo: i.gateway_transaction_no, receipt, paidOnlineVia: paidOnlineVia(i.gateway), source,
+        ...(duplicate ? { duplicate: true, refund: 'requested' } : {}),
+      },
     },
-  });
-  await enqueue(tx, MAIL_TOPIC, `mail:paid:${d.id}:${i.id}`, { dossierId: d.id, template: 'status', note: `Đã nhận thanh toán ${i.amount.toLocaleString('vi-VN')} đồng (biên lai số ${receipt.number}).` });
+  );
 }
 
 /** The VNPay IPN: the answer VNPay expects, after logging the call and (only when valid) settling the intent. */
@@ -228,13 +214,13 @@ export async function handleVnpayIpn(ctx: AppContext, rawQuery: unknown, ip: str
   };
   if (!verify(params, cfg.hashSecret)) return reject('97', 'invalid_signature');
   if (r.tmnCode !== cfg.tmnCode) return reject('97', 'wrong_terminal');
-  const intent = (await ctx.db.query<{ id: string }>("SELECT id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0];
+  const intent = (await ctx.db.query<{ id: string; dossier_id: string }>("SELECT id, dossier_id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0];
   if (!intent) return reject('01', 'unknown_reference');
   const at = now();
-  await warmCalendar(ctx);
+  const env = await prepareTransition(ctx, intent.dossier_id, 'record_payment');
   try {
     const outcome = await ctx.db.transaction(async (tx) => {
-      const o = await applyGatewayResult(ctx, tx, intent.id, r, 'ipn', at);
+      const o = await applyGatewayResult(env, tx, intent.id, r, 'ipn', at);
       await logEvent(tx, { gateway: 'vnpay', kind: 'ipn', reference: r.reference, intentId: intent.id, outcome: 'accepted', reason: o, responseCode: '00', params, ip });
       return o;
     });
@@ -276,10 +262,10 @@ export async function requeryIntent(ctx: AppContext, intentId: string, source: L
     await logEvent(ctx.db, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'ignored', reason: q.found ? `still_pending: ${q.result.transactionStatus}` : `not_found: ${q.responseCode}`, params: q.raw });
     return (await load())!;
   }
-  await warmCalendar(ctx);
+  const env = await prepareTransition(ctx, i.dossier_id, 'record_payment');
   try {
     await ctx.db.transaction(async (tx) => {
-      const o = await applyGatewayResult(ctx, tx, i.id, q.result, source, at);
+      const o = await applyGatewayResult(env, tx, i.id, q.result, source, at);
       await logEvent(tx, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'accepted', reason: o, params: q.raw });
     });
   } catch (err) {

@@ -8,8 +8,7 @@
  * procedure, by default the one of the applicant's commune of residence.
  */
 import crypto from 'node:crypto';
-import { foldVietnamese } from '../../../core/catalogue/search.ts';
-import { Channel, NationalStatus } from '../../../core/dossiers/status.ts';
+import { Channel } from '../../../core/dossiers/status.ts';
 import { checkPrefill, normaliseValues, validateForm } from '../../../core/forms/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import type { PopulationRecord } from '../../adapters/population.ts';
@@ -17,15 +16,14 @@ import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { catalogueCache, getVersion } from '../catalogue/service.ts';
-import { appendAction } from '../dossiers/action-log.ts';
-import { assignDossierCode } from '../dossiers/codes.ts';
+import { resolveUploads } from '../dossiers/effects.ts';
 import { communes, EMAIL, PHONE, prefillForPerson, sealSecret, vnToday } from '../dossiers/submission-checks.ts';
 import { cachedCalendar } from '../reference/calendar.ts';
-import { attachUploads, caseRules, performActionInTx } from '../workflow/engine.ts';
+import { caseRules, createDossier, transition } from '../dossiers/transition.ts';
 import type { OrgTree } from '../workflow/org.ts';
 import { unitsWithRole, type Staff } from '../workflow/staff.ts';
 import { routeUnits } from '../workflow/tasks.ts';
-import { attachFromStore, listStore, storeMismatch } from '../results/store.ts';
+import { listStore, storeMismatch } from '../results/store.ts';
 
 const CHECK_VALID_MS = 4 * 3_600_000;
 
@@ -189,7 +187,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const competentUnitId = competentUnit(tree, version.definition.competentUnitKind, input.competentUnitId, person.thuongTru.maPhuongXa, receivingUnitId);
   const values = normaliseValues(kase.form, input.values);
   const quote = quoteFees({ lines: kase.fees, channel: 'counter', date: vnToday(), ...feeQuantities(kase.form.pages.flatMap((p) => p.fields.map((f) => f.key)), values) });
-  const rules = await caseRules(ctx, { procedure_code: input.procedureCode, procedure_version: input.procedureVersion, case_code: input.caseCode });
+  const rules = await caseRules(ctx.db, { procedure_code: input.procedureCode, procedure_version: input.procedureVersion, case_code: input.caseCode });
   const calendar = await cachedCalendar(ctx.db);
   const unitIds = routeUnits(tree, kase.workflow, { receivingUnitId, competentUnitId });
   const counter = tree.units.get(receivingUnitId)!;
@@ -207,37 +205,31 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   };
   const applicant = { fullName: person.hoTen, idNumber: person.soDinhDanh, phone, email, address: addressText(person.thuongTru) };
 
+  const env = { ctx, tree, calendar, rules };
   try {
     return await ctx.db.transaction(async (tx) => {
-      const inserted = await tx.query(
-        `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, sub_state, channel, applicant_kind, owner_citizen_id,
-           applicant, applicant_id_number, applicant_name, applicant_phone, applicant_email, result_delivery, summary, form_values, prefill_provenance,
-           receiving_unit_id, competent_unit_id, submitted_at, fee_quote, fee_total, vneid_authenticated, population_db_used, unit_ids, intake, applicant_search)
-         VALUES ($1::uuid, 'pending:' || $1::text, $2, $3, $4, $5, 1, 'counter_intake', $6, 'citizen', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-           false, true, $22, $23, $24)
-         ON CONFLICT ((intake ->> 'officialId'), (intake ->> 'idempotencyKey')) WHERE intake IS NOT NULL DO NOTHING RETURNING id`,
-        [
-          id, input.procedureCode, input.procedureVersion, input.caseCode, version.definition.name, input.channel, ownerCitizenId, applicant, person.soDinhDanh,
-          person.hoTen, phone ?? null, email ?? null, input.resultDelivery, `${version.definition.name} – ${person.hoTen}`.slice(0, 1000), values, prefill.provenance,
-          receivingUnitId, competentUnitId, at, quote, quote.total, unitIds, intake, foldVietnamese(person.hoTen),
-        ],
-      );
-      if (inserted.rows.length === 0) throw new DuplicateIntake();
-      const scans = await attachUploads(tx, id, input.documents.flatMap((d) => (d.uploadId ? [{ requirementCode: d.requirementCode, uploadId: d.uploadId }] : [])), { kind: 'official', id: staff.actor.id }, 'scan', at);
-      const reused = await attachFromStore(tx, id, input.documents.flatMap((d) => (d.storeDocumentId ? [{ requirementCode: d.requirementCode, storeDocumentId: d.storeDocumentId }] : [])), stored, at);
-      await appendAction(tx, id, {
-        actorKind: 'official', actorId: staff.actor.id, actorName: staff.actor.fullName, actorRole: 'reception', action: 'submitted', fromStatus: null, toStatus: NationalStatus.NEW, at,
-        data: {
+      const scans = await resolveUploads(tx, input.documents.flatMap((d) => (d.uploadId ? [{ requirementCode: d.requirementCode, uploadId: d.uploadId }] : [])), { kind: 'official', id: staff.actor.id });
+      const reused = input.documents.flatMap((d) => {
+        const doc = d.storeDocumentId ? stored.get(d.storeDocumentId) : undefined;
+        return doc ? [{ requirementCode: d.requirementCode, storeDocumentId: doc.id, sha256: doc.sha256, name: doc.title, mime: doc.mime, size: Number(doc.size), source: 'store' as const }] : [];
+      });
+      const created = await createDossier(tx, ctx, {
+        id, procedureCode: input.procedureCode, procedureVersion: input.procedureVersion, caseCode: input.caseCode, procedureName: version.definition.name,
+        channel: input.channel, subState: 'counter_intake', ownerCitizenId, applicant, resultDelivery: input.resultDelivery,
+        summary: `${version.definition.name} – ${person.hoTen}`.slice(0, 1000), values, provenance: prefill.provenance, receivingUnitId, agencyCode: counter.agencyCode!,
+        competentUnitId, unitIds, submittedAt: at, feeQuote: quote, feeTotal: quote.total, vneidAuthenticated: false, populationDbUsed: true, intake,
+        documents: [...scans.map((x) => ({ ...x, source: 'scan' as const })), ...reused],
+        submittedBy: { kind: 'official', id: staff.actor.id, name: staff.actor.fullName, role: 'reception' },
+        log: {
           channel: input.channel, onBehalfOf: person.hoTen, procedureCode: input.procedureCode, procedureVersion: input.procedureVersion, caseCode: input.caseCode,
           receivingUnitId, identityCheck: intake.identityCheck, ...(input.waybill ? { waybill: input.waybill } : {}),
           // Paper → data message (NĐ 137/2024 Art. 4): converted from paper, when, by whom, which agency.
           conversion: { fromPaper: true, at: at.toISOString(), by: staff.actor.fullName, agency: counter.name },
         },
-        attachments: [...scans, ...reused],
-      }, { first: true });
-      const code = await assignDossierCode(tx, id, counter.agencyCode!, at);
-      const accepted = await performActionInTx(tx, { ctx, staff, rules, calendar }, id, 'accept');
-      return { id, code, status: accepted.status, dueAt: accepted.dueAt, task: accepted.task, created: true };
+      });
+      if (!created) throw new DuplicateIntake();
+      const accepted = await transition(tx, env, id, { action: 'accept' }, { kind: 'official', staff });
+      return { id, code: created.code, status: accepted.status, dueAt: accepted.dueAt, task: accepted.task, created: true };
     });
   } catch (err) {
     if (!(err instanceof DuplicateIntake)) throw err;

@@ -1,7 +1,7 @@
 /**
  * Reception at the one-stop counter (Bộ phận một cửa): the queue of online dossiers (national status 1) waiting at
  * the officer's counters. Accepting, refusing and requesting completion are workflow actions
- * (src/server/modules/workflow/engine.ts); counter and postal intake are in intake.ts.
+ * (src/server/modules/workflow/staff-actions.ts → the one transition path); counter and postal intake are in intake.ts.
  */
 import type { AppContext } from '../../context.ts';
 

@@ -32,12 +32,12 @@ const CASES: Case[] = [
   { action: 'forward', stage: 'specialist', right: '$specialist', wrongRole: 'vanthu.phurieng', otherUnit: 'chuyenvien.xuanthanh', expectStatus: 4 },
   { action: 'send-back', stage: 'leader', right: 'lanhdao.phurieng', wrongRole: 'tiepnhan.phurieng', otherUnit: 'lanhdao.xuanthanh', body: reason('Sai tên người cha, đề nghị sửa'), expectStatus: 4 },
   { action: 'request-supplement', stage: 'specialist', right: '$specialist', wrongRole: 'vanthu.phurieng', otherUnit: 'chuyenvien.xuanthanh', body: reason('Thiếu bản rõ nét giấy chứng sinh'), expectStatus: 5 },
-  { action: 'record-supplement', stage: 'supplement', right: 'tiepnhan.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'tiepnhan.xuanthanh', body: scan, expectStatus: 4 },
-  { action: 'request-payment', stage: 'specialist', right: 'tiepnhan.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ payment: { amount: 8000, method: 'cash' } }), expectStatus: 6 },
+  { action: 'provide-supplement', stage: 'supplement', right: 'tiepnhan.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'tiepnhan.xuanthanh', body: scan, expectStatus: 4 },
+  { action: 'request-payment', stage: 'specialist', right: 'tiepnhan.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ amount: 8000 }), expectStatus: 6 },
   { action: 'record-payment', stage: 'payment', right: 'tiepnhan.phurieng', wrongRole: 'lanhdao.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ payment: { amount: 8000, method: 'card' } }), expectStatus: 4 },
   { action: 'reschedule', stage: 'specialist', right: 'lanhdao.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'lanhdao.xuanthanh', body: async (b) => ({ reason: 'Cần xác minh nơi sinh', newDueAt: b.instant('17:30', 3).toISOString() }), expectStatus: 2 },
   { action: 'stop', stage: 'specialist', right: 'lanhdao.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'lanhdao.xuanthanh', body: reason('Người dân đã đăng ký tại nơi khác'), expectStatus: 8 },
-  { action: 'record-withdrawal', stage: 'specialist', right: 'tiepnhan.phurieng', wrongRole: 'lanhdao.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: reason('Công dân có đơn xin rút hồ sơ'), expectStatus: 7 },
+  { action: 'withdraw', stage: 'specialist', right: 'tiepnhan.phurieng', wrongRole: 'lanhdao.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: reason('Công dân có đơn xin rút hồ sơ'), expectStatus: 7 },
   { action: 'issue-result', stage: 'clerk', right: 'vanthu.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'vanthu.xuanthanh', expectStatus: 9 },
   { action: 'return-result', stage: 'issued', right: 'tiepnhan.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ delivery: { method: 'electronic' } }), expectStatus: 10 },
   { action: 'reassign', stage: 'specialist', right: 'lanhdao.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'lanhdao.xuanthanh', body: async (b) => ({ assigneeId: await specialistId(b, 'chuyenvien2.vhxh') }), expectStatus: 2 },
@@ -75,7 +75,7 @@ describe(`permissions of every back-office action on ${testDatabaseKind}`, () =>
       return id;
     }
     if (stage === 'payment') {
-      expect((await act('tiepnhan.phurieng', id, 'request-payment', { payment: { amount: 8000, method: 'cash' } })).statusCode).toBe(200);
+      expect((await act('tiepnhan.phurieng', id, 'request-payment', { amount: 8000 })).statusCode).toBe(200);
       return id;
     }
     expect((await act(await assignee(id), id, 'forward')).statusCode).toBe(200);

@@ -5,42 +5,19 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { STAFF_ACTIONS, type StaffAction } from '../../../core/workflow/permissions.ts';
-import { canSee } from '../../../core/workflow/permissions.ts';
+import { ActionResult, actionSlug, CitizenSupplement, StaffActionBodies, type StaffActionInput } from '../../../contract/dossier-actions.ts';
+import { canSee, STAFF_ACTIONS, staffActionName } from '../../../core/workflow/permissions.ts';
 import { now, setClockTo } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen, type CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { supplyOnline } from './citizen-supplement.ts';
-import { performAction } from './engine.ts';
+import { supplyOnline } from '../dossiers/queries.ts';
+import { performStaffAction } from './staff-actions.ts';
 import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './forms.ts';
 import { orgTree } from './org.ts';
 import { inbox, searchDossiers, staffDossier } from './queries.ts';
 import { requireStaff, type Staff } from './staff.ts';
-
-const slug = (a: StaffAction) => a.replace(/_/g, '-');
-const ACTION_BY_SLUG = new Map(STAFF_ACTIONS.map((a) => [slug(a), a]));
-
-const Reason = z.string().trim().min(5, 'Vui lòng nêu rõ lý do (ít nhất 5 ký tự)').max(2000);
-export const ActionBody = z.object({
-  reason: Reason.optional(),
-  note: z.string().trim().max(2000).optional(),
-  items: z.array(z.object({ name: z.string().trim().min(1, 'Vui lòng nêu tên giấy tờ').max(300), reason: z.string().trim().min(1, 'Vui lòng nêu lý do').max(1000) })).max(30).optional(),
-  newDueAt: z.string().datetime({ offset: true, message: 'Ngày hẹn mới phải có dạng ngày giờ ISO 8601 kèm múi giờ' }).optional(),
-  assigneeId: z.string().uuid('Cán bộ được chọn không hợp lệ').optional(),
-  payment: z.object({ amount: z.number().int().positive('Số tiền phải lớn hơn 0'), method: z.enum(['cash', 'card']), receiptNumber: z.string().trim().max(50).optional() }).optional(),
-  documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).max(50).optional(),
-  resultNumber: z.string().trim().max(100).optional(),
-  delivery: z
-    .object({
-      method: z.enum(['in_person', 'post', 'electronic']),
-      receiverName: z.string().trim().min(2).max(200).optional(),
-      receiverIdNumber: z.string().regex(/^\d{9}$|^\d{12}$/, 'Số định danh của người nhận gồm 12 chữ số (hoặc CMND 9 số)').optional(),
-      waybill: z.string().trim().min(4).max(50).optional(),
-    })
-    .optional(),
-});
 
 const Id = z.object({ id: z.string() });
 
@@ -89,23 +66,27 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
     async ({ params, req }) => staffDossier(ctx, await requireStaff(ctx, req), params.id),
   );
 
-  defineRoute(
-    app,
-    {
-      method: 'POST',
-      url: '/api/staff/dossiers/:id/:action',
-      summary: `Thao tác xử lý hồ sơ: ${STAFF_ACTIONS.map(slug).join(', ')}`,
-      tags: ['workflow'],
-      params: z.object({ id: z.string(), action: z.string() }),
-      body: ActionBody,
-    },
-    async ({ params, body, req }) => {
-      const action = ACTION_BY_SLUG.get(params.action);
-      if (!action) throw notFound('Không có thao tác này.');
-      const staff = await requireStaff(ctx, req);
-      return performAction(ctx, staff, params.id, action, { ...body, newDueAt: body.newDueAt ? new Date(body.newDueAt) : undefined });
-    },
-  );
+  // Every back-office action, one route each with its own typed body (src/contract/dossier-actions.ts), all into
+  // the one transition path.
+  for (const action of STAFF_ACTIONS) {
+    defineRoute(
+      app,
+      {
+        method: 'POST',
+        url: `/api/staff/dossiers/:id/${actionSlug(action)}`,
+        summary: `Thao tác xử lý hồ sơ: ${staffActionName[action]}`,
+        tags: ['workflow'],
+        params: Id,
+        body: StaffActionBodies[action],
+        response: ActionResult,
+      },
+      async ({ params, body, req }) => {
+        const staff = await requireStaff(ctx, req);
+        const r = await performStaffAction(ctx, staff, params.id, { action, ...body } as StaffActionInput);
+        return { status: r.status, dueAt: r.dueAt, task: r.task };
+      },
+    );
+  }
 
   defineRoute(
     app,
@@ -141,10 +122,7 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       summary: 'Bổ sung giấy tờ theo yêu cầu (hồ sơ đang chờ bổ sung): hồ sơ tiếp tục được xử lý, thời hạn lùi đúng bằng thời gian tạm dừng',
       tags: ['dossiers'],
       params: Id,
-      body: z.object({
-        documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).min(1, 'Vui lòng đính kèm ít nhất một giấy tờ').max(30),
-        note: z.string().trim().max(1000).optional(),
-      }),
+      body: CitizenSupplement,
     },
     async ({ params, body, req }) => supplyOnline(ctx, requireCitizen(req), params.id, body),
   );

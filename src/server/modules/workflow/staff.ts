@@ -19,11 +19,18 @@ export interface Staff {
 export async function requireStaff(ctx: AppContext, req: FastifyRequest): Promise<Staff> {
   const actor = requireActor(req);
   if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ, công chức.', 403);
+  const staff = await loadStaff(ctx, actor);
+  if (!staff) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.', 401);
+  return staff;
+}
+
+/** An active official with their current memberships; null when the account is inactive or unknown. */
+export async function loadStaff(ctx: Pick<AppContext, 'db'>, actor: Pick<OfficialActor, 'id'> & Partial<OfficialActor>): Promise<Staff | null> {
   const subject = await loadSubject(ctx.db, actor.id);
-  if (!subject) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.', 401);
+  if (!subject) return null;
   const tree = await orgTree(ctx.db);
   return {
-    actor: { ...actor, fullName: subject.fullName, roles: subject.roles, unitIds: subject.unitIds },
+    actor: { kind: 'official', username: '', ...actor, fullName: subject.fullName, roles: subject.roles, unitIds: subject.unitIds } as OfficialActor,
     auth: officialAuth(tree, { id: actor.id, memberships: subject.memberships }),
     tree,
   };

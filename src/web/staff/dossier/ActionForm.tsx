@@ -6,21 +6,21 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
-import type { StaffActionCode, StaffActionResult, StaffDossier } from '../../api/types.ts';
+import { actionSlug } from '../../../contract/dossier-actions.ts';
+import type { StaffAction } from '../../../core/workflow/permissions.ts';
+import type { StaffActionResult, StaffDossier } from '../../api/types.ts';
 import { ErrorSummary, type ShownError } from '../../journey/ErrorSummary.tsx';
 import { errorMessage } from '../format.ts';
 import { AssigneeInput, DeliveryInput, ItemsInput, NewDueInput, PaymentInput, ReasonInput, ScansInput, TextInput } from './ActionInputs.tsx';
-import { ACTION_FIELDS, actionBody, checkAction, initialValues, serverPath, type ActionValues } from './actionFields.ts';
+import { ACTION_FIELDS, actionBody, actionInput, checkAction, initialValues, serverPath, type ActionValues } from './actionFields.ts';
 
 interface Props {
   d: StaffDossier;
-  action: { code: StaffActionCode; name: string };
+  action: { code: StaffAction; name: string };
   actionName: string;
   onDone: (result: StaffActionResult) => void;
   onCancel: () => void;
 }
-
-const slug = (code: StaffActionCode) => code.replace(/_/g, '-');
 
 export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
   const { t } = useTranslation();
@@ -57,7 +57,7 @@ export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<StaffActionResult>(`/api/staff/dossiers/${d.id}/${slug(action.code)}`, { method: 'POST', body: actionBody(action.code, v) });
+      const result = await api<StaffActionResult>(`/api/staff/dossiers/${d.id}/${actionSlug(action.code)}`, { method: 'POST', body: actionBody(actionInput(action.code, v)) });
       onDone(result);
     } catch (e) {
       setConfirming(false);

@@ -4,17 +4,18 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffActionCode, StaffActionResult, StaffDossier } from '../../api/types.ts';
+import type { StaffAction } from '../../../core/workflow/permissions.ts';
+import type { StaffActionResult, StaffDossier } from '../../api/types.ts';
 import { ActionForm } from './ActionForm.tsx';
 
 export function ActionPanel({ d, onDone }: { d: StaffDossier; onDone: (result: StaffActionResult, actionName: string) => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<StaffActionCode | null>(null);
-  const buttons = useRef(new Map<StaffActionCode, HTMLButtonElement | null>());
-  const name = (a: { code: StaffActionCode; name: string }) => t(`staff.actionName.${a.code}`, { defaultValue: a.name });
+  const [open, setOpen] = useState<StaffAction | null>(null);
+  const buttons = useRef(new Map<StaffAction, HTMLButtonElement | null>());
+  const name = (a: { code: StaffAction; name: string }) => t(`staff.actionName.${a.code}`, { defaultValue: a.name });
   const current = d.tasks.find((x) => x.current);
   const openAction = d.actions.find((a) => a.code === open);
-  const close = (code: StaffActionCode) => {
+  const close = (code: StaffAction) => {
     setOpen(null);
     buttons.current.get(code)?.focus();
   };

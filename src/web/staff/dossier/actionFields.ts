@@ -3,24 +3,26 @@
  * The paths of the problems are the ids of the inputs without "f-" (ErrorSummary links to `#f-<path>`).
  */
 import type { TFunction } from 'i18next';
-import type { StaffActionCode, StaffDossier } from '../../api/types.ts';
+import type { StaffActionBody, StaffActionInput } from '../../../contract/dossier-actions.ts';
+import type { StaffAction } from '../../../core/workflow/permissions.ts';
+import type { StaffDossier } from '../../api/types.ts';
 import type { ShownError } from '../../journey/ErrorSummary.tsx';
 
 export type ActionField = 'reason' | 'reasonOptional' | 'note' | 'items' | 'itemsRequired' | 'newDueAt' | 'assignee' | 'paymentRequest' | 'payment' | 'delivery' | 'scans' | 'resultNumber';
 
-export const ACTION_FIELDS: Record<StaffActionCode, ActionField[]> = {
+export const ACTION_FIELDS: Record<StaffAction, ActionField[]> = {
   accept: [],
   request_completion: ['reason', 'items'],
   refuse: ['reason'],
   forward: ['note'],
   send_back: ['reason'],
   request_supplement: ['reason', 'itemsRequired'],
-  record_supplement: ['scans', 'note'],
+  provide_supplement: ['scans', 'note'],
   request_payment: ['paymentRequest', 'reasonOptional'],
   record_payment: ['payment'],
   reschedule: ['reason', 'newDueAt'],
   stop: ['reason'],
-  record_withdrawal: ['reason'],
+  withdraw: ['reason'],
   issue_result: ['resultNumber'],
   return_result: ['delivery'],
   reassign: ['assignee'],
@@ -49,7 +51,7 @@ export interface ActionValues {
   scans: { requirementCode: string; uploadId: string; name: string }[];
 }
 
-export const initialValues = (d: StaffDossier, action: StaffActionCode): ActionValues => ({
+export const initialValues = (d: StaffDossier, action: StaffAction): ActionValues => ({
   reason: '',
   note: '',
   items: action === 'request_supplement' ? [{ name: '', reason: '' }] : [],
@@ -69,7 +71,7 @@ export const initialValues = (d: StaffDossier, action: StaffActionCode): ActionV
 /** A datetime-local value read as Vietnam time, as ISO 8601 with its offset. */
 export const vnLocalToIso = (v: string) => `${v.length === 16 ? `${v}:00` : v}+07:00`;
 
-export function checkAction(t: TFunction, d: StaffDossier, action: StaffActionCode, v: ActionValues): ShownError[] {
+export function checkAction(t: TFunction, d: StaffDossier, action: StaffAction, v: ActionValues): ShownError[] {
   const problems: ShownError[] = [];
   const fields = ACTION_FIELDS[action];
   if (fields.includes('reason') && v.reason.trim().length < 5) problems.push({ path: 'reason', message: t('staff.action.err.reason') });
@@ -102,29 +104,49 @@ export function checkAction(t: TFunction, d: StaffDossier, action: StaffActionCo
   return problems;
 }
 
-/** The request body of the action (POST /api/staff/dossiers/:id/<action>). */
-export function actionBody(action: StaffActionCode, v: ActionValues): Record<string, unknown> {
-  const fields = ACTION_FIELDS[action];
-  const body: Record<string, unknown> = {};
-  if ((fields.includes('reason') || fields.includes('reasonOptional')) && v.reason.trim()) body.reason = v.reason.trim();
-  if (fields.includes('note') && v.note.trim()) body.note = v.note.trim();
-  if (fields.includes('items') || fields.includes('itemsRequired')) {
-    const items = v.items.filter((it) => it.name.trim() || it.reason.trim()).map((it) => ({ name: it.name.trim(), reason: it.reason.trim() }));
-    if (items.length) body.items = items;
+/** The typed input of the action (src/contract/dossier-actions.ts); its body is sent to POST /api/staff/dossiers/:id/<action>. */
+export function actionInput(action: StaffAction, v: ActionValues): StaffActionInput {
+  const reason = v.reason.trim();
+  const note = v.note.trim() ? { note: v.note.trim() } : {};
+  const items = v.items.filter((it) => it.name.trim() || it.reason.trim()).map((it) => ({ name: it.name.trim(), reason: it.reason.trim() }));
+  switch (action) {
+    case 'accept':
+    case 'forward':
+      return { action, ...note };
+    case 'request_completion':
+    case 'request_supplement':
+      return { action, reason, ...(items.length ? { items } : {}) };
+    case 'refuse':
+    case 'send_back':
+    case 'stop':
+    case 'withdraw':
+      return { action, reason };
+    case 'provide_supplement':
+      return { action, documents: v.scans.map(({ requirementCode, uploadId }) => ({ requirementCode, uploadId })), ...note };
+    case 'request_payment':
+      return { action, amount: Number(v.amount), ...(reason ? { reason } : {}) };
+    case 'record_payment':
+      return { action, payment: { amount: Number(v.amount), method: v.method, ...(v.receiptNumber.trim() ? { receiptNumber: v.receiptNumber.trim() } : {}) } };
+    case 'reschedule':
+      return { action, reason, newDueAt: vnLocalToIso(v.newDueAt) };
+    case 'issue_result':
+      return { action, ...(v.resultNumber.trim() ? { resultNumber: v.resultNumber.trim() } : {}) };
+    case 'return_result':
+      return { action, delivery: deliveryOf(v) };
+    case 'reassign':
+      return { action, assigneeId: v.assigneeId };
   }
-  if (fields.includes('newDueAt')) body.newDueAt = vnLocalToIso(v.newDueAt);
-  if (fields.includes('assignee')) body.assigneeId = v.assigneeId;
-  if (fields.includes('paymentRequest')) body.payment = { amount: Number(v.amount), method: v.method };
-  if (fields.includes('payment')) body.payment = { amount: Number(v.amount), method: v.method, ...(v.receiptNumber.trim() ? { receiptNumber: v.receiptNumber.trim() } : {}) };
-  if (fields.includes('resultNumber') && v.resultNumber.trim()) body.resultNumber = v.resultNumber.trim();
-  if (fields.includes('scans')) body.documents = v.scans.map(({ requirementCode, uploadId }) => ({ requirementCode, uploadId }));
-  if (fields.includes('delivery')) {
-    body.delivery = {
-      method: v.deliveryMethod,
-      ...(v.deliveryMethod === 'in_person' ? { receiverName: v.receiverName.trim(), receiverIdNumber: v.receiverIdNumber.trim() } : {}),
-      ...(v.deliveryMethod === 'post' ? { waybill: v.waybill.trim() } : {}),
-    };
-  }
+}
+
+function deliveryOf(v: ActionValues): StaffActionBody<'return_result'>['delivery'] {
+  if (v.deliveryMethod === 'in_person') return { method: 'in_person', receiverName: v.receiverName.trim(), receiverIdNumber: v.receiverIdNumber.trim() };
+  if (v.deliveryMethod === 'post') return { method: 'post', waybill: v.waybill.trim() };
+  return { method: 'electronic' };
+}
+
+/** The request body: the input without its action (which is in the URL). */
+export function actionBody(input: StaffActionInput): Omit<StaffActionInput, 'action'> {
+  const { action: _action, ...body } = input;
   return body;
 }
 

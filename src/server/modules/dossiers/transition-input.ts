@@ -1,0 +1,22 @@
+/**
+ * The input of each action as the transition path receives it: what the staff action API accepts
+ * (src/contract/dossier-actions.ts) and what the other callers send — the citizen (online supplement, withdrawal,
+ * rating), the payment gateway's confirmation, the counter tablet's rating.
+ */
+import type { z } from 'zod';
+import type { CitizenSupplement, StaffActionInput } from '../../../contract/dossier-actions.ts';
+
+/** A payment confirmed by a gateway (the ledger's receipt is recorded by the caller). */
+export interface OnlinePayment {
+  amount: number;
+  method: 'online';
+  gateway: string;
+}
+
+export type RatingValue = 'very_satisfied' | 'satisfied' | 'dissatisfied';
+
+export type TransitionInput =
+  | Exclude<StaffActionInput, { action: 'record_payment' | 'provide_supplement' }>
+  | { action: 'provide_supplement' } & z.infer<typeof CitizenSupplement>
+  | { action: 'record_payment'; payment: Extract<StaffActionInput, { action: 'record_payment' }>['payment'] | OnlinePayment }
+  | { action: 'rate'; rating: RatingValue; comment?: string; channel: 'online' | 'counter' };
