@@ -61,7 +61,7 @@ export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue
  * A json/jsonb parameter: JSON text, or a plain object (Database sends it as JSON). An array must be passed as
  * JSON text (JSON.stringify): pg would send a JavaScript array as a PostgreSQL array, and [] as '{}'.
  */
-export type JsonParam = string | (object & { readonly length?: never });
+export type JsonParam = string | { readonly [key: string]: unknown } | (object & { readonly length?: never });
 export type Json = ColumnType<JsonValue, JsonParam, JsonParam>;
 `;
 
