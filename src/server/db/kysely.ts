@@ -15,7 +15,9 @@
  */
 import {
   type CompiledQuery,
+  type ConnectionProvider,
   type DatabaseConnection,
+  DefaultQueryExecutor,
   type Dialect,
   type Driver,
   Kysely,
@@ -53,10 +55,7 @@ const noTransactions = () =>
   Promise.reject(new Error('kysely(q): open transactions with db.transaction(async (tx) => …) and use kysely(tx) inside'));
 
 class QueryableDriver implements Driver {
-  private readonly connection: QueryableConnection;
-  constructor(q: Queryable) {
-    this.connection = new QueryableConnection(q);
-  }
+  constructor(private readonly connection: DatabaseConnection) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return this.connection;
@@ -75,7 +74,7 @@ export class QueryableDialect implements Dialect {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new QueryableDriver(this.q);
+    return new QueryableDriver(new QueryableConnection(this.q));
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -85,14 +84,18 @@ export class QueryableDialect implements Dialect {
   }
 }
 
-const builders = new WeakMap<Queryable, QueryBuilder>();
+// Stateless between compilations (Kysely shares one per instance across concurrent queries too).
+const compiler = new PostgresQueryCompiler();
+const adapter = new PostgresAdapter();
 
-/** The typed query builder running on q (a Database or a transaction); one per q, made on first use. */
+/**
+ * The typed query builder running on q (a Database or a transaction). Cheap enough to call wherever a query is
+ * written: a few microseconds, sharing the compiler and adapter (bench/db-builder.ts measures it). Nothing queues
+ * here: queries through kysely(db) run side by side on the pool like db.query does.
+ */
 export function kysely(q: Queryable): QueryBuilder {
-  let k = builders.get(q);
-  if (!k) {
-    k = new Kysely<DB>({ dialect: new QueryableDialect(q) });
-    builders.set(q, k);
-  }
-  return k;
+  const connection = new QueryableConnection(q);
+  const provider: ConnectionProvider = { provideConnection: (consume) => consume(connection) };
+  const dialect = new QueryableDialect(q);
+  return new Kysely<DB>({ config: { dialect }, dialect, driver: new QueryableDriver(connection), executor: new DefaultQueryExecutor(compiler, adapter, provider, []) });
 }
