@@ -144,6 +144,23 @@ describe(`Kysely over our Database (${testDatabaseKind})`, () => {
     expect(list.payload).toEqual([]);
   });
 
+  it('writes two tables in ONE statement with a data-modifying CTE (with … insert … returning)', async () => {
+    const statements: string[] = [];
+    const row = await db.transaction(async (tx) => {
+      const counting = { query: <R>(text: string, params?: unknown[]) => (statements.push(text), tx.query<R>(text, params)) };
+      return kysely(counting)
+        .with('d', (q) => q.insertInto('calendar_days').values({ day: '2033-04-30', kind: 'holiday', name: 'Ngày Giải phóng miền Nam' }).returning(['day', 'name']))
+        .insertInto('outbox')
+        .columns(['topic', 'dedupe_key', 'payload'])
+        .expression((eb) => eb.selectFrom('d').select([eb.val('probe').as('topic'), sql<string>`'cte:' || d.day`.as('dedupe_key'), sql<string>`jsonb_build_object('name', d.name)`.as('payload')]))
+        .returning(['dedupe_key', 'payload'])
+        .executeTakeFirstOrThrow();
+    });
+    expect(statements).toHaveLength(1);
+    expect(row).toEqual({ dedupe_key: 'cte:2033-04-30', payload: { name: 'Ngày Giải phóng miền Nam' } });
+    expect(await kysely(db).selectFrom('calendar_days').select('name').where('day', '=', '2033-04-30').executeTakeFirst()).toEqual({ name: 'Ngày Giải phóng miền Nam' });
+  });
+
   it('refuses Kysely transactions and streaming with a message that says what to do', async () => {
     await expect(kysely(db).transaction().execute(async () => undefined)).rejects.toThrow(/db\.transaction/);
     await expect(async () => {
