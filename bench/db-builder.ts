@@ -106,8 +106,10 @@ try {
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const signed = (d: number) => `${d >= 0 ? '+' : ''}${d.toFixed(1)}`;
     console.log(
-      `  ${c.name.padEnd(44)} raw mean ${mean(raw).toFixed(1)} p50 ${p50(raw).toFixed(1)} | kysely mean ${mean(typed).toFixed(1)} p50 ${p50(typed).toFixed(1)} | +${(mean(typed) - mean(raw)).toFixed(1)} µs`,
+      `  ${c.name.padEnd(44)} raw mean ${mean(raw).toFixed(1)} p50 ${p50(raw).toFixed(1)} | kysely mean ${mean(typed).toFixed(1)} p50 ${p50(typed).toFixed(1)}` +
+        ` | difference: mean ${signed(mean(typed) - mean(raw))}, p50 ${signed(p50(typed) - p50(raw))} µs`,
     );
   }
 } finally {
