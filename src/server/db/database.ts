@@ -36,12 +36,27 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts.schema, opts.poolSize) : openPglite(opts.dataDir);
 }
 
+/**
+ * What both engines return for the types whose defaults differ (src/server/db/schema.generated.ts states these,
+ * and kysely.test.ts checks them on both):
+ * - int8 and numeric → number. Counters and sums in this app stay well below 2^53; pg would give strings, PGlite
+ *   a number (a BigInt above 2^53) for int8 and a string for numeric.
+ * - date → the 'YYYY-MM-DD' text. pg would build a Date at local midnight and PGlite one at UTC midnight, so the
+ *   same day would differ by the server's UTC offset; a calendar day is a string everywhere in MotCua.
+ */
+const TYPE_PARSERS: Record<number, (v: string) => unknown> = {
+  20: (v) => Number(v), // int8
+  1700: (v) => Number(v), // numeric
+  1082: (v) => v, // date
+};
+
 async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pg = await PGlite.create(dataDir ? { dataDir, extensions: { unaccent, pg_trgm } } : { extensions: { unaccent, pg_trgm } });
+  const options = { extensions: { unaccent, pg_trgm }, parsers: TYPE_PARSERS };
+  const pg = await PGlite.create(dataDir ? { dataDir, ...options } : options);
   const toResult = <T>(r: { rows: unknown[]; affectedRows?: number }) => ({
     rows: r.rows as T[],
     rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0),
@@ -72,9 +87,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
   const pgModule = await import('pg');
   const pg = pgModule.default;
-  // Return int8/numeric as JS numbers when safe; bigint counters in this app stay well below 2^53.
-  pg.types.setTypeParser(20, (v: string) => Number(v));
-  pg.types.setTypeParser(1700, (v: string) => Number(v));
+  for (const [oid, parse] of Object.entries(TYPE_PARSERS)) pg.types.setTypeParser(Number(oid), parse);
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,

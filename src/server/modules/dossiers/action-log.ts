@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import type { Queryable } from '../../db/database.ts';
+import { kysely, type DB, type Selectable } from '../../db/kysely.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -49,7 +50,7 @@ export async function appendAction(tx: Queryable, dossierId: string, input: Acti
   // The first entry of a dossier created in this very transaction has no predecessor to read.
   const last = opts.first
     ? undefined
-    : (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1', [dossierId])).rows[0];
+    : await kysely(tx).selectFrom('dossier_actions').select(['seq', 'hash']).where('dossier_id', '=', dossierId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const at = input.at ?? new Date();
   const entry: ActionEntry = {
     dossierId,
@@ -67,30 +68,17 @@ export async function appendAction(tx: Queryable, dossierId: string, input: Acti
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = hashEntry(prevHash, entry);
-  await tx.query(
-    `INSERT INTO dossier_actions (dossier_id, seq, at, actor_kind, actor_id, actor_name, actor_role, action, from_status, to_status, data, attachments, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [dossierId, entry.seq, at, entry.actorKind, entry.actorId, entry.actorName, entry.actorRole, entry.action, entry.fromStatus, entry.toStatus, entry.data, JSON.stringify(entry.attachments), prevHash, hash],
-  );
+  await kysely(tx)
+    .insertInto('dossier_actions')
+    .values({
+      dossier_id: dossierId, seq: entry.seq, at, actor_kind: input.actorKind, actor_id: entry.actorId, actor_name: entry.actorName, actor_role: entry.actorRole,
+      action: entry.action, from_status: entry.fromStatus, to_status: entry.toStatus, data: entry.data, attachments: JSON.stringify(entry.attachments), prev_hash: prevHash, hash,
+    })
+    .execute();
   return { ...entry, hash };
 }
 
-interface ActionRow {
-  dossier_id: string;
-  seq: number;
-  at: Date;
-  actor_kind: string;
-  actor_id: string;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  from_status: number | null;
-  to_status: number | null;
-  data: Record<string, unknown>;
-  attachments: unknown[];
-  prev_hash: string;
-  hash: string;
-}
+type ActionRow = Selectable<DB['dossier_actions']>;
 
 export function rowToEntry(r: ActionRow): ActionEntry {
   return {
@@ -104,8 +92,9 @@ export function rowToEntry(r: ActionRow): ActionEntry {
     action: r.action,
     fromStatus: r.from_status,
     toStatus: r.to_status,
-    data: r.data,
-    attachments: r.attachments,
+    // What appendAction wrote: an object and an array (the columns' JSON has no shape of its own).
+    data: r.data as Record<string, unknown>,
+    attachments: r.attachments as unknown[],
   };
 }
 
@@ -131,14 +120,14 @@ export async function verifyActionLog(db: Queryable, opts: { dossierId?: string;
   let after: { dossierId: string; seq: number } = { dossierId: '00000000-0000-0000-0000-000000000000', seq: 0 };
   let first = true;
   for (;;) {
-    const params: unknown[] = [after.dossierId, after.seq, pageSize];
-    let where = first ? '(dossier_id, seq) >= ($1::uuid, $2::int)' : '(dossier_id, seq) > ($1::uuid, $2::int)';
-    if (opts.dossierId) {
-      where += ' AND dossier_id = $4';
-      params.push(opts.dossierId);
-    }
+    const { dossierId, seq } = after;
+    let page = kysely(db)
+      .selectFrom('dossier_actions')
+      .selectAll()
+      .where((eb) => eb(eb.refTuple('dossier_id', 'seq'), first ? '>=' : '>', eb.tuple(dossierId, seq)));
+    if (opts.dossierId) page = page.where('dossier_id', '=', opts.dossierId);
+    const rows = await page.orderBy('dossier_id').orderBy('seq').limit(pageSize).execute();
     first = false;
-    const { rows } = await db.query<ActionRow>(`SELECT * FROM dossier_actions WHERE ${where} ORDER BY dossier_id, seq LIMIT $3`, params);
     if (rows.length === 0) break;
     for (const r of rows) {
       entries++;

@@ -6,6 +6,7 @@
  */
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
+import { kysely } from '../../db/kysely.ts';
 import { createPaymentOutboxWorker } from './refunds.ts';
 import { expireIntents, requeryIntent } from './service.ts';
 
@@ -13,10 +14,16 @@ const SWEEP_MS = 60_000;
 const REQUERY_AFTER_MS = 3 * 60_000;
 
 export async function requeryStale(ctx: AppContext): Promise<number> {
-  const { rows } = await ctx.db.query<{ id: string }>(
-    "SELECT id FROM payment_intents WHERE state = 'pending' AND gateway = 'vnpay' AND created_at < $1 AND expires_at >= $2 ORDER BY created_at LIMIT 50",
-    [new Date(now().getTime() - REQUERY_AFTER_MS), now()],
-  );
+  const rows = await kysely(ctx.db)
+    .selectFrom('payment_intents')
+    .select('id')
+    .where('state', '=', 'pending')
+    .where('gateway', '=', 'vnpay')
+    .where('created_at', '<', new Date(now().getTime() - REQUERY_AFTER_MS))
+    .where('expires_at', '>=', now())
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
   let settled = 0;
   for (const r of rows) {
     const after = await requeryIntent(ctx, r.id).catch(() => null);

@@ -7,47 +7,33 @@
 import crypto from 'node:crypto';
 import { canTransition, paidOnlineVia, receiptAmounts, type PaymentState } from '../../../core/payments/states.ts';
 import type { Queryable } from '../../db/database.ts';
+import { kysely, type DB, type Selectable } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox.ts';
 
 export const REFUND_TOPIC = 'payment.refund';
 
-export interface IntentRow {
-  id: string;
-  dossier_id: string;
-  idempotency_key: string;
-  gateway: 'vnpay' | 'paygov' | 'counter';
-  reference: string;
-  amount: number;
-  state: PaymentState;
-  purpose: 'submission' | 'financial_obligation';
-  method: string | null;
-  created_by_kind: string;
-  created_by: string;
-  gateway_transaction_no: string | null;
-  bank_code: string | null;
-  failure_code: string | null;
-  created_at: Date;
-  expires_at: Date;
-  paid_at: Date | null;
-  updated_at: Date;
-}
+/** A payment intent as read (its state's values are PaymentState's: the CHECK of migration 018 lists them). */
+export type IntentRow = Selectable<DB['payment_intents']>;
+/** What a ledger entry records: a state reached, or a refund requested. */
+export type LedgerEntry = DB['payment_ledger']['entry'];
 
 export type LedgerSource = 'citizen' | 'official' | 'ipn' | 'requery' | 'sweep' | 'refund_api';
 
 export async function appendLedger(
   tx: Queryable,
   i: Pick<IntentRow, 'id' | 'dossier_id' | 'amount'>,
-  entry: string,
+  entry: LedgerEntry,
   from: PaymentState | null,
   to: PaymentState,
   source: LedgerSource,
   at: Date,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.query('INSERT INTO payment_ledger (intent_id, dossier_id, entry, from_state, to_state, amount, source, detail, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-    i.id, i.dossier_id, entry, from, to, i.amount, source, detail, at,
-  ]);
+  await kysely(tx)
+    .insertInto('payment_ledger')
+    .values({ intent_id: i.id, dossier_id: i.dossier_id, entry, from_state: from, to_state: to, amount: i.amount, source, detail, at })
+    .execute();
 }
 
 /** Moves a (locked) intent to a new state and writes the ledger entry; refuses transitions the machine does not allow. */
@@ -61,12 +47,21 @@ export async function transition(
   set: { transactionNo?: string; bankCode?: string; failureCode?: string; paidAt?: Date } = {},
 ): Promise<IntentRow> {
   if (!canTransition(i.state, to)) throw new AppError('PAYMENT_STATE_INVALID', `Giao dịch thanh toán đang ở trạng thái "${i.state}", không thể chuyển sang "${to}".`, 409);
-  const row = (await tx.query<IntentRow>(
-    `UPDATE payment_intents SET state = $2, updated_at = $3, gateway_transaction_no = COALESCE($4, gateway_transaction_no), bank_code = COALESCE($5, bank_code),
-            failure_code = COALESCE($6, failure_code), paid_at = COALESCE($7, paid_at)
-      WHERE id = $1 AND state = $8 RETURNING *`,
-    [i.id, to, at, set.transactionNo ?? null, set.bankCode ?? null, set.failureCode ?? null, set.paidAt ?? null, i.state],
-  )).rows[0];
+  // Compare-and-set: the row changes only if it is still in the state the caller read.
+  const row = await kysely(tx)
+    .updateTable('payment_intents')
+    .set({
+      state: to,
+      updated_at: at,
+      ...(set.transactionNo != null && { gateway_transaction_no: set.transactionNo }),
+      ...(set.bankCode != null && { bank_code: set.bankCode }),
+      ...(set.failureCode != null && { failure_code: set.failureCode }),
+      ...(set.paidAt != null && { paid_at: set.paidAt }),
+    })
+    .where('id', '=', i.id)
+    .where('state', '=', i.state)
+    .returningAll()
+    .executeTakeFirst();
   if (!row) throw new AppError('PAYMENT_STATE_CHANGED', 'Trạng thái giao dịch vừa thay đổi. Vui lòng tải lại.', 409);
   await appendLedger(tx, i, to, i.state, to, source, at, detail);
   return row;
@@ -81,11 +76,14 @@ export async function insertIntent(
 ): Promise<IntentRow> {
   const id = crypto.randomUUID();
   const reference = p.reference ?? newReference(p.at);
-  const row = (await tx.query<IntentRow>(
-    `INSERT INTO payment_intents (id, dossier_id, idempotency_key, gateway, reference, amount, state, purpose, method, created_by_kind, created_by, created_at, expires_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8, $9, $10, $11, $12, $11) RETURNING *`,
-    [id, p.dossierId, p.idempotencyKey, p.gateway, reference, p.amount, p.purpose, p.method ?? null, p.createdBy.kind, p.createdBy.id, p.at, p.expiresAt],
-  )).rows[0];
+  const row = await kysely(tx)
+    .insertInto('payment_intents')
+    .values({
+      id, dossier_id: p.dossierId, idempotency_key: p.idempotencyKey, gateway: p.gateway, reference, amount: p.amount, state: 'created', purpose: p.purpose,
+      method: p.method ?? null, created_by_kind: p.createdBy.kind, created_by: p.createdBy.id, created_at: p.at, expires_at: p.expiresAt, updated_at: p.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await appendLedger(tx, row, 'created', null, 'created', p.source, p.at, { gateway: p.gateway, reference });
   return row;
 }
@@ -96,35 +94,37 @@ export function newReference(at: Date): string {
   return `MC${day}${crypto.randomInt(0, 10_000_000_000).toString().padStart(10, '0')}`;
 }
 
-interface DossierForReceipt {
-  id: string;
-  code: string;
-  receiving_unit_id: string;
-  applicant_name: string;
-  applicant_id_number: string | null;
-  fee_quote: { lines: { code: string; name: string; kind: string; gross: number; reduction: number; net: number }[]; total: number } | null;
-}
+/** The fee quote frozen on the dossier at submission (dossiers.fee_quote). */
+type FeeQuote = Parameters<typeof receiptAmounts>[0];
 
 /** Issues the receipt (biên lai điện tử) of a paid intent: the next number of the receiving unit's book for the year. */
 export async function issueReceipt(tx: Queryable, i: IntentRow, at: Date): Promise<{ id: string; number: string }> {
-  const existing = (await tx.query<{ id: string; number: string }>('SELECT id, number FROM receipts WHERE intent_id = $1', [i.id])).rows[0];
+  const db = kysely(tx);
+  const existing = await db.selectFrom('receipts').select(['id', 'number']).where('intent_id', '=', i.id).executeTakeFirst();
   if (existing) return existing;
-  const d = (await tx.query<DossierForReceipt>('SELECT id, code, receiving_unit_id, applicant_name, applicant_id_number, fee_quote FROM dossiers WHERE id = $1', [i.dossier_id])).rows[0];
+  const d = await db
+    .selectFrom('dossiers')
+    .select(['id', 'receiving_unit_id', 'applicant_name', 'applicant_id_number', 'fee_quote'])
+    .where('id', '=', i.dossier_id)
+    .executeTakeFirstOrThrow();
   const year = Number(new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
-  const seq = (await tx.query<{ last_value: number }>(
-    `INSERT INTO receipt_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (unit_id, year) DO UPDATE SET last_value = receipt_counters.last_value + 1 RETURNING last_value`,
-    [d.receiving_unit_id, year],
-  )).rows[0].last_value;
+  const { last_value: seq } = await db
+    .insertInto('receipt_counters')
+    .values({ unit_id: d.receiving_unit_id, year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet((eb) => ({ last_value: eb('receipt_counters.last_value', '+', 1) })))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
   const number = `${String(seq).padStart(7, '0')}/BLĐT-${year}`;
-  const amounts = i.gateway === 'counter' ? receiptAmounts(null, i.amount) : receiptAmounts(d.fee_quote, i.amount);
+  const amounts = i.gateway === 'counter' ? receiptAmounts(null, i.amount) : receiptAmounts(d.fee_quote as FeeQuote, i.amount);
   const id = crypto.randomUUID();
   const method = i.gateway === 'counter' ? (i.method ?? 'cash') : i.gateway;
-  await tx.query(
-    `INSERT INTO receipts (id, intent_id, dossier_id, unit_id, year, seq, number, payer_name, payer_id_number, lines, gross, reduction, net, method, paid_online_via, issued_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [id, i.id, d.id, d.receiving_unit_id, year, seq, number, d.applicant_name, d.applicant_id_number, JSON.stringify(amounts.lines), amounts.gross, amounts.reduction, amounts.net, method, paidOnlineVia(i.gateway), at],
-  );
+  await db
+    .insertInto('receipts')
+    .values({
+      id, intent_id: i.id, dossier_id: d.id, unit_id: d.receiving_unit_id, year, seq, number, payer_name: d.applicant_name, payer_id_number: d.applicant_id_number,
+      lines: JSON.stringify(amounts.lines), gross: amounts.gross, reduction: amounts.reduction, net: amounts.net, method, paid_online_via: paidOnlineVia(i.gateway), issued_at: at,
+    })
+    .execute();
   return { id, number };
 }
 
@@ -134,13 +134,13 @@ export async function issueReceipt(tx: Queryable, i: IntentRow, at: Date): Promi
  * the counter recorded cash), the second payment is refunded at once.
  */
 export async function applyPaidToDossier(tx: Queryable, i: IntentRow, at: Date, source: LedgerSource): Promise<{ receipt: { id: string; number: string }; duplicate: boolean }> {
-  const d = (await tx.query<{ payment_state: string }>('SELECT payment_state FROM dossiers WHERE id = $1 FOR UPDATE', [i.dossier_id])).rows[0];
+  const d = await kysely(tx).selectFrom('dossiers').select('payment_state').where('id', '=', i.dossier_id).forUpdate().executeTakeFirstOrThrow();
   const receipt = await issueReceipt(tx, i, at);
   const duplicate = d.payment_state === 'paid' || d.payment_state === 'refund_pending' || d.payment_state === 'refunded';
   if (duplicate) {
     await requestRefund(tx, i, 'Nộp trùng: hồ sơ đã được thanh toán trước đó.', at, source);
   } else {
-    await tx.query("UPDATE dossiers SET payment_state = 'paid', paid_online_via = $2, updated_at = $3 WHERE id = $1", [i.dossier_id, paidOnlineVia(i.gateway), at]);
+    await kysely(tx).updateTable('dossiers').set({ payment_state: 'paid', paid_online_via: paidOnlineVia(i.gateway), updated_at: at }).where('id', '=', i.dossier_id).execute();
   }
   return { receipt, duplicate };
 }
@@ -149,10 +149,12 @@ export async function applyPaidToDossier(tx: Queryable, i: IntentRow, at: Date, 
 export async function requestRefund(tx: Queryable, i: IntentRow, reason: string, at: Date, source: LedgerSource): Promise<{ id: string; state: string } | null> {
   const id = crypto.randomUUID();
   const state = i.gateway === 'counter' ? 'at_counter' : 'requested';
-  const inserted = (await tx.query<{ id: string }>(
-    'INSERT INTO payment_refunds (id, intent_id, dossier_id, amount, reason, state, requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (intent_id) DO NOTHING RETURNING id',
-    [id, i.id, i.dossier_id, i.amount, reason, state, at],
-  )).rows[0];
+  const inserted = await kysely(tx)
+    .insertInto('payment_refunds')
+    .values({ id, intent_id: i.id, dossier_id: i.dossier_id, amount: i.amount, reason, state, requested_at: at })
+    .onConflict((oc) => oc.column('intent_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (!inserted) return null;
   await appendLedger(tx, i, 'refund_requested', i.state, i.state, source, at, { refundId: id, reason, via: state === 'at_counter' ? 'counter' : i.gateway });
   if (state === 'requested') await enqueue(tx, REFUND_TOPIC, `refund:${id}`, { refundId: id });
@@ -161,13 +163,13 @@ export async function requestRefund(tx: Queryable, i: IntentRow, reason: string,
 
 /** On refusal or stop of a dossier: every paid intent is refunded; the dossier's payment axis shows the refund pending. */
 export async function refundDossierInTx(tx: Queryable, dossierId: string, reason: string, at: Date): Promise<{ id: string; state: string; amount: number }[]> {
-  const paid = (await tx.query<IntentRow>("SELECT * FROM payment_intents WHERE dossier_id = $1 AND state = 'paid' ORDER BY created_at FOR UPDATE", [dossierId])).rows;
+  const paid = await kysely(tx).selectFrom('payment_intents').selectAll().where('dossier_id', '=', dossierId).where('state', '=', 'paid').orderBy('created_at').forUpdate().execute();
   const out: { id: string; state: string; amount: number }[] = [];
   for (const i of paid) {
     const r = await requestRefund(tx, i, reason, at, 'official');
     if (r) out.push({ ...r, amount: i.amount });
   }
-  if (out.length > 0) await tx.query("UPDATE dossiers SET payment_state = 'refund_pending', updated_at = $2 WHERE id = $1", [dossierId, at]);
+  if (out.length > 0) await kysely(tx).updateTable('dossiers').set({ payment_state: 'refund_pending', updated_at: at }).where('id', '=', dossierId).execute();
   return out;
 }
 

@@ -6,16 +6,23 @@ import crypto from 'node:crypto';
 import { reconcile, type LedgerPayment, type ReconciliationReport } from '../../../core/payments/reconcile.ts';
 import { parseStatementCsv } from '../../../core/payments/statement.ts';
 import type { Queryable } from '../../db/database.ts';
+import { kysely } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
+import type { IntentRow } from './ledger.ts';
 
 export async function ledgerPayments(db: Queryable, gateway: string, period: { from?: Date; to?: Date } = {}): Promise<LedgerPayment[]> {
-  const { rows } = await db.query<{ reference: string; id: string; code: string; amount: number; state: LedgerPayment['state']; gateway_transaction_no: string | null }>(
-    `SELECT i.reference, i.id, d.code, i.amount, i.state, i.gateway_transaction_no FROM payment_intents i JOIN dossiers d ON d.id = i.dossier_id
-      WHERE i.gateway = $1 AND ($2::timestamptz IS NULL OR COALESCE(i.paid_at, i.created_at) >= $2) AND ($3::timestamptz IS NULL OR COALESCE(i.paid_at, i.created_at) < $3)
-      ORDER BY i.created_at`,
-    [gateway, period.from ?? null, period.to ?? null],
-  );
-  return rows.map((r) => ({ reference: r.reference, intentId: r.id, dossierCode: r.code, amount: Number(r.amount), state: r.state, transactionNo: r.gateway_transaction_no }));
+  let q = kysely(db)
+    .selectFrom('payment_intents as i')
+    .innerJoin('dossiers as d', 'd.id', 'i.dossier_id')
+    .select(['i.reference', 'i.id', 'd.code', 'i.amount', 'i.state', 'i.gateway_transaction_no'])
+    // A gateway name we do not know matches no intent.
+    .where('i.gateway', '=', gateway as IntentRow['gateway']);
+  // A payment belongs to the period it was paid in (one never paid: the period it was started in).
+  const { from, to } = period;
+  if (from) q = q.where((eb) => eb(eb.fn.coalesce('i.paid_at', 'i.created_at'), '>=', from));
+  if (to) q = q.where((eb) => eb(eb.fn.coalesce('i.paid_at', 'i.created_at'), '<', to));
+  const rows = await q.orderBy('i.created_at').execute();
+  return rows.map((r) => ({ reference: r.reference, intentId: r.id, dossierCode: r.code, amount: r.amount, state: r.state, transactionNo: r.gateway_transaction_no }));
 }
 
 export interface ReconciliationRun {
@@ -42,10 +49,14 @@ export async function runReconciliation(db: Queryable, input: { csv: string; gat
   const ledger = await ledgerPayments(db, gateway, { from, to });
   const report = reconcile(ledger, parsed.rows);
   const id = crypto.randomUUID();
-  await db.query(
-    'INSERT INTO reconciliation_runs (id, gateway, statement_sha256, period_from, period_to, matched, missing, mismatched, report, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-    [id, gateway, crypto.createHash('sha256').update(input.csv).digest('hex'), from ?? null, to ?? null, report.matched.length, report.missing.length, report.mismatched.length, { ...report, parseErrors: parsed.errors }, input.runBy, new Date()],
-  );
+  await kysely(db)
+    .insertInto('reconciliation_runs')
+    .values({
+      id, gateway, statement_sha256: crypto.createHash('sha256').update(input.csv).digest('hex'), period_from: from ?? null, period_to: to ?? null,
+      matched: report.matched.length, missing: report.missing.length, mismatched: report.mismatched.length, report: { ...report, parseErrors: parsed.errors },
+      run_by: input.runBy, run_at: new Date(),
+    })
+    .execute();
   return { id, gateway, statementRows: parsed.rows.length, parseErrors: parsed.errors, report };
 }
 

@@ -6,32 +6,54 @@
 import { refundTransaction } from '../../adapters/vnpay.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
+import type { Queryable } from '../../db/database.ts';
+import { kysely } from '../../db/kysely.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { OutboxWorker, type OutboxMessage } from '../../outbox/outbox.ts';
 import { paymentConfig } from './config.ts';
-import { REFUND_TOPIC, transition, type IntentRow } from './ledger.ts';
+import { REFUND_TOPIC, transition } from './ledger.ts';
 import { gatewayFetch } from './transport.ts';
 
+/**
+ * Marks a refund paid out (the intent's transition is the caller's); when it was the dossier's last open refund,
+ * the dossier's payment axis shows "refunded".
+ */
+async function closeRefund(tx: Queryable, r: { id: string; dossier_id: string }, at: Date, gatewayRefundNo?: string): Promise<void> {
+  const db = kysely(tx);
+  await db
+    .updateTable('payment_refunds')
+    .set({ state: 'done', done_at: at, ...(gatewayRefundNo !== undefined && { gateway_refund_no: gatewayRefundNo }) })
+    .where('id', '=', r.id)
+    .execute();
+  const open = await db.selectFrom('payment_refunds').select('id').where('dossier_id', '=', r.dossier_id).where('state', 'in', ['requested', 'at_counter']).limit(1).executeTakeFirst();
+  if (!open) {
+    await db.updateTable('dossiers').set({ payment_state: 'refunded', updated_at: at }).where('id', '=', r.dossier_id).where('payment_state', '=', 'refund_pending').execute();
+  }
+}
+
 export async function deliverRefund(ctx: AppContext, refundId: string): Promise<'done' | 'skipped'> {
-  const r = (await ctx.db.query<{ id: string; intent_id: string; dossier_id: string; amount: number; reason: string; state: string }>('SELECT * FROM payment_refunds WHERE id = $1', [refundId])).rows[0];
+  const db = kysely(ctx.db);
+  const r = await db.selectFrom('payment_refunds').selectAll().where('id', '=', refundId).executeTakeFirst();
   if (!r || r.state !== 'requested') return 'skipped';
-  const i = (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1', [r.intent_id])).rows[0];
+  const i = await db.selectFrom('payment_intents').selectAll().where('id', '=', r.intent_id).executeTakeFirstOrThrow();
   if (i.gateway !== 'vnpay') return 'skipped';
   const at = now();
   const answer = await refundTransaction(paymentConfig(ctx.config.publicUrl).vnpay, {
     reference: i.reference, amount: i.amount, transactionNo: i.gateway_transaction_no ?? '', paidAt: new Date(i.paid_at ?? i.created_at), createdBy: 'motcua', reason: `Hoan phi ${i.reference}`, ipAddr: '127.0.0.1',
   }, { at, fetch: gatewayFetch(ctx) });
-  await ctx.db.query('INSERT INTO gateway_events (gateway, kind, reference, intent_id, outcome, reason, response_code, params, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-    'vnpay', 'refund', i.reference, i.id, answer.ok ? 'accepted' : 'rejected', answer.ok ? 'refunded' : 'refund_refused', answer.responseCode, answer.raw, new Date(),
-  ]);
+  await db
+    .insertInto('gateway_events')
+    .values({
+      gateway: 'vnpay', kind: 'refund', reference: i.reference, intent_id: i.id, outcome: answer.ok ? 'accepted' : 'rejected', reason: answer.ok ? 'refunded' : 'refund_refused',
+      response_code: answer.responseCode, params: answer.raw, received_at: new Date(),
+    })
+    .execute();
   if (!answer.ok) throw new Error(`refund refused by the gateway: ${answer.responseCode}`);
   await ctx.db.transaction(async (tx) => {
-    const locked = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [i.id])).rows[0];
+    const locked = await kysely(tx).selectFrom('payment_intents').selectAll().where('id', '=', i.id).forUpdate().executeTakeFirstOrThrow();
     if (locked.state !== 'paid') return;
     await transition(tx, locked, 'refunded', 'refund_api', at, { refundId: r.id, gatewayRefundNo: answer.transactionNo });
-    await tx.query("UPDATE payment_refunds SET state = 'done', done_at = $2, gateway_refund_no = $3 WHERE id = $1", [r.id, at, answer.transactionNo]);
-    const open = (await tx.query("SELECT 1 FROM payment_refunds WHERE dossier_id = $1 AND state IN ('requested', 'at_counter')", [r.dossier_id])).rows.length;
-    if (open === 0) await tx.query("UPDATE dossiers SET payment_state = 'refunded', updated_at = $2 WHERE id = $1 AND payment_state = 'refund_pending'", [r.dossier_id, at]);
+    await closeRefund(tx, r, at, answer.transactionNo);
   });
   return 'done';
 }
@@ -44,17 +66,19 @@ export async function recordCounterRefund(ctx: AppContext, refundId: string, off
   if (!/^[0-9a-f-]{36}$/i.test(refundId)) throw notFound('Không tìm thấy khoản hoàn phí.');
   const at = now();
   await ctx.db.transaction(async (tx) => {
-    const r = (await tx.query<{ id: string; intent_id: string; dossier_id: string; state: string; receiving_unit_id: string }>(
-      'SELECT r.*, d.receiving_unit_id FROM payment_refunds r JOIN dossiers d ON d.id = r.dossier_id WHERE r.id = $1 FOR UPDATE OF r',
-      [refundId],
-    )).rows[0];
+    const db = kysely(tx);
+    const r = await db
+      .selectFrom('payment_refunds as r')
+      .innerJoin('dossiers as d', 'd.id', 'r.dossier_id')
+      .select(['r.id', 'r.intent_id', 'r.dossier_id', 'r.state', 'd.receiving_unit_id'])
+      .where('r.id', '=', refundId)
+      .forUpdate('r')
+      .executeTakeFirst();
     if (!r || !official.unitIds.includes(r.receiving_unit_id)) throw notFound('Không tìm thấy khoản hoàn phí.');
     if (r.state !== 'at_counter') throw new AppError('REFUND_NOT_AT_COUNTER', 'Khoản hoàn phí này không chi trả tại quầy hoặc đã được chi trả.', 409);
-    const i = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [r.intent_id])).rows[0];
+    const i = await db.selectFrom('payment_intents').selectAll().where('id', '=', r.intent_id).forUpdate().executeTakeFirstOrThrow();
     await transition(tx, i, 'refunded', 'official', at, { refundId: r.id, paidOutBy: official.id });
-    await tx.query("UPDATE payment_refunds SET state = 'done', done_at = $2 WHERE id = $1", [r.id, at]);
-    const open = (await tx.query("SELECT 1 FROM payment_refunds WHERE dossier_id = $1 AND state IN ('requested', 'at_counter')", [r.dossier_id])).rows.length;
-    if (open === 0) await tx.query("UPDATE dossiers SET payment_state = 'refunded', updated_at = $2 WHERE id = $1 AND payment_state = 'refund_pending'", [r.dossier_id, at]);
+    await closeRefund(tx, r, at);
   });
 }
 

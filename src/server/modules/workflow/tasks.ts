@@ -9,27 +9,12 @@ import type { WorkflowStep } from '../../../core/catalogue/schema.ts';
 import { stepDue, type WorkCalendar } from '../../../core/deadlines/deadlines.ts';
 import { stepKind, type StepKind } from '../../../core/workflow/steps.ts';
 import type { Queryable } from '../../db/database.ts';
+import { kysely, type DB, type Selectable } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
 import { stepUnit, type OrgTree } from './org.ts';
 
-export interface TaskRow {
-  id: string;
-  dossier_id: string;
-  seq: number;
-  step_index: number;
-  step_key: string;
-  step_name: string;
-  role: 'reception' | 'specialist' | 'leader' | 'clerk';
-  unit_id: string;
-  assignee_id: string | null;
-  assigned_by: string | null;
-  started_at: Date;
-  due_at: Date;
-  completed_at: Date | null;
-  completed_by: string | null;
-  outcome: string | null;
-  note: string | null;
-}
+export type TaskRow = Selectable<DB['dossier_tasks']>;
+type StepRole = TaskRow['role'];
 
 export interface DossierRoute {
   id: string;
@@ -49,22 +34,27 @@ export function routeUnits(tree: OrgTree, steps: readonly WorkflowStep[], d: Omi
 }
 
 /** The least loaded active official with the role in the unit (open tasks), ties by username; null when none. */
-export async function leastLoaded(tx: Queryable, unitId: string, role: string): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string }>(
-    `SELECT o.id FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
-      WHERE m.unit_id = $1 AND m.role = $2
-      ORDER BY (SELECT count(*) FROM dossier_tasks t WHERE t.assignee_id = o.id AND t.completed_at IS NULL), o.username
-      LIMIT 1`,
-    [unitId, role],
-  );
-  return rows[0]?.id ?? null;
+/** The active officials holding the role in the unit. */
+function activeMembers(tx: Queryable, unitId: string, role: StepRole) {
+  return kysely(tx)
+    .selectFrom('official_memberships as m')
+    .innerJoin('officials as o', (join) => join.onRef('o.id', '=', 'm.official_id').on('o.active', '=', true))
+    .where('m.unit_id', '=', unitId)
+    .where('m.role', '=', role);
 }
 
-async function isMember(tx: Queryable, officialId: string, unitId: string, role: string): Promise<boolean> {
-  const { rows } = await tx.query('SELECT 1 FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active WHERE m.official_id = $1 AND m.unit_id = $2 AND m.role = $3', [
-    officialId, unitId, role,
-  ]);
-  return rows.length > 0;
+export async function leastLoaded(tx: Queryable, unitId: string, role: StepRole): Promise<string | null> {
+  const row = await activeMembers(tx, unitId, role)
+    .select('o.id')
+    .orderBy((eb) => eb.selectFrom('dossier_tasks as t').select(eb.fn.countAll().as('n')).whereRef('t.assignee_id', '=', 'o.id').where('t.completed_at', 'is', null))
+    .orderBy('o.username')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+async function isMember(tx: Queryable, officialId: string, unitId: string, role: StepRole): Promise<boolean> {
+  return (await activeMembers(tx, unitId, role).select('o.id').where('m.official_id', '=', officialId).executeTakeFirst()) !== undefined;
 }
 
 export interface OpenTaskInput {
@@ -100,32 +90,41 @@ export async function openTask(tx: Queryable, d: DossierRoute, input: OpenTaskIn
   } else {
     assignee = await leastLoaded(tx, unit.id, step.role);
   }
-  const seq = ((await tx.query<{ n: number }>('SELECT COALESCE(max(seq), 0)::int AS n FROM dossier_tasks WHERE dossier_id = $1', [d.id])).rows[0]?.n ?? 0) + 1;
+  const db = kysely(tx);
+  const { last } = await db
+    .selectFrom('dossier_tasks')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('last'))
+    .where('dossier_id', '=', d.id)
+    .executeTakeFirstOrThrow();
   const id = crypto.randomUUID();
-  const { rows } = await tx.query<TaskRow>(
-    `INSERT INTO dossier_tasks (id, dossier_id, seq, step_index, step_key, step_name, role, unit_id, assignee_id, assigned_by, started_at, due_at, completed_at, completed_by, outcome)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
-    [
-      id, d.id, seq, input.stepIndex, step.key, step.name, step.role, unit.id, assignee, assignedBy, startedAt, due,
-      input.completed?.at ?? null, input.completed?.by ?? null, input.completed?.outcome ?? null,
-    ],
-  );
-  if (!input.completed) await tx.query('UPDATE dossiers SET current_task_id = $2 WHERE id = $1', [d.id, id]);
-  return { ...rows[0], kind, unitName: unit.name };
+  const row = await db
+    .insertInto('dossier_tasks')
+    .values({
+      id, dossier_id: d.id, seq: last + 1, step_index: input.stepIndex, step_key: step.key, step_name: step.name, role: step.role, unit_id: unit.id,
+      assignee_id: assignee, assigned_by: assignedBy, started_at: startedAt, due_at: due,
+      completed_at: input.completed?.at ?? null, completed_by: input.completed?.by ?? null, outcome: input.completed?.outcome ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (!input.completed) await db.updateTable('dossiers').set({ current_task_id: id }).where('id', '=', d.id).execute();
+  return { ...row, kind, unitName: unit.name };
 }
 
 export async function closeTask(tx: Queryable, taskId: string, at: Date, by: string | null, outcome: string, note?: string): Promise<void> {
-  await tx.query('UPDATE dossier_tasks SET completed_at = $2, completed_by = $3, outcome = $4, note = COALESCE($5, note) WHERE id = $1 AND completed_at IS NULL', [
-    taskId, at, by, outcome, note ?? null,
-  ]);
+  await kysely(tx)
+    .updateTable('dossier_tasks')
+    .set({ completed_at: at, completed_by: by, outcome, ...(note != null && { note }) })
+    .where('id', '=', taskId)
+    .where('completed_at', 'is', null)
+    .execute();
 }
 
 export async function loadTask(tx: Queryable, taskId: string | null): Promise<TaskRow | null> {
   if (!taskId) return null;
-  return (await tx.query<TaskRow>('SELECT * FROM dossier_tasks WHERE id = $1', [taskId])).rows[0] ?? null;
+  return (await kysely(tx).selectFrom('dossier_tasks').selectAll().where('id', '=', taskId).executeTakeFirst()) ?? null;
 }
 
 export async function officialName(tx: Queryable, id: string | null): Promise<string | null> {
   if (!id) return null;
-  return (await tx.query<{ full_name: string }>('SELECT full_name FROM officials WHERE id = $1', [id])).rows[0]?.full_name ?? null;
+  return (await kysely(tx).selectFrom('officials').select('full_name').where('id', '=', id).executeTakeFirst())?.full_name ?? null;
 }
