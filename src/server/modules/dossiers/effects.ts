@@ -6,66 +6,29 @@
  * it returns the other columns to change (`patch`) and what the action log records (`log`), and the transition
  * path writes them together.
  */
+import crypto from 'node:crypto';
 import { addWorkingMinutes, dueDate, toLocal, workingMinutesBetween, type WorkCalendar } from '../../../core/deadlines/deadlines.ts';
 import type { WorkflowStep } from '../../../core/catalogue/schema.ts';
 import type { DossierAction } from '../../../core/dossiers/transitions.ts';
 import type { NationalStatus as Status } from '../../../core/dossiers/status.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
+import { kysely, sql, type DB, type Selectable, type Updateable } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
 import { hasUnpublishedResult, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/issue.ts';
 import type { OrgTree } from '../workflow/org.ts';
 import { closeTask, officialName, openTask, routeUnits, type TaskRow } from '../workflow/tasks.ts';
 import type { TransitionInput } from './transition-input.ts';
 
-/** The dossier row as the transition path locks it. */
-export interface DossierRow {
-  id: string;
-  code: string;
-  status: Status;
-  channel: 1 | 2 | 3;
-  procedure_code: string;
-  procedure_version: number;
-  case_code: string;
-  receiving_unit_id: string;
-  competent_unit_id: string | null;
-  owner_citizen_id: string | null;
-  applicant_id_number: string;
-  submitted_at: Date;
-  received_at: Date | null;
-  due_at: Date | null;
-  original_due_at: Date | null;
-  finished_at: Date | null;
-  supplement_requests: number;
-  reschedules: number;
-  paused_since: Date | null;
-  unit_ids: string[];
-  current_task_id: string | null;
-  fee_total: number;
-  payment_state: string;
-}
+/** The dossier row as the transition path locks it (the generated schema's row, its status a national status). */
+export type DossierRow = Omit<Selectable<DB['dossiers']>, 'status'> & { status: Status };
 
 /** The columns an effect may change (never the status: the transition path sets it). */
-export interface DossierPatch {
-  sub_state?: string | null;
-  received_at?: Date;
-  due_at?: Date | null;
-  original_due_at?: Date;
-  unit_ids?: string[];
-  register_book?: number;
-  register_no?: number;
-  refused_at?: Date;
-  finished_at?: Date | null;
-  returned_at?: Date;
-  supplement_requests?: number;
-  reschedules?: number;
-  paused_since?: Date | null;
-  current_task_id?: null;
-  payment_state?: string;
-  payment_due?: number;
-  delivery?: Record<string, unknown>;
-  delivery_state?: string;
-}
+export type DossierPatch = Pick<
+  Updateable<DB['dossiers']>,
+  | 'sub_state' | 'received_at' | 'due_at' | 'original_due_at' | 'unit_ids' | 'register_book' | 'register_no' | 'refused_at' | 'finished_at' | 'returned_at'
+  | 'supplement_requests' | 'reschedules' | 'paused_since' | 'current_task_id' | 'payment_state' | 'payment_due' | 'delivery' | 'delivery_state'
+>;
 
 /** What the engine needs of the dossier's procedure case. */
 export interface CaseRules {
@@ -134,24 +97,25 @@ async function handOver(e: EffectEnv, index: number, outcome: string, opts: { pr
 /** The dossier leaves the workflow (refused, stopped, withdrawn, returned): its open task and any pause end now. */
 async function leaveWorkflow(e: EffectEnv, outcome: string): Promise<DossierPatch> {
   if (e.task) await closeTask(e.tx, e.task.id, e.at, officialId(e), outcome);
-  await e.tx.query('UPDATE dossier_pauses SET ended_at = $2 WHERE dossier_id = $1 AND ended_at IS NULL', [e.d.id, e.at]);
+  await kysely(e.tx).updateTable('dossier_pauses').set({ ended_at: e.at }).where('dossier_id', '=', e.d.id).where('ended_at', 'is', null).execute();
   return { current_task_id: null, paused_since: null };
 }
 
 async function startPause(e: EffectEnv, kind: 'supplement' | 'financial_obligation', reason: string): Promise<DossierPatch> {
-  await e.tx.query('INSERT INTO dossier_pauses (dossier_id, kind, started_at, reason, due_before) VALUES ($1, $2, $3, $4, $5)', [e.d.id, kind, e.at, reason, e.d.due_at]);
+  await kysely(e.tx).insertInto('dossier_pauses').values({ dossier_id: e.d.id, kind, started_at: e.at, reason, due_before: e.d.due_at }).execute();
   return { paused_since: e.at };
 }
 
 /** Ends the open pause: the dossier's and the open step's due times move by exactly the working time paused. */
 async function endPause(e: EffectEnv) {
-  const pause = (await e.tx.query<{ id: number; started_at: Date }>('SELECT id, started_at FROM dossier_pauses WHERE dossier_id = $1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1', [e.d.id])).rows[0];
+  const db = kysely(e.tx);
+  const pause = await db.selectFrom('dossier_pauses').select(['id', 'started_at']).where('dossier_id', '=', e.d.id).where('ended_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const due = e.d.due_at ? new Date(e.d.due_at) : null;
   if (!pause) return { patch: {} as DossierPatch, log: { pausedWorkingMinutes: 0, dueBefore: due && iso(due), dueAfter: due && iso(due) }, dueAt: due };
   const minutes = workingMinutesBetween(new Date(pause.started_at), e.at, e.calendar);
   const dueAfter = due && minutes > 0 ? addWorkingMinutes(due, minutes, e.calendar) : due;
-  await e.tx.query('UPDATE dossier_pauses SET ended_at = $2, due_after = $3 WHERE id = $1', [pause.id, e.at, dueAfter]);
-  if (e.task && minutes > 0) await e.tx.query('UPDATE dossier_tasks SET due_at = $2 WHERE id = $1', [e.task.id, addWorkingMinutes(new Date(e.task.due_at), minutes, e.calendar)]);
+  await db.updateTable('dossier_pauses').set({ ended_at: e.at, due_after: dueAfter }).where('id', '=', pause.id).execute();
+  if (e.task && minutes > 0) await db.updateTable('dossier_tasks').set({ due_at: addWorkingMinutes(new Date(e.task.due_at), minutes, e.calendar) }).where('id', '=', e.task.id).execute();
   return {
     patch: { paused_since: null, due_at: dueAfter } as DossierPatch,
     log: { pausedWorkingMinutes: minutes, dueBefore: due && iso(due), dueAfter: dueAfter && iso(dueAfter) },
@@ -166,10 +130,13 @@ export async function resolveUploads(
   owner: { kind: 'official' | 'citizen'; id: string },
 ): Promise<{ requirementCode: string; uploadId: string; sha256: string; name: string; mime: string; size: number }[]> {
   if (documents.length === 0) return [];
-  const { rows } = await tx.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
-    'SELECT id, sha256, original_name, mime, size FROM uploads WHERE id = ANY($1::uuid[]) AND owner_kind = $2 AND owner_id = $3',
-    [documents.map((x) => x.uploadId), owner.kind, owner.id],
-  );
+  const rows = await kysely(tx)
+    .selectFrom('uploads')
+    .select(['id', 'sha256', 'original_name', 'mime', 'size'])
+    .where('id', 'in', documents.map((x) => x.uploadId))
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return documents.map((doc) => {
     const u = byId.get(doc.uploadId);
@@ -181,12 +148,14 @@ export async function resolveUploads(
 /** Attaches uploads of the given owner as components of an existing dossier (a supplement online or at the counter). */
 async function attachUploads(e: EffectEnv, documents: readonly { requirementCode: string; uploadId: string }[], owner: { kind: 'official' | 'citizen'; id: string }): Promise<Attachment[]> {
   const resolved = await resolveUploads(e.tx, documents, owner);
-  for (const u of resolved) {
-    await e.tx.query(
-      `INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, true, false, false, 'supplement', $8)`,
-      [e.d.id, u.requirementCode, u.uploadId, u.sha256, u.name, u.mime, u.size, e.at],
-    );
+  if (resolved.length > 0) {
+    await kysely(e.tx)
+      .insertInto('dossier_documents')
+      .values(resolved.map((u) => ({
+        id: crypto.randomUUID(), dossier_id: e.d.id, requirement_code: u.requirementCode, upload_id: u.uploadId, sha256: u.sha256, name: u.name, mime: u.mime, size: u.size,
+        digitised: true, reused: false, from_store: false, source: 'supplement', created_at: e.at,
+      })))
+      .execute();
   }
   return resolved.map((u) => ({ name: u.name, sha256: u.sha256, uploadId: u.uploadId, kind: u.requirementCode }));
 }
@@ -196,11 +165,16 @@ async function signResult(e: EffectEnv) {
   return { id: r.id, number: r.number, title: r.title, sha256: r.sha256 };
 }
 
-async function isMember(tx: Queryable, officialId: string, unitId: string, role: string): Promise<boolean> {
-  const { rows } = await tx.query('SELECT 1 FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active WHERE m.official_id = $1 AND m.unit_id = $2 AND m.role = $3', [
-    officialId, unitId, role,
-  ]);
-  return rows.length > 0;
+async function isMember(tx: Queryable, officialId: string, unitId: string, role: TaskRow['role']): Promise<boolean> {
+  const row = await kysely(tx)
+    .selectFrom('official_memberships as m')
+    .innerJoin('officials as o', (j) => j.onRef('o.id', '=', 'm.official_id').on('o.active', '=', true))
+    .select('m.official_id')
+    .where('m.official_id', '=', officialId)
+    .where('m.unit_id', '=', unitId)
+    .where('m.role', '=', role)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
@@ -213,11 +187,12 @@ async function accept(e: EffectEnv): Promise<Outcome> {
   const due = dueDate({ from: e.at, amount: tl.amount, unit: tl.unit, sameDayRule: tl.sameDayRule }, e.calendar);
   const units = routeUnits(e.tree, e.rules.steps, { receivingUnitId: e.d.receiving_unit_id, competentUnitId: e.d.competent_unit_id });
   const book = Number(toLocal(e.at).day.slice(0, 4));
-  const registerNo = (await e.tx.query<{ last_value: number }>(
-    `INSERT INTO register_counters (unit_id, book, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (unit_id, book) DO UPDATE SET last_value = register_counters.last_value + 1 RETURNING last_value`,
-    [e.d.receiving_unit_id, book],
-  )).rows[0].last_value;
+  const { last_value: registerNo } = await kysely(e.tx)
+    .insertInto('register_counters')
+    .values({ unit_id: e.d.receiving_unit_id, book, last_value: 1 })
+    .onConflict((oc) => oc.columns(['unit_id', 'book']).doUpdateSet({ last_value: sql<number>`register_counters.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
   const r = { ...route(e), dueAt: due };
   const reception = await openTask(e.tx, r, {
     tree: e.tree, calendar: e.calendar, steps: e.rules.steps, stepIndex: 0, at: e.at,
@@ -260,10 +235,15 @@ export const EFFECTS: Effects = {
   },
 
   send_back: async (e, input) => {
-    const previous = (await e.tx.query<{ completed_by: string | null }>(
-      'SELECT completed_by FROM dossier_tasks WHERE dossier_id = $1 AND step_index = $2 AND completed_at IS NOT NULL ORDER BY seq DESC LIMIT 1',
-      [e.d.id, e.task!.step_index - 1],
-    )).rows[0];
+    const previous = await kysely(e.tx)
+      .selectFrom('dossier_tasks')
+      .select('completed_by')
+      .where('dossier_id', '=', e.d.id)
+      .where('step_index', '=', e.task!.step_index - 1)
+      .where('completed_at', 'is not', null)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     await withdrawUnpublished(e.tx, e.d.id, e.at, `Hồ sơ được trả lại để xử lý lại: ${input.reason}`.trim());
     const handover = await handOver(e, e.task!.step_index - 1, 'sent_back', { preferAssignee: previous?.completed_by });
     return { patch: {}, log: { handover } };
@@ -345,7 +325,7 @@ export const EFFECTS: Effects = {
     if (!(await isMember(e.tx, to, e.task!.unit_id, e.task!.role))) {
       throw new AppError('ASSIGNEE_INVALID', 'Cán bộ được chọn không thuộc đơn vị hoặc không có vai trò thực hiện bước này.', 400);
     }
-    await e.tx.query('UPDATE dossier_tasks SET assignee_id = $2, assigned_by = $3 WHERE id = $1', [e.task!.id, to, e.actor.id]);
+    await kysely(e.tx).updateTable('dossier_tasks').set({ assignee_id: to, assigned_by: e.actor.id }).where('id', '=', e.task!.id).execute();
     return {
       patch: {},
       log: { taskSeq: e.task!.seq, stepName: e.task!.step_name, fromAssigneeId: e.task!.assignee_id, toAssigneeId: to, toAssigneeName: await officialName(e.tx, to) },
@@ -353,9 +333,10 @@ export const EFFECTS: Effects = {
   },
 
   rate: async (e, input) => {
-    await e.tx.query('INSERT INTO dossier_ratings (dossier_id, rating, comment, channel, rated_by, rated_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      e.d.id, input.rating, input.comment || null, input.channel, `${e.actor.kind}:${e.actor.id}`, e.at,
-    ]);
+    await kysely(e.tx)
+      .insertInto('dossier_ratings')
+      .values({ dossier_id: e.d.id, rating: input.rating, comment: input.comment || null, channel: input.channel, rated_by: `${e.actor.kind}:${e.actor.id}`, rated_at: e.at })
+      .execute();
     // Every official who handled the dossier: task assignees and finishers, and the counter official of an intake.
     await e.tx.query(
       `INSERT INTO dossier_rating_officials (dossier_id, official_id)

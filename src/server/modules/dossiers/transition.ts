@@ -10,6 +10,7 @@
  * Any failure rolls back all of it. Callers: submission (online), counter and postal intake, every back-office
  * action, the citizen's withdrawal and supplement, the payment gateway's confirmation, ratings.
  */
+import crypto from 'node:crypto';
 import { foldVietnamese } from '../../../core/catalogue/search.ts';
 import { DOSSIER_EVENT_VERSION, type DossierEvent } from '../../../core/dossiers/events.ts';
 import { NationalStatus, nationalStatusName, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
@@ -20,6 +21,7 @@ import { stepKind } from '../../../core/workflow/steps.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
+import { kysely, sql, type DB, type Insertable } from '../../db/kysely.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox.ts';
@@ -76,10 +78,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Reads what the transaction will need (case rules, calendar, the organisation, the signer for a signing action). */
 export async function prepareTransition(ctx: AppContext, dossierId: string, action: DossierAction): Promise<TransitionEnv> {
   if (!UUID.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
-  const head = (await ctx.db.query<{ procedure_code: string; procedure_version: number; case_code: string }>(
-    'SELECT procedure_code, procedure_version, case_code FROM dossiers WHERE id = $1',
-    [dossierId],
-  )).rows[0];
+  const head = await kysely(ctx.db).selectFrom('dossiers').select(['procedure_code', 'procedure_version', 'case_code']).where('id', '=', dossierId).executeTakeFirst();
   if (!head) throw notFound('Không tìm thấy hồ sơ.');
   const tree = await orgTree(ctx.db);
   const env = { ctx, tree, calendar: await cachedCalendar(ctx.db), rules: await caseRules(ctx.db, head) };
@@ -101,7 +100,7 @@ export interface TransitionOptions {
 /** The action on a dossier, inside the caller's transaction. */
 export async function transition(tx: Queryable, env: TransitionEnv, dossierId: string, input: TransitionInput, actor: TransitionActor, opts: TransitionOptions = {}): Promise<TransitionResult> {
   if (!UUID.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
-  const d = (await tx.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 FOR UPDATE', [dossierId])).rows[0];
+  const d = (await kysely(tx).selectFrom('dossiers').selectAll().where('id', '=', dossierId).forUpdate().executeTakeFirst()) as DossierRow | undefined;
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
   const task = await loadTask(tx, d.current_task_id);
   const action = input.action;
@@ -128,7 +127,8 @@ export async function transition(tx: Queryable, env: TransitionEnv, dossierId: s
   });
   const dueAt = outcome.dueAt !== undefined ? outcome.dueAt : d.due_at ? new Date(d.due_at) : null;
   const event = await emit(tx, env.ctx, { ...d, status: to }, entry, d, dueAt);
-  const open = await loadTask(tx, (await tx.query<{ current_task_id: string | null }>('SELECT current_task_id FROM dossiers WHERE id = $1', [d.id])).rows[0].current_task_id);
+  const { current_task_id } = await kysely(tx).selectFrom('dossiers').select('current_task_id').where('id', '=', d.id).executeTakeFirstOrThrow();
+  const open = await loadTask(tx, current_task_id);
   return {
     status: to,
     dueAt: dueAt ? dueAt.toISOString() : null,
@@ -186,12 +186,13 @@ function permit(actor: TransitionActor, action: DossierAction, d: DossierRow, ta
   return { kind: 'system', id: actor.id, name: actor.name, role: 'system' };
 }
 
-/** The one statement that writes a dossier's status (and the columns the effect changed with it). */
+/** The one statement that writes a dossier's status (UPDATE dossiers SET status = …), with the columns the effect changed. */
 async function updateDossier(tx: Queryable, id: string, status: Status, at: Date, patch: DossierPatch): Promise<void> {
-  const columns = Object.keys(patch) as (keyof DossierPatch)[];
-  const values = columns.map((c) => (c === 'delivery' ? JSON.stringify(patch[c]) : patch[c]));
-  const sets = columns.map((c, i) => `${c} = $${i + 4}`).join(', ');
-  await tx.query(`UPDATE dossiers SET status = $2, updated_at = $3, row_version = row_version + 1${sets ? `, ${sets}` : ''} WHERE id = $1`, [id, status, at, ...values]);
+  await kysely(tx)
+    .updateTable('dossiers')
+    .set({ ...patch, status, updated_at: at, row_version: sql<number>`row_version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 type EventSource = Pick<DossierRow, 'id' | 'code' | 'status' | 'procedure_code' | 'procedure_version' | 'case_code' | 'channel' | 'receiving_unit_id' | 'competent_unit_id'>;
@@ -244,7 +245,7 @@ export interface NewDossier {
   subState: 'waiting_reception' | 'counter_intake';
   ownerCitizenId: string | null;
   applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address?: unknown };
-  resultDelivery: string;
+  resultDelivery: 'online' | 'counter' | 'post';
   summary: string;
   values: Record<string, unknown>;
   provenance: Record<string, unknown>;
@@ -283,54 +284,59 @@ export interface NewDocument {
 
 /**
  * Inserts a new dossier (status 1) with its components and first log entry, claiming the online draft when there is
- * one, then issues the code and writes the `submitted` event. Two statements: the first does every insert (one round
- * trip); the second takes the unit's day counter (a row that every submission of the unit updates), so the lock on
- * it is held only from there to the commit. Returns null when the draft was already claimed or the idempotency key
- * (online: per citizen; intake: per official) was already used — the caller answers with the existing dossier.
+ * one, then issues the code and writes the `submitted` event. The code comes last: it takes the unit's day counter (a
+ * row that every submission of the unit updates), so its lock is held only from there to the commit. Returns null
+ * when the draft was already claimed or the idempotency key (online: per citizen; intake: per official) was already
+ * used — the caller answers with the existing dossier.
  */
 export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossier): Promise<{ code: string; event: DossierEvent } | null> {
+  const db = kysely(tx);
+  const online = n.online;
+  if (online) {
+    // A concurrent submission of the same draft waits on this row lock, then finds the draft closed.
+    const claimed = await db
+      .updateTable('drafts')
+      .set({ status: 'submitted', dossier_id: n.id, updated_at: sql<Date>`now()` })
+      .where('id', '=', online.draftId)
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) return null;
+  }
+  const row: Insertable<DB['dossiers']> = {
+    id: n.id, code: `pending:${n.id}`, procedure_code: n.procedureCode, procedure_version: n.procedureVersion, case_code: n.caseCode,
+    procedure_name: n.procedureName, status: NationalStatus.NEW, sub_state: n.subState, channel: n.channel, applicant_kind: 'citizen',
+    owner_citizen_id: n.ownerCitizenId, applicant: n.applicant, applicant_id_number: n.applicant.idNumber, applicant_name: n.applicant.fullName,
+    applicant_phone: n.applicant.phone ?? null, applicant_email: n.applicant.email ?? null, result_delivery: n.resultDelivery, summary: n.summary,
+    form_values: n.values, prefill_provenance: n.provenance, receiving_unit_id: n.receivingUnitId, competent_unit_id: n.competentUnitId,
+    submitted_at: n.submittedAt, login_at: online?.loginAt ?? null, login_to_submit_ms: online?.loginAt ? n.submittedAt.getTime() - online.loginAt.getTime() : null,
+    idempotency_key: online?.idempotencyKey ?? null, fee_quote: (n.feeQuote ?? null) as Insertable<DB['dossiers']>['fee_quote'], fee_total: n.feeTotal,
+    vneid_authenticated: n.vneidAuthenticated, population_db_used: n.populationDbUsed, draft_id: online?.draftId ?? null, unit_ids: n.unitIds,
+    applicant_search: foldVietnamese(n.applicant.fullName), intake: n.intake ?? null,
+  };
+  // Any unique index decides a race: the id, (owner, idempotency key) online, (official, key) at the counter.
+  const inserted = await db.insertInto('dossiers').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) return null;
+
   const entry: ActionEntry = {
     dossierId: n.id, seq: 1, at: n.submittedAt.toISOString(), actorKind: n.submittedBy.kind, actorId: n.submittedBy.id, actorName: n.submittedBy.name,
     actorRole: n.submittedBy.role, action: ACTION_RULES.submit.event, fromStatus: null, toStatus: NationalStatus.NEW, data: n.log,
     attachments: n.documents.map((x) => ({ name: x.name, sha256: x.sha256, ...(x.storeDocumentId ? { storeDocumentId: x.storeDocumentId } : { uploadId: x.uploadId }), kind: x.requirementCode })),
   };
   const hash = hashEntry(GENESIS_HASH, entry);
-  const docs = n.documents;
-  const online = n.online;
-  const { rows } = await tx.query<{ claimed: number; inserted: number }>(
-    `WITH claim AS (
-       UPDATE drafts SET status = 'submitted', dossier_id = $1, updated_at = now() WHERE id = $2 AND status = 'open' RETURNING id),
-     ins AS (
-       INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, sub_state, channel, applicant_kind,
-         owner_citizen_id, applicant, applicant_id_number, applicant_name, applicant_phone, applicant_email, result_delivery, summary, form_values,
-         prefill_provenance, receiving_unit_id, competent_unit_id, submitted_at, login_at, login_to_submit_ms, idempotency_key, fee_quote, fee_total,
-         vneid_authenticated, population_db_used, draft_id, unit_ids, applicant_search, intake)
-       SELECT $1, 'pending:' || $1::text, $3, $4, $5, $6, 1, $7, $8, 'citizen', $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-         $23, $24, $25, $26, $27, $28, $2, $29, $30, $31
-        WHERE $2::uuid IS NULL OR EXISTS (SELECT 1 FROM claim)
-       ON CONFLICT DO NOTHING
-       RETURNING id),
-     docs AS (
-       INSERT INTO dossier_documents (id, dossier_id, requirement_code, upload_id, store_document_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
-       SELECT gen_random_uuid(), ins.id, x.requirement_code, x.upload_id, x.store_id, x.sha256, x.name, x.mime, x.size, true, x.store_id IS NOT NULL, x.store_id IS NOT NULL, x.source, $21
-         FROM ins, unnest($32::text[], $33::uuid[], $34::uuid[], $35::text[], $36::text[], $37::text[], $38::bigint[], $39::text[])
-              AS x(requirement_code, upload_id, store_id, sha256, name, mime, size, source)),
-     act AS (
-       INSERT INTO dossier_actions (dossier_id, seq, at, actor_kind, actor_id, actor_name, actor_role, action, from_status, to_status, data, attachments, prev_hash, hash)
-       SELECT ins.id, 1, $21, $40, $41, $42, $43, $44, NULL, 1, $45, $46, $47, $48 FROM ins)
-     SELECT (SELECT count(*) FROM claim)::int AS claimed, (SELECT count(*) FROM ins)::int AS inserted`,
-    [
-      n.id, online?.draftId ?? null, n.procedureCode, n.procedureVersion, n.caseCode, n.procedureName, n.subState, n.channel, n.ownerCitizenId,
-      n.applicant, n.applicant.idNumber, n.applicant.fullName, n.applicant.phone ?? null, n.applicant.email ?? null, n.resultDelivery, n.summary,
-      n.values, n.provenance, n.receivingUnitId, n.competentUnitId, n.submittedAt, online?.loginAt ?? null,
-      online?.loginAt ? n.submittedAt.getTime() - online.loginAt.getTime() : null, online?.idempotencyKey ?? null, n.feeQuote ?? null, n.feeTotal,
-      n.vneidAuthenticated, n.populationDbUsed, n.unitIds, foldVietnamese(n.applicant.fullName), n.intake ?? null,
-      docs.map((x) => x.requirementCode), docs.map((x) => x.uploadId ?? null), docs.map((x) => x.storeDocumentId ?? null), docs.map((x) => x.sha256),
-      docs.map((x) => x.name), docs.map((x) => x.mime), docs.map((x) => x.size), docs.map((x) => x.source),
-      entry.actorKind, entry.actorId, entry.actorName, entry.actorRole, entry.action, entry.data, JSON.stringify(entry.attachments), GENESIS_HASH, hash,
-    ],
-  );
-  if ((online && rows[0].claimed === 0) || rows[0].inserted === 0) return null;
+  const logRow: Insertable<DB['dossier_actions']> = {
+    dossier_id: n.id, seq: 1, at: n.submittedAt, actor_kind: n.submittedBy.kind, actor_id: entry.actorId, actor_name: entry.actorName, actor_role: entry.actorRole,
+    action: entry.action, from_status: null, to_status: NationalStatus.NEW, data: entry.data, attachments: JSON.stringify(entry.attachments), prev_hash: GENESIS_HASH, hash,
+  };
+  const documents: Insertable<DB['dossier_documents']>[] = n.documents.map((x) => ({
+    id: crypto.randomUUID(), dossier_id: n.id, requirement_code: x.requirementCode, upload_id: x.uploadId ?? null, store_document_id: x.storeDocumentId ?? null,
+    sha256: x.sha256, name: x.name, mime: x.mime, size: x.size, digitised: true, reused: x.source === 'store', from_store: x.source === 'store', source: x.source,
+    created_at: n.submittedAt,
+  }));
+  // The components and the first log entry in one statement.
+  if (documents.length > 0) await db.with('components', (qb) => qb.insertInto('dossier_documents').values(documents)).insertInto('dossier_actions').values(logRow).execute();
+  else await db.insertInto('dossier_actions').values(logRow).execute();
+
   const source = {
     id: n.id, code: '', status: NationalStatus.NEW, procedure_code: n.procedureCode, procedure_version: n.procedureVersion, case_code: n.caseCode,
     channel: n.channel, receiving_unit_id: n.receivingUnitId, competent_unit_id: n.competentUnitId,

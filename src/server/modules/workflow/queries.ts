@@ -331,7 +331,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     status: statusView(d.status),
     subState: d.sub_state,
     channel: d.channel,
-    applicant: { ...d.applicant, fullName: d.applicant_name, idNumber: d.applicant_id_number, phone: d.applicant_phone, email: d.applicant_email },
+    applicant: { ...(d.applicant as Record<string, unknown>), fullName: d.applicant_name, idNumber: d.applicant_id_number, phone: d.applicant_phone, email: d.applicant_email },
     values: d.form_values,
     form: kase?.form ?? null,
     requirements: (kase?.documents ?? []).map((r) => ({ code: r.code, name: r.name, required: r.required, providedByForm: r.providedByForm })),
