@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
 import { ProcedureIndex } from '../../../core/catalogue/search.ts';
+import { localDay } from '../../../core/time/local.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { now } from '../../clock.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -67,7 +68,7 @@ export function readCatalogueFiles(dir = CATALOGUE_DIR): ProcedureDefinition[] {
 }
 
 /** Today in Vietnam (yyyy-mm-dd) by the business clock. */
-const vnToday = () => new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vnToday = () => localDay(now());
 
 /**
  * Writes a new version of a procedure (creating the procedure if needed). In force today or earlier: active now,

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { canTransition, paidOnlineVia, receiptAmounts, type PaymentState } from '../../../core/payments/states.ts';
+import { localDay, localYear } from '../../../core/time/local.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox.ts';
@@ -92,7 +93,7 @@ export async function insertIntent(
 
 /** A gateway reference: date (Vietnam time) plus 10 random digits; ≤ 100 characters, alphanumeric as VNPay asks. */
 export function newReference(at: Date): string {
-  const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
+  const day = localDay(at).slice(2).replace(/-/g, '');
   return `MC${day}${crypto.randomInt(0, 10_000_000_000).toString().padStart(10, '0')}`;
 }
 
@@ -110,7 +111,7 @@ export async function issueReceipt(tx: Queryable, i: IntentRow, at: Date): Promi
   const existing = (await tx.query<{ id: string; number: string }>('SELECT id, number FROM receipts WHERE intent_id = $1', [i.id])).rows[0];
   if (existing) return existing;
   const d = (await tx.query<DossierForReceipt>('SELECT id, code, receiving_unit_id, applicant_name, applicant_id_number, fee_quote FROM dossiers WHERE id = $1', [i.dossier_id])).rows[0];
-  const year = Number(new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
+  const year = localYear(at);
   const seq = (await tx.query<{ last_value: number }>(
     `INSERT INTO receipt_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
      ON CONFLICT (unit_id, year) DO UPDATE SET last_value = receipt_counters.last_value + 1 RETURNING last_value`,

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { reconcile, type LedgerPayment, type ReconciliationReport } from '../../../core/payments/reconcile.ts';
 import { parseStatementCsv } from '../../../core/payments/statement.ts';
+import { localDay, localDayRange } from '../../../core/time/local.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 
@@ -35,10 +36,9 @@ export async function runReconciliation(db: Queryable, input: { csv: string; gat
   // Without a period: the whole days (Vietnam time) the statement covers, so that a transaction missing at either
   // end of the statement is still in scope.
   const times = parsed.rows.map((r) => Date.parse(r.at)).filter((t) => !Number.isNaN(t));
-  const DAY = 86_400_000;
-  const VN = 7 * 3_600_000;
-  const from = input.from ?? (times.length ? new Date(Math.floor((Math.min(...times) + VN) / DAY) * DAY - VN) : undefined);
-  const to = input.to ?? (times.length ? new Date(Math.floor((Math.max(...times) + VN) / DAY) * DAY - VN + DAY) : undefined);
+  const days = times.length ? localDayRange(localDay(new Date(Math.min(...times))), localDay(new Date(Math.max(...times)))) : undefined;
+  const from = input.from ?? days?.start;
+  const to = input.to ?? days?.end;
   const ledger = await ledgerPayments(db, gateway, { from, to });
   const report = reconcile(ledger, parsed.rows);
   const id = crypto.randomUUID();
