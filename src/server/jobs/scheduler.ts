@@ -10,6 +10,7 @@
  * `FOR UPDATE SKIP LOCKED`): the scheduler is per process. `status()` gives each job's last run and last error, for
  * a readiness endpoint.
  */
+import { systemNow } from '../clock.ts';
 
 export interface JobLogger {
   info(obj: object, msg: string): void;
@@ -174,19 +175,19 @@ export class Scheduler {
     s.lastStartedAt = new Date(started).toISOString();
     try {
       const report = await e.job.run(this.abort.signal);
-      s.lastSuccessAt = new Date().toISOString();
+      s.lastSuccessAt = systemNow().toISOString();
       s.consecutiveFailures = 0;
       s.lastReport = report ?? null;
       if (report && Object.values(report).some((n) => n !== 0)) this.safeLog('info', { job: e.job.name, ...report }, 'background job did work');
     } catch (err) {
       s.failures++;
       s.consecutiveFailures++;
-      s.lastError = { at: new Date().toISOString(), message: String((err as Error)?.message ?? err).slice(0, 1000) };
+      s.lastError = { at: systemNow().toISOString(), message: String((err as Error)?.message ?? err).slice(0, 1000) };
       this.safeLog('error', { err, job: e.job.name, consecutiveFailures: s.consecutiveFailures }, 'background job failed');
     } finally {
       s.runs++;
       s.running = false;
-      s.lastFinishedAt = new Date().toISOString();
+      s.lastFinishedAt = systemNow().toISOString();
       s.lastDurationMs = Date.now() - started;
       this.schedule(e, this.pause(e.job));
     }

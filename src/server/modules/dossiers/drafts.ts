@@ -5,6 +5,7 @@
  * submission), the attached uploads and submission details. Drafts expire after DRAFT_TTL_DAYS without changes.
  */
 import crypto from 'node:crypto';
+import { systemNow } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -66,7 +67,7 @@ export interface DraftView {
   expiresSoon: boolean;
 }
 
-export function toDraftView(r: DraftRow, now = new Date()): DraftView {
+export function toDraftView(r: DraftRow, now = systemNow()): DraftView {
   const expiresAt = new Date(r.expires_at);
   return {
     id: r.id,
