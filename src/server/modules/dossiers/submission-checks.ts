@@ -3,7 +3,8 @@
  * engine the browser runs, prefilled values compared with what the server filled, required documents present
  * and owned by the citizen, contact details, the fee quote frozen on the dossier.
  */
-import { birthRegistrationRoles, checkPrefill, marriageRoles, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
+import { checkPrefill, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
+import { populationRolesFor } from '../../../core/procedures/prefill-roles/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import { checkExemptionClaims, EXEMPTION_PROOF_PREFIX, type ExemptionProof } from '../../../core/fees/exemptions.ts';
 import type { FormDefinition } from '../../../core/catalogue/schema.ts';
@@ -51,7 +52,7 @@ export async function prefillForPerson(
   const spouse = self?.voChong ? await ctx.population.findByIdNumber(self.voChong.soDinhDanh, lookup) : null;
   const children = self ? await ctx.population.childrenOf(idNumber, lookup) : [];
   const household = self ? await ctx.population.householdOf(idNumber, lookup) : null;
-  const population = { ...marriageRoles(self), ...birthRegistrationRoles(self, spouse, children, vnToday(), household) };
+  const population = populationRolesFor(form, { self, spouse, children, household, today: vnToday() });
   const { values, provenance } = resolvePrefill(form, { eid: claims, population });
   const seal = await sealPrefill(values, provenance, sealSecret(ctx), { formId: form.id });
   return { values, provenance, seal, self };
