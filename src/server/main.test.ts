@@ -12,6 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from './testing/net.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// Starting takes 15–25 s on an idle machine (tsx, PGlite, migrations), several times that on a loaded one.
+const STARTUP_MS = 150_000;
+const TEST_MS = STARTUP_MS + 30_000;
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string; output: () => string; dataDir: string }> {
   const port = await freePort();
@@ -28,7 +31,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + STARTUP_MS;
   for (;;) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
@@ -36,7 +39,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
       /* not up yet */
     }
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not answer within 90 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer within ${STARTUP_MS / 1000} s:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, baseUrl, output: () => out, dataDir };
@@ -98,7 +101,7 @@ describe('server process', () => {
     expect(log).not.toContain('still running when the shutdown wait ran out');
     // Once closed, nothing answers.
     await expect(fetch(`${server.baseUrl}/api/health`)).rejects.toThrow();
-  });
+  }, TEST_MS);
 
   it('with WORKERS=0 runs no background job and stops the same way', async () => {
     const server = await startServer({ WORKERS: '0' });
@@ -107,5 +110,5 @@ describe('server process', () => {
     const { code } = await exited(server.child);
     expect(code, server.output()).toBe(0);
     expect(server.output()).toContain('WORKERS=0: background jobs do not run in this process');
-  });
+  }, TEST_MS);
 });
