@@ -1,48 +1,72 @@
-/** Entry point: `npm start` (after building the web app) runs this. */
+/**
+ * Entry point: `npm start` (after building the web app) runs this.
+ *
+ * Start, in order: configuration → context (database opened and migrated, demo data) → the HTTP app (not yet
+ * listening) → the background jobs registered on the scheduler (when WORKERS is not 0) → signal handlers → the demo
+ * history on a fresh demo install → the scheduler started → listening.
+ *
+ * Shutdown on SIGTERM or SIGINT: stop accepting connections and finish the requests in flight (Fastify's close),
+ * then stop the background jobs (no new runs; runs in progress get SHUTDOWN_JOBS_MS to finish), then close the
+ * context (mail, database), and exit with code 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS,
+ * forces the exit with code 1.
+ */
 import { buildApp } from './app.ts';
 import { createContext } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
-import { createOutboxWorker } from './modules/notifications/service.ts';
-import { expireDrafts } from './modules/dossiers/drafts.ts';
-import { CounterTicker } from './modules/metrics/ticker.ts';
+import { backgroundJobs } from './jobs/background-jobs.ts';
+import { Scheduler } from './jobs/scheduler.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
-import { startPaymentJobs } from './modules/payments/jobs.ts';
+
+const SHUTDOWN_JOBS_MS = 10_000;
+const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 const config = loadConfig();
 const ctx = await createContext(config);
 const app = await buildApp(ctx, { logger: true });
-const worker = createOutboxWorker(ctx.db, ctx.mail.mailer, config.publicUrl, (err) => app.log.warn({ err }, 'outbox delivery failed'));
-if (config.workers) worker.start();
-// Payments: refund delivery, expiry sweep of abandoned intents, re-query of pending ones.
-const stopPaymentJobs = config.workers ? startPaymentJobs(ctx, app.log) : async () => undefined;
-// Expiry sweep for drafts untouched for DRAFT_TTL_DAYS (the web app warns in the last days).
-const sweep = setInterval(() => {
-  expireDrafts(ctx.db).then(
-    (n) => n > 0 && app.log.info({ expired: n }, 'drafts expired'),
-    (err: unknown) => app.log.warn({ err }, 'draft expiry sweep failed'),
-  );
-}, 60 * 60 * 1000);
-sweep.unref();
-if (ctx.mail.capture) app.log.info(`Máy chủ SMTP thử nghiệm (thu thư) đang nghe ở cổng ${ctx.mail.capture.port}`);
 
-const shutdown = async (signal: string) => {
+const scheduler = new Scheduler({ log: app.log });
+if (config.workers) for (const job of backgroundJobs(ctx, app.log)) scheduler.add(job);
+else app.log.info('WORKERS=0: background jobs do not run in this process');
+
+let shuttingDown = false;
+// Once shutting down, every response closes its connection: a keep-alive connection left idle would otherwise keep
+// the closing server waiting until its keep-alive timeout.
+app.addHook('onSend', async (_req, reply, payload) => {
+  if (shuttingDown) reply.header('connection', 'close');
+  return payload;
+});
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (shuttingDown) {
+    app.log.warn({ signal }, 'second signal during shutdown: exiting now');
+    process.exit(1);
+  }
+  shuttingDown = true;
   app.log.info({ signal }, 'shutting down');
-  clearInterval(sweep);
-  await metricsTicker.stop();
-  await worker.stop();
-  await stopPaymentJobs();
-  await app.close();
-  await ctx.close();
+  const force = setTimeout(() => {
+    app.log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long: exiting now');
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  force.unref();
+  try {
+    await app.close();
+    await scheduler.stop(SHUTDOWN_JOBS_MS);
+    await ctx.close();
+  } catch (err) {
+    app.log.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
   process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));
+
+if (ctx.mail.capture) app.log.info(`Máy chủ SMTP thử nghiệm (thu thư) đang nghe ở cổng ${ctx.mail.capture.port}`);
 
 // On a fresh demo install, a synthetic history of the demo province is written first (once; MOTCUA_DEMO_HISTORY=0
 // to skip; off under NODE_ENV=test unless MOTCUA_DEMO_HISTORY=1) so every dashboard is alive; then the 766
 // counters follow the action log in the background.
 const demoHistory = process.env.MOTCUA_DEMO_HISTORY ?? (process.env.NODE_ENV === 'test' ? '0' : '1');
-if (config.seedDemo && demoHistory !== '0') {
+if (config.seedDemo && demoHistory !== '0' && !shuttingDown) {
   try {
     const history = await seedDemoHistory(ctx.db, { log: (m) => app.log.info(m) });
     if (!history.skipped) app.log.info(`Đã tạo lịch sử hồ sơ mẫu: ${history.dossiers} hồ sơ (${history.ms} ms)`);
@@ -50,8 +74,9 @@ if (config.seedDemo && demoHistory !== '0') {
     app.log.warn({ err }, 'demo history failed');
   }
 }
-const metricsTicker = new CounterTicker(ctx.db);
-if (config.workers) metricsTicker.start();
 
-await app.listen({ port: config.port, host: config.host });
-app.log.info(`MotCua đang chạy tại ${config.publicUrl} (cơ sở dữ liệu: ${ctx.db.kind})`);
+if (!shuttingDown) {
+  scheduler.start();
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`MotCua đang chạy tại ${config.publicUrl} (cơ sở dữ liệu: ${ctx.db.kind})`);
+}

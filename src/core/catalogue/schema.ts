@@ -140,6 +140,12 @@ export const FormPage = z.object({ key: z.string(), title: z.string(), fields: z
 export const FormDefinition = z.object({
   id: z.string(),
   version: z.number().int().min(1).default(1),
+  /**
+   * The deriver of the procedure's own population roles (mother, bride…) that the bindings read, by name
+   * (src/core/procedures/prefill-roles: "birth-registration", "marriage-registration"); without it, only the basic
+   * roles (self, spouse, children, household). See docs/forms.md.
+   */
+  prefillRoles: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Tên bộ suy vai trò chỉ gồm chữ thường, số và gạch ngang').optional(),
   /** One question group per page. */
   pages: z.array(FormPage).min(1),
 });

@@ -20,6 +20,7 @@
  * - Extensions keep the original due time, the current one and every change with its reason.
  */
 import { addDaysIso, isWorkingDay, type CalendarDayKind, type DayCalendar, type WorkingTimeData } from '../calendar/holidays.ts';
+import { fromLocal, toLocal } from '../time/local.ts';
 
 export type DeadlineUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'months';
 
@@ -64,24 +65,8 @@ const resolve = (cal: Calendar): WorkCalendar => ('days' in cal && 'hours' in ca
 /** Minutes of working time in one working day (480 by default). */
 export const minutesPerWorkingDay = (h: WorkingHours) => h.intervals.reduce((n, [a, b]) => n + b - a, 0);
 
-const OFFSET_MS = 7 * 3_600_000;
-const MIN_MS = 60_000;
-
-/** Local (Vietnam) date and minute of the day (with fractions for seconds) of an instant. */
-export function toLocal(at: Date): { day: string; minute: number } {
-  const v = new Date(at.getTime() + OFFSET_MS);
-  return { day: v.toISOString().slice(0, 10), minute: v.getUTCHours() * 60 + v.getUTCMinutes() + v.getUTCSeconds() / 60 + v.getUTCMilliseconds() / 60_000 };
-}
-
-/** The instant of a local date and minute of the day. */
-export function fromLocal(day: string, minute: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS + Math.round(minute * MIN_MS));
-}
-
-/** ISO 8601 in Vietnam time, e.g. 2026-02-24T17:30:00+07:00. */
-export function formatVn(at: Date): string {
-  return `${new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
-}
+// Local time lives in src/core/time/local.ts; re-exported here, where these were first defined.
+export { formatVn, fromLocal, toLocal } from '../time/local.ts';
 
 /** Parses an ISO 8601 instant that states its offset (Z or ±hh:mm); a local time without offset is refused. */
 export function parseInstant(value: string | Date): Date {

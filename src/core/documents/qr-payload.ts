@@ -4,6 +4,8 @@
  * system, time of issue; plus the appointment date on receipts and validity/scope on results. Encoded as compact
  * JSON with short, documented keys, and a URL to look the document or dossier up.
  */
+import { formatVn } from '../time/local.ts';
+
 export interface QrPayload {
   /** mã số hồ sơ */
   maHoSo: string;
@@ -57,6 +59,5 @@ export function decodeQrPayload(text: string): QrPayload {
 
 /** ISO 8601 in Vietnam time (+07:00), as printed on documents. */
 export function vnIso(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600_000).toISOString().replace('Z', '').replace(/\.\d{3}$/, '');
-  return `${v}+07:00`;
+  return formatVn(d);
 }

@@ -4,6 +4,8 @@
  * where the prefix is the receiving unit's identifier (mã định danh cơ quan, TT 10/2016/TT-BTTTT),
  * YYMMDD the receipt date in Vietnam time and XXXX the running number of that unit on that day.
  */
+import { localDay } from '../time/local.ts';
+
 const AGENCY_CODE = /^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$/;
 const DOSSIER_CODE = /^(\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2})-(\d{6})-(\d{4,})$/;
 
@@ -13,11 +15,7 @@ export function isAgencyCode(code: string): boolean {
 
 /** YYMMDD of an instant, in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
 export function vnDateStamp(at: Date): string {
-  const vn = new Date(at.getTime() + 7 * 3600_000);
-  const yy = String(vn.getUTCFullYear() % 100).padStart(2, '0');
-  const mm = String(vn.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(vn.getUTCDate()).padStart(2, '0');
-  return `${yy}${mm}${dd}`;
+  return localDay(at).slice(2).replace(/-/g, '');
 }
 
 export function formatDossierCode(agencyCode: string, at: Date, sequence: number): string {

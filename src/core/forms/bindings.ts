@@ -3,8 +3,9 @@
  *
  *   eid.<Claim>[.<step>…]             a claim of the e-ID (VNeID / DVCQG) userinfo: eid.HoVaTen, eid.SoDinhDanh,
  *                                     eid.NgayThangNamSinh (yyyyMMdd, given to date fields as yyyy-mm-dd)
- *   population.<role>[.<step>…]       a population-database record the server looked up for a role: self, mother,
- *                                     father, spouse, newborn, household, bride, groom, … (see prefill.ts);
+ *   population.<role>[.<step>…]       a population-database record the server looked up for a role: the basic
+ *                                     self, spouse, children, household, or one the form's `prefillRoles` deriver
+ *                                     adds (mother, father, newborn, bride, groom, …; see roles.ts);
  *                                     then attributes of the national shape: population.self.thuongTru,
  *                                     population.self.me.hoVaTen, population.mother.hoTen,
  *                                     population.household.diaChi, population.household.members[0].hoTen

@@ -78,20 +78,3 @@ describe('form definitions', () => {
     for (const bad of ['eid', 'population', 'population[0].x', 'db.self.hoTen', 'eid..x', '']) expect(parseBinding(bad)).toBeNull();
   });
 });
-
-describe('docs/forms.md', () => {
-  it('gives an example birth-registration form the engine accepts, filled as the text says', async () => {
-    const md = fs.readFileSync(new URL('../../../docs/forms.md', import.meta.url), 'utf8');
-    const json = md.slice(md.indexOf('## Example: birth registration')).match(/```json\n([\s\S]*?)```/)![1];
-    const def = JSON.parse(json) as FormDefinition;
-    expect(checkFormDefinition(def)).toEqual([]);
-    const { resolvePrefill, birthRegistrationRoles } = await import('./prefill.ts');
-    const { hung, mai, maiClaims, newborn, TODAY, household } = await import('./test-fixtures.ts');
-    const { values } = resolvePrefill(def, { eid: maiClaims, population: birthRegistrationRoles(mai, hung, [newborn], TODAY, household) });
-    expect(values).toMatchObject({
-      hoTenTre: 'Nguyễn Minh Khang', hoTenMe: 'Trần Thị Mai', soDinhDanhMe: '075195012346',
-      noiCuTruMe: { provinceCode: '75', communeCode: '25252', detail: 'Số 12, Thôn Phú Bình' },
-      coThongTinCha: true, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hùng', birthDate: '1990-03-15' },
-    });
-  });
-});

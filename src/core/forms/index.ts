@@ -7,6 +7,7 @@ export * from './definition.ts';
 export * from './pages.ts';
 export * from './paths.ts';
 export * from './prefill.ts';
+export * from './roles.ts';
 export * from './runtime.ts';
 export * from './sha256.ts';
 export * from './tamper.ts';

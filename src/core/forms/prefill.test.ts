@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
-import { ProcedureDefinition, type FormDefinition } from '../catalogue/schema.ts';
+import type { FormDefinition } from '../catalogue/schema.ts';
 import { sha256Hex } from './sha256.ts';
 import {
-  birthRegistrationRoles,
   convertForField,
-  marriageRoles,
   nationalAddress,
   nationalDate,
   nationalName,
@@ -16,7 +13,7 @@ import {
   resolvePrefill,
 } from './prefill.ts';
 import { validateForm } from './validate.ts';
-import { birthForm, bride, ctx, groom, household, hung, lan, mai, maiClaims, marriageForm, newborn, TODAY } from './test-fixtures.ts';
+import { birthForm, ctx, household, hung, mai, maiBirthRoles, maiClaims } from './test-fixtures.ts';
 
 describe('mapping the national shapes', () => {
   it('names, dates, addresses and persons', () => {
@@ -63,25 +60,10 @@ describe('mapping the national shapes', () => {
   });
 });
 
-describe('autofill of a birth registration', () => {
-  const population = birthRegistrationRoles(mai, hung, [lan, newborn], TODAY, household);
-  const result = resolvePrefill(birthForm, { eid: maiClaims, population });
-
-  it('derives the roles from the logged-in parent: she is the mother, her husband the father, the youngest child the newborn', () => {
-    expect(population.mother).toBe(mai);
-    expect(population.father).toBe(hung);
-    expect(population.newborn).toBe(newborn);
-    const fromFather = birthRegistrationRoles(hung, mai, [newborn], TODAY);
-    expect(fromFather.mother).toBe(mai);
-    expect(fromFather.father).toBe(hung);
-    // Not married, no spouse looked up: the father is whoever the child's record names, if anyone.
-    const single = { ...mai, voChong: undefined, tinhTrangHonNhan: 'Chưa kết hôn' };
-    expect(birthRegistrationRoles(single, null, [{ ...newborn, cha: undefined }], TODAY).father).toBeNull();
-    expect(birthRegistrationRoles(single, null, [newborn], TODAY).father).toEqual(newborn.cha);
-    // A child born more than a year ago is not a newborn.
-    expect(birthRegistrationRoles(mai, hung, [lan], TODAY).newborn).toBeNull();
-    expect(birthRegistrationRoles(null, null, [], TODAY)).toEqual({});
-  });
+describe('autofill from population roles', () => {
+  // The roles a birth-registration deriver gives (written out in the fixtures; the derivers have their own tests in
+  // src/core/procedures/prefill-roles).
+  const result = resolvePrefill(birthForm, { eid: maiClaims, population: maiBirthRoles });
 
   it('fills the child, the mother, the father and the household from the population records', () => {
     expect(result.values).toEqual({
@@ -125,65 +107,19 @@ describe('autofill of a birth registration', () => {
     expect(validateForm(birthForm, { ...result.values, noiSinh: 'Trạm Y tế xã Phú Riềng', dienThoai: '+84 912 345 678' }, ctx).valid).toBe(true);
   });
 
-  it('when no father is recorded, says so and fills none of his details', () => {
-    const single = { ...mai, voChong: undefined };
-    const r = resolvePrefill(birthForm, { eid: maiClaims, population: birthRegistrationRoles(single, null, [{ ...newborn, cha: undefined }], TODAY) });
-    expect(r.values.coCha).toBe(false);
-    expect(r.values.cha).toBeUndefined();
-    expect(r.unresolved).toEqual(expect.arrayContaining(['cha', 'ngaySinhCha', 'diaChiHo', 'thanhVien']));
-  });
-
   it('fills only from e-ID claims when the population database has nothing', () => {
     const r = resolvePrefill(birthForm, { eid: maiClaims, population: {} });
     expect(r.values).toEqual({ hoTenNguoiNop: 'Trần Thị Mai', ngaySinhNguoiNop: '1995-08-20' });
     expect(resolvePrefill(birthForm, {}).values).toEqual({});
   });
 
-  it('fills the catalogue birth-registration form (1.001193)', () => {
-    const khaiSinh = ProcedureDefinition.parse(JSON.parse(fs.readFileSync(new URL('../../../data/catalogue/procedures/1.001193.json', import.meta.url), 'utf8')));
-    const form = khaiSinh.cases[0].form!;
-    const r = resolvePrefill(form, { eid: maiClaims, population: birthRegistrationRoles(mai, hung, [newborn], TODAY) });
-    expect(r.values).toMatchObject({
-      hoTenTre: 'Nguyễn Minh Khang', gioiTinhTre: 'Nam', hoTenMe: 'Trần Thị Mai', soDinhDanhMe: '075195012346', coThongTinCha: true,
-      hoTenCha: 'Nguyễn Văn Hùng', ngaySinhCha: '1990-03-15', noiCuTruCha: { provinceCode: '75', communeCode: '25252', detail: 'Số 12 Thôn Phú Bình' },
-      hoTenNguoiNop: 'Trần Thị Mai', soDinhDanhNguoiNop: '075195012346',
-    });
-    expect(validateForm(form, { ...r.values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' }, ctx)).toEqual({ valid: true, errors: [] });
-  });
-});
-
-describe('autofill of a marriage registration', () => {
-  it('fills the applicant’s party and marital status; the other party only once looked up', () => {
-    const alone = resolvePrefill(marriageForm, { eid: {}, population: marriageRoles(bride) });
-    expect(alone.values).toEqual({
-      benNu: { idNumber: '001198004321', fullName: 'Phạm Thu Hà', birthDate: '1998-04-12' },
-      noiCuTruNu: { provinceCode: '01', communeCode: '00004', detail: 'Số 5 phố Đội Cấn' },
-      tinhTrangHonNhanNu: 'chua',
-    });
-    expect(alone.unresolved).toEqual(['benNam', 'noiCuTruNam', 'tinhTrangHonNhanNam']);
-    expect(alone.provenance.tinhTrangHonNhanNu).toMatchObject({ source: 'population', path: 'bride.tinhTrangHonNhan' });
-
-    const both = resolvePrefill(marriageForm, { population: marriageRoles(groom, bride) });
-    expect(both.values).toMatchObject({
-      benNam: { idNumber: '001096007654', fullName: 'Đỗ Quang Minh', birthDate: '1996-01-30' },
-      tinhTrangHonNhanNam: 'ly-hon',
-      benNu: { idNumber: '001198004321', fullName: 'Phạm Thu Hà' },
-      tinhTrangHonNhanNu: 'chua',
-    });
-    expect(validateForm(marriageForm, both.values, ctx)).toEqual({ valid: true, errors: [] });
-  });
-
-  it('fills the catalogue marriage form (1.000894) from the applicant', () => {
-    const ketHon = ProcedureDefinition.parse(JSON.parse(fs.readFileSync(new URL('../../../data/catalogue/procedures/1.000894.json', import.meta.url), 'utf8')));
-    const r = resolvePrefill(ketHon.cases[0].form!, { eid: {}, population: marriageRoles(groom) });
-    // The applicant's own side (the groom here) and their marital status come from the population database;
-    // the bride's side is left for the citizen to declare.
-    expect(r.values).toMatchObject({
-      hoTenNguoiNop: 'Đỗ Quang Minh', soDinhDanhNguoiNop: '001096007654', tinhTrangHonNhanNguoiNop: 'Ly hôn',
-      hoTenNam: 'Đỗ Quang Minh', soDinhDanhNam: '001096007654', tinhTrangHonNhanNam: 'Ly hôn',
-    });
-    expect(r.values.hoTenNu).toBeUndefined();
-    expect(r.provenance.tinhTrangHonNhanNam?.source).toBe('population');
+  it('leaves a role that was not looked up for the citizen, and fills none of it', () => {
+    const { mother: _m, father: _f, newborn: _n, ...basicOnly } = maiBirthRoles;
+    const r = resolvePrefill(birthForm, { eid: maiClaims, population: basicOnly });
+    expect(r.values.hoTenMe).toBeUndefined();
+    expect(r.values.coCha).toBeUndefined();
+    expect(r.unresolved).toEqual(expect.arrayContaining(['hoTenTre', 'hoTenMe', 'coCha', 'cha']));
+    expect(r.values.diaChiHo).toEqual({ provinceCode: '75', communeCode: '25252', detail: 'Số 12, Thôn Phú Bình (hộ)' });
   });
 });
 

@@ -4,10 +4,11 @@
  *
  * Sources are what the server has at hand when a draft starts:
  *   eid         the userinfo claims of the e-ID login (HoVaTen, SoDinhDanh, NgayThangNamSinh yyyyMMdd, …)
- *   population  records of the national population database (domain-and-law §5.4 shape) by role: self, and
- *               the roles a procedure derives from it (birthRegistrationRoles, marriageRoles): mother, father,
- *               spouse, newborn, household, bride, groom … A role set to null is known to be absent (e.g. no
- *               father recorded); a role left out was not looked up.
+ *   population  records of the national population database (domain-and-law §5.4 shape) by role: the basic
+ *               roles (self, spouse, children, household) and those the form's procedure derives from them
+ *               through the named extension point `prefillRoles` (roles.ts; the derivers are in
+ *               src/core/procedures/prefill-roles): mother, father, newborn, bride, groom … A role set to null is
+ *               known to be absent (e.g. no father recorded); a role left out was not looked up.
  *
  * Values are converted to the form's shapes by the type of the target field: national addresses
  * {maTinhThanh, maPhuongXa, chiTiet} → {provinceCode, communeCode, detail}; dates yyyyMMdd (or
@@ -324,60 +325,4 @@ export function resolvePrefill(def: FormDefinition, sources: PrefillSources): Pr
   };
   fill(form.root, values, '', undefined);
   return { values, provenance, unresolved };
-}
-
-// ---- roles -------------------------------------------------------------------------------------------------
-
-const relativeOf = (p: NationalPerson | null | undefined, who: 'cha' | 'me' | 'voChong'): NationalRelative | undefined => (p ? p[who] : undefined);
-
-/**
- * The roles of a birth registration, from the logged-in parent's population record: the applicant is the mother
- * or the father (by sex); the other parent is the spouse (full record when looked up, else the recorded
- * relative); the newborn is the youngest child born within the last year, whose own record, when it names a
- * parent, wins over the spouse. The household (address, members) is passed through.
- */
-export function birthRegistrationRoles(
-  self: NationalPerson | null,
-  spouse: NationalPerson | null,
-  children: NationalPerson[],
-  today: string,
-  household?: NationalHousehold | null,
-): Record<string, unknown> {
-  if (!self) return {};
-  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const born = (c: NationalPerson) => c.ngaySinh ?? nationalDate(c.ngayThangNamSinh) ?? '';
-  const newborn = [...children].filter((c) => born(c) >= yearAgo && born(c) <= today).sort((x, y) => born(y).localeCompare(born(x)))[0] ?? null;
-  const other = (recorded: NationalRelative | undefined): NationalPerson | NationalRelative | null => {
-    if (recorded && spouse && recorded.soDinhDanh !== spouse.soDinhDanh) return recorded;
-    return spouse ?? recorded ?? relativeOf(self, 'voChong') ?? null;
-  };
-  const isMother = self.gioiTinh === 'Nữ';
-  const roles: Record<string, unknown> = {
-    self,
-    spouse,
-    newborn,
-    children,
-    mother: isMother ? self : other(relativeOf(newborn, 'me')),
-    father: isMother ? other(relativeOf(newborn, 'cha')) : self,
-  };
-  if (household !== undefined) roles.household = household;
-  return roles;
-}
-
-/**
- * The roles of a marriage registration: the applicant (self) is the bride or the groom by sex; the other party
- * is known only when the server has looked them up (`partner`), otherwise left for the citizen to declare.
- * Bindings such as population.bride.tinhTrangHonNhan carry each party's marital status.
- */
-export function marriageRoles(self: NationalPerson | null, partner?: NationalPerson | null): Record<string, unknown> {
-  if (!self) return {};
-  const roles: Record<string, unknown> = { self, applicant: self };
-  const selfRole = self.gioiTinh === 'Nữ' ? 'bride' : 'groom';
-  const otherRole = selfRole === 'bride' ? 'groom' : 'bride';
-  roles[selfRole] = self;
-  if (partner !== undefined) {
-    roles.partner = partner;
-    roles[otherRole] = partner;
-  }
-  return roles;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
-import { birthRegistrationRoles, marriageRoles, resolvePrefill } from './prefill.ts';
+import { resolvePrefill } from './prefill.ts';
 import { checkPrefill, sealPrefill } from './tamper.ts';
 import { normaliseValues } from './values.ts';
-import { birthForm, bride, household, hung, lan, mai, maiClaims, marriageForm, newborn, SECRET, TODAY } from './test-fixtures.ts';
+import { birthForm, brideMarriageRoles, maiBirthRoles, maiClaims, marriageForm, SECRET } from './test-fixtures.ts';
 
-const filled = resolvePrefill(birthForm, { eid: maiClaims, population: birthRegistrationRoles(mai, hung, [lan, newborn], TODAY, household) });
+const filled = resolvePrefill(birthForm, { eid: maiClaims, population: maiBirthRoles });
 const answers: Record<string, unknown> = { ...filled.values, noiSinh: 'Trạm Y tế xã Phú Riềng', dienThoai: '0912345678' };
 const seal = () => sealPrefill(filled.values, filled.provenance, SECRET, { formId: birthForm.id, scope: 'draft-1' });
 const check = async (values: Record<string, unknown>, s?: string, secret = SECRET, scope = 'draft-1') => checkPrefill(birthForm, values, s ?? (await seal()), secret, { scope });
@@ -131,7 +131,7 @@ describe('checking a submission against the seal', () => {
   });
 
   it('protects a marriage applicant’s marital status', async () => {
-    const m = resolvePrefill(marriageForm, { population: marriageRoles(bride) });
+    const m = resolvePrefill(marriageForm, { population: brideMarriageRoles });
     const token = await sealPrefill(m.values, m.provenance, SECRET);
     const r = await checkPrefill(marriageForm, { ...m.values, tinhTrangHonNhanNu: 'ly-hon' }, token, SECRET);
     expect(r.errors.map((e) => `${e.path}:${e.code}`)).toEqual(['tinhTrangHonNhanNu:PREFILL_TAMPERED']);

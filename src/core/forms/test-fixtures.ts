@@ -97,6 +97,7 @@ export const maiClaims = { sub: 'tech-1', TechID: 'tech-1', LoaiTaiKhoan: '1', H
 export const birthForm: FormDefinition = {
   id: 'khai-sinh-test',
   version: 1,
+  prefillRoles: 'birth-registration',
   pages: [
     {
       key: 'tre',
@@ -165,6 +166,7 @@ export const birthForm: FormDefinition = {
 export const marriageForm: FormDefinition = {
   id: 'ket-hon-test',
   version: 1,
+  prefillRoles: 'marriage-registration',
   pages: [
     {
       key: 'ben-nu',
@@ -214,3 +216,13 @@ export const groom: NationalPerson = {
 };
 
 export const SECRET = 'test-secret-for-prefill-seals-0123456789';
+
+/**
+ * The population source the birth-registration deriver gives for Mai (married to Hùng, Lan and the newborn her
+ * children), written out so the engine's tests need no procedure module; src/core/procedures/prefill-roles/birth.test.ts
+ * checks that the deriver gives exactly this.
+ */
+export const maiBirthRoles: Record<string, unknown> = { self: mai, spouse: hung, newborn, children: [lan, newborn], mother: mai, father: hung, household };
+
+/** The marriage-registration roles of the bride as applicant (the groom not looked up); checked in marriage.test.ts. */
+export const brideMarriageRoles: Record<string, unknown> = { self: bride, applicant: bride, bride };

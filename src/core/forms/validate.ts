@@ -9,6 +9,7 @@
  */
 import type { FormDefinition } from '../catalogue/schema.ts';
 import { parseIdNumber } from '../identity/id-number.ts';
+import { localDay } from '../time/local.ts';
 import { isEmpty } from './conditions.ts';
 import { compileForm, type CompiledField } from './definition.ts';
 import { FormState, fieldPath, type Instance, type Values } from './runtime.ts';
@@ -73,7 +74,7 @@ export interface ValidationContext {
 }
 
 /** Today's date in Vietnam (UTC+7, no daylight saving), yyyy-mm-dd. */
-export const vnToday = (now: number = Date.now()): string => new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+export const vnToday = (now: number = Date.now()): string => localDay(new Date(now));
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -6,6 +6,7 @@
  * order, clearly an assumption to replace with the platform's specification at onboarding.
  */
 import crypto from 'node:crypto';
+import { localCompact } from '../../core/time/local.ts';
 
 export interface PhiLePhi {
   LoaiPhiLePhi: '1' | '2'; // 1 phí, 2 lệ phí
@@ -88,7 +89,7 @@ export interface PaygovConfig {
 }
 
 /** yyyyMMddHHmmss in Vietnam time. */
-export const paygovTime = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+export const paygovTime = (d: Date) => localCompact(d);
 
 export function buildInit(cfg: PaygovConfig, p: { reference: string; amount: number; at: Date; ip: string; description: string; bill: Omit<ThongTinBienLai, 'MaDichVu'> & { MaDichVu?: string } }): InitMessage {
   const sum = p.bill.PhiLePhi.reduce((n, x) => n + x.SoTien, 0);

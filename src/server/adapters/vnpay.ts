@@ -10,6 +10,7 @@
  * - querydr (re-query) and refund are JSON calls to the merchant API, signed over their fields joined by "|".
  */
 import crypto from 'node:crypto';
+import { localCompact, parseLocalCompact } from '../../core/time/local.ts';
 
 export interface VnpayConfig {
   tmnCode: string;
@@ -64,12 +65,11 @@ export function signedQuery(params: Record<string, string>, secret: string): str
 
 /** yyyyMMddHHmmss in Vietnam time (GMT+7), VNPay's date format. */
 export function vnpDate(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return localCompact(d);
 }
 
 export function parseVnpDate(s: string): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
-  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5], +m[6])) : null;
+  return parseLocalCompact(s);
 }
 
 export interface PaymentRequest {

@@ -2,21 +2,11 @@
  * Dates and times as the one-stop forms print them, always in Vietnam time (UTC+7, no daylight saving), whatever
  * the server's time zone.
  */
-const OFFSET_MS = 7 * 3_600_000;
+import { localParts, localWallClock } from '../../core/time/local.ts';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
-interface VnClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function vnClock(d: Date): VnClock {
-  const v = new Date(d.getTime() + OFFSET_MS);
-  return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), hour: v.getUTCHours(), minute: v.getUTCMinutes() };
-}
+const vnClock = localParts;
 
 /** 05/03/2026 */
 export function vnDate(d: Date): string {
@@ -73,7 +63,7 @@ export function isoDayCompact(day: string): string {
  * no time zone) must hold so that it shows Vietnam time.
  */
 export function vnWallClock(d: Date): Date {
-  return new Date(d.getTime() + OFFSET_MS);
+  return localWallClock(d);
 }
 
 /** The Date (UTC midnight) whose UTC fields are the given YYYY-MM-DD calendar day, for spreadsheet date cells. */

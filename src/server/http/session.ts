@@ -9,6 +9,7 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { systemNow } from '../clock.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from './errors.ts';
@@ -98,7 +99,7 @@ export function registerSessions(app: FastifyInstance, db: Database, config: App
     await db.query('INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, $2, $3, $4)', [sha256(id), kind, subject, expiresAt]);
     this.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
     setCsrfCookie(this, id);
-    req.session = { idHash: sha256(id), kind, subject, createdAt: new Date(), expiresAt };
+    req.session = { idHash: sha256(id), kind, subject, createdAt: systemNow(), expiresAt };
     req.sessionId = id;
   });
 

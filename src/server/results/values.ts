@@ -4,6 +4,7 @@
  * dotted line, as on a paper form — never as "undefined".
  */
 import type { FormDefinition, FormField } from '../../core/catalogue/schema.ts';
+import { localDay } from '../../core/time/local.ts';
 import { readAdminUnits } from '../modules/reference/seed.ts';
 
 /** What a paper form shows where an answer is missing. */
@@ -111,7 +112,7 @@ export function formatValue(v: unknown, optionLabels?: Record<string, string>): 
   }
   if (typeof v === 'number') return Number.isFinite(v) ? (optionLabels?.[String(v)] ?? groupDigits(v)) : undefined;
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoToVn(new Date(v.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoToVn(localDay(v));
   if (Array.isArray(v)) {
     const parts = v.map((x) => formatValue(x, optionLabels)).filter((x): x is string => !!x);
     return parts.length ? parts.join('; ') : undefined;
@@ -207,7 +208,7 @@ export function formLabels(form: FormDefinition | undefined): { labels: Record<s
 
 /** The Vietnam calendar day (UTC+7) of an instant, YYYY-MM-DD. */
 export function vnDay(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return localDay(d);
 }
 
 /** Upper-case in NFC (names in the civil-status documents are printed in capitals). */

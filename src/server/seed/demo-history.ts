@@ -15,6 +15,7 @@
 import crypto from 'node:crypto';
 import { addDaysIso, isWorkingDay } from '../../core/calendar/holidays.ts';
 import { dueDate, fromLocal, toLocal, type DeadlineUnit } from '../../core/deadlines/deadlines.ts';
+import { now } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { hashEntry, GENESIS_HASH, type ActionEntry } from '../modules/dossiers/action-log.ts';
 import { catchUp, rebuildCountersFromFacts } from '../modules/metrics/counters.ts';
@@ -74,7 +75,7 @@ export async function hasDemoHistory(db: Database): Promise<boolean> {
 export async function seedDemoHistory(db: Database, opts: { today?: string; from?: string; scale?: number; log?: (m: string) => void } = {}): Promise<{ dossiers: number; actions: number; skipped: boolean; ms: number }> {
   const t0 = Date.now();
   if (await hasDemoHistory(db)) return { dossiers: 0, actions: 0, skipped: true, ms: 0 };
-  const today = opts.today ?? toLocal(new Date()).day;
+  const today = opts.today ?? toLocal(now()).day;
   const from = opts.from ?? START;
   const scale = opts.scale ?? 1;
   const cal = await loadCalendar(db);

@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../core/time/local.ts';
 import { Link, useLocation } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorSummary, type ShownError } from '../journey/ErrorSummary.tsx';
@@ -316,7 +317,7 @@ export function reasonProblem(t: (k: string) => string, reason: string, optional
 }
 
 /** Today in Vietnam, yyyy-mm-dd. */
-export const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const vnToday = () => localDay(new Date());
 
 /** "2026-09-02" → "02/09/2026" (a calendar day, no time zone involved). */
 export function formatDay(iso: string | null | undefined): string {

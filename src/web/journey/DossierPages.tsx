@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { foldVietnamese } from '../../core/catalogue/search.ts';
+import { localDay } from '../../core/time/local.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { CitizenDossierResult, SupplementRequest } from '../api/types.ts';
 import { formatDate, formatDateTime, formatDay } from '../format.ts';
@@ -219,7 +220,7 @@ const RESULT_STATUS: Record<CitizenDossierResult['status'], { icon: string; text
 
 /** The issued electronic result: what it is, its number and validity, the signed PDF and its public verification page. */
 function ResultPanel({ dossierId, result }: { dossierId: string; result: CitizenDossierResult }) {
-  const expired = result.status === 'valid' && !!result.validTo && result.validTo < new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const expired = result.status === 'valid' && !!result.validTo && result.validTo < localDay(new Date());
   const status = expired ? { icon: '⏱', text: 'Hết hiệu lực' } : RESULT_STATUS[result.status];
   const state = expired ? 'expired' : result.status;
   return (

@@ -9,6 +9,7 @@ import type { ProcedureCase } from '../../core/catalogue/schema.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
 import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
+import { localDay } from '../../core/time/local.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail, StoreItem } from '../api/types.ts';
 import { formatDate, formatMoney } from '../format.ts';
@@ -53,7 +54,7 @@ interface UploadedFile {
   size: number;
 }
 
-const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const vnToday = () => localDay(new Date());
 
 export function DraftPage() {
   const { id = '' } = useParams();

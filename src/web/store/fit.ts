@@ -5,9 +5,10 @@
  * validity, never fits.
  */
 import type { StoreItem, StoreRequirement } from '../api/types.ts';
+import { localDay } from '../../core/time/local.ts';
 
 /** Today in Vietnam, yyyy-mm-dd. */
-export const vnToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const vnToday = (): string => localDay(new Date());
 
 export type StoreItemState = 'valid' | 'expired' | 'cancelled' | 'replaced';
 

@@ -4,6 +4,7 @@
  * chain-head row, so they are serialised across servers; callers take their own row locks first and record the
  * change last, which keeps the head locked only briefly and the lock order the same everywhere.
  */
+import { systemNow } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { chainHash, GENESIS_HASH, verifyLinks, type ChainProblemKind } from './chain.ts';
 
@@ -52,7 +53,7 @@ const plainJson = (v: unknown): unknown => (v === undefined || v === null ? null
 export async function recordChange(tx: Queryable, actor: ChangeActor, input: ChangeInput): Promise<ChangeEntry> {
   const head = (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM admin_changes_head WHERE id FOR UPDATE')).rows[0];
   if (!head) throw new Error('admin_changes_head is missing; run the migrations');
-  const at = new Date();
+  const at = systemNow();
   const entry: ChangeEntry = {
     id: Number(head.seq) + 1,
     at: at.toISOString(),

@@ -2,6 +2,7 @@
  * Official accounts for administrators: search, read, create, edit the profile. Password hashes and TOTP secrets
  * are never selected here, so they can never be returned or logged.
  */
+import { systemNow } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { createOfficial, type Membership } from '../officials/service.ts';
@@ -52,7 +53,7 @@ const SELECT_OFFICIAL = `SELECT o.id, o.username, o.full_name, o.title, o.email,
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function toView(r: OfficialRow, now = new Date()): OfficialView {
+function toView(r: OfficialRow, now = systemNow()): OfficialView {
   return {
     id: r.id,
     username: r.username,
@@ -117,7 +118,7 @@ export async function listOfficials(db: Queryable, access: AdminAccess, f: Offic
   const params = [scope === 'all' ? null : [...scope], wordPatterns(f.q), f.unitId ?? null, f.role ?? null, f.active ?? null];
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM officials o ${where}`, params)).rows[0].n;
   const { rows } = await db.query<OfficialRow>(`${SELECT_OFFICIAL} ${where} ORDER BY o.username LIMIT $6 OFFSET $7`, [...params, f.pageSize, (f.page - 1) * f.pageSize]);
-  const now = new Date();
+  const now = systemNow();
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => toView(r, now)) };
 }
 

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { systemNow } from '../../clock.ts';
 import { createOfficial } from '../officials/service.ts';
 import { DEMO_OFFICIAL_PASSWORD, seedDemoOfficials } from '../officials/demo-officials.ts';
 import { seedReferenceData } from '../reference/seed.ts';
@@ -45,7 +46,7 @@ export async function startAdminTest(): Promise<AdminTest> {
   const as = {} as Record<Account, TestClient>;
   for (const u of ACCOUNTS) as[u] = await login(t, u);
   const citizen = new TestClient(t.app);
-  await citizen.loginAs(db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: '070195012346', fullName: 'Trần Thị Mai', loginAt: new Date().toISOString() });
+  await citizen.loginAs(db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: '070195012346', fullName: 'Trần Thị Mai', loginAt: systemNow().toISOString() });
   return {
     t,
     as,

@@ -4,6 +4,7 @@
  * code generated from it verifies. `disableTotp` turns it off. An official may enrol their own account but not
  * disable their own second factor.
  */
+import { systemNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { generateTotpSecret, otpauthUrl, verifyTotp } from '../officials/totp.ts';
@@ -34,7 +35,7 @@ export async function startTotpEnrolment(db: Database, access: AdminAccess, id: 
   return { otpauthUrl: otpauthUrl(secret, official.username), expiresAt: expiresAt.toISOString() };
 }
 
-export function confirmTotpEnrolment(db: Database, access: AdminAccess, id: string, code: string, now = new Date()): Promise<OfficialView> {
+export function confirmTotpEnrolment(db: Database, access: AdminAccess, id: string, code: string, now = systemNow()): Promise<OfficialView> {
   return changeAccount(db, access, id, {
     action: 'totp_enabled',
     selfAllowed: true,

@@ -3,6 +3,7 @@
  * deleted: closing sets effective_to (and succeeded_by), and every change keeps the previous state in admin_changes.
  */
 import { toLocal } from '../../../core/deadlines/deadlines.ts';
+import { now } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { actorOf, listChanges, recordChange, type ChangeEntry } from './changes.ts';
@@ -63,7 +64,8 @@ const toView = (r: UnitRow): OrgUnitView => ({
   status: r.effective_to ? 'closed' : 'open',
 });
 
-const vnToday = () => toLocal(new Date()).day;
+/** Today by the business clock, like the catalogue's effective dates. */
+const vnToday = () => toLocal(now()).day;
 
 export async function findUnit(db: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<OrgUnitView | null> {
   const r = (await db.query<UnitRow>(`${SELECT_UNIT} WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [id])).rows[0];

@@ -118,6 +118,21 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     expect((await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM procedure_versions')).rows[0].n).toBe(before);
   });
 
+  it('refuses an e-form binding a procedure role its form does not derive (prefillRoles), and writes nothing', async () => {
+    const def = readCatalogueFiles().find((d) => d.code === '1.001193')!;
+    const before = (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM procedure_versions')).rows[0].n;
+    const { prefillRoles: _dropped, ...form } = def.cases[0].form!;
+    const r = await admin.put('/api/admin/procedures/1.001193', { ...def, cases: [{ ...def.cases[0], form }, ...def.cases.slice(1)] });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('VALIDATION_FAILED');
+    expect(r.json().error.details.issues[0]).toMatchObject({ path: 'cases.0.form', code: 'custom' });
+    expect(r.json().error.details.issues[0].message).toContain('prefillRoles');
+    expect((await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM procedure_versions')).rows[0].n).toBe(before);
+    const renamed = await admin.put('/api/admin/procedures/1.001193', { ...def, cases: [{ ...def.cases[0], form: { ...form, prefillRoles: 'khai-sinh' } }, ...def.cases.slice(1)] });
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.json().error.details.issues[0].message).toContain('không có bộ suy vai trò "khai-sinh"');
+  });
+
   it('lets only catalogue administrators change the catalogue', async () => {
     const def = readCatalogueFiles()[1];
     expect((await clerk.put(`/api/admin/procedures/${def.code}`, def)).statusCode).toBe(403);

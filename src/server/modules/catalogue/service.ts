@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
 import { ProcedureIndex } from '../../../core/catalogue/search.ts';
+import { procedureRoleProblems } from '../../../core/procedures/prefill-roles/index.ts';
+import { localDay } from '../../../core/time/local.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { now } from '../../clock.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -62,18 +64,29 @@ export function readCatalogueFiles(dir = CATALOGUE_DIR): ProcedureDefinition[] {
     .map((f) => {
       const parsed = ProcedureDefinition.safeParse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
       if (!parsed.success) throw new Error(`${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const roles = procedureRoleProblems(parsed.data);
+      if (roles.length) throw new Error(`${f}: ${roles.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
       return parsed.data;
     });
 }
 
 /** Today in Vietnam (yyyy-mm-dd) by the business clock. */
-const vnToday = () => new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vnToday = () => localDay(now());
 
 /**
  * Writes a new version of a procedure (creating the procedure if needed). In force today or earlier: active now,
  * the previous one retired. In force later: scheduled, activated on its date.
  */
 export async function writeVersion(tx: Queryable, def: ProcedureDefinition, actor: string, opts: { mustExist?: boolean; mustNotExist?: boolean } = {}): Promise<ProcedureVersion> {
+  // The e-forms' population bindings must use roles that will be filled: the basic ones or those of the deriver
+  // the form names (src/core/procedures/prefill-roles).
+  const roleProblems = procedureRoleProblems(def);
+  if (roleProblems.length) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.', 400, {
+      where: 'body',
+      issues: roleProblems.map((p) => ({ ...p, code: 'custom' })),
+    });
+  }
   const exists = (await tx.query<{ code: string }>('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [def.code])).rows[0];
   if (opts.mustExist && !exists) throw notFound(`Không tìm thấy thủ tục mã ${def.code}.`);
   if (opts.mustNotExist && exists) throw new AppError('PROCEDURE_EXISTS', `Thủ tục mã ${def.code} đã có; hãy tạo phiên bản mới bằng chức năng sửa.`, 409);

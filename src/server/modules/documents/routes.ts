@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { systemNow } from '../../clock.ts';
 import { acceptedMimeLabel, safeFileName, sniffMime } from '../../../core/files/sniff.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor, type Actor } from '../../http/actor.ts';
@@ -70,7 +71,7 @@ export async function storeUpload(ctx: AppContext, actor: Actor, bytes: Buffer, 
   const { sha256, size } = await ctx.files.put(bytes);
   const id = crypto.randomUUID();
   const name = safeFileName(filename);
-  const createdAt = new Date();
+  const createdAt = systemNow();
   await ctx.db.transaction(async (tx) => {
     await tx.query('INSERT INTO stored_files (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, mime]);
     await tx.query('INSERT INTO uploads (id, owner_kind, owner_id, sha256, original_name, mime, size, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [

@@ -9,6 +9,7 @@
  */
 import crypto from 'node:crypto';
 import { canonicalJson } from '../../../core/canonical-json.ts';
+import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely, type DB, type Selectable } from '../../db/kysely.ts';
 
@@ -51,7 +52,7 @@ export async function appendAction(tx: Queryable, dossierId: string, input: Acti
   const last = opts.first
     ? undefined
     : await kysely(tx).selectFrom('dossier_actions').select(['seq', 'hash']).where('dossier_id', '=', dossierId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const at = input.at ?? new Date();
+  const at = input.at ?? now();
   const entry: ActionEntry = {
     dossierId,
     seq: (last?.seq ?? 0) + 1,

@@ -5,9 +5,11 @@
  * submission), the attached uploads and submission details. Drafts expire after DRAFT_TTL_DAYS without changes.
  */
 import crypto from 'node:crypto';
+import { systemNow } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import type { JobDefinition } from '../../jobs/scheduler.ts';
 
 export const EXPIRY_WARNING_DAYS = 3;
 
@@ -65,7 +67,7 @@ export interface DraftView {
   expiresSoon: boolean;
 }
 
-export function toDraftView(r: DraftRow, now = new Date()): DraftView {
+export function toDraftView(r: DraftRow, now = systemNow()): DraftView {
   const expiresAt = new Date(r.expires_at);
   return {
     id: r.id,
@@ -152,3 +154,16 @@ export async function listOwnDrafts(db: Queryable, citizen: CitizenActor): Promi
 export async function expireDrafts(db: Queryable): Promise<number> {
   return (await db.query("UPDATE drafts SET status = 'expired' WHERE status = 'open' AND expires_at <= now()")).rowCount;
 }
+
+/**
+ * The expiry sweep as a background job: hourly, and once at start (a server restarted more often than hourly still
+ * sweeps). One idempotent UPDATE, safe with several servers. Expiry is on the database's real clock, like every
+ * draft time (created, updated, expires), not on the business clock: the draft TTL is retention, not a legal time.
+ */
+export const draftExpiryJob = (db: Queryable): JobDefinition => ({
+  name: 'drafts.expiry',
+  everyMs: 60 * 60 * 1000,
+  jitterMs: 60_000,
+  runImmediately: true,
+  run: async () => ({ expired: await expireDrafts(db) }),
+});

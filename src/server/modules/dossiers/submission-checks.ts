@@ -3,7 +3,10 @@
  * engine the browser runs, prefilled values compared with what the server filled, required documents present
  * and owned by the citizen, contact details, the fee quote frozen on the dossier.
  */
-import { birthRegistrationRoles, checkPrefill, marriageRoles, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
+import { localDay } from '../../../core/time/local.ts';
+import { now } from '../../clock.ts';
+import { checkPrefill, normaliseValues, resolvePrefill, sealPrefill, validateForm } from '../../../core/forms/index.ts';
+import { populationRolesFor } from '../../../core/procedures/prefill-roles/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import { checkExemptionClaims, EXEMPTION_PROOF_PREFIX, type ExemptionProof } from '../../../core/fees/exemptions.ts';
 import type { FormDefinition } from '../../../core/catalogue/schema.ts';
@@ -18,7 +21,8 @@ import { insertDraft, type DraftRow } from './drafts.ts';
 import type { CheckedSubmission } from './submission.ts';
 import { receivingUnit } from './submission.ts';
 
-export const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+/** Today in Vietnam on the business clock (yyyy-mm-dd). */
+export const vnToday = () => localDay(now());
 
 /** HMAC key of prefill seals (kept server-side with each draft); derived from the cookie secret. */
 export const sealSecret = (ctx: Pick<AppContext, 'config'>) => `${ctx.config.cookieSecret}:prefill-seal`;
@@ -51,7 +55,7 @@ export async function prefillForPerson(
   const spouse = self?.voChong ? await ctx.population.findByIdNumber(self.voChong.soDinhDanh, lookup) : null;
   const children = self ? await ctx.population.childrenOf(idNumber, lookup) : [];
   const household = self ? await ctx.population.householdOf(idNumber, lookup) : null;
-  const population = { ...marriageRoles(self), ...birthRegistrationRoles(self, spouse, children, vnToday(), household) };
+  const population = populationRolesFor(form, { self, spouse, children, household, today: vnToday() });
   const { values, provenance } = resolvePrefill(form, { eid: claims, population });
   const seal = await sealPrefill(values, provenance, sealSecret(ctx), { formId: form.id });
   return { values, provenance, seal, self };

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { ModuleRegistration } from '../index.ts';
@@ -164,7 +165,7 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
         idNumber: identity.identity.idNumber,
         fullName: identity.identity.fullName,
         birthDate: identity.identity.birthDate,
-        loginAt: new Date().toISOString(),
+        loginAt: systemNow().toISOString(),
         acr: typeof idClaims.acr === 'string' ? idClaims.acr : null,
       });
       return reply.header('cache-control', 'no-store').redirect(tx.returnTo, 303);

@@ -6,6 +6,7 @@
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
 import { toLocal } from '../../../core/deadlines/deadlines.ts';
 import { round } from '../../../core/indicators/index766.ts';
+import { localDayRange } from '../../../core/time/local.ts';
 import type { CounterScreen, PublicMonthly } from '../../../web/api/metrics-types.ts';
 import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
@@ -64,9 +65,10 @@ export async function counterScreen(db: Queryable, unit: string): Promise<Counte
     `SELECT count(*) AS n FROM dossiers WHERE status = 1 AND receiving_unit_id = ANY($1::text[])`,
     [resolved.unitIds],
   )).rows[0].n);
+  const todayRange = localDayRange(today, today);
   const returned = Number((await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM dossiers WHERE receiving_unit_id = ANY($1::text[]) AND returned_at >= $2::timestamptz AND returned_at < $3::timestamptz`,
-    [resolved.unitIds, `${today}T00:00:00+07:00`, `${addDaysIso(today, 1)}T00:00:00+07:00`],
+    [resolved.unitIds, todayRange.start, todayRange.end],
   )).rows[0].n);
   const m = await unitFigures(db, resolved.unitIds, monthStart, today);
   // Guides: the procedures most requested in the last 90 days, then the rest of the catalogue.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
@@ -18,7 +19,7 @@ export default async function officialRoutes(app: FastifyInstance, ctx: AppConte
     { method: 'POST', url: '/api/staff/login', summary: 'Đăng nhập cán bộ (mật khẩu, mã xác thực TOTP nếu đã bật)', tags: ['officials'], body: LoginBody },
     async ({ body, req, reply }) => {
       const subject = await authenticate(ctx.db, { ...body, ip: req.ip });
-      await reply.startSession('official', { ...subject, loginAt: new Date().toISOString() });
+      await reply.startSession('official', { ...subject, loginAt: systemNow().toISOString() });
       return { user: publicProfile(subject) };
     },
   );

@@ -3,6 +3,7 @@
  */
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { systemNow } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { verifyTotp } from './totp.ts';
@@ -122,7 +123,7 @@ export async function loadSubject(db: Queryable, officialId: string): Promise<Of
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401);
 
 /** Checks username, password and (when enrolled) the TOTP code; counts failures and locks the account. */
-export async function authenticate(db: Database, input: { username: string; password: string; totp?: string; ip?: string }, now = new Date()): Promise<OfficialSubject> {
+export async function authenticate(db: Database, input: { username: string; password: string; totp?: string; ip?: string }, now = systemNow()): Promise<OfficialSubject> {
   const username = input.username.trim().toLowerCase();
   const o = (await db.query<{ id: string; password_hash: string; totp_secret: string | null; active: boolean; failed_attempts: number; locked_until: Date | null }>(
     'SELECT id, password_hash, totp_secret, active, failed_attempts, locked_until FROM officials WHERE username = $1',

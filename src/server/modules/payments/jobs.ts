@@ -1,12 +1,14 @@
 /**
- * Background payment jobs of a server process (started by main.ts when WORKERS is not 0): refund delivery through
+ * Background payment jobs, run by the scheduler (src/server/jobs) when WORKERS is not 0: refund delivery through
  * the outbox, the expiry sweep of abandoned intents (each re-queried first), and a re-query of intents pending for
- * more than a few minutes whose IPN has not come. Safe with several servers: every change locks and re-checks the
- * intent row.
+ * more than a few minutes whose IPN has not come. Safe with several servers: refunds are claimed with SKIP LOCKED,
+ * and every change locks and re-checks the intent row.
  */
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { kysely } from '../../db/kysely.ts';
+import { outboxJob } from '../../jobs/outbox-job.ts';
+import type { JobDefinition, JobLogger } from '../../jobs/scheduler.ts';
 import { createPaymentOutboxWorker } from './refunds.ts';
 import { expireIntents, requeryIntent } from './service.ts';
 
@@ -32,21 +34,11 @@ export async function requeryStale(ctx: AppContext): Promise<number> {
   return settled;
 }
 
-export function startPaymentJobs(ctx: AppContext, log: { warn: (o: object, msg: string) => void; info: (o: object, msg: string) => void }): () => Promise<void> {
-  const worker = createPaymentOutboxWorker(ctx, (err) => log.warn({ err }, 'refund delivery failed'));
-  worker.start();
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    Promise.all([expireIntents(ctx), requeryStale(ctx)])
-      .then(([expired, settled]) => (expired || settled) && log.info({ expired, settled }, 'payment sweep'))
-      .catch((err: unknown) => log.warn({ err }, 'payment sweep failed'))
-      .finally(() => (running = false));
-  }, SWEEP_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await worker.stop();
-  };
+export function paymentJobs(ctx: AppContext, log: Pick<JobLogger, 'warn'>): JobDefinition[] {
+  const refunds = createPaymentOutboxWorker(ctx, (err) => log.warn({ err, job: 'payments.refunds' }, 'refund delivery failed'));
+  return [
+    outboxJob('payments.refunds', refunds, 2000),
+    { name: 'payments.expiry', everyMs: SWEEP_MS, jitterMs: 5000, run: async () => ({ expired: await expireIntents(ctx) }) },
+    { name: 'payments.requery', everyMs: SWEEP_MS, jitterMs: 5000, run: async () => ({ settled: await requeryStale(ctx) }) },
+  ];
 }

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { canTransition, paidOnlineVia, receiptAmounts, type PaymentState } from '../../../core/payments/states.ts';
+import { localDay, localYear } from '../../../core/time/local.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely, type DB, type Selectable } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
@@ -90,7 +91,7 @@ export async function insertIntent(
 
 /** A gateway reference: date (Vietnam time) plus 10 random digits; ≤ 100 characters, alphanumeric as VNPay asks. */
 export function newReference(at: Date): string {
-  const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
+  const day = localDay(at).slice(2).replace(/-/g, '');
   return `MC${day}${crypto.randomInt(0, 10_000_000_000).toString().padStart(10, '0')}`;
 }
 
@@ -107,7 +108,7 @@ export async function issueReceipt(tx: Queryable, i: IntentRow, at: Date): Promi
     .select(['id', 'receiving_unit_id', 'applicant_name', 'applicant_id_number', 'fee_quote'])
     .where('id', '=', i.dossier_id)
     .executeTakeFirstOrThrow();
-  const year = Number(new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
+  const year = localYear(at);
   const { last_value: seq } = await db
     .insertInto('receipt_counters')
     .values({ unit_id: d.receiving_unit_id, year, last_value: 1 })

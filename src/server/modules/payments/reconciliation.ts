@@ -5,6 +5,8 @@
 import crypto from 'node:crypto';
 import { reconcile, type LedgerPayment, type ReconciliationReport } from '../../../core/payments/reconcile.ts';
 import { parseStatementCsv } from '../../../core/payments/statement.ts';
+import { localDay, localDayRange } from '../../../core/time/local.ts';
+import { systemNow } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
@@ -42,10 +44,9 @@ export async function runReconciliation(db: Queryable, input: { csv: string; gat
   // Without a period: the whole days (Vietnam time) the statement covers, so that a transaction missing at either
   // end of the statement is still in scope.
   const times = parsed.rows.map((r) => Date.parse(r.at)).filter((t) => !Number.isNaN(t));
-  const DAY = 86_400_000;
-  const VN = 7 * 3_600_000;
-  const from = input.from ?? (times.length ? new Date(Math.floor((Math.min(...times) + VN) / DAY) * DAY - VN) : undefined);
-  const to = input.to ?? (times.length ? new Date(Math.floor((Math.max(...times) + VN) / DAY) * DAY - VN + DAY) : undefined);
+  const days = times.length ? localDayRange(localDay(new Date(Math.min(...times))), localDay(new Date(Math.max(...times)))) : undefined;
+  const from = input.from ?? days?.start;
+  const to = input.to ?? days?.end;
   const ledger = await ledgerPayments(db, gateway, { from, to });
   const report = reconcile(ledger, parsed.rows);
   const id = crypto.randomUUID();
@@ -54,7 +55,7 @@ export async function runReconciliation(db: Queryable, input: { csv: string; gat
     .values({
       id, gateway, statement_sha256: crypto.createHash('sha256').update(input.csv).digest('hex'), period_from: from ?? null, period_to: to ?? null,
       matched: report.matched.length, missing: report.missing.length, mismatched: report.mismatched.length, report: { ...report, parseErrors: parsed.errors },
-      run_by: input.runBy, run_at: new Date(),
+      run_by: input.runBy, run_at: systemNow(),
     })
     .execute();
   return { id, gateway, statementRows: parsed.rows.length, parseErrors: parsed.errors, report };

@@ -4,7 +4,7 @@
  * pending shows "refunded". A failed call throws so the outbox retries it with backoff.
  */
 import { refundTransaction } from '../../adapters/vnpay.ts';
-import { now } from '../../clock.ts';
+import { now, systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely } from '../../db/kysely.ts';
@@ -45,7 +45,7 @@ export async function deliverRefund(ctx: AppContext, refundId: string): Promise<
     .insertInto('gateway_events')
     .values({
       gateway: 'vnpay', kind: 'refund', reference: i.reference, intent_id: i.id, outcome: answer.ok ? 'accepted' : 'rejected', reason: answer.ok ? 'refunded' : 'refund_refused',
-      response_code: answer.responseCode, params: answer.raw, received_at: new Date(),
+      response_code: answer.responseCode, params: answer.raw, received_at: systemNow(),
     })
     .execute();
   if (!answer.ok) throw new Error(`refund refused by the gateway: ${answer.responseCode}`);

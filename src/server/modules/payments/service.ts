@@ -16,7 +16,7 @@ import crypto from 'node:crypto';
 import { NationalStatus } from '../../../core/dossiers/status.ts';
 import { amountDue, checkPaid, INTENT_TTL_MINUTES, isOpen, paidOnlineVia } from '../../../core/payments/states.ts';
 import { IPN_MESSAGES, paymentUrl, queryParams, queryTransaction, readResult, verify, type GatewayResult, type IpnResponseCode } from '../../adapters/vnpay.ts';
-import { now } from '../../clock.ts';
+import { now, systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
@@ -152,7 +152,7 @@ export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossi
 
 async function logEvent(db: Queryable, e: { gateway: string; kind: 'ipn' | 'return' | 'requery' | 'refund'; reference?: string; intentId?: string; outcome: 'accepted' | 'rejected' | 'ignored'; reason?: string; responseCode?: string; params: Record<string, unknown>; ip?: string }) {
   await db.query('INSERT INTO gateway_events (gateway, kind, reference, intent_id, outcome, reason, response_code, params, remote_ip, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-    e.gateway, e.kind, e.reference ?? null, e.intentId ?? null, e.outcome, e.reason ?? null, e.responseCode ?? null, e.params, e.ip ?? null, new Date(),
+    e.gateway, e.kind, e.reference ?? null, e.intentId ?? null, e.outcome, e.reason ?? null, e.responseCode ?? null, e.params, e.ip ?? null, systemNow(),
   ]);
 }
 

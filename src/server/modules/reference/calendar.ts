@@ -9,6 +9,8 @@
  */
 import { buildCalendar, WorkingTimeData, type CalendarDayKind } from '../../../core/calendar/holidays.ts';
 import { workCalendar, workingHoursFrom, type WorkCalendar } from '../../../core/deadlines/deadlines.ts';
+import { localYear } from '../../../core/time/local.ts';
+import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { readHolidayData } from './seed.ts';
 
@@ -16,13 +18,13 @@ import { readHolidayData } from './seed.ts';
 const FILL_YEARS_BEFORE = 1;
 const FILL_YEARS_AFTER = 2;
 
-export async function loadCalendar(db: Queryable, now: Date = new Date()): Promise<WorkCalendar> {
+export async function loadCalendar(db: Queryable, at: Date = now()): Promise<WorkCalendar> {
   const data = readHolidayData();
   const { rows } = await db.query<{ day: string; kind: CalendarDayKind; source: string }>(
     "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, source FROM calendar_days ORDER BY day",
   );
   const seeded = new Set(rows.filter((r) => r.source === 'rule').map((r) => Number(r.day.slice(0, 4))));
-  const year = Number(new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
+  const year = localYear(at);
   const missing: number[] = [];
   for (let y = Math.min(2025, year - FILL_YEARS_BEFORE); y <= year + FILL_YEARS_AFTER; y++) if (!seeded.has(y)) missing.push(y);
   const days = new Map<string, CalendarDayKind>();

@@ -12,6 +12,7 @@
  *   from paper carries the NĐ 137/2024 conversion mark (converted from paper, when, by whom, which agency).
  */
 import crypto from 'node:crypto';
+import { localDay } from '../../../core/time/local.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
@@ -21,7 +22,7 @@ import { signPdf } from '../signing/pades.ts';
 import type { OrgTree } from '../workflow/org.ts';
 import { putInStore } from './store.ts';
 
-const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vnDay = localDay;
 
 /** "KQ.HT.KS" → "HT-KS": the suffix of the result number (số, ký hiệu). */
 const numberSuffix = (code: string) => code.replace(/^KQ\./, '').replace(/\./g, '-');

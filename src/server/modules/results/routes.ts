@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { canSee } from '../../../core/workflow/permissions.ts';
+import { localDay } from '../../../core/time/local.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
@@ -92,7 +93,7 @@ function publicView(r: ResultRow, today: string) {
   };
 }
 
-const vnToday = () => new Date(now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vnToday = () => localDay(now());
 
 export default async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(app, { method: 'GET', url: '/api/my/store', summary: 'Kho dữ liệu cá nhân: kết quả và giấy tờ đã số hóa của tôi', tags: ['store'] }, async ({ req }) => {

@@ -5,6 +5,8 @@
  * one with the issuing unit's certificate. Nothing is recorded: a specimen is not a result.
  */
 import crypto from 'node:crypto';
+import { localDay, localYear } from '../../../core/time/local.ts';
+import { now } from '../../clock.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { countSourcePages, formLabels, renderCertifiedCopy, renderResultPdf, type ResultData } from '../../results/index.ts';
@@ -36,7 +38,7 @@ async function sampleOriginal(): Promise<Uint8Array> {
   return w.save();
 }
 
-export async function renderSpecimen(db: Database, config: AppConfig, procedureCode: string, at = new Date()): Promise<Uint8Array> {
+export async function renderSpecimen(db: Database, config: AppConfig, procedureCode: string, at = now()): Promise<Uint8Array> {
   const version = await catalogueCache(db).get(procedureCode);
   const kase = version.definition.cases[0];
   const tree = await orgTree(db);
@@ -57,7 +59,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
     template: kase.result.template ?? 'generic',
     resultCode: kase.result.code,
     title: kase.result.name,
-    number: `0/${at.getUTCFullYear()}/MAU`,
+    number: `0/${localYear(at)}/MAU`,
     issuedAt: at,
     place,
     agency: { name: unit.name, ...(parent ? { parentName: parent.name } : {}), ...(unit.agencyCode ? { code: unit.agencyCode } : {}) },
@@ -66,7 +68,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
     dossier: { code: `${unit.agencyCode ?? 'MAU'}-000000-0000`, procedureCode: version.code, procedureName: version.definition.name },
     values,
     ...formLabels(kase.form),
-    validFrom: new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10),
+    validFrom: localDay(at),
     ...(kase.result.scope ? { scope: kase.result.scope } : {}),
     verifyUrl: `${config.publicUrl}/verify/${crypto.randomUUID()}`,
     specimen: true,

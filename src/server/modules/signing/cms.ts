@@ -6,6 +6,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { systemNow } from '../../clock.ts';
 import type { Signer } from './signer.ts';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
@@ -24,7 +25,7 @@ const OID = {
 
 const toArrayBuffer = (u: Uint8Array) => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
-export async function signDetachedCms(content: Uint8Array, signer: Signer, signingTime = new Date()): Promise<Buffer> {
+export async function signDetachedCms(content: Uint8Array, signer: Signer, signingTime = systemNow()): Promise<Buffer> {
   const chainDer = await signer.certificates();
   const certs = chainDer.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
   const leaf = certs[0];

@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdfModule from '@signpdf/signpdf';
 import { Signer as SignpdfSigner, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { systemNow } from '../../clock.ts';
 import { signDetachedCms } from './cms.ts';
 import type { Signer } from './signer.ts';
 
@@ -33,7 +34,7 @@ export interface SignOptions {
 /** Signs a PDF (bytes from pdf-lib or elsewhere) and returns the signed bytes. */
 export async function signPdf(pdfBytes: Uint8Array, signer: Signer, opts: SignOptions): Promise<Buffer> {
   const doc = await PDFDocument.load(pdfBytes);
-  const signingTime = opts.signingTime ?? new Date();
+  const signingTime = opts.signingTime ?? systemNow();
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: opts.reason,

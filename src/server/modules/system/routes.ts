@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute, openApiDocument } from '../../http/route.ts';
 
@@ -17,7 +18,7 @@ export default async function systemRoutes(app: FastifyInstance, ctx: AppContext
     },
     async () => {
       await ctx.db.query('SELECT 1');
-      return { status: 'ok' as const, database: ctx.db.kind, version: pkgVersion, time: new Date().toISOString() };
+      return { status: 'ok' as const, database: ctx.db.kind, version: pkgVersion, time: systemNow().toISOString() };
     },
   );
 

@@ -6,6 +6,8 @@
  */
 import { formatTimeLimit } from '../../../core/catalogue/time-limit.ts';
 import { nationalStatusName, type NationalStatus } from '../../../core/dossiers/status.ts';
+import { localDayRange } from '../../../core/time/local.ts';
+import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import {
   renderMau01Pdf, renderMau02Pdf, renderMau03Pdf, renderMau04Pdf, renderMau05Pdf, renderMau06Pdf, renderMau07Pdf, renderMau07Xlsx,
@@ -215,19 +217,20 @@ export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId:
 export async function loadRegister(db: Queryable, tree: OrgTree, unitId: string, period: { from: string; to: string }, publicUrl: string): Promise<RegisterData> {
   const unit = agencyOf(tree, unitId);
   if (!unit.code) throw new AppError('UNIT_WITHOUT_CODE', 'Đơn vị chưa có mã định danh nên chưa lập được sổ theo dõi.', 409);
+  const days = localDayRange(period.from, period.to);
   const { rows } = await db.query<DossierRow & { transferred_at: Date | null; issued_at: Date | null; returned_at: Date | null; delivery: { receiverName?: string; method?: string; waybill?: string } | null; intake: { waybill?: string } | null }>(
     `SELECT d.*,
             (SELECT min(a.at) FROM dossier_actions a WHERE a.dossier_id = d.id AND a.action IN ('received', 'forwarded')) AS transferred_at,
             (SELECT max(a.at) FROM dossier_actions a WHERE a.dossier_id = d.id AND a.action = 'result_issued') AS issued_at
        FROM dossiers d
-      WHERE d.receiving_unit_id = $1 AND d.received_at >= ($2::date - interval '7 hours') AND d.received_at < ($3::date + interval '1 day' - interval '7 hours')
+      WHERE d.receiving_unit_id = $1 AND d.received_at >= $2 AND d.received_at < $3
       ORDER BY d.register_book, d.register_no, d.received_at`,
-    [unitId, period.from, period.to],
+    [unitId, days.start, days.end],
   );
   const books = [...new Set(rows.map((r) => r.register_book).filter((b): b is number => b !== null))];
   return {
     agency: { ...unit, code: unit.code },
-    issue: { issuedAt: new Date(), place: await placeOf(db, unit), publicUrl },
+    issue: { issuedAt: now(), place: await placeOf(db, unit), publicUrl },
     period,
     ...(books.length ? { bookNumber: books.join(', ') } : {}),
     rows: rows.map((r) => ({

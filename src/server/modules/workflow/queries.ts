@@ -5,6 +5,7 @@
  */
 import { foldVietnamese } from '../../../core/catalogue/search.ts';
 import { nationalStatusName, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
+import { localDayRange, startOfLocalDay } from '../../../core/time/local.ts';
 import { allowedActions, canSee, staffActionName } from '../../../core/workflow/permissions.ts';
 import { classifyStep, stepKind, urgency, type StepTimeliness, type Urgency } from '../../../core/workflow/steps.ts';
 import { now } from '../../clock.ts';
@@ -221,8 +222,8 @@ export async function searchDossiers(ctx: AppContext, staff: Staff, query: Searc
   }
   if (query.status) conditions.push(`d.status = ${p(query.status)}`);
   if (query.procedureCode) conditions.push(`d.procedure_code = ${p(query.procedureCode)}`);
-  if (query.from) conditions.push(`d.submitted_at >= (${p(query.from)}::date - interval '7 hours')`);
-  if (query.to) conditions.push(`d.submitted_at < (${p(query.to)}::date + interval '1 day' - interval '7 hours')`);
+  if (query.from) conditions.push(`d.submitted_at >= ${p(startOfLocalDay(query.from))}`);
+  if (query.to) conditions.push(`d.submitted_at < ${p(localDayRange(query.to, query.to).end)}`);
   const pageSize = query.pageSize ?? 20;
   const page = query.page ?? 1;
   const { rows } = await ctx.db.query<{

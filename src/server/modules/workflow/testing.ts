@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import { addDaysIso, isWorkingDay } from '../../../core/calendar/holidays.ts';
 import { fromLocal, toLocal } from '../../../core/deadlines/deadlines.ts';
-import { setClockTo } from '../../clock.ts';
+import { setClockTo, systemNow } from '../../clock.ts';
 import { DEMO_FATHER_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, type TestApp } from '../../testing/harness.ts';
 import { tinyPdf } from '../../testing/pdf.ts';
@@ -32,7 +32,7 @@ export interface BackOffice {
 export async function startBackOffice(): Promise<BackOffice> {
   const t = await startTestApp({ seed: true });
   const cal = await loadCalendar(t.ctx.db);
-  let day = addDaysIso(toLocal(new Date()).day, 7);
+  let day = addDaysIso(toLocal(systemNow()).day, 7);
   while (!(isWorkingDay(day, cal.days) && isWorkingDay(addDaysIso(day, 1), cal.days))) day = addDaysIso(day, 1);
   const instant = (hhmm: string, plusWorkingDays = 0) => {
     let d = day;
@@ -50,7 +50,7 @@ export async function startBackOffice(): Promise<BackOffice> {
   };
   at('08:00');
   const citizen = new TestClient(t.app);
-  await citizen.loginAs(t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: new Date().toISOString() });
+  await citizen.loginAs(t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: systemNow().toISOString() });
   const clients = new Map<string, TestClient>();
   const staff = async (username: string) => {
     let c = clients.get(username);

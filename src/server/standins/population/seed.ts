@@ -1,4 +1,5 @@
 /** Loads the synthetic population into the stand-in's tables (batched, idempotent). */
+import { systemNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { insertBatched, readAdminUnits } from '../../modules/reference/seed.ts';
 import { generatePopulation } from './generate.ts';
@@ -19,7 +20,7 @@ export async function seedPopulation(
     size: opts.size ?? DEFAULT_POPULATION_SIZE,
     province: { code: province.code, name: province.name },
     communes: province.communes,
-    referenceDate: opts.referenceDate ?? new Date().toISOString().slice(0, 10),
+    referenceDate: opts.referenceDate ?? systemNow().toISOString().slice(0, 10),
   });
   await db.transaction(async (tx) => {
     await insertBatched(tx, 'standin_households', ['id', 'household_book_no', 'head_id', 'address'], households.map((h) => [h.id, h.household_book_no, h.head_id, h.address]), '', 500);

@@ -3,6 +3,7 @@
  * The paths of the problems are the ids of the inputs without "f-" (ErrorSummary links to `#f-<path>`).
  */
 import type { TFunction } from 'i18next';
+import { fromLocal } from '../../../core/time/local.ts';
 import type { StaffActionBody, StaffActionInput } from '../../../contract/dossier-actions.ts';
 import type { StaffAction } from '../../../core/workflow/permissions.ts';
 import type { StaffDossier } from '../../api/types.ts';
@@ -69,7 +70,11 @@ export const initialValues = (d: StaffDossier, action: StaffAction): ActionValue
 });
 
 /** A datetime-local value read as Vietnam time, as ISO 8601 with its offset. */
-export const vnLocalToIso = (v: string) => `${v.length === 16 ? `${v}:00` : v}+07:00`;
+export const vnLocalToIso = (v: string) => {
+  const [day, time] = v.split('T');
+  const [h, m] = time.split(':').map(Number);
+  return fromLocal(day, h * 60 + m).toISOString();
+};
 
 export function checkAction(t: TFunction, d: StaffDossier, action: StaffAction, v: ActionValues): ShownError[] {
   const problems: ShownError[] = [];
