@@ -9,7 +9,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
 import { createMailService } from './modules/notifications/service.ts';
-import { createSignerProvider } from './modules/results/signers.ts';
+import { createSignerProvider } from './modules/results/signing/signers.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 

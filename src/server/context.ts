@@ -4,7 +4,7 @@ import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
 import type { MailService } from './modules/notifications/service.ts';
-import type { SignerProvider } from './modules/results/signers.ts';
+import type { SignerProvider } from './modules/results/signing/signers.ts';
 
 export interface AppContext {
   config: AppConfig;

@@ -15,9 +15,9 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { countSourcePages, formLabels, markConvertedFromPaper, renderCertifiedCopy, renderResultPdf, resultValidity, type ResultData, type SourceMime } from '../../results/index.ts';
+import { countSourcePages, formLabels, markConvertedFromPaper, renderCertifiedCopy, renderResultPdf, resultValidity, type ResultData, type SourceMime } from './render/index.ts';
 import { getVersion } from '../catalogue/service.ts';
-import { signPdf } from '../signing/pades.ts';
+import { signPdf } from './signing/pades.ts';
 import type { OrgTree } from '../workflow/org.ts';
 import { putInStore } from './store.ts';
 

@@ -7,17 +7,17 @@
 import crypto from 'node:crypto';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import { countSourcePages, formLabels, renderCertifiedCopy, renderResultPdf, type ResultData } from '../../results/index.ts';
+import { countSourcePages, formLabels, renderCertifiedCopy, renderResultPdf, type ResultData } from './render/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { StandinPopulationAdapter } from '../../standins/population/adapter.ts';
 import { DEMO_BRIDE_ID, DEMO_ELDER_ID, DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { DocumentWriter, PAGE_A4 } from '../../pdf/document.ts';
 import { catalogueCache } from '../catalogue/service.ts';
 import { prefillForPerson } from '../dossiers/submission-checks.ts';
-import { signPdf } from '../signing/pades.ts';
+import { signPdf } from './signing/pades.ts';
 import { orgTree } from '../workflow/org.ts';
 import { placeName } from './issue.ts';
-import { createSignerProvider } from './signers.ts';
+import { createSignerProvider } from './signing/signers.ts';
 
 /** The demo resident whose data best shows a procedure's result. */
 function demoPerson(procedureName: string): string {

@@ -14,7 +14,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { supplyOnline } from './citizen-supplement.ts';
 import { performAction } from './engine.ts';
-import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './forms.ts';
+import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './paper-form-data.ts';
 import { orgTree } from './org.ts';
 import { inbox, searchDossiers, staffDossier } from './queries.ts';
 import { requireStaff, type Staff } from './staff.ts';

@@ -5,12 +5,12 @@
  */
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { degrees, rgb, type PDFDocument } from 'pdf-lib';
-import { vnIso, type QrPayload } from '../../core/documents/qr-payload.ts';
-import { drawFormHeader } from '../forms/header.ts';
-import { DEFAULT_SYSTEM_NAME } from '../forms/qr.ts';
-import { finishForm } from '../forms/sections.ts';
-import { drawSignatures, type SignatureBlock } from '../forms/signature.ts';
-import { DocumentWriter, MM, PAGE_A4, vietnameseFontBytes } from '../pdf/document.ts';
+import { vnIso, type QrPayload } from '../../../../core/documents/qr-payload.ts';
+import { drawFormHeader } from '../../../paper-forms/header.ts';
+import { DEFAULT_SYSTEM_NAME } from '../../../paper-forms/qr.ts';
+import { finishForm } from '../../../paper-forms/sections.ts';
+import { drawSignatures, type SignatureBlock } from '../../../paper-forms/signature.ts';
+import { DocumentWriter, MM, PAGE_A4, vietnameseFontBytes } from '../../../pdf/document.ts';
 import type { ResultData } from './types.ts';
 import { isIsoDay, isoToVn, show } from './values.ts';
 

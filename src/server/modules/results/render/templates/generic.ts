@@ -9,8 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FormDefinition } from '../../../core/catalogue/schema.ts';
-import { DATA_DIR } from '../../modules/reference/seed.ts';
+import type { FormDefinition } from '../../../../../core/catalogue/schema.ts';
+import { DATA_DIR } from '../../../reference/seed.ts';
 import { BODY, drawSigner, line, para } from '../layout.ts';
 import type { ResultData } from '../types.ts';
 import { COMMON_LABELS, formatValue, formLabels, idLabel, isoToVn, show } from '../values.ts';

@@ -1,6 +1,6 @@
 /**
  * Where each unit's signing credentials come from, behind one interface (the Signer itself is in
- * src/server/modules/signing: a PKCS#12 transport today, a hardware token or a remote signing service tomorrow):
+ * src/server/modules/results/signing: a PKCS#12 transport today, a hardware token or a remote signing service tomorrow):
  *
  * - production: a folder of PKCS#12 files, `<unit id>.p12` (SIGNING_P12_DIR, SIGNING_P12_PASSWORD), issued by the
  *   government's certification authority for specialised public-service use;
@@ -11,11 +11,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppConfig } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
-import { createRootCa, issueSigningCertificate, toPkcs12, type IssuedCertificate } from '../signing/certificates.ts';
-import { Pkcs12Signer, type Signer } from '../signing/signer.ts';
+import type { AppConfig } from '../../../config.ts';
+import type { Database } from '../../../db/database.ts';
+import { AppError } from '../../../http/errors.ts';
+import { createRootCa, issueSigningCertificate, toPkcs12, type IssuedCertificate } from './certificates.ts';
+import { Pkcs12Signer, type Signer } from './signer.ts';
 
 export interface UnitSigner {
   signer: Signer;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ProcedureDefinition } from '../../core/catalogue/schema.ts';
-import { DEFAULT_SYSTEM_NAME } from '../forms/qr.ts';
+import { ProcedureDefinition } from '../../../../core/catalogue/schema.ts';
+import { DEFAULT_SYSTEM_NAME } from '../../../paper-forms/qr.ts';
 import { SPECIMEN_LABEL, SPECIMEN_WATERMARK } from './layout.ts';
 import { birth, certifiedCopy, issuedAt, maritalStatus, PUBLIC_URL, residence } from './test-fixtures.ts';
 import { pdfInfo, pdfQrPayload, pdfText, renderPage, writeTemp } from './test-pdf.ts';

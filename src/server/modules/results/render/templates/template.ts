@@ -1,5 +1,5 @@
 /** The shape of one result template: how it is found, its legal validity, and how it draws the body. */
-import type { DocumentWriter } from '../../pdf/document.ts';
+import type { DocumentWriter } from '../../../../pdf/document.ts';
 import type { ResolvedValidity } from '../layout.ts';
 import type { ResultData } from '../types.ts';
 

@@ -7,7 +7,7 @@
  * certifier's agency (PAdES), which is what makes it a certified electronic copy.
  */
 import { rgb, type PDFDocument, type PDFEmbeddedPage, type PDFImage } from 'pdf-lib';
-import { DocumentWriter, PAGE_A4 } from '../pdf/document.ts';
+import { DocumentWriter, PAGE_A4 } from '../../../pdf/document.ts';
 import { checkResultData, finishResult, para, QR_SIZE_MM, RESULT_MARGIN, resultQrPayload, SPECIMEN_LABEL, SPECIMEN_WATERMARK } from './layout.ts';
 import { checkSource, drawEmbeddedPage, drawOrientedImage, fit, jpegOrientation, loadSourcePdf, orientedSize, visiblePage } from './source.ts';
 import { certificationNumberLine, drawCertificationStatement, electronicCopyTemplate } from './templates/certification.ts';

@@ -7,7 +7,7 @@
  * danTocCha, soDinhDanhTre), a dotted line otherwise. When the father is not known (coThongTinCha = false) his
  * section is left empty, as the law requires.
  */
-import type { DocumentWriter } from '../../pdf/document.ts';
+import type { DocumentWriter } from '../../../../pdf/document.ts';
 import { drawSigner, heading, line, lineRow, para } from '../layout.ts';
 import type { ResultData } from '../types.ts';
 import { dateInWords, DOTS, formatValue, isIsoDay, isoToVn, pick, upper, vnDay, yearOf } from '../values.ts';

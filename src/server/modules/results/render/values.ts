@@ -3,8 +3,8 @@
  * with the names of the commune and province, persons, yes/no, select labels. A missing answer is printed as a
  * dotted line, as on a paper form — never as "undefined".
  */
-import type { FormDefinition, FormField } from '../../core/catalogue/schema.ts';
-import { readAdminUnits } from '../modules/reference/seed.ts';
+import type { FormDefinition, FormField } from '../../../../core/catalogue/schema.ts';
+import { readAdminUnits } from '../../reference/seed.ts';
 
 /** What a paper form shows where an answer is missing. */
 export const DOTS = '…………………………';

@@ -5,8 +5,8 @@
  * đúng với bản chính", "Số chứng thực …, quyển số …-SCT/BS", the date and the certifier. `renderCertifiedCopy`
  * puts the same statement after the scanned original's pages.
  */
-import { placeDateLine } from '../../forms/format.ts';
-import type { DocumentWriter } from '../../pdf/document.ts';
+import { placeDateLine } from '../../../../paper-forms/format.ts';
+import type { DocumentWriter } from '../../../../pdf/document.ts';
 import { BODY, drawSigner, line, lineRow, para } from '../layout.ts';
 import type { ResultData } from '../types.ts';
 import { DOTS, formatValue, idLabel, twoDigits } from '../values.ts';

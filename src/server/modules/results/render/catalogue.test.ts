@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProcedureDefinition, type FormField } from '../../core/catalogue/schema.ts';
-import { DATA_DIR } from '../modules/reference/seed.ts';
+import { ProcedureDefinition, type FormField } from '../../../../core/catalogue/schema.ts';
+import { DATA_DIR } from '../../reference/seed.ts';
 import { birth, PUBLIC_URL } from './test-fixtures.ts';
 import { pdfQrPayload, pdfText, writeTemp } from './test-pdf.ts';
 import { renderResultPdf, resolveTemplate } from './templates.ts';

@@ -3,7 +3,7 @@
  * `data.template` (the catalogue's `result.template`), or the template serving `data.resultCode` when the catalogue
  * names none (or one not written), or the generic template; draws the header with the TT 01/2023 QR (validity and
  * scope included), the template's body and signature, the verification line, and the specimen watermark if asked.
- * The bytes are ready for PAdES signing (src/server/modules/signing/pades.ts).
+ * The bytes are ready for PAdES signing (src/server/modules/results/signing/pades.ts).
  */
 import { addMonths } from './values.ts';
 import { checkResultData, drawResultHeader, finishResult, resolveValidity, resultQrPayload, startResult, type ResolvedValidity } from './layout.ts';

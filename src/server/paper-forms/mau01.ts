@@ -1,7 +1,7 @@
 /**
  * Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (TT 03/2025 set; fields as in domain-and-law.md §3.4), A5,
  * with the TT 01/2023 QR code at the top left (including the appointment date). Pure: the loader in
- * src/server/modules/workflow/forms.ts builds the data from the database.
+ * src/server/modules/workflow/paper-form-data.ts builds the data from the database.
  */
 import { vnIso } from '../../core/documents/qr-payload.ts';
 import { formatMoneyVnd } from '../../core/fees/format.ts';

@@ -14,7 +14,7 @@ import {
   type PDFImage,
   type PDFPage,
 } from 'pdf-lib';
-import { sniffMime } from '../../core/files/sniff.ts';
+import { sniffMime } from '../../../../core/files/sniff.ts';
 import type { SourceMime } from './types.ts';
 
 export const SOURCE_MIMES: readonly SourceMime[] = ['application/pdf', 'image/jpeg', 'image/png'];

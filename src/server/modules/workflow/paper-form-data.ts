@@ -1,6 +1,6 @@
 /**
  * The one-stop forms of a dossier (Mẫu 01–06) and the register (Mẫu 07), built from the dossier, its units and its
- * action log, and rendered by the pure renderers of src/server/forms. Each form exists once the event it records
+ * action log, and rendered by the pure renderers of src/server/paper-forms. Each form exists once the event it records
  * has happened: 01 received, 02 completion or supplement requested, 03 refused, 04 new appointment, 05 stopped or
  * withdrawn, 06 received (the control sheet grows with every handover).
  */
@@ -10,7 +10,7 @@ import type { Queryable } from '../../db/database.ts';
 import {
   renderMau01Pdf, renderMau02Pdf, renderMau03Pdf, renderMau04Pdf, renderMau05Pdf, renderMau06Pdf, renderMau07Pdf, renderMau07Xlsx,
   type AgencyInfo, type ApplicantInfo, type DossierRef, type OfficialInfo, type RegisterData,
-} from '../../forms/index.ts';
+} from '../../paper-forms/index.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/service.ts';
 import type { OrgTree } from './org.ts';

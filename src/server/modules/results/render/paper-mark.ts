@@ -6,8 +6,8 @@
  * landscape, whichever fits) with the same stamp under it.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { vnIso } from '../../core/documents/qr-payload.ts';
-import { embedVietnameseFonts, MM, PAGE_A4, PAGE_A4_LANDSCAPE, wrap } from '../pdf/document.ts';
+import { vnIso } from '../../../../core/documents/qr-payload.ts';
+import { embedVietnameseFonts, MM, PAGE_A4, PAGE_A4_LANDSCAPE, wrap } from '../../../pdf/document.ts';
 import { checkSource, drawOrientedImage, fit, isolateExistingContent, jpegOrientation, loadSourcePdf, orientedSize, visiblePage } from './source.ts';
 import type { PaperConversionMark, SourceMime } from './types.ts';
 

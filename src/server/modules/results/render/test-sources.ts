@@ -1,7 +1,7 @@
 /** Scanned originals for the tests: a 3-page PDF with text, PNG scans, a JPEG with an EXIF orientation. */
 import { concatTransformationMatrix, degrees, PDFDocument, rgb } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { DocumentWriter, PAGE_A4 } from '../pdf/document.ts';
+import { DocumentWriter, PAGE_A4 } from '../../../pdf/document.ts';
 import { pdfPageToJpeg, withExifOrientation, writeTemp } from './test-pdf.ts';
 
 /** A 3-page "scan" with text on each page ("Bản gốc – trang i/3"). */

@@ -1,8 +1,8 @@
 /** The rendered results must be signable by the signing module (PAdES) and stay valid for poppler's pdfsig. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRootCa, issueSigningCertificate, toPkcs12 } from '../modules/signing/certificates.ts';
-import { signPdf } from '../modules/signing/pades.ts';
-import { Pkcs12Signer } from '../modules/signing/signer.ts';
+import { createRootCa, issueSigningCertificate, toPkcs12 } from '../signing/certificates.ts';
+import { signPdf } from '../signing/pades.ts';
+import { Pkcs12Signer } from '../signing/signer.ts';
 import { renderCertifiedCopy } from './certified-copy.ts';
 import { markConvertedFromPaper } from './paper-mark.ts';
 import { renderResultPdf } from './templates.ts';

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll } from 'vitest';
-import { decodeQrPayload, type QrPayload } from '../../core/documents/qr-payload.ts';
-import { decodeQrFromPdf } from '../testing/pdf.ts';
+import { decodeQrPayload, type QrPayload } from '../../../../core/documents/qr-payload.ts';
+import { decodeQrFromPdf } from '../../../testing/pdf.ts';
 
 export function requireTool(tool: string): void {
   if (spawnSync(tool, ['-v']).error) throw new Error(`${tool} is missing: install poppler-utils (apt-get install -y poppler-utils) to run the result tests`);
