@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import { countSourcePages, formLabels, renderCertifiedCopy, renderResultPdf, type ResultData } from './render/index.ts';
+import { countSourcePages, formLabels, placeCodes, renderCertifiedCopy, renderResultPdf, type ResultData } from './render/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { StandinPopulationAdapter } from '../../standins/population/adapter.ts';
 import { DEMO_BRIDE_ID, DEMO_ELDER_ID, DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
@@ -16,7 +16,7 @@ import { catalogueCache } from '../catalogue/service.ts';
 import { prefillForPerson } from '../dossiers/submission-checks.ts';
 import { signPdf } from './signing/pades.ts';
 import { orgTree } from '../workflow/org.ts';
-import { placeName } from './issue.ts';
+import { placeName, placeNames } from './issue.ts';
 import { createSignerProvider } from './signing/signers.ts';
 
 /** The demo resident whose data best shows a procedure's result. */
@@ -65,6 +65,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
     owner: { name: person?.hoTen ?? 'Người nhận mẫu', idNumber },
     dossier: { code: `${unit.agencyCode ?? 'MAU'}-000000-0000`, procedureCode: version.code, procedureName: version.definition.name },
     values,
+    places: await placeNames(db, placeCodes(values)),
     ...formLabels(kase.form),
     validFrom: new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10),
     ...(kase.result.scope ? { scope: kase.result.scope } : {}),

@@ -6,14 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProcedureDefinition, type FormField } from '../../../../core/catalogue/schema.ts';
-import { DATA_DIR } from '../../reference/seed.ts';
 import { birth, PUBLIC_URL } from './test-fixtures.ts';
 import { pdfQrPayload, pdfText, writeTemp } from './test-pdf.ts';
 import { renderResultPdf, resolveTemplate } from './templates.ts';
 import type { ResultData } from './types.ts';
 import { formLabels } from './values.ts';
 
-const dir = path.join(DATA_DIR, 'catalogue', 'procedures');
+const dir = path.resolve('data/catalogue/procedures');
 const procedures = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.json'))

@@ -13,7 +13,7 @@ import { checkSource, drawEmbeddedPage, drawOrientedImage, fit, jpegOrientation,
 import { certificationNumberLine, drawCertificationStatement, electronicCopyTemplate } from './templates/certification.ts';
 import { resultValidity } from './templates.ts';
 import type { CertifiedCopyData, SourceFile } from './types.ts';
-import { DOTS, formatValue } from './values.ts';
+import { DOTS, formatValue, withPlaceNames } from './values.ts';
 
 type SourcePage =
   | { kind: 'page'; embedded: PDFEmbeddedPage; rotation: number; width: number; height: number }
@@ -41,8 +41,9 @@ async function sourcePages(doc: PDFDocument, original: SourceFile): Promise<Sour
  * certification page. `data.pages` is the number of pages certified and must equal the pages of the original (1 for
  * an image). Returns the PDF bytes, ready to be signed.
  */
-export async function renderCertifiedCopy(original: SourceFile, data: CertifiedCopyData): Promise<Uint8Array> {
-  checkResultData(data);
+export async function renderCertifiedCopy(original: SourceFile, input: CertifiedCopyData): Promise<Uint8Array> {
+  checkResultData(input);
+  const data: CertifiedCopyData = { ...input, values: withPlaceNames(input.values, input.places ?? {}) };
   checkSource(original.bytes, original.mime);
   if (!Number.isInteger(data.pages) || data.pages < 1) throw new RangeError(`pages must be a whole number of pages, at least 1: ${data.pages}`);
   const w = await DocumentWriter.create(PAGE_A4, { title: `${data.title} ${data.number}`, subject: `${data.dossier.procedureName} – ${data.dossier.code}`, margin: RESULT_MARGIN });

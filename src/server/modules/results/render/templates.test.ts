@@ -280,11 +280,21 @@ describe('the generic template', () => {
     expect(pdfQrPayload(file)).toMatchObject({ maTTHC: '1.000656', tenGiayTo: 'TRÍCH LỤC KHAI TỬ', hieuLuc: 'Không thời hạn' });
   });
 
-  it('without labels, prints the answers given, labelled from the seed catalogue and the common labels', async () => {
-    const { text } = await render('chung-khong-nhan', { ...data, labels: undefined, options: undefined, values: { ...data.values, gioiTinh: 'Nam' }, validTo: '2026-12-31', scope: 'Toàn quốc' });
-    expectAll(text, ['Họ và tên người chết', 'Hoàng Văn Sáu', 'Giới tính', 'có giá trị sử dụng từ ngày 05/03/2026 đến hết ngày 31/12/2026. Phạm vi sử dụng: Toàn quốc.']);
+  it('without labels, prints the answers given, labelled from the common labels, else by their key', async () => {
+    const values = { hoTen: 'Hoàng Văn Sáu', gioiTinh: 'Nam', noiThuongTru: data.values.noiCuTru, maHoSoCu: 'HS-01', boTrong: ' ' };
+    const { text } = await render('chung-khong-nhan', { ...data, labels: undefined, options: undefined, values, validTo: '2026-12-31', scope: 'Toàn quốc' });
+    expectAll(text, [
+      'Họ, chữ đệm và tên',
+      'Hoàng Văn Sáu',
+      'Giới tính',
+      'Nơi thường trú',
+      'Thôn Phú Trung, Xã Phú Riềng, Tỉnh Đồng Nai',
+      'maHoSoCu',
+      'có giá trị sử dụng từ ngày 05/03/2026 đến hết ngày 31/12/2026. Phạm vi sử dụng: Toàn quốc.',
+    ]);
     expect(text).not.toContain('Nguyên nhân chết');
     expect(text).not.toContain('gioiTinh');
+    expect(text).not.toContain('boTrong');
   });
 
   it('words decisions, notices and confirmations', async () => {

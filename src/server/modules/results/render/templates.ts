@@ -5,7 +5,7 @@
  * scope included), the template's body and signature, the verification line, and the specimen watermark if asked.
  * The bytes are ready for PAdES signing (src/server/modules/results/signing/pades.ts).
  */
-import { addMonths } from './values.ts';
+import { addMonths, withPlaceNames } from './values.ts';
 import { checkResultData, drawResultHeader, finishResult, resolveValidity, resultQrPayload, startResult, type ResolvedValidity } from './layout.ts';
 import { birthTemplate } from './templates/birth.ts';
 import { certificationTemplate, electronicCopyTemplate } from './templates/certification.ts';
@@ -47,8 +47,9 @@ export function resultValidity(data: ResultData, template: ResultTemplate = reso
 }
 
 /** Renders the electronic result as an A4 PDF, ready to be signed. */
-export async function renderResultPdf(data: ResultData): Promise<Uint8Array> {
-  checkResultData(data);
+export async function renderResultPdf(input: ResultData): Promise<Uint8Array> {
+  checkResultData(input);
+  const data: ResultData = { ...input, values: withPlaceNames(input.values, input.places ?? {}) };
   const template = resolveTemplate(data);
   const validity = resultValidity(data, template);
   const w = await startResult(data);

@@ -6,6 +6,9 @@ export const PUBLIC_URL = 'https://dichvucong.example.vn';
 /** 05/03/2026 10:15 Vietnam time. */
 export const issuedAt = new Date('2026-03-05T03:15:00Z');
 
+/** What the caller loads from the administrative units for the coded addresses of the answers (placeCodes). */
+export const PLACES: Readonly<Record<string, string>> = { '75': 'Tỉnh Đồng Nai', '25252': 'Xã Phú Riềng' };
+
 const ubnd = { name: 'Ủy ban nhân dân xã Phú Riềng', parentName: 'Tỉnh Đồng Nai', code: '000.00.52.H19' };
 const deputy = { name: 'Võ Minh Tâm', title: 'Phó Chủ tịch', capacity: 'KT. CHỦ TỊCH' };
 
@@ -45,6 +48,7 @@ export const birth: ResultData = {
     quanHeVoiTre: 'me',
     soBanSao: 2,
   },
+  places: PLACES,
   validFrom: '2026-03-05',
   verifyUrl: `${PUBLIC_URL}/verify/kq-7f3a9c2e`,
   register: { entry: '125', book: '01/2026' },
@@ -73,6 +77,7 @@ export const maritalStatus: ResultData = {
     danToc: 'Kinh',
     quocTich: 'Việt Nam',
   },
+  places: PLACES,
   validFrom: '2026-03-05',
   verifyUrl: `${PUBLIC_URL}/verify/kq-5b21d0aa`,
 };
@@ -107,6 +112,7 @@ export const residence: ResultData = {
       { hoTen: 'Lý Thị Bảy', ngaySinh: '1949-01-15', gioiTinh: 'Nữ', soDinhDanh: '070149045679', quanHeVoiChuHo: 'Vợ' },
     ],
   },
+  places: PLACES,
   validFrom: '2026-03-05',
   verifyUrl: `${PUBLIC_URL}/verify/kq-0c88e411`,
 };
@@ -130,6 +136,7 @@ export const certifiedCopy: ResultData = {
     soTrang: 3,
     soBan: 2,
   },
+  places: PLACES,
   validFrom: '2026-03-05',
   verifyUrl: `${PUBLIC_URL}/verify/kq-93ad11f0`,
   register: { entry: '87', book: '01/2026' },

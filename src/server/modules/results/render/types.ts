@@ -1,7 +1,7 @@
 /**
  * Plain input of the electronic result renderers (kết quả giải quyết thủ tục hành chính). The renderers never touch
- * the database: the caller loads the dossier, its e-form answers and the issuing agency, and passes them here; the
- * PDF that comes back is then signed (PAdES) and stored by the signing module.
+ * the database or data files: the caller loads the dossier, its e-form answers, the names of the places they refer to
+ * and the issuing agency, and passes them here; the PDF that comes back is then signed (PAdES) and stored.
  */
 
 /** The issuing agency (cơ quan cấp kết quả). */
@@ -59,6 +59,11 @@ export interface ResultData {
   dossier: { code: string; procedureCode: string; procedureName: string };
   /** The dossier's e-form answers, keyed as in the catalogue form (hoTenTre, ngaySinhTre, …). */
   values: Record<string, unknown>;
+  /**
+   * Names of the provinces and communes the coded addresses among `values` refer to, by code ('75' → 'Tỉnh Đồng Nai',
+   * '25252' → 'Xã Phú Riềng'): the caller loads them for `placeCodes(values)`. A code without a name prints without it.
+   */
+  places?: Readonly<Record<string, string>>;
   /** First day of validity, YYYY-MM-DD. */
   validFrom: string;
   /**

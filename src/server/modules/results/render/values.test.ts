@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, dateInWords, DOTS, formatValue, formLabels, numberInWords, show } from './values.ts';
+import { addMonths, dateInWords, DOTS, formatValue, formLabels, numberInWords, placeCodes, show, withPlaceNames } from './values.ts';
 
 describe('numbers and dates in Vietnamese words', () => {
   it('reads numbers as documents write them', () => {
@@ -34,7 +34,9 @@ describe('numbers and dates in Vietnamese words', () => {
 describe('answers as printed', () => {
   it('formats the e-form shapes and never prints undefined', () => {
     expect(formatValue('2026-02-20')).toBe('20/02/2026');
-    expect(formatValue({ provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Thịnh' })).toBe('Thôn Phú Thịnh, Xã Phú Riềng, Tỉnh Đồng Nai');
+    expect(formatValue({ provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Thịnh', communeName: 'Xã Phú Riềng', provinceName: 'Tỉnh Đồng Nai' })).toBe(
+      'Thôn Phú Thịnh, Xã Phú Riềng, Tỉnh Đồng Nai',
+    );
     expect(formatValue({ chiTiet: 'Số 12', tenPhuongXa: 'Xã Xuân Thành', tenTinhThanh: 'Tỉnh Đồng Nai' })).toBe('Số 12, Xã Xuân Thành, Tỉnh Đồng Nai');
     expect(formatValue({ fullName: 'Trần Thị Mai', idNumber: '070195012346', birthDate: '1995-07-14' })).toBe('Trần Thị Mai, số định danh cá nhân 070195012346, sinh ngày 14/07/1995');
     expect(formatValue(true)).toBe('Có');
@@ -44,6 +46,23 @@ describe('answers as printed', () => {
     expect(show(undefined)).toBe(DOTS);
     expect(show(null)).toBe(DOTS);
     expect(show({})).toBe(DOTS);
+  });
+
+  it('names the places of coded addresses from the names the caller passes, at any depth, and only those', () => {
+    const values = {
+      noiCuTru: { provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Thịnh' },
+      thanhVien: [{ hoTen: 'Lê Văn An', noiO: { provinceCode: '79', communeCode: '26734', detail: 'Số 5' } }],
+      ghiChu: 'không đổi',
+    };
+    expect(placeCodes(values)).toEqual(['25252', '26734', '75', '79']);
+    const named = withPlaceNames(values, { '75': 'Tỉnh Đồng Nai', '25252': 'Xã Phú Riềng', '79': 'Thành phố Hồ Chí Minh' });
+    expect(formatValue(named.noiCuTru)).toBe('Thôn Phú Thịnh, Xã Phú Riềng, Tỉnh Đồng Nai');
+    // A code the caller did not name is left out rather than printed as a code.
+    expect(formatValue(named.thanhVien[0].noiO)).toBe('Số 5, Thành phố Hồ Chí Minh');
+    expect(named.ghiChu).toBe('không đổi');
+    expect(values.noiCuTru).not.toHaveProperty('communeName');
+    // Without names, the renderer prints what it has: the detail.
+    expect(formatValue(values.noiCuTru)).toBe('Thôn Phú Thịnh');
   });
 
   it('reads labels and option labels from a form definition, without file fields', () => {

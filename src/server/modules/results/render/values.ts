@@ -2,9 +2,11 @@
  * Answers of the e-form as a result prints them: dates as dd/mm/yyyy (and in words for a birth date), addresses
  * with the names of the commune and province, persons, yes/no, select labels. A missing answer is printed as a
  * dotted line, as on a paper form — never as "undefined".
+ *
+ * Pure: the names of the places a coded address refers to come with the data (`ResultData.places`, loaded by the
+ * caller from the administrative units; see `placeCodes` and `withPlaceNames`), never from a file or the database.
  */
 import type { FormDefinition, FormField } from '../../../../core/catalogue/schema.ts';
-import { readAdminUnits } from '../../reference/seed.ts';
 
 /** What a paper form shows where an answer is missing. */
 export const DOTS = '…………………………';
@@ -72,18 +74,40 @@ export function isoToVn(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
-let places: Map<string, string> | undefined;
-/** Names of the 2025 provinces (2-digit codes) and communes (5-digit codes), from data/admin-units-2025.json. */
-function placeName(code: unknown): string | undefined {
-  if (typeof code !== 'string') return undefined;
-  if (!places) {
-    places = new Map();
-    for (const p of readAdminUnits().provinces) {
-      places.set(p.code, p.name);
-      for (const c of p.communes) places.set(c.code, c.name);
+const isCodedAddress = (o: Record<string, unknown>) => 'communeCode' in o || 'provinceCode' in o;
+
+/** Every province and commune code the coded addresses among the answers refer to (at any depth), sorted. */
+export function placeCodes(values: unknown): string[] {
+  const codes = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object' && !(v instanceof Date)) {
+      const o = v as Record<string, unknown>;
+      if (isCodedAddress(o)) for (const c of [o.provinceCode, o.communeCode]) if (typeof c === 'string' && c) codes.add(c);
+      Object.values(o).forEach(walk);
     }
-  }
-  return places.get(code);
+  };
+  walk(values);
+  return [...codes].sort();
+}
+
+/**
+ * The answers with each coded address ({provinceCode, communeCode, detail}) given the names of its commune and
+ * province (`communeName`, `provinceName`) from `places` (code → name, e.g. '25252' → 'Xã Phú Riềng'). A code
+ * missing from `places` gets no name, and the address prints without it. The input is not changed.
+ */
+export function withPlaceNames<T>(values: T, places: Readonly<Record<string, string>>): T {
+  const name = (code: unknown) => (typeof code === 'string' && Object.hasOwn(places, code) ? places[code] : undefined);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== 'object' || v instanceof Date) return v;
+    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (!isCodedAddress(o)) return o;
+    const communeName = name(o.communeCode);
+    const provinceName = name(o.provinceCode);
+    return { ...o, ...(communeName ? { communeName } : {}), ...(provinceName ? { provinceName } : {}) };
+  };
+  return walk(values) as T;
 }
 
 const clean = (s: string) => s.normalize('NFC').replace(/[ \t]+/g, ' ').trim();
@@ -98,8 +122,8 @@ function groupDigits(n: number): string {
 
 /**
  * One answer as text, or undefined when it is blank. Knows the e-form shapes: YYYY-MM-DD dates, addresses
- * ({provinceCode, communeCode, detail} or the national {chiTiet, tenPhuongXa, tenTinhThanh}), persons
- * ({fullName, idNumber, birthDate}), file references (their names), yes/no, numbers and lists.
+ * ({provinceCode, communeCode, detail} with the names `withPlaceNames` gave it, or the national {chiTiet, tenPhuongXa,
+ * tenTinhThanh}), persons ({fullName, idNumber, birthDate}), file references (their names), yes/no, numbers and lists.
  */
 export function formatValue(v: unknown, optionLabels?: Record<string, string>): string | undefined {
   if (v === undefined || v === null) return undefined;
@@ -118,8 +142,8 @@ export function formatValue(v: unknown, optionLabels?: Record<string, string>): 
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if ('communeCode' in o || 'provinceCode' in o || 'detail' in o) {
-      const parts = nonEmpty([o.detail, placeName(o.communeCode), placeName(o.provinceCode)]);
+    if (isCodedAddress(o) || 'detail' in o) {
+      const parts = nonEmpty([o.detail, o.communeName, o.provinceName]);
       return parts.length ? parts.join(', ') : undefined;
     }
     if ('chiTiet' in o || 'tenPhuongXa' in o || 'tenTinhThanh' in o) {

@@ -3,17 +3,13 @@
  * confirms, notifies, certifies or issues, after the title), the person it is issued to, a table of the answers
  * with their labels, the validity and scope, and the signature.
  *
- * Labels: `data.labels` (from the case's form definition, see `formLabels`) chooses and orders the rows, a missing
- * answer showing as a dotted line; without it the rows are the answers given, labelled from the procedure's form in
- * data/catalogue/procedures (the seed catalogue), then from COMMON_LABELS, else by their key.
+ * Labels: `data.labels` (from the case's form definition, see `formLabels`; the caller always passes them) chooses and
+ * orders the rows, a missing answer showing as a dotted line; without it the rows are the answers given, labelled
+ * from COMMON_LABELS, else by their key.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { FormDefinition } from '../../../../../core/catalogue/schema.ts';
-import { DATA_DIR } from '../../../reference/seed.ts';
 import { BODY, drawSigner, line, para } from '../layout.ts';
 import type { ResultData } from '../types.ts';
-import { COMMON_LABELS, formatValue, formLabels, idLabel, isoToVn, show } from '../values.ts';
+import { COMMON_LABELS, formatValue, idLabel, isoToVn, show } from '../values.ts';
 import type { ResultTemplate } from './template.ts';
 
 /** What the agency does, from the result's title: "quyết định", "xác nhận", "thông báo", … or "cấp <title>". */
@@ -28,27 +24,6 @@ export function agencyVerb(title: string): string {
   // "TRÍCH LỤC KHAI TỬ" → "cấp trích lục khai tử"; "Bản sao từ sổ gốc" → "cấp bản sao từ sổ gốc".
   const named = t === t.toLocaleUpperCase('vi-VN') ? lower : lower.charAt(0) + t.slice(1);
   return `cấp ${named}`;
-}
-
-const catalogueCache = new Map<string, { labels: Record<string, string>; options: Record<string, Record<string, string>> } | null>();
-
-/** Labels of every case form of a procedure in the seed catalogue (data/catalogue/procedures/<code>.json), or null. */
-export function catalogueLabels(procedureCode: string): { labels: Record<string, string>; options: Record<string, Record<string, string>> } | null {
-  if (!/^[0-9A-Za-z_-]+(\.[0-9A-Za-z_-]+)*$/.test(procedureCode)) return null;
-  if (catalogueCache.has(procedureCode)) return catalogueCache.get(procedureCode)!;
-  let found: { labels: Record<string, string>; options: Record<string, Record<string, string>> } | null = null;
-  const file = path.join(DATA_DIR, 'catalogue', 'procedures', `${procedureCode}.json`);
-  if (fs.existsSync(file)) {
-    const proc = JSON.parse(fs.readFileSync(file, 'utf8')) as { cases?: { form?: FormDefinition }[] };
-    found = { labels: {}, options: {} };
-    for (const c of proc.cases ?? []) {
-      const l = formLabels(c.form);
-      found.labels = { ...l.labels, ...found.labels };
-      found.options = { ...l.options, ...found.options };
-    }
-  }
-  catalogueCache.set(procedureCode, found);
-  return found;
 }
 
 /** The value of one answer for a table cell: repeated groups item by item, "label: value" for each sub-field. */
@@ -72,17 +47,12 @@ function cell(key: string, value: unknown, labels: Record<string, string>, optio
 
 /** The rows of the answers table: [label, value]. */
 export function answerRows(data: ResultData): [string, string][] {
-  const given = data.labels && Object.keys(data.labels).length ? { labels: data.labels, options: data.options ?? {} } : null;
-  const fallback = given ? null : catalogueLabels(data.dossier.procedureCode);
-  const labels = given?.labels ?? fallback?.labels ?? {};
-  const options = { ...(fallback?.options ?? {}), ...(data.options ?? {}) };
-  const top = (k: string) => !k.includes('.');
+  const labels = data.labels && Object.keys(data.labels).length ? data.labels : null;
+  const options = data.options ?? {};
   const present = (k: string) => formatValue(data.values[k]) !== undefined || (Array.isArray(data.values[k]) && (data.values[k] as unknown[]).length > 0);
-  const keys = given
-    ? Object.keys(labels).filter(top)
-    : [...Object.keys(labels).filter((k) => top(k) && present(k)), ...Object.keys(data.values).filter((k) => !(k in labels) && present(k))];
+  const keys = labels ? Object.keys(labels).filter((k) => !k.includes('.')) : Object.keys(data.values).filter(present);
   const all = { ...COMMON_LABELS, ...labels };
-  return keys.filter((k, i) => keys.indexOf(k) === i && !isFileAnswer(data.values[k])).map((k) => [all[k] ?? k, cell(k, data.values[k], all, options)]);
+  return keys.filter((k) => !isFileAnswer(data.values[k])).map((k) => [all[k] ?? k, cell(k, data.values[k], all, options)]);
 }
 
 function isFileAnswer(v: unknown): boolean {
