@@ -8,8 +8,8 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
-import { createMailService } from './modules/notifications/service.ts';
-import { createSignerProvider } from './modules/results/signing/signers.ts';
+import { createMailService } from './modules/notifications/index.ts';
+import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 

@@ -3,8 +3,8 @@ import type { PopulationAdapter } from './adapters/population.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
-import type { MailService } from './modules/notifications/service.ts';
-import type { SignerProvider } from './modules/results/signing/signers.ts';
+import type { MailService } from './modules/notifications/index.ts';
+import type { SignerProvider } from './modules/results/index.ts';
 
 export interface AppContext {
   config: AppConfig;

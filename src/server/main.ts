@@ -2,11 +2,11 @@
 import { buildApp } from './app.ts';
 import { createContext } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
-import { createOutboxWorker } from './modules/notifications/service.ts';
-import { expireDrafts } from './modules/dossiers/drafts.ts';
-import { CounterTicker } from './modules/metrics/ticker.ts';
+import { createOutboxWorker } from './modules/notifications/index.ts';
+import { expireDrafts } from './modules/dossiers/index.ts';
+import { CounterTicker } from './modules/metrics/index.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
-import { startPaymentJobs } from './modules/payments/jobs.ts';
+import { startPaymentJobs } from './modules/payments/index.ts';
 
 const config = loadConfig();
 const ctx = await createContext(config);

@@ -5,9 +5,9 @@ import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
-import { getVersion } from '../catalogue/service.ts';
+import { getVersion } from '../catalogue/index.ts';
 import { enqueue } from '../../outbox/outbox.ts';
-import { MAIL_TOPIC } from '../notifications/service.ts';
+import { MAIL_TOPIC } from '../notifications/index.ts';
 import { appendAction } from './action-log.ts';
 import { lookupSecretMatches, timelineEntry } from './public-view.ts';
 

@@ -16,16 +16,12 @@ import type { PopulationRecord } from '../../adapters/population.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import { catalogueCache, getVersion } from '../catalogue/service.ts';
-import { appendAction } from '../dossiers/action-log.ts';
-import { assignDossierCode } from '../dossiers/codes.ts';
-import { communes, EMAIL, PHONE, prefillForPerson, sealSecret, vnToday } from '../dossiers/submission-checks.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
-import { attachUploads, caseRules, performActionInTx } from '../workflow/engine.ts';
-import type { OrgTree } from '../workflow/org.ts';
-import { unitsWithRole, type Staff } from '../workflow/staff.ts';
-import { routeUnits } from '../workflow/tasks.ts';
-import { attachFromStore, listStore, storeMismatch } from '../results/store.ts';
+import { catalogueCache, getVersion } from '../catalogue/index.ts';
+import { appendAction, assignDossierCode, communes, EMAIL, PHONE, prefillForPerson, sealSecret, vnToday } from '../dossiers/index.ts';
+import { cachedCalendar } from '../reference/index.ts';
+import { attachUploads, caseRules, performActionInTx } from '../workflow/index.ts';
+import { routeUnits, unitsWithRole, type OrgTree, type Staff } from '../officials/index.ts';
+import { attachFromStore, listStore, storeMismatch } from '../results/index.ts';
 
 const CHECK_VALID_MS = 4 * 3_600_000;
 

@@ -16,9 +16,9 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { countSourcePages, formLabels, markConvertedFromPaper, placeCodes, renderCertifiedCopy, renderResultPdf, resultValidity, type ResultData, type SourceMime } from './render/index.ts';
-import { getVersion } from '../catalogue/service.ts';
+import { getVersion } from '../catalogue/index.ts';
 import { signPdf } from './signing/pades.ts';
-import type { OrgTree } from '../workflow/org.ts';
+import type { OrgTree } from '../officials/index.ts';
 import { putInStore } from './store.ts';
 
 const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ import { decodeQrPayload } from '../../../core/documents/qr-payload.ts';
 import { DEMO_ELDER_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
 import { decodeQrFromPdf, tinyPdf } from '../../testing/pdf.ts';
-import { startBackOffice, type BackOffice } from '../workflow/testing.ts';
+import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-results-'));
 function pdfsig(bytes: Buffer, name: string): string {

@@ -8,11 +8,11 @@ import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { appendAction } from '../dossiers/action-log.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
-import { storeComponents } from '../results/issue.ts';
+import { appendAction } from '../dossiers/index.ts';
+import { cachedCalendar } from '../reference/index.ts';
+import { storeComponents } from '../results/index.ts';
 import { attachUploads, endPause } from './engine.ts';
-import { orgTree } from './org.ts';
+import { orgTree } from '../officials/index.ts';
 import { loadTask } from './tasks.ts';
 
 export async function supplyOnline(

@@ -14,15 +14,14 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox.ts';
-import { getVersion } from '../catalogue/service.ts';
-import { appendAction } from '../dossiers/action-log.ts';
-import { MAIL_TOPIC } from '../notifications/service.ts';
-import { recordCounterPaymentInTx, refundDossierInTx } from '../payments/ledger.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
-import { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/issue.ts';
-import type { OrgTree } from './org.ts';
-import type { Staff } from './staff.ts';
-import { closeTask, loadTask, officialName, openTask, routeUnits, type TaskRow } from './tasks.ts';
+import { getVersion } from '../catalogue/index.ts';
+import { appendAction } from '../dossiers/index.ts';
+import { MAIL_TOPIC } from '../notifications/index.ts';
+import { recordCounterPaymentInTx, refundDossierInTx } from '../payments/index.ts';
+import { cachedCalendar } from '../reference/index.ts';
+import { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/index.ts';
+import { routeUnits, type OrgTree, type Staff } from '../officials/index.ts';
+import { closeTask, loadTask, officialName, openTask, type TaskRow } from './tasks.ts';
 
 export interface DossierLockRow {
   id: string;

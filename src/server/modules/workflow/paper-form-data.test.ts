@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrPayload } from '../../../core/documents/qr-payload.ts';
 import { testDatabaseKind, type TestClient } from '../../testing/harness.ts';
 import { decodeQrFromPdf } from '../../testing/pdf.ts';
-import { startBackOffice, type BackOffice } from './testing.ts';
+import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-forms-db-'));
 function pdfOf(name: string, bytes: Buffer) {

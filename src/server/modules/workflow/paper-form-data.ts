@@ -12,8 +12,8 @@ import {
   type AgencyInfo, type ApplicantInfo, type DossierRef, type OfficialInfo, type RegisterData,
 } from '../../paper-forms/index.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { getVersion } from '../catalogue/service.ts';
-import type { OrgTree } from './org.ts';
+import { getVersion } from '../catalogue/index.ts';
+import type { OrgTree } from '../officials/index.ts';
 import { controlSheetRows } from './queries.ts';
 
 export const DOSSIER_FORMS = ['mau-01', 'mau-02', 'mau-03', 'mau-04', 'mau-05', 'mau-06'] as const;

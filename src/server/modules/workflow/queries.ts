@@ -11,12 +11,11 @@ import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
-import { getVersion } from '../catalogue/service.ts';
-import { actionLabel } from '../dossiers/public-view.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
+import { getVersion } from '../catalogue/index.ts';
+import { actionLabel } from '../dossiers/index.ts';
+import { cachedCalendar } from '../reference/index.ts';
 import { authView, type DossierLockRow } from './engine.ts';
-import { visibleUnits } from './org.ts';
-import type { Staff } from './staff.ts';
+import { type Staff, visibleUnits } from '../officials/index.ts';
 import { loadTask, type TaskRow } from './tasks.ts';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);

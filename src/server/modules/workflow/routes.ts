@@ -15,9 +15,8 @@ import { defineRoute } from '../../http/route.ts';
 import { supplyOnline } from './citizen-supplement.ts';
 import { performAction } from './engine.ts';
 import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './paper-form-data.ts';
-import { orgTree } from './org.ts';
+import { orgTree, requireStaff, type Staff } from '../officials/index.ts';
 import { inbox, searchDossiers, staffDossier } from './queries.ts';
-import { requireStaff, type Staff } from './staff.ts';
 
 const slug = (a: StaffAction) => a.replace(/_/g, '-');
 const ACTION_BY_SLUG = new Map(STAFF_ACTIONS.map((a) => [slug(a), a]));
@@ -123,7 +122,7 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         'SELECT x.sha256, x.mime, x.name, d.unit_ids FROM dossier_documents x JOIN dossiers d ON d.id = x.dossier_id WHERE x.id = $1 AND x.dossier_id = $2',
         [params.documentId, params.id],
       )).rows[0];
-      if (!doc || !doc.sha256 || !canSee(staff.auth, { unitIds: doc.unit_ids })) throw notFound('Không tìm thấy giấy tờ.');
+      if (!doc?.sha256 || !canSee(staff.auth, { unitIds: doc.unit_ids })) throw notFound('Không tìm thấy giấy tờ.');
       return reply
         .header('content-type', doc.mime)
         .header('x-content-type-options', 'nosniff')

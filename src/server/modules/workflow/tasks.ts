@@ -10,7 +10,7 @@ import { stepDue, type WorkCalendar } from '../../../core/deadlines/deadlines.ts
 import { stepKind, type StepKind } from '../../../core/workflow/steps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { stepUnit, type OrgTree } from './org.ts';
+import { type OrgTree, stepUnit } from '../officials/index.ts';
 
 export interface TaskRow {
   id: string;
@@ -36,16 +36,6 @@ export interface DossierRoute {
   receivingUnitId: string;
   competentUnitId: string | null;
   dueAt: Date | null;
-}
-
-/** The units of every step of the workflow, for the dossier's unit set. */
-export function routeUnits(tree: OrgTree, steps: readonly WorkflowStep[], d: Omit<DossierRoute, 'id' | 'dueAt'>): string[] {
-  const units = new Set([d.receivingUnitId, ...(d.competentUnitId ? [d.competentUnitId] : [])]);
-  for (const s of steps) {
-    const u = stepUnit(tree, s, d);
-    if (u) units.add(u.id);
-  }
-  return [...units];
 }
 
 /** The least loaded active official with the role in the unit (open tasks), ties by username; null when none. */

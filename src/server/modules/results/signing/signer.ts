@@ -14,13 +14,13 @@ export interface Signer {
 }
 
 export class Pkcs12Signer implements Signer {
-  private key: Promise<CryptoKey>;
+  private key: Promise<webcrypto.CryptoKey>;
   private chain: Buffer[];
 
   constructor(p12: Uint8Array, password: string) {
     const { privateKeyPkcs8, certificates } = readPkcs12(p12, password);
     this.chain = certificates;
-    this.key = webcrypto.subtle.importKey('pkcs8', privateKeyPkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']) as Promise<CryptoKey>;
+    this.key = webcrypto.subtle.importKey('pkcs8', privateKeyPkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
   }
 
   async certificates(): Promise<Uint8Array[]> {

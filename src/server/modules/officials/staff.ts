@@ -7,7 +7,7 @@ import type { OfficialAuth } from '../../../core/workflow/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor, type OfficialActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { loadSubject } from '../officials/service.ts';
+import { loadSubject } from './service.ts';
 import { officialAuth, orgTree, type OrgTree } from './org.ts';
 
 export interface Staff {

@@ -101,3 +101,13 @@ export function stepUnit(tree: OrgTree, step: { role: string; unitKind: string }
   if (home.kind === step.unitKind) return home;
   return tree.byKind(step.unitKind, home.adminUnitCode);
 }
+
+/** The units of every step of the workflow, for the dossier's unit set. */
+export function routeUnits(tree: OrgTree, steps: readonly { role: string; unitKind: string }[], d: { receivingUnitId: string; competentUnitId: string | null }): string[] {
+  const units = new Set([d.receivingUnitId, ...(d.competentUnitId ? [d.competentUnitId] : [])]);
+  for (const s of steps) {
+    const u = stepUnit(tree, s, d);
+    if (u) units.add(u.id);
+  }
+  return [...units];
+}

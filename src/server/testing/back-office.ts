@@ -4,14 +4,14 @@
  */
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
-import { addDaysIso, isWorkingDay } from '../../../core/calendar/holidays.ts';
-import { fromLocal, toLocal } from '../../../core/deadlines/deadlines.ts';
-import { setClockTo } from '../../clock.ts';
-import { DEMO_FATHER_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
-import { startTestApp, TestClient, type TestApp } from '../../testing/harness.ts';
-import { tinyPdf } from '../../testing/pdf.ts';
-import { DEMO_OFFICIAL_PASSWORD } from '../officials/demo-officials.ts';
-import { loadCalendar } from '../reference/calendar.ts';
+import { addDaysIso, isWorkingDay } from '../../core/calendar/holidays.ts';
+import { fromLocal, toLocal } from '../../core/deadlines/deadlines.ts';
+import { setClockTo } from '../clock.ts';
+import { DEMO_FATHER_ID, DEMO_MOTHER_ID } from '../standins/population/demo-residents.ts';
+import { startTestApp, TestClient, type TestApp } from './harness.ts';
+import { tinyPdf } from './pdf.ts';
+import { DEMO_OFFICIAL_PASSWORD } from '../modules/officials/index.ts';
+import { loadCalendar } from '../modules/reference/index.ts';
 
 export const PDF_BYTES = tinyPdf('scan');
 
