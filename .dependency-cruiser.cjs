@@ -53,7 +53,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/contract (the schemas server and browser share) imports only src/core, itself and zod.',
       from: { path: '^src/contract/' },
-      to: { pathNot: ['^src/(contract|core)/', '^node_modules/zod/'] },
+      to: { pathNot: ['^src/(contract|core)/', '(^|/)node_modules/zod/'] },
     },
     {
       name: 'server-not-web',
@@ -116,6 +116,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // Packages keep their node_modules/<name> path even where node_modules is a link (git worktrees).
+    preserveSymlinks: true,
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
