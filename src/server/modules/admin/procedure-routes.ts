@@ -54,7 +54,13 @@ export default async function procedureAdminRoutes(app: FastifyInstance, ctx: Ap
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/admin/procedures/:code/versions', summary: 'Các phiên bản của một thủ tục', tags: ['catalogue-admin'], params: z.object({ code: z.string().max(64) }) },
+    {
+      method: 'GET',
+      url: '/api/admin/procedures/:code/versions',
+      summary: 'Các phiên bản của một thủ tục',
+      tags: ['catalogue-admin'],
+      params: z.object({ code: z.string().max(64) }),
+    },
     async ({ params, req }) => {
       requireCatalogueAdmin(req);
       return listVersions(ctx.db, params.code);

@@ -3,4 +3,13 @@
  * internal; see docs/adr/0003-module-boundaries.md).
  */
 export { default as catalogueRoutes } from './routes.ts';
-export { catalogueCache, getVersion, importCatalogue, listVersions, readCatalogueFiles, seedCatalogue, writeVersion, type ProcedureVersion } from './service.ts';
+export {
+  catalogueCache,
+  getVersion,
+  importCatalogue,
+  listVersions,
+  readCatalogueFiles,
+  seedCatalogue,
+  writeVersion,
+  type ProcedureVersion,
+} from './service.ts';

@@ -7,7 +7,15 @@ export { default as officialRoutes } from './routes.ts';
 export { DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoOfficials } from './demo-officials.ts';
 export { invalidateOrgTree, officialAuth, orgTree, routeUnits, stepUnit, visibleUnits, type OrgTree, type OrgUnit } from './org.ts';
 export {
-  createOfficial, endOfficialSessions, generatePassword, loadSubject, OFFICIAL_ROLES, roleName, setOfficialPassword, type Membership, type OfficialRole,
+  createOfficial,
+  endOfficialSessions,
+  generatePassword,
+  loadSubject,
+  OFFICIAL_ROLES,
+  roleName,
+  setOfficialPassword,
+  type Membership,
+  type OfficialRole,
 } from './service.ts';
 export { requireStaff, unitsWithRole, type Staff } from './staff.ts';
 export { generateTotpSecret, otpauthUrl, verifyTotp } from './totp.ts';
