@@ -22,12 +22,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/database.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { seedCatalogue } from '../src/server/modules/catalogue/service.ts';
-import { rebuildCountersFromFacts } from '../src/server/modules/metrics/counters.ts';
-import { loadProcedures } from '../src/server/modules/metrics/facts.ts';
+import { seedCatalogue } from '../src/server/modules/catalogue/index.ts';
+import { loadProcedures, rebuildCountersFromFacts } from '../src/server/modules/metrics/index.ts';
 import { countersCounts, factCounts } from '../src/server/modules/metrics/query.ts';
 import { score } from '../src/server/modules/metrics/report.ts';
-import { seedReferenceData } from '../src/server/modules/reference/seed.ts';
+import { seedReferenceData } from '../src/server/modules/reference/index.ts';
 
 const { values: args } = parseArgs({
   options: { dossiers: { type: 'string', default: '10000000' }, repeats: { type: 'string', default: '30' }, keep: { type: 'boolean' }, reuse: { type: 'boolean' } },

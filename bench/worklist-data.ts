@@ -38,9 +38,8 @@ import type pg from 'pg';
 import { foldVietnamese } from '../src/core/catalogue/search.ts';
 import type { ProcedureCase, ProcedureDefinition } from '../src/core/catalogue/schema.ts';
 import type { Database } from '../src/server/db/database.ts';
-import { readAdminUnits } from '../src/server/modules/reference/seed.ts';
-import { orgTree, stepUnit } from '../src/server/modules/workflow/org.ts';
-import { routeUnits } from '../src/server/modules/workflow/tasks.ts';
+import { readAdminUnits } from '../src/server/modules/reference/index.ts';
+import { orgTree, routeUnits, stepUnit } from '../src/server/modules/officials/index.ts';
 
 type W<T> = [T, number][];
 

@@ -40,11 +40,8 @@ import { createContext } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { openDatabase, type Database } from '../src/server/db/database.ts';
-import { DEMO_OFFICIAL_PASSWORD } from '../src/server/modules/officials/demo-officials.ts';
-import { loadSubject } from '../src/server/modules/officials/service.ts';
-import { visibleUnits } from '../src/server/modules/workflow/org.ts';
+import { DEMO_OFFICIAL_PASSWORD, loadSubject, requireStaff, type Staff, visibleUnits } from '../src/server/modules/officials/index.ts';
 import { inbox, searchDossiers } from '../src/server/modules/workflow/queries.ts';
-import { requireStaff, type Staff } from '../src/server/modules/workflow/staff.ts';
 import { freePort } from '../src/server/testing/net.ts';
 import { addSyntheticCommunes, generate } from './worklist-data.ts';
 

@@ -8,9 +8,9 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
-import { createMailService } from './modules/notifications/service.ts';
-import { refundWhenDossierEnds } from './modules/payments/dossier-events.ts';
-import { createSignerProvider } from './modules/results/signers.ts';
+import { createMailService } from './modules/notifications/index.ts';
+import { refundWhenDossierEnds } from './modules/payments/index.ts';
+import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 

@@ -7,17 +7,17 @@ import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './bootstrap.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
-import { verifyActionLog } from './modules/dossiers/action-log.ts';
-import { importCatalogue, readCatalogueFiles } from './modules/catalogue/service.ts';
+import { prefillForPerson, verifyActionLog } from './modules/dossiers/index.ts';
+import { importCatalogue, readCatalogueFiles } from './modules/catalogue/index.ts';
 import { ProcedureDefinition } from '../core/catalogue/schema.ts';
 import fs from 'node:fs';
 import { dueDate, formatVn, type DeadlineUnit } from '../core/deadlines/deadlines.ts';
-import { loadCalendar } from './modules/reference/calendar.ts';
-import { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } from './modules/admin/create-user-command.ts';
+import { loadCalendar } from './modules/reference/index.ts';
+import { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } from './modules/admin/index.ts';
 import path from 'node:path';
-import { renderSpecimen } from './modules/results/specimen.ts';
-import { INDEX766_HELP, runIndex766 } from './modules/metrics/cli-command.ts';
-import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/cli-command.ts';
+import { renderSpecimen } from './modules/results/index.ts';
+import { INDEX766_HELP, runIndex766 } from './modules/metrics/index.ts';
+import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/index.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -136,7 +136,7 @@ const commands: Record<string, { help: string; run: Command }> = {
       }
       const config = loadConfig();
       return withDatabase(async (db) => {
-        const pdf = await renderSpecimen(db, config, values.procedure!);
+        const pdf = await renderSpecimen(db, config, values.procedure!, prefillForPerson);
         fs.writeFileSync(values.out!, pdf);
         console.log(`Đã ghi bản mẫu kết quả của thủ tục ${values.procedure} vào ${values.out} (${pdf.length} byte, đã ký số).`);
         return 0;

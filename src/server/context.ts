@@ -3,9 +3,9 @@ import type { PopulationAdapter } from './adapters/population.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
-import type { DossierSubscriber } from './modules/dossiers/transition.ts';
-import type { MailService } from './modules/notifications/service.ts';
-import type { SignerProvider } from './modules/results/signers.ts';
+import type { DossierSubscriber } from './modules/dossiers/index.ts';
+import type { MailService } from './modules/notifications/index.ts';
+import type { SignerProvider } from './modules/results/index.ts';
 
 export interface AppContext {
   config: AppConfig;

@@ -13,7 +13,7 @@
 import { buildApp } from './app.ts';
 import { createContext } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
-import { backgroundJobs } from './jobs/background-jobs.ts';
+import { backgroundJobs } from './background-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
 

@@ -175,7 +175,7 @@ export const ProcedureCase = z.object({
     name: z.string(),
     /** Mã kết quả (MaKetQuaChinh of the CSDLQG TTHC): later dossiers accept a stored result by this code. */
     code: z.string(),
-    /** Which result template renders it (src/server/results); a generic template otherwise. */
+    /** Which result template renders it (src/server/modules/results/render); a generic template otherwise. */
     template: z.string().optional(),
     /** Document type of the result in the citizen's store (matches DocumentRequirement.documentType). */
     documentType: z.string().optional(),

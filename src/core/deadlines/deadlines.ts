@@ -195,8 +195,8 @@ function closedPauses(pauses: readonly Pause[], now?: Date): { from: Date; to: D
   const merged: { from: Date; to: Date }[] = [];
   for (const p of closed) {
     const last = merged[merged.length - 1];
-    if (last && p.from <= last.to) last.to = p.to > last.to ? p.to : last.to;
-    else merged.push({ ...p });
+    if (!last || p.from > last.to) merged.push({ ...p });
+    else if (p.to > last.to) last.to = p.to;
   }
   return merged;
 }

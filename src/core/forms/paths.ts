@@ -70,7 +70,7 @@ export function getAt(root: unknown, steps: readonly Step[]): unknown {
       cur = cur[s];
     } else {
       if (typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-      cur = Object.prototype.hasOwnProperty.call(cur, s) ? (cur as Record<string, unknown>)[s] : undefined;
+      cur = Object.hasOwn(cur, s) ? (cur as Record<string, unknown>)[s] : undefined;
     }
   }
   return cur;

@@ -202,7 +202,7 @@ export function readSource(root: unknown, steps: readonly Step[], recordFrom = 1
     }
     if (typeof cur !== 'object' || Array.isArray(cur)) return undefined;
     const obj = cur as Record<string, unknown>;
-    const next = Object.prototype.hasOwnProperty.call(obj, s) ? obj[s] : derived(obj, s);
+    const next = Object.hasOwn(obj, s) ? obj[s] : derived(obj, s);
     // A record that is there and lacks the attribute says the thing is absent.
     if (next === undefined && exists && i >= recordFrom) return false;
     cur = next;

@@ -22,7 +22,16 @@ import { FormState, type Values } from './runtime.ts';
 import type { FieldError } from './validate.ts';
 import { normaliseScope } from './values.ts';
 
-export type SealSecret = string | Uint8Array | CryptoKey;
+/**
+ * Web Crypto's types as the platform declares them: lib.dom in the browser, @types/node on the server, and
+ * tsconfig/isomorphic.d.ts when core is checked alone (core is isomorphic: it names no platform's own types).
+ */
+type Subtle = (typeof globalThis.crypto)['subtle'];
+/** An HMAC key made by Web Crypto (importKey). */
+export type HmacKey = Awaited<ReturnType<Subtle['importKey']>>;
+type Bytes = Parameters<Subtle['sign']>[2];
+
+export type SealSecret = string | Uint8Array | HmacKey;
 
 export interface SealOptions {
   /** Binds the seal to one draft (e.g. its id): a seal made for another scope is refused. */
@@ -55,7 +64,7 @@ interface SealPayload {
   fields: Record<string, { source: Provenance['source']; path: string; mac: string }>;
 }
 
-function subtle(): SubtleCrypto {
+function subtle(): Subtle {
   const s = globalThis.crypto?.subtle;
   if (!s) throw new Error('WebCrypto (crypto.subtle) is not available in this environment');
   return s;
@@ -79,23 +88,23 @@ function fromBase64Url(s: string): Uint8Array | null {
   }
 }
 
-async function hmacKey(secret: SealSecret): Promise<CryptoKey> {
+async function hmacKey(secret: SealSecret): Promise<HmacKey> {
   if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) return secret;
   const raw = typeof secret === 'string' ? utf8(secret) : secret;
   if (raw.length < 16) throw new Error('The prefill seal secret must be at least 16 bytes');
-  return subtle().importKey('raw', raw as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  return subtle().importKey('raw', raw as Bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }
 
 const fieldMessage = (field: string, p: Pick<Provenance, 'source' | 'path'>, value: unknown) =>
   canonicalJson({ field, source: `${p.source}.${p.path}`, value: value === undefined ? null : value });
 
-async function sign(key: CryptoKey, text: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await subtle().sign('HMAC', key, utf8(text) as BufferSource)));
+async function sign(key: HmacKey, text: string): Promise<string> {
+  return toBase64Url(new Uint8Array(await subtle().sign('HMAC', key, utf8(text) as Bytes)));
 }
 
-async function verify(key: CryptoKey, text: string, mac: string): Promise<boolean> {
+async function verify(key: HmacKey, text: string, mac: string): Promise<boolean> {
   const bytes = fromBase64Url(mac);
-  return bytes !== null && bytes.length === 32 && subtle().verify('HMAC', key, bytes as BufferSource, utf8(text) as BufferSource);
+  return bytes !== null && bytes.length === 32 && subtle().verify('HMAC', key, bytes as Bytes, utf8(text) as Bytes);
 }
 
 /**
@@ -118,7 +127,7 @@ export async function sealPrefill(values: Values, provenance: Record<string, Pro
   return `${PREFIX}.${body}.${await sign(key, `${PREFIX}.${body}`)}`;
 }
 
-async function openSeal(seal: string, key: CryptoKey, scope: string | undefined): Promise<SealPayload | null> {
+async function openSeal(seal: string, key: HmacKey, scope: string | undefined): Promise<SealPayload | null> {
   if (typeof seal !== 'string') return null;
   const parts = seal.split('.');
   if (parts.length !== 3 || parts[0] !== PREFIX) return null;

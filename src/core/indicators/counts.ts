@@ -143,29 +143,29 @@ export function countDossiers(
     }
     if (!within(d.receivedAt)) continue;
     c.received++;
-    if (d.synced) (c.synced++, add('1.4', d.id));
-    if (isOnlineForIndex(d)) (c.online++, add('3.3', d.id));
+    if (d.synced) { c.synced++; add('1.4', d.id); }
+    if (isOnlineForIndex(d)) { c.online++; add('3.3', d.id); }
     if (d.channel === 2) procs.online.add(d.procedureCode);
     if (eligibleProcedures.has(d.procedureCode)) {
       c.eligible++;
-      if (d.channel === 2 && d.fullyOnline) (c.eligibleFullyOnline++, add('3.4', d.id));
+      if (d.channel === 2 && d.fullyOnline) { c.eligibleFullyOnline++; add('3.4', d.id); }
     }
     if (d.feeBearing) {
       c.feeBearing++;
       if (d.synced) procs.feeSynced.add(d.procedureCode);
-      if (d.paidOnline > 0) (c.paidOnline++, add('3.6', d.id), procs.paidOnline.add(d.procedureCode));
+      if (d.paidOnline > 0) { c.paidOnline++; add('3.6', d.id); procs.paidOnline.add(d.procedureCode); }
     }
     if (d.requiresPaperResult) {
       c.paperRequired++;
-      if (d.hasElectronicResult) (c.electronicResult++, add('4.1', d.id));
+      if (d.hasElectronicResult) { c.electronicResult++; add('4.1', d.id); }
     }
-    if (isDigitised(d)) (c.digitised++, add('4.2', d.id));
-    if (d.reusedComponent) (c.reused++, add('4.3', d.id));
-    if (d.fromPersonalStore) (c.fromStore++, add('4.4', d.id));
-    if (usesPopulationData(d)) (c.population++, add('4.5b', d.id), procs.population.add(d.procedureCode));
+    if (isDigitised(d)) { c.digitised++; add('4.2', d.id); }
+    if (d.reusedComponent) { c.reused++; add('4.3', d.id); }
+    if (d.fromPersonalStore) { c.fromStore++; add('4.4', d.id); }
+    if (usesPopulationData(d)) { c.population++; add('4.5b', d.id); procs.population.add(d.procedureCode); }
     if (d.certifiedElectronicCopy !== undefined) {
       c.certKnown++;
-      if (d.certifiedElectronicCopy) (c.certCopy++, add('cert-copy', d.id));
+      if (d.certifiedElectronicCopy) { c.certCopy++; add('cert-copy', d.id); }
     }
   }
   const sorted = (s: Set<string>) => [...s].sort();

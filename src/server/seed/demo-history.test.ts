@@ -3,8 +3,8 @@
  * from it equal a full recomputation from the dossiers (so every dashboard, drill-down and export of the demo agrees).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyActionLog } from '../modules/dossiers/action-log.ts';
-import { loadProcedures } from '../modules/metrics/facts.ts';
+import { verifyActionLog } from '../modules/dossiers/index.ts';
+import { loadProcedures } from '../modules/metrics/index.ts';
 import { countersCounts, fullCounts } from '../modules/metrics/query.ts';
 import { startTestApp, testDatabaseKind, type TestApp } from '../testing/harness.ts';
 import { seedDemoHistory } from './demo-history.ts';

@@ -13,14 +13,14 @@
  * stand-in), so no demo resident's account fills up with history.
  */
 import crypto from 'node:crypto';
+import type { ProcedureDefinition } from '../../core/catalogue/schema.ts';
 import { addDaysIso, isWorkingDay } from '../../core/calendar/holidays.ts';
 import { dueDate, fromLocal, toLocal, type DeadlineUnit } from '../../core/deadlines/deadlines.ts';
 import { now } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { hashEntry, GENESIS_HASH, type ActionEntry } from '../modules/dossiers/action-log.ts';
-import { catchUp, rebuildCountersFromFacts } from '../modules/metrics/counters.ts';
-import { FACT_COLUMNS, factRow, loadProcedures, type DossierFacts, type FactRow } from '../modules/metrics/facts.ts';
-import { loadCalendar } from '../modules/reference/calendar.ts';
+import { type ActionEntry, GENESIS_HASH, hashEntry } from '../modules/dossiers/index.ts';
+import { catchUp, type DossierFacts, FACT_COLUMNS, factRow, type FactRow, loadProcedures, rebuildCountersFromFacts } from '../modules/metrics/index.ts';
+import { loadCalendar } from '../modules/reference/index.ts';
 
 export const HISTORY_SOURCE = 'demo-history';
 const START = '2025-07-01';
@@ -80,7 +80,7 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
   const scale = opts.scale ?? 1;
   const cal = await loadCalendar(db);
 
-  const procs: ProcedureDef[] = (await db.query<{ procedure_code: string; version: number; definition: Record<string, any> }>(
+  const procs: ProcedureDef[] = (await db.query<{ procedure_code: string; version: number; definition: ProcedureDefinition & { handlingUnitKind?: string } }>(
     "SELECT procedure_code, version, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code",
   )).rows.map((r) => ({ code: r.procedure_code, version: r.version, name: r.definition.name, level: r.definition.level ?? null, handlingUnitKind: r.definition.handlingUnitKind ?? 'van_phong', cases: r.definition.cases ?? [] }));
   const units = (await db.query<{ id: string; kind: string; admin_unit_code: string; agency_code: string | null }>('SELECT id, kind, admin_unit_code, agency_code FROM org_units WHERE effective_to IS NULL')).rows;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS } from '../modules/officials/demo-officials.ts';
+import { DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS } from '../modules/officials/index.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../testing/harness.ts';
 import { seedDemo } from './demo.ts';
 

@@ -3,10 +3,10 @@
  * population-database stand-in. Each step is idempotent: it checks what is already there.
  */
 import type { Database } from '../db/database.ts';
-import { seedCatalogue } from '../modules/catalogue/service.ts';
-import { seedMetricsDemo } from '../modules/metrics/seed.ts';
-import { seedDemoOfficials } from '../modules/officials/demo-officials.ts';
-import { seedReferenceData } from '../modules/reference/seed.ts';
+import { seedCatalogue } from '../modules/catalogue/index.ts';
+import { seedMetricsDemo } from '../modules/metrics/index.ts';
+import { seedDemoOfficials } from '../modules/officials/index.ts';
+import { seedReferenceData } from '../modules/reference/index.ts';
 import { seedPopulation } from '../standins/population/seed.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;

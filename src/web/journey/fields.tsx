@@ -1,5 +1,5 @@
 /** Renders one e-form field of any supported type, with its label, hint, error and prefill marker. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { FormField } from '../../core/catalogue/schema.ts';
 import { api } from '../api/client.ts';
 
@@ -106,7 +106,7 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
       </fieldset>
     );
   }
-  let input;
+  let input: ReactNode;
   const str = value === undefined || value === null ? '' : String(value);
   switch (field.type) {
     case 'textarea':

@@ -50,7 +50,7 @@ export function LineChart({ title, labels, series, unit, testId }: { title: stri
       <ul className="metrics-legend" aria-hidden="true">
         {series.map((s, i) => (
           <li key={s.name}>
-            <svg width="28" height="12" focusable="false"><line x1="0" y1="6" x2="28" y2="6" stroke={COLOURS[i % 4]} strokeWidth="3" strokeDasharray={DASHES[i % 4]} /></svg> {s.name}
+            <svg width="28" height="12" focusable="false" aria-hidden="true"><line x1="0" y1="6" x2="28" y2="6" stroke={COLOURS[i % 4]} strokeWidth="3" strokeDasharray={DASHES[i % 4]} /></svg> {s.name}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@
  */
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { endOfficialSessions, setOfficialPassword } from '../officials/service.ts';
+import { endOfficialSessions, setOfficialPassword } from '../officials/index.ts';
 import { actorOf, recordChange } from './changes.ts';
 import { findOfficial, officialSnapshot, requireOfficial, unitsOf, type OfficialView } from './officials.ts';
 import { assertCanManageOfficial, type AdminAccess } from './permissions.ts';

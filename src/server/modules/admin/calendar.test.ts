@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueDate, formatVn } from '../../../core/deadlines/deadlines.ts';
-import { loadCalendar } from '../reference/calendar.ts';
+import { loadCalendar } from '../reference/index.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
 import { expectRefused, lastChange, startAdminTest, type AdminTest } from './testing.ts';
 

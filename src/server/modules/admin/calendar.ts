@@ -7,7 +7,7 @@
 import { isWeekend, weekday, type CalendarDayKind } from '../../../core/calendar/holidays.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { invalidateCalendar } from '../reference/calendar.ts';
+import { invalidateCalendar } from '../reference/index.ts';
 import { actorOf, recordChange } from './changes.ts';
 import type { AdminAccess } from './permissions.ts';
 import type { CalendarDayCreate } from './schemas.ts';

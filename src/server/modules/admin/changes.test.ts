@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogueFiles } from '../catalogue/service.ts';
+import { readCatalogueFiles } from '../catalogue/index.ts';
 import { testDatabaseKind, type TestClient } from '../../testing/harness.ts';
 import { verifyChanges } from './changes.ts';
 import { expectRefused, lastChange, login, startAdminTest, type AdminTest } from './testing.ts';

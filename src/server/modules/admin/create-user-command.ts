@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { generatePassword } from '../officials/service.ts';
+import { generatePassword } from '../officials/index.ts';
 import { CLI_ACTOR } from './changes.ts';
 import { createOfficialAccount, type OfficialView } from './officials.ts';
 import { Memberships, Role, text, UnitId, Username } from './schemas.ts';
@@ -33,7 +33,7 @@ export const CREATE_USER_USAGE =
 
 /** Reads the arguments; returns the Vietnamese problems instead when they are wrong. */
 export function planCreateUser(args: string[], env: NodeJS.ProcessEnv = process.env): CreateUserPlan | { problems: string[] } {
-  let values;
+  let values: { username?: string; 'full-name'?: string; unit?: string; role?: string[]; password?: string };
   try {
     ({ values } = parseArgs({
       args,

@@ -3,7 +3,7 @@
  * before and after, and the official's sessions end so the new roles apply at their next login.
  */
 import type { Database } from '../../db/database.ts';
-import { endOfficialSessions, type Membership } from '../officials/service.ts';
+import { endOfficialSessions, type Membership } from '../officials/index.ts';
 import { actorOf, recordChange } from './changes.ts';
 import { findOfficial, requireOfficial, unitsOf, type OfficialView } from './officials.ts';
 import { assertCanSetMemberships, type AdminAccess } from './permissions.ts';

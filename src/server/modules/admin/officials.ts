@@ -5,7 +5,7 @@
 import { systemNow } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { createOfficial, type Membership } from '../officials/service.ts';
+import { createOfficial, type Membership } from '../officials/index.ts';
 import { actorOf, recordChange, type ChangeActor } from './changes.ts';
 import { assertCanCreateOfficial, assertCanManageOfficial, assertCanReadOfficial, unitScope, type AdminAccess } from './permissions.ts';
 import type { OfficialCreate, OfficialUpdate } from './schemas.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_ROLES, type OfficialRole } from '../officials/service.ts';
+import { OFFICIAL_ROLES, type OfficialRole } from '../officials/index.ts';
 import {
   assertAllowed, assertCanCloseUnit, assertCanCreateOfficial, assertCanCreateUnit, assertCanManageOfficial, assertCanSetMemberships, assertCanUpdateUnit,
   changeVisibility, PERMISSIONS, unitScope, type AdminAccess,

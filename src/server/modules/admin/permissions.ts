@@ -16,7 +16,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/database.ts';
 import { currentActor } from '../../http/actor.ts';
 import { AppError, unauthorized } from '../../http/errors.ts';
-import { loadSubject, roleName, type Membership, type OfficialRole } from '../officials/service.ts';
+import { loadSubject, type Membership, type OfficialRole, roleName } from '../officials/index.ts';
 import type { ChangeVisibility, EntityKind } from './changes.ts';
 
 export type AdminAction =

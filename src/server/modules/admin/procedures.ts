@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import type { ProcedureDefinition } from '../../../core/catalogue/schema.ts';
 import type { Queryable } from '../../db/database.ts';
-import { writeVersion, type ProcedureVersion } from '../catalogue/service.ts';
+import { type ProcedureVersion, writeVersion } from '../catalogue/index.ts';
 import { recordChange, type ChangeActor } from './changes.ts';
 
 interface VersionSummary {

@@ -1,7 +1,7 @@
 /** Request schemas of the administration API, with Vietnamese messages. */
 import { z } from 'zod';
-import { OFFICIAL_ROLES } from '../officials/service.ts';
-import { AGENCY_CODE } from '../reference/seed.ts';
+import { OFFICIAL_ROLES } from '../officials/index.ts';
+import { AGENCY_CODE } from '../reference/index.ts';
 import { ENTITY_KINDS } from './changes.ts';
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

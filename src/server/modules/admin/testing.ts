@@ -7,9 +7,8 @@ import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { systemNow } from '../../clock.ts';
-import { createOfficial } from '../officials/service.ts';
-import { DEMO_OFFICIAL_PASSWORD, seedDemoOfficials } from '../officials/demo-officials.ts';
-import { seedReferenceData } from '../reference/seed.ts';
+import { createOfficial, DEMO_OFFICIAL_PASSWORD, seedDemoOfficials } from '../officials/index.ts';
+import { seedReferenceData } from '../reference/index.ts';
 import { startTestApp, TestClient, type TestApp } from '../../testing/harness.ts';
 
 /** The demo accounts logged in by the tests, plus quantri.xuanthanh: the unit administrator of another commune. */

@@ -7,7 +7,7 @@
 import { systemNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { generateTotpSecret, otpauthUrl, verifyTotp } from '../officials/totp.ts';
+import { generateTotpSecret, otpauthUrl, verifyTotp } from '../officials/index.ts';
 import { changeAccount } from './account-security.ts';
 import type { OfficialView } from './officials.ts';
 import type { AdminAccess } from './permissions.ts';

@@ -6,8 +6,7 @@ import { WorkingTimeData } from '../../../core/calendar/holidays.ts';
 import { workingHoursFrom } from '../../../core/deadlines/deadlines.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { invalidateCalendar } from '../reference/calendar.ts';
-import { readHolidayData } from '../reference/seed.ts';
+import { invalidateCalendar, readHolidayData } from '../reference/index.ts';
 import { actorOf, recordChange } from './changes.ts';
 import type { AdminAccess } from './permissions.ts';
 import type { WorkingTimeBody } from './schemas.ts';
@@ -27,7 +26,7 @@ export async function getWorkingTime(db: Database): Promise<WorkingTimeView> {
 /** Checks the data the way the deadline engine will read it: ordered, non-overlapping intervals, cutoff inside them. */
 function checkedWorkingTime(body: WorkingTimeBody): WorkingTimeData {
   const data = WorkingTimeData.parse({ intervals: body.intervals, sameDayCutoff: body.sameDayCutoff, ...(body.source ? { source: body.source } : {}) });
-  let hours;
+  let hours: ReturnType<typeof workingHoursFrom>;
   try {
     hours = workingHoursFrom(data);
   } catch {

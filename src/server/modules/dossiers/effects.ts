@@ -15,9 +15,9 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely, sql, type DB, type Selectable, type Updateable } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
-import { hasUnpublishedResult, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/issue.ts';
-import type { OrgTree } from '../workflow/org.ts';
-import { closeTask, officialName, openTask, routeUnits, type TaskRow } from '../workflow/tasks.ts';
+import { hasUnpublishedResult, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/index.ts';
+import { routeUnits, type OrgTree } from '../officials/index.ts';
+import { closeTask, officialName, openTask, type TaskRow } from './tasks.ts';
 import type { TransitionInput } from './transition-input.ts';
 
 /** The dossier row as the transition path locks it (the generated schema's row, its status a national status). */

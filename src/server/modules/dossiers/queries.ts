@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
-import { getVersion } from '../catalogue/service.ts';
+import { getVersion } from '../catalogue/index.ts';
 import type { AppContext } from '../../context.ts';
 import { runTransition } from './transition.ts';
 import { lookupSecretMatches, timelineEntry } from './public-view.ts';

@@ -16,9 +16,8 @@ import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
-import { getVersion } from '../catalogue/service.ts';
-import { orgTree } from '../workflow/org.ts';
-import { routeUnits } from '../workflow/tasks.ts';
+import { getVersion } from '../catalogue/index.ts';
+import { orgTree, routeUnits } from '../officials/index.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
 import { createDossier, type NewDocument } from './transition.ts';
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
-import { startBackOffice, type BackOffice } from '../workflow/testing.ts';
+import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { catchUp, rebuildCountersFromFacts } from './counters.ts';
 import { loadProcedures } from './facts.ts';
 import { countersCounts, factCounts, fullCounts, type Scope } from './query.ts';

@@ -4,6 +4,7 @@
  * the personal store, its rating and the officials who handled it. One derivation serves both the incremental
  * counters (a fact row per dossier) and the full recomputation (IndicatorDossier records for the pure index).
  */
+import type { ProcedureDefinition } from '../../../core/catalogue/schema.ts';
 import { toLocal } from '../../../core/deadlines/deadlines.ts';
 import { classifyTimeliness } from '../../../core/deadlines/timeliness.ts';
 import type { IndicatorDossier, IndicatorProcedure } from '../../../core/indicators/counts.ts';
@@ -23,11 +24,11 @@ export interface ProcedureInfo extends IndicatorProcedure {
 
 /** Procedures of the installation's catalogue (active versions) as the index needs them. */
 export async function loadProcedures(db: Queryable): Promise<Map<string, ProcedureInfo>> {
-  const { rows } = await db.query<{ procedure_code: string; definition: Record<string, any> }>("SELECT procedure_code, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code");
+  const { rows } = await db.query<{ procedure_code: string; definition: Partial<ProcedureDefinition> }>("SELECT procedure_code, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code");
   const out = new Map<string, ProcedureInfo>();
   for (const r of rows) {
     const def = r.definition;
-    const cases: any[] = def.cases ?? [];
+    const cases = def.cases ?? [];
     const fees = cases.flatMap((c) => c.fees ?? []);
     const limit = cases[0]?.timeLimit ?? { amount: 0, unit: 'working_days' };
     const amount = Number(limit.amount ?? 0);

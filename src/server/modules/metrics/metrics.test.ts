@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexReport } from '../../../web/api/metrics-types.ts';
 import { DEMO_FATHER_ID } from '../../standins/population/demo-residents.ts';
 import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
-import { startBackOffice, type BackOffice } from '../workflow/testing.ts';
+import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 describe(`metrics API on ${testDatabaseKind}`, () => {
   let b: BackOffice;

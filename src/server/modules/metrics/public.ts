@@ -11,7 +11,7 @@ import type { CounterScreen, PublicMonthly } from '../../../web/api/metrics-type
 import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { orgTree } from '../workflow/org.ts';
+import { orgTree } from '../officials/index.ts';
 import { countersCounts } from './query.ts';
 import { procedures, resolveUnit, score } from './report.ts';
 

@@ -9,7 +9,7 @@ import type { Rating } from '../../../web/api/metrics-types.ts';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { prepareTransition, transition, type TransitionActor } from '../dossiers/transition.ts';
+import { prepareTransition, transition, type TransitionActor } from '../dossiers/index.ts';
 
 export const RatingInput = z.object({
   rating: z.enum(['very_satisfied', 'satisfied', 'dissatisfied'], { message: 'Vui lòng chọn mức độ hài lòng.' }),

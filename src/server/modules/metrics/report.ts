@@ -13,7 +13,7 @@ import type {
 import { now } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { orgTree, type OrgTree, type OrgUnit } from '../workflow/org.ts';
+import { orgTree, type OrgTree, type OrgUnit } from '../officials/index.ts';
 import { catchUp } from './counters.ts';
 import { loadProcedures, type ProcedureInfo } from './facts.ts';
 import { countersCounts, type Extras, type Scope } from './query.ts';

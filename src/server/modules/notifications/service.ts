@@ -9,7 +9,7 @@ import { smtpMailer, type Mailer } from '../../adapters/mail.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { OutboxWorker, type OutboxHandler } from '../../outbox/outbox.ts';
-import { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from '../dossiers/events.ts';
+import { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from '../dossiers/index.ts';
 import { startCaptureServer, type CaptureServer } from '../../standins/mail/capture-server.ts';
 import { dossierStatusMail, dossierSubmittedMail } from './mail-templates.ts';
 

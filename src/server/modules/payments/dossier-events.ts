@@ -3,7 +3,7 @@
  * registered in src/server/bootstrap.ts): a dossier refused or stopped after it was paid gets its money back — every
  * paid intent is refunded through its gateway or at the counter, in the transaction of the refusal.
  */
-import type { DossierSubscriber } from '../dossiers/transition.ts';
+import type { DossierSubscriber } from '../dossiers/index.ts';
 import { refundDossierInTx } from './ledger.ts';
 
 const DEFAULT_REASON: Partial<Record<string, string>> = { refused: 'Từ chối tiếp nhận hồ sơ', stopped: 'Dừng giải quyết hồ sơ' };

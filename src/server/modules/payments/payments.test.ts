@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign, vnpDate } from '../../adapters/vnpay.ts';
 import { setClockTo } from '../../clock.ts';
-import { PDF_BYTES, startBackOffice, type BackOffice } from '../workflow/testing.ts';
+import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { paymentConfig } from './config.ts';
 import { createPaymentOutboxWorker } from './refunds.ts';
 import { expireIntents } from './service.ts';

@@ -9,7 +9,7 @@ import { formatMoneyVnd } from '../../../core/fees/format.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
 import { DocumentWriter, PAGE_A5 } from '../../pdf/document.ts';
-import { DEFAULT_SYSTEM_NAME } from '../../forms/qr.ts';
+import { DEFAULT_SYSTEM_NAME } from '../../paper-forms/qr.ts';
 
 export interface ReceiptRow {
   id: string;

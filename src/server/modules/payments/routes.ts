@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.ts';
 import { currentActor } from '../../http/actor.ts';
 import { AppError, notFound, unauthorized } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { requireStaff } from '../workflow/staff.ts';
+import { requireStaff } from '../officials/index.ts';
 import { loadReceipt, renderReceiptPdf } from './receipt-pdf.ts';
 import { formatReport, runReconciliation } from './reconciliation.ts';
 import { recordCounterRefund } from './refunds.ts';

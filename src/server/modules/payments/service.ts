@@ -21,7 +21,7 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { prepareTransition, transition as dossierTransition, type TransitionEnv } from '../dossiers/transition.ts';
+import { prepareTransition, transition as dossierTransition, type TransitionEnv } from '../dossiers/index.ts';
 import { paymentConfig } from './config.ts';
 import { applyPaidToDossier, insertIntent, transition, type IntentRow, type LedgerSource } from './ledger.ts';
 import { gatewayFetch } from './transport.ts';

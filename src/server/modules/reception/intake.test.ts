@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
+import { testDatabaseKind, type TestClient } from '../../testing/harness.ts';
 import { DEMO_ELDER_ID, DEMO_XUANTHANH_ID } from '../../standins/population/demo-residents.ts';
-import { PDF_BYTES, startBackOffice, type BackOffice } from '../workflow/testing.ts';
+import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 describe(`counter and postal intake on ${testDatabaseKind}`, () => {
   let b: BackOffice;

@@ -15,15 +15,11 @@ import type { PopulationRecord } from '../../adapters/population.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import { catalogueCache, getVersion } from '../catalogue/service.ts';
-import { resolveUploads } from '../dossiers/effects.ts';
-import { communes, EMAIL, PHONE, prefillForPerson, sealSecret, vnToday } from '../dossiers/submission-checks.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
-import { caseRules, createDossier, transition } from '../dossiers/transition.ts';
-import type { OrgTree } from '../workflow/org.ts';
-import { unitsWithRole, type Staff } from '../workflow/staff.ts';
-import { routeUnits } from '../workflow/tasks.ts';
-import { listStore, storeMismatch } from '../results/store.ts';
+import { catalogueCache, getVersion } from '../catalogue/index.ts';
+import { caseRules, communes, createDossier, EMAIL, PHONE, prefillForPerson, resolveUploads, sealSecret, transition, vnToday } from '../dossiers/index.ts';
+import { cachedCalendar } from '../reference/index.ts';
+import { routeUnits, unitsWithRole, type OrgTree, type Staff } from '../officials/index.ts';
+import { listStore, storeMismatch } from '../results/index.ts';
 
 const CHECK_VALID_MS = 4 * 3_600_000;
 

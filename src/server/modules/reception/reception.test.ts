@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocal } from '../../../core/deadlines/deadlines.ts';
-import { DEMO_OFFICIAL_PASSWORD } from '../officials/demo-officials.ts';
+import { DEMO_OFFICIAL_PASSWORD } from '../officials/index.ts';
 import { DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 

@@ -1,13 +1,14 @@
 /**
  * Reception API: the online queue of the officer's counters, counter and postal intake (identity check, prefilled
- * e-form, scans). The receipt (Mẫu 01) and the other forms are served by the workflow module (forms routes).
+ * e-form, scans, documents reused from the present citizen's store). The receipt (Mẫu 01) and the other forms are served by the workflow module (forms routes).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { requireStaff } from '../workflow/staff.ts';
-import { counterIntake, counterUnits, identityCheck, intakePrefill } from './intake.ts';
+import { requireStaff } from '../officials/index.ts';
+import { listStore } from '../results/index.ts';
+import { counterIntake, counterUnits, identityCheck, intakePrefill, verifyIdentityCheck } from './intake.ts';
 import { receptionQueue } from './service.ts';
 
 const IdNumber = z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số');
@@ -76,6 +77,22 @@ export default async function receptionRoutes(app: FastifyInstance, ctx: AppCont
     async ({ body, req, reply }) => {
       const result = await counterIntake(ctx, await requireStaff(ctx, req), body);
       return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/staff/intake/store',
+      summary: 'Kho dữ liệu của công dân đang có mặt tại quầy (đã kiểm tra danh tính), để lấy giấy tờ thay cho bản giấy',
+      tags: ['store'],
+      body: z.object({ idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'), checkToken: z.string().min(10).max(200) }),
+    },
+    async ({ body, req }) => {
+      const staff = await requireStaff(ctx, req);
+      verifyIdentityCheck(ctx, staff, body.idNumber, body.checkToken);
+      return { items: await listStore(ctx.db, body.idNumber) };
     },
   );
 }

@@ -16,10 +16,10 @@ import { localDay } from '../../../core/time/local.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { countSourcePages, formLabels, markConvertedFromPaper, renderCertifiedCopy, renderResultPdf, resultValidity, type ResultData, type SourceMime } from '../../results/index.ts';
-import { getVersion } from '../catalogue/service.ts';
-import { signPdf } from '../signing/pades.ts';
-import type { OrgTree } from '../workflow/org.ts';
+import { countSourcePages, formLabels, markConvertedFromPaper, placeCodes, renderCertifiedCopy, renderResultPdf, resultValidity, type ResultData, type SourceMime } from './render/index.ts';
+import { getVersion } from '../catalogue/index.ts';
+import { signPdf } from './signing/pades.ts';
+import type { OrgTree } from '../officials/index.ts';
 import { putInStore } from './store.ts';
 
 const vnDay = localDay;
@@ -44,6 +44,13 @@ export async function placeName(db: Queryable, adminUnitCode: string): Promise<{
   const r = rows[0];
   if (!r) return { place: '', province: '' };
   return { place: strip(r.name, r.type), province: (r.parent_name ?? r.name).replace(/^(Tỉnh|Thành phố)\s+/, '') };
+}
+
+/** Names of provinces and communes by code ('25252' → 'Xã Phú Riềng'): what a result prints for coded addresses. */
+export async function placeNames(db: Queryable, codes: readonly string[]): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM admin_units WHERE code = ANY($1::text[])', [codes]);
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 
 interface DossierForResult {
@@ -126,6 +133,7 @@ export async function signDossierResult(
     owner: { name: d.applicant_name, idNumber: d.applicant_id_number },
     dossier: { code: d.code, procedureCode: d.procedure_code, procedureName: d.procedure_name },
     values: d.form_values,
+    places: await placeNames(tx, placeCodes(d.form_values)),
     ...formLabels(kase.form),
     register: { entry: String(n), book: `01/${year}`, registeredOn: validFrom },
     validFrom,

@@ -14,7 +14,7 @@ import { decodeQrPayload } from '../../../core/documents/qr-payload.ts';
 import { DEMO_ELDER_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
 import { decodeQrFromPdf, tinyPdf } from '../../testing/pdf.ts';
-import { startBackOffice, type BackOffice } from '../workflow/testing.ts';
+import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-results-'));
 function pdfsig(bytes: Buffer, name: string): string {
@@ -86,6 +86,8 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('TRẦN THỊ MAI');
     expect(text).toContain('NGUYỄN MINH KHANG');
+    // The parents' coded addresses print with the names issuing loaded from the administrative units.
+    expect(text).toMatch(/Nơi cư trú: [^:]*, Xã Phú Riềng, Tỉnh Đồng Nai/);
     const qr = decodeQrPayload(decodeQrFromPdf(file) ?? '');
     expect(qr).toMatchObject({ maHoSo: birth.code, maTTHC: '1.001193', maDinhDanh: DEMO_MOTHER_ID, hieuLuc: expect.any(String), url: `${b.t.config.publicUrl}/verify/${resultId}` });
     const pub = (await b.t.app.inject({ method: 'GET', url: new URL(qr.url).pathname.replace('/verify/', '/api/public/results/') })).json();

@@ -2,7 +2,8 @@
  * Results and the personal document store: the citizen's store (list, download, share with a time-limited link),
  * a dossier's result PDF for its owner and for officials who may see the dossier, the public verification of a
  * result by its id (the QR target) and of an uploaded file (signature checked cryptographically, hash checked
- * against the register of issued results), and the counter officer's view of a present citizen's store.
+ * against the register of issued results). The counter officer's view of a present citizen's store is a reception
+ * route (it needs the counter's identity check).
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -14,8 +15,7 @@ import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { verifyIdentityCheck } from '../reception/intake.ts';
-import { requireStaff } from '../workflow/staff.ts';
+import { requireStaff } from '../officials/index.ts';
 import { listStore, openShare, ownStoreDocument, shareStoreDocument } from './store.ts';
 import { checkPdfSignatures } from './verify-pdf.ts';
 
@@ -222,22 +222,6 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
         registered: registered ? publicView(registered, vnToday()) : null,
         verdict: !signatureValid ? 'signature_invalid' : !registered ? 'not_registered' : publicView(registered, vnToday()).state,
       };
-    },
-  );
-
-  defineRoute(
-    app,
-    {
-      method: 'POST',
-      url: '/api/staff/intake/store',
-      summary: 'Kho dữ liệu của công dân đang có mặt tại quầy (đã kiểm tra danh tính), để lấy giấy tờ thay cho bản giấy',
-      tags: ['store'],
-      body: z.object({ idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'), checkToken: z.string().min(10).max(200) }),
-    },
-    async ({ body, req }) => {
-      const staff = await requireStaff(ctx, req);
-      verifyIdentityCheck(ctx, staff, body.idNumber, body.checkToken);
-      return { items: await listStore(ctx.db, body.idNumber) };
     },
   );
 }

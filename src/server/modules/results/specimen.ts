@@ -5,21 +5,36 @@
  * one with the issuing unit's certificate. Nothing is recorded: a specimen is not a result.
  */
 import crypto from 'node:crypto';
+import type { FormDefinition } from '../../../core/catalogue/schema.ts';
 import { localDay, localYear } from '../../../core/time/local.ts';
+import type { LookupContext } from '../../adapters/population.ts';
 import { now } from '../../clock.ts';
 import type { AppConfig } from '../../config.ts';
+import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
-import { countSourcePages, formLabels, renderCertifiedCopy, renderResultPdf, type ResultData } from '../../results/index.ts';
+import { countSourcePages, formLabels, placeCodes, renderCertifiedCopy, renderResultPdf, type ResultData } from './render/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { StandinPopulationAdapter } from '../../standins/population/adapter.ts';
 import { DEMO_BRIDE_ID, DEMO_ELDER_ID, DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { DocumentWriter, PAGE_A4 } from '../../pdf/document.ts';
-import { catalogueCache } from '../catalogue/service.ts';
-import { prefillForPerson } from '../dossiers/submission-checks.ts';
-import { signPdf } from '../signing/pades.ts';
-import { orgTree } from '../workflow/org.ts';
-import { placeName } from './issue.ts';
-import { createSignerProvider } from './signers.ts';
+import { catalogueCache } from '../catalogue/index.ts';
+import { signPdf } from './signing/pades.ts';
+import { orgTree } from '../officials/index.ts';
+import { placeName, placeNames } from './issue.ts';
+import { createSignerProvider } from './signing/signers.ts';
+
+/**
+ * How the specimen fills the e-form for the demo resident: the online submission's prefill (the dossiers module's
+ * prefillForPerson), passed in by the caller, since the dossiers module depends on this one (the store) and not the
+ * other way round.
+ */
+export type SpecimenPrefill = (
+  ctx: Pick<AppContext, 'population' | 'config'>,
+  form: FormDefinition,
+  idNumber: string,
+  lookup: LookupContext,
+  claims: Record<string, unknown>,
+) => Promise<{ values: Record<string, unknown> }>;
 
 /** The demo resident whose data best shows a procedure's result. */
 function demoPerson(procedureName: string): string {
@@ -38,7 +53,7 @@ async function sampleOriginal(): Promise<Uint8Array> {
   return w.save();
 }
 
-export async function renderSpecimen(db: Database, config: AppConfig, procedureCode: string, at = now()): Promise<Uint8Array> {
+export async function renderSpecimen(db: Database, config: AppConfig, procedureCode: string, prefill: SpecimenPrefill, at = now()): Promise<Uint8Array> {
   const version = await catalogueCache(db).get(procedureCode);
   const kase = version.definition.cases[0];
   const tree = await orgTree(db);
@@ -52,7 +67,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
   const person = await population.findByIdNumber(idNumber, { actorKind: 'system', actorId: 'specimen', purpose: `specimen:${procedureCode}` });
   const claims = person ? { HoVaTen: person.hoTen, SoDinhDanh: person.soDinhDanh, NgayThangNamSinh: person.ngaySinh.replace(/-/g, '') } : {};
   const values = kase.form
-    ? (await prefillForPerson({ population, config }, kase.form, idNumber, { actorKind: 'system', actorId: 'specimen', purpose: `specimen:${procedureCode}` }, claims)).values
+    ? (await prefill({ population, config }, kase.form, idNumber, { actorKind: 'system', actorId: 'specimen', purpose: `specimen:${procedureCode}` }, claims)).values
     : {};
   const { place, province } = await placeName(db, unit.adminUnitCode);
   const data: ResultData = {
@@ -67,6 +82,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
     owner: { name: person?.hoTen ?? 'Người nhận mẫu', idNumber },
     dossier: { code: `${unit.agencyCode ?? 'MAU'}-000000-0000`, procedureCode: version.code, procedureName: version.definition.name },
     values,
+    places: await placeNames(db, placeCodes(values)),
     ...formLabels(kase.form),
     validFrom: localDay(at),
     ...(kase.result.scope ? { scope: kase.result.scope } : {}),

@@ -4,7 +4,7 @@
  * signature, certificate chain to a trusted root). A signature that does not cover the whole file means something
  * was appended after signing.
  */
-import { verifyDetachedCms } from '../signing/cms.ts';
+import { verifyDetachedCms } from './signing/cms.ts';
 
 export interface SignatureCheck {
   valid: boolean;

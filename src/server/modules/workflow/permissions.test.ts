@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../testing/harness.ts';
-import { PDF_BYTES, startBackOffice, type BackOffice } from './testing.ts';
+import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 type Stage = 'new' | 'specialist' | 'leader' | 'clerk' | 'issued' | 'supplement' | 'payment';
 

@@ -12,14 +12,11 @@ import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
-import { getVersion } from '../catalogue/service.ts';
-import { actionLabel } from '../dossiers/public-view.ts';
-import { cachedCalendar } from '../reference/calendar.ts';
-import { authView } from '../dossiers/transition.ts';
-import type { DossierRow as DossierLockRow } from '../dossiers/effects.ts';
-import { visibleUnits } from './org.ts';
-import type { Staff } from './staff.ts';
-import { loadTask, type TaskRow } from './tasks.ts';
+import { getVersion } from '../catalogue/index.ts';
+import { actionLabel, authView, loadTask, type DossierRow as DossierLockRow, type TaskRow } from '../dossiers/index.ts';
+import { cachedCalendar } from '../reference/index.ts';
+import { type Staff, visibleUnits } from '../officials/index.ts';
+
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const statusView = (s: number) => ({ code: s, name: nationalStatusName[s as Status]?.vi ?? String(s) });

@@ -12,12 +12,11 @@ import type { AppContext } from '../../context.ts';
 import { requireCitizen, type CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { supplyOnline } from '../dossiers/queries.ts';
+import { supplyOnline } from '../dossiers/index.ts';
 import { performStaffAction } from './staff-actions.ts';
-import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './forms.ts';
-import { orgTree } from './org.ts';
+import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type DossierForm } from './paper-form-data.ts';
+import { orgTree, requireStaff, type Staff } from '../officials/index.ts';
 import { inbox, searchDossiers, staffDossier } from './queries.ts';
-import { requireStaff, type Staff } from './staff.ts';
 
 const Id = z.object({ id: z.string() });
 
@@ -104,7 +103,7 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         'SELECT x.sha256, x.mime, x.name, d.unit_ids FROM dossier_documents x JOIN dossiers d ON d.id = x.dossier_id WHERE x.id = $1 AND x.dossier_id = $2',
         [params.documentId, params.id],
       )).rows[0];
-      if (!doc || !doc.sha256 || !canSee(staff.auth, { unitIds: doc.unit_ids })) throw notFound('Không tìm thấy giấy tờ.');
+      if (!doc?.sha256 || !canSee(staff.auth, { unitIds: doc.unit_ids })) throw notFound('Không tìm thấy giấy tờ.');
       return reply
         .header('content-type', doc.mime)
         .header('x-content-type-options', 'nosniff')

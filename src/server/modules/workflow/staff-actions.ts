@@ -7,9 +7,9 @@
 import type { StaffActionInput } from '../../../contract/dossier-actions.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
-import { prepareTransition, transition, type TransitionResult } from '../dossiers/transition.ts';
-import { recordCounterPaymentInTx } from '../payments/ledger.ts';
-import type { Staff } from './staff.ts';
+import { prepareTransition, transition, type TransitionResult } from '../dossiers/index.ts';
+import type { Staff } from '../officials/index.ts';
+import { recordCounterPaymentInTx } from '../payments/index.ts';
 
 export async function performStaffAction(ctx: AppContext, staff: Staff, dossierId: string, input: StaffActionInput): Promise<TransitionResult> {
   const env = await prepareTransition(ctx, dossierId, input.action);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingMinutes } from '../../../core/deadlines/deadlines.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
-import { verifyActionLog } from '../dossiers/action-log.ts';
-import { loadCalendar } from '../reference/calendar.ts';
-import { startBackOffice, type BackOffice } from './testing.ts';
+import { verifyActionLog } from '../dossiers/index.ts';
+import { loadCalendar } from '../reference/index.ts';
+import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 type Inbox = { items: { dossierId: string; code: string; stepName: string; urgency: string }[]; counts: Record<string, number> };
 

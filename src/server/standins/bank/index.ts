@@ -20,8 +20,7 @@ import {
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
-import { paymentConfig } from '../../modules/payments/config.ts';
-import { gatewayFetch } from '../../modules/payments/transport.ts';
+import { gatewayFetch, paymentConfig } from '../../modules/payments/index.ts';
 import { bankErrorPage, payPage } from './pages.ts';
 
 const PAGE = '/bank/vnpay/paymentv2/vpcpay.html';

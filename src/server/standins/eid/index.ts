@@ -115,7 +115,7 @@ export async function registerEidStandin(app: FastifyInstance, ctx: AppContext):
 
   app.post<{ Params: { uid: string }; Body: { idNumber?: unknown; password?: unknown } }>(`${EID_MOUNT_PATH}/interaction/:uid/login`, async (req, reply) => {
     const details = await currentInteraction(req, reply, req.params.uid);
-    if (!details || details.prompt.name !== 'login') return sendPage(reply, 400, expiredPage());
+    if (details?.prompt.name !== 'login') return sendPage(reply, 400, expiredPage());
     const body = (req.body ?? {}) as { idNumber?: unknown; password?: unknown };
     const idNumber = typeof body.idNumber === 'string' ? body.idNumber.replace(/\s+/g, '') : '';
     const password = typeof body.password === 'string' ? body.password : '';

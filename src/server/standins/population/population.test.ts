@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateIdNumberStructure } from '../../../core/identity/id-number.ts';
-import { readAdminUnits } from '../../modules/reference/seed.ts';
+import { readAdminUnits } from '../../modules/reference/index.ts';
 import { startTestApp, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 import { DEMO_FATHER_ID, DEMO_MOTHER_ID, demoAccounts } from './demo-residents.ts';
 import { generatePopulation } from './generate.ts';

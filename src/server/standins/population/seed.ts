@@ -1,7 +1,7 @@
 /** Loads the synthetic population into the stand-in's tables (batched, idempotent). */
 import { systemNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
-import { insertBatched, readAdminUnits } from '../../modules/reference/seed.ts';
+import { insertBatched, readAdminUnits } from '../../modules/reference/index.ts';
 import { generatePopulation } from './generate.ts';
 
 export const DEFAULT_POPULATION_SEED = 20250701;

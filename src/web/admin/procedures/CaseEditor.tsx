@@ -173,7 +173,7 @@ function FeeEditor({ fee: f, update, path: ip }: { fee: FeeLine; update: (f: Fee
         hint={<p className="hint">{t('admin.editor.tiersHint')}</p>}
         items={f.tiers}
         onChange={(v) => update({ ...f, tiers: v })}
-        itemName={(x, i) => t('admin.editor.tierN', { n: i + 1 })}
+        itemName={(_, i) => t('admin.editor.tierN', { n: i + 1 })}
         make={() => ({ fromUnit: 2, amount: 0 })}
         firstField="fromUnit"
         addLabel={t('admin.editor.addTier')}
@@ -190,7 +190,7 @@ function FeeEditor({ fee: f, update, path: ip }: { fee: FeeLine; update: (f: Fee
         legend={t('admin.editor.reductions')}
         items={f.onlineReductions}
         onChange={(v) => update({ ...f, onlineReductions: v })}
-        itemName={(r, i) => t('admin.editor.reductionN', { n: i + 1 })}
+        itemName={(_, i) => t('admin.editor.reductionN', { n: i + 1 })}
         make={() => ({ percent: 50, effectiveFrom: vnToday(), basis: '' })}
         firstField="mode"
         addLabel={t('admin.editor.addReduction')}

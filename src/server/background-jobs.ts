@@ -1,0 +1,23 @@
+/**
+ * The background jobs of a server process, in one list: what the modules offer, composed here (src/server/main.ts
+ * registers them on the scheduler when WORKERS is not 0; with WORKERS=0 the process only serves HTTP). Each is safe to run in several processes at once:
+ *
+ *   outbox.mail        notification mails from the outbox: claimed with FOR UPDATE SKIP LOCKED and a lease
+ *   payments.refunds   refund requests from the outbox: the same claiming
+ *   payments.expiry    abandoned payment intents expire: each intent row is locked and re-checked
+ *   payments.requery   pending intents whose IPN has not come are asked again: the same row locks
+ *   metrics.counters   the 766 counters catch up with the action log: each batch locks the one metric_state row
+ *   drafts.expiry      drafts past their TTL are marked expired: one idempotent UPDATE
+ */
+import type { AppContext } from './context.ts';
+import { outboxJob } from './jobs/outbox-job.ts';
+import type { JobDefinition, JobLogger } from './jobs/scheduler.ts';
+import { draftExpiryJob } from './modules/dossiers/index.ts';
+import { counterTickJob } from './modules/metrics/index.ts';
+import { createOutboxWorker } from './modules/notifications/index.ts';
+import { paymentJobs } from './modules/payments/index.ts';
+
+export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[] {
+  const mail = createOutboxWorker(ctx.db, ctx.mail.mailer, ctx.config.publicUrl, (err) => log.warn({ err, job: 'outbox.mail' }, 'outbox delivery failed'));
+  return [outboxJob('outbox.mail', mail, 1000), ...paymentJobs(ctx, log), counterTickJob(ctx.db), draftExpiryJob(ctx.db)];
+}

@@ -1,0 +1,29 @@
+/**
+ * The dossiers module's public entry: what the rest of the server may use (other files of this folder are
+ * internal; see docs/adr/0003-module-boundaries.md).
+ */
+export { default as dossierRoutes } from './routes.ts';
+export { appendAction, GENESIS_HASH, hashEntry, verifyActionLog, type ActionEntry } from './action-log.ts';
+export { assignDossierCode } from './codes.ts';
+export { resolveUploads, type CaseRules, type DossierPatch, type DossierRow } from './effects.ts';
+export { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './events.ts';
+export { draftExpiryJob, expireDrafts } from './drafts.ts';
+export { actionLabel } from './public-view.ts';
+export { loadTask, type TaskRow } from './tasks.ts';
+export { requestWithdrawal, supplyOnline } from './queries.ts';
+export { communes, EMAIL, PHONE, prefillForPerson, sealSecret, vnToday } from './submission-checks.ts';
+export {
+  authView,
+  caseRules,
+  createDossier,
+  prepareTransition,
+  runTransition,
+  transition,
+  type DossierSubscriber,
+  type NewDocument,
+  type NewDossier,
+  type TransitionActor,
+  type TransitionEnv,
+  type TransitionResult,
+} from './transition.ts';
+export type { TransitionInput } from './transition-input.ts';
