@@ -4,7 +4,6 @@ import { ACTION_RULES } from '../../../core/dossiers/transitions.ts';
 import type { Database } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/index.ts';
 import type { AppContext } from '../../context.ts';
 import { runTransition } from './transition.ts';

@@ -148,7 +148,7 @@ async function loadReceivingUnit(db: Queryable, chosen?: string): Promise<Receiv
     [chosen ?? null],
   );
   const u = rows[0];
-  if (!u || !u.agency_code) throw new AppError('RECEIVING_UNIT_INVALID', 'Nơi tiếp nhận hồ sơ không hợp lệ.', 422);
+  if (!u?.agency_code) throw new AppError('RECEIVING_UNIT_INVALID', 'Nơi tiếp nhận hồ sơ không hợp lệ.', 422);
   const siblings = (await db.query<{ id: string; kind: string }>(
     'SELECT c.id, c.kind FROM org_units c JOIN org_units r ON r.admin_unit_code = c.admin_unit_code WHERE r.id = $1 AND c.effective_to IS NULL ORDER BY c.id',
     [u.id],
