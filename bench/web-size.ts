@@ -11,9 +11,11 @@
  *      brotli (quality 11) — each file compressed on its own, as a server sends it — and the number of files; then
  *      the whole build's JavaScript for comparison.
  *
- * Usage: npm run bench:web [-- --json] [-- --keep]
+ * Usage: npm run bench:web [-- --json] [-- --keep] [-- --top 25]
  *   --json  also print the figures as JSON (to compare runs)
  *   --keep  keep the build folder (its path is printed)
+ *   --top N also print the N source files (or packages) that weigh most in the home page's first load, measured
+ *           in minified bytes attributed through the source maps
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +25,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 
 const { values: args } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+  options: { json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, top: { type: 'string' } },
 });
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -121,6 +123,58 @@ function total(outDir: string, files: Iterable<string>): Sizes {
   return t;
 }
 
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Minified bytes of a chunk attributed to each source (by its source map's mappings), packages grouped by name. */
+function bytesBySource(outDir: string, file: string, into: Map<string, number>) {
+  const mapFile = path.join(outDir, file + '.map');
+  if (!fs.existsSync(mapFile)) {
+    into.set(`(${path.basename(file)})`, (into.get(`(${path.basename(file)})`) ?? 0) + fs.statSync(path.join(outDir, file)).size);
+    return;
+  }
+  const code = fs.readFileSync(path.join(outDir, file), 'utf8').split('\n');
+  const map = JSON.parse(fs.readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings: string };
+  const name = (s: string) => {
+    const abs = path.resolve(path.dirname(path.join(outDir, file)), s);
+    const nm = abs.lastIndexOf('node_modules/');
+    if (nm >= 0) {
+      const rest = abs.slice(nm + 'node_modules/'.length).split('/');
+      return `npm:${rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]}`;
+    }
+    return path.relative(root, abs);
+  };
+  let source = 0;
+  map.mappings.split(';').forEach((line, lineNo) => {
+    let col = 0;
+    const segments: { col: number; source: number }[] = [];
+    for (const seg of line.split(',')) {
+      if (!seg) continue;
+      const fields: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      col += fields[0];
+      if (fields.length > 1) source += fields[1];
+      segments.push({ col, source: fields.length > 1 ? source : -1 });
+    }
+    const text = code[lineNo] ?? '';
+    segments.forEach((s, i) => {
+      const end = i + 1 < segments.length ? segments[i + 1].col : text.length;
+      const key = s.source >= 0 ? name(map.sources[s.source]) : '(generated)';
+      into.set(key, (into.get(key) ?? 0) + Buffer.byteLength(text.slice(s.col, end)));
+    });
+  });
+}
+
 const kb = (n: number) => (n / 1000).toFixed(1).padStart(7) + ' kB';
 const row = (s: Sizes) => `${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)} ${String(s.files).padStart(5)}`;
 
@@ -162,6 +216,17 @@ try {
   for (const r of results) console.log(`${r.path.padEnd(22)} ${r.what.padEnd(30)} ${row(r.js)} | ${row(r.css)}`);
   console.log('-'.repeat(head.length));
   console.log(`${'whole build'.padEnd(22)} ${'every chunk'.padEnd(30)} ${row(allJs)} | ${row(allCss)}`);
+  if (args.top) {
+    const keys = new Set<string>();
+    staticClosure(manifest, entryKey, keys);
+    const chunkKey = chunkOf.get(path.join(webRoot, ROUTES[0].modules[0]));
+    if (chunkKey) staticClosure(manifest, chunkKey, keys);
+    const bySource = new Map<string, number>();
+    for (const k of keys) bytesBySource(outDir, manifest[k].file, bySource);
+    const sum = [...bySource.values()].reduce((a, b) => a + b, 0);
+    console.log(`\nHome page first load by source (minified bytes, ${kb(sum).trim()} attributed):`);
+    for (const [src, n] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, Number(args.top))) console.log(`${kb(n)}  ${src}`);
+  }
   if (args.json) console.log(JSON.stringify({ routes: results, all: { js: allJs, css: allCss } }, null, 2));
 } finally {
   if (args.keep) console.log(`\nbuild kept in ${outDir}`);

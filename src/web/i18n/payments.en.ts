@@ -44,7 +44,6 @@ export const paymentsEn: typeof paymentsVi = {
     state: { none: 'Not paid', requested: 'Payment requested', paid: 'Paid', refund_pending: 'Refund in progress', refunded: 'Refunded' },
     intent: { created: 'Created', pending: 'Waiting for the bank', paid: 'Paid', failed: 'Failed', expired: 'Expired', refunded: 'Refunded' },
   },
-  nav: { reconcile: 'Payment reconciliation' },
   reconcile: {
     title: 'Payment reconciliation',
     lead: "Choose the gateway's statement file (CSV). It is matched with the payment ledger and the missing or mismatched transactions are listed.",

@@ -42,7 +42,6 @@ export const paymentsVi = {
     state: { none: 'Chưa nộp', requested: 'Đã yêu cầu nộp', paid: 'Đã nộp', refund_pending: 'Đang hoàn phí', refunded: 'Đã hoàn phí' },
     intent: { created: 'Mới tạo', pending: 'Chờ ngân hàng xác nhận', paid: 'Đã thanh toán', failed: 'Không thành công', expired: 'Hết hạn', refunded: 'Đã hoàn tiền' },
   },
-  nav: { reconcile: 'Đối soát thanh toán' },
   reconcile: {
     title: 'Đối soát thanh toán',
     lead: 'Chọn tệp sao kê (CSV) của cổng thanh toán. Hệ thống đối chiếu với sổ thu và liệt kê các giao dịch thiếu hoặc lệch.',

@@ -10,6 +10,7 @@ import { api, ApiError } from '../api/client.ts';
 import type { Rating, RatingValue } from '../api/metrics-types.ts';
 import { errorMessage } from '../staff/format.ts';
 import './metrics.css';
+import '../i18n/metrics.ts';
 
 const VALUES: { value: RatingValue; mouth: string }[] = [
   { value: 'very_satisfied', mouth: 'M7 14 Q12 20 17 14 Z' },

@@ -10,6 +10,7 @@ import { formatMoney } from '../format.ts';
 import { FeeQuoteTable } from './FeeQuoteTable.tsx';
 import { newKey, startOnlinePayment } from './startPayment.ts';
 import type { DossierPaymentView } from './types.ts';
+import '../i18n/payments.ts';
 
 export function PaymentPanel({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();

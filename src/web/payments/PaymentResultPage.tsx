@@ -11,6 +11,7 @@ import { formatMoney } from '../format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { newKey, startOnlinePayment } from './startPayment.ts';
 import type { IntentStatusView } from './types.ts';
+import '../i18n/payments.ts';
 
 const POLL_MS = 1500;
 const REQUERY_AFTER_POLLS = 6;

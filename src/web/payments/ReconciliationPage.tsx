@@ -8,6 +8,7 @@ import { api, ApiError } from '../api/client.ts';
 import { formatMoney } from '../format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import './payments.css';
+import '../i18n/payments.ts';
 
 interface Run {
   statementRows: number;

@@ -9,6 +9,7 @@ import { api, ApiError } from '../api/client.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { FeeQuoteTable } from './FeeQuoteTable.tsx';
 import type { DossierPaymentView } from './types.ts';
+import '../i18n/payments.ts';
 
 export function StaffPaymentBlock({ dossierId, refreshKey }: { dossierId: string; refreshKey?: unknown }) {
   const { t } = useTranslation();

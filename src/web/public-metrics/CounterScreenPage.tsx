@@ -12,6 +12,7 @@ import { qs, useApi } from '../metrics/useApi.ts';
 import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import '../metrics/metrics.css';
+import '../i18n/metrics.ts';
 
 const ROTATE_MS = 12_000;
 const REFRESH_MS = 60_000;

@@ -11,6 +11,7 @@ import { useApi, qs } from '../metrics/useApi.ts';
 import { vnTodayIso } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import '../metrics/metrics.css';
+import '../i18n/metrics.ts';
 
 export function PublicMonthlyPage() {
   const { t, i18n } = useTranslation();

@@ -4,10 +4,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { adminNav } from '../admin/routes.tsx';
-import { metricsNav } from '../metrics/routes.tsx';
+import { adminNav } from '../admin/nav.ts';
+import { LazyArea } from '../lazy.tsx';
+import { metricsNav } from '../metrics/nav.ts';
 import { StaffLoginPage } from './LoginPage.tsx';
-import { staffNav } from './routes.tsx';
+import { staffNav } from './nav.ts';
 import { StaffSessionProvider, useStaff } from './StaffSession.tsx';
 
 export function StaffShell() {
@@ -40,7 +41,7 @@ function StaffFrame() {
         </div>
       </header>
       <main id="main" className="container staff-main" tabIndex={-1}>
-        {user === undefined ? <p>{t('common.loading')}</p> : user === null ? <StaffLoginPage key={location.pathname} /> : <Outlet />}
+        {user === undefined ? <p>{t('common.loading')}</p> : user === null ? <StaffLoginPage key={location.pathname} /> : <LazyArea><Outlet /></LazyArea>}
       </main>
       <footer className="site-footer"><div className="container">{t('staff.footer')}</div></footer>
     </>
