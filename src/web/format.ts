@@ -20,6 +20,22 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${time} ${formatDate(iso)}`;
 }
 
+const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+const VN_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The calendar day in Vietnam of an instant (default: now), yyyy-mm-dd. */
+export function vnDay(at: Date = new Date()): string {
+  return VN_DAY.format(at);
+}
+
+/** Today in Vietnam, yyyy-mm-dd. */
+export const vnToday = (): string => vnDay();
+
+/** The hour and minute in Vietnam time of an instant, 24-hour clock ("07:05"). */
+export function vnClockOf(iso: string): string {
+  return VN_CLOCK.format(new Date(iso));
+}
+
 /** A calendar day "2026-03-10" as "10/03/2026" (no time zone involved). */
 export function formatDay(day: string | null | undefined): string {
   if (!day) return '';

@@ -316,7 +316,7 @@ export function reasonProblem(t: (k: string) => string, reason: string, optional
 }
 
 /** Today in Vietnam, yyyy-mm-dd. */
-export const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+export { vnToday } from '../format.ts';
 
 /** "2026-09-02" → "02/09/2026" (a calendar day, no time zone involved). */
 export function formatDay(iso: string | null | undefined): string {

@@ -65,6 +65,9 @@ export const keys = {
     intent: (intentId: string) => ['payments', 'intent', intentId] as const,
   },
 
+  /** A QR code image (data URL) made in the browser from a text: computed once per text. */
+  qr: (text: string) => ['local', 'qr', text] as const,
+
   public: {
     /** GET /api/public/dossiers/lookup?code=&last4= */
     lookup: (code: string, last4: string) => ['public', 'lookup', code, last4] as const,
@@ -84,6 +87,8 @@ export const keys = {
     queue: () => ['staff', 'queue'] as const,
     /** GET /api/staff/dossiers/:id */
     dossier: (id: string) => ['staff', 'dossier', id] as const,
+    /** POST /api/staff/intake/store: the store of the citizen at the counter (a read, opened by the identity check's token). */
+    citizenStore: (idNumber: string) => ['staff', 'citizen-store', idNumber] as const,
     /** GET /api/staff/dossiers?… */
     search: (params?: Params) => (params ? (['staff', 'search', cleanParams(params)] as const) : (['staff', 'search'] as const)),
   },

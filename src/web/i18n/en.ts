@@ -189,6 +189,7 @@ export const en: Messages = {
       fileHash: 'SHA-256 hash of the uploaded file',
     },
   },
+  errorSummary: { title: 'Problems to fix: {{count}}' },
   common: { loading: 'Loading…', loadingPage: 'Loading the page…', loadFailed: 'The page could not be loaded. Check your connection, then reload the page.', reload: 'Reload the page' },
   error: { generic: 'Something went wrong. Please try again.' },
   notFound: { title: 'Page not found', back: 'Back to home' },

@@ -34,6 +34,7 @@ export const paymentsEn: typeof paymentsVi = {
     refundStates: { requested: 'in progress', done: 'refunded', failed: 'not yet successful', at_counter: 'collect at the one-stop counter' },
     methods: { vnpay: "online via the province's gateway", paygov: 'online on the national portal', cash: 'cash at the counter', card: 'card at the counter' },
     loadError: 'Could not load the payment information.',
+    exempted: 'This application is exempt from the fees: nothing to pay.',
   },
   staff: {
     payOut: 'Paid out {{amount}} at the counter',

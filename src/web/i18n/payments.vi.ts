@@ -32,6 +32,7 @@ export const paymentsVi = {
     refundStates: { requested: 'đang xử lý', done: 'đã hoàn tiền', failed: 'chưa thành công', at_counter: 'nhận lại tại Bộ phận một cửa' },
     methods: { vnpay: 'trực tuyến qua cổng thanh toán của tỉnh', paygov: 'trực tuyến trên Cổng DVCQG', cash: 'tiền mặt tại quầy', card: 'thẻ tại quầy' },
     loadError: 'Không tải được thông tin thanh toán.',
+    exempted: 'Hồ sơ được miễn phí, lệ phí: không phải nộp tiền.',
   },
   staff: {
     payOut: 'Đã chi trả {{amount}} tại quầy',

@@ -188,6 +188,7 @@ export const vi = {
       fileHash: 'Mã băm SHA-256 của tệp đã tải lên',
     },
   },
+  errorSummary: { title: 'Có {{count}} nội dung cần sửa' },
   common: { loading: 'Đang tải…', loadingPage: 'Đang tải trang…', loadFailed: 'Không tải được trang. Vui lòng kiểm tra kết nối mạng rồi tải lại trang.', reload: 'Tải lại trang' },
   error: { generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.' },
   notFound: { title: 'Không tìm thấy trang', back: 'Về trang chủ' },

@@ -6,8 +6,7 @@
  */
 import type { StoreItem, StoreRequirement } from '../api/types.ts';
 
-/** Today in Vietnam, yyyy-mm-dd. */
-export const vnToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+export { vnToday } from '../format.ts';
 
 export type StoreItemState = 'valid' | 'expired' | 'cancelled' | 'replaced';
 

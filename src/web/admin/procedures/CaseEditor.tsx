@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentRequirement, FeeExemption, FeeLine, OnlineReduction, ProcedureCase, WorkflowStep } from '../../../core/catalogue/schema.ts';
 import { stepKind } from '../../../core/workflow/steps.ts';
-import { formatMoney } from '../../format.ts';
+import { formatMoney, vnToday } from '../../format.ts';
 import { ListEditor } from '../ListEditor.tsx';
 import { CheckboxField, fieldPath, NumberField, SelectField, TextAreaField, TextField, useAdmin } from '../ui.tsx';
 import { checkFormText } from './form-check.ts';
@@ -191,7 +191,7 @@ function FeeEditor({ fee: f, update, path: ip }: { fee: FeeLine; update: (f: Fee
         items={f.onlineReductions}
         onChange={(v) => update({ ...f, onlineReductions: v })}
         itemName={(r, i) => t('admin.editor.reductionN', { n: i + 1 })}
-        make={() => ({ percent: 50, effectiveFrom: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), basis: '' })}
+        make={() => ({ percent: 50, effectiveFrom: vnToday(), basis: '' })}
         firstField="mode"
         addLabel={t('admin.editor.addReduction')}
         render={(r, _i, up, rp) => <ReductionEditor r={r} update={up} path={rp} />}
