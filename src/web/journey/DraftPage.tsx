@@ -1,6 +1,6 @@
 /**
- * The submission journey for one draft: one question group per page → documents → fee exemption (when the case
- * has exemptions) → contact → check your answers → submit. Every change is saved to the server (debounced), so a
+ * The submission journey for one draft: one question group per page → documents (with the fee exemption and its
+ * proof, when the case's fees have exemptions) → contact → check your answers → submit. Every change is saved to the server (debounced), so a
  * closed tab or another device loses nothing. Validation runs with the same engine as the server; every message is
  * said in the interface language (problems.ts).
  */
@@ -25,7 +25,7 @@ import { StorePicker } from '../store/StorePicker.tsx';
 import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { caseExemptions, claimOf, FeeExemptionStep } from './FeeExemptionStep.tsx';
+import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionStep.tsx';
 import { displayValue, Field } from './fields.tsx';
 import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
 import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
@@ -130,11 +130,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     () => [
       ...pages.map((p) => ({ key: p.key, title: titleOf(p, lang) })),
       { key: 'giay-to', title: t('journey.steps.documents') },
-      ...(hasExemptions ? [{ key: 'mien-phi', title: t('journey.steps.fees') }] : []),
       { key: 'lien-he', title: t('journey.steps.contact') },
       { key: 'kiem-tra', title: t('journey.steps.review') },
     ],
-    [pages, hasExemptions, lang, t],
+    [pages, lang, t],
   );
   const stepIndex = Math.min(Number(params.get('buoc') ?? 0) || 0, Math.max(0, steps.length - 1));
   const step = steps[stepIndex];
@@ -157,13 +156,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     if (!form || !kase) return;
     const details = e instanceof ApiError ? (e.details as { errors?: SubmissionProblem[] } | undefined) : undefined;
     const found = (details?.errors ?? []).map((p) => serverProblem(p, form, kase));
-    // A refused document is shown on its step, next to it: the documents step, or the fee step for an exemption proof.
-    const onlyDocuments = found.length > 0 && found.every((p) => p.path.startsWith('doc-') && !p.path.startsWith(`doc-${EXEMPTION_PROOF_PREFIX}`));
-    const onlyFees = found.length > 0 && found.every((p) => p.path.startsWith(`doc-${EXEMPTION_PROOF_PREFIX}`) || p.path === 'feeExemption');
-    const target = onlyDocuments ? stepOf('giay-to') : onlyFees ? stepOf('mien-phi') : -1;
-    if (target >= 0) {
+    // A refused document (or exemption proof) is shown on the documents step, next to it.
+    if (found.length > 0 && found.every((p) => p.path.startsWith('doc-') || p.path === 'feeExemption')) {
       carried.current = found;
-      goTo(target);
+      goTo(stepOf('giay-to'));
       return;
     }
     const message = errorText(e, '');
@@ -183,11 +179,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     }
     if (step.key === 'giay-to') {
       const missing = kase.documents.filter((d) => d.required && !d.providedByForm && !draft.documents.some((x) => x.requirementCode === d.code));
-      if (missing.length) return setProblems(missing.map((d) => browserProblem(`doc-${d.code}`, (tt, l) => tt('journey.documents.required', { name: nameOf(d, l) }))));
-    }
-    if (step.key === 'mien-phi' && claim.exemption && claim.proofs.length === 0) {
+      const found = missing.map((d) => browserProblem(`doc-${d.code}`, (tt, l) => tt('journey.documents.required', { name: nameOf(d, l) })));
       const exemption = claim.exemption;
-      return setProblems([browserProblem(`doc-${proofCode(exemption.code)}`, (tt, l) => tt('journey.fees.proofRequired', { name: nameOf(exemption, l) }))]);
+      if (exemption && claim.proofs.length === 0) found.push(browserProblem(`doc-${proofCode(exemption.code)}`, (tt, l) => tt('journey.fees.proofRequired', { name: nameOf(exemption, l) })));
+      if (found.length) return setProblems(found);
     }
     await flush();
     goTo(stepIndex + 1);
@@ -292,26 +287,24 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               </div>
             );
           })}
+          {hasExemptions && (
+            <FeeExemptionSection
+              kase={kase}
+              claimed={draft.meta.feeExemptions}
+              documents={draft.documents}
+              quote={quote}
+              errors={errors}
+              store={store}
+              progress={progress}
+              describe={describe}
+              onClaim={claimExemption}
+              onFile={(code, file) => void onFile(code, file)}
+              onStoreDocument={addStored}
+              onRemove={removeDocument}
+            />
+          )}
           <button type="button" className="button" onClick={() => void next()}>{t('journey.draft.continue')}</button>
         </div>
-      )}
-
-      {step.key === 'mien-phi' && (
-        <FeeExemptionStep
-          kase={kase}
-          claimed={draft.meta.feeExemptions}
-          documents={draft.documents}
-          quote={quote}
-          errors={errors}
-          store={store}
-          progress={progress}
-          describe={describe}
-          onClaim={claimExemption}
-          onFile={(code, file) => void onFile(code, file)}
-          onStoreDocument={addStored}
-          onRemove={removeDocument}
-          onContinue={() => void next()}
-        />
       )}
 
       {step.key === 'lien-he' && (
@@ -382,7 +375,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               <div>
                 <dt>{t('journey.fees.claimed', { name: nameOf(claim.exemption, lang) })}</dt>
                 <dd>{claim.proofs.map((a) => t('journey.fees.claimedProof', { document: describe(a) })).join('; ') || t('journey.documents.missing')}</dd>
-                <dd><button type="button" className="link-button" onClick={() => goTo(stepOf('mien-phi'))}>{t('journey.draft.change')}<span className="visually-hidden"> {t('journey.steps.fees')}</span></button></dd>
+                <dd><button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>{t('journey.draft.change')}<span className="visually-hidden"> {t('journey.steps.fees')}</span></button></dd>
               </div>
             </dl>
           )}

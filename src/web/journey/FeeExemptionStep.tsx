@@ -1,9 +1,10 @@
 /**
- * Miễn phí, lệ phí: the step of the draft shown when the case's fees have exemptions (core/fees/exemptions.ts). The
- * citizen says which exemption applies, if any, and attaches the proving document (an upload, or a document of the
- * type the exemption asks for from their personal store); the quote shows the fee falling to 0 once the proof is
- * attached. What is sent is what the server checks at submission: the claim in `meta.feeExemptions`, the proof as a
- * component filed under `MIEN-PHI:<exemption code>`.
+ * Miễn phí, lệ phí: the part of the draft's documents step shown when the case's fees have exemptions
+ * (core/fees/exemptions.ts) — the proof of an exemption is one more document. The citizen says which exemption
+ * applies, if any ("no" is the default, so nothing changes for everyone else), and attaches the proving document (an
+ * upload, or a document of the type the exemption asks for from their personal store); the quote shows the fee
+ * falling to 0 once the proof is attached. What is sent is what the server checks at submission: the claim in
+ * `meta.feeExemptions`, the proof as a component filed under `MIEN-PHI:<exemption code>`.
  */
 import { useTranslation } from 'react-i18next';
 import type { FeeExemption, ProcedureCase } from '../../core/catalogue/schema.ts';
@@ -43,10 +44,9 @@ interface Props {
   onFile: (requirementCode: string, file: File | undefined) => void;
   onStoreDocument: (requirementCode: string, storeDocumentId: string) => void;
   onRemove: (d: DraftDocument) => void;
-  onContinue: () => void;
 }
 
-export function FeeExemptionStep({ kase, claimed, documents, quote, errors, store, progress, describe, onClaim, onFile, onStoreDocument, onRemove, onContinue }: Props) {
+export function FeeExemptionSection({ kase, claimed, documents, quote, errors, store, progress, describe, onClaim, onFile, onStoreDocument, onRemove }: Props) {
   const { t } = useTranslation();
   const lang = useFormLanguage();
   const exemptions = caseExemptions(kase);
@@ -55,7 +55,8 @@ export function FeeExemptionStep({ kase, claimed, documents, quote, errors, stor
   const proofErrors = errors.filter((e) => e.path === `doc-${proof}`);
   const claimError = errors.find((e) => e.path === 'feeExemption');
   return (
-    <div>
+    <section className="fee-exemption" aria-labelledby="fee-exemption-title">
+      <h2 id="fee-exemption-title">{t('journey.steps.fees')}</h2>
       <p>{t('journey.fees.lead')}</p>
       <fieldset className={`form-group${claimError ? ' has-error' : ''}`}>
         <legend>{t('journey.fees.question')}</legend>
@@ -74,7 +75,7 @@ export function FeeExemptionStep({ kase, claimed, documents, quote, errors, stor
 
       {exemption && (
         <div className={`document-row${proofErrors.length ? ' has-error' : ''}`} data-testid="exemption-proof">
-          <h2 className="document-name">{t('journey.fees.proof', { name: nameOf(exemption, lang) })}</h2>
+          <h3 className="document-name">{t('journey.fees.proof', { name: nameOf(exemption, lang) })}</h3>
           <p className="hint">{t('journey.fees.proofHint')}</p>
           <p className={proofs.length ? 'doc-ok' : 'doc-missing'}>{proofs.length ? t('journey.documents.present') : t('journey.documents.missing')}</p>
           <ul className="attached-documents">
@@ -103,10 +104,9 @@ export function FeeExemptionStep({ kase, claimed, documents, quote, errors, stor
         </div>
       )}
 
-      <h2>{t('journey.fees.quote')}</h2>
+      <h3>{t('journey.fees.quote')}</h3>
       <FeeQuoteTable quote={quote} id="exemption-fee-quote" />
       {exemption && (proofs.length ? <p className="panel-info" role="status">{t('journey.fees.quoteExempted')}</p> : <p className="note" role="status">{t('journey.fees.quotePending')}</p>)}
-      <button type="button" className="button" onClick={onContinue}>{t('journey.draft.continue')}</button>
-    </div>
+    </section>
   );
 }

@@ -3,6 +3,7 @@
  * entry, actor and dates, each entry with its before and after field by field; the system administrator also
  * checks the hash chain.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,8 +11,9 @@ import { api } from '../../api/client.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES } from '../access.ts';
-import { ENTITY_KINDS, type ChainCheck, type ChangeEntry, type Page } from '../types.ts';
-import { AdminPage, LoadError, Loading, useAdmin, useApi, type ShownError } from '../ui.tsx';
+import { ENTITY_KINDS, type ChainCheck } from '../types.ts';
+import { AdminPage, Loading, QueryError, useAdmin, type ShownError } from '../ui.tsx';
+import { adminQueries } from '../queries.ts';
 
 const PAGE_SIZE = 30;
 
@@ -36,12 +38,8 @@ function ChangeLog() {
   const page = Math.max(1, Number(params.get('trang') ?? '1') || 1);
   const [form, setForm] = useState({ kind, actor, from, to });
   useEffect(() => setForm({ kind, actor, from, to }), [kind, actor, from, to]);
-  const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-  if (kind) query.set('entityKind', kind);
-  if (actor) query.set('actor', actor);
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
-  const { data, error, loading } = useApi<Page<ChangeEntry>>(`/api/admin/changes?${query}`);
+  const changes = useQuery(adminQueries.changes({ page, pageSize: PAGE_SIZE, entityKind: kind, actor, from, to }));
+  const { data, error, isLoading: loading } = changes;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -92,7 +90,7 @@ function ChangeLog() {
           {(kind || actor || from || to) && <Link to="?">{t('admin.changes.clear')}</Link>}
         </div>
       </form>
-      {error && <LoadError message={error} />}
+      <QueryError error={error} />
       {loading && !data && <Loading />}
       {data && (
         <>
