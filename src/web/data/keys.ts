@@ -54,6 +54,8 @@ export const keys = {
     dossiers: () => ['citizen', 'dossiers'] as const,
     /** GET /api/my/dossiers/:id */
     dossier: (id: string) => ['citizen', 'dossiers', id] as const,
+    /** GET /api/my/dossiers/:id/rating */
+    rating: (dossierId: string) => ['citizen', 'dossiers', dossierId, 'rating'] as const,
     /** GET /api/my/store */
     store: ['citizen', 'store'] as const,
   },

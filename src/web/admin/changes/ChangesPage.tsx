@@ -3,11 +3,12 @@
  * entry, actor and dates, each entry with its before and after field by field; the system administrator also
  * checks the hash chain.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../data/errors.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES } from '../access.ts';
@@ -112,21 +113,15 @@ function ChangeLog() {
 
 function VerifyChain() {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ busy: boolean; result?: ChainCheck; error?: string }>({ busy: false });
-  async function verify() {
-    setState({ busy: true });
-    try {
-      setState({ busy: false, result: await api<ChainCheck>('/api/admin/changes/verify') });
-    } catch (err) {
-      setState({ busy: false, error: err instanceof Error ? err.message : t('error.generic') });
-    }
-  }
-  const r = state.result;
+  // A check run on request (a button), each run a new answer: a mutation rather than a cached query.
+  const check = useMutation({ mutationFn: () => api<ChainCheck>('/api/admin/changes/verify') });
+  const state = { busy: check.isPending, error: check.error ? errorText(check.error, t('error.generic')) : undefined };
+  const r = check.isPending ? undefined : check.data;
   return (
     <section aria-labelledby="verify-heading" className="admin-section admin-panel">
       <h2 id="verify-heading">{t('admin.changes.verifyTitle')}</h2>
       <p className="hint">{t('admin.changes.verifyHint')}</p>
-      <button type="button" className="button button-secondary" onClick={() => void verify()} disabled={state.busy}>{t('admin.changes.verify')}</button>
+      <button type="button" className="button button-secondary" onClick={() => check.mutate()} disabled={state.busy}>{t('admin.changes.verify')}</button>
       <div role="status" data-testid="chain-result" className="admin-chain">
         {state.busy && t('admin.changes.verifying')}
         {r && r.problems.length === 0 && <p className="admin-ok">✓ {t('admin.changes.chainOk', { count: r.entries })}</p>}
