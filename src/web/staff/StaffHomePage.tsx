@@ -4,7 +4,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading } from './bits.tsx';
 import { errorMessage } from './format.ts';
@@ -27,7 +28,14 @@ export function StaffHomePage() {
   const queue = queueQuery.data ? queueQuery.data.items.length : null;
   const error = inbox.error ? errorMessage(inbox.error, t('error.generic')) : null;
 
-  if (counts && counts.all > 0) return <Navigate to="/can-bo/ho-so-can-xu-ly" replace />;
+  const navigate = useNavigate();
+  const hasTasks = !!counts && counts.all > 0;
+  // Straight to the inbox, unless the official has meanwhile asked for another page: a click on a page loaded on
+  // demand keeps this one on screen while its code loads (a transition), and the address already says where to go.
+  useEffect(() => {
+    if (hasTasks && window.location.pathname.replace(/\/$/, '') === '/can-bo') navigate('/can-bo/ho-so-can-xu-ly', { replace: true });
+  }, [hasTasks, navigate]);
+  if (hasTasks) return null;
   const links = staffNav.filter((n) => n.to !== '/can-bo' && (n.roles.length === 0 || hasRole(...n.roles)));
   return (
     <section>

@@ -3,7 +3,7 @@
  * version (PUT /api/admin/procedures/:code); the version in force is never changed. Before saving, the page lists
  * what changed and asks for confirmation; the server's validation issues are shown against their fields.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,6 +18,7 @@ import { AdminPage, CheckboxField, errorsFromApi, fieldPath, formatDay, LoadErro
 import { CaseEditor } from './CaseEditor.tsx';
 import { checkFormText, formToText } from './form-check.ts';
 import { adminQueries, adminReferenceQueries } from '../queries.ts';
+import { keys } from '../../data/keys.ts';
 
 export function ProcedureEditPage() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
   const { t } = useTranslation();
   const { setErrors, announce } = useAdmin();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const pathLabel = usePathLabel();
   const today = vnToday();
   const [def, setDef] = useState<ProcedureDefinition>(() => {
@@ -106,6 +108,8 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
     setBusy(true);
     try {
       const saved = await api<ProcedureVersion>(`/api/admin/procedures/${encodeURIComponent(current.code)}`, { method: 'PUT', body: review.candidate });
+      // The new version shows on the procedure's page, in the administration's lists and in the public catalogue.
+      await Promise.all([qc.invalidateQueries({ queryKey: keys.admin.all }), qc.invalidateQueries({ queryKey: keys.catalogue.all })]);
       navigate(`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`, { state: { flash: t('admin.editor.saved', { n: saved.version, name: saved.definition.name }) } });
     } catch (err) {
       setReview(null);
