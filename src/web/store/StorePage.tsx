@@ -17,6 +17,7 @@ import { loginHref, useSession } from '../session.tsx';
 import { fileSize, vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { storeItemState, vnToday, type StoreItemState } from './fit.ts';
+import '../i18n/store.ts';
 
 const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised'];
 const DURATIONS = [

@@ -19,6 +19,7 @@ import type { PublicResult, PublicResultState, VerifyFileResponse, VerifyVerdict
 import { formatDate, formatDay } from '../format.ts';
 import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import '../i18n/verify.ts';
 
 type Tone = 'ok' | 'warn' | 'bad';
 const STATE_TONE: Record<PublicResultState, Tone> = { valid: 'ok', expired: 'warn', not_issued: 'warn', cancelled: 'bad', replaced: 'bad' };
