@@ -25,7 +25,7 @@ import { StorePicker } from '../store/StorePicker.tsx';
 import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionStep.tsx';
+import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
 import { displayValue, Field } from './fields.tsx';
 import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
 import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
