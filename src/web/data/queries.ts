@@ -3,7 +3,7 @@
  * administration and metrics have their own (staff/queries.ts, admin/queries.ts, metrics/queries.ts).
  */
 import type { ProcedureDetail, ProcedureSummary, PublicResult, StoreItem } from '../api/types.ts';
-import type { DossierPaymentView, IntentStatusView } from '../payments/types.ts';
+import type { DossierPaymentView } from '../payments/types.ts';
 import { keys, qs } from './keys.ts';
 import { apiQuery } from './query.ts';
 
@@ -38,7 +38,6 @@ export const referenceQueries = {
 
 export const paymentQueries = {
   dossier: (dossierId: string) => apiQuery<DossierPaymentView>(keys.payments.dossier(dossierId), `/api/dossiers/${encodeURIComponent(dossierId)}/payment`),
-  intent: (intentId: string) => apiQuery<IntentStatusView>(keys.payments.intent(intentId), `/api/payments/${encodeURIComponent(intentId)}`),
 };
 
 export const storeQueries = {
