@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // WEB_MANIFEST=1 also writes .vite/manifest.json (bench/web-size.ts reads it); the default build is unchanged.
+    manifest: process.env.WEB_MANIFEST === '1',
   },
   server: {
     proxy: { '/api': 'http://localhost:3000', '/auth': 'http://localhost:3000', '/eid': 'http://localhost:3000' },

@@ -1,51 +1,55 @@
+/**
+ * The routes. The portal's own pages (home, search, procedure guide) are in the first load; everything else is a
+ * chunk loaded when its address is opened (lazy.tsx): the citizen journey, the store, verification, payments'
+ * return page, the public figures, the counter screen, and the whole back office (/can-bo, which splits again into
+ * its administration and metrics areas).
+ */
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { DraftPage } from './journey/DraftPage.tsx';
-import { ConfirmationPage, DossierDetailPage, LookupPage, MyDossiersPage } from './journey/DossierPages.tsx';
-import { StartPage } from './journey/StartPage.tsx';
+import { LazyArea, lazyNamed } from './lazy.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProcedurePage } from './pages/ProcedurePage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
-import { StorePage } from './store/StorePage.tsx';
-import { VerifyFilePage, VerifyResultPage } from './verify/VerifyPages.tsx';
-import { SessionProvider } from './session.tsx';
-import { PaymentResultPage } from './payments/PaymentResultPage.tsx';
-import { adminRoutes } from './admin/routes.tsx';
-import { StaffShell } from './staff/StaffLayout.tsx';
-import { staffRoutes } from './staff/routes.tsx';
-import { metricsRoutes } from './metrics/routes.tsx';
-import { CounterScreenPage } from './public-metrics/CounterScreenPage.tsx';
-import { PublicMonthlyPage } from './public-metrics/PublicMonthlyPage.tsx';
+
+const dossierPages = () => import('./journey/DossierPages.tsx');
+const verifyPages = () => import('./verify/VerifyPages.tsx');
+const StartPage = lazyNamed(() => import('./journey/StartPage.tsx'), 'StartPage');
+const DraftPage = lazyNamed(() => import('./journey/DraftPage.tsx'), 'DraftPage');
+const ConfirmationPage = lazyNamed(dossierPages, 'ConfirmationPage');
+const MyDossiersPage = lazyNamed(dossierPages, 'MyDossiersPage');
+const DossierDetailPage = lazyNamed(dossierPages, 'DossierDetailPage');
+const LookupPage = lazyNamed(dossierPages, 'LookupPage');
+const StorePage = lazyNamed(() => import('./store/StorePage.tsx'), 'StorePage');
+const PaymentResultPage = lazyNamed(() => import('./payments/PaymentResultPage.tsx'), 'PaymentResultPage');
+const VerifyFilePage = lazyNamed(verifyPages, 'VerifyFilePage');
+const VerifyResultPage = lazyNamed(verifyPages, 'VerifyResultPage');
+const PublicMonthlyPage = lazyNamed(() => import('./public-metrics/PublicMonthlyPage.tsx'), 'PublicMonthlyPage');
+const CounterScreenPage = lazyNamed(() => import('./public-metrics/CounterScreenPage.tsx'), 'CounterScreenPage');
+const BackOffice = lazyNamed(() => import('./staff/BackOffice.tsx'), 'BackOffice');
 
 export function App() {
   return (
-    <SessionProvider>
-      <Routes>
-        <Route path="can-bo" element={<StaffShell />}>
-          {staffRoutes}
-          {metricsRoutes}
-          <Route path="quan-tri">{adminRoutes}</Route>
-        </Route>
-        <Route path="man-hinh-quay" element={<CounterScreenPage />} />
-        <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
-          <Route path="thu-tuc" element={<SearchPage />} />
-          <Route path="thu-tuc/:code" element={<ProcedurePage />} />
-          <Route path="nop-ho-so/:code" element={<StartPage />} />
-          <Route path="ho-so-nhap/:id" element={<DraftPage />} />
-          <Route path="ho-so/xac-nhan/:id" element={<ConfirmationPage />} />
-          <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
-          <Route path="ho-so-cua-toi/:id" element={<DossierDetailPage />} />
-          <Route path="tra-cuu" element={<LookupPage />} />
-          <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
-          <Route path="kho-du-lieu" element={<StorePage />} />
-          <Route path="thanh-toan/:id" element={<PaymentResultPage />} />
-          <Route path="verify" element={<VerifyFilePage />} />
-          <Route path="verify/:id" element={<VerifyResultPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </SessionProvider>
+    <Routes>
+      <Route path="can-bo/*" element={<LazyArea><BackOffice /></LazyArea>} />
+      <Route path="man-hinh-quay" element={<LazyArea><CounterScreenPage /></LazyArea>} />
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="thu-tuc" element={<SearchPage />} />
+        <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+        <Route path="nop-ho-so/:code" element={<StartPage />} />
+        <Route path="ho-so-nhap/:id" element={<DraftPage />} />
+        <Route path="ho-so/xac-nhan/:id" element={<ConfirmationPage />} />
+        <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+        <Route path="ho-so-cua-toi/:id" element={<DossierDetailPage />} />
+        <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
+        <Route path="kho-du-lieu" element={<StorePage />} />
+        <Route path="thanh-toan/:id" element={<PaymentResultPage />} />
+        <Route path="verify" element={<VerifyFilePage />} />
+        <Route path="verify/:id" element={<VerifyResultPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

@@ -4,20 +4,32 @@ export function formatMoney(amount: number): string {
 }
 
 export { formatTimeLimit } from '../core/catalogue/time-limit.ts';
+import { localDay, localParts } from '../core/time/local.ts';
 
+/** An instant's day in Vietnam as dd/mm/yyyy (local time comes from src/core/time: the one place that knows the offset). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  const parts = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')}`;
+  return formatDay(localDay(new Date(iso)));
 }
 
+/** An instant in Vietnam as "hh:mm dd/mm/yyyy". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  const time = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-  return `${time} ${formatDate(iso)}`;
+  return `${vnClockOf(iso)} ${formatDate(iso)}`;
+}
+
+/** The calendar day in Vietnam of an instant (default: now), yyyy-mm-dd. */
+export function vnDay(at: Date = new Date()): string {
+  return localDay(at);
+}
+
+/** Today in Vietnam, yyyy-mm-dd. */
+export const vnToday = (): string => vnDay();
+
+/** The hour and minute in Vietnam time of an instant, 24-hour clock ("07:05"). */
+export function vnClockOf(iso: string): string {
+  const v = localParts(new Date(iso));
+  return `${String(v.hour).padStart(2, '0')}:${String(v.minute).padStart(2, '0')}`;
 }
 
 /** A calendar day "2026-03-10" as "10/03/2026" (no time zone involved). */

@@ -34,6 +34,8 @@ export const DocumentRequirement = z.object({
   /** Stable code of the component within the case (mã thành phần hồ sơ). */
   code: z.string().min(1),
   name: z.string().min(1),
+  /** The name in English, shown in the English interface (the Vietnamese name otherwise). */
+  nameEn: z.string().min(1).optional(),
   /** Document type key used to match documents in the citizen's store (e.g. "giay-chung-sinh"). */
   documentType: z.string().optional(),
   originals: z.number().int().min(0).default(1),
@@ -66,6 +68,8 @@ export type OnlineReduction = z.infer<typeof OnlineReduction>;
 export const FeeExemption = z.object({
   code: z.string(),
   name: z.string(),
+  /** The name in English, shown in the English interface (the Vietnamese name otherwise). */
+  nameEn: z.string().optional(),
   /** Document type that proves eligibility (e.g. "giay-chung-nhan-ho-ngheo"). */
   requiredDocumentType: z.string(),
 });
@@ -101,9 +105,12 @@ export interface FormField {
   key: string;
   type: FormFieldType;
   label: string;
+  /** The label in English, shown in the English interface and its messages (the Vietnamese label otherwise). */
+  labelEn?: string;
   hint?: string;
+  hintEn?: string;
   required?: boolean;
-  options?: { value: string; label: string }[];
+  options?: { value: string; label: string; labelEn?: string }[];
   /** Autofill source, e.g. "eid.HoVaTen", "population.self.thuongTru", "population.mother.hoTen". */
   prefill?: string;
   /** What to do if a prefilled value is changed by the client: refuse, or accept as declared by the citizen. */
@@ -122,9 +129,11 @@ export const FormField: z.ZodType<FormField> = z.lazy(() =>
     key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
     type: FormFieldType,
     label: z.string(),
+    labelEn: z.string().optional(),
     hint: z.string().optional(),
+    hintEn: z.string().optional(),
     required: z.boolean().optional(),
-    options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+    options: z.array(z.object({ value: z.string(), label: z.string(), labelEn: z.string().optional() })).optional(),
     prefill: z.string().optional(),
     prefillPolicy: z.enum(['locked', 'declared']).optional(),
     showIf: z.unknown().optional(),
@@ -136,7 +145,7 @@ export const FormField: z.ZodType<FormField> = z.lazy(() =>
   }),
 );
 
-export const FormPage = z.object({ key: z.string(), title: z.string(), fields: z.array(FormField) });
+export const FormPage = z.object({ key: z.string(), title: z.string(), titleEn: z.string().optional(), fields: z.array(FormField) });
 export const FormDefinition = z.object({
   id: z.string(),
   version: z.number().int().min(1).default(1),
@@ -165,6 +174,8 @@ export type WorkflowStep = z.infer<typeof WorkflowStep>;
 export const ProcedureCase = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
+  /** The name in English, shown in the English interface (the Vietnamese name otherwise). */
+  nameEn: z.string().min(1).optional(),
   description: z.string().optional(),
   documents: z.array(DocumentRequirement),
   form: FormDefinition.optional(),

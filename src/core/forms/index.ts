@@ -4,6 +4,7 @@
 export * from './bindings.ts';
 export * from './conditions.ts';
 export * from './definition.ts';
+export * from './messages.ts';
 export * from './pages.ts';
 export * from './paths.ts';
 export * from './prefill.ts';

@@ -36,7 +36,7 @@ describe('one question group per page', () => {
   it('gives the errors of one page for its error summary, and finds where errors are', () => {
     const r = pageErrors('tre', def, { vaiTro: 'me', hoTenTre: 'Khang', ngaySinhTre: '2026-02-30' }, ctx);
     expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([{ path: 'ngaySinhTre', code: 'date', message: 'Ngày sinh của trẻ không phải ngày hợp lệ.', page: 'tre' }]);
+    expect(r.errors).toEqual([{ path: 'ngaySinhTre', code: 'date', message: 'Ngày sinh của trẻ không phải ngày hợp lệ.', page: 'tre', messageKey: 'date', params: { label: 'Ngày sinh của trẻ', field: 'ngaySinhTre' } }]);
     expect(pageErrors({ key: 'ban-la-ai' }, def, { vaiTro: 'me' }, ctx).valid).toBe(true);
     const all = validateForm(def, { vaiTro: 'nguoi-than' }, ctx).errors;
     expect(all.map((e) => e.page)).toEqual(['uy-quyen', 'tre', 'tre']);

@@ -14,7 +14,7 @@ describe('required fields', () => {
   it('says, in Vietnamese and with the label, that a required answer is missing', () => {
     const f: FormField = { key: 'hoTenMe', type: 'text', label: 'Họ và tên của mẹ', required: true };
     for (const blank of [undefined, null, '', '   ']) {
-      expect(run(f, blank)).toEqual([{ path: 'hoTenMe', code: 'required', message: 'Họ và tên của mẹ là bắt buộc.', page: 'p' }]);
+      expect(run(f, blank)).toEqual([{ path: 'hoTenMe', code: 'required', message: 'Họ và tên của mẹ là bắt buộc.', page: 'p', messageKey: 'required', params: { label: 'Họ và tên của mẹ', field: 'hoTenMe' } }]);
     }
     expect(run({ key: 'coCha', type: 'yes_no', label: 'Có xác định được người cha không?', required: true }, undefined)[0].message).toBe('Vui lòng trả lời câu hỏi: Có xác định được người cha không?');
     expect(codes({ key: 'coCha', type: 'yes_no', label: 'Có cha?', required: true }, false)).toEqual([]);
@@ -163,7 +163,7 @@ describe('field types', () => {
     const f: FormField = { key: 'dc', type: 'address', label: 'Nơi cư trú' };
     expect(codes(f, { provinceCode: '75', communeCode: '25252', detail: 'Số 12, Thôn Phú Bình' })).toEqual([]);
     const wrong = run(f, { provinceCode: '75', communeCode: '00004', detail: 'x' });
-    expect(wrong).toEqual([{ path: 'dc', code: 'address_commune', message: 'Nơi cư trú: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.', page: 'p', part: 'communeCode' }]);
+    expect(wrong).toEqual([{ path: 'dc', code: 'address_commune', message: 'Nơi cư trú: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.', page: 'p', part: 'communeCode', messageKey: 'address_commune_mismatch', params: { label: 'Nơi cư trú', field: 'dc' } }]);
     expect(codes(f, { provinceCode: '99', communeCode: '25252', detail: 'x' })).toEqual(['address_province']);
     expect(codes(f, { provinceCode: '7', communeCode: '25252', detail: 'x' })).toEqual(['address_province']);
     expect(codes(f, { provinceCode: '75', communeCode: '', detail: 'x' })).toEqual(['address_commune']);

@@ -1,7 +1,8 @@
 /**
  * E-form validation, identical in the browser and on the server: the browser checks each page as the citizen
  * goes, the server checks everything again at submission. Hidden fields (showIf false) are not validated.
- * Every message is Vietnamese and names the field, e.g. "Họ, chữ đệm và tên người mẹ là bắt buộc."
+ * Every message is Vietnamese and names the field, e.g. "Họ, chữ đệm và tên người mẹ là bắt buộc."; each problem
+ * also carries the message's key and parameters, so the browser can say it in English (messages.ts).
  *
  * What differs between browser and server is only what the context supplies: today's date, the 2025
  * administrative units (commune → province), an identity-number structure check, and population-database facts
@@ -13,6 +14,7 @@ import { localDay } from '../time/local.ts';
 import { isEmpty } from './conditions.ts';
 import { compileForm, type CompiledField } from './definition.ts';
 import { FormState, fieldPath, type Instance, type Values } from './runtime.ts';
+import { formatFormMessage, formatIdNumberProblem, sexInEnglish, type FormMessageKey, type IdNumberProblemKey, type MessageParams } from './messages.ts';
 import { cleanLine, normaliseScope, type AddressValue, type FileRef, type PersonValue } from './values.ts';
 
 export type { Values } from './runtime.ts';
@@ -27,6 +29,13 @@ export interface FieldError {
   page?: string;
   /** Part of a composite answer the error is about (address: communeCode; person: idNumber …). */
   part?: string;
+  /**
+   * The sentence (messages.ts) and its values, to say the message in another language: `label` is the Vietnamese
+   * label, `field` the field's key path without item numbers, `item` the 1-based item of a repeated group.
+   * Absent when a pluggable check (`ctx.idNumber`) gave its own words.
+   */
+  messageKey?: FormMessageKey;
+  params?: MessageParams;
 }
 
 export interface ValidationResult {
@@ -38,7 +47,12 @@ export interface ValidationResult {
 export interface IdNumberProblem {
   code: string;
   message: string;
+  /** The problem's words in messages.ts and their values (absent for a pluggable check's own words). */
+  key?: IdNumberProblemKey;
+  params?: MessageParams;
 }
+
+const idProblem = (code: string, key: IdNumberProblemKey, params: MessageParams = {}): IdNumberProblem => ({ code, key, params, message: formatIdNumberProblem(key, params) });
 
 export interface IdNumberFacts {
   /** The holder's birth date, when the form has it (yyyy-mm-dd). */
@@ -95,20 +109,18 @@ export const displayDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /** The default structure check: 12 digits, province code 001–096, century/sex digit agreeing with what is known. */
 export function checkIdNumberStructure(id: string, known: IdNumberFacts): IdNumberProblem | null {
-  if (!/^\d{12}$/.test(id)) return { code: 'id_number_format', message: 'phải gồm đúng 12 chữ số.' };
+  if (!/^\d{12}$/.test(id)) return idProblem('id_number_format', 'id_format');
   const province = Number(id.slice(0, 3));
-  if (province < 1 || province > 96) {
-    return { code: 'id_number_province', message: `không hợp lệ: 3 chữ số đầu là mã tỉnh nơi đăng ký khai sinh, từ 001 đến 096 (nhận được ${id.slice(0, 3)}).` };
-  }
+  if (province < 1 || province > 96) return idProblem('id_number_province', 'id_province', { got: id.slice(0, 3) });
   const parts = parseIdNumber(id)!;
   if (parts.birthYear > Number(known.today.slice(0, 4))) {
-    return { code: 'id_number_birth_year', message: `không hợp lệ: chữ số thế kỷ và năm sinh (${id.slice(3, 6)}) cho năm sinh ${parts.birthYear}, sau năm hiện tại.` };
+    return idProblem('id_number_birth_year', 'id_birth_year_future', { digits: id.slice(3, 6), year: parts.birthYear });
   }
   if (known.birthDate && isRealDate(known.birthDate) && Number(known.birthDate.slice(0, 4)) !== parts.birthYear) {
-    return { code: 'id_number_birth_year', message: `không khớp với năm sinh ${known.birthDate.slice(0, 4)} (số này mã hóa năm sinh ${parts.birthYear}).` };
+    return idProblem('id_number_birth_year', 'id_birth_year_mismatch', { known: known.birthDate.slice(0, 4), year: parts.birthYear });
   }
   if (known.sex && known.sex !== parts.sex) {
-    return { code: 'id_number_sex', message: `không khớp với giới tính ${known.sex} (chữ số thứ tư mã hóa giới tính ${parts.sex}).` };
+    return idProblem('id_number_sex', 'id_sex_mismatch', { sex: known.sex, sexEn: sexInEnglish(known.sex), encoded: parts.sex, encodedEn: sexInEnglish(parts.sex) });
   }
   return null;
 }
@@ -141,6 +153,9 @@ function acceptsFile(accept: string[], f: FileRef): boolean {
 
 const acceptLabel = (accept: string[]) => accept.map((a) => (a.startsWith('.') ? a.slice(1).toUpperCase() : a.endsWith('/*') ? a.slice(0, -2) : a.split('/')[1]?.toUpperCase() ?? a)).join(', ');
 
+/** Records a problem of the field being checked: its stable code, its sentence (messages.ts) and values, the part it is about. */
+type Complain = (code: string, key: FormMessageKey, params?: MessageParams, part?: string) => void;
+
 class Validator {
   readonly errors: FieldError[] = [];
   readonly today: string;
@@ -161,88 +176,87 @@ class Validator {
     const path = fieldPath(inst, f.key);
     const label = this.labelOf(f, inst);
     const value = inst.values[f.key];
-    const err = (code: string, message: string, part?: string) => {
-      this.errors.push({ path, code, message, page: f.pageKey, ...(part ? { part } : {}) });
+    // What names the field in a message, in any language (messages.ts: labelForMessage).
+    const named: MessageParams = { label, field: path.replace(/\[\d+\]/g, ''), ...(inst.index !== undefined && inst.def.group ? { item: inst.index + 1 } : {}) };
+    const err: Complain = (code, key, params = {}, part) => {
+      const all = { ...named, ...params };
+      this.errors.push({ path, code, message: formatFormMessage(key, all), page: f.pageKey, ...(part ? { part } : {}), messageKey: key, params: all });
     };
     const v = f.validation;
 
     if (isEmpty(value)) {
-      if (this.state.isRequired(f, inst)) {
-        err('required', /[?？]\s*$/.test(label) ? `Vui lòng trả lời câu hỏi: ${label}` : `${label} là bắt buộc.`);
-      }
+      if (this.state.isRequired(f, inst)) err('required', /[?？]\s*$/.test(label) ? 'required_question' : 'required');
       return;
     }
-    if (typeof value === 'string' && CONTROL.test(value)) return err('invalid_characters', `${label} có ký tự điều khiển không hợp lệ.`);
+    if (typeof value === 'string' && CONTROL.test(value)) return err('invalid_characters', 'invalid_characters');
 
     switch (f.type) {
       case 'text':
       case 'textarea': {
-        if (typeof value !== 'string') return err('type', `${label} phải là chữ.`);
+        if (typeof value !== 'string') return err('type', 'text_type');
         const length = [...value].length;
         const max = v.maxLength ?? (f.type === 'text' ? 200 : 2000);
-        if (v.minLength !== undefined && length < v.minLength) err('too_short', `${label} phải có ít nhất ${v.minLength} ký tự.`);
-        if (length > max) err('too_long', `${label} không được quá ${max} ký tự.`);
-        if (v.pattern && !new RegExp(`^(?:${v.pattern})$`, 'u').test(value)) err('pattern', `${label} ${v.patternMessage ?? 'không đúng định dạng'}.`);
+        if (v.minLength !== undefined && length < v.minLength) err('too_short', 'too_short', { min: v.minLength });
+        if (length > max) err('too_long', 'too_long', { max });
+        if (v.pattern && !new RegExp(`^(?:${v.pattern})$`, 'u').test(value)) err('pattern', 'pattern', { patternMessage: v.patternMessage ?? 'không đúng định dạng' });
         return;
       }
       case 'number': {
-        if (typeof value !== 'number' || !Number.isFinite(value)) return err('type', `${label} phải là một số.`);
+        if (typeof value !== 'number' || !Number.isFinite(value)) return err('type', 'number_type');
         const decimals = v.decimals ?? 0;
-        if (decimals === 0 && !Number.isInteger(value)) err('integer', `${label} phải là số nguyên.`);
-        else if (decimals > 0 && Math.abs(Math.round(value * 10 ** decimals) - value * 10 ** decimals) > 1e-6) err('decimals', `${label} chỉ được có tối đa ${decimals} chữ số thập phân.`);
-        if (v.min !== undefined && value < v.min) err('min', `${label} không được nhỏ hơn ${v.min}.`);
-        if (v.max !== undefined && value > v.max) err('max', `${label} không được lớn hơn ${v.max}.`);
+        if (decimals === 0 && !Number.isInteger(value)) err('integer', 'integer');
+        else if (decimals > 0 && Math.abs(Math.round(value * 10 ** decimals) - value * 10 ** decimals) > 1e-6) err('decimals', 'decimals', { decimals });
+        if (v.min !== undefined && value < v.min) err('min', 'min', { min: v.min });
+        if (v.max !== undefined && value > v.max) err('max', 'max', { max: v.max });
         return;
       }
       case 'date': {
-        if (!isRealDate(value)) return err('date', `${label} không phải ngày hợp lệ.`);
-        if (v.notFuture && value > this.today) err('future', `${label} không được sau ngày hôm nay (${displayDate(this.today)}).`);
-        if (v.notPast && value < this.today) err('past', `${label} không được trước ngày hôm nay (${displayDate(this.today)}).`);
-        if (v.minDate && value < v.minDate) err('min_date', `${label} không được trước ngày ${displayDate(v.minDate)}.`);
-        if (v.maxDate && value > v.maxDate) err('max_date', `${label} không được sau ngày ${displayDate(v.maxDate)}.`);
+        if (!isRealDate(value)) return err('date', 'date');
+        if (v.notFuture && value > this.today) err('future', 'future', { today: displayDate(this.today) });
+        if (v.notPast && value < this.today) err('past', 'past', { today: displayDate(this.today) });
+        if (v.minDate && value < v.minDate) err('min_date', 'min_date', { date: displayDate(v.minDate) });
+        if (v.maxDate && value > v.maxDate) err('max_date', 'max_date', { date: displayDate(v.maxDate) });
         return;
       }
       case 'select':
-        if (typeof value !== 'string' || !(f.field.options ?? []).some((o) => o.value === value)) err('option', `${label}: lựa chọn không có trong danh sách.`);
+        if (typeof value !== 'string' || !(f.field.options ?? []).some((o) => o.value === value)) err('option', 'option');
         return;
       case 'yes_no':
-        if (typeof value !== 'boolean') return err('type', `${label}: vui lòng chọn Có hoặc Không.`);
-        if (v.mustBeTrue && value !== true) err('must_be_true', `${label}: cần chọn "Có" để tiếp tục.`);
+        if (typeof value !== 'boolean') return err('type', 'yes_no_type');
+        if (v.mustBeTrue && value !== true) err('must_be_true', 'must_be_true');
         return;
       case 'id_number': {
-        if (typeof value !== 'string') return err('id_number_format', `${label} phải gồm đúng 12 chữ số.`);
+        if (typeof value !== 'string') return err('id_number_format', 'id_number', { problem: 'id_format' });
         const birthDate = f.refs.birthDate ? this.state.resolve(f.refs.birthDate, inst) : undefined;
         const sexValue = f.refs.sex ? this.state.resolve(f.refs.sex, inst) : undefined;
         const sex = v.sex ?? (sexValue === 'Nam' || sexValue === 'Nữ' ? sexValue : undefined);
         const problem = this.idNumber(value, { birthDate: typeof birthDate === 'string' ? birthDate : undefined, sex });
-        if (problem) err(problem.code, `${label} ${problem.message}`);
+        if (problem?.key) err(problem.code, 'id_number', { ...problem.params, problem: problem.key });
+        else if (problem) this.errors.push({ path, code: problem.code, message: `${label} ${problem.message}`, page: f.pageKey });
         return;
       }
       case 'phone': {
         const ok = typeof value === 'string' && (PHONE_MOBILE.test(value) || (v.allowLandline === true && PHONE_LANDLINE.test(value)));
-        if (!ok) {
-          err('phone', v.allowLandline
-            ? `${label} phải là số điện thoại Việt Nam: di động 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 hoặc cố định 11 chữ số bắt đầu bằng 02.`
-            : `${label} phải là số điện thoại di động Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678).`);
-        }
+        if (!ok) err('phone', v.allowLandline ? 'phone_any' : 'phone_mobile');
         return;
       }
       case 'email':
-        if (typeof value !== 'string' || value.length > (v.maxLength ?? 254) || !EMAIL.test(value)) err('email', `${label} không phải địa chỉ thư điện tử hợp lệ (ví dụ ten@example.vn).`);
+        if (typeof value !== 'string' || value.length > (v.maxLength ?? 254) || !EMAIL.test(value)) err('email', 'email');
         return;
       case 'address':
-        return this.address(value, label, v, err);
+        return this.address(value, v, err);
       case 'person':
-        return this.person(value, label, v, err);
+        return this.person(value, label, v, err, (problem, part) => this.errors.push({ path, code: problem.code, message: `${label}: số định danh cá nhân ${problem.message}`, page: f.pageKey, part }));
       case 'file':
-        return this.file(value, label, v, err);
+        return this.file(value, v, err);
       case 'group': {
-        if (!Array.isArray(value)) return err('type', `${label}: dữ liệu không hợp lệ (cần một danh sách).`);
-        if (f.field.minItems !== undefined && value.length < f.field.minItems) err('min_items', `${label}: cần ít nhất ${f.field.minItems} mục.`);
-        if (f.field.maxItems !== undefined && value.length > f.field.maxItems) err('max_items', `${label}: tối đa ${f.field.maxItems} mục.`);
+        if (!Array.isArray(value)) return err('type', 'group_type');
+        if (f.field.minItems !== undefined && value.length < f.field.minItems) err('min_items', 'min_items', { min: f.field.minItems });
+        if (f.field.maxItems !== undefined && value.length > f.field.maxItems) err('max_items', 'max_items', { max: f.field.maxItems });
         value.forEach((item, i) => {
           if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-            this.errors.push({ path: `${path}[${i}]`, code: 'type', message: `${label}, mục ${i + 1}: dữ liệu không hợp lệ.`, page: f.pageKey });
+            const params = { ...named, n: i + 1 };
+            this.errors.push({ path: `${path}[${i}]`, code: 'type', message: formatFormMessage('group_item', params), page: f.pageKey, messageKey: 'group_item', params });
           }
         });
         return;
@@ -254,65 +268,65 @@ class Validator {
     return (this.ctx.idNumber ?? checkIdNumberStructure)(id, { ...known, today: this.today });
   }
 
-  address(value: unknown, label: string, v: CompiledField['validation'], err: (code: string, message: string, part?: string) => void): void {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('address', `${label}: địa chỉ không hợp lệ.`);
+  address(value: unknown, v: CompiledField['validation'], err: Complain): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('address', 'address');
     const a = value as Partial<AddressValue>;
-    if (typeof a.provinceCode !== 'string' || !/^\d{2}$/.test(a.provinceCode)) return err('address_province', `${label}: vui lòng chọn tỉnh, thành phố.`, 'provinceCode');
-    if (this.ctx.provinceExists && !this.ctx.provinceExists(a.provinceCode)) return err('address_province', `${label}: tỉnh, thành phố không có trong danh mục đơn vị hành chính.`, 'provinceCode');
-    if (v.provinces && !v.provinces.includes(a.provinceCode)) return err('address_province_not_allowed', `${label}: chỉ chấp nhận địa chỉ thuộc tỉnh, thành phố nơi tiếp nhận hồ sơ.`, 'provinceCode');
-    if (typeof a.communeCode !== 'string' || !/^\d{5}$/.test(a.communeCode)) err('address_commune', `${label}: vui lòng chọn xã, phường.`, 'communeCode');
-    else if (this.ctx.communeInProvince && !this.ctx.communeInProvince(a.communeCode, a.provinceCode)) err('address_commune', `${label}: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.`, 'communeCode');
-    if (a.detail !== undefined && typeof a.detail !== 'string') err('address_detail', `${label}: số nhà, thôn/ấp, đường không hợp lệ.`, 'detail');
-    else if ((v.detailRequired ?? true) && isEmpty(a.detail)) err('address_detail', `${label}: vui lòng nhập số nhà, thôn/ấp/khu phố, đường.`, 'detail');
-    else if (typeof a.detail === 'string' && [...a.detail].length > 300) err('address_detail', `${label}: số nhà, thôn/ấp, đường không được quá 300 ký tự.`, 'detail');
+    if (typeof a.provinceCode !== 'string' || !/^\d{2}$/.test(a.provinceCode)) return err('address_province', 'address_province_missing', {}, 'provinceCode');
+    if (this.ctx.provinceExists && !this.ctx.provinceExists(a.provinceCode)) return err('address_province', 'address_province_unknown', {}, 'provinceCode');
+    if (v.provinces && !v.provinces.includes(a.provinceCode)) return err('address_province_not_allowed', 'address_province_not_allowed', {}, 'provinceCode');
+    if (typeof a.communeCode !== 'string' || !/^\d{5}$/.test(a.communeCode)) err('address_commune', 'address_commune_missing', {}, 'communeCode');
+    else if (this.ctx.communeInProvince && !this.ctx.communeInProvince(a.communeCode, a.provinceCode)) err('address_commune', 'address_commune_mismatch', {}, 'communeCode');
+    if (a.detail !== undefined && typeof a.detail !== 'string') err('address_detail', 'address_detail_invalid', {}, 'detail');
+    else if ((v.detailRequired ?? true) && isEmpty(a.detail)) err('address_detail', 'address_detail_missing', {}, 'detail');
+    else if (typeof a.detail === 'string' && [...a.detail].length > 300) err('address_detail', 'address_detail_too_long', {}, 'detail');
   }
 
-  person(value: unknown, label: string, v: CompiledField['validation'], err: (code: string, message: string, part?: string) => void): void {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('person', `${label}: thông tin người không hợp lệ.`);
+  /** `ownWords` reports an identity-number problem a pluggable check gave in its own (Vietnamese) words. */
+  person(value: unknown, label: string, v: CompiledField['validation'], err: Complain, ownWords: (problem: IdNumberProblem, part: string) => void): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('person', 'person');
     const p = value as Partial<PersonValue>;
     let ok = true;
     if (typeof p.idNumber !== 'string' || isEmpty(p.idNumber)) {
-      err('required', `${label}: vui lòng nhập số định danh cá nhân.`, 'idNumber');
+      err('required', 'person_id_missing', {}, 'idNumber');
       ok = false;
     } else {
       const problem = this.idNumber(p.idNumber, { birthDate: isRealDate(p.birthDate) ? p.birthDate : undefined, sex: v.sex });
-      if (problem) {
-        err(problem.code, `${label}: số định danh cá nhân ${problem.message}`, 'idNumber');
-        ok = false;
-      }
+      if (problem?.key) err(problem.code, 'person_id_number', { ...problem.params, problem: problem.key }, 'idNumber');
+      else if (problem) ownWords(problem, 'idNumber');
+      if (problem) ok = false;
     }
     if (typeof p.fullName !== 'string' || isEmpty(p.fullName)) {
-      err('person_name', `${label}: vui lòng nhập họ và tên.`, 'fullName');
+      err('person_name', 'person_name_missing', {}, 'fullName');
       ok = false;
     } else if ([...p.fullName].length > 100) {
-      err('person_name', `${label}: họ và tên không được quá 100 ký tự.`, 'fullName');
+      err('person_name', 'person_name_too_long', {}, 'fullName');
       ok = false;
     }
     if (p.birthDate !== undefined && !isRealDate(p.birthDate)) {
-      err('date', `${label}: ngày sinh không phải ngày hợp lệ.`, 'birthDate');
+      err('date', 'person_birth_date_invalid', {}, 'birthDate');
       ok = false;
     } else if (p.birthDate !== undefined && p.birthDate > this.today) {
-      err('future', `${label}: ngày sinh không được sau ngày hôm nay.`, 'birthDate');
+      err('future', 'person_birth_date_future', {}, 'birthDate');
       ok = false;
     } else if (p.birthDate === undefined && v.birthDateRequired) {
-      err('required', `${label}: vui lòng nhập ngày sinh.`, 'birthDate');
+      err('required', 'person_birth_date_missing', {}, 'birthDate');
       ok = false;
     }
     if (!ok || v.lookup === false || !this.ctx.persons) return;
     const facts = this.ctx.persons(p.idNumber!);
     if (facts === undefined) return;
-    if (facts === null) return err('person_not_found', `${label}: không tìm thấy số định danh cá nhân ${p.idNumber} trong Cơ sở dữ liệu quốc gia về dân cư.`, 'idNumber');
-    if (!sameName(facts.fullName, p.fullName!)) return err('person_mismatch', `${label}: họ và tên không khớp với Cơ sở dữ liệu quốc gia về dân cư.`, 'fullName');
-    if (p.birthDate && facts.birthDate && p.birthDate !== facts.birthDate) return err('person_mismatch', `${label}: ngày sinh không khớp với Cơ sở dữ liệu quốc gia về dân cư.`, 'birthDate');
-    if (v.sex && facts.sex && facts.sex !== v.sex) err('person_sex', `${label}: người có số định danh này không phải giới tính ${v.sex}.`, 'idNumber');
+    if (facts === null) return err('person_not_found', 'person_not_found', { idNumber: p.idNumber! }, 'idNumber');
+    if (!sameName(facts.fullName, p.fullName!)) return err('person_mismatch', 'person_name_mismatch', {}, 'fullName');
+    if (p.birthDate && facts.birthDate && p.birthDate !== facts.birthDate) return err('person_mismatch', 'person_birth_date_mismatch', {}, 'birthDate');
+    if (v.sex && facts.sex && facts.sex !== v.sex) err('person_sex', 'person_sex', { sex: v.sex, sexEn: sexInEnglish(v.sex) }, 'idNumber');
   }
 
-  file(value: unknown, label: string, v: CompiledField['validation'], err: (code: string, message: string, part?: string) => void): void {
+  file(value: unknown, v: CompiledField['validation'], err: Complain): void {
     const maxFiles = v.maxFiles ?? 1;
     const list = Array.isArray(value) ? value : [value];
-    if (Array.isArray(value) && maxFiles === 1 && value.length > 1) return err('file_count', `${label}: chỉ đính kèm 1 tệp.`);
-    if (v.minFiles !== undefined && list.length < v.minFiles) err('file_count', `${label}: cần ít nhất ${v.minFiles} tệp.`);
-    if (list.length > maxFiles) err('file_count', `${label}: tối đa ${maxFiles} tệp.`);
+    if (Array.isArray(value) && maxFiles === 1 && value.length > 1) return err('file_count', 'file_single');
+    if (v.minFiles !== undefined && list.length < v.minFiles) err('file_count', 'file_min', { min: v.minFiles });
+    if (list.length > maxFiles) err('file_count', 'file_max', { max: maxFiles });
     list.forEach((raw) => {
       const f = raw as Partial<FileRef> | null;
       const wellFormed =
@@ -323,11 +337,11 @@ class Validator {
         typeof f.name === 'string' && f.name.trim() !== '' && f.name.length <= 255 &&
         typeof f.size === 'number' && Number.isInteger(f.size) && f.size >= 0 &&
         typeof f.mime === 'string' && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(f.mime);
-      if (!wellFormed) return err('file', `${label}: tệp đính kèm không hợp lệ, vui lòng tải lên lại.`);
+      if (!wellFormed) return err('file', 'file_invalid');
       const ref = f as FileRef;
-      if (v.accept && !acceptsFile(v.accept, ref)) err('file_type', `${label}: tệp "${ref.name}" không đúng loại cho phép (${acceptLabel(v.accept)}).`);
-      if (v.maxSize !== undefined && ref.size > v.maxSize) err('file_size', `${label}: tệp "${ref.name}" vượt quá dung lượng tối đa ${formatBytes(v.maxSize)}.`);
-      if (ref.size === 0) err('file_size', `${label}: tệp "${ref.name}" rỗng.`);
+      if (v.accept && !acceptsFile(v.accept, ref)) err('file_type', 'file_type', { name: ref.name, accept: acceptLabel(v.accept) });
+      if (v.maxSize !== undefined && ref.size > v.maxSize) err('file_size', 'file_too_big', { name: ref.name, size: formatBytes(v.maxSize) });
+      if (ref.size === 0) err('file_size', 'file_empty', { name: ref.name });
     });
   }
 }

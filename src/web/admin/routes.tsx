@@ -1,21 +1,23 @@
-/** Administration pages (/can-bo/quan-tri/…) and their menu entries. */
+/** Administration pages (/can-bo/quan-tri/…), loaded on demand as one chunk. */
 import { Route } from 'react-router';
-import { AdminHomePage } from './AdminHomePage.tsx';
-import { CalendarPage } from './calendar/CalendarPage.tsx';
-import { ChangesPage } from './changes/ChangesPage.tsx';
-import { adminNav } from './nav.ts';
-import { AdminNotFoundPage } from './NotFoundPage.tsx';
-import { OfficialCreatePage } from './officials/OfficialCreatePage.tsx';
-import { OfficialPage } from './officials/OfficialPage.tsx';
-import { OfficialsPage } from './officials/OfficialsPage.tsx';
-import { ProcedureEditPage } from './procedures/ProcedureEditPage.tsx';
-import { ProcedurePage } from './procedures/ProcedurePage.tsx';
-import { ProceduresPage } from './procedures/ProceduresPage.tsx';
-import { UnitCreatePage } from './units/UnitCreatePage.tsx';
-import { UnitPage } from './units/UnitPage.tsx';
-import { UnitsPage } from './units/UnitsPage.tsx';
+import { lazyNamed } from '../lazy.tsx';
 
-export { adminNav };
+export { adminNav } from './nav.ts';
+
+const pages = () => import('./pages.ts');
+const AdminHomePage = lazyNamed(pages, 'AdminHomePage');
+const ProceduresPage = lazyNamed(pages, 'ProceduresPage');
+const ProcedurePage = lazyNamed(pages, 'ProcedurePage');
+const ProcedureEditPage = lazyNamed(pages, 'ProcedureEditPage');
+const UnitsPage = lazyNamed(pages, 'UnitsPage');
+const UnitCreatePage = lazyNamed(pages, 'UnitCreatePage');
+const UnitPage = lazyNamed(pages, 'UnitPage');
+const OfficialsPage = lazyNamed(pages, 'OfficialsPage');
+const OfficialCreatePage = lazyNamed(pages, 'OfficialCreatePage');
+const OfficialPage = lazyNamed(pages, 'OfficialPage');
+const CalendarPage = lazyNamed(pages, 'CalendarPage');
+const ChangesPage = lazyNamed(pages, 'ChangesPage');
+const AdminNotFoundPage = lazyNamed(pages, 'AdminNotFoundPage');
 
 export const adminRoutes = (
   <>

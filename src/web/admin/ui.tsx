@@ -1,13 +1,15 @@
 /**
  * Building blocks of the administration pages: the page frame (role check, heading that takes focus, one error
- * summary, one live region for confirmations), labelled form fields that show their own error, data loading, and
- * the mapping of the server's validation issues onto the fields.
+ * summary, one live region for confirmations), labelled form fields that show their own error, the loading and
+ * error states of queries (queries.ts), and the mapping of the server's validation issues onto the fields.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localDay } from '../../core/time/local.ts';
 import { Link, useLocation } from 'react-router';
-import { api, ApiError } from '../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
+import { keys } from '../data/keys.ts';
 import { ErrorSummary, type ShownError } from '../journey/ErrorSummary.tsx';
 import { useStaff } from '../staff/StaffSession.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -86,35 +88,6 @@ function Refusal({ roles }: { roles: readonly string[] }) {
   );
 }
 
-/** Loads a GET answer; `path` null loads nothing. */
-export function useApi<T>(path: string | null): { data: T | undefined; error: string | undefined; loading: boolean; reload: () => void; setData: (d: T) => void } {
-  const { t } = useTranslation();
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    if (path === null) return;
-    const ctl = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    api<T>(path, { signal: ctl.signal }).then(
-      (d) => {
-        setData(d);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if ((e as Error).name === 'AbortError') return;
-        setError(e instanceof Error ? e.message : t('error.generic'));
-        setLoading(false);
-      },
-    );
-    return () => ctl.abort();
-  }, [path, tick, t]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload, setData };
-}
-
 export function Loading() {
   const { t } = useTranslation();
   return <p role="status" className="admin-loading">{t('common.loading')}</p>;
@@ -122,6 +95,13 @@ export function Loading() {
 
 export function LoadError({ message }: { message: string }) {
   return <div className="error-box" role="alert">{message}</div>;
+}
+
+/** A failed query's message (the server's, or the generic one); nothing when there is no error. */
+export function QueryError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return <LoadError message={errorText(error, t('error.generic'))} />;
 }
 
 /** Field paths are the id of the control without its `f-` prefix; dots and brackets are not used (ErrorSummary splits on them). */
@@ -317,7 +297,7 @@ export function reasonProblem(t: (k: string) => string, reason: string, optional
 }
 
 /** Today in Vietnam, yyyy-mm-dd. */
-export const vnToday = () => localDay(new Date());
+export { vnToday } from '../format.ts';
 
 /** "2026-09-02" → "02/09/2026" (a calendar day, no time zone involved). */
 export function formatDay(iso: string | null | undefined): string {
@@ -376,6 +356,7 @@ export function useSubmit() {
   const { t } = useTranslation();
   const { setErrors, announce } = useAdmin();
   const label = usePathLabel();
+  const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const run = useCallback(
     async (opts: { check?: () => ShownError[]; action: () => Promise<string>; prefix?: string; fallbackPath: string; codePaths?: Record<string, string> }): Promise<boolean> => {
@@ -388,6 +369,10 @@ export function useSubmit() {
       setBusy(true);
       try {
         const message = await opts.action();
+        // An administrative change may show anywhere in the administration, the reference data and the catalogue.
+        void qc.invalidateQueries({ queryKey: keys.admin.all });
+        void qc.invalidateQueries({ queryKey: ['reference'] });
+        void qc.invalidateQueries({ queryKey: keys.catalogue.all });
         setErrors([]);
         announce(message);
         return true;
@@ -401,7 +386,7 @@ export function useSubmit() {
         setBusy(false);
       }
     },
-    [announce, label, setErrors, t],
+    [announce, label, qc, setErrors, t],
   );
   return { run, busy };
 }

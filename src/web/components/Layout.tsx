@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { LazyArea } from '../lazy.tsx';
 import { loginHref, useSession } from '../session.tsx';
 
 export function Layout() {
@@ -38,7 +39,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>
-        <Outlet />
+        <LazyArea>
+          <Outlet />
+        </LazyArea>
       </main>
       <footer className="site-footer">
         <div className="container">

@@ -2,18 +2,6 @@ import type { adminVi } from './admin.vi.ts';
 
 /** English strings of the administration pages (key `admin`). */
 export const adminEn: typeof adminVi = {
-  nav: {
-    procedures: 'Procedures',
-    proceduresHint: 'Find procedures, see their versions and edit a procedure as a new version.',
-    units: 'Units',
-    unitsHint: 'The organisation tree: add, edit and close units, with their history.',
-    officials: 'Officials',
-    officialsHint: 'Official accounts, roles in units, deactivation, unlocking, passwords, two-factor authentication.',
-    calendar: 'Working calendar',
-    calendarHint: 'Public holidays, compensatory days off, make-up working days and working hours.',
-    changes: 'Administration log',
-    changesHint: 'Every administrative change with its before and after; hash-chain check.',
-  },
   home: {
     title: 'Administration',
     lead: 'The administration functions you may use. Every change is recorded in the administration log.',

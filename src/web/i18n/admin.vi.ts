@@ -1,17 +1,5 @@
 /** Vietnamese strings of the administration pages (key `admin`). */
 export const adminVi = {
-  nav: {
-    procedures: 'Thủ tục hành chính',
-    proceduresHint: 'Tìm thủ tục, xem các phiên bản và sửa thủ tục thành phiên bản mới.',
-    units: 'Đơn vị',
-    unitsHint: 'Cây tổ chức, thêm, sửa, giải thể đơn vị và lịch sử thay đổi.',
-    officials: 'Cán bộ',
-    officialsHint: 'Tài khoản cán bộ, vai trò tại đơn vị, khóa, mở khóa, mật khẩu, xác thực hai lớp.',
-    calendar: 'Lịch làm việc',
-    calendarHint: 'Ngày nghỉ lễ, nghỉ bù, làm bù và giờ làm việc.',
-    changes: 'Nhật ký quản trị',
-    changesHint: 'Mọi thay đổi quản trị với nội dung trước và sau, kiểm tra chuỗi băm.',
-  },
   home: {
     title: 'Quản trị',
     lead: 'Các chức năng quản trị bạn được sử dụng. Mọi thay đổi đều được ghi vào nhật ký quản trị.',

@@ -4,7 +4,6 @@ import type { metricsVi } from './metrics.vi.ts';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const metricsEn: Shape<typeof metricsVi> = {
-  nav: { dashboard: 'Service quality', public: 'Service quality' },
   noData: 'No data yet',
   noUnits: 'Your account may not view the figures of any unit.',
   empty: 'No figures for this period.',

@@ -1,6 +1,5 @@
 /** Vietnamese strings of the metrics pages (namespace "metrics"): dashboards, targets, campaigns, public figures, rating. */
 export const metricsVi = {
-  nav: { dashboard: 'Chỉ số phục vụ', public: 'Chỉ số phục vụ' },
   noData: 'Chưa có dữ liệu',
   noUnits: 'Tài khoản của bạn không được xem chỉ số của đơn vị nào.',
   empty: 'Không có số liệu trong kỳ này.',

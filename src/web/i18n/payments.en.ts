@@ -34,6 +34,7 @@ export const paymentsEn: typeof paymentsVi = {
     refundStates: { requested: 'in progress', done: 'refunded', failed: 'not yet successful', at_counter: 'collect at the one-stop counter' },
     methods: { vnpay: "online via the province's gateway", paygov: 'online on the national portal', cash: 'cash at the counter', card: 'card at the counter' },
     loadError: 'Could not load the payment information.',
+    exempted: 'This application is exempt from the fees: nothing to pay.',
   },
   staff: {
     payOut: 'Paid out {{amount}} at the counter',
@@ -44,7 +45,6 @@ export const paymentsEn: typeof paymentsVi = {
     state: { none: 'Not paid', requested: 'Payment requested', paid: 'Paid', refund_pending: 'Refund in progress', refunded: 'Refunded' },
     intent: { created: 'Created', pending: 'Waiting for the bank', paid: 'Paid', failed: 'Failed', expired: 'Expired', refunded: 'Refunded' },
   },
-  nav: { reconcile: 'Payment reconciliation' },
   reconcile: {
     title: 'Payment reconciliation',
     lead: "Choose the gateway's statement file (CSV). It is matched with the payment ledger and the missing or mismatched transactions are listed.",

@@ -32,6 +32,7 @@ export const paymentsVi = {
     refundStates: { requested: 'đang xử lý', done: 'đã hoàn tiền', failed: 'chưa thành công', at_counter: 'nhận lại tại Bộ phận một cửa' },
     methods: { vnpay: 'trực tuyến qua cổng thanh toán của tỉnh', paygov: 'trực tuyến trên Cổng DVCQG', cash: 'tiền mặt tại quầy', card: 'thẻ tại quầy' },
     loadError: 'Không tải được thông tin thanh toán.',
+    exempted: 'Hồ sơ được miễn phí, lệ phí: không phải nộp tiền.',
   },
   staff: {
     payOut: 'Đã chi trả {{amount}} tại quầy',
@@ -42,7 +43,6 @@ export const paymentsVi = {
     state: { none: 'Chưa nộp', requested: 'Đã yêu cầu nộp', paid: 'Đã nộp', refund_pending: 'Đang hoàn phí', refunded: 'Đã hoàn phí' },
     intent: { created: 'Mới tạo', pending: 'Chờ ngân hàng xác nhận', paid: 'Đã thanh toán', failed: 'Không thành công', expired: 'Hết hạn', refunded: 'Đã hoàn tiền' },
   },
-  nav: { reconcile: 'Đối soát thanh toán' },
   reconcile: {
     title: 'Đối soát thanh toán',
     lead: 'Chọn tệp sao kê (CSV) của cổng thanh toán. Hệ thống đối chiếu với sổ thu và liệt kê các giao dịch thiếu hoặc lệch.',

@@ -1,52 +1,40 @@
 /**
- * The submission journey for one draft: one question group per page → documents → contact → check your
- * answers → submit. Every change is saved to the server (debounced), so a closed tab or another device
- * loses nothing. Validation runs with the same engine as the server.
+ * The submission journey for one draft: one question group per page → documents (with the fee exemption and its
+ * proof, when the case's fees have exemptions) → contact → check your answers → submit. Every change is saved to the server (debounced), so a
+ * closed tab or another device loses nothing. Validation runs with the same engine as the server; every message is
+ * said in the interface language (problems.ts).
  */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ProcedureCase } from '../../core/catalogue/schema.ts';
+import { EXEMPTION_PROOF_PREFIX, proofCode } from '../../core/fees/exemptions.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
-import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
-import { localDay } from '../../core/time/local.ts';
 import { api, ApiError } from '../api/client.ts';
-import type { ProcedureDetail, StoreItem } from '../api/types.ts';
-import { formatDate, formatMoney } from '../format.ts';
+import type { ProcedureDetail } from '../api/types.ts';
+import { errorText } from '../data/errors.ts';
+import { keys } from '../data/keys.ts';
+import { catalogueQueries, storeQueries } from '../data/queries.ts';
+import { formatDate, formatMoney, vnToday } from '../format.ts';
+import '../i18n/journey.ts';
+import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { acceptsStoreDocuments } from '../store/fit.ts';
 import { StorePicker } from '../store/StorePicker.tsx';
 import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { ErrorSummary, type ShownError } from './ErrorSummary.tsx';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
 import { displayValue, Field } from './fields.tsx';
+import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
+import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
+import { journeyQueries } from './queries.ts';
+import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
-
-interface Draft {
-  id: string;
-  procedureCode: string;
-  caseCode: string;
-  values: Record<string, unknown>;
-  prefilledFields: string[];
-  /** Each component is a file the citizen uploaded or a document taken from their personal store. */
-  documents: DraftDocument[];
-  meta: { contactPhone?: string; contactEmail?: string; resultDelivery?: 'online' | 'counter' | 'post' };
-  revision: number;
-  status: string;
-  dossierId: string | null;
-  expiresAt: string;
-  expiresSoon: boolean;
-}
-
-interface DraftDocument {
-  requirementCode: string;
-  uploadId?: string;
-  storeDocumentId?: string;
-}
 
 const sameDocument = (a: DraftDocument, b: DraftDocument) =>
   a.requirementCode === b.requirementCode && a.uploadId === b.uploadId && a.storeDocumentId === b.storeDocumentId;
-
-const fetchMyStore = () => api<{ items: StoreItem[] }>('/api/my/store').then((r) => r.items);
 
 interface UploadedFile {
   id: string;
@@ -54,60 +42,74 @@ interface UploadedFile {
   size: number;
 }
 
-const vnToday = () => localDay(new Date());
-
+/** Loads the draft and its procedure, then hands them to the journey (which keeps the draft as it is typed). */
 export function DraftPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const draft = useQuery(journeyQueries.draft(id));
+  const procedure = useQuery({ ...catalogueQueries.procedure(draft.data?.procedureCode ?? ''), enabled: !!draft.data });
+  if (draft.data?.status === 'submitted' && draft.data.dossierId) return <Navigate to={`/ho-so/xac-nhan/${draft.data.dossierId}`} replace />;
+  const error = draft.error ?? procedure.error;
+  if (error) return <div className="error-box" role="alert">{errorText(error, t('journey.draft.loadError'))}</div>;
+  if (!draft.data || !procedure.data) return <p role="status">{t('journey.draft.loading')}</p>;
+  return <DraftJourney key={id} initial={draft.data} proc={procedure.data} />;
+}
+
+function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail }) {
+  const id = initial.id;
+  const { t } = useTranslation();
+  const lang = useFormLanguage();
+  const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [proc, setProc] = useState<ProcedureDetail | null>(null);
-  const [errors, setErrors] = useState<ShownError[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
   const [files, setFiles] = useState<Record<string, UploadedFile>>({});
   const [progress, setProgress] = useState<Record<string, number>>({});
-  const [submitting, setSubmitting] = useState(false);
-  const pending = useRef<Partial<Draft> | null>(null);
+  const pending = useRef<Pick<Draft, 'values' | 'documents' | 'meta'> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const revision = useRef(0);
-  /** Errors to show on the step being opened (the server's refusal of a document, shown where it can be fixed). */
-  const carriedErrors = useRef<ShownError[] | null>(null);
-  const store = useStoreSource(fetchMyStore, 'Không tải được kho dữ liệu. Vui lòng thử lại.');
+  const revision = useRef(initial.revision);
+  /** Problems to show on the step being opened (the server's refusal, shown where it can be fixed). */
+  const carried = useRef<Problem[] | null>(null);
+  const store = useStoreSource(storeQueries.mine(), t('journey.documents.storeError'));
   const storedTitle = (storeDocumentId: string) => store.items?.find((x) => x.id === storeDocumentId)?.title;
+  const describe = (a: DraftDocument) =>
+    a.storeDocumentId
+      ? t('journey.documents.fromStore', { title: storedTitle(a.storeDocumentId) ?? t('journey.documents.storeDocument') })
+      : (a.uploadId && files[a.uploadId]?.name) || t('journey.documents.uploadedFile');
 
-  useEffect(() => {
-    api<Draft>(`/api/drafts/${id}`).then(async (d) => {
-      if (d.status === 'submitted' && d.dossierId) return void navigate(`/ho-so/xac-nhan/${d.dossierId}`, { replace: true });
-      revision.current = d.revision;
-      setDraft(d);
-      setProc(await api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(d.procedureCode)}`));
-    }, (e: unknown) => setLoadError(e instanceof ApiError ? e.message : 'Không tải được hồ sơ nháp.'));
-  }, [id, navigate]);
-
+  const save = useMutation({
+    mutationFn: (patch: Pick<Draft, 'values' | 'documents' | 'meta'>) => api<Draft>(`/api/drafts/${id}`, { method: 'PUT', body: { revision: revision.current, ...patch } }),
+    onSuccess: (saved) => {
+      revision.current = saved.revision;
+      qc.setQueryData(keys.citizen.draft(id), saved);
+    },
+  });
+  const { mutateAsync: saveAsync } = save;
   const flush = useCallback(async () => {
     if (!pending.current) return;
     const patch = pending.current;
     pending.current = null;
     setSaveState('saving');
     try {
-      const saved = await api<Draft>(`/api/drafts/${id}`, { method: 'PUT', body: { revision: revision.current, values: patch.values, documents: patch.documents, meta: patch.meta } });
-      revision.current = saved.revision;
+      await saveAsync(patch);
       setSaveState('saved');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'DRAFT_CONFLICT') {
+        // Changed elsewhere (another tab or device): show the latest version and say why.
         const latest = (e.details as { draft: Draft }).draft;
         revision.current = latest.revision;
         setDraft(latest);
         setSaveState('saved');
-        setErrors([{ path: 'draft', message: e.message }]);
+        const message = e.message;
+        setProblems([browserProblem('draft', () => message)]);
       } else setSaveState('error');
     }
-  }, [id]);
+  }, [saveAsync]);
 
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => {
-      if (!d) return d;
       const next = { ...d, ...patch };
       pending.current = { values: next.values, documents: next.documents, meta: next.meta };
       return next;
@@ -120,38 +122,67 @@ export function DraftPage() {
     void flush();
   }, [flush]);
 
-  const kase: ProcedureCase | undefined = proc?.definition.cases.find((c) => c.code === draft?.caseCode);
+  const kase: ProcedureCase | undefined = proc.definition.cases.find((c) => c.code === draft.caseCode);
   const form = kase?.form;
-  const pages = useMemo(() => (form && draft ? visiblePages(form, draft.values) : []), [form, draft]);
-  const steps = useMemo(() => [...pages.map((p) => ({ key: p.key, title: p.title })), { key: 'giay-to', title: 'Giấy tờ kèm theo' }, { key: 'lien-he', title: 'Liên hệ và nhận kết quả' }, { key: 'kiem-tra', title: 'Kiểm tra thông tin' }], [pages]);
+  const hasExemptions = kase ? caseExemptions(kase).length > 0 : false;
+  const pages = useMemo(() => (form ? visiblePages(form, draft.values) : []), [form, draft.values]);
+  const steps = useMemo(
+    () => [
+      ...pages.map((p) => ({ key: p.key, title: titleOf(p, lang) })),
+      { key: 'giay-to', title: t('journey.steps.documents') },
+      { key: 'lien-he', title: t('journey.steps.contact') },
+      { key: 'kiem-tra', title: t('journey.steps.review') },
+    ],
+    [pages, lang, t],
+  );
   const stepIndex = Math.min(Number(params.get('buoc') ?? 0) || 0, Math.max(0, steps.length - 1));
   const step = steps[stepIndex];
   const heading = usePageTitle(step?.title);
   useEffect(() => {
-    setErrors(carriedErrors.current ?? []);
-    carriedErrors.current = null;
+    setProblems(carried.current ?? []);
+    carried.current = null;
     heading.current?.focus();
   }, [stepIndex, heading]);
   // Documents taken from the store are shown by their titles.
   const { load: loadStore } = store;
-  const usesStore = draft?.documents.some((x) => x.storeDocumentId) ?? false;
+  const usesStore = draft.documents.some((x) => x.storeDocumentId);
   useEffect(() => {
     if (usesStore) loadStore();
   }, [usesStore, loadStore]);
 
-  if (loadError) return <div className="error-box" role="alert">{loadError}</div>;
-  if (!draft || !proc || !kase || !form || !step) return <p role="status">Đang tải hồ sơ…</p>;
-
+  const stepOf = (key: string) => steps.findIndex((x) => x.key === key);
   const goTo = (i: number) => setParams({ buoc: String(i) });
+  const submit = useMutationSubmit(id, draft.id, flush, (d) => void navigate(`/ho-so/xac-nhan/${d.id}`), (e) => {
+    if (!form || !kase) return;
+    const details = e instanceof ApiError ? (e.details as { errors?: SubmissionProblem[] } | undefined) : undefined;
+    const found = (details?.errors ?? []).map((p) => serverProblem(p, form, kase));
+    // A refused document (or exemption proof) is shown on the documents step, next to it.
+    if (found.length > 0 && found.every((p) => p.path.startsWith('doc-') || p.path === 'feeExemption')) {
+      carried.current = found;
+      goTo(stepOf('giay-to'));
+      return;
+    }
+    const message = errorText(e, '');
+    setProblems(found.length ? found : [browserProblem('submit', (tt) => message || tt('journey.draft.submitError'))]);
+  });
+
+  if (!kase || !form || !step) return <div className="error-box" role="alert">{t('journey.draft.loadError')}</div>;
+
+  const errors = shown(problems, t, lang);
+  const claim = claimOf(kase, draft.meta.feeExemptions, draft.documents);
+
   const next = async () => {
     const page = form.pages.find((p) => p.key === step.key);
     if (page) {
       const r = validateForm(form, draft.values, { today: vnToday() }, page.key);
-      if (!r.valid) return setErrors(r.errors);
+      if (!r.valid) return setProblems(r.errors.map((e) => formProblem(form, e)));
     }
     if (step.key === 'giay-to') {
       const missing = kase.documents.filter((d) => d.required && !d.providedByForm && !draft.documents.some((x) => x.requirementCode === d.code));
-      if (missing.length) return setErrors(missing.map((d) => ({ path: `doc-${d.code}`, message: `Thiếu giấy tờ: ${d.name}` })));
+      const found = missing.map((d) => browserProblem(`doc-${d.code}`, (tt, l) => tt('journey.documents.required', { name: nameOf(d, l) })));
+      const exemption = claim.exemption;
+      if (exemption && claim.proofs.length === 0) found.push(browserProblem(`doc-${proofCode(exemption.code)}`, (tt, l) => tt('journey.fees.proofRequired', { name: nameOf(exemption, l) })));
+      if (found.length) return setProblems(found);
     }
     await flush();
     goTo(stepIndex + 1);
@@ -159,14 +190,15 @@ export function DraftPage() {
 
   const onFile = async (requirementCode: string, file: File | undefined) => {
     if (!file) return;
-    setErrors([]);
+    setProblems([]);
     setProgress((p) => ({ ...p, [requirementCode]: 0 }));
     try {
       const up = await uploadFile(file, (f) => setProgress((p) => ({ ...p, [requirementCode]: f })));
       setFiles((fs) => ({ ...fs, [up.id]: { id: up.id, name: up.name, size: up.size } }));
       update({ documents: [...draft.documents, { requirementCode, uploadId: up.id }] });
     } catch (e) {
-      setErrors([{ path: `doc-${requirementCode}`, message: e instanceof ApiError ? e.message : 'Tải tệp lên không thành công.' }]);
+      const message = errorText(e, '');
+      setProblems([browserProblem(`doc-${requirementCode}`, (tt) => message || tt('journey.documents.uploadError'))]);
     } finally {
       setProgress((p) => {
         const { [requirementCode]: _, ...rest } = p;
@@ -174,126 +206,129 @@ export function DraftPage() {
       });
     }
   };
-
-  const submit = async () => {
-    setSubmitting(true);
-    setErrors([]);
-    await flush();
-    const keyName = `motcua.submit.${draft.id}`;
-    const idempotencyKey = sessionStorage.getItem(keyName) ?? crypto.randomUUID().replace(/-/g, '');
-    sessionStorage.setItem(keyName, idempotencyKey);
-    try {
-      const d = await api<{ id: string; code: string }>('/api/dossiers', { method: 'POST', body: { draftId: draft.id, idempotencyKey } });
-      void navigate(`/ho-so/xac-nhan/${d.id}`);
-    } catch (e) {
-      setSubmitting(false);
-      const details = e instanceof ApiError ? (e.details as { errors?: ShownError[] } | undefined) : undefined;
-      // A refused component ("documents.<code>") is shown on the documents step, next to its requirement.
-      const shown = (details?.errors ?? []).map((x) => (x.path.startsWith('documents.') ? { path: `doc-${x.path.slice('documents.'.length)}`, message: x.message } : x));
-      const documentsStep = steps.findIndex((x) => x.key === 'giay-to');
-      if (shown.length && shown.every((x) => x.path.startsWith('doc-')) && documentsStep >= 0) {
-        carriedErrors.current = shown;
-        goTo(documentsStep);
-        return;
-      }
-      setErrors(shown.length ? shown : [{ path: 'submit', message: e instanceof ApiError ? e.message : 'Nộp hồ sơ không thành công. Vui lòng thử lại.' }]);
-    }
+  const addStored = (requirementCode: string, storeDocumentId: string) => {
+    setProblems((ps) => ps.filter((x) => x.path !== `doc-${requirementCode}`));
+    update({ documents: [...draft.documents, { requirementCode, storeDocumentId }] });
+  };
+  const removeDocument = (a: DraftDocument) => update({ documents: draft.documents.filter((x) => !sameDocument(x, a)) });
+  /** One exemption at a time: choosing another (or none) drops the earlier claim's proofs. */
+  const claimExemption = (code: string | null) => {
+    setProblems([]);
+    update({
+      meta: { ...draft.meta, feeExemptions: code ? [code] : [] },
+      documents: draft.documents.filter((d) => !d.requirementCode.startsWith(EXEMPTION_PROOF_PREFIX) || (code !== null && d.requirementCode === proofCode(code))),
+    });
   };
 
-  const quote = quoteFees({ lines: kase.fees, channel: 'online', date: vnToday(), ...feeQuantities(form.pages.flatMap((p) => p.fields.map((f) => f.key)), draft.values) });
+  const exempted = claim.exemption && claim.proofs.length > 0 ? [claim.exemption.code] : [];
+  const quote = quoteFees({ lines: kase.fees, channel: 'online', date: vnToday(), exemptions: exempted, ...feeQuantities(form.pages.flatMap((p) => p.fields.map((f) => f.key)), draft.values) });
   const page = form.pages.find((p) => p.key === step.key);
+  const errorAt = (path: string) => errors.find((e) => e.path === path)?.message;
 
   return (
     <section className="journey">
-      <p className="muted">{proc.definition.name} · Bước {stepIndex + 1}/{steps.length}</p>
-      {stepIndex > 0 && <button type="button" className="link-button back-link" onClick={() => goTo(stepIndex - 1)}>‹ Quay lại</button>}
+      <p className="muted">{proc.definition.name} · {t('journey.draft.stepOf', { n: stepIndex + 1, total: steps.length })}</p>
+      {stepIndex > 0 && <button type="button" className="link-button back-link" onClick={() => goTo(stepIndex - 1)}>{t('journey.draft.back')}</button>}
       <h1 ref={heading} tabIndex={-1}>{step.title}</h1>
-      {draft.expiresSoon && <p className="note">Hồ sơ nháp sẽ hết hạn ngày {formatDate(draft.expiresAt)}. Hãy hoàn thành và nộp trước ngày này.</p>}
+      {draft.expiresSoon && <p className="note">{t('journey.draft.expiresSoon', { date: formatDate(draft.expiresAt) })}</p>}
       <ErrorSummary errors={errors} />
-      <p className="save-state" role="status">{saveState === 'saving' ? 'Đang lưu…' : saveState === 'error' ? 'Chưa lưu được – kiểm tra kết nối mạng' : 'Đã lưu nháp'}</p>
+      <p className="save-state" role="status">{saveState === 'saving' ? t('journey.draft.saving') : saveState === 'error' ? t('journey.draft.saveError') : t('journey.draft.saved')}</p>
 
       {page && (
         <form onSubmit={(e) => { e.preventDefault(); void next(); }} noValidate>
-          {page.fields.filter((f) => visibleField(form, f.key, draft.values)).map((f) => (
+          {page.fields.filter((f) => isFieldVisible(form, draft.values, f.key)).map((f) => (
             <Field
               key={f.key}
               field={f}
               value={draft.values[f.key]}
               prefilled={draft.prefilledFields.includes(f.key)}
-              error={errors.find((e) => e.path === f.key)?.message}
+              error={errorAt(f.key)}
               onChange={(v) => update({ values: { ...draft.values, [f.key]: v } })}
             />
           ))}
-          <button type="submit" className="button">Tiếp tục</button>
+          <button type="submit" className="button">{t('journey.draft.continue')}</button>
         </form>
       )}
 
       {step.key === 'giay-to' && (
         <div>
-          <p>Tải lên bản chụp hoặc bản quét (PDF, JPEG, PNG; tối đa 10 MB mỗi tệp).</p>
+          <p>{t('journey.documents.lead')}</p>
           {kase.documents.filter((d) => !d.providedByForm).map((d) => {
             const attached = draft.documents.filter((x) => x.requirementCode === d.code);
             const inputId = `f-doc-${d.code}`;
+            const name = nameOf(d, lang);
             return (
               <div key={d.code} className={`document-row${errors.some((e) => e.path === `doc-${d.code}`) ? ' has-error' : ''}`}>
-                <h2 className="document-name">{d.name}{!d.required && <span className="muted"> (nếu có)</span>}</h2>
-                <p className={attached.length ? 'doc-ok' : 'doc-missing'}>{attached.length ? '✓ Đã có' : d.required ? 'Còn thiếu' : 'Chưa có'}</p>
+                <h2 className="document-name">{name}{!d.required && <span className="muted"> {t('journey.documents.ifAny')}</span>}</h2>
+                <p className={attached.length ? 'doc-ok' : 'doc-missing'}>{attached.length ? t('journey.documents.present') : d.required ? t('journey.documents.missing') : t('journey.documents.none')}</p>
                 <ul className="attached-documents">
-                  {attached.map((a) => {
-                    const label = a.storeDocumentId ? `Lấy từ kho dữ liệu: ${storedTitle(a.storeDocumentId) ?? 'giấy tờ trong kho dữ liệu'}` : (a.uploadId && files[a.uploadId]?.name) || 'Tệp đã tải lên';
-                    return (
-                      <li key={a.uploadId ?? a.storeDocumentId}>
-                        {label}{' '}
-                        <button type="button" className="link-button" onClick={() => update({ documents: draft.documents.filter((x) => !sameDocument(x, a)) })}>
-                          Gỡ bỏ<span className="visually-hidden"> {label}</span>
-                        </button>
-                      </li>
-                    );
-                  })}
+                  {attached.map((a) => (
+                    <li key={a.uploadId ?? a.storeDocumentId}>
+                      {describe(a)}{' '}
+                      <button type="button" className="link-button" onClick={() => removeDocument(a)}>
+                        {t('journey.documents.remove')}<span className="visually-hidden"> {describe(a)}</span>
+                      </button>
+                    </li>
+                  ))}
                 </ul>
                 {errors.filter((e) => e.path === `doc-${d.code}`).map((e) => <p key={e.message} className="field-error">{e.message}</p>)}
-                <label htmlFor={inputId}>Chọn tệp cho: {d.name}</label>
+                <label htmlFor={inputId}>{t('journey.documents.chooseFile', { name })}</label>
                 <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void onFile(d.code, e.target.files?.[0])} />
-                {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={`Đang tải lên ${d.name}`} />}
+                {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={t('journey.documents.uploading', { name })} />}
                 {acceptsStoreDocuments(d) && (
                   <StorePicker
-                    requirement={d}
+                    requirement={{ ...d, name }}
                     source={store}
-                    openLabel="Lấy từ kho dữ liệu"
+                    openLabel={t('journey.documents.storeOpen')}
                     chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
-                    onChoose={(doc) => {
-                      setErrors((es) => es.filter((x) => x.path !== `doc-${d.code}`));
-                      update({ documents: [...draft.documents, { requirementCode: d.code, storeDocumentId: doc.id }] });
-                    }}
+                    onChoose={(doc) => addStored(d.code, doc.id)}
                   />
                 )}
               </div>
             );
           })}
-          <button type="button" className="button" onClick={() => void next()}>Tiếp tục</button>
+          {hasExemptions && (
+            <FeeExemptionSection
+              kase={kase}
+              claimed={draft.meta.feeExemptions}
+              documents={draft.documents}
+              quote={quote}
+              errors={errors}
+              store={store}
+              progress={progress}
+              describe={describe}
+              onClaim={claimExemption}
+              onFile={(code, file) => void onFile(code, file)}
+              onStoreDocument={addStored}
+              onRemove={removeDocument}
+            />
+          )}
+          <button type="button" className="button" onClick={() => void next()}>{t('journey.draft.continue')}</button>
         </div>
       )}
 
       {step.key === 'lien-he' && (
         <form onSubmit={(e) => { e.preventDefault(); void next(); }} noValidate>
-          <div className="form-group">
-            <label htmlFor="f-contactPhone">Số điện thoại di động</label>
-            <p className="hint">Để nhận thông báo và tra cứu hồ sơ (4 số cuối).</p>
+          <div className={`form-group${errorAt('contactPhone') ? ' has-error' : ''}`}>
+            <label htmlFor="f-contactPhone">{t('journey.contact.phone')}</label>
+            <p className="hint">{t('journey.contact.phoneHint')}</p>
+            {errorAt('contactPhone') && <p className="field-error">{errorAt('contactPhone')}</p>}
             <input id="f-contactPhone" type="tel" autoComplete="tel" value={draft.meta.contactPhone ?? ''} onChange={(e) => update({ meta: { ...draft.meta, contactPhone: e.target.value } })} />
           </div>
-          <div className="form-group">
-            <label htmlFor="f-contactEmail">Thư điện tử (không bắt buộc)</label>
+          <div className={`form-group${errorAt('contactEmail') ? ' has-error' : ''}`}>
+            <label htmlFor="f-contactEmail">{t('journey.contact.email')}</label>
+            {errorAt('contactEmail') && <p className="field-error">{errorAt('contactEmail')}</p>}
             <input id="f-contactEmail" type="email" autoComplete="email" value={draft.meta.contactEmail ?? ''} onChange={(e) => update({ meta: { ...draft.meta, contactEmail: e.target.value } })} />
           </div>
           <fieldset className="form-group">
-            <legend>Bạn muốn nhận kết quả thế nào?</legend>
+            <legend>{t('journey.contact.delivery')}</legend>
             <div className="radios">
-              {([['online', 'Bản điện tử vào kho dữ liệu cá nhân'], ['counter', 'Nhận bản giấy tại Trung tâm Phục vụ hành chính công'], ['post', 'Qua bưu chính công ích']] as const).map(([v, label]) => (
-                <label key={v}><input type="radio" name="resultDelivery" checked={(draft.meta.resultDelivery ?? 'online') === v} onChange={() => update({ meta: { ...draft.meta, resultDelivery: v } })} /> {label}</label>
+              {(['online', 'counter', 'post'] as const).map((v) => (
+                <label key={v}><input type="radio" name="resultDelivery" checked={(draft.meta.resultDelivery ?? 'online') === v} onChange={() => update({ meta: { ...draft.meta, resultDelivery: v } })} /> {t(`journey.contact.deliveryOptions.${v}`)}</label>
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="button">Tiếp tục</button>
+          <button type="submit" className="button">{t('journey.draft.continue')}</button>
         </form>
       )}
 
@@ -301,51 +336,78 @@ export function DraftPage() {
         <div>
           {pages.map((p, i) => (
             <section key={p.key} aria-labelledby={`sum-${p.key}`}>
-              <h2 id={`sum-${p.key}`}>{p.title}</h2>
+              <h2 id={`sum-${p.key}`}>{titleOf(p, lang)}</h2>
               <dl className="summary-list">
-                {p.fields.filter((f) => visibleField(form, f.key, draft.values)).map((f) => (
+                {p.fields.filter((f) => isFieldVisible(form, draft.values, f.key)).map((f) => (
                   <div key={f.key}>
-                    <dt>{f.label}</dt>
-                    <dd>{displayValue(f, draft.values[f.key])}</dd>
-                    <dd><button type="button" className="link-button" onClick={() => goTo(i)}>Thay đổi<span className="visually-hidden"> {f.label}</span></button></dd>
+                    <dt>{labelOf(f, lang)}</dt>
+                    <dd>{displayValue(f, draft.values[f.key], lang)}</dd>
+                    <dd><button type="button" className="link-button" onClick={() => goTo(i)}>{t('journey.draft.change')}<span className="visually-hidden"> {labelOf(f, lang)}</span></button></dd>
                   </div>
                 ))}
               </dl>
             </section>
           ))}
-          <h2>Giấy tờ kèm theo</h2>
+          <h2>{t('journey.steps.documents')}</h2>
           <dl className="summary-list">
             {kase.documents.filter((d) => !d.providedByForm).map((d) => {
               const attached = draft.documents.filter((x) => x.requirementCode === d.code);
               return (
                 <div key={d.code}>
-                  <dt>{d.name}</dt>
+                  <dt>{nameOf(d, lang)}</dt>
                   <dd>
-                    {attached.length === 0 ? 'Chưa có' : (
+                    {attached.length === 0 ? t('journey.documents.none') : (
                       <ul className="plain-list">
                         {attached.map((a) => (
-                          <li key={a.uploadId ?? a.storeDocumentId}>
-                            {a.storeDocumentId ? `Lấy từ kho dữ liệu: ${storedTitle(a.storeDocumentId) ?? 'giấy tờ trong kho dữ liệu'}` : `Tải lên: ${(a.uploadId && files[a.uploadId]?.name) || 'tệp đã tải lên'}`}
-                          </li>
+                          <li key={a.uploadId ?? a.storeDocumentId}>{a.storeDocumentId ? describe(a) : t('journey.documents.uploaded', { name: describe(a) })}</li>
                         ))}
                       </ul>
                     )}
                   </dd>
-                  <dd><button type="button" className="link-button" onClick={() => goTo(steps.findIndex((x) => x.key === 'giay-to'))}>Thay đổi<span className="visually-hidden"> {d.name}</span></button></dd>
+                  <dd><button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>{t('journey.draft.change')}<span className="visually-hidden"> {nameOf(d, lang)}</span></button></dd>
                 </div>
               );
             })}
           </dl>
-          <h2>Phí, lệ phí</h2>
-          <p>{quote.total === 0 ? 'Miễn phí' : `${formatMoney(quote.total)} (đã áp dụng mức giảm khi nộp trực tuyến)`}</p>
+          <h2>{t('journey.review.fees')}</h2>
+          {claim.exemption && (
+            <dl className="summary-list" data-testid="review-exemption">
+              <div>
+                <dt>{t('journey.fees.claimed', { name: nameOf(claim.exemption, lang) })}</dt>
+                <dd>{claim.proofs.map((a) => t('journey.fees.claimedProof', { document: describe(a) })).join('; ') || t('journey.documents.missing')}</dd>
+                <dd><button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>{t('journey.draft.change')}<span className="visually-hidden"> {t('journey.steps.fees')}</span></button></dd>
+              </div>
+            </dl>
+          )}
+          <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
           {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
-          <button type="button" className="button button-primary" disabled={submitting} onClick={() => void submit()}>{submitting ? 'Đang nộp…' : 'Nộp hồ sơ'}</button>
+          <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>{submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}</button>
         </div>
       )}
     </section>
   );
 }
 
-function visibleField(form: NonNullable<ProcedureCase['form']>, key: string, values: Record<string, unknown>): boolean {
-  return isFieldVisible(form, values, key);
+/**
+ * Submits the draft: saves what is pending first, then POST /api/dossiers with one idempotency key per draft (kept
+ * in the tab), so a retry after a lost answer returns the same dossier instead of a second one.
+ */
+function useMutationSubmit(id: string, draftId: string, flush: () => Promise<void>, onSubmitted: (d: { id: string }) => void, onRefused: (e: Error) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await flush();
+      const keyName = `motcua.submit.${draftId}`;
+      const idempotencyKey = sessionStorage.getItem(keyName) ?? crypto.randomUUID().replace(/-/g, '');
+      sessionStorage.setItem(keyName, idempotencyKey);
+      return api<{ id: string; code: string }>('/api/dossiers', { method: 'POST', body: { draftId, idempotencyKey } });
+    },
+    onSuccess: (d) => {
+      void qc.invalidateQueries({ queryKey: keys.citizen.dossiers() });
+      void qc.invalidateQueries({ queryKey: keys.citizen.drafts() });
+      qc.removeQueries({ queryKey: keys.citizen.draft(id) });
+      onSubmitted(d);
+    },
+    onError: onRefused,
+  });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface ShownError {
   path: string;
@@ -7,6 +8,7 @@ export interface ShownError {
 
 /** GOV.UK-style error summary: announced, focused, each error links to its field. */
 export function ErrorSummary({ errors }: { errors: ShownError[] }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length) ref.current?.focus();
@@ -14,7 +16,7 @@ export function ErrorSummary({ errors }: { errors: ShownError[] }) {
   if (errors.length === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">Có {errors.length} nội dung cần sửa</h2>
+      <h2 id="error-summary-title">{t('errorSummary.title', { count: errors.length })}</h2>
       <ul>
         {errors.map((e) => (
           <li key={e.path + e.message}>

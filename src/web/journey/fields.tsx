@@ -1,20 +1,12 @@
 /** Renders one e-form field of any supported type, with its label, hint, error and prefill marker. */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../core/catalogue/schema.ts';
-import { api } from '../api/client.ts';
-
-interface Unit {
-  code: string;
-  name: string;
-}
-
-let provincesCache: Promise<Unit[]> | null = null;
-const communesCache = new Map<string, Promise<Unit[]>>();
-const provinces = () => (provincesCache ??= api<Unit[]>('/api/admin-units?level=province'));
-const communesOf = (p: string) => {
-  if (!communesCache.has(p)) communesCache.set(p, api<Unit[]>(`/api/admin-units?parent=${p}`));
-  return communesCache.get(p)!;
-};
+import { referenceQueries } from '../data/queries.ts';
+import i18n from '../i18n/index.ts';
+import '../i18n/journey.ts';
+import { hintOf, labelOf, useFormLanguage } from './labels.ts';
 
 export interface FieldProps {
   field: FormField;
@@ -24,62 +16,61 @@ export interface FieldProps {
   onChange: (v: unknown) => void;
 }
 
-function Describe({ id, field, error, prefilled }: { id: string; field: FormField; error?: string; prefilled: boolean }) {
+function Describe({ id, hint, error, prefilled }: { id: string; hint: string | undefined; error?: string; prefilled: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
-      {field.hint && <p className="hint" id={`${id}-hint`}>{field.hint}</p>}
-      {prefilled && <p className="prefilled" id={`${id}-src`}>Thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư</p>}
-      {error && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">Lỗi: </span>{error}</p>}
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {prefilled && <p className="prefilled" id={`${id}-src`}>{t('journey.field.prefilled')}</p>}
+      {error && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">{t('journey.field.errorPrefix')}</span>{error}</p>}
     </>
   );
 }
 
-function describedBy(id: string, field: FormField, error: string | undefined, prefilled: boolean) {
-  return [field.hint && `${id}-hint`, prefilled && `${id}-src`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+function describedBy(id: string, hint: string | undefined, error: string | undefined, prefilled: boolean) {
+  return [hint && `${id}-hint`, prefilled && `${id}-src`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
 function AddressInput({ id, value, onChange, invalid }: { id: string; value: Record<string, string> | undefined; onChange: (v: unknown) => void; invalid: boolean }) {
-  const [ps, setPs] = useState<Unit[]>([]);
-  const [cs, setCs] = useState<Unit[]>([]);
+  const { t } = useTranslation();
   const v = value ?? { provinceCode: '', communeCode: '', detail: '' };
-  useEffect(() => {
-    provinces().then(setPs, () => setPs([]));
-  }, []);
-  useEffect(() => {
-    if (v.provinceCode) communesOf(v.provinceCode).then(setCs, () => setCs([]));
-    else setCs([]);
-  }, [v.provinceCode]);
+  // Without the lists the selects stay empty; the form's own validation then says what is missing.
+  const ps = useQuery(referenceQueries.adminUnits(null)).data ?? [];
+  const cs = useQuery({ ...referenceQueries.adminUnits(v.provinceCode || null), enabled: !!v.provinceCode }).data ?? [];
   return (
     <div className="address">
-      <label htmlFor={`${id}-p`}>Tỉnh, thành phố</label>
+      <label htmlFor={`${id}-p`}>{t('journey.field.province')}</label>
       <select id={`${id}-p`} value={v.provinceCode} aria-invalid={invalid} onChange={(e) => onChange({ ...v, provinceCode: e.target.value, communeCode: '' })}>
-        <option value="">– Chọn –</option>
+        <option value="">{t('journey.field.choose')}</option>
         {ps.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
       </select>
-      <label htmlFor={`${id}-c`}>Xã, phường</label>
+      <label htmlFor={`${id}-c`}>{t('journey.field.commune')}</label>
       <select id={`${id}-c`} value={v.communeCode} aria-invalid={invalid} onChange={(e) => onChange({ ...v, communeCode: e.target.value })}>
-        <option value="">– Chọn –</option>
-        {cs.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+        <option value="">{t('journey.field.choose')}</option>
+        {(v.provinceCode ? cs : []).map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
       </select>
-      <label htmlFor={id}>Số nhà, thôn/ấp, đường</label>
+      <label htmlFor={id}>{t('journey.field.detail')}</label>
       <input id={id} type="text" value={v.detail} aria-invalid={invalid} onChange={(e) => onChange({ ...v, detail: e.target.value })} />
     </div>
   );
 }
 
 export function Field({ field, value, error, prefilled, onChange }: FieldProps) {
+  const { t } = useTranslation();
+  const lang = useFormLanguage();
   const id = `f-${field.key}`;
-  const by = describedBy(id, field, error, prefilled);
-  const label = `${field.label}${field.required ? '' : ' (không bắt buộc)'}`;
+  const hint = hintOf(field, lang);
+  const by = describedBy(id, hint, error, prefilled);
+  const label = `${labelOf(field, lang)}${field.required ? '' : ` ${t('journey.field.optional')}`}`;
   const common = { id, 'aria-describedby': by, 'aria-invalid': error ? true : undefined, className: error ? 'input-error' : undefined };
   if (field.type === 'yes_no') {
     return (
       <fieldset className={`form-group${error ? ' has-error' : ''}`} aria-describedby={by}>
         <legend>{label}</legend>
-        <Describe id={id} field={field} error={error} prefilled={prefilled} />
+        <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
         <div className="radios">
-          <label><input type="radio" name={field.key} id={id} checked={value === true} onChange={() => onChange(true)} /> Có</label>
-          <label><input type="radio" name={field.key} checked={value === false} onChange={() => onChange(false)} /> Không</label>
+          <label><input type="radio" name={field.key} id={id} checked={value === true} onChange={() => onChange(true)} /> {t('journey.field.yes')}</label>
+          <label><input type="radio" name={field.key} checked={value === false} onChange={() => onChange(false)} /> {t('journey.field.no')}</label>
         </div>
       </fieldset>
     );
@@ -88,7 +79,7 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
     return (
       <fieldset className={`form-group${error ? ' has-error' : ''}`} aria-describedby={by}>
         <legend>{label}</legend>
-        <Describe id={id} field={field} error={error} prefilled={prefilled} />
+        <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
         <AddressInput id={id} value={value as Record<string, string> | undefined} onChange={onChange} invalid={!!error} />
       </fieldset>
     );
@@ -98,10 +89,10 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
     return (
       <fieldset className={`form-group${error ? ' has-error' : ''}`} aria-describedby={by}>
         <legend>{label}</legend>
-        <Describe id={id} field={field} error={error} prefilled={prefilled} />
-        <label htmlFor={id}>Số định danh cá nhân</label>
+        <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
+        <label htmlFor={id}>{t('journey.field.idNumber')}</label>
         <input {...common} inputMode="numeric" maxLength={12} value={p.idNumber ?? ''} onChange={(e) => onChange({ ...p, idNumber: e.target.value.trim() })} />
-        <label htmlFor={`${id}-name`}>Họ và tên</label>
+        <label htmlFor={`${id}-name`}>{t('journey.field.fullName')}</label>
         <input id={`${id}-name`} type="text" value={p.fullName ?? ''} onChange={(e) => onChange({ ...p, fullName: e.target.value })} />
       </fieldset>
     );
@@ -115,8 +106,8 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
     case 'select':
       input = (
         <select {...common} value={str} onChange={(e) => onChange(e.target.value)}>
-          <option value="">– Chọn –</option>
-          {(field.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          <option value="">{t('journey.field.choose')}</option>
+          {(field.options ?? []).map((o) => <option key={o.value} value={o.value}>{labelOf(o, lang)}</option>)}
         </select>
       );
       break;
@@ -141,21 +132,26 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
   return (
     <div className={`form-group${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <Describe id={id} field={field} error={error} prefilled={prefilled} />
+      <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
       {input}
     </div>
   );
 }
 
-/** The value as a person reads it on the "check your answers" page. */
-export function displayValue(field: FormField, value: unknown): string {
+/** The value as a person reads it on the "check your answers" page, in the interface language. */
+export function displayValue(field: FormField, value: unknown, lng: string = i18n.language): string {
+  const t = i18n.getFixedT(lng);
+  const lang = lng === 'en' ? 'en' : 'vi';
   if (value === undefined || value === null || value === '') return '—';
-  if (field.type === 'yes_no') return value ? 'Có' : 'Không';
-  if (field.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? String(value);
+  if (field.type === 'yes_no') return value ? t('journey.field.yes') : t('journey.field.no');
+  if (field.type === 'select') {
+    const option = field.options?.find((o) => o.value === value);
+    return option ? labelOf(option, lang) : String(value);
+  }
   if (field.type === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
   if (field.type === 'address') {
     const a = value as { detail?: string; communeCode?: string; provinceCode?: string };
-    return [a.detail, a.communeCode && `mã xã ${a.communeCode}`, a.provinceCode && `mã tỉnh ${a.provinceCode}`].filter(Boolean).join(', ');
+    return [a.detail, a.communeCode && t('journey.field.communeCode', { code: a.communeCode }), a.provinceCode && t('journey.field.provinceCode', { code: a.provinceCode })].filter(Boolean).join(', ');
   }
   if (field.type === 'person') {
     const p = value as { fullName?: string; idNumber?: string };

@@ -1,5 +1,10 @@
-/** Uploads one file with progress reporting (XMLHttpRequest exposes upload progress; fetch does not). */
+/**
+ * Uploads one file with progress reporting (XMLHttpRequest exposes upload progress; fetch does not). A refusal is
+ * an ApiError with the server's code and message, like api() gives.
+ */
 import { ApiError, csrfToken } from '../api/client.ts';
+import i18n from '../i18n/index.ts';
+import '../i18n/journey.ts';
 
 export interface UploadResult {
   id: string;
@@ -25,9 +30,9 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
         /* not JSON */
       }
       if (xhr.status === 201) resolve(body as UploadResult);
-      else reject(new ApiError(xhr.status, body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? 'Tải tệp lên không thành công. Vui lòng thử lại.'));
+      else reject(new ApiError(xhr.status, body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? i18n.t('journey.upload.failed')));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Mất kết nối khi tải tệp lên. Vui lòng thử lại.'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('journey.upload.network')));
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);

@@ -2,9 +2,9 @@
  * Chiến dịch (/can-bo/chi-so/chien-dich): dated campaigns (e.g. Phú Riềng's 30 days, 25/7–25/8/2025) and, for one,
  * its report week by week, each week against the previous one.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Campaign, CampaignReport } from '../api/metrics-types.ts';
 import { formatDay } from '../format.ts';
 import { LoadError, Loading } from '../staff/bits.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -13,13 +13,13 @@ import { rowRates } from './BreakdownTable.tsx';
 import { BarChart, LineChart } from './Charts.tsx';
 import { MetricsTabs } from './MetricsTabs.tsx';
 import { formatCount, formatNumber, formatPercent } from './period.ts';
-import { useApi } from './useApi.ts';
+import { metricsQueries, shown } from './queries.ts';
 import './metrics.css';
 
 export function CampaignsPage() {
   const { t } = useTranslation();
   const heading = usePageTitle(t('metrics.campaign.title'));
-  const list = useApi<Campaign[]>('/api/metrics/campaigns', t('error.generic'));
+  const list = shown(useQuery(metricsQueries.campaigns()), t('error.generic'));
   return (
     <section className="metrics-page">
       <h1 ref={heading} tabIndex={-1}>{t('metrics.campaign.title')}</h1>
@@ -55,7 +55,7 @@ function Change({ value }: { value: number | null }) {
 export function CampaignPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
-  const report = useApi<CampaignReport>(`/api/metrics/campaigns/${encodeURIComponent(id)}`, t('error.generic'));
+  const report = shown(useQuery(metricsQueries.campaign(id)), t('error.generic'));
   const heading = usePageTitle(report.data ? report.data.campaign.name : t('metrics.campaign.title'));
   const pct = (v: number | null) => (v === null ? <NoData /> : formatPercent(i18n.language, v));
   return (

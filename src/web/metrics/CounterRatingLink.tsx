@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { StaffDossier } from '../api/types.ts';
 import { useStaff } from '../staff/StaffSession.tsx';
 import { COUNTER_RATING_ROLES } from './access.ts';
+import '../i18n/metrics.ts';
 
 export function CounterRatingLink({ d }: { d: StaffDossier }) {
   const { t } = useTranslation();

@@ -2,18 +2,19 @@
  * Đánh giá tại quầy (/can-bo/danh-gia/:id): the counter-tablet variant of the rating form, opened from the staff
  * dossier page when the result is handed over; the citizen chooses on the tablet, large and simple.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { StaffDossier } from '../api/types.ts';
 import { LoadError, Loading } from '../staff/bits.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { RatingForm } from './RatingForm.tsx';
-import { useApi } from './useApi.ts';
+import { staffQueries } from '../staff/queries.ts';
+import { shown } from './queries.ts';
 
 export function CounterRatingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const d = useApi<StaffDossier>(`/api/staff/dossiers/${encodeURIComponent(id)}`, t('error.generic'));
+  const d = shown(useQuery(staffQueries.dossier(id)), t('error.generic'));
   const heading = usePageTitle(t('metrics.rating.counterTitle'));
   return (
     <section className="rating-counter-page">

@@ -3,10 +3,11 @@
  * table of every indicator (each figure drills down to its dossiers), the plan targets with progress bars, the
  * 12-month trend, a comparison by unit, procedure, official or week, the Excel workbook and the PDF report.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Breakdown, BreakdownRow, IndexReport, MetricsUnit, TargetProgress } from '../api/metrics-types.ts';
+import type { BreakdownRow } from '../api/metrics-types.ts';
 import { LoadError, Loading } from '../staff/bits.tsx';
 import { vnDateTime } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -18,7 +19,8 @@ import { MetricsTabs } from './MetricsTabs.tsx';
 import { useMetricsSelection } from './params.ts';
 import { formatNumber, monthsEndingAt } from './period.ts';
 import { TargetList } from './TargetList.tsx';
-import { qs, useApi } from './useApi.ts';
+import { qs } from '../data/keys.ts';
+import { metricsQueries, shown } from './queries.ts';
 import './metrics.css';
 
 type By = 'unit' | 'procedure' | 'official' | 'week';
@@ -28,16 +30,16 @@ export function DashboardPage() {
   const heading = usePageTitle(t('metrics.dashboard.title'));
   const [sel, update] = useMetricsSelection();
   const fail = t('error.generic');
-  const units = useApi<MetricsUnit[]>('/api/metrics/units', fail);
+  const units = shown(useQuery(metricsQueries.units()), fail);
   useDefaultUnit(units.data, sel, update);
   const ready = !!sel.unit;
   const period = { unit: sel.unit, from: sel.from, to: sel.to };
-  const report = useApi<IndexReport>(ready ? `/api/metrics/index766?${qs({ ...period, procedure: sel.procedure, official: sel.official })}` : null, fail);
+  const report = shown(useQuery({ ...metricsQueries.index766({ ...period, procedure: sel.procedure, official: sel.official }), enabled: ready }), fail);
   const trendRange = monthsEndingAt(sel.to, 12);
-  const trend = useApi<Breakdown>(ready ? `/api/metrics/breakdown?${qs({ unit: sel.unit, ...trendRange, by: 'month' })}` : null, fail);
+  const trend = shown(useQuery({ ...metricsQueries.breakdown({ unit: sel.unit, ...trendRange, by: 'month' }), enabled: ready }), fail);
   const [by, setBy] = useState<By>('unit');
-  const breakdown = useApi<Breakdown>(ready ? `/api/metrics/breakdown?${qs({ ...period, by })}` : null, fail);
-  const targets = useApi<TargetProgress[]>(ready ? `/api/metrics/targets?${qs(period)}` : null, fail);
+  const breakdown = shown(useQuery({ ...metricsQueries.breakdown({ ...period, by }), enabled: ready }), fail);
+  const targets = shown(useQuery({ ...metricsQueries.targets(period), enabled: ready }), fail);
   const unitTargets = targets.data?.filter((p) => !p.officialId) ?? [];
 
   const trendLabels = trend.data?.rows.map((r) => (/^\d{4}-\d{2}$/.test(r.key) ? `${r.key.slice(5, 7)}/${r.key.slice(0, 4)}` : r.label)) ?? [];

@@ -2,6 +2,7 @@
  * Hồ sơ của một chỉ số (/can-bo/chi-so/ho-so?unit&from&to&indicator&part…): the dossiers behind a figure of the
  * index, 50 per page, each linking to its dossier page, with why it counts.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { nationalStatusName, type NationalStatus } from '../../core/dossiers/status.ts';
@@ -11,7 +12,8 @@ import { LoadError, Loading, When } from '../staff/bits.tsx';
 import { channelName } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { formatCount } from './period.ts';
-import { qs, useApi } from './useApi.ts';
+import { qs } from '../data/keys.ts';
+import { metricsQueries, shown } from './queries.ts';
 import './metrics.css';
 
 const LIMIT = 50;
@@ -26,7 +28,7 @@ export function DrillPage() {
   const base = { unit: get('unit'), from: get('from'), to: get('to'), procedure: get('procedure'), official: get('official') };
   const title = t('metrics.drill.title', { code: indicator, part: t(`metrics.table.${part}`) });
   const heading = usePageTitle(title);
-  const page = useApi<Drill>(indicator ? `/api/metrics/drill?${qs({ ...base, indicator, part, offset, limit: LIMIT })}` : null, t('error.generic'));
+  const page = shown(useQuery({ ...metricsQueries.drill<Drill>({ ...base, indicator, part, offset, limit: LIMIT }), enabled: !!indicator }), t('error.generic'));
   const here = (o: number) => `/can-bo/chi-so/ho-so?${qs({ ...base, indicator, part, offset: o || null })}`;
   const status = (code: number) => nationalStatusName[code as NationalStatus]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? String(code);
   return (

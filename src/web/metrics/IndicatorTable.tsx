@@ -9,7 +9,7 @@ import type { IndexReport, IndicatorFigure } from '../api/metrics-types.ts';
 import { NoData } from './bits.tsx';
 import type { MetricsSelection } from './params.ts';
 import { formatCount, formatNumber, formatPercent } from './period.ts';
-import { qs } from './useApi.ts';
+import { qs } from '../data/keys.ts';
 
 export const drillHref = (sel: Pick<MetricsSelection, 'unit' | 'from' | 'to' | 'procedure' | 'official'>, indicator: string, part: 'numerator' | 'denominator') =>
   `/can-bo/chi-so/ho-so?${qs({ unit: sel.unit, from: sel.from, to: sel.to, indicator, part, procedure: sel.procedure, official: sel.official })}`;

@@ -3,10 +3,11 @@
  * with an effective period (for a unit, or for one official of it), and dated campaigns. The server validates every
  * write and answers in Vietnamese; its messages are shown as they come.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import type { Campaign, MetricsUnit, TargetMetric, TargetProgress } from '../api/metrics-types.ts';
+import type { TargetMetric } from '../api/metrics-types.ts';
 import { formatDay } from '../format.ts';
 import { LoadError, Loading } from '../staff/bits.tsx';
 import { errorMessage, vnTodayIso } from '../staff/format.ts';
@@ -18,7 +19,9 @@ import { MetricsTabs } from './MetricsTabs.tsx';
 import { useMetricsSelection } from './params.ts';
 import { formatNumber, isDay } from './period.ts';
 import { defaultComparison, TARGET_METRICS, targetUnit } from './targets.ts';
-import { qs, useApi } from './useApi.ts';
+import { keys } from '../data/keys.ts';
+import { adminQueries } from '../admin/queries.ts';
+import { metricsQueries, shown } from './queries.ts';
 import './metrics.css';
 
 interface OfficialRef {
@@ -32,13 +35,16 @@ export function ManagePage() {
   const { hasRole } = useStaff();
   const [sel, update] = useMetricsSelection();
   const fail = t('error.generic');
-  const units = useApi<MetricsUnit[]>('/api/metrics/units', fail);
+  const qc = useQueryClient();
+  const units = shown(useQuery(metricsQueries.units()), fail);
   useDefaultUnit(units.data, sel, update);
   const unit = units.data?.find((u) => u.code === sel.unit);
   const year = Number(vnTodayIso().slice(0, 4));
-  const targets = useApi<TargetProgress[]>(sel.unit ? `/api/metrics/targets?${qs({ unit: sel.unit, from: `${year - 1}-01-01`, to: `${year + 1}-12-31` })}` : null, fail);
-  const officials = useApi<{ items: OfficialRef[] }>(unit ? `/api/admin/officials?${qs({ unitId: unit.id, pageSize: 200 })}` : null, fail);
-  const campaigns = useApi<Campaign[]>('/api/metrics/campaigns', fail);
+  const targets = shown(useQuery({ ...metricsQueries.targets({ unit: sel.unit, from: `${year - 1}-01-01`, to: `${year + 1}-12-31` }), enabled: !!sel.unit }), fail);
+  const officials = shown(useQuery({ ...adminQueries.officials({ unitId: unit?.id, pageSize: 200 }), enabled: !!unit }), fail);
+  const campaigns = shown(useQuery(metricsQueries.campaigns()), fail);
+  // Targets and campaigns show on every metrics page: a change marks them all stale.
+  const changed = () => void qc.invalidateQueries({ queryKey: keys.metrics.all });
   const [announce, setAnnounce] = useState('');
 
   if (!hasRole(...MANAGE_ROLES)) return <p className="error-box" role="alert">{t('metrics.manage.forbidden')}</p>;
@@ -48,8 +54,7 @@ export function ManagePage() {
     try {
       await api(`/api/admin/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE' });
       setAnnounce(t('metrics.manage.deleted', { label }));
-      if (kind === 'targets') targets.reload();
-      else campaigns.reload();
+      changed();
     } catch (e) {
       setAnnounce(errorMessage(e, fail));
     }
@@ -98,7 +103,7 @@ export function ManagePage() {
           </table>
         </div>
       )}
-      {unit && <TargetForm unitId={unit.id} officials={officials.data?.items ?? []} onSaved={(label) => { setAnnounce(t('metrics.manage.saved', { label })); targets.reload(); }} />}
+      {unit && <TargetForm unitId={unit.id} officials={officials.data?.items ?? []} onSaved={(label) => { setAnnounce(t('metrics.manage.saved', { label })); changed(); }} />}
 
       <h2>{t('metrics.manage.campaignsHeading')}</h2>
       {campaigns.error && <LoadError message={campaigns.error} />}
@@ -112,7 +117,7 @@ export function ManagePage() {
           ))}
         </ul>
       ))}
-      {unit && <CampaignForm unitId={unit.id} onSaved={(label) => { setAnnounce(t('metrics.manage.saved', { label })); campaigns.reload(); }} />}
+      {unit && <CampaignForm unitId={unit.id} onSaved={(label) => { setAnnounce(t('metrics.manage.saved', { label })); changed(); }} />}
     </section>
   );
 }

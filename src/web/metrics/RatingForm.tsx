@@ -4,12 +4,15 @@
  * (large targets, posted by the counter officer's session with the citizen present). The rating attaches to the
  * dossier and to the officials who handled it (server side).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
 import type { Rating, RatingValue } from '../api/metrics-types.ts';
+import { keys } from '../data/keys.ts';
 import { errorMessage } from '../staff/format.ts';
 import './metrics.css';
+import '../i18n/metrics.ts';
 
 const VALUES: { value: RatingValue; mouth: string }[] = [
   { value: 'very_satisfied', mouth: 'M7 14 Q12 20 17 14 Z' },
@@ -32,7 +35,22 @@ const MAX_COMMENT = 1000;
 
 export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: string; mode?: 'online' | 'counter'; onDone?: (r: Rating) => void }) {
   const { t } = useTranslation();
-  const [existing, setExisting] = useState<Rating | null | undefined>(mode === 'counter' ? null : undefined);
+  const qc = useQueryClient();
+  // Online, the citizen's earlier rating (none: 404); at the counter every rating is a new one.
+  const earlier = useQuery({
+    queryKey: keys.citizen.rating(dossierId),
+    queryFn: ({ signal }) =>
+      api<Rating | null>(`/api/my/dossiers/${encodeURIComponent(dossierId)}/rating`, { signal }).then(
+        (r) => r ?? null,
+        (e: unknown) => {
+          if (e instanceof ApiError && e.status === 404) return null;
+          throw e;
+        },
+      ),
+    enabled: mode === 'online',
+  });
+  const [savedAtCounter, setSavedAtCounter] = useState<Rating | null>(null);
+  const existing: Rating | null | undefined = mode === 'counter' ? savedAtCounter : earlier.data;
   const [value, setValue] = useState<RatingValue | ''>('');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -40,13 +58,6 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
   const doneRef = useRef<HTMLDivElement>(null);
   const idp = `rating-${mode}`;
 
-  useEffect(() => {
-    if (mode !== 'online') return;
-    api<Rating | null>(`/api/my/dossiers/${encodeURIComponent(dossierId)}/rating`).then(
-      (r) => setExisting(r ?? null),
-      (e: unknown) => (e instanceof ApiError && e.status === 404 ? setExisting(null) : setError(errorMessage(e, t('error.generic')))),
-    );
-  }, [dossierId, mode, t]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,7 +73,8 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
     try {
       const path = mode === 'online' ? `/api/my/dossiers/${encodeURIComponent(dossierId)}/rating` : `/api/staff/dossiers/${encodeURIComponent(dossierId)}/rating`;
       const saved = await api<Rating>(path, { method: 'POST', body: { rating: value, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
-      setExisting(saved);
+      if (mode === 'counter') setSavedAtCounter(saved);
+      else qc.setQueryData(keys.citizen.rating(dossierId), saved);
       setError(null);
       onDone?.(saved);
       requestAnimationFrame(() => doneRef.current?.focus());
@@ -73,7 +85,7 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
     }
   };
 
-  if (existing === undefined) return error ? <div className="error-box" role="alert">{error}</div> : null;
+  if (existing === undefined) return earlier.error ? <div className="error-box" role="alert">{errorMessage(earlier.error, t('error.generic'))}</div> : null;
   if (existing) {
     return (
       <section className={`rating rating-${mode}`} aria-labelledby={`${idp}-title`}>

@@ -2,16 +2,16 @@
  * Mục tiêu kế hoạch (/can-bo/chi-so/muc-tieu): the unit's plan targets for the period with progress bars, then
  * each official's own targets (e.g. Hưng Đạo's per-official online-dossier rate).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Breakdown, MetricsUnit, TargetProgress } from '../api/metrics-types.ts';
 import { LoadError, Loading } from '../staff/bits.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ExportLinks, PeriodPicker, UnitSelect, useDefaultUnit } from './bits.tsx';
 import { MetricsTabs } from './MetricsTabs.tsx';
 import { useMetricsSelection } from './params.ts';
 import { TargetList } from './TargetList.tsx';
-import { qs, useApi } from './useApi.ts';
+import { metricsQueries, shown } from './queries.ts';
 import './metrics.css';
 
 export function TargetsPage() {
@@ -19,11 +19,11 @@ export function TargetsPage() {
   const heading = usePageTitle(t('metrics.targets.title'));
   const [sel, update] = useMetricsSelection();
   const fail = t('error.generic');
-  const units = useApi<MetricsUnit[]>('/api/metrics/units', fail);
+  const units = shown(useQuery(metricsQueries.units()), fail);
   useDefaultUnit(units.data, sel, update);
   const period = { unit: sel.unit, from: sel.from, to: sel.to };
-  const targets = useApi<TargetProgress[]>(sel.unit ? `/api/metrics/targets?${qs(period)}` : null, fail);
-  const officials = useApi<Breakdown>(sel.unit ? `/api/metrics/breakdown?${qs({ ...period, by: 'official' })}` : null, fail);
+  const targets = shown(useQuery({ ...metricsQueries.targets(period), enabled: !!sel.unit }), fail);
+  const officials = shown(useQuery({ ...metricsQueries.breakdown({ ...period, by: 'official' }), enabled: !!sel.unit }), fail);
   const names = useMemo(() => new Map((officials.data?.rows ?? []).map((r) => [r.key, r.label])), [officials.data]);
   const unitTargets = targets.data?.filter((p) => !p.officialId) ?? [];
   const officialTargets = targets.data?.filter((p) => p.officialId) ?? [];

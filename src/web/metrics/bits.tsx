@@ -1,12 +1,14 @@
 /** Building blocks of the metrics pages: unit and period pickers, progress bars, "no data", export links. */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign, CampaignReport, MetricsUnit } from '../api/metrics-types.ts';
+import type { MetricsUnit } from '../api/metrics-types.ts';
 import { formatDay } from '../format.ts';
 import { vnTodayIso } from '../staff/format.ts';
 import type { MetricsSelection } from './params.ts';
 import { formatNumber, isValidRange, monthRange, quarterOf, quarterRange, yearRange, type PeriodKind } from './period.ts';
-import { qs, useApi } from './useApi.ts';
+import { qs } from '../data/keys.ts';
+import { metricsQueries, shown } from './queries.ts';
 
 /** "Chưa có dữ liệu" in words (never a made-up figure). */
 export function NoData() {
@@ -62,8 +64,8 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
   if (!years.includes(year)) years.push(year);
   const [custom, setCustom] = useState({ from: selection.from, to: selection.to });
   useEffect(() => setCustom({ from: selection.from, to: selection.to }), [selection.from, selection.to]);
-  const campaigns = useApi<Campaign[]>(selection.kind === 'campaign' ? '/api/metrics/campaigns' : null, t('error.generic'));
-  const report = useApi<CampaignReport>(selection.kind === 'campaign' && selection.campaign ? `/api/metrics/campaigns/${encodeURIComponent(selection.campaign)}` : null, t('error.generic'));
+  const campaigns = shown(useQuery({ ...metricsQueries.campaigns(), enabled: selection.kind === 'campaign' }), t('error.generic'));
+  const report = shown(useQuery({ ...metricsQueries.campaign(selection.campaign), enabled: selection.kind === 'campaign' && !!selection.campaign }), t('error.generic'));
 
   useEffect(() => {
     if (selection.kind !== 'campaign') return;

@@ -1,17 +1,19 @@
-/** The metrics pages in the back office (/can-bo/chi-so/…, /can-bo/danh-gia/:id) and their menu entries. */
+/** The metrics pages in the back office (/can-bo/chi-so/…, /can-bo/danh-gia/:id), loaded on demand as one chunk. */
 import { Route } from 'react-router';
-import type { StaffNavItem } from '../staff/nav.ts';
-import { MANAGE_ROLES, METRICS_ROLES } from './access.ts';
-import { CampaignPage, CampaignsPage } from './CampaignPages.tsx';
-import { CounterRatingPage } from './CounterRatingPage.tsx';
-import { DashboardPage } from './DashboardPage.tsx';
-import { DrillPage } from './DrillPage.tsx';
-import { ManagePage } from './ManagePage.tsx';
-import { TargetsPage } from './TargetsPage.tsx';
+import { lazyNamed } from '../lazy.tsx';
 
-export const metricsNav: StaffNavItem[] = [{ to: '/can-bo/chi-so', label: 'metrics.nav.dashboard', roles: [...METRICS_ROLES, ...MANAGE_ROLES] }];
+export { metricsNav } from './nav.ts';
 
-/** Nested under /can-bo (the back-office shell). */
+const pages = () => import('./pages.ts');
+const DashboardPage = lazyNamed(pages, 'DashboardPage');
+const DrillPage = lazyNamed(pages, 'DrillPage');
+const TargetsPage = lazyNamed(pages, 'TargetsPage');
+const CampaignsPage = lazyNamed(pages, 'CampaignsPage');
+const CampaignPage = lazyNamed(pages, 'CampaignPage');
+const ManagePage = lazyNamed(pages, 'ManagePage');
+const CounterRatingPage = lazyNamed(pages, 'CounterRatingPage');
+
+/** Nested under /can-bo (the back-office shell, whose outlet shows the loading state). */
 export const metricsRoutes = (
   <>
     <Route path="chi-so" element={<DashboardPage />} />

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
 import { SearchForm } from '../components/SearchForm.tsx';
+import { catalogueQueries } from '../data/queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const POPULAR: { q: string; key: string }[] = [
@@ -17,10 +17,8 @@ const POPULAR: { q: string; key: string }[] = [
 export function HomePage() {
   const { t } = useTranslation();
   const heading = usePageTitle(t('home.title'));
-  const [fields, setFields] = useState<{ code: string; name: string; count: number }[]>([]);
-  useEffect(() => {
-    api<{ code: string; name: string; count: number }[]>('/api/procedure-fields').then(setFields, () => setFields([]));
-  }, []);
+  // Without the fields the page still works (search, popular procedures): a failure shows nothing.
+  const fields = useQuery(catalogueQueries.fields()).data ?? [];
   return (
     <>
       <section className="hero">

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FeeLine } from '../../core/catalogue/schema.ts';
-import { api, ApiError } from '../api/client.ts';
-import type { ProcedureDetail } from '../api/types.ts';
 import { LevelBadge } from '../components/ProcedureCard.tsx';
+import { errorText } from '../data/errors.ts';
+import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -20,12 +20,10 @@ function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => stri
 export function ProcedurePage() {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const [data, setData] = useState<ProcedureDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(catalogueQueries.procedure(code));
+  const data = query.data;
+  const error = query.error ? errorText(query.error, t('error.generic')) : null;
   const heading = usePageTitle(data?.definition.name);
-  useEffect(() => {
-    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`).then(setData, (e: unknown) => setError(e instanceof ApiError ? e.message : t('error.generic')));
-  }, [code, t]);
 
   if (error) return <div className="error-box" role="alert"><h1>{t('procedure.notFound')}</h1><p>{error}</p></div>;
   if (!data) return <p role="status">{t('common.loading')}</p>;

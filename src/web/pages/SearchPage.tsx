@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, ApiError } from '../api/client.ts';
-import type { ProcedureSummary } from '../api/types.ts';
 import { ProcedureCard } from '../components/ProcedureCard.tsx';
 import { SearchForm } from '../components/SearchForm.tsx';
+import { errorText } from '../data/errors.ts';
+import { catalogueQueries } from '../data/queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function SearchPage() {
@@ -14,23 +14,10 @@ export function SearchPage() {
   const field = params.get('linhVuc') ?? '';
   const level = params.get('mucDo') ?? '';
   const heading = usePageTitle(t('search.title'));
-  const [result, setResult] = useState<{ total: number; items: ProcedureSummary[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<{ code: string; name: string }[]>([]);
-
-  useEffect(() => {
-    api<{ code: string; name: string }[]>('/api/procedure-fields').then(setFields, () => setFields([]));
-  }, []);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const qs = new URLSearchParams({ pageSize: '50', ...(q ? { q } : {}), ...(field ? { field } : {}), ...(level ? { level } : {}) });
-    setError(null);
-    setResult(null);
-    api<{ total: number; items: ProcedureSummary[] }>(`/api/procedures?${qs}`, { signal: ctrl.signal }).then(setResult, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.message : t('error.generic'));
-    });
-    return () => ctrl.abort();
-  }, [q, field, level, t]);
+  const fields = useQuery(catalogueQueries.fields()).data ?? [];
+  const search = useQuery(catalogueQueries.search({ pageSize: 50, q, field, level }));
+  const result = search.data;
+  const error = search.error ? errorText(search.error, t('error.generic')) : null;
 
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -61,7 +48,7 @@ export function SearchPage() {
         </div>
       </div>
       {error && <div className="error-box" role="alert">{error}</div>}
-      <p className="result-count" role="status" aria-live="polite">{result ? t('search.count', { count: result.total }) : t('common.loading')}</p>
+      <p className="result-count" role="status" aria-live="polite">{result ? t('search.count', { count: result.total }) : error ? '' : t('common.loading')}</p>
       {result && result.items.length > 0 && (
         <ul className="cards" aria-label={t('search.results')}>
           {result.items.map((p) => <ProcedureCard key={p.code} p={p} />)}

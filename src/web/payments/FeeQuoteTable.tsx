@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../format.ts';
 import type { QuoteView } from './types.ts';
 import './payments.css';
+import '../i18n/payments.ts';
 
 export function FeeQuoteTable({ quote, id = 'fee-quote' }: { quote: QuoteView; id?: string }) {
   const { t } = useTranslation();

@@ -1,43 +1,49 @@
 /**
- * The payment block of the citizen's dossier page: the frozen quote with the online reduction, the amount due and
- * the pay button (one idempotency key per attempt: a double click never opens two payments), the receipts to
- * download and any refund.
+ * The payment block of the citizen's dossier page: the frozen quote with the online reduction (or the exemption),
+ * the amount due and the pay button (one idempotency key per attempt: a double click never opens two payments), the
+ * receipts to download and any refund.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
+import { paymentQueries } from '../data/queries.ts';
 import { formatMoney } from '../format.ts';
 import { FeeQuoteTable } from './FeeQuoteTable.tsx';
 import { newKey, startOnlinePayment } from './startPayment.ts';
-import type { DossierPaymentView } from './types.ts';
+import '../i18n/payments.ts';
 
 export function PaymentPanel({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();
-  const [p, setP] = useState<DossierPaymentView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(paymentQueries.dossier(dossierId));
+  const [payError, setPayError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef<string>(newKey());
-  useEffect(() => {
-    api<DossierPaymentView>(`/api/dossiers/${dossierId}/payment`).then(setP, (e: unknown) => setError(e instanceof ApiError ? e.message : t('payments.panel.loadError')));
-  }, [dossierId]);
-  if (error) return <div className="error-box" role="alert">{error}</div>;
-  if (!p || (p.feeTotal === 0 && p.amountDue === 0 && p.receipts.length === 0)) return null;
+  const p = query.data;
+  const error = payError ?? (query.error ? errorText(query.error, t('payments.panel.loadError')) : null);
+  if (error && !p) return <div className="error-box" role="alert">{error}</div>;
+  // Nothing to say when nothing is charged, unless a fee was waived by an exemption (then the quote shows it).
+  const exempted = !!p?.feeQuote?.lines.some((l) => l.exempted);
+  if (!p || (p.feeTotal === 0 && p.amountDue === 0 && p.receipts.length === 0 && !exempted)) return null;
   const last = p.intents[0];
   const pay = async () => {
     setBusy(true);
-    setError(null);
+    setPayError(null);
     try {
+      // The browser leaves for the gateway; coming back (/thanh-toan/:id) reads the payment afresh.
       await startOnlinePayment(dossierId, key.current);
     } catch (e) {
       key.current = newKey();
       setBusy(false);
-      setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
+      setPayError(errorText(e, t('payments.panel.loadError')));
     }
   };
   return (
     <section className="payment-panel" aria-labelledby="payment-title" data-testid="payment-panel">
       <h2 id="payment-title">{t('payments.panel.title')}</h2>
+      {error && <div className="error-box" role="alert">{error}</div>}
       {p.feeQuote && <FeeQuoteTable quote={p.feeQuote} />}
+      {exempted && <p className="panel-info" data-testid="payment-exempted">{t('payments.panel.exempted')}</p>}
       {p.paymentState === 'paid' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.paid')}</p>}
       {p.paymentState === 'refund_pending' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.refundPending')}</p>}
       {p.paymentState === 'refunded' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.refunded')}</p>}

@@ -3,52 +3,55 @@
  * the payment's state as the server knows it (settled only by the bank's signed IPN or a re-query); after a while
  * without an answer it asks the server to re-query the gateway once.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
+import { afterCitizenChange } from '../data/invalidate.ts';
+import { keys } from '../data/keys.ts';
 import { formatMoney } from '../format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { newKey, startOnlinePayment } from './startPayment.ts';
 import type { IntentStatusView } from './types.ts';
+import '../i18n/payments.ts';
 
 const POLL_MS = 1500;
 const REQUERY_AFTER_POLLS = 6;
 const GIVE_UP_POLLS = 40;
 
+const isOpen = (i: IntentStatusView | undefined) => !!i && (i.state === 'pending' || i.state === 'created');
+
 export function PaymentResultPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const [intent, setIntent] = useState<IntentStatusView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [polls, setPolls] = useState(0);
+  const qc = useQueryClient();
+  const [retryError, setRetryError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const retryKey = useRef(newKey());
+  const polls = useRef(0);
   const heading = usePageTitle(t('payments.result.title'));
   const invalid = id === 'khong-hop-le';
-
-  useEffect(() => {
-    if (invalid) return;
-    let stop = false;
-    let n = 0;
-    const tick = async () => {
-      try {
-        if (n === REQUERY_AFTER_POLLS) await api(`/api/payments/${id}/requery`, { method: 'POST' }).catch(() => undefined);
-        const i = await api<IntentStatusView>(`/api/payments/${id}`);
-        if (stop) return;
-        setIntent(i);
-        n++;
-        setPolls(n);
-        if ((i.state === 'pending' || i.state === 'created') && n < GIVE_UP_POLLS) setTimeout(() => void tick(), POLL_MS);
-      } catch (e) {
-        if (!stop) setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
-      }
-    };
-    void tick();
-    return () => {
-      stop = true;
-    };
-  }, [id]);
+  // The payment as the server knows it, asked again every 1.5 s while it is open; once, after a few answers
+  // without news, the server is asked to re-query the gateway first.
+  const query = useQuery({
+    queryKey: keys.payments.intent(id),
+    queryFn: async ({ signal }) => {
+      if (polls.current === REQUERY_AFTER_POLLS) await api(`/api/payments/${encodeURIComponent(id)}/requery`, { method: 'POST', signal }).catch(() => undefined);
+      const intent = await api<IntentStatusView>(`/api/payments/${encodeURIComponent(id)}`, { signal });
+      polls.current += 1;
+      // Settled: what the citizen's dossier pages show of it is out of date.
+      if (!isOpen(intent)) void afterCitizenChange(qc, intent.dossierId);
+      return intent;
+    },
+    enabled: !invalid,
+    staleTime: 0,
+    refetchInterval: (q) => (isOpen(q.state.data) && polls.current < GIVE_UP_POLLS ? POLL_MS : false),
+    refetchOnWindowFocus: false,
+  });
+  const intent = query.data ?? null;
+  const error = retryError ?? (query.error ? errorText(query.error, t('payments.panel.loadError')) : null);
 
   const retry = async () => {
     if (!intent) return;
@@ -58,7 +61,7 @@ export function PaymentResultPage() {
     } catch (e) {
       retryKey.current = newKey();
       setBusy(false);
-      setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
+      setRetryError(errorText(e, t('payments.panel.loadError')));
     }
   };
 
@@ -74,7 +77,7 @@ export function PaymentResultPage() {
           {open && (
             <>
               <h2>{t('payments.result.checking')}</h2>
-              <p className="muted">{polls >= GIVE_UP_POLLS ? t('payments.result.stillPending') : t('payments.result.checkingNote')}</p>
+              <p className="muted">{polls.current >= GIVE_UP_POLLS ? t('payments.result.stillPending') : t('payments.result.checkingNote')}</p>
             </>
           )}
           {(intent.state === 'paid' || intent.state === 'refunded') && (

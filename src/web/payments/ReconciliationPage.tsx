@@ -2,12 +2,15 @@
  * Finance view (/can-bo/doi-soat): reconcile the payment ledger with a gateway statement (CSV). Lists the missing
  * and mismatched transactions first, then the count of matched ones.
  */
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
 import { formatMoney } from '../format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import './payments.css';
+import '../i18n/payments.ts';
 
 interface Run {
   statementRows: number;
@@ -23,30 +26,21 @@ export function ReconciliationPage() {
   const { t } = useTranslation();
   const heading = usePageTitle(t('payments.reconcile.title'));
   const [file, setFile] = useState<File | null>(null);
-  const [run, setRun] = useState<Run | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const [missingFile, setMissingFile] = useState(false);
+  const reconcile = useMutation({ mutationFn: async (f: File) => api<Run>('/api/payments/reconciliation', { method: 'POST', body: { statement: await f.text() } }) });
+  const run = reconcile.data ?? null;
+  const busy = reconcile.isPending;
+  const error = missingFile ? t('payments.reconcile.fileRequired') : reconcile.error ? errorText(reconcile.error, t('payments.panel.loadError')) : null;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!file) {
-      setError(t('payments.reconcile.fileRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      setRun(await api<Run>('/api/payments/reconciliation', { method: 'POST', body: { statement: await file.text() } }));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('payments.panel.loadError'));
-    } finally {
-      setBusy(false);
-    }
+    setMissingFile(!file);
+    if (file) reconcile.mutate(file);
   };
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('payments.reconcile.title')}</h1>
       <p>{t('payments.reconcile.lead')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <div className={`form-group${error ? ' has-error' : ''}`}>
           <label htmlFor="f-statement">{t('payments.reconcile.file')}</label>
           {error && <p className="field-error" id="f-statement-error" role="alert">{error}</p>}

@@ -3,30 +3,27 @@
  * state, every attempt (online or at the counter), the receipts to download and the refunds. Counter payments are
  * recorded with the "record payment" action, which writes to the same ledger and issues the receipt.
  */
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
+import { afterStaffAction } from '../data/invalidate.ts';
+import { paymentQueries } from '../data/queries.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { FeeQuoteTable } from './FeeQuoteTable.tsx';
-import type { DossierPaymentView } from './types.ts';
+import '../i18n/payments.ts';
 
-export function StaffPaymentBlock({ dossierId, refreshKey }: { dossierId: string; refreshKey?: unknown }) {
+/** The block is refreshed with the dossier: a staff action invalidates this dossier's payment query (data/invalidate.ts). */
+export function StaffPaymentBlock({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();
-  const [p, setP] = useState<DossierPaymentView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => api<DossierPaymentView>(`/api/dossiers/${dossierId}/payment`).then(setP, () => setP(null));
-  useEffect(() => {
-    void load();
-  }, [dossierId, refreshKey]);
-  const payOut = async (refundId: string) => {
-    try {
-      await api(`/api/payments/refunds/${refundId}/paid-out`, { method: 'POST' });
-      setError(null);
-      await load();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('payments.panel.loadError'));
-    }
-  };
+  const qc = useQueryClient();
+  // Without the payment view the dossier page still works: the block is simply not shown.
+  const p = useQuery(paymentQueries.dossier(dossierId)).data;
+  const payOut = useMutation({
+    mutationFn: (refundId: string) => api(`/api/payments/refunds/${encodeURIComponent(refundId)}/paid-out`, { method: 'POST' }),
+    onSuccess: () => afterStaffAction(qc, dossierId),
+  });
+  const error = payOut.error ? errorText(payOut.error, t('payments.panel.loadError')) : null;
   if (!p || (p.feeTotal === 0 && p.intents.length === 0)) return null;
   return (
     <section className="payment-panel" aria-labelledby="staff-payment-title" data-testid="staff-payment">
@@ -65,7 +62,7 @@ export function StaffPaymentBlock({ dossierId, refreshKey }: { dossierId: string
           {r.state === 'at_counter' && (
             <>
               {' '}
-              <button type="button" className="button button-secondary" onClick={() => void payOut(r.id)}>{t('payments.staff.payOut', { amount: formatMoney(r.amount) })}</button>
+              <button type="button" className="button button-secondary" onClick={() => payOut.mutate(r.id)} disabled={payOut.isPending}>{t('payments.staff.payOut', { amount: formatMoney(r.amount) })}</button>
             </>
           )}
         </p>

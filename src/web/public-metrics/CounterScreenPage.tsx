@@ -3,15 +3,17 @@
  * today's figures, the month's figures and the procedure guides every few seconds (with a pause button, and paused
  * while a pointer or focus is on it), and reloads the live figures every minute.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CounterScreen } from '../api/metrics-types.ts';
 import { formatCount, formatNumber, formatPercent } from '../metrics/period.ts';
-import { qs, useApi } from '../metrics/useApi.ts';
+import { publicMetricsQueries, shown } from '../metrics/queries.ts';
 import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import '../metrics/metrics.css';
+import '../i18n/metrics.ts';
 
 const ROTATE_MS = 12_000;
 const REFRESH_MS = 60_000;
@@ -21,18 +23,13 @@ export function CounterScreenPage() {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const unit = params.get('unit') ?? '';
-  const screen = useApi<CounterScreen>(`/api/public/metrics/screen?${qs({ unit })}`, t('error.generic'));
+  // The live figures are asked again every minute.
+  const screen = shown(useQuery({ ...publicMetricsQueries.screen({ unit }), refetchInterval: REFRESH_MS }), t('error.generic'));
   const heading = usePageTitle(screen.data ? t('metrics.screen.title', { unit: screen.data.unit.name }) : t('metrics.screen.titleShort'));
   const [slide, setSlide] = useState(0);
   const [paused, setPaused] = useState(false);
   const [hold, setHold] = useState(false);
   const [now, setNow] = useState(() => new Date().toISOString());
-  const { reload } = screen;
-
-  useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date().toISOString()), 15_000);
     return () => window.clearInterval(timer);

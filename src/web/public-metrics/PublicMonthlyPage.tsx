@@ -2,15 +2,16 @@
  * Chỉ số phục vụ công khai (/chi-so-phuc-vu?month=yyyy-mm): the month's figures of every unit, for anyone, without
  * personal data — dossiers received, online, on time, paid online, satisfied, and the index score.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { PublicMonthly } from '../api/metrics-types.ts';
 import { BarChart } from '../metrics/Charts.tsx';
 import { isMonth, formatCount, formatNumber, formatPercent, shiftMonth } from '../metrics/period.ts';
-import { useApi, qs } from '../metrics/useApi.ts';
+import { publicMetricsQueries, shown } from '../metrics/queries.ts';
 import { vnTodayIso } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import '../metrics/metrics.css';
+import '../i18n/metrics.ts';
 
 export function PublicMonthlyPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export function PublicMonthlyPage() {
   const month = isMonth(params.get('month')) ? params.get('month')! : lastMonth;
   const unit = params.get('unit') ?? '';
   const heading = usePageTitle(t('metrics.public.title'));
-  const data = useApi<PublicMonthly>(`/api/public/metrics/monthly?${qs({ month, unit })}`, t('error.generic'));
+  const data = shown(useQuery({ ...publicMetricsQueries.monthly({ month, unit }), placeholderData: keepPreviousData }), t('error.generic'));
   const [y, m] = month.split('-');
   const pct = (v: number | null) => formatPercent(i18n.language, v) ?? t('metrics.noData');
   return (

@@ -2,15 +2,15 @@
  * Tra cứu hồ sơ (/can-bo/tra-cuu): every dossier the official may see, found by code, 12-digit identity number or
  * the applicant's name (without diacritics), with a status filter and a date range on the submission date.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { nationalStatusName, type NationalStatus } from '../../core/dossiers/status.ts';
-import { api } from '../api/client.ts';
-import type { StaffSearchResponse } from '../api/types.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading, When } from './bits.tsx';
 import { channelName, errorMessage, statusName } from './format.ts';
+import { staffQueries } from './queries.ts';
 
 const STATUSES = Object.keys(nationalStatusName).map(Number) as NationalStatus[];
 const PAGE_SIZE = 20;
@@ -25,23 +25,9 @@ export function DossierSearchPage() {
   const to = params.get('den') ?? '';
   const page = Math.max(1, Number(params.get('trang') ?? 1) || 1);
   const [form, setForm] = useState({ q, status, from, to });
-  const [data, setData] = useState<StaffSearchResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const qs = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-    if (q) qs.set('q', q);
-    if (status) qs.set('status', status);
-    if (from) qs.set('from', from);
-    if (to) qs.set('to', to);
-    setError(null);
-    setData(null);
-    api<StaffSearchResponse>(`/api/staff/dossiers?${qs}`, { signal: ctrl.signal }).then(setData, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setError(errorMessage(e, t('error.generic')));
-    });
-    return () => ctrl.abort();
-  }, [q, status, from, to, page, t]);
+  const query = useQuery(staffQueries.search({ page, pageSize: PAGE_SIZE, q, status, from, to }));
+  const data = query.data ?? null;
+  const error = query.error ? errorMessage(query.error, t('error.generic')) : null;
 
   const toParams = (f: typeof form, p = 1) => {
     const next = new URLSearchParams();

@@ -3,14 +3,14 @@
  * a search box, urgency in words + icon + colour, step and dossier due times in Vietnam time. The table becomes a
  * list of cards on narrow screens (styles.css, .responsive-table).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
-import type { InboxResponse } from '../api/types.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading, UrgencyBadge, When } from './bits.tsx';
 import { channelName, errorMessage, statusName } from './format.ts';
+import { staffQueries } from './queries.ts';
 
 const FILTERS = [
   { slug: '', filter: 'all', label: 'staff.inbox.tabAll' },
@@ -28,18 +28,10 @@ export function InboxPage() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('trang') ?? 1) || 1);
   const [text, setText] = useState(q);
-  const [data, setData] = useState<InboxResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const qs = new URLSearchParams({ filter: current.filter, page: String(page), pageSize: String(PAGE_SIZE), ...(q ? { q } : {}) });
-    setError(null);
-    api<InboxResponse>(`/api/staff/inbox?${qs}`, { signal: ctrl.signal }).then(setData, (e: unknown) => {
-      if ((e as Error).name !== 'AbortError') setError(errorMessage(e, t('error.generic')));
-    });
-    return () => ctrl.abort();
-  }, [current.filter, q, page, t]);
+  // Another tab or page keeps the current list on screen until the new one arrives.
+  const query = useQuery({ ...staffQueries.inbox({ filter: current.filter, page, pageSize: PAGE_SIZE, q }), placeholderData: keepPreviousData });
+  const data = query.data ?? null;
+  const error = query.error ? errorMessage(query.error, t('error.generic')) : null;
 
   const paramsFor = (next: { loc?: string; q?: string; trang?: number }) => {
     const p = new URLSearchParams();

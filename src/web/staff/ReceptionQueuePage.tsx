@@ -2,23 +2,20 @@
  * Tiếp nhận hồ sơ (/can-bo/tiep-nhan): online dossiers waiting at the officer's counters, oldest first, and the
  * way into a counter (walk-in or postal) intake.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { ReceptionQueueItem } from '../api/types.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading, When } from './bits.tsx';
 import { channelName, errorMessage } from './format.ts';
+import { staffQueries } from './queries.ts';
 
 export function ReceptionQueuePage() {
   const { t } = useTranslation();
   const heading = usePageTitle(t('staff.queue.title'));
-  const [items, setItems] = useState<ReceptionQueueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: ReceptionQueueItem[] }>('/api/staff/reception/queue').then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e, t('error.generic'))));
-  }, [t]);
+  const query = useQuery(staffQueries.queue());
+  const items = query.data?.items ?? null;
+  const error = query.error ? errorMessage(query.error, t('error.generic')) : null;
   return (
     <section>
       <h1 ref={heading} tabIndex={-1}>{t('staff.queue.title')}</h1>

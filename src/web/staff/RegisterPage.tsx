@@ -3,10 +3,12 @@
  * The units offered are the official's own (reception, leader, supervisor) and, for leaders and supervisors, the
  * units below theirs.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
 import type { OrgUnitInfo } from '../api/types.ts';
+import { keys } from '../data/keys.ts';
+import { apiQuery } from '../data/query.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError } from './bits.tsx';
 import { errorMessage, vnTodayIso } from './format.ts';
@@ -37,22 +39,23 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const heading = usePageTitle(t('staff.register.title'));
   const { user } = useStaff();
-  const [units, setUnits] = useState<OrgUnitInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const installation = useQuery({ ...apiQuery<{ provinceCode: string }>(keys.reference.installation, '/api/installation'), staleTime: 60 * 60_000 });
+  const province = installation.data?.provinceCode ?? '';
+  const unitsQuery = useQuery({
+    ...apiQuery<OrgUnitInfo[]>(keys.reference.orgUnits({ province }), `/api/org-units?province=${encodeURIComponent(province)}`),
+    enabled: !!province,
+  });
+  const units = unitsQuery.data ?? null;
+  const failed = installation.error ?? unitsQuery.error;
+  const error = failed ? errorMessage(failed, t('error.generic')) : null;
   const today = vnTodayIso();
-  const [unitId, setUnitId] = useState('');
+  const [chosen, setUnitId] = useState('');
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(today);
 
-  useEffect(() => {
-    api<{ provinceCode: string }>('/api/installation')
-      .then((i) => api<OrgUnitInfo[]>(`/api/org-units?province=${encodeURIComponent(i.provinceCode)}`))
-      .then(setUnits, (e: unknown) => setError(errorMessage(e, t('error.generic'))));
-  }, [t]);
   const options = useMemo(() => (units && user ? registerUnits(units, user.memberships) : []), [units, user]);
-  useEffect(() => {
-    if (!unitId && options.length) setUnitId(options[0].id);
-  }, [options, unitId]);
+  // The first unit offered until the official chooses another.
+  const unitId = chosen || (options[0]?.id ?? '');
 
   const invalidRange = !!from && !!to && from > to;
   const query = new URLSearchParams({ unitId, from, to }).toString();

@@ -2,15 +2,15 @@
  * Trang làm việc (/can-bo): officials with open tasks go straight to their inbox; the others (supervisors, an empty
  * inbox) see their workload in figures and the way to each part of the back office they may use.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
-import { api } from '../api/client.ts';
-import type { InboxResponse, ReceptionQueueItem } from '../api/types.ts';
+import { useEffect } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading } from './bits.tsx';
 import { errorMessage } from './format.ts';
 import { staffNav } from './nav.ts';
+import { staffQueries } from './queries.ts';
 import { useStaff } from './StaffSession.tsx';
 
 export const TASK_ROLES = ['reception', 'specialist', 'leader', 'clerk'];
@@ -21,15 +21,21 @@ export function StaffHomePage() {
   const heading = usePageTitle(t('staff.home.title'));
   const handlesTasks = hasRole(...TASK_ROLES);
   const receives = hasRole('reception');
-  const [counts, setCounts] = useState<InboxResponse['counts'] | null>(null);
-  const [queue, setQueue] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (handlesTasks) api<InboxResponse>('/api/staff/inbox?pageSize=1').then((r) => setCounts(r.counts), (e: unknown) => setError(errorMessage(e, t('error.generic'))));
-    if (receives) api<{ items: ReceptionQueueItem[] }>('/api/staff/reception/queue').then((r) => setQueue(r.items.length), () => setQueue(null));
-  }, [handlesTasks, receives, t]);
+  const inbox = useQuery({ ...staffQueries.inbox({ filter: 'all', page: 1, pageSize: 1 }), enabled: handlesTasks });
+  // The queue's size is a shortcut only: without it the page shows the rest.
+  const queueQuery = useQuery({ ...staffQueries.queue(), enabled: receives });
+  const counts = inbox.data?.counts ?? null;
+  const queue = queueQuery.data ? queueQuery.data.items.length : null;
+  const error = inbox.error ? errorMessage(inbox.error, t('error.generic')) : null;
 
-  if (counts && counts.all > 0) return <Navigate to="/can-bo/ho-so-can-xu-ly" replace />;
+  const navigate = useNavigate();
+  const hasTasks = !!counts && counts.all > 0;
+  // Straight to the inbox, unless the official has meanwhile asked for another page: a click on a page loaded on
+  // demand keeps this one on screen while its code loads (a transition), and the address already says where to go.
+  useEffect(() => {
+    if (hasTasks && window.location.pathname.replace(/\/$/, '') === '/can-bo') navigate('/can-bo/ho-so-can-xu-ly', { replace: true });
+  }, [hasTasks, navigate]);
+  if (hasTasks) return null;
   const links = staffNav.filter((n) => n.to !== '/can-bo' && (n.roles.length === 0 || hasRole(...n.roles)));
   return (
     <section>

@@ -4,10 +4,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { adminNav } from '../admin/routes.tsx';
-import { metricsNav } from '../metrics/routes.tsx';
+import { adminNav } from '../admin/nav.ts';
+import { errorText } from '../data/errors.ts';
+import { LazyArea } from '../lazy.tsx';
+import { metricsNav } from '../metrics/nav.ts';
+import { LoadError } from './bits.tsx';
 import { StaffLoginPage } from './LoginPage.tsx';
-import { staffNav } from './routes.tsx';
+import { staffNav } from './nav.ts';
 import { StaffSessionProvider, useStaff } from './StaffSession.tsx';
 
 export function StaffShell() {
@@ -20,7 +23,7 @@ export function StaffShell() {
 
 function StaffFrame() {
   const { t, i18n } = useTranslation();
-  const { user, logout, hasRole } = useStaff();
+  const { user, error, logout, hasRole } = useStaff();
   const location = useLocation();
   const nav = [...staffNav, ...metricsNav, ...adminNav].filter((item) => item.roles.length === 0 || hasRole(...item.roles));
   return (
@@ -40,7 +43,7 @@ function StaffFrame() {
         </div>
       </header>
       <main id="main" className="container staff-main" tabIndex={-1}>
-        {user === undefined ? <p>{t('common.loading')}</p> : user === null ? <StaffLoginPage key={location.pathname} /> : <Outlet />}
+        {user === undefined ? (error ? <LoadError message={errorText(error, t('error.generic'))} /> : <p role="status">{t('common.loading')}</p>) : user === null ? <StaffLoginPage key={location.pathname} /> : <LazyArea><Outlet /></LazyArea>}
       </main>
       <footer className="site-footer"><div className="container">{t('staff.footer')}</div></footer>
     </>

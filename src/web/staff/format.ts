@@ -1,14 +1,10 @@
 /** Back-office display helpers: instants in Vietnam time ("17:30 ngày 10/03/2026"), channels, status names. */
 import type { TFunction } from 'i18next';
 import { nationalStatusName, type NationalStatus } from '../../core/dossiers/status.ts';
-import { localDay, localParts } from '../../core/time/local.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, vnClockOf, vnToday } from '../format.ts';
 
 /** The hour and minute in Vietnam time, 24-hour clock ("07:05"). */
-export function vnClock(iso: string): string {
-  const v = localParts(new Date(iso));
-  return `${String(v.hour).padStart(2, '0')}:${String(v.minute).padStart(2, '0')}`;
-}
+export const vnClock = vnClockOf;
 
 /** "17:30 ngày 10/03/2026" (Vietnamese) or "17:30 on 10/03/2026" (English); empty for no instant. */
 export function vnDateTime(t: TFunction, iso: string | null | undefined): string {
@@ -17,7 +13,7 @@ export function vnDateTime(t: TFunction, iso: string | null | undefined): string
 }
 
 /** Today in Vietnam, yyyy-mm-dd. */
-export const vnTodayIso = () => localDay(new Date());
+export const vnTodayIso = vnToday;
 
 /** The national status name in the current language (the API sends the Vietnamese one). */
 export function statusName(lang: string, status: { code: number; name: string }): string {

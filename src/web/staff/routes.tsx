@@ -1,5 +1,6 @@
 /** Back-office pages (/can-bo/…) and their menu entries (shown to officials holding one of the roles). */
 import { Route } from 'react-router';
+import { lazyNamed } from '../lazy.tsx';
 import { DossierPage } from './dossier/DossierPage.tsx';
 import { DossierSearchPage } from './DossierSearchPage.tsx';
 import { InboxPage } from './InboxPage.tsx';
@@ -10,9 +11,11 @@ import { ReceptionQueuePage } from './ReceptionQueuePage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { StaffHomePage } from './StaffHomePage.tsx';
 import { StaffNotFoundPage } from './StaffNotFoundPage.tsx';
-import { ReconciliationPage } from '../payments/ReconciliationPage.tsx';
 
 export { staffNav };
+
+/** Reconciliation of payment statements: rarely used, loaded on demand. */
+const ReconciliationPage = lazyNamed(() => import('../payments/ReconciliationPage.tsx'), 'ReconciliationPage');
 
 export const staffRoutes = (
   <>

@@ -4,16 +4,20 @@
  * expires (1 hour to 30 days), and a result can be verified on its public page. A revoked or replaced result stays
  * listed, clearly marked (never by colour alone).
  */
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
+import { storeQueries } from '../data/queries.ts';
 import type { ShareLink, StoreItem, StoreKind } from '../api/types.ts';
 import { formatDate, formatDay } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { fileSize, vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { storeItemState, vnToday, type StoreItemState } from './fit.ts';
+import '../i18n/store.ts';
 
 const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised'];
 const DURATIONS = [
@@ -28,12 +32,9 @@ export function StorePage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const heading = usePageTitle(t('store.title'));
-  const [items, setItems] = useState<StoreItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!session?.authenticated) return;
-    api<{ items: StoreItem[] }>('/api/my/store').then((r) => setItems(r.items), (e: unknown) => setError(e instanceof ApiError ? e.message : t('store.loadError')));
-  }, [session, t]);
+  const query = useQuery({ ...storeQueries.mine(), enabled: !!session?.authenticated });
+  const items = query.data?.items ?? null;
+  const error = query.error ? errorText(query.error, t('store.loadError')) : null;
 
   if (session && !session.authenticated) {
     return (
@@ -122,29 +123,23 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
 function SharePanel({ doc, onClose }: { doc: StoreItem; onClose: () => void }) {
   const { t } = useTranslation();
   const [hours, setHours] = useState<number>(24);
-  const [link, setLink] = useState<ShareLink | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const linkRef = useRef<HTMLInputElement>(null);
+
+  const at = (iso: string) => t('store.at', { time: vnClock(iso), date: formatDate(iso) });
+  const share = useMutation({
+    mutationFn: () => api<ShareLink>(`/api/my/store/${doc.id}/shares`, { method: 'POST', body: { hours } }),
+    onSuccess: (created) => setAnnouncement(t('store.created', { at: at(created.expiresAt) })),
+  });
+  const link = share.data ?? null;
+  const busy = share.isPending;
+  const error = share.error ? errorText(share.error, t('store.shareError')) : null;
   useEffect(() => {
     if (link) linkRef.current?.focus();
   }, [link]);
-
-  const at = (iso: string) => t('store.at', { time: vnClock(iso), date: formatDate(iso) });
-  const create = async (e: FormEvent) => {
+  const create = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api<ShareLink>(`/api/my/store/${doc.id}/shares`, { method: 'POST', body: { hours } });
-      setLink(created);
-      setAnnouncement(t('store.created', { at: at(created.expiresAt) }));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('store.shareError'));
-    } finally {
-      setBusy(false);
-    }
+    share.mutate();
   };
   const copy = async () => {
     if (!link) return;
@@ -160,7 +155,7 @@ function SharePanel({ doc, onClose }: { doc: StoreItem; onClose: () => void }) {
   return (
     <div className="share-panel">
       <h4 className="share-title">{t('store.shareOf', { title: doc.title })}</h4>
-      <form onSubmit={(e) => void create(e)} noValidate>
+      <form onSubmit={create} noValidate>
         <fieldset className="form-group">
           <legend>{t('store.duration')}</legend>
           <p className="hint" id={`${name}-hint`}>{t('store.shareHint')}</p>

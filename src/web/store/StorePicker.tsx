@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreItem, StoreRequirement } from '../api/types.ts';
 import { formatDate, formatDay } from '../format.ts';
 import { fittingDocuments, vnToday } from './fit.ts';
+import '../i18n/store.ts';
 
 export interface StoreSource {
   /** null until loaded. */

@@ -5,10 +5,8 @@
  * validity, never fits.
  */
 import type { StoreItem, StoreRequirement } from '../api/types.ts';
-import { localDay } from '../../core/time/local.ts';
 
-/** Today in Vietnam, yyyy-mm-dd. */
-export const vnToday = (): string => localDay(new Date());
+export { vnToday } from '../format.ts';
 
 export type StoreItemState = 'valid' | 'expired' | 'cancelled' | 'replaced';
 

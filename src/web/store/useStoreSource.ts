@@ -1,22 +1,21 @@
-/** Loads a person's store once, on first need (a picker opening, or a page that must show chosen titles). */
-import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '../api/client.ts';
+/**
+ * A person's store as the store picker needs it: a query that runs only once something asks for it (a picker
+ * opening, or a page that must show the titles of chosen documents), then kept like any other query.
+ */
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { StoreItem } from '../api/types.ts';
+import { errorText } from '../data/errors.ts';
 import type { StoreSource } from './StorePicker.tsx';
 
-export function useStoreSource(fetcher: () => Promise<StoreItem[]>, fallbackError: string): StoreSource {
-  const [items, setItems] = useState<StoreItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const started = useRef(false);
+export function useStoreSource(query: UseQueryOptions<{ items: StoreItem[] }, Error, { items: StoreItem[] }, QueryKey>, fallbackError: string): StoreSource {
+  const [wanted, setWanted] = useState(false);
+  const q = useQuery({ ...query, enabled: wanted });
+  const { refetch, isError } = q;
   const load = useCallback(() => {
-    if (started.current) return;
-    started.current = true;
-    setError(null);
-    fetcher().then(setItems, (e: unknown) => {
-      // A failed load may be tried again by opening a picker again.
-      started.current = false;
-      setError(e instanceof ApiError ? e.message : fallbackError);
-    });
-  }, [fetcher, fallbackError]);
-  return { items, error, load };
+    setWanted(true);
+    // A failed load is tried again by opening a picker again.
+    if (isError) void refetch();
+  }, [isError, refetch]);
+  return { items: q.data?.items ?? null, error: q.error ? errorText(q.error, fallbackError) : null, load };
 }

@@ -8,14 +8,18 @@
  * - /verify — a PDF uploaded and checked: the digital signature verified cryptographically (who signed, when, whether
  *   the signature covers the whole file), and the file's hash compared with the register.
  */
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiError, csrfToken } from '../api/client.ts';
+import { ApiError, csrfToken } from '../api/client.ts';
+import { errorText } from '../data/errors.ts';
+import { publicQueries } from '../data/queries.ts';
 import type { PublicResult, PublicResultState, VerifyFileResponse, VerifyVerdict } from '../api/types.ts';
 import { formatDate, formatDay } from '../format.ts';
 import { vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import '../i18n/verify.ts';
 
 type Tone = 'ok' | 'warn' | 'bad';
 const STATE_TONE: Record<PublicResultState, Tone> = { valid: 'ok', expired: 'warn', not_issued: 'warn', cancelled: 'bad', replaced: 'bad' };
@@ -79,16 +83,11 @@ function ResultFacts({ r }: { r: PublicResult }) {
 export function VerifyResultPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [r, setR] = useState<PublicResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(publicQueries.result(id));
+  const r = query.data ?? null;
+  const e = query.error;
+  const error = e ? (e instanceof ApiError && e.status === 404 ? t('verify.notFound') : errorText(e, t('error.generic'))) : null;
   const heading = usePageTitle(r ? `${t('verify.title')}: ${r.number}` : t('verify.title'));
-  useEffect(() => {
-    setR(null);
-    setError(null);
-    api<PublicResult>(`/api/public/results/${encodeURIComponent(id)}`).then(setR, (e: unknown) =>
-      setError(e instanceof ApiError && e.status === 404 ? t('verify.notFound') : e instanceof ApiError ? e.message : t('error.generic')),
-    );
-  }, [id, t]);
   return (
     <section className="verify-page">
       <h1 ref={heading} tabIndex={-1}>{t('verify.title')}</h1>
@@ -116,35 +115,35 @@ export function VerifyFilePage() {
   const at = useAt();
   const heading = usePageTitle(t('verify.file.title'));
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [checked, setChecked] = useState<{ name: string; r: VerifyFileResponse } | null>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  // A multipart upload (api() sends JSON): the same fetch, as a mutation.
+  const verify = useMutation({
+    mutationFn: async (f: File) => {
+      const form = new FormData();
+      form.append('file', f);
+      const res = await fetch('/api/public/verify', { method: 'POST', body: form, headers: { accept: 'application/json', 'x-csrf-token': csrfToken() }, credentials: 'same-origin' });
+      const body = (await res.json().catch(() => null)) as (VerifyFileResponse & { error?: { code: string; message: string } }) | null;
+      if (!res.ok || !body) throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? t('error.generic'));
+      return { name: f.name, r: body };
+    },
+  });
+  const checked = verify.data ?? null;
+  const busy = verify.isPending;
+  const failure = verify.error;
+  const error = missingFile
+    ? t('verify.file.required')
+    : failure
+      ? failure instanceof ApiError && failure.code === 'NOT_A_PDF' ? t('verify.file.notPdf') : errorText(failure, t('error.generic'))
+      : null;
   const resultHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (checked) resultHeading.current?.focus();
   }, [checked]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!file) return setError(t('verify.file.required'));
-    setError(null);
-    setChecked(null);
-    setBusy(true);
-    try {
-      const form = new FormData();
-      form.append('file', file);
-      const res = await fetch('/api/public/verify', { method: 'POST', body: form, headers: { accept: 'application/json', 'x-csrf-token': csrfToken() }, credentials: 'same-origin' });
-      const body = (await res.json().catch(() => null)) as (VerifyFileResponse & { error?: { code: string; message: string } }) | null;
-      if (!res.ok || !body) {
-        setError(body?.error?.code === 'NOT_A_PDF' ? t('verify.file.notPdf') : body?.error?.message ?? t('error.generic'));
-        return;
-      }
-      setChecked({ name: file.name, r: body });
-    } catch {
-      setError(t('error.generic'));
-    } finally {
-      setBusy(false);
-    }
+    setMissingFile(!file);
+    if (file) verify.mutate(file);
   };
 
   const r = checked?.r;
@@ -155,13 +154,13 @@ export function VerifyFilePage() {
     <section className="verify-page">
       <h1 ref={heading} tabIndex={-1}>{t('verify.file.title')}</h1>
       <p className="lead">{t('verify.file.lead')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate className="verify-form">
+      <form onSubmit={submit} noValidate className="verify-form">
         <div className={`form-group${error ? ' has-error' : ''}`}>
           <label htmlFor="f-file">{t('verify.file.label')}</label>
           <p className="hint" id="f-file-hint">{t('verify.file.hint')}</p>
           {error && <p className="field-error" id="f-file-error" role="alert">{error}</p>}
           <input id="f-file" type="file" accept="application/pdf,.pdf" aria-describedby={`f-file-hint${error ? ' f-file-error' : ''}`} aria-invalid={error ? true : undefined}
-            onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setError(null); }} />
+            onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setMissingFile(false); if (verify.isError) verify.reset(); }} />
         </div>
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('verify.file.checking') : t('verify.file.submit')}</button>
       </form>

@@ -4,6 +4,7 @@
  * administrator adds, edits and deletes days (with a reason) and edits the hours; unit administrators and
  * supervisors read.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -11,8 +12,9 @@ import { lunarOfIso } from '../../../core/calendar/lunar.ts';
 import { api } from '../../api/client.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { CALENDAR_WRITERS, PAGE_ROLES } from '../access.ts';
-import { CALENDAR_KINDS, type CalendarDay, type CalendarKind, type LunarDate, type PublicCalendarDay, type WorkingTime } from '../types.ts';
-import { AdminPage, ConfirmPanel, fieldPath, formatDay, LoadError, Loading, optionalText, reasonProblem, ReasonField, SelectField, TextField, useAdmin, useApi, useSubmit, vnToday, type ShownError } from '../ui.tsx';
+import { CALENDAR_KINDS, type CalendarDay, type CalendarKind, type LunarDate, type WorkingTime } from '../types.ts';
+import { AdminPage, ConfirmPanel, fieldPath, formatDay, Loading, optionalText, QueryError, reasonProblem, ReasonField, SelectField, TextField, useAdmin, useSubmit, vnToday, type ShownError } from '../ui.tsx';
+import { adminQueries, adminReferenceQueries } from '../queries.ts';
 
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -34,13 +36,13 @@ function CalendarYear() {
   const [params] = useSearchParams();
   const thisYear = Number(vnToday().slice(0, 4));
   const year = Math.min(2100, Math.max(2000, Number(params.get('nam')) || thisYear));
-  const days = useApi<{ year: number; days: CalendarDay[] }>(`/api/admin/calendar?year=${year}`);
-  const lunar = useApi<PublicCalendarDay[]>(`/api/calendar?year=${year}`);
+  const days = useQuery(adminQueries.calendar(year));
+  const lunar = useQuery(adminReferenceQueries.publicCalendar(year));
   const [editing, setEditing] = useState<{ day: CalendarDay; mode: 'edit' | 'delete' } | null>(null);
   const writer = hasRole(...CALENDAR_WRITERS);
   const reload = () => {
-    days.reload();
-    lunar.reload();
+    void days.refetch();
+    void lunar.refetch();
   };
   const lunarOf = (day: string) => lunar.data?.find((d) => d.day === day)?.lunar ?? lunarOfIso(day);
   return (
@@ -52,7 +54,7 @@ function CalendarYear() {
         <Link to={`?nam=${year + 1}`}>{t('admin.calendar.nextYear', { year: year + 1 })}</Link>
       </nav>
       {!writer && <p className="panel-info">{t('admin.common.readOnly')}</p>}
-      {days.error && <LoadError message={days.error} />}
+      <QueryError error={days.error} />
       {!days.data && !days.error && <Loading />}
       {days.data && (
         <>
@@ -229,11 +231,12 @@ function DayChange({ day, mode, onDone }: { day: CalendarDay; mode: 'edit' | 'de
 function WorkingHours() {
   const { t } = useTranslation();
   const { hasRole } = useStaff();
-  const { data, error, reload } = useApi<WorkingTime>('/api/admin/working-time');
+  const { data, error, refetch } = useQuery(adminQueries.workingTime());
+  const reload = () => void refetch();
   return (
     <section aria-labelledby="gio-lam-viec" className="admin-section">
       <h2 id="gio-lam-viec" tabIndex={-1}>{t('admin.hours.title')}</h2>
-      {error && <LoadError message={error} />}
+      <QueryError error={error} />
       {!data && !error && <Loading />}
       {data && (
         <>

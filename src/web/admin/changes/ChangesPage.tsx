@@ -3,15 +3,18 @@
  * entry, actor and dates, each entry with its before and after field by field; the system administrator also
  * checks the hash chain.
  */
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { errorText } from '../../data/errors.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES } from '../access.ts';
-import { ENTITY_KINDS, type ChainCheck, type ChangeEntry, type Page } from '../types.ts';
-import { AdminPage, LoadError, Loading, useAdmin, useApi, type ShownError } from '../ui.tsx';
+import { ENTITY_KINDS, type ChainCheck } from '../types.ts';
+import { AdminPage, Loading, QueryError, useAdmin, type ShownError } from '../ui.tsx';
+import { adminQueries } from '../queries.ts';
 
 const PAGE_SIZE = 30;
 
@@ -36,12 +39,8 @@ function ChangeLog() {
   const page = Math.max(1, Number(params.get('trang') ?? '1') || 1);
   const [form, setForm] = useState({ kind, actor, from, to });
   useEffect(() => setForm({ kind, actor, from, to }), [kind, actor, from, to]);
-  const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-  if (kind) query.set('entityKind', kind);
-  if (actor) query.set('actor', actor);
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
-  const { data, error, loading } = useApi<Page<ChangeEntry>>(`/api/admin/changes?${query}`);
+  const changes = useQuery(adminQueries.changes({ page, pageSize: PAGE_SIZE, entityKind: kind, actor, from, to }));
+  const { data, error, isLoading: loading } = changes;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -92,7 +91,7 @@ function ChangeLog() {
           {(kind || actor || from || to) && <Link to="?">{t('admin.changes.clear')}</Link>}
         </div>
       </form>
-      {error && <LoadError message={error} />}
+      <QueryError error={error} />
       {loading && !data && <Loading />}
       {data && (
         <>
@@ -114,21 +113,15 @@ function ChangeLog() {
 
 function VerifyChain() {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ busy: boolean; result?: ChainCheck; error?: string }>({ busy: false });
-  async function verify() {
-    setState({ busy: true });
-    try {
-      setState({ busy: false, result: await api<ChainCheck>('/api/admin/changes/verify') });
-    } catch (err) {
-      setState({ busy: false, error: err instanceof Error ? err.message : t('error.generic') });
-    }
-  }
-  const r = state.result;
+  // A check run on request (a button), each run a new answer: a mutation rather than a cached query.
+  const check = useMutation({ mutationFn: () => api<ChainCheck>('/api/admin/changes/verify') });
+  const state = { busy: check.isPending, error: check.error ? errorText(check.error, t('error.generic')) : undefined };
+  const r = check.isPending ? undefined : check.data;
   return (
     <section aria-labelledby="verify-heading" className="admin-section admin-panel">
       <h2 id="verify-heading">{t('admin.changes.verifyTitle')}</h2>
       <p className="hint">{t('admin.changes.verifyHint')}</p>
-      <button type="button" className="button button-secondary" onClick={() => void verify()} disabled={state.busy}>{t('admin.changes.verify')}</button>
+      <button type="button" className="button button-secondary" onClick={() => check.mutate()} disabled={state.busy}>{t('admin.changes.verify')}</button>
       <div role="status" data-testid="chain-result" className="admin-chain">
         {state.busy && t('admin.changes.verifying')}
         {r && r.problems.length === 0 && <p className="admin-ok">✓ {t('admin.changes.chainOk', { count: r.entries })}</p>}

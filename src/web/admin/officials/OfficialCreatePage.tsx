@@ -1,12 +1,14 @@
 /** Thêm cán bộ (/can-bo/quan-tri/can-bo/them): an account with an initial password and its roles in units. */
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { UNIT_WRITERS } from '../access.ts';
-import type { Membership, Official, OrgUnit } from '../types.ts';
-import { AdminPage, fieldPath, LoadError, Loading, optionalText, ReasonField, TextField, useApi, useSubmit, type ShownError } from '../ui.tsx';
+import type { Membership, Official } from '../types.ts';
+import { AdminPage, fieldPath, Loading, optionalText, QueryError, ReasonField, TextField, useSubmit, type ShownError } from '../ui.tsx';
 import { MembershipsEditor, PasswordField, passwordProblem } from './shared.tsx';
+import { adminQueries } from '../queries.ts';
 
 export function OfficialCreatePage() {
   const { t } = useTranslation();
@@ -45,12 +47,12 @@ function CreateForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const units = useApi<{ items: OrgUnit[] }>('/api/admin/units?status=open');
+  const units = useQuery(adminQueries.units('open'));
   const { run, busy } = useSubmit();
   const [v, setV] = useState({ username: '', fullName: '', title: '', email: '', phone: '', password: '', reason: '' });
   const [memberships, setMemberships] = useState<Membership[]>([{ unitId: params.get('donVi') ?? '', role: 'specialist' }]);
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  if (units.error) return <LoadError message={units.error} />;
+  if (units.error) return <QueryError error={units.error} />;
   if (!units.data) return <Loading />;
 
   function submit(e: FormEvent) {

@@ -4,6 +4,7 @@
  * (TOTP, shown as a QR code drawn in the browser). Nobody acts here on their own roles, password, state or second
  * factor (docs/administration.md); supervisors only read.
  */
+import { useQuery } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,26 +14,28 @@ import { formatDateTime } from '../../format.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES } from '../access.ts';
-import { RESERVED_ROLES, type ChangeEntry, type Membership, type Official, type OrgUnit, type Page } from '../types.ts';
-import { AdminPage, clearableText, ConfirmPanel, LoadError, Loading, reasonProblem, ReasonField, TextField, useAdmin, useApi, useSubmit, type ShownError } from '../ui.tsx';
+import { RESERVED_ROLES, type ChangeEntry, type Membership, type Official, type OrgUnit } from '../types.ts';
+import { AdminPage, clearableText, ConfirmPanel, LoadError, Loading, QueryError, reasonProblem, ReasonField, TextField, useAdmin, useSubmit, type ShownError } from '../ui.tsx';
 import { membershipProblems, OFFICIAL_CODE_PATHS } from './OfficialCreatePage.tsx';
 import { AccountState } from './OfficialsPage.tsx';
 import { MembershipsEditor, PasswordField, passwordProblem } from './shared.tsx';
+import { adminQueries } from '../queries.ts';
+import { errorText } from '../../data/errors.ts';
 
 export function OfficialPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const official = useApi<Official>(`/api/admin/officials/${encodeURIComponent(id)}`);
-  const history = useApi<Page<ChangeEntry>>(`/api/admin/changes?entityId=${encodeURIComponent(id)}&pageSize=100`);
+  const official = useQuery(adminQueries.official(id));
+  const history = useQuery(adminQueries.changes({ entityId: id, pageSize: 100 }));
   const reload = () => {
-    official.reload();
-    history.reload();
+    void official.refetch();
+    void history.refetch();
   };
   return (
     <AdminPage title={official.data ? official.data.fullName : t('admin.official.title')} roles={PAGE_ROLES.officials}>
-      {official.error && <LoadError message={official.error} />}
+      <QueryError error={official.error} />
       {!official.data && !official.error && <Loading />}
-      {official.data && <OfficialDetails o={official.data} reload={reload} history={history.data?.items} historyError={history.error} />}
+      {official.data && <OfficialDetails o={official.data} reload={reload} history={history.data?.items} historyError={history.error ? errorText(history.error, t('error.generic')) : undefined} />}
     </AdminPage>
   );
 }
@@ -40,7 +43,7 @@ export function OfficialPage() {
 function OfficialDetails({ o, reload, history, historyError }: { o: Official; reload: () => void; history?: ChangeEntry[]; historyError?: string }) {
   const { t } = useTranslation();
   const { user, hasRole } = useStaff();
-  const units = useApi<{ items: OrgUnit[] }>('/api/admin/units?status=all');
+  const units = useQuery(adminQueries.units('all'));
   const unitName = (id: string) => units.data?.items.find((u) => u.id === id)?.name ?? id;
   const self = user?.id === o.id;
   // A unit administrator manages accounts whose every role is in their reach (the units the API lists) and not reserved.

@@ -1,11 +1,13 @@
 /** Cán bộ (/can-bo/quan-tri/can-bo): officials within the administrator's reach, searched by name or username, unit, role, state. */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { PAGE_ROLES, UNIT_WRITERS } from '../access.ts';
-import { ALL_ROLES, type Official, type OrgUnit, type Page } from '../types.ts';
-import { AdminPage, LoadError, Loading, useApi } from '../ui.tsx';
+import { ALL_ROLES, type Official } from '../types.ts';
+import { AdminPage, Loading, QueryError } from '../ui.tsx';
+import { adminQueries } from '../queries.ts';
 
 const PAGE_SIZE = 50;
 
@@ -38,13 +40,9 @@ function OfficialSearch() {
   const page = Math.max(1, Number(params.get('trang') ?? '1') || 1);
   const [form, setForm] = useState({ q, unitId, role, active });
   useEffect(() => setForm({ q, unitId, role, active }), [q, unitId, role, active]);
-  const units = useApi<{ items: OrgUnit[] }>('/api/admin/units?status=all');
-  const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-  if (q) query.set('q', q);
-  if (unitId) query.set('unitId', unitId);
-  if (role) query.set('role', role);
-  if (active === 'co' || active === 'khong') query.set('active', active === 'co' ? 'true' : 'false');
-  const { data, error, loading } = useApi<Page<Official>>(`/api/admin/officials?${query}`);
+  const units = useQuery(adminQueries.units('all'));
+  const activeParam = active === 'co' ? 'true' : active === 'khong' ? 'false' : undefined;
+  const { data, error, isLoading: loading } = useQuery(adminQueries.officials({ page, pageSize: PAGE_SIZE, q, unitId, role, active: activeParam }));
   const unitName = (id: string) => units.data?.items.find((u) => u.id === id)?.shortName ?? units.data?.items.find((u) => u.id === id)?.name ?? id;
 
   function submit(e: FormEvent) {
@@ -94,7 +92,7 @@ function OfficialSearch() {
         </div>
         <button type="submit" className="button">{t('admin.common.search')}</button>
       </form>
-      {error && <LoadError message={error} />}
+      <QueryError error={error} />
       {loading && !data && <Loading />}
       {data && (
         <>

@@ -5,9 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentRequirement, FeeExemption, FeeLine, OnlineReduction, ProcedureCase, WorkflowStep } from '../../../core/catalogue/schema.ts';
 import { stepKind } from '../../../core/workflow/steps.ts';
-import { formatMoney } from '../../format.ts';
+import { formatMoney, vnToday } from '../../format.ts';
 import { ListEditor } from '../ListEditor.tsx';
-import { CheckboxField, fieldPath, NumberField, SelectField, TextAreaField, TextField, useAdmin, vnToday } from '../ui.tsx';
+import { CheckboxField, fieldPath, NumberField, SelectField, TextAreaField, TextField, useAdmin } from '../ui.tsx';
 import { checkFormText } from './form-check.ts';
 
 const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days', 'months'] as const;

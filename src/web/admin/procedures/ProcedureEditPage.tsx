@@ -3,6 +3,7 @@
  * version (PUT /api/admin/procedures/:code); the version in force is never changed. Before saving, the page lists
  * what changed and asks for confirmation; the server's validation issues are shown against their fields.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,9 +14,11 @@ import { diffValues, type DiffRow } from '../diff.ts';
 import { DiffTable } from '../DiffTable.tsx';
 import { ListEditor } from '../ListEditor.tsx';
 import type { ProcedureVersion } from '../types.ts';
-import { AdminPage, CheckboxField, errorsFromApi, fieldPath, formatDay, LoadError, Loading, SelectField, TextField, useAdmin, useApi, usePathLabel, vnToday, type ShownError } from '../ui.tsx';
+import { AdminPage, CheckboxField, errorsFromApi, fieldPath, formatDay, LoadError, Loading, QueryError, SelectField, TextField, useAdmin, usePathLabel, vnToday, type ShownError } from '../ui.tsx';
 import { CaseEditor } from './CaseEditor.tsx';
 import { checkFormText, formToText } from './form-check.ts';
+import { adminQueries, adminReferenceQueries } from '../queries.ts';
+import { keys } from '../../data/keys.ts';
 
 export function ProcedureEditPage() {
   const { t } = useTranslation();
@@ -29,10 +32,10 @@ export function ProcedureEditPage() {
 
 function Editor({ code }: { code: string }) {
   const { t } = useTranslation();
-  const { data, error } = useApi<ProcedureVersion[]>(`/api/admin/procedures/${encodeURIComponent(code)}/versions`);
-  const kinds = useApi<{ kind: string }[]>('/api/org-units');
+  const { data, error } = useQuery(adminQueries.versions(code));
+  const kinds = useQuery(adminReferenceQueries.orgUnits());
   const current = data ? (data.find((v) => v.status === 'active') ?? data[data.length - 1]) : undefined;
-  if (error) return <LoadError message={error} />;
+  if (error) return <QueryError error={error} />;
   if (!data) return <Loading />;
   if (!current) return <LoadError message={t('admin.procedure.notFound', { code })} />;
   const unitKinds = [...new Set([...(kinds.data ?? []).map((u) => u.kind), ...current.definition.cases.flatMap((c) => c.workflow.map((s) => s.unitKind))])].sort();
@@ -44,6 +47,7 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
   const { t } = useTranslation();
   const { setErrors, announce } = useAdmin();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const pathLabel = usePathLabel();
   const today = vnToday();
   const [def, setDef] = useState<ProcedureDefinition>(() => {
@@ -104,6 +108,8 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
     setBusy(true);
     try {
       const saved = await api<ProcedureVersion>(`/api/admin/procedures/${encodeURIComponent(current.code)}`, { method: 'PUT', body: review.candidate });
+      // The new version shows on the procedure's page, in the administration's lists and in the public catalogue.
+      await Promise.all([qc.invalidateQueries({ queryKey: keys.admin.all }), qc.invalidateQueries({ queryKey: keys.catalogue.all })]);
       navigate(`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`, { state: { flash: t('admin.editor.saved', { n: saved.version, name: saved.definition.name }) } });
     } catch (err) {
       setReview(null);

@@ -2,14 +2,15 @@
  * One procedure (/can-bo/quan-tri/thu-tuc/:code): the version in force and every version with who wrote it, when,
  * its effective dates, and what it changed from the one before.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime, formatTimeLimit } from '../../format.ts';
 import { PAGE_ROLES } from '../access.ts';
 import { diffValues } from '../diff.ts';
 import { DiffTable } from '../DiffTable.tsx';
-import type { ProcedureVersion } from '../types.ts';
-import { AdminPage, formatDay, LoadError, Loading, useApi } from '../ui.tsx';
+import { AdminPage, formatDay, LoadError, Loading, QueryError } from '../ui.tsx';
+import { adminQueries } from '../queries.ts';
 
 export function ProcedurePage() {
   const { t } = useTranslation();
@@ -23,8 +24,8 @@ export function ProcedurePage() {
 
 function ProcedureVersions({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useApi<ProcedureVersion[]>(`/api/admin/procedures/${encodeURIComponent(code)}/versions`);
-  if (error) return <LoadError message={error} />;
+  const { data, error } = useQuery(adminQueries.versions(code));
+  if (error) return <QueryError error={error} />;
   if (!data) return <Loading />;
   if (data.length === 0) return <LoadError message={t('admin.procedure.notFound', { code })} />;
   const current = data.find((v) => v.status === 'active') ?? data[data.length - 1];

@@ -1,10 +1,11 @@
 /** Thủ tục hành chính (/can-bo/quan-tri/thu-tuc): the catalogue, searched by name (without diacritics) or by code. */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PAGE_ROLES } from '../access.ts';
-import type { Page, ProcedureSummary } from '../types.ts';
-import { AdminPage, LoadError, Loading, useApi } from '../ui.tsx';
+import { AdminPage, Loading, QueryError } from '../ui.tsx';
+import { adminReferenceQueries } from '../queries.ts';
 
 export function ProceduresPage() {
   const { t } = useTranslation();
@@ -21,10 +22,10 @@ function ProcedureList() {
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  const found = useApi<Page<ProcedureSummary>>(`/api/procedures?pageSize=100${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ''}`);
+  const found = useQuery(adminReferenceQueries.procedures(q.trim()));
   // The catalogue search reads names and keywords; a code (2.000907) is matched here against the whole list.
   const looksLikeCode = /\d/.test(q) && /^[0-9A-Za-z.\-_]+$/.test(q.trim());
-  const all = useApi<Page<ProcedureSummary>>(looksLikeCode ? '/api/procedures?pageSize=100' : null);
+  const all = useQuery({ ...adminReferenceQueries.procedures(''), enabled: looksLikeCode });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,8 +47,8 @@ function ProcedureList() {
           <button type="submit" className="button">{t('admin.common.search')}</button>
         </div>
       </form>
-      {found.error && <LoadError message={found.error} />}
-      {found.loading && !found.data && <Loading />}
+      <QueryError error={found.error} />
+      {found.isLoading && !found.data && <Loading />}
       {found.data && (
         <>
           <p role="status" className="result-count">{t('admin.procedures.count', { count: total })}</p>

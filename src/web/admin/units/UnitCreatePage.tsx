@@ -1,12 +1,15 @@
 /** Thêm đơn vị (/can-bo/quan-tri/don-vi/them): a new org unit, below a unit in reach (anywhere for a system administrator). */
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { UNIT_WRITERS } from '../access.ts';
-import type { AdminUnitRef, Installation, OrgUnit } from '../types.ts';
-import { AdminPage, LoadError, Loading, optionalText, ReasonField, SelectField, TextField, useApi, useSubmit, type ShownError } from '../ui.tsx';
+import type { OrgUnit } from '../types.ts';
+import { AdminPage, LoadError, Loading, optionalText, QueryError, ReasonField, SelectField, TextField, useSubmit, type ShownError } from '../ui.tsx';
+import { adminQueries, adminReferenceQueries } from '../queries.ts';
+import { errorText } from '../../data/errors.ts';
 
 export function UnitCreatePage() {
   const { t } = useTranslation();
@@ -19,9 +22,11 @@ export function UnitCreatePage() {
 
 /** The province and its communes: the administrative units a unit may belong to. */
 export function useAdminUnitOptions(): { options: { value: string; label: string }[]; error?: string } {
-  const inst = useApi<Installation>('/api/installation');
-  const communes = useApi<AdminUnitRef[]>(inst.data ? `/api/admin-units?parent=${inst.data.provinceCode}` : null);
-  if (!inst.data || !communes.data) return { options: [], error: inst.error ?? communes.error };
+  const { t } = useTranslation();
+  const inst = useQuery(adminReferenceQueries.installation());
+  const communes = useQuery({ ...adminReferenceQueries.communes(inst.data?.provinceCode ?? ''), enabled: !!inst.data });
+  const failed = inst.error ?? communes.error;
+  if (!inst.data || !communes.data) return { options: [], error: failed ? errorText(failed, t('error.generic')) : undefined };
   return {
     options: [
       { value: inst.data.provinceCode, label: `${inst.data.provinceCode} – ${inst.data.provinceName}` },
@@ -50,12 +55,12 @@ function CreateForm() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { hasRole } = useStaff();
-  const units = useApi<{ items: OrgUnit[] }>('/api/admin/units?status=open');
+  const units = useQuery(adminQueries.units('open'));
   const adminUnits = useAdminUnitOptions();
   const { run, busy } = useSubmit();
   const [v, setV] = useState({ id: '', name: '', shortName: '', kind: '', adminUnitCode: '', parentId: params.get('cap-tren') ?? '', agencyCode: '', address: '', phone: '', email: '', effectiveFrom: '', reason: '' });
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  if (units.error) return <LoadError message={units.error} />;
+  if (units.error) return <QueryError error={units.error} />;
   if (!units.data) return <Loading />;
   const parent = units.data.items.find((u) => u.id === v.parentId);
   const kinds = [...new Set(units.data.items.map((u) => u.kind))].sort();

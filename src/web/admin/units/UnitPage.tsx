@@ -2,6 +2,7 @@
  * One unit (/can-bo/quan-tri/don-vi/:id): its details, the units below it, its history; administrators edit it
  * (or move it under another parent) and close it with an effective date and a successor.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,16 +11,18 @@ import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES, UNIT_WRITERS } from '../access.ts';
 import type { ChangeEntry, OrgUnit } from '../types.ts';
-import { AdminPage, clearableText, ConfirmPanel, formatDay, LoadError, Loading, reasonProblem, ReasonField, SelectField, TextField, useAdmin, useApi, useSubmit, vnToday, type ShownError } from '../ui.tsx';
+import { AdminPage, clearableText, ConfirmPanel, formatDay, Loading, QueryError, reasonProblem, ReasonField, SelectField, TextField, useAdmin, useSubmit, vnToday, type ShownError } from '../ui.tsx';
 import { UNIT_CODE_PATHS, unitOption } from './UnitCreatePage.tsx';
+import { adminQueries } from '../queries.ts';
 
 export function UnitPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, reload } = useApi<{ unit: OrgUnit; history: ChangeEntry[] }>(`/api/admin/units/${encodeURIComponent(id)}`);
+  const { data, error, refetch } = useQuery(adminQueries.unit(id));
+  const reload = () => void refetch();
   return (
     <AdminPage title={data ? data.unit.name : t('admin.unit.title', { id })} roles={PAGE_ROLES.units}>
-      {error && <LoadError message={error} />}
+      <QueryError error={error} />
       {!data && !error && <Loading />}
       {data && <UnitDetails unit={data.unit} history={data.history} reload={reload} />}
     </AdminPage>
@@ -29,7 +32,7 @@ export function UnitPage() {
 function UnitDetails({ unit, history, reload }: { unit: OrgUnit; history: ChangeEntry[]; reload: () => void }) {
   const { t } = useTranslation();
   const { hasRole } = useStaff();
-  const all = useApi<{ items: OrgUnit[] }>('/api/admin/units?status=all');
+  const all = useQuery(adminQueries.units('all'));
   const units = all.data?.items ?? [];
   const nameOf = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : '—');
   const children = units.filter((u) => u.parentId === unit.id);

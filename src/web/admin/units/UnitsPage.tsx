@@ -2,13 +2,15 @@
  * Đơn vị (/can-bo/quan-tri/don-vi): the organisation tree within the administrator's reach, closed units included
  * on request; administrators add units, supervisors only read.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { PAGE_ROLES, UNIT_WRITERS } from '../access.ts';
 import type { OrgUnit } from '../types.ts';
-import { AdminPage, formatDay, LoadError, Loading, useApi } from '../ui.tsx';
+import { AdminPage, formatDay, Loading, QueryError } from '../ui.tsx';
+import { adminQueries } from '../queries.ts';
 
 export function UnitsPage() {
   const { t } = useTranslation();
@@ -45,8 +47,8 @@ function UnitTree() {
   const { t } = useTranslation();
   const { hasRole } = useStaff();
   const [showClosed, setShowClosed] = useState(false);
-  const { data, error } = useApi<{ items: OrgUnit[] }>('/api/admin/units?status=all');
-  if (error) return <LoadError message={error} />;
+  const { data, error } = useQuery(adminQueries.units('all'));
+  if (error) return <QueryError error={error} />;
   if (!data) return <Loading />;
   const units = showClosed ? data.items : data.items.filter((u) => u.status === 'open');
   const closed = data.items.filter((u) => u.status === 'closed').length;

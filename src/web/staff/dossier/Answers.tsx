@@ -1,36 +1,26 @@
 /** The e-form answers with the labels of the form definition; addresses with the names of their province and commune. */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../core/catalogue/schema.ts';
 import { isFieldVisible } from '../../../core/forms/index.ts';
-import { api } from '../../api/client.ts';
 import type { StaffDossier } from '../../api/types.ts';
+import { referenceQueries } from '../../data/queries.ts';
 import { displayValue } from '../../journey/fields.tsx';
 
-const unitNames = new Map<string, Promise<Map<string, string>>>();
-/** Names of the provinces ('') or of the communes of a province, fetched once. */
-function namesOf(parent: string): Promise<Map<string, string>> {
-  if (!unitNames.has(parent)) {
-    const url = parent ? `/api/admin-units?parent=${encodeURIComponent(parent)}` : '/api/admin-units?level=province';
-    unitNames.set(parent, api<{ code: string; name: string }[]>(url).then((xs) => new Map(xs.map((x) => [x.code, x.name])), () => new Map()));
-  }
-  return unitNames.get(parent)!;
-}
-
+/** An address with the names of its province and commune (the codes stand in until, or if not, the names come). */
 function AddressText({ value }: { value: { detail?: string; communeCode?: string; provinceCode?: string } }) {
-  const [names, setNames] = useState<{ commune?: string; province?: string }>({});
-  useEffect(() => {
-    let live = true;
-    if (value.provinceCode) {
-      void Promise.all([namesOf(''), namesOf(value.provinceCode)]).then(([ps, cs]) => {
-        if (live) setNames({ province: ps.get(value.provinceCode!), commune: value.communeCode ? cs.get(value.communeCode) : undefined });
-      });
-    }
-    return () => {
-      live = false;
-    };
-  }, [value.provinceCode, value.communeCode]);
-  const parts = [value.detail, names.commune ?? (value.communeCode && `mã xã ${value.communeCode}`), names.province ?? (value.provinceCode && `mã tỉnh ${value.provinceCode}`)];
+  const { t } = useTranslation();
+  const provinces = useQuery({ ...referenceQueries.adminUnits(null), enabled: !!value.provinceCode }).data;
+  const communes = useQuery({ ...referenceQueries.adminUnits(value.provinceCode ?? null), enabled: !!value.provinceCode }).data;
+  const names = {
+    province: provinces?.find((p) => p.code === value.provinceCode)?.name,
+    commune: value.communeCode ? communes?.find((c) => c.code === value.communeCode)?.name : undefined,
+  };
+  const parts = [
+    value.detail,
+    names.commune ?? (value.communeCode && t('journey.field.communeCode', { code: value.communeCode })),
+    names.province ?? (value.provinceCode && t('journey.field.provinceCode', { code: value.provinceCode })),
+  ];
   return <>{parts.filter(Boolean).join(', ') || '—'}</>;
 }
 

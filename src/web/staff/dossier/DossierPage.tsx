@@ -1,16 +1,20 @@
 /**
  * Hồ sơ (/can-bo/ho-so/:id): one dossier for the official — summary, applicant, answers, documents, the workflow
  * with each step's result, pauses, the forms to print, the action log — and the panel of the actions this
- * official may take now. After an action the dossier is reloaded and the outcome announced (aria-live).
+ * official may take now. After an action, `afterStaffAction` invalidates the dossier, the inbox, the reception queue
+ * and the dossier's payment (data/invalidate.ts); the dossier is fetched again and the outcome announced (aria-live).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import type { StaffActionResult, StaffDossier } from '../../api/types.ts';
+import { afterStaffAction } from '../../data/invalidate.ts';
+import { keys } from '../../data/keys.ts';
 import { usePageTitle } from '../../usePageTitle.ts';
 import { LoadError, Loading } from '../bits.tsx';
 import { errorMessage, statusName, vnDateTime } from '../format.ts';
+import { staffQueries } from '../queries.ts';
 import { ActionLog } from './ActionLog.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { Answers } from './Answers.tsx';
@@ -25,44 +29,33 @@ import { Workflow } from './Workflow.tsx';
 export function DossierPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
-  const [d, setD] = useState<StaffDossier | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const qc = useQueryClient();
+  const query = useQuery(staffQueries.dossier(id));
+  const d = query.data ?? null;
+  const error = query.error ? errorMessage(query.error, t('error.generic')) : null;
+  // The announcement belongs to the dossier it was made on.
+  const [announcement, setAnnouncement] = useState({ id, text: '' });
   const announceRef = useRef<HTMLDivElement>(null);
   const heading = usePageTitle(d ? t('staff.dossier.title', { code: d.code }) : t('staff.dossier.loading'));
 
-  const load = useCallback(async () => {
-    try {
-      const next = await api<StaffDossier>(`/api/staff/dossiers/${encodeURIComponent(id)}`);
-      setD(next);
-      setError(null);
-      return next;
-    } catch (e) {
-      setError(errorMessage(e, t('error.generic')));
-      return null;
-    }
-  }, [id, t]);
-  useEffect(() => {
-    setD(null);
-    setAnnouncement('');
-    void load();
-  }, [load]);
-
+  /** Called by the action panel after an action succeeded: fresh data everywhere, then the outcome in words. */
   const done = async (result: StaffActionResult, actionName: string) => {
-    const fresh = await load();
+    await afterStaffAction(qc, id);
+    const fresh = qc.getQueryData<StaffDossier>(keys.staff.dossier(id));
     const status = fresh ? statusName(i18n.language, fresh.status) : '';
     const next = result.task
       ? t('staff.dossier.doneNext', { step: result.task.stepName, who: result.task.assigneeName ? ` – ${result.task.assigneeName}` : '', due: vnDateTime(t, result.task.dueAt) })
       : '';
-    setAnnouncement(`${t('staff.dossier.done', { action: actionName, status })}${next ? ` ${next}` : ''}`);
+    setAnnouncement({ id, text: `${t('staff.dossier.done', { action: actionName, status })}${next ? ` ${next}` : ''}` });
     requestAnimationFrame(() => announceRef.current?.focus());
   };
+  const said = announcement.id === id ? announcement.text : '';
 
   if (error && !d) return <LoadError message={error} />;
   return (
     <article className="dossier-page">
-      <div role="status" aria-live="polite" className={announcement ? 'announce panel-info' : 'announce'} tabIndex={-1} ref={announceRef} data-testid="announcement">
-        {announcement}
+      <div role="status" aria-live="polite" className={said ? 'announce panel-info' : 'announce'} tabIndex={-1} ref={announceRef} data-testid="announcement">
+        {said}
       </div>
       {!d ? (
         <Loading />
@@ -75,7 +68,7 @@ export function DossierPage() {
             <div className="dossier-main">
               <Summary d={d} />
               <ResultBlock d={d} />
-              <StaffPaymentBlock dossierId={d.id} refreshKey={d} />
+              <StaffPaymentBlock dossierId={d.id} />
               <CounterRatingLink d={d} />
             </div>
             <div className="dossier-side">

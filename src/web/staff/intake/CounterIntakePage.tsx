@@ -4,13 +4,16 @@
  * contact and delivery, then a check of everything and the receipt. One idempotency key per attempt, so pressing
  * "receive" again after a lost answer returns the same dossier instead of a second one.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import { normaliseValues } from '../../../core/forms/index.ts';
 import { api, ApiError } from '../../api/client.ts';
-import type { IntakeResult, ProcedureDetail } from '../../api/types.ts';
+import type { IntakeResult } from '../../api/types.ts';
+import { keys } from '../../data/keys.ts';
+import { catalogueQueries } from '../../data/queries.ts';
 import type { ShownError } from '../../journey/ErrorSummary.tsx';
 import { usePageTitle } from '../../usePageTitle.ts';
 import { newIdempotencyKey, vnTodayIso } from '../format.ts';
@@ -33,10 +36,10 @@ export function CounterIntakePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const qc = useQueryClient();
   const [state, setState] = useState<IntakeState>(emptyIntake);
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const index = Math.min(Math.max(0, Number(params.get('buoc') ?? 1) - 1 || 0), reachable(state));
@@ -57,14 +60,8 @@ export function CounterIntakePage() {
   }, [setParams]);
   const next = () => goTo(STEPS[Math.min(index + 1, STEPS.length - 1)]);
 
-  useEffect(() => {
-    if (!state.prefill) return setProcedure(null);
-    let live = true;
-    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(state.prefill.procedureCode)}`).then((p) => live && setProcedure(p), () => live && setProcedure(null));
-    return () => {
-      live = false;
-    };
-  }, [state.prefill]);
+  // The fee shown at review: without the procedure (not loaded, or failed) no fee line is shown.
+  const procedure = useQuery({ ...catalogueQueries.procedure(state.prefill?.procedureCode ?? ''), enabled: !!state.prefill }).data;
   const kase = procedure?.definition.cases.find((c) => c.code === state.prefill?.caseCode);
   const feeTotal = useMemo(() => {
     if (!kase || !state.prefill) return null;
@@ -95,6 +92,8 @@ export function CounterIntakePage() {
           ...(state.note.trim() ? { note: state.note.trim() } : {}),
         },
       });
+      void qc.invalidateQueries({ queryKey: keys.staff.inbox() });
+      void qc.invalidateQueries({ queryKey: keys.staff.search() });
       navigate(`/can-bo/tiep-nhan/da-tiep-nhan/${result.id}`, { replace: true });
     } catch (err) {
       setSubmitting(false);

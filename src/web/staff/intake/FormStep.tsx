@@ -4,20 +4,22 @@
  */
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFieldVisible, validateForm, visiblePages, vnToday } from '../../../core/forms/index.ts';
+import { isFieldVisible, localiseFieldError, validateForm, visiblePages, vnToday } from '../../../core/forms/index.ts';
 import { ErrorSummary } from '../../journey/ErrorSummary.tsx';
 import { Field } from '../../journey/fields.tsx';
+import { titleOf, useFormLanguage } from '../../journey/labels.ts';
 import type { StepProps } from './state.ts';
 
 export function FormStep({ state, update, errors, setErrors, next }: StepProps) {
   const { t } = useTranslation();
+  const lang = useFormLanguage();
   const prefill = state.prefill!;
   const form = prefill.form;
   const pages = visiblePages(form, state.values);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const r = validateForm(form, state.values, { today: vnToday() });
-    setErrors(r.errors.map((x) => ({ path: x.path, message: x.message })));
+    setErrors(r.errors.map((x) => ({ path: x.path, message: localiseFieldError(form, x, lang) })));
     if (r.valid) next();
   };
   return (
@@ -26,7 +28,7 @@ export function FormStep({ state, update, errors, setErrors, next }: StepProps) 
       {prefill.prefilledFields.length > 0 && <p className="note">{t('staff.intake.form.prefilledNote')}</p>}
       {pages.map((page) => (
         <section key={page.key} aria-labelledby={`page-${page.key}`} className="form-page">
-          <h2 id={`page-${page.key}`}>{page.title}</h2>
+          <h2 id={`page-${page.key}`}>{titleOf(page, lang)}</h2>
           {page.fields.filter((f) => isFieldVisible(form, state.values, f.key)).map((f) => (
             <Field
               key={f.key}

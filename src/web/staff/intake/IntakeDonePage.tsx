@@ -2,24 +2,21 @@
  * Đã tiếp nhận hồ sơ (/can-bo/tiep-nhan/da-tiep-nhan/:id): after a counter intake, the dossier code, the appointment,
  * where the dossier went next, and the receipt to print (Mẫu 01, PDF) for the applicant.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { StaffDossier } from '../../api/types.ts';
 import { usePageTitle } from '../../usePageTitle.ts';
 import { LoadError, Loading, When } from '../bits.tsx';
 import { channelName, errorMessage } from '../format.ts';
+import { staffQueries } from '../queries.ts';
 
 export function IntakeDonePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [d, setD] = useState<StaffDossier | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(staffQueries.dossier(id));
+  const d = query.data;
+  const error = query.error ? errorMessage(query.error, t('error.generic')) : null;
   const heading = usePageTitle(t('staff.intakeDone.title'));
-  useEffect(() => {
-    api<StaffDossier>(`/api/staff/dossiers/${encodeURIComponent(id)}`).then(setD, (e: unknown) => setError(errorMessage(e, t('error.generic'))));
-  }, [id, t]);
   if (error) return <LoadError message={error} />;
   if (!d) return <Loading />;
   const current = d.tasks.find((x) => x.current);

@@ -3,46 +3,31 @@
  * procedure (searched without diacritics) and which case. Continuing loads the case's e-form prefilled for the
  * person from the population database.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
-import type { IntakePrefill, ProcedureDetail, ProcedureSummary } from '../../api/types.ts';
+import type { IntakePrefill } from '../../api/types.ts';
+import { catalogueQueries } from '../../data/queries.ts';
 import { ErrorSummary, type ShownError } from '../../journey/ErrorSummary.tsx';
 import type { StepProps } from './state.ts';
 
 export function ProcedureStep({ state, update, errors, setErrors, next }: StepProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const [list, setList] = useState<ProcedureSummary[] | null>(null);
-  const [detail, setDetail] = useState<ProcedureDetail | null>(null);
   const [busy, setBusy] = useState(false);
-
+  // The search is asked 250 ms after the last keystroke, not on every one.
+  const [searched, setSearched] = useState(query);
   useEffect(() => {
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      const qs = new URLSearchParams({ pageSize: '100', ...(query.trim() ? { q: query.trim() } : {}) });
-      api<{ items: ProcedureSummary[] }>(`/api/procedures?${qs}`, { signal: ctrl.signal }).then((r) => setList(r.items), (e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setList([]);
-      });
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
+    const timer = setTimeout(() => setSearched(query.trim()), 250);
+    return () => clearTimeout(timer);
   }, [query]);
-
+  const list = useQuery(catalogueQueries.search({ pageSize: 100, q: searched })).data?.items ?? null;
+  const detail = useQuery({ ...catalogueQueries.procedure(state.procedureCode), enabled: !!state.procedureCode }).data ?? null;
+  // A procedure with one case: that case is chosen.
   useEffect(() => {
-    if (!state.procedureCode) return setDetail(null);
-    let live = true;
-    api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(state.procedureCode)}`).then((d) => {
-      if (!live) return;
-      setDetail(d);
-      if (d.definition.cases.length === 1 && !state.caseCode) update({ caseCode: d.definition.cases[0].code });
-    }, () => live && setDetail(null));
-    return () => {
-      live = false;
-    };
-  }, [state.procedureCode]);
+    if (detail && detail.code === state.procedureCode && detail.definition.cases.length === 1 && !state.caseCode) update({ caseCode: detail.definition.cases[0].code });
+  }, [detail, state.procedureCode, state.caseCode, update]);
 
   const options = list ?? [];
   const selectedMissing = state.procedureCode && !options.some((p) => p.code === state.procedureCode);

@@ -4,10 +4,11 @@
  * earlier results and digitised documents that fit the requirement; the identity check's token opens the store).
  * Required components are marked and checked before continuing.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import type { StoreItem } from '../../api/types.ts';
+import { keys } from '../../data/keys.ts';
 import { ErrorSummary, type ShownError } from '../../journey/ErrorSummary.tsx';
 import { uploadFile } from '../../journey/upload.ts';
 import { acceptsStoreDocuments } from '../../store/fit.ts';
@@ -21,11 +22,13 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
   const [progress, setProgress] = useState<Record<string, number>>({});
   const requirements = state.prefill!.documents.filter((d) => !d.providedByForm);
   const identity = state.identity!;
-  const fetchStore = useCallback(
-    () => api<{ items: StoreItem[] }>('/api/staff/intake/store', { method: 'POST', body: { idNumber: identity.person.idNumber, checkToken: identity.checkToken } }).then((r) => r.items),
-    [identity],
+  const store = useStoreSource(
+    {
+      queryKey: keys.staff.citizenStore(identity.person.idNumber),
+      queryFn: ({ signal }) => api<{ items: StoreItem[] }>('/api/staff/intake/store', { method: 'POST', body: { idNumber: identity.person.idNumber, checkToken: identity.checkToken }, signal }),
+    },
+    t('staff.intake.scans.storeError'),
   );
-  const store = useStoreSource(fetchStore, t('staff.intake.scans.storeError'));
 
   const onFile = async (code: string, input: HTMLInputElement) => {
     const file = input.files?.[0];

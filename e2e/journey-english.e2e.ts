@@ -1,0 +1,188 @@
+/**
+ * The citizen journey in English, and the fee-exemption claim, in a real browser (phone-sized, axe-core on each page).
+ *
+ * 1. A marital-status certificate (1.004873, whose catalogue entry has English labels) in English: English step
+ *    titles and field labels, the form engine's validation message in English, and a refusal by the server (a
+ *    prefilled answer changed: PREFILL_TAMPERED) said in English; then submitted once the answer is restored.
+ * 2. The same procedure with a fee exemption (poor household): without the proving document the browser says so, and
+ *    so does the server when the claim is submitted anyway; with the document the quote falls to 0 đ, and the
+ *    submitted dossier shows the exemption and nothing to pay.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_BRIDE_ID, DEMO_GROOM_ID } from '../src/server/standins/population/demo-residents.ts';
+import { launchBrowser } from './browser.ts';
+import { expectAccessible, loginWithEid } from './journey.ts';
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+/** Waits until the draft's changes are saved (debounced PUT), so that a new address reads them back. */
+async function saved(page: Page, text: string) {
+  await page.waitForTimeout(700);
+  await page.getByText(text, { exact: true }).waitFor();
+}
+
+describe('the citizen journey in English and the fee exemption', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('goes through the journey in English: labels, a validation message and a server refusal in English', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await loginWithEid(page, baseUrl, DEMO_GROOM_ID);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('header').getByRole('link', { name: 'My applications' }).waitFor();
+
+    await page.goto(`${baseUrl}/thu-tuc/1.004873`);
+    await page.getByRole('link', { name: 'Apply online' }).click();
+    await h1(page, 'Choose your case');
+    expect(await page.getByLabel('Marital status certificate').isChecked()).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Start' }).click();
+
+    // Page 1: the catalogue's English labels and title, the prefilled name.
+    await h1(page, 'Applicant');
+    expect(await page.getByText('Step 1 of 5').count()).toBe(1);
+    const name = page.getByLabel('Full name of the applicant');
+    const prefilledName = await name.inputValue();
+    expect(prefilledName).toBe('Lê Quang Vinh');
+    await page.getByLabel('Personal identification number').waitFor();
+    expect(await page.getByText('Taken from the National Population Database').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    // A prefilled answer that may not be changed, changed: the browser cannot know, the server will refuse it.
+    await name.fill('Lê Quang Vĩnh Phúc');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // Page 2: continuing with the required purpose empty gives the form engine's message, in English.
+    await h1(page, 'What the certificate is for');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByRole('heading', { name: 'Problems to fix: 1' }).waitFor();
+    await summary.getByRole('link', { name: 'Purpose of the certificate is required.' }).waitFor();
+    expect(await page.locator('#f-mucDichSuDung-error').textContent()).toBe('Error: Purpose of the certificate is required.');
+    await expectAccessible(page);
+    await page.getByLabel('Purpose of the certificate').fill('Marriage registration');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // Documents, with the fee exemption offered (not claimed) and the quote with the online reduction.
+    await h1(page, 'Supporting documents');
+    await page.getByRole('heading', { level: 2, name: 'Fee exemption' }).waitFor();
+    expect(await page.getByLabel('No, I pay the fees').isChecked()).toBe(true);
+    expect(await page.getByTestId('exemption-fee-quote').getByTestId('quote-total').textContent()).toBe('2.500 đ');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await h1(page, 'Contact and delivery of the result');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await h1(page, 'Check your answers');
+    await page.locator('dt').getByText('Full name of the applicant', { exact: true }).waitFor();
+    await page.getByText('Lê Quang Vĩnh Phúc', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Submit the application' }).click();
+
+    // The server refuses the changed prefilled answer; the journey says so in English.
+    await summary.getByRole('heading', { name: 'Problems to fix: 1' }).waitFor();
+    const refusal = (await summary.getByRole('listitem').textContent()) ?? '';
+    expect(refusal).toContain('Full name of the applicant: information filled in from the national databases must not be changed.');
+    expect(refusal).not.toMatch(/không được sửa/);
+    await expectAccessible(page);
+
+    // Put the name back (the "Change" link goes to its page) and submit.
+    await page.getByRole('button', { name: 'Change Full name of the applicant' }).click();
+    await h1(page, 'Applicant');
+    await page.getByLabel('Full name of the applicant').fill(prefilledName);
+    await saved(page, 'Draft saved');
+    await page.goto(`${page.url().split('?')[0]}?buoc=99`);
+    await h1(page, 'Check your answers');
+    await page.getByRole('button', { name: 'Submit the application' }).click();
+    await h1(page, 'Your application has been submitted');
+    expect((await page.getByTestId('dossier-code').textContent())?.trim()).toMatch(/^000\.01\.52\.H19-\d{6}-\d{4}$/);
+    await page.getByRole('img', { name: /QR code to track application/ }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'See the progress of the application' }).click();
+    await page.getByTestId('citizen-status').waitFor();
+    expect(await page.getByTestId('citizen-status').textContent()).toBe('Newly submitted');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('claims a fee exemption: refused without the proving document, fee 0 with it, shown on the submitted dossier', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await loginWithEid(page, baseUrl, DEMO_BRIDE_ID);
+    await page.goto(`${baseUrl}/nop-ho-so/1.004873`);
+    await h1(page, 'Chọn trường hợp của bạn');
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await h1(page, 'Thông tin người yêu cầu');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await h1(page, 'Nội dung đề nghị xác nhận');
+    await page.getByLabel('Mục đích sử dụng giấy xác nhận').fill('Đăng ký kết hôn');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await h1(page, 'Giấy tờ kèm theo');
+    const quoteTotal = () => page.getByTestId('exemption-fee-quote').getByTestId('quote-total').textContent();
+    expect(await quoteTotal()).toBe('2.500 đ');
+    await page.getByLabel('Người thuộc hộ nghèo').check();
+    await page.getByText('Mức miễn được áp dụng khi có giấy tờ chứng minh.').waitFor();
+    expect(await quoteTotal()).toBe('2.500 đ');
+    await expectAccessible(page);
+
+    // Without the proving document: the browser refuses to go on…
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByRole('link', { name: 'Vui lòng đính kèm giấy tờ chứng minh được miễn phí, lệ phí: Người thuộc hộ nghèo.' }).waitFor();
+    await expectAccessible(page);
+    // …and the server refuses the claim submitted anyway (the review step opened by its address).
+    await saved(page, 'Đã lưu nháp');
+    const draftPath = new URL(page.url()).pathname;
+    await page.goto(`${baseUrl}${draftPath}?buoc=99`);
+    await h1(page, 'Kiểm tra thông tin');
+    await page.getByTestId('review-exemption').getByText('Được miễn phí, lệ phí: Người thuộc hộ nghèo').waitFor();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await h1(page, 'Giấy tờ kèm theo');
+    await summary.getByRole('link', { name: 'Thiếu giấy tờ chứng minh được miễn phí, lệ phí: Người thuộc hộ nghèo.' }).waitFor();
+    await page.getByTestId('exemption-proof').getByText('Thiếu giấy tờ chứng minh được miễn phí, lệ phí: Người thuộc hộ nghèo.').waitFor();
+
+    // With the document: the quote falls to 0 đ.
+    await page.getByLabel('Chọn tệp chứng minh: Người thuộc hộ nghèo').setInputFiles({ name: 'so-ho-ngheo.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('exemption-proof').getByText('✓ Đã có').waitFor();
+    await page.getByText('Bạn được miễn phí, lệ phí: số tiền phải nộp là 0 đ.').waitFor();
+    expect(await quoteTotal()).toBe('0 đ');
+    expect(await page.getByTestId('exemption-fee-quote').getByTestId('quote-reduction').textContent()).toBe('Được miễn');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await h1(page, 'Liên hệ và nhận kết quả');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await h1(page, 'Kiểm tra thông tin');
+    await page.getByTestId('review-exemption').getByText('Giấy tờ chứng minh: so-ho-ngheo.pdf').waitFor();
+    await page.getByText('Miễn phí', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+
+    await h1(page, 'Đã nộp hồ sơ thành công');
+    await page.getByRole('link', { name: 'Xem tiến trình hồ sơ' }).click();
+    const exemption = page.getByTestId('citizen-exemption');
+    await exemption.getByText('Được miễn phí, lệ phí: Người thuộc hộ nghèo · Giấy tờ chứng minh: so-ho-ngheo.pdf').waitFor();
+    const panel = page.getByTestId('payment-panel');
+    await panel.getByTestId('payment-exempted').waitFor();
+    expect(await panel.getByTestId('quote-total').textContent()).toBe('0 đ');
+    expect(await panel.getByTestId('quote-reduction').textContent()).toBe('Được miễn');
+    expect(await page.getByTestId('amount-due').count()).toBe(0);
+    await expectAccessible(page);
+
+    // The server's view: nothing owed.
+    const dossierId = new URL(page.url()).pathname.split('/').pop();
+    const payment = await page.evaluate(async (id) => (await fetch(`/api/dossiers/${id}/payment`)).json(), dossierId);
+    expect(payment).toMatchObject({ feeTotal: 0, amountDue: 0 });
+    await context.close();
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The portal's and the citizen's GETs as query options (key + fetch), used with `useQuery(…)`. The back office,
+ * administration and metrics have their own (staff/queries.ts, admin/queries.ts, metrics/queries.ts).
+ */
+import type { ProcedureDetail, ProcedureSummary, PublicResult, StoreItem } from '../api/types.ts';
+import type { DossierPaymentView } from '../payments/types.ts';
+import { keys, qs } from './keys.ts';
+import { apiQuery } from './query.ts';
+
+export interface ProcedureField {
+  code: string;
+  name: string;
+  count: number;
+}
+
+export interface AdminUnit {
+  code: string;
+  name: string;
+}
+
+/** Reference data changes with a new release of the catalogue, not while a page is open. */
+const REFERENCE_STALE = 60 * 60_000;
+
+export const catalogueQueries = {
+  fields: () => ({ ...apiQuery<ProcedureField[]>(keys.catalogue.fields, '/api/procedure-fields'), staleTime: REFERENCE_STALE }),
+  search: (params: { q?: string; field?: string; level?: string; pageSize?: number }) =>
+    apiQuery<{ total: number; items: ProcedureSummary[] }>(keys.catalogue.search(params), `/api/procedures?${qs(params)}`),
+  procedure: (code: string) => ({ ...apiQuery<ProcedureDetail>(keys.catalogue.procedure(code), `/api/procedures/${encodeURIComponent(code)}`), staleTime: 10 * 60_000 }),
+};
+
+export const referenceQueries = {
+  /** The provinces (parent null) or the communes of a province (2025 administrative units). */
+  adminUnits: (parent: string | null) => ({
+    ...apiQuery<AdminUnit[]>(keys.reference.adminUnits(parent), parent ? `/api/admin-units?parent=${encodeURIComponent(parent)}` : '/api/admin-units?level=province'),
+    staleTime: REFERENCE_STALE,
+  }),
+};
+
+export const paymentQueries = {
+  dossier: (dossierId: string) => apiQuery<DossierPaymentView>(keys.payments.dossier(dossierId), `/api/dossiers/${encodeURIComponent(dossierId)}/payment`),
+};
+
+export const storeQueries = {
+  mine: () => apiQuery<{ items: StoreItem[] }>(keys.citizen.store, '/api/my/store'),
+};
+
+export const publicQueries = {
+  result: (id: string) => apiQuery<PublicResult>(keys.public.result(id), `/api/public/results/${encodeURIComponent(id)}`),
+};

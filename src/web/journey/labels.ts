@@ -1,0 +1,17 @@
+/**
+ * Catalogue words in the interface language: the catalogue is Vietnamese and may give English names (labelEn,
+ * titleEn, nameEn …); the English interface uses them where present, else the Vietnamese.
+ */
+import { useTranslation } from 'react-i18next';
+import type { FormLanguage } from '../../core/forms/messages.ts';
+
+/** The interface language as the form engine's messages know it. */
+export function useFormLanguage(): FormLanguage {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'vi';
+}
+
+export const labelOf = (x: { label: string; labelEn?: string }, lang: FormLanguage) => (lang === 'en' && x.labelEn ? x.labelEn : x.label);
+export const hintOf = (x: { hint?: string; hintEn?: string }, lang: FormLanguage) => (lang === 'en' && x.hintEn ? x.hintEn : x.hint);
+export const titleOf = (x: { title: string; titleEn?: string }, lang: FormLanguage) => (lang === 'en' && x.titleEn ? x.titleEn : x.title);
+export const nameOf = (x: { name: string; nameEn?: string }, lang: FormLanguage) => (lang === 'en' && x.nameEn ? x.nameEn : x.name);

@@ -1,0 +1,53 @@
+/**
+ * Route-level code splitting: the back office, administration, metrics and the rarely used pages are separate
+ * chunks, loaded when their address is opened. While a chunk loads, an announced "Loading the page…" stands in
+ * (role=status); if it cannot be loaded (network lost, or a new version deployed meanwhile), a message with a reload
+ * button replaces it instead of a blank page.
+ */
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+
+/** A named export of a module loaded on demand, as a lazy component. */
+export function lazyNamed<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+export function PageLoading() {
+  const { t } = useTranslation();
+  return <p role="status" className="page-loading">{t('common.loadingPage')}</p>;
+}
+
+function LoadFailed() {
+  const { t } = useTranslation();
+  return (
+    <div className="error-box" role="alert">
+      <p>{t('common.loadFailed')}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>{t('common.reload')}</button>
+    </div>
+  );
+}
+
+class ChunkBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean; resetKey: string }> {
+  override state = { failed: false, resetKey: this.props.resetKey };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  /** Another address is another chance: the failure message goes when the reader navigates elsewhere. */
+  static getDerivedStateFromProps(props: { resetKey: string }, state: { failed: boolean; resetKey: string }) {
+    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
+  }
+  override render() {
+    return this.state.failed ? <LoadFailed /> : this.props.children;
+  }
+}
+
+/** Where lazy pages render: the loading state while the chunk comes, the failure message if it does not (until the address changes). */
+export function LazyArea({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <ChunkBoundary resetKey={pathname}>
+      <Suspense fallback={<PageLoading />}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
