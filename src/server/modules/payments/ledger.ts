@@ -38,7 +38,7 @@ export async function appendLedger(
 }
 
 /** Moves a (locked) intent to a new state and writes the ledger entry; refuses transitions the machine does not allow. */
-export async function transition(
+export async function transitionIntent(
   tx: Queryable,
   i: IntentRow,
   to: PaymentState,
@@ -186,7 +186,7 @@ export async function recordCounterPaymentInTx(
     dossierId: p.dossierId, idempotencyKey: `counter:${crypto.randomUUID()}`, gateway: 'counter', amount: p.amount, purpose: 'financial_obligation', method: p.method,
     createdBy: { kind: 'official', id: p.officialId }, at: p.at, expiresAt: p.at, source: 'official',
   });
-  const paid = await transition(tx, intent, 'paid', 'official', p.at, { method: p.method, ...(p.receiptNumber ? { terminalReceipt: p.receiptNumber } : {}) }, { paidAt: p.at, ...(p.receiptNumber ? { transactionNo: p.receiptNumber } : {}) });
+  const paid = await transitionIntent(tx, intent, 'paid', 'official', p.at, { method: p.method, ...(p.receiptNumber ? { terminalReceipt: p.receiptNumber } : {}) }, { paidAt: p.at, ...(p.receiptNumber ? { transactionNo: p.receiptNumber } : {}) });
   const { receipt } = await applyPaidToDossier(tx, paid, p.at, 'official');
   return { intentId: intent.id, receipt };
 }

@@ -11,7 +11,7 @@ import { kysely } from '../../db/kysely.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { OutboxWorker, type OutboxMessage } from '../../outbox/outbox.ts';
 import { paymentConfig } from './config.ts';
-import { REFUND_TOPIC, transition } from './ledger.ts';
+import { REFUND_TOPIC, transitionIntent } from './ledger.ts';
 import { gatewayFetch } from './transport.ts';
 
 /**
@@ -52,7 +52,7 @@ export async function deliverRefund(ctx: AppContext, refundId: string): Promise<
   await ctx.db.transaction(async (tx) => {
     const locked = await kysely(tx).selectFrom('payment_intents').selectAll().where('id', '=', i.id).forUpdate().executeTakeFirstOrThrow();
     if (locked.state !== 'paid') return;
-    await transition(tx, locked, 'refunded', 'refund_api', at, { refundId: r.id, gatewayRefundNo: answer.transactionNo });
+    await transitionIntent(tx, locked, 'refunded', 'refund_api', at, { refundId: r.id, gatewayRefundNo: answer.transactionNo });
     await closeRefund(tx, r, at, answer.transactionNo);
   });
   return 'done';
@@ -77,7 +77,7 @@ export async function recordCounterRefund(ctx: AppContext, refundId: string, off
     if (!r || !official.unitIds.includes(r.receiving_unit_id)) throw notFound('Không tìm thấy khoản hoàn phí.');
     if (r.state !== 'at_counter') throw new AppError('REFUND_NOT_AT_COUNTER', 'Khoản hoàn phí này không chi trả tại quầy hoặc đã được chi trả.', 409);
     const i = await db.selectFrom('payment_intents').selectAll().where('id', '=', r.intent_id).forUpdate().executeTakeFirstOrThrow();
-    await transition(tx, i, 'refunded', 'official', at, { refundId: r.id, paidOutBy: official.id });
+    await transitionIntent(tx, i, 'refunded', 'official', at, { refundId: r.id, paidOutBy: official.id });
     await closeRefund(tx, r, at);
   });
 }

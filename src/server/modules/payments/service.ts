@@ -21,9 +21,9 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { prepareTransition, transition as dossierTransition, type TransitionEnv } from '../dossiers/index.ts';
+import { prepareTransition, transition, type TransitionEnv } from '../dossiers/index.ts';
 import { paymentConfig } from './config.ts';
-import { applyPaidToDossier, insertIntent, transition, type IntentRow, type LedgerSource } from './ledger.ts';
+import { applyPaidToDossier, insertIntent, transitionIntent, type IntentRow, type LedgerSource } from './ledger.ts';
 import { gatewayFetch } from './transport.ts';
 
 /** Dossier statuses in which the applicant may pay: after submission and until a decision. */
@@ -136,7 +136,7 @@ export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossi
         purpose: d.status === NationalStatus.FINANCIAL_OBLIGATION ? 'financial_obligation' : 'submission',
         createdBy: { kind: 'citizen', id: citizen.id }, at, expiresAt: new Date(at.getTime() + ttl * 60_000), source: 'citizen',
       });
-      const pending = await transition(tx, created, 'pending', 'citizen', at, { redirectedTo: input.gateway });
+      const pending = await transitionIntent(tx, created, 'pending', 'citizen', at, { redirectedTo: input.gateway });
       return { intent: intentView(ctx, pending), created: true };
     });
   } catch (err) {
@@ -174,12 +174,12 @@ async function applyGatewayResult(env: TransitionEnv, tx: Queryable, intentId: s
     throw new Rejected('02', replay ? 'replay: already paid' : `already_final: ${i.state}`, i.id);
   }
   if (!r.success) {
-    await transition(tx, i, 'failed', source, at, { responseCode: r.responseCode, transactionStatus: r.transactionStatus }, { failureCode: r.responseCode || r.transactionStatus });
+    await transitionIntent(tx, i, 'failed', source, at, { responseCode: r.responseCode, transactionStatus: r.transactionStatus }, { failureCode: r.responseCode || r.transactionStatus });
     return 'failed';
   }
   const ok = checkPaid({ state: i.state, expiresAt: new Date(i.expires_at) }, r.payDate ?? at);
   if (!ok.ok) throw new Rejected('02', `intent_${ok.reason}`, i.id);
-  const paid = await transition(tx, i, 'paid', source, at, { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null }, {
+  const paid = await transitionIntent(tx, i, 'paid', source, at, { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null }, {
     transactionNo: r.transactionNo, bankCode: r.bankCode, paidAt: r.payDate ?? at,
   });
   await settleDossier(env, tx, paid, at, source);
@@ -189,7 +189,7 @@ async function applyGatewayResult(env: TransitionEnv, tx: Queryable, intentId: s
 /** The dossier side of a settled online payment: receipt, payment axis, 3.6 code, then the dossier's transition. */
 async function settleDossier(env: TransitionEnv, tx: Queryable, i: IntentRow, at: Date, source: LedgerSource) {
   const { receipt, duplicate } = await applyPaidToDossier(tx, i, at, source);
-  await dossierTransition(
+  await transition(
     tx, env, i.dossier_id,
     { action: 'record_payment', payment: { amount: i.amount, method: 'online', gateway: i.gateway } },
     { kind: 'system', id: i.gateway, name: GATEWAY_NAMES[i.gateway], role: 'payment_gateway' },
@@ -294,7 +294,7 @@ export async function expireIntents(ctx: AppContext, opts: { dossierId?: string;
     const done = await ctx.db.transaction(async (tx) => {
       const locked = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [i.id])).rows[0];
       if (!isOpen(locked.state) || new Date(locked.expires_at) >= at) return false;
-      await transition(tx, locked, 'expired', 'sweep', at, { expiresAt: new Date(locked.expires_at).toISOString() });
+      await transitionIntent(tx, locked, 'expired', 'sweep', at, { expiresAt: new Date(locked.expires_at).toISOString() });
       return true;
     });
     if (done) expired++;
