@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { STEP_ROLES } from '../../core/workflow/roles.ts';
 import { api } from '../api/client.ts';
 import type { InboxResponse, ReceptionQueueItem } from '../api/types.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -13,7 +14,8 @@ import { errorMessage } from './format.ts';
 import { staffNav } from './nav.ts';
 import { useStaff } from './StaffSession.tsx';
 
-export const TASK_ROLES = ['reception', 'specialist', 'leader', 'clerk'];
+/** Roles that hold workflow steps, hence an inbox. */
+export const TASK_ROLES: readonly string[] = STEP_ROLES;
 
 export function StaffHomePage() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { invalidateCalendar } from '../reference/calendar.ts';
 import { actorOf, recordChange } from './changes.ts';
 import type { AdminAccess } from './permissions.ts';
-import type { CalendarDayCreate } from './schemas.ts';
+import type { CalendarDayCreate } from '../../../contract/admin.ts';
 
 export interface CalendarDayView {
   day: string;

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { createOfficial, type Membership } from '../officials/service.ts';
 import { actorOf, recordChange, type ChangeActor } from './changes.ts';
 import { assertCanCreateOfficial, assertCanManageOfficial, assertCanReadOfficial, unitScope, type AdminAccess } from './permissions.ts';
-import type { OfficialCreate, OfficialUpdate } from './schemas.ts';
+import type { OfficialCreate, OfficialUpdate } from '../../../contract/admin.ts';
 import { matchesAllWords, wordPatterns } from './search.ts';
 import { requireOpenUnit } from './units.ts';
 

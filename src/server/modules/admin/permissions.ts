@@ -15,6 +15,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/database.ts';
 import { currentActor } from '../../http/actor.ts';
+import { RESERVED_ROLES } from '../../../core/workflow/roles.ts';
 import { AppError, unauthorized } from '../../http/errors.ts';
 import { loadSubject, roleName, type Membership, type OfficialRole } from '../officials/service.ts';
 import type { ChangeVisibility, EntityKind } from './changes.ts';
@@ -70,7 +71,7 @@ export const PERMISSIONS: Record<AdminAction, Rule> = {
 };
 
 /** Roles only a system administrator grants (and accounts holding them only a system administrator manages). */
-export const RESERVED_ROLES: readonly OfficialRole[] = ['system_admin', 'catalogue_admin'];
+export { RESERVED_ROLES };
 
 /** Roles whose reach is a subtree of units. */
 const UNIT_SCOPED_ROLES = [...new Set(Object.values(PERMISSIONS).flatMap((r) => r.ownUnits))];

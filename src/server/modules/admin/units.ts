@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { actorOf, listChanges, recordChange, type ChangeEntry } from './changes.ts';
 import { assertCanCloseUnit, assertCanCreateUnit, assertCanUpdateUnit, assertUnitInScope, unitScope, type AdminAccess } from './permissions.ts';
-import type { UnitClose, UnitCreate, UnitUpdate } from './schemas.ts';
+import type { UnitClose, UnitCreate, UnitUpdate } from '../../../contract/admin.ts';
 import { matchesAllWords, wordPatterns } from './search.ts';
 
 export interface OrgUnitView {

@@ -10,7 +10,7 @@ import { invalidateCalendar } from '../reference/calendar.ts';
 import { readHolidayData } from '../reference/seed.ts';
 import { actorOf, recordChange } from './changes.ts';
 import type { AdminAccess } from './permissions.ts';
-import type { WorkingTimeBody } from './schemas.ts';
+import type { WorkingTimeBody } from '../../../contract/admin.ts';
 
 export interface WorkingTimeView {
   workingTime: WorkingTimeData;

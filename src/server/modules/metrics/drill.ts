@@ -4,7 +4,7 @@
  * (5.4's numerator subtracts overdue and dissatisfied dossiers separately; its list is the dossiers that are
  * neither, which can exceed the numerator when a dossier is both.)
  */
-import type { DrillPage, DrillRow } from '../../../web/api/metrics-types.ts';
+import type { DrillPage, DrillRow } from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { scopeWhere, type Scope } from './query.ts';

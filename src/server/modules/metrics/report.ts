@@ -9,7 +9,7 @@ import { round, scoreCounts, type IndexDefs, type IndexResult } from '../../../c
 import type { IndexCounts } from '../../../core/indicators/counts.ts';
 import type {
   Breakdown, BreakdownRow, IndexReport, IndicatorFigure, IndicatorGroupCode, MetricsUnit,
-} from '../../../web/api/metrics-types.ts';
+} from '../../../contract/metrics.ts';
 import { now } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Breakdown, MetricsUnit, TargetProgress } from '../../../web/api/metrics-types.ts';
+import type { Breakdown, MetricsUnit, TargetProgress } from '../../../contract/metrics.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';

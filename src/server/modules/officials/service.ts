@@ -7,8 +7,9 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { verifyTotp } from './totp.ts';
 
-export const OFFICIAL_ROLES = ['reception', 'specialist', 'leader', 'clerk', 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin'] as const;
-export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+import type { OfficialRole } from '../../../core/workflow/roles.ts';
+
+export { OFFICIAL_ROLES, type OfficialRole } from '../../../core/workflow/roles.ts';
 
 export const roleName: Record<OfficialRole, string> = {
   reception: 'Cán bộ tiếp nhận (một cửa)',

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import type { WorkflowStep } from '../../../core/catalogue/schema.ts';
 import { stepDue, type WorkCalendar } from '../../../core/deadlines/deadlines.ts';
+import type { StepRole } from '../../../core/workflow/roles.ts';
 import { stepKind, type StepKind } from '../../../core/workflow/steps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
@@ -19,7 +20,7 @@ export interface TaskRow {
   step_index: number;
   step_key: string;
   step_name: string;
-  role: 'reception' | 'specialist' | 'leader' | 'clerk';
+  role: StepRole;
   unit_id: string;
   assignee_id: string | null;
   assigned_by: string | null;
