@@ -179,15 +179,15 @@ export type WorkingTimeBody = z.infer<typeof WorkingTimeBody>;
 
 // Change log
 
-const Instant = z.union([IsoDate, z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 có múi giờ.' })]);
+const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 có múi giờ.' })]);
 export const ChangeListQuery = z.object({
   entityKind: z.enum(ENTITY_KINDS, { message: `Loại đối tượng phải là một trong: ${ENTITY_KINDS.join(', ')}.` }).optional(),
   entityId: z.string().max(200).optional(),
   actor: z.string().max(64).optional(),
   /** A date (from its start, Vietnam time) or an instant. */
-  from: Instant.optional(),
+  from: DayOrInstant.optional(),
   /** A date (to its end, Vietnam time) or an instant (exclusive). */
-  to: Instant.optional(),
+  to: DayOrInstant.optional(),
   ...Paging,
 });
 

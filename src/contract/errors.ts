@@ -133,9 +133,14 @@ export const ERRORS = {
   TOTP_NOT_ENABLED: { status: 409, vi: 'Tài khoản chưa bật xác thực hai lớp.', en: 'Two-factor authentication is not on for this account.' },
   UNIT_NOT_FOUND: {
     status: 404,
-    alsoStatus: [400, 409],
+    alsoStatus: [400],
     vi: 'Đơn vị {id} không tồn tại.',
     en: 'Unit {id} does not exist.',
+  },
+  UNIT_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Chưa cấu hình đơn vị cần thiết (cơ quan ban hành kết quả, nơi tiếp nhận mặc định). Vui lòng báo quản trị hệ thống.',
+    en: 'A required unit is not configured (the issuing agency, the default place of receipt). Please tell the system administrator.',
   },
   UNIT_EXISTS: { status: 409, vi: 'Đã có đơn vị mã {id}.', en: 'A unit with the code {id} already exists.' },
   UNIT_CLOSED: { status: 409, vi: 'Đơn vị {id} đã giải thể từ {date}.', en: 'Unit {id} was closed on {date}.' },

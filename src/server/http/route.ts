@@ -186,6 +186,8 @@ export interface ContractState {
   readonly checking: boolean;
   /** Every mismatch seen: `METHOD url → status: problem`. */
   readonly violations: string[];
+  /** Every route registered on the app after installContract (method and URL pattern), documented or not. */
+  readonly routes: { method: string; url: string }[];
 }
 
 declare module 'fastify' {
@@ -199,8 +201,11 @@ const API_PREFIXES = ['/api/', '/auth/', '/bank/'];
 const isApi = (url: string) => API_PREFIXES.some((p) => url.startsWith(p));
 
 export function installContract(app: FastifyInstance, opts: { check: boolean }): void {
-  const state: ContractState = { checking: opts.check, violations: [] };
+  const state: ContractState = { checking: opts.check, violations: [], routes: [] };
   app.decorate('contract', state);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) state.routes.push({ method, url: route.url });
+  });
   if (!opts.check) return;
   app.addHook('onSend', async (req, reply, payload) => {
     const url = req.routeOptions.url;
@@ -323,7 +328,7 @@ export function openApiDocument(info: { title: string; version: string }): Recor
   for (const r of routes) {
     const openapiPath = r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const op: Record<string, unknown> = {
-      operationId: `${r.method.toLowerCase()}${openapiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      operationId: `${r.method.toLowerCase()}${openapiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9-]+/g, '_').replace(/_$/, '')}`,
       summary: r.summary,
       tags: r.tags,
       responses: responsesOf(r),
@@ -359,3 +364,6 @@ export function openApiDocument(info: { title: string; version: string }): Recor
 export function contractRoutes(): readonly { method: string; url: string; answer: Answer }[] {
   return [...registry.values()].map((r) => ({ method: r.method, url: r.url, answer: r.answer }));
 }
+
+/** Whether a URL belongs to the API (documented in OpenAPI, checked in tests) rather than to the web app or the e-ID stand-in. */
+export const isApiUrl = isApi;

@@ -128,7 +128,7 @@ export async function getOfficial(db: Queryable, access: AdminAccess, id: string
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
-const usernameTaken = (username: string) => new AppError('USERNAME_TAKEN', `Tên đăng nhập ${username} đã được sử dụng.`, 409);
+const usernameTaken = (username: string) => new AppError('USERNAME_TAKEN', `Tên đăng nhập ${username} đã được sử dụng.`, 409, undefined, { username });
 
 /** Creates an account with its memberships and logs it (API and command line alike; permissions are the caller's). */
 export async function createOfficialAccount(tx: Queryable, actor: ChangeActor, input: Omit<OfficialCreate, 'reason'>, reason?: string): Promise<OfficialView> {

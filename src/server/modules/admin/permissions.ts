@@ -87,7 +87,7 @@ export interface AdminAccess {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} nằm ngoài phạm vi quản trị của bạn.`, 403);
+export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} nằm ngoài phạm vi quản trị của bạn.`, 403, undefined, { what });
 
 /** The official behind the request with their current roles and reach; 401 without a session, 403 for a citizen. */
 export async function loadAdminAccess(db: Queryable, req: FastifyRequest): Promise<AdminAccess> {
@@ -193,7 +193,7 @@ function assertGrantable(a: AdminAccess, action: AdminAction, memberships: reado
   const scope = unitScope(a, action);
   if (scope === 'all') return;
   for (const m of memberships) {
-    if (RESERVED_ROLES.includes(m.role)) throw new AppError('RESERVED_ROLE', `Chỉ quản trị hệ thống được cấp vai trò "${roleName[m.role]}".`, 403);
+    if (RESERVED_ROLES.includes(m.role)) throw new AppError('RESERVED_ROLE', `Chỉ quản trị hệ thống được cấp vai trò "${roleName[m.role]}".`, 403, undefined, { role: m.role, roleName: roleName[m.role] });
     if (!scope.has(m.unitId)) throw outOfScope(`Đơn vị ${m.unitId}`);
   }
 }

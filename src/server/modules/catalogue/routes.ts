@@ -1,7 +1,10 @@
 /** Catalogue API: search and read procedures (public); create and edit them as new versions (administrators). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ProcedureDefinition, ProcedureLevel } from '../../../core/catalogue/schema.ts';
+import {
+  ProcedureCodeParams, ProcedureDefinition, ProcedureDetail, ProcedureField, ProcedureSearchQuery, ProcedureSearchResult, ProcedureVersion,
+} from '../../../contract/catalogue.ts';
+import { created } from '../../../contract/http.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
@@ -22,14 +25,8 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/procedures',
       summary: 'Tìm kiếm thủ tục hành chính (không phân biệt dấu, hoa thường)',
       tags: ['catalogue'],
-      query: z.object({
-        q: z.string().max(200).optional(),
-        field: z.string().max(50).optional(),
-        level: ProcedureLevel.optional(),
-        unitKind: z.string().max(50).optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(20),
-      }),
+      query: ProcedureSearchQuery,
+      response: ProcedureSearchResult,
     },
     async ({ query }) => {
       const found = (await cache.search(query.q)).filter(
@@ -43,7 +40,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
     },
   );
 
-  defineRoute(app, { method: 'GET', url: '/api/procedure-fields', summary: 'Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực', tags: ['catalogue'] }, async () => {
+  defineRoute(app, { method: 'GET', url: '/api/procedure-fields', summary: 'Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực', tags: ['catalogue'], response: z.array(ProcedureField) }, async () => {
     const counts = new Map<string, { code: string; name: string; count: number }>();
     for (const v of await cache.all()) {
       const f = v.definition.field;
@@ -56,7 +53,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/procedures/:code', summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)', tags: ['catalogue'], params: z.object({ code: z.string().max(64) }) },
+    { method: 'GET', url: '/api/procedures/:code', summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)', tags: ['catalogue'], params: ProcedureCodeParams, response: ProcedureDetail },
     async ({ params }) => {
       const v = await cache.get(params.code);
       return { code: v.code, version: v.version, effectiveFrom: v.effectiveFrom, definition: v.definition };
@@ -73,7 +70,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/admin/procedures', summary: 'Thêm thủ tục mới (phiên bản 1)', tags: ['catalogue-admin'], body: ProcedureDefinition },
+    { method: 'POST', url: '/api/admin/procedures', summary: 'Thêm thủ tục mới (phiên bản 1)', tags: ['catalogue-admin'], body: ProcedureDefinition, response: created(ProcedureVersion) },
     async ({ body, req, reply }) => {
       const actor = requireCatalogueAdmin(req);
       const v = await ctx.db.transaction((tx) => writeVersionLogged(tx, body, actor, { mustNotExist: true }));
@@ -88,8 +85,9 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/admin/procedures/:code',
       summary: 'Sửa thủ tục: tạo phiên bản mới, phiên bản cũ được giữ nguyên',
       tags: ['catalogue-admin'],
-      params: z.object({ code: z.string().max(64) }),
+      params: ProcedureCodeParams,
       body: ProcedureDefinition,
+      response: ProcedureVersion,
     },
     async ({ params, body, req }) => {
       const actor = requireCatalogueAdmin(req);
@@ -100,7 +98,14 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/admin/procedures/:code/versions', summary: 'Các phiên bản của một thủ tục', tags: ['catalogue-admin'], params: z.object({ code: z.string().max(64) }) },
+    {
+      method: 'GET',
+      url: '/api/admin/procedures/:code/versions',
+      summary: 'Các phiên bản của một thủ tục',
+      tags: ['catalogue-admin'],
+      params: ProcedureCodeParams,
+      response: z.array(ProcedureVersion),
+    },
     async ({ params, req }) => {
       requireCatalogueAdmin(req);
       return listVersions(ctx.db, params.code);

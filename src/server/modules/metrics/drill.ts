@@ -52,7 +52,7 @@ function reasonOf(indicator: string, part: 'numerator' | 'denominator', r: { fin
 
 export async function drill(db: Queryable, scope: Scope, from: string, to: string, indicator: string, part: 'numerator' | 'denominator', offset: number, limit: number): Promise<DrillPage> {
   const cond = CONDITIONS[indicator];
-  if (!cond) throw new AppError('NOT_DRILLABLE', `Chỉ tiêu ${indicator} không tính từ hồ sơ nên không có danh sách hồ sơ.`, 400);
+  if (!cond) throw new AppError('NOT_DRILLABLE', `Chỉ tiêu ${indicator} không tính từ hồ sơ nên không có danh sách hồ sơ.`, 400, undefined, { indicator });
   const { where, params } = scopeWhere(scope, from, to, cond[part], 'f.');
   const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM metric_facts f WHERE ${where}`, params)).rows[0].n);
   const { rows } = await db.query<{

@@ -47,7 +47,7 @@ export async function resolveUnit(db: Queryable, param: string): Promise<Resolve
     return { unit: metricsUnit(direct), unitIds: [...ids].sort() };
   }
   const members = byAdmin(param);
-  if (members.length === 0) throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã ${param}.`, 404);
+  if (members.length === 0) throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã ${param}.`, 404, undefined, { id: param });
   const head = members.find((u) => ADMIN_KINDS.has(u.kind) && u.adminUnitCode === param) ?? members[0];
   return { unit: { ...metricsUnit(head), code: param }, unitIds: members.map((u) => u.id).sort() };
 }
