@@ -51,6 +51,27 @@ export const ErrorBody = z.strictObject({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/** zod's data about an issue, without the input itself (it may be personal data) and nested union branches. */
+function issueParams(issue: z.core.$ZodIssue): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const plain = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  for (const [k, v] of Object.entries(issue)) {
+    if (['code', 'path', 'message', 'input', 'inst', 'errors', 'issues'].includes(k) || v === undefined) continue;
+    if (k === 'pattern' && v instanceof RegExp) out[k] = v.source;
+    else if (typeof v === 'bigint') out[k] = v.toString();
+    else if (plain(v) || (Array.isArray(v) && v.every(plain))) out[k] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The issues of a failed validation as they travel (VALIDATION_FAILED's details.issues). */
+export function validationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((i) => {
+    const params = issueParams(i);
+    return { path: i.path.join('.'), message: i.message, code: i.code, ...(params ? { params } : {}) };
+  });
+}
+
 /** The `details` of a VALIDATION_FAILED error. */
 export const ValidationDetails = z.strictObject({ where: z.enum(['body', 'query', 'params']), issues: z.array(ValidationIssue) });
 export type ValidationDetails = z.infer<typeof ValidationDetails>;

@@ -27,7 +27,7 @@ export const StoreItem = z.strictObject({
   validTo: Day.nullable(),
   resultId: Uuid.nullable(),
   /** Of a result: valid, replaced or cancelled. */
-  resultStatus: z.string().nullable(),
+  resultStatus: ResultStatus.nullable(),
   sourceDossierCode: z.string().nullable(),
 });
 export type StoreItem = z.infer<typeof StoreItem>;

@@ -10,6 +10,7 @@ import { STEP_ROLES } from '../core/workflow/roles.ts';
 import { Instant, StatusView, Uuid } from './http.ts';
 import { QuoteView } from './payments.ts';
 import { RequirementView } from './dossiers.ts';
+import { ResultStatus } from './results.ts';
 
 export const Urgency = z.enum(['overdue', 'due_soon', 'in_time']);
 export type Urgency = z.infer<typeof Urgency>;
@@ -150,7 +151,7 @@ export const StaffDossierResult = z.strictObject({
   id: Uuid,
   title: z.string(),
   number: z.string(),
-  status: z.string(),
+  status: ResultStatus,
   signerName: z.string(),
   signedAt: Instant.nullable(),
   publishedAt: Instant.nullable(),

@@ -16,7 +16,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       setSession(await api<SessionInfo>('/api/session'));
     } catch {
-      setSession({ authenticated: false });
+      setSession({ authenticated: false, kind: null, user: null, loginAt: null, expiresAt: null });
     }
   }, []);
   const logout = useCallback(async () => {

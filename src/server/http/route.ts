@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ERRORS, ERROR_CODES, isErrorCode, placeholdersOf, statusesOf, type ErrorEntry } from '../../contract/errors.ts';
-import { ErrorBody, type Answer, type JsonAnswer } from '../../contract/http.ts';
+import { ErrorBody, validationIssues, type Answer, type JsonAnswer } from '../../contract/http.ts';
 import { AppError, errorBody } from './errors.ts';
 
 // Validation messages in Vietnamese unless a schema gives its own.
@@ -154,29 +154,10 @@ export function defineRoute<
   });
 }
 
-/** zod's data about an issue, without the input itself (it may be personal data) and nested union branches. */
-function issueParams(issue: z.core.$ZodIssue): Record<string, unknown> | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(issue)) {
-    if (k === 'code' || k === 'path' || k === 'message' || k === 'input' || k === 'inst' || k === 'errors' || k === 'issues') continue;
-    if (v === undefined || typeof v === 'function') continue;
-    if (k === 'pattern' && v instanceof RegExp) out[k] = v.source;
-    else if (typeof v === 'bigint') out[k] = v.toString();
-    else if (v === null || ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))) out[k] = v;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params'): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new AppError('VALIDATION_FAILED', ERRORS.VALIDATION_FAILED.vi, 400, {
-    where,
-    issues: r.error.issues.map((i) => {
-      const params = issueParams(i);
-      return { path: i.path.join('.'), message: i.message, code: i.code, ...(params ? { params } : {}) };
-    }),
-  });
+  throw new AppError('VALIDATION_FAILED', ERRORS.VALIDATION_FAILED.vi, 400, { where, issues: validationIssues(r.error) });
 }
 
 // --- Checking answers against the contract (tests) ---------------------------------------------------------------

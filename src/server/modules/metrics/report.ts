@@ -1,5 +1,5 @@
 /**
- * Reports of the 766 index for a unit and a period, in the shapes of src/web/api/metrics-types.ts: the index with
+ * Reports of the 766 index for a unit and a period, in the shapes of src/contract/metrics.ts: the index with
  * its six groups and total, breakdowns (by unit, procedure, official, week, month), and the unit scope behind an
  * administrative code (25252 = Xã Phú Riềng; the province's code = the whole province) or an org-unit id.
  */

@@ -24,7 +24,7 @@ export interface StoreDocument {
   validTo: string | null;
   resultId: string | null;
   /** Of a result: valid, replaced or cancelled. */
-  resultStatus: string | null;
+  resultStatus: 'valid' | 'replaced' | 'cancelled' | null;
   sourceDossierCode: string | null;
 }
 
@@ -40,7 +40,7 @@ interface StoreRow {
   issued_at: Date;
   valid_to: string | null;
   result_id: string | null;
-  result_status: string | null;
+  result_status: 'valid' | 'replaced' | 'cancelled' | null;
   dossier_code: string | null;
 }
 

@@ -396,7 +396,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
 
 /** The dossier's latest signed result (published or not yet), for officials. */
 async function dossierResult(db: Queryable, dossierId: string) {
-  const r = (await db.query<{ id: string; title: string; number: string; status: string; signer_name: string; signed_at: Date; published_at: Date | null; status_reason: string | null }>(
+  const r = (await db.query<{ id: string; title: string; number: string; status: 'valid' | 'replaced' | 'cancelled'; signer_name: string; signed_at: Date; published_at: Date | null; status_reason: string | null }>(
     'SELECT id, title, number, status, signer_name, signed_at, published_at, status_reason FROM results WHERE dossier_id = $1 ORDER BY signed_at DESC, created_at DESC LIMIT 1',
     [dossierId],
   )).rows[0];
