@@ -169,6 +169,8 @@ export interface ContractState {
   readonly violations: string[];
   /** Every route registered on the app after installContract (method and URL pattern), documented or not. */
   readonly routes: { method: string; url: string }[];
+  /** The documented routes whose answers were checked (`METHOD url status`), for a coverage report. */
+  readonly answered: Set<string>;
 }
 
 declare module 'fastify' {
@@ -182,7 +184,7 @@ const API_PREFIXES = ['/api/', '/auth/', '/bank/'];
 const isApi = (url: string) => API_PREFIXES.some((p) => url.startsWith(p));
 
 export function installContract(app: FastifyInstance, opts: { check: boolean }): void {
-  const state: ContractState = { checking: opts.check, violations: [], routes: [] };
+  const state: ContractState = { checking: opts.check, violations: [], routes: [], answered: new Set() };
   app.decorate('contract', state);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) state.routes.push({ method, url: route.url });
@@ -194,6 +196,7 @@ export function installContract(app: FastifyInstance, opts: { check: boolean }):
     const status = reply.statusCode;
     const route = registry.get(key(req.method, url));
     const where = `${req.method} ${url} → ${status}`;
+    if (route) state.answered.add(`${req.method} ${url} ${status}`);
     const problems = route || status === 404 ? checkAnswer(route, status, reply, payload) : ['the route is not in the contract (defineRoute or describeRoute)'];
     if (problems.length === 0) return payload;
     for (const p of problems) state.violations.push(`${where}: ${p}`);

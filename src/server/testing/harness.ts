@@ -55,6 +55,8 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     close: async () => {
       // Every answer was checked against the API contract (src/contract): the file fails on any mismatch.
       const violations = [...app.contract.violations];
+      // MOTCUA_CONTRACT_COVERAGE=<file>: which routes and statuses the tests exercised, one per line (appended).
+      if (process.env.MOTCUA_CONTRACT_COVERAGE) fs.appendFileSync(process.env.MOTCUA_CONTRACT_COVERAGE, [...app.contract.answered].map((a) => `${a}\n`).join(''));
       await app.close();
       await ctx.mail.close();
       await drop();
