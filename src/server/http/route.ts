@@ -200,6 +200,7 @@ export function installContract(app: FastifyInstance, opts: { check: boolean }):
     const problems = route || status === 404 ? checkAnswer(route, status, reply, payload) : ['the route is not in the contract (defineRoute or describeRoute)'];
     if (problems.length === 0) return payload;
     for (const p of problems) state.violations.push(`${where}: ${p}`);
+    req.log.error({ route: `${req.method} ${url}`, status, problems }, 'API contract violation');
     if (status >= 300) return payload; // an error or a redirect is only recorded
     reply.code(500).type('application/json; charset=utf-8');
     reply.removeHeader('content-disposition');
