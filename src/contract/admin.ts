@@ -191,6 +191,10 @@ export const ChangeListQuery = z.object({
   ...Paging,
 });
 
+export const UnitParams = z.object({ id: UnitId });
+export const OfficialParams = z.object({ id: OfficialId });
+export const DayParams = z.object({ day: IsoDate });
+
 // --- Answers ------------------------------------------------------------------------------------------------------
 
 export const ChangeEntry = z.strictObject({

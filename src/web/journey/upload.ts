@@ -1,5 +1,5 @@
 /** Uploads one file with progress reporting (XMLHttpRequest exposes upload progress; fetch does not). */
-import { ApiError, csrfToken } from '../api/client.ts';
+import { ApiError, apiErrorOf, csrfToken } from '../api/client.ts';
 
 export interface UploadResult {
   id: string;
@@ -25,7 +25,8 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
         /* not JSON */
       }
       if (xhr.status === 201) resolve(body as UploadResult);
-      else reject(new ApiError(xhr.status, body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? 'Tải tệp lên không thành công. Vui lòng thử lại.'));
+      else if (body.error) reject(apiErrorOf(xhr.status, body));
+      else reject(new ApiError(xhr.status, 'UPLOAD_FAILED', 'Tải tệp lên không thành công. Vui lòng thử lại.'));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Mất kết nối khi tải tệp lên. Vui lòng thử lại.'));
     const form = new FormData();

@@ -4,7 +4,6 @@
  * every write is validated by a zod schema of schemas.ts and logged in admin_changes in the same transaction.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
 import { fromLocal } from '../../../core/deadlines/deadlines.ts';
 import type { AppContext } from '../../context.ts';
@@ -16,9 +15,9 @@ import { setMemberships } from './memberships.ts';
 import { createOfficialByAdmin, getOfficial, listOfficials, updateOfficialProfile } from './officials.ts';
 import { authorize, changeVisibility } from './permissions.ts';
 import {
-  CalendarDay, CalendarDayBody, CalendarDayCreate, CalendarYear, CalendarYearQuery, ChainCheck, ChangeListQuery, ChangePage, DeletedCalendarDay, IsoDate,
-  MembershipsBody, Official, OfficialCreate, OfficialId, OfficialListQuery, OfficialPage, OfficialUpdate, OptionalReasonBody, OrgUnit, OrgUnitList,
-  OrgUnitWithHistory, PasswordBody, ReasonBody, TotpCodeBody, TotpEnrolment, UnitClose, UnitCreate, UnitId, UnitListQuery, UnitUpdate, WorkingTime,
+  CalendarDay, CalendarDayBody, CalendarDayCreate, CalendarYear, CalendarYearQuery, ChainCheck, ChangeListQuery, ChangePage, DayParams, DeletedCalendarDay,
+  MembershipsBody, Official, OfficialCreate, OfficialListQuery, OfficialPage, OfficialParams, OfficialUpdate, OptionalReasonBody, OrgUnit, OrgUnitList,
+  OrgUnitWithHistory, PasswordBody, ReasonBody, TotpCodeBody, TotpEnrolment, UnitClose, UnitCreate, UnitListQuery, UnitParams, UnitUpdate, WorkingTime,
   WorkingTimeBody,
 } from '../../../contract/admin.ts';
 import { created } from '../../../contract/http.ts';
@@ -31,9 +30,9 @@ const instant = (v: string | undefined, end = false) => (v === undefined ? undef
 
 export default async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const { db } = ctx;
-  const unitParams = z.object({ id: UnitId });
-  const officialParams = z.object({ id: OfficialId });
-  const dayParams = z.object({ day: IsoDate });
+  const unitParams = UnitParams;
+  const officialParams = OfficialParams;
+  const dayParams = DayParams;
 
   // The change log
 
