@@ -248,6 +248,8 @@ function checkError(status: number, reply: FastifyReply, payload: unknown, mustB
   if (mediaTypeOf(reply) !== 'application/json') return mustBeJson ? [`an error answered as ${mediaTypeOf(reply) || '(none)'}, not JSON`] : [];
   const body = parseJson(payload);
   if (!body.ok) return ['the error body is not JSON'];
+  const said = (body.value as { error?: { code?: unknown } } | null)?.error?.code;
+  if (typeof said === 'string' && !isErrorCode(said)) return [`unregistered error code ${said} (src/contract/errors.ts)`];
   const r = ErrorBody.safeParse(body.value);
   if (!r.success) return issuesText(r.error);
   const { code, params } = r.data.error;
