@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { created, file, redirect } from '../../contract/http.ts';
-import { AppError, errorBody } from './errors.ts';
+import { AppError, appError, errorBody } from './errors.ts';
 import { defineRoute, describeRoute, installContract } from './route.ts';
 
 const apps: FastifyInstance[] = [];
@@ -113,5 +113,14 @@ describe('contract checks', () => {
     expect((await a.inject({ method: 'GET', url: '/api/t/renamed' })).statusCode).toBe(200);
     expect(a.contract.violations).toEqual([]);
     expect(a.contract.routes.some((r) => r.url === '/api/t/undocumented')).toBe(true);
+  });
+});
+
+describe('errors from the registry', () => {
+  it('takes the status and the Vietnamese message from the registry, with the params', () => {
+    const e = appError('USERNAME_TAKEN', { username: 'tiepnhan.a' });
+    expect(e.status).toBe(409);
+    expect(e.messageVi).toBe('Tên đăng nhập tiepnhan.a đã được sử dụng.');
+    expect(errorBody(e)).toEqual({ error: { code: 'USERNAME_TAKEN', message: 'Tên đăng nhập tiepnhan.a đã được sử dụng.', params: { username: 'tiepnhan.a' } } });
   });
 });
