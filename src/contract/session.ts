@@ -24,6 +24,14 @@ export const SessionInfo = z.strictObject({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const LoginQuery = z.object({ returnTo: z.string().max(2000).optional() });
+/** What the e-ID provider sends back to the callback (OpenID Connect authorization response). */
+export const LoginCallbackQuery = z.looseObject({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  iss: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
 export const LogoutResult = z.strictObject({ loggedOut: z.literal(true), redirectTo: z.string() });
 
 export const StaffLoginBody = z.object({

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { HTML, redirect } from '../../../contract/http.ts';
-import { LoginQuery, LogoutResult, SessionInfo } from '../../../contract/session.ts';
+import { LoginCallbackQuery, LoginQuery, LogoutResult, SessionInfo } from '../../../contract/session.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute, describeRoute } from '../../http/route.ts';
 import type { ModuleRegistration } from '../index.ts';
@@ -110,6 +110,7 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
       url: '/auth/callback',
       summary: 'Trở về từ hệ thống định danh: kiểm tra state, đổi mã lấy token, kiểm tra ID token, mở phiên',
       tags: ['identity'],
+      query: LoginCallbackQuery,
       response: redirect(303, 'the page the login started from (returnTo); an HTML error page (' + HTML + ', or a JSON error) when the login fails'),
     });
     app.get<{ Querystring: Record<string, string | undefined> }>('/auth/callback', async (req, reply) => {
