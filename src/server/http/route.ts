@@ -266,7 +266,8 @@ function checkError(status: number, reply: FastifyReply, payload: unknown, mustB
 
 function toJson(s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   try {
-    return z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+    const { $schema: _dialect, ...schema } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+    return schema; // the document's own dialect (OpenAPI 3.1 = JSON Schema 2020-12) applies
   } catch {
     return {};
   }
