@@ -37,6 +37,7 @@
 import type pg from 'pg';
 import { foldVietnamese } from '../src/core/catalogue/search.ts';
 import type { ProcedureCase, ProcedureDefinition } from '../src/core/catalogue/schema.ts';
+import { STEP_ROLES } from '../src/core/workflow/roles.ts';
 import type { Database } from '../src/server/db/database.ts';
 import { readAdminUnits } from '../src/server/modules/reference/index.ts';
 import { orgTree, routeUnits, stepUnit } from '../src/server/modules/officials/index.ts';
@@ -493,7 +494,8 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
   await client.query(
     `INSERT INTO bench_gen.staff SELECT m.unit_id, m.role, array_agg(o.id ORDER BY o.username), count(*)::int
        FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
-      WHERE m.role IN ('reception', 'specialist', 'leader', 'clerk') GROUP BY m.unit_id, m.role`,
+      WHERE m.role = ANY($1::text[]) GROUP BY m.unit_id, m.role`,
+    [[...STEP_ROLES]],
   );
   const routeLookup = lookup(routes.map((r) => r.weight), LOOKUP_SIZE);
   const receivers = (await client.query<{ unit_id: string }>('SELECT unit_id FROM bench_gen.receivers ORDER BY unit_id')).rows.map((r) => r.unit_id);

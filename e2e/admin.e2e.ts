@@ -233,7 +233,8 @@ describe('administration pages', () => {
     await expectAnnounced(page, `Đã tạo tài khoản ${NEW_OFFICIAL.username} cho ${NEW_OFFICIAL.fullName}.`);
     newOfficialId = page.url().split('/').pop();
     const details = page.getByTestId('official-details');
-    expect(await details.textContent()).toContain('Chuyên viên thụ lý – Phòng Văn hóa - Xã hội xã Phú Riềng');
+    // Unit names arrive with the unit list, which the page loads after the official.
+    await details.filter({ hasText: 'Chuyên viên thụ lý – Phòng Văn hóa - Xã hội xã Phú Riềng' }).waitFor();
     expect(await page.getByTestId('account-state').textContent()).toBe('Đang hoạt động');
     // Its history already holds the creation.
     await page.getByRole('heading', { name: `Cán bộ ${NEW_OFFICIAL.username}: thêm mới` }).waitFor();

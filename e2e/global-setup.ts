@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://localhost:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: baseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '', WEB_DIST: webDist },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: baseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '', WEB_DIST: webDist, MOTCUA_CONTRACT_CHECKS: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;

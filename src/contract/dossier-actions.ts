@@ -59,20 +59,3 @@ export type StaffActionInput = { [A in StaffAction]: { action: A } & StaffAction
 /** The URL form of an action (`request-supplement`) and back. */
 export const actionSlug = (a: StaffAction) => a.replace(/_/g, '-');
 export const actionOfSlug = (slug: string): StaffAction | undefined => STAFF_ACTIONS.find((a) => actionSlug(a) === slug);
-
-/** The citizen's own actions on their dossier (`/api/my/dossiers/:id/…`). */
-export const CitizenWithdrawal = z.strictObject({ reason: z.string().trim().min(5, 'Vui lòng nêu lý do rút hồ sơ (ít nhất 5 ký tự).').max(1000) });
-export const CitizenSupplement = z.strictObject({
-  documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.uuid() })).min(1, 'Vui lòng đính kèm ít nhất một giấy tờ').max(30),
-  note: z.string().trim().max(1000).optional(),
-});
-
-/** What an action answers: the dossier's status, its due time and the step it is at now. */
-export const ActionResult = z.object({
-  status: z.number().int().min(1).max(10),
-  dueAt: z.string().nullable(),
-  task: z
-    .object({ stepName: z.string(), unitId: z.string(), assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), dueAt: z.string() })
-    .nullable(),
-});
-export type ActionResult = z.infer<typeof ActionResult>;

@@ -11,7 +11,8 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './context.ts';
-import { AppError } from './http/errors.ts';
+import { AppError, errorBody } from './http/errors.ts';
+import { installContract } from './http/route.ts';
 import { registerSessions } from './http/session.ts';
 import { modules } from './modules/index.ts';
 
@@ -26,18 +27,21 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     bodyLimit: 2 * 1024 * 1024,
   });
 
+  installContract(app, { check: ctx.config.contractChecks });
   await app.register(cookie, { secret: ctx.config.cookieSecret });
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) =>
-      new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`, 429) as unknown as { statusCode: number },
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.ceil(ctx.ttl / 1000);
+      return new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, 429, undefined, { seconds }) as unknown as { statusCode: number };
+    },
   });
   registerSessions(app, ctx.db, ctx.config);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.messageVi, details: err.details } });
+      return reply.status(err.status).send(errorBody(err));
     }
     const e = err as { statusCode?: number; code?: string; validation?: unknown; message?: string };
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {

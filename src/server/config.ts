@@ -35,6 +35,8 @@ export interface AppConfig {
   };
   /** Run background workers (outbox delivery, expiry sweeps) in this process. */
   workers: boolean;
+  /** Check every answer against the API contract (src/contract) and record mismatches: on in tests (MOTCUA_CONTRACT_CHECKS=1). */
+  contractChecks: boolean;
   signing: {
     /** Folder of the units' PKCS#12 files, `<unit id>.p12`. Empty = the development certificate authority (not in production). */
     p12Dir: string;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env.MAIL_FROM ?? 'Dịch vụ công MotCua <no-reply@motcua.local>',
     },
     workers: env.WORKERS !== '0',
+    contractChecks: env.MOTCUA_CONTRACT_CHECKS === '1',
     signing: {
       p12Dir: env.SIGNING_P12_DIR ?? '',
       p12Password: env.SIGNING_P12_PASSWORD ?? '',

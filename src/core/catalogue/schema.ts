@@ -7,6 +7,7 @@
  * TypeScript types used by server and browser, and describe the API in OpenAPI.
  */
 import { z } from 'zod';
+import { STEP_ROLES } from '../workflow/roles.ts';
 import { workflowProblems } from '../workflow/steps.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
@@ -164,7 +165,7 @@ export type FormDefinition = z.infer<typeof FormDefinition>;
 export const WorkflowStep = z.object({
   key: z.string(),
   name: z.string(),
-  role: z.enum(['reception', 'specialist', 'leader', 'clerk']),
+  role: z.enum(STEP_ROLES),
   /** Kind of the org unit that performs the step, resolved against the competent agency (e.g. "ttpvhcc", "phong_vhxh"). */
   unitKind: z.string(),
   quota: z.object({ amount: z.number().min(0), unit: z.enum(['working_hours', 'working_days']) }),

@@ -13,9 +13,10 @@
  */
 import { NationalStatus, type NationalStatus as Status } from './status.ts';
 import { nationalStatusName } from './status.ts';
+import type { StepRole } from '../workflow/roles.ts';
 
 /** Who acts, as the rules see it: the official's role at this step, the applicant (citizen), or the system. */
-export type Role = 'reception' | 'specialist' | 'leader' | 'clerk' | 'applicant' | 'system';
+export type Role = StepRole | 'applicant' | 'system';
 
 export const DOSSIER_ACTIONS = [
   'submit', // nộp hồ sơ (online, at the counter, by post) → 1

@@ -10,23 +10,24 @@
  */
 import { checkTransition, invalidTransitionMessage, type DossierAction, type Role } from '../dossiers/transitions.ts';
 import { NationalStatus, terminalStatuses } from '../dossiers/status.ts';
+import type { OfficialRole, OversightRole, StepRole } from './roles.ts';
 import type { StepKind } from './steps.ts';
 
-export type OfficialRole = 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin';
+export type { OfficialRole } from './roles.ts';
 
 export interface OfficialAuth {
   id: string;
   /** Direct memberships: the official works in this unit with this role. */
   memberships: readonly { unitId: string; role: OfficialRole }[];
   /** For oversight roles (leader, unit_admin, supervisor, system_admin): the units they oversee, descendants included. */
-  oversight: Partial<Record<'leader' | 'unit_admin' | 'supervisor' | 'system_admin', ReadonlySet<string>>>;
+  oversight: Partial<Record<OversightRole, ReadonlySet<string>>>;
 }
 
 export interface OpenTask {
   stepIndex: number;
   stepName: string;
   kind: StepKind;
-  role: 'reception' | 'specialist' | 'leader' | 'clerk';
+  role: StepRole;
   unitId: string;
   unitName?: string;
   assigneeId: string | null;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fromLocal, workCalendar } from '../deadlines/deadlines.ts';
+import type { StepRole } from './roles.ts';
 import { classifyStep, stepKind, urgency, workflowProblems } from './steps.ts';
 
 const cal = workCalendar(new Map());
-const step = (key: string, role: 'reception' | 'specialist' | 'leader' | 'clerk', amount = 1) => ({ key, name: key, role, unitKind: 'x', quota: { amount, unit: 'working_hours' as const } });
+const step = (key: string, role: StepRole, amount = 1) => ({ key, name: key, role, unitKind: 'x', quota: { amount, unit: 'working_hours' as const } });
 
 describe('workflow steps', () => {
   it('names each step by its place: receive, handle, issue (before last), return (last)', () => {

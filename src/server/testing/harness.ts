@@ -44,7 +44,7 @@ export interface TestApp {
 export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { db, drop } = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: opts.seed === false ? '0' : '1', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: opts.seed === false ? '0' : '1', MOTCUA_CONTRACT_CHECKS: '1', ...opts.env });
   const ctx = await createContext(config, db);
   const app = await buildApp(ctx);
   await app.ready();
@@ -53,10 +53,15 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     ctx,
     config,
     close: async () => {
+      // Every answer was checked against the API contract (src/contract): the file fails on any mismatch.
+      const violations = [...app.contract.violations];
+      // MOTCUA_CONTRACT_COVERAGE=<file>: which routes and statuses the tests exercised, one per line (appended).
+      if (process.env.MOTCUA_CONTRACT_COVERAGE) fs.appendFileSync(process.env.MOTCUA_CONTRACT_COVERAGE, [...app.contract.answered].map((a) => `${a}\n`).join(''));
       await app.close();
       await ctx.mail.close();
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (violations.length > 0) throw new Error(`API contract violations (${violations.length}):\n${violations.join('\n')}`);
     },
   };
 }

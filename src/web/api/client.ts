@@ -1,10 +1,22 @@
-/** Browser API client: JSON in and out, the CSRF header on writes, Vietnamese error messages surfaced. */
+/**
+ * Browser API client: JSON in and out, the CSRF header on writes, error messages in the interface language.
+ *
+ * An error answer is `{ error: { code, message, params?, details? } }` (src/contract/errors.ts). In Vietnamese the
+ * server's message is shown; in English the message is built from the code and its params with the registry's
+ * English template (the server's Vietnamese message when the code is unknown). The issues of a VALIDATION_FAILED
+ * keep their path and zod code; in English they are worded with zod's English messages.
+ */
+import i18next from 'i18next';
+import { z } from 'zod';
+import { errorMessage } from '../../contract/errors.ts';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly params?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
   }
@@ -13,6 +25,52 @@ export class ApiError extends Error {
 export function csrfToken(): string {
   const m = document.cookie.match(/(?:^|;\s*)motcua_csrf=([^;]+)/);
   return m ? decodeURIComponent(m[1]) : '';
+}
+
+/** The interface language (i18next's), Vietnamese before i18next is set up. */
+const language = () => i18next.language || 'vi';
+
+const FALLBACK = {
+  vi: { network: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.', generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.' },
+  en: { network: 'The server cannot be reached. Please check your connection and try again.', generic: 'Something went wrong. Please try again.' },
+};
+const fallback = (lang: string) => (lang.startsWith('en') ? FALLBACK.en : FALLBACK.vi);
+
+interface WireIssue {
+  path: string;
+  message: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+/** A validation issue worded in English by zod's English messages (the Vietnamese one when zod has none). */
+function englishIssue(issue: WireIssue): string {
+  try {
+    const raw = { ...issue.params, code: issue.code, path: issue.path ? issue.path.split('.') : [], message: undefined } as unknown as Parameters<
+      NonNullable<ReturnType<typeof z.locales.en>['localeError']>
+    >[0];
+    const out = z.locales.en().localeError?.(raw);
+    const text = typeof out === 'string' ? out : out?.message;
+    return text || issue.message;
+  } catch {
+    return issue.message;
+  }
+}
+
+/** The details of an error in the interface language (only the issues of a VALIDATION_FAILED are worded). */
+export function localiseDetails(code: string, details: unknown, lang: string): unknown {
+  if (code !== 'VALIDATION_FAILED' || !lang.startsWith('en')) return details;
+  const d = details as { issues?: WireIssue[] } | undefined;
+  if (!d || !Array.isArray(d.issues)) return details;
+  return { ...d, issues: d.issues.map((i) => ({ ...i, message: englishIssue(i) })) };
+}
+
+/** The ApiError of an error answer, its message in the interface language. */
+export function apiErrorOf(status: number, body: unknown, lang = language()): ApiError {
+  const e = (body as { error?: { code?: string; message?: string; params?: Record<string, string | number>; details?: unknown } } | undefined)?.error;
+  const code = e?.code ?? `HTTP_${status}`;
+  const message = errorMessage({ code, message: e?.message, params: e?.params }, lang, fallback(lang).generic);
+  return new ApiError(status, code, message, localiseDetails(code, e?.details, lang), e?.params);
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
@@ -25,14 +83,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin', signal: init.signal });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+    throw new ApiError(0, 'NETWORK', fallback(language()).network);
   }
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? 'Đã có lỗi xảy ra. Vui lòng thử lại.', e?.details);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, data);
   return data as T;
 }
 

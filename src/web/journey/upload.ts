@@ -1,8 +1,8 @@
 /**
  * Uploads one file with progress reporting (XMLHttpRequest exposes upload progress; fetch does not). A refusal is
- * an ApiError with the server's code and message, like api() gives.
+ * an ApiError with the server's code and its message in the interface language, like api() gives.
  */
-import { ApiError, csrfToken } from '../api/client.ts';
+import { ApiError, apiErrorOf, csrfToken } from '../api/client.ts';
 import i18n from '../i18n/index.ts';
 import '../i18n/journey.ts';
 
@@ -30,7 +30,8 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
         /* not JSON */
       }
       if (xhr.status === 201) resolve(body as UploadResult);
-      else reject(new ApiError(xhr.status, body.error?.code ?? 'UPLOAD_FAILED', body.error?.message ?? i18n.t('journey.upload.failed')));
+      else if (body.error) reject(apiErrorOf(xhr.status, body));
+      else reject(new ApiError(xhr.status, 'UPLOAD_FAILED', i18n.t('journey.upload.failed')));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18n.t('journey.upload.network')));
     const form = new FormData();

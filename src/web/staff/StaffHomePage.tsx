@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { STEP_ROLES } from '../../core/workflow/roles.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading } from './bits.tsx';
 import { errorMessage } from './format.ts';
@@ -13,7 +14,8 @@ import { staffNav } from './nav.ts';
 import { staffQueries } from './queries.ts';
 import { useStaff } from './StaffSession.tsx';
 
-export const TASK_ROLES = ['reception', 'specialist', 'leader', 'clerk'];
+/** Roles that hold workflow steps, hence an inbox. */
+export const TASK_ROLES: readonly string[] = STEP_ROLES;
 
 export function StaffHomePage() {
   const { t } = useTranslation();

@@ -1,3 +1,5 @@
+import { OFFICIAL_ROLES, STEP_ROLES } from '../../core/workflow/roles.ts';
+
 /** A back-office menu entry, shown to officials who hold one of its roles (any role when empty). */
 export interface StaffNavItem {
   to: string;
@@ -6,12 +8,13 @@ export interface StaffNavItem {
   roles: string[];
 }
 
-const OFFICIALS = ['reception', 'specialist', 'leader', 'clerk', 'supervisor', 'unit_admin', 'system_admin'];
+/** Officials who work with dossiers (a catalogue administrator alone does not). */
+const OFFICIALS: string[] = OFFICIAL_ROLES.filter((r) => r !== 'catalogue_admin');
 
 /** The back office's own pages in the menu, with the roles that may use each. */
 export const staffNav: StaffNavItem[] = [
   { to: '/can-bo', label: 'staff.nav.home', roles: [] },
-  { to: '/can-bo/ho-so-can-xu-ly', label: 'staff.nav.inbox', roles: ['reception', 'specialist', 'leader', 'clerk'] },
+  { to: '/can-bo/ho-so-can-xu-ly', label: 'staff.nav.inbox', roles: [...STEP_ROLES] },
   { to: '/can-bo/tiep-nhan', label: 'staff.nav.reception', roles: ['reception'] },
   { to: '/can-bo/tra-cuu', label: 'staff.nav.search', roles: OFFICIALS },
   { to: '/can-bo/so-theo-doi', label: 'staff.nav.register', roles: ['reception', 'leader', 'supervisor'] },

@@ -4,12 +4,12 @@
  * chain-head row, so they are serialised across servers; callers take their own row locks first and record the
  * change last, which keeps the head locked only briefly and the lock order the same everywhere.
  */
+import { ENTITY_KINDS, type EntityKind } from '../../../contract/admin.ts';
 import { systemNow } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { chainHash, GENESIS_HASH, verifyLinks, type ChainProblemKind } from './chain.ts';
 
-export const ENTITY_KINDS = ['org_unit', 'official', 'membership', 'calendar_day', 'working_time', 'procedure'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+export { ENTITY_KINDS, type EntityKind };
 
 export interface ChangeActor {
   /** The official's id; null for the command line. */

@@ -11,7 +11,7 @@ import { AppError } from '../../http/errors.ts';
 import { generatePassword } from '../officials/index.ts';
 import { CLI_ACTOR } from './changes.ts';
 import { createOfficialAccount, type OfficialView } from './officials.ts';
-import { Memberships, Role, text, UnitId, Username } from './schemas.ts';
+import { Memberships, Role, text, UnitId, Username } from '../../../contract/admin.ts';
 
 const CreateUserArgs = z.object({
   username: Username,

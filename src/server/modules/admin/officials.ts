@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { createOfficial, type Membership } from '../officials/index.ts';
 import { actorOf, recordChange, type ChangeActor } from './changes.ts';
 import { assertCanCreateOfficial, assertCanManageOfficial, assertCanReadOfficial, unitScope, type AdminAccess } from './permissions.ts';
-import type { OfficialCreate, OfficialUpdate } from './schemas.ts';
+import type { OfficialCreate, OfficialUpdate } from '../../../contract/admin.ts';
 import { matchesAllWords, wordPatterns } from './search.ts';
 import { requireOpenUnit } from './units.ts';
 
@@ -129,7 +129,7 @@ export async function getOfficial(db: Queryable, access: AdminAccess, id: string
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
-const usernameTaken = (username: string) => new AppError('USERNAME_TAKEN', `Tên đăng nhập ${username} đã được sử dụng.`, 409);
+const usernameTaken = (username: string) => new AppError('USERNAME_TAKEN', `Tên đăng nhập ${username} đã được sử dụng.`, 409, undefined, { username });
 
 /** Creates an account with its memberships and logs it (API and command line alike; permissions are the caller's). */
 export async function createOfficialAccount(tx: Queryable, actor: ChangeActor, input: Omit<OfficialCreate, 'reason'>, reason?: string): Promise<OfficialView> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_ROLES, type OfficialRole } from '../officials/index.ts';
+import { OFFICIAL_ROLES, STEP_ROLES, type OfficialRole } from '../../../core/workflow/roles.ts';
 import {
   assertAllowed, assertCanCloseUnit, assertCanCreateOfficial, assertCanCreateUnit, assertCanManageOfficial, assertCanSetMemberships, assertCanUpdateUnit,
   changeVisibility, PERMISSIONS, unitScope, type AdminAccess,
@@ -34,7 +34,7 @@ describe('administration permissions', () => {
   });
 
   it('refuses every action to roles with no administration duty', () => {
-    for (const role of ['reception', 'specialist', 'leader', 'clerk'] as const) {
+    for (const role of STEP_ROLES) {
       for (const action of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(code(() => assertAllowed(access([role]), action))).toBe('FORBIDDEN');
     }
   });

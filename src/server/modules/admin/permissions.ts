@@ -15,6 +15,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/database.ts';
 import { currentActor } from '../../http/actor.ts';
+import { RESERVED_ROLES } from '../../../core/workflow/roles.ts';
 import { AppError, unauthorized } from '../../http/errors.ts';
 import { loadSubject, type Membership, type OfficialRole, roleName } from '../officials/index.ts';
 import type { ChangeVisibility, EntityKind } from './changes.ts';
@@ -70,7 +71,7 @@ export const PERMISSIONS: Record<AdminAction, Rule> = {
 };
 
 /** Roles only a system administrator grants (and accounts holding them only a system administrator manages). */
-export const RESERVED_ROLES: readonly OfficialRole[] = ['system_admin', 'catalogue_admin'];
+export { RESERVED_ROLES };
 
 /** Roles whose reach is a subtree of units. */
 const UNIT_SCOPED_ROLES = [...new Set(Object.values(PERMISSIONS).flatMap((r) => r.ownUnits))];
@@ -86,7 +87,7 @@ export interface AdminAccess {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} nằm ngoài phạm vi quản trị của bạn.`, 403);
+export const outOfScope = (what: string) => new AppError('OUT_OF_SCOPE', `${what} nằm ngoài phạm vi quản trị của bạn.`, 403, undefined, { what });
 
 /** The official behind the request with their current roles and reach; 401 without a session, 403 for a citizen. */
 export async function loadAdminAccess(db: Queryable, req: FastifyRequest): Promise<AdminAccess> {
@@ -192,7 +193,7 @@ function assertGrantable(a: AdminAccess, action: AdminAction, memberships: reado
   const scope = unitScope(a, action);
   if (scope === 'all') return;
   for (const m of memberships) {
-    if (RESERVED_ROLES.includes(m.role)) throw new AppError('RESERVED_ROLE', `Chỉ quản trị hệ thống được cấp vai trò "${roleName[m.role]}".`, 403);
+    if (RESERVED_ROLES.includes(m.role)) throw new AppError('RESERVED_ROLE', `Chỉ quản trị hệ thống được cấp vai trò "${roleName[m.role]}".`, 403, undefined, { role: m.role, roleName: roleName[m.role] });
     if (!scope.has(m.unitId)) throw outOfScope(`Đơn vị ${m.unitId}`);
   }
 }

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ProcedureDefinition } from '../../../core/catalogue/schema.ts';
+import { ProcedureCodeParams, ProcedureDefinition, ProcedureVersion } from '../../../contract/catalogue.ts';
+import { created } from '../../../contract/http.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
@@ -27,7 +28,7 @@ export default async function procedureAdminRoutes(app: FastifyInstance, ctx: Ap
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/admin/procedures', summary: 'Thêm thủ tục mới (phiên bản 1)', tags: ['catalogue-admin'], body: ProcedureDefinition },
+    { method: 'POST', url: '/api/admin/procedures', summary: 'Thêm thủ tục mới (phiên bản 1)', tags: ['catalogue-admin'], body: ProcedureDefinition, response: created(ProcedureVersion) },
     async ({ body, req, reply }) => {
       const actor = requireCatalogueAdmin(req);
       const v = await ctx.db.transaction((tx) => writeVersionLogged(tx, body, actor, { mustNotExist: true }));
@@ -42,8 +43,9 @@ export default async function procedureAdminRoutes(app: FastifyInstance, ctx: Ap
       url: '/api/admin/procedures/:code',
       summary: 'Sửa thủ tục: tạo phiên bản mới, phiên bản cũ được giữ nguyên',
       tags: ['catalogue-admin'],
-      params: z.object({ code: z.string().max(64) }),
+      params: ProcedureCodeParams,
       body: ProcedureDefinition,
+      response: ProcedureVersion,
     },
     async ({ params, body, req }) => {
       const actor = requireCatalogueAdmin(req);
@@ -59,7 +61,8 @@ export default async function procedureAdminRoutes(app: FastifyInstance, ctx: Ap
       url: '/api/admin/procedures/:code/versions',
       summary: 'Các phiên bản của một thủ tục',
       tags: ['catalogue-admin'],
-      params: z.object({ code: z.string().max(64) }),
+      params: ProcedureCodeParams,
+      response: z.array(ProcedureVersion),
     },
     async ({ params, req }) => {
       requireCatalogueAdmin(req);

@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { actorOf, listChanges, recordChange, type ChangeEntry } from './changes.ts';
 import { assertCanCloseUnit, assertCanCreateUnit, assertCanUpdateUnit, assertUnitInScope, unitScope, type AdminAccess } from './permissions.ts';
-import type { UnitClose, UnitCreate, UnitUpdate } from './schemas.ts';
+import type { UnitClose, UnitCreate, UnitUpdate } from '../../../contract/admin.ts';
 import { matchesAllWords, wordPatterns } from './search.ts';
 
 export interface OrgUnitView {
@@ -81,8 +81,8 @@ async function requireUnit(db: Queryable, id: string, opts: { lock?: boolean } =
 /** An existing, open unit (a parent, a successor, a unit an official is assigned to). */
 export async function requireOpenUnit(db: Queryable, id: string, what = 'Đơn vị'): Promise<OrgUnitView> {
   const u = await findUnit(db, id);
-  if (!u) throw new AppError('UNIT_NOT_FOUND', `${what} ${id} không tồn tại.`, 400);
-  if (u.status === 'closed') throw new AppError('UNIT_CLOSED', `${what} ${id} đã giải thể hoặc ngừng hoạt động từ ${u.effectiveTo}.`, 409);
+  if (!u) throw new AppError('UNIT_NOT_FOUND', `${what} ${id} không tồn tại.`, 400, undefined, { id });
+  if (u.status === 'closed') throw new AppError('UNIT_CLOSED', `${what} ${id} đã giải thể hoặc ngừng hoạt động từ ${u.effectiveTo}.`, 409, undefined, { id, date: u.effectiveTo ?? '' });
   return u;
 }
 
@@ -109,7 +109,7 @@ export async function unitWithHistory(db: Queryable, access: AdminAccess, id: st
 
 async function assertAgencyCodeFree(db: Queryable, code: string, exceptUnit?: string): Promise<void> {
   const taken = (await db.query<{ id: string }>('SELECT id FROM org_units WHERE agency_code = $1 AND effective_to IS NULL AND id <> $2', [code, exceptUnit ?? ''])).rows[0];
-  if (taken) throw new AppError('AGENCY_CODE_TAKEN', `Mã định danh ${code} đang được đơn vị ${taken.id} sử dụng.`, 409);
+  if (taken) throw new AppError('AGENCY_CODE_TAKEN', `Mã định danh ${code} đang được đơn vị ${taken.id} sử dụng.`, 409, undefined, { code, unitId: taken.id });
 }
 
 async function assertAdminUnitInProvince(db: Queryable, code: string): Promise<void> {
@@ -118,14 +118,14 @@ async function assertAdminUnitInProvince(db: Queryable, code: string): Promise<v
        FROM admin_units a LEFT JOIN installation i ON true WHERE a.code = $1 AND a.effective_to IS NULL`,
     [code],
   )).rows[0];
-  if (!r) throw new AppError('ADMIN_UNIT_NOT_FOUND', `Không có đơn vị hành chính mã ${code}.`, 400);
-  if (r.in_province === false) throw new AppError('ADMIN_UNIT_OUTSIDE_PROVINCE', `Đơn vị hành chính ${code} không thuộc tỉnh của hệ thống.`, 400);
+  if (!r) throw new AppError('ADMIN_UNIT_NOT_FOUND', `Không có đơn vị hành chính mã ${code}.`, 400, undefined, { code });
+  if (r.in_province === false) throw new AppError('ADMIN_UNIT_OUTSIDE_PROVINCE', `Đơn vị hành chính ${code} không thuộc tỉnh của hệ thống.`, 400, undefined, { code });
 }
 
 export async function createUnit(db: Database, access: AdminAccess, input: UnitCreate): Promise<OrgUnitView> {
   assertCanCreateUnit(access, input.parentId ?? null);
   return db.transaction(async (tx) => {
-    if (await findUnit(tx, input.id)) throw new AppError('UNIT_EXISTS', `Đã có đơn vị mã ${input.id}.`, 409);
+    if (await findUnit(tx, input.id)) throw new AppError('UNIT_EXISTS', `Đã có đơn vị mã ${input.id}.`, 409, undefined, { id: input.id });
     await assertAdminUnitInProvince(tx, input.adminUnitCode);
     if (input.parentId) await requireOpenUnit(tx, input.parentId, 'Đơn vị cấp trên');
     if (input.agencyCode) await assertAgencyCodeFree(tx, input.agencyCode);
@@ -162,7 +162,7 @@ export async function updateUnit(db: Database, access: AdminAccess, id: string, 
     const before = await requireUnit(tx, id, { lock: true });
     const changed = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
     assertCanUpdateUnit(access, id, changed.includes('parentId') ? (patch.parentId ?? null) : undefined);
-    if (before.status === 'closed') throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}; không sửa được.`, 409);
+    if (before.status === 'closed') throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}; không sửa được.`, 409, undefined, { id, date: before.effectiveTo ?? '' });
     if (changed.length === 0) return before;
     if (changed.includes('parentId') && patch.parentId) {
       await requireOpenUnit(tx, patch.parentId, 'Đơn vị cấp trên');
@@ -182,10 +182,10 @@ export async function closeUnit(db: Database, access: AdminAccess, id: string, i
   return db.transaction(async (tx) => {
     const before = await requireUnit(tx, id, { lock: true });
     assertCanCloseUnit(access, id, input.succeededBy ?? null);
-    if (before.status === 'closed') throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}.`, 409);
+    if (before.status === 'closed') throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}.`, 409, undefined, { id, date: before.effectiveTo ?? '' });
     const effectiveTo = input.effectiveTo ?? vnToday();
     if (effectiveTo < before.effectiveFrom || effectiveTo > vnToday()) {
-      throw new AppError('INVALID_CLOSE_DATE', `Ngày giải thể phải từ ngày đơn vị bắt đầu hoạt động (${before.effectiveFrom}) đến hôm nay.`, 400);
+      throw new AppError('INVALID_CLOSE_DATE', `Ngày giải thể phải từ ngày đơn vị bắt đầu hoạt động (${before.effectiveFrom}) đến hôm nay.`, 400, undefined, { from: before.effectiveFrom });
     }
     if (input.succeededBy) {
       if (input.succeededBy === id) throw new AppError('INVALID_SUCCESSOR', 'Đơn vị kế thừa phải là đơn vị khác.', 400);
@@ -193,10 +193,10 @@ export async function closeUnit(db: Database, access: AdminAccess, id: string, i
     }
     const children = (await tx.query<{ id: string }>('SELECT id FROM org_units WHERE parent_id = $1 AND effective_to IS NULL ORDER BY id', [id])).rows;
     if (children.length) {
-      throw new AppError('UNIT_HAS_OPEN_CHILDREN', `Đơn vị còn đơn vị cấp dưới đang hoạt động (${children.map((c) => c.id).join(', ')}); hãy chuyển hoặc giải thể trước.`, 409);
+      throw new AppError('UNIT_HAS_OPEN_CHILDREN', `Đơn vị còn đơn vị cấp dưới đang hoạt động (${children.map((c) => c.id).join(', ')}); hãy chuyển hoặc giải thể trước.`, 409, undefined, { children: children.map((c) => c.id).join(', ') });
     }
     const members = (await tx.query<{ n: number }>('SELECT count(DISTINCT m.official_id)::int AS n FROM official_memberships m JOIN officials o ON o.id = m.official_id WHERE m.unit_id = $1 AND o.active', [id])).rows[0].n;
-    if (members > 0) throw new AppError('UNIT_HAS_MEMBERS', `Đơn vị còn ${members} cán bộ đang hoạt động; hãy phân công lại vai trò của họ trước khi giải thể.`, 409);
+    if (members > 0) throw new AppError('UNIT_HAS_MEMBERS', `Đơn vị còn ${members} cán bộ đang hoạt động; hãy phân công lại vai trò của họ trước khi giải thể.`, 409, undefined, { count: members });
     const isDefault = (await tx.query('SELECT 1 FROM installation WHERE default_unit = $1', [id])).rows.length > 0;
     if (isDefault) throw new AppError('UNIT_IS_DEFAULT', 'Đây là nơi tiếp nhận mặc định của hệ thống; không giải thể được.', 409);
     await tx.query('UPDATE org_units SET effective_to = $2, succeeded_by = $3 WHERE id = $1', [id, effectiveTo, input.succeededBy ?? null]);

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { invalidateCalendar, readHolidayData } from '../reference/index.ts';
 import { actorOf, recordChange } from './changes.ts';
 import type { AdminAccess } from './permissions.ts';
-import type { WorkingTimeBody } from './schemas.ts';
+import type { WorkingTimeBody } from '../../../contract/admin.ts';
 
 export interface WorkingTimeView {
   workingTime: WorkingTimeData;

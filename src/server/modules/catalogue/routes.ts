@@ -1,7 +1,10 @@
 /** Catalogue API: search and read procedures (public). Administrators edit them through admin/procedure-routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ProcedureLevel } from '../../../core/catalogue/schema.ts';
+import {
+  ProcedureCodeParams, ProcedureDefinition, ProcedureDetail, ProcedureField, ProcedureSearchQuery, ProcedureSearchResult, ProcedureVersion,
+} from '../../../contract/catalogue.ts';
+import { created } from '../../../contract/http.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { catalogueCache, summarise } from './service.ts';
@@ -16,14 +19,8 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/procedures',
       summary: 'Tìm kiếm thủ tục hành chính (không phân biệt dấu, hoa thường)',
       tags: ['catalogue'],
-      query: z.object({
-        q: z.string().max(200).optional(),
-        field: z.string().max(50).optional(),
-        level: ProcedureLevel.optional(),
-        unitKind: z.string().max(50).optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(20),
-      }),
+      query: ProcedureSearchQuery,
+      response: ProcedureSearchResult,
     },
     async ({ query }) => {
       const found = (await cache.search(query.q)).filter(
@@ -37,7 +34,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
     },
   );
 
-  defineRoute(app, { method: 'GET', url: '/api/procedure-fields', summary: 'Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực', tags: ['catalogue'] }, async () => {
+  defineRoute(app, { method: 'GET', url: '/api/procedure-fields', summary: 'Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực', tags: ['catalogue'], response: z.array(ProcedureField) }, async () => {
     const counts = new Map<string, { code: string; name: string; count: number }>();
     for (const v of await cache.all()) {
       const f = v.definition.field;
@@ -50,7 +47,7 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/procedures/:code', summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)', tags: ['catalogue'], params: z.object({ code: z.string().max(64) }) },
+    { method: 'GET', url: '/api/procedures/:code', summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)', tags: ['catalogue'], params: ProcedureCodeParams, response: ProcedureDetail },
     async ({ params }) => {
       const v = await cache.get(params.code);
       return { code: v.code, version: v.version, effectiveFrom: v.effectiveFrom, definition: v.definition };

@@ -89,7 +89,7 @@ export async function writeVersion(tx: Queryable, def: ProcedureDefinition, acto
   }
   const exists = (await tx.query<{ code: string }>('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [def.code])).rows[0];
   if (opts.mustExist && !exists) throw notFound(`Không tìm thấy thủ tục mã ${def.code}.`);
-  if (opts.mustNotExist && exists) throw new AppError('PROCEDURE_EXISTS', `Thủ tục mã ${def.code} đã có; hãy tạo phiên bản mới bằng chức năng sửa.`, 409);
+  if (opts.mustNotExist && exists) throw new AppError('PROCEDURE_EXISTS', `Thủ tục mã ${def.code} đã có; hãy tạo phiên bản mới bằng chức năng sửa.`, 409, undefined, { code: def.code });
   if (!exists) await tx.query('INSERT INTO procedures (code) VALUES ($1)', [def.code]);
   const last = (await tx.query<{ version: number }>('SELECT max(version) AS version FROM procedure_versions WHERE procedure_code = $1', [def.code])).rows[0];
   const version = (last?.version ?? 0) + 1;

@@ -6,15 +6,16 @@ import crypto from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { UPLOAD_MEDIA_TYPES, UploadInfo, UploadParams } from '../../../contract/documents.ts';
+import { created, file } from '../../../contract/http.ts';
 import { systemNow } from '../../clock.ts';
 import { acceptedMimeLabel, safeFileName, sniffMime } from '../../../core/files/sniff.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor, type Actor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, describeRoute } from '../../http/route.ts';
 
-export const UploadInfo = z.object({ id: z.string().uuid(), name: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() });
-export type UploadInfo = z.infer<typeof UploadInfo>;
+export { UploadInfo };
 
 const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
@@ -22,6 +23,14 @@ export default async function documentRoutes(app: FastifyInstance, ctx: AppConte
   const limit = ctx.config.maxUploadBytes;
   await app.register(multipart, { limits: { fileSize: limit, files: 1, fields: 5, parts: 6 } });
 
+  describeRoute({
+    method: 'POST',
+    url: '/api/uploads',
+    summary: 'Gửi lên một tệp (PDF, JPEG, PNG; kiểm tra theo nội dung, giới hạn dung lượng), dùng cho hồ sơ nháp, tiếp nhận, thao tác',
+    tags: ['documents'],
+    upload: { field: 'file', description: 'Tệp PDF, JPEG hoặc PNG' },
+    response: created(UploadInfo),
+  });
   app.post('/api/uploads', async (req, reply) => {
     const actor = requireActor(req);
     if (!req.isMultipart()) {
@@ -34,16 +43,14 @@ export default async function documentRoutes(app: FastifyInstance, ctx: AppConte
       throw err;
     });
     if (bytes === null || part.file.truncated) {
-      throw new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (tối đa ${megabytes(limit)}).`, 413, { maxBytes: limit });
+      throw new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (tối đa ${megabytes(limit)}).`, 413, { maxBytes: limit }, { maxSize: megabytes(limit) });
     }
     if (bytes.byteLength === 0) throw new AppError('FILE_EMPTY', 'Tệp rỗng, vui lòng chọn lại tệp.', 400);
     const mime = sniffMime(bytes.subarray(0, 64));
     if (!mime) {
-      throw new AppError(
-        'FILE_TYPE_NOT_ALLOWED',
-        `Tệp "${safeFileName(part.filename)}" không phải ${Object.values(acceptedMimeLabel).join(', ')}. Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`,
-        415,
-      );
+      const name = safeFileName(part.filename);
+      const accepted = Object.values(acceptedMimeLabel).join(', ');
+      throw new AppError('FILE_TYPE_NOT_ALLOWED', `Tệp "${name}" không phải ${accepted}. Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`, 415, undefined, { name, accepted });
     }
     const info = await storeUpload(ctx, actor, bytes, part.filename, mime);
     return reply.status(201).send(info);
@@ -51,7 +58,14 @@ export default async function documentRoutes(app: FastifyInstance, ctx: AppConte
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/uploads/:id', summary: 'Tải tệp đã gửi lên (chỉ người gửi)', tags: ['documents'], params: z.object({ id: z.string() }) },
+    {
+      method: 'GET',
+      url: '/api/uploads/:id',
+      summary: 'Tải tệp đã gửi lên (chỉ người gửi)',
+      tags: ['documents'],
+      params: UploadParams,
+      response: file('The uploaded file, as sent', ...UPLOAD_MEDIA_TYPES),
+    },
     async ({ params, req, reply }) => {
       const actor = requireActor(req);
       const row = await findOwnUpload(ctx, actor, params.id);

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import type { WorkflowStep } from '../../../core/catalogue/schema.ts';
 import { stepDue, type WorkCalendar } from '../../../core/deadlines/deadlines.ts';
+import type { StepRole } from '../../../core/workflow/roles.ts';
 import { stepKind, type StepKind } from '../../../core/workflow/steps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely, type DB, type Selectable } from '../../db/kysely.ts';
@@ -14,7 +15,6 @@ import { AppError } from '../../http/errors.ts';
 import { type OrgTree, stepUnit } from '../officials/index.ts';
 
 export type TaskRow = Selectable<DB['dossier_tasks']>;
-type StepRole = TaskRow['role'];
 
 export interface DossierRoute {
   id: string;

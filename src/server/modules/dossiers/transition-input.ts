@@ -4,7 +4,8 @@
  * rating), the payment gateway's confirmation, the counter tablet's rating.
  */
 import type { z } from 'zod';
-import type { CitizenSupplement, StaffActionInput } from '../../../contract/dossier-actions.ts';
+import type { StaffActionInput } from '../../../contract/dossier-actions.ts';
+import type { SupplementBody } from '../../../contract/dossiers.ts';
 
 /** A payment confirmed by a gateway (the ledger's receipt is recorded by the caller). */
 export interface OnlinePayment {
@@ -17,6 +18,6 @@ export type RatingValue = 'very_satisfied' | 'satisfied' | 'dissatisfied';
 
 export type TransitionInput =
   | Exclude<StaffActionInput, { action: 'record_payment' | 'provide_supplement' }>
-  | { action: 'provide_supplement' } & z.infer<typeof CitizenSupplement>
+  | ({ action: 'provide_supplement' } & z.infer<typeof SupplementBody>)
   | { action: 'record_payment'; payment: Extract<StaffActionInput, { action: 'record_payment' }>['payment'] | OnlinePayment }
   | { action: 'rate'; rating: RatingValue; comment?: string; channel: 'online' | 'counter' };

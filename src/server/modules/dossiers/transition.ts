@@ -137,7 +137,7 @@ export async function transition(tx: Queryable, env: TransitionEnv, dossierId: s
 }
 
 /** The view of the dossier the permission function decides on. */
-export function authView(d: DossierRow, task: TaskRow | null, steps: CaseRules['steps'], tree: OrgTree): DossierForAuth {
+export function authView(d: Pick<DossierRow, 'status' | 'receiving_unit_id' | 'competent_unit_id' | 'unit_ids' | 'supplement_requests' | 'reschedules'>, task: TaskRow | null, steps: CaseRules['steps'], tree: OrgTree): DossierForAuth {
   return {
     status: d.status,
     receivingUnitId: d.receiving_unit_id,

@@ -9,9 +9,11 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { HTML, redirect } from '../../../contract/http.ts';
+import { LoginCallbackQuery, LoginQuery, LogoutResult, SessionInfo } from '../../../contract/session.ts';
 import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, describeRoute } from '../../http/route.ts';
 import type { ModuleRegistration } from '../index.ts';
 import { identityFromClaims, maskIdNumber, needsUserinfo } from './claims.ts';
 import { upsertCitizen } from './citizens.ts';
@@ -39,22 +41,6 @@ const MESSAGES = {
 } as const;
 type LoginErrorCode = keyof typeof MESSAGES;
 
-const SessionResponse = z.object({
-  authenticated: z.boolean(),
-  kind: z.enum(['citizen', 'official']).nullable(),
-  user: z
-    .object({
-      fullName: z.string(),
-      /** Masked except the last four digits. */
-      idNumber: z.string().optional(),
-      citizenId: z.string().optional(),
-      birthDate: z.string().nullable().optional(),
-    })
-    .nullable(),
-  loginAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-});
-
 function prefersJson(req: FastifyRequest): boolean {
   const accept = req.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
@@ -75,6 +61,14 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
         .send(loginErrorPage({ code, message, retryHref: `/auth/login?returnTo=${encodeURIComponent(returnTo)}` }));
     };
 
+    describeRoute({
+      method: 'GET',
+      url: '/auth/login',
+      summary: 'Đăng nhập bằng tài khoản định danh điện tử: chuyển đến hệ thống định danh (OpenID Connect, PKCE)',
+      tags: ['identity'],
+      query: LoginQuery,
+      response: redirect(303, 'the e-ID provider’s authorization endpoint (state, nonce, S256 code challenge); an HTML error page (or JSON error) when the provider cannot be reached'),
+    });
     app.get<{ Querystring: { returnTo?: string } }>('/auth/login', async (req, reply) => {
       const returnTo = safeReturnTo(req.query.returnTo);
       let oidc: client.Configuration;
@@ -113,6 +107,14 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
       return reply.header('cache-control', 'no-store').redirect(url.href, 303);
     });
 
+    describeRoute({
+      method: 'GET',
+      url: '/auth/callback',
+      summary: 'Trở về từ hệ thống định danh: kiểm tra state, đổi mã lấy token, kiểm tra ID token, mở phiên',
+      tags: ['identity'],
+      query: LoginCallbackQuery,
+      response: redirect(303, 'the page the login started from (returnTo); an HTML error page (' + HTML + ', or a JSON error) when the login fails'),
+    });
     app.get<{ Querystring: Record<string, string | undefined> }>('/auth/callback', async (req, reply) => {
       const state = typeof req.query.state === 'string' ? req.query.state : '';
       const tx = await takeTransaction(db, state, req.cookies[LOGIN_BINDING_COOKIE]);
@@ -178,7 +180,7 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
         url: '/auth/logout',
         summary: 'Đăng xuất (kết thúc phiên; trả về địa chỉ đăng xuất tại hệ thống định danh)',
         tags: ['identity'],
-        response: z.object({ loggedOut: z.literal(true), redirectTo: z.string() }),
+        response: LogoutResult,
       },
       async ({ req, reply }) => {
         const wasCitizen = req.session?.kind === 'citizen';
@@ -207,7 +209,7 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
         url: '/api/session',
         summary: 'Phiên đăng nhập hiện tại',
         tags: ['identity'],
-        response: SessionResponse,
+        response: SessionInfo,
       },
       async ({ req, reply }) => {
         reply.header('cache-control', 'no-store');

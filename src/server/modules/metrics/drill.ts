@@ -4,7 +4,7 @@
  * (5.4's numerator subtracts overdue and dissatisfied dossiers separately; its list is the dossiers that are
  * neither, which can exceed the numerator when a dossier is both.)
  */
-import type { DrillPage, DrillRow } from '../../../web/api/metrics-types.ts';
+import type { DrillPage, DrillRow } from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { scopeWhere, type Scope } from './query.ts';
@@ -52,7 +52,7 @@ function reasonOf(indicator: string, part: 'numerator' | 'denominator', r: { fin
 
 export async function drill(db: Queryable, scope: Scope, from: string, to: string, indicator: string, part: 'numerator' | 'denominator', offset: number, limit: number): Promise<DrillPage> {
   const cond = CONDITIONS[indicator];
-  if (!cond) throw new AppError('NOT_DRILLABLE', `Chỉ tiêu ${indicator} không tính từ hồ sơ nên không có danh sách hồ sơ.`, 400);
+  if (!cond) throw new AppError('NOT_DRILLABLE', `Chỉ tiêu ${indicator} không tính từ hồ sơ nên không có danh sách hồ sơ.`, 400, undefined, { indicator });
   const { where, params } = scopeWhere(scope, from, to, cond[part], 'f.');
   const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM metric_facts f WHERE ${where}`, params)).rows[0].n);
   const { rows } = await db.query<{

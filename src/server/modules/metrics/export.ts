@@ -4,7 +4,7 @@
  * a spreadsheet (or a test reading the file back) gets the same values as the dashboard.
  */
 import ExcelJS from 'exceljs';
-import type { Breakdown, IndexReport, TargetProgress } from '../../../web/api/metrics-types.ts';
+import type { Breakdown, IndexReport, TargetProgress } from '../../../contract/metrics.ts';
 import { DocumentWriter, PAGE_A4 } from '../../pdf/document.ts';
 import { targetMetricName } from './targets.ts';
 

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndexReport } from '../../../web/api/metrics-types.ts';
+import type { IndexReport } from '../../../contract/metrics.ts';
 import { DEMO_FATHER_ID } from '../../standins/population/demo-residents.ts';
 import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
 import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';

@@ -7,7 +7,7 @@ import { addDaysIso } from '../../../core/calendar/holidays.ts';
 import { toLocal } from '../../../core/deadlines/deadlines.ts';
 import { round } from '../../../core/indicators/index766.ts';
 import { localDayRange } from '../../../core/time/local.ts';
-import type { CounterScreen, PublicMonthly } from '../../../web/api/metrics-types.ts';
+import type { CounterScreen, PublicMonthly } from '../../../contract/metrics.ts';
 import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';

@@ -4,18 +4,13 @@
  * again (a retry) returns the stored one; a different one is refused. The rating attaches to the dossier (an entry
  * in its action log, which also feeds the counters) and to every official who handled it.
  */
-import { z } from 'zod';
-import type { Rating } from '../../../web/api/metrics-types.ts';
+import { RatingInput, type Rating } from '../../../contract/metrics.ts';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { prepareTransition, transition, type TransitionActor } from '../dossiers/index.ts';
 
-export const RatingInput = z.object({
-  rating: z.enum(['very_satisfied', 'satisfied', 'dissatisfied'], { message: 'Vui lòng chọn mức độ hài lòng.' }),
-  comment: z.string().trim().max(1000, 'Ý kiến tối đa 1000 ký tự.').optional(),
-});
-export type RatingInput = z.infer<typeof RatingInput>;
+export { RatingInput };
 
 interface RatingRow {
   dossier_id: string;

@@ -1,5 +1,5 @@
 /**
- * Reports of the 766 index for a unit and a period, in the shapes of src/web/api/metrics-types.ts: the index with
+ * Reports of the 766 index for a unit and a period, in the shapes of src/contract/metrics.ts: the index with
  * its six groups and total, breakdowns (by unit, procedure, official, week, month), and the unit scope behind an
  * administrative code (25252 = Xã Phú Riềng; the province's code = the whole province) or an org-unit id.
  */
@@ -9,7 +9,7 @@ import { round, scoreCounts, type IndexDefs, type IndexResult } from '../../../c
 import type { IndexCounts } from '../../../core/indicators/counts.ts';
 import type {
   Breakdown, BreakdownRow, IndexReport, IndicatorFigure, IndicatorGroupCode, MetricsUnit,
-} from '../../../web/api/metrics-types.ts';
+} from '../../../contract/metrics.ts';
 import { now } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
@@ -47,7 +47,7 @@ export async function resolveUnit(db: Queryable, param: string): Promise<Resolve
     return { unit: metricsUnit(direct), unitIds: [...ids].sort() };
   }
   const members = byAdmin(param);
-  if (members.length === 0) throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã ${param}.`, 404);
+  if (members.length === 0) throw new AppError('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã ${param}.`, 404, undefined, { id: param });
   const head = members.find((u) => ADMIN_KINDS.has(u.kind) && u.adminUnitCode === param) ?? members[0];
   return { unit: { ...metricsUnit(head), code: param }, unitIds: members.map((u) => u.id).sort() };
 }

@@ -1,12 +1,16 @@
 /**
- * The service-quality API (src/web/api/metrics-types.ts): dashboards for supervisors, leaders and administrators
+ * The service-quality API (src/contract/metrics.ts): dashboards for supervisors, leaders and administrators
  * scoped to the units they oversee; drill-down, breakdowns, Excel and PDF exports; plan targets and campaigns
  * (administrators); public monthly figures and the counter screen (no login, no personal data); ratings.
  * Every staff request first brings the counters up to date with the action log (cheap when nothing is new).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Breakdown, MetricsUnit, TargetProgress } from '../../../web/api/metrics-types.ts';
+import { created, createdOrFound, file, Ok, PDF, XLSX } from '../../../contract/http.ts';
+import {
+  Breakdown, BreakdownQuery, Campaign, CampaignInput, CampaignReport, CounterScreen, DrillPage, DrillQuery, IndexReport, MetricsIdParams, MetricsUnit, MonthlyQuery,
+  PeriodQuery, PublicMonthly, Rating, RatingInput, ScreenQuery, Target, TargetInput, TargetProgress, TargetsQuery,
+} from '../../../contract/metrics.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -15,32 +19,17 @@ import { requireStaff, type Staff, visibleUnits } from '../officials/index.ts';
 import { drill } from './drill.ts';
 import { exportPdf, exportWorkbook } from './export.ts';
 import { counterScreen, publicMonthly } from './public.ts';
-import { getRating, RatingInput, rateDossier } from './ratings.ts';
+import { getRating, rateDossier } from './ratings.ts';
 import { breakdown, freshen, indexReport, metricsUnit, resolveUnit, scopeOf, type ResolvedUnit } from './report.ts';
 import {
-  CampaignInput, campaignReport, createCampaign, createTarget, deleteCampaign, deleteTarget, getCampaign, listCampaigns, TargetInput, targetProgress, updateCampaign, updateTarget,
+  campaignReport, createCampaign, createTarget, deleteCampaign, deleteTarget, getCampaign, listCampaigns, targetProgress, updateCampaign, updateTarget,
 } from './targets.ts';
 
 const VIEW_ROLES = ['supervisor', 'leader', 'unit_admin', 'system_admin'] as const;
 const ADMIN_ROLES = ['unit_admin', 'system_admin'] as const;
 const MAX_DAYS = 3 * 366 + 1;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd.');
-const PeriodQuery = z.object({
-  unit: z.string().min(1, 'Vui lòng chọn đơn vị.').max(100),
-  from: isoDay,
-  to: isoDay,
-  procedure: z.string().max(50).optional(),
-  official: z.string().max(64).optional(),
-});
-const DrillQuery = PeriodQuery.extend({
-  indicator: z.string().max(10),
-  part: z.enum(['numerator', 'denominator'], { message: 'Phần phải là tử số (numerator) hoặc mẫu số (denominator).' }),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-const BreakdownQuery = PeriodQuery.extend({ by: z.enum(['unit', 'procedure', 'official', 'week', 'month'], { message: 'Cách phân tích không hợp lệ.' }) });
-const Id = z.object({ id: z.string().max(64) });
+const Id = MetricsIdParams;
 
 function checkPeriod(from: string, to: string) {
   if (from > to) throw new AppError('PERIOD_INVALID', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 400);
@@ -82,7 +71,7 @@ function sendFile(reply: FastifyReply, bytes: Buffer, mime: string, name: string
 }
 
 export default async function metricsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  defineRoute(app, { method: 'GET', url: '/api/metrics/units', summary: 'Đơn vị cán bộ được xem chỉ số', tags: ['metrics'] }, async ({ req }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/units', summary: 'Đơn vị cán bộ được xem chỉ số', tags: ['metrics'], response: z.array(MetricsUnit) }, async ({ req }) => {
     const staff = await requireStaff(ctx, req);
     const visible = viewable(staff);
     const out: MetricsUnit[] = [];
@@ -102,13 +91,13 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
     return { resolved, report: await indexReport(ctx.db, resolved, q.from, q.to, { procedure: q.procedure, official: q.official }) };
   };
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/index766', summary: 'Bộ chỉ số 766 của đơn vị trong kỳ', tags: ['metrics'], query: PeriodQuery }, async ({ req, query }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/index766', summary: 'Bộ chỉ số 766 của đơn vị trong kỳ', tags: ['metrics'], query: PeriodQuery, response: IndexReport }, async ({ req, query }) => {
     const { report: r } = await report(await requireStaff(ctx, req), query);
     const { counts: _c, extras: _e, ...out } = r;
     return out;
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/drill', summary: 'Danh sách hồ sơ sau một số liệu', tags: ['metrics'], query: DrillQuery }, async ({ req, query }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/drill', summary: 'Danh sách hồ sơ sau một số liệu', tags: ['metrics'], query: DrillQuery, response: DrillPage }, async ({ req, query }) => {
     const staff = await requireStaff(ctx, req);
     checkPeriod(query.from, query.to);
     const resolved = await scoped(ctx, staff, query.unit);
@@ -116,7 +105,7 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
     return drill(ctx.db, await scopeOf(resolved, query), query.from, query.to, query.indicator, query.part, query.offset, query.limit);
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/breakdown', summary: 'Phân tích theo đơn vị, thủ tục, cán bộ, tuần, tháng', tags: ['metrics'], query: BreakdownQuery }, async ({ req, query }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/breakdown', summary: 'Phân tích theo đơn vị, thủ tục, cán bộ, tuần, tháng', tags: ['metrics'], query: BreakdownQuery, response: Breakdown }, async ({ req, query }) => {
     const staff = await requireStaff(ctx, req);
     checkPeriod(query.from, query.to);
     const resolved = await scoped(ctx, staff, query.unit);
@@ -132,19 +121,19 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
     return { r, breakdowns, targets };
   };
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/export.xlsx', summary: 'Xuất Excel: chỉ số, phân tích, mục tiêu', tags: ['metrics'], query: PeriodQuery }, async ({ req, reply, query }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/export.xlsx', summary: 'Xuất Excel: chỉ số, phân tích, mục tiêu', tags: ['metrics'], query: PeriodQuery, response: file('Workbook: the index, breakdowns, targets', XLSX) }, async ({ req, reply, query }) => {
     const { r, breakdowns, targets } = await everything(await requireStaff(ctx, req), query);
     const bytes = await exportWorkbook(r, breakdowns, targets);
     return sendFile(reply, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `chi-so-766-${r.unit.code}-${query.from}-${query.to}.xlsx`);
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/report.pdf', summary: 'Báo cáo PDF của kỳ', tags: ['metrics'], query: PeriodQuery }, async ({ req, reply, query }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/report.pdf', summary: 'Báo cáo PDF của kỳ', tags: ['metrics'], query: PeriodQuery, response: file('Printable report of the period', PDF) }, async ({ req, reply, query }) => {
     const { r, breakdowns, targets } = await everything(await requireStaff(ctx, req), query);
     const bytes = await exportPdf(r, breakdowns, targets);
     return sendFile(reply, bytes, 'application/pdf', `bao-cao-chi-so-${r.unit.code}-${query.from}-${query.to}.pdf`);
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/targets', summary: 'Mục tiêu kế hoạch và mức thực hiện', tags: ['metrics'], query: PeriodQuery.pick({ unit: true, from: true, to: true }) }, async ({ req, query }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/targets', summary: 'Mục tiêu kế hoạch và mức thực hiện', tags: ['metrics'], query: TargetsQuery, response: z.array(TargetProgress) }, async ({ req, query }) => {
     const staff = await requireStaff(ctx, req);
     checkPeriod(query.from, query.to);
     const resolved = await scoped(ctx, staff, query.unit);
@@ -152,12 +141,12 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
     return withOfficialNames(ctx, await targetProgress(ctx.db, resolved, query.from, query.to));
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/campaigns', summary: 'Các đợt cao điểm', tags: ['metrics'] }, async ({ req }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/campaigns', summary: 'Các đợt cao điểm', tags: ['metrics'], response: z.array(Campaign) }, async ({ req }) => {
     const staff = await requireStaff(ctx, req);
     return listCampaigns(ctx.db, viewable(staff));
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/metrics/campaigns/:id', summary: 'Đợt cao điểm theo từng tuần', tags: ['metrics'], params: Id }, async ({ req, params }) => {
+  defineRoute(app, { method: 'GET', url: '/api/metrics/campaigns/:id', summary: 'Đợt cao điểm theo từng tuần', tags: ['metrics'], params: Id, response: CampaignReport }, async ({ req, params }) => {
     const staff = await requireStaff(ctx, req);
     const campaign = await getCampaign(ctx.db, params.id, viewable(staff));
     await freshen(ctx.db);
@@ -169,61 +158,62 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
     const staff = await requireStaff(ctx, req);
     return { staff, units: viewable(staff, ADMIN_ROLES) };
   };
-  defineRoute(app, { method: 'POST', url: '/api/admin/targets', summary: 'Thêm mục tiêu kế hoạch', tags: ['metrics'], body: TargetInput }, async ({ req, body, reply }) => {
+  defineRoute(app, { method: 'POST', url: '/api/admin/targets', summary: 'Thêm mục tiêu kế hoạch', tags: ['metrics'], body: TargetInput, response: created(Target) }, async ({ req, body, reply }) => {
     const { staff, units } = await admin(req);
     reply.status(201);
     return createTarget(ctx.db, body, units, staff.actor.id);
   });
-  defineRoute(app, { method: 'PUT', url: '/api/admin/targets/:id', summary: 'Sửa mục tiêu kế hoạch', tags: ['metrics'], params: Id, body: TargetInput }, async ({ req, params, body }) => {
+  defineRoute(app, { method: 'PUT', url: '/api/admin/targets/:id', summary: 'Sửa mục tiêu kế hoạch', tags: ['metrics'], params: Id, body: TargetInput, response: Target }, async ({ req, params, body }) => {
     const { units } = await admin(req);
     return updateTarget(ctx.db, params.id, body, units);
   });
-  defineRoute(app, { method: 'DELETE', url: '/api/admin/targets/:id', summary: 'Xóa mục tiêu kế hoạch', tags: ['metrics'], params: Id }, async ({ req, params }) => {
+  defineRoute(app, { method: 'DELETE', url: '/api/admin/targets/:id', summary: 'Xóa mục tiêu kế hoạch', tags: ['metrics'], params: Id, response: Ok }, async ({ req, params }) => {
     const { units } = await admin(req);
     await deleteTarget(ctx.db, params.id, units);
-    return { ok: true };
+    return { ok: true as const };
   });
-  defineRoute(app, { method: 'POST', url: '/api/admin/campaigns', summary: 'Thêm đợt cao điểm', tags: ['metrics'], body: CampaignInput }, async ({ req, body, reply }) => {
+  defineRoute(app, { method: 'POST', url: '/api/admin/campaigns', summary: 'Thêm đợt cao điểm', tags: ['metrics'], body: CampaignInput, response: created(Campaign) }, async ({ req, body, reply }) => {
     const { staff, units } = await admin(req);
     reply.status(201);
     return createCampaign(ctx.db, body, units, staff.actor.id);
   });
-  defineRoute(app, { method: 'PUT', url: '/api/admin/campaigns/:id', summary: 'Sửa đợt cao điểm', tags: ['metrics'], params: Id, body: CampaignInput }, async ({ req, params, body }) => {
+  defineRoute(app, { method: 'PUT', url: '/api/admin/campaigns/:id', summary: 'Sửa đợt cao điểm', tags: ['metrics'], params: Id, body: CampaignInput, response: Campaign }, async ({ req, params, body }) => {
     const { units } = await admin(req);
     return updateCampaign(ctx.db, params.id, body, units);
   });
-  defineRoute(app, { method: 'DELETE', url: '/api/admin/campaigns/:id', summary: 'Xóa đợt cao điểm', tags: ['metrics'], params: Id }, async ({ req, params }) => {
+  defineRoute(app, { method: 'DELETE', url: '/api/admin/campaigns/:id', summary: 'Xóa đợt cao điểm', tags: ['metrics'], params: Id, response: Ok }, async ({ req, params }) => {
     const { units } = await admin(req);
     await deleteCampaign(ctx.db, params.id, units);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   // Public figures: no login, no personal data.
   defineRoute(app, {
     method: 'GET', url: '/api/public/metrics/monthly', summary: 'Công khai số liệu hằng tháng', tags: ['public'],
-    query: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, 'Tháng phải có dạng yyyy-mm.'), unit: z.string().max(100).optional() }),
+    query: MonthlyQuery,
     rateLimit: { max: 120, timeWindow: '1 minute' },
+    response: PublicMonthly,
   }, async ({ query }) => {
     await freshen(ctx.db);
     return publicMonthly(ctx.db, query.month, query.unit);
   });
   defineRoute(app, {
     method: 'GET', url: '/api/public/metrics/screen', summary: 'Màn hình tại quầy một cửa', tags: ['public'],
-    query: z.object({ unit: z.string().min(1, 'Vui lòng chọn đơn vị.').max(100) }), rateLimit: { max: 240, timeWindow: '1 minute' },
+    query: ScreenQuery, rateLimit: { max: 240, timeWindow: '1 minute' }, response: CounterScreen,
   }, async ({ query }) => {
     await freshen(ctx.db);
     return counterScreen(ctx.db, query.unit);
   });
 
   // Ratings: the owner online, after the result; the counter tablet with the citizen present.
-  defineRoute(app, { method: 'GET', url: '/api/my/dossiers/:id/rating', summary: 'Đánh giá của tôi về hồ sơ', tags: ['ratings'], params: Id }, async ({ req, params }) => {
+  defineRoute(app, { method: 'GET', url: '/api/my/dossiers/:id/rating', summary: 'Đánh giá của tôi về hồ sơ', tags: ['ratings'], params: Id, response: Rating.nullable() }, async ({ req, params }) => {
     const citizen = requireCitizen(req);
     if (!/^[0-9a-f-]{36}$/i.test(params.id)) throw notFound('Không tìm thấy hồ sơ.');
     const own = (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [params.id, citizen.id, citizen.idNumber])).rows[0];
     if (!own) throw notFound('Không tìm thấy hồ sơ.');
     return getRating(ctx.db, params.id);
   });
-  defineRoute(app, { method: 'POST', url: '/api/my/dossiers/:id/rating', summary: 'Đánh giá mức độ hài lòng', tags: ['ratings'], params: Id, body: RatingInput }, async ({ req, reply, params, body }) => {
+  defineRoute(app, { method: 'POST', url: '/api/my/dossiers/:id/rating', summary: 'Đánh giá mức độ hài lòng', tags: ['ratings'], params: Id, body: RatingInput, response: createdOrFound(Rating) }, async ({ req, reply, params, body }) => {
     const citizen = requireCitizen(req);
     const r = await rateDossier(ctx, params.id, body, { kind: 'citizen', citizen }, 'online', (d) => {
       if (d.owner_citizen_id !== citizen.id && d.applicant_id_number !== citizen.idNumber) throw notFound('Không tìm thấy hồ sơ.');
@@ -231,7 +221,7 @@ export default async function metricsRoutes(app: FastifyInstance, ctx: AppContex
     reply.status(r.created ? 201 : 200);
     return r.rating;
   });
-  defineRoute(app, { method: 'POST', url: '/api/staff/dossiers/:id/rating', summary: 'Đánh giá tại quầy (máy tính bảng)', tags: ['ratings'], params: Id, body: RatingInput }, async ({ req, reply, params, body }) => {
+  defineRoute(app, { method: 'POST', url: '/api/staff/dossiers/:id/rating', summary: 'Đánh giá tại quầy (máy tính bảng)', tags: ['ratings'], params: Id, body: RatingInput, response: createdOrFound(Rating) }, async ({ req, reply, params, body }) => {
     const staff = await requireStaff(ctx, req);
     const counters = new Set(staff.auth.memberships.filter((m) => m.role === 'reception').map((m) => m.unitId));
     const r = await rateDossier(ctx, params.id, body, { kind: 'official', staff }, 'counter', (d) => {

@@ -4,18 +4,14 @@
  * dossiers that official handled (Hưng Đạo's per-official online-dossier rate).
  */
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import { round } from '../../../core/indicators/index766.ts';
-import type { Campaign, CampaignReport, Target, TargetMetric, TargetProgress } from '../../../web/api/metrics-types.ts';
+import { CampaignInput, TARGET_METRICS, TargetInput, type Campaign, type CampaignReport, type Target, type TargetMetric, type TargetProgress } from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { breakdownRow, buckets, procedures, resolveUnit, score, type ResolvedUnit } from './report.ts';
 import { countersCounts, type Scope } from './query.ts';
 
-export const TARGET_METRICS = [
-  'online_dossier_rate', 'online_payment_rate', 'services_with_online_dossier', 'digitisation_rate', 'electronic_result_rate', 'satisfaction_rate',
-  'satisfaction_rate_land_construction_investment', 'avg_login_to_submit_minutes', 'online_vs_counter_time_reduction',
-] as const satisfies readonly TargetMetric[];
+export { TARGET_METRICS };
 
 export const targetMetricName: Record<TargetMetric, string> = {
   online_dossier_rate: 'Tỷ lệ hồ sơ nộp trực tuyến',
@@ -29,27 +25,7 @@ export const targetMetricName: Record<TargetMetric, string> = {
   online_vs_counter_time_reduction: 'Thời gian xử lý hồ sơ trực tuyến ngắn hơn trực tiếp (%)',
 };
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd.');
-
-export const TargetInput = z.object({
-  unitId: z.string().min(1, 'Vui lòng chọn đơn vị.'),
-  officialId: z.string().uuid('Cán bộ không hợp lệ.').nullable().optional(),
-  metric: z.enum(TARGET_METRICS, { message: 'Chỉ tiêu không hợp lệ.' }),
-  value: z.number({ message: 'Giá trị mục tiêu phải là một số.' }).min(0, 'Giá trị mục tiêu không được âm.'),
-  comparison: z.enum(['at_least', 'at_most']).optional(),
-  effectiveFrom: isoDay,
-  effectiveTo: isoDay.nullable().optional(),
-  basis: z.string().max(500, 'Căn cứ tối đa 500 ký tự.').optional(),
-});
-export type TargetInput = z.infer<typeof TargetInput>;
-
-export const CampaignInput = z.object({
-  unitId: z.string().min(1, 'Vui lòng chọn đơn vị.'),
-  name: z.string().trim().min(3, 'Tên đợt cao điểm tối thiểu 3 ký tự.').max(200, 'Tên đợt cao điểm tối đa 200 ký tự.'),
-  from: isoDay,
-  to: isoDay,
-});
-export type CampaignInput = z.infer<typeof CampaignInput>;
+export { CampaignInput, TargetInput };
 
 interface TargetRow {
   id: string;

@@ -1,6 +1,7 @@
 /** Development-only view of the local SMTP capture server's mailbox (absent in production). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { MailboxMessage, MailboxQuery } from '../../../contract/system.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
 
@@ -13,7 +14,8 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
       url: '/api/dev/mailbox',
       summary: 'Hộp thư thử nghiệm: thư mà máy chủ SMTP cục bộ đã nhận (chỉ môi trường phát triển)',
       tags: ['development'],
-      query: z.object({ to: z.string().email().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      query: MailboxQuery,
+      response: z.array(MailboxMessage),
     },
     async ({ query }) => {
       const { rows } = await ctx.db.query<{ id: number; message_id: string; mail_from: string; rcpt_to: string[]; subject: string; body_text: string; received_at: Date }>(

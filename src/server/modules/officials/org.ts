@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import type { OfficialAuth, OfficialRole } from '../../../core/workflow/permissions.ts';
+import { OVERSIGHT_ROLES } from '../../../core/workflow/roles.ts';
 
 export interface OrgUnit {
   id: string;
@@ -64,8 +65,6 @@ async function loadOrgTree(db: Queryable): Promise<OrgTree> {
   for (const u of units.values()) if (!kindIndex.has(`${u.kind}@${u.adminUnitCode}`)) kindIndex.set(`${u.kind}@${u.adminUnitCode}`, u);
   return { units, subtree, byKind: (kind, code) => kindIndex.get(`${kind}@${code}`) };
 }
-
-const OVERSIGHT_ROLES = ['leader', 'unit_admin', 'supervisor', 'system_admin'] as const;
 
 /** The official's authority: direct memberships, and the subtrees they oversee. */
 export function officialAuth(tree: OrgTree, official: { id: string; memberships: readonly { unitId: string; role: string }[] }): OfficialAuth {

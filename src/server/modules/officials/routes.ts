@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { Ok } from '../../../contract/http.ts';
+import { StaffLoginBody, StaffProfile } from '../../../contract/session.ts';
 import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/actor.ts';
@@ -7,16 +9,10 @@ import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { authenticate, loadSubject, roleName, type OfficialRole } from './service.ts';
 
-const LoginBody = z.object({
-  username: z.string().min(1, 'Vui lòng nhập tên đăng nhập').max(64),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(256),
-  totp: z.string().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số').optional(),
-});
-
 export default async function officialRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
     app,
-    { method: 'POST', url: '/api/staff/login', summary: 'Đăng nhập cán bộ (mật khẩu, mã xác thực TOTP nếu đã bật)', tags: ['officials'], body: LoginBody },
+    { method: 'POST', url: '/api/staff/login', summary: 'Đăng nhập cán bộ (mật khẩu, mã xác thực TOTP nếu đã bật)', tags: ['officials'], body: StaffLoginBody, response: StaffProfile },
     async ({ body, req, reply }) => {
       const subject = await authenticate(ctx.db, { ...body, ip: req.ip });
       await reply.startSession('official', { ...subject, loginAt: systemNow().toISOString() });
@@ -24,12 +20,12 @@ export default async function officialRoutes(app: FastifyInstance, ctx: AppConte
     },
   );
 
-  defineRoute(app, { method: 'POST', url: '/api/staff/logout', summary: 'Đăng xuất cán bộ', tags: ['officials'] }, async ({ reply }) => {
+  defineRoute(app, { method: 'POST', url: '/api/staff/logout', summary: 'Đăng xuất cán bộ', tags: ['officials'], response: Ok }, async ({ reply }) => {
     await reply.endSession();
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/staff/me', summary: 'Thông tin cán bộ đang đăng nhập', tags: ['officials'] }, async ({ req }) => {
+  defineRoute(app, { method: 'GET', url: '/api/staff/me', summary: 'Thông tin cán bộ đang đăng nhập', tags: ['officials'], response: StaffProfile }, async ({ req }) => {
     const actor = requireActor(req);
     if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ.', 403);
     const subject = await loadSubject(ctx.db, actor.id);

@@ -8,8 +8,9 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { verifyTotp } from './totp.ts';
 
-export const OFFICIAL_ROLES = ['reception', 'specialist', 'leader', 'clerk', 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin'] as const;
-export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
+import type { OfficialRole } from '../../../core/workflow/roles.ts';
+
+export { OFFICIAL_ROLES, type OfficialRole } from '../../../core/workflow/roles.ts';
 
 export const roleName: Record<OfficialRole, string> = {
   reception: 'Cán bộ tiếp nhận (một cửa)',
@@ -140,7 +141,7 @@ export async function authenticate(db: Database, input: { username: string; pass
   if (o.locked_until && new Date(o.locked_until) > now) {
     await event('locked');
     const minutes = Math.ceil((new Date(o.locked_until).getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`, 423);
+    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`, 423, undefined, { minutes });
   }
   if (!o.active) {
     await event('inactive');
@@ -154,7 +155,7 @@ export async function authenticate(db: Database, input: { username: string; pass
       o.id, lock ? 0 : failures, lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
     ]);
     await event(lock ? 'locked_now' : 'bad_password');
-    if (lock) throw new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423);
+    if (lock) throw new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423, undefined, { minutes: LOCKOUT_MINUTES });
     throw invalidCredentials();
   }
   if (o.totp_secret) {

@@ -4,12 +4,17 @@
  * (PDF for owner and staff, a public masked check for the QR code), and reconciliation for finance staff.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { DossierIdParams } from '../../../contract/dossiers.ts';
+import { createdOrFound, file, Ok, PDF, redirect } from '../../../contract/http.ts';
+import {
+  DossierPaymentView, IntentStatusView, IntentView, IpnAnswer, ReceiptCheck, ReconciliationBody, ReconciliationRunView, StartPaymentBody, VnpayParams,
+  type QuoteView,
+} from '../../../contract/payments.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { currentActor } from '../../http/actor.ts';
 import { AppError, notFound, unauthorized } from '../../http/errors.ts';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, describeRoute } from '../../http/route.ts';
 import { requireStaff } from '../officials/index.ts';
 import { loadReceipt, renderReceiptPdf } from './receipt-pdf.ts';
 import { formatReport, runReconciliation } from './reconciliation.ts';
@@ -17,7 +22,7 @@ import { recordCounterRefund } from './refunds.ts';
 import { dossierPayment, handleVnpayIpn, handleVnpayReturn, intentView, loadDossierForPayment, loadIntent, requeryIntent, startPayment } from './service.ts';
 import { bindTransport } from './transport.ts';
 
-const Id = z.object({ id: z.string() });
+const Id = DossierIdParams;
 const FINANCE_ROLES = new Set(['reception', 'unit_admin', 'supervisor', 'system_admin']);
 
 /** The owner (citizen) or an official who may see the dossier; anyone else gets 404. */
@@ -36,18 +41,21 @@ async function assertAccess(ctx: AppContext, req: FastifyRequest, d: { owner_cit
 export default async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   bindTransport(ctx, app);
 
-  defineRoute(app, { method: 'GET', url: '/api/dossiers/:id/payment', summary: 'Payment side of a dossier: amount due, quote, attempts, receipts, refunds', tags: ['Payments'], params: Id }, async ({ params, req }) => {
+  defineRoute(app, { method: 'GET', url: '/api/dossiers/:id/payment', summary: 'Payment side of a dossier: amount due, quote, attempts, receipts, refunds', tags: ['Payments'], params: Id, response: DossierPaymentView }, async ({ params, req }) => {
     const d = await loadDossierForPayment(ctx.db, params.id);
     await assertAccess(ctx, req, d);
-    return dossierPayment(ctx, ctx.db, d);
+    const view = await dossierPayment(ctx, ctx.db, d);
+    // The quote is stored as src/core/fees/quote.ts wrote it.
+    return { ...view, feeQuote: view.feeQuote as QuoteView | null };
   });
 
   defineRoute(
     app,
     {
       method: 'POST', url: '/api/dossiers/:id/payments', summary: 'Start (or resume) an online payment of the dossier fees', tags: ['Payments'], params: Id,
-      body: z.object({ idempotencyKey: z.string().min(8, 'Thiếu mã yêu cầu.').max(100), gateway: z.enum(['vnpay']).default('vnpay') }),
+      body: StartPaymentBody,
       rateLimit: { max: 30, timeWindow: '1 minute' },
+      response: createdOrFound(IntentView),
     },
     async ({ params, body, req, reply }) => {
       const actor = currentActor(req);
@@ -59,7 +67,7 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
     },
   );
 
-  defineRoute(app, { method: 'GET', url: '/api/payments/:id', summary: 'A payment attempt and its state', tags: ['Payments'], params: Id }, async ({ params, req }) => {
+  defineRoute(app, { method: 'GET', url: '/api/payments/:id', summary: 'A payment attempt and its state', tags: ['Payments'], params: Id, response: IntentStatusView }, async ({ params, req }) => {
     const i = await loadIntent(ctx.db, params.id);
     const d = await loadDossierForPayment(ctx.db, i.dossier_id);
     await assertAccess(ctx, req, d);
@@ -69,7 +77,15 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/payments/:id/requery', summary: 'Ask the gateway about a pending attempt (querydr)', tags: ['Payments'], params: Id, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    {
+      method: 'POST',
+      url: '/api/payments/:id/requery',
+      summary: 'Ask the gateway about a pending attempt (querydr)',
+      tags: ['Payments'],
+      params: Id,
+      rateLimit: { max: 30, timeWindow: '1 minute' },
+      response: IntentView,
+    },
     async ({ params, req }) => {
       const i = await loadIntent(ctx.db, params.id);
       await assertAccess(ctx, req, await loadDossierForPayment(ctx.db, i.dossier_id));
@@ -82,14 +98,38 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
   );
 
   // VNPay IPN (server to server): always HTTP 200 with {RspCode, Message}, as VNPay expects.
+  describeRoute({
+    method: 'GET',
+    url: '/api/payments/vnpay/ipn',
+    summary: 'VNPay IPN (server to server): the signed result of a payment; always 200 with RspCode and Message, as VNPay expects',
+    tags: ['Payments'],
+    query: VnpayParams,
+    response: IpnAnswer,
+  });
   app.get('/api/payments/vnpay/ipn', async (req) => handleVnpayIpn(ctx, req.query, req.ip));
 
   // The browser's return: logged, never trusted; the web page then polls the intent's state.
+  describeRoute({
+    method: 'GET',
+    url: '/api/payments/vnpay/return',
+    summary: 'VNPay return URL (the browser comes back): logged, never trusted; redirects to the payment page of the web app',
+    tags: ['Payments'],
+    query: VnpayParams,
+    response: redirect(302, '/thanh-toan/{intentId}, or /thanh-toan/khong-hop-le when the parameters are not valid'),
+  });
   app.get('/api/payments/vnpay/return', async (req, reply) => {
     const r = await handleVnpayReturn(ctx, req.query, req.ip);
     return reply.redirect(r.intentId ? `/thanh-toan/${r.intentId}` : '/thanh-toan/khong-hop-le', 302);
   });
 
+  describeRoute({
+    method: 'GET',
+    url: '/api/receipts/:id/pdf',
+    summary: 'Electronic receipt (PDF with QR code) for the owner or an official who may see the dossier',
+    tags: ['Payments'],
+    params: Id,
+    response: file('The receipt (PDF)', PDF),
+  });
   app.get('/api/receipts/:id/pdf', async (req, reply) => {
     const r = await loadReceipt(ctx.db, (req.params as { id: string }).id);
     await assertAccess(ctx, req, r);
@@ -102,7 +142,7 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
       .send(Buffer.from(bytes));
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/receipts/:id/verify', summary: 'Public check of a receipt (QR target): number, amount, dossier, masked payer', tags: ['Payments'], params: Id }, async ({ params }) => {
+  defineRoute(app, { method: 'GET', url: '/api/receipts/:id/verify', summary: 'Public check of a receipt (QR target): number, amount, dossier, masked payer', tags: ['Payments'], params: Id, response: ReceiptCheck }, async ({ params }) => {
     const r = await loadReceipt(ctx.db, params.id);
     const masked = r.payer_name.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
     return { number: r.number, unit: r.unit_name, dossierCode: r.dossier_code, net: r.net, gross: r.gross, reduction: r.reduction, payer: masked, issuedAt: new Date(r.issued_at).toISOString() };
@@ -110,13 +150,13 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/payments/refunds/:id/paid-out', summary: 'Record a refund paid out in cash at the counter', tags: ['Payments'], params: Id },
+    { method: 'POST', url: '/api/payments/refunds/:id/paid-out', summary: 'Record a refund paid out in cash at the counter', tags: ['Payments'], params: Id, response: Ok },
     async ({ params, req }) => {
       const staff = await requireStaff(ctx, req);
       const counters = staff.auth.memberships.filter((m) => m.role === 'reception').map((m) => m.unitId);
       if (counters.length === 0) throw new AppError('FORBIDDEN', 'Chỉ cán bộ Bộ phận một cửa chi trả hoàn phí tại quầy.', 403);
       await recordCounterRefund(ctx, params.id, { id: staff.actor.id, unitIds: counters });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -124,7 +164,8 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
     app,
     {
       method: 'POST', url: '/api/payments/reconciliation', summary: 'Reconcile the payment ledger against a gateway statement (CSV)', tags: ['Payments'],
-      body: z.object({ statement: z.string().min(1, 'Vui lòng chọn tệp sao kê.').max(5_000_000), gateway: z.enum(['vnpay', 'paygov']).default('vnpay'), from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }),
+      body: ReconciliationBody,
+      response: ReconciliationRunView,
     },
     async ({ body, req }) => {
       const staff = await requireStaff(ctx, req);

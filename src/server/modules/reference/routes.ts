@@ -1,32 +1,11 @@
 /** Reference data API: administrative units (2025), agencies, the installation, the working-day calendar. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AdminUnit, AdminUnitsQuery, CalendarQuery, Installation, OrgUnitInfo, OrgUnitsQuery, PublicCalendarDay } from '../../../contract/reference.ts';
 import { lunarOfIso } from '../../../core/calendar/lunar.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-
-const AdminUnit = z.object({ code: z.string(), name: z.string(), type: z.string(), level: z.enum(['province', 'commune']), parentCode: z.string().nullable() });
-const OrgUnit = z.object({
-  id: z.string(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  kind: z.string(),
-  adminUnitCode: z.string(),
-  adminUnitName: z.string(),
-  parentId: z.string().nullable(),
-  agencyCode: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-});
-const CalendarEntry = z.object({
-  day: z.string(),
-  kind: z.enum(['holiday', 'compensatory_day_off', 'makeup_working_day']),
-  name: z.string(),
-  source: z.string(),
-  lunar: z.object({ day: z.number(), month: z.number(), year: z.number(), leap: z.boolean() }),
-});
 
 export default async function referenceRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
@@ -36,10 +15,7 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/admin-units',
       summary: 'Đơn vị hành chính 2025: danh sách tỉnh/thành phố, hoặc xã/phường/đặc khu của một tỉnh',
       tags: ['reference'],
-      query: z.object({
-        level: z.enum(['province', 'commune']).optional(),
-        parent: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.').optional(),
-      }),
+      query: AdminUnitsQuery,
       response: z.array(AdminUnit),
     },
     async ({ query }) => {
@@ -59,12 +35,8 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/org-units',
       summary: 'Cơ quan, đơn vị đang hoạt động (lọc theo đơn vị hành chính, hoặc cả tỉnh, và theo loại)',
       tags: ['reference'],
-      query: z.object({
-        adminUnit: z.string().regex(/^\d{2}(\d{3})?$/, 'Mã đơn vị hành chính không hợp lệ.').optional(),
-        province: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.').optional(),
-        kind: z.string().max(40).optional(),
-      }),
-      response: z.array(OrgUnit),
+      query: OrgUnitsQuery,
+      response: z.array(OrgUnitInfo),
     },
     async ({ query }) => {
       const { rows } = await ctx.db.query<{
@@ -94,7 +66,7 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/installation',
       summary: 'Thông tin hệ thống triển khai: tỉnh phạm vi tiếp nhận và nơi tiếp nhận mặc định',
       tags: ['reference'],
-      response: z.object({ provinceCode: z.string(), provinceName: z.string(), name: z.string(), defaultUnitId: z.string().nullable(), defaultUnitName: z.string().nullable() }),
+      response: Installation,
     },
     async () => {
       const r = (await ctx.db.query<{ province_code: string; name: string; default_unit: string | null; province_name: string; default_unit_name: string | null }>(
@@ -113,8 +85,8 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
       url: '/api/calendar',
       summary: 'Lịch ngày nghỉ lễ, nghỉ bù, nghỉ hoán đổi và ngày làm bù của một năm (kèm ngày âm lịch)',
       tags: ['reference'],
-      query: z.object({ year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.') }),
-      response: z.array(CalendarEntry),
+      query: CalendarQuery,
+      response: z.array(PublicCalendarDay),
     },
     async ({ query }) => {
       const { rows } = await ctx.db.query<{ day: string; kind: 'holiday' | 'compensatory_day_off' | 'makeup_working_day'; name: string; source: string }>(

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AGENCY_CODE } from '../../../contract/reference.ts';
 import { buildCalendar, parseHolidayData, type HolidayData } from '../../../core/calendar/holidays.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 
@@ -32,7 +33,7 @@ const AdminUnitsFile = z.object({
 export type AdminUnitsFile = z.infer<typeof AdminUnitsFile>;
 
 /** Mã định danh cơ quan, TT 10/2016/TT-BTTTT: V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.00.01.H22. */
-export const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+export { AGENCY_CODE };
 
 const OrgUnitsFile = z.object({
   installation: z.object({ provinceCode: Code(2), name: z.string().min(1), defaultUnit: z.string().min(1), settings: z.record(z.string(), z.unknown()).optional() }),

@@ -70,7 +70,7 @@ interface DossierForResult {
 /** The unit that issues (and signs) a dossier's result: the competent agency, else the receiving unit. */
 function issuingUnit(tree: OrgTree, d: { competent_unit_id: string | null; receiving_unit_id: string }) {
   const unit = tree.units.get(d.competent_unit_id ?? d.receiving_unit_id);
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', 'Không xác định được cơ quan ban hành kết quả.', 409);
+  if (!unit) throw new AppError('UNIT_NOT_CONFIGURED', 'Không xác định được cơ quan ban hành kết quả.', 409);
   return unit;
 }
 

@@ -7,7 +7,11 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { DossierIdParams } from '../../../contract/dossiers.ts';
+import { file, PDF } from '../../../contract/http.ts';
+import {
+  PublicResult, ShareBody, ShareLink, ShareParams, StoreList, StoreOfPersonBody, VerifyFileResponse, type PublicResultState, type VerifyVerdict,
+} from '../../../contract/results.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import { localDay } from '../../../core/time/local.ts';
 import { now } from '../../clock.ts';
@@ -19,7 +23,7 @@ import { requireStaff } from '../officials/index.ts';
 import { listStore, openShare, ownStoreDocument, shareStoreDocument } from './store.ts';
 import { checkPdfSignatures } from './verify-pdf.ts';
 
-const Id = z.object({ id: z.string() });
+const Id = DossierIdParams;
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 const maskId = (id: string) => (id.length > 4 ? `${'*'.repeat(id.length - 4)}${id.slice(-4)}` : id);
 const maskName = (name: string) => name.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
@@ -68,7 +72,7 @@ const RESULT_SELECT = `SELECT r.*, to_char(r.valid_from, 'YYYY-MM-DD') AS valid_
 /** What anyone may learn about a result: enough to trust it, no personal data beyond a masked name and number. */
 function publicView(r: ResultRow, today: string) {
   const expired = r.valid_to !== null && r.valid_to < today;
-  const state = r.status !== 'valid' ? r.status : !r.published_at ? 'not_issued' : expired ? 'expired' : 'valid';
+  const state: PublicResultState = r.status !== 'valid' ? r.status : !r.published_at ? 'not_issued' : expired ? 'expired' : 'valid';
   return {
     id: r.id,
     state,
@@ -96,14 +100,14 @@ function publicView(r: ResultRow, today: string) {
 const vnToday = () => localDay(now());
 
 export default async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  defineRoute(app, { method: 'GET', url: '/api/my/store', summary: 'Kho dữ liệu cá nhân: kết quả và giấy tờ đã số hóa của tôi', tags: ['store'] }, async ({ req }) => {
+  defineRoute(app, { method: 'GET', url: '/api/my/store', summary: 'Kho dữ liệu cá nhân: kết quả và giấy tờ đã số hóa của tôi', tags: ['store'], response: StoreList }, async ({ req }) => {
     const citizen = requireCitizen(req);
     return { items: await listStore(ctx.db, citizen.idNumber) };
   });
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/store/:id/file', summary: 'Tải một giấy tờ trong kho dữ liệu của tôi', tags: ['store'], params: Id },
+    { method: 'GET', url: '/api/my/store/:id/file', summary: 'Tải một giấy tờ trong kho dữ liệu của tôi', tags: ['store'], params: Id, response: file('The stored document', PDF, 'image/jpeg', 'image/png') },
     async ({ params, req, reply }) => {
       const citizen = requireCitizen(req);
       const doc = await ownStoreDocument(ctx.db, citizen.idNumber, params.id);
@@ -119,7 +123,8 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
       summary: 'Tạo liên kết chia sẻ có thời hạn cho một giấy tờ trong kho dữ liệu của tôi',
       tags: ['store'],
       params: Id,
-      body: z.object({ hours: z.number().int().min(1, 'Thời hạn ít nhất 1 giờ').max(720, 'Thời hạn nhiều nhất 30 ngày') }),
+      body: ShareBody,
+      response: ShareLink,
     },
     async ({ params, body, req }) => shareStoreDocument(ctx.db, requireCitizen(req).idNumber, params.id, body.hours, ctx.config.publicUrl, now()),
   );
@@ -131,8 +136,9 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
       url: '/api/shared/:token',
       summary: 'Mở giấy tờ được chia sẻ bằng liên kết có thời hạn',
       tags: ['store'],
-      params: z.object({ token: z.string().max(100) }),
+      params: ShareParams,
       rateLimit: { max: 60, timeWindow: '1 minute' },
+      response: file('The shared document', PDF, 'image/jpeg', 'image/png'),
     },
     async ({ params, reply }) => {
       const doc = await openShare(ctx.db, params.token, now());
@@ -144,7 +150,7 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/dossiers/:id/result.pdf', summary: 'Kết quả điện tử (đã ký số) của hồ sơ của tôi', tags: ['store'], params: Id },
+    { method: 'GET', url: '/api/my/dossiers/:id/result.pdf', summary: 'Kết quả điện tử (đã ký số) của hồ sơ của tôi', tags: ['store'], params: Id, response: file('The signed result (PDF)', PDF) },
     async ({ params, req, reply }) => {
       const citizen = requireCitizen(req);
       const r = isUuid(params.id)
@@ -161,7 +167,7 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/staff/dossiers/:id/result.pdf', summary: 'Kết quả điện tử (đã ký số) của hồ sơ', tags: ['store'], params: Id },
+    { method: 'GET', url: '/api/staff/dossiers/:id/result.pdf', summary: 'Kết quả điện tử (đã ký số) của hồ sơ', tags: ['store'], params: Id, response: file('The signed result (PDF)', PDF) },
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
       const r = isUuid(params.id)
@@ -184,6 +190,7 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
       tags: ['public'],
       params: Id,
       rateLimit: { max: 60, timeWindow: '1 minute' },
+      response: PublicResult,
     },
     async ({ params }) => {
       const r = isUuid(params.id) ? await resultOf('r.id = $1', params.id) : undefined;
@@ -203,25 +210,25 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
       tags: ['public'],
       csrfExempt: true,
       rateLimit: { max: 20, timeWindow: '1 minute' },
+      upload: { field: 'file', description: 'The PDF to verify' },
+      response: VerifyFileResponse,
     },
     async ({ req }) => {
       if (!req.isMultipart()) throw new AppError('UPLOAD_NOT_MULTIPART', 'Vui lòng gửi tệp PDF dưới dạng multipart/form-data với trường "file".', 400);
       const part = await req.file();
       if (!part) throw new AppError('UPLOAD_MISSING_FILE', 'Chưa có tệp nào được gửi lên.', 400);
       const bytes = await part.toBuffer().catch(() => null);
-      if (!bytes || part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'Tệp vượt quá dung lượng cho phép.', 413);
+      if (!bytes || part.file.truncated) {
+        const maxSize = `${Math.round((ctx.config.maxUploadBytes / 1024 / 1024) * 10) / 10} MB`;
+        throw new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (tối đa ${maxSize}).`, 413, undefined, { maxSize });
+      }
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('NOT_A_PDF', 'Tệp không phải PDF. Kết quả điện tử là tệp PDF có chữ ký số.', 415);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       const signatures = await checkPdfSignatures(bytes, await ctx.signers.trustedRoots());
       const registered = await resultOf('r.sha256 = $1', sha256);
       const signatureValid = signatures.length > 0 && signatures.every((s) => s.valid) && signatures[signatures.length - 1].coversWholeFile;
-      return {
-        sha256,
-        signatures,
-        signatureValid,
-        registered: registered ? publicView(registered, vnToday()) : null,
-        verdict: !signatureValid ? 'signature_invalid' : !registered ? 'not_registered' : publicView(registered, vnToday()).state,
-      };
+      const verdict: VerifyVerdict = !signatureValid ? 'signature_invalid' : !registered ? 'not_registered' : publicView(registered, vnToday()).state;
+      return { sha256, signatures, signatureValid, registered: registered ? publicView(registered, vnToday()) : null, verdict };
     },
   );
 }

@@ -60,7 +60,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
   const installation = (await db.query<{ default_unit: string }>('SELECT default_unit FROM installation')).rows[0];
   const counter = installation ? tree.units.get(installation.default_unit) : undefined;
   const unit = counter ? tree.byKind(version.definition.competentUnitKind, counter.adminUnitCode) ?? counter : undefined;
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', 'Chưa cấu hình đơn vị tiếp nhận mặc định của hệ thống.', 409);
+  if (!unit) throw new AppError('UNIT_NOT_CONFIGURED', 'Chưa cấu hình đơn vị tiếp nhận mặc định của hệ thống.', 409);
   const parent = unit.parentId ? tree.units.get(unit.parentId) : undefined;
   const idNumber = demoPerson(version.definition.name);
   const population = new StandinPopulationAdapter(db);

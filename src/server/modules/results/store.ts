@@ -24,7 +24,7 @@ export interface StoreDocument {
   validTo: string | null;
   resultId: string | null;
   /** Of a result: valid, replaced or cancelled. */
-  resultStatus: string | null;
+  resultStatus: 'valid' | 'replaced' | 'cancelled' | null;
   sourceDossierCode: string | null;
 }
 
@@ -40,7 +40,7 @@ interface StoreRow {
   issued_at: Date;
   valid_to: string | null;
   result_id: string | null;
-  result_status: string | null;
+  result_status: 'valid' | 'replaced' | 'cancelled' | null;
   dossier_code: string | null;
 }
 
@@ -124,7 +124,7 @@ const tokenHash = (token: string) => crypto.createHash('sha256').update(token).d
 /** A link that lets anyone holding it download one document until it expires. */
 export async function shareStoreDocument(db: Queryable, ownerIdNumber: string, id: string, hours: number, publicUrl: string, now: Date) {
   await ownStoreDocument(db, ownerIdNumber, id);
-  if (!(hours >= 1 && hours <= SHARE_MAX_HOURS)) throw new AppError('SHARE_DURATION_INVALID', `Thời hạn chia sẻ từ 1 giờ đến ${SHARE_MAX_HOURS / 24} ngày.`, 400);
+  if (!(hours >= 1 && hours <= SHARE_MAX_HOURS)) throw new AppError('SHARE_DURATION_INVALID', `Thời hạn chia sẻ từ 1 giờ đến ${SHARE_MAX_HOURS / 24} ngày.`, 400, undefined, { days: SHARE_MAX_HOURS / 24 });
   const token = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
   await db.query('INSERT INTO store_shares (token_hash, store_document_id, owner_id_number, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash(token), id, ownerIdNumber, expiresAt]);

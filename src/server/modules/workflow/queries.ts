@@ -277,7 +277,7 @@ async function actionLog(db: Queryable, dossierId: string): Promise<ActionLogRow
 /** One dossier as the official sees it, with what they may do now. */
 export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
-  const d = (await ctx.db.query<DossierLockRow & {
+  const d = (await ctx.db.query<Omit<DossierLockRow, 'applicant' | 'form_values' | 'intake' | 'delivery' | 'fee_quote' | 'channel' | 'result_delivery'> & {
     procedure_name: string; applicant: Record<string, unknown>; applicant_name: string; applicant_id_number: string | null; applicant_phone: string | null;
     applicant_email: string | null; form_values: Record<string, unknown>; summary: string; channel: number; result_delivery: string; finished_at: Date | null;
     returned_at: Date | null; refused_at: Date | null; intake: Record<string, unknown> | null; delivery: Record<string, unknown> | null;
@@ -395,7 +395,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
 
 /** The dossier's latest signed result (published or not yet), for officials. */
 async function dossierResult(db: Queryable, dossierId: string) {
-  const r = (await db.query<{ id: string; title: string; number: string; status: string; signer_name: string; signed_at: Date; published_at: Date | null; status_reason: string | null }>(
+  const r = (await db.query<{ id: string; title: string; number: string; status: 'valid' | 'replaced' | 'cancelled'; signer_name: string; signed_at: Date; published_at: Date | null; status_reason: string | null }>(
     'SELECT id, title, number, status, signer_name, signed_at, published_at, status_reason FROM results WHERE dossier_id = $1 ORDER BY signed_at DESC, created_at DESC LIMIT 1',
     [dossierId],
   )).rows[0];

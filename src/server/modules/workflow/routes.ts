@@ -5,7 +5,15 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ActionResult, actionSlug, CitizenSupplement, StaffActionBodies, type StaffActionInput } from '../../../contract/dossier-actions.ts';
+import { actionSlug, StaffActionBodies, type StaffActionInput } from '../../../contract/dossier-actions.ts';
+import { UPLOAD_MEDIA_TYPES } from '../../../contract/documents.ts';
+import { DossierIdParams, SupplementBody, SupplementResult } from '../../../contract/dossiers.ts';
+import { file, PDF, XLSX } from '../../../contract/http.ts';
+import {
+  DocumentParams, FormParams, InboxQuery, InboxResponse, RegisterQuery, StaffActionResult, StaffDossier, StaffSearchQuery, StaffSearchResponse,
+} from '../../../contract/staff.ts';
+import type { QuoteView } from '../../../contract/payments.ts';
+import { ClockView, SetClockBody } from '../../../contract/system.ts';
 import { canSee, STAFF_ACTIONS, staffActionName } from '../../../core/workflow/permissions.ts';
 import { now, setClockTo } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
@@ -18,7 +26,7 @@ import { APPLICANT_FORMS, DOSSIER_FORMS, renderDossierForm, renderRegister, type
 import { orgTree, requireStaff, type Staff } from '../officials/index.ts';
 import { inbox, searchDossiers, staffDossier } from './queries.ts';
 
-const Id = z.object({ id: z.string() });
+const Id = DossierIdParams;
 
 export default async function workflowRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
@@ -28,13 +36,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       url: '/api/staff/inbox',
       summary: 'Hồ sơ cần xử lý của tôi (được giao và chưa giao trong đơn vị, vai trò của tôi), sắp đến hạn và quá hạn',
       tags: ['workflow'],
-      query: z.object({
-        filter: z.enum(['all', 'overdue', 'due_soon']).default('all'),
-        q: z.string().max(100).optional(),
-        procedureCode: z.string().max(64).optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(50),
-      }),
+      query: InboxQuery,
+      response: InboxResponse,
     },
     async ({ query, req }) => inbox(ctx, await requireStaff(ctx, req), query),
   );
@@ -46,23 +49,20 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       url: '/api/staff/dossiers',
       summary: 'Tìm hồ sơ trong phạm vi đơn vị của tôi: theo mã hồ sơ, số định danh hoặc tên người nộp',
       tags: ['workflow'],
-      query: z.object({
-        q: z.string().trim().max(100).optional(),
-        status: z.coerce.number().int().min(1).max(10).optional(),
-        procedureCode: z.string().max(64).optional(),
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD').optional(),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD').optional(),
-        page: z.coerce.number().int().min(1).max(500).default(1),
-        pageSize: z.coerce.number().int().min(1).max(100).default(20),
-      }),
+      query: StaffSearchQuery,
+      response: StaffSearchResponse,
     },
     async ({ query, req }) => searchDossiers(ctx, await requireStaff(ctx, req), query),
   );
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/staff/dossiers/:id', summary: 'Chi tiết hồ sơ, quá trình xử lý và các thao tác được phép', tags: ['workflow'], params: Id },
-    async ({ params, req }) => staffDossier(ctx, await requireStaff(ctx, req), params.id),
+    { method: 'GET', url: '/api/staff/dossiers/:id', summary: 'Chi tiết hồ sơ, quá trình xử lý và các thao tác được phép', tags: ['workflow'], params: Id, response: StaffDossier },
+    async ({ params, req }) => {
+      const d = await staffDossier(ctx, await requireStaff(ctx, req), params.id);
+      // The quote is stored as src/core/fees/quote.ts wrote it.
+      return { ...d, feeQuote: d.feeQuote as QuoteView | null };
+    },
   );
 
   // Every back-office action, one route each with its own typed body (src/contract/dossier-actions.ts), all into
@@ -77,7 +77,7 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         tags: ['workflow'],
         params: Id,
         body: StaffActionBodies[action],
-        response: ActionResult,
+        response: StaffActionResult,
       },
       async ({ params, body, req }) => {
         const staff = await requireStaff(ctx, req);
@@ -94,7 +94,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       url: '/api/staff/dossiers/:id/documents/:documentId',
       summary: 'Tải một thành phần hồ sơ (cán bộ được xem hồ sơ)',
       tags: ['workflow'],
-      params: z.object({ id: z.string(), documentId: z.string() }),
+      params: DocumentParams,
+      response: file('The document (upload, scan or stored copy)', ...UPLOAD_MEDIA_TYPES),
     },
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
@@ -121,7 +122,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       summary: 'Bổ sung giấy tờ theo yêu cầu (hồ sơ đang chờ bổ sung): hồ sơ tiếp tục được xử lý, thời hạn lùi đúng bằng thời gian tạm dừng',
       tags: ['dossiers'],
       params: Id,
-      body: CitizenSupplement,
+      body: SupplementBody,
+      response: SupplementResult,
     },
     async ({ params, body, req }) => supplyOnline(ctx, requireCitizen(req), params.id, body),
   );
@@ -141,7 +143,7 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['forms'], params: Id },
+    { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['forms'], params: Id, response: file('Mẫu 01 (PDF)', PDF) },
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
       await visibleDossier(staff, params.id);
@@ -156,7 +158,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       url: '/api/staff/dossiers/:id/forms/:form',
       summary: 'Mẫu 01–06 của hồ sơ (PDF): tiếp nhận, yêu cầu bổ sung, từ chối, xin lỗi và hẹn lại, dừng giải quyết, phiếu kiểm soát',
       tags: ['forms'],
-      params: z.object({ id: z.string(), form: z.string() }),
+      params: FormParams,
+      response: file('The form (PDF)', PDF),
     },
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
@@ -174,7 +177,7 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
   };
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params: Id },
+    { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params: Id, response: file('Mẫu 01 (PDF)', PDF) },
     async ({ params, req, reply }) => {
       await ownDossier(requireCitizen(req), params.id);
       return pdf(reply, await renderDossierForm(ctx.db, await orgTree(ctx.db), params.id, 'mau-01', ctx.config.publicUrl), 'giay-tiep-nhan.pdf');
@@ -187,7 +190,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       url: '/api/my/dossiers/:id/forms/:form',
       summary: 'Văn bản gửi người nộp (Mẫu 01–05) của hồ sơ của tôi (PDF)',
       tags: ['dossiers'],
-      params: z.object({ id: z.string(), form: z.string() }),
+      params: FormParams,
+      response: file('The form (PDF)', PDF),
     },
     async ({ params, req, reply }) => {
       const form = formParam(params.form);
@@ -206,11 +210,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         url: `/api/staff/register.${format}`,
         summary: `Sổ theo dõi hồ sơ (Mẫu 07) của một nơi tiếp nhận trong một khoảng thời gian, ${format === 'pdf' ? 'PDF (A4)' : 'Excel'}`,
         tags: ['forms'],
-        query: z.object({
-          unitId: z.string().min(1).max(100),
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD'),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD'),
-        }),
+        query: RegisterQuery,
+        response: format === 'pdf' ? file('Mẫu 07 (PDF, A4)', PDF) : file('Mẫu 07 (Excel)', XLSX),
       },
       async ({ query, req, reply }) => {
         const staff = await requireStaff(ctx, req);
@@ -237,7 +238,8 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         url: '/api/dev/clock',
         summary: 'Đặt đồng hồ nghiệp vụ của máy chủ (chỉ môi trường phát triển và kiểm thử)',
         tags: ['development'],
-        body: z.object({ at: z.string().datetime({ offset: true }), frozen: z.boolean().default(false) }),
+        body: SetClockBody,
+        response: ClockView,
       },
       async ({ body }) => {
         const at = new Date(body.at);
@@ -246,6 +248,6 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         return { now: now().toISOString() };
       },
     );
-    defineRoute(app, { method: 'GET', url: '/api/dev/clock', summary: 'Đồng hồ nghiệp vụ của máy chủ', tags: ['development'] }, async () => ({ now: now().toISOString() }));
+    defineRoute(app, { method: 'GET', url: '/api/dev/clock', summary: 'Đồng hồ nghiệp vụ của máy chủ', tags: ['development'], response: ClockView }, async () => ({ now: now().toISOString() }));
   }
 }

@@ -19,7 +19,8 @@ import {
 } from '../../adapters/vnpay.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
-import { defineRoute } from '../../http/route.ts';
+import { CSV, file, HTML, redirect } from '../../../contract/http.ts';
+import { defineRoute, describeRoute } from '../../http/route.ts';
 import { gatewayFetch, paymentConfig } from '../../modules/payments/index.ts';
 import { bankErrorPage, payPage } from './pages.ts';
 
@@ -104,6 +105,14 @@ export default async function registerBankStandin(app: FastifyInstance, ctx: App
     return { params, expiresAt };
   };
 
+  describeRoute({
+    method: 'GET',
+    url: PAGE,
+    summary: 'Bank stand-in: the payment page (checks the merchant’s signed request)',
+    tags: ['Bank stand-in'],
+    query: z.record(z.string(), z.string()),
+    response: file('The payment page', HTML),
+  });
   app.get(PAGE, async (req, reply) => {
     const params = queryParams(req.query);
     const r = readRequest(params);
@@ -122,7 +131,9 @@ export default async function registerBankStandin(app: FastifyInstance, ctx: App
   defineRoute(
     app,
     { method: 'POST', url: PAGE, summary: 'Bank stand-in: approve or decline a payment', tags: ['Bank stand-in'], csrfExempt: true,
-      body: z.object({ q: z.string().max(4000), decision: z.enum(['approve', 'decline']), bank: z.string().max(10).optional() }) },
+      body: z.object({ q: z.string().max(4000), decision: z.enum(['approve', 'decline']), bank: z.string().max(10).optional() }),
+      bodyMediaTypes: ['application/x-www-form-urlencoded'],
+      response: redirect(302, 'the merchant’s return URL with the signed result (after the IPN was delivered)') },
     async ({ body, reply }) => {
       const params = Object.fromEntries(new URLSearchParams(body.q));
       const r = readRequest(params);
@@ -142,7 +153,8 @@ export default async function registerBankStandin(app: FastifyInstance, ctx: App
 
   defineRoute(
     app,
-    { method: 'POST', url: '/bank/vnpay/merchant_webapi/api/transaction', summary: 'Bank stand-in: querydr and refund', tags: ['Bank stand-in'], csrfExempt: true, body: z.record(z.string(), z.unknown()) },
+    { method: 'POST', url: '/bank/vnpay/merchant_webapi/api/transaction', summary: 'Bank stand-in: querydr and refund', tags: ['Bank stand-in'], csrfExempt: true, body: z.record(z.string(), z.unknown()),
+      response: z.record(z.string(), z.string()) },
     async ({ body }) => {
       const b = queryParams(body);
       const sign = (fields: readonly string[], answer: Record<string, string>) => ({ ...answer, vnp_SecureHash: pipeHash(fields, answer, cfg.vnpay.hashSecret) });
@@ -174,6 +186,14 @@ export default async function registerBankStandin(app: FastifyInstance, ctx: App
     },
   );
 
+  describeRoute({
+    method: 'GET',
+    url: '/bank/vnpay/statement.csv',
+    summary: 'Bank stand-in: the statement of settled transactions (CSV)',
+    tags: ['Bank stand-in'],
+    query: z.object({ from: z.string().optional(), to: z.string().optional() }),
+    response: file('The statement', CSV),
+  });
   app.get('/bank/vnpay/statement.csv', async (req, reply) => {
     const q = queryParams(req.query);
     const { rows } = await ctx.db.query<TxnRow>(

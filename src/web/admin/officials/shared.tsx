@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { ListEditor } from '../ListEditor.tsx';
-import { ALL_ROLES, RESERVED_ROLES, type Membership, type OrgUnit } from '../types.ts';
+import { ALL_ROLES, RESERVED_ROLES, type Membership, type OrgUnit, type RoleCode } from '../types.ts';
 import { fieldPath, SelectField, TextField } from '../ui.tsx';
 
 /** The roles this administrator may grant: all for a system administrator, else all but the reserved ones. */
@@ -34,7 +34,7 @@ export function MembershipsEditor({ path, value, onChange, units }: { path: stri
       render={(m, _i, update, ip) => (
         <div className="admin-grid">
           <SelectField path={fieldPath(ip, 'unitId')} label={t('admin.field.unitId')} value={m.unitId} onChange={(v) => update({ ...m, unitId: v })} placeholder={t('admin.official.chooseUnit')} options={unitOptions(m.unitId)} />
-          <SelectField path={fieldPath(ip, 'role')} label={t('admin.field.role')} value={m.role} onChange={(v) => update({ ...m, role: v })} options={roleOptions(m.role)} />
+          <SelectField path={fieldPath(ip, 'role')} label={t('admin.field.role')} value={m.role} onChange={(v) => update({ ...m, role: v as RoleCode })} options={roleOptions(m.role)} />
         </div>
       )}
     />

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { DocumentRequirement, FeeExemption, FeeLine, OnlineReduction, ProcedureCase, WorkflowStep } from '../../../core/catalogue/schema.ts';
+import { STEP_ROLES } from '../../../core/workflow/roles.ts';
 import { stepKind } from '../../../core/workflow/steps.ts';
 import { formatMoney, vnToday } from '../../format.ts';
 import { ListEditor } from '../ListEditor.tsx';
@@ -12,7 +13,6 @@ import { checkFormText } from './form-check.ts';
 
 const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days', 'months'] as const;
 const FEE_UNITS = ['dossier', 'copy', 'page', 'case', 'document'] as const;
-const STEP_ROLES = ['reception', 'specialist', 'leader', 'clerk'] as const;
 const QUOTA_UNITS = ['working_hours', 'working_days'] as const;
 
 /** `undefined` removes the key, so the definition stays as the schema reads it. */

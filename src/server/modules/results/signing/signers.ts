@@ -41,7 +41,7 @@ export class Pkcs12DirectorySignerProvider implements SignerProvider {
     const hit = this.cache.get(unit.id);
     if (hit) return hit;
     const file = path.join(this.dir, `${unit.id}.p12`);
-    if (!fs.existsSync(file)) throw new AppError('SIGNING_CERTIFICATE_MISSING', `Chưa cấu hình chứng thư số của đơn vị ${unit.name}. Vui lòng báo quản trị hệ thống.`, 409);
+    if (!fs.existsSync(file)) throw new AppError('SIGNING_CERTIFICATE_MISSING', `Chưa cấu hình chứng thư số của đơn vị ${unit.name}. Vui lòng báo quản trị hệ thống.`, 409, undefined, { unit: unit.name });
     const signer = new Pkcs12Signer(fs.readFileSync(file), this.password);
     const s = { signer, commonName: unit.name };
     this.cache.set(unit.id, s);

@@ -1,8 +1,19 @@
-/** Request schemas of the administration API, with Vietnamese messages. */
+/**
+ * Administration (/api/admin/…): the change log, org units, officials and their roles, the working calendar and
+ * working hours. Request schemas carry Vietnamese messages; every write is logged in the hash-chained change log.
+ */
 import { z } from 'zod';
-import { OFFICIAL_ROLES } from '../officials/index.ts';
-import { AGENCY_CODE } from '../reference/index.ts';
-import { ENTITY_KINDS } from './changes.ts';
+import { Day, Instant, Uuid } from './http.ts';
+import { AGENCY_CODE, CalendarKind } from './reference.ts';
+import { Membership, OfficialRoleCode } from './session.ts';
+
+export { CALENDAR_KINDS, CalendarKind, LunarDate, PublicCalendarDay } from './reference.ts';
+export { Membership };
+
+export const ENTITY_KINDS = ['org_unit', 'official', 'membership', 'calendar_day', 'working_time', 'procedure'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+// --- Requests -----------------------------------------------------------------------------------------------------
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -42,7 +53,7 @@ export const Username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,64}$/, 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch nối.');
-export const Role = z.enum(OFFICIAL_ROLES, { message: `Vai trò phải là một trong: ${OFFICIAL_ROLES.join(', ')}.` });
+export const Role = OfficialRoleCode;
 export const Password = z.string({ message: 'Vui lòng nhập mật khẩu.' }).min(1, 'Vui lòng nhập mật khẩu.').max(256, 'Mật khẩu tối đa 256 ký tự.');
 
 export const Memberships = z
@@ -148,9 +159,6 @@ export const OfficialListQuery = z.object({
 
 // Calendar and working time
 
-export const CalendarKind = z.enum(['holiday', 'compensatory_day_off', 'makeup_working_day'], {
-  message: 'Loại ngày phải là holiday (nghỉ lễ), compensatory_day_off (nghỉ bù, nghỉ hoán đổi) hoặc makeup_working_day (làm bù).',
-});
 export const CalendarDayBody = z.strictObject({ kind: CalendarKind, name: text('Tên ngày', 200), reason: Reason });
 export const CalendarDayCreate = CalendarDayBody.extend({ day: IsoDate });
 export type CalendarDayCreate = z.infer<typeof CalendarDayCreate>;
@@ -171,14 +179,112 @@ export type WorkingTimeBody = z.infer<typeof WorkingTimeBody>;
 
 // Change log
 
-const Instant = z.union([IsoDate, z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 có múi giờ.' })]);
+const DayOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 có múi giờ.' })]);
 export const ChangeListQuery = z.object({
   entityKind: z.enum(ENTITY_KINDS, { message: `Loại đối tượng phải là một trong: ${ENTITY_KINDS.join(', ')}.` }).optional(),
   entityId: z.string().max(200).optional(),
   actor: z.string().max(64).optional(),
   /** A date (from its start, Vietnam time) or an instant. */
-  from: Instant.optional(),
+  from: DayOrInstant.optional(),
   /** A date (to its end, Vietnam time) or an instant (exclusive). */
-  to: Instant.optional(),
+  to: DayOrInstant.optional(),
   ...Paging,
 });
+
+export const UnitParams = z.object({ id: UnitId });
+export const OfficialParams = z.object({ id: OfficialId });
+export const DayParams = z.object({ day: IsoDate });
+
+// --- Answers ------------------------------------------------------------------------------------------------------
+
+export const ChangeEntry = z.strictObject({
+  id: z.number().int(),
+  at: Instant,
+  /** The official's id; null for the command line. */
+  actorId: z.string().nullable(),
+  actorUsername: z.string(),
+  entityKind: z.enum(ENTITY_KINDS),
+  entityId: z.string(),
+  action: z.string(),
+  unitIds: z.array(z.string()),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+export type ChangeEntry = z.infer<typeof ChangeEntry>;
+
+export const ChangePage = z.strictObject({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(ChangeEntry) });
+
+/** The check of the change log's hash chain. */
+export const ChainCheck = z.strictObject({
+  entries: z.number().int(),
+  problems: z.array(z.strictObject({ seq: z.number().int(), problem: z.enum(['sequence_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch']) })),
+});
+export type ChainCheck = z.infer<typeof ChainCheck>;
+
+/** An org unit as administrators see it, open or closed. */
+export const OrgUnit = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.string(),
+  adminUnitCode: z.string(),
+  parentId: z.string().nullable(),
+  agencyCode: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  effectiveFrom: Day,
+  effectiveTo: Day.nullable(),
+  succeededBy: z.string().nullable(),
+  status: z.enum(['open', 'closed']),
+});
+export type OrgUnit = z.infer<typeof OrgUnit>;
+
+export const OrgUnitList = z.strictObject({ items: z.array(OrgUnit) });
+export const OrgUnitWithHistory = z.strictObject({ unit: OrgUnit, history: z.array(ChangeEntry) });
+
+export const Official = z.strictObject({
+  id: Uuid,
+  username: z.string(),
+  fullName: z.string(),
+  title: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  locked: z.boolean(),
+  lockedUntil: Instant.nullable(),
+  failedAttempts: z.number().int(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: Instant.nullable(),
+  createdAt: Instant,
+  memberships: z.array(Membership),
+});
+export type Official = z.infer<typeof Official>;
+
+export const OfficialPage = z.strictObject({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(Official) });
+
+/** The one-time otpauth:// address of a TOTP enrolment (shown once as a QR code). */
+export const TotpEnrolment = z.strictObject({ otpauthUrl: z.string(), expiresAt: Instant });
+
+export const CalendarDay = z.strictObject({
+  day: Day,
+  kind: CalendarKind,
+  name: z.string(),
+  /** Where the day comes from: the holiday rules, or an administrator. */
+  source: z.string(),
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: z.number().int().min(0).max(6),
+});
+export type CalendarDay = z.infer<typeof CalendarDay>;
+
+export const CalendarYear = z.strictObject({ year: z.number().int(), days: z.array(CalendarDay) });
+export const DeletedCalendarDay = z.strictObject({ deleted: CalendarDay });
+
+export const WorkingTime = z.strictObject({
+  workingTime: z.strictObject({ intervals: z.array(z.tuple([z.string(), z.string()])), sameDayCutoff: z.string(), source: z.string().optional() }),
+  /** Set by an administrator for the installation, or the default. */
+  origin: z.enum(['installation', 'default']),
+});
+export type WorkingTime = z.infer<typeof WorkingTime>;
+

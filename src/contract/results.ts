@@ -1,0 +1,100 @@
+/**
+ * Results and the personal document store: the citizen's store (list, share with a time-limited link), the public
+ * verification of a result by its id (the QR target) and of an uploaded file, and the counter officer's view of a
+ * present citizen's store.
+ */
+import { z } from 'zod';
+import { Day, Instant, Uuid } from './http.ts';
+
+export const StoreKind = z.enum(['result', 'certified_copy', 'digitised']);
+export type StoreKind = z.infer<typeof StoreKind>;
+export const ResultStatus = z.enum(['valid', 'replaced', 'cancelled']);
+export type ResultStatus = z.infer<typeof ResultStatus>;
+
+/** A document of a person's store (GET /api/my/store, POST /api/staff/intake/store). */
+export const StoreItem = z.strictObject({
+  id: Uuid,
+  kind: StoreKind,
+  title: z.string(),
+  documentType: z.string().nullable(),
+  resultCode: z.string().nullable(),
+  /** SHA-256 of the file (its content address, checked against the register of results). */
+  sha256: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  issuedAt: Instant,
+  /** yyyy-mm-dd, the last day it may be used; null without a time limit. */
+  validTo: Day.nullable(),
+  resultId: Uuid.nullable(),
+  /** Of a result: valid, replaced or cancelled. */
+  resultStatus: ResultStatus.nullable(),
+  sourceDossierCode: z.string().nullable(),
+});
+export type StoreItem = z.infer<typeof StoreItem>;
+export const StoreList = z.strictObject({ items: z.array(StoreItem) });
+
+/** What a document requirement needs from a stored document (the catalogue's document requirement). */
+export interface StoreRequirement {
+  code: string;
+  name: string;
+  documentType?: string;
+  satisfiedByResultCodes?: string[];
+}
+
+export const ShareBody = z.object({ hours: z.number().int().min(1, 'Thời hạn ít nhất 1 giờ').max(720, 'Thời hạn nhiều nhất 30 ngày') });
+export const ShareLink = z.strictObject({ url: z.string(), expiresAt: Instant });
+export type ShareLink = z.infer<typeof ShareLink>;
+export const ShareParams = z.object({ token: z.string().max(100) });
+
+export const StoreOfPersonBody = z.object({ idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'), checkToken: z.string().min(10).max(200) });
+
+export const PublicResultState = z.enum(['valid', 'expired', 'cancelled', 'replaced', 'not_issued']);
+export type PublicResultState = z.infer<typeof PublicResultState>;
+
+/** GET /api/public/results/:id — what anyone may learn about a result (masked owner). */
+export const PublicResult = z.strictObject({
+  id: Uuid,
+  state: PublicResultState,
+  title: z.string(),
+  number: z.string(),
+  resultCode: z.string(),
+  kind: z.string(),
+  issuingUnit: z.string(),
+  signer: z.strictObject({ name: z.string(), title: z.string().nullable(), certificate: z.string() }),
+  signedAt: Instant,
+  issuedAt: Instant.nullable(),
+  owner: z.strictObject({ name: z.string(), idNumber: z.string() }),
+  validFrom: Day,
+  validTo: Day.nullable(),
+  scope: z.string().nullable(),
+  sha256: z.string(),
+  dossierCode: z.string().nullable(),
+  procedureName: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  statusAt: Instant.nullable(),
+  replacedBy: Uuid.nullable(),
+});
+export type PublicResult = z.infer<typeof PublicResult>;
+
+export const SignatureCheck = z.strictObject({
+  valid: z.boolean(),
+  signerName: z.string().optional(),
+  signingTime: Instant.optional(),
+  chainTrusted: z.boolean(),
+  /** The signed byte ranges reach the end of the file (nothing added after signing). */
+  coversWholeFile: z.boolean(),
+});
+export type SignatureCheck = z.infer<typeof SignatureCheck>;
+
+export const VerifyVerdict = z.enum([...PublicResultState.options, 'signature_invalid', 'not_registered']);
+export type VerifyVerdict = z.infer<typeof VerifyVerdict>;
+
+/** POST /api/public/verify — an uploaded file checked. */
+export const VerifyFileResponse = z.strictObject({
+  sha256: z.string(),
+  signatures: z.array(SignatureCheck),
+  signatureValid: z.boolean(),
+  registered: PublicResult.nullable(),
+  verdict: VerifyVerdict,
+});
+export type VerifyFileResponse = z.infer<typeof VerifyFileResponse>;
