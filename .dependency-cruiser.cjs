@@ -1,5 +1,5 @@
 /**
- * Dependency rules of MotCua (docs/adr/0003-module-boundaries.md, docs/architecture.md "Dependency rules").
+ * Dependency rules of MotCua (docs/adr/0006-module-boundaries.md, docs/architecture.md "Dependency rules").
  * `npm run lint:deps` checks src/ against them; scripts/boundaries.test.ts shows on a fixture tree that each rule bites.
  *
  * Layers: src/core (pure domain rules, isomorphic) ← src/contract (request/response schemas: core + zod) ← src/server

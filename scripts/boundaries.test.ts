@@ -1,5 +1,5 @@
 /**
- * The dependency rules bite (.dependency-cruiser.cjs, docs/adr/0003-module-boundaries.md): dependency-cruiser runs
+ * The dependency rules bite (.dependency-cruiser.cjs, docs/adr/0006-module-boundaries.md): dependency-cruiser runs
  * with the project's own configuration on a small tree with one wrong-direction import per rule, and reports exactly
  * those, no more (the imports the rules allow are in the tree too); and the real tree passes.
  */

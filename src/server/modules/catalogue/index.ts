@@ -1,6 +1,6 @@
 /**
  * The catalogue module's public entry: what the rest of the server may use (other files of this folder are
- * internal; see docs/adr/0003-module-boundaries.md).
+ * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as catalogueRoutes } from './routes.ts';
 export {

@@ -1,6 +1,6 @@
 /**
  * The dossiers module's public entry: what the rest of the server may use (other files of this folder are
- * internal; see docs/adr/0003-module-boundaries.md).
+ * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as dossierRoutes } from './routes.ts';
 export { appendAction, GENESIS_HASH, hashEntry, verifyActionLog, type ActionEntry } from './action-log.ts';

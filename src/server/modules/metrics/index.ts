@@ -1,6 +1,6 @@
 /**
  * The metrics module's public entry: what the rest of the server may use (other files of this folder are
- * internal; see docs/adr/0003-module-boundaries.md).
+ * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as metricsRoutes } from './routes.ts';
 export { INDEX766_HELP, runIndex766 } from './cli-command.ts';

@@ -1,6 +1,6 @@
 /**
  * The officials module's public entry: what the rest of the server may use (other files of this folder are
- * internal; see docs/adr/0003-module-boundaries.md). Officials, their units and authority: accounts and sign-in,
+ * internal; see docs/adr/0006-module-boundaries.md). Officials, their units and authority: accounts and sign-in,
  * the organisation tree (where each workflow step is done) and the official behind a back-office request.
  */
 export { default as officialRoutes } from './routes.ts';

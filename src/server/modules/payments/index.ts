@@ -1,6 +1,6 @@
 /**
  * The payments module's public entry: what the rest of the server may use (other files of this folder are
- * internal; see docs/adr/0003-module-boundaries.md).
+ * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as paymentRoutes } from './routes.ts';
 export { RECONCILE_HELP, runReconcileCommand } from './cli-command.ts';

@@ -1,6 +1,6 @@
 /**
  * The results module's public entry: what the rest of the server may use (other files of this folder, including
- * render/ and signing/, are internal; see docs/adr/0003-module-boundaries.md).
+ * render/ and signing/, are internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as resultRoutes } from './routes.ts';
 export { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from './issue.ts';
