@@ -35,21 +35,41 @@ console.log(`1. Build + compile, ${N} times each (µs per statement)`);
 const k = kysely(nullQueryable);
 const at = new Date();
 timeCompile('ledger compare-and-set UPDATE … RETURNING *', () =>
-  k.updateTable('payment_intents').set({ state: 'paid', updated_at: at, gateway_transaction_no: '14000000', paid_at: at }).where('id', '=', 'i').where('state', '=', 'pending').returningAll(),
+  k
+    .updateTable('payment_intents')
+    .set({ state: 'paid', updated_at: at, gateway_transaction_no: '14000000', paid_at: at })
+    .where('id', '=', 'i')
+    .where('state', '=', 'pending')
+    .returningAll(),
 );
 timeCompile('action-log INSERT (14 columns)', () =>
   k.insertInto('dossier_actions').values({
-    dossier_id: 'd', seq: 2, at, actor_kind: 'official', actor_id: 'o', actor_name: 'Trần Thị Bình', actor_role: 'reception', action: 'receive',
-    from_status: 1, to_status: 2, data: { note: 'Hồ sơ đầy đủ' }, attachments: '[]', prev_hash: 'p', hash: 'h',
+    dossier_id: 'd',
+    seq: 2,
+    at,
+    actor_kind: 'official',
+    actor_id: 'o',
+    actor_name: 'Trần Thị Bình',
+    actor_role: 'reception',
+    action: 'receive',
+    from_status: 1,
+    to_status: 2,
+    data: { note: 'Hồ sơ đầy đủ' },
+    attachments: '[]',
+    prev_hash: 'p',
+    hash: 'h',
   }),
 );
 timeCompile('least-loaded SELECT with sub-query', () =>
-  k.selectFrom('official_memberships as m')
+  k
+    .selectFrom('official_memberships as m')
     .innerJoin('officials as o', (j) => j.onRef('o.id', '=', 'm.official_id').on('o.active', '=', true))
     .select('o.id')
     .where('m.unit_id', '=', 'u')
     .where('m.role', '=', 'specialist')
-    .orderBy((eb) => eb.selectFrom('dossier_tasks as t').select(eb.fn.countAll().as('n')).whereRef('t.assignee_id', '=', 'o.id').where('t.completed_at', 'is', null))
+    .orderBy((eb) =>
+      eb.selectFrom('dossier_tasks as t').select(eb.fn.countAll().as('n')).whereRef('t.assignee_id', '=', 'o.id').where('t.completed_at', 'is', null),
+    )
     .orderBy('o.username')
     .limit(1),
 );
@@ -85,7 +105,14 @@ try {
     {
       name: 'UPDATE … WHERE id AND state RETURNING *',
       raw: () => db.query('UPDATE payment_intents SET updated_at = $2 WHERE id = $1 AND state = $3 RETURNING *', [id, new Date(), 'pending']),
-      typed: () => kysely(db).updateTable('payment_intents').set({ updated_at: new Date() }).where('id', '=', id).where('state', '=', 'pending').returningAll().executeTakeFirst(),
+      typed: () =>
+        kysely(db)
+          .updateTable('payment_intents')
+          .set({ updated_at: new Date() })
+          .where('id', '=', id)
+          .where('state', '=', 'pending')
+          .returningAll()
+          .executeTakeFirst(),
     },
   ];
   console.log(`3. End to end on ${db.kind}, ${ROUNDS} rounds, raw and Kysely interleaved (µs)`);
@@ -113,6 +140,6 @@ try {
     );
   }
 } finally {
-  if (values.pg) await db.query('DROP SCHEMA IF EXISTS ' + (await db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s + ' CASCADE');
+  if (values.pg) await db.query(`DROP SCHEMA IF EXISTS ${(await db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s} CASCADE`);
   await db.close();
 }

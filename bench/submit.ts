@@ -62,7 +62,6 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-
 async function prepare(db: Database, dataDir: string): Promise<Prepared> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, COOKIE_SECRET: SECRET });
   const ctx = await createContext(config, db);
@@ -82,7 +81,17 @@ async function prepare(db: Database, dataDir: string): Promise<Prepared> {
     owners.push(citizenId);
     const draft = await startDraft(ctx, citizen, '1.001193', 'dung-han');
     const upload = await storeUpload(ctx, citizen, pdf, 'giay-chung-sinh.pdf', 'application/pdf');
-    await updateDraft(db, citizen, draft.id, { revision: draft.revision, values: { ...draft.form_values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' }, documents: [{ requirementCode: 'GCS', uploadId: upload.id }] }, 30);
+    await updateDraft(
+      db,
+      citizen,
+      draft.id,
+      {
+        revision: draft.revision,
+        values: { ...draft.form_values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' },
+        documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
+      },
+      30,
+    );
     template.push({ draftId: draft.id, uploadId: upload.id });
   }
   // Clone each citizen's complete draft so every submission has a draft of its own.
@@ -104,7 +113,17 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', COOKIE_SECRET: SECRET, SEED_DEMO: '0', WORKERS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COOKIE_SECRET: SECRET,
+      SEED_DEMO: '0',
+      WORKERS: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -142,19 +161,50 @@ async function baselineSubmit(db: Database, draftId: string, owner: string, agen
   const id = crypto.randomUUID();
   const at = new Date();
   await db.transaction(async (tx) => {
-    const d = (await tx.query<{ form_values: Record<string, unknown>; documents: { requirementCode: string; uploadId: string }[] }>(
-      'SELECT form_values, documents FROM drafts WHERE id = $1',
-      [draftId],
-    )).rows[0];
+    const d = (
+      await tx.query<{ form_values: Record<string, unknown>; documents: { requirementCode: string; uploadId: string }[] }>(
+        'SELECT form_values, documents FROM drafts WHERE id = $1',
+        [draftId],
+      )
+    ).rows[0];
     const up = (await tx.query<{ sha256: string; size: number }>('SELECT sha256, size FROM uploads WHERE id = $1', [d.documents[0].uploadId])).rows[0];
     const created = await createDossier(tx, { dossierSubscribers: [] } as unknown as AppContext, {
-      id, procedureCode: '1.001193', procedureVersion: 1, caseCode: 'dung-han', procedureName: 'Đăng ký khai sinh', channel: 2, subState: 'waiting_reception',
-      ownerCitizenId: owner, applicant: { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID }, resultDelivery: 'online', summary: 'Đăng ký khai sinh – Trần Thị Mai',
-      values: d.form_values, provenance: {}, receivingUnitId: 'dni.phurieng.ttpvhcc', agencyCode: agency, competentUnitId: 'dni.phurieng.ubnd',
-      unitIds: ['dni.phurieng.ttpvhcc', 'dni.phurieng.ubnd', 'dni.phurieng.vhxh', 'dni.phurieng.vanphong'], submittedAt: at, feeQuote: null, feeTotal: 0,
-      vneidAuthenticated: true, populationDbUsed: true, online: { draftId, loginAt: null, idempotencyKey: crypto.randomUUID() },
-      documents: [{ requirementCode: 'GCS', uploadId: d.documents[0].uploadId, sha256: up.sha256, name: 'giay-chung-sinh.pdf', mime: 'application/pdf', size: Number(up.size), source: 'upload' }],
-      submittedBy: { kind: 'citizen', id: owner, name: 'Trần Thị Mai', role: 'applicant' }, log: {},
+      id,
+      procedureCode: '1.001193',
+      procedureVersion: 1,
+      caseCode: 'dung-han',
+      procedureName: 'Đăng ký khai sinh',
+      channel: 2,
+      subState: 'waiting_reception',
+      ownerCitizenId: owner,
+      applicant: { fullName: 'Trần Thị Mai', idNumber: DEMO_MOTHER_ID },
+      resultDelivery: 'online',
+      summary: 'Đăng ký khai sinh – Trần Thị Mai',
+      values: d.form_values,
+      provenance: {},
+      receivingUnitId: 'dni.phurieng.ttpvhcc',
+      agencyCode: agency,
+      competentUnitId: 'dni.phurieng.ubnd',
+      unitIds: ['dni.phurieng.ttpvhcc', 'dni.phurieng.ubnd', 'dni.phurieng.vhxh', 'dni.phurieng.vanphong'],
+      submittedAt: at,
+      feeQuote: null,
+      feeTotal: 0,
+      vneidAuthenticated: true,
+      populationDbUsed: true,
+      online: { draftId, loginAt: null, idempotencyKey: crypto.randomUUID() },
+      documents: [
+        {
+          requirementCode: 'GCS',
+          uploadId: d.documents[0].uploadId,
+          sha256: up.sha256,
+          name: 'giay-chung-sinh.pdf',
+          mime: 'application/pdf',
+          size: Number(up.size),
+          source: 'upload',
+        },
+      ],
+      submittedBy: { kind: 'citizen', id: owner, name: 'Trần Thị Mai', role: 'applicant' },
+      log: {},
     });
     if (!created) throw new Error('baseline submission not written');
   });
@@ -170,7 +220,14 @@ interface Result {
 }
 
 function summarise(engine: string, r: { seconds: number; latencies: number[] }, errors: number): Result {
-  return { engine, rate: r.latencies.length / r.seconds, p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), p99: percentile(r.latencies, 99), errors };
+  return {
+    engine,
+    rate: r.latencies.length / r.seconds,
+    p50: percentile(r.latencies, 50),
+    p95: percentile(r.latencies, 95),
+    p99: percentile(r.latencies, 99),
+    errors,
+  };
 }
 
 async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number): Promise<[Result, Result]> {
@@ -186,7 +243,9 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   console.error(`[${engine}] ${N} submissions over HTTP, ${concurrency} concurrent clients…`);
   const sep = pgUrl.includes('?') ? '&' : '?';
   const server = await startServer(
-    engine === 'postgresql' ? { DATABASE_URL: `${pgUrl}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, DATA_DIR: dataDir } : { DATA_DIR: dataDir, DATABASE_URL: '' },
+    engine === 'postgresql'
+      ? { DATABASE_URL: `${pgUrl}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, DATA_DIR: dataDir }
+      : { DATA_DIR: dataDir, DATABASE_URL: '' },
   );
   let errors = 0;
   const http = await runLoad(prepared.httpDrafts, concurrency, async ([draftId, ci]) => {
@@ -206,7 +265,9 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   console.error(`[${engine}] baseline: the same writes through the bare driver…`);
   const agency = '000.01.52.H19';
   const base = await runLoad(prepared.baseDrafts, concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
-  const codes = (await db.query<{ n: number; d: number }>("SELECT count(*)::int AS n, count(DISTINCT code)::int AS d FROM dossiers WHERE code NOT LIKE 'pending:%'")).rows[0];
+  const codes = (
+    await db.query<{ n: number; d: number }>("SELECT count(*)::int AS n, count(DISTINCT code)::int AS d FROM dossiers WHERE code NOT LIKE 'pending:%'")
+  ).rows[0];
   if (codes.n !== codes.d || codes.n !== 2 * N - errors) console.error(`[${engine}] WARNING: ${codes.n} dossiers, ${codes.d} distinct codes`);
   if (engine === 'postgresql') await db.query(`DROP SCHEMA ${schema} CASCADE`);
   await db.close();
@@ -215,7 +276,8 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
 }
 
 const rows: string[] = [];
-const fmt = (r: Result) => `${r.engine.padEnd(22)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`;
+const fmt = (r: Result) =>
+  `${r.engine.padEnd(22)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`;
 for (const engine of args.engines.split(',') as ('postgresql' | 'pglite')[]) {
   const conc = engine === 'pglite' ? Math.min(C, 8) : C;
   const [http, base] = await benchEngine(engine, conc);

@@ -80,7 +80,7 @@ function moduleChunks(outDir: string, manifest: Manifest): Map<string, string> {
   const byModule = new Map<string, string>();
   for (const [key, chunk] of Object.entries(manifest)) {
     if (!chunk.file.endsWith('.js')) continue;
-    const mapFile = path.join(outDir, chunk.file + '.map');
+    const mapFile = path.join(outDir, `${chunk.file}.map`);
     if (!fs.existsSync(mapFile)) continue;
     const map = JSON.parse(fs.readFileSync(mapFile, 'utf8')) as { sources: string[]; sourceRoot?: string };
     const base = path.dirname(mapFile);
@@ -104,7 +104,8 @@ function fileSize(outDir: string, file: string) {
     s = {
       raw: buf.length,
       gzip: zlib.gzipSync(buf, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+      brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } })
+        .length,
     };
     sizeCache.set(file, s);
   }
@@ -127,7 +128,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Minified bytes of a chunk attributed to each source (by its source map's mappings), packages grouped by name. */
 function bytesBySource(outDir: string, file: string, into: Map<string, number>) {
-  const mapFile = path.join(outDir, file + '.map');
+  const mapFile = path.join(outDir, `${file}.map`);
   if (!fs.existsSync(mapFile)) {
     into.set(`(${path.basename(file)})`, (into.get(`(${path.basename(file)})`) ?? 0) + fs.statSync(path.join(outDir, file)).size);
     return;
@@ -175,7 +176,7 @@ function bytesBySource(outDir: string, file: string, into: Map<string, number>) 
   });
 }
 
-const kb = (n: number) => (n / 1000).toFixed(1).padStart(7) + ' kB';
+const kb = (n: number) => `${(n / 1000).toFixed(1).padStart(7)} kB`;
 const row = (s: Sizes) => `${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)} ${String(s.files).padStart(5)}`;
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-web-'));
@@ -204,7 +205,14 @@ try {
     results.push({ path: route.path, what: route.what, js: total(outDir, js), css: total(outDir, css) });
   }
 
-  const allJs = total(outDir, new Set(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js'))));
+  const allJs = total(
+    outDir,
+    new Set(
+      Object.values(manifest)
+        .map((c) => c.file)
+        .filter((f) => f.endsWith('.js')),
+    ),
+  );
   const allCss = total(outDir, new Set(Object.values(manifest).flatMap((c) => c.css ?? [])));
 
   console.log(`vite build: ${(ms / 1000).toFixed(1)} s, ${Object.keys(manifest).length} manifest entries, entry ${manifest[entryKey].file}`);

@@ -47,42 +47,260 @@ type W<T> = [T, number][];
 // ---------------------------------------------------------------------------------------------------------------
 // Names (weights ≈ frequency in the population; Đồng Nai has many southern Huỳnh/Võ)
 const FAMILY: W<string> = [
-  ['Nguyễn', 380], ['Trần', 110], ['Lê', 95], ['Phạm', 70], ['Hoàng', 30], ['Huỳnh', 30], ['Phan', 45], ['Vũ', 20], ['Võ', 30],
-  ['Đặng', 21], ['Bùi', 20], ['Đỗ', 14], ['Hồ', 13], ['Ngô', 13], ['Dương', 10], ['Lý', 5], ['Trương', 10], ['Đinh', 7], ['Lâm', 5],
-  ['Mai', 5], ['Trịnh', 5], ['Đoàn', 5], ['Lưu', 3], ['Tạ', 3], ['Châu', 3], ['Cao', 4], ['Hà', 4], ['Tô', 2], ['Quách', 2], ['Thái', 2],
-  ['Kiều', 1], ['La', 1], ['Từ', 1], ['Lương', 3], ['Đào', 3], ['Tăng', 1],
+  ['Nguyễn', 380],
+  ['Trần', 110],
+  ['Lê', 95],
+  ['Phạm', 70],
+  ['Hoàng', 30],
+  ['Huỳnh', 30],
+  ['Phan', 45],
+  ['Vũ', 20],
+  ['Võ', 30],
+  ['Đặng', 21],
+  ['Bùi', 20],
+  ['Đỗ', 14],
+  ['Hồ', 13],
+  ['Ngô', 13],
+  ['Dương', 10],
+  ['Lý', 5],
+  ['Trương', 10],
+  ['Đinh', 7],
+  ['Lâm', 5],
+  ['Mai', 5],
+  ['Trịnh', 5],
+  ['Đoàn', 5],
+  ['Lưu', 3],
+  ['Tạ', 3],
+  ['Châu', 3],
+  ['Cao', 4],
+  ['Hà', 4],
+  ['Tô', 2],
+  ['Quách', 2],
+  ['Thái', 2],
+  ['Kiều', 1],
+  ['La', 1],
+  ['Từ', 1],
+  ['Lương', 3],
+  ['Đào', 3],
+  ['Tăng', 1],
 ];
 const MIDDLE_M: W<string> = [
-  ['Văn', 45], ['Hữu', 6], ['Đức', 6], ['Minh', 8], ['Quốc', 6], ['Thanh', 5], ['Công', 4], ['Ngọc', 3], ['Hoàng', 4], ['Gia', 3],
-  ['Xuân', 3], ['Đình', 3], ['Trọng', 2], ['Anh', 2], ['Tấn', 3], ['Thành', 2],
+  ['Văn', 45],
+  ['Hữu', 6],
+  ['Đức', 6],
+  ['Minh', 8],
+  ['Quốc', 6],
+  ['Thanh', 5],
+  ['Công', 4],
+  ['Ngọc', 3],
+  ['Hoàng', 4],
+  ['Gia', 3],
+  ['Xuân', 3],
+  ['Đình', 3],
+  ['Trọng', 2],
+  ['Anh', 2],
+  ['Tấn', 3],
+  ['Thành', 2],
 ];
 const MIDDLE_F: W<string> = [
-  ['Thị', 55], ['Ngọc', 8], ['Thu', 5], ['Thanh', 5], ['Minh', 3], ['Kim', 4], ['Mỹ', 4], ['Hồng', 4], ['Thúy', 2], ['Bảo', 3],
-  ['Phương', 3], ['Diệu', 2], ['Khánh', 2], ['Bích', 2],
+  ['Thị', 55],
+  ['Ngọc', 8],
+  ['Thu', 5],
+  ['Thanh', 5],
+  ['Minh', 3],
+  ['Kim', 4],
+  ['Mỹ', 4],
+  ['Hồng', 4],
+  ['Thúy', 2],
+  ['Bảo', 3],
+  ['Phương', 3],
+  ['Diệu', 2],
+  ['Khánh', 2],
+  ['Bích', 2],
 ];
 const EXTRA_MIDDLE = ['Thu', 'Minh', 'Ngọc', 'Thanh', 'Hoàng', 'Anh', 'Bảo', 'Kim', 'Hải', 'Phương', 'Quang', 'Hồng'];
 const GIVEN_M = [
-  'Hùng', 'Dũng', 'Tuấn', 'Minh', 'Nam', 'Hải', 'Long', 'Phúc', 'Quang', 'Sơn', 'Thắng', 'Trung', 'Vinh', 'Bảo', 'Khoa', 'An', 'Huy', 'Đức',
-  'Tài', 'Lộc', 'Hiếu', 'Khánh', 'Thành', 'Tâm', 'Hưng', 'Cường', 'Phong', 'Tùng', 'Việt', 'Hoàng', 'Kiên', 'Lâm', 'Nghĩa', 'Nhân', 'Phát',
-  'Quân', 'Thịnh', 'Toàn', 'Trí', 'Tú', 'Hòa', 'Đạt', 'Duy', 'Hậu', 'Lực', 'Mạnh', 'Thiện', 'Tín', 'Bình', 'Chiến', 'Định', 'Hiển', 'Khải',
+  'Hùng',
+  'Dũng',
+  'Tuấn',
+  'Minh',
+  'Nam',
+  'Hải',
+  'Long',
+  'Phúc',
+  'Quang',
+  'Sơn',
+  'Thắng',
+  'Trung',
+  'Vinh',
+  'Bảo',
+  'Khoa',
+  'An',
+  'Huy',
+  'Đức',
+  'Tài',
+  'Lộc',
+  'Hiếu',
+  'Khánh',
+  'Thành',
+  'Tâm',
+  'Hưng',
+  'Cường',
+  'Phong',
+  'Tùng',
+  'Việt',
+  'Hoàng',
+  'Kiên',
+  'Lâm',
+  'Nghĩa',
+  'Nhân',
+  'Phát',
+  'Quân',
+  'Thịnh',
+  'Toàn',
+  'Trí',
+  'Tú',
+  'Hòa',
+  'Đạt',
+  'Duy',
+  'Hậu',
+  'Lực',
+  'Mạnh',
+  'Thiện',
+  'Tín',
+  'Bình',
+  'Chiến',
+  'Định',
+  'Hiển',
+  'Khải',
 ];
 const GIVEN_F = [
-  'Lan', 'Mai', 'Hoa', 'Hương', 'Hà', 'Linh', 'Trang', 'Ngọc', 'Thảo', 'Nhung', 'Phương', 'Huyền', 'Yến', 'Oanh', 'Vy', 'Anh', 'Hằng',
-  'Thủy', 'Loan', 'Hạnh', 'Nga', 'Trinh', 'Nhi', 'Quỳnh', 'Thư', 'Uyên', 'Vân', 'Xuân', 'Diễm', 'Giang', 'Hiền', 'Hồng', 'My', 'Ngân',
-  'Nhàn', 'Tâm', 'Thoa', 'Trâm', 'Tuyết', 'Dung', 'Liên', 'Nguyệt', 'Phượng', 'Thu', 'Châu', 'Dương', 'Diệp', 'Ánh', 'Lệ', 'Thơ',
+  'Lan',
+  'Mai',
+  'Hoa',
+  'Hương',
+  'Hà',
+  'Linh',
+  'Trang',
+  'Ngọc',
+  'Thảo',
+  'Nhung',
+  'Phương',
+  'Huyền',
+  'Yến',
+  'Oanh',
+  'Vy',
+  'Anh',
+  'Hằng',
+  'Thủy',
+  'Loan',
+  'Hạnh',
+  'Nga',
+  'Trinh',
+  'Nhi',
+  'Quỳnh',
+  'Thư',
+  'Uyên',
+  'Vân',
+  'Xuân',
+  'Diễm',
+  'Giang',
+  'Hiền',
+  'Hồng',
+  'My',
+  'Ngân',
+  'Nhàn',
+  'Tâm',
+  'Thoa',
+  'Trâm',
+  'Tuyết',
+  'Dung',
+  'Liên',
+  'Nguyệt',
+  'Phượng',
+  'Thu',
+  'Châu',
+  'Dương',
+  'Diệp',
+  'Ánh',
+  'Lệ',
+  'Thơ',
 ];
 /** Province of birth registration (first three digits of the identity number). */
 const BIRTH_PROVINCE: W<string> = [
-  ['075', 50], ['070', 22], ['079', 5], ['038', 3], ['040', 3], ['036', 2], ['034', 2], ['042', 2], ['052', 2], ['001', 2], ['046', 1],
-  ['044', 1], ['051', 1], ['054', 1], ['066', 1], ['068', 1], ['072', 1], ['077', 1],
+  ['075', 50],
+  ['070', 22],
+  ['079', 5],
+  ['038', 3],
+  ['040', 3],
+  ['036', 2],
+  ['034', 2],
+  ['042', 2],
+  ['052', 2],
+  ['001', 2],
+  ['046', 1],
+  ['044', 1],
+  ['051', 1],
+  ['054', 1],
+  ['066', 1],
+  ['068', 1],
+  ['072', 1],
+  ['077', 1],
 ];
-const PHONE_PREFIX = ['090', '091', '093', '094', '096', '097', '098', '086', '088', '032', '033', '034', '035', '036', '037', '038', '039', '070', '076', '077', '078', '079', '081', '083', '084', '085'];
+const PHONE_PREFIX = [
+  '090',
+  '091',
+  '093',
+  '094',
+  '096',
+  '097',
+  '098',
+  '086',
+  '088',
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+  '081',
+  '083',
+  '084',
+  '085',
+];
 
 /** Relative volume of each procedure at a commune one-stop shop (others 1). */
 const PROCEDURE_WEIGHT: Record<string, number> = {
-  '2.000907': 28, '2.000884': 8, '2.001035': 4, '2.002233': 6, '2.000908': 1, '1.001193': 9, '2.000986': 3, '1.000656': 3, '1.006714': 1,
-  '1.000894': 4, '1.004873': 9, '2.000635': 6, '1.004859': 2, '1.004884': 1, '1.001022': 0.5, '1.004837': 0.3, '1.001731': 0.7,
-  '1.001776': 1.5, '1.004194': 4, '1.004199': 4, '1.004206': 1, '1.004227': 3, 'DNI.DD.001': 1.5,
+  '2.000907': 28,
+  '2.000884': 8,
+  '2.001035': 4,
+  '2.002233': 6,
+  '2.000908': 1,
+  '1.001193': 9,
+  '2.000986': 3,
+  '1.000656': 3,
+  '1.006714': 1,
+  '1.000894': 4,
+  '1.004873': 9,
+  '2.000635': 6,
+  '1.004859': 2,
+  '1.004884': 1,
+  '1.001022': 0.5,
+  '1.004837': 0.3,
+  '1.001731': 0.7,
+  '1.001776': 1.5,
+  '1.004194': 4,
+  '1.004199': 4,
+  '1.004206': 1,
+  '1.004227': 3,
+  'DNI.DD.001': 1.5,
 };
 const DEMO_COMMUNES: Record<string, { prefix: string; share: number }> = {
   '25252': { prefix: 'dni.phurieng', share: 0.03 },
@@ -186,8 +404,14 @@ export async function addSyntheticCommunes(db: Database): Promise<Commune[]> {
   // specialist each for certification, land and residence (the police one also leads), one leader, one clerk.
   // They never log in; they share the demo officials' password hash so that no hashing time is spent.
   const staffShape: [string, string, number][] = [
-    ['ttpvhcc', 'reception', 2], ['vhxh', 'specialist', 2], ['vanphong', 'specialist', 1], ['kinhte', 'specialist', 1],
-    ['congan', 'specialist', 1], ['congan', 'leader', 1], ['ubnd', 'leader', 1], ['vanphong', 'clerk', 1],
+    ['ttpvhcc', 'reception', 2],
+    ['vhxh', 'specialist', 2],
+    ['vanphong', 'specialist', 1],
+    ['kinhte', 'specialist', 1],
+    ['congan', 'specialist', 1],
+    ['congan', 'leader', 1],
+    ['ubnd', 'leader', 1],
+    ['vanphong', 'clerk', 1],
   ];
   const people: { username: string; fullName: string; unitId: string; role: string }[] = [];
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -239,9 +463,11 @@ interface Route {
 
 async function buildRoutes(db: Database, communes: Commune[]): Promise<Route[]> {
   const tree = await orgTree(db);
-  const versions = (await db.query<{ procedure_code: string; version: number; definition: ProcedureDefinition }>(
-    `SELECT DISTINCT ON (procedure_code) procedure_code, version, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code, version DESC`,
-  )).rows;
+  const versions = (
+    await db.query<{ procedure_code: string; version: number; definition: ProcedureDefinition }>(
+      `SELECT DISTINCT ON (procedure_code) procedure_code, version, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code, version DESC`,
+    )
+  ).rows;
   const routes: Route[] = [];
   for (const c of communes) {
     const receiving = tree.byKind('ttpvhcc', c.code);
@@ -250,7 +476,9 @@ async function buildRoutes(db: Database, communes: Commune[]): Promise<Route[]> 
       const def = v.definition;
       const cases: ProcedureCase[] = def.cases;
       const usable = cases.filter((k) => k.workflow.length === 5);
-      cases.filter((k) => k.workflow.length !== 5).forEach((k) => log(`skipping ${v.procedure_code}/${k.code}: ${k.workflow.length} workflow steps (the generator models 5)`));
+      cases
+        .filter((k) => k.workflow.length !== 5)
+        .forEach((k) => log(`skipping ${v.procedure_code}/${k.code}: ${k.workflow.length} workflow steps (the generator models 5)`));
       usable.forEach((k, i) => {
         const competentUnitId = tree.byKind(def.competentUnitKind, c.code)?.id ?? null;
         const d = { receivingUnitId: receiving.id, competentUnitId };
@@ -267,7 +495,7 @@ async function buildRoutes(db: Database, communes: Commune[]): Promise<Route[]> 
           homeReceiving: receiving.id,
           unitIds,
           unitIdsWithoutHome: unitIds.filter((u) => u !== receiving.id),
-          stepUnits: k.workflow.map((s) => (s.role === 'reception' ? null : stepUnit(tree, s, d)?.id ?? null)),
+          stepUnits: k.workflow.map((s) => (s.role === 'reception' ? null : (stepUnit(tree, s, d)?.id ?? null))),
           stepRoles: k.workflow.map((s) => s.role),
           stepKeys: k.workflow.map((s) => s.key),
           stepNames: k.workflow.map((s) => s.name),
@@ -484,11 +712,27 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(route_id int, procedure_code text, procedure_version int, case_code text, procedure_name text,
             competent_unit_id text, home_receiving text, unit_ids text[], unit_ids_wo_home text[], step_units text[], step_roles text[], step_keys text[],
             step_names text[], step_quota_min int[], limit_min int)`,
-    [JSON.stringify(routes.map((r) => ({
-      route_id: r.routeId, procedure_code: r.procedureCode, procedure_version: r.version, case_code: r.caseCode, procedure_name: r.procedureName,
-      competent_unit_id: r.competentUnitId, home_receiving: r.homeReceiving, unit_ids: r.unitIds, unit_ids_wo_home: r.unitIdsWithoutHome,
-      step_units: r.stepUnits, step_roles: r.stepRoles, step_keys: r.stepKeys, step_names: r.stepNames, step_quota_min: r.stepQuotaMin, limit_min: r.limitMin,
-    })))],
+    [
+      JSON.stringify(
+        routes.map((r) => ({
+          route_id: r.routeId,
+          procedure_code: r.procedureCode,
+          procedure_version: r.version,
+          case_code: r.caseCode,
+          procedure_name: r.procedureName,
+          competent_unit_id: r.competentUnitId,
+          home_receiving: r.homeReceiving,
+          unit_ids: r.unitIds,
+          unit_ids_wo_home: r.unitIdsWithoutHome,
+          step_units: r.stepUnits,
+          step_roles: r.stepRoles,
+          step_keys: r.stepKeys,
+          step_names: r.stepNames,
+          step_quota_min: r.stepQuotaMin,
+          limit_min: r.limitMin,
+        })),
+      ),
+    ],
   );
   await client.query(`INSERT INTO bench_gen.receivers SELECT id, agency_code FROM org_units WHERE kind = 'ttpvhcc' AND admin_unit_code <> '75'`);
   await client.query(
@@ -497,7 +741,10 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
       WHERE m.role = ANY($1::text[]) GROUP BY m.unit_id, m.role`,
     [[...STEP_ROLES]],
   );
-  const routeLookup = lookup(routes.map((r) => r.weight), LOOKUP_SIZE);
+  const routeLookup = lookup(
+    routes.map((r) => r.weight),
+    LOOKUP_SIZE,
+  );
   const receivers = (await client.query<{ unit_id: string }>('SELECT unit_id FROM bench_gen.receivers ORDER BY unit_id')).rows.map((r) => r.unit_id);
 
   // The applicants.
@@ -522,19 +769,49 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
                     ($19::int[])[1 + floor(random() * 1000)::int] AS pv, 1945 + floor(random() * 62)::int AS yob
                FROM generate_series(1, $1::int) AS p) x`,
     [
-      persons, names(FAMILY), fold(names(FAMILY)), lookup(FAMILY.map((x) => x[1]), 1000), lookup(MIDDLE_M.map((x) => x[1]), 1000),
-      names(MIDDLE_M), fold(names(MIDDLE_M)), names(MIDDLE_F), fold(names(MIDDLE_F)), EXTRA_MIDDLE, fold(EXTRA_MIDDLE), GIVEN_M, fold(GIVEN_M),
-      GIVEN_F, fold(GIVEN_F), lookup(MIDDLE_F.map((x) => x[1]), 1000), names(BIRTH_PROVINCE), PHONE_PREFIX, lookup(BIRTH_PROVINCE.map((x) => x[1]), 1000),
+      persons,
+      names(FAMILY),
+      fold(names(FAMILY)),
+      lookup(
+        FAMILY.map((x) => x[1]),
+        1000,
+      ),
+      lookup(
+        MIDDLE_M.map((x) => x[1]),
+        1000,
+      ),
+      names(MIDDLE_M),
+      fold(names(MIDDLE_M)),
+      names(MIDDLE_F),
+      fold(names(MIDDLE_F)),
+      EXTRA_MIDDLE,
+      fold(EXTRA_MIDDLE),
+      GIVEN_M,
+      fold(GIVEN_M),
+      GIVEN_F,
+      fold(GIVEN_F),
+      lookup(
+        MIDDLE_F.map((x) => x[1]),
+        1000,
+      ),
+      names(BIRTH_PROVINCE),
+      PHONE_PREFIX,
+      lookup(
+        BIRTH_PROVINCE.map((x) => x[1]),
+        1000,
+      ),
     ],
   );
   phase(`routes, staff and ${persons.toLocaleString('en')} applicants`);
 
   // Drop the secondary indexes (kept: primary keys and unique constraints), to re-create them after the load.
-  const indexes = (await client.query<{ name: string; def: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+  const indexes = (
+    await client.query<{ name: string; def: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
       WHERE i.schemaname = current_schema() AND i.tablename IN ('dossiers', 'dossier_tasks', 'dossier_pauses')
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-  )).rows;
+    )
+  ).rows;
   for (const ix of indexes) await client.query(`DROP INDEX ${ix.name}`);
 
   // Dossiers and completed tasks, in batches of whole days.
@@ -591,8 +868,10 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
   await client.query('VACUUM (ANALYZE) dossier_pauses');
   phase('vacuum analyze');
 
-  const counts = (await client.query<{ d: number; t: number; o: number }>(
-    `SELECT (SELECT count(*) FROM dossiers)::int AS d, (SELECT count(*) FROM dossier_tasks)::int AS t, (SELECT count(*) FROM dossier_tasks WHERE completed_at IS NULL)::int AS o`,
-  )).rows[0];
+  const counts = (
+    await client.query<{ d: number; t: number; o: number }>(
+      `SELECT (SELECT count(*) FROM dossiers)::int AS d, (SELECT count(*) FROM dossier_tasks)::int AS t, (SELECT count(*) FROM dossier_tasks WHERE completed_at IS NULL)::int AS o`,
+    )
+  ).rows[0];
   return { seconds: (performance.now() - t0) / 1000, phases, dossiers: counts.d, tasks: counts.t, openTasks: counts.o };
 }

@@ -129,7 +129,9 @@ async function prepareDatabase(dataDir: string): Promise<{ generated: boolean }>
   const g = await generate(client, db, communes, N, new Date());
   await client.end();
   await db.close();
-  console.log(`\nGeneration: ${g.dossiers.toLocaleString('en')} dossiers, ${g.tasks.toLocaleString('en')} tasks (${g.openTasks.toLocaleString('en')} open) in ${g.seconds.toFixed(1)} s`);
+  console.log(
+    `\nGeneration: ${g.dossiers.toLocaleString('en')} dossiers, ${g.tasks.toLocaleString('en')} tasks (${g.openTasks.toLocaleString('en')} open) in ${g.seconds.toFixed(1)} s`,
+  );
   for (const [name, s] of g.phases) console.log(`  ${name.padEnd(48)} ${s.toFixed(1).padStart(7)} s`);
   return { generated: true };
 }
@@ -137,15 +139,19 @@ async function prepareDatabase(dataDir: string): Promise<{ generated: boolean }>
 async function printSizes(c: pg.Client): Promise<void> {
   console.log(`\n${'table'.padEnd(20)} ${'rows'.padStart(12)} ${'table'.padStart(10)} ${'indexes'.padStart(10)} ${'total'.padStart(10)}`);
   for (const t of ['dossiers', 'dossier_tasks', 'dossier_pauses', 'officials', 'official_memberships', 'org_units']) {
-    const r = (await c.query<{ rows: number; heap: string; idx: string; total: string }>(
-      `SELECT (SELECT count(*) FROM ${t})::int AS rows, pg_size_pretty(pg_table_size('${t}')) AS heap, pg_size_pretty(pg_indexes_size('${t}')) AS idx,
+    const r = (
+      await c.query<{ rows: number; heap: string; idx: string; total: string }>(
+        `SELECT (SELECT count(*) FROM ${t})::int AS rows, pg_size_pretty(pg_table_size('${t}')) AS heap, pg_size_pretty(pg_indexes_size('${t}')) AS idx,
               pg_size_pretty(pg_total_relation_size('${t}')) AS total`,
-    )).rows[0];
+      )
+    ).rows[0];
     console.log(`${t.padEnd(20)} ${r.rows.toLocaleString('en').padStart(12)} ${r.heap.padStart(10)} ${r.idx.padStart(10)} ${r.total.padStart(10)}`);
   }
-  const idx = (await c.query<{ name: string; size: string }>(
-    `SELECT indexrelid::regclass::text AS name, pg_size_pretty(pg_relation_size(indexrelid)) AS size FROM pg_index WHERE indrelid = 'dossiers'::regclass ORDER BY pg_relation_size(indexrelid) DESC`,
-  )).rows;
+  const idx = (
+    await c.query<{ name: string; size: string }>(
+      `SELECT indexrelid::regclass::text AS name, pg_size_pretty(pg_relation_size(indexrelid)) AS size FROM pg_index WHERE indrelid = 'dossiers'::regclass ORDER BY pg_relation_size(indexrelid) DESC`,
+    )
+  ).rows;
   console.log(`dossiers indexes: ${idx.map((i) => `${i.name} ${i.size}`).join(', ')}`);
   const db = (await c.query<{ s: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS s')).rows[0].s;
   console.log(`database ${DB_NAME}: ${db}`);
@@ -158,7 +164,18 @@ async function startServer(dataDir: string): Promise<{ url: string; proc: ChildP
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: benchUrl, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', COOKIE_SECRET: SECRET, SEED_DEMO: '0', WORKERS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: benchUrl,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COOKIE_SECRET: SECRET,
+      SEED_DEMO: '0',
+      WORKERS: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -178,7 +195,13 @@ interface Session {
   csrf: string;
 }
 
-const cookiesOf = (res: Response) => Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+const cookiesOf = (res: Response) =>
+  Object.fromEntries(
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0].split('='))
+      .map(([k, ...v]) => [k, v.join('=')]),
+  );
 
 /** A real login: the anonymous CSRF cookie first, then POST /api/staff/login with it echoed in the header. */
 async function login(url: string, username: string): Promise<Session> {
@@ -250,7 +273,11 @@ interface Run {
   errors: number;
 }
 
-async function runLoad<T>(items: T[], concurrency: number, one: (item: T) => Promise<number>): Promise<{ seconds: number; latencies: number[]; hits: number; errors: number }> {
+async function runLoad<T>(
+  items: T[],
+  concurrency: number,
+  one: (item: T) => Promise<number>,
+): Promise<{ seconds: number; latencies: number[]; hits: number; errors: number }> {
   const latencies: number[] = [];
   let next = 0;
   let hits = 0;
@@ -292,11 +319,13 @@ async function main(): Promise<void> {
     const setting = async (name: string) => (await info.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0].v;
     const pgVersion = await setting('server_version');
     const sharedBuffers = await setting('shared_buffers');
-    const inboxSizes = (await info.query<{ username: string; open: number }>(
-      `SELECT o.username, count(t.id)::int AS open FROM officials o LEFT JOIN dossier_tasks t ON t.assignee_id = o.id AND t.completed_at IS NULL
+    const inboxSizes = (
+      await info.query<{ username: string; open: number }>(
+        `SELECT o.username, count(t.id)::int AS open FROM officials o LEFT JOIN dossier_tasks t ON t.assignee_id = o.id AND t.completed_at IS NULL
         WHERE o.username = ANY($1) GROUP BY o.username ORDER BY o.username`,
-      [INBOX_OFFICIALS.concat(['chuyenvien2.vhxh', 'chuyenvien.vanphong', 'chuyenvien.kinhte', 'chuyenvien.congan'])],
-    )).rows;
+        [INBOX_OFFICIALS.concat(['chuyenvien2.vhxh', 'chuyenvien.vanphong', 'chuyenvien.kinhte', 'chuyenvien.congan'])],
+      )
+    ).rows;
     console.log(`\nopen tasks assigned: ${inboxSizes.map((r) => `${r.username} ${r.open}`).join(', ')}`);
 
     // The statements and the requests of every kind.
@@ -318,10 +347,14 @@ async function main(): Promise<void> {
       type Row = { code: string; applicant_id_number: string; applicant_name: string };
       const rows = (
         all || who === SUPERVISOR
-          ? await info.query<Row>('SELECT code, applicant_id_number, applicant_name FROM dossiers TABLESAMPLE BERNOULLI ($1) WHERE unit_ids && $2::text[] LIMIT $3', [
-              Math.min(100, (100 * 20 * R) / Math.max(N, 1)), visible, 2 * R,
+          ? await info.query<Row>(
+              'SELECT code, applicant_id_number, applicant_name FROM dossiers TABLESAMPLE BERNOULLI ($1) WHERE unit_ids && $2::text[] LIMIT $3',
+              [Math.min(100, (100 * 20 * R) / Math.max(N, 1)), visible, 2 * R],
+            )
+          : await info.query<Row>('SELECT code, applicant_id_number, applicant_name FROM dossiers WHERE unit_ids && $1::text[] ORDER BY random() LIMIT $2', [
+              visible,
+              2 * R,
             ])
-          : await info.query<Row>('SELECT code, applicant_id_number, applicant_name FROM dossiers WHERE unit_ids && $1::text[] ORDER BY random() LIMIT $2', [visible, 2 * R])
       ).rows;
       if (rows.length === 0) throw new Error(`no dossiers visible to ${who}`);
       const search = async (q: string): Promise<Item> => ({
@@ -329,9 +362,18 @@ async function main(): Promise<void> {
         stmt: await capture((ctx) => searchDossiers(ctx, staff, { q, page: 1, pageSize: 20 })),
       });
       const mk = async (query: string, qs: string[]) => kinds.push({ query, who, inbox: false, items: await Promise.all(qs.map(search)) });
-      await mk('search: dossier code', sample(rows, 2 * R).map((r) => r.code));
-      await mk('search: identity number', sample(rows, 2 * R).map((r) => r.applicant_id_number));
-      await mk('search: full name', sample(rows, 2 * R).map((r) => foldVietnamese(r.applicant_name)));
+      await mk(
+        'search: dossier code',
+        sample(rows, 2 * R).map((r) => r.code),
+      );
+      await mk(
+        'search: identity number',
+        sample(rows, 2 * R).map((r) => r.applicant_id_number),
+      );
+      await mk(
+        'search: full name',
+        sample(rows, 2 * R).map((r) => foldVietnamese(r.applicant_name)),
+      );
       await mk('search: partial name', sample(PARTIALS, 2 * R));
       // The app's name search (with the indexes' helper conditions) must return exactly what the plain definition
       // returns: dossiers with a visible unit whose folded name contains the folded query, newest first.
@@ -342,10 +384,12 @@ async function main(): Promise<void> {
           if (seen.has(q) || seen.size >= 50) continue;
           seen.add(q);
           const app = (await info.query<{ id: string }>(item.stmt.text, item.stmt.params)).rows.map((r) => r.id);
-          const ref = (await info.query<{ id: string }>(
-            `SELECT d.id FROM dossiers d WHERE ${all ? 'true' : 'd.unit_ids && $2::text[]'} AND d.applicant_search LIKE $1 ORDER BY d.submitted_at DESC LIMIT 21`,
-            all ? [`%${foldVietnamese(q)}%`] : [`%${foldVietnamese(q)}%`, visible],
-          )).rows.map((r) => r.id);
+          const ref = (
+            await info.query<{ id: string }>(
+              `SELECT d.id FROM dossiers d WHERE ${all ? 'true' : 'd.unit_ids && $2::text[]'} AND d.applicant_search LIKE $1 ORDER BY d.submitted_at DESC LIMIT 21`,
+              all ? [`%${foldVietnamese(q)}%`] : [`%${foldVietnamese(q)}%`, visible],
+            )
+          ).rows.map((r) => r.id);
           checked++;
           if (app.join() !== ref.join()) {
             mismatches++;
@@ -370,13 +414,15 @@ async function main(): Promise<void> {
     const base = new pg.Pool({ connectionString: benchUrl, max: Math.max(...CONCURRENCY) });
     closers.push(() => base.end());
 
-    const httpOne = (k: Kind) => async (item: Item): Promise<number> => {
-      const s = sessions.get(k.who)!;
-      const res = await fetch(`${server!.url}${item.path}`, { headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
-      const body = (await res.json()) as { counts?: { all: number }; items?: unknown[] };
-      if (res.status !== 200) throw new Error(`${item.path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-      return k.inbox ? body.counts!.all : body.items!.length;
-    };
+    const httpOne =
+      (k: Kind) =>
+      async (item: Item): Promise<number> => {
+        const s = sessions.get(k.who)!;
+        const res = await fetch(`${server!.url}${item.path}`, { headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+        const body = (await res.json()) as { counts?: { all: number }; items?: unknown[] };
+        if (res.status !== 200) throw new Error(`${item.path}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+        return k.inbox ? body.counts!.all : body.items!.length;
+      };
     const bareOne = async (item: Item): Promise<number> => (await base.query(item.stmt.text, item.stmt.params)).rows.length;
 
     const loadBefore = os.loadavg()[0];
@@ -395,9 +441,15 @@ async function main(): Promise<void> {
           const items = sample(k.items, R);
           const r = await runLoad(items, c, mode === 'HTTP' ? httpOne(k) : bareOne);
           runs.push({
-            run: mode, concurrency: c, n: r.latencies.length, rate: r.latencies.length / r.seconds,
-            p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), p99: percentile(r.latencies, 99),
-            hits: r.hits / Math.max(1, r.latencies.length), errors: r.errors,
+            run: mode,
+            concurrency: c,
+            n: r.latencies.length,
+            rate: r.latencies.length / r.seconds,
+            p50: percentile(r.latencies, 50),
+            p95: percentile(r.latencies, 95),
+            p99: percentile(r.latencies, 99),
+            hits: r.hits / Math.max(1, r.latencies.length),
+            errors: r.errors,
           });
         }
       }
@@ -405,9 +457,15 @@ async function main(): Promise<void> {
     }
 
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-    console.log(`\nbench/worklist: ${generated ? 'fresh' : 'reused'} database, ${N.toLocaleString('en')} dossiers requested; ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, PostgreSQL ${pgVersion} (shared_buffers ${sharedBuffers})`);
-    console.log(`1-minute load average: ${loadBefore.toFixed(2)} before the measurements, ${os.loadavg()[0].toFixed(2)} after (other processes on the machine disturb the figures).`);
-    console.log('Server, PostgreSQL and the load generator share the machine. "hits": inbox = open tasks listed (counts.all), search = rows returned (page of 20, +1 on the bare driver for the has-more probe).');
+    console.log(
+      `\nbench/worklist: ${generated ? 'fresh' : 'reused'} database, ${N.toLocaleString('en')} dossiers requested; ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, PostgreSQL ${pgVersion} (shared_buffers ${sharedBuffers})`,
+    );
+    console.log(
+      `1-minute load average: ${loadBefore.toFixed(2)} before the measurements, ${os.loadavg()[0].toFixed(2)} after (other processes on the machine disturb the figures).`,
+    );
+    console.log(
+      'Server, PostgreSQL and the load generator share the machine. "hits": inbox = open tasks listed (counts.all), search = rows returned (page of 20, +1 on the bare driver for the has-more probe).',
+    );
     const head = `${'query'.padEnd(24)} ${'official'.padEnd(18)} ${'run'.padEnd(5)} ${'conc'.padStart(4)} ${'n'.padStart(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'hits'.padStart(6)} ${'errors'.padStart(6)}`;
     console.log(head);
     console.log('-'.repeat(head.length));
@@ -424,7 +482,9 @@ async function main(): Promise<void> {
       const http = runs.filter((r) => r.run === 'HTTP');
       const ok = http.every((r) => r.p95 < TARGET_P95_MS && r.errors === 0);
       if (!ok) failed++;
-      console.log(`${ok ? 'PASS' : 'FAIL'}  ${`${kind.query} (${kind.who})`.padEnd(44)} HTTP p95 ${http.map((r) => `${r.p95.toFixed(1)} ms at ${r.concurrency}`).join(', ')}  (target < ${TARGET_P95_MS} ms)`);
+      console.log(
+        `${ok ? 'PASS' : 'FAIL'}  ${`${kind.query} (${kind.who})`.padEnd(44)} HTTP p95 ${http.map((r) => `${r.p95.toFixed(1)} ms at ${r.concurrency}`).join(', ')}  (target < ${TARGET_P95_MS} ms)`,
+      );
     }
     console.log(failed === 0 ? `\nAll ${results.length} query kinds PASS.` : `\n${failed} of ${results.length} query kinds FAIL.`);
     if (mismatches > 0) console.log(`FAIL  ${mismatches} of ${checked} name searches differ from the plain definition`);

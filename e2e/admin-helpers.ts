@@ -32,7 +32,9 @@ export async function adminLogin(page: Page, username: string, opts: { password?
 /** Waits until the page's confirmation live region says `text`. */
 export async function expectAnnounced(page: Page, text: string | RegExp): Promise<string> {
   const region = page.getByTestId('admin-announcement');
-  await expect.poll(async () => (await region.textContent()) ?? '', { timeout: 15_000 }).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+  await expect
+    .poll(async () => (await region.textContent()) ?? '', { timeout: 15_000 })
+    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
   return (await region.textContent()) ?? '';
 }
 
@@ -69,7 +71,13 @@ export function freeWeekdayNextYear(): string {
 export const shownDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** A state-changing API call from the browser context's session (the CSRF token from its cookie). */
-export async function contextApi(context: BrowserContext, baseUrl: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+export async function contextApi(
+  context: BrowserContext,
+  baseUrl: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const cookies = await context.cookies(baseUrl);
   const csrf = decodeURIComponent(cookies.find((c) => c.name === 'motcua_csrf')?.value ?? '');
   const res = await context.request.fetch(`${baseUrl}${url}`, {

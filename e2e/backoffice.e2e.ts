@@ -54,13 +54,19 @@ describe('back office', () => {
     await staffLogin(page, 'tiepnhan.phurieng');
     // The workspace (or, with open tasks, the inbox it leads to).
     await page.getByRole('heading', { level: 1, name: /^(Trang làm việc|Hồ sơ cần xử lý)$/ }).waitFor();
-    await page.getByRole('link', { name: /Tiếp nhận hồ sơ/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Tiếp nhận hồ sơ/ })
+      .first()
+      .waitFor();
     await expectAccessible(page);
 
     // Reception: the queue page, then a counter intake.
     await page.locator('header').getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ' }).waitFor();
-    await page.getByRole('status').filter({ hasText: /chờ tiếp nhận/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /chờ tiếp nhận/ })
+      .waitFor();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ tại quầy' }).click();
 
@@ -68,7 +74,10 @@ describe('back office', () => {
     await page.getByRole('heading', { level: 1, name: 'Kiểm tra danh tính người nộp' }).waitFor();
     await page.getByLabel('Số định danh cá nhân của người nộp').fill('12345');
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
-    await page.locator('.error-summary').getByRole('link', { name: /12 chữ số/ }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /12 chữ số/ })
+      .waitFor();
     await expectAccessible(page);
     await page.getByLabel('Số định danh cá nhân của người nộp').fill(DEMO_ELDER_ID);
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
@@ -95,7 +104,10 @@ describe('back office', () => {
     expect(await page.locator('#f-soDinhDanhNguoiNop').inputValue()).toBe(DEMO_ELDER_ID);
     expect(await page.getByText('Thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.locator('.error-summary').getByRole('link', { name: /Tên giấy tờ, văn bản/ }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /Tên giấy tờ, văn bản/ })
+      .waitFor();
     await expectAccessible(page);
     // A locked answer from the population database changed by mistake: the browser cannot tell, the server refuses it.
     await page.getByLabel('Họ và tên người yêu cầu').fill('Hoàng Văn Tứ');
@@ -107,7 +119,10 @@ describe('back office', () => {
     // (d) scans: required ones are checked before continuing.
     await page.getByRole('heading', { level: 1, name: 'Quét thành phần hồ sơ' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.locator('.error-summary').getByRole('link', { name: /Chưa quét: Bản chính/ }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /Chưa quét: Bản chính/ })
+      .waitFor();
     await page.locator('#f-doc-BC').setInputFiles({ name: 'ban-chinh.pdf', mimeType: 'application/pdf', buffer: smallPdf('ban chinh') });
     await page.locator('#f-doc-BS').setInputFiles({ name: 'ban-sao.pdf', mimeType: 'application/pdf', buffer: smallPdf('ban sao') });
     await expect.poll(() => page.getByText('✓ Đã quét 1 tệp').count()).toBe(2);
@@ -205,7 +220,10 @@ describe('back office', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Tìm theo mã hồ sơ, tên người nộp hoặc tên thủ tục').fill('hoang van tu');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Có \d+ hồ sơ/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Có \d+ hồ sơ/ })
+      .waitFor();
     await row.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await performAction(page, 'Chuyển bước tiếp theo');
@@ -237,7 +255,8 @@ describe('back office', () => {
       const result = (await steps.nth(i).locator('.step-result').textContent())!.trim();
       expect(result).toMatch(/Trước hạn|Đúng hạn/);
     }
-    for (const name of ['Trần Minh Đức', 'Võ Minh Tâm', 'Hồ Thị Ngọc Lan']) expect(await page.locator('ol.workflow').getByText(name).count()).toBeGreaterThan(0);
+    for (const name of ['Trần Minh Đức', 'Võ Minh Tâm', 'Hồ Thị Ngọc Lan'])
+      expect(await page.locator('ol.workflow').getByText(name).count()).toBeGreaterThan(0);
     expect(await page.locator('ol.staff-log').textContent()).toContain('Trả kết quả');
     await expectAccessible(page);
 
@@ -246,7 +265,10 @@ describe('back office', () => {
     await page.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor();
     await page.getByLabel('Mã hồ sơ, số định danh hoặc tên người nộp').fill(DEMO_ELDER_ID);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /số định danh đã nhập/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /số định danh đã nhập/ })
+      .waitFor();
     const found = page.getByRole('row').filter({ hasText: code });
     expect(await found.textContent()).toContain('Đã trả kết quả');
     expect(await found.getByRole('link', { name: code }).getAttribute('href')).toBe(`/can-bo/ho-so/${dossierId}`);
@@ -255,7 +277,9 @@ describe('back office', () => {
     await page.locator('header').getByRole('link', { name: 'Sổ theo dõi hồ sơ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sổ theo dõi hồ sơ' }).waitFor();
     await expect.poll(() => page.getByLabel('Đơn vị').inputValue()).toBe('dni.phurieng.ttpvhcc');
-    expect(await page.getByRole('link', { name: /Tải sổ dạng PDF/ }).getAttribute('href')).toMatch(/^\/api\/staff\/register\.pdf\?unitId=dni\.phurieng\.ttpvhcc&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByRole('link', { name: /Tải sổ dạng PDF/ }).getAttribute('href')).toMatch(
+      /^\/api\/staff\/register\.pdf\?unitId=dni\.phurieng\.ttpvhcc&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/,
+    );
     expect(await page.getByRole('link', { name: /Tải sổ dạng Excel/ }).getAttribute('href')).toMatch(/^\/api\/staff\/register\.xlsx\?/);
     await expectAccessible(page);
     await context.close();
@@ -286,7 +310,12 @@ describe('back office', () => {
     await expectAccessible(page);
     await performAction(page, 'Tiếp nhận hồ sơ');
     expect(await page.getByTestId('dossier-status').textContent()).toContain('Được tiếp nhận');
-    const api = async () => (await (await staffContext.request.get(`${baseUrl}/api/staff/dossiers/${id}`)).json()) as { dueAt: string; originalDueAt: string; status: { code: number } };
+    const api = async () =>
+      (await (await staffContext.request.get(`${baseUrl}/api/staff/dossiers/${id}`)).json()) as {
+        dueAt: string;
+        originalDueAt: string;
+        status: { code: number };
+      };
     const accepted = await api();
     expect(accepted.dueAt).toBe(new Date(vnInstant(dayB, '17:30')).toISOString());
     const dueBefore = (await page.getByTestId('due-at').textContent())!;
@@ -316,7 +345,9 @@ describe('back office', () => {
     expect(await citizen.locator('.supplement-request').textContent()).toContain('Bản chụp bị mờ, cần bản chụp rõ nét');
     await expect.poll(() => citizen.getByLabel('Thuộc thành phần hồ sơ').inputValue()).toBe('GCS');
     await expectAccessible(citizen);
-    await citizen.getByLabel(/Chọn tệp \(PDF, JPEG, PNG\) cho: Giấy chứng sinh/).setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: smallPdf('giay chung sinh ro') });
+    await citizen
+      .getByLabel(/Chọn tệp \(PDF, JPEG, PNG\) cho: Giấy chứng sinh/)
+      .setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: smallPdf('giay chung sinh ro') });
     await citizen.getByText('✓ Đã tải lên: giay-chung-sinh-ro.pdf').waitFor();
     await citizen.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
     await citizen.getByRole('status').filter({ hasText: 'Đã gửi giấy tờ bổ sung' }).waitFor();

@@ -56,7 +56,10 @@ export function vnShown(at: Date | string): string {
  */
 export async function setClock(baseUrl: string, at: string, frozen = true): Promise<void> {
   const first = await fetch(`${baseUrl}/api/dev/clock`);
-  const cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('motcua_csrf='));
+  const cookie = first.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('motcua_csrf='));
   if (!cookie) throw new Error('no CSRF cookie from the server');
   const token = decodeURIComponent(cookie.slice('motcua_csrf='.length));
   const res = await fetch(`${baseUrl}/api/dev/clock`, {

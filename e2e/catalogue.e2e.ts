@@ -46,10 +46,15 @@ describe('procedure search and guide pages', () => {
     await page.waitForURL(/linhVuc=CT/);
     const list = page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link');
     // The list is replaced once the filtered answer arrives: wait until it holds only that field's procedures.
-    await expect.poll(async () => {
-      const names = await list.allTextContents();
-      return names.length > 2 && names.every((n) => /Chứng thực|bản sao/i.test(n));
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const names = await list.allTextContents();
+          return names.length > 2 && names.every((n) => /Chứng thực|bản sao/i.test(n));
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.getByLabel('Mức độ dịch vụ trực tuyến').selectOption('toan_trinh');
     await page.waitForURL(/mucDo=toan_trinh/);
     await expect.poll(async () => (await list.allTextContents()).join('|'), { timeout: 10_000 }).toBe('Chứng thực bản sao điện tử từ bản chính');

@@ -13,14 +13,17 @@ const root = path.resolve(import.meta.dirname, '..');
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
-
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
     throw new Error('Browser tests need Debian chromium: apt-get install -y chromium (bash .ci/run does this).');
   }
   // Each run builds into its own folder so that two runs on one machine do not overwrite each other's app.
   const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-web-'));
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, WEB_DIST: webDist } });
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WEB_DIST: webDist },
+  });
   if (build.status !== 0) throw new Error('vite build failed');
 
   const port = await freePort();
@@ -28,7 +31,18 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://localhost:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: baseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: '', WEB_DIST: webDist, MOTCUA_CONTRACT_CHECKS: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: baseUrl,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      WEB_DIST: webDist,
+      MOTCUA_CONTRACT_CHECKS: '1',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;

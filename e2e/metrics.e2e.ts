@@ -21,7 +21,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_COMMUNES, DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
-import { acceptAndIssue, expectNoHorizontalScroll, setClock, staffLogin, staffLogout, submitBirthRegistration, vnInstant, workingCalendar, workingTuesdayAhead } from './backoffice.ts';
+import {
+  acceptAndIssue,
+  expectNoHorizontalScroll,
+  setClock,
+  staffLogin,
+  staffLogout,
+  submitBirthRegistration,
+  vnInstant,
+  workingCalendar,
+  workingTuesdayAhead,
+} from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
 import { expectAccessible, loginWithEid } from './journey.ts';
 
@@ -39,16 +49,25 @@ interface Figure {
 const num = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
 async function pageFigures(page: Page): Promise<Figure[]> {
-  const rows = await page.getByTestId('index-table').locator('tr[data-indicator]').evaluateAll((trs) =>
-    trs.map((tr) => {
-      const cell = (col: string) => {
-        const td = tr.querySelector(`td[data-col="${col}"]`);
-        if (!td) return null;
-        return td.getAttribute('data-value') ?? td.querySelector('[data-value]')?.getAttribute('data-value') ?? null;
-      };
-      return { code: tr.getAttribute('data-indicator')!, numerator: cell('numerator'), denominator: cell('denominator'), ratio: cell('ratio'), points: cell('points') };
-    }),
-  );
+  const rows = await page
+    .getByTestId('index-table')
+    .locator('tr[data-indicator]')
+    .evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cell = (col: string) => {
+          const td = tr.querySelector(`td[data-col="${col}"]`);
+          if (!td) return null;
+          return td.getAttribute('data-value') ?? td.querySelector('[data-value]')?.getAttribute('data-value') ?? null;
+        };
+        return {
+          code: tr.getAttribute('data-indicator')!,
+          numerator: cell('numerator'),
+          denominator: cell('denominator'),
+          ratio: cell('ratio'),
+          points: cell('points'),
+        };
+      }),
+    );
   return rows.map((r) => ({ code: r.code, numerator: num(r.numerator), denominator: num(r.denominator), ratio: num(r.ratio), points: num(r.points) }));
 }
 
@@ -169,7 +188,12 @@ describe('service-quality dashboards: live Decision 766 index, drill-down, Excel
     for (const f of figures) {
       const row = byCode.get(f.code);
       expect(row, `indicator ${f.code} in the workbook`).toBeDefined();
-      expect({ code: f.code, numerator: cellNumber(row![cols.numerator]), denominator: cellNumber(row![cols.denominator]), points: cellNumber(row![cols.points]) }).toEqual({ code: f.code, numerator: f.numerator, denominator: f.denominator, points: f.points });
+      expect({
+        code: f.code,
+        numerator: cellNumber(row![cols.numerator]),
+        denominator: cellNumber(row![cols.denominator]),
+        points: cellNumber(row![cols.points]),
+      }).toEqual({ code: f.code, numerator: f.numerator, denominator: f.denominator, points: f.points });
       const ratio = cellNumber(row![cols.ratio]);
       // A ratio may be stored as a percentage (72.5) or as a fraction formatted as % (0.725).
       if (f.ratio === null) expect(ratio).toBeNull();
@@ -232,7 +256,7 @@ describe('service-quality dashboards: live Decision 766 index, drill-down, Excel
     await expect.poll(async () => (await form.getByRole('alert').textContent()) ?? '').toMatch(/đã được đánh giá/);
     expect(await staff.getByTestId('rating-done').count()).toBe(0);
   });
-  it('(e) the plan targets (the unit\'s and one official\'s) show as progress bars, and the demo campaign week by week', async () => {
+  it("(e) the plan targets (the unit's and one official's) show as progress bars, and the demo campaign week by week", async () => {
     await staff.goto(`${baseUrl}/can-bo/chi-so/muc-tieu?unit=${DEMO_COMMUNES.phuRieng}&kind=custom&from=${day}&to=${day}`);
     await staffLogout(staff);
     await staffLogin(staff, 'giamsat.dongnai');

@@ -27,13 +27,21 @@ async function submitMaritalStatus(page: Page, beforeSubmit?: (draftId: string) 
       return res.json();
     };
     const draft = await call('POST', '/api/drafts', { procedureCode: '1.004873', caseCode: 'mac-dinh' });
-    const saved = await call('PUT', `/api/drafts/${draft.id}`, { revision: draft.revision, values: { ...draft.values, mucDichSuDung: 'Đăng ký kết hôn' }, documents: [] });
+    const saved = await call('PUT', `/api/drafts/${draft.id}`, {
+      revision: draft.revision,
+      values: { ...draft.values, mucDichSuDung: 'Đăng ký kết hôn' },
+      documents: [],
+    });
     return saved.id as string;
   });
   await beforeSubmit?.(draftId);
   return page.evaluate(async (id) => {
     const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)motcua_csrf=([^;]+)/)?.[1] ?? '');
-    const res = await fetch('/api/dossiers', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ draftId: id, idempotencyKey: crypto.randomUUID() }) });
+    const res = await fetch('/api/dossiers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ draftId: id, idempotencyKey: crypto.randomUUID() }),
+    });
     if (!res.ok) throw new Error(`submit: ${res.status} ${await res.text()}`);
     const d = await res.json();
     return { id: d.id as string, code: d.code as string, draftId: id };
@@ -77,7 +85,12 @@ describe('online payment of fees', () => {
     expect(await panel.getByTestId('quote-total').textContent()).toBe('2.500 đ');
     await panel.getByText('Bạn được giảm 2.500 đ nhờ nộp hồ sơ trực tuyến.').waitFor();
     await expectAccessible(page);
-    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`));
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`),
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), wide.join(' ')).toBe(true);
 
     await panel.getByRole('button', { name: 'Thanh toán trực tuyến 2.500 đ' }).click();

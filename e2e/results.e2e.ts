@@ -95,7 +95,9 @@ describe('electronic results: signed, in the citizen’s store, verified, reused
     expect(await block.textContent()).toContain('Võ Minh Tâm');
     expect(await block.getByTestId('result-status').textContent()).toContain('Còn hiệu lực');
     expect(await block.getByTestId('result-published').textContent()).toBe(vnShown(vnInstant(day, '10:30')));
-    const detail = (await (await staffContext.request.get(`${baseUrl}/api/staff/dossiers/${birth.id}`)).json()) as { result: { id: string; signedAt: string; number: string } };
+    const detail = (await (await staffContext.request.get(`${baseUrl}/api/staff/dossiers/${birth.id}`)).json()) as {
+      result: { id: string; signedAt: string; number: string };
+    };
     resultId = detail.result.id;
     expect(detail.result.number).toBe(resultNumber);
     expect(detail.result.signedAt).toBe(new Date(vnInstant(day, '10:00')).toISOString());
@@ -208,7 +210,10 @@ describe('electronic results: signed, in the citizen’s store, verified, reused
     expect(await gks.locator('.store-choices').textContent()).not.toContain('Giấy chứng sinh');
     await expectAccessible(citizen);
     await choice.getByRole('button', { name: /^Dùng giấy tờ này/ }).click();
-    await gks.locator('.attached-documents li').filter({ hasText: `Lấy từ kho dữ liệu: ${storeTitle}` }).waitFor();
+    await gks
+      .locator('.attached-documents li')
+      .filter({ hasText: `Lấy từ kho dữ liệu: ${storeTitle}` })
+      .waitFor();
     expect(await gks.locator('.doc-ok').first().textContent()).toBe('✓ Đã có');
     await expectAccessible(citizen);
     await expectNoHorizontalScroll(citizen);
@@ -263,7 +268,10 @@ describe('electronic results: signed, in the citizen’s store, verified, reused
     await counterChoice.waitFor();
     await expectAccessible(staff);
     await counterChoice.getByRole('button', { name: /^Dùng giấy tờ này/ }).click();
-    await counterRow.locator('li').filter({ hasText: `Lấy từ kho dữ liệu: ${storeTitle}` }).waitFor();
+    await counterRow
+      .locator('li')
+      .filter({ hasText: `Lấy từ kho dữ liệu: ${storeTitle}` })
+      .waitFor();
     await expectAccessible(staff);
     await staff.getByRole('button', { name: 'Tiếp tục' }).click();
     await staff.getByRole('heading', { level: 1, name: 'Liên hệ và nhận kết quả' }).waitFor();

@@ -35,7 +35,10 @@ describe('citizen online submission', () => {
     await expectAccessible(page);
     // Continuing with a required field empty shows the error summary linking to the field.
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.locator('.error-summary').getByRole('link', { name: /Nơi sinh/ }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /Nơi sinh/ })
+      .waitFor();
     await expectAccessible(page);
     await page.locator('#f-noiSinhTre').fill('Trạm Y tế xã Phú Riềng');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -93,10 +96,13 @@ describe('citizen online submission', () => {
 
     // The confirmation e-mail, captured by the local SMTP server.
     await expect
-      .poll(async () => {
-        const mails = (await (await fetch(`${baseUrl}/api/dev/mailbox?to=tran.thi.mai@example.vn`)).json()) as { subject: string; text: string }[];
-        return mails.some((m) => m.subject.includes(code) && m.text.includes(code));
-      }, { timeout: 15_000, interval: 500 })
+      .poll(
+        async () => {
+          const mails = (await (await fetch(`${baseUrl}/api/dev/mailbox?to=tran.thi.mai@example.vn`)).json()) as { subject: string; text: string }[];
+          return mails.some((m) => m.subject.includes(code) && m.text.includes(code));
+        },
+        { timeout: 15_000, interval: 500 },
+      )
       .toBe(true);
     await context.close();
   });

@@ -45,7 +45,10 @@ export const UnitId = z
 
 export const AgencyCode = z.string().regex(AGENCY_CODE, 'Mã định danh cơ quan phải theo cấu trúc V1V2V3.Z1Z2.Y1Y2.MX1X2 (ví dụ 000.00.52.H19).');
 const Email = z.string().trim().max(200, 'Thư điện tử tối đa 200 ký tự.').pipe(z.email('Địa chỉ thư điện tử không hợp lệ.'));
-const Phone = z.string().trim().regex(/^\+?[0-9][0-9 ().-]{5,19}$/, 'Số điện thoại không hợp lệ.');
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ().-]{5,19}$/, 'Số điện thoại không hợp lệ.');
 
 export const OfficialId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Mã cán bộ không hợp lệ.');
 export const Username = z
@@ -162,7 +165,9 @@ export const OfficialListQuery = z.object({
 export const CalendarDayBody = z.strictObject({ kind: CalendarKind, name: text('Tên ngày', 200), reason: Reason });
 export const CalendarDayCreate = CalendarDayBody.extend({ day: IsoDate });
 export type CalendarDayCreate = z.infer<typeof CalendarDayCreate>;
-export const CalendarYearQuery = z.object({ year: z.coerce.number({ message: 'Năm không hợp lệ.' }).int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.') });
+export const CalendarYearQuery = z.object({
+  year: z.coerce.number({ message: 'Năm không hợp lệ.' }).int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
+});
 
 const Clock = z.string({ message: 'Giờ phải theo định dạng HH:MM.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải theo định dạng HH:MM (ví dụ 07:30).');
 /** Checked again by WorkingTimeData and workingHoursFrom (order, overlaps) in the service. */
@@ -287,4 +292,3 @@ export const WorkingTime = z.strictObject({
   origin: z.enum(['installation', 'default']),
 });
 export type WorkingTime = z.infer<typeof WorkingTime>;
-

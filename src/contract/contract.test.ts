@@ -25,13 +25,21 @@ describe('the contract’s place', () => {
   it('imports only zod, src/core and itself', () => {
     const contract = files(path.join(SRC, 'contract'));
     expect(contract.length).toBeGreaterThan(10);
-    const wrong = contract.flatMap((f) => importsOf(f).filter((i) => i !== 'zod' && !i.startsWith('core/') && !i.startsWith('contract/')).map((i) => `${path.relative(SRC, f)} → ${i}`));
+    const wrong = contract.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i !== 'zod' && !i.startsWith('core/') && !i.startsWith('contract/'))
+        .map((i) => `${path.relative(SRC, f)} → ${i}`),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('is what the server imports instead of the web app', () => {
     const server = files(path.join(SRC, 'server'));
-    const wrong = server.flatMap((f) => importsOf(f).filter((i) => i.startsWith('web/')).map((i) => `${path.relative(SRC, f)} → ${i}`));
+    const wrong = server.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith('web/'))
+        .map((i) => `${path.relative(SRC, f)} → ${i}`),
+    );
     expect(wrong).toEqual([]);
     expect(server.some((f) => importsOf(f).some((i) => i.startsWith('contract/')))).toBe(true);
   });

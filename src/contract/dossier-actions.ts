@@ -40,7 +40,11 @@ export const StaffActionBodies = {
   request_payment: z.strictObject({ amount: z.number().int().positive('Số tiền phải lớn hơn 0').max(1_000_000_000).optional(), reason: Reason.optional() }),
   /** Paid at the counter, in cash or by card (an online payment is recorded by the gateway's confirmation). */
   record_payment: z.strictObject({
-    payment: z.strictObject({ amount: z.number().int().positive('Số tiền phải lớn hơn 0').max(1_000_000_000), method: z.enum(['cash', 'card']), receiptNumber: z.string().trim().max(50).optional() }),
+    payment: z.strictObject({
+      amount: z.number().int().positive('Số tiền phải lớn hơn 0').max(1_000_000_000),
+      method: z.enum(['cash', 'card']),
+      receiptNumber: z.string().trim().max(50).optional(),
+    }),
   }),
   reschedule: z.strictObject({ reason: Reason, newDueAt: Instant }),
   stop: z.strictObject({ reason: Reason }),

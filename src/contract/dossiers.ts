@@ -11,7 +11,9 @@ export const DossierIdParams = z.object({ id: z.string() });
 /** A component of a draft: a file the citizen uploaded, or a document taken from their personal store. */
 export const DraftDocument = z
   .object({ requirementCode: z.string().min(1).max(100), uploadId: Id.optional(), storeDocumentId: Id.optional() })
-  .refine((d) => (d.uploadId === undefined) !== (d.storeDocumentId === undefined), { message: 'Mỗi giấy tờ là một tệp tải lên hoặc một giấy tờ lấy từ kho dữ liệu' });
+  .refine((d) => (d.uploadId === undefined) !== (d.storeDocumentId === undefined), {
+    message: 'Mỗi giấy tờ là một tệp tải lên hoặc một giấy tờ lấy từ kho dữ liệu',
+  });
 export type DraftDocument = z.infer<typeof DraftDocument>;
 
 export const RESULT_DELIVERY = ['online', 'counter', 'post'] as const;
@@ -61,7 +63,14 @@ export type DraftView = z.infer<typeof DraftView>;
 
 export const DraftList = z.strictObject({ items: z.array(DraftView) });
 
-export const SubmitBody = z.object({ draftId: Id, idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/) });
+export const SubmitBody = z.object({
+  draftId: Id,
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 /** The dossier a submission created (201), or found again for the same idempotency key (200). */
 export const SubmittedDossier = z.strictObject({
@@ -143,7 +152,15 @@ export const MyDossier = z.strictObject({
   paymentState: z.string(),
   resultDelivery: z.string(),
   documents: z.array(
-    z.strictObject({ id: Uuid, requirementCode: z.string(), name: z.string(), mime: z.string(), size: z.number(), uploadId: Uuid.nullable(), source: z.string() }),
+    z.strictObject({
+      id: Uuid,
+      requirementCode: z.string(),
+      name: z.string(),
+      mime: z.string(),
+      size: z.number(),
+      uploadId: Uuid.nullable(),
+      source: z.string(),
+    }),
   ),
   timeline: z.array(TimelineEntry),
   canWithdraw: z.boolean(),
@@ -173,7 +190,10 @@ export type PublicDossierStatus = z.infer<typeof PublicDossierStatus>;
 
 /** Online supplement: the documents asked for, as uploads. */
 export const SupplementBody = z.object({
-  documents: z.array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() })).min(1, 'Vui lòng đính kèm ít nhất một giấy tờ').max(30),
+  documents: z
+    .array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid() }))
+    .min(1, 'Vui lòng đính kèm ít nhất một giấy tờ')
+    .max(30),
   note: z.string().trim().max(1000).optional(),
 });
 export const SupplementResult = z.strictObject({ status: z.number().int(), dueAt: Instant.nullable(), pausedWorkingMinutes: z.number() });

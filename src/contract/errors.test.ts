@@ -78,7 +78,11 @@ function raisedIn(file: string): Raised[] {
     found.push({ code: literal[1], status: /^\d{3}$/.test(status ?? '') ? Number(status) : undefined, where: at(m.index) });
   }
   for (const m of text.matchAll(/\bappError\(\s*'([A-Z][A-Z0-9_]+)'/g)) found.push({ code: m[1], where: at(m.index) });
-  for (const [helper, code] of [['notFound', 'NOT_FOUND'], ['unauthorized', 'UNAUTHENTICATED'], ['forbidden', 'FORBIDDEN']] as const) {
+  for (const [helper, code] of [
+    ['notFound', 'NOT_FOUND'],
+    ['unauthorized', 'UNAUTHENTICATED'],
+    ['forbidden', 'FORBIDDEN'],
+  ] as const) {
     for (const m of text.matchAll(new RegExp(`\\b${helper}\\(`, 'g'))) found.push({ code, where: at(m.index) });
   }
   // Error bodies written by hand ({ error: { code: 'X', … } }) and refusals decided in core ({ ok: false, status, code: 'X' }).
@@ -128,7 +132,15 @@ describe('error-code registry', () => {
   });
 
   it('registers the transition errors the lead raises from the registry', () => {
-    for (const code of ['INVALID_TRANSITION', 'REASON_REQUIRED', 'SUPPLEMENT_ONCE', 'RESCHEDULE_ONCE', 'WRONG_STEP', 'ASSIGNED_TO_ANOTHER', 'ROLE_NOT_ALLOWED']) {
+    for (const code of [
+      'INVALID_TRANSITION',
+      'REASON_REQUIRED',
+      'SUPPLEMENT_ONCE',
+      'RESCHEDULE_ONCE',
+      'WRONG_STEP',
+      'ASSIGNED_TO_ANOTHER',
+      'ROLE_NOT_ALLOWED',
+    ]) {
       expect(isErrorCode(code), code).toBe(true);
     }
   });

@@ -65,7 +65,11 @@ export const ERRORS = {
     vi: 'Phiên đăng nhập không hợp lệ, đã được sử dụng hoặc đã hết hạn (quá 10 phút). Vui lòng đăng nhập lại.',
     en: 'This login attempt is not valid, was already used or has expired (after 10 minutes). Please log in again.',
   },
-  OIDC_LOGIN_CANCELLED: { status: 400, vi: 'Bạn đã huỷ đăng nhập bằng tài khoản định danh điện tử.', en: 'You cancelled the login with your electronic identity account.' },
+  OIDC_LOGIN_CANCELLED: {
+    status: 400,
+    vi: 'Bạn đã huỷ đăng nhập bằng tài khoản định danh điện tử.',
+    en: 'You cancelled the login with your electronic identity account.',
+  },
   OIDC_PROVIDER_ERROR: {
     status: 502,
     vi: 'Hệ thống định danh điện tử từ chối yêu cầu đăng nhập. Vui lòng thử lại.',
@@ -89,7 +93,11 @@ export const ERRORS = {
 
   // --- Official accounts -----------------------------------------------------------------------------------------
   INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị.', en: 'This account has been deactivated. Please contact the administrator.' },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    vi: 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị.',
+    en: 'This account has been deactivated. Please contact the administrator.',
+  },
   ACCOUNT_LOCKED: {
     status: 423,
     vi: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút hoặc liên hệ quản trị.',
@@ -102,7 +110,11 @@ export const ERRORS = {
     vi: 'Mã xác thực không đúng hoặc đã hết hạn.',
     en: 'The verification code is wrong or has expired.',
   },
-  WEAK_PASSWORD: { status: 400, vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.', en: 'The password must have at least 10 characters, with both letters and digits.' },
+  WEAK_PASSWORD: {
+    status: 400,
+    vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.',
+    en: 'The password must have at least 10 characters, with both letters and digits.',
+  },
 
   // --- Administration: units, officials, calendar, working time ---------------------------------------------------
   OUT_OF_SCOPE: { status: 403, vi: '{what} nằm ngoài phạm vi quản trị của bạn.', en: 'This is outside the units you administer.' },
@@ -177,7 +189,11 @@ export const ERRORS = {
     vi: 'Đơn vị hành chính {code} không thuộc tỉnh của hệ thống.',
     en: 'The administrative unit {code} is not in the installation’s province.',
   },
-  CALENDAR_DAY_EXISTS: { status: 409, vi: 'Ngày {day} đã có trong lịch ({name}); hãy sửa ngày đó.', en: '{day} is already in the calendar ({name}); edit that day instead.' },
+  CALENDAR_DAY_EXISTS: {
+    status: 409,
+    vi: 'Ngày {day} đã có trong lịch ({name}); hãy sửa ngày đó.',
+    en: '{day} is already in the calendar ({name}); edit that day instead.',
+  },
   CALENDAR_DAY_FROM_RULES: {
     status: 409,
     vi: 'Ngày {day} được sinh từ quy tắc ngày nghỉ (data/holidays.json) và sẽ được sinh lại; hãy sửa quy tắc hoặc quyết định của năm trong tệp đó.',

@@ -81,7 +81,10 @@ export const IndicatorFigure = z.strictObject({
   /** Whether the figure drills down to dossiers (dossier-based indicators). */
   drillable: z.boolean(),
   /** For 2.2 (information only): average processing time, with its unit. */
-  average: z.strictObject({ value: z.number(), unit: z.enum(['hours', 'days', 'working-days', 'months']) }).nullable().optional(),
+  average: z
+    .strictObject({ value: z.number(), unit: z.enum(['hours', 'days', 'working-days', 'months']) })
+    .nullable()
+    .optional(),
 });
 export type IndicatorFigure = z.infer<typeof IndicatorFigure>;
 
@@ -149,8 +152,15 @@ export type Breakdown = z.infer<typeof Breakdown>;
 // --- Targets and campaigns --------------------------------------------------------------------------------------
 
 export const TARGET_METRICS = [
-  'online_dossier_rate', 'online_payment_rate', 'services_with_online_dossier', 'digitisation_rate', 'electronic_result_rate', 'satisfaction_rate',
-  'satisfaction_rate_land_construction_investment', 'avg_login_to_submit_minutes', 'online_vs_counter_time_reduction',
+  'online_dossier_rate',
+  'online_payment_rate',
+  'services_with_online_dossier',
+  'digitisation_rate',
+  'electronic_result_rate',
+  'satisfaction_rate',
+  'satisfaction_rate_land_construction_investment',
+  'avg_login_to_submit_minutes',
+  'online_vs_counter_time_reduction',
 ] as const;
 export const TargetMetric = z.enum(TARGET_METRICS, { message: 'Chỉ tiêu không hợp lệ.' });
 export type TargetMetric = z.infer<typeof TargetMetric>;

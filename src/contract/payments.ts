@@ -56,7 +56,14 @@ export const ReceiptView = z.strictObject({
   issuedAt: Instant,
   intentId: Uuid,
 });
-export const RefundView = z.strictObject({ id: Uuid, amount: z.number(), state: z.string(), reason: z.string(), requestedAt: Instant, doneAt: Instant.nullable() });
+export const RefundView = z.strictObject({
+  id: Uuid,
+  amount: z.number(),
+  state: z.string(),
+  reason: z.string(),
+  requestedAt: Instant,
+  doneAt: Instant.nullable(),
+});
 
 /** GET /api/dossiers/:id/payment */
 export const DossierPaymentView = z.strictObject({
@@ -116,7 +123,13 @@ export const ReconciliationRunView = z.strictObject({
   report: z.strictObject({
     matched: z.array(z.strictObject({ reference: z.string(), amount: z.number(), dossierCode: z.string() })),
     missing: z.array(
-      z.strictObject({ reference: z.string(), side: z.enum(['statement', 'ledger']), amount: z.number(), dossierCode: z.string().optional(), note: z.string() }),
+      z.strictObject({
+        reference: z.string(),
+        side: z.enum(['statement', 'ledger']),
+        amount: z.number(),
+        dossierCode: z.string().optional(),
+        note: z.string(),
+      }),
     ),
     mismatched: z.array(
       z.strictObject({

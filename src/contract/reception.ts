@@ -42,7 +42,12 @@ export const IdentityCheckResult = z.strictObject({
 });
 export type IdentityCheckResult = z.infer<typeof IdentityCheckResult>;
 
-export const PrefillBody = z.object({ procedureCode: z.string().min(1).max(64), caseCode: z.string().min(1).max(64), idNumber: IdNumber, checkToken: z.string().min(10).max(200) });
+export const PrefillBody = z.object({
+  procedureCode: z.string().min(1).max(64),
+  caseCode: z.string().min(1).max(64),
+  idNumber: IdNumber,
+  checkToken: z.string().min(10).max(200),
+});
 export const IntakePrefill = z.strictObject({
   procedureCode: z.string(),
   procedureVersion: z.number().int(),
@@ -58,7 +63,11 @@ export const IntakePrefill = z.strictObject({
 export type IntakePrefill = z.infer<typeof IntakePrefill>;
 
 export const IntakeBody = z.object({
-  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
   channel: z.union([z.literal(1), z.literal(3)]),
   receivingUnitId: z.string().max(100).optional(),
   procedureCode: z.string().min(1).max(64),
@@ -72,7 +81,9 @@ export const IntakeBody = z.object({
     .array(
       z
         .object({ requirementCode: z.string().min(1).max(100), uploadId: z.string().uuid().optional(), storeDocumentId: z.string().uuid().optional() })
-        .refine((d) => (d.uploadId === undefined) !== (d.storeDocumentId === undefined), { message: 'Mỗi giấy tờ là một bản quét hoặc một giấy tờ lấy từ kho dữ liệu' }),
+        .refine((d) => (d.uploadId === undefined) !== (d.storeDocumentId === undefined), {
+          message: 'Mỗi giấy tờ là một bản quét hoặc một giấy tờ lấy từ kho dữ liệu',
+        }),
     )
     .max(50),
   resultDelivery: z.enum(['counter', 'post', 'online']),

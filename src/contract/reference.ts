@@ -4,14 +4,29 @@ import { Day } from './http.ts';
 
 export const AdminUnitsQuery = z.object({
   level: z.enum(['province', 'commune']).optional(),
-  parent: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.').optional(),
+  parent: z
+    .string()
+    .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.')
+    .optional(),
 });
-export const AdminUnit = z.strictObject({ code: z.string(), name: z.string(), type: z.string(), level: z.enum(['province', 'commune']), parentCode: z.string().nullable() });
+export const AdminUnit = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  level: z.enum(['province', 'commune']),
+  parentCode: z.string().nullable(),
+});
 export type AdminUnit = z.infer<typeof AdminUnit>;
 
 export const OrgUnitsQuery = z.object({
-  adminUnit: z.string().regex(/^\d{2}(\d{3})?$/, 'Mã đơn vị hành chính không hợp lệ.').optional(),
-  province: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.').optional(),
+  adminUnit: z
+    .string()
+    .regex(/^\d{2}(\d{3})?$/, 'Mã đơn vị hành chính không hợp lệ.')
+    .optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.')
+    .optional(),
   kind: z.string().max(40).optional(),
 });
 /** An agency or department in force (the public list). */

@@ -46,7 +46,10 @@ export const ShareLink = z.strictObject({ url: z.string(), expiresAt: Instant })
 export type ShareLink = z.infer<typeof ShareLink>;
 export const ShareParams = z.object({ token: z.string().max(100) });
 
-export const StoreOfPersonBody = z.object({ idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'), checkToken: z.string().min(10).max(200) });
+export const StoreOfPersonBody = z.object({
+  idNumber: z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số'),
+  checkToken: z.string().min(10).max(200),
+});
 
 export const PublicResultState = z.enum(['valid', 'expired', 'cancelled', 'replaced', 'not_issued']);
 export type PublicResultState = z.infer<typeof PublicResultState>;

@@ -37,7 +37,10 @@ export const LogoutResult = z.strictObject({ loggedOut: z.literal(true), redirec
 export const StaffLoginBody = z.object({
   username: z.string().min(1, 'Vui lòng nhập tên đăng nhập').max(64),
   password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(256),
-  totp: z.string().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số').optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số')
+    .optional(),
 });
 
 export const Membership = z.strictObject({ unitId: z.string(), role: OfficialRoleCode });

@@ -260,7 +260,13 @@ export const StaffDossier = z.strictObject({
 export type StaffDossier = z.infer<typeof StaffDossier>;
 
 /** The open task after an action. */
-export const TaskView = z.strictObject({ stepName: z.string(), unitId: z.string(), assigneeId: Uuid.nullable(), assigneeName: z.string().nullable(), dueAt: Instant });
+export const TaskView = z.strictObject({
+  stepName: z.string(),
+  unitId: z.string(),
+  assigneeId: Uuid.nullable(),
+  assigneeName: z.string().nullable(),
+  dueAt: Instant,
+});
 
 /** The answer of a staff action on a dossier. */
 export const StaffActionResult = z.strictObject({ status: z.number().int().min(1).max(10), dueAt: Instant.nullable(), task: TaskView.nullable() });

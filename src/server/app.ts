@@ -34,7 +34,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     global: false,
     errorResponseBuilder: (_req, ctx) => {
       const seconds = Math.ceil(ctx.ttl / 1000);
-      return new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, 429, undefined, { seconds }) as unknown as { statusCode: number };
+      return new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, 429, undefined, { seconds }) as unknown as {
+        statusCode: number;
+      };
     },
   });
   registerSessions(app, ctx.db, ctx.config);
@@ -75,9 +77,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } });
     });
   } else {
-    app.setNotFoundHandler((_req, reply) =>
-      reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } }),
-    );
+    app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } }));
   }
   return app;
 }

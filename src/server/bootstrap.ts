@@ -15,7 +15,9 @@ import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { url: config.databaseUrl, poolSize: Number(process.env.DB_POOL_SIZE ?? 20) } : { dataDir: path.join(config.dataDir, 'pglite') });
+  return openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl, poolSize: Number(process.env.DB_POOL_SIZE ?? 20) } : { dataDir: path.join(config.dataDir, 'pglite') },
+  );
 }
 
 export async function createContext(config: AppConfig, db?: Database): Promise<AppContext> {

@@ -26,9 +26,16 @@ describe('admin CLI', () => {
   }
 
   it('due-date prints the due time with +07:00 over the holiday calendar', async () => {
-    expect(await run(['due-date', '--from', '2026-02-12T10:00:00+07:00', '--amount', '3', '--unit', 'working-days'])).toEqual({ code: 0, out: '2026-02-24T17:30:00+07:00' });
-    expect((await run(['due-date', '--from', '2026-03-09T15:01:00+07:00', '--amount', '0', '--unit', 'working-days', '--same-day-rule'])).out).toBe('2026-03-10T17:30:00+07:00');
-    expect((await run(['due-date', '--from', '2026-03-09T14:00:00+07:00', '--amount', '0', '--unit', 'working-days', '--same-day-rule'])).out).toBe('2026-03-09T17:30:00+07:00');
+    expect(await run(['due-date', '--from', '2026-02-12T10:00:00+07:00', '--amount', '3', '--unit', 'working-days'])).toEqual({
+      code: 0,
+      out: '2026-02-24T17:30:00+07:00',
+    });
+    expect((await run(['due-date', '--from', '2026-03-09T15:01:00+07:00', '--amount', '0', '--unit', 'working-days', '--same-day-rule'])).out).toBe(
+      '2026-03-10T17:30:00+07:00',
+    );
+    expect((await run(['due-date', '--from', '2026-03-09T14:00:00+07:00', '--amount', '0', '--unit', 'working-days', '--same-day-rule'])).out).toBe(
+      '2026-03-09T17:30:00+07:00',
+    );
   });
 
   it('refuses bad arguments with a Vietnamese message and exit code 2', async () => {
@@ -70,8 +77,26 @@ describe('admin CLI', () => {
       const fromEnv = await run(['create-user', '--username', 'tiepnhan.moi', '--full-name', 'Lê Tiếp Nhận', '--unit', 'dni.ubnd', '--role', 'reception']);
       expect(fromEnv.code, fromEnv.out).toBe(0);
       expect(fromEnv.out).not.toContain('Mật khẩu');
-      expect((await run(['create-user', '--username', 'khongdonvi', '--full-name', 'Không Đơn Vị', '--unit', 'khong.co', '--role', 'reception'])).out).toContain('không tồn tại');
-      expect((await run(['create-user', '--username', 'matkhauyeu', '--full-name', 'Mật Khẩu Yếu', '--unit', 'dni.ubnd', '--role', 'reception', '--password', 'ngan'])).code).toBe(1);
+      expect(
+        (await run(['create-user', '--username', 'khongdonvi', '--full-name', 'Không Đơn Vị', '--unit', 'khong.co', '--role', 'reception'])).out,
+      ).toContain('không tồn tại');
+      expect(
+        (
+          await run([
+            'create-user',
+            '--username',
+            'matkhauyeu',
+            '--full-name',
+            'Mật Khẩu Yếu',
+            '--unit',
+            'dni.ubnd',
+            '--role',
+            'reception',
+            '--password',
+            'ngan',
+          ])
+        ).code,
+      ).toBe(1);
     } finally {
       delete process.env.MOTCUA_PASSWORD;
     }
@@ -94,7 +119,7 @@ describe('admin CLI', () => {
     }
   });
 
-  it('specimen renders a procedure\'s result with demo data, marked as a specimen and signed (pdfsig: valid)', async () => {
+  it("specimen renders a procedure's result with demo data, marked as a specimen and signed (pdfsig: valid)", async () => {
     const { spawnSync, execFileSync } = await import('node:child_process');
     if (spawnSync('pdfsig', ['-v']).error) throw new Error('pdfsig is missing: install poppler-utils (apt-get install -y poppler-utils)');
     expect((await run(['seed'])).code).toBe(0);

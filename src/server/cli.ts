@@ -87,12 +87,19 @@ const commands: Record<string, { help: string; run: Command }> = {
         args,
         options: { from: { type: 'string' }, amount: { type: 'string' }, unit: { type: 'string' }, 'same-day-rule': { type: 'boolean' } },
       });
-      const units: Record<string, DeadlineUnit> = { 'working-days': 'working_days', 'working-hours': 'working_hours', 'calendar-days': 'calendar_days', months: 'months' };
+      const units: Record<string, DeadlineUnit> = {
+        'working-days': 'working_days',
+        'working-hours': 'working_hours',
+        'calendar-days': 'calendar_days',
+        months: 'months',
+      };
       const from = values.from ? new Date(values.from) : null;
       const amount = Number(values.amount);
       const unit = values.unit ? units[values.unit] : undefined;
       if (!from || Number.isNaN(from.getTime()) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(values.from ?? '') || !Number.isInteger(amount) || amount < 0 || !unit) {
-        console.error('Cần --from (ISO 8601 có múi giờ, ví dụ 2026-02-12T10:00:00+07:00), --amount (số nguyên ≥ 0) và --unit (working-days, working-hours, calendar-days, months).');
+        console.error(
+          'Cần --from (ISO 8601 có múi giờ, ví dụ 2026-02-12T10:00:00+07:00), --amount (số nguyên ≥ 0) và --unit (working-days, working-hours, calendar-days, months).',
+        );
         return 2;
       }
       return withDatabase(async (db) => {

@@ -24,8 +24,7 @@ describe('the two clocks', () => {
  * Files of other owners that still have one, with what they should become; delete an entry once fixed (the test fails
  * on an entry with nothing left to excuse).
  */
-const ALLOWED = new Map<string, string>([
-]);
+const ALLOWED = new Map<string, string>([]);
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BARE = /new Date\(\s*\)/;
@@ -39,7 +38,10 @@ function serverFiles(dir: string): string[] {
 }
 
 const bareDates = (file: string) =>
-  fs.readFileSync(path.join(root, file), 'utf8').split('\n').flatMap((line, i) => (BARE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+  fs
+    .readFileSync(path.join(root, file), 'utf8')
+    .split('\n')
+    .flatMap((line, i) => (BARE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
 
 describe('one clock per purpose', () => {
   const files = serverFiles('src/server');
@@ -50,6 +52,9 @@ describe('one clock per purpose', () => {
   });
 
   it('keeps the allow-list honest', () => {
-    expect([...ALLOWED.keys()].filter((f) => !fs.existsSync(path.join(root, f)) || bareDates(f).length === 0), 'remove these entries').toEqual([]);
+    expect(
+      [...ALLOWED.keys()].filter((f) => !fs.existsSync(path.join(root, f)) || bareDates(f).length === 0),
+      'remove these entries',
+    ).toEqual([]);
   });
 });

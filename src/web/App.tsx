@@ -31,8 +31,22 @@ const BackOffice = lazyNamed(() => import('./staff/BackOffice.tsx'), 'BackOffice
 export function App() {
   return (
     <Routes>
-      <Route path="can-bo/*" element={<LazyArea><BackOffice /></LazyArea>} />
-      <Route path="man-hinh-quay" element={<LazyArea><CounterScreenPage /></LazyArea>} />
+      <Route
+        path="can-bo/*"
+        element={
+          <LazyArea>
+            <BackOffice />
+          </LazyArea>
+        }
+      />
+      <Route
+        path="man-hinh-quay"
+        element={
+          <LazyArea>
+            <CounterScreenPage />
+          </LazyArea>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="thu-tuc" element={<SearchPage />} />

@@ -1,6 +1,8 @@
 /** Display formats for Vietnamese users: money in đồng, time limits in plain words, dates dd/mm/yyyy. */
 export function formatMoney(amount: number): string {
-  return `${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+  return `${Math.round(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
 
 export { formatTimeLimit } from '../core/catalogue/time-limit.ts';

@@ -15,7 +15,11 @@ export function lazyNamed<M extends Record<string, unknown>, K extends keyof M &
 
 export function PageLoading() {
   const { t } = useTranslation();
-  return <p role="status" className="page-loading">{t('common.loadingPage')}</p>;
+  return (
+    <p role="status" className="page-loading">
+      {t('common.loadingPage')}
+    </p>
+  );
 }
 
 function LoadFailed() {
@@ -23,7 +27,9 @@ function LoadFailed() {
   return (
     <div className="error-box" role="alert">
       <p>{t('common.loadFailed')}</p>
-      <button type="button" className="button" onClick={() => window.location.reload()}>{t('common.reload')}</button>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('common.reload')}
+      </button>
     </div>
   );
 }

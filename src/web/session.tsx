@@ -6,10 +6,11 @@ import type { SessionInfo } from './api/types.ts';
 import { keys } from './data/keys.ts';
 
 /** Anyone whose session cannot be read is treated as not logged in. */
-const fetchSession = ({ signal }: { signal: AbortSignal }) => api<SessionInfo>('/api/session', { signal }).catch((e: unknown) => {
-  if ((e as Error).name === 'AbortError') throw e;
-  return { authenticated: false, kind: null, user: null, loginAt: null, expiresAt: null } satisfies SessionInfo;
-});
+const fetchSession = ({ signal }: { signal: AbortSignal }) =>
+  api<SessionInfo>('/api/session', { signal }).catch((e: unknown) => {
+    if ((e as Error).name === 'AbortError') throw e;
+    return { authenticated: false, kind: null, user: null, loginAt: null, expiresAt: null } satisfies SessionInfo;
+  });
 
 export function useSession(): { session: SessionInfo | null; reload: () => Promise<void>; logout: () => Promise<void> } {
   const qc = useQueryClient();

@@ -38,7 +38,15 @@ describe('data/holidays.json', () => {
 describe('holiday calendar 2025', () => {
   it('Tết Ất Tỵ: 27–31/01 (28 tháng Chạp – mùng 3), nine days off from Saturday 25/01 to Sunday 02/02', () => {
     expect(offDays('2025-01-24', '2025-02-03')).toEqual([
-      '2025-01-25', '2025-01-26', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02',
+      '2025-01-25',
+      '2025-01-26',
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+      '2025-02-02',
     ]);
     expect(entry('2025-01-27')?.name).toBe('Tết Nguyên đán (28 tháng Chạp)');
     expect(entry('2025-01-29')?.name).toBe('Tết Nguyên đán (mùng 1 Tết)');
@@ -67,7 +75,15 @@ describe('holiday calendar 2026', () => {
 
   it('Tết Bính Ngọ: Monday 16/02 (29 tháng Chạp) to Friday 20/02 (mùng 4), nine days with the weekends', () => {
     expect(offDays('2026-02-13', '2026-02-23')).toEqual([
-      '2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22',
+      '2026-02-14',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
     ]);
     expect(entry('2026-02-20')?.name).toBe('Tết Nguyên đán (mùng 4 Tết)');
   });
@@ -98,7 +114,13 @@ describe('holiday calendar 2027 (rules and default choices, not yet decided)', (
 describe('calendar rules', () => {
   const base = (over: Partial<HolidayData> = {}): HolidayData =>
     parseHolidayData({
-      workingTime: { intervals: [['07:30', '11:30'], ['13:30', '17:30']], sameDayCutoff: '15:00' },
+      workingTime: {
+        intervals: [
+          ['07:30', '11:30'],
+          ['13:30', '17:30'],
+        ],
+        sameDayCutoff: '15:00',
+      },
       compensatory: { enabled: true, source: 'BLLĐ Điều 111(3)' },
       rules: [
         { id: 'a', kind: 'solar', month: 5, day: 1, name: 'A', effectiveFrom: '2021-01-01', source: 's' },
@@ -111,12 +133,23 @@ describe('calendar rules', () => {
   it('gives one compensatory day per weekend holiday, on consecutive free weekdays', () => {
     // 2027: 1/5 Saturday, 2/5 Sunday → Monday 3 and Tuesday 4 May.
     const c = buildCalendar(base(), [2027]);
-    expect(c.map((d) => `${d.day} ${d.kind}`)).toEqual(['2027-05-01 holiday', '2027-05-02 holiday', '2027-05-03 compensatory_day_off', '2027-05-04 compensatory_day_off']);
+    expect(c.map((d) => `${d.day} ${d.kind}`)).toEqual([
+      '2027-05-01 holiday',
+      '2027-05-02 holiday',
+      '2027-05-03 compensatory_day_off',
+      '2027-05-04 compensatory_day_off',
+    ]);
   });
 
   it('skips days already off when placing a compensatory day', () => {
-    const data = base({ years: { '2027': { decisions: [{ type: 'day_off', date: '2027-05-03', name: 'X', source: 'test source', verified: true, evidence: [] }] } } });
-    expect(buildCalendar(data, [2027]).filter((d) => d.kind === 'compensatory_day_off').map((d) => d.day)).toEqual(['2027-05-03', '2027-05-04', '2027-05-05']);
+    const data = base({
+      years: { '2027': { decisions: [{ type: 'day_off', date: '2027-05-03', name: 'X', source: 'test source', verified: true, evidence: [] }] } },
+    });
+    expect(
+      buildCalendar(data, [2027])
+        .filter((d) => d.kind === 'compensatory_day_off')
+        .map((d) => d.day),
+    ).toEqual(['2027-05-03', '2027-05-04', '2027-05-05']);
   });
 
   it('can be switched off', () => {
@@ -133,7 +166,11 @@ describe('calendar rules', () => {
   });
 
   it('uses the decided Tết days and adjacent side, or the rule defaults', () => {
-    expect(holidaysOfYear(data, 2025).filter((h) => h.name.startsWith('Tết Nguyên đán')).map((h) => h.day)).toEqual(['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
+    expect(
+      holidaysOfYear(data, 2025)
+        .filter((h) => h.name.startsWith('Tết Nguyên đán'))
+        .map((h) => h.day),
+    ).toEqual(['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
     const noDecisions = { ...data, years: {} };
     const tet = holidaysOfYear(noDecisions, 2025).filter((h) => h.name.startsWith('Tết Nguyên đán'));
     expect(tet.map((h) => h.day)).toEqual(['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01']);
@@ -141,17 +178,25 @@ describe('calendar rules', () => {
     const after = structuredClone(raw);
     after.years['2026'].decisions.find((d: { type: string }) => d.type === 'adjacent_side').side = 'after';
     after.years['2026'].decisions = after.years['2026'].decisions.filter((d: { type: string; dayOff?: string }) => d.dayOff !== '2026-08-31');
-    expect(holidaysOfYear(parseHolidayData(after), 2026).filter((h) => h.name.startsWith('Quốc khánh')).map((h) => h.day)).toEqual(['2026-09-02', '2026-09-03']);
+    expect(
+      holidaysOfYear(parseHolidayData(after), 2026)
+        .filter((h) => h.name.startsWith('Quốc khánh'))
+        .map((h) => h.day),
+    ).toEqual(['2026-09-02', '2026-09-03']);
   });
 
   it('rejects inconsistent data', () => {
     const swap = (dayOff: string, makeupDay: string) =>
-      base({ years: { [dayOff.slice(0, 4)]: { decisions: [{ type: 'swap', dayOff, makeupDay, name: 'S', source: 'test source', verified: true, evidence: [] }] } } });
+      base({
+        years: { [dayOff.slice(0, 4)]: { decisions: [{ type: 'swap', dayOff, makeupDay, name: 'S', source: 'test source', verified: true, evidence: [] }] } },
+      });
     expect(() => swap('2027-05-07', '2027-05-12')).toThrow(/not a Saturday or Sunday/);
     expect(() => swap('2027-05-08', '2027-05-15')).toThrow(/already a weekly day off/);
     expect(() => buildCalendar(swap('2028-05-01', '2028-05-06'), [2028])).toThrow(/already a holiday/); // Monday 1/5/2028
     expect(() => swap('2027-05-07', '2028-05-13')).toThrow(/not in that year/);
-    expect(() => base({ years: { '2027': { decisions: [{ type: 'tet_days', rule: 'nope', offsets: [0], source: 'test source', verified: true, evidence: [] }] } } })).toThrow(/unknown rule/);
+    expect(() =>
+      base({ years: { '2027': { decisions: [{ type: 'tet_days', rule: 'nope', offsets: [0], source: 'test source', verified: true, evidence: [] }] } } }),
+    ).toThrow(/unknown rule/);
     const fewDays = structuredClone(raw);
     fewDays.years['2026'].decisions.find((d: { type: string }) => d.type === 'tet_days').offsets = [0, 1, 2];
     expect(() => holidaysOfYear(parseHolidayData(fewDays), 2026)).toThrow(/needs 5 days/);

@@ -201,7 +201,13 @@ export function buildCalendar(data: HolidayData, years: number[]): CalendarDay[]
         if (out.has(d.dayOff)) throw new Error(`${year}: swapped day ${d.dayOff} is already a holiday`);
         if (out.has(d.makeupDay)) throw new Error(`${year}: make-up day ${d.makeupDay} is already a holiday`);
         out.set(d.dayOff, { day: d.dayOff, kind: 'compensatory_day_off', name: d.name, basis: d.source, verified: d.verified });
-        out.set(d.makeupDay, { day: d.makeupDay, kind: 'makeup_working_day', name: `Làm bù cho ngày ${d.dayOff.split('-').reverse().join('/')}`, basis: d.source, verified: d.verified });
+        out.set(d.makeupDay, {
+          day: d.makeupDay,
+          kind: 'makeup_working_day',
+          name: `Làm bù cho ngày ${d.dayOff.split('-').reverse().join('/')}`,
+          basis: d.source,
+          verified: d.verified,
+        });
       } else if (d.type === 'day_off') {
         if (out.has(d.date)) throw new Error(`${year}: day off ${d.date} is already in the calendar`);
         out.set(d.date, { day: d.date, kind: 'compensatory_day_off', name: d.name, basis: d.source, verified: d.verified });

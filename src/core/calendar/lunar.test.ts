@@ -4,8 +4,16 @@ import { epochDayOf, isoOfEpochDay, leapMonthOf, lunarOfIso, lunarToSolar, lunar
 describe('Vietnamese lunar calendar (UTC+7)', () => {
   it('puts Tết Nguyên đán (mùng 1 tháng Giêng) on the known dates', () => {
     const tet: Record<number, string> = {
-      2020: '2020-01-25', 2021: '2021-02-12', 2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10',
-      2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13',
+      2020: '2020-01-25',
+      2021: '2021-02-12',
+      2022: '2022-02-01',
+      2023: '2023-01-22',
+      2024: '2024-02-10',
+      2025: '2025-01-29',
+      2026: '2026-02-17',
+      2027: '2027-02-06',
+      2028: '2028-01-26',
+      2029: '2029-02-13',
     };
     for (const [y, iso] of Object.entries(tet)) expect(lunarToSolar(1, 1, Number(y)), y).toBe(iso);
   });
@@ -72,7 +80,11 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
   });
 
   it('month 11 contains the December solstice', () => {
-    for (const [y, solstice] of [[2024, '2024-12-21'], [2025, '2025-12-21'], [2026, '2026-12-22']] as const) {
+    for (const [y, solstice] of [
+      [2024, '2024-12-21'],
+      [2025, '2025-12-21'],
+      [2026, '2026-12-22'],
+    ] as const) {
       expect(lunarOfIso(solstice).month, String(y)).toBe(11);
     }
   });

@@ -94,7 +94,19 @@ export const FeeLine = z.object({
 export type FeeLine = z.infer<typeof FeeLine>;
 
 export const FormFieldType = z.enum([
-  'text', 'textarea', 'number', 'date', 'select', 'yes_no', 'id_number', 'phone', 'email', 'address', 'person', 'group', 'file',
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'yes_no',
+  'id_number',
+  'phone',
+  'email',
+  'address',
+  'person',
+  'group',
+  'file',
 ]);
 export type FormFieldType = z.infer<typeof FormFieldType>;
 
@@ -155,7 +167,10 @@ export const FormDefinition = z.object({
    * (src/core/procedures/prefill-roles: "birth-registration", "marriage-registration"); without it, only the basic
    * roles (self, spouse, children, household). See docs/forms.md.
    */
-  prefillRoles: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Tên bộ suy vai trò chỉ gồm chữ thường, số và gạch ngang').optional(),
+  prefillRoles: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'Tên bộ suy vai trò chỉ gồm chữ thường, số và gạch ngang')
+    .optional(),
   /** One question group per page. */
   pages: z.array(FormPage).min(1),
 });
@@ -172,36 +187,38 @@ export const WorkflowStep = z.object({
 });
 export type WorkflowStep = z.infer<typeof WorkflowStep>;
 
-export const ProcedureCase = z.object({
-  code: z.string().min(1),
-  name: z.string().min(1),
-  /** The name in English, shown in the English interface (the Vietnamese name otherwise). */
-  nameEn: z.string().min(1).optional(),
-  description: z.string().optional(),
-  documents: z.array(DocumentRequirement),
-  form: FormDefinition.optional(),
-  fees: z.array(FeeLine).default([]),
-  timeLimit: TimeLimit,
-  workflow: z.array(WorkflowStep).default([]),
-  result: z.object({
-    name: z.string(),
-    /** Mã kết quả (MaKetQuaChinh of the CSDLQG TTHC): later dossiers accept a stored result by this code. */
-    code: z.string(),
-    /** Which result template renders it (src/server/modules/results/render); a generic template otherwise. */
-    template: z.string().optional(),
-    /** Document type of the result in the citizen's store (matches DocumentRequirement.documentType). */
-    documentType: z.string().optional(),
-    /** Or the e-form field whose answer is the document type (a certified copy has the type of its original). */
-    documentTypeField: z.string().optional(),
-    /** Validity in months from the day of issue (e.g. 6 for a marital-status confirmation); none = no time limit. */
-    validityMonths: z.number().int().min(1).max(600).optional(),
-    /** Where the result may be used (phạm vi sử dụng), printed and carried in the QR code. */
-    scope: z.string().optional(),
-  }),
-}).superRefine((c, ctx) => {
-  // A workflow, when given, must follow the one-stop shape (counter first and last; see src/core/workflow/steps.ts).
-  if (c.workflow.length > 0) for (const message of workflowProblems(c.workflow)) ctx.addIssue({ code: 'custom', path: ['workflow'], message });
-});
+export const ProcedureCase = z
+  .object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    /** The name in English, shown in the English interface (the Vietnamese name otherwise). */
+    nameEn: z.string().min(1).optional(),
+    description: z.string().optional(),
+    documents: z.array(DocumentRequirement),
+    form: FormDefinition.optional(),
+    fees: z.array(FeeLine).default([]),
+    timeLimit: TimeLimit,
+    workflow: z.array(WorkflowStep).default([]),
+    result: z.object({
+      name: z.string(),
+      /** Mã kết quả (MaKetQuaChinh of the CSDLQG TTHC): later dossiers accept a stored result by this code. */
+      code: z.string(),
+      /** Which result template renders it (src/server/modules/results/render); a generic template otherwise. */
+      template: z.string().optional(),
+      /** Document type of the result in the citizen's store (matches DocumentRequirement.documentType). */
+      documentType: z.string().optional(),
+      /** Or the e-form field whose answer is the document type (a certified copy has the type of its original). */
+      documentTypeField: z.string().optional(),
+      /** Validity in months from the day of issue (e.g. 6 for a marital-status confirmation); none = no time limit. */
+      validityMonths: z.number().int().min(1).max(600).optional(),
+      /** Where the result may be used (phạm vi sử dụng), printed and carried in the QR code. */
+      scope: z.string().optional(),
+    }),
+  })
+  .superRefine((c, ctx) => {
+    // A workflow, when given, must follow the one-stop shape (counter first and last; see src/core/workflow/steps.ts).
+    if (c.workflow.length > 0) for (const message of workflowProblems(c.workflow)) ctx.addIssue({ code: 'custom', path: ['workflow'], message });
+  });
 export type ProcedureCase = z.infer<typeof ProcedureCase>;
 
 export const ProcedureDefinition = z.object({

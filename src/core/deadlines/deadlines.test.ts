@@ -2,8 +2,24 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, calendarMap, parseHolidayData } from '../calendar/holidays.ts';
 import {
-  DEFAULT_WORKING_HOURS, addWorkingMinutes, currentDue, dueAfterPauses, dueDate, dueState, extend, formatVn, isWorkingTime, parseInstant,
-  pausedWorkingMinutes, startHistory, stepDue, stepDueTimes, workCalendar, workingHoursFrom, workingMinutesBetween, type DeadlineUnit,
+  DEFAULT_WORKING_HOURS,
+  addWorkingMinutes,
+  currentDue,
+  dueAfterPauses,
+  dueDate,
+  dueState,
+  extend,
+  formatVn,
+  isWorkingTime,
+  parseInstant,
+  pausedWorkingMinutes,
+  startHistory,
+  stepDue,
+  stepDueTimes,
+  workCalendar,
+  workingHoursFrom,
+  workingMinutesBetween,
+  type DeadlineUnit,
 } from './deadlines.ts';
 
 const data = parseHolidayData(JSON.parse(fs.readFileSync(new URL('../../../data/holidays.json', import.meta.url), 'utf8')));
@@ -133,10 +149,29 @@ describe('working hours', () => {
   });
 
   it('follow configured hours (e.g. 07:00–11:30, 13:00–16:30)', () => {
-    const other = workCalendar(cal.days, workingHoursFrom({ intervals: [['07:00', '11:30'], ['13:00', '16:30']], sameDayCutoff: '14:00' }));
+    const other = workCalendar(
+      cal.days,
+      workingHoursFrom({
+        intervals: [
+          ['07:00', '11:30'],
+          ['13:00', '16:30'],
+        ],
+        sameDayCutoff: '14:00',
+      }),
+    );
     expect(formatVn(dueDate({ from: at('2026-03-09T08:00:00+07:00'), amount: 1, unit: 'working_days' }, other))).toBe('2026-03-10T16:30:00+07:00');
-    expect(formatVn(dueDate({ from: at('2026-03-09T14:30:00+07:00'), amount: 0, unit: 'working_days', sameDayRule: true }, other))).toBe('2026-03-10T16:30:00+07:00');
-    expect(() => workingHoursFrom({ intervals: [['13:30', '17:30'], ['07:30', '11:30']], sameDayCutoff: '15:00' })).toThrow();
+    expect(formatVn(dueDate({ from: at('2026-03-09T14:30:00+07:00'), amount: 0, unit: 'working_days', sameDayRule: true }, other))).toBe(
+      '2026-03-10T16:30:00+07:00',
+    );
+    expect(() =>
+      workingHoursFrom({
+        intervals: [
+          ['13:30', '17:30'],
+          ['07:30', '11:30'],
+        ],
+        sameDayCutoff: '15:00',
+      }),
+    ).toThrow();
   });
 
   it('accepts a bare day calendar with the default hours', () => {
@@ -177,9 +212,13 @@ describe('pauses push the due time by exactly the paused working time', () => {
 
   it('a push crosses the lunch break and the night', () => {
     const due1130 = at('2026-03-09T11:30:00+07:00');
-    expect(formatVn(dueAfterPauses(due1130, [{ from: at('2026-03-09T08:00:00+07:00'), to: at('2026-03-09T08:30:00+07:00') }], cal))).toBe('2026-03-09T14:00:00+07:00');
+    expect(formatVn(dueAfterPauses(due1130, [{ from: at('2026-03-09T08:00:00+07:00'), to: at('2026-03-09T08:30:00+07:00') }], cal))).toBe(
+      '2026-03-09T14:00:00+07:00',
+    );
     const due1730 = at('2026-03-09T17:30:00+07:00');
-    expect(formatVn(dueAfterPauses(due1730, [{ from: at('2026-03-09T08:00:00+07:00'), to: at('2026-03-09T09:00:00+07:00') }], cal))).toBe('2026-03-10T08:30:00+07:00');
+    expect(formatVn(dueAfterPauses(due1730, [{ from: at('2026-03-09T08:00:00+07:00'), to: at('2026-03-09T09:00:00+07:00') }], cal))).toBe(
+      '2026-03-10T08:30:00+07:00',
+    );
   });
 
   it('overlapping pauses count once; an open pause counts only up to "now" when given', () => {
@@ -222,7 +261,15 @@ describe('extensions keep the history', () => {
 
 describe('per-step due times', () => {
   it('chain the step quotas from the receipt', () => {
-    const steps = stepDueTimes(at('2026-03-09T08:00:00+07:00'), [{ amount: 2, unit: 'working_hours' }, { amount: 1, unit: 'working_days' }, { amount: 2, unit: 'working_hours' }], cal);
+    const steps = stepDueTimes(
+      at('2026-03-09T08:00:00+07:00'),
+      [
+        { amount: 2, unit: 'working_hours' },
+        { amount: 1, unit: 'working_days' },
+        { amount: 2, unit: 'working_hours' },
+      ],
+      cal,
+    );
     expect(steps.map(formatVn)).toEqual(['2026-03-09T10:00:00+07:00', '2026-03-10T10:00:00+07:00', '2026-03-10T14:00:00+07:00']);
   });
 
@@ -236,7 +283,9 @@ describe('per-step due times', () => {
     const quotas = [4, 4, 4].map((amount) => ({ amount, unit: 'working_hours' as const }));
     const overall = at('2026-03-09T17:30:00+07:00');
     expect(stepDueTimes(at('2026-03-09T08:00:00+07:00'), quotas, cal, overall).map(formatVn)).toEqual([
-      '2026-03-09T14:00:00+07:00', '2026-03-09T17:30:00+07:00', '2026-03-09T17:30:00+07:00',
+      '2026-03-09T14:00:00+07:00',
+      '2026-03-09T17:30:00+07:00',
+      '2026-03-09T17:30:00+07:00',
     ]);
   });
 

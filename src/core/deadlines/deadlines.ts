@@ -40,7 +40,13 @@ export interface WorkCalendar {
 export type Calendar = WorkCalendar | ReadonlyMap<string, CalendarDayKind>;
 
 /** The default of data/holidays.json (workingTime): 07:30–11:30, 13:30–17:30, cutoff 15:00. */
-export const DEFAULT_WORKING_HOURS: WorkingHours = { intervals: [[450, 690], [810, 1050]], sameDayCutoff: 900 };
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  intervals: [
+    [450, 690],
+    [810, 1050],
+  ],
+  sameDayCutoff: 900,
+};
 
 const clock = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -60,7 +66,8 @@ export function workCalendar(days: DayCalendar, hours: WorkingHours = DEFAULT_WO
   return { days, hours };
 }
 
-const resolve = (cal: Calendar): WorkCalendar => ('days' in cal && 'hours' in cal ? (cal as WorkCalendar) : { days: cal as DayCalendar, hours: DEFAULT_WORKING_HOURS });
+const resolve = (cal: Calendar): WorkCalendar =>
+  'days' in cal && 'hours' in cal ? (cal as WorkCalendar) : { days: cal as DayCalendar, hours: DEFAULT_WORKING_HOURS };
 
 /** Minutes of working time in one working day (480 by default). */
 export const minutesPerWorkingDay = (h: WorkingHours) => h.intervals.reduce((n, [a, b]) => n + b - a, 0);

@@ -35,7 +35,12 @@ describe('Decision 766 indicator 2.1', () => {
     expect(detail.supplementMs).toBe(72 * 3_600_000);
     expect(detail.result).toBe('before');
     // supplied after 48 h, finished Sun 15/03 10:00 → counts as Fri 13/03 10:00: overdue
-    expect(c({ supplements: [{ requestedAt: at('2026-03-10T09:00:00+07:00'), suppliedAt: at('2026-03-12T09:00:00+07:00') }], finishedAt: at('2026-03-15T10:00:00+07:00') })).toBe('overdue');
+    expect(
+      c({
+        supplements: [{ requestedAt: at('2026-03-10T09:00:00+07:00'), suppliedAt: at('2026-03-12T09:00:00+07:00') }],
+        finishedAt: at('2026-03-15T10:00:00+07:00'),
+      }),
+    ).toBe('overdue');
   });
 
   it('one unanswered supplement request: the end is the time of the request', () => {
@@ -50,7 +55,10 @@ describe('Decision 766 indicator 2.1', () => {
       { requestedAt: at('2026-03-10T09:00:00+07:00'), suppliedAt: at('2026-03-10T10:00:00+07:00') },
       { requestedAt: at('2026-03-10T11:00:00+07:00'), suppliedAt: at('2026-03-10T11:30:00+07:00') },
     ];
-    expect(classifyTimelinessDetail({ receivedAt, dueAt, periodEnd, supplements: two, finishedAt: at('2026-03-10T14:00:00+07:00') })).toMatchObject({ result: 'overdue', reason: 'multiple_supplements' });
+    expect(classifyTimelinessDetail({ receivedAt, dueAt, periodEnd, supplements: two, finishedAt: at('2026-03-10T14:00:00+07:00') })).toMatchObject({
+      result: 'overdue',
+      reason: 'multiple_supplements',
+    });
     // a second request after the end of the evaluation does not count
     expect(c({ supplements: [two[0], { requestedAt: at('2026-04-05T09:00:00+07:00') }], finishedAt: at('2026-03-10T14:00:00+07:00') })).toBe('before');
   });

@@ -4,7 +4,10 @@ import { checkExemptionClaims } from './exemptions.ts';
 import { quoteFees } from './quote.ts';
 
 const line = FeeLine.parse({
-  kind: 'le_phi', code: 'LP', name: 'Lệ phí', amount: 5000,
+  kind: 'le_phi',
+  code: 'LP',
+  name: 'Lệ phí',
+  amount: 5000,
   onlineReductions: [{ percent: 50, effectiveFrom: '2025-07-01', basis: 'NQ HĐND tỉnh' }],
   exemptions: [{ code: 'ho-ngheo', name: 'Hộ nghèo', requiredDocumentType: 'giay-chung-nhan-ho-ngheo' }],
 });
@@ -17,7 +20,9 @@ describe('fee exemptions need their proving document', () => {
 
   it('refuses a claim without proof, with a proof of another type, or for an exemption the procedure does not have', () => {
     expect(checkExemptionClaims([line], ['ho-ngheo'], []).problems[0].code).toBe('EXEMPTION_PROOF_MISSING');
-    expect(checkExemptionClaims([line], ['ho-ngheo'], [{ exemptionCode: 'ho-ngheo', documentType: 'giay-khai-sinh' }]).problems[0].code).toBe('EXEMPTION_PROOF_MISSING');
+    expect(checkExemptionClaims([line], ['ho-ngheo'], [{ exemptionCode: 'ho-ngheo', documentType: 'giay-khai-sinh' }]).problems[0].code).toBe(
+      'EXEMPTION_PROOF_MISSING',
+    );
     expect(checkExemptionClaims([line], ['thuong-binh'], [{ exemptionCode: 'thuong-binh' }]).problems[0].code).toBe('EXEMPTION_UNKNOWN');
   });
 

@@ -26,12 +26,22 @@ export function checkExemptionClaims(lines: readonly FeeLine[], claimed: readonl
   for (const code of [...new Set(claimed)]) {
     const def = lines.flatMap((l) => l.exemptions).find((e) => e.code === code);
     if (!def) {
-      out.problems.push({ path: `meta.feeExemptions.${code}`, code: 'EXEMPTION_UNKNOWN', message: 'Trường hợp miễn phí, lệ phí đã chọn không áp dụng cho thủ tục này.' });
+      out.problems.push({
+        path: `meta.feeExemptions.${code}`,
+        code: 'EXEMPTION_UNKNOWN',
+        message: 'Trường hợp miễn phí, lệ phí đã chọn không áp dụng cho thủ tục này.',
+      });
       continue;
     }
-    const proof = proofs.find((p) => p.exemptionCode === code && (p.documentType === undefined || p.documentType === null || p.documentType === def.requiredDocumentType));
+    const proof = proofs.find(
+      (p) => p.exemptionCode === code && (p.documentType === undefined || p.documentType === null || p.documentType === def.requiredDocumentType),
+    );
     if (!proof) {
-      out.problems.push({ path: `documents.${proofCode(code)}`, code: 'EXEMPTION_PROOF_MISSING', message: `Thiếu giấy tờ chứng minh được miễn phí, lệ phí: ${def.name}.` });
+      out.problems.push({
+        path: `documents.${proofCode(code)}`,
+        code: 'EXEMPTION_PROOF_MISSING',
+        message: `Thiếu giấy tờ chứng minh được miễn phí, lệ phí: ${def.name}.`,
+      });
       continue;
     }
     out.granted.push(code);

@@ -2,10 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { FeeLine } from '../catalogue/schema.ts';
 import { pageAmount, quoteFees } from './quote.ts';
 
-const copyFee: FeeLine = { kind: 'phi', code: 'PCT', name: 'Phí chứng thực', amount: 2000, unit: 'page', tiers: [{ fromUnit: 3, amount: 1000 }], maxPerCopy: 200000, onlineReductions: [], exemptions: [] };
+const copyFee: FeeLine = {
+  kind: 'phi',
+  code: 'PCT',
+  name: 'Phí chứng thực',
+  amount: 2000,
+  unit: 'page',
+  tiers: [{ fromUnit: 3, amount: 1000 }],
+  maxPerCopy: 200000,
+  onlineReductions: [],
+  exemptions: [],
+};
 const lePhi: FeeLine = {
-  kind: 'le_phi', code: 'LP', name: 'Lệ phí', amount: 15000, unit: 'dossier', tiers: [],
-  onlineReductions: [{ percent: 50, effectiveFrom: '2025-07-01', effectiveTo: '2026-01-01', basis: 'NQ A' }, { amount: 5000, effectiveFrom: '2026-01-01', basis: 'NQ B' }],
+  kind: 'le_phi',
+  code: 'LP',
+  name: 'Lệ phí',
+  amount: 15000,
+  unit: 'dossier',
+  tiers: [],
+  onlineReductions: [
+    { percent: 50, effectiveFrom: '2025-07-01', effectiveTo: '2026-01-01', basis: 'NQ A' },
+    { amount: 5000, effectiveFrom: '2026-01-01', basis: 'NQ B' },
+  ],
   exemptions: [{ code: 'ho-ngheo', name: 'Hộ nghèo', requiredDocumentType: 'giay-chung-nhan-ho-ngheo' }],
 };
 
@@ -18,8 +36,17 @@ describe('fee quote', () => {
     expect(quoteFees({ lines: [copyFee], channel: 'counter', date: '2026-01-05', copies: 3, pagesPerCopy: 5 }).total).toBe(21000);
   });
   it('applies the online reduction in effect on the day, not at the counter', () => {
-    expect(quoteFees({ lines: [lePhi], channel: 'online', date: '2025-09-01' }).lines[0]).toMatchObject({ gross: 15000, reduction: 7500, net: 7500, reductionBasis: 'NQ A' });
-    expect(quoteFees({ lines: [lePhi], channel: 'online', date: '2026-03-01' }).lines[0]).toMatchObject({ reduction: 5000, net: 10000, reductionBasis: 'NQ B' });
+    expect(quoteFees({ lines: [lePhi], channel: 'online', date: '2025-09-01' }).lines[0]).toMatchObject({
+      gross: 15000,
+      reduction: 7500,
+      net: 7500,
+      reductionBasis: 'NQ A',
+    });
+    expect(quoteFees({ lines: [lePhi], channel: 'online', date: '2026-03-01' }).lines[0]).toMatchObject({
+      reduction: 5000,
+      net: 10000,
+      reductionBasis: 'NQ B',
+    });
     expect(quoteFees({ lines: [lePhi], channel: 'online', date: '2025-06-30' }).total).toBe(15000);
     expect(quoteFees({ lines: [lePhi], channel: 'counter', date: '2025-09-01' }).total).toBe(15000);
   });

@@ -58,10 +58,23 @@ export function quoteFees(input: QuoteInput): Quote {
       gross = units * line.amount;
     }
     const exempted = line.exemptions.some((e) => input.exemptions?.includes(e.code));
-    const r = input.channel === 'online' ? line.onlineReductions.find((x) => x.effectiveFrom <= input.date && (!x.effectiveTo || input.date < x.effectiveTo)) : undefined;
+    const r =
+      input.channel === 'online'
+        ? line.onlineReductions.find((x) => x.effectiveFrom <= input.date && (!x.effectiveTo || input.date < x.effectiveTo))
+        : undefined;
     const reduction = exempted || !r ? 0 : Math.min(gross, r.percent !== undefined ? Math.floor((gross * r.percent) / 100) : (r.amount ?? 0) * units);
     const net = exempted ? 0 : gross - reduction;
-    return { code: line.code, name: line.name, kind: line.kind, units, gross, reduction, exempted, net, ...(r && !exempted ? { reductionBasis: r.basis } : {}) };
+    return {
+      code: line.code,
+      name: line.name,
+      kind: line.kind,
+      units,
+      gross,
+      reduction,
+      exempted,
+      net,
+      ...(r && !exempted ? { reductionBasis: r.basis } : {}),
+    };
   });
   return { lines, total: lines.reduce((n, l) => n + l.net, 0) };
 }

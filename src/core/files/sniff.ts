@@ -34,6 +34,11 @@ function indexOfAscii(b: Uint8Array, s: string, within: number): number {
 /** A safe display name: no path, no control characters, NFC, at most 200 characters. */
 export function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = name.normalize('NFC').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name
+    .normalize('NFC')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return (base || 'tep-dinh-kem').slice(0, 200);
 }

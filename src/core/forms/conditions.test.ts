@@ -29,9 +29,39 @@ describe('condition language', () => {
     expect(holds({ field: 'n', lt: 2 }, { n: 'abc' })).toBe(false);
     expect(holds({ field: 'd', lt: '2016-01-01' }, { d: '2015-12-31' })).toBe(true);
     expect(holds({ field: 'd', lte: '2016-01-01' }, { d: '2016-01-02' })).toBe(false);
-    expect(holds({ all: [{ field: 'a', equals: 1 }, { field: 'b', equals: 2 }] }, { a: 1, b: 2 })).toBe(true);
-    expect(holds({ all: [{ field: 'a', equals: 1 }, { field: 'b', equals: 2 }] }, { a: 1, b: 3 })).toBe(false);
-    expect(holds({ any: [{ field: 'a', equals: 1 }, { field: 'b', equals: 2 }] }, { a: 0, b: 2 })).toBe(true);
+    expect(
+      holds(
+        {
+          all: [
+            { field: 'a', equals: 1 },
+            { field: 'b', equals: 2 },
+          ],
+        },
+        { a: 1, b: 2 },
+      ),
+    ).toBe(true);
+    expect(
+      holds(
+        {
+          all: [
+            { field: 'a', equals: 1 },
+            { field: 'b', equals: 2 },
+          ],
+        },
+        { a: 1, b: 3 },
+      ),
+    ).toBe(false);
+    expect(
+      holds(
+        {
+          any: [
+            { field: 'a', equals: 1 },
+            { field: 'b', equals: 2 },
+          ],
+        },
+        { a: 0, b: 2 },
+      ),
+    ).toBe(true);
     expect(holds({ not: { field: 'a', equals: 1 } }, { a: 1 })).toBe(false);
   });
 
@@ -90,7 +120,15 @@ describe('field references', () => {
         key: 'p',
         title: 'P',
         fields: [
-          { key: 'loai', type: 'select', label: 'Loại', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+          {
+            key: 'loai',
+            type: 'select',
+            label: 'Loại',
+            options: [
+              { value: 'a', label: 'A' },
+              { value: 'b', label: 'B' },
+            ],
+          },
           { key: 'ghiChu', type: 'text', label: 'Ghi chú chung' },
           { key: 'noiCuTru', type: 'address', label: 'Nơi cư trú' },
           { key: 'ngoaiTinh', type: 'text', label: 'Lý do cư trú ngoài tỉnh', showIf: { not: { field: 'noiCuTru.provinceCode', in: ['75'] } } },
@@ -107,7 +145,17 @@ describe('field references', () => {
               { key: 'ghiChuCon', type: 'text', label: 'Ghi chú về con', showIf: { field: 'ghiChu', notEmpty: true } },
               // A same-named item field shadows the top level; "/loai" reaches past it.
               { key: 'loai', type: 'text', label: 'Loại (của con)' },
-              { key: 'chiLoaiA', type: 'text', label: 'Chỉ cho loại A', showIf: { all: [{ field: '/loai', equals: 'a' }, { field: 'loai', equals: 'x' }] } },
+              {
+                key: 'chiLoaiA',
+                type: 'text',
+                label: 'Chỉ cho loại A',
+                showIf: {
+                  all: [
+                    { field: '/loai', equals: 'a' },
+                    { field: 'loai', equals: 'x' },
+                  ],
+                },
+              },
             ],
           },
           { key: 'conDauLong', type: 'text', label: 'Về con đầu', showIf: { field: 'con[0].hoTen', notEmpty: true } },
@@ -162,8 +210,11 @@ describe('field references', () => {
   });
 
   it('refuses references to fields that do not exist, and circular conditions', () => {
-    const bad = (fields: FormDefinition['pages'][number]['fields']) => checkFormDefinition({ id: 'bad', version: 1, pages: [{ key: 'p', title: 'P', fields }] });
-    expect(bad([{ key: 'a', type: 'text', label: 'A', showIf: { field: 'khongCo', equals: 1 } }])[0]).toMatch(/trường "a", showIf: tham chiếu "khongCo" không trỏ tới trường nào/);
+    const bad = (fields: FormDefinition['pages'][number]['fields']) =>
+      checkFormDefinition({ id: 'bad', version: 1, pages: [{ key: 'p', title: 'P', fields }] });
+    expect(bad([{ key: 'a', type: 'text', label: 'A', showIf: { field: 'khongCo', equals: 1 } }])[0]).toMatch(
+      /trường "a", showIf: tham chiếu "khongCo" không trỏ tới trường nào/,
+    );
     expect(bad([{ key: 'a', type: 'text', label: 'A', showIf: { field: 'a', notEmpty: true } }])[0]).toMatch(/không được tham chiếu chính trường này/);
     expect(
       bad([
@@ -171,13 +222,41 @@ describe('field references', () => {
         { key: 'b', type: 'text', label: 'B', showIf: { field: 'a', notEmpty: true } },
       ])[0],
     ).toMatch(/phụ thuộc vòng tròn: "a" → "b" → "a"/);
-    expect(bad([{ key: 'g', type: 'group', label: 'G', fields: [{ key: 'x', type: 'text', label: 'X' }] }, { key: 'y', type: 'text', label: 'Y', showIf: { field: './x', notEmpty: true } }])[0]).toMatch(/"\.\/x" không trỏ tới trường nào/);
-    expect(bad([{ key: 'g', type: 'group', label: 'G', fields: [{ key: 'x', type: 'text', label: 'X' }] }, { key: 'y', type: 'text', label: 'Y', showIf: { field: 'g.x', notEmpty: true } }])[0]).toMatch(/sau nhóm "g" phải là chỉ số mục/);
-    expect(bad([{ key: 'd', type: 'address', label: 'D' }, { key: 'y', type: 'text', label: 'Y', showIf: { field: 'd.ward', notEmpty: true } }])[0]).toMatch(/chỉ có các phần provinceCode, communeCode, detail/);
+    expect(
+      bad([
+        { key: 'g', type: 'group', label: 'G', fields: [{ key: 'x', type: 'text', label: 'X' }] },
+        { key: 'y', type: 'text', label: 'Y', showIf: { field: './x', notEmpty: true } },
+      ])[0],
+    ).toMatch(/"\.\/x" không trỏ tới trường nào/);
+    expect(
+      bad([
+        { key: 'g', type: 'group', label: 'G', fields: [{ key: 'x', type: 'text', label: 'X' }] },
+        { key: 'y', type: 'text', label: 'Y', showIf: { field: 'g.x', notEmpty: true } },
+      ])[0],
+    ).toMatch(/sau nhóm "g" phải là chỉ số mục/);
+    expect(
+      bad([
+        { key: 'd', type: 'address', label: 'D' },
+        { key: 'y', type: 'text', label: 'Y', showIf: { field: 'd.ward', notEmpty: true } },
+      ])[0],
+    ).toMatch(/chỉ có các phần provinceCode, communeCode, detail/);
   });
 
   it('throws a FormDefinitionError naming the form when an engine function meets a malformed condition', () => {
-    const def2: FormDefinition = { id: 'hong', version: 1, pages: [{ key: 'p', title: 'P', fields: [{ key: 'a', type: 'text', label: 'A', requireIf: { field: 'b', bogus: true } }, { key: 'b', type: 'text', label: 'B' }] }] };
+    const def2: FormDefinition = {
+      id: 'hong',
+      version: 1,
+      pages: [
+        {
+          key: 'p',
+          title: 'P',
+          fields: [
+            { key: 'a', type: 'text', label: 'A', requireIf: { field: 'b', bogus: true } },
+            { key: 'b', type: 'text', label: 'B' },
+          ],
+        },
+      ],
+    };
     expect(() => validateForm(def2, {}, ctx)).toThrow(FormDefinitionError);
     expect(() => compileForm(def2)).toThrow(/Biểu mẫu "hong" không hợp lệ:\n- trang "p", trường "a", requireIf: toán tử không được hỗ trợ "bogus"/);
   });

@@ -72,7 +72,12 @@ export function parseCondition(raw: unknown, where = 'điều kiện'): { ok: tr
     const group = keys.filter((k) => (GROUP_OPERATORS as readonly string[]).includes(k));
     if (group.length > 0) {
       if (keys.length !== 1) {
-        problems.push(`${here}: "${group[0]}" phải đứng một mình trong đối tượng, không kèm ${keys.filter((k) => k !== group[0]).map((k) => `"${k}"`).join(', ')}.`);
+        problems.push(
+          `${here}: "${group[0]}" phải đứng một mình trong đối tượng, không kèm ${keys
+            .filter((k) => k !== group[0])
+            .map((k) => `"${k}"`)
+            .join(', ')}.`,
+        );
         return null;
       }
       const op = group[0] as (typeof GROUP_OPERATORS)[number];
@@ -89,17 +94,23 @@ export function parseCondition(raw: unknown, where = 'điều kiện'): { ok: tr
       return items.every((x) => x !== null) ? { kind: op, items: items as CompiledCondition[] } : null;
     }
     if (!('field' in obj)) {
-      problems.push(`${here}: thiếu "field" (hoặc một trong "all", "any", "not"); các khóa nhận được: ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'không có'}.`);
+      problems.push(
+        `${here}: thiếu "field" (hoặc một trong "all", "any", "not"); các khóa nhận được: ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'không có'}.`,
+      );
       return null;
     }
     const ref = typeof obj.field === 'string' ? parseFieldRef(obj.field) : null;
     if (!ref) {
-      problems.push(`${here}: "field" phải là tên trường hợp lệ (ví dụ "coThongTinCha", "./quanHe", "/loai", "con[0].ngaySinh"), nhận được ${show(obj.field)}.`);
+      problems.push(
+        `${here}: "field" phải là tên trường hợp lệ (ví dụ "coThongTinCha", "./quanHe", "/loai", "con[0].ngaySinh"), nhận được ${show(obj.field)}.`,
+      );
       return null;
     }
     const unknown = keys.filter((k) => k !== 'field' && !(LEAF_OPERATORS as readonly string[]).includes(k));
     if (unknown.length > 0) {
-      problems.push(`${here}: toán tử không được hỗ trợ ${unknown.map((k) => `"${k}"`).join(', ')}; dùng một trong ${LEAF_OPERATORS.map((k) => `"${k}"`).join(', ')}.`);
+      problems.push(
+        `${here}: toán tử không được hỗ trợ ${unknown.map((k) => `"${k}"`).join(', ')}; dùng một trong ${LEAF_OPERATORS.map((k) => `"${k}"`).join(', ')}.`,
+      );
       return null;
     }
     const ops = keys.filter((k) => k !== 'field') as LeafOperator[];

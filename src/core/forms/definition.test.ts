@@ -42,29 +42,92 @@ describe('form definitions', () => {
     expect(problems([{ key: 'd', type: 'date', label: 'D', validation: { notFuture: true, max: 3 } }])[0]).toBe(
       'trang "p", trường "d", validation: khóa không được hỗ trợ cho kiểu "date": "max"; dùng: notFuture, notPast, minDate, maxDate.',
     );
-    expect(problems([{ key: 'd', type: 'date', label: 'D', validation: { minDate: '01/01/2000' } }])[0]).toBe('trang "p", trường "d", validation.minDate: ngày phải có dạng YYYY-MM-DD');
-    expect(problems([{ key: 't', type: 'text', label: 'T', validation: { pattern: '([' } }])[0]).toMatch(/validation.pattern: biểu thức chính quy không hợp lệ/);
-    expect(problems([{ key: 's', type: 'select', label: 'S', options: [{ value: 'a', label: 'A' }], validation: { min: 1 } }])[0]).toMatch(/kiểu này không có quy tắc riêng/);
-    expect(problems([{ key: 'i', type: 'id_number', label: 'I', validation: { birthDateField: 'khongCo' } }])[0]).toMatch(/validation.birthDateField: tham chiếu "khongCo" không trỏ tới trường nào/);
-    expect(problems([{ key: 't', type: 'text', label: 'T' }, { key: 'i', type: 'id_number', label: 'I', validation: { birthDateField: 't' } }])[0]).toMatch(/"t" không phải trường ngày/);
-    expect(Object.keys(FieldValidationSchemas).sort()).toEqual(['address', 'date', 'email', 'file', 'group', 'id_number', 'number', 'person', 'phone', 'select', 'text', 'textarea', 'yes_no']);
+    expect(problems([{ key: 'd', type: 'date', label: 'D', validation: { minDate: '01/01/2000' } }])[0]).toBe(
+      'trang "p", trường "d", validation.minDate: ngày phải có dạng YYYY-MM-DD',
+    );
+    expect(problems([{ key: 't', type: 'text', label: 'T', validation: { pattern: '([' } }])[0]).toMatch(
+      /validation.pattern: biểu thức chính quy không hợp lệ/,
+    );
+    expect(problems([{ key: 's', type: 'select', label: 'S', options: [{ value: 'a', label: 'A' }], validation: { min: 1 } }])[0]).toMatch(
+      /kiểu này không có quy tắc riêng/,
+    );
+    expect(problems([{ key: 'i', type: 'id_number', label: 'I', validation: { birthDateField: 'khongCo' } }])[0]).toMatch(
+      /validation.birthDateField: tham chiếu "khongCo" không trỏ tới trường nào/,
+    );
+    expect(
+      problems([
+        { key: 't', type: 'text', label: 'T' },
+        { key: 'i', type: 'id_number', label: 'I', validation: { birthDateField: 't' } },
+      ])[0],
+    ).toMatch(/"t" không phải trường ngày/);
+    expect(Object.keys(FieldValidationSchemas).sort()).toEqual([
+      'address',
+      'date',
+      'email',
+      'file',
+      'group',
+      'id_number',
+      'number',
+      'person',
+      'phone',
+      'select',
+      'text',
+      'textarea',
+      'yes_no',
+    ]);
   });
 
   it('checks options, groups, keys and bindings', () => {
     expect(problems([{ key: 's', type: 'select', label: 'S' }])[0]).toMatch(/phải có danh sách "options"/);
-    expect(problems([{ key: 's', type: 'select', label: 'S', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'B' }] }])[0]).toMatch(/bị trùng/);
+    expect(
+      problems([
+        {
+          key: 's',
+          type: 'select',
+          label: 'S',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'a', label: 'B' },
+          ],
+        },
+      ])[0],
+    ).toMatch(/bị trùng/);
     expect(problems([{ key: 't', type: 'text', label: 'T', options: [{ value: 'a', label: 'A' }] }])[0]).toMatch(/chỉ trường chọn/);
     expect(problems([{ key: 'g', type: 'group', label: 'G' }])[0]).toMatch(/phải có danh sách "fields"/);
-    expect(problems([{ key: 'g', type: 'group', label: 'G', minItems: 3, maxItems: 2, fields: [{ key: 'a', type: 'text', label: 'A' }] }])[0]).toMatch(/minItems \(3\) lớn hơn maxItems \(2\)/);
-    expect(problems([{ key: 'g', type: 'group', label: 'G', fields: [{ key: 'a', type: 'text', label: 'A' }, { key: 'a', type: 'text', label: 'A' }] }])[0]).toMatch(/trùng trong nhóm "g"/);
+    expect(problems([{ key: 'g', type: 'group', label: 'G', minItems: 3, maxItems: 2, fields: [{ key: 'a', type: 'text', label: 'A' }] }])[0]).toMatch(
+      /minItems \(3\) lớn hơn maxItems \(2\)/,
+    );
+    expect(
+      problems([
+        {
+          key: 'g',
+          type: 'group',
+          label: 'G',
+          fields: [
+            { key: 'a', type: 'text', label: 'A' },
+            { key: 'a', type: 'text', label: 'A' },
+          ],
+        },
+      ])[0],
+    ).toMatch(/trùng trong nhóm "g"/);
     expect(problems([{ key: 't', type: 'text', label: 'T', minItems: 1 }])[0]).toMatch(/chỉ nhóm lặp/);
     expect(problems([{ key: 't', type: 'text', label: 'T', prefill: 'vneid.HoVaTen' }])[0]).toMatch(/nguồn điền sẵn "vneid.HoVaTen" không hợp lệ/);
     expect(problems([{ key: 't', type: 'text', label: 'T', prefill: 'item.hoTen' }])[0]).toMatch(/chỉ dùng trong nhóm lặp có nguồn điền sẵn/);
     expect(problems([{ key: 't', type: 'text', label: 'T', prefillPolicy: 'locked' }])[0]).toMatch(/không có nguồn "prefill"/);
     expect(problems([{ key: 'f', type: 'file', label: 'F', prefill: 'eid.Anh' }])[0]).toMatch(/không điền sẵn được/);
     expect(checkFormDefinition({ id: 'x', pages: [] })[0]).toMatch(/^pages:/);
-    const twoPages: FormDefinition = { id: 'x', version: 1, pages: [{ key: 'a', title: 'A', fields: [{ key: 'k', type: 'text', label: 'K' }] }, { key: 'a', title: 'B', fields: [{ key: 'k', type: 'text', label: 'K' }] }] };
-    expect(checkFormDefinition(twoPages)).toEqual(['trang "a": khóa trang bị trùng.', 'trang "a", trường "k": khóa trường bị trùng (khóa phải duy nhất trong cả biểu mẫu).']);
+    const twoPages: FormDefinition = {
+      id: 'x',
+      version: 1,
+      pages: [
+        { key: 'a', title: 'A', fields: [{ key: 'k', type: 'text', label: 'K' }] },
+        { key: 'a', title: 'B', fields: [{ key: 'k', type: 'text', label: 'K' }] },
+      ],
+    };
+    expect(checkFormDefinition(twoPages)).toEqual([
+      'trang "a": khóa trang bị trùng.',
+      'trang "a", trường "k": khóa trường bị trùng (khóa phải duy nhất trong cả biểu mẫu).',
+    ]);
     const bad = EngineFormDefinition.safeParse(twoPages);
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.message)).toEqual(checkFormDefinition(twoPages));

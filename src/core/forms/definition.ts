@@ -21,14 +21,17 @@ const textValidation = z
     minLength: z.number().int().min(0).optional(),
     maxLength: z.number().int().min(1).optional(),
     /** A regular expression the whole (trimmed) answer must match. */
-    pattern: z.string().refine((p) => {
-      try {
-        new RegExp(p, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'biểu thức chính quy không hợp lệ').optional(),
+    pattern: z
+      .string()
+      .refine((p) => {
+        try {
+          new RegExp(p, 'u');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'biểu thức chính quy không hợp lệ')
+      .optional(),
     /** Shown when the pattern does not match, after the label, e.g. "chỉ gồm chữ số". */
     patternMessage: z.string().optional(),
   })
@@ -73,7 +76,10 @@ export const FieldValidationSchemas = {
       /** Whether the street / hamlet / house number is required (default true). */
       detailRequired: z.boolean().optional(),
       /** Only these province codes are accepted (e.g. the commune's own province). */
-      provinces: z.array(z.string().regex(/^\d{2}$/)).min(1).optional(),
+      provinces: z
+        .array(z.string().regex(/^\d{2}$/))
+        .min(1)
+        .optional(),
     })
     .strict(),
   person: z
@@ -247,7 +253,8 @@ function build(def: FormDefinition): CompiledForm | FormDefinitionError {
         if (!f.fields?.length) problems.push(`${at}: nhóm lặp (group) phải có danh sách "fields".`);
         if (f.minItems !== undefined && f.minItems < 0) problems.push(`${at}: minItems không được âm.`);
         if (f.maxItems !== undefined && f.maxItems < 1) problems.push(`${at}: maxItems phải từ 1 trở lên.`);
-        if (f.minItems !== undefined && f.maxItems !== undefined && f.minItems > f.maxItems) problems.push(`${at}: minItems (${f.minItems}) lớn hơn maxItems (${f.maxItems}).`);
+        if (f.minItems !== undefined && f.maxItems !== undefined && f.minItems > f.maxItems)
+          problems.push(`${at}: minItems (${f.minItems}) lớn hơn maxItems (${f.maxItems}).`);
         cf.item = { fields: new Map(), order: [], parent: scope, group: cf };
         addScope(f.fields ?? [], cf.item, pageKey, `${at} › `);
       } else {
@@ -257,7 +264,10 @@ function build(def: FormDefinition): CompiledForm | FormDefinitionError {
 
       if (f.prefill !== undefined) {
         const b = parseBinding(f.prefill);
-        if (!b) problems.push(`${at}: nguồn điền sẵn "${f.prefill}" không hợp lệ; dùng "eid.<thuộc tính>", "population.<vai trò>.<thuộc tính>" hoặc, trong nhóm lặp, "item.<thuộc tính>".`);
+        if (!b)
+          problems.push(
+            `${at}: nguồn điền sẵn "${f.prefill}" không hợp lệ; dùng "eid.<thuộc tính>", "population.<vai trò>.<thuộc tính>" hoặc, trong nhóm lặp, "item.<thuộc tính>".`,
+          );
         else if (b.root === 'item' && !scope.group?.field.prefill) problems.push(`${at}: nguồn "item.…" chỉ dùng trong nhóm lặp có nguồn điền sẵn.`);
         else if (f.type === 'file') problems.push(`${at}: trường tệp không điền sẵn được.`);
         else cf.binding = b;
@@ -362,7 +372,8 @@ function resolveStatic(ref: FieldRef, scope: ScopeDef): CompiledField | string {
   for (let i = 0; i < tail.length; i++) {
     const step = tail[i];
     if (cur.type === 'group') {
-      if (typeof step !== 'number') return `tham chiếu "${ref.text}": sau nhóm "${cur.key}" phải là chỉ số mục, ví dụ "${cur.key}[0].${cur.item?.order[0]?.key ?? 'x'}".`;
+      if (typeof step !== 'number')
+        return `tham chiếu "${ref.text}": sau nhóm "${cur.key}" phải là chỉ số mục, ví dụ "${cur.key}[0].${cur.item?.order[0]?.key ?? 'x'}".`;
       const sub = tail[i + 1];
       if (sub === undefined) return cur;
       const next = typeof sub === 'string' ? cur.item?.fields.get(sub) : undefined;

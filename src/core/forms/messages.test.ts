@@ -29,14 +29,21 @@ const cases: { field: FormField; value: unknown; extra?: Record<string, unknown>
   { field: { key: 'dc', type: 'address', label: 'Nơi cư trú' }, value: { provinceCode: 'x', communeCode: '', detail: '' } },
   { field: { key: 'nguoi', type: 'person', label: 'Bên nam' }, value: { idNumber: '1', fullName: '' } },
   { field: { key: 'nguoi', type: 'person', label: 'Bên nam' }, value: { idNumber: '075090012345', fullName: 'A', birthDate: '2999-01-01' } },
-  { field: { key: 'tep', type: 'file', label: 'Giấy chứng sinh', validation: { accept: ['application/pdf'], maxSize: 10 } }, value: { fileId: 'f', sha256: 'a'.repeat(64), name: 'a.zip', size: 20, mime: 'application/zip' } },
+  {
+    field: { key: 'tep', type: 'file', label: 'Giấy chứng sinh', validation: { accept: ['application/pdf'], maxSize: 10 } },
+    value: { fileId: 'f', sha256: 'a'.repeat(64), name: 'a.zip', size: 20, mime: 'application/zip' },
+  },
   { field: { key: 'tep', type: 'file', label: 'Giấy chứng sinh' }, value: { fileId: 'x', name: 'a.pdf', size: 1, mime: 'application/pdf', sha256: 'no' } },
 ];
 
 describe('form messages in Vietnamese and English', () => {
   it('every sentence has both languages with the same placeholders', () => {
     for (const [key, m] of Object.entries(FORM_MESSAGES)) {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).filter((n) => n !== 'sexEn' && n !== 'sex' && n !== 'patternMessage').sort();
+      const names = (s: string) =>
+        [...s.matchAll(/\{(\w+)\}/g)]
+          .map((x) => x[1])
+          .filter((n) => n !== 'sexEn' && n !== 'sex' && n !== 'patternMessage')
+          .sort();
       expect(names(m.en), key).toEqual(names(m.vi));
       expect(m.en, key).not.toBe('');
     }
@@ -83,7 +90,11 @@ describe('form messages in Vietnamese and English', () => {
   it('names the group and the item of a field inside a repeated group', () => {
     const def = form([
       {
-        key: 'con', type: 'group', label: 'Các con chung', labelEn: 'Children', minItems: 1,
+        key: 'con',
+        type: 'group',
+        label: 'Các con chung',
+        labelEn: 'Children',
+        minItems: 1,
         fields: [{ key: 'hoTen', type: 'text', label: 'Họ và tên con', labelEn: 'Child’s full name', required: true }],
       },
     ]);
@@ -95,7 +106,10 @@ describe('form messages in Vietnamese and English', () => {
 
   it('keeps the Vietnamese words of a pluggable identity check that gives no message key', () => {
     const def = form([{ key: 'so', type: 'id_number', label: 'Số định danh', labelEn: 'ID number' }]);
-    const strict: ValidationContext = { ...ctx, idNumber: (id, known) => checkIdNumberStructure(id, known) ?? { code: 'id_number_unissued', message: 'chưa được cấp.' } };
+    const strict: ValidationContext = {
+      ...ctx,
+      idNumber: (id, known) => checkIdNumberStructure(id, known) ?? { code: 'id_number_unissued', message: 'chưa được cấp.' },
+    };
     const [e] = validateForm(def, { so: '075195012346' }, strict).errors;
     expect(e.messageKey).toBeUndefined();
     expect(localiseFieldError(def, e, 'en')).toBe('Số định danh chưa được cấp.');

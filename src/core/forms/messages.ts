@@ -69,19 +69,34 @@ export const FORM_MESSAGES = {
     vi: '{label} phải là số điện thoại Việt Nam: di động 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 hoặc cố định 11 chữ số bắt đầu bằng 02.',
     en: '{label} must be a Vietnamese phone number: a mobile of 10 digits starting with 03, 05, 07, 08, 09 or a landline of 11 digits starting with 02.',
   },
-  email: { vi: '{label} không phải địa chỉ thư điện tử hợp lệ (ví dụ ten@example.vn).', en: '{label} is not a valid e-mail address (for example name@example.vn).' },
+  email: {
+    vi: '{label} không phải địa chỉ thư điện tử hợp lệ (ví dụ ten@example.vn).',
+    en: '{label} is not a valid e-mail address (for example name@example.vn).',
+  },
   address: { vi: '{label}: địa chỉ không hợp lệ.', en: '{label}: the address is not valid.' },
   address_province_missing: { vi: '{label}: vui lòng chọn tỉnh, thành phố.', en: '{label}: please choose the province or city.' },
-  address_province_unknown: { vi: '{label}: tỉnh, thành phố không có trong danh mục đơn vị hành chính.', en: '{label}: the province or city is not in the list of administrative units.' },
+  address_province_unknown: {
+    vi: '{label}: tỉnh, thành phố không có trong danh mục đơn vị hành chính.',
+    en: '{label}: the province or city is not in the list of administrative units.',
+  },
   address_province_not_allowed: {
     vi: '{label}: chỉ chấp nhận địa chỉ thuộc tỉnh, thành phố nơi tiếp nhận hồ sơ.',
     en: '{label}: only addresses in the province or city that receives the application are accepted.',
   },
   address_commune_missing: { vi: '{label}: vui lòng chọn xã, phường.', en: '{label}: please choose the commune or ward.' },
-  address_commune_mismatch: { vi: '{label}: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.', en: '{label}: the chosen commune or ward is not in the chosen province or city.' },
+  address_commune_mismatch: {
+    vi: '{label}: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.',
+    en: '{label}: the chosen commune or ward is not in the chosen province or city.',
+  },
   address_detail_invalid: { vi: '{label}: số nhà, thôn/ấp, đường không hợp lệ.', en: '{label}: the house number, hamlet and street are not valid.' },
-  address_detail_missing: { vi: '{label}: vui lòng nhập số nhà, thôn/ấp/khu phố, đường.', en: '{label}: please enter the house number, hamlet or quarter, and street.' },
-  address_detail_too_long: { vi: '{label}: số nhà, thôn/ấp, đường không được quá 300 ký tự.', en: '{label}: the house number, hamlet and street must not be longer than 300 characters.' },
+  address_detail_missing: {
+    vi: '{label}: vui lòng nhập số nhà, thôn/ấp/khu phố, đường.',
+    en: '{label}: please enter the house number, hamlet or quarter, and street.',
+  },
+  address_detail_too_long: {
+    vi: '{label}: số nhà, thôn/ấp, đường không được quá 300 ký tự.',
+    en: '{label}: the house number, hamlet and street must not be longer than 300 characters.',
+  },
   person: { vi: '{label}: thông tin người không hợp lệ.', en: '{label}: the person’s details are not valid.' },
   person_id_missing: { vi: '{label}: vui lòng nhập số định danh cá nhân.', en: '{label}: please enter the personal identification number.' },
   person_id_number: { vi: '{label}: số định danh cá nhân {problem}', en: '{label}: the personal identification number {problem}' },
@@ -94,9 +109,18 @@ export const FORM_MESSAGES = {
     vi: '{label}: không tìm thấy số định danh cá nhân {idNumber} trong Cơ sở dữ liệu quốc gia về dân cư.',
     en: '{label}: the personal identification number {idNumber} is not in the National Population Database.',
   },
-  person_name_mismatch: { vi: '{label}: họ và tên không khớp với Cơ sở dữ liệu quốc gia về dân cư.', en: '{label}: the full name does not match the National Population Database.' },
-  person_birth_date_mismatch: { vi: '{label}: ngày sinh không khớp với Cơ sở dữ liệu quốc gia về dân cư.', en: '{label}: the date of birth does not match the National Population Database.' },
-  person_sex: { vi: '{label}: người có số định danh này không phải giới tính {sex}.', en: '{label}: the person with this identification number is not {sexEn}.' },
+  person_name_mismatch: {
+    vi: '{label}: họ và tên không khớp với Cơ sở dữ liệu quốc gia về dân cư.',
+    en: '{label}: the full name does not match the National Population Database.',
+  },
+  person_birth_date_mismatch: {
+    vi: '{label}: ngày sinh không khớp với Cơ sở dữ liệu quốc gia về dân cư.',
+    en: '{label}: the date of birth does not match the National Population Database.',
+  },
+  person_sex: {
+    vi: '{label}: người có số định danh này không phải giới tính {sex}.',
+    en: '{label}: the person with this identification number is not {sexEn}.',
+  },
   file_single: { vi: '{label}: chỉ đính kèm 1 tệp.', en: '{label}: attach only 1 file.' },
   file_min: { vi: '{label}: cần ít nhất {min} tệp.', en: '{label}: at least {min} files are needed.' },
   file_max: { vi: '{label}: tối đa {max} tệp.', en: '{label}: at most {max} files.' },
@@ -171,7 +195,11 @@ export function labelForMessage(def: FormDefinition, params: MessageParams, lang
  * A problem found by `validateForm`, said in a language: the English (or Vietnamese) sentence with the localised
  * label; problems without a message key (a pluggable check's own words) keep their Vietnamese message.
  */
-export function localiseFieldError(def: FormDefinition, e: { message: string; messageKey?: FormMessageKey; params?: MessageParams }, lang: FormLanguage): string {
+export function localiseFieldError(
+  def: FormDefinition,
+  e: { message: string; messageKey?: FormMessageKey; params?: MessageParams },
+  lang: FormLanguage,
+): string {
   if (!e.messageKey || !(e.messageKey in FORM_MESSAGES)) return e.message;
   const params = e.params ?? {};
   const label = labelForMessage(def, params, lang) ?? params.label;

@@ -8,9 +8,35 @@ const def: FormDefinition = {
   id: 'journey',
   version: 1,
   pages: [
-    { key: 'ban-la-ai', title: 'Bạn là ai?', fields: [{ key: 'vaiTro', type: 'select', label: 'Bạn là', required: true, options: [{ value: 'me', label: 'Mẹ' }, { value: 'nguoi-than', label: 'Người thân' }] }] },
-    { key: 'uy-quyen', title: 'Giấy ủy quyền', fields: [{ key: 'nguoiUyQuyen', type: 'text', label: 'Người ủy quyền', required: true, showIf: { field: 'vaiTro', equals: 'nguoi-than' } }] },
-    { key: 'tre', title: 'Thông tin trẻ', fields: [{ key: 'hoTenTre', type: 'text', label: 'Họ và tên của trẻ', required: true }, { key: 'ngaySinhTre', type: 'date', label: 'Ngày sinh của trẻ', required: true }] },
+    {
+      key: 'ban-la-ai',
+      title: 'Bạn là ai?',
+      fields: [
+        {
+          key: 'vaiTro',
+          type: 'select',
+          label: 'Bạn là',
+          required: true,
+          options: [
+            { value: 'me', label: 'Mẹ' },
+            { value: 'nguoi-than', label: 'Người thân' },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'uy-quyen',
+      title: 'Giấy ủy quyền',
+      fields: [{ key: 'nguoiUyQuyen', type: 'text', label: 'Người ủy quyền', required: true, showIf: { field: 'vaiTro', equals: 'nguoi-than' } }],
+    },
+    {
+      key: 'tre',
+      title: 'Thông tin trẻ',
+      fields: [
+        { key: 'hoTenTre', type: 'text', label: 'Họ và tên của trẻ', required: true },
+        { key: 'ngaySinhTre', type: 'date', label: 'Ngày sinh của trẻ', required: true },
+      ],
+    },
   ],
 };
 
@@ -28,7 +54,11 @@ describe('one question group per page', () => {
   it('lists a page’s visible questions', () => {
     expect(visibleFields(birthForm, 'cha', { coCha: false }).map((f) => f.key)).toEqual(['coCha']);
     expect(visibleFields(birthForm, 'cha', { coCha: true }).map((f) => f.key)).toEqual(['coCha', 'cha', 'ngaySinhCha', 'hoTenChaTuKhai']);
-    expect(visibleFields(birthForm, 'cha', { coCha: true, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hùng' } }).map((f) => f.key)).toEqual(['coCha', 'cha', 'ngaySinhCha']);
+    expect(visibleFields(birthForm, 'cha', { coCha: true, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hùng' } }).map((f) => f.key)).toEqual([
+      'coCha',
+      'cha',
+      'ngaySinhCha',
+    ]);
     expect(isFieldVisible(birthForm, { coCha: true }, 'cha')).toBe(true);
     expect(isFieldVisible(birthForm, {}, 'khongCo')).toBe(false);
   });
@@ -36,7 +66,16 @@ describe('one question group per page', () => {
   it('gives the errors of one page for its error summary, and finds where errors are', () => {
     const r = pageErrors('tre', def, { vaiTro: 'me', hoTenTre: 'Khang', ngaySinhTre: '2026-02-30' }, ctx);
     expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([{ path: 'ngaySinhTre', code: 'date', message: 'Ngày sinh của trẻ không phải ngày hợp lệ.', page: 'tre', messageKey: 'date', params: { label: 'Ngày sinh của trẻ', field: 'ngaySinhTre' } }]);
+    expect(r.errors).toEqual([
+      {
+        path: 'ngaySinhTre',
+        code: 'date',
+        message: 'Ngày sinh của trẻ không phải ngày hợp lệ.',
+        page: 'tre',
+        messageKey: 'date',
+        params: { label: 'Ngày sinh của trẻ', field: 'ngaySinhTre' },
+      },
+    ]);
     expect(pageErrors({ key: 'ban-la-ai' }, def, { vaiTro: 'me' }, ctx).valid).toBe(true);
     const all = validateForm(def, { vaiTro: 'nguoi-than' }, ctx).errors;
     expect(all.map((e) => e.page)).toEqual(['uy-quyen', 'tre', 'tre']);

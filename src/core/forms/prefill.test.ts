@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
 import type { FormDefinition } from '../catalogue/schema.ts';
 import { sha256Hex } from './sha256.ts';
-import {
-  convertForField,
-  nationalAddress,
-  nationalDate,
-  nationalName,
-  nationalPerson,
-  prefillHash,
-  readSource,
-  resolvePrefill,
-} from './prefill.ts';
+import { convertForField, nationalAddress, nationalDate, nationalName, nationalPerson, prefillHash, readSource, resolvePrefill } from './prefill.ts';
 import { validateForm } from './validate.ts';
 import { birthForm, ctx, household, hung, mai, maiBirthRoles, maiClaims } from './test-fixtures.ts';
 
@@ -45,7 +36,19 @@ describe('mapping the national shapes', () => {
   });
 
   it('converts by the type of the target field, and leaves what does not fit', () => {
-    const select = { type: 'select' as const, validation: {}, field: { key: 's', type: 'select' as const, label: 'S', options: [{ value: 'nu', label: 'Nữ' }, { value: 'da-ket-hon', label: 'Đã kết hôn' }] } };
+    const select = {
+      type: 'select' as const,
+      validation: {},
+      field: {
+        key: 's',
+        type: 'select' as const,
+        label: 'S',
+        options: [
+          { value: 'nu', label: 'Nữ' },
+          { value: 'da-ket-hon', label: 'Đã kết hôn' },
+        ],
+      },
+    };
     expect(convertForField(select, 'Nữ')).toBe('nu');
     expect(convertForField(select, 'đã kết hôn'.normalize('NFD'))).toBe('da-ket-hon');
     expect(convertForField(select, 'Ly thân')).toBeUndefined();
@@ -91,7 +94,11 @@ describe('autofill from population roles', () => {
   });
 
   it('keeps the source of every prefilled value, with a hash of value and source', () => {
-    expect(result.provenance.hoTenMe).toEqual({ source: 'population', path: 'mother.hoTen', hash: prefillHash({ source: 'population', path: 'mother.hoTen' }, 'Trần Thị Mai') });
+    expect(result.provenance.hoTenMe).toEqual({
+      source: 'population',
+      path: 'mother.hoTen',
+      hash: prefillHash({ source: 'population', path: 'mother.hoTen' }, 'Trần Thị Mai'),
+    });
     expect(result.provenance.hoTenMe.hash).toBe(sha256Hex(canonicalJson({ source: 'population.mother.hoTen', value: 'Trần Thị Mai' })));
     expect(result.provenance.ngaySinhNguoiNop).toMatchObject({ source: 'eid', path: 'NgayThangNamSinh' });
     expect(result.provenance.cha).toMatchObject({ source: 'population', path: 'father' });
@@ -126,8 +133,24 @@ describe('autofill from population roles', () => {
 describe('group prefill limits', () => {
   it('keeps at most maxItems prefilled items', () => {
     const def: FormDefinition = {
-      id: 'g', version: 1,
-      pages: [{ key: 'p', title: 'P', fields: [{ key: 'tv', type: 'group', label: 'TV', prefill: 'population.household.members', maxItems: 2, fields: [{ key: 'ten', type: 'text', label: 'Tên', prefill: 'item.hoTen' }] }] }],
+      id: 'g',
+      version: 1,
+      pages: [
+        {
+          key: 'p',
+          title: 'P',
+          fields: [
+            {
+              key: 'tv',
+              type: 'group',
+              label: 'TV',
+              prefill: 'population.household.members',
+              maxItems: 2,
+              fields: [{ key: 'ten', type: 'text', label: 'Tên', prefill: 'item.hoTen' }],
+            },
+          ],
+        },
+      ],
     };
     const r = resolvePrefill(def, { population: { household } });
     expect(r.values.tv).toEqual([{ ten: 'Nguyễn Văn Hùng' }, { ten: 'Trần Thị Mai' }]);

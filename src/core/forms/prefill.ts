@@ -244,7 +244,11 @@ export function convertForField(field: Pick<CompiledField, 'type' | 'validation'
       if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') break;
       const s = fold(String(raw));
       const options = field.field.options ?? [];
-      v = (options.find((o) => o.value === String(raw).normalize('NFC')) ?? options.find((o) => fold(o.value) === s) ?? options.find((o) => fold(o.label) === s))?.value;
+      v = (
+        options.find((o) => o.value === String(raw).normalize('NFC')) ??
+        options.find((o) => fold(o.value) === s) ??
+        options.find((o) => fold(o.label) === s)
+      )?.value;
       break;
     }
     case 'id_number': {

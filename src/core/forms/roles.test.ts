@@ -14,7 +14,10 @@ const eldest: PrefillRoleDeriver = {
 const registry = new Map([[eldest.name, eldest]]);
 
 const form = (fields: FormDefinition['pages'][number]['fields'], prefillRoles?: string): FormDefinition => ({
-  id: 'f', version: 1, ...(prefillRoles ? { prefillRoles } : {}), pages: [{ key: 'p', title: 'P', fields }],
+  id: 'f',
+  version: 1,
+  ...(prefillRoles ? { prefillRoles } : {}),
+  pages: [{ key: 'p', title: 'P', fields }],
 });
 
 describe('population roles', () => {
@@ -36,7 +39,13 @@ describe('population roles', () => {
       { key: 'a', type: 'text' as const, label: 'A', prefill: 'population.self.hoTen' },
       { key: 'b', type: 'text' as const, label: 'B', prefill: 'population.eldest.hoTen' },
       { key: 'c', type: 'text' as const, label: 'C', prefill: 'eid.HoVaTen' },
-      { key: 'g', type: 'group' as const, label: 'G', prefill: 'population.household.members', fields: [{ key: 'x', type: 'text' as const, label: 'X', prefill: 'population.mother.hoTen' }] },
+      {
+        key: 'g',
+        type: 'group' as const,
+        label: 'G',
+        prefill: 'population.household.members',
+        fields: [{ key: 'x', type: 'text' as const, label: 'X', prefill: 'population.mother.hoTen' }],
+      },
     ];
     expect(prefillRoleProblems(form(fields, 'eldest-child'), registry)).toEqual([
       'trang "p", trường "g" › trường "x": vai trò "mother" của nguồn "population.mother.hoTen" không có; bộ suy "eldest-child" cho: self, spouse, children, household, eldest.',
@@ -45,7 +54,9 @@ describe('population roles', () => {
       'trang "p", trường "b": vai trò "eldest" của nguồn "population.eldest.hoTen" không có; vai trò cơ bản: self, spouse, children, household; vai trò riêng của thủ tục cần "prefillRoles".',
       'trang "p", trường "g" › trường "x": vai trò "mother" của nguồn "population.mother.hoTen" không có; vai trò cơ bản: self, spouse, children, household; vai trò riêng của thủ tục cần "prefillRoles".',
     ]);
-    expect(prefillRoleProblems(form(fields.slice(0, 3), 'khai-sinh'), registry)[0]).toBe('prefillRoles: không có bộ suy vai trò "khai-sinh"; dùng một trong: eldest-child.');
+    expect(prefillRoleProblems(form(fields.slice(0, 3), 'khai-sinh'), registry)[0]).toBe(
+      'prefillRoles: không có bộ suy vai trò "khai-sinh"; dùng một trong: eldest-child.',
+    );
     expect(prefillRoleProblems(form(fields.slice(0, 3), 'eldest-child'), registry)).toEqual([]);
   });
 });

@@ -76,7 +76,9 @@ export function prefillRoleProblems(form: FormDefinition, registry: PrefillRoleR
       if (typeof role === 'string' && !known.has(role)) {
         problems.push(
           `${where}trường "${f.key}": vai trò "${role}" của nguồn "${f.prefill}" không có; ` +
-            (form.prefillRoles ? `bộ suy "${form.prefillRoles}" cho: ${[...known].join(', ')}.` : `vai trò cơ bản: ${BASIC_ROLES.join(', ')}; vai trò riêng của thủ tục cần "prefillRoles".`),
+            (form.prefillRoles
+              ? `bộ suy "${form.prefillRoles}" cho: ${[...known].join(', ')}.`
+              : `vai trò cơ bản: ${BASIC_ROLES.join(', ')}; vai trò riêng của thủ tục cần "prefillRoles".`),
         );
       }
       if (f.fields) walk(f.fields, `${where}trường "${f.key}" › `);

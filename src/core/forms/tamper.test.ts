@@ -8,7 +8,8 @@ import { birthForm, brideMarriageRoles, maiBirthRoles, maiClaims, marriageForm, 
 const filled = resolvePrefill(birthForm, { eid: maiClaims, population: maiBirthRoles });
 const answers: Record<string, unknown> = { ...filled.values, noiSinh: 'Trạm Y tế xã Phú Riềng', dienThoai: '0912345678' };
 const seal = () => sealPrefill(filled.values, filled.provenance, SECRET, { formId: birthForm.id, scope: 'draft-1' });
-const check = async (values: Record<string, unknown>, s?: string, secret = SECRET, scope = 'draft-1') => checkPrefill(birthForm, values, s ?? (await seal()), secret, { scope });
+const check = async (values: Record<string, unknown>, s?: string, secret = SECRET, scope = 'draft-1') =>
+  checkPrefill(birthForm, values, s ?? (await seal()), secret, { scope });
 
 describe('sealing prefilled values', () => {
   it('makes a token with no value in clear', async () => {
@@ -46,7 +47,8 @@ describe('checking a submission against the seal', () => {
         path: 'soDinhDanhMe',
         code: 'PREFILL_TAMPERED',
         page: 'me',
-        message: 'Số định danh cá nhân của mẹ: thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư không được sửa. Nếu thông tin chưa đúng, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư để điều chỉnh.',
+        message:
+          'Số định danh cá nhân của mẹ: thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư không được sửa. Nếu thông tin chưa đúng, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư để điều chỉnh.',
       },
     ]);
     expect(r.fields.soDinhDanhMe.status).toBe('changed');
@@ -56,11 +58,18 @@ describe('checking a submission against the seal', () => {
   it('refuses a removed locked value, a changed person, a changed group item and a changed e-ID claim', async () => {
     const { hoTenMe: _, ...withoutMother } = answers;
     expect((await check(withoutMother)).errors.map((e) => e.path)).toEqual(['hoTenMe']);
-    expect((await check({ ...answers, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hưng', birthDate: '1990-03-15' } })).errors.map((e) => e.path)).toEqual(['cha']);
+    expect(
+      (await check({ ...answers, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hưng', birthDate: '1990-03-15' } })).errors.map((e) => e.path),
+    ).toEqual(['cha']);
     const members = structuredClone(answers.thanhVien) as Record<string, unknown>[];
     members[1].hoTen = 'Trần Thị Mơ';
     expect((await check({ ...answers, thanhVien: members })).errors.map((e) => e.path)).toEqual(['thanhVien[1].hoTen']);
-    expect((await check({ ...answers, thanhVien: members.slice(0, 1) })).errors.map((e) => e.path)).toEqual(['thanhVien[1].hoTen', 'thanhVien[1].soDinhDanh', 'thanhVien[2].hoTen', 'thanhVien[2].soDinhDanh']);
+    expect((await check({ ...answers, thanhVien: members.slice(0, 1) })).errors.map((e) => e.path)).toEqual([
+      'thanhVien[1].hoTen',
+      'thanhVien[1].soDinhDanh',
+      'thanhVien[2].hoTen',
+      'thanhVien[2].soDinhDanh',
+    ]);
     const eid = await check({ ...answers, hoTenNguoiNop: 'Người Khác' });
     expect(eid.errors[0].message).toMatch(/^Họ và tên người yêu cầu: thông tin lấy từ tài khoản định danh điện tử \(VNeID\) không được sửa/);
   });
@@ -68,7 +77,12 @@ describe('checking a submission against the seal', () => {
   it('accepts a changed declared value and marks it as declared by the citizen', async () => {
     const members = structuredClone(answers.thanhVien) as Record<string, unknown>[];
     members[0].quanHe = 'Chồng';
-    const r = await check({ ...answers, danTocMe: 'Tày', noiCuTruMe: { provinceCode: '01', communeCode: '00004', detail: 'Số 5 phố Đội Cấn' }, thanhVien: members });
+    const r = await check({
+      ...answers,
+      danTocMe: 'Tày',
+      noiCuTruMe: { provinceCode: '01', communeCode: '00004', detail: 'Số 5 phố Đội Cấn' },
+      thanhVien: members,
+    });
     expect(r.valid).toBe(true);
     expect(r.provenance.danTocMe).toEqual({ source: 'population', path: 'mother.danToc', declaredByCitizen: true });
     expect(r.provenance.noiCuTruMe.declaredByCitizen).toBe(true);
@@ -135,7 +149,12 @@ describe('checking a submission against the seal', () => {
     const token = await sealPrefill(m.values, m.provenance, SECRET);
     const r = await checkPrefill(marriageForm, { ...m.values, tinhTrangHonNhanNu: 'ly-hon' }, token, SECRET);
     expect(r.errors.map((e) => `${e.path}:${e.code}`)).toEqual(['tinhTrangHonNhanNu:PREFILL_TAMPERED']);
-    const moved = await checkPrefill(marriageForm, { ...m.values, noiCuTruNu: { provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Bình' } }, token, SECRET);
+    const moved = await checkPrefill(
+      marriageForm,
+      { ...m.values, noiCuTruNu: { provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Bình' } },
+      token,
+      SECRET,
+    );
     expect(moved.valid).toBe(true);
     expect(moved.provenance.noiCuTruNu.declaredByCitizen).toBe(true);
   });

@@ -111,7 +111,12 @@ async function verify(key: HmacKey, text: string, mac: string): Promise<boolean>
  * Seals the prefilled values of a draft. `values` and `provenance` are what resolvePrefill returned; every
  * provenance entry must still match its value (the hash is rechecked).
  */
-export async function sealPrefill(values: Values, provenance: Record<string, Provenance>, secret: SealSecret, options: SealOptions & { formId?: string } = {}): Promise<string> {
+export async function sealPrefill(
+  values: Values,
+  provenance: Record<string, Provenance>,
+  secret: SealSecret,
+  options: SealOptions & { formId?: string } = {},
+): Promise<string> {
   const key = await hmacKey(secret);
   const fields: SealPayload['fields'] = {};
   for (const path of Object.keys(provenance).sort()) {
@@ -164,7 +169,13 @@ export async function checkPrefill(
   if (!payload || (payload.form !== '' && payload.form !== def.id)) {
     return {
       valid: false,
-      errors: [{ path: '', code: 'PREFILL_SEAL_INVALID', message: 'Không xác minh được thông tin điền sẵn của hồ sơ. Vui lòng tạo hồ sơ mới để hệ thống điền lại thông tin.' }],
+      errors: [
+        {
+          path: '',
+          code: 'PREFILL_SEAL_INVALID',
+          message: 'Không xác minh được thông tin điền sẵn của hồ sơ. Vui lòng tạo hồ sơ mới để hệ thống điền lại thông tin.',
+        },
+      ],
       fields: {},
       provenance: {},
     };
@@ -185,7 +196,8 @@ export async function checkPrefill(
     const declaredByCitizen = !unchanged;
     result.fields[path] = { ...base, status: unchanged ? 'unchanged' : 'changed', declaredByCitizen };
     if (!unchanged && policy === 'locked') {
-      const where = options.sourceNames?.[sealed.source] ?? (sealed.source === 'eid' ? 'tài khoản định danh điện tử (VNeID)' : 'Cơ sở dữ liệu quốc gia về dân cư');
+      const where =
+        options.sourceNames?.[sealed.source] ?? (sealed.source === 'eid' ? 'tài khoản định danh điện tử (VNeID)' : 'Cơ sở dữ liệu quốc gia về dân cư');
       result.errors.push({
         path,
         code: 'PREFILL_TAMPERED',

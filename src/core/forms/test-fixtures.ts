@@ -91,7 +91,15 @@ export const household: NationalHousehold = {
 };
 
 /** e-ID userinfo claims of the logged-in mother. */
-export const maiClaims = { sub: 'tech-1', TechID: 'tech-1', LoaiTaiKhoan: '1', HoVaTen: 'Trần Thị Mai', SoDinhDanh: '075195012346', NgayThangNamSinh: '19950820', loginIdp: 'BCA' };
+export const maiClaims = {
+  sub: 'tech-1',
+  TechID: 'tech-1',
+  LoaiTaiKhoan: '1',
+  HoVaTen: 'Trần Thị Mai',
+  SoDinhDanh: '075195012346',
+  NgayThangNamSinh: '19950820',
+  loginIdp: 'BCA',
+};
 
 /** A birth-registration form exercising bindings to roles, the household and groups. */
 export const birthForm: FormDefinition = {
@@ -104,8 +112,27 @@ export const birthForm: FormDefinition = {
       title: 'Thông tin trẻ',
       fields: [
         { key: 'hoTenTre', type: 'text', label: 'Họ, chữ đệm và tên của trẻ', required: true, prefill: 'population.newborn.hoTen', prefillPolicy: 'declared' },
-        { key: 'ngaySinhTre', type: 'date', label: 'Ngày sinh của trẻ', required: true, prefill: 'population.newborn.ngaySinh', prefillPolicy: 'declared', validation: { notFuture: true } },
-        { key: 'gioiTinhTre', type: 'select', label: 'Giới tính của trẻ', required: true, prefill: 'population.newborn.gioiTinh', prefillPolicy: 'declared', options: [{ value: 'nam', label: 'Nam' }, { value: 'nu', label: 'Nữ' }] },
+        {
+          key: 'ngaySinhTre',
+          type: 'date',
+          label: 'Ngày sinh của trẻ',
+          required: true,
+          prefill: 'population.newborn.ngaySinh',
+          prefillPolicy: 'declared',
+          validation: { notFuture: true },
+        },
+        {
+          key: 'gioiTinhTre',
+          type: 'select',
+          label: 'Giới tính của trẻ',
+          required: true,
+          prefill: 'population.newborn.gioiTinh',
+          prefillPolicy: 'declared',
+          options: [
+            { value: 'nam', label: 'Nam' },
+            { value: 'nu', label: 'Nữ' },
+          ],
+        },
         { key: 'noiSinh', type: 'text', label: 'Nơi sinh', required: true },
       ],
     },
@@ -114,7 +141,15 @@ export const birthForm: FormDefinition = {
       title: 'Thông tin người mẹ',
       fields: [
         { key: 'hoTenMe', type: 'text', label: 'Họ và tên của mẹ', required: true, prefill: 'population.mother.hoTen', prefillPolicy: 'locked' },
-        { key: 'soDinhDanhMe', type: 'id_number', label: 'Số định danh cá nhân của mẹ', required: true, prefill: 'population.mother.soDinhDanh', prefillPolicy: 'locked', validation: { sex: 'Nữ', birthDateField: 'ngaySinhMe' } },
+        {
+          key: 'soDinhDanhMe',
+          type: 'id_number',
+          label: 'Số định danh cá nhân của mẹ',
+          required: true,
+          prefill: 'population.mother.soDinhDanh',
+          prefillPolicy: 'locked',
+          validation: { sex: 'Nữ', birthDateField: 'ngaySinhMe' },
+        },
         { key: 'ngaySinhMe', type: 'date', label: 'Ngày sinh của mẹ', required: true, prefill: 'population.mother.ngaySinh', prefillPolicy: 'locked' },
         { key: 'danTocMe', type: 'text', label: 'Dân tộc của mẹ', prefill: 'population.mother.danToc', prefillPolicy: 'declared' },
         { key: 'noiCuTruMe', type: 'address', label: 'Nơi cư trú của mẹ', required: true, prefill: 'population.mother.thuongTru', prefillPolicy: 'declared' },
@@ -124,10 +159,43 @@ export const birthForm: FormDefinition = {
       key: 'cha',
       title: 'Thông tin người cha',
       fields: [
-        { key: 'coCha', type: 'yes_no', label: 'Có xác định được người cha không?', required: true, prefill: 'population.father.exists', prefillPolicy: 'declared' },
-        { key: 'cha', type: 'person', label: 'Người cha', required: true, prefill: 'population.father', prefillPolicy: 'locked', showIf: { field: 'coCha', equals: true }, validation: { sex: 'Nam' } },
-        { key: 'ngaySinhCha', type: 'date', label: 'Ngày sinh của cha', prefill: 'population.father.ngaySinh', prefillPolicy: 'locked', showIf: { field: 'coCha', equals: true } },
-        { key: 'hoTenChaTuKhai', type: 'text', label: 'Họ và tên cha (theo lời khai)', showIf: { all: [{ field: 'coCha', equals: true }, { field: 'cha', notEmpty: false }] } },
+        {
+          key: 'coCha',
+          type: 'yes_no',
+          label: 'Có xác định được người cha không?',
+          required: true,
+          prefill: 'population.father.exists',
+          prefillPolicy: 'declared',
+        },
+        {
+          key: 'cha',
+          type: 'person',
+          label: 'Người cha',
+          required: true,
+          prefill: 'population.father',
+          prefillPolicy: 'locked',
+          showIf: { field: 'coCha', equals: true },
+          validation: { sex: 'Nam' },
+        },
+        {
+          key: 'ngaySinhCha',
+          type: 'date',
+          label: 'Ngày sinh của cha',
+          prefill: 'population.father.ngaySinh',
+          prefillPolicy: 'locked',
+          showIf: { field: 'coCha', equals: true },
+        },
+        {
+          key: 'hoTenChaTuKhai',
+          type: 'text',
+          label: 'Họ và tên cha (theo lời khai)',
+          showIf: {
+            all: [
+              { field: 'coCha', equals: true },
+              { field: 'cha', notEmpty: false },
+            ],
+          },
+        },
       ],
     },
     {
@@ -143,7 +211,14 @@ export const birthForm: FormDefinition = {
           maxItems: 10,
           fields: [
             { key: 'hoTen', type: 'text', label: 'Họ và tên', required: true, prefill: 'item.hoTen', prefillPolicy: 'locked' },
-            { key: 'soDinhDanh', type: 'id_number', label: 'Số định danh', prefill: 'item.soDinhDanh', prefillPolicy: 'locked', validation: { birthDateField: './ngaySinh' } },
+            {
+              key: 'soDinhDanh',
+              type: 'id_number',
+              label: 'Số định danh',
+              prefill: 'item.soDinhDanh',
+              prefillPolicy: 'locked',
+              validation: { birthDateField: './ngaySinh' },
+            },
             { key: 'ngaySinh', type: 'date', label: 'Ngày sinh', prefill: 'item.ngaySinh', prefillPolicy: 'declared' },
             { key: 'quanHe', type: 'text', label: 'Quan hệ với chủ hộ', prefill: 'item.quanHeVoiChuHo', prefillPolicy: 'declared' },
           ],
@@ -172,11 +247,36 @@ export const marriageForm: FormDefinition = {
       key: 'ben-nu',
       title: 'Bên nữ',
       fields: [
-        { key: 'benNu', type: 'person', label: 'Bên nữ', required: true, prefill: 'population.bride', prefillPolicy: 'locked', validation: { sex: 'Nữ', birthDateRequired: true } },
-        { key: 'noiCuTruNu', type: 'address', label: 'Nơi cư trú của bên nữ', required: true, prefill: 'population.bride.thuongTru', prefillPolicy: 'declared' },
         {
-          key: 'tinhTrangHonNhanNu', type: 'select', label: 'Tình trạng hôn nhân của bên nữ', required: true, prefill: 'population.bride.tinhTrangHonNhan', prefillPolicy: 'locked',
-          options: [{ value: 'chua', label: 'Chưa kết hôn' }, { value: 'ly-hon', label: 'Ly hôn' }, { value: 'goa', label: 'Góa' }, { value: 'da-ket-hon', label: 'Đã kết hôn' }],
+          key: 'benNu',
+          type: 'person',
+          label: 'Bên nữ',
+          required: true,
+          prefill: 'population.bride',
+          prefillPolicy: 'locked',
+          validation: { sex: 'Nữ', birthDateRequired: true },
+        },
+        {
+          key: 'noiCuTruNu',
+          type: 'address',
+          label: 'Nơi cư trú của bên nữ',
+          required: true,
+          prefill: 'population.bride.thuongTru',
+          prefillPolicy: 'declared',
+        },
+        {
+          key: 'tinhTrangHonNhanNu',
+          type: 'select',
+          label: 'Tình trạng hôn nhân của bên nữ',
+          required: true,
+          prefill: 'population.bride.tinhTrangHonNhan',
+          prefillPolicy: 'locked',
+          options: [
+            { value: 'chua', label: 'Chưa kết hôn' },
+            { value: 'ly-hon', label: 'Ly hôn' },
+            { value: 'goa', label: 'Góa' },
+            { value: 'da-ket-hon', label: 'Đã kết hôn' },
+          ],
         },
       ],
     },
@@ -184,11 +284,36 @@ export const marriageForm: FormDefinition = {
       key: 'ben-nam',
       title: 'Bên nam',
       fields: [
-        { key: 'benNam', type: 'person', label: 'Bên nam', required: true, prefill: 'population.groom', prefillPolicy: 'locked', validation: { sex: 'Nam', birthDateRequired: true } },
-        { key: 'noiCuTruNam', type: 'address', label: 'Nơi cư trú của bên nam', required: true, prefill: 'population.groom.thuongTru', prefillPolicy: 'declared' },
         {
-          key: 'tinhTrangHonNhanNam', type: 'select', label: 'Tình trạng hôn nhân của bên nam', required: true, prefill: 'population.groom.tinhTrangHonNhan', prefillPolicy: 'locked',
-          options: [{ value: 'chua', label: 'Chưa kết hôn' }, { value: 'ly-hon', label: 'Ly hôn' }, { value: 'goa', label: 'Góa' }, { value: 'da-ket-hon', label: 'Đã kết hôn' }],
+          key: 'benNam',
+          type: 'person',
+          label: 'Bên nam',
+          required: true,
+          prefill: 'population.groom',
+          prefillPolicy: 'locked',
+          validation: { sex: 'Nam', birthDateRequired: true },
+        },
+        {
+          key: 'noiCuTruNam',
+          type: 'address',
+          label: 'Nơi cư trú của bên nam',
+          required: true,
+          prefill: 'population.groom.thuongTru',
+          prefillPolicy: 'declared',
+        },
+        {
+          key: 'tinhTrangHonNhanNam',
+          type: 'select',
+          label: 'Tình trạng hôn nhân của bên nam',
+          required: true,
+          prefill: 'population.groom.tinhTrangHonNhan',
+          prefillPolicy: 'locked',
+          options: [
+            { value: 'chua', label: 'Chưa kết hôn' },
+            { value: 'ly-hon', label: 'Ly hôn' },
+            { value: 'goa', label: 'Góa' },
+            { value: 'da-ket-hon', label: 'Đã kết hôn' },
+          ],
         },
       ],
     },

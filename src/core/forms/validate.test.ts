@@ -14,9 +14,20 @@ describe('required fields', () => {
   it('says, in Vietnamese and with the label, that a required answer is missing', () => {
     const f: FormField = { key: 'hoTenMe', type: 'text', label: 'Họ và tên của mẹ', required: true };
     for (const blank of [undefined, null, '', '   ']) {
-      expect(run(f, blank)).toEqual([{ path: 'hoTenMe', code: 'required', message: 'Họ và tên của mẹ là bắt buộc.', page: 'p', messageKey: 'required', params: { label: 'Họ và tên của mẹ', field: 'hoTenMe' } }]);
+      expect(run(f, blank)).toEqual([
+        {
+          path: 'hoTenMe',
+          code: 'required',
+          message: 'Họ và tên của mẹ là bắt buộc.',
+          page: 'p',
+          messageKey: 'required',
+          params: { label: 'Họ và tên của mẹ', field: 'hoTenMe' },
+        },
+      ]);
     }
-    expect(run({ key: 'coCha', type: 'yes_no', label: 'Có xác định được người cha không?', required: true }, undefined)[0].message).toBe('Vui lòng trả lời câu hỏi: Có xác định được người cha không?');
+    expect(run({ key: 'coCha', type: 'yes_no', label: 'Có xác định được người cha không?', required: true }, undefined)[0].message).toBe(
+      'Vui lòng trả lời câu hỏi: Có xác định được người cha không?',
+    );
     expect(codes({ key: 'coCha', type: 'yes_no', label: 'Có cha?', required: true }, false)).toEqual([]);
     expect(codes({ key: 'dc', type: 'address', label: 'Địa chỉ', required: true }, { provinceCode: '', communeCode: '', detail: '' })).toEqual(['required']);
     expect(codes({ key: 'x', type: 'text', label: 'X' }, undefined)).toEqual([]);
@@ -24,7 +35,15 @@ describe('required fields', () => {
 
   it('requires a field when its requireIf condition holds', () => {
     const def = form([
-      { key: 'loai', type: 'select', label: 'Loại giấy tờ', options: [{ value: 'khac', label: 'Khác' }, { value: 'cccd', label: 'Thẻ căn cước' }] },
+      {
+        key: 'loai',
+        type: 'select',
+        label: 'Loại giấy tờ',
+        options: [
+          { value: 'khac', label: 'Khác' },
+          { value: 'cccd', label: 'Thẻ căn cước' },
+        ],
+      },
       { key: 'tenGiayTo', type: 'text', label: 'Tên giấy tờ', requireIf: { field: 'loai', equals: 'khac' } },
     ]);
     expect(validateForm(def, { loai: 'khac' }, ctx).errors.map((e) => `${e.path}:${e.code}`)).toEqual(['tenGiayTo:required']);
@@ -35,7 +54,12 @@ describe('required fields', () => {
 
 describe('field types', () => {
   it('text and textarea: type, length (counted in characters), pattern, control characters', () => {
-    const f: FormField = { key: 'ten', type: 'text', label: 'Tên', validation: { minLength: 2, maxLength: 5, pattern: '[\\p{L} ]+', patternMessage: 'chỉ gồm chữ cái' } };
+    const f: FormField = {
+      key: 'ten',
+      type: 'text',
+      label: 'Tên',
+      validation: { minLength: 2, maxLength: 5, pattern: '[\\p{L} ]+', patternMessage: 'chỉ gồm chữ cái' },
+    };
     expect(codes(f, 'Ánh')).toEqual([]);
     expect(codes(f, 'Ánh'.normalize('NFD'))).toEqual([]);
     expect(codes(f, 'A')).toEqual(['too_short']);
@@ -67,7 +91,8 @@ describe('field types', () => {
     const f: FormField = { key: 'ngay', type: 'date', label: 'Ngày sinh', validation: { notFuture: true, minDate: '1900-01-01' } };
     expect(codes(f, '2024-02-29')).toEqual([]);
     expect(codes(f, TODAY)).toEqual([]);
-    for (const bad of ['2023-02-29', '2026-13-01', '2026-04-31', '20/11/2026', '2026-1-5', '2026-11-23T00:00:00Z', 20261123]) expect(codes(f, bad)).toEqual(['date']);
+    for (const bad of ['2023-02-29', '2026-13-01', '2026-04-31', '20/11/2026', '2026-1-5', '2026-11-23T00:00:00Z', 20261123])
+      expect(codes(f, bad)).toEqual(['date']);
     expect(run(f, '2026-11-24')[0]).toMatchObject({ code: 'future', message: 'Ngày sinh không được sau ngày hôm nay (23/11/2026).' });
     expect(run(f, '1899-12-31')[0].message).toBe('Ngày sinh không được trước ngày 01/01/1900.');
     expect(codes({ key: 'h', type: 'date', label: 'Ngày hẹn', validation: { notPast: true, maxDate: '2027-01-01' } }, '2026-11-22')).toEqual(['past']);
@@ -84,7 +109,15 @@ describe('field types', () => {
   });
 
   it('select: only the listed option values', () => {
-    const f: FormField = { key: 'gt', type: 'select', label: 'Giới tính', options: [{ value: 'Nam', label: 'Nam' }, { value: 'Nữ', label: 'Nữ' }] };
+    const f: FormField = {
+      key: 'gt',
+      type: 'select',
+      label: 'Giới tính',
+      options: [
+        { value: 'Nam', label: 'Nam' },
+        { value: 'Nữ', label: 'Nữ' },
+      ],
+    };
     expect(codes(f, 'Nữ')).toEqual([]);
     expect(codes(f, 'Nữ'.normalize('NFD'))).toEqual([]);
     expect(run(f, 'Khác')[0]).toMatchObject({ code: 'option', message: 'Giới tính: lựa chọn không có trong danh sách.' });
@@ -97,7 +130,13 @@ describe('field types', () => {
     expect(codes(f, false)).toEqual([]);
     expect(codes(f, 'true')).toEqual(['type']);
     expect(codes(f, 1)).toEqual(['type']);
-    const camDoan: FormField = { key: 'camDoan', type: 'yes_no', label: 'Tôi cam đoan nội dung khai là đúng sự thật', required: true, validation: { mustBeTrue: true } };
+    const camDoan: FormField = {
+      key: 'camDoan',
+      type: 'yes_no',
+      label: 'Tôi cam đoan nội dung khai là đúng sự thật',
+      required: true,
+      validation: { mustBeTrue: true },
+    };
     expect(codes(camDoan, false)).toEqual(['must_be_true']);
     expect(codes(camDoan, true)).toEqual([]);
   });
@@ -124,7 +163,15 @@ describe('field types', () => {
       'Số định danh của mẹ không khớp với giới tính Nữ (chữ số thứ tư mã hóa giới tính Nam).',
     );
 
-    const sexField: FormField = { key: 'gioiTinh', type: 'select', label: 'Giới tính', options: [{ value: 'Nam', label: 'Nam' }, { value: 'Nữ', label: 'Nữ' }] };
+    const sexField: FormField = {
+      key: 'gioiTinh',
+      type: 'select',
+      label: 'Giới tính',
+      options: [
+        { value: 'Nam', label: 'Nam' },
+        { value: 'Nữ', label: 'Nữ' },
+      ],
+    };
     const bySexField: FormField = { key: 'so', type: 'id_number', label: 'Số định danh', validation: { sexField: 'gioiTinh' } };
     expect(run(bySexField, '075195012346', { gioiTinh: 'Nam', __fields: [sexField] }).map((e) => e.code)).toEqual(['id_number_sex']);
     expect(run(bySexField, '075195012346', { gioiTinh: 'Nữ', __fields: [sexField] }).map((e) => e.code)).toEqual([]);
@@ -147,7 +194,19 @@ describe('field types', () => {
 
   it('phone: Vietnamese mobile numbers, +84 forms normalised', () => {
     const f: FormField = { key: 'dt', type: 'phone', label: 'Số điện thoại' };
-    for (const good of ['0912345678', '0912 345 678', '091.234.5678', '+84912345678', '+84 912 345 678', '84912345678', '0387654321', '0567654321', '0787654321', '0887654321']) expect(codes(f, good)).toEqual([]);
+    for (const good of [
+      '0912345678',
+      '0912 345 678',
+      '091.234.5678',
+      '+84912345678',
+      '+84 912 345 678',
+      '84912345678',
+      '0387654321',
+      '0567654321',
+      '0787654321',
+      '0887654321',
+    ])
+      expect(codes(f, good)).toEqual([]);
     for (const bad of ['0212345678', '0612345678', '091234567', '09123456789', '+8491234567', 'số máy', '1912345678']) expect(codes(f, bad)).toEqual(['phone']);
     expect(codes({ ...f, validation: { allowLandline: true } }, '02439876543')).toEqual([]);
     expect(codes(f, '02439876543')).toEqual(['phone']);
@@ -163,13 +222,25 @@ describe('field types', () => {
     const f: FormField = { key: 'dc', type: 'address', label: 'Nơi cư trú' };
     expect(codes(f, { provinceCode: '75', communeCode: '25252', detail: 'Số 12, Thôn Phú Bình' })).toEqual([]);
     const wrong = run(f, { provinceCode: '75', communeCode: '00004', detail: 'x' });
-    expect(wrong).toEqual([{ path: 'dc', code: 'address_commune', message: 'Nơi cư trú: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.', page: 'p', part: 'communeCode', messageKey: 'address_commune_mismatch', params: { label: 'Nơi cư trú', field: 'dc' } }]);
+    expect(wrong).toEqual([
+      {
+        path: 'dc',
+        code: 'address_commune',
+        message: 'Nơi cư trú: xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.',
+        page: 'p',
+        part: 'communeCode',
+        messageKey: 'address_commune_mismatch',
+        params: { label: 'Nơi cư trú', field: 'dc' },
+      },
+    ]);
     expect(codes(f, { provinceCode: '99', communeCode: '25252', detail: 'x' })).toEqual(['address_province']);
     expect(codes(f, { provinceCode: '7', communeCode: '25252', detail: 'x' })).toEqual(['address_province']);
     expect(codes(f, { provinceCode: '75', communeCode: '', detail: 'x' })).toEqual(['address_commune']);
     expect(codes(f, { provinceCode: '75', communeCode: '25252', detail: '  ' })).toEqual(['address_detail']);
     expect(codes({ ...f, validation: { detailRequired: false } }, { provinceCode: '75', communeCode: '25252' })).toEqual([]);
-    expect(codes({ ...f, validation: { provinces: ['01'] } }, { provinceCode: '75', communeCode: '25252', detail: 'x' })).toEqual(['address_province_not_allowed']);
+    expect(codes({ ...f, validation: { provinces: ['01'] } }, { provinceCode: '75', communeCode: '25252', detail: 'x' })).toEqual([
+      'address_province_not_allowed',
+    ]);
     expect(codes(f, 'Số 12, Phú Riềng')).toEqual(['address']);
     // Without the units in the context only the shapes are checked.
     expect(codes(f, { provinceCode: '75', communeCode: '00004', detail: 'x' }, { today: TODAY })).toEqual([]);
@@ -180,7 +251,11 @@ describe('field types', () => {
     const person = { idNumber: '001096007654', fullName: 'Đỗ Quang Minh', birthDate: '1996-01-30' };
     expect(codes(f, person)).toEqual([]);
     expect(codes(f, { idNumber: '001096007654', fullName: 'Đỗ Quang Minh' })).toEqual([]);
-    expect(run(f, { ...person, idNumber: '123' })[0]).toMatchObject({ code: 'id_number_format', part: 'idNumber', message: 'Bên nam: số định danh cá nhân phải gồm đúng 12 chữ số.' });
+    expect(run(f, { ...person, idNumber: '123' })[0]).toMatchObject({
+      code: 'id_number_format',
+      part: 'idNumber',
+      message: 'Bên nam: số định danh cá nhân phải gồm đúng 12 chữ số.',
+    });
     expect(codes(f, { ...person, idNumber: '001196007654' })).toEqual(['id_number_sex']);
     expect(codes(f, { ...person, birthDate: '1997-01-30' })).toEqual(['id_number_birth_year']);
     expect(codes(f, { ...person, fullName: ' ' })).toEqual(['person_name']);
@@ -205,7 +280,11 @@ describe('field types', () => {
       { key: 'benNam', type: 'person', label: 'Bên nam', showIf: { field: 'coBenNam', equals: true } },
       { key: 'nguoiLamChung', type: 'group', label: 'Người làm chứng', fields: [{ key: 'nguoi', type: 'person', label: 'Người làm chứng' }] },
     ]);
-    const values = { coBenNam: true, benNam: { idNumber: '001096007654', fullName: 'A' }, nguoiLamChung: [{ nguoi: { idNumber: '001 198 004321', fullName: 'B' } }, { nguoi: { idNumber: 'x', fullName: 'C' } }] };
+    const values = {
+      coBenNam: true,
+      benNam: { idNumber: '001096007654', fullName: 'A' },
+      nguoiLamChung: [{ nguoi: { idNumber: '001 198 004321', fullName: 'B' } }, { nguoi: { idNumber: 'x', fullName: 'C' } }],
+    };
     expect(personIdNumbers(def, values)).toEqual([
       { path: 'benNam', idNumber: '001096007654' },
       { path: 'nguoiLamChung[0].nguoi', idNumber: '001198004321' },
@@ -214,17 +293,27 @@ describe('field types', () => {
   });
 
   it('file: well-formed references, allowed types and sizes, counts', () => {
-    const f: FormField = { key: 'tep', type: 'file', label: 'Giấy chứng sinh', validation: { accept: ['application/pdf', 'image/*'], maxSize: 5 * 1024 * 1024 } };
+    const f: FormField = {
+      key: 'tep',
+      type: 'file',
+      label: 'Giấy chứng sinh',
+      validation: { accept: ['application/pdf', 'image/*'], maxSize: 5 * 1024 * 1024 },
+    };
     expect(codes(f, file)).toEqual([]);
     expect(codes(f, { ...file, mime: 'image/jpeg', name: 'anh.jpg' })).toEqual([]);
-    expect(run(f, { ...file, mime: 'application/zip', name: 'a.zip' })[0]).toMatchObject({ code: 'file_type', message: 'Giấy chứng sinh: tệp "a.zip" không đúng loại cho phép (PDF, image).' });
+    expect(run(f, { ...file, mime: 'application/zip', name: 'a.zip' })[0]).toMatchObject({
+      code: 'file_type',
+      message: 'Giấy chứng sinh: tệp "a.zip" không đúng loại cho phép (PDF, image).',
+    });
     expect(run(f, { ...file, size: 6 * 1024 * 1024 })[0].message).toBe('Giấy chứng sinh: tệp "giay-chung-sinh.pdf" vượt quá dung lượng tối đa 5 MB.');
     expect(codes(f, { ...file, size: 0 })).toEqual(['file_size']);
     expect(codes(f, { fileId: 'f1' })).toEqual(['file']);
     expect(codes(f, { ...file, sha256: 'xyz' })).toEqual(['file']);
     expect(codes(f, { ...file, size: -1 })).toEqual(['file']);
     expect(codes(f, [file, file])).toEqual(['file_count']);
-    expect(codes({ key: 'ext', type: 'file', label: 'Ảnh', validation: { accept: ['.jpg', '.png'] } }, { ...file, name: 'ANH.JPG', mime: 'image/jpeg' })).toEqual([]);
+    expect(
+      codes({ key: 'ext', type: 'file', label: 'Ảnh', validation: { accept: ['.jpg', '.png'] } }, { ...file, name: 'ANH.JPG', mime: 'image/jpeg' }),
+    ).toEqual([]);
     const many: FormField = { key: 'tep', type: 'file', label: 'Bản sao giấy tờ', validation: { minFiles: 2, maxFiles: 3 } };
     expect(codes(many, [file, { ...file, fileId: 'f2' }])).toEqual([]);
     expect(codes(many, [file])).toEqual(['file_count']);
@@ -263,7 +352,12 @@ describe('repeated groups', () => {
         { fullName: 'Nguyễn Thị Lan', birthDate: '2018-05-01', idNumber: '075319000001', dangHoc: false },
       ],
     };
-    expect(err(values)).toEqual(['children[1].fullName:required', 'children[1].birthDate:future', 'children[1].truong:required', 'children[2].idNumber:id_number_birth_year']);
+    expect(err(values)).toEqual([
+      'children[1].fullName:required',
+      'children[1].birthDate:future',
+      'children[1].truong:required',
+      'children[2].idNumber:id_number_birth_year',
+    ]);
     const message = validateForm(def, values, ctx).errors[0].message;
     expect(message).toBe('Họ và tên con (Các con chung, mục 2) là bắt buộc.');
   });

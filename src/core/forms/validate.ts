@@ -52,7 +52,12 @@ export interface IdNumberProblem {
   params?: MessageParams;
 }
 
-const idProblem = (code: string, key: IdNumberProblemKey, params: MessageParams = {}): IdNumberProblem => ({ code, key, params, message: formatIdNumberProblem(key, params) });
+const idProblem = (code: string, key: IdNumberProblemKey, params: MessageParams = {}): IdNumberProblem => ({
+  code,
+  key,
+  params,
+  message: formatIdNumberProblem(key, params),
+});
 
 export interface IdNumberFacts {
   /** The holder's birth date, when the form has it (yyyy-mm-dd). */
@@ -120,7 +125,12 @@ export function checkIdNumberStructure(id: string, known: IdNumberFacts): IdNumb
     return idProblem('id_number_birth_year', 'id_birth_year_mismatch', { known: known.birthDate.slice(0, 4), year: parts.birthYear });
   }
   if (known.sex && known.sex !== parts.sex) {
-    return idProblem('id_number_sex', 'id_sex_mismatch', { sex: known.sex, sexEn: sexInEnglish(known.sex), encoded: parts.sex, encodedEn: sexInEnglish(parts.sex) });
+    return idProblem('id_number_sex', 'id_sex_mismatch', {
+      sex: known.sex,
+      sexEn: sexInEnglish(known.sex),
+      encoded: parts.sex,
+      encodedEn: sexInEnglish(parts.sex),
+    });
   }
   return null;
 }
@@ -151,7 +161,8 @@ function acceptsFile(accept: string[], f: FileRef): boolean {
   });
 }
 
-const acceptLabel = (accept: string[]) => accept.map((a) => (a.startsWith('.') ? a.slice(1).toUpperCase() : a.endsWith('/*') ? a.slice(0, -2) : a.split('/')[1]?.toUpperCase() ?? a)).join(', ');
+const acceptLabel = (accept: string[]) =>
+  accept.map((a) => (a.startsWith('.') ? a.slice(1).toUpperCase() : a.endsWith('/*') ? a.slice(0, -2) : (a.split('/')[1]?.toUpperCase() ?? a))).join(', ');
 
 /** Records a problem of the field being checked: its stable code, its sentence (messages.ts) and values, the part it is about. */
 type Complain = (code: string, key: FormMessageKey, params?: MessageParams, part?: string) => void;
@@ -177,7 +188,11 @@ class Validator {
     const label = this.labelOf(f, inst);
     const value = inst.values[f.key];
     // What names the field in a message, in any language (messages.ts: labelForMessage).
-    const named: MessageParams = { label, field: path.replace(/\[\d+\]/g, ''), ...(inst.index !== undefined && inst.def.group ? { item: inst.index + 1 } : {}) };
+    const named: MessageParams = {
+      label,
+      field: path.replace(/\[\d+\]/g, ''),
+      ...(inst.index !== undefined && inst.def.group ? { item: inst.index + 1 } : {}),
+    };
     const err: Complain = (code, key, params = {}, part) => {
       const all = { ...named, ...params };
       this.errors.push({ path, code, message: formatFormMessage(key, all), page: f.pageKey, ...(part ? { part } : {}), messageKey: key, params: all });
@@ -198,7 +213,8 @@ class Validator {
         const max = v.maxLength ?? (f.type === 'text' ? 200 : 2000);
         if (v.minLength !== undefined && length < v.minLength) err('too_short', 'too_short', { min: v.minLength });
         if (length > max) err('too_long', 'too_long', { max });
-        if (v.pattern && !new RegExp(`^(?:${v.pattern})$`, 'u').test(value)) err('pattern', 'pattern', { patternMessage: v.patternMessage ?? 'không đúng định dạng' });
+        if (v.pattern && !new RegExp(`^(?:${v.pattern})$`, 'u').test(value))
+          err('pattern', 'pattern', { patternMessage: v.patternMessage ?? 'không đúng định dạng' });
         return;
       }
       case 'number': {
@@ -246,7 +262,9 @@ class Validator {
       case 'address':
         return this.address(value, v, err);
       case 'person':
-        return this.person(value, label, v, err, (problem, part) => this.errors.push({ path, code: problem.code, message: `${label}: số định danh cá nhân ${problem.message}`, page: f.pageKey, part }));
+        return this.person(value, label, v, err, (problem, part) =>
+          this.errors.push({ path, code: problem.code, message: `${label}: số định danh cá nhân ${problem.message}`, page: f.pageKey, part }),
+        );
       case 'file':
         return this.file(value, v, err);
       case 'group': {
@@ -256,7 +274,14 @@ class Validator {
         value.forEach((item, i) => {
           if (item === null || typeof item !== 'object' || Array.isArray(item)) {
             const params = { ...named, n: i + 1 };
-            this.errors.push({ path: `${path}[${i}]`, code: 'type', message: formatFormMessage('group_item', params), page: f.pageKey, messageKey: 'group_item', params });
+            this.errors.push({
+              path: `${path}[${i}]`,
+              code: 'type',
+              message: formatFormMessage('group_item', params),
+              page: f.pageKey,
+              messageKey: 'group_item',
+              params,
+            });
           }
         });
         return;
@@ -275,7 +300,8 @@ class Validator {
     if (this.ctx.provinceExists && !this.ctx.provinceExists(a.provinceCode)) return err('address_province', 'address_province_unknown', {}, 'provinceCode');
     if (v.provinces && !v.provinces.includes(a.provinceCode)) return err('address_province_not_allowed', 'address_province_not_allowed', {}, 'provinceCode');
     if (typeof a.communeCode !== 'string' || !/^\d{5}$/.test(a.communeCode)) err('address_commune', 'address_commune_missing', {}, 'communeCode');
-    else if (this.ctx.communeInProvince && !this.ctx.communeInProvince(a.communeCode, a.provinceCode)) err('address_commune', 'address_commune_mismatch', {}, 'communeCode');
+    else if (this.ctx.communeInProvince && !this.ctx.communeInProvince(a.communeCode, a.provinceCode))
+      err('address_commune', 'address_commune_mismatch', {}, 'communeCode');
     if (a.detail !== undefined && typeof a.detail !== 'string') err('address_detail', 'address_detail_invalid', {}, 'detail');
     else if ((v.detailRequired ?? true) && isEmpty(a.detail)) err('address_detail', 'address_detail_missing', {}, 'detail');
     else if (typeof a.detail === 'string' && [...a.detail].length > 300) err('address_detail', 'address_detail_too_long', {}, 'detail');
@@ -332,11 +358,19 @@ class Validator {
       const wellFormed =
         f !== null &&
         typeof f === 'object' &&
-        typeof f.fileId === 'string' && f.fileId.length > 0 && f.fileId.length <= 100 &&
-        typeof f.sha256 === 'string' && SHA256.test(f.sha256) &&
-        typeof f.name === 'string' && f.name.trim() !== '' && f.name.length <= 255 &&
-        typeof f.size === 'number' && Number.isInteger(f.size) && f.size >= 0 &&
-        typeof f.mime === 'string' && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(f.mime);
+        typeof f.fileId === 'string' &&
+        f.fileId.length > 0 &&
+        f.fileId.length <= 100 &&
+        typeof f.sha256 === 'string' &&
+        SHA256.test(f.sha256) &&
+        typeof f.name === 'string' &&
+        f.name.trim() !== '' &&
+        f.name.length <= 255 &&
+        typeof f.size === 'number' &&
+        Number.isInteger(f.size) &&
+        f.size >= 0 &&
+        typeof f.mime === 'string' &&
+        /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(f.mime);
       if (!wellFormed) return err('file', 'file_invalid');
       const ref = f as FileRef;
       if (v.accept && !acceptsFile(v.accept, ref)) err('file_type', 'file_type', { name: ref.name, accept: acceptLabel(v.accept) });

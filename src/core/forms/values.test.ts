@@ -14,13 +14,36 @@ describe('normalising answers for submission', () => {
           title: 'P',
           fields: [
             { key: 'coCon', type: 'yes_no', label: 'Có con' },
-            { key: 'con', type: 'group', label: 'Con', showIf: { field: 'coCon', equals: true }, fields: [{ key: 'ten', type: 'text', label: 'Tên' }, { key: 'dangHoc', type: 'yes_no', label: 'Đi học' }, { key: 'truong', type: 'text', label: 'Trường', showIf: { field: './dangHoc', equals: true } }] },
+            {
+              key: 'con',
+              type: 'group',
+              label: 'Con',
+              showIf: { field: 'coCon', equals: true },
+              fields: [
+                { key: 'ten', type: 'text', label: 'Tên' },
+                { key: 'dangHoc', type: 'yes_no', label: 'Đi học' },
+                { key: 'truong', type: 'text', label: 'Trường', showIf: { field: './dangHoc', equals: true } },
+              ],
+            },
           ],
         },
       ],
     };
-    const values = { coCon: true, con: [{ ten: 'An', dangHoc: false, truong: 'Tiểu học Phú Riềng', ghiChu: 'x' }, { ten: 'Bình', dangHoc: true, truong: 'THCS' }], boSung: 'không có trong biểu mẫu' };
-    expect(normaliseValues(def, values)).toEqual({ coCon: true, con: [{ ten: 'An', dangHoc: false }, { ten: 'Bình', dangHoc: true, truong: 'THCS' }] });
+    const values = {
+      coCon: true,
+      con: [
+        { ten: 'An', dangHoc: false, truong: 'Tiểu học Phú Riềng', ghiChu: 'x' },
+        { ten: 'Bình', dangHoc: true, truong: 'THCS' },
+      ],
+      boSung: 'không có trong biểu mẫu',
+    };
+    expect(normaliseValues(def, values)).toEqual({
+      coCon: true,
+      con: [
+        { ten: 'An', dangHoc: false },
+        { ten: 'Bình', dangHoc: true, truong: 'THCS' },
+      ],
+    });
     expect(normaliseValues(def, { ...values, coCon: false })).toEqual({ coCon: false });
   });
 

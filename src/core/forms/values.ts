@@ -99,7 +99,10 @@ export function normaliseFieldValue(field: Pick<CompiledField, 'type' | 'validat
     case 'address': {
       if (typeof value !== 'object' || Array.isArray(value)) return value;
       const a = value as Record<string, unknown>;
-      return pick({ provinceCode: str(a.provinceCode), communeCode: str(a.communeCode), detail: typeof a.detail === 'string' ? cleanLine(a.detail) : a.detail }, ['provinceCode', 'communeCode', 'detail']);
+      return pick(
+        { provinceCode: str(a.provinceCode), communeCode: str(a.communeCode), detail: typeof a.detail === 'string' ? cleanLine(a.detail) : a.detail },
+        ['provinceCode', 'communeCode', 'detail'],
+      );
     }
     case 'person': {
       if (typeof value !== 'object' || Array.isArray(value)) return value;
@@ -127,7 +130,8 @@ export function normaliseScope(scope: ScopeDef, values: unknown): Values {
   for (const f of scope.order) {
     const v = src[f.key];
     if (f.type === 'group') {
-      if (Array.isArray(v)) out[f.key] = v.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? normaliseScope(f.item!, item) : item));
+      if (Array.isArray(v))
+        out[f.key] = v.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? normaliseScope(f.item!, item) : item));
       else if (!isEmpty(v)) out[f.key] = v;
       continue;
     }

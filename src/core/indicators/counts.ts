@@ -90,9 +90,29 @@ export interface IndexCounts {
 export type IndexMembers = Record<string, string[]>;
 
 export const emptyCounts = (): IndexCounts => ({
-  received: 0, synced: 0, online: 0, eligible: 0, eligibleFullyOnline: 0, feeBearing: 0, paidOnline: 0, paperRequired: 0, electronicResult: 0,
-  digitised: 0, reused: 0, fromStore: 0, population: 0, certKnown: 0, certCopy: 0, progressDenominator: 0, progressNumerator: 0, completed: 0,
-  completedMs: 0, rated: 0, satisfied: 0, unhappy: 0, procedures: { online: [], feeSynced: [], paidOnline: [], population: [] },
+  received: 0,
+  synced: 0,
+  online: 0,
+  eligible: 0,
+  eligibleFullyOnline: 0,
+  feeBearing: 0,
+  paidOnline: 0,
+  paperRequired: 0,
+  electronicResult: 0,
+  digitised: 0,
+  reused: 0,
+  fromStore: 0,
+  population: 0,
+  certKnown: 0,
+  certCopy: 0,
+  progressDenominator: 0,
+  progressNumerator: 0,
+  completed: 0,
+  completedMs: 0,
+  rated: 0,
+  satisfied: 0,
+  unhappy: 0,
+  procedures: { online: [], feeSynced: [], paidOnline: [], population: [] },
 });
 
 export const isOnlineForIndex = (d: Pick<IndicatorDossier, 'channel' | 'requiresPaperResult' | 'hasElectronicResult'>) =>
@@ -123,7 +143,14 @@ export function countDossiers(
     if (!d.receivedAt) continue;
     if (d.receivedAt <= end && !(d.finishedAt && d.finishedAt < start)) {
       c.progressDenominator++;
-      const t = classifyTimeliness({ receivedAt: d.receivedAt, dueAt: d.dueAt, finishedAt: d.finishedAt, periodEnd: end, supplements: d.supplements, statutoryMaxMs: d.statutoryMaxMs });
+      const t = classifyTimeliness({
+        receivedAt: d.receivedAt,
+        dueAt: d.dueAt,
+        finishedAt: d.finishedAt,
+        periodEnd: end,
+        supplements: d.supplements,
+        statutoryMaxMs: d.statutoryMaxMs,
+      });
       if (t !== 'overdue') {
         c.progressNumerator++;
         add('2.1', d.id);
@@ -143,32 +170,69 @@ export function countDossiers(
     }
     if (!within(d.receivedAt)) continue;
     c.received++;
-    if (d.synced) { c.synced++; add('1.4', d.id); }
-    if (isOnlineForIndex(d)) { c.online++; add('3.3', d.id); }
+    if (d.synced) {
+      c.synced++;
+      add('1.4', d.id);
+    }
+    if (isOnlineForIndex(d)) {
+      c.online++;
+      add('3.3', d.id);
+    }
     if (d.channel === 2) procs.online.add(d.procedureCode);
     if (eligibleProcedures.has(d.procedureCode)) {
       c.eligible++;
-      if (d.channel === 2 && d.fullyOnline) { c.eligibleFullyOnline++; add('3.4', d.id); }
+      if (d.channel === 2 && d.fullyOnline) {
+        c.eligibleFullyOnline++;
+        add('3.4', d.id);
+      }
     }
     if (d.feeBearing) {
       c.feeBearing++;
       if (d.synced) procs.feeSynced.add(d.procedureCode);
-      if (d.paidOnline > 0) { c.paidOnline++; add('3.6', d.id); procs.paidOnline.add(d.procedureCode); }
+      if (d.paidOnline > 0) {
+        c.paidOnline++;
+        add('3.6', d.id);
+        procs.paidOnline.add(d.procedureCode);
+      }
     }
     if (d.requiresPaperResult) {
       c.paperRequired++;
-      if (d.hasElectronicResult) { c.electronicResult++; add('4.1', d.id); }
+      if (d.hasElectronicResult) {
+        c.electronicResult++;
+        add('4.1', d.id);
+      }
     }
-    if (isDigitised(d)) { c.digitised++; add('4.2', d.id); }
-    if (d.reusedComponent) { c.reused++; add('4.3', d.id); }
-    if (d.fromPersonalStore) { c.fromStore++; add('4.4', d.id); }
-    if (usesPopulationData(d)) { c.population++; add('4.5b', d.id); procs.population.add(d.procedureCode); }
+    if (isDigitised(d)) {
+      c.digitised++;
+      add('4.2', d.id);
+    }
+    if (d.reusedComponent) {
+      c.reused++;
+      add('4.3', d.id);
+    }
+    if (d.fromPersonalStore) {
+      c.fromStore++;
+      add('4.4', d.id);
+    }
+    if (usesPopulationData(d)) {
+      c.population++;
+      add('4.5b', d.id);
+      procs.population.add(d.procedureCode);
+    }
     if (d.certifiedElectronicCopy !== undefined) {
       c.certKnown++;
-      if (d.certifiedElectronicCopy) { c.certCopy++; add('cert-copy', d.id); }
+      if (d.certifiedElectronicCopy) {
+        c.certCopy++;
+        add('cert-copy', d.id);
+      }
     }
   }
   const sorted = (s: Set<string>) => [...s].sort();
-  c.procedures = { online: sorted(procs.online), feeSynced: sorted(procs.feeSynced), paidOnline: sorted(procs.paidOnline), population: sorted(procs.population) };
+  c.procedures = {
+    online: sorted(procs.online),
+    feeSynced: sorted(procs.feeSynced),
+    paidOnline: sorted(procs.paidOnline),
+    population: sorted(procs.population),
+  };
   return { counts: c, members };
 }

@@ -8,9 +8,24 @@ const periodStart = at('2026-03-01T00:00:00');
 const periodEnd = at('2026-03-31T23:59:59.999');
 
 const base: IndicatorDossier = {
-  id: 'x', procedureCode: 'KS', channel: 2, receivedAt: at('2026-03-09T08:00:00'), dueAt: at('2026-03-12T17:30:00'), finishedAt: at('2026-03-11T10:00:00'),
-  supplements: [], synced: true, feeBearing: false, paidOnline: 0, requiresPaperResult: true, hasElectronicResult: true, componentsDigitised: true,
-  reusedComponent: false, fromPersonalStore: false, vneidAuthenticated: true, populationDbUsed: true, fullyOnline: true,
+  id: 'x',
+  procedureCode: 'KS',
+  channel: 2,
+  receivedAt: at('2026-03-09T08:00:00'),
+  dueAt: at('2026-03-12T17:30:00'),
+  finishedAt: at('2026-03-11T10:00:00'),
+  supplements: [],
+  synced: true,
+  feeBearing: false,
+  paidOnline: 0,
+  requiresPaperResult: true,
+  hasElectronicResult: true,
+  componentsDigitised: true,
+  reusedComponent: false,
+  fromPersonalStore: false,
+  vneidAuthenticated: true,
+  populationDbUsed: true,
+  fullyOnline: true,
 };
 const d = (id: string, over: Partial<IndicatorDossier> = {}): IndicatorDossier => ({ ...base, id, ...over });
 const procedures: IndicatorProcedure[] = [
@@ -32,9 +47,20 @@ describe('766 point conversion (§2.2)', () => {
   });
   it('the definitions carry the national maxima: six groups adding up to 100', () => {
     const r = compute([d('a'), d('b')]);
-    expect(r.groups.map((g) => [g.code, g.max])).toEqual([['transparency', 18], ['progress', 20], ['online', 12], ['payment', 10], ['digitisation', 22], ['satisfaction', 18]]);
-    for (const g of r.groups) expect(defs.indicators.filter((i: { group: string }) => i.group === g.code).reduce((n: number, i: { max: number }) => n + i.max, 0)).toBe(g.max);
-    expect(r.total).toBeCloseTo(r.groups.reduce((n, g) => n + g.points, 0), 2);
+    expect(r.groups.map((g) => [g.code, g.max])).toEqual([
+      ['transparency', 18],
+      ['progress', 20],
+      ['online', 12],
+      ['payment', 10],
+      ['digitisation', 22],
+      ['satisfaction', 18],
+    ]);
+    for (const g of r.groups)
+      expect(defs.indicators.filter((i: { group: string }) => i.group === g.code).reduce((n: number, i: { max: number }) => n + i.max, 0)).toBe(g.max);
+    expect(r.total).toBeCloseTo(
+      r.groups.reduce((n, g) => n + g.points, 0),
+      2,
+    );
     expect(r.total).toBeLessThanOrEqual(100);
   });
 });
@@ -58,7 +84,12 @@ describe('group 2: progress (2.1 edge cases of §2.3)', () => {
   it('two supplement requests make a dossier overdue even when finished before the appointment', () => {
     const r = compute([
       d('a'),
-      d('b', { supplements: [{ requestedAt: at('2026-03-10T09:00:00'), suppliedAt: at('2026-03-10T10:00:00') }, { requestedAt: at('2026-03-10T11:00:00'), suppliedAt: at('2026-03-10T12:00:00') }] }),
+      d('b', {
+        supplements: [
+          { requestedAt: at('2026-03-10T09:00:00'), suppliedAt: at('2026-03-10T10:00:00') },
+          { requestedAt: at('2026-03-10T11:00:00'), suppliedAt: at('2026-03-10T12:00:00') },
+        ],
+      }),
     ]);
     expect(ind(r, '2.1')).toMatchObject({ numerator: 1, denominator: 2, ratio: 0.5, points: 10, members: ['a'] });
   });
@@ -115,7 +146,15 @@ describe('group 3: online provision and payment', () => {
     expect(ind(r, '3.3')).toMatchObject({ numerator: 3, denominator: 5, ratio: 0.6 });
     // 3.3 has no points of its own in the national allocation; check the multiplier with a custom weight
     const custom = { ...defs, indicators: defs.indicators.map((i: { code: string }) => (i.code === '3.3' ? { ...i, max: 10 } : i)) };
-    const r2 = computeIndex({ procedures, periodStart, periodEnd, dossiers: [d('a'), d('b'), d('c', { channel: 1, synced: false }), d('e', { channel: 2, synced: false }), d('f', { hasElectronicResult: false })] }, custom);
+    const r2 = computeIndex(
+      {
+        procedures,
+        periodStart,
+        periodEnd,
+        dossiers: [d('a'), d('b'), d('c', { channel: 1, synced: false }), d('e', { channel: 2, synced: false }), d('f', { hasElectronicResult: false })],
+      },
+      custom,
+    );
     expect(ind(r2 as ReturnType<typeof compute>, '3.3').points).toBeCloseTo(((0.6 * 0.6) / 0.5) * 10, 2);
   });
   it('3.4 fully online dossiers among dossiers of eligible procedures earn the 12 points', () => {
@@ -156,7 +195,12 @@ describe('group 4: digitisation', () => {
 describe('group 5: satisfaction', () => {
   it('5.2 and 5.3 have no local data (PAKN); 5.4 = 100 % − (overdue rate + dislike rate)', () => {
     const rated = at('2026-03-15T08:00:00');
-    const r = compute([d('a'), d('b', { rating: 'dissatisfied', ratedAt: rated }), d('c', { finishedAt: null }), d('e', { rating: 'very_satisfied', ratedAt: rated })]);
+    const r = compute([
+      d('a'),
+      d('b', { rating: 'dissatisfied', ratedAt: rated }),
+      d('c', { finishedAt: null }),
+      d('e', { rating: 'very_satisfied', ratedAt: rated }),
+    ]);
     expect(ind(r, '5.2')).toMatchObject({ noData: true, points: 0 });
     expect(ind(r, '5.3')).toMatchObject({ noData: true });
     // 4 dossiers: 1 overdue (c, unfinished past its appointment), 1 dislike → 1 − 0.25 − 0.25

@@ -84,7 +84,10 @@ export function indicatorFractions(c: IndexCounts, procedures: readonly Indicato
   }
   r['1.4'] = fraction(c.synced, c.received);
   r['2.1'] = fraction(c.progressNumerator, c.progressDenominator);
-  r['2.2'] = c.completed === 0 ? { ...NO_DATA, averageDays: null } : { numerator: c.completedMs, denominator: c.completed, ratio: null, noData: false, averageDays: round(c.completedMs / c.completed / 86_400_000, 2) };
+  r['2.2'] =
+    c.completed === 0
+      ? { ...NO_DATA, averageDays: null }
+      : { numerator: c.completedMs, denominator: c.completed, ratio: null, noData: false, averageDays: round(c.completedMs / c.completed / 86_400_000, 2) };
   const inSet = (set: string[]) => new Set(set);
   const onlineProcs = procedures.filter((p) => p.onlineLevel !== null);
   r['3.1'] = fraction(onlineProcs.length, procedures.length);
@@ -143,9 +146,19 @@ export function scoreCounts(counts: IndexCounts, procedures: readonly IndicatorP
     code: g.code,
     name: g.name,
     max: g.max,
-    points: round(indicators.filter((i) => i.group === g.code).reduce((n, i) => n + i.points, 0), 2),
+    points: round(
+      indicators.filter((i) => i.group === g.code).reduce((n, i) => n + i.points, 0),
+      2,
+    ),
   }));
-  return { indicators, groups, total: round(groups.reduce((n, g) => n + g.points, 0), 2) };
+  return {
+    indicators,
+    groups,
+    total: round(
+      groups.reduce((n, g) => n + g.points, 0),
+      2,
+    ),
+  };
 }
 
 /** The index straight from the dossiers (the reference computation). */

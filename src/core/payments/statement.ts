@@ -18,11 +18,23 @@ export interface StatementParse {
 }
 
 const HEADERS: Record<string, keyof Omit<StatementRow, 'line'>> = {
-  reference: 'reference', txn_ref: 'reference', vnp_txnref: 'reference', ma_tham_chieu: 'reference', mathamchieu: 'reference',
-  transaction_no: 'transactionNo', vnp_transactionno: 'transactionNo', ma_giao_dich: 'transactionNo',
-  amount: 'amount', so_tien: 'amount', sotien: 'amount',
-  status: 'status', trang_thai: 'status',
-  at: 'at', paid_at: 'at', pay_date: 'at', thoi_gian: 'at',
+  reference: 'reference',
+  txn_ref: 'reference',
+  vnp_txnref: 'reference',
+  ma_tham_chieu: 'reference',
+  mathamchieu: 'reference',
+  transaction_no: 'transactionNo',
+  vnp_transactionno: 'transactionNo',
+  ma_giao_dich: 'transactionNo',
+  amount: 'amount',
+  so_tien: 'amount',
+  sotien: 'amount',
+  status: 'status',
+  trang_thai: 'status',
+  at: 'at',
+  paid_at: 'at',
+  pay_date: 'at',
+  thoi_gian: 'at',
 };
 
 /** Splits one CSV record (RFC 4180 quoting) on the delimiter. */
@@ -90,5 +102,8 @@ export function parseStatementCsv(text: string): StatementParse {
 /** Writes rows in the format parseStatementCsv reads (used by the bank stand-in's statement export). */
 export function formatStatementCsv(rows: Omit<StatementRow, 'line'>[]): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return ['reference,transaction_no,amount,status,at', ...rows.map((r) => [r.reference, r.transactionNo, String(r.amount), r.status, r.at].map(q).join(','))].join('\n') + '\n';
+  return `${[
+    'reference,transaction_no,amount,status,at',
+    ...rows.map((r) => [r.reference, r.transactionNo, String(r.amount), r.status, r.at].map(q).join(',')),
+  ].join('\n')}\n`;
 }

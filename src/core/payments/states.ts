@@ -59,11 +59,24 @@ export function paidOnlineVia(gateway: 'vnpay' | 'paygov' | 'counter'): 0 | 1 | 
 }
 
 /** Amounts printed on a receipt: gross, online reduction and net, from the frozen quote when the amount matches it. */
-export function receiptAmounts(quote: { lines: { code: string; name: string; kind: string; gross: number; reduction: number; net: number; exempted?: boolean }[]; total: number } | null, amount: number) {
+export function receiptAmounts(
+  quote: { lines: { code: string; name: string; kind: string; gross: number; reduction: number; net: number; exempted?: boolean }[]; total: number } | null,
+  amount: number,
+) {
   if (quote && quote.total === amount && quote.lines.length > 0) {
     const gross = quote.lines.reduce((n, l) => n + l.gross, 0);
     const reduction = quote.lines.reduce((n, l) => n + l.reduction, 0);
-    return { lines: quote.lines.map((l) => ({ code: l.code, name: l.name, kind: l.kind, gross: l.gross, reduction: l.reduction, net: l.net })), gross, reduction, net: amount };
+    return {
+      lines: quote.lines.map((l) => ({ code: l.code, name: l.name, kind: l.kind, gross: l.gross, reduction: l.reduction, net: l.net })),
+      gross,
+      reduction,
+      net: amount,
+    };
   }
-  return { lines: [{ code: 'KHOAN-NOP', name: 'Phí, lệ phí theo yêu cầu của cơ quan giải quyết', kind: 'le_phi', gross: amount, reduction: 0, net: amount }], gross: amount, reduction: 0, net: amount };
+  return {
+    lines: [{ code: 'KHOAN-NOP', name: 'Phí, lệ phí theo yêu cầu của cơ quan giải quyết', kind: 'le_phi', gross: amount, reduction: 0, net: amount }],
+    gross: amount,
+    reduction: 0,
+    net: amount,
+  };
 }

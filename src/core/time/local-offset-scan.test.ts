@@ -26,8 +26,7 @@ const PATTERNS: { name: string; re: RegExp }[] = [
  * replaces these sites with core helpers; then delete the entry (the test fails on an entry that no longer matches,
  * so the list only shrinks).
  */
-const ALLOWED = new Map<string, string>([
-]);
+const ALLOWED = new Map<string, string>([]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -77,10 +76,17 @@ describe('local time only through core', () => {
       'const h = d.getUTCHours() + 7;',
       '[ids, `${today}T00:00:00+07:00`]',
     ];
-    for (const s of samples) expect(PATTERNS.some((p) => p.re.test(s)), s).toBe(true);
+    for (const s of samples)
+      expect(
+        PATTERNS.some((p) => p.re.test(s)),
+        s,
+      ).toBe(true);
     // …and leaves alone what is not an offset: minutes of the working day, a documented example.
     for (const s of ['const open = 7 * 60 + 30;', "console.error('ví dụ 2026-01-05T00:00:00+07:00')", 'const week = 7 * 86_400_000;']) {
-      expect(PATTERNS.some((p) => p.re.test(s)), s).toBe(false);
+      expect(
+        PATTERNS.some((p) => p.re.test(s)),
+        s,
+      ).toBe(false);
     }
   });
 });

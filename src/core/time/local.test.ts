@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatVn, fromLocal, fromLocalParts, localCompact, localDay, localDayRange, localParts, localWallClock, localYear, parseLocalCompact,
-  startOfLocalDay, toLocal,
+  formatVn,
+  fromLocal,
+  fromLocalParts,
+  localCompact,
+  localDay,
+  localDayRange,
+  localParts,
+  localWallClock,
+  localYear,
+  parseLocalCompact,
+  startOfLocalDay,
+  toLocal,
 } from './local.ts';
 
 // Every expected value worked out by hand: Vietnam time is UTC + 7 hours.

@@ -50,7 +50,14 @@ export interface LocalParts {
 
 export function localParts(at: Date): LocalParts {
   const v = shifted(at);
-  return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), hour: v.getUTCHours(), minute: v.getUTCMinutes(), second: v.getUTCSeconds() };
+  return {
+    year: v.getUTCFullYear(),
+    month: v.getUTCMonth() + 1,
+    day: v.getUTCDate(),
+    hour: v.getUTCHours(),
+    minute: v.getUTCMinutes(),
+    second: v.getUTCSeconds(),
+  };
 }
 
 /** The instant of local calendar fields (out-of-range fields roll over, as Date.UTC does). */

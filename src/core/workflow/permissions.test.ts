@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, authorize, type DossierForAuth, type OfficialAuth } from './permissions.ts';
 
-const official = (id: string, memberships: OfficialAuth['memberships'], oversight: OfficialAuth['oversight'] = {}): OfficialAuth => ({ id, memberships, oversight });
+const official = (id: string, memberships: OfficialAuth['memberships'], oversight: OfficialAuth['oversight'] = {}): OfficialAuth => ({
+  id,
+  memberships,
+  oversight,
+});
 const counter = official('r1', [{ unitId: 'counter', role: 'reception' }]);
 const specialist = official('s1', [{ unitId: 'dept', role: 'specialist' }]);
 const colleague = official('s2', [{ unitId: 'dept', role: 'specialist' }]);
@@ -10,7 +14,14 @@ const clerk = official('c1', [{ unitId: 'office', role: 'clerk' }]);
 const stranger = official('x1', [{ unitId: 'other-counter', role: 'reception' }]);
 
 const dossier = (status: DossierForAuth['status'], task: DossierForAuth['task'], extra: Partial<DossierForAuth> = {}): DossierForAuth => ({
-  status, receivingUnitId: 'counter', competentUnitId: 'ubnd', unitIds: ['counter', 'ubnd', 'dept', 'office'], task, supplementRequests: 0, reschedules: 0, ...extra,
+  status,
+  receivingUnitId: 'counter',
+  competentUnitId: 'ubnd',
+  unitIds: ['counter', 'ubnd', 'dept', 'office'],
+  task,
+  supplementRequests: 0,
+  reschedules: 0,
+  ...extra,
 });
 const atSpecialist = dossier(2, { stepIndex: 1, stepName: 'Thẩm định', kind: 'handle', role: 'specialist', unitId: 'dept', assigneeId: 's1' });
 const atClerk = dossier(4, { stepIndex: 3, stepName: 'Phát hành', kind: 'issue', role: 'clerk', unitId: 'office', assigneeId: 'c1' });
@@ -38,7 +49,10 @@ describe('back-office permissions', () => {
 
   it('applies the one-stop rules: reasons, one supplement, one new appointment, nothing after the end', () => {
     expect(authorize(specialist, 'request_supplement', atSpecialist, '')).toMatchObject({ ok: false, status: 400, code: 'REASON_REQUIRED' });
-    expect(authorize(specialist, 'request_supplement', { ...atSpecialist, supplementRequests: 1 }, 'lý do')).toMatchObject({ ok: false, code: 'SUPPLEMENT_ONCE' });
+    expect(authorize(specialist, 'request_supplement', { ...atSpecialist, supplementRequests: 1 }, 'lý do')).toMatchObject({
+      ok: false,
+      code: 'SUPPLEMENT_ONCE',
+    });
     expect(authorize(leader, 'reschedule', { ...atSpecialist, reschedules: 1 }, 'lý do')).toMatchObject({ ok: false, code: 'RESCHEDULE_ONCE' });
     expect(authorize(leader, 'stop', dossier(8, null), 'lý do')).toMatchObject({ ok: false, status: 409, code: 'INVALID_TRANSITION' });
   });

@@ -46,8 +46,21 @@ export interface DossierForAuth {
 
 /** The actions offered in the back office's action panel, in the order they are shown. */
 export const STAFF_ACTIONS = [
-  'accept', 'request_completion', 'refuse', 'forward', 'send_back', 'request_supplement', 'provide_supplement', 'request_payment', 'record_payment',
-  'reschedule', 'stop', 'withdraw', 'issue_result', 'return_result', 'reassign',
+  'accept',
+  'request_completion',
+  'refuse',
+  'forward',
+  'send_back',
+  'request_supplement',
+  'provide_supplement',
+  'request_payment',
+  'record_payment',
+  'reschedule',
+  'stop',
+  'withdraw',
+  'issue_result',
+  'return_result',
+  'reassign',
 ] as const satisfies readonly DossierAction[];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -72,18 +85,15 @@ export const staffActionName: Record<StaffAction, string> = {
   reassign: 'Phân công lại',
 };
 
-export type Authorization =
-  | { ok: true; role: Role }
-  | { ok: false; status: 400 | 403 | 404 | 409; code: string; message: string };
+export type Authorization = { ok: true; role: Role } | { ok: false; status: 400 | 403 | 404 | 409; code: string; message: string };
 
-const has = (o: OfficialAuth, role: OfficialRole, unitId: string | null | undefined) => !!unitId && o.memberships.some((m) => m.role === role && m.unitId === unitId);
+const has = (o: OfficialAuth, role: OfficialRole, unitId: string | null | undefined) =>
+  !!unitId && o.memberships.some((m) => m.role === role && m.unitId === unitId);
 const oversees = (o: OfficialAuth, role: keyof OfficialAuth['oversight'], unitId: string | null | undefined) => !!unitId && !!o.oversight[role]?.has(unitId);
 
 /** Can the official see the dossier at all? */
 export function canSee(o: OfficialAuth, d: Pick<DossierForAuth, 'unitIds'>): boolean {
-  return d.unitIds.some(
-    (u) => o.memberships.some((m) => m.unitId === u) || Object.values(o.oversight).some((set) => set?.has(u)),
-  );
+  return d.unitIds.some((u) => o.memberships.some((m) => m.unitId === u) || Object.values(o.oversight).some((set) => set?.has(u)));
 }
 
 /** The official holds the open task: the task's role in the task's unit, and it is theirs or still unassigned. */
@@ -132,10 +142,22 @@ function actingRole(o: OfficialAuth, action: OfficialAction, d: DossierForAuth):
 
 /** The role an action is normally done by, to tell a skipped step (409) from a wrong role (403). */
 const usualRoles: Record<OfficialAction, OfficialRole[]> = {
-  accept: ['reception'], request_completion: ['reception'], refuse: ['reception'], provide_supplement: ['reception'], record_payment: ['reception'],
-  withdraw: ['reception'], return_result: ['reception'], rate: ['reception'],
-  forward: ['specialist', 'leader'], send_back: ['leader', 'clerk'], issue_result: ['clerk'], request_supplement: ['specialist', 'leader'],
-  request_payment: ['specialist', 'reception'], reschedule: ['specialist', 'leader'], stop: ['leader'], reassign: ['leader', 'unit_admin'],
+  accept: ['reception'],
+  request_completion: ['reception'],
+  refuse: ['reception'],
+  provide_supplement: ['reception'],
+  record_payment: ['reception'],
+  withdraw: ['reception'],
+  return_result: ['reception'],
+  rate: ['reception'],
+  forward: ['specialist', 'leader'],
+  send_back: ['leader', 'clerk'],
+  issue_result: ['clerk'],
+  request_supplement: ['specialist', 'leader'],
+  request_payment: ['specialist', 'reception'],
+  reschedule: ['specialist', 'leader'],
+  stop: ['leader'],
+  reassign: ['leader', 'unit_admin'],
 };
 
 export function authorize(o: OfficialAuth, action: OfficialAction, d: DossierForAuth, reason?: string): Authorization {
@@ -145,7 +167,12 @@ export function authorize(o: OfficialAuth, action: OfficialAction, d: DossierFor
     const t = d.task;
     const plausible = d.unitIds.some((u) => usualRoles[action].some((r) => has(o, r, u)));
     if (t && plausible && t.assigneeId && t.assigneeId !== o.id && has(o, t.role, t.unitId)) {
-      return { ok: false, status: 403, code: 'ASSIGNED_TO_ANOTHER', message: 'Hồ sơ đang được giao cho cán bộ khác xử lý. Đề nghị lãnh đạo phân công lại nếu cần.' };
+      return {
+        ok: false,
+        status: 403,
+        code: 'ASSIGNED_TO_ANOTHER',
+        message: 'Hồ sơ đang được giao cho cán bộ khác xử lý. Đề nghị lãnh đạo phân công lại nếu cần.',
+      };
     }
     if (plausible && terminalStatuses.has(d.status)) {
       return { ok: false, status: 409, code: 'INVALID_TRANSITION', message: invalidTransitionMessage(d.status) };
@@ -158,7 +185,13 @@ export function authorize(o: OfficialAuth, action: OfficialAction, d: DossierFor
   }
   // Without a reason (listing the allowed actions) the reason rule is left to the moment the action is sent.
   const check = checkTransition({ status: d.status, supplementRequests: d.supplementRequests, reschedules: d.reschedules }, action, role, reason ?? 'x');
-  if (!check.ok) return { ok: false, status: check.code === 'ROLE_NOT_ALLOWED' ? 403 : check.code === 'REASON_REQUIRED' ? 400 : 409, code: check.code, message: check.message };
+  if (!check.ok)
+    return {
+      ok: false,
+      status: check.code === 'ROLE_NOT_ALLOWED' ? 403 : check.code === 'REASON_REQUIRED' ? 400 : 409,
+      code: check.code,
+      message: check.message,
+    };
   return { ok: true, role };
 }
 

@@ -15,7 +15,9 @@ describe('workflow steps', () => {
   it('checks a workflow: counter first and last, departments between, unique keys, positive quotas', () => {
     expect(workflowProblems([step('a', 'reception'), step('b', 'specialist'), step('c', 'leader'), step('d', 'clerk'), step('e', 'reception')])).toEqual([]);
     expect(workflowProblems([step('a', 'specialist'), step('b', 'reception')])).toHaveLength(2);
-    expect(workflowProblems([step('a', 'reception'), step('a', 'reception'), step('c', 'specialist', 0), step('d', 'reception')]).join(' ')).toMatch(/trùng.*giữa quy trình.*lớn hơn 0/s);
+    expect(workflowProblems([step('a', 'reception'), step('a', 'reception'), step('c', 'specialist', 0), step('d', 'reception')]).join(' ')).toMatch(
+      /trùng.*giữa quy trình.*lớn hơn 0/s,
+    );
   });
 
   it('judges a step: before on an earlier day, on time by its due time, over after it', () => {

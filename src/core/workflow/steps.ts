@@ -28,12 +28,14 @@ export function workflowProblems(steps: readonly WorkflowStep[]): string[] {
   const problems: string[] = [];
   if (steps.length < 3) problems.push('Quy trình cần ít nhất 3 bước: tiếp nhận, xử lý và trả kết quả.');
   if (steps.length > 0 && steps[0].role !== 'reception') problems.push('Bước đầu tiên phải là tiếp nhận tại Bộ phận một cửa (vai trò tiếp nhận).');
-  if (steps.length > 1 && steps[steps.length - 1].role !== 'reception') problems.push('Bước cuối cùng phải là trả kết quả tại Bộ phận một cửa (vai trò tiếp nhận).');
+  if (steps.length > 1 && steps[steps.length - 1].role !== 'reception')
+    problems.push('Bước cuối cùng phải là trả kết quả tại Bộ phận một cửa (vai trò tiếp nhận).');
   const keys = new Set<string>();
   steps.forEach((s, i) => {
     if (keys.has(s.key)) problems.push(`Mã bước "${s.key}" bị trùng.`);
     keys.add(s.key);
-    if (i > 0 && i < steps.length - 1 && s.role === 'reception') problems.push(`Bước ${i + 1} "${s.name}": các bước giữa quy trình do phòng chuyên môn, lãnh đạo hoặc văn thư thực hiện.`);
+    if (i > 0 && i < steps.length - 1 && s.role === 'reception')
+      problems.push(`Bước ${i + 1} "${s.name}": các bước giữa quy trình do phòng chuyên môn, lãnh đạo hoặc văn thư thực hiện.`);
     if (!(s.quota.amount > 0)) problems.push(`Bước ${i + 1} "${s.name}": thời gian thực hiện phải lớn hơn 0.`);
   });
   return problems;

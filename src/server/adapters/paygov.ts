@@ -79,7 +79,11 @@ const CHECKSUM_FIELDS = ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'S
 
 export const hmacSha256Strategy: ChecksumStrategy = {
   name: 'hmac-sha256-pipe',
-  compute: (m, secret) => crypto.createHmac('sha256', secret).update(CHECKSUM_FIELDS.map((f) => (m[f] === undefined ? '' : String(m[f]))).join('|')).digest('hex'),
+  compute: (m, secret) =>
+    crypto
+      .createHmac('sha256', secret)
+      .update(CHECKSUM_FIELDS.map((f) => (m[f] === undefined ? '' : String(m[f]))).join('|'))
+      .digest('hex'),
 };
 
 export interface PaygovConfig {
@@ -91,14 +95,29 @@ export interface PaygovConfig {
 /** yyyyMMddHHmmss in Vietnam time. */
 export const paygovTime = (d: Date) => localCompact(d);
 
-export function buildInit(cfg: PaygovConfig, p: { reference: string; amount: number; at: Date; ip: string; description: string; bill: Omit<ThongTinBienLai, 'MaDichVu'> & { MaDichVu?: string } }): InitMessage {
+export function buildInit(
+  cfg: PaygovConfig,
+  p: { reference: string; amount: number; at: Date; ip: string; description: string; bill: Omit<ThongTinBienLai, 'MaDichVu'> & { MaDichVu?: string } },
+): InitMessage {
   const sum = p.bill.PhiLePhi.reduce((n, x) => n + x.SoTien, 0);
   if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw new Error('SoTien must be a positive whole number of đồng');
   if (p.bill.PhiLePhi.length > 0 && sum !== p.amount) throw new Error(`PhiLePhi total ${sum} differs from SoTien ${p.amount}`);
   const base = {
-    LoaiBanTin: 'INIT' as const, PhienBan: '1.0.6' as const, MaDoiTac: cfg.partnerCode, MaThamChieu: p.reference, SoTien: p.amount, LoaiHinhThanhToan: 'PAY' as const,
-    MaKenhThanhToan: '1' as const, MaThietBi: '1' as const, NgonNgu: 'vi-VN' as const, MaTienTe: 'VND' as const, MaNganHang: 'PAYMENT' as const,
-    ThongTinGiaoDich: p.description, ThoiGianGD: paygovTime(p.at), Ip: p.ip, ThongTinBienLai: { MaDichVu: '2', ...p.bill },
+    LoaiBanTin: 'INIT' as const,
+    PhienBan: '1.0.6' as const,
+    MaDoiTac: cfg.partnerCode,
+    MaThamChieu: p.reference,
+    SoTien: p.amount,
+    LoaiHinhThanhToan: 'PAY' as const,
+    MaKenhThanhToan: '1' as const,
+    MaThietBi: '1' as const,
+    NgonNgu: 'vi-VN' as const,
+    MaTienTe: 'VND' as const,
+    MaNganHang: 'PAYMENT' as const,
+    ThongTinGiaoDich: p.description,
+    ThoiGianGD: paygovTime(p.at),
+    Ip: p.ip,
+    ThongTinBienLai: { MaDichVu: '2', ...p.bill },
   };
   return { ...base, MaXacThuc: (cfg.checksum ?? hmacSha256Strategy).compute(base, cfg.secret) };
 }
@@ -117,7 +136,8 @@ export function verifyMessage(cfg: PaygovConfig, message: Record<string, unknown
 }
 
 /** Confirmation answer: maLoi "00" = accepted; anything else is an error the platform retries. */
-export const confirmAnswer = (ok: boolean, reason = ''): ConfirmResponse => (ok ? { maLoi: '00', moTaLoi: 'Thành công' } : { maLoi: '01', moTaLoi: reason || 'Không hợp lệ' });
+export const confirmAnswer = (ok: boolean, reason = ''): ConfirmResponse =>
+  ok ? { maLoi: '00', moTaLoi: 'Thành công' } : { maLoi: '01', moTaLoi: reason || 'Không hợp lệ' };
 
 /** Fee lines of a frozen quote as PhiLePhi entries. */
 export function feeLinesToPhiLePhi(lines: { code: string; name: string; kind: string; net: number }[]): PhiLePhi[] {

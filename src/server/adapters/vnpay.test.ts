@@ -13,9 +13,20 @@ describe('VNPay signing', () => {
   });
 
   it('verifies its own signature and rejects any change', () => {
-    const url = new URL(paymentUrl({ tmnCode: 'MOTCUA01', hashSecret: SECRET, payUrl: 'http://bank/pay', apiUrl: 'http://bank/api' }, {
-      reference: 'R1', amount: 2500, orderInfo: 'Lệ phí', returnUrl: 'http://x/return', ipAddr: '127.0.0.1', createdAt: new Date('2026-01-05T01:00:00Z'), expiresAt: new Date('2026-01-05T01:30:00Z'),
-    }));
+    const url = new URL(
+      paymentUrl(
+        { tmnCode: 'MOTCUA01', hashSecret: SECRET, payUrl: 'http://bank/pay', apiUrl: 'http://bank/api' },
+        {
+          reference: 'R1',
+          amount: 2500,
+          orderInfo: 'Lệ phí',
+          returnUrl: 'http://x/return',
+          ipAddr: '127.0.0.1',
+          createdAt: new Date('2026-01-05T01:00:00Z'),
+          expiresAt: new Date('2026-01-05T01:30:00Z'),
+        },
+      ),
+    );
     const params = Object.fromEntries(url.searchParams);
     expect(params.vnp_Amount).toBe('250000');
     expect(params.vnp_CreateDate).toBe('20260105080000');
@@ -26,7 +37,10 @@ describe('VNPay signing', () => {
   });
 
   it('reads results: success only with both codes 00, amounts in whole đồng', () => {
-    expect(readResult({ vnp_TxnRef: 'R', vnp_Amount: '250000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00' })).toMatchObject({ amount: 2500, success: true });
+    expect(readResult({ vnp_TxnRef: 'R', vnp_Amount: '250000', vnp_ResponseCode: '00', vnp_TransactionStatus: '00' })).toMatchObject({
+      amount: 2500,
+      success: true,
+    });
     expect(readResult({ vnp_TxnRef: 'R', vnp_Amount: '250000', vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }).success).toBe(false);
     expect(readResult({ vnp_Amount: '250050' }).amount).toBeNaN();
   });

@@ -142,18 +142,63 @@ export function queryParams(q: unknown): Record<string, string> {
 
 // ---- Merchant API: querydr and refund (fields joined by "|", HMAC-SHA512) ----
 
-export const QUERYDR_FIELDS = ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo'] as const;
+export const QUERYDR_FIELDS = [
+  'vnp_RequestId',
+  'vnp_Version',
+  'vnp_Command',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_TransactionDate',
+  'vnp_CreateDate',
+  'vnp_IpAddr',
+  'vnp_OrderInfo',
+] as const;
 export const REFUND_FIELDS = [
-  'vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TransactionType', 'vnp_TxnRef', 'vnp_Amount', 'vnp_TransactionNo', 'vnp_TransactionDate', 'vnp_CreateBy',
-  'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo',
+  'vnp_RequestId',
+  'vnp_Version',
+  'vnp_Command',
+  'vnp_TmnCode',
+  'vnp_TransactionType',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_TransactionNo',
+  'vnp_TransactionDate',
+  'vnp_CreateBy',
+  'vnp_CreateDate',
+  'vnp_IpAddr',
+  'vnp_OrderInfo',
 ] as const;
 export const QUERYDR_RESPONSE_FIELDS = [
-  'vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate', 'vnp_TransactionNo',
-  'vnp_TransactionType', 'vnp_TransactionStatus', 'vnp_OrderInfo', 'vnp_PromotionCode', 'vnp_PromotionAmount',
+  'vnp_ResponseId',
+  'vnp_Command',
+  'vnp_ResponseCode',
+  'vnp_Message',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_BankCode',
+  'vnp_PayDate',
+  'vnp_TransactionNo',
+  'vnp_TransactionType',
+  'vnp_TransactionStatus',
+  'vnp_OrderInfo',
+  'vnp_PromotionCode',
+  'vnp_PromotionAmount',
 ] as const;
 export const REFUND_RESPONSE_FIELDS = [
-  'vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate', 'vnp_TransactionNo',
-  'vnp_TransactionType', 'vnp_TransactionStatus', 'vnp_OrderInfo',
+  'vnp_ResponseId',
+  'vnp_Command',
+  'vnp_ResponseCode',
+  'vnp_Message',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_BankCode',
+  'vnp_PayDate',
+  'vnp_TransactionNo',
+  'vnp_TransactionType',
+  'vnp_TransactionStatus',
+  'vnp_OrderInfo',
 ] as const;
 
 export function pipeHash(fields: readonly string[], body: Record<string, string>, secret: string): string {
@@ -171,9 +216,20 @@ export interface ApiOptions {
   at: Date;
 }
 
-async function callApi(cfg: VnpayConfig, fields: readonly string[], responseFields: readonly string[], body: Record<string, string>, opts: ApiOptions): Promise<Record<string, string>> {
+async function callApi(
+  cfg: VnpayConfig,
+  fields: readonly string[],
+  responseFields: readonly string[],
+  body: Record<string, string>,
+  opts: ApiOptions,
+): Promise<Record<string, string>> {
   const signed = { ...body, vnp_SecureHash: pipeHash(fields, body, cfg.hashSecret) };
-  const res = await (opts.fetch ?? fetch)(cfg.apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signed), signal: AbortSignal.timeout(15_000) });
+  const res = await (opts.fetch ?? fetch)(cfg.apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(signed),
+    signal: AbortSignal.timeout(15_000),
+  });
   if (!res.ok) throw new Error(`VNPay API HTTP ${res.status}`);
   const answer = queryParams(await res.json());
   if (!verifyPipe(responseFields, answer, cfg.hashSecret)) throw new Error('VNPay API answer has an invalid signature');
@@ -182,17 +238,23 @@ async function callApi(cfg: VnpayConfig, fields: readonly string[], responseFiel
 
 /** Re-queries a transaction (querydr): the gateway's word on whether it was paid. */
 export async function queryTransaction(cfg: VnpayConfig, q: { reference: string; createdAt: Date; orderInfo: string; ipAddr: string }, opts: ApiOptions) {
-  const answer = await callApi(cfg, QUERYDR_FIELDS, QUERYDR_RESPONSE_FIELDS, {
-    vnp_RequestId: crypto.randomUUID().replace(/-/g, '').slice(0, 32),
-    vnp_Version: VNPAY_VERSION,
-    vnp_Command: 'querydr',
-    vnp_TmnCode: cfg.tmnCode,
-    vnp_TxnRef: q.reference,
-    vnp_TransactionDate: vnpDate(q.createdAt),
-    vnp_CreateDate: vnpDate(opts.at),
-    vnp_IpAddr: q.ipAddr,
-    vnp_OrderInfo: q.orderInfo,
-  }, opts);
+  const answer = await callApi(
+    cfg,
+    QUERYDR_FIELDS,
+    QUERYDR_RESPONSE_FIELDS,
+    {
+      vnp_RequestId: crypto.randomUUID().replace(/-/g, '').slice(0, 32),
+      vnp_Version: VNPAY_VERSION,
+      vnp_Command: 'querydr',
+      vnp_TmnCode: cfg.tmnCode,
+      vnp_TxnRef: q.reference,
+      vnp_TransactionDate: vnpDate(q.createdAt),
+      vnp_CreateDate: vnpDate(opts.at),
+      vnp_IpAddr: q.ipAddr,
+      vnp_OrderInfo: q.orderInfo,
+    },
+    opts,
+  );
   // ResponseCode 00 = the query succeeded; 91 = transaction not found.
   return { found: answer.vnp_ResponseCode === '00', responseCode: answer.vnp_ResponseCode, result: readResult(answer), raw: answer };
 }
@@ -203,20 +265,26 @@ export async function refundTransaction(
   r: { reference: string; amount: number; transactionNo: string; paidAt: Date; createdBy: string; reason: string; ipAddr: string },
   opts: ApiOptions,
 ) {
-  const answer = await callApi(cfg, REFUND_FIELDS, REFUND_RESPONSE_FIELDS, {
-    vnp_RequestId: crypto.randomUUID().replace(/-/g, '').slice(0, 32),
-    vnp_Version: VNPAY_VERSION,
-    vnp_Command: 'refund',
-    vnp_TmnCode: cfg.tmnCode,
-    vnp_TransactionType: '02',
-    vnp_TxnRef: r.reference,
-    vnp_Amount: String(r.amount * 100),
-    vnp_TransactionNo: r.transactionNo,
-    vnp_TransactionDate: vnpDate(r.paidAt),
-    vnp_CreateBy: r.createdBy,
-    vnp_CreateDate: vnpDate(opts.at),
-    vnp_IpAddr: r.ipAddr,
-    vnp_OrderInfo: r.reason,
-  }, opts);
+  const answer = await callApi(
+    cfg,
+    REFUND_FIELDS,
+    REFUND_RESPONSE_FIELDS,
+    {
+      vnp_RequestId: crypto.randomUUID().replace(/-/g, '').slice(0, 32),
+      vnp_Version: VNPAY_VERSION,
+      vnp_Command: 'refund',
+      vnp_TmnCode: cfg.tmnCode,
+      vnp_TransactionType: '02',
+      vnp_TxnRef: r.reference,
+      vnp_Amount: String(r.amount * 100),
+      vnp_TransactionNo: r.transactionNo,
+      vnp_TransactionDate: vnpDate(r.paidAt),
+      vnp_CreateBy: r.createdBy,
+      vnp_CreateDate: vnpDate(opts.at),
+      vnp_IpAddr: r.ipAddr,
+      vnp_OrderInfo: r.reason,
+    },
+    opts,
+  );
   return { ok: answer.vnp_ResponseCode === '00', responseCode: answer.vnp_ResponseCode, transactionNo: answer.vnp_TransactionNo ?? '', raw: answer };
 }

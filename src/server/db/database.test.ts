@@ -8,7 +8,9 @@ import { openTestDatabase, testDatabaseKind } from '../testing/harness.ts';
 
 describe('migrations', () => {
   it('splits scripts on statement ends, keeping $$ bodies whole', () => {
-    const parts = splitStatements(`-- comment\nCREATE TABLE a (x int);\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\n`);
+    const parts = splitStatements(
+      `-- comment\nCREATE TABLE a (x int);\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\n`,
+    );
     expect(parts).toHaveLength(2);
     expect(parts[1]).toContain('RETURN 1;');
   });

@@ -51,8 +51,7 @@ class QueryableConnection implements DatabaseConnection {
   }
 }
 
-const noTransactions = () =>
-  Promise.reject(new Error('kysely(q): open transactions with db.transaction(async (tx) => …) and use kysely(tx) inside'));
+const noTransactions = () => Promise.reject(new Error('kysely(q): open transactions with db.transaction(async (tx) => …) and use kysely(tx) inside'));
 
 class QueryableDriver implements Driver {
   constructor(private readonly connection: DatabaseConnection) {}
@@ -97,5 +96,10 @@ export function kysely(q: Queryable): QueryBuilder {
   const connection = new QueryableConnection(q);
   const provider: ConnectionProvider = { provideConnection: (consume) => consume(connection) };
   const dialect = new QueryableDialect(q);
-  return new Kysely<DB>({ config: { dialect }, dialect, driver: new QueryableDriver(connection), executor: new DefaultQueryExecutor(compiler, adapter, provider, []) });
+  return new Kysely<DB>({
+    config: { dialect },
+    dialect,
+    driver: new QueryableDriver(connection),
+    executor: new DefaultQueryExecutor(compiler, adapter, provider, []),
+  });
 }

@@ -57,7 +57,7 @@ export function splitStatements(sql: string): string[] {
     }
     const dollarCount = (line.match(/\$\$/g) ?? []).length;
     if (dollarCount % 2 === 1) inDollar = !inDollar;
-    current += line + '\n';
+    current += `${line}\n`;
     if (!inDollar && trimmed.endsWith(';')) {
       out.push(current.trim());
       current = '';

@@ -6,7 +6,9 @@ import { generateSchemaTypes, readSchema, renderSchemaTypes, SCHEMA_TYPES_FILE, 
 describe('generated database types', () => {
   it('schema.generated.ts is what `npm run db:types` produces from the migrations (regenerate after a migration)', async () => {
     const expected = await generateSchemaTypes();
-    expect(fs.readFileSync(SCHEMA_TYPES_FILE, 'utf8') === expected, 'src/server/db/schema.generated.ts is stale: run `npm run db:types` and commit it').toBe(true);
+    expect(fs.readFileSync(SCHEMA_TYPES_FILE, 'utf8') === expected, 'src/server/db/schema.generated.ts is stale: run `npm run db:types` and commit it').toBe(
+      true,
+    );
   });
 
   it('reads nullability, defaults, generated columns, CHECK lists, enums and arrays from pg_catalog', async () => {

@@ -89,8 +89,15 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function readSchema(q: Queryable): Promise<SchemaInfo> {
   const { rows } = await q.query<{
-    table_name: string; column_name: string; attnum: number; type_name: string; element_type: string | null;
-    not_null: boolean; has_default: boolean; identity: string; generated: string;
+    table_name: string;
+    column_name: string;
+    attnum: number;
+    type_name: string;
+    element_type: string | null;
+    not_null: boolean;
+    has_default: boolean;
+    identity: string;
+    generated: string;
   }>(`SELECT c.relname AS table_name, a.attname AS column_name, a.attnum, t.typname AS type_name, et.typname AS element_type,
             a.attnotnull AS not_null, a.atthasdef AS has_default, a.attidentity::text AS identity, a.attgenerated::text AS generated
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace
@@ -99,8 +106,14 @@ export async function readSchema(q: Queryable): Promise<SchemaInfo> {
   // Sorted here, not in SQL: the database's collation would put "dossiers" and "dossier_x" in a locale's order.
   rows.sort((a, b) => byCodeUnit(a.table_name, b.table_name) || a.attnum - b.attnum);
   const columns = rows.map((r) => ({
-    table: r.table_name, column: r.column_name, type: r.type_name, elementType: r.element_type,
-    notNull: r.not_null, hasDefault: r.has_default, identity: r.identity, generated: r.generated,
+    table: r.table_name,
+    column: r.column_name,
+    type: r.type_name,
+    elementType: r.element_type,
+    notNull: r.not_null,
+    hasDefault: r.has_default,
+    identity: r.identity,
+    generated: r.generated,
   }));
   const checks = await q.query<{ table_name: string; column_name: string; def: string }>(
     `SELECT c.relname AS table_name, a.attname AS column_name, pg_get_constraintdef(k.oid) AS def
@@ -112,7 +125,10 @@ export async function readSchema(q: Queryable): Promise<SchemaInfo> {
   for (const r of checks.rows) {
     const m = /^CHECK \(\("?([^"\s]+)"? = ANY \(ARRAY\[(.*)\]\)\)\)$/.exec(r.def);
     if (!m || m[1] !== r.column_name) continue;
-    checkLists.set(`${r.table_name}.${r.column_name}`, [...m[2].matchAll(/'((?:[^']|'')*)'::[a-z ]+|(-?\d+(?:\.\d+)?)/g)].map((x) => x[2] ?? tsString(x[1].replace(/''/g, "'"))));
+    checkLists.set(
+      `${r.table_name}.${r.column_name}`,
+      [...m[2].matchAll(/'((?:[^']|'')*)'::[a-z ]+|(-?\d+(?:\.\d+)?)/g)].map((x) => x[2] ?? tsString(x[1].replace(/''/g, "'"))),
+    );
   }
   const enumRows = await q.query<{ type_name: string; label: string }>(
     `SELECT t.typname AS type_name, e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
@@ -131,7 +147,10 @@ function baseType(c: SchemaColumn, schema: SchemaInfo): string {
     const e = schema.enums.get(t);
     if (e) return e.join(' | ');
     const ts = COLUMN_TYPES[t];
-    if (!ts) throw new Error(`No TypeScript type for ${c.table}.${c.column} (PostgreSQL type ${t}): add it to COLUMN_TYPES in src/server/db/schema-types.ts and a sample to kysely.test.ts`);
+    if (!ts)
+      throw new Error(
+        `No TypeScript type for ${c.table}.${c.column} (PostgreSQL type ${t}): add it to COLUMN_TYPES in src/server/db/schema-types.ts and a sample to kysely.test.ts`,
+      );
     return ts;
   };
   if (c.elementType) {
@@ -150,7 +169,11 @@ export function columnType(c: SchemaColumn, schema: SchemaInfo): string {
   return t;
 }
 
-const pascal = (name: string) => name.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const pascal = (name: string) =>
+  name
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 const key = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : JSON.stringify(name));
 
 export function renderSchemaTypes(schema: SchemaInfo): string {

@@ -18,17 +18,25 @@ async function app(check = true): Promise<FastifyInstance> {
   const a = Fastify();
   apps.push(a);
   installContract(a, { check });
-  a.setErrorHandler((err, _req, reply) => (err instanceof AppError ? reply.status(err.status).send(errorBody(err)) : reply.status(500).send({ error: { code: 'INTERNAL', message: 'x' } })));
+  a.setErrorHandler((err, _req, reply) =>
+    err instanceof AppError ? reply.status(err.status).send(errorBody(err)) : reply.status(500).send({ error: { code: 'INTERNAL', message: 'x' } }),
+  );
   const Thing = z.strictObject({ id: z.string(), at: z.iso.datetime() });
   defineRoute(a, { method: 'GET', url: '/api/t/good', summary: 'good', response: Thing }, async () => ({ id: 'a', at: new Date() }));
   // The compiler refuses these answers; the casts stand for a handler that returns what it should not.
-  defineRoute(a, { method: 'GET', url: '/api/t/renamed', summary: 'renamed', response: Thing }, async () => ({ ident: 'a', at: new Date() }) as unknown as { id: string; at: string });
+  defineRoute(
+    a,
+    { method: 'GET', url: '/api/t/renamed', summary: 'renamed', response: Thing },
+    async () => ({ ident: 'a', at: new Date() }) as unknown as { id: string; at: string },
+  );
   defineRoute(a, { method: 'GET', url: '/api/t/extra', summary: 'extra', response: Thing }, async () => {
     const v = { id: 'a', at: new Date().toISOString(), secret: 'x' };
     return v;
   });
   defineRoute(a, { method: 'POST', url: '/api/t/create', summary: 'create', response: created(Thing) }, async () => ({ id: 'a', at: new Date() }));
-  defineRoute(a, { method: 'GET', url: '/api/t/pdf', summary: 'pdf', response: file('x', 'application/pdf') }, async ({ reply }) => reply.type('text/plain').send('not a pdf'));
+  defineRoute(a, { method: 'GET', url: '/api/t/pdf', summary: 'pdf', response: file('x', 'application/pdf') }, async ({ reply }) =>
+    reply.type('text/plain').send('not a pdf'),
+  );
   defineRoute(a, { method: 'GET', url: '/api/t/go', summary: 'go', response: redirect(303, '/there') }, async ({ reply }) => reply.redirect('/there', 302));
   defineRoute(a, { method: 'GET', url: '/api/t/fails', summary: 'fails', response: Thing }, async () => {
     throw new AppError('NO_SUCH_CODE', 'Lỗi.', 400);
@@ -121,6 +129,8 @@ describe('errors from the registry', () => {
     const e = appError('USERNAME_TAKEN', { username: 'tiepnhan.a' });
     expect(e.status).toBe(409);
     expect(e.messageVi).toBe('Tên đăng nhập tiepnhan.a đã được sử dụng.');
-    expect(errorBody(e)).toEqual({ error: { code: 'USERNAME_TAKEN', message: 'Tên đăng nhập tiepnhan.a đã được sử dụng.', params: { username: 'tiepnhan.a' } } });
+    expect(errorBody(e)).toEqual({
+      error: { code: 'USERNAME_TAKEN', message: 'Tên đăng nhập tiepnhan.a đã được sử dụng.', params: { username: 'tiepnhan.a' } },
+    });
   });
 });

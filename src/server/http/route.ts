@@ -210,7 +210,11 @@ export function installContract(app: FastifyInstance, opts: { check: boolean }):
   });
 }
 
-const mediaTypeOf = (reply: FastifyReply) => String(reply.getHeader('content-type') ?? '').split(';')[0].trim().toLowerCase();
+const mediaTypeOf = (reply: FastifyReply) =>
+  String(reply.getHeader('content-type') ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 
 function parseJson(payload: unknown): { ok: true; value: unknown } | { ok: false } {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return { ok: false };
@@ -300,7 +304,9 @@ function requestBodyOf(r: RegisteredRoute): Record<string, unknown> | undefined 
     const { field, description } = r.media.upload;
     return {
       required: true,
-      content: { 'multipart/form-data': { schema: { type: 'object', properties: { [field]: { type: 'string', format: 'binary', description } }, required: [field] } } },
+      content: {
+        'multipart/form-data': { schema: { type: 'object', properties: { [field]: { type: 'string', format: 'binary', description } }, required: [field] } },
+      },
     };
   }
   if (!r.body) return undefined;
@@ -316,13 +322,19 @@ export function openApiDocument(info: { title: string; version: string }): Recor
   for (const r of routes) {
     const openapiPath = r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const op: Record<string, unknown> = {
-      operationId: `${r.method.toLowerCase()}${openapiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9-]+/g, '_').replace(/_$/, '')}`,
+      operationId: `${r.method.toLowerCase()}${openapiPath
+        .replace(/[{}]/g, '')
+        .replace(/[^A-Za-z0-9-]+/g, '_')
+        .replace(/_$/, '')}`,
       summary: r.summary,
       tags: r.tags,
       responses: responsesOf(r),
     };
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
       if (!schema) continue;
       const js = toJson(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(js.properties ?? {})) {

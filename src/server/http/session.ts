@@ -45,7 +45,10 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
 /** A CSRF token bound to a session id (or to no session): `nonce.HMAC(secret, nonce|sessionId)`. */
 export function mintCsrfToken(secret: string, sessionId: string | null): string {
   const nonce = crypto.randomBytes(18).toString('base64url');
-  return `${nonce}.${crypto.createHmac('sha256', secret).update(`${nonce}|${sessionId ?? ''}`).digest('base64url')}`;
+  return `${nonce}.${crypto
+    .createHmac('sha256', secret)
+    .update(`${nonce}|${sessionId ?? ''}`)
+    .digest('base64url')}`;
 }
 
 export function registerSessions(app: FastifyInstance, db: Database, config: AppConfig): void {
@@ -111,7 +114,6 @@ export function registerSessions(app: FastifyInstance, db: Database, config: App
     this.clearCookie(SESSION_COOKIE, { path: '/' });
     setCsrfCookie(this, null);
   });
-
 }
 
 declare module 'fastify' {

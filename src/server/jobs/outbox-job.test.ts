@@ -28,7 +28,15 @@ describe('outboxJob', () => {
   });
 
   it('lets a failing batch fail the run (the scheduler logs it)', async () => {
-    const job = outboxJob('x', { runOnce: async () => { throw new Error('connection terminated'); } }, 1000);
+    const job = outboxJob(
+      'x',
+      {
+        runOnce: async () => {
+          throw new Error('connection terminated');
+        },
+      },
+      1000,
+    );
     await expect(job.run(new AbortController().signal)).rejects.toThrow('connection terminated');
   });
 });

@@ -106,9 +106,26 @@ describe('Scheduler', () => {
   });
 
   it('keeps scheduling when the logger itself throws', async () => {
-    const throwing: JobLogger = { info: () => { throw new Error('log'); }, warn: () => { throw new Error('log'); }, error: () => { throw new Error('log'); } };
+    const throwing: JobLogger = {
+      info: () => {
+        throw new Error('log');
+      },
+      warn: () => {
+        throw new Error('log');
+      },
+      error: () => {
+        throw new Error('log');
+      },
+    };
     let runs = 0;
-    const s = new Scheduler({ log: throwing }).add({ name: 'x', everyMs: 10, run: async () => { runs++; throw new Error('boom'); } });
+    const s = new Scheduler({ log: throwing }).add({
+      name: 'x',
+      everyMs: 10,
+      run: async () => {
+        runs++;
+        throw new Error('boom');
+      },
+    });
     s.start();
     await vi.advanceTimersByTimeAsync(100);
     expect(runs).toBe(10);
@@ -182,7 +199,9 @@ describe('Scheduler', () => {
     await vi.advanceTimersByTimeAsync(1);
     await stopping;
     expect(result).toEqual({ unfinished: ['stuck'] });
-    expect(lines.filter((l) => l.level === 'warn')).toEqual([{ level: 'warn', obj: { jobs: ['stuck'], timeoutMs: 2000 }, msg: 'background jobs still running when the shutdown wait ran out' }]);
+    expect(lines.filter((l) => l.level === 'warn')).toEqual([
+      { level: 'warn', obj: { jobs: ['stuck'], timeoutMs: 2000 }, msg: 'background jobs still running when the shutdown wait ran out' },
+    ]);
   });
 
   it('refuses a duplicate name and a non-positive interval', () => {

@@ -93,8 +93,19 @@ export class Scheduler {
       timer: null,
       inFlight: null,
       state: {
-        name: job.name, everyMs: job.everyMs, running: false, runs: 0, failures: 0, consecutiveFailures: 0,
-        lastStartedAt: null, lastFinishedAt: null, lastDurationMs: null, lastSuccessAt: null, lastError: null, lastReport: null, nextRunAt: null,
+        name: job.name,
+        everyMs: job.everyMs,
+        running: false,
+        runs: 0,
+        failures: 0,
+        consecutiveFailures: 0,
+        lastStartedAt: null,
+        lastFinishedAt: null,
+        lastDurationMs: null,
+        lastSuccessAt: null,
+        lastError: null,
+        lastReport: null,
+        nextRunAt: null,
       },
     };
     this.entries.set(job.name, entry);
@@ -123,7 +134,11 @@ export class Scheduler {
     return {
       started: this.started,
       stopping: this.stopped !== null,
-      jobs: [...this.entries.values()].map((e) => ({ ...e.state, lastError: e.state.lastError && { ...e.state.lastError }, lastReport: e.state.lastReport && { ...e.state.lastReport } })),
+      jobs: [...this.entries.values()].map((e) => ({
+        ...e.state,
+        lastError: e.state.lastError && { ...e.state.lastError },
+        lastReport: e.state.lastReport && { ...e.state.lastReport },
+      })),
     };
   }
 

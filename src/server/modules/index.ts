@@ -20,4 +20,22 @@ import { workflowRoutes } from './workflow/index.ts';
 
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRegistration[] = [systemRoutes, referenceRoutes, catalogueRoutes, eidStandin, identityRoutes, officialRoutes, documentRoutes, dossierRoutes, receptionRoutes, workflowRoutes, resultRoutes, notificationRoutes, adminRoutes, procedureAdminRoutes, metricsRoutes, paymentRoutes, bankStandin];
+export const modules: ModuleRegistration[] = [
+  systemRoutes,
+  referenceRoutes,
+  catalogueRoutes,
+  eidStandin,
+  identityRoutes,
+  officialRoutes,
+  documentRoutes,
+  dossierRoutes,
+  receptionRoutes,
+  workflowRoutes,
+  resultRoutes,
+  notificationRoutes,
+  adminRoutes,
+  procedureAdminRoutes,
+  metricsRoutes,
+  paymentRoutes,
+  bankStandin,
+];

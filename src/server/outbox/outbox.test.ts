@@ -42,13 +42,26 @@ describe(`outbox on ${testDatabaseKind}`, () => {
   it('retries with backoff after a failure and marks the message dead after the last attempt', async () => {
     await db.transaction((tx) => enqueue(tx, 'flaky', 'flaky:1', { n: 1 }));
     let calls = 0;
-    const worker = new OutboxWorker(db, { flaky: async () => { calls++; throw new Error('SMTP 451 tạm thời lỗi'); } }, { maxAttempts: 2, backoff: () => 0 });
+    const worker = new OutboxWorker(
+      db,
+      {
+        flaky: async () => {
+          calls++;
+          throw new Error('SMTP 451 tạm thời lỗi');
+        },
+      },
+      { maxAttempts: 2, backoff: () => 0 },
+    );
     await worker.runOnce();
-    let row = (await db.query<{ status: string; attempts: number; last_error: string }>("SELECT status, attempts, last_error FROM outbox WHERE dedupe_key = 'flaky:1'")).rows[0];
+    let row = (
+      await db.query<{ status: string; attempts: number; last_error: string }>("SELECT status, attempts, last_error FROM outbox WHERE dedupe_key = 'flaky:1'")
+    ).rows[0];
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.last_error).toContain('451');
     await worker.runOnce();
-    row = (await db.query<{ status: string; attempts: number; last_error: string }>("SELECT status, attempts, last_error FROM outbox WHERE dedupe_key = 'flaky:1'")).rows[0];
+    row = (
+      await db.query<{ status: string; attempts: number; last_error: string }>("SELECT status, attempts, last_error FROM outbox WHERE dedupe_key = 'flaky:1'")
+    ).rows[0];
     expect(row).toMatchObject({ status: 'dead', attempts: 2 });
     expect(calls).toBe(2);
   });

@@ -37,7 +37,11 @@ export class OutboxWorker {
   private running = false;
   private readonly opts: Required<Omit<OutboxWorkerOptions, 'onError'>> & Pick<OutboxWorkerOptions, 'onError'>;
 
-  constructor(private readonly db: Database, private readonly handlers: Record<string, OutboxHandler>, opts: OutboxWorkerOptions = {}) {
+  constructor(
+    private readonly db: Database,
+    private readonly handlers: Record<string, OutboxHandler>,
+    opts: OutboxWorkerOptions = {},
+  ) {
     this.opts = {
       batchSize: opts.batchSize ?? 20,
       leaseSeconds: opts.leaseSeconds ?? 120,
@@ -52,15 +56,17 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const topics = Object.keys(this.handlers);
     if (topics.length === 0) return 0;
-    const claimed = (await this.db.transaction((tx) =>
-      tx.query<{ id: number; topic: string; dedupe_key: string; payload: Record<string, unknown>; attempts: number }>(
-        `UPDATE outbox SET next_attempt_at = now() + make_interval(secs => $3), attempts = attempts + 1
+    const claimed = (
+      await this.db.transaction((tx) =>
+        tx.query<{ id: number; topic: string; dedupe_key: string; payload: Record<string, unknown>; attempts: number }>(
+          `UPDATE outbox SET next_attempt_at = now() + make_interval(secs => $3), attempts = attempts + 1
           WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now() AND topic = ANY($1::text[])
                         ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
           RETURNING id, topic, dedupe_key, payload, attempts`,
-        [topics, this.opts.batchSize, this.opts.leaseSeconds],
-      ),
-    )).rows;
+          [topics, this.opts.batchSize, this.opts.leaseSeconds],
+        ),
+      )
+    ).rows;
     let delivered = 0;
     for (const row of claimed) {
       const msg: OutboxMessage = { id: Number(row.id), topic: row.topic, dedupeKey: row.dedupe_key, payload: row.payload, attempts: row.attempts };
@@ -71,10 +77,12 @@ export class OutboxWorker {
       } catch (err) {
         this.opts.onError?.(err, msg);
         const dead = msg.attempts >= this.opts.maxAttempts;
-        await this.db.query(
-          `UPDATE outbox SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
-          [msg.id, dead ? 'dead' : 'pending', String((err as Error)?.message ?? err).slice(0, 1000), this.opts.backoff(msg.attempts)],
-        );
+        await this.db.query(`UPDATE outbox SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`, [
+          msg.id,
+          dead ? 'dead' : 'pending',
+          String((err as Error)?.message ?? err).slice(0, 1000),
+          this.opts.backoff(msg.attempts),
+        ]);
       }
     }
     return delivered;

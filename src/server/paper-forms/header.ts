@@ -39,7 +39,14 @@ export async function drawFormHeader(w: DocumentWriter, h: FormHeader): Promise<
   const national = Math.max(w.textWidth(NATIONAL_NAME, { size, bold: true }) + 4, rest / 2);
   const weights = [qrSize, rest - national, national];
   const row = (left: (col: Column) => void, right: (col: Column) => void) =>
-    w.sideBySide([{ weight: weights[0], draw: () => undefined }, { weight: weights[1], draw: left }, { weight: weights[2], draw: right }], gap);
+    w.sideBySide(
+      [
+        { weight: weights[0], draw: () => undefined },
+        { weight: weights[1], draw: left },
+        { weight: weights[2], draw: right },
+      ],
+      gap,
+    );
   row(
     (col) => {
       if (h.agency.parentName) w.text(h.agency.parentName.toUpperCase(), { size: size - 0.5, align: 'center', ...col, gap: 0 });

@@ -76,7 +76,13 @@ export async function renderMau01Pdf(data: Mau01Data): Promise<Uint8Array> {
   w.text(`Nội dung yêu cầu giải quyết: ${procedureLabel(d)}`, { size: 10, gap: 6 });
   w.text('1. Thành phần hồ sơ nộp gồm:', { bold: true, size: 10 });
   w.table(
-    [{ title: 'TT', width: 1 }, { title: 'Tên giấy tờ', width: 7 }, { title: 'Bản chính', width: 2 }, { title: 'Bản sao', width: 2 }, { title: 'Đã nộp', width: 2.5 }],
+    [
+      { title: 'TT', width: 1 },
+      { title: 'Tên giấy tờ', width: 7 },
+      { title: 'Bản chính', width: 2 },
+      { title: 'Bản sao', width: 2 },
+      { title: 'Đã nộp', width: 2.5 },
+    ],
     data.documents.map((doc, i) => [String(i + 1), doc.name, String(doc.originals), String(doc.copies), doc.submitted ? 'Có (điện tử)' : 'Không']),
     8.5,
   );

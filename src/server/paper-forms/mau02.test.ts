@@ -83,7 +83,9 @@ describe('Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', ()
     const text = pdfText(file);
     expect(text).toContain('Thời gian tiếp nhận hồ sơ: 09 giờ 05 phút, ngày 02/03/2026');
     expect(text).toContain('Trong quá trình giải quyết hồ sơ nêu trên, Phòng Văn hóa - Xã hội xã Phú Riềng đề nghị bà bổ sung, hoàn thiện hồ sơ');
-    expect(text).toContain('Thời gian giải quyết hồ sơ được tạm dừng kể từ 10 giờ 15 phút, ngày 05/03/2026 cho đến khi nhận được đủ hồ sơ bổ sung, hoàn thiện của bà.');
+    expect(text).toContain(
+      'Thời gian giải quyết hồ sơ được tạm dừng kể từ 10 giờ 15 phút, ngày 05/03/2026 cho đến khi nhận được đủ hồ sơ bổ sung, hoàn thiện của bà.',
+    );
     expect(text).toContain('NGƯỜI XỬ LÝ HỒ SƠ');
     expect(text).toContain('Phạm Văn Sơn');
     expect(text).toContain('điện thoại: 0271 3000 253');

@@ -61,10 +61,15 @@ export async function renderMau02Pdf(data: Mau02Data): Promise<Uint8Array> {
   if (data.supplementDueAt) paragraph(w, `Thời hạn bổ sung, hoàn thiện hồ sơ: trước ${vnDateTime(data.supplementDueAt)}.`, { bold: true });
   paragraph(
     w,
-    data.deadlineGuidance ?? `${sentence(you)} nộp hồ sơ bổ sung, hoàn thiện trực tuyến tại mục "Hồ sơ của tôi" trên Cổng dịch vụ công hoặc trực tiếp tại ${data.agency.name}.`,
+    data.deadlineGuidance ??
+      `${sentence(you)} nộp hồ sơ bổ sung, hoàn thiện trực tuyến tại mục "Hồ sơ của tôi" trên Cổng dịch vụ công hoặc trực tiếp tại ${data.agency.name}.`,
   );
   if (data.stage === 'processing') {
-    paragraph(w, `Thời gian giải quyết hồ sơ được tạm dừng kể từ ${vnDateTime(data.issue.issuedAt)} cho đến khi nhận được đủ hồ sơ bổ sung, hoàn thiện của ${you}.`, { italic: true });
+    paragraph(
+      w,
+      `Thời gian giải quyết hồ sơ được tạm dừng kể từ ${vnDateTime(data.issue.issuedAt)} cho đến khi nhận được đủ hồ sơ bổ sung, hoàn thiện của ${you}.`,
+      { italic: true },
+    );
   }
   paragraph(w, `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ${you} liên hệ ${contactOf(data.contact ?? data.agency)} để được hướng dẫn.`);
   paragraph(w, 'Xin trân trọng cảm ơn!');

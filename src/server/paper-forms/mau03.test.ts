@@ -5,10 +5,20 @@ import { A5, pdfInfo, pdfQrPayload, pdfText, writeTempPdf } from './test-pdf.ts'
 
 const data: Mau03Data = {
   ...base,
-  dossier: { ...base.dossier, code: '000.01.52.H19-260302-0011', procedureCode: '2.000635', procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', caseName: undefined, receivedAt: undefined },
+  dossier: {
+    ...base.dossier,
+    code: '000.01.52.H19-260302-0011',
+    procedureCode: '2.000635',
+    procedureName: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+    caseName: undefined,
+    receivedAt: undefined,
+  },
   issue: { ...base.issue, number: '03/PTC' },
   reasons: [
-    { reason: 'Thủ tục không thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã Phú Riềng đối với công trình cấp II', legalBasis: 'Khoản 2 Điều 103 Luật Xây dựng năm 2014' },
+    {
+      reason: 'Thủ tục không thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã Phú Riềng đối với công trình cấp II',
+      legalBasis: 'Khoản 2 Điều 103 Luật Xây dựng năm 2014',
+    },
     { reason: 'Bản vẽ thiết kế không có chữ ký của chủ đầu tư' },
   ],
   official: receptionOfficer,

@@ -50,7 +50,11 @@ describe('Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn thời gi
   it('addresses an organisation by its name', async () => {
     const file = writeTempPdf(
       'mau04-to-chuc.pdf',
-      await renderMau04Pdf({ ...data, applicant: { name: 'Công ty TNHH Cao su Phú Riềng', idNumber: '3800100125', honorific: '' }, recipients: ['Như trên', 'Chủ tịch UBND xã (để b/c)', 'Lưu: VT, TTPVHCC'] }),
+      await renderMau04Pdf({
+        ...data,
+        applicant: { name: 'Công ty TNHH Cao su Phú Riềng', idNumber: '3800100125', honorific: '' },
+        recipients: ['Như trên', 'Chủ tịch UBND xã (để b/c)', 'Lưu: VT, TTPVHCC'],
+      }),
     );
     const text = pdfText(file);
     expect(text).toContain('Kính gửi: Công ty TNHH Cao su Phú Riềng');

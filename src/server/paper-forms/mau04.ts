@@ -32,12 +32,23 @@ export async function renderMau04Pdf(data: Mau04Data): Promise<Uint8Array> {
   const you = pronoun(data.applicant);
   const agencyName = data.agency.name;
   const w = await startForm(`${MAU04_TITLE} ${data.dossier.code}`, data.dossier.procedureName);
-  await drawFormHeader(w, { agency: data.agency, issue: data.issue, qr: dossierQrPayload(data, MAU04_TITLE, { ngayHenTra: vnIso(data.newDueAt) }), title: MAU04_TITLE });
+  await drawFormHeader(w, {
+    agency: data.agency,
+    issue: data.issue,
+    qr: dossierQrPayload(data, MAU04_TITLE, { ngayHenTra: vnIso(data.newDueAt) }),
+    title: MAU04_TITLE,
+  });
   w.text(`Kính gửi: ${addressee(data.applicant)}`, { size: 9.5, align: 'center', gap: 6 });
-  paragraph(w, `Lúc ${vnDateTime(data.dossier.receivedAt)}, ${agencyName} tiếp nhận hồ sơ đề nghị giải quyết ${procedurePhrase(data.dossier)} của ${you}. Mã hồ sơ: ${data.dossier.code}.`);
+  paragraph(
+    w,
+    `Lúc ${vnDateTime(data.dossier.receivedAt)}, ${agencyName} tiếp nhận hồ sơ đề nghị giải quyết ${procedurePhrase(data.dossier)} của ${you}. Mã hồ sơ: ${data.dossier.code}.`,
+  );
   paragraph(w, `Thời gian hẹn trả kết quả giải quyết hồ sơ: ${vnDateTime(data.originalDueAt)}.`);
   paragraph(w, `Tuy nhiên, đến nay ${agencyName} chưa trả kết quả giải quyết hồ sơ của ${you}. Lý do: ${data.reason}`);
-  paragraph(w, `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ${you}. ${agencyName} trân trọng xin lỗi ${you} và đề nghị gia hạn thời gian giải quyết hồ sơ; ${agencyName} sẽ trả kết quả giải quyết hồ sơ cho ${you} vào:`);
+  paragraph(
+    w,
+    `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của ${you}. ${agencyName} trân trọng xin lỗi ${you} và đề nghị gia hạn thời gian giải quyết hồ sơ; ${agencyName} sẽ trả kết quả giải quyết hồ sơ cho ${you} vào:`,
+  );
   paragraph(w, vnDateTime(data.newDueAt), { bold: true, indent: 14, gap: 4 });
   paragraph(w, 'Xin trân trọng cảm ơn!');
   drawSignatures(w, [leaderSignature(data.signer)], { recipients: data.recipients ?? ['Như trên', 'Lưu: VT'] });

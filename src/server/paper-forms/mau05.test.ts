@@ -6,7 +6,13 @@ import { A5, pdfInfo, pdfQrPayload, pdfText, writeTempPdf } from './test-pdf.ts'
 const data: Mau05Data = {
   ...base,
   applicant: { ...base.applicant, name: 'Hoàng Văn Tư', idNumber: '070045045678', honorific: 'Ông' },
-  dossier: { ...base.dossier, code: '000.01.52.H19-260302-0015', procedureCode: '1.001776', procedureName: 'Thủ tục xét hưởng trợ cấp xã hội hằng tháng', caseName: undefined },
+  dossier: {
+    ...base.dossier,
+    code: '000.01.52.H19-260302-0015',
+    procedureCode: '1.001776',
+    procedureName: 'Thủ tục xét hưởng trợ cấp xã hội hằng tháng',
+    caseName: undefined,
+  },
   issue: { ...base.issue, number: '08/TB-UBND' },
   initiator: 'applicant',
   requestedAt: new Date('2026-03-04T07:20:00Z'),
@@ -17,7 +23,7 @@ const data: Mau05Data = {
 };
 
 describe('Mẫu 05 — Thông báo dừng giải quyết hồ sơ', () => {
-  it('prints the stop at the applicant\'s request with reason, legal basis and fees', async () => {
+  it("prints the stop at the applicant's request with reason, legal basis and fees", async () => {
     const file = writeTempPdf('mau05.pdf', await renderMau05Pdf(data));
     const text = pdfText(file);
     for (const s of [
@@ -45,8 +51,11 @@ describe('Mẫu 05 — Thông báo dừng giải quyết hồ sơ', () => {
     });
   });
 
-  it('by the agency\'s decision, without the optional parts', async () => {
-    const file = writeTempPdf('mau05-quyet-dinh.pdf', await renderMau05Pdf({ ...data, initiator: 'agency', requestedAt: undefined, legalBasis: undefined, feesNote: undefined }));
+  it("by the agency's decision, without the optional parts", async () => {
+    const file = writeTempPdf(
+      'mau05-quyet-dinh.pdf',
+      await renderMau05Pdf({ ...data, initiator: 'agency', requestedAt: undefined, legalBasis: undefined, feesNote: undefined }),
+    );
     const text = pdfText(file);
     expect(text).toContain('Theo quyết định của người có thẩm quyền, Trung tâm Phục vụ hành chính công xã Phú Riềng thông báo dừng giải quyết hồ sơ nêu trên.');
     expect(text).not.toContain('Căn cứ pháp lý');

@@ -35,7 +35,10 @@ export async function renderMau05Pdf(data: Mau05Data): Promise<Uint8Array> {
   await drawFormHeader(w, { agency: data.agency, issue: data.issue, qr: dossierQrPayload(data, MAU05_TITLE), title: MAU05_TITLE });
   w.text(`Kính gửi: ${addressee(data.applicant)}`, { size: 9.5, align: 'center', gap: 6 });
   const received = data.dossier.receivedAt ? `, tiếp nhận lúc ${vnDateTime(data.dossier.receivedAt)}` : '';
-  paragraph(w, `${data.agency.name} đã tiếp nhận hồ sơ đề nghị giải quyết ${procedurePhrase(data.dossier)} của ${you}, mã hồ sơ ${data.dossier.code}${received}.`);
+  paragraph(
+    w,
+    `${data.agency.name} đã tiếp nhận hồ sơ đề nghị giải quyết ${procedurePhrase(data.dossier)} của ${you}, mã hồ sơ ${data.dossier.code}${received}.`,
+  );
   const grounds =
     data.initiator === 'applicant'
       ? `Theo đề nghị của ${you}${data.requestedAt ? ` gửi lúc ${vnDateTime(data.requestedAt)}` : ''}`

@@ -34,7 +34,14 @@ export async function renderMau07Xlsx(data: RegisterData): Promise<Uint8Array> {
   wb.modified = data.issue.issuedAt;
   const ws = wb.addWorksheet(REGISTER_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: REGISTER_HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}`,
+    },
   });
   const n = REGISTER_COLUMNS.length;
   ws.columns = REGISTER_COLUMNS.map((c) => ({ width: c.xlsxWidth }));

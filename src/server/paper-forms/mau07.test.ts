@@ -99,7 +99,10 @@ describe('Mẫu 07 — Sổ theo dõi hồ sơ (PDF, A4 landscape)', () => {
   });
 
   it('prints dates and times in Vietnam time', async () => {
-    const one = { ...data, rows: [{ ...data.rows[0], receivedAt: new Date('2026-03-02T17:30:00Z'), dueAt: null, transferredAt: null, resultReceivedAt: null, returnedAt: null }] };
+    const one = {
+      ...data,
+      rows: [{ ...data.rows[0], receivedAt: new Date('2026-03-02T17:30:00Z'), dueAt: null, transferredAt: null, resultReceivedAt: null, returnedAt: null }],
+    };
     const text = pdfText(writeTempPdf('mau07-mot.pdf', await renderMau07Pdf(one)));
     expect(text).toContain('03/03/2026 00:30');
   });

@@ -94,7 +94,11 @@ function idLabel(idNumber: string): string {
 
 /** "Trung tâm … (địa chỉ: …; điện thoại: …; thư điện tử: …)" for "liên hệ …" sentences. */
 export function contactOf(agency: AgencyInfo): string {
-  const parts = [agency.address && `địa chỉ: ${agency.address}`, agency.phone && `điện thoại: ${agency.phone}`, agency.email && `thư điện tử: ${agency.email}`].filter(Boolean);
+  const parts = [
+    agency.address && `địa chỉ: ${agency.address}`,
+    agency.phone && `điện thoại: ${agency.phone}`,
+    agency.email && `thư điện tử: ${agency.email}`,
+  ].filter(Boolean);
   return parts.length ? `${agency.name} (${parts.join('; ')})` : agency.name;
 }
 

@@ -58,7 +58,8 @@ export function drawSignatures(w: DocumentWriter, blocks: SignatureBlock[], opts
         w.text('Nơi nhận:', { size: size - 0.5, bold: true, ...col, gap: 0 });
         for (const l of lines) w.text(l, { size: size - 1.5, ...col, gap: 0 });
       },
-      height: (width) => w.heightOf('Nơi nhận:', { size: size - 0.5, width, gap: 0 }) + lines.reduce((n, l) => n + w.heightOf(l, { size: size - 1.5, width, gap: 0 }), 0),
+      height: (width) =>
+        w.heightOf('Nơi nhận:', { size: size - 0.5, width, gap: 0 }) + lines.reduce((n, l) => n + w.heightOf(l, { size: size - 1.5, width, gap: 0 }), 0),
     });
   } else if (blocks.length === 1) {
     parts.push({ weight: 45, draw: () => undefined, height: () => 0 });
@@ -69,11 +70,9 @@ export function drawSignatures(w: DocumentWriter, blocks: SignatureBlock[], opts
       { text: b.heading.toUpperCase(), bold: true, size },
       ...(b.hint ? [{ text: b.hint, italic: true, size: size - 1 }] : []),
     ];
-    const tail: Line[] = [
-      ...(b.name ? [{ text: b.name, bold: true, size }] : []),
-      ...(b.note ? [{ text: b.note, italic: true, size: size - 1 }] : []),
-    ];
-    const measure = (list: Line[], width: number) => list.reduce((n, l) => n + w.heightOf(l.text, { size: l.size, bold: l.bold, italic: l.italic, width, gap: 0 }), 0);
+    const tail: Line[] = [...(b.name ? [{ text: b.name, bold: true, size }] : []), ...(b.note ? [{ text: b.note, italic: true, size: size - 1 }] : [])];
+    const measure = (list: Line[], width: number) =>
+      list.reduce((n, l) => n + w.heightOf(l.text, { size: l.size, bold: l.bold, italic: l.italic, width, gap: 0 }), 0);
     parts.push({
       weight: blocks.length === 1 || recipients.length ? 55 : 50,
       draw: (col) => {
@@ -88,6 +87,9 @@ export function drawSignatures(w: DocumentWriter, blocks: SignatureBlock[], opts
   const tallest = Math.max(...parts.map((p) => p.height(((w.width - GAP * (parts.length - 1)) * p.weight) / total)));
   w.space(6);
   w.ensureSpace(tallest + 4);
-  w.sideBySide(parts.map(({ weight, draw }) => ({ weight, draw })), GAP);
+  w.sideBySide(
+    parts.map(({ weight, draw }) => ({ weight, draw })),
+    GAP,
+  );
   w.space(4);
 }

@@ -25,7 +25,9 @@ export function writeTempPdf(name: string, bytes: Uint8Array): string {
 export function pdfText(file: string, page?: number): string {
   requireTool('pdftotext');
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+  return execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function pdfInfo(file: string): { pages: number; width: number; height: number } {

@@ -27,7 +27,17 @@ describe('PDF documents with Vietnamese text and the TT 01/2023 QR code', () => 
     w.skipTo(qr + 8);
     w.text('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', { bold: true, align: 'center', size: 12 });
     w.text('Tiếp nhận hồ sơ của bà Trần Thị Mai, đề nghị giải quyết thủ tục Đăng ký khai sinh.'.normalize('NFD'));
-    w.table([{ title: 'Tên giấy tờ', width: 6 }, { title: 'Bản chính', width: 2 }, { title: 'Bản sao', width: 2 }], [['Giấy chứng sinh', '1', '0'], ['Tờ khai đăng ký khai sinh', '1', '0']]);
+    w.table(
+      [
+        { title: 'Tên giấy tờ', width: 6 },
+        { title: 'Bản chính', width: 2 },
+        { title: 'Bản sao', width: 2 },
+      ],
+      [
+        ['Giấy chứng sinh', '1', '0'],
+        ['Tờ khai đăng ký khai sinh', '1', '0'],
+      ],
+    );
     const bytes = await w.save();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-pdf-'));
     const file = path.join(dir, 'mau01.pdf');

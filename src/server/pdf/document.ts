@@ -15,7 +15,11 @@ const require = createRequire(import.meta.url);
 const fontFile = (weight: string) => require.resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
 let fontBytes: { regular: Buffer; bold: Buffer; italic: Buffer } | null = null;
 const fonts = () =>
-  (fontBytes ??= { regular: fs.readFileSync(fontFile('400Regular')), bold: fs.readFileSync(fontFile('700Bold')), italic: fs.readFileSync(fontFile('400Regular_Italic')) });
+  (fontBytes ??= {
+    regular: fs.readFileSync(fontFile('400Regular')),
+    bold: fs.readFileSync(fontFile('700Bold')),
+    italic: fs.readFileSync(fontFile('400Regular_Italic')),
+  });
 
 export const PAGE_A5: [number, number] = [419.53, 595.28];
 export const PAGE_A4: [number, number] = [595.28, 841.89];
@@ -91,7 +95,10 @@ export class DocumentWriter {
   ) {}
 
   /** A new document with one page; meta.margin is the page margin in points (default 15 mm). */
-  static async create(size: [number, number] = PAGE_A5, meta: { title: string; subject?: string; margin?: number } = { title: 'MotCua' }): Promise<DocumentWriter> {
+  static async create(
+    size: [number, number] = PAGE_A5,
+    meta: { title: string; subject?: string; margin?: number } = { title: 'MotCua' },
+  ): Promise<DocumentWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     doc.setTitle(meta.title.normalize('NFC'));
@@ -234,7 +241,11 @@ export class DocumentWriter {
       });
       this.y -= h;
     };
-    const header = layout(columns.map((c) => c.title), this.bold, headerSize);
+    const header = layout(
+      columns.map((c) => c.title),
+      this.bold,
+      headerSize,
+    );
     const headerHeight = heightOf(header, headerSize);
     const repeat = o.repeatHeader ?? true;
     const lineHeight = size * CELL_LINE;
@@ -260,7 +271,11 @@ export class DocumentWriter {
           fresh();
           continue;
         }
-        draw(lines.map((l) => l.slice(0, fit)), this.regular, size);
+        draw(
+          lines.map((l) => l.slice(0, fit)),
+          this.regular,
+          size,
+        );
         lines = lines.map((l) => l.slice(fit));
         fresh();
       }

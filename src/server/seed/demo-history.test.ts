@@ -31,8 +31,14 @@ describe(`demo history on ${testDatabaseKind}`, () => {
   it('has trends (online share up, overdue down) and counters equal to the recomputation', async () => {
     const units = (await t.ctx.db.query<{ id: string }>('SELECT id FROM org_units')).rows.map((r) => r.id);
     const procs = await loadProcedures(t.ctx.db);
-    for (const [from, to] of [['2025-07-01', '2026-06-30'], ['2025-08-01', '2025-08-31'], ['2026-03-01', '2026-03-31']]) {
-      expect((await countersCounts(t.ctx.db, { unitIds: units }, from, to)).counts, `${from}..${to}`).toEqual(await fullCounts(t.ctx.db, { unitIds: units }, from, to, procs));
+    for (const [from, to] of [
+      ['2025-07-01', '2026-06-30'],
+      ['2025-08-01', '2025-08-31'],
+      ['2026-03-01', '2026-03-31'],
+    ]) {
+      expect((await countersCounts(t.ctx.db, { unitIds: units }, from, to)).counts, `${from}..${to}`).toEqual(
+        await fullCounts(t.ctx.db, { unitIds: units }, from, to, procs),
+      );
     }
     const early = await countersCounts(t.ctx.db, { unitIds: units }, '2025-09-01', '2025-09-30');
     const late = await countersCounts(t.ctx.db, { unitIds: units }, '2026-05-01', '2026-05-31');

@@ -41,13 +41,58 @@ const seedOf = (s: string) => crypto.createHash('sha256').update(s).digest().rea
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Ngọc', 'Quang', 'Hữu', 'Thu', 'Đức', 'Kim'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hòa', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hòa',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+];
 
 /** Relative demand per procedure (births, certified copies and residence most requested). */
 const WEIGHTS: Record<string, number> = {
-  '1.001193': 10, '2.000907': 16, '2.000884': 8, '1.004194': 7, '1.004199': 6, '1.004873': 6, '1.000656': 3, '1.000894': 3, '2.000635': 4, '2.001035': 3,
-  '1.004227': 4, 'DNI.DD.001': 3, '2.002233': 5, '1.004206': 2, '1.004859': 1, '1.004884': 1, '1.001022': 1, '1.004837': 1, '1.001731': 1, '1.001776': 1, '2.000908': 1,
-  '2.000986': 2, '1.006714': 1,
+  '1.001193': 10,
+  '2.000907': 16,
+  '2.000884': 8,
+  '1.004194': 7,
+  '1.004199': 6,
+  '1.004873': 6,
+  '1.000656': 3,
+  '1.000894': 3,
+  '2.000635': 4,
+  '2.001035': 3,
+  '1.004227': 4,
+  'DNI.DD.001': 3,
+  '2.002233': 5,
+  '1.004206': 2,
+  '1.004859': 1,
+  '1.004884': 1,
+  '1.001022': 1,
+  '1.004837': 1,
+  '1.001731': 1,
+  '1.001776': 1,
+  '2.000908': 1,
+  '2.000986': 2,
+  '1.006714': 1,
 };
 
 interface ProcedureDef {
@@ -72,7 +117,10 @@ export async function hasDemoHistory(db: Database): Promise<boolean> {
   return (await db.query("SELECT 1 FROM dossiers WHERE imported ->> 'source' = $1 LIMIT 1", [HISTORY_SOURCE])).rows.length > 0;
 }
 
-export async function seedDemoHistory(db: Database, opts: { today?: string; from?: string; scale?: number; log?: (m: string) => void } = {}): Promise<{ dossiers: number; actions: number; skipped: boolean; ms: number }> {
+export async function seedDemoHistory(
+  db: Database,
+  opts: { today?: string; from?: string; scale?: number; log?: (m: string) => void } = {},
+): Promise<{ dossiers: number; actions: number; skipped: boolean; ms: number }> {
   const t0 = Date.now();
   if (await hasDemoHistory(db)) return { dossiers: 0, actions: 0, skipped: true, ms: 0 };
   const today = opts.today ?? toLocal(now()).day;
@@ -80,23 +128,49 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
   const scale = opts.scale ?? 1;
   const cal = await loadCalendar(db);
 
-  const procs: ProcedureDef[] = (await db.query<{ procedure_code: string; version: number; definition: ProcedureDefinition & { handlingUnitKind?: string } }>(
-    "SELECT procedure_code, version, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code",
-  )).rows.map((r) => ({ code: r.procedure_code, version: r.version, name: r.definition.name, level: r.definition.level ?? null, handlingUnitKind: r.definition.handlingUnitKind ?? 'van_phong', cases: r.definition.cases ?? [] }));
-  const units = (await db.query<{ id: string; kind: string; admin_unit_code: string; agency_code: string | null }>('SELECT id, kind, admin_unit_code, agency_code FROM org_units WHERE effective_to IS NULL')).rows;
-  const members = (await db.query<{ unit_id: string; role: string; id: string; full_name: string }>(
-    "SELECT m.unit_id, m.role, o.id::text AS id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id WHERE o.active AND m.role IN ('reception', 'specialist') ORDER BY o.username",
-  )).rows;
-  const staffOf = (unitId: string, role: string) => members.filter((m) => m.unit_id === unitId && m.role === role).map((m) => ({ id: m.id, name: m.full_name }));
+  const procs: ProcedureDef[] = (
+    await db.query<{ procedure_code: string; version: number; definition: ProcedureDefinition & { handlingUnitKind?: string } }>(
+      "SELECT procedure_code, version, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code",
+    )
+  ).rows.map((r) => ({
+    code: r.procedure_code,
+    version: r.version,
+    name: r.definition.name,
+    level: r.definition.level ?? null,
+    handlingUnitKind: r.definition.handlingUnitKind ?? 'van_phong',
+    cases: r.definition.cases ?? [],
+  }));
+  const units = (
+    await db.query<{ id: string; kind: string; admin_unit_code: string; agency_code: string | null }>(
+      'SELECT id, kind, admin_unit_code, agency_code FROM org_units WHERE effective_to IS NULL',
+    )
+  ).rows;
+  const members = (
+    await db.query<{ unit_id: string; role: string; id: string; full_name: string }>(
+      "SELECT m.unit_id, m.role, o.id::text AS id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id WHERE o.active AND m.role IN ('reception', 'specialist') ORDER BY o.username",
+    )
+  ).rows;
+  const staffOf = (unitId: string, role: string) =>
+    members.filter((m) => m.unit_id === unitId && m.role === role).map((m) => ({ id: m.id, name: m.full_name }));
   const communes: Commune[] = [];
-  for (const [code, base] of [['25252', 18], ['26434', 12]] as const) {
+  for (const [code, base] of [
+    ['25252', 18],
+    ['26434', 12],
+  ] as const) {
     const here = units.filter((u) => u.admin_unit_code === code);
     const counter = here.find((u) => u.kind === 'ttpvhcc');
     const ubnd = here.find((u) => u.kind === 'ubnd_xa');
     if (!counter || !ubnd) continue;
     const byKind = new Map<string, { unitId: string; officials: { id: string; name: string }[] }>();
     for (const u of here) byKind.set(u.kind, { unitId: u.id, officials: staffOf(u.id, 'specialist') });
-    communes.push({ code, base: base * scale, reception: { unitId: counter.id, officials: staffOf(counter.id, 'reception') }, units: byKind, competentUnitId: ubnd.id, agencyCode: counter.agency_code ?? code });
+    communes.push({
+      code,
+      base: base * scale,
+      reception: { unitId: counter.id, officials: staffOf(counter.id, 'reception') },
+      units: byKind,
+      competentUnitId: ubnd.id,
+      agencyCode: counter.agency_code ?? code,
+    });
   }
   if (communes.length === 0 || procs.length === 0) return { dossiers: 0, actions: 0, skipped: true, ms: Date.now() - t0 };
   const weighted = procs.filter((p) => p.cases.length > 0).flatMap((p) => Array.from({ length: WEIGHTS[p.code] ?? 1 }, () => p));
@@ -157,37 +231,92 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
         const status = finalOutcome === 'stopped' ? 8 : finalOutcome === 'withdrawn' ? 7 : 10;
 
         dossiers.push({
-          id, code: `${c.agencyCode}-${day.slice(2).replaceAll('-', '')}-L${String(dossiers.length + 1).padStart(5, '0')}`,
-          procedure_code: p.code, procedure_version: p.version, case_code: kase.code, procedure_name: p.name, status, channel,
-          sub_state: null, payment_state: fee > 0 ? 'paid' : 'none', delivery_state: status === 10 ? 'delivered' : 'none', sync_state: rnd() < 0.96 ? 'synced' : 'pending',
-          applicant_kind: 'citizen', applicant: { fullName: applicantName, idNumber }, applicant_id_number: idNumber, applicant_name: applicantName,
-          result_delivery: electronicResult ? 'online' : 'counter', summary: `${p.name} — ${applicantName}`, form_values: {},
-          receiving_unit_id: c.reception.unitId, competent_unit_id: c.competentUnitId, handling_unit_id: handling.unitId,
-          submitted_at: submittedAt.toISOString(), received_at: receivedAt.toISOString(), due_at: new Date(due.getTime() + pause).toISOString(), original_due_at: due.toISOString(),
-          finished_at: finishAt.toISOString(), returned_at: status === 10 ? returnAt.toISOString() : null,
+          id,
+          code: `${c.agencyCode}-${day.slice(2).replaceAll('-', '')}-L${String(dossiers.length + 1).padStart(5, '0')}`,
+          procedure_code: p.code,
+          procedure_version: p.version,
+          case_code: kase.code,
+          procedure_name: p.name,
+          status,
+          channel,
+          sub_state: null,
+          payment_state: fee > 0 ? 'paid' : 'none',
+          delivery_state: status === 10 ? 'delivered' : 'none',
+          sync_state: rnd() < 0.96 ? 'synced' : 'pending',
+          applicant_kind: 'citizen',
+          applicant: { fullName: applicantName, idNumber },
+          applicant_id_number: idNumber,
+          applicant_name: applicantName,
+          result_delivery: electronicResult ? 'online' : 'counter',
+          summary: `${p.name} — ${applicantName}`,
+          form_values: {},
+          receiving_unit_id: c.reception.unitId,
+          competent_unit_id: c.competentUnitId,
+          handling_unit_id: handling.unitId,
+          submitted_at: submittedAt.toISOString(),
+          received_at: receivedAt.toISOString(),
+          due_at: new Date(due.getTime() + pause).toISOString(),
+          original_due_at: due.toISOString(),
+          finished_at: finishAt.toISOString(),
+          returned_at: status === 10 ? returnAt.toISOString() : null,
           login_at: channel === 2 ? new Date(submittedAt.getTime() - 60_000).toISOString() : null,
           login_to_submit_ms: channel === 2 ? Math.round((3 + rnd() * (12 - 7 * progress)) * 60_000) : null,
-          fee_total: fee, paid_online_via: paidOnline, vneid_authenticated: channel === 2, population_db_used: channel === 2 || rnd() < 0.75,
-          supplement_requests: supplement ? 1 : 0, unit_ids: [c.reception.unitId, c.competentUnitId, handling.unitId],
+          fee_total: fee,
+          paid_online_via: paidOnline,
+          vneid_authenticated: channel === 2,
+          population_db_used: channel === 2 || rnd() < 0.75,
+          supplement_requests: supplement ? 1 : 0,
+          unit_ids: [c.reception.unitId, c.competentUnitId, handling.unitId],
           intake: channel === 1 && receptionist ? { officialId: receptionist.id, channel: 'counter' } : null,
           imported: {
-            source: HISTORY_SOURCE, officialId: specialist?.id ?? null, electronicResult,
-            digitised: rnd() < 0.72 + 0.25 * progress, reused: rnd() < 0.2 + 0.35 * progress, fromStore: rnd() < 0.1 + 0.3 * progress,
+            source: HISTORY_SOURCE,
+            officialId: specialist?.id ?? null,
+            electronicResult,
+            digitised: rnd() < 0.72 + 0.25 * progress,
+            reused: rnd() < 0.2 + 0.35 * progress,
+            fromStore: rnd() < 0.1 + 0.3 * progress,
           },
-          created_at: submittedAt.toISOString(), updated_at: returnAt.toISOString(),
+          created_at: submittedAt.toISOString(),
+          updated_at: returnAt.toISOString(),
         });
 
         // The action log, hash-chained.
-        const official = (o: { id: string; name: string } | null, role: string) => ({ actorKind: 'official', actorId: o?.id ?? 'system', actorName: o?.name ?? 'Hệ thống', actorRole: role });
-        const steps: { at: Date; action: string; from: number | null; to: number | null; who: ReturnType<typeof official> | { actorKind: string; actorId: string; actorName: string; actorRole: string }; data?: Record<string, unknown> }[] = [];
+        const official = (o: { id: string; name: string } | null, role: string) => ({
+          actorKind: 'official',
+          actorId: o?.id ?? 'system',
+          actorName: o?.name ?? 'Hệ thống',
+          actorRole: role,
+        });
+        const steps: {
+          at: Date;
+          action: string;
+          from: number | null;
+          to: number | null;
+          who: ReturnType<typeof official> | { actorKind: string; actorId: string; actorName: string; actorRole: string };
+          data?: Record<string, unknown>;
+        }[] = [];
         const citizen = { actorKind: 'citizen', actorId: idNumber, actorName: applicantName, actorRole: 'applicant' };
         steps.push({ at: submittedAt, action: 'submitted', from: null, to: 1, who: channel === 2 ? citizen : official(receptionist, 'reception') });
-        steps.push({ at: new Date(Math.max(receivedAt.getTime(), submittedAt.getTime() + 1000)), action: 'received', from: 1, to: 2, who: official(receptionist, 'reception'), data: { dueAt: due.toISOString() } });
+        steps.push({
+          at: new Date(Math.max(receivedAt.getTime(), submittedAt.getTime() + 1000)),
+          action: 'received',
+          from: 1,
+          to: 2,
+          who: official(receptionist, 'reception'),
+          data: { dueAt: due.toISOString() },
+        });
         const forwardAt = new Date(receivedAt.getTime() + Math.min(span * 0.1, 3_600_000) + 2000);
         steps.push({ at: forwardAt, action: 'forwarded', from: 2, to: 4, who: official(receptionist, 'reception') });
         let status2 = 4;
         if (supplement) {
-          steps.push({ at: new Date(Math.max(requestAt.getTime(), forwardAt.getTime() + 1000)), action: 'supplement_requested', from: 4, to: 5, who: official(specialist, 'specialist'), data: { form: 'mau-02', stage: 'processing' } });
+          steps.push({
+            at: new Date(Math.max(requestAt.getTime(), forwardAt.getTime() + 1000)),
+            action: 'supplement_requested',
+            from: 4,
+            to: 5,
+            who: official(specialist, 'specialist'),
+            data: { form: 'mau-02', stage: 'processing' },
+          });
           status2 = 5;
           if (supplied) {
             steps.push({ at: supplyAt, action: 'supplement_provided', from: 5, to: 4, who: citizen });
@@ -197,8 +326,16 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
         const endAt = new Date(Math.max(finishAt.getTime(), steps[steps.length - 1].at.getTime() + 1000));
         if (finalOutcome === 'completed') {
           steps.push({ at: endAt, action: 'result_issued', from: status2, to: 9, who: official(specialist, 'clerk') });
-          steps.push({ at: new Date(Math.max(returnAt.getTime(), endAt.getTime() + 1000)), action: 'result_returned', from: 9, to: 10, who: official(receptionist, 'reception'), data: { delivery: { method: electronicResult ? 'electronic' : 'in_person' } } });
-        } else if (finalOutcome === 'stopped') steps.push({ at: endAt, action: 'stopped', from: status2, to: 8, who: official(specialist, 'leader'), data: { form: 'mau-05' } });
+          steps.push({
+            at: new Date(Math.max(returnAt.getTime(), endAt.getTime() + 1000)),
+            action: 'result_returned',
+            from: 9,
+            to: 10,
+            who: official(receptionist, 'reception'),
+            data: { delivery: { method: electronicResult ? 'electronic' : 'in_person' } },
+          });
+        } else if (finalOutcome === 'stopped')
+          steps.push({ at: endAt, action: 'stopped', from: status2, to: 8, who: official(specialist, 'leader'), data: { form: 'mau-05' } });
         else steps.push({ at: endAt, action: 'withdrawal_requested', from: status2, to: 7, who: citizen });
         // Ratings: about a third of completed dossiers, more satisfied over time.
         if (finalOutcome === 'completed' && rnd() < 0.35) {
@@ -207,37 +344,89 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
           const ratedAt = new Date(steps[steps.length - 1].at.getTime() + 60_000 + Math.floor(rnd() * 3_600_000));
           if (ratedAt.getTime() < cutoff) {
             const ratingChannel = channel === 2 ? 'online' : 'counter';
-            ratings.push({ dossier_id: id, rating, comment: null, channel: ratingChannel, rated_by: ratingChannel === 'online' ? `citizen:${idNumber}` : `official:${receptionist?.id ?? ''}`, rated_at: ratedAt.toISOString() });
+            ratings.push({
+              dossier_id: id,
+              rating,
+              comment: null,
+              channel: ratingChannel,
+              rated_by: ratingChannel === 'online' ? `citizen:${idNumber}` : `official:${receptionist?.id ?? ''}`,
+              rated_at: ratedAt.toISOString(),
+            });
             for (const o of new Set([specialist?.id, receptionist?.id].filter(Boolean))) ratingOfficials.push({ dossier_id: id, official_id: o });
-            steps.push({ at: ratedAt, action: 'rated', from: null, to: null, who: ratingChannel === 'online' ? citizen : official(receptionist, 'reception'), data: { rating, channel: ratingChannel } });
+            steps.push({
+              at: ratedAt,
+              action: 'rated',
+              from: null,
+              to: null,
+              who: ratingChannel === 'online' ? citizen : official(receptionist, 'reception'),
+              data: { rating, channel: ratingChannel },
+            });
           }
         }
         // The 766 facts of this dossier, as the consumer would derive them from what was just written.
         const issued = steps.find((s) => s.to === 9 || s.to === 8 || s.to === 7)!;
         const rated = steps.find((s) => s.action === 'rated');
         const f: DossierFacts = {
-          id, procedureCode: p.code, channel: channel as 1 | 2 | 3, receivedAt, dueAt: due, finishedAt: issued.at, completed: issued.to === 9,
+          id,
+          procedureCode: p.code,
+          channel: channel as 1 | 2 | 3,
+          receivedAt,
+          dueAt: due,
+          finishedAt: issued.at,
+          completed: issued.to === 9,
           supplements: supplement ? [{ requestedAt: steps.find((s) => s.action === 'supplement_requested')!.at, suppliedAt: supplied ? supplyAt : null }] : [],
-          statutoryMaxMs: procInfo.get(p.code)?.statutoryMaxMs ?? 86_400_000, synced: dossiers[dossiers.length - 1].sync_state === 'synced', feeBearing: fee > 0,
-          paidOnline: paidOnline as 0 | 1 | 2, requiresPaperResult: true, hasElectronicResult: electronicResult,
+          statutoryMaxMs: procInfo.get(p.code)?.statutoryMaxMs ?? 86_400_000,
+          synced: dossiers[dossiers.length - 1].sync_state === 'synced',
+          feeBearing: fee > 0,
+          paidOnline: paidOnline as 0 | 1 | 2,
+          requiresPaperResult: true,
+          hasElectronicResult: electronicResult,
           componentsDigitised: (dossiers[dossiers.length - 1].imported as { digitised: boolean }).digitised,
           reusedComponent: (dossiers[dossiers.length - 1].imported as { reused: boolean }).reused,
           fromPersonalStore: (dossiers[dossiers.length - 1].imported as { fromStore: boolean }).fromStore,
-          vneidAuthenticated: channel === 2, populationDbUsed: dossiers[dossiers.length - 1].population_db_used as boolean,
+          vneidAuthenticated: channel === 2,
+          populationDbUsed: dossiers[dossiers.length - 1].population_db_used as boolean,
           fullyOnline: channel === 2 && procInfo.get(p.code)?.onlineLevel === 'toan_trinh',
           ...(rated ? { rating: rated.data!.rating as 'satisfied', ratedAt: rated.at } : {}),
-          unitId: handling.unitId, officialId: specialist?.id ?? (channel === 1 && receptionist ? receptionist.id : ''), status,
+          unitId: handling.unitId,
+          officialId: specialist?.id ?? (channel === 1 && receptionist ? receptionist.id : ''),
+          status,
           loginToSubmitMs: dossiers[dossiers.length - 1].login_to_submit_ms as number | null,
         };
         facts.push(factRow(f, procInfo));
         let prev = GENESIS_HASH;
         steps.forEach((s, k) => {
           const entry: ActionEntry = {
-            dossierId: id, seq: k + 1, at: s.at.toISOString(), actorKind: s.who.actorKind, actorId: s.who.actorId, actorName: s.who.actorName, actorRole: s.who.actorRole,
-            action: s.action, fromStatus: s.from, toStatus: s.to, data: s.data ?? {}, attachments: [],
+            dossierId: id,
+            seq: k + 1,
+            at: s.at.toISOString(),
+            actorKind: s.who.actorKind,
+            actorId: s.who.actorId,
+            actorName: s.who.actorName,
+            actorRole: s.who.actorRole,
+            action: s.action,
+            fromStatus: s.from,
+            toStatus: s.to,
+            data: s.data ?? {},
+            attachments: [],
           };
           const hash = hashEntry(prev, entry);
-          actions.push({ dossier_id: id, seq: entry.seq, at: entry.at, actor_kind: entry.actorKind, actor_id: entry.actorId, actor_name: entry.actorName, actor_role: entry.actorRole, action: entry.action, from_status: entry.fromStatus, to_status: entry.toStatus, data: entry.data, attachments: [], prev_hash: prev, hash });
+          actions.push({
+            dossier_id: id,
+            seq: entry.seq,
+            at: entry.at,
+            actor_kind: entry.actorKind,
+            actor_id: entry.actorId,
+            actor_name: entry.actorName,
+            actor_role: entry.actorRole,
+            action: entry.action,
+            from_status: entry.fromStatus,
+            to_status: entry.toStatus,
+            data: entry.data,
+            attachments: [],
+            prev_hash: prev,
+            hash,
+          });
           prev = hash;
         });
       }
@@ -252,7 +441,9 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
       if (rows.length === 0) return;
       const cols = Object.keys(rows[0]);
       for (let i = 0; i < rows.length; i += size) {
-        await tx.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows.slice(i, i + size))]);
+        await tx.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`, [
+          JSON.stringify(rows.slice(i, i + size)),
+        ]);
       }
     };
     await insertTx('dossiers', dossiers);
@@ -261,7 +452,11 @@ export async function seedDemoHistory(db: Database, opts: { today?: string; from
     opts.log?.(`actions written after ${Date.now() - t0} ms`);
     await insertTx('dossier_ratings', ratings);
     await insertTx('dossier_rating_officials', ratingOfficials);
-    await insertTx('metric_facts', facts.map((f) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, f[c]]))), 2000);
+    await insertTx(
+      'metric_facts',
+      facts.map((f) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, f[c]]))),
+      2000,
+    );
     opts.log?.(`facts written after ${Date.now() - t0} ms`);
     await rebuildCountersFromFacts(tx);
     await tx.query("UPDATE metric_state SET watermark = (SELECT COALESCE(max(id), 0) FROM dossier_actions), updated_at = now() WHERE id = 'counters'");

@@ -13,14 +13,26 @@ describe(`demo dataset on ${testDatabaseKind}`, () => {
   const count = async (table: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
 
   it('loads units, agencies, calendar, catalogue, officials and ≥ 10,000 residents, and a second run changes nothing', async () => {
-    const before = { units: await count('admin_units'), procs: await count('procedure_versions'), officials: await count('officials'), residents: await count('standin_residents'), days: await count('calendar_days') };
+    const before = {
+      units: await count('admin_units'),
+      procs: await count('procedure_versions'),
+      officials: await count('officials'),
+      residents: await count('standin_residents'),
+      days: await count('calendar_days'),
+    };
     expect(before.units).toBe(3355);
     expect(before.procs).toBeGreaterThanOrEqual(20);
     expect(before.officials).toBe(DEMO_OFFICIALS.length);
     expect(before.residents).toBeGreaterThanOrEqual(10_000);
     expect(before.days).toBeGreaterThan(20);
     await seedDemo(t.ctx.db);
-    expect({ units: await count('admin_units'), procs: await count('procedure_versions'), officials: await count('officials'), residents: await count('standin_residents'), days: await count('calendar_days') }).toEqual(before);
+    expect({
+      units: await count('admin_units'),
+      procs: await count('procedure_versions'),
+      officials: await count('officials'),
+      residents: await count('standin_residents'),
+      days: await count('calendar_days'),
+    }).toEqual(before);
   });
 
   it('lets every demo official log in with the documented password', async () => {

@@ -50,7 +50,12 @@ export async function startBackOffice(): Promise<BackOffice> {
   };
   at('08:00');
   const citizen = new TestClient(t.app);
-  await citizen.loginAs(t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: systemNow().toISOString() });
+  await citizen.loginAs(t.ctx.db, 'citizen', {
+    citizenId: crypto.randomUUID(),
+    idNumber: DEMO_MOTHER_ID,
+    fullName: 'Trần Thị Mai',
+    loginAt: systemNow().toISOString(),
+  });
   const clients = new Map<string, TestClient>();
   const staff = async (username: string) => {
     let c = clients.get(username);
@@ -65,11 +70,13 @@ export async function startBackOffice(): Promise<BackOffice> {
   const submitBirthRegistration = async () => {
     const draft = (await citizen.post('/api/drafts', { procedureCode: '1.001193', caseCode: 'dung-han' })).json();
     const upload = (await citizen.upload('/api/uploads', 'giay-chung-sinh.pdf', 'application/pdf', PDF_BYTES)).json();
-    const saved = (await citizen.put(`/api/drafts/${draft.id}`, {
-      revision: draft.revision,
-      values: { ...draft.values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' },
-      documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
-    })).json();
+    const saved = (
+      await citizen.put(`/api/drafts/${draft.id}`, {
+        revision: draft.revision,
+        values: { ...draft.values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' },
+        documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
+      })
+    ).json();
     const res = await citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; code: string };

@@ -56,7 +56,8 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
       // Every answer was checked against the API contract (src/contract): the file fails on any mismatch.
       const violations = [...app.contract.violations];
       // MOTCUA_CONTRACT_COVERAGE=<file>: which routes and statuses the tests exercised, one per line (appended).
-      if (process.env.MOTCUA_CONTRACT_COVERAGE) fs.appendFileSync(process.env.MOTCUA_CONTRACT_COVERAGE, [...app.contract.answered].map((a) => `${a}\n`).join(''));
+      if (process.env.MOTCUA_CONTRACT_COVERAGE)
+        fs.appendFileSync(process.env.MOTCUA_CONTRACT_COVERAGE, [...app.contract.answered].map((a) => `${a}\n`).join(''));
       await app.close();
       await ctx.mail.close();
       await drop();
@@ -73,7 +74,12 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const raw = Buffer.isBuffer(body);
     if (method !== 'GET' && !this.cookies.has('motcua_csrf')) await this.request('GET', '/api/health');
     const csrf = this.cookies.get('motcua_csrf');
@@ -129,7 +135,10 @@ export class TestClient {
 /** A multipart/form-data body with one file field, for upload tests. */
 export function multipartFile(field: string, filename: string, contentType: string, bytes: Uint8Array): { body: Buffer; contentType: string } {
   const boundary = `----motcua${crypto.randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`, 'utf8');
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    'utf8',
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
   return { body: Buffer.concat([head, Buffer.from(bytes), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -52,14 +52,32 @@ export function ChangeList({ entries, headingLevel = 3 }: { entries: ChangeEntry
         return (
           <li key={e.id} className="admin-change" data-testid={`change-${e.id}`}>
             <article aria-labelledby={`change-${e.id}-title`}>
-              <H id={`change-${e.id}-title`} className="admin-change-title">{title}</H>
+              <H id={`change-${e.id}-title`} className="admin-change-title">
+                {title}
+              </H>
               <p className="admin-change-meta">
                 {t('admin.changes.meta', { id: e.id, actor: e.actorUsername === 'cli' ? t('admin.changes.cli') : e.actorUsername })}{' '}
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                {link && <> · <Link to={link}>{t('admin.changes.open')}<span className="visually-hidden"> {title}</span></Link></>}
+                {link && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link to={link}>
+                      {t('admin.changes.open')}
+                      <span className="visually-hidden"> {title}</span>
+                    </Link>
+                  </>
+                )}
               </p>
-              {e.reason && <p className="admin-change-reason"><strong>{t('admin.changes.reason')}:</strong> {e.reason}</p>}
-              <DiffTable rows={diffValues(e.before, e.after, t, e.entityKind === 'procedure' ? { active: t('admin.field.activeVersion') } : {})} caption={t('admin.changes.diffCaption', { title })} />
+              {e.reason && (
+                <p className="admin-change-reason">
+                  <strong>{t('admin.changes.reason')}:</strong> {e.reason}
+                </p>
+              )}
+              <DiffTable
+                rows={diffValues(e.before, e.after, t, e.entityKind === 'procedure' ? { active: t('admin.field.activeVersion') } : {})}
+                caption={t('admin.changes.diffCaption', { title })}
+              />
             </article>
           </li>
         );

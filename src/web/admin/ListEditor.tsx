@@ -91,21 +91,32 @@ export function ListEditor<T>({
               {movable && (
                 <>
                   <button type="button" className="button button-secondary" id={`${itemPath}-up`} onClick={() => move(i, -1)} disabled={i === 0}>
-                    {t('admin.list.up')}<span className="visually-hidden"> {name}</span>
+                    {t('admin.list.up')}
+                    <span className="visually-hidden"> {name}</span>
                   </button>
-                  <button type="button" className="button button-secondary" id={`${itemPath}-down`} onClick={() => move(i, 1)} disabled={i === items.length - 1}>
-                    {t('admin.list.down')}<span className="visually-hidden"> {name}</span>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    id={`${itemPath}-down`}
+                    onClick={() => move(i, 1)}
+                    disabled={i === items.length - 1}
+                  >
+                    {t('admin.list.down')}
+                    <span className="visually-hidden"> {name}</span>
                   </button>
                 </>
               )}
               <button type="button" className="button button-secondary admin-danger" onClick={() => remove(i)}>
-                {t('admin.list.remove')}<span className="visually-hidden"> {name}</span>
+                {t('admin.list.remove')}
+                <span className="visually-hidden"> {name}</span>
               </button>
             </div>
           </fieldset>
         );
       })}
-      <button type="button" className="button button-secondary" id={`${fieldPath(path)}-add`} onClick={add}>{addLabel}</button>
+      <button type="button" className="button button-secondary" id={`${fieldPath(path)}-add`} onClick={add}>
+        {addLabel}
+      </button>
     </fieldset>
   );
 }

@@ -8,8 +8,12 @@ export function AdminNotFoundPage() {
   const heading = usePageTitle(t('admin.notFound.title'));
   return (
     <section className="admin-page">
-      <h1 ref={heading} tabIndex={-1}>{t('admin.notFound.title')}</h1>
-      <p><Link to="/can-bo/quan-tri">{t('admin.notFound.back')}</Link></p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('admin.notFound.title')}
+      </h1>
+      <p>
+        <Link to="/can-bo/quan-tri">{t('admin.notFound.back')}</Link>
+      </p>
     </section>
   );
 }

@@ -7,7 +7,9 @@ import { adminVi } from '../i18n/admin.vi.ts';
 import { diffValues } from './diff.ts';
 import { checkFormText, formToText } from './procedures/form-check.ts';
 
-const procedure = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/catalogue/procedures/2.000907.json'), 'utf8')) as ProcedureDefinition;
+const procedure = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/catalogue/procedures/2.000907.json'), 'utf8'),
+) as ProcedureDefinition;
 
 let t: TFunction;
 beforeAll(async () => {
@@ -55,11 +57,23 @@ describe('differences in words', () => {
     expect(rows).toContainEqual(expect.objectContaining({ kind: 'changed', before: '2.000 đ', after: '2.500 đ' }));
     expect(rows).toContainEqual({ where: 'Hiệu lực từ ngày', kind: 'changed', before: '01/07/2025', after: '15/01/2026' });
     expect(rows).toContainEqual(expect.objectContaining({ kind: 'removed', where: expect.stringContaining('«Bản sao cần chứng thực') }));
-    expect(rows).toContainEqual(expect.objectContaining({ kind: 'added', where: 'Căn cứ pháp lý › «Nghị quyết 01/2026/NQ-HĐND»', after: 'Số, ký hiệu văn bản: Nghị quyết 01/2026/NQ-HĐND; Chức danh, trích yếu: Mức thu phí' }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        kind: 'added',
+        where: 'Căn cứ pháp lý › «Nghị quyết 01/2026/NQ-HĐND»',
+        after: 'Số, ký hiệu văn bản: Nghị quyết 01/2026/NQ-HĐND; Chức danh, trích yếu: Mức thu phí',
+      }),
+    );
   });
 
   it('shows a change-log entry field by field: memberships, roles, booleans, a creation', () => {
-    expect(diffValues({ username: 'a', memberships: [{ unitId: 'dni.x', role: 'specialist' }] }, { username: 'a', memberships: [{ unitId: 'dni.x', role: 'leader' }] }, t)).toEqual([
+    expect(
+      diffValues(
+        { username: 'a', memberships: [{ unitId: 'dni.x', role: 'specialist' }] },
+        { username: 'a', memberships: [{ unitId: 'dni.x', role: 'leader' }] },
+        t,
+      ),
+    ).toEqual([
       { where: 'Vai trò tại đơn vị › dni.x – Lãnh đạo', kind: 'added', before: '—', after: 'dni.x – Lãnh đạo' },
       { where: 'Vai trò tại đơn vị › dni.x – Chuyên viên thụ lý', kind: 'removed', before: 'dni.x – Chuyên viên thụ lý', after: '—' },
     ]);
@@ -68,7 +82,9 @@ describe('differences in words', () => {
       { where: 'Ngày', kind: 'added', before: '—', after: '15/07/2027' },
       { where: 'Loại', kind: 'added', before: '—', after: 'Nghỉ bù, nghỉ hoán đổi' },
     ]);
-    expect(diffValues({ active: { version: 1 } }, { active: { version: 2 } }, t, { active: 'Phiên bản đang áp dụng' })[0].where).toBe('Phiên bản đang áp dụng › Số phiên bản');
+    expect(diffValues({ active: { version: 1 } }, { active: { version: 2 } }, t, { active: 'Phiên bản đang áp dụng' })[0].where).toBe(
+      'Phiên bản đang áp dụng › Số phiên bản',
+    );
   });
 });
 

@@ -72,7 +72,12 @@ function walk(keys: string[], where: string[], b: Json, a: Json, t: TFunction, r
   if (isEmpty(b) && isEmpty(a)) return;
   if (OPAQUE.has(key)) {
     if (canonicalJson(b ?? null) !== canonicalJson(a ?? null)) {
-      rows.push({ where: place(), kind: isEmpty(b) ? 'added' : isEmpty(a) ? 'removed' : 'changed', before: formatValue(keys, b, t), after: formatValue(keys, a, t) });
+      rows.push({
+        where: place(),
+        kind: isEmpty(b) ? 'added' : isEmpty(a) ? 'removed' : 'changed',
+        before: formatValue(keys, b, t),
+        after: formatValue(keys, a, t),
+      });
     }
     return;
   }
@@ -88,14 +93,25 @@ function walk(keys: string[], where: string[], b: Json, a: Json, t: TFunction, r
     const aa = Array.isArray(a) ? a : [];
     const objects = [...ba, ...aa].some((x) => isObj(x));
     if (!objects) {
-      if (canonicalJson(ba) !== canonicalJson(aa)) rows.push({ where: place(), kind: ba.length === 0 ? 'added' : aa.length === 0 ? 'removed' : 'changed', before: formatValue(keys, b, t), after: formatValue(keys, a, t) });
+      if (canonicalJson(ba) !== canonicalJson(aa))
+        rows.push({
+          where: place(),
+          kind: ba.length === 0 ? 'added' : aa.length === 0 ? 'removed' : 'changed',
+          before: formatValue(keys, b, t),
+          after: formatValue(keys, a, t),
+        });
       return;
     }
     walkList(keys, where, ba, aa, t, rows);
     return;
   }
   if (canonicalJson(b ?? null) !== canonicalJson(a ?? null)) {
-    rows.push({ where: place(), kind: isEmpty(b) ? 'added' : isEmpty(a) ? 'removed' : 'changed', before: formatValue(keys, b, t), after: formatValue(keys, a, t) });
+    rows.push({
+      where: place(),
+      kind: isEmpty(b) ? 'added' : isEmpty(a) ? 'removed' : 'changed',
+      before: formatValue(keys, b, t),
+      after: formatValue(keys, a, t),
+    });
   }
 }
 
@@ -117,12 +133,14 @@ function walkList(keys: string[], where: string[], ba: Json[], aa: Json[], t: TF
     else walk([...keys, '[]'], itemWhere, ba[j], aa[i], t, rows);
   });
   bi.forEach((id, j) => {
-    if (!afterIds.has(id)) rows.push({ where: [...where, itemLabel(ba[j], j, t)].join(' › '), kind: 'removed', before: formatItem(keys, ba[j], t), after: '—' });
+    if (!afterIds.has(id))
+      rows.push({ where: [...where, itemLabel(ba[j], j, t)].join(' › '), kind: 'removed', before: formatItem(keys, ba[j], t), after: '—' });
   });
   const keptBefore = bi.filter((id) => afterIds.has(id));
   const keptAfter = ai.filter((id) => beforeById.has(id!));
   if (keptBefore.join('\n') !== keptAfter.join('\n')) {
-    const names = (list: Json[], order: (string | undefined)[], all: (string | undefined)[]) => order.map((id) => itemLabel(list[all.indexOf(id)], all.indexOf(id), t)).join(', ');
+    const names = (list: Json[], order: (string | undefined)[], all: (string | undefined)[]) =>
+      order.map((id) => itemLabel(list[all.indexOf(id)], all.indexOf(id), t)).join(', ');
     rows.push({ where: [...where, t('admin.diff.order')].join(' › '), kind: 'moved', before: names(ba, keptBefore, bi), after: names(aa, keptAfter, ai) });
   }
 }
@@ -153,7 +171,8 @@ export function formatValue(keys: string[], v: Json, t: TFunction): string {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
   if (Array.isArray(v)) {
-    if (v.every((x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === 'string'))) return (v as string[][]).map(([s, e]) => `${s}–${e}`).join('; ');
+    if (v.every((x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === 'string')))
+      return (v as string[][]).map(([s, e]) => `${s}–${e}`).join('; ');
     return v.map((x) => (isObj(x) ? formatItem(keys, x, t) : formatValue(keys, x, t))).join('; ');
   }
   if (isObj(v)) return formatItem(keys, v, t);

@@ -6,8 +6,19 @@ export type { ProcedureSummary, ProcedureVersion } from '../../contract/catalogu
 export type { ValidationIssue } from '../../contract/http.ts';
 export type { AdminUnit as AdminUnitRef, Installation } from '../../contract/reference.ts';
 export {
-  CALENDAR_KINDS, ENTITY_KINDS, type CalendarDay, type CalendarKind, type ChainCheck, type ChangeEntry, type EntityKind, type LunarDate, type Membership,
-  type Official, type OrgUnit, type PublicCalendarDay, type WorkingTime,
+  CALENDAR_KINDS,
+  ENTITY_KINDS,
+  type CalendarDay,
+  type CalendarKind,
+  type ChainCheck,
+  type ChangeEntry,
+  type EntityKind,
+  type LunarDate,
+  type Membership,
+  type Official,
+  type OrgUnit,
+  type PublicCalendarDay,
+  type WorkingTime,
 } from '../../contract/admin.ts';
 export { OFFICIAL_ROLES as ALL_ROLES, RESERVED_ROLES, type OfficialRole as RoleCode } from '../../core/workflow/roles.ts';
 

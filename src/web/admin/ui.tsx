@@ -32,12 +32,28 @@ export const useAdmin = () => useContext(AdminCtx);
  * An administration page: refused with an explanation unless the official holds one of `roles`; otherwise the
  * heading (focused after navigation), the page's error summary and its confirmation live region.
  */
-export function AdminPage({ title, roles, lead, children, wide = false }: { title: string; roles: readonly string[]; lead?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function AdminPage({
+  title,
+  roles,
+  lead,
+  children,
+  wide = false,
+}: {
+  title: string;
+  roles: readonly string[];
+  lead?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const { hasRole } = useStaff();
   const { pathname } = useLocation();
   if (!hasRole(...roles)) return <Refusal roles={roles} />;
   // Another address (another unit, official, procedure) is another page: fresh errors, focus on its heading.
-  return <AllowedPage key={pathname} title={title} lead={lead} wide={wide}>{children}</AllowedPage>;
+  return (
+    <AllowedPage key={pathname} title={title} lead={lead} wide={wide}>
+      {children}
+    </AllowedPage>
+  );
 }
 
 function AllowedPage({ title, lead, children, wide }: { title: string; lead?: ReactNode; children: ReactNode; wide: boolean }) {
@@ -60,8 +76,12 @@ function AllowedPage({ title, lead, children, wide }: { title: string; lead?: Re
   return (
     <AdminCtx.Provider value={{ errors, setErrors, announce }}>
       <section className={`admin-page${wide ? ' admin-page-wide' : ''}`}>
-        <h1 ref={heading} tabIndex={-1}>{title}</h1>
-        <div role="status" aria-live="polite" className="admin-announce" data-testid="admin-announcement">{message}</div>
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        <div role="status" aria-live="polite" className="admin-announce" data-testid="admin-announcement">
+          {message}
+        </div>
         {lead && <div className="lead admin-lead">{lead}</div>}
         <ErrorSummary errors={errors} />
         {children}
@@ -77,24 +97,41 @@ function Refusal({ roles }: { roles: readonly string[] }) {
   const heading = usePageTitle(t('admin.refusal.title'));
   return (
     <section className="admin-page">
-      <h1 ref={heading} tabIndex={-1}>{t('admin.refusal.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('admin.refusal.title')}
+      </h1>
       <div className="error-box admin-refusal" role="alert" data-testid="admin-refusal">
         <p>{t('admin.refusal.body', { roles: roles.map((r) => t(`admin.role.${r}`)).join(', ') })}</p>
-        <p>{t('admin.refusal.yours', { name: user?.fullName ?? '', roles: (user?.roles ?? []).map((r) => t(`admin.role.${r.code}`, { defaultValue: r.name })).join(', ') || '—' })}</p>
+        <p>
+          {t('admin.refusal.yours', {
+            name: user?.fullName ?? '',
+            roles: (user?.roles ?? []).map((r) => t(`admin.role.${r.code}`, { defaultValue: r.name })).join(', ') || '—',
+          })}
+        </p>
         <p>{t('admin.refusal.ask')}</p>
       </div>
-      <p><Link to="/can-bo">{t('admin.refusal.back')}</Link></p>
+      <p>
+        <Link to="/can-bo">{t('admin.refusal.back')}</Link>
+      </p>
     </section>
   );
 }
 
 export function Loading() {
   const { t } = useTranslation();
-  return <p role="status" className="admin-loading">{t('common.loading')}</p>;
+  return (
+    <p role="status" className="admin-loading">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 export function LoadError({ message }: { message: string }) {
-  return <div className="error-box" role="alert">{message}</div>;
+  return (
+    <div className="error-box" role="alert">
+      {message}
+    </div>
+  );
 }
 
 /** A failed query's message (the server's, or the generic one); nothing when there is no error. */
@@ -112,7 +149,10 @@ export const fieldPath = (...parts: (string | number)[]) => parts.join('-');
  * deepest field of that path present on the page, prefixed by `prefix` (the form's own fields); `label` names the
  * place for the reader ("Trường hợp 1 › Quy trình nội bộ").
  */
-export function errorsFromApi(err: unknown, opts: { prefix?: string; fallbackPath: string; label?: (segments: string[]) => string; generic: string }): ShownError[] {
+export function errorsFromApi(
+  err: unknown,
+  opts: { prefix?: string; fallbackPath: string; label?: (segments: string[]) => string; generic: string },
+): ShownError[] {
   if (err instanceof ApiError) {
     const issues = (err.details as { issues?: ValidationIssue[] } | undefined)?.issues;
     if (err.code === 'VALIDATION_FAILED' && Array.isArray(issues) && issues.length > 0) {
@@ -163,8 +203,16 @@ function FieldFrame({ path, label, hint, optional, error, children }: FieldProps
         {label}
         {optional && <span className="admin-optional"> {t('admin.common.optional')}</span>}
       </label>
-      {hint && <p className="hint" id={`h-${path}`}>{hint}</p>}
-      {error && <p className="field-error" id={`e-${path}`}>{error}</p>}
+      {hint && (
+        <p className="hint" id={`h-${path}`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`e-${path}`}>
+          {error}
+        </p>
+      )}
       {children}
     </div>
   );
@@ -209,7 +257,9 @@ export function NumberField(props: FieldProps & { value: number | undefined; onC
   const [text, setText] = useState(props.value === undefined ? '' : String(props.value));
   // Follow outside changes (a step moved, a reload) without fighting the user's typing.
   useEffect(() => {
-    setText((current) => (current.trim() !== '' && Number(current.replace(',', '.')) === props.value ? current : props.value === undefined ? '' : String(props.value)));
+    setText((current) =>
+      current.trim() !== '' && Number(current.replace(',', '.')) === props.value ? current : props.value === undefined ? '' : String(props.value),
+    );
   }, [props.value]);
   return (
     <FieldFrame {...props} error={error}>
@@ -233,7 +283,9 @@ export function NumberField(props: FieldProps & { value: number | undefined; onC
   );
 }
 
-export function SelectField(props: FieldProps & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder?: string }) {
+export function SelectField(
+  props: FieldProps & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder?: string },
+) {
   const error = useFieldError(props.path);
   return (
     <FieldFrame {...props} error={error}>
@@ -246,7 +298,11 @@ export function SelectField(props: FieldProps & { value: string; onChange: (v: s
         className={error ? 'input-error' : undefined}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </FieldFrame>
   );
@@ -270,14 +326,40 @@ export function TextAreaField(props: FieldProps & { value: string; onChange: (v:
   );
 }
 
-export function CheckboxField({ path, label, hint, checked, onChange }: { path: string; label: string; hint?: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckboxField({
+  path,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const error = useFieldError(path);
   return (
     <div className={`admin-check${error ? ' has-error' : ''}`}>
-      <input id={`f-${path}`} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={describedBy(path, hint, error)} />
+      <input
+        id={`f-${path}`}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={describedBy(path, hint, error)}
+      />
       <label htmlFor={`f-${path}`}>{label}</label>
-      {hint && <p className="hint" id={`h-${path}`}>{hint}</p>}
-      {error && <p className="field-error" id={`e-${path}`}>{error}</p>}
+      {hint && (
+        <p className="hint" id={`h-${path}`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`e-${path}`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -285,7 +367,17 @@ export function CheckboxField({ path, label, hint, checked, onChange }: { path: 
 /** A reason for the change log (5–2000 characters on the server). */
 export function ReasonField({ path, value, onChange, optional = false }: { path: string; value: string; onChange: (v: string) => void; optional?: boolean }) {
   const { t } = useTranslation();
-  return <TextAreaField path={path} label={t('admin.common.reason')} hint={t('admin.common.reasonHint')} optional={optional} value={value} onChange={onChange} rows={2} />;
+  return (
+    <TextAreaField
+      path={path}
+      label={t('admin.common.reason')}
+      hint={t('admin.common.reasonHint')}
+      optional={optional}
+      value={value}
+      onChange={onChange}
+      rows={2}
+    />
+  );
 }
 
 /** The reason's own check, in the server's words. */
@@ -312,17 +404,37 @@ export const optionalText = (v: string) => (v.trim() === '' ? undefined : v.trim
 export const clearableText = (v: string) => (v.trim() === '' ? null : v.trim());
 
 /** A confirmation step inside a form: its heading takes the focus; confirm or go back. */
-export function ConfirmPanel({ title, children, confirmLabel, onConfirm, onBack, busy }: { title: string; children?: ReactNode; confirmLabel: string; onConfirm: () => void; onBack: () => void; busy: boolean }) {
+export function ConfirmPanel({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onBack,
+  busy,
+}: {
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onBack: () => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="confirm-box admin-confirm">
-      <h3 ref={heading} tabIndex={-1}>{title}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
       {children}
       <div className="button-row">
-        <button type="button" className="button button-primary" onClick={onConfirm} disabled={busy}>{confirmLabel}</button>
-        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>{t('admin.common.back')}</button>
+        <button type="button" className="button button-primary" onClick={onConfirm} disabled={busy}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
+          {t('admin.common.back')}
+        </button>
       </div>
     </div>
   );
@@ -359,7 +471,13 @@ export function useSubmit() {
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async (opts: { check?: () => ShownError[]; action: () => Promise<string>; prefix?: string; fallbackPath: string; codePaths?: Record<string, string> }): Promise<boolean> => {
+    async (opts: {
+      check?: () => ShownError[];
+      action: () => Promise<string>;
+      prefix?: string;
+      fallbackPath: string;
+      codePaths?: Record<string, string>;
+    }): Promise<boolean> => {
       const local = opts.check?.() ?? [];
       if (local.length) {
         setErrors(local);

@@ -80,7 +80,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin', signal: init.signal });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: 'same-origin',
+      signal: init.signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', fallback(language()).network);

@@ -3,6 +3,23 @@
  * (where the endpoints and their schemas are), under the names the pages import.
  */
 export type {
-  Breakdown, BreakdownRow, Campaign, CampaignReport, CounterScreen, DrillPage, DrillRow, IndexReport, IndicatorFigure, IndicatorGroup, IndicatorGroupCode,
-  MetricsUnit, PublicMonthly, Rating, RatingInput, RatingValue, Target, TargetMetric, TargetProgress,
+  Breakdown,
+  BreakdownRow,
+  Campaign,
+  CampaignReport,
+  CounterScreen,
+  DrillPage,
+  DrillRow,
+  IndexReport,
+  IndicatorFigure,
+  IndicatorGroup,
+  IndicatorGroupCode,
+  MetricsUnit,
+  PublicMonthly,
+  Rating,
+  RatingInput,
+  RatingValue,
+  Target,
+  TargetMetric,
+  TargetProgress,
 } from '../../contract/metrics.ts';

@@ -10,10 +10,14 @@ export function Layout() {
   const here = location.pathname + location.search;
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="site-header">
         <div className="container header-row">
-          <Link to="/" className="brand">{t('app.name')}</Link>
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
           <nav aria-label={t('nav.label')} className="header-nav">
             <Link to="/thu-tuc">{t('nav.procedures')}</Link>
             <Link to="/tra-cuu">{t('nav.lookup')}</Link>
@@ -21,8 +25,12 @@ export function Layout() {
               <>
                 <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
                 <Link to="/kho-du-lieu">{t('nav.myStore')}</Link>
-                <span className="user-name" data-testid="user-name">{session.user?.fullName}</span>
-                <button type="button" className="link-button" onClick={() => void logout()}>{t('nav.logout')}</button>
+                <span className="user-name" data-testid="user-name">
+                  {session.user?.fullName}
+                </span>
+                <button type="button" className="link-button" onClick={() => void logout()}>
+                  {t('nav.logout')}
+                </button>
               </>
             ) : (
               <a href={loginHref(here)}>{t('nav.login')}</a>

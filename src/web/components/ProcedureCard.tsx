@@ -12,13 +12,21 @@ export function ProcedureCard({ p }: { p: ProcedureSummary }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="card">
-      <h3 className="card-title"><Link to={`/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link></h3>
+      <h3 className="card-title">
+        <Link to={`/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+      </h3>
       <p className="card-meta">
         <LevelBadge level={p.level} /> <span>{p.field.name}</span>
       </p>
       <dl className="facts">
-        <div><dt>{t('procedure.timeLimit')}</dt><dd>{formatTimeLimit(p.timeLimit, i18n.language === 'en' ? 'en' : 'vi')}</dd></div>
-        <div><dt>{t('procedure.fee')}</dt><dd>{p.hasFee ? t('procedure.hasFee') : t('procedure.free')}</dd></div>
+        <div>
+          <dt>{t('procedure.timeLimit')}</dt>
+          <dd>{formatTimeLimit(p.timeLimit, i18n.language === 'en' ? 'en' : 'vi')}</dd>
+        </div>
+        <div>
+          <dt>{t('procedure.fee')}</dt>
+          <dd>{p.hasFee ? t('procedure.hasFee') : t('procedure.free')}</dd>
+        </div>
       </dl>
     </li>
   );

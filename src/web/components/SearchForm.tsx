@@ -15,7 +15,9 @@ export function SearchForm({ initial = '', big = false }: { initial?: string; bi
       <label htmlFor="search-q">{t('search.label')}</label>
       <div className="search-row">
         <input id="search-q" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('search.placeholder')} autoComplete="off" />
-        <button type="submit" className="button">{t('search.submit')}</button>
+        <button type="submit" className="button">
+          {t('search.submit')}
+        </button>
       </div>
     </form>
   );

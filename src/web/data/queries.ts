@@ -25,13 +25,19 @@ export const catalogueQueries = {
   fields: () => ({ ...apiQuery<ProcedureField[]>(keys.catalogue.fields, '/api/procedure-fields'), staleTime: REFERENCE_STALE }),
   search: (params: { q?: string; field?: string; level?: string; pageSize?: number }) =>
     apiQuery<{ total: number; items: ProcedureSummary[] }>(keys.catalogue.search(params), `/api/procedures?${qs(params)}`),
-  procedure: (code: string) => ({ ...apiQuery<ProcedureDetail>(keys.catalogue.procedure(code), `/api/procedures/${encodeURIComponent(code)}`), staleTime: 10 * 60_000 }),
+  procedure: (code: string) => ({
+    ...apiQuery<ProcedureDetail>(keys.catalogue.procedure(code), `/api/procedures/${encodeURIComponent(code)}`),
+    staleTime: 10 * 60_000,
+  }),
 };
 
 export const referenceQueries = {
   /** The provinces (parent null) or the communes of a province (2025 administrative units). */
   adminUnits: (parent: string | null) => ({
-    ...apiQuery<AdminUnit[]>(keys.reference.adminUnits(parent), parent ? `/api/admin-units?parent=${encodeURIComponent(parent)}` : '/api/admin-units?level=province'),
+    ...apiQuery<AdminUnit[]>(
+      keys.reference.adminUnits(parent),
+      parent ? `/api/admin-units?parent=${encodeURIComponent(parent)}` : '/api/admin-units?level=province',
+    ),
     staleTime: REFERENCE_STALE,
   }),
 };

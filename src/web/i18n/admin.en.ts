@@ -274,7 +274,8 @@ export const adminEn: typeof adminVi = {
   },
   editor: {
     title: 'Edit procedure {{code}}',
-    explain: 'You are editing the content of version {{version}} (effective from {{from}}). Saving creates a new version; version {{version}} is kept unchanged for the dossiers received under it.',
+    explain:
+      'You are editing the content of version {{version}} (effective from {{from}}). Saving creates a new version; version {{version}} is kept unchanged for the dossiers received under it.',
     backToVersions: '‹ Back to the versions',
     general: 'General',
     name: 'Procedure name',
@@ -319,7 +320,8 @@ export const adminEn: typeof adminVi = {
     addExemption: 'Add an exemption',
     workflow: 'Internal workflow',
     workflowLegend: 'Steps, in order',
-    workflowHint: 'The first step (reception) and the last (return) are done by the one-stop counter (reception role); the steps between by departments, leaders and clerks; the step before last issues the result. The server checks the workflow and explains what is wrong.',
+    workflowHint:
+      'The first step (reception) and the last (return) are done by the one-stop counter (reception role); the steps between by departments, leaders and clerks; the step before last issues the result. The server checks the workflow and explains what is wrong.',
     stepN: 'Step {{n}} ({{kind}}): {{name}}',
     stepName: 'Step name',
     unitKindHint: 'For example ttpvhcc, phong_vhxh, van_phong, ubnd_xa.',
@@ -426,7 +428,8 @@ export const adminEn: typeof adminVi = {
     never: 'Never logged in',
     createdAt: 'Account created',
     notManageable: 'This account has roles outside your reach (or roles only a system administrator grants), so you may only read it.',
-    selfNote: 'This is your own account: you may edit your profile and enrol two-factor authentication; your roles, password and account state are changed by another administrator.',
+    selfNote:
+      'This is your own account: you may edit your profile and enrol two-factor authentication; your roles, password and account state are changed by another administrator.',
     profile: 'Profile',
     profileSaved: 'Profile saved.',
     roles: 'Roles in units',
@@ -473,7 +476,8 @@ export const adminEn: typeof adminVi = {
     start: 'Start enrolment',
     restart: 'New code',
     started: 'Enrolment code created, valid until {{at}}.',
-    step1: 'Open an authenticator app (Google Authenticator, Microsoft Authenticator…) on the official’s phone and scan the QR code, or enter the address below.',
+    step1:
+      'Open an authenticator app (Google Authenticator, Microsoft Authenticator…) on the official’s phone and scan the QR code, or enter the address below.',
     step2: 'Enter the 6-digit code the app shows to confirm.',
     qrAlt: 'QR code for the two-factor enrolment of account {{username}}',
     uri: 'Enrolment address (otpauth)',
@@ -497,7 +501,8 @@ export const adminEn: typeof adminVi = {
     lunarLeap: 'lunar {{day}}/{{month}} (leap)',
     edit: 'Edit',
     delete: 'Delete',
-    ruleNote: 'Days generated from the rules (data/holidays.json) can be edited but not deleted, since they would be generated again; change the rule in that file instead.',
+    ruleNote:
+      'Days generated from the rules (data/holidays.json) can be edited but not deleted, since they would be generated again; change the rule in that file instead.',
     add: 'Add a day off or a make-up working day',
     addSubmit: 'Add to the calendar',
     dayHint: 'Solar (Gregorian) date.',

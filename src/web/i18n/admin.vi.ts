@@ -274,7 +274,8 @@ export const adminVi = {
   },
   editor: {
     title: 'Sửa thủ tục {{code}}',
-    explain: 'Bạn đang sửa nội dung của phiên bản {{version}} (hiệu lực từ {{from}}). Khi lưu, hệ thống tạo phiên bản mới; phiên bản {{version}} được giữ nguyên cho các hồ sơ đã tiếp nhận theo nó.',
+    explain:
+      'Bạn đang sửa nội dung của phiên bản {{version}} (hiệu lực từ {{from}}). Khi lưu, hệ thống tạo phiên bản mới; phiên bản {{version}} được giữ nguyên cho các hồ sơ đã tiếp nhận theo nó.',
     backToVersions: '‹ Về danh sách phiên bản',
     general: 'Thông tin chung',
     name: 'Tên thủ tục',
@@ -319,7 +320,8 @@ export const adminVi = {
     addExemption: 'Thêm trường hợp miễn',
     workflow: 'Quy trình nội bộ',
     workflowLegend: 'Các bước xử lý, theo thứ tự',
-    workflowHint: 'Bước đầu (tiếp nhận) và bước cuối (trả kết quả) do Bộ phận một cửa thực hiện (vai trò tiếp nhận); các bước giữa do phòng chuyên môn, lãnh đạo, văn thư; bước áp chót phát hành kết quả. Máy chủ kiểm tra và giải thích khi quy trình không đúng.',
+    workflowHint:
+      'Bước đầu (tiếp nhận) và bước cuối (trả kết quả) do Bộ phận một cửa thực hiện (vai trò tiếp nhận); các bước giữa do phòng chuyên môn, lãnh đạo, văn thư; bước áp chót phát hành kết quả. Máy chủ kiểm tra và giải thích khi quy trình không đúng.',
     stepN: 'Bước {{n}} ({{kind}}): {{name}}',
     stepName: 'Tên bước',
     unitKindHint: 'Ví dụ ttpvhcc, phong_vhxh, van_phong, ubnd_xa.',
@@ -426,7 +428,8 @@ export const adminVi = {
     never: 'Chưa đăng nhập lần nào',
     createdAt: 'Ngày tạo tài khoản',
     notManageable: 'Tài khoản này có vai trò ngoài phạm vi quản trị của bạn (hoặc vai trò chỉ quản trị hệ thống được cấp), nên bạn chỉ được xem.',
-    selfNote: 'Đây là tài khoản của bạn: bạn được sửa thông tin cá nhân và đăng ký xác thực hai lớp; vai trò, mật khẩu, trạng thái tài khoản do một quản trị khác thay đổi.',
+    selfNote:
+      'Đây là tài khoản của bạn: bạn được sửa thông tin cá nhân và đăng ký xác thực hai lớp; vai trò, mật khẩu, trạng thái tài khoản do một quản trị khác thay đổi.',
     profile: 'Thông tin cá nhân',
     profileSaved: 'Đã lưu thông tin cá nhân.',
     roles: 'Vai trò tại đơn vị',

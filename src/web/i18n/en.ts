@@ -1,13 +1,36 @@
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
-  app: { name: 'MotCua public services', skipToContent: 'Skip to main content', language: 'Language', footer: 'Administrative procedure information system – Đồng Nai province demo' },
-  nav: { label: 'Main navigation', home: 'Home', procedures: 'Procedures', myDossiers: 'My applications', myStore: 'My documents', lookup: 'Track an application', login: 'Log in', logout: 'Log out', verify: 'Verify an electronic result', footerLinks: 'Useful links' },
+  app: {
+    name: 'MotCua public services',
+    skipToContent: 'Skip to main content',
+    language: 'Language',
+    footer: 'Administrative procedure information system – Đồng Nai province demo',
+  },
+  nav: {
+    label: 'Main navigation',
+    home: 'Home',
+    procedures: 'Procedures',
+    myDossiers: 'My applications',
+    myStore: 'My documents',
+    lookup: 'Track an application',
+    login: 'Log in',
+    logout: 'Log out',
+    verify: 'Verify an electronic result',
+    footerLinks: 'Useful links',
+  },
   home: {
     title: 'Online public services',
     lead: 'Find a procedure, apply online and follow your dossier – no need to visit the office.',
     popular: 'Popular procedures',
-    popularItems: { birth: 'Birth registration', marriage: 'Marriage registration', copy: 'Certified copies', residence: 'Permanent residence', single: 'Marital status certificate', funeral: 'Funeral allowance' },
+    popularItems: {
+      birth: 'Birth registration',
+      marriage: 'Marriage registration',
+      copy: 'Certified copies',
+      residence: 'Permanent residence',
+      single: 'Marital status certificate',
+      funeral: 'Funeral allowance',
+    },
     byField: 'Browse by field',
     procedureCount: '{{count}} procedures',
   },
@@ -50,7 +73,12 @@ export const en: Messages = {
   },
   feeUnit: { copy: 'copy', page: 'page', case: 'case', document: 'document', dossier: 'dossier' },
   errorSummary: { title: 'Problems to fix: {{count}}' },
-  common: { loading: 'Loading…', loadingPage: 'Loading the page…', loadFailed: 'The page could not be loaded. Check your connection, then reload the page.', reload: 'Reload the page' },
+  common: {
+    loading: 'Loading…',
+    loadingPage: 'Loading the page…',
+    loadFailed: 'The page could not be loaded. Check your connection, then reload the page.',
+    reload: 'Reload the page',
+  },
   error: { generic: 'Something went wrong. Please try again.' },
   notFound: { title: 'Page not found', back: 'Back to home' },
 };

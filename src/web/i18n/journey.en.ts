@@ -67,7 +67,11 @@ export const journeyEn: typeof journeyVi = {
     phoneHint: 'To receive notifications and to track your application (last 4 digits).',
     email: 'E-mail (optional)',
     delivery: 'How do you want to receive the result?',
-    deliveryOptions: { online: 'Electronic copy in my document store', counter: 'Paper copy at the Public Administration Service Centre', post: 'By public postal service' },
+    deliveryOptions: {
+      online: 'Electronic copy in my document store',
+      counter: 'Paper copy at the Public Administration Service Centre',
+      post: 'By public postal service',
+    },
   },
   review: {
     fees: 'Fees',
@@ -80,7 +84,8 @@ export const journeyEn: typeof journeyVi = {
     STORE_DOCUMENT_INVALID: 'The document from your store cannot be used for this item.',
     EXEMPTION_PROOF_MISSING: 'The document that proves the fee exemption is missing: {{name}}.',
     EXEMPTION_UNKNOWN: 'The chosen fee exemption does not apply to this procedure.',
-    PREFILL_TAMPERED: '{{label}}: information filled in from the national databases must not be changed. If it is wrong, please ask the population data office to correct it.',
+    PREFILL_TAMPERED:
+      '{{label}}: information filled in from the national databases must not be changed. If it is wrong, please ask the population data office to correct it.',
     PREFILL_SEAL_INVALID: 'The prefilled information could not be verified. Please start a new application so that it is filled in again.',
     phone: 'The contact phone number is not valid.',
     email: 'The contact e-mail address is not valid.',

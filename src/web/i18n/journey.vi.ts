@@ -65,7 +65,11 @@ export const journeyVi = {
     phoneHint: 'Để nhận thông báo và tra cứu hồ sơ (4 số cuối).',
     email: 'Thư điện tử (không bắt buộc)',
     delivery: 'Bạn muốn nhận kết quả thế nào?',
-    deliveryOptions: { online: 'Bản điện tử vào kho dữ liệu cá nhân', counter: 'Nhận bản giấy tại Trung tâm Phục vụ hành chính công', post: 'Qua bưu chính công ích' },
+    deliveryOptions: {
+      online: 'Bản điện tử vào kho dữ liệu cá nhân',
+      counter: 'Nhận bản giấy tại Trung tâm Phục vụ hành chính công',
+      post: 'Qua bưu chính công ích',
+    },
   },
   review: {
     fees: 'Phí, lệ phí',
@@ -79,7 +83,8 @@ export const journeyVi = {
     STORE_DOCUMENT_INVALID: 'Giấy tờ trong kho dữ liệu không dùng được cho thành phần này.',
     EXEMPTION_PROOF_MISSING: 'Thiếu giấy tờ chứng minh được miễn phí, lệ phí: {{name}}.',
     EXEMPTION_UNKNOWN: 'Trường hợp miễn phí, lệ phí đã chọn không áp dụng cho thủ tục này.',
-    PREFILL_TAMPERED: '{{label}}: thông tin được điền sẵn từ dữ liệu quốc gia không được sửa. Nếu thông tin chưa đúng, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư để điều chỉnh.',
+    PREFILL_TAMPERED:
+      '{{label}}: thông tin được điền sẵn từ dữ liệu quốc gia không được sửa. Nếu thông tin chưa đúng, vui lòng liên hệ cơ quan quản lý dữ liệu dân cư để điều chỉnh.',
     PREFILL_SEAL_INVALID: 'Không xác minh được thông tin điền sẵn của hồ sơ. Vui lòng tạo hồ sơ mới để hệ thống điền lại thông tin.',
     phone: 'Số điện thoại liên hệ không hợp lệ.',
     email: 'Địa chỉ thư điện tử liên hệ không hợp lệ.',

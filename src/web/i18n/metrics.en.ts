@@ -94,7 +94,8 @@ export const metricsEn: Shape<typeof metricsVi> = {
     finished: 'Processing ended',
     reason: 'Why it counts',
     range: 'Dossiers {{a}}–{{b}} of {{n}}',
-    note54: 'The list holds the dossiers that are neither overdue nor rated “dissatisfied”. Indicator 5.4 is 100% minus the overdue share minus the dissatisfied share, so a dossier that is both is subtracted twice: the numerator can be smaller than the list.',
+    note54:
+      'The list holds the dossiers that are neither overdue nor rated “dissatisfied”. Indicator 5.4 is 100% minus the overdue share minus the dissatisfied share, so a dossier that is both is subtracted twice: the numerator can be smaller than the list.',
     note22: 'The dossiers finished (status 9 or 10) that started in the period; the average time is taken over them.',
   },
   reason: {

@@ -90,7 +90,8 @@ export const metricsVi = {
     finished: 'Kết thúc xử lý',
     reason: 'Lý do được tính',
     range: 'Hồ sơ {{a}}–{{b}} trên {{n}}',
-    note54: 'Danh sách gồm các hồ sơ vừa không quá hạn vừa không bị đánh giá “không hài lòng”. Chỉ số 5.4 lấy 100% trừ tỷ lệ quá hạn và tỷ lệ không hài lòng, nên một hồ sơ vừa quá hạn vừa không hài lòng bị trừ hai lần: tử số có thể nhỏ hơn số hồ sơ trong danh sách.',
+    note54:
+      'Danh sách gồm các hồ sơ vừa không quá hạn vừa không bị đánh giá “không hài lòng”. Chỉ số 5.4 lấy 100% trừ tỷ lệ quá hạn và tỷ lệ không hài lòng, nên một hồ sơ vừa quá hạn vừa không hài lòng bị trừ hai lần: tử số có thể nhỏ hơn số hồ sơ trong danh sách.',
     note22: 'Các hồ sơ đã giải quyết xong (trạng thái 9 hoặc 10) bắt đầu trong kỳ; thời gian trung bình tính trên các hồ sơ này.',
   },
   reason: {

@@ -41,7 +41,14 @@ export const paymentsVi = {
     stateCol: 'Trạng thái',
     time: 'Thời điểm',
     state: { none: 'Chưa nộp', requested: 'Đã yêu cầu nộp', paid: 'Đã nộp', refund_pending: 'Đang hoàn phí', refunded: 'Đã hoàn phí' },
-    intent: { created: 'Mới tạo', pending: 'Chờ ngân hàng xác nhận', paid: 'Đã thanh toán', failed: 'Không thành công', expired: 'Hết hạn', refunded: 'Đã hoàn tiền' },
+    intent: {
+      created: 'Mới tạo',
+      pending: 'Chờ ngân hàng xác nhận',
+      paid: 'Đã thanh toán',
+      failed: 'Không thành công',
+      expired: 'Hết hạn',
+      refunded: 'Đã hoàn tiền',
+    },
   },
   reconcile: {
     title: 'Đối soát thanh toán',

@@ -342,7 +342,14 @@ export const staffEn: typeof staffVi = {
       scans: 'Upload at least one supplementary document.',
     },
   },
-  source: { upload: 'Submitted online', scan: 'Scanned at the counter', supplement: 'Supplement', store: 'Data store', reused: 'Reused', fromStore: 'Taken from the citizen’s document store' },
+  source: {
+    upload: 'Submitted online',
+    scan: 'Scanned at the counter',
+    supplement: 'Supplement',
+    store: 'Data store',
+    reused: 'Reused',
+    fromStore: 'Taken from the citizen’s document store',
+  },
   result: {
     title: 'Electronic result',
     docTitle: 'Result',

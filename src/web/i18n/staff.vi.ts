@@ -153,7 +153,8 @@ export const staffVi = {
       caseRequired: 'Vui lòng chọn trường hợp của thủ tục.',
     },
     form: {
-      prefilledNote: 'Các thông tin có ghi "Thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư" đã được điền sẵn. Thông tin về danh tính không được sửa tại đây.',
+      prefilledNote:
+        'Các thông tin có ghi "Thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư" đã được điền sẵn. Thông tin về danh tính không được sửa tại đây.',
     },
     scans: {
       lead: 'Quét hoặc chụp từng thành phần hồ sơ bản giấy (PDF, JPEG, PNG; tối đa 10 MB mỗi tệp). Hệ thống ghi nhận cán bộ chuyển đổi và thời điểm chuyển đổi.',
@@ -340,7 +341,14 @@ export const staffVi = {
       scans: 'Vui lòng tải lên ít nhất một giấy tờ bổ sung.',
     },
   },
-  source: { upload: 'Nộp trực tuyến', scan: 'Bản quét tại quầy', supplement: 'Bổ sung', store: 'Kho dữ liệu', reused: 'Tái sử dụng', fromStore: 'Lấy từ kho dữ liệu của công dân' },
+  source: {
+    upload: 'Nộp trực tuyến',
+    scan: 'Bản quét tại quầy',
+    supplement: 'Bổ sung',
+    store: 'Kho dữ liệu',
+    reused: 'Tái sử dụng',
+    fromStore: 'Lấy từ kho dữ liệu của công dân',
+  },
   result: {
     title: 'Kết quả điện tử',
     docTitle: 'Tên kết quả',

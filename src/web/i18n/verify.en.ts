@@ -61,7 +61,8 @@ export const verifyEn: typeof verifyVi = {
       not_registered: 'Digital signature valid – but the file is not in the register of issued results',
     },
     verdictText: {
-      signature_invalid: 'The content of the file no longer matches what was signed. Do not rely on this file; ask for the original or check the QR code on the document.',
+      signature_invalid:
+        'The content of the file no longer matches what was signed. Do not rely on this file; ask for the original or check the QR code on the document.',
       unsigned: 'The file is not a digitally signed electronic result.',
       not_registered: 'The file carries a valid signature but matches no result issued by the system.',
       registered: 'The file matches, byte for byte, result number {{number}} in the register of issued results.',

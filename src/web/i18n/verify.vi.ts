@@ -59,7 +59,8 @@ export const verifyVi = {
       not_registered: 'Chữ ký số hợp lệ – nhưng tệp không có trong sổ kết quả đã ban hành',
     },
     verdictText: {
-      signature_invalid: 'Nội dung tệp không còn đúng với nội dung đã được ký số. Không sử dụng tệp này; hãy đề nghị cung cấp lại bản gốc hoặc kiểm tra bằng mã QR trên giấy tờ.',
+      signature_invalid:
+        'Nội dung tệp không còn đúng với nội dung đã được ký số. Không sử dụng tệp này; hãy đề nghị cung cấp lại bản gốc hoặc kiểm tra bằng mã QR trên giấy tờ.',
       unsigned: 'Tệp không phải là kết quả điện tử đã được ký số.',
       not_registered: 'Tệp được ký số hợp lệ nhưng không trùng với kết quả nào do hệ thống ban hành.',
       registered: 'Tệp trùng khớp từng byte với kết quả số {{number}} trong sổ kết quả đã ban hành.',

@@ -1,12 +1,35 @@
 /** Vietnamese strings (the reference language). Keys are grouped by page. */
 export const vi = {
-  app: { name: 'Dịch vụ công MotCua', skipToContent: 'Chuyển đến nội dung chính', language: 'Ngôn ngữ', footer: 'Hệ thống thông tin giải quyết thủ tục hành chính – bản trình diễn tỉnh Đồng Nai' },
-  nav: { label: 'Điều hướng chính', home: 'Trang chủ', procedures: 'Thủ tục', myDossiers: 'Hồ sơ của tôi', myStore: 'Kho dữ liệu của tôi', lookup: 'Tra cứu hồ sơ', login: 'Đăng nhập', logout: 'Đăng xuất', verify: 'Xác minh kết quả điện tử', footerLinks: 'Liên kết hữu ích' },
+  app: {
+    name: 'Dịch vụ công MotCua',
+    skipToContent: 'Chuyển đến nội dung chính',
+    language: 'Ngôn ngữ',
+    footer: 'Hệ thống thông tin giải quyết thủ tục hành chính – bản trình diễn tỉnh Đồng Nai',
+  },
+  nav: {
+    label: 'Điều hướng chính',
+    home: 'Trang chủ',
+    procedures: 'Thủ tục',
+    myDossiers: 'Hồ sơ của tôi',
+    myStore: 'Kho dữ liệu của tôi',
+    lookup: 'Tra cứu hồ sơ',
+    login: 'Đăng nhập',
+    logout: 'Đăng xuất',
+    verify: 'Xác minh kết quả điện tử',
+    footerLinks: 'Liên kết hữu ích',
+  },
   home: {
     title: 'Dịch vụ công trực tuyến',
     lead: 'Tìm thủ tục, nộp hồ sơ trực tuyến và theo dõi kết quả – không cần đến trụ sở.',
     popular: 'Thủ tục được quan tâm',
-    popularItems: { birth: 'Đăng ký khai sinh', marriage: 'Đăng ký kết hôn', copy: 'Chứng thực bản sao', residence: 'Đăng ký thường trú', single: 'Xác nhận tình trạng hôn nhân', funeral: 'Hỗ trợ chi phí mai táng' },
+    popularItems: {
+      birth: 'Đăng ký khai sinh',
+      marriage: 'Đăng ký kết hôn',
+      copy: 'Chứng thực bản sao',
+      residence: 'Đăng ký thường trú',
+      single: 'Xác nhận tình trạng hôn nhân',
+      funeral: 'Hỗ trợ chi phí mai táng',
+    },
     byField: 'Tìm theo lĩnh vực',
     procedureCount: '{{count}} thủ tục',
   },
@@ -49,7 +72,12 @@ export const vi = {
   },
   feeUnit: { copy: 'bản', page: 'trang', case: 'trường hợp', document: 'giấy tờ', dossier: 'hồ sơ' },
   errorSummary: { title: 'Có {{count}} nội dung cần sửa' },
-  common: { loading: 'Đang tải…', loadingPage: 'Đang tải trang…', loadFailed: 'Không tải được trang. Vui lòng kiểm tra kết nối mạng rồi tải lại trang.', reload: 'Tải lại trang' },
+  common: {
+    loading: 'Đang tải…',
+    loadingPage: 'Đang tải trang…',
+    loadFailed: 'Không tải được trang. Vui lòng kiểm tra kết nối mạng rồi tải lại trang.',
+    reload: 'Tải lại trang',
+  },
   error: { generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.' },
   notFound: { title: 'Không tìm thấy trang', back: 'Về trang chủ' },
 };

@@ -33,7 +33,8 @@ import { uploadFile } from './upload.ts';
 /** A status in the interface language (the API sends the Vietnamese name; English from the national status table). */
 function useStatusName() {
   const { i18n } = useTranslation();
-  return (status: { code?: number; name: string }) => (status.code === undefined ? status.name : statusName(i18n.language, { code: status.code, name: status.name }));
+  return (status: { code?: number; name: string }) =>
+    status.code === undefined ? status.name : statusName(i18n.language, { code: status.code, name: status.name });
 }
 
 /** "09:45 ngày 16/03/2026" / "09:45 on 16/03/2026" in Vietnam time. */
@@ -74,14 +75,23 @@ export function ConfirmationPage() {
   const d = query.data;
   const heading = usePageTitle(t('journey.confirmation.title'));
   const qr = useQr(d ? `${window.location.origin}/tra-cuu?ma=${encodeURIComponent(d.code)}` : null);
-  if (query.error) return <div className="error-box" role="alert">{errorText(query.error, t('journey.dossier.loadError'))}</div>;
+  if (query.error)
+    return (
+      <div className="error-box" role="alert">
+        {errorText(query.error, t('journey.dossier.loadError'))}
+      </div>
+    );
   if (!d) return <p role="status">{t('common.loading')}</p>;
   return (
     <section>
       <div className="panel-success">
-        <h1 ref={heading} tabIndex={-1}>{t('journey.confirmation.heading')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('journey.confirmation.heading')}
+        </h1>
         <p>{t('journey.confirmation.codeLabel')}</p>
-        <p className="dossier-code" data-testid="dossier-code">{d.code}</p>
+        <p className="dossier-code" data-testid="dossier-code">
+          {d.code}
+        </p>
       </div>
       <p>{t('journey.confirmation.sent', { name: d.procedureName, at: formatDateTime(d.submittedAt) })}</p>
       <h2>{t('journey.confirmation.next')}</h2>
@@ -96,7 +106,9 @@ export function ConfirmationPage() {
           <figcaption>{t('journey.confirmation.qrCaption')}</figcaption>
         </figure>
       )}
-      <p><Link to={`/ho-so-cua-toi/${d.id}`}>{t('journey.confirmation.progress')}</Link> · <Link to="/ho-so-cua-toi">{t('journey.confirmation.mine')}</Link></p>
+      <p>
+        <Link to={`/ho-so-cua-toi/${d.id}`}>{t('journey.confirmation.progress')}</Link> · <Link to="/ho-so-cua-toi">{t('journey.confirmation.mine')}</Link>
+      </p>
     </section>
   );
 }
@@ -112,15 +124,21 @@ export function MyDossiersPage() {
   if (session && !session.authenticated) {
     return (
       <section>
-        <h1 ref={heading} tabIndex={-1}>{t('journey.mine.title')}</h1>
-        <p><a href={loginHref('/ho-so-cua-toi')}>{t('journey.mine.login')}</a> {t('journey.mine.loginToSee')}</p>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('journey.mine.title')}
+        </h1>
+        <p>
+          <a href={loginHref('/ho-so-cua-toi')}>{t('journey.mine.login')}</a> {t('journey.mine.loginToSee')}
+        </p>
       </section>
     );
   }
   const items = dossiers.data?.items;
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('journey.mine.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('journey.mine.title')}
+      </h1>
       {drafts.length > 0 && (
         <>
           <h2>{t('journey.mine.drafts')}</h2>
@@ -128,7 +146,10 @@ export function MyDossiersPage() {
             {drafts.map((d) => (
               <li key={d.id} className="card">
                 <Link to={`/ho-so-nhap/${d.id}`}>{t('journey.mine.resume', { code: d.procedureCode })}</Link>
-                <p className="muted">{t('journey.mine.draftFacts', { saved: formatDateTime(d.updatedAt), expires: formatDate(d.expiresAt) })}{d.expiresSoon ? t('journey.mine.expiresSoon') : ''}</p>
+                <p className="muted">
+                  {t('journey.mine.draftFacts', { saved: formatDateTime(d.updatedAt), expires: formatDate(d.expiresAt) })}
+                  {d.expiresSoon ? t('journey.mine.expiresSoon') : ''}
+                </p>
               </li>
             ))}
           </ul>
@@ -136,7 +157,9 @@ export function MyDossiersPage() {
       )}
       <h2>{t('journey.mine.submitted')}</h2>
       {dossiers.error ? (
-        <div className="error-box" role="alert">{errorText(dossiers.error, t('journey.mine.loadError'))}</div>
+        <div className="error-box" role="alert">
+          {errorText(dossiers.error, t('journey.mine.loadError'))}
+        </div>
       ) : !items ? (
         <p role="status">{t('common.loading')}</p>
       ) : items.length === 0 ? (
@@ -176,18 +199,38 @@ export function DossierDetailPage() {
     setAnnouncement(result.dueAt ? t('journey.dossier.suppliedDue', { due: dueText(result.dueAt) }) : t('journey.dossier.supplied'));
     requestAnimationFrame(() => announceRef.current?.focus());
   };
-  if (query.error) return <div className="error-box" role="alert">{errorText(query.error, t('journey.dossier.loadError'))}</div>;
+  if (query.error)
+    return (
+      <div className="error-box" role="alert">
+        {errorText(query.error, t('journey.dossier.loadError'))}
+      </div>
+    );
   if (!d) return <p role="status">{t('common.loading')}</p>;
   const withdrawError = withdraw.error ? firstIssueText(withdraw.error, t('journey.dossier.withdrawError')) : null;
   return (
     <section>
       <p className="muted">{d.procedureName}</p>
-      <h1 ref={heading} tabIndex={-1}>{t('journey.dossier.title', { code: d.code })}</h1>
-      <p role="status" className={announcement ? 'panel-info' : undefined} tabIndex={-1} ref={announceRef}>{announcement}</p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('journey.dossier.title', { code: d.code })}
+      </h1>
+      <p role="status" className={announcement ? 'panel-info' : undefined} tabIndex={-1} ref={announceRef}>
+        {announcement}
+      </p>
       <dl className="facts">
-        <div><dt>{t('journey.dossier.status')}</dt><dd data-testid="citizen-status">{status(d.status)}</dd></div>
-        <div><dt>{t('journey.dossier.submittedAt')}</dt><dd>{formatDateTime(d.submittedAt)}</dd></div>
-        {d.dueAt && <div><dt>{t('journey.dossier.due')}</dt><dd data-testid="citizen-due">{dueText(d.dueAt)}</dd></div>}
+        <div>
+          <dt>{t('journey.dossier.status')}</dt>
+          <dd data-testid="citizen-status">{status(d.status)}</dd>
+        </div>
+        <div>
+          <dt>{t('journey.dossier.submittedAt')}</dt>
+          <dd>{formatDateTime(d.submittedAt)}</dd>
+        </div>
+        {d.dueAt && (
+          <div>
+            <dt>{t('journey.dossier.due')}</dt>
+            <dd data-testid="citizen-due">{dueText(d.dueAt)}</dd>
+          </div>
+        )}
       </dl>
       <Exemptions d={d} />
       <PaymentPanel dossierId={d.id} />
@@ -197,14 +240,33 @@ export function DossierDetailPage() {
       <h2>{t('journey.dossier.timeline')}</h2>
       <Timeline items={d.timeline} />
       {d.canWithdraw && (
-        <form onSubmit={(e) => { e.preventDefault(); withdraw.mutate(); }} className="withdraw" noValidate>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            withdraw.mutate();
+          }}
+          className="withdraw"
+          noValidate
+        >
           <h2>{t('journey.dossier.withdraw')}</h2>
           <div className={`form-group${withdrawError ? ' has-error' : ''}`}>
             <label htmlFor="f-reason">{t('journey.dossier.withdrawReason')}</label>
-            {withdrawError && <p className="field-error" id="f-reason-error" role="alert">{withdrawError}</p>}
-            <textarea id="f-reason" rows={3} value={reason} aria-describedby={withdrawError ? 'f-reason-error' : undefined} onChange={(e) => setReason(e.target.value)} />
+            {withdrawError && (
+              <p className="field-error" id="f-reason-error" role="alert">
+                {withdrawError}
+              </p>
+            )}
+            <textarea
+              id="f-reason"
+              rows={3}
+              value={reason}
+              aria-describedby={withdrawError ? 'f-reason-error' : undefined}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
-          <button type="submit" className="button button-secondary" disabled={withdraw.isPending}>{t('journey.dossier.withdrawSend')}</button>
+          <button type="submit" className="button button-secondary" disabled={withdraw.isPending}>
+            {t('journey.dossier.withdrawSend')}
+          </button>
         </form>
       )}
     </section>
@@ -250,15 +312,42 @@ function ResultPanel({ dossierId, result }: { dossierId: string; result: Citizen
       <h2 id="result-title">{t('journey.result.title')}</h2>
       <p className="result-title">{result.title}</p>
       <dl className="summary-list">
-        <div><dt>{t('journey.result.number')}</dt><dd data-testid="result-number">{result.number}</dd></div>
-        {result.issuedAt && <div><dt>{t('journey.result.issuedAt')}</dt><dd><time dateTime={result.issuedAt}>{formatDate(result.issuedAt)}</time></dd></div>}
-        <div><dt>{t('journey.result.validity')}</dt><dd>{result.validTo ? t('journey.result.validUntil', { date: formatDay(result.validTo) }) : t('journey.result.noLimit')}</dd></div>
-        <div><dt>{t('journey.result.state')}</dt><dd><span className={`store-state store-state-${state}`}><span aria-hidden="true">{RESULT_ICON[state]}</span> {t(`journey.result.states.${state}`)}</span></dd></div>
+        <div>
+          <dt>{t('journey.result.number')}</dt>
+          <dd data-testid="result-number">{result.number}</dd>
+        </div>
+        {result.issuedAt && (
+          <div>
+            <dt>{t('journey.result.issuedAt')}</dt>
+            <dd>
+              <time dateTime={result.issuedAt}>{formatDate(result.issuedAt)}</time>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('journey.result.validity')}</dt>
+          <dd>{result.validTo ? t('journey.result.validUntil', { date: formatDay(result.validTo) }) : t('journey.result.noLimit')}</dd>
+        </div>
+        <div>
+          <dt>{t('journey.result.state')}</dt>
+          <dd>
+            <span className={`store-state store-state-${state}`}>
+              <span aria-hidden="true">{RESULT_ICON[state]}</span> {t(`journey.result.states.${state}`)}
+            </span>
+          </dd>
+        </div>
       </dl>
-      <p className="muted">{t('journey.result.note')} <Link to="/kho-du-lieu">{t('journey.result.noteStore')}</Link>.</p>
+      <p className="muted">
+        {t('journey.result.note')} <Link to="/kho-du-lieu">{t('journey.result.noteStore')}</Link>.
+      </p>
       <div className="button-row">
-        <a className="button button-primary" href={`/api/my/dossiers/${dossierId}/result.pdf`} download>{t('journey.result.download')}</a>
-        <Link className="button button-secondary" to={result.verifyPath}>{t('journey.result.verify')}<span className="visually-hidden">{t('journey.result.verifyWhat', { number: result.number })}</span></Link>
+        <a className="button button-primary" href={`/api/my/dossiers/${dossierId}/result.pdf`} download>
+          {t('journey.result.download')}
+        </a>
+        <Link className="button button-secondary" to={result.verifyPath}>
+          {t('journey.result.verify')}
+          <span className="visually-hidden">{t('journey.result.verifyWhat', { number: result.number })}</span>
+        </Link>
       </div>
     </section>
   );
@@ -288,14 +377,21 @@ function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: Sup
   const dueText = useDueText();
   const requirements = d.requirements.filter((x) => !x.providedByForm);
   const [rows, setRows] = useState<SupplementRow[]>(() =>
-    (request.items.length ? request.items : [{ name: '', reason: '' }]).map((it) => ({ asked: it.name, requirementCode: guessRequirement(it.name, requirements), file: null })),
+    (request.items.length ? request.items : [{ name: '', reason: '' }]).map((it) => ({
+      asked: it.name,
+      requirementCode: guessRequirement(it.name, requirements),
+      file: null,
+    })),
   );
   const [progress, setProgress] = useState<Record<number, number>>({});
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<ShownError[]>([]);
   const send = useMutation({
     mutationFn: (documents: { requirementCode: string; uploadId: string }[]) =>
-      api<{ status: number; dueAt: string | null }>(`/api/my/dossiers/${d.id}/supplement`, { method: 'POST', body: { documents, ...(note.trim() ? { note: note.trim() } : {}) } }),
+      api<{ status: number; dueAt: string | null }>(`/api/my/dossiers/${d.id}/supplement`, {
+        method: 'POST',
+        body: { documents, ...(note.trim() ? { note: note.trim() } : {}) },
+      }),
     onSuccess: onDone,
     onError: (err) => setErrors([{ path: 'sup-send', message: firstIssueText(err, t('journey.supplement.sendError')) }]),
   });
@@ -333,11 +429,20 @@ function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: Sup
     <section className="supplement-request" aria-labelledby="supplement-title">
       <h2 id="supplement-title">{t('journey.supplement.title')}</h2>
       {request.requestedAt && <p className="muted">{t('journey.supplement.requestedAt', { at: dueText(request.requestedAt) })}</p>}
-      <p><strong>{t('journey.supplement.reason')}</strong> <span data-testid="supplement-reason">{request.reason}</span></p>
+      <p>
+        <strong>{t('journey.supplement.reason')}</strong> <span data-testid="supplement-reason">{request.reason}</span>
+      </p>
       {request.items.length > 0 && (
         <>
           <p>{t('journey.supplement.items')}</p>
-          <ul>{request.items.map((it, i) => <li key={i}><strong>{it.name}</strong>{it.reason ? `: ${it.reason}` : ''}</li>)}</ul>
+          <ul>
+            {request.items.map((it, i) => (
+              <li key={i}>
+                <strong>{it.name}</strong>
+                {it.reason ? `: ${it.reason}` : ''}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <form onSubmit={submit} noValidate>
@@ -347,31 +452,64 @@ function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: Sup
             <legend>{r.asked ? t('journey.supplement.row', { name: r.asked }) : t('journey.supplement.rowN', { n: i + 1 })}</legend>
             <div className={err(`sup-req-${i}`) ? 'has-error' : undefined}>
               <label htmlFor={`f-sup-req-${i}`}>{t('journey.supplement.requirement')}</label>
-              {err(`sup-req-${i}`) && <p className="field-error" id={`f-sup-req-${i}-error`}>{err(`sup-req-${i}`)}</p>}
-              <select id={`f-sup-req-${i}`} value={r.requirementCode} aria-describedby={err(`sup-req-${i}`) ? `f-sup-req-${i}-error` : undefined} onChange={(e) => change(i, { requirementCode: e.target.value })}>
+              {err(`sup-req-${i}`) && (
+                <p className="field-error" id={`f-sup-req-${i}-error`}>
+                  {err(`sup-req-${i}`)}
+                </p>
+              )}
+              <select
+                id={`f-sup-req-${i}`}
+                value={r.requirementCode}
+                aria-describedby={err(`sup-req-${i}`) ? `f-sup-req-${i}-error` : undefined}
+                onChange={(e) => change(i, { requirementCode: e.target.value })}
+              >
                 <option value="">{t('journey.field.choose')}</option>
-                {requirements.map((q) => <option key={q.code} value={q.code}>{q.name}</option>)}
+                {requirements.map((q) => (
+                  <option key={q.code} value={q.code}>
+                    {q.name}
+                  </option>
+                ))}
               </select>
             </div>
             {r.file && <p className="doc-ok">{t('journey.supplement.uploaded', { name: r.file.name })}</p>}
             <div className={err(`sup-file-${i}`) ? 'has-error' : undefined}>
-              <label htmlFor={`f-sup-file-${i}`}>{r.file ? t('journey.supplement.chooseOther') : t('journey.supplement.chooseFile')}{r.asked ? t('journey.supplement.forWhat', { name: r.asked }) : ''}</label>
-              {err(`sup-file-${i}`) && <p className="field-error" id={`f-sup-file-${i}-error`}>{err(`sup-file-${i}`)}</p>}
-              <input id={`f-sup-file-${i}`} type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={err(`sup-file-${i}`) ? `f-sup-file-${i}-error` : undefined}
-                onChange={(e) => void onFile(i, e.currentTarget)} />
+              <label htmlFor={`f-sup-file-${i}`}>
+                {r.file ? t('journey.supplement.chooseOther') : t('journey.supplement.chooseFile')}
+                {r.asked ? t('journey.supplement.forWhat', { name: r.asked }) : ''}
+              </label>
+              {err(`sup-file-${i}`) && (
+                <p className="field-error" id={`f-sup-file-${i}-error`}>
+                  {err(`sup-file-${i}`)}
+                </p>
+              )}
+              <input
+                id={`f-sup-file-${i}`}
+                type="file"
+                accept="application/pdf,image/jpeg,image/png"
+                aria-describedby={err(`sup-file-${i}`) ? `f-sup-file-${i}-error` : undefined}
+                onChange={(e) => void onFile(i, e.currentTarget)}
+              />
               {progress[i] !== undefined && <progress max={1} value={progress[i]} aria-label={t('journey.supplement.uploading', { n: i + 1 })} />}
             </div>
           </fieldset>
         ))}
         <p>
-          <button type="button" className="button button-secondary" onClick={() => setRows((rs) => [...rs, { asked: '', requirementCode: '', file: null }])}>{t('journey.supplement.addRow')}</button>
+          <button type="button" className="button button-secondary" onClick={() => setRows((rs) => [...rs, { asked: '', requirementCode: '', file: null }])}>
+            {t('journey.supplement.addRow')}
+          </button>
         </p>
         <div className="form-group">
           <label htmlFor="f-sup-note">{t('journey.supplement.note')}</label>
           <textarea id="f-sup-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        {err('sup-send') && <p id="f-sup-send" className="field-error">{err('sup-send')}</p>}
-        <button type="submit" className="button button-primary" disabled={send.isPending || Object.keys(progress).length > 0}>{send.isPending ? t('journey.supplement.sending') : t('journey.supplement.send')}</button>
+        {err('sup-send') && (
+          <p id="f-sup-send" className="field-error">
+            {err('sup-send')}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={send.isPending || Object.keys(progress).length > 0}>
+          {send.isPending ? t('journey.supplement.sending') : t('journey.supplement.send')}
+        </button>
       </form>
     </section>
   );
@@ -395,7 +533,9 @@ export function LookupPage() {
   const error = asked && lookup.error ? firstIssueText(lookup.error, t('journey.lookup.error')) : null;
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('journey.lookup.heading')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('journey.lookup.heading')}
+      </h1>
       <form onSubmit={search} noValidate>
         <div className="form-group">
           <label htmlFor="f-code">{t('journey.lookup.code')}</label>
@@ -405,16 +545,33 @@ export function LookupPage() {
           <label htmlFor="f-last4">{t('journey.lookup.last4')}</label>
           <input id="f-last4" type="text" inputMode="numeric" maxLength={4} value={last4} onChange={(e) => setLast4(e.target.value)} autoComplete="off" />
         </div>
-        <button type="submit" className="button">{t('journey.lookup.submit')}</button>
+        <button type="submit" className="button">
+          {t('journey.lookup.submit')}
+        </button>
       </form>
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && (
+        <div className="error-box" role="alert">
+          {error}
+        </div>
+      )}
       {result && (
         <div className="lookup-result" aria-live="polite">
           <h2>{result.procedureName}</h2>
           <dl className="facts">
-            <div><dt>{t('journey.lookup.code')}</dt><dd>{result.code}</dd></div>
-            <div><dt>{t('journey.lookup.status')}</dt><dd data-testid="lookup-status">{status(result.status)}</dd></div>
-            {result.dueAt && <div><dt>{t('journey.lookup.due')}</dt><dd>{formatDate(result.dueAt)}</dd></div>}
+            <div>
+              <dt>{t('journey.lookup.code')}</dt>
+              <dd>{result.code}</dd>
+            </div>
+            <div>
+              <dt>{t('journey.lookup.status')}</dt>
+              <dd data-testid="lookup-status">{status(result.status)}</dd>
+            </div>
+            {result.dueAt && (
+              <div>
+                <dt>{t('journey.lookup.due')}</dt>
+                <dd>{formatDate(result.dueAt)}</dd>
+              </div>
+            )}
           </dl>
           <Timeline items={result.timeline} />
         </div>

@@ -50,7 +50,12 @@ export function DraftPage() {
   const procedure = useQuery({ ...catalogueQueries.procedure(draft.data?.procedureCode ?? ''), enabled: !!draft.data });
   if (draft.data?.status === 'submitted' && draft.data.dossierId) return <Navigate to={`/ho-so/xac-nhan/${draft.data.dossierId}`} replace />;
   const error = draft.error ?? procedure.error;
-  if (error) return <div className="error-box" role="alert">{errorText(error, t('journey.draft.loadError'))}</div>;
+  if (error)
+    return (
+      <div className="error-box" role="alert">
+        {errorText(error, t('journey.draft.loadError'))}
+      </div>
+    );
   if (!draft.data || !procedure.data) return <p role="status">{t('journey.draft.loading')}</p>;
   return <DraftJourney key={id} initial={draft.data} proc={procedure.data} />;
 }
@@ -80,7 +85,8 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       : (a.uploadId && files[a.uploadId]?.name) || t('journey.documents.uploadedFile');
 
   const save = useMutation({
-    mutationFn: (patch: Pick<Draft, 'values' | 'documents' | 'meta'>) => api<Draft>(`/api/drafts/${id}`, { method: 'PUT', body: { revision: revision.current, ...patch } }),
+    mutationFn: (patch: Pick<Draft, 'values' | 'documents' | 'meta'>) =>
+      api<Draft>(`/api/drafts/${id}`, { method: 'PUT', body: { revision: revision.current, ...patch } }),
     onSuccess: (saved) => {
       revision.current = saved.revision;
       qc.setQueryData(keys.citizen.draft(id), saved);
@@ -117,10 +123,13 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), 500);
   };
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-    void flush();
-  }, [flush]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      void flush();
+    },
+    [flush],
+  );
 
   const kase: ProcedureCase | undefined = proc.definition.cases.find((c) => c.code === draft.caseCode);
   const form = kase?.form;
@@ -152,21 +161,32 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
 
   const stepOf = (key: string) => steps.findIndex((x) => x.key === key);
   const goTo = (i: number) => setParams({ buoc: String(i) });
-  const submit = useMutationSubmit(id, draft.id, flush, (d) => void navigate(`/ho-so/xac-nhan/${d.id}`), (e) => {
-    if (!form || !kase) return;
-    const details = e instanceof ApiError ? (e.details as { errors?: SubmissionProblem[] } | undefined) : undefined;
-    const found = (details?.errors ?? []).map((p) => serverProblem(p, form, kase));
-    // A refused document (or exemption proof) is shown on the documents step, next to it.
-    if (found.length > 0 && found.every((p) => p.path.startsWith('doc-') || p.path === 'feeExemption')) {
-      carried.current = found;
-      goTo(stepOf('giay-to'));
-      return;
-    }
-    const message = errorText(e, '');
-    setProblems(found.length ? found : [browserProblem('submit', (tt) => message || tt('journey.draft.submitError'))]);
-  });
+  const submit = useMutationSubmit(
+    id,
+    draft.id,
+    flush,
+    (d) => void navigate(`/ho-so/xac-nhan/${d.id}`),
+    (e) => {
+      if (!form || !kase) return;
+      const details = e instanceof ApiError ? (e.details as { errors?: SubmissionProblem[] } | undefined) : undefined;
+      const found = (details?.errors ?? []).map((p) => serverProblem(p, form, kase));
+      // A refused document (or exemption proof) is shown on the documents step, next to it.
+      if (found.length > 0 && found.every((p) => p.path.startsWith('doc-') || p.path === 'feeExemption')) {
+        carried.current = found;
+        goTo(stepOf('giay-to'));
+        return;
+      }
+      const message = errorText(e, '');
+      setProblems(found.length ? found : [browserProblem('submit', (tt) => message || tt('journey.draft.submitError'))]);
+    },
+  );
 
-  if (!kase || !form || !step) return <div className="error-box" role="alert">{t('journey.draft.loadError')}</div>;
+  if (!kase || !form || !step)
+    return (
+      <div className="error-box" role="alert">
+        {t('journey.draft.loadError')}
+      </div>
+    );
 
   const errors = shown(problems, t, lang);
   const claim = claimOf(kase, draft.meta.feeExemptions, draft.documents);
@@ -181,7 +201,8 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       const missing = kase.documents.filter((d) => d.required && !d.providedByForm && !draft.documents.some((x) => x.requirementCode === d.code));
       const found = missing.map((d) => browserProblem(`doc-${d.code}`, (tt, l) => tt('journey.documents.required', { name: nameOf(d, l) })));
       const exemption = claim.exemption;
-      if (exemption && claim.proofs.length === 0) found.push(browserProblem(`doc-${proofCode(exemption.code)}`, (tt, l) => tt('journey.fees.proofRequired', { name: nameOf(exemption, l) })));
+      if (exemption && claim.proofs.length === 0)
+        found.push(browserProblem(`doc-${proofCode(exemption.code)}`, (tt, l) => tt('journey.fees.proofRequired', { name: nameOf(exemption, l) })));
       if (found.length) return setProblems(found);
     }
     await flush();
@@ -216,77 +237,122 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     setProblems([]);
     update({
       meta: { ...draft.meta, feeExemptions: code ? [code] : [] },
-      documents: draft.documents.filter((d) => !d.requirementCode.startsWith(EXEMPTION_PROOF_PREFIX) || (code !== null && d.requirementCode === proofCode(code))),
+      documents: draft.documents.filter(
+        (d) => !d.requirementCode.startsWith(EXEMPTION_PROOF_PREFIX) || (code !== null && d.requirementCode === proofCode(code)),
+      ),
     });
   };
 
   const exempted = claim.exemption && claim.proofs.length > 0 ? [claim.exemption.code] : [];
-  const quote = quoteFees({ lines: kase.fees, channel: 'online', date: vnToday(), exemptions: exempted, ...feeQuantities(form.pages.flatMap((p) => p.fields.map((f) => f.key)), draft.values) });
+  const quote = quoteFees({
+    lines: kase.fees,
+    channel: 'online',
+    date: vnToday(),
+    exemptions: exempted,
+    ...feeQuantities(
+      form.pages.flatMap((p) => p.fields.map((f) => f.key)),
+      draft.values,
+    ),
+  });
   const page = form.pages.find((p) => p.key === step.key);
   const errorAt = (path: string) => errors.find((e) => e.path === path)?.message;
 
   return (
     <section className="journey">
-      <p className="muted">{proc.definition.name} · {t('journey.draft.stepOf', { n: stepIndex + 1, total: steps.length })}</p>
-      {stepIndex > 0 && <button type="button" className="link-button back-link" onClick={() => goTo(stepIndex - 1)}>{t('journey.draft.back')}</button>}
-      <h1 ref={heading} tabIndex={-1}>{step.title}</h1>
+      <p className="muted">
+        {proc.definition.name} · {t('journey.draft.stepOf', { n: stepIndex + 1, total: steps.length })}
+      </p>
+      {stepIndex > 0 && (
+        <button type="button" className="link-button back-link" onClick={() => goTo(stepIndex - 1)}>
+          {t('journey.draft.back')}
+        </button>
+      )}
+      <h1 ref={heading} tabIndex={-1}>
+        {step.title}
+      </h1>
       {draft.expiresSoon && <p className="note">{t('journey.draft.expiresSoon', { date: formatDate(draft.expiresAt) })}</p>}
       <ErrorSummary errors={errors} />
-      <p className="save-state" role="status">{saveState === 'saving' ? t('journey.draft.saving') : saveState === 'error' ? t('journey.draft.saveError') : t('journey.draft.saved')}</p>
+      <p className="save-state" role="status">
+        {saveState === 'saving' ? t('journey.draft.saving') : saveState === 'error' ? t('journey.draft.saveError') : t('journey.draft.saved')}
+      </p>
 
       {page && (
-        <form onSubmit={(e) => { e.preventDefault(); void next(); }} noValidate>
-          {page.fields.filter((f) => isFieldVisible(form, draft.values, f.key)).map((f) => (
-            <Field
-              key={f.key}
-              field={f}
-              value={draft.values[f.key]}
-              prefilled={draft.prefilledFields.includes(f.key)}
-              error={errorAt(f.key)}
-              onChange={(v) => update({ values: { ...draft.values, [f.key]: v } })}
-            />
-          ))}
-          <button type="submit" className="button">{t('journey.draft.continue')}</button>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void next();
+          }}
+          noValidate
+        >
+          {page.fields
+            .filter((f) => isFieldVisible(form, draft.values, f.key))
+            .map((f) => (
+              <Field
+                key={f.key}
+                field={f}
+                value={draft.values[f.key]}
+                prefilled={draft.prefilledFields.includes(f.key)}
+                error={errorAt(f.key)}
+                onChange={(v) => update({ values: { ...draft.values, [f.key]: v } })}
+              />
+            ))}
+          <button type="submit" className="button">
+            {t('journey.draft.continue')}
+          </button>
         </form>
       )}
 
       {step.key === 'giay-to' && (
         <div>
           <p>{t('journey.documents.lead')}</p>
-          {kase.documents.filter((d) => !d.providedByForm).map((d) => {
-            const attached = draft.documents.filter((x) => x.requirementCode === d.code);
-            const inputId = `f-doc-${d.code}`;
-            const name = nameOf(d, lang);
-            return (
-              <div key={d.code} className={`document-row${errors.some((e) => e.path === `doc-${d.code}`) ? ' has-error' : ''}`}>
-                <h2 className="document-name">{name}{!d.required && <span className="muted"> {t('journey.documents.ifAny')}</span>}</h2>
-                <p className={attached.length ? 'doc-ok' : 'doc-missing'}>{attached.length ? t('journey.documents.present') : d.required ? t('journey.documents.missing') : t('journey.documents.none')}</p>
-                <ul className="attached-documents">
-                  {attached.map((a) => (
-                    <li key={a.uploadId ?? a.storeDocumentId}>
-                      {describe(a)}{' '}
-                      <button type="button" className="link-button" onClick={() => removeDocument(a)}>
-                        {t('journey.documents.remove')}<span className="visually-hidden"> {describe(a)}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-                {errors.filter((e) => e.path === `doc-${d.code}`).map((e) => <p key={e.message} className="field-error">{e.message}</p>)}
-                <label htmlFor={inputId}>{t('journey.documents.chooseFile', { name })}</label>
-                <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void onFile(d.code, e.target.files?.[0])} />
-                {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={t('journey.documents.uploading', { name })} />}
-                {acceptsStoreDocuments(d) && (
-                  <StorePicker
-                    requirement={{ ...d, name }}
-                    source={store}
-                    openLabel={t('journey.documents.storeOpen')}
-                    chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
-                    onChoose={(doc) => addStored(d.code, doc.id)}
-                  />
-                )}
-              </div>
-            );
-          })}
+          {kase.documents
+            .filter((d) => !d.providedByForm)
+            .map((d) => {
+              const attached = draft.documents.filter((x) => x.requirementCode === d.code);
+              const inputId = `f-doc-${d.code}`;
+              const name = nameOf(d, lang);
+              return (
+                <div key={d.code} className={`document-row${errors.some((e) => e.path === `doc-${d.code}`) ? ' has-error' : ''}`}>
+                  <h2 className="document-name">
+                    {name}
+                    {!d.required && <span className="muted"> {t('journey.documents.ifAny')}</span>}
+                  </h2>
+                  <p className={attached.length ? 'doc-ok' : 'doc-missing'}>
+                    {attached.length ? t('journey.documents.present') : d.required ? t('journey.documents.missing') : t('journey.documents.none')}
+                  </p>
+                  <ul className="attached-documents">
+                    {attached.map((a) => (
+                      <li key={a.uploadId ?? a.storeDocumentId}>
+                        {describe(a)}{' '}
+                        <button type="button" className="link-button" onClick={() => removeDocument(a)}>
+                          {t('journey.documents.remove')}
+                          <span className="visually-hidden"> {describe(a)}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  {errors
+                    .filter((e) => e.path === `doc-${d.code}`)
+                    .map((e) => (
+                      <p key={e.message} className="field-error">
+                        {e.message}
+                      </p>
+                    ))}
+                  <label htmlFor={inputId}>{t('journey.documents.chooseFile', { name })}</label>
+                  <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void onFile(d.code, e.target.files?.[0])} />
+                  {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={t('journey.documents.uploading', { name })} />}
+                  {acceptsStoreDocuments(d) && (
+                    <StorePicker
+                      requirement={{ ...d, name }}
+                      source={store}
+                      openLabel={t('journey.documents.storeOpen')}
+                      chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
+                      onChoose={(doc) => addStored(d.code, doc.id)}
+                    />
+                  )}
+                </div>
+              );
+            })}
           {hasExemptions && (
             <FeeExemptionSection
               kase={kase}
@@ -303,32 +369,62 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               onRemove={removeDocument}
             />
           )}
-          <button type="button" className="button" onClick={() => void next()}>{t('journey.draft.continue')}</button>
+          <button type="button" className="button" onClick={() => void next()}>
+            {t('journey.draft.continue')}
+          </button>
         </div>
       )}
 
       {step.key === 'lien-he' && (
-        <form onSubmit={(e) => { e.preventDefault(); void next(); }} noValidate>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void next();
+          }}
+          noValidate
+        >
           <div className={`form-group${errorAt('contactPhone') ? ' has-error' : ''}`}>
             <label htmlFor="f-contactPhone">{t('journey.contact.phone')}</label>
             <p className="hint">{t('journey.contact.phoneHint')}</p>
             {errorAt('contactPhone') && <p className="field-error">{errorAt('contactPhone')}</p>}
-            <input id="f-contactPhone" type="tel" autoComplete="tel" value={draft.meta.contactPhone ?? ''} onChange={(e) => update({ meta: { ...draft.meta, contactPhone: e.target.value } })} />
+            <input
+              id="f-contactPhone"
+              type="tel"
+              autoComplete="tel"
+              value={draft.meta.contactPhone ?? ''}
+              onChange={(e) => update({ meta: { ...draft.meta, contactPhone: e.target.value } })}
+            />
           </div>
           <div className={`form-group${errorAt('contactEmail') ? ' has-error' : ''}`}>
             <label htmlFor="f-contactEmail">{t('journey.contact.email')}</label>
             {errorAt('contactEmail') && <p className="field-error">{errorAt('contactEmail')}</p>}
-            <input id="f-contactEmail" type="email" autoComplete="email" value={draft.meta.contactEmail ?? ''} onChange={(e) => update({ meta: { ...draft.meta, contactEmail: e.target.value } })} />
+            <input
+              id="f-contactEmail"
+              type="email"
+              autoComplete="email"
+              value={draft.meta.contactEmail ?? ''}
+              onChange={(e) => update({ meta: { ...draft.meta, contactEmail: e.target.value } })}
+            />
           </div>
           <fieldset className="form-group">
             <legend>{t('journey.contact.delivery')}</legend>
             <div className="radios">
               {(['online', 'counter', 'post'] as const).map((v) => (
-                <label key={v}><input type="radio" name="resultDelivery" checked={(draft.meta.resultDelivery ?? 'online') === v} onChange={() => update({ meta: { ...draft.meta, resultDelivery: v } })} /> {t(`journey.contact.deliveryOptions.${v}`)}</label>
+                <label key={v}>
+                  <input
+                    type="radio"
+                    name="resultDelivery"
+                    checked={(draft.meta.resultDelivery ?? 'online') === v}
+                    onChange={() => update({ meta: { ...draft.meta, resultDelivery: v } })}
+                  />{' '}
+                  {t(`journey.contact.deliveryOptions.${v}`)}
+                </label>
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="button">{t('journey.draft.continue')}</button>
+          <button type="submit" className="button">
+            {t('journey.draft.continue')}
+          </button>
         </form>
       )}
 
@@ -338,36 +434,54 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
             <section key={p.key} aria-labelledby={`sum-${p.key}`}>
               <h2 id={`sum-${p.key}`}>{titleOf(p, lang)}</h2>
               <dl className="summary-list">
-                {p.fields.filter((f) => isFieldVisible(form, draft.values, f.key)).map((f) => (
-                  <div key={f.key}>
-                    <dt>{labelOf(f, lang)}</dt>
-                    <dd>{displayValue(f, draft.values[f.key], lang)}</dd>
-                    <dd><button type="button" className="link-button" onClick={() => goTo(i)}>{t('journey.draft.change')}<span className="visually-hidden"> {labelOf(f, lang)}</span></button></dd>
-                  </div>
-                ))}
+                {p.fields
+                  .filter((f) => isFieldVisible(form, draft.values, f.key))
+                  .map((f) => (
+                    <div key={f.key}>
+                      <dt>{labelOf(f, lang)}</dt>
+                      <dd>{displayValue(f, draft.values[f.key], lang)}</dd>
+                      <dd>
+                        <button type="button" className="link-button" onClick={() => goTo(i)}>
+                          {t('journey.draft.change')}
+                          <span className="visually-hidden"> {labelOf(f, lang)}</span>
+                        </button>
+                      </dd>
+                    </div>
+                  ))}
               </dl>
             </section>
           ))}
           <h2>{t('journey.steps.documents')}</h2>
           <dl className="summary-list">
-            {kase.documents.filter((d) => !d.providedByForm).map((d) => {
-              const attached = draft.documents.filter((x) => x.requirementCode === d.code);
-              return (
-                <div key={d.code}>
-                  <dt>{nameOf(d, lang)}</dt>
-                  <dd>
-                    {attached.length === 0 ? t('journey.documents.none') : (
-                      <ul className="plain-list">
-                        {attached.map((a) => (
-                          <li key={a.uploadId ?? a.storeDocumentId}>{a.storeDocumentId ? describe(a) : t('journey.documents.uploaded', { name: describe(a) })}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </dd>
-                  <dd><button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>{t('journey.draft.change')}<span className="visually-hidden"> {nameOf(d, lang)}</span></button></dd>
-                </div>
-              );
-            })}
+            {kase.documents
+              .filter((d) => !d.providedByForm)
+              .map((d) => {
+                const attached = draft.documents.filter((x) => x.requirementCode === d.code);
+                return (
+                  <div key={d.code}>
+                    <dt>{nameOf(d, lang)}</dt>
+                    <dd>
+                      {attached.length === 0 ? (
+                        t('journey.documents.none')
+                      ) : (
+                        <ul className="plain-list">
+                          {attached.map((a) => (
+                            <li key={a.uploadId ?? a.storeDocumentId}>
+                              {a.storeDocumentId ? describe(a) : t('journey.documents.uploaded', { name: describe(a) })}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </dd>
+                    <dd>
+                      <button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>
+                        {t('journey.draft.change')}
+                        <span className="visually-hidden"> {nameOf(d, lang)}</span>
+                      </button>
+                    </dd>
+                  </div>
+                );
+              })}
           </dl>
           <h2>{t('journey.review.fees')}</h2>
           {claim.exemption && (
@@ -375,13 +489,20 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               <div>
                 <dt>{t('journey.fees.claimed', { name: nameOf(claim.exemption, lang) })}</dt>
                 <dd>{claim.proofs.map((a) => t('journey.fees.claimedProof', { document: describe(a) })).join('; ') || t('journey.documents.missing')}</dd>
-                <dd><button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>{t('journey.draft.change')}<span className="visually-hidden"> {t('journey.steps.fees')}</span></button></dd>
+                <dd>
+                  <button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>
+                    {t('journey.draft.change')}
+                    <span className="visually-hidden"> {t('journey.steps.fees')}</span>
+                  </button>
+                </dd>
               </div>
             </dl>
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
           {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
-          <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>{submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}</button>
+          <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
+            {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
+          </button>
         </div>
       )}
     </section>

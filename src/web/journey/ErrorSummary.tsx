@@ -20,13 +20,18 @@ export function ErrorSummary({ errors }: { errors: ShownError[] }) {
       <ul>
         {errors.map((e) => (
           <li key={e.path + e.message}>
-            <a href={`#f-${e.path.split(/[.[]/)[0]}`} onClick={(ev) => {
-              const target = document.getElementById(`f-${e.path.split(/[.[]/)[0]}`);
-              if (target) {
-                ev.preventDefault();
-                target.focus();
-              }
-            }}>{e.message}</a>
+            <a
+              href={`#f-${e.path.split(/[.[]/)[0]}`}
+              onClick={(ev) => {
+                const target = document.getElementById(`f-${e.path.split(/[.[]/)[0]}`);
+                if (target) {
+                  ev.preventDefault();
+                  target.focus();
+                }
+              }}
+            >
+              {e.message}
+            </a>
           </li>
         ))}
       </ul>

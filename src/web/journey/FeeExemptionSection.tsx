@@ -60,7 +60,11 @@ export function FeeExemptionSection({ kase, claimed, documents, quote, errors, s
       <p>{t('journey.fees.lead')}</p>
       <fieldset className={`form-group${claimError ? ' has-error' : ''}`}>
         <legend>{t('journey.fees.question')}</legend>
-        {claimError && <p className="field-error" id="f-feeExemption-error">{claimError.message}</p>}
+        {claimError && (
+          <p className="field-error" id="f-feeExemption-error">
+            {claimError.message}
+          </p>
+        )}
         <div className="radios">
           <label>
             <input type="radio" name="feeExemption" id="f-feeExemption" checked={!exemption} onChange={() => onClaim(null)} /> {t('journey.fees.none')}
@@ -83,15 +87,22 @@ export function FeeExemptionSection({ kase, claimed, documents, quote, errors, s
               <li key={a.uploadId ?? a.storeDocumentId}>
                 {describe(a)}{' '}
                 <button type="button" className="link-button" onClick={() => onRemove(a)}>
-                  {t('journey.documents.remove')}<span className="visually-hidden"> {describe(a)}</span>
+                  {t('journey.documents.remove')}
+                  <span className="visually-hidden"> {describe(a)}</span>
                 </button>
               </li>
             ))}
           </ul>
-          {proofErrors.map((e) => <p key={e.message} className="field-error">{e.message}</p>)}
+          {proofErrors.map((e) => (
+            <p key={e.message} className="field-error">
+              {e.message}
+            </p>
+          ))}
           <label htmlFor={`f-doc-${proof}`}>{t('journey.fees.chooseProof', { name: nameOf(exemption, lang) })}</label>
           <input id={`f-doc-${proof}`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => onFile(proof, e.target.files?.[0])} />
-          {progress[proof] !== undefined && <progress max={1} value={progress[proof]} aria-label={t('journey.documents.uploading', { name: nameOf(exemption, lang) })} />}
+          {progress[proof] !== undefined && (
+            <progress max={1} value={progress[proof]} aria-label={t('journey.documents.uploading', { name: nameOf(exemption, lang) })} />
+          )}
           {acceptsStoreDocuments({ code: proof, name: exemption.name, documentType: exemption.requiredDocumentType }) && (
             <StorePicker
               requirement={{ code: proof, name: nameOf(exemption, lang), documentType: exemption.requiredDocumentType }}
@@ -106,7 +117,16 @@ export function FeeExemptionSection({ kase, claimed, documents, quote, errors, s
 
       <h3>{t('journey.fees.quote')}</h3>
       <FeeQuoteTable quote={quote} id="exemption-fee-quote" />
-      {exemption && (proofs.length ? <p className="panel-info" role="status">{t('journey.fees.quoteExempted')}</p> : <p className="note" role="status">{t('journey.fees.quotePending')}</p>)}
+      {exemption &&
+        (proofs.length ? (
+          <p className="panel-info" role="status">
+            {t('journey.fees.quoteExempted')}
+          </p>
+        ) : (
+          <p className="note" role="status">
+            {t('journey.fees.quotePending')}
+          </p>
+        ))}
     </section>
   );
 }

@@ -41,18 +41,29 @@ export function StartPage() {
   if (session && !session.authenticated) {
     return (
       <section>
-        <h1 ref={heading} tabIndex={-1}>{t('journey.start.loginTitle')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('journey.start.loginTitle')}
+        </h1>
         <p>{t('journey.start.loginLead')}</p>
-        <a className="button button-primary" href={loginHref(`/nop-ho-so/${encodeURIComponent(code)}`)}>{t('journey.start.loginButton')}</a>
+        <a className="button button-primary" href={loginHref(`/nop-ho-so/${encodeURIComponent(code)}`)}>
+          {t('journey.start.loginButton')}
+        </a>
       </section>
     );
   }
-  if (procedure.error) return <div className="error-box" role="alert">{errorText(procedure.error, t('journey.start.loadError'))}</div>;
+  if (procedure.error)
+    return (
+      <div className="error-box" role="alert">
+        {errorText(procedure.error, t('journey.start.loadError'))}
+      </div>
+    );
   if (!procedure.data) return <p role="status">{t('common.loading')}</p>;
   return (
     <section>
       <p className="muted">{procedure.data.definition.name}</p>
-      <h1 ref={heading} tabIndex={-1}>{t('journey.start.heading')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('journey.start.heading')}
+      </h1>
       <ErrorSummary errors={problem ? [{ path: 'caseCode', message: problem }] : []} />
       <form onSubmit={start}>
         <fieldset className="form-group">
@@ -60,12 +71,22 @@ export function StartPage() {
           <div className="radios">
             {cases.map((c, i) => (
               <label key={c.code}>
-                <input type="radio" name="caseCode" id={i === 0 ? 'f-caseCode' : undefined} value={c.code} checked={caseCode === c.code} onChange={() => setChosen(c.code)} /> {nameOf(c, lang)}
+                <input
+                  type="radio"
+                  name="caseCode"
+                  id={i === 0 ? 'f-caseCode' : undefined}
+                  value={c.code}
+                  checked={caseCode === c.code}
+                  onChange={() => setChosen(c.code)}
+                />{' '}
+                {nameOf(c, lang)}
               </label>
             ))}
           </div>
         </fieldset>
-        <button type="submit" className="button button-primary" disabled={create.isPending || create.isSuccess}>{t('journey.start.begin')}</button>
+        <button type="submit" className="button button-primary" disabled={create.isPending || create.isSuccess}>
+          {t('journey.start.begin')}
+        </button>
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 /** Renders one e-form field of any supported type, with its label, hint, error and prefill marker. */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../core/catalogue/schema.ts';
 import { referenceQueries } from '../data/queries.ts';
@@ -20,9 +20,22 @@ function Describe({ id, hint, error, prefilled }: { id: string; hint: string | u
   const { t } = useTranslation();
   return (
     <>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {prefilled && <p className="prefilled" id={`${id}-src`}>{t('journey.field.prefilled')}</p>}
-      {error && <p className="field-error" id={`${id}-error`}><span className="visually-hidden">{t('journey.field.errorPrefix')}</span>{error}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {prefilled && (
+        <p className="prefilled" id={`${id}-src`}>
+          {t('journey.field.prefilled')}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('journey.field.errorPrefix')}</span>
+          {error}
+        </p>
+      )}
     </>
   );
 }
@@ -31,7 +44,17 @@ function describedBy(id: string, hint: string | undefined, error: string | undef
   return [hint && `${id}-hint`, prefilled && `${id}-src`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-function AddressInput({ id, value, onChange, invalid }: { id: string; value: Record<string, string> | undefined; onChange: (v: unknown) => void; invalid: boolean }) {
+function AddressInput({
+  id,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: Record<string, string> | undefined;
+  onChange: (v: unknown) => void;
+  invalid: boolean;
+}) {
   const { t } = useTranslation();
   const v = value ?? { provinceCode: '', communeCode: '', detail: '' };
   // Without the lists the selects stay empty; the form's own validation then says what is missing.
@@ -42,12 +65,20 @@ function AddressInput({ id, value, onChange, invalid }: { id: string; value: Rec
       <label htmlFor={`${id}-p`}>{t('journey.field.province')}</label>
       <select id={`${id}-p`} value={v.provinceCode} aria-invalid={invalid} onChange={(e) => onChange({ ...v, provinceCode: e.target.value, communeCode: '' })}>
         <option value="">{t('journey.field.choose')}</option>
-        {ps.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+        {ps.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.name}
+          </option>
+        ))}
       </select>
       <label htmlFor={`${id}-c`}>{t('journey.field.commune')}</label>
       <select id={`${id}-c`} value={v.communeCode} aria-invalid={invalid} onChange={(e) => onChange({ ...v, communeCode: e.target.value })}>
         <option value="">{t('journey.field.choose')}</option>
-        {(v.provinceCode ? cs : []).map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+        {(v.provinceCode ? cs : []).map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
       </select>
       <label htmlFor={id}>{t('journey.field.detail')}</label>
       <input id={id} type="text" value={v.detail} aria-invalid={invalid} onChange={(e) => onChange({ ...v, detail: e.target.value })} />
@@ -69,8 +100,12 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
         <legend>{label}</legend>
         <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
         <div className="radios">
-          <label><input type="radio" name={field.key} id={id} checked={value === true} onChange={() => onChange(true)} /> {t('journey.field.yes')}</label>
-          <label><input type="radio" name={field.key} checked={value === false} onChange={() => onChange(false)} /> {t('journey.field.no')}</label>
+          <label>
+            <input type="radio" name={field.key} id={id} checked={value === true} onChange={() => onChange(true)} /> {t('journey.field.yes')}
+          </label>
+          <label>
+            <input type="radio" name={field.key} checked={value === false} onChange={() => onChange(false)} /> {t('journey.field.no')}
+          </label>
         </div>
       </fieldset>
     );
@@ -107,18 +142,32 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
       input = (
         <select {...common} value={str} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('journey.field.choose')}</option>
-          {(field.options ?? []).map((o) => <option key={o.value} value={o.value}>{labelOf(o, lang)}</option>)}
+          {(field.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {labelOf(o, lang)}
+            </option>
+          ))}
         </select>
       );
       break;
     case 'number':
-      input = <input {...common} type="number" inputMode="numeric" value={str} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />;
+      input = (
+        <input
+          {...common}
+          type="number"
+          inputMode="numeric"
+          value={str}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
       break;
     case 'date':
       input = <input {...common} type="date" value={str} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'id_number':
-      input = <input {...common} type="text" inputMode="numeric" autoComplete="off" maxLength={12} value={str} onChange={(e) => onChange(e.target.value.trim())} />;
+      input = (
+        <input {...common} type="text" inputMode="numeric" autoComplete="off" maxLength={12} value={str} onChange={(e) => onChange(e.target.value.trim())} />
+      );
       break;
     case 'phone':
       input = <input {...common} type="tel" autoComplete="tel" value={str} onChange={(e) => onChange(e.target.value)} />;
@@ -151,7 +200,13 @@ export function displayValue(field: FormField, value: unknown, lng: string = i18
   if (field.type === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
   if (field.type === 'address') {
     const a = value as { detail?: string; communeCode?: string; provinceCode?: string };
-    return [a.detail, a.communeCode && t('journey.field.communeCode', { code: a.communeCode }), a.provinceCode && t('journey.field.provinceCode', { code: a.provinceCode })].filter(Boolean).join(', ');
+    return [
+      a.detail,
+      a.communeCode && t('journey.field.communeCode', { code: a.communeCode }),
+      a.provinceCode && t('journey.field.provinceCode', { code: a.provinceCode }),
+    ]
+      .filter(Boolean)
+      .join(', ');
   }
   if (field.type === 'person') {
     const p = value as { fullName?: string; idNumber?: string };

@@ -29,7 +29,11 @@ export const shown = (problems: Problem[], t: TFunction, lang: FormLanguage): Sh
 export const browserProblem = (path: string, say: (t: TFunction, lang: FormLanguage) => string): Problem => ({ path, say });
 
 /** A problem of the form engine (validateForm in the browser, or the server's answer with its message key). */
-export const formProblem = (form: FormDefinition, e: { path: string; message: string; messageKey?: string; params?: Record<string, string | number> }, path = e.path): Problem => ({
+export const formProblem = (
+  form: FormDefinition,
+  e: { path: string; message: string; messageKey?: string; params?: Record<string, string | number> },
+  path = e.path,
+): Problem => ({
   path,
   say: (_t, lang) => localiseFieldError(form, { message: e.message, messageKey: e.messageKey as FormMessageKey | undefined, params: e.params }, lang),
 });

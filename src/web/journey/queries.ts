@@ -10,7 +10,12 @@ export const journeyQueries = {
    * with PUT and the answer put back under this key), so no background refetch may overwrite what is being typed;
    * dropped when the page closes, so that opening it again (perhaps after typing on another device) reads it afresh.
    */
-  draft: (id: string) => ({ ...apiQuery<Draft>(keys.citizen.draft(id), `/api/drafts/${encodeURIComponent(id)}`), staleTime: Infinity, gcTime: 0, refetchOnWindowFocus: false }),
+  draft: (id: string) => ({
+    ...apiQuery<Draft>(keys.citizen.draft(id), `/api/drafts/${encodeURIComponent(id)}`),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  }),
   dossiers: () => apiQuery<{ items: DossierListItem[] }>(keys.citizen.dossiers(), '/api/my/dossiers'),
   dossier: (id: string) => apiQuery<DossierDetail>(keys.citizen.dossier(id), `/api/my/dossiers/${encodeURIComponent(id)}`),
   lookup: (code: string, last4: string) =>

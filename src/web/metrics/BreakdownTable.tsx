@@ -27,32 +27,68 @@ export function BreakdownTable({ data, rowLink, caption }: { data: Breakdown; ro
         <thead>
           <tr>
             <th scope="col">{t(`metrics.by.${data.by}`)}</th>
-            <th scope="col" className="num">{t('metrics.col.received')}</th>
-            <th scope="col" className="num">{t('metrics.col.online')}</th>
-            <th scope="col" className="num">{t('metrics.col.onTime')}</th>
-            <th scope="col" className="num">{t('metrics.col.paidOnline')}</th>
-            <th scope="col" className="num">{t('metrics.col.digitised')}</th>
-            <th scope="col" className="num">{t('metrics.col.electronicResult')}</th>
-            <th scope="col" className="num">{t('metrics.col.satisfied')}</th>
-            <th scope="col" className="num">{t('metrics.col.score')}</th>
+            <th scope="col" className="num">
+              {t('metrics.col.received')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.online')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.onTime')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.paidOnline')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.digitised')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.electronicResult')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.satisfied')}
+            </th>
+            <th scope="col" className="num">
+              {t('metrics.col.score')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {data.rows.length === 0 && <tr><td colSpan={9}>{t('metrics.empty')}</td></tr>}
+          {data.rows.length === 0 && (
+            <tr>
+              <td colSpan={9}>{t('metrics.empty')}</td>
+            </tr>
+          )}
           {data.rows.map((r) => {
             const rates = rowRates(r);
             const href = rowLink?.(r) ?? null;
             return (
               <tr key={r.key}>
                 <th scope="row">{href ? <Link to={href}>{r.label}</Link> : r.label}</th>
-                <td className="num" data-value={r.received}>{formatCount(i18n.language, r.received)}</td>
-                <td className="num"><Pct v={rates.online} /></td>
-                <td className="num"><Pct v={rates.onTime} /></td>
-                <td className="num"><Pct v={rates.paidOnline} /></td>
-                <td className="num"><Pct v={rates.digitised} /></td>
-                <td className="num"><Pct v={rates.electronicResult} /></td>
-                <td className="num"><Pct v={rates.satisfied} /></td>
-                <td className="num" data-value={r.score ?? ''}>{r.score === null ? '—' : formatNumber(i18n.language, r.score)}</td>
+                <td className="num" data-value={r.received}>
+                  {formatCount(i18n.language, r.received)}
+                </td>
+                <td className="num">
+                  <Pct v={rates.online} />
+                </td>
+                <td className="num">
+                  <Pct v={rates.onTime} />
+                </td>
+                <td className="num">
+                  <Pct v={rates.paidOnline} />
+                </td>
+                <td className="num">
+                  <Pct v={rates.digitised} />
+                </td>
+                <td className="num">
+                  <Pct v={rates.electronicResult} />
+                </td>
+                <td className="num">
+                  <Pct v={rates.satisfied} />
+                </td>
+                <td className="num" data-value={r.score ?? ''}>
+                  {r.score === null ? '—' : formatNumber(i18n.language, r.score)}
+                </td>
               </tr>
             );
           })}

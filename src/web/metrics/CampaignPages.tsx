@@ -22,15 +22,24 @@ export function CampaignsPage() {
   const list = shown(useQuery(metricsQueries.campaigns()), t('error.generic'));
   return (
     <section className="metrics-page">
-      <h1 ref={heading} tabIndex={-1}>{t('metrics.campaign.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('metrics.campaign.title')}
+      </h1>
       <p className="lead">{t('metrics.campaign.lead')}</p>
       <MetricsTabs current="campaigns" />
       {list.error && <LoadError message={list.error} />}
-      {!list.data ? !list.error && <Loading /> : list.data.length === 0 ? <p className="note">{t('metrics.campaign.none')}</p> : (
+      {!list.data ? (
+        !list.error && <Loading />
+      ) : list.data.length === 0 ? (
+        <p className="note">{t('metrics.campaign.none')}</p>
+      ) : (
         <ul className="metrics-campaigns">
           {list.data.map((c) => (
             <li key={c.id}>
-              <Link to={`/can-bo/chi-so/chien-dich/${c.id}`}>{c.name}</Link> <span className="muted">{formatDay(c.from)} – {formatDay(c.to)}</span>
+              <Link to={`/can-bo/chi-so/chien-dich/${c.id}`}>{c.name}</Link>{' '}
+              <span className="muted">
+                {formatDay(c.from)} – {formatDay(c.to)}
+              </span>
             </li>
           ))}
         </ul>
@@ -46,7 +55,9 @@ function Change({ value }: { value: number | null }) {
   const word = value > 0 ? t('metrics.campaign.up') : value < 0 ? t('metrics.campaign.down') : t('metrics.campaign.same');
   return (
     <span className={value > 0 ? 'metrics-up' : value < 0 ? 'metrics-down' : undefined}>
-      <span aria-hidden="true">{value > 0 ? '▲ ' : value < 0 ? '▼ ' : ''}</span>{sign}{formatNumber(i18n.language, Math.abs(value))}
+      <span aria-hidden="true">{value > 0 ? '▲ ' : value < 0 ? '▼ ' : ''}</span>
+      {sign}
+      {formatNumber(i18n.language, Math.abs(value))}
       <span className="visually-hidden"> ({word})</span>
     </span>
   );
@@ -60,15 +71,26 @@ export function CampaignPage() {
   const pct = (v: number | null) => (v === null ? <NoData /> : formatPercent(i18n.language, v));
   return (
     <section className="metrics-page">
-      <p><Link to="/can-bo/chi-so/chien-dich" className="back-link">{t('metrics.campaign.back')}</Link></p>
+      <p>
+        <Link to="/can-bo/chi-so/chien-dich" className="back-link">
+          {t('metrics.campaign.back')}
+        </Link>
+      </p>
       {report.error && <LoadError message={report.error} />}
-      {!report.data ? !report.error && <Loading /> : (
+      {!report.data ? (
+        !report.error && <Loading />
+      ) : (
         <>
-          <h1 ref={heading} tabIndex={-1}>{report.data.campaign.name}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {report.data.campaign.name}
+          </h1>
           <p className="lead">{t('metrics.campaign.dates', { from: formatDay(report.data.campaign.from), to: formatDay(report.data.campaign.to) })}</p>
           <BarChart
             title={t('metrics.campaign.chartScore')}
-            bars={report.data.weeks.map((w) => ({ label: t('metrics.campaign.weekRange', { n: w.week, from: formatDay(w.from), to: formatDay(w.to) }), value: w.score }))}
+            bars={report.data.weeks.map((w) => ({
+              label: t('metrics.campaign.weekRange', { n: w.week, from: formatDay(w.from), to: formatDay(w.to) }),
+              value: w.score,
+            }))}
             unit={t('metrics.points')}
             testId="campaign-chart"
           />
@@ -88,13 +110,27 @@ export function CampaignPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('metrics.campaign.week')}</th>
-                  <th scope="col" className="num">{t('metrics.col.received')}</th>
-                  <th scope="col" className="num">{t('metrics.col.online')}</th>
-                  <th scope="col" className="num">{t('metrics.col.onTime')}</th>
-                  <th scope="col" className="num">{t('metrics.col.paidOnline')}</th>
-                  <th scope="col" className="num">{t('metrics.col.satisfied')}</th>
-                  <th scope="col" className="num">{t('metrics.col.score')}</th>
-                  <th scope="col" className="num">{t('metrics.campaign.change')}</th>
+                  <th scope="col" className="num">
+                    {t('metrics.col.received')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('metrics.col.online')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('metrics.col.onTime')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('metrics.col.paidOnline')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('metrics.col.satisfied')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('metrics.col.score')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('metrics.campaign.change')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -108,15 +144,23 @@ export function CampaignPage() {
                       <td className="num">{pct(r.onTime)}</td>
                       <td className="num">{pct(r.paidOnline)}</td>
                       <td className="num">{pct(r.satisfied)}</td>
-                      <td className="num" data-value={w.score}>{formatNumber(i18n.language, w.score)}</td>
-                      <td className="num"><Change value={w.change} /></td>
+                      <td className="num" data-value={w.score}>
+                        {formatNumber(i18n.language, w.score)}
+                      </td>
+                      <td className="num">
+                        <Change value={w.change} />
+                      </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
-          <p><Link to={`/can-bo/chi-so?kind=campaign&campaign=${encodeURIComponent(id)}&unit=${encodeURIComponent(report.data.campaign.unitId)}`}>{t('metrics.campaign.openIndex')}</Link></p>
+          <p>
+            <Link to={`/can-bo/chi-so?kind=campaign&campaign=${encodeURIComponent(id)}&unit=${encodeURIComponent(report.data.campaign.unitId)}`}>
+              {t('metrics.campaign.openIndex')}
+            </Link>
+          </p>
         </>
       )}
     </section>

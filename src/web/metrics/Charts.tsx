@@ -50,7 +50,10 @@ export function LineChart({ title, labels, series, unit, testId }: { title: stri
       <ul className="metrics-legend" aria-hidden="true">
         {series.map((s, i) => (
           <li key={s.name}>
-            <svg width="28" height="12" focusable="false" aria-hidden="true"><line x1="0" y1="6" x2="28" y2="6" stroke={COLOURS[i % 4]} strokeWidth="3" strokeDasharray={DASHES[i % 4]} /></svg> {s.name}
+            <svg width="28" height="12" focusable="false" aria-hidden="true">
+              <line x1="0" y1="6" x2="28" y2="6" stroke={COLOURS[i % 4]} strokeWidth="3" strokeDasharray={DASHES[i % 4]} />
+            </svg>{' '}
+            {s.name}
           </li>
         ))}
       </ul>
@@ -58,10 +61,25 @@ export function LineChart({ title, labels, series, unit, testId }: { title: stri
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke="#d0d3d6" />
-            <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a4a4a">{v}</text>
+            <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a4a4a">
+              {v}
+            </text>
           </g>
         ))}
-        {labels.map((l, i) => ((i % step === 0 && labels.length - 1 - i >= step) || i === labels.length - 1 ? <text key={l + i} x={x(i)} y={H - bottom + 18} textAnchor={labels.length > 1 && i === 0 ? 'start' : labels.length > 1 && i === labels.length - 1 ? 'end' : 'middle'} fontSize="11" fill="#4a4a4a">{l}</text> : null))}
+        {labels.map((l, i) =>
+          (i % step === 0 && labels.length - 1 - i >= step) || i === labels.length - 1 ? (
+            <text
+              key={l + i}
+              x={x(i)}
+              y={H - bottom + 18}
+              textAnchor={labels.length > 1 && i === 0 ? 'start' : labels.length > 1 && i === labels.length - 1 ? 'end' : 'middle'}
+              fontSize="11"
+              fill="#4a4a4a"
+            >
+              {l}
+            </text>
+          ) : null,
+        )}
         {series.map((s, si) => {
           const colour = COLOURS[si % 4];
           const segments: string[] = [];
@@ -75,7 +93,9 @@ export function LineChart({ title, labels, series, unit, testId }: { title: stri
           if (current) segments.push(current);
           return (
             <g key={s.name}>
-              {segments.map((d) => <path key={d} d={d} fill="none" stroke={colour} strokeWidth="2.5" strokeDasharray={DASHES[si % 4]} />)}
+              {segments.map((d) => (
+                <path key={d} d={d} fill="none" stroke={colour} strokeWidth="2.5" strokeDasharray={DASHES[si % 4]} />
+              ))}
               {s.values.map((v, i) => (v === null ? null : <Marker key={i} kind={MARKERS[si % 4]} x={x(i)} y={y(v)} colour={colour} />))}
             </g>
           );
@@ -86,11 +106,23 @@ export function LineChart({ title, labels, series, unit, testId }: { title: stri
         <div className="metrics-scroll" tabIndex={0} role="region" aria-label={t('metrics.chart.tableOf', { title })}>
           <table className="table">
             <thead>
-              <tr><th scope="col">{t('metrics.chart.period')}</th>{series.map((s) => <th key={s.name} scope="col">{s.name} ({unit})</th>)}</tr>
+              <tr>
+                <th scope="col">{t('metrics.chart.period')}</th>
+                {series.map((s) => (
+                  <th key={s.name} scope="col">
+                    {s.name} ({unit})
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {labels.map((l, i) => (
-                <tr key={l + i}><th scope="row">{l}</th>{series.map((s) => <td key={s.name}>{s.values[i] === null ? t('metrics.noData') : formatNumber(i18n.language, s.values[i]!)}</td>)}</tr>
+                <tr key={l + i}>
+                  <th scope="row">{l}</th>
+                  {series.map((s) => (
+                    <td key={s.name}>{s.values[i] === null ? t('metrics.noData') : formatNumber(i18n.language, s.values[i]!)}</td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -122,10 +154,14 @@ export function BarChart({ title, bars, unit, max = 100, testId }: { title: stri
           const yy = i * rowH + 4;
           return (
             <g key={b.label + i}>
-              <text x={labelW} y={yy + 12} fontSize="13" fill="#1b1b1b">{b.label.length > 70 ? `${b.label.slice(0, 69)}…` : b.label}</text>
+              <text x={labelW} y={yy + 12} fontSize="13" fill="#1b1b1b">
+                {b.label.length > 70 ? `${b.label.slice(0, 69)}…` : b.label}
+              </text>
               <rect x={labelW} y={yy + 17} width={W - labelW - 90} height={16} fill="#e4e7eb" />
               <rect x={labelW} y={yy + 17} width={w} height={16} fill="#0b4a8b" />
-              <text x={W - 4} y={yy + 30} fontSize="13" textAnchor="end" fill="#1b1b1b">{b.value === null ? '—' : `${formatNumber(i18n.language, b.value)} ${unit}`}</text>
+              <text x={W - 4} y={yy + 30} fontSize="13" textAnchor="end" fill="#1b1b1b">
+                {b.value === null ? '—' : `${formatNumber(i18n.language, b.value)} ${unit}`}
+              </text>
             </g>
           );
         })}
@@ -135,7 +171,12 @@ export function BarChart({ title, bars, unit, max = 100, testId }: { title: stri
         <div className="metrics-scroll" tabIndex={0} role="region" aria-label={t('metrics.chart.tableOf', { title })}>
           <table className="table">
             <tbody>
-              {bars.map((b, i) => <tr key={b.label + i}><th scope="row">{b.label}</th><td>{b.value === null ? t('metrics.noData') : `${formatNumber(i18n.language, b.value)} ${unit}`}</td></tr>)}
+              {bars.map((b, i) => (
+                <tr key={b.label + i}>
+                  <th scope="row">{b.label}</th>
+                  <td>{b.value === null ? t('metrics.noData') : `${formatNumber(i18n.language, b.value)} ${unit}`}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

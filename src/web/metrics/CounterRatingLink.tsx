@@ -12,7 +12,9 @@ export function CounterRatingLink({ d }: { d: StaffDossier }) {
   if (!(d.status.code === 9 || d.status.code === 10) || !hasRole(...COUNTER_RATING_ROLES)) return null;
   return (
     <p className="rating-link">
-      <Link className="button button-secondary" to={`/can-bo/danh-gia/${encodeURIComponent(d.id)}`} data-testid="counter-rating-link">{t('metrics.rating.openCounter')}</Link>
+      <Link className="button button-secondary" to={`/can-bo/danh-gia/${encodeURIComponent(d.id)}`} data-testid="counter-rating-link">
+        {t('metrics.rating.openCounter')}
+      </Link>
     </p>
   );
 }

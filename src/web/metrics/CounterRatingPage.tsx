@@ -18,10 +18,18 @@ export function CounterRatingPage() {
   const heading = usePageTitle(t('metrics.rating.counterTitle'));
   return (
     <section className="rating-counter-page">
-      <p><Link to={`/can-bo/ho-so/${encodeURIComponent(id)}`} className="back-link">{t('metrics.rating.backToDossier')}</Link></p>
-      <h1 ref={heading} tabIndex={-1}>{t('metrics.rating.counterTitle')}</h1>
+      <p>
+        <Link to={`/can-bo/ho-so/${encodeURIComponent(id)}`} className="back-link">
+          {t('metrics.rating.backToDossier')}
+        </Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('metrics.rating.counterTitle')}
+      </h1>
       {d.error && <LoadError message={d.error} />}
-      {!d.data ? !d.error && <Loading /> : (
+      {!d.data ? (
+        !d.error && <Loading />
+      ) : (
         <>
           <p className="lead">{t('metrics.rating.counterLead', { code: d.data.code, procedure: d.data.procedureName })}</p>
           <RatingForm dossierId={id} mode="counter" />

@@ -60,22 +60,33 @@ export function DashboardPage() {
     if (by === 'official') return `/can-bo/chi-so?${qs({ ...base, unit: sel.unit, official: row.key })}`;
     return null;
   };
-  const filterName = sel.procedure ? t('metrics.dashboard.filterProcedure', { code: sel.procedure }) : sel.official ? t('metrics.dashboard.filterOfficial', { name: breakdown.data?.by === 'official' ? (breakdown.data.rows.find((r) => r.key === sel.official)?.label ?? sel.official) : sel.official }) : null;
+  const filterName = sel.procedure
+    ? t('metrics.dashboard.filterProcedure', { code: sel.procedure })
+    : sel.official
+      ? t('metrics.dashboard.filterOfficial', {
+          name: breakdown.data?.by === 'official' ? (breakdown.data.rows.find((r) => r.key === sel.official)?.label ?? sel.official) : sel.official,
+        })
+      : null;
 
   return (
     <section className="metrics-page">
-      <h1 ref={heading} tabIndex={-1}>{t('metrics.dashboard.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('metrics.dashboard.title')}
+      </h1>
       <p className="lead">{t('metrics.dashboard.lead')}</p>
       <MetricsTabs current="dashboard" />
       {units.error && <LoadError message={units.error} />}
       {units.data?.length === 0 && <p className="note">{t('metrics.noUnits')}</p>}
       <div className="metrics-controls">
-        <div className="filters"><UnitSelect units={units.data} value={sel.unit} onChange={(unit) => update({ unit, procedure: '', official: '' })} /></div>
+        <div className="filters">
+          <UnitSelect units={units.data} value={sel.unit} onChange={(unit) => update({ unit, procedure: '', official: '' })} />
+        </div>
         <PeriodPicker selection={sel} update={update} />
       </div>
       {filterName && (
         <p className="panel-info metrics-filter">
-          {filterName} <Link to={`/can-bo/chi-so?${qs({ unit: sel.unit, from: sel.from, to: sel.to, kind: sel.kind })}`}>{t('metrics.dashboard.clearFilter')}</Link>
+          {filterName}{' '}
+          <Link to={`/can-bo/chi-so?${qs({ unit: sel.unit, from: sel.from, to: sel.to, kind: sel.kind })}`}>{t('metrics.dashboard.clearFilter')}</Link>
         </p>
       )}
       {report.error && <LoadError message={report.error} />}
@@ -86,17 +97,32 @@ export function DashboardPage() {
           <div className="metrics-score" data-testid="score">
             <p className="metrics-score-total">
               <span className="metrics-score-label">{t('metrics.dashboard.total', { unit: report.data.unit.name })}</span>
-              <span className="metrics-score-number" data-value={report.data.total.points}>{formatNumber(i18n.language, report.data.total.points)}</span>
-              <span className="metrics-score-max"> / {report.data.total.maxPoints} {t('metrics.points')}</span>
+              <span className="metrics-score-number" data-value={report.data.total.points}>
+                {formatNumber(i18n.language, report.data.total.points)}
+              </span>
+              <span className="metrics-score-max">
+                {' '}
+                / {report.data.total.maxPoints} {t('metrics.points')}
+              </span>
             </p>
             <ul className="metrics-groups">
               {report.data.groups.map((g) => (
                 <li key={g.code}>
                   <span id={`g-${g.code}`}>{g.name}</span>
-                  <div className="metrics-bar" role="progressbar" aria-labelledby={`g-${g.code}`} aria-valuemin={0} aria-valuemax={g.maxPoints} aria-valuenow={g.points} aria-valuetext={t('metrics.dashboard.groupText', { points: formatNumber(i18n.language, g.points), max: g.maxPoints })}>
+                  <div
+                    className="metrics-bar"
+                    role="progressbar"
+                    aria-labelledby={`g-${g.code}`}
+                    aria-valuemin={0}
+                    aria-valuemax={g.maxPoints}
+                    aria-valuenow={g.points}
+                    aria-valuetext={t('metrics.dashboard.groupText', { points: formatNumber(i18n.language, g.points), max: g.maxPoints })}
+                  >
                     <div className="metrics-bar-fill" style={{ width: `${g.maxPoints ? (g.points / g.maxPoints) * 100 : 0}%` }} />
                   </div>
-                  <span className="metrics-group-points">{formatNumber(i18n.language, g.points)} / {g.maxPoints}</span>
+                  <span className="metrics-group-points">
+                    {formatNumber(i18n.language, g.points)} / {g.maxPoints}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -115,12 +141,24 @@ export function DashboardPage() {
         <>
           <h2>{t('metrics.targets.heading')}</h2>
           {targets.error ? <LoadError message={targets.error} /> : !targets.data ? <Loading /> : <TargetList targets={unitTargets} idPrefix="dt" />}
-          <p><Link to={`/can-bo/chi-so/muc-tieu?${qs({ unit: sel.unit, from: sel.from, to: sel.to, kind: sel.kind })}`}>{t('metrics.targets.all')}</Link></p>
+          <p>
+            <Link to={`/can-bo/chi-so/muc-tieu?${qs({ unit: sel.unit, from: sel.from, to: sel.to, kind: sel.kind })}`}>{t('metrics.targets.all')}</Link>
+          </p>
 
           <h2>{t('metrics.dashboard.trendHeading')}</h2>
-          {trend.error ? <LoadError message={trend.error} /> : !trend.data ? <Loading /> : (
+          {trend.error ? (
+            <LoadError message={trend.error} />
+          ) : !trend.data ? (
+            <Loading />
+          ) : (
             <>
-              <LineChart title={t('metrics.dashboard.trendTitle')} labels={trendLabels} series={trendSeries} unit={t('metrics.chart.pointsOrPercent')} testId="trend-chart" />
+              <LineChart
+                title={t('metrics.dashboard.trendTitle')}
+                labels={trendLabels}
+                series={trendSeries}
+                unit={t('metrics.chart.pointsOrPercent')}
+                testId="trend-chart"
+              />
               <ExportLinks unit={sel.unit} from={trendRange.from} to={trendRange.to} sheet={t('metrics.by.month')} />
             </>
           )}
@@ -128,15 +166,31 @@ export function DashboardPage() {
           <h2 id="m-compare">{t('metrics.dashboard.compareHeading')}</h2>
           <div className="tabs" role="group" aria-labelledby="m-compare">
             {(['unit', 'procedure', 'official', 'week'] as const).map((b) => (
-              <button key={b} type="button" className="tab" aria-pressed={by === b} onClick={() => setBy(b)}>{t(`metrics.by.${b}`)}</button>
+              <button key={b} type="button" className="tab" aria-pressed={by === b} onClick={() => setBy(b)}>
+                {t(`metrics.by.${b}`)}
+              </button>
             ))}
           </div>
-          {breakdown.error ? <LoadError message={breakdown.error} /> : !breakdown.data || breakdown.data.by !== by ? <Loading /> : (
+          {breakdown.error ? (
+            <LoadError message={breakdown.error} />
+          ) : !breakdown.data || breakdown.data.by !== by ? (
+            <Loading />
+          ) : (
             <>
               {by === 'unit' ? (
-                <BarChart title={t('metrics.dashboard.compareUnits')} bars={breakdown.data.rows.map((r) => ({ label: r.label, value: r.score }))} unit={t('metrics.points')} testId="compare-chart" />
+                <BarChart
+                  title={t('metrics.dashboard.compareUnits')}
+                  bars={breakdown.data.rows.map((r) => ({ label: r.label, value: r.score }))}
+                  unit={t('metrics.points')}
+                  testId="compare-chart"
+                />
               ) : (
-                <BarChart title={t('metrics.dashboard.compareOnline', { by: t(`metrics.by.${by}`) })} bars={breakdown.data.rows.slice(0, 15).map((r) => ({ label: r.label, value: rowRates(r).online }))} unit="%" testId="compare-chart" />
+                <BarChart
+                  title={t('metrics.dashboard.compareOnline', { by: t(`metrics.by.${by}`) })}
+                  bars={breakdown.data.rows.slice(0, 15).map((r) => ({ label: r.label, value: rowRates(r).online }))}
+                  unit="%"
+                  testId="compare-chart"
+                />
               )}
               <BreakdownTable data={breakdown.data} rowLink={rowLink} caption={t('metrics.dashboard.breakdownCaption', { by: t(`metrics.by.${by}`) })} />
               <ExportLinks unit={sel.unit} from={sel.from} to={sel.to} sheet={t(`metrics.by.${by}`)} />

@@ -28,23 +28,38 @@ export function DrillPage() {
   const base = { unit: get('unit'), from: get('from'), to: get('to'), procedure: get('procedure'), official: get('official') };
   const title = t('metrics.drill.title', { code: indicator, part: t(`metrics.table.${part}`) });
   const heading = usePageTitle(title);
-  const page = shown(useQuery({ ...metricsQueries.drill<Drill>({ ...base, indicator, part, offset, limit: LIMIT }), enabled: !!indicator }), t('error.generic'));
+  const page = shown(
+    useQuery({ ...metricsQueries.drill<Drill>({ ...base, indicator, part, offset, limit: LIMIT }), enabled: !!indicator }),
+    t('error.generic'),
+  );
   const here = (o: number) => `/can-bo/chi-so/ho-so?${qs({ ...base, indicator, part, offset: o || null })}`;
   const status = (code: number) => nationalStatusName[code as NationalStatus]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? String(code);
   return (
     <section className="metrics-page">
-      <p><Link to={`/can-bo/chi-so?${qs(base)}`} className="back-link">{t('metrics.drill.back')}</Link></p>
-      <h1 ref={heading} tabIndex={-1}>{title}</h1>
+      <p>
+        <Link to={`/can-bo/chi-so?${qs(base)}`} className="back-link">
+          {t('metrics.drill.back')}
+        </Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
       <p className="lead">{t('metrics.drill.lead', { from: formatDay(base.from), to: formatDay(base.to) })}</p>
       {indicator === '5.4' && part === 'numerator' && <p className="note">{t('metrics.drill.note54')}</p>}
       {indicator === '2.2' && <p className="note">{t('metrics.drill.note22')}</p>}
       {page.error && <LoadError message={page.error} />}
-      {!page.data ? !page.error && <Loading /> : (
+      {!page.data ? (
+        !page.error && <Loading />
+      ) : (
         <>
-          <p className="result-count" role="status" data-testid="drill-total" data-value={page.data.total}>{t('metrics.drill.count', { count: page.data.total, n: formatCount(i18n.language, page.data.total) })}</p>
+          <p className="result-count" role="status" data-testid="drill-total" data-value={page.data.total}>
+            {t('metrics.drill.count', { count: page.data.total, n: formatCount(i18n.language, page.data.total) })}
+          </p>
           <div className="metrics-scroll" tabIndex={0} role="region" aria-labelledby="m-drill-caption">
             <table className="table metrics-table" data-testid="drill-table">
-              <caption id="m-drill-caption" className="visually-hidden">{title}</caption>
+              <caption id="m-drill-caption" className="visually-hidden">
+                {title}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('metrics.drill.code')}</th>
@@ -60,13 +75,23 @@ export function DrillPage() {
               <tbody>
                 {page.data.rows.map((r) => (
                   <tr key={r.dossierId}>
-                    <th scope="row"><Link to={`/can-bo/ho-so/${r.dossierId}`}>{r.code}</Link></th>
-                    <td>{r.procedureName} <span className="muted">({r.procedureCode})</span></td>
+                    <th scope="row">
+                      <Link to={`/can-bo/ho-so/${r.dossierId}`}>{r.code}</Link>
+                    </th>
+                    <td>
+                      {r.procedureName} <span className="muted">({r.procedureCode})</span>
+                    </td>
                     <td>{channelName(t, r.channel)}</td>
                     <td>{status(r.status)}</td>
-                    <td><When at={r.receivedAt} /></td>
-                    <td><When at={r.dueAt} /></td>
-                    <td><When at={r.finishedAt} /></td>
+                    <td>
+                      <When at={r.receivedAt} />
+                    </td>
+                    <td>
+                      <When at={r.dueAt} />
+                    </td>
+                    <td>
+                      <When at={r.finishedAt} />
+                    </td>
                     <td>{t(`metrics.reason.${r.reason}`, { defaultValue: r.reason })}</td>
                   </tr>
                 ))}

@@ -15,7 +15,11 @@ export function MetricsTabs({ current }: { current: 'dashboard' | 'targets' | 'c
   ];
   return (
     <nav aria-label={t('metrics.tabs.label')} className="tabs metrics-tabs">
-      {tabs.map((x) => <Link key={x.key} to={x.to} className="tab" aria-current={x.key === current ? 'page' : undefined}>{x.label}</Link>)}
+      {tabs.map((x) => (
+        <Link key={x.key} to={x.to} className="tab" aria-current={x.key === current ? 'page' : undefined}>
+          {x.label}
+        </Link>
+      ))}
     </nav>
   );
 }

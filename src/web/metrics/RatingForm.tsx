@@ -58,7 +58,6 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
   const doneRef = useRef<HTMLDivElement>(null);
   const idp = `rating-${mode}`;
 
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!value) {
@@ -71,7 +70,8 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
     }
     setBusy(true);
     try {
-      const path = mode === 'online' ? `/api/my/dossiers/${encodeURIComponent(dossierId)}/rating` : `/api/staff/dossiers/${encodeURIComponent(dossierId)}/rating`;
+      const path =
+        mode === 'online' ? `/api/my/dossiers/${encodeURIComponent(dossierId)}/rating` : `/api/staff/dossiers/${encodeURIComponent(dossierId)}/rating`;
       const saved = await api<Rating>(path, { method: 'POST', body: { rating: value, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
       if (mode === 'counter') setSavedAtCounter(saved);
       else qc.setQueryData(keys.citizen.rating(dossierId), saved);
@@ -85,7 +85,12 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
     }
   };
 
-  if (existing === undefined) return earlier.error ? <div className="error-box" role="alert">{errorMessage(earlier.error, t('error.generic'))}</div> : null;
+  if (existing === undefined)
+    return earlier.error ? (
+      <div className="error-box" role="alert">
+        {errorMessage(earlier.error, t('error.generic'))}
+      </div>
+    ) : null;
   if (existing) {
     return (
       <section className={`rating rating-${mode}`} aria-labelledby={`${idp}-title`}>
@@ -102,7 +107,11 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
     <section className={`rating rating-${mode}`} aria-labelledby={`${idp}-title`}>
       <h2 id={`${idp}-title`}>{t('metrics.rating.title')}</h2>
       <form onSubmit={submit} noValidate data-testid="rating-form">
-        {error && <div className="error-box" role="alert" id={`${idp}-error`}>{error}</div>}
+        {error && (
+          <div className="error-box" role="alert" id={`${idp}-error`}>
+            {error}
+          </div>
+        )}
         <fieldset className="form-group rating-choices" aria-describedby={error ? `${idp}-error` : undefined}>
           <legend>{t('metrics.rating.question')}</legend>
           {VALUES.map((v) => (
@@ -114,10 +123,21 @@ export function RatingForm({ dossierId, mode = 'online', onDone }: { dossierId: 
         </fieldset>
         <div className="form-group">
           <label htmlFor={`${idp}-comment`}>{t('metrics.rating.comment')}</label>
-          <p className="hint" id={`${idp}-hint`}>{t('metrics.rating.commentHint', { max: MAX_COMMENT })}</p>
-          <textarea id={`${idp}-comment`} rows={3} maxLength={MAX_COMMENT} value={comment} aria-describedby={`${idp}-hint`} onChange={(e) => setComment(e.target.value)} />
+          <p className="hint" id={`${idp}-hint`}>
+            {t('metrics.rating.commentHint', { max: MAX_COMMENT })}
+          </p>
+          <textarea
+            id={`${idp}-comment`}
+            rows={3}
+            maxLength={MAX_COMMENT}
+            value={comment}
+            aria-describedby={`${idp}-hint`}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </div>
-        <button type="submit" className="button" disabled={busy}>{t('metrics.rating.submit')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('metrics.rating.submit')}
+        </button>
       </form>
     </section>
   );

@@ -25,8 +25,13 @@ export function TargetList({ targets, officialNames, idPrefix }: { targets: Targ
               met={p.met}
             />
             <p className="muted metrics-target-meta">
-              {p.numerator !== null && p.denominator !== null && <>{t('metrics.targets.counts', { n: formatCount(i18n.language, p.numerator), d: formatCount(i18n.language, p.denominator) })} · </>}
-              {t('metrics.targets.effective', { from: formatDay(p.effectiveFrom), to: p.effectiveTo ? formatDay(p.effectiveTo) : t('metrics.targets.openEnded') })}
+              {p.numerator !== null && p.denominator !== null && (
+                <>{t('metrics.targets.counts', { n: formatCount(i18n.language, p.numerator), d: formatCount(i18n.language, p.denominator) })} · </>
+              )}
+              {t('metrics.targets.effective', {
+                from: formatDay(p.effectiveFrom),
+                to: p.effectiveTo ? formatDay(p.effectiveTo) : t('metrics.targets.openEnded'),
+              })}
               {p.basis && <> · {p.basis}</>}
             </p>
           </li>

@@ -29,16 +29,22 @@ export function TargetsPage() {
   const officialTargets = targets.data?.filter((p) => p.officialId) ?? [];
   return (
     <section className="metrics-page">
-      <h1 ref={heading} tabIndex={-1}>{t('metrics.targets.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('metrics.targets.title')}
+      </h1>
       <p className="lead">{t('metrics.targets.lead')}</p>
       <MetricsTabs current="targets" />
       {units.error && <LoadError message={units.error} />}
       <div className="metrics-controls">
-        <div className="filters"><UnitSelect units={units.data} value={sel.unit} onChange={(unit) => update({ unit })} /></div>
+        <div className="filters">
+          <UnitSelect units={units.data} value={sel.unit} onChange={(unit) => update({ unit })} />
+        </div>
         <PeriodPicker selection={sel} update={update} />
       </div>
       {targets.error && <LoadError message={targets.error} />}
-      {!targets.data ? sel.unit && !targets.error && <Loading /> : (
+      {!targets.data ? (
+        sel.unit && !targets.error && <Loading />
+      ) : (
         <>
           <h2>{t('metrics.targets.unitHeading')}</h2>
           <TargetList targets={unitTargets} idPrefix="ut" />

@@ -10,7 +10,12 @@ import { BarChart, LineChart } from './Charts.tsx';
 
 const i18n = createInstance();
 beforeAll(async () => {
-  await i18n.use(initReactI18next).init({ lng: 'vi', resources: { vi: { translation: { metrics: metricsVi, common: { loading: 'Đang tải…' } } } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+  await i18n.use(initReactI18next).init({
+    lng: 'vi',
+    resources: { vi: { translation: { metrics: metricsVi, common: { loading: 'Đang tải…' } } } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
 });
 const render = (el: ReactElement) => renderToStaticMarkup(<I18nextProvider i18n={i18n}>{el}</I18nextProvider>);
 const attr = (html: string, name: string) => html.match(new RegExp(`${name}="([^"]*)"`))?.[1] ?? null;
@@ -39,7 +44,17 @@ describe('progress bar against a target', () => {
 
 describe('charts', () => {
   it('a line chart speaks its latest known values and breaks the line where a period has no data', () => {
-    const html = render(<LineChart title="Xu hướng" labels={['01/2026', '02/2026', '03/2026', '04/2026']} series={[{ name: 'Tổng điểm', values: [40, null, 55.5, 60] }, { name: 'Đúng hạn', values: [null, null, null, null] }]} unit="điểm" />);
+    const html = render(
+      <LineChart
+        title="Xu hướng"
+        labels={['01/2026', '02/2026', '03/2026', '04/2026']}
+        series={[
+          { name: 'Tổng điểm', values: [40, null, 55.5, 60] },
+          { name: 'Đúng hạn', values: [null, null, null, null] },
+        ]}
+        unit="điểm"
+      />,
+    );
     expect(attr(html, 'aria-label')).toBe('Xu hướng. Tổng điểm: 04/2026: 60 điểm; Đúng hạn: Chưa có dữ liệu');
     // Two segments for "Tổng điểm" (before and after the gap), none for the empty series.
     expect(html.match(/<path d="M/g)?.length).toBe(2);
@@ -48,7 +63,16 @@ describe('charts', () => {
     expect(html).toContain('<td>55,5</td>');
   });
   it('a bar chart lists every bar in its summary and table', () => {
-    const html = render(<BarChart title="Điểm theo đơn vị" bars={[{ label: 'Xã Phú Riềng', value: 81.25 }, { label: 'Xã Xuân Thành', value: null }]} unit="điểm" />);
+    const html = render(
+      <BarChart
+        title="Điểm theo đơn vị"
+        bars={[
+          { label: 'Xã Phú Riềng', value: 81.25 },
+          { label: 'Xã Xuân Thành', value: null },
+        ]}
+        unit="điểm"
+      />,
+    );
     expect(attr(html, 'aria-label')).toBe('Điểm theo đơn vị. Xã Phú Riềng: 81,25 điểm; Xã Xuân Thành: Chưa có dữ liệu');
     expect(html).toContain('<th scope="row">Xã Xuân Thành</th><td>Chưa có dữ liệu</td>');
   });

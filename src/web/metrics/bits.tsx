@@ -28,14 +28,28 @@ export function ShortNoData() {
 }
 
 /** The units the official may see (province first, then its communes and departments, as the server orders them). */
-export function UnitSelect({ units, value, onChange, id = 'm-unit' }: { units: MetricsUnit[] | undefined; value: string; onChange: (v: string) => void; id?: string }) {
+export function UnitSelect({
+  units,
+  value,
+  onChange,
+  id = 'm-unit',
+}: {
+  units: MetricsUnit[] | undefined;
+  value: string;
+  onChange: (v: string) => void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={id}>{t('metrics.unit')}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={!units}>
         {!units && <option value="">{t('common.loading')}</option>}
-        {units?.map((u) => <option key={u.id} value={u.code}>{u.name}</option>)}
+        {units?.map((u) => (
+          <option key={u.id} value={u.code}>
+            {u.name}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -65,7 +79,10 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
   const [custom, setCustom] = useState({ from: selection.from, to: selection.to });
   useEffect(() => setCustom({ from: selection.from, to: selection.to }), [selection.from, selection.to]);
   const campaigns = shown(useQuery({ ...metricsQueries.campaigns(), enabled: selection.kind === 'campaign' }), t('error.generic'));
-  const report = shown(useQuery({ ...metricsQueries.campaign(selection.campaign), enabled: selection.kind === 'campaign' && !!selection.campaign }), t('error.generic'));
+  const report = shown(
+    useQuery({ ...metricsQueries.campaign(selection.campaign), enabled: selection.kind === 'campaign' && !!selection.campaign }),
+    t('error.generic'),
+  );
 
   useEffect(() => {
     if (selection.kind !== 'campaign') return;
@@ -96,20 +113,38 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
         <div className="field">
           <label htmlFor="m-kind">{t('metrics.period.kind')}</label>
           <select id="m-kind" value={selection.kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
-            {(['month', 'quarter', 'year', 'custom', 'campaign'] as const).map((k) => <option key={k} value={k}>{t(`metrics.period.${k}`)}</option>)}
+            {(['month', 'quarter', 'year', 'custom', 'campaign'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`metrics.period.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         {selection.kind === 'month' && (
           <div className="field">
             <label htmlFor="m-month">{t('metrics.period.month')}</label>
-            <input id="m-month" type="month" value={selection.from.slice(0, 7)} max={today.slice(0, 7)} onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && update(monthRange(e.target.value))} />
+            <input
+              id="m-month"
+              type="month"
+              value={selection.from.slice(0, 7)}
+              max={today.slice(0, 7)}
+              onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && update(monthRange(e.target.value))}
+            />
           </div>
         )}
         {(selection.kind === 'quarter' || selection.kind === 'year') && (
           <div className="field">
             <label htmlFor="m-year">{t('metrics.period.yearLabel')}</label>
-            <select id="m-year" value={year} onChange={(e) => update(selection.kind === 'year' ? yearRange(Number(e.target.value)) : quarterRange(Number(e.target.value), quarterOf(month)))}>
-              {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            <select
+              id="m-year"
+              value={year}
+              onChange={(e) => update(selection.kind === 'year' ? yearRange(Number(e.target.value)) : quarterRange(Number(e.target.value), quarterOf(month)))}
+            >
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -117,7 +152,11 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
           <div className="field">
             <label htmlFor="m-quarter">{t('metrics.period.quarter')}</label>
             <select id="m-quarter" value={quarterOf(month)} onChange={(e) => update(quarterRange(year, Number(e.target.value)))}>
-              {[1, 2, 3, 4].map((q) => <option key={q} value={q}>{t('metrics.period.quarterN', { n: q })}</option>)}
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={q}>
+                  {t('metrics.period.quarterN', { n: q })}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -125,19 +164,31 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
           <>
             <div className="field">
               <label htmlFor="m-from">{t('metrics.period.from')}</label>
-              <input id="m-from" type="date" value={custom.from} aria-describedby={invalidCustom ? 'm-range-error' : undefined} onChange={(e) => {
-                const next = { ...custom, from: e.target.value };
-                setCustom(next);
-                if (isValidRange(next)) update(next);
-              }} />
+              <input
+                id="m-from"
+                type="date"
+                value={custom.from}
+                aria-describedby={invalidCustom ? 'm-range-error' : undefined}
+                onChange={(e) => {
+                  const next = { ...custom, from: e.target.value };
+                  setCustom(next);
+                  if (isValidRange(next)) update(next);
+                }}
+              />
             </div>
             <div className="field">
               <label htmlFor="m-to">{t('metrics.period.to')}</label>
-              <input id="m-to" type="date" value={custom.to} aria-describedby={invalidCustom ? 'm-range-error' : undefined} onChange={(e) => {
-                const next = { ...custom, to: e.target.value };
-                setCustom(next);
-                if (isValidRange(next)) update(next);
-              }} />
+              <input
+                id="m-to"
+                type="date"
+                value={custom.to}
+                aria-describedby={invalidCustom ? 'm-range-error' : undefined}
+                onChange={(e) => {
+                  const next = { ...custom, to: e.target.value };
+                  setCustom(next);
+                  if (isValidRange(next)) update(next);
+                }}
+              />
             </div>
           </>
         )}
@@ -148,20 +199,34 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
               <select id="m-campaign" value={selection.campaign} onChange={(e) => update({ campaign: e.target.value, week: '' })} disabled={!campaigns.data}>
                 {!campaigns.data && <option value="">{t('common.loading')}</option>}
                 {campaigns.data?.length === 0 && <option value="">{t('metrics.campaign.none')}</option>}
-                {campaigns.data?.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                {campaigns.data?.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor="m-week">{t('metrics.period.week')}</label>
               <select id="m-week" value={selection.week} onChange={(e) => update({ week: e.target.value })} disabled={!report.data}>
-                {report.data?.weeks.map((w) => <option key={w.week} value={w.week}>{t('metrics.campaign.weekRange', { n: w.week, from: formatDay(w.from), to: formatDay(w.to) })}</option>)}
+                {report.data?.weeks.map((w) => (
+                  <option key={w.week} value={w.week}>
+                    {t('metrics.campaign.weekRange', { n: w.week, from: formatDay(w.from), to: formatDay(w.to) })}
+                  </option>
+                ))}
               </select>
             </div>
           </>
         )}
       </div>
-      {invalidCustom && <p className="field-error" id="m-range-error" role="alert">{t('metrics.period.invalidRange')}</p>}
-      <p className="muted metrics-range" data-testid="metrics-range">{t('metrics.period.shown', { from: formatDay(selection.from), to: formatDay(selection.to) })}</p>
+      {invalidCustom && (
+        <p className="field-error" id="m-range-error" role="alert">
+          {t('metrics.period.invalidRange')}
+        </p>
+      )}
+      <p className="muted metrics-range" data-testid="metrics-range">
+        {t('metrics.period.shown', { from: formatDay(selection.from), to: formatDay(selection.to) })}
+      </p>
     </fieldset>
   );
 }
@@ -170,19 +235,36 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
  * A progress bar against a target: role=progressbar with the value, its range and a sentence for screen readers.
  * For "at most" targets (minutes) the bar is full when the actual value is at or under the target.
  */
-export function TargetBar({ label, actual, target, comparison, unit, met, id }: { label: string; actual: number | null; target: number; comparison: 'at_least' | 'at_most'; unit: '%' | 'min'; met: boolean | null; id: string }) {
+export function TargetBar({
+  label,
+  actual,
+  target,
+  comparison,
+  unit,
+  met,
+  id,
+}: {
+  label: string;
+  actual: number | null;
+  target: number;
+  comparison: 'at_least' | 'at_most';
+  unit: '%' | 'min';
+  met: boolean | null;
+  id: string;
+}) {
   const { t, i18n } = useTranslation();
   const max = unit === '%' ? 100 : Math.max(target, actual ?? 0) * 1.25 || 1;
   const shownUnit = unit === '%' ? ' %' : ` ${t('metrics.minutes')}`;
   const state = actual === null ? 'nodata' : met ? 'met' : 'notmet';
-  const text = actual === null
-    ? t('metrics.targets.valueNoData', { target: formatNumber(i18n.language, target) + shownUnit, cmp: t(`metrics.targets.${comparison}`) })
-    : t('metrics.targets.valueText', {
-        actual: formatNumber(i18n.language, actual) + shownUnit,
-        cmp: t(`metrics.targets.${comparison}`),
-        target: formatNumber(i18n.language, target) + shownUnit,
-        state: t(`metrics.targets.state.${state}`),
-      });
+  const text =
+    actual === null
+      ? t('metrics.targets.valueNoData', { target: formatNumber(i18n.language, target) + shownUnit, cmp: t(`metrics.targets.${comparison}`) })
+      : t('metrics.targets.valueText', {
+          actual: formatNumber(i18n.language, actual) + shownUnit,
+          cmp: t(`metrics.targets.${comparison}`),
+          target: formatNumber(i18n.language, target) + shownUnit,
+          state: t(`metrics.targets.state.${state}`),
+        });
   return (
     <div className={`metrics-target metrics-target-${state}`}>
       <div className="metrics-target-head">
@@ -216,7 +298,8 @@ export function ExportLinks({ unit, from, to, sheet }: { unit: string; from: str
   return (
     <p className="button-row metrics-export">
       <a className="button button-secondary" href={`/api/metrics/export.xlsx?${q}`} download data-testid="export-xlsx">
-        {t('metrics.export.xlsx')}{sheet && <span className="visually-hidden"> {t('metrics.export.sheet', { sheet })}</span>}
+        {t('metrics.export.xlsx')}
+        {sheet && <span className="visually-hidden"> {t('metrics.export.sheet', { sheet })}</span>}
       </a>
     </p>
   );
@@ -226,7 +309,8 @@ export function PdfReportLink({ unit, from, to }: { unit: string; from: string; 
   const { t } = useTranslation();
   return (
     <a className="button button-secondary" href={`/api/metrics/report.pdf?${qs({ unit, from, to })}`} target="_blank" rel="noopener" data-testid="report-pdf">
-      {t('metrics.export.pdf')}<span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
+      {t('metrics.export.pdf')}
+      <span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
     </a>
   );
 }

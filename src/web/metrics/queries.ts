@@ -12,7 +12,7 @@ import { errorMessage } from '../staff/format.ts';
 type Params = Record<string, string | number | null | undefined>;
 
 /** GET /api/metrics/:resource?params, keeping the previous answer on screen while the next one loads. */
-const metrics = <T,>(resource: string, params?: Params) => ({
+const metrics = <T>(resource: string, params?: Params) => ({
   ...apiQuery<T>(keys.metrics.resource(resource, params), `/api/metrics/${resource}${params ? `?${qs(params)}` : ''}`),
   placeholderData: keepPreviousData,
 });
@@ -22,7 +22,7 @@ export const metricsQueries = {
   index766: (params: Params) => metrics<IndexReport>('index766', params),
   breakdown: (params: Params) => metrics<Breakdown>('breakdown', params),
   targets: (params: Params) => metrics<TargetProgress[]>('targets', params),
-  drill: <T,>(params: Params) => metrics<T>('drill', params),
+  drill: <T>(params: Params) => metrics<T>('drill', params),
   campaigns: () => metrics<Campaign[]>('campaigns'),
   campaign: (id: string) => metrics<CampaignReport>(`campaigns/${encodeURIComponent(id)}`),
 };

@@ -22,7 +22,9 @@ export function HomePage() {
   return (
     <>
       <section className="hero">
-        <h1 ref={heading} tabIndex={-1}>{t('home.title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('home.title')}
+        </h1>
         <p className="lead">{t('home.lead')}</p>
         <SearchForm big />
       </section>
@@ -30,7 +32,11 @@ export function HomePage() {
         <h2 id="popular-h">{t('home.popular')}</h2>
         <ul className="chips">
           {POPULAR.map((p) => (
-            <li key={p.key}><Link className="chip" to={`/thu-tuc?q=${encodeURIComponent(p.q)}`}>{t(`home.popularItems.${p.key}`)}</Link></li>
+            <li key={p.key}>
+              <Link className="chip" to={`/thu-tuc?q=${encodeURIComponent(p.q)}`}>
+                {t(`home.popularItems.${p.key}`)}
+              </Link>
+            </li>
           ))}
         </ul>
       </section>
@@ -39,7 +45,10 @@ export function HomePage() {
           <h2 id="fields-h">{t('home.byField')}</h2>
           <ul className="field-list">
             {fields.map((f) => (
-              <li key={f.code}><Link to={`/thu-tuc?linhVuc=${encodeURIComponent(f.code)}`}>{f.name}</Link> <span className="muted">({t('home.procedureCount', { count: f.count })})</span></li>
+              <li key={f.code}>
+                <Link to={`/thu-tuc?linhVuc=${encodeURIComponent(f.code)}`}>{f.name}</Link>{' '}
+                <span className="muted">({t('home.procedureCount', { count: f.count })})</span>
+              </li>
             ))}
           </ul>
         </section>

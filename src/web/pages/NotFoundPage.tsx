@@ -6,7 +6,9 @@ export function NotFoundPage() {
   return (
     <section>
       <h1>{t('notFound.title')}</h1>
-      <p><Link to="/">{t('notFound.back')}</Link></p>
+      <p>
+        <Link to="/">{t('notFound.back')}</Link>
+      </p>
     </section>
   );
 }

@@ -25,18 +25,35 @@ export function ProcedurePage() {
   const error = query.error ? errorText(query.error, t('error.generic')) : null;
   const heading = usePageTitle(data?.definition.name);
 
-  if (error) return <div className="error-box" role="alert"><h1>{t('procedure.notFound')}</h1><p>{error}</p></div>;
+  if (error)
+    return (
+      <div className="error-box" role="alert">
+        <h1>{t('procedure.notFound')}</h1>
+        <p>{error}</p>
+      </div>
+    );
   if (!data) return <p role="status">{t('common.loading')}</p>;
   const d = data.definition;
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (
     <article className="procedure">
-      <p className="muted">{d.field.name} · {t('procedure.code')}: {d.code}</p>
-      <h1 ref={heading} tabIndex={-1}>{d.name}</h1>
-      <p><LevelBadge level={d.level} />{d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}</p>
+      <p className="muted">
+        {d.field.name} · {t('procedure.code')}: {d.code}
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        {d.name}
+      </h1>
+      <p>
+        <LevelBadge level={d.level} />
+        {d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}
+      </p>
       <p className="lead">{d.guide.summary}</p>
       {d.cases.some((c) => c.form) && (
-        <p className="apply-box"><Link className="button button-primary" to={`/nop-ho-so/${encodeURIComponent(d.code)}`}>{t('procedure.apply')}</Link></p>
+        <p className="apply-box">
+          <Link className="button button-primary" to={`/nop-ho-so/${encodeURIComponent(d.code)}`}>
+            {t('procedure.apply')}
+          </Link>
+        </p>
       )}
       <section aria-labelledby="who-h">
         <h2 id="who-h">{t('procedure.who')}</h2>
@@ -45,7 +62,11 @@ export function ProcedurePage() {
       </section>
       <section aria-labelledby="steps-h">
         <h2 id="steps-h">{t('procedure.steps')}</h2>
-        <ol className="steps">{d.guide.steps.map((s, i) => <li key={i}>{s}</li>)}</ol>
+        <ol className="steps">
+          {d.guide.steps.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ol>
       </section>
       <section aria-labelledby="cases-h">
         <h2 id="cases-h">{t('procedure.cases')}</h2>
@@ -53,16 +74,34 @@ export function ProcedurePage() {
           <div className="case" key={c.code}>
             <h3>{c.name}</h3>
             <dl className="facts">
-              <div><dt>{t('procedure.timeLimit')}</dt><dd>{formatTimeLimit(c.timeLimit, lang)}{c.timeLimit.note ? ` — ${c.timeLimit.note}` : ''}</dd></div>
-              <div><dt>{t('procedure.result')}</dt><dd>{c.result.name}</dd></div>
+              <div>
+                <dt>{t('procedure.timeLimit')}</dt>
+                <dd>
+                  {formatTimeLimit(c.timeLimit, lang)}
+                  {c.timeLimit.note ? ` — ${c.timeLimit.note}` : ''}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('procedure.result')}</dt>
+                <dd>{c.result.name}</dd>
+              </div>
             </dl>
             <h4>{t('procedure.documents')}</h4>
             <table className="table">
-              <thead><tr><th scope="col">{t('procedure.document')}</th><th scope="col">{t('procedure.originals')}</th><th scope="col">{t('procedure.copies')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('procedure.document')}</th>
+                  <th scope="col">{t('procedure.originals')}</th>
+                  <th scope="col">{t('procedure.copies')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {c.documents.map((doc) => (
                   <tr key={doc.code}>
-                    <td>{doc.name}{!doc.required && <span className="muted"> ({t('procedure.optional')})</span>}</td>
+                    <td>
+                      {doc.name}
+                      {!doc.required && <span className="muted"> ({t('procedure.optional')})</span>}
+                    </td>
                     <td>{doc.originals}</td>
                     <td>{doc.copies}</td>
                   </tr>
@@ -70,13 +109,22 @@ export function ProcedurePage() {
               </tbody>
             </table>
             <h4>{t('procedure.fees')}</h4>
-            {c.fees.length === 0 ? <p>{t('procedure.free')}</p> : (
+            {c.fees.length === 0 ? (
+              <p>{t('procedure.free')}</p>
+            ) : (
               <ul>
                 {c.fees.map((f) => (
                   <li key={f.code}>
                     {f.name}: <strong>{feeText(f, t)}</strong>
                     {f.onlineReductions.map((r, i) => (
-                      <span key={i} className="online-reduction"> — {t('procedure.onlineReduction', { value: r.percent !== undefined ? `${r.percent}%` : formatMoney(r.amount ?? 0), from: formatDate(r.effectiveFrom) })}</span>
+                      <span key={i} className="online-reduction">
+                        {' '}
+                        —{' '}
+                        {t('procedure.onlineReduction', {
+                          value: r.percent !== undefined ? `${r.percent}%` : formatMoney(r.amount ?? 0),
+                          from: formatDate(r.effectiveFrom),
+                        })}
+                      </span>
                     ))}
                   </li>
                 ))}
@@ -87,7 +135,13 @@ export function ProcedurePage() {
       </section>
       <section aria-labelledby="legal-h">
         <h2 id="legal-h">{t('procedure.legalBasis')}</h2>
-        <ul>{d.legalBasis.map((l) => <li key={l.number}>{l.number}: {l.title}</li>)}</ul>
+        <ul>
+          {d.legalBasis.map((l) => (
+            <li key={l.number}>
+              {l.number}: {l.title}
+            </li>
+          ))}
+        </ul>
       </section>
     </article>
   );

@@ -28,14 +28,20 @@ export function SearchPage() {
 
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>{t('search.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('search.title')}
+      </h1>
       <SearchForm key={q} initial={q} />
       <div className="filters">
         <div className="field">
           <label htmlFor="filter-field">{t('search.field')}</label>
           <select id="filter-field" value={field} onChange={(e) => setFilter('linhVuc', e.target.value)}>
             <option value="">{t('search.allFields')}</option>
-            {fields.map((f) => <option key={f.code} value={f.code}>{f.name}</option>)}
+            {fields.map((f) => (
+              <option key={f.code} value={f.code}>
+                {f.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -47,11 +53,19 @@ export function SearchPage() {
           </select>
         </div>
       </div>
-      {error && <div className="error-box" role="alert">{error}</div>}
-      <p className="result-count" role="status" aria-live="polite">{result ? t('search.count', { count: result.total }) : error ? '' : t('common.loading')}</p>
+      {error && (
+        <div className="error-box" role="alert">
+          {error}
+        </div>
+      )}
+      <p className="result-count" role="status" aria-live="polite">
+        {result ? t('search.count', { count: result.total }) : error ? '' : t('common.loading')}
+      </p>
       {result && result.items.length > 0 && (
         <ul className="cards" aria-label={t('search.results')}>
-          {result.items.map((p) => <ProcedureCard key={p.code} p={p} />)}
+          {result.items.map((p) => (
+            <ProcedureCard key={p.code} p={p} />
+          ))}
         </ul>
       )}
     </>

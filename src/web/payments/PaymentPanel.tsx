@@ -21,7 +21,12 @@ export function PaymentPanel({ dossierId }: { dossierId: string }) {
   const key = useRef<string>(newKey());
   const p = query.data;
   const error = payError ?? (query.error ? errorText(query.error, t('payments.panel.loadError')) : null);
-  if (error && !p) return <div className="error-box" role="alert">{error}</div>;
+  if (error && !p)
+    return (
+      <div className="error-box" role="alert">
+        {error}
+      </div>
+    );
   // Nothing to say when nothing is charged, unless a fee was waived by an exemption (then the quote shows it).
   const exempted = !!p?.feeQuote?.lines.some((l) => l.exempted);
   if (!p || (p.feeTotal === 0 && p.amountDue === 0 && p.receipts.length === 0 && !exempted)) return null;
@@ -41,16 +46,38 @@ export function PaymentPanel({ dossierId }: { dossierId: string }) {
   return (
     <section className="payment-panel" aria-labelledby="payment-title" data-testid="payment-panel">
       <h2 id="payment-title">{t('payments.panel.title')}</h2>
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && (
+        <div className="error-box" role="alert">
+          {error}
+        </div>
+      )}
       {p.feeQuote && <FeeQuoteTable quote={p.feeQuote} />}
-      {exempted && <p className="panel-info" data-testid="payment-exempted">{t('payments.panel.exempted')}</p>}
-      {p.paymentState === 'paid' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.paid')}</p>}
-      {p.paymentState === 'refund_pending' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.refundPending')}</p>}
-      {p.paymentState === 'refunded' && <p className="panel-info" data-testid="payment-state">{t('payments.panel.refunded')}</p>}
+      {exempted && (
+        <p className="panel-info" data-testid="payment-exempted">
+          {t('payments.panel.exempted')}
+        </p>
+      )}
+      {p.paymentState === 'paid' && (
+        <p className="panel-info" data-testid="payment-state">
+          {t('payments.panel.paid')}
+        </p>
+      )}
+      {p.paymentState === 'refund_pending' && (
+        <p className="panel-info" data-testid="payment-state">
+          {t('payments.panel.refundPending')}
+        </p>
+      )}
+      {p.paymentState === 'refunded' && (
+        <p className="panel-info" data-testid="payment-state">
+          {t('payments.panel.refunded')}
+        </p>
+      )}
       {p.amountDue > 0 && (
         <div>
           {p.paymentState === 'requested' && <p className="panel-info">{t('payments.panel.requested')}</p>}
-          <p><strong data-testid="amount-due">{t('payments.panel.due', { amount: formatMoney(p.amountDue) })}</strong></p>
+          <p>
+            <strong data-testid="amount-due">{t('payments.panel.due', { amount: formatMoney(p.amountDue) })}</strong>
+          </p>
           {last?.state === 'failed' && <p role="status">{t('payments.panel.lastFailed')}</p>}
           {last?.state === 'expired' && <p role="status">{t('payments.panel.lastExpired')}</p>}
           <p className="muted">{t('payments.panel.gatewayNote')}</p>
@@ -65,8 +92,11 @@ export function PaymentPanel({ dossierId }: { dossierId: string }) {
           <ul>
             {p.receipts.map((r) => (
               <li key={r.id}>
-                {t('payments.panel.receipt', { number: r.number, amount: formatMoney(r.net) })} ({t(`payments.panel.methods.${r.method}`, { defaultValue: r.method })}) –{' '}
-                <a href={`/api/receipts/${r.id}/pdf`} target="_blank" rel="noopener">{t('payments.panel.download', { number: r.number })}</a>
+                {t('payments.panel.receipt', { number: r.number, amount: formatMoney(r.net) })} (
+                {t(`payments.panel.methods.${r.method}`, { defaultValue: r.method })}) –{' '}
+                <a href={`/api/receipts/${r.id}/pdf`} target="_blank" rel="noopener">
+                  {t('payments.panel.download', { number: r.number })}
+                </a>
               </li>
             ))}
           </ul>
@@ -75,7 +105,9 @@ export function PaymentPanel({ dossierId }: { dossierId: string }) {
       {p.refunds.length > 0 && (
         <ul>
           {p.refunds.map((r) => (
-            <li key={r.id}>{t('payments.panel.refund', { amount: formatMoney(r.amount), state: t(`payments.panel.refundStates.${r.state}`, { defaultValue: r.state }) })}</li>
+            <li key={r.id}>
+              {t('payments.panel.refund', { amount: formatMoney(r.amount), state: t(`payments.panel.refundStates.${r.state}`, { defaultValue: r.state }) })}
+            </li>
           ))}
         </ul>
       )}

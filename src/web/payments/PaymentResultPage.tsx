@@ -38,7 +38,8 @@ export function PaymentResultPage() {
   const query = useQuery({
     queryKey: keys.payments.intent(id),
     queryFn: async ({ signal }) => {
-      if (polls.current === REQUERY_AFTER_POLLS) await api(`/api/payments/${encodeURIComponent(id)}/requery`, { method: 'POST', signal }).catch(() => undefined);
+      if (polls.current === REQUERY_AFTER_POLLS)
+        await api(`/api/payments/${encodeURIComponent(id)}/requery`, { method: 'POST', signal }).catch(() => undefined);
       const intent = await api<IntentStatusView>(`/api/payments/${encodeURIComponent(id)}`, { signal });
       polls.current += 1;
       // Settled: what the citizen's dossier pages show of it is out of date.
@@ -68,9 +69,19 @@ export function PaymentResultPage() {
   const open = intent && (intent.state === 'pending' || intent.state === 'created');
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('payments.result.title')}</h1>
-      {invalid && <div className="error-box" role="alert">{t('payments.result.invalid')}</div>}
-      {error && <div className="error-box" role="alert">{error}</div>}
+      <h1 ref={heading} tabIndex={-1}>
+        {t('payments.result.title')}
+      </h1>
+      {invalid && (
+        <div className="error-box" role="alert">
+          {t('payments.result.invalid')}
+        </div>
+      )}
+      {error && (
+        <div className="error-box" role="alert">
+          {error}
+        </div>
+      )}
       {!invalid && !intent && !error && <p role="status">{t('payments.result.checking')}</p>}
       {intent && (
         <div role="status" aria-live="polite" data-testid="payment-result" data-state={intent.state}>
@@ -97,14 +108,24 @@ export function PaymentResultPage() {
             <>
               <h2>{t(intent.state === 'failed' ? 'payments.result.failed' : 'payments.result.expired')}</h2>
               <p>{t(intent.state === 'failed' ? 'payments.result.failedLead' : 'payments.result.expiredLead')}</p>
-              <button type="button" className="button" onClick={() => void retry()} disabled={busy} aria-busy={busy}>{t('payments.result.retry')}</button>
+              <button type="button" className="button" onClick={() => void retry()} disabled={busy} aria-busy={busy}>
+                {t('payments.result.retry')}
+              </button>
             </>
           )}
           <dl className="summary-list">
-            <div><dt>{t('payments.result.reference')}</dt><dd>{intent.reference}</dd></div>
-            <div><dt>{t('payments.result.amount')}</dt><dd>{formatMoney(intent.amount)}</dd></div>
+            <div>
+              <dt>{t('payments.result.reference')}</dt>
+              <dd>{intent.reference}</dd>
+            </div>
+            <div>
+              <dt>{t('payments.result.amount')}</dt>
+              <dd>{formatMoney(intent.amount)}</dd>
+            </div>
           </dl>
-          <p><Link to={`/ho-so-cua-toi/${intent.dossierId}`}>{t('payments.result.back', { code: intent.dossierCode })}</Link></p>
+          <p>
+            <Link to={`/ho-so-cua-toi/${intent.dossierId}`}>{t('payments.result.back', { code: intent.dossierCode })}</Link>
+          </p>
         </div>
       )}
     </section>

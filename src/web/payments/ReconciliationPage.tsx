@@ -27,7 +27,9 @@ export function ReconciliationPage() {
   const heading = usePageTitle(t('payments.reconcile.title'));
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
-  const reconcile = useMutation({ mutationFn: async (f: File) => api<Run>('/api/payments/reconciliation', { method: 'POST', body: { statement: await f.text() } }) });
+  const reconcile = useMutation({
+    mutationFn: async (f: File) => api<Run>('/api/payments/reconciliation', { method: 'POST', body: { statement: await f.text() } }),
+  });
   const run = reconcile.data ?? null;
   const busy = reconcile.isPending;
   const error = missingFile ? t('payments.reconcile.fileRequired') : reconcile.error ? errorText(reconcile.error, t('payments.panel.loadError')) : null;
@@ -38,34 +40,91 @@ export function ReconciliationPage() {
   };
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('payments.reconcile.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('payments.reconcile.title')}
+      </h1>
       <p>{t('payments.reconcile.lead')}</p>
       <form onSubmit={submit} noValidate>
         <div className={`form-group${error ? ' has-error' : ''}`}>
           <label htmlFor="f-statement">{t('payments.reconcile.file')}</label>
-          {error && <p className="field-error" id="f-statement-error" role="alert">{error}</p>}
-          <input id="f-statement" type="file" accept=".csv,text/csv" aria-describedby={error ? 'f-statement-error' : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {error && (
+            <p className="field-error" id="f-statement-error" role="alert">
+              {error}
+            </p>
+          )}
+          <input
+            id="f-statement"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={error ? 'f-statement-error' : undefined}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
-        <button type="submit" className="button" disabled={busy} aria-busy={busy}>{t('payments.reconcile.run')}</button>
+        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+          {t('payments.reconcile.run')}
+        </button>
       </form>
       {run && (
         <div role="status" data-testid="reconcile-report">
-          <h2>{t('payments.reconcile.summary', { rows: run.statementRows, matched: run.report.matched.length, missing: run.report.missing.length, mismatched: run.report.mismatched.length })}</h2>
+          <h2>
+            {t('payments.reconcile.summary', {
+              rows: run.statementRows,
+              matched: run.report.matched.length,
+              missing: run.report.missing.length,
+              mismatched: run.report.mismatched.length,
+            })}
+          </h2>
           {run.report.missing.length > 0 && (
             <table className="table">
               <caption>{t('payments.reconcile.missing')}</caption>
-              <thead><tr><th scope="col">{t('payments.result.reference')}</th><th scope="col">{t('payments.result.amount')}</th><th scope="col">{t('payments.reconcile.dossier')}</th><th scope="col">{t('payments.reconcile.note')}</th></tr></thead>
-              <tbody>{run.report.missing.map((m) => <tr key={m.reference}><td>{m.reference}</td><td>{formatMoney(m.amount)}</td><td>{m.dossierCode ?? '—'}</td><td>{m.note}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.result.reference')}</th>
+                  <th scope="col">{t('payments.result.amount')}</th>
+                  <th scope="col">{t('payments.reconcile.dossier')}</th>
+                  <th scope="col">{t('payments.reconcile.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {run.report.missing.map((m) => (
+                  <tr key={m.reference}>
+                    <td>{m.reference}</td>
+                    <td>{formatMoney(m.amount)}</td>
+                    <td>{m.dossierCode ?? '—'}</td>
+                    <td>{m.note}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
           {run.report.mismatched.length > 0 && (
             <table className="table">
               <caption>{t('payments.reconcile.mismatched')}</caption>
-              <thead><tr><th scope="col">{t('payments.result.reference')}</th><th scope="col">{t('payments.reconcile.dossier')}</th><th scope="col">{t('payments.reconcile.note')}</th></tr></thead>
-              <tbody>{run.report.mismatched.map((m) => <tr key={m.reference}><td>{m.reference}</td><td>{m.dossierCode}</td><td>{m.note}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payments.result.reference')}</th>
+                  <th scope="col">{t('payments.reconcile.dossier')}</th>
+                  <th scope="col">{t('payments.reconcile.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {run.report.mismatched.map((m) => (
+                  <tr key={m.reference}>
+                    <td>{m.reference}</td>
+                    <td>{m.dossierCode}</td>
+                    <td>{m.note}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
-          {run.parseErrors.length > 0 && <ul>{run.parseErrors.map((e) => <li key={e.line}>{t('payments.reconcile.lineError', { line: e.line, message: e.message })}</li>)}</ul>}
+          {run.parseErrors.length > 0 && (
+            <ul>
+              {run.parseErrors.map((e) => (
+                <li key={e.line}>{t('payments.reconcile.lineError', { line: e.line, message: e.message })}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </section>

@@ -29,12 +29,21 @@ export function StaffPaymentBlock({ dossierId }: { dossierId: string }) {
     <section className="payment-panel" aria-labelledby="staff-payment-title" data-testid="staff-payment">
       <h2 id="staff-payment-title">{t('payments.panel.title')}</h2>
       {p.feeQuote && <FeeQuoteTable quote={p.feeQuote} id="staff-fee-quote" />}
-      <p>{t(`payments.staff.state.${p.paymentState}`, { defaultValue: p.paymentState })}{p.amountDue > 0 ? ` – ${t('payments.panel.due', { amount: formatMoney(p.amountDue) })}` : ''}</p>
+      <p>
+        {t(`payments.staff.state.${p.paymentState}`, { defaultValue: p.paymentState })}
+        {p.amountDue > 0 ? ` – ${t('payments.panel.due', { amount: formatMoney(p.amountDue) })}` : ''}
+      </p>
       {p.intents.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">{t('payments.staff.attempts')}</caption>
           <thead>
-            <tr><th scope="col">{t('payments.result.reference')}</th><th scope="col">{t('payments.staff.channel')}</th><th scope="col">{t('payments.result.amount')}</th><th scope="col">{t('payments.staff.stateCol')}</th><th scope="col">{t('payments.staff.time')}</th></tr>
+            <tr>
+              <th scope="col">{t('payments.result.reference')}</th>
+              <th scope="col">{t('payments.staff.channel')}</th>
+              <th scope="col">{t('payments.result.amount')}</th>
+              <th scope="col">{t('payments.staff.stateCol')}</th>
+              <th scope="col">{t('payments.staff.time')}</th>
+            </tr>
           </thead>
           <tbody>
             {p.intents.map((i) => (
@@ -52,7 +61,12 @@ export function StaffPaymentBlock({ dossierId }: { dossierId: string }) {
       {p.receipts.length > 0 && (
         <ul>
           {p.receipts.map((r) => (
-            <li key={r.id}><a href={`/api/receipts/${r.id}/pdf`} target="_blank" rel="noopener">{t('payments.panel.download', { number: r.number })}</a> – {formatMoney(r.net)}</li>
+            <li key={r.id}>
+              <a href={`/api/receipts/${r.id}/pdf`} target="_blank" rel="noopener">
+                {t('payments.panel.download', { number: r.number })}
+              </a>{' '}
+              – {formatMoney(r.net)}
+            </li>
           ))}
         </ul>
       )}
@@ -62,12 +76,18 @@ export function StaffPaymentBlock({ dossierId }: { dossierId: string }) {
           {r.state === 'at_counter' && (
             <>
               {' '}
-              <button type="button" className="button button-secondary" onClick={() => payOut.mutate(r.id)} disabled={payOut.isPending}>{t('payments.staff.payOut', { amount: formatMoney(r.amount) })}</button>
+              <button type="button" className="button button-secondary" onClick={() => payOut.mutate(r.id)} disabled={payOut.isPending}>
+                {t('payments.staff.payOut', { amount: formatMoney(r.amount) })}
+              </button>
             </>
           )}
         </p>
       ))}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,4 +8,5 @@ export async function startOnlinePayment(dossierId: string, idempotencyKey: stri
   window.location.assign(intent.paymentUrl);
 }
 
-export const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -52,23 +52,58 @@ export function CounterScreenPage() {
   const d = screen.data;
 
   return (
-    <main id="main" className="counter-screen" tabIndex={-1} onMouseEnter={() => setHold(true)} onMouseLeave={() => setHold(false)} onFocus={() => setHold(true)} onBlur={() => setHold(false)}>
+    <main
+      id="main"
+      className="counter-screen"
+      tabIndex={-1}
+      onMouseEnter={() => setHold(true)}
+      onMouseLeave={() => setHold(false)}
+      onFocus={() => setHold(true)}
+      onBlur={() => setHold(false)}
+    >
       <header className="counter-screen-head">
-        <h1 ref={heading} tabIndex={-1}>{d ? d.unit.name : t('metrics.screen.titleShort')}</h1>
-        <p className="counter-screen-clock"><time dateTime={now}>{vnClock(now)}</time></p>
+        <h1 ref={heading} tabIndex={-1}>
+          {d ? d.unit.name : t('metrics.screen.titleShort')}
+        </h1>
+        <p className="counter-screen-clock">
+          <time dateTime={now}>{vnClock(now)}</time>
+        </p>
       </header>
-      {screen.error && <div className="error-box" role="alert">{screen.error}</div>}
-      {!d ? !screen.error && <p role="status">{t('common.loading')}</p> : (
+      {screen.error && (
+        <div className="error-box" role="alert">
+          {screen.error}
+        </div>
+      )}
+      {!d ? (
+        !screen.error && <p role="status">{t('common.loading')}</p>
+      ) : (
         <>
-          <section className="counter-slide" aria-roledescription={t('metrics.screen.slide')} aria-label={t('metrics.screen.slideOf', { n: current + 1, count })} data-testid="screen-slide" data-slide={current}>
+          <section
+            className="counter-slide"
+            aria-roledescription={t('metrics.screen.slide')}
+            aria-label={t('metrics.screen.slideOf', { n: current + 1, count })}
+            data-testid="screen-slide"
+            data-slide={current}
+          >
             {current === 0 && (
               <>
                 <h2>{t('metrics.screen.today')}</h2>
                 <ul className="counter-figures">
-                  <li><span className="counter-number" data-testid="screen-received">{formatCount(i18n.language, d.today.received)}</span> {t('metrics.screen.received')}</li>
-                  <li><span className="counter-number">{formatCount(i18n.language, d.today.online)}</span> {t('metrics.screen.online')}</li>
-                  <li><span className="counter-number">{formatCount(i18n.language, d.today.returned)}</span> {t('metrics.screen.returned')}</li>
-                  <li><span className="counter-number">{formatCount(i18n.language, d.today.waitingToday)}</span> {t('metrics.screen.waiting')}</li>
+                  <li>
+                    <span className="counter-number" data-testid="screen-received">
+                      {formatCount(i18n.language, d.today.received)}
+                    </span>{' '}
+                    {t('metrics.screen.received')}
+                  </li>
+                  <li>
+                    <span className="counter-number">{formatCount(i18n.language, d.today.online)}</span> {t('metrics.screen.online')}
+                  </li>
+                  <li>
+                    <span className="counter-number">{formatCount(i18n.language, d.today.returned)}</span> {t('metrics.screen.returned')}
+                  </li>
+                  <li>
+                    <span className="counter-number">{formatCount(i18n.language, d.today.waitingToday)}</span> {t('metrics.screen.waiting')}
+                  </li>
                 </ul>
               </>
             )}
@@ -76,10 +111,18 @@ export function CounterScreenPage() {
               <>
                 <h2>{t('metrics.screen.month')}</h2>
                 <ul className="counter-figures">
-                  <li><span className="counter-number">{formatNumber(i18n.language, d.month.score)}</span> {t('metrics.screen.score')}</li>
-                  <li><span className="counter-number">{pct(d.month.onTimeRate)}</span> {t('metrics.screen.onTime')}</li>
-                  <li><span className="counter-number">{pct(d.month.onlineRate)}</span> {t('metrics.screen.onlineRate')}</li>
-                  <li><span className="counter-number">{pct(d.month.satisfactionRate)}</span> {t('metrics.screen.satisfied')}</li>
+                  <li>
+                    <span className="counter-number">{formatNumber(i18n.language, d.month.score)}</span> {t('metrics.screen.score')}
+                  </li>
+                  <li>
+                    <span className="counter-number">{pct(d.month.onTimeRate)}</span> {t('metrics.screen.onTime')}
+                  </li>
+                  <li>
+                    <span className="counter-number">{pct(d.month.onlineRate)}</span> {t('metrics.screen.onlineRate')}
+                  </li>
+                  <li>
+                    <span className="counter-number">{pct(d.month.satisfactionRate)}</span> {t('metrics.screen.satisfied')}
+                  </li>
                 </ul>
               </>
             )}
@@ -90,7 +133,9 @@ export function CounterScreenPage() {
                   {guideSlides[current - 2]?.map((g) => (
                     <li key={g.code}>
                       <h3>{g.name}</h3>
-                      <p>{t('metrics.screen.deadline')}: <strong>{g.deadline}</strong> · {t('metrics.screen.fee')}: <strong>{g.fee}</strong></p>
+                      <p>
+                        {t('metrics.screen.deadline')}: <strong>{g.deadline}</strong> · {t('metrics.screen.fee')}: <strong>{g.fee}</strong>
+                      </p>
                       <p>{g.online ? t('metrics.screen.canOnline') : t('metrics.screen.atCounter')}</p>
                     </li>
                   ))}
@@ -99,9 +144,15 @@ export function CounterScreenPage() {
             )}
           </section>
           <div className="counter-controls">
-            <button type="button" className="button button-secondary" onClick={() => setSlide((s) => (s - 1 + count) % count)}>{t('metrics.screen.previous')}</button>
-            <button type="button" className="button button-secondary" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>{paused ? t('metrics.screen.play') : t('metrics.screen.pause')}</button>
-            <button type="button" className="button button-secondary" onClick={() => setSlide((s) => (s + 1) % count)}>{t('metrics.screen.next')}</button>
+            <button type="button" className="button button-secondary" onClick={() => setSlide((s) => (s - 1 + count) % count)}>
+              {t('metrics.screen.previous')}
+            </button>
+            <button type="button" className="button button-secondary" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+              {paused ? t('metrics.screen.play') : t('metrics.screen.pause')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setSlide((s) => (s + 1) % count)}>
+              {t('metrics.screen.next')}
+            </button>
           </div>
           <footer className="counter-screen-foot">{t('metrics.screen.footer')}</footer>
         </>

@@ -49,19 +49,34 @@ export function DossierSearchPage() {
 
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('staff.search.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.search.title')}
+      </h1>
       <form role="search" onSubmit={submit} className="search-form">
         <div className="form-group">
           <label htmlFor="s-q">{t('staff.search.q')}</label>
-          <p className="hint" id="s-q-hint">{t('staff.search.qHint')}</p>
-          <input id="s-q" type="search" autoComplete="off" aria-describedby="s-q-hint" value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
+          <p className="hint" id="s-q-hint">
+            {t('staff.search.qHint')}
+          </p>
+          <input
+            id="s-q"
+            type="search"
+            autoComplete="off"
+            aria-describedby="s-q-hint"
+            value={form.q}
+            onChange={(e) => setForm({ ...form, q: e.target.value })}
+          />
         </div>
         <div className="filters">
           <div className="field">
             <label htmlFor="s-status">{t('staff.search.status')}</label>
             <select id="s-status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
               <option value="">{t('staff.search.anyStatus')}</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{nationalStatusName[s][i18n.language === 'en' ? 'en' : 'vi']}</option>)}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {nationalStatusName[s][i18n.language === 'en' ? 'en' : 'vi']}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
@@ -73,14 +88,18 @@ export function DossierSearchPage() {
             <input id="s-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
           </div>
         </div>
-        <button type="submit" className="button">{t('staff.common.search')}</button>
+        <button type="submit" className="button">
+          {t('staff.common.search')}
+        </button>
       </form>
       {error && <LoadError message={error} />}
       {!data && !error && <Loading />}
       {data && (
         <>
           <p role="status" className="result-count">
-            {data.items.length === 0 ? t('staff.search.none') : t(`staff.search.found.${data.kind}`, { count: data.items.length, more: data.hasMore ? '+' : '' })}
+            {data.items.length === 0
+              ? t('staff.search.none')
+              : t(`staff.search.found.${data.kind}`, { count: data.items.length, more: data.hasMore ? '+' : '' })}
           </p>
           {data.items.length > 0 && (
             <table className="table responsive-table" aria-label={t('staff.search.tableLabel')}>
@@ -98,7 +117,9 @@ export function DossierSearchPage() {
                 {data.items.map((it) => (
                   <tr key={it.id}>
                     <td data-label={t('staff.col.code')}>
-                      <Link to={`/can-bo/ho-so/${it.id}`} className="dossier-link">{it.code}</Link>
+                      <Link to={`/can-bo/ho-so/${it.id}`} className="dossier-link">
+                        {it.code}
+                      </Link>
                       <span className="cell-note">{channelName(t, it.channel)}</span>
                     </td>
                     <td data-label={t('staff.col.applicant')}>
@@ -107,8 +128,12 @@ export function DossierSearchPage() {
                     </td>
                     <td data-label={t('staff.col.procedure')}>{it.procedureName}</td>
                     <td data-label={t('staff.col.status')}>{statusName(i18n.language, it.status)}</td>
-                    <td data-label={t('staff.col.submittedAt')}><When at={it.submittedAt} /></td>
-                    <td data-label={t('staff.col.dossierDue')}><When at={it.dueAt} /></td>
+                    <td data-label={t('staff.col.submittedAt')}>
+                      <When at={it.submittedAt} />
+                    </td>
+                    <td data-label={t('staff.col.dossierDue')}>
+                      <When at={it.dueAt} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

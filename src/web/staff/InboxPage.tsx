@@ -56,7 +56,9 @@ export function InboxPage() {
 
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('staff.inbox.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.inbox.title')}
+      </h1>
       <nav aria-label={t('staff.inbox.filters')}>
         <ul className="tabs">
           {FILTERS.map((f) => (
@@ -72,7 +74,9 @@ export function InboxPage() {
         <label htmlFor="inbox-q">{t('staff.inbox.searchLabel')}</label>
         <div className="search-row">
           <input id="inbox-q" type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-          <button type="submit" className="button">{t('staff.common.search')}</button>
+          <button type="submit" className="button">
+            {t('staff.common.search')}
+          </button>
         </div>
       </form>
       {error && <LoadError message={error} />}
@@ -80,7 +84,11 @@ export function InboxPage() {
       {data && (
         <>
           <p role="status" className="result-count">
-            {data.total === 0 ? (q || current.filter !== 'all' ? t('staff.inbox.noneMatching') : t('staff.inbox.none')) : t('staff.inbox.count', { count: data.total })}
+            {data.total === 0
+              ? q || current.filter !== 'all'
+                ? t('staff.inbox.noneMatching')
+                : t('staff.inbox.none')
+              : t('staff.inbox.count', { count: data.total })}
           </p>
           {data.items.length > 0 && (
             <table className="table responsive-table" aria-label={t('staff.inbox.tableLabel')}>
@@ -99,8 +107,12 @@ export function InboxPage() {
                 {data.items.map((it) => (
                   <tr key={it.taskId} className={`row-${it.paused ? 'paused' : it.urgency}`}>
                     <td data-label={t('staff.col.code')}>
-                      <Link to={`/can-bo/ho-so/${it.dossierId}`} className="dossier-link">{it.code}</Link>
-                      <span className="cell-note">{channelName(t, it.channel)} · {statusName(i18n.language, it.status)}</span>
+                      <Link to={`/can-bo/ho-so/${it.dossierId}`} className="dossier-link">
+                        {it.code}
+                      </Link>
+                      <span className="cell-note">
+                        {channelName(t, it.channel)} · {statusName(i18n.language, it.status)}
+                      </span>
                     </td>
                     <td data-label={t('staff.col.procedure')}>{it.procedureName}</td>
                     <td data-label={t('staff.col.applicant')}>{it.applicantName}</td>
@@ -108,9 +120,15 @@ export function InboxPage() {
                       {it.stepName}
                       {!it.assigned && <span className="cell-note">{t('staff.inbox.unassigned')}</span>}
                     </td>
-                    <td data-label={t('staff.col.stepDue')}><When at={it.stepDueAt} /></td>
-                    <td data-label={t('staff.col.dossierDue')}><When at={it.dueAt} /></td>
-                    <td data-label={t('staff.col.urgency')}><UrgencyBadge urgency={it.urgency} paused={it.paused} /></td>
+                    <td data-label={t('staff.col.stepDue')}>
+                      <When at={it.stepDueAt} />
+                    </td>
+                    <td data-label={t('staff.col.dossierDue')}>
+                      <When at={it.dueAt} />
+                    </td>
+                    <td data-label={t('staff.col.urgency')}>
+                      <UrgencyBadge urgency={it.urgency} paused={it.paused} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -40,7 +40,12 @@ export function StaffLoginPage() {
         setNeedTotp(true);
         setErrors([{ path: 'totp', message: err.message }]);
       } else {
-        setErrors([{ path: err instanceof ApiError && err.code === 'TOTP_INVALID' ? 'totp' : 'username', message: err instanceof Error ? err.message : t('error.generic') }]);
+        setErrors([
+          {
+            path: err instanceof ApiError && err.code === 'TOTP_INVALID' ? 'totp' : 'username',
+            message: err instanceof Error ? err.message : t('error.generic'),
+          },
+        ]);
       }
     } finally {
       setBusy(false);
@@ -50,30 +55,68 @@ export function StaffLoginPage() {
   const fieldError = (path: string) => errors.find((x) => x.path === path)?.message;
   return (
     <section className="narrow">
-      <h1 ref={heading} tabIndex={-1}>{t('staff.login.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.login.title')}
+      </h1>
       <p className="lead">{t('staff.login.lead')}</p>
       <ErrorSummary errors={errors} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className={`form-group${fieldError('username') ? ' has-error' : ''}`}>
           <label htmlFor="f-username">{t('staff.login.username')}</label>
-          {fieldError('username') && <p className="field-error" id="e-username">{fieldError('username')}</p>}
-          <input id="f-username" type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={username}
-            onChange={(e) => setUsername(e.target.value)} aria-describedby={fieldError('username') ? 'e-username' : undefined} />
+          {fieldError('username') && (
+            <p className="field-error" id="e-username">
+              {fieldError('username')}
+            </p>
+          )}
+          <input
+            id="f-username"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            aria-describedby={fieldError('username') ? 'e-username' : undefined}
+          />
         </div>
         <div className={`form-group${fieldError('password') ? ' has-error' : ''}`}>
           <label htmlFor="f-password">{t('staff.login.password')}</label>
-          {fieldError('password') && <p className="field-error" id="e-password">{fieldError('password')}</p>}
-          <input id="f-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={fieldError('password') ? 'e-password' : undefined} />
+          {fieldError('password') && (
+            <p className="field-error" id="e-password">
+              {fieldError('password')}
+            </p>
+          )}
+          <input
+            id="f-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={fieldError('password') ? 'e-password' : undefined}
+          />
         </div>
         {needTotp && (
           <div className={`form-group${fieldError('totp') ? ' has-error' : ''}`}>
             <label htmlFor="f-totp">{t('staff.login.totp')}</label>
-            {fieldError('totp') && <p className="field-error" id="e-totp">{fieldError('totp')}</p>}
-            <input id="f-totp" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value)} />
+            {fieldError('totp') && (
+              <p className="field-error" id="e-totp">
+                {fieldError('totp')}
+              </p>
+            )}
+            <input
+              id="f-totp"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+            />
           </div>
         )}
-        <button type="submit" className="button" disabled={busy}>{t('staff.login.submit')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('staff.login.submit')}
+        </button>
       </form>
     </section>
   );

@@ -18,15 +18,23 @@ export function ReceptionQueuePage() {
   const error = query.error ? errorMessage(query.error, t('error.generic')) : null;
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('staff.queue.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.queue.title')}
+      </h1>
       <p className="lead">{t('staff.queue.lead')}</p>
-      <p><Link to="/can-bo/tiep-nhan/tai-quay" className="button button-primary">{t('staff.queue.startIntake')}</Link></p>
+      <p>
+        <Link to="/can-bo/tiep-nhan/tai-quay" className="button button-primary">
+          {t('staff.queue.startIntake')}
+        </Link>
+      </p>
       <h2>{t('staff.queue.onlineHeading')}</h2>
       {error && <LoadError message={error} />}
       {!items && !error && <Loading />}
       {items && (
         <>
-          <p role="status" className="result-count">{items.length === 0 ? t('staff.queue.none') : t('staff.queue.count', { count: items.length })}</p>
+          <p role="status" className="result-count">
+            {items.length === 0 ? t('staff.queue.none') : t('staff.queue.count', { count: items.length })}
+          </p>
           {items.length > 0 && (
             <table className="table responsive-table" aria-label={t('staff.queue.tableLabel')}>
               <thead>
@@ -41,10 +49,16 @@ export function ReceptionQueuePage() {
               <tbody>
                 {items.map((d) => (
                   <tr key={d.id}>
-                    <td data-label={t('staff.col.code')}><Link to={`/can-bo/ho-so/${d.id}`} className="dossier-link">{d.code}</Link></td>
+                    <td data-label={t('staff.col.code')}>
+                      <Link to={`/can-bo/ho-so/${d.id}`} className="dossier-link">
+                        {d.code}
+                      </Link>
+                    </td>
                     <td data-label={t('staff.col.procedure')}>{d.procedureName}</td>
                     <td data-label={t('staff.col.applicant')}>{d.applicantName}</td>
-                    <td data-label={t('staff.col.submittedAt')}><When at={d.submittedAt} /></td>
+                    <td data-label={t('staff.col.submittedAt')}>
+                      <When at={d.submittedAt} />
+                    </td>
                     <td data-label={t('staff.col.state')}>
                       {d.subState === 'completion_requested' ? t('staff.queue.completionRequested') : t('staff.queue.waiting')}
                       <span className="cell-note">{channelName(t, d.channel)}</span>

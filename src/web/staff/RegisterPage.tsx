@@ -32,7 +32,10 @@ function registerUnits(units: OrgUnitInfo[], memberships: { unitId: string; role
     if (OVERSIGHT.includes(m.role)) addTree(m.unitId);
     else out.add(m.unitId);
   }
-  return [...out].map((id) => byId.get(id)).filter((u): u is OrgUnitInfo => !!u).sort((a, b) => Number(b.kind === 'ttpvhcc') - Number(a.kind === 'ttpvhcc'));
+  return [...out]
+    .map((id) => byId.get(id))
+    .filter((u): u is OrgUnitInfo => !!u)
+    .sort((a, b) => Number(b.kind === 'ttpvhcc') - Number(a.kind === 'ttpvhcc'));
 }
 
 export function RegisterPage() {
@@ -63,14 +66,20 @@ export function RegisterPage() {
 
   return (
     <section className="narrow">
-      <h1 ref={heading} tabIndex={-1}>{t('staff.register.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.register.title')}
+      </h1>
       <p className="lead">{t('staff.register.lead')}</p>
       {error && <LoadError message={error} />}
       <div className="form-group">
         <label htmlFor="r-unit">{t('staff.register.unit')}</label>
         <select id="r-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)} disabled={!units}>
           {!units && <option value="">{t('common.loading')}</option>}
-          {options.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {options.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="filters">
@@ -83,14 +92,21 @@ export function RegisterPage() {
           <input id="r-to" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
         </div>
       </div>
-      {invalidRange && <p className="field-error" role="alert">{t('staff.register.invalidRange')}</p>}
+      {invalidRange && (
+        <p className="field-error" role="alert">
+          {t('staff.register.invalidRange')}
+        </p>
+      )}
       {units && options.length === 0 && <p className="note">{t('staff.register.noUnits')}</p>}
       {ready && (
         <p className="button-row">
           <a className="button" href={`/api/staff/register.pdf?${query}`} target="_blank" rel="noopener">
-            {t('staff.register.pdf')}<span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
+            {t('staff.register.pdf')}
+            <span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
           </a>
-          <a className="button button-secondary" href={`/api/staff/register.xlsx?${query}`} download>{t('staff.register.xlsx')}</a>
+          <a className="button button-secondary" href={`/api/staff/register.xlsx?${query}`} download>
+            {t('staff.register.xlsx')}
+          </a>
         </p>
       )}
     </section>

@@ -41,7 +41,9 @@ export function StaffHomePage() {
   const links = staffNav.filter((n) => n.to !== '/can-bo' && (n.roles.length === 0 || hasRole(...n.roles)));
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('staff.home.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.home.title')}
+      </h1>
       <p className="lead">{t('staff.home.greeting', { name: user?.fullName ?? '' })}</p>
       <p>{user?.roles.map((r) => t(`staff.role.${r.code}`, { defaultValue: r.name })).join(', ')}</p>
       {error && <LoadError message={error} />}
@@ -50,17 +52,39 @@ export function StaffHomePage() {
         <ul className="stat-cards" aria-label={t('staff.home.workload')}>
           {counts && (
             <>
-              <li className="stat-card"><Link to="/can-bo/ho-so-can-xu-ly"><span className="stat-number">{counts.all}</span> {t('staff.home.tasks')}</Link></li>
-              <li className="stat-card"><Link to="/can-bo/ho-so-can-xu-ly?loc=sap-den-han"><span className="stat-number">{counts.due_soon}</span> {t('staff.home.dueSoon')}</Link></li>
-              <li className="stat-card"><Link to="/can-bo/ho-so-can-xu-ly?loc=qua-han"><span className="stat-number">{counts.overdue}</span> {t('staff.home.overdue')}</Link></li>
+              <li className="stat-card">
+                <Link to="/can-bo/ho-so-can-xu-ly">
+                  <span className="stat-number">{counts.all}</span> {t('staff.home.tasks')}
+                </Link>
+              </li>
+              <li className="stat-card">
+                <Link to="/can-bo/ho-so-can-xu-ly?loc=sap-den-han">
+                  <span className="stat-number">{counts.due_soon}</span> {t('staff.home.dueSoon')}
+                </Link>
+              </li>
+              <li className="stat-card">
+                <Link to="/can-bo/ho-so-can-xu-ly?loc=qua-han">
+                  <span className="stat-number">{counts.overdue}</span> {t('staff.home.overdue')}
+                </Link>
+              </li>
             </>
           )}
-          {queue !== null && <li className="stat-card"><Link to="/can-bo/tiep-nhan"><span className="stat-number">{queue}</span> {t('staff.home.queue')}</Link></li>}
+          {queue !== null && (
+            <li className="stat-card">
+              <Link to="/can-bo/tiep-nhan">
+                <span className="stat-number">{queue}</span> {t('staff.home.queue')}
+              </Link>
+            </li>
+          )}
         </ul>
       )}
       <h2>{t('staff.home.shortcuts')}</h2>
       <ul className="field-list">
-        {links.map((n) => <li key={n.to}><Link to={n.to}>{t(n.label)}</Link></li>)}
+        {links.map((n) => (
+          <li key={n.to}>
+            <Link to={n.to}>{t(n.label)}</Link>
+          </li>
+        ))}
       </ul>
     </section>
   );

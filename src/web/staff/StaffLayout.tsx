@@ -28,24 +28,60 @@ function StaffFrame() {
   const nav = [...staffNav, ...metricsNav, ...adminNav].filter((item) => item.roles.length === 0 || hasRole(...item.roles));
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="site-header staff-header">
         <div className="container header-row">
-          <Link to="/can-bo" className="brand">{t('staff.app')}</Link>
+          <Link to="/can-bo" className="brand">
+            {t('staff.app')}
+          </Link>
           <nav aria-label={t('staff.nav.label')} className="header-nav">
-            {user && nav.map((item) => <NavLink key={item.to} to={item.to} end={item.to === '/can-bo'}>{t(item.label)}</NavLink>)}
-            {user && <span className="user-name" data-testid="staff-name">{user.fullName}</span>}
-            {user && <button type="button" className="link-button" onClick={() => void logout()}>{t('nav.logout')}</button>}
-            <button type="button" className="link-button" onClick={() => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi')} lang={i18n.language === 'vi' ? 'en' : 'vi'}>
+            {user &&
+              nav.map((item) => (
+                <NavLink key={item.to} to={item.to} end={item.to === '/can-bo'}>
+                  {t(item.label)}
+                </NavLink>
+              ))}
+            {user && (
+              <span className="user-name" data-testid="staff-name">
+                {user.fullName}
+              </span>
+            )}
+            {user && (
+              <button type="button" className="link-button" onClick={() => void logout()}>
+                {t('nav.logout')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi')}
+              lang={i18n.language === 'vi' ? 'en' : 'vi'}
+            >
               {i18n.language === 'vi' ? 'English' : 'Tiếng Việt'}
             </button>
           </nav>
         </div>
       </header>
       <main id="main" className="container staff-main" tabIndex={-1}>
-        {user === undefined ? (error ? <LoadError message={errorText(error, t('error.generic'))} /> : <p role="status">{t('common.loading')}</p>) : user === null ? <StaffLoginPage key={location.pathname} /> : <LazyArea><Outlet /></LazyArea>}
+        {user === undefined ? (
+          error ? (
+            <LoadError message={errorText(error, t('error.generic'))} />
+          ) : (
+            <p role="status">{t('common.loading')}</p>
+          )
+        ) : user === null ? (
+          <StaffLoginPage key={location.pathname} />
+        ) : (
+          <LazyArea>
+            <Outlet />
+          </LazyArea>
+        )}
       </main>
-      <footer className="site-footer"><div className="container">{t('staff.footer')}</div></footer>
+      <footer className="site-footer">
+        <div className="container">{t('staff.footer')}</div>
+      </footer>
     </>
   );
 }

@@ -8,8 +8,12 @@ export function StaffNotFoundPage() {
   const heading = usePageTitle(t('staff.notFound.title'));
   return (
     <section>
-      <h1 ref={heading} tabIndex={-1}>{t('staff.notFound.title')}</h1>
-      <p><Link to="/can-bo">{t('staff.notFound.back')}</Link></p>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('staff.notFound.title')}
+      </h1>
+      <p>
+        <Link to="/can-bo">{t('staff.notFound.back')}</Link>
+      </p>
     </section>
   );
 }

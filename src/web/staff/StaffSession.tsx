@@ -24,10 +24,17 @@ interface StaffSessionState {
   hasRole: (...roles: string[]) => boolean;
 }
 
-const Ctx = createContext<StaffSessionState>({ user: undefined, error: null, reload: async () => undefined, logout: async () => undefined, hasRole: () => false });
+const Ctx = createContext<StaffSessionState>({
+  user: undefined,
+  error: null,
+  reload: async () => undefined,
+  logout: async () => undefined,
+  hasRole: () => false,
+});
 
 /** What an official sees depends on who they are: a login or logout drops every back-office answer kept so far. */
-const officialData = (key: readonly unknown[]) => ['staff', 'admin', 'metrics', 'payments'].includes(String(key[0])) && !(key[0] === 'staff' && key[1] === 'me');
+const officialData = (key: readonly unknown[]) =>
+  ['staff', 'admin', 'metrics', 'payments'].includes(String(key[0])) && !(key[0] === 'staff' && key[1] === 'me');
 
 export function StaffSessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();

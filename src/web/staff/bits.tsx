@@ -12,7 +12,10 @@ export function UrgencyBadge({ urgency, paused = false }: { urgency: Urgency | n
   if (!kind) return null;
   return (
     <span className={`urgency urgency-${kind}`}>
-      <span aria-hidden="true" className="urgency-icon">{URGENCY_ICON[kind]}</span> {t(`staff.urgency.${kind}`)}
+      <span aria-hidden="true" className="urgency-icon">
+        {URGENCY_ICON[kind]}
+      </span>{' '}
+      {t(`staff.urgency.${kind}`)}
     </span>
   );
 }
@@ -41,5 +44,9 @@ export function Loading() {
 }
 
 export function LoadError({ message }: { message: string }) {
-  return <div className="error-box" role="alert">{message}</div>;
+  return (
+    <div className="error-box" role="alert">
+      {message}
+    </div>
+  );
 }

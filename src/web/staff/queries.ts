@@ -19,8 +19,10 @@ export const staffQueries = {
       ),
     staleTime: 5 * 60_000,
   }),
-  inbox: (params: { filter: string; page: number; pageSize: number; q?: string }) => apiQuery<InboxResponse>(keys.staff.inbox(params), `/api/staff/inbox?${qs(params)}`),
+  inbox: (params: { filter: string; page: number; pageSize: number; q?: string }) =>
+    apiQuery<InboxResponse>(keys.staff.inbox(params), `/api/staff/inbox?${qs(params)}`),
   queue: () => apiQuery<{ items: ReceptionQueueItem[] }>(keys.staff.queue(), '/api/staff/reception/queue'),
   dossier: (id: string) => apiQuery<StaffDossier>(keys.staff.dossier(id), `/api/staff/dossiers/${encodeURIComponent(id)}`),
-  search: (params: Record<string, string | number | undefined>) => apiQuery<StaffSearchResponse>(keys.staff.search(params), `/api/staff/dossiers?${qs(params)}`),
+  search: (params: Record<string, string | number | undefined>) =>
+    apiQuery<StaffSearchResponse>(keys.staff.search(params), `/api/staff/dossiers?${qs(params)}`),
 };

@@ -39,31 +39,47 @@ export function StorePage() {
   if (session && !session.authenticated) {
     return (
       <section>
-        <h1 ref={heading} tabIndex={-1}>{t('store.title')}</h1>
-        <p><a href={loginHref('/kho-du-lieu')}>{t('store.login')}</a> {t('store.loginToSee')}</p>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('store.title')}
+        </h1>
+        <p>
+          <a href={loginHref('/kho-du-lieu')}>{t('store.login')}</a> {t('store.loginToSee')}
+        </p>
       </section>
     );
   }
   const today = vnToday();
   return (
     <section className="store-page">
-      <h1 ref={heading} tabIndex={-1}>{t('store.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('store.title')}
+      </h1>
       <p className="lead">{t('store.lead')}</p>
-      {error && <div className="error-box" role="alert">{error}</div>}
+      {error && (
+        <div className="error-box" role="alert">
+          {error}
+        </div>
+      )}
       {items === null ? (
         !error && <p role="status">{t('common.loading')}</p>
       ) : items.length === 0 ? (
         <p role="status">{t('store.empty')}</p>
       ) : (
         <>
-          <p role="status" className="result-count">{t('store.count', { count: items.length })}</p>
+          <p role="status" className="result-count">
+            {t('store.count', { count: items.length })}
+          </p>
           {KINDS.filter((k) => items.some((i) => i.kind === k)).map((kind) => {
             const group = items.filter((i) => i.kind === kind);
             return (
               <section key={kind} aria-labelledby={`store-${kind}`} className="store-group">
-                <h2 id={`store-${kind}`}>{t(`store.kinds.${kind}`)} ({group.length})</h2>
+                <h2 id={`store-${kind}`}>
+                  {t(`store.kinds.${kind}`)} ({group.length})
+                </h2>
                 <ul className="cards store-list" aria-labelledby={`store-${kind}`}>
-                  {group.map((doc) => <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} />)}
+                  {group.map((doc) => (
+                    <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} />
+                  ))}
                 </ul>
               </section>
             );
@@ -80,13 +96,20 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
   const titleId = `doc-${doc.id}`;
   return (
     <li className={`card store-item store-item-${state}`} aria-labelledby={titleId} data-testid="store-item">
-      <h3 className="card-title" id={titleId}>{doc.title}</h3>
+      <h3 className="card-title" id={titleId}>
+        {doc.title}
+      </h3>
       <dl className="store-facts">
         <div>
           <dt>{doc.kind === 'digitised' ? t('store.digitisedAt') : t('store.issuedAt')}</dt>
-          <dd><time dateTime={doc.issuedAt}>{formatDate(doc.issuedAt)}</time></dd>
+          <dd>
+            <time dateTime={doc.issuedAt}>{formatDate(doc.issuedAt)}</time>
+          </dd>
         </div>
-        <div><dt>{t('store.validity')}</dt><dd>{doc.validTo ? t('store.validUntil', { date: formatDay(doc.validTo) }) : t('store.noLimit')}</dd></div>
+        <div>
+          <dt>{t('store.validity')}</dt>
+          <dd>{doc.validTo ? t('store.validUntil', { date: formatDay(doc.validTo) }) : t('store.noLimit')}</dd>
+        </div>
         <div>
           <dt>{t('store.status')}</dt>
           <dd>
@@ -95,20 +118,42 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
             </span>
           </dd>
         </div>
-        {doc.sourceDossierCode && <div><dt>{t('store.dossier')}</dt><dd className="store-code">{doc.sourceDossierCode}</dd></div>}
-        <div><dt>{t('store.file')}</dt><dd>{doc.mime === 'application/pdf' ? 'PDF' : doc.mime.replace('image/', '').toUpperCase()} · {fileSize(doc.size)}</dd></div>
+        {doc.sourceDossierCode && (
+          <div>
+            <dt>{t('store.dossier')}</dt>
+            <dd className="store-code">{doc.sourceDossierCode}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('store.file')}</dt>
+          <dd>
+            {doc.mime === 'application/pdf' ? 'PDF' : doc.mime.replace('image/', '').toUpperCase()} · {fileSize(doc.size)}
+          </dd>
+        </div>
       </dl>
       {state !== 'valid' && <p className="store-warning">{t(`store.stateNote.${state}`)}</p>}
       <div className="store-actions">
         <a className="button button-secondary" href={`/api/my/store/${doc.id}/file`} target="_blank" rel="noopener">
-          {t('store.open')}<span className="visually-hidden"> {doc.title} {t('store.newTab')}</span>
+          {t('store.open')}
+          <span className="visually-hidden">
+            {' '}
+            {doc.title} {t('store.newTab')}
+          </span>
         </a>
-        <button type="button" className="button button-secondary" aria-expanded={sharing} aria-controls={`share-${doc.id}`} onClick={() => setSharing((s) => !s)}>
-          {t('store.share')}<span className="visually-hidden"> {doc.title}</span>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={sharing}
+          aria-controls={`share-${doc.id}`}
+          onClick={() => setSharing((s) => !s)}
+        >
+          {t('store.share')}
+          <span className="visually-hidden"> {doc.title}</span>
         </button>
         {doc.resultId && (
           <Link className="button button-secondary" to={`/verify/${doc.resultId}`}>
-            {t('store.verify')}<span className="visually-hidden"> {doc.title}</span>
+            {t('store.verify')}
+            <span className="visually-hidden"> {doc.title}</span>
           </Link>
         )}
       </div>
@@ -158,32 +203,64 @@ function SharePanel({ doc, onClose }: { doc: StoreItem; onClose: () => void }) {
       <form onSubmit={create} noValidate>
         <fieldset className="form-group">
           <legend>{t('store.duration')}</legend>
-          <p className="hint" id={`${name}-hint`}>{t('store.shareHint')}</p>
+          <p className="hint" id={`${name}-hint`}>
+            {t('store.shareHint')}
+          </p>
           <div className="radios share-durations">
             {DURATIONS.map((d) => (
               <label key={d.key}>
-                <input type="radio" name={name} value={d.hours} checked={hours === d.hours} aria-describedby={`${name}-hint`}
-                  onChange={() => setHours(d.hours)} /> {t(`store.durations.${d.key}`)}
+                <input
+                  type="radio"
+                  name={name}
+                  value={d.hours}
+                  checked={hours === d.hours}
+                  aria-describedby={`${name}-hint`}
+                  onChange={() => setHours(d.hours)}
+                />{' '}
+                {t(`store.durations.${d.key}`)}
               </label>
             ))}
           </div>
         </fieldset>
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{busy ? t('store.creating') : t('store.createLink')}</button>
-          <button type="button" className="link-button" onClick={onClose}>{t('store.close')}<span className="visually-hidden"> {t('store.shareOf', { title: doc.title })}</span></button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('store.creating') : t('store.createLink')}
+          </button>
+          <button type="button" className="link-button" onClick={onClose}>
+            {t('store.close')}
+            <span className="visually-hidden"> {t('store.shareOf', { title: doc.title })}</span>
+          </button>
         </div>
       </form>
       {link && (
         <div className="share-result">
           <label htmlFor={`share-link-${doc.id}`}>{t('store.link')}</label>
-          <input id={`share-link-${doc.id}`} ref={linkRef} type="text" readOnly value={link.url} className="share-link" aria-describedby={`share-expiry-${doc.id}`}
-            onFocus={(e) => e.currentTarget.select()} />
-          <p id={`share-expiry-${doc.id}`} data-testid="share-expiry">{t('store.expires', { at: at(link.expiresAt) })}</p>
-          <button type="button" className="button button-secondary" onClick={() => void copy()}>{t('store.copy')}</button>
+          <input
+            id={`share-link-${doc.id}`}
+            ref={linkRef}
+            type="text"
+            readOnly
+            value={link.url}
+            className="share-link"
+            aria-describedby={`share-expiry-${doc.id}`}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <p id={`share-expiry-${doc.id}`} data-testid="share-expiry">
+            {t('store.expires', { at: at(link.expiresAt) })}
+          </p>
+          <button type="button" className="button button-secondary" onClick={() => void copy()}>
+            {t('store.copy')}
+          </button>
         </div>
       )}
-      <p role="status" className="share-status">{announcement}</p>
+      <p role="status" className="share-status">
+        {announcement}
+      </p>
     </div>
   );
 }

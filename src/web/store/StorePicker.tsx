@@ -52,12 +52,17 @@ export function StorePicker({ requirement, source, chosen, onChoose, openLabel }
   return (
     <div className="store-picker">
       <button type="button" ref={toggleRef} className="button button-secondary" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
-        {openLabel}<span className="visually-hidden"> – {requirement.name}</span>
+        {openLabel}
+        <span className="visually-hidden"> – {requirement.name}</span>
       </button>
       <div id={panelId} className="store-picker-panel" hidden={!open} role="region" aria-labelledby={headingId}>
-        <h3 id={headingId} className="store-picker-title">{t('store.picker.heading', { name: requirement.name })}</h3>
+        <h3 id={headingId} className="store-picker-title">
+          {t('store.picker.heading', { name: requirement.name })}
+        </h3>
         {source.error ? (
-          <p className="field-error" role="alert">{source.error}</p>
+          <p className="field-error" role="alert">
+            {source.error}
+          </p>
         ) : fitting === null ? (
           <p role="status">{t('store.picker.loading')}</p>
         ) : fitting.length === 0 ? (
@@ -68,23 +73,36 @@ export function StorePicker({ requirement, source, chosen, onChoose, openLabel }
               <li key={doc.id}>
                 <p className="store-choice-title">{doc.title}</p>
                 <p className="muted">
-                  {t('store.picker.issued', { date: formatDate(doc.issuedAt) })} · {doc.validTo ? t('store.validUntil', { date: formatDay(doc.validTo) }) : t('store.noLimit')}
+                  {t('store.picker.issued', { date: formatDate(doc.issuedAt) })} ·{' '}
+                  {doc.validTo ? t('store.validUntil', { date: formatDay(doc.validTo) }) : t('store.noLimit')}
                   {doc.sourceDossierCode ? ` · ${t('store.dossier')} ${doc.sourceDossierCode}` : ''}
                 </p>
                 {chosen.includes(doc.id) ? (
                   <p className="doc-ok">{t('store.picker.chosen')}</p>
                 ) : (
                   <button type="button" className="button" onClick={() => choose(doc)}>
-                    {t('store.picker.use')}<span className="visually-hidden">: {doc.title}</span>
+                    {t('store.picker.use')}
+                    <span className="visually-hidden">: {doc.title}</span>
                   </button>
                 )}
               </li>
             ))}
           </ul>
         )}
-        <button type="button" className="link-button" onClick={() => { setOpen(false); toggleRef.current?.focus(); }}>{t('store.picker.close')}</button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setOpen(false);
+            toggleRef.current?.focus();
+          }}
+        >
+          {t('store.picker.close')}
+        </button>
       </div>
-      <p role="status" className="visually-hidden">{announcement}</p>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
     </div>
   );
 }

@@ -3,9 +3,20 @@ import type { StoreItem } from '../api/types.ts';
 import { acceptsStoreDocuments, fittingDocuments, storeDocumentFits, storeItemState } from './fit.ts';
 
 const doc = (patch: Partial<StoreItem>): StoreItem => ({
-  id: crypto.randomUUID(), kind: 'result', title: 'Giấy khai sinh số 1/2026/HT-KS', documentType: 'giay-khai-sinh', resultCode: 'KQ.HT.KS',
-  sha256: 'a'.repeat(64), mime: 'application/pdf', size: 1000, issuedAt: '2026-03-10T03:00:00.000Z', validTo: null, resultId: crypto.randomUUID(),
-  resultStatus: 'valid', sourceDossierCode: '000.01.52.H19-260310-0001', ...patch,
+  id: crypto.randomUUID(),
+  kind: 'result',
+  title: 'Giấy khai sinh số 1/2026/HT-KS',
+  documentType: 'giay-khai-sinh',
+  resultCode: 'KQ.HT.KS',
+  sha256: 'a'.repeat(64),
+  mime: 'application/pdf',
+  size: 1000,
+  issuedAt: '2026-03-10T03:00:00.000Z',
+  validTo: null,
+  resultId: crypto.randomUUID(),
+  resultStatus: 'valid',
+  sourceDossierCode: '000.01.52.H19-260310-0001',
+  ...patch,
 });
 
 describe('stored documents fitting a requirement', () => {

@@ -20,7 +20,11 @@ export function storeItemState(doc: Pick<StoreItem, 'resultStatus' | 'validTo'>,
 /** A requirement some stored document could ever satisfy (it names a document type or accepted result codes). */
 export const acceptsStoreDocuments = (req: StoreRequirement): boolean => !!req.documentType || (req.satisfiedByResultCodes?.length ?? 0) > 0;
 
-export function storeDocumentFits(doc: Pick<StoreItem, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'>, req: StoreRequirement, today: string): boolean {
+export function storeDocumentFits(
+  doc: Pick<StoreItem, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'>,
+  req: StoreRequirement,
+  today: string,
+): boolean {
   if (storeItemState(doc, today) !== 'valid') return false;
   const byType = !!req.documentType && doc.documentType === req.documentType;
   const byResult = !!doc.resultCode && (req.satisfiedByResultCodes ?? []).includes(doc.resultCode);
@@ -28,4 +32,5 @@ export function storeDocumentFits(doc: Pick<StoreItem, 'documentType' | 'resultC
 }
 
 /** The documents of the store that fit the requirement, newest first (the store lists them so). */
-export const fittingDocuments = (items: readonly StoreItem[], req: StoreRequirement, today: string): StoreItem[] => items.filter((d) => storeDocumentFits(d, req, today));
+export const fittingDocuments = (items: readonly StoreItem[], req: StoreRequirement, today: string): StoreItem[] =>
+  items.filter((d) => storeDocumentFits(d, req, today));

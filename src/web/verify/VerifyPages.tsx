@@ -38,14 +38,28 @@ function ResultState({ r }: { r: PublicResult }) {
   return (
     <div className={`verdict verdict-${tone}`} data-testid="verify-state">
       <p className="verdict-title">
-        <span className="verdict-icon" aria-hidden="true">{TONE_ICON[tone]}</span>
+        <span className="verdict-icon" aria-hidden="true">
+          {TONE_ICON[tone]}
+        </span>
         <span className="visually-hidden">{t('verify.statusLabel')}: </span>
         <span data-testid="verify-state-name">{t(`verify.state.${r.state}`)}</span>
       </p>
       <p>{t(`verify.stateText.${r.state}`, { unit: r.issuingUnit, date: formatDay(r.validTo) })}</p>
-      {r.statusReason && <p><strong>{t('verify.statusReason')}:</strong> <span data-testid="verify-reason">{r.statusReason}</span></p>}
-      {r.statusAt && r.state !== 'valid' && <p><strong>{t('verify.statusAt')}:</strong> <time dateTime={r.statusAt}>{at(r.statusAt)}</time></p>}
-      {r.replacedBy && <p><Link to={`/verify/${r.replacedBy}`}>{t('verify.replacedBy')}</Link></p>}
+      {r.statusReason && (
+        <p>
+          <strong>{t('verify.statusReason')}:</strong> <span data-testid="verify-reason">{r.statusReason}</span>
+        </p>
+      )}
+      {r.statusAt && r.state !== 'valid' && (
+        <p>
+          <strong>{t('verify.statusAt')}:</strong> <time dateTime={r.statusAt}>{at(r.statusAt)}</time>
+        </p>
+      )}
+      {r.replacedBy && (
+        <p>
+          <Link to={`/verify/${r.replacedBy}`}>{t('verify.replacedBy')}</Link>
+        </p>
+      )}
     </div>
   );
 }
@@ -57,23 +71,79 @@ function ResultFacts({ r }: { r: PublicResult }) {
   return (
     <>
       <dl className="summary-list verify-facts">
-        <div><dt>{t('verify.docTitle')}</dt><dd data-testid="verify-title">{r.title}</dd></div>
-        <div><dt>{t('verify.number')}</dt><dd data-testid="verify-number">{r.number}</dd></div>
-        <div><dt>{t('verify.issuingUnit')}</dt><dd>{r.issuingUnit}</dd></div>
-        <div><dt>{t('verify.signer')}</dt><dd>{r.signer.name}{r.signer.title ? ` – ${r.signer.title}` : ''}</dd></div>
-        <div><dt>{t('verify.certificate')}</dt><dd>{r.signer.certificate}</dd></div>
-        <div><dt>{t('verify.signedAt')}</dt><dd><time dateTime={r.signedAt}>{at(r.signedAt)}</time></dd></div>
-        <div><dt>{t('verify.issuedAt')}</dt><dd>{r.issuedAt ? <time dateTime={r.issuedAt}>{at(r.issuedAt)}</time> : t('verify.notIssued')}</dd></div>
+        <div>
+          <dt>{t('verify.docTitle')}</dt>
+          <dd data-testid="verify-title">{r.title}</dd>
+        </div>
+        <div>
+          <dt>{t('verify.number')}</dt>
+          <dd data-testid="verify-number">{r.number}</dd>
+        </div>
+        <div>
+          <dt>{t('verify.issuingUnit')}</dt>
+          <dd>{r.issuingUnit}</dd>
+        </div>
+        <div>
+          <dt>{t('verify.signer')}</dt>
+          <dd>
+            {r.signer.name}
+            {r.signer.title ? ` – ${r.signer.title}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('verify.certificate')}</dt>
+          <dd>{r.signer.certificate}</dd>
+        </div>
+        <div>
+          <dt>{t('verify.signedAt')}</dt>
+          <dd>
+            <time dateTime={r.signedAt}>{at(r.signedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('verify.issuedAt')}</dt>
+          <dd>{r.issuedAt ? <time dateTime={r.issuedAt}>{at(r.issuedAt)}</time> : t('verify.notIssued')}</dd>
+        </div>
         <div>
           <dt>{t('verify.validity')}</dt>
-          <dd>{r.validTo ? t('verify.validFromTo', { from: formatDay(r.validFrom), to: formatDay(r.validTo) }) : t('verify.validFrom', { from: formatDay(r.validFrom) })}</dd>
+          <dd>
+            {r.validTo
+              ? t('verify.validFromTo', { from: formatDay(r.validFrom), to: formatDay(r.validTo) })
+              : t('verify.validFrom', { from: formatDay(r.validFrom) })}
+          </dd>
         </div>
-        {r.scope && <div><dt>{t('verify.scope')}</dt><dd>{r.scope}</dd></div>}
-        <div><dt>{t('verify.owner')}</dt><dd>{r.owner.name}</dd></div>
-        <div><dt>{t('verify.ownerId')}</dt><dd>{r.owner.idNumber}</dd></div>
-        {r.dossierCode && <div><dt>{t('verify.dossierCode')}</dt><dd>{r.dossierCode}</dd></div>}
-        {r.procedureName && <div><dt>{t('verify.procedure')}</dt><dd>{r.procedureName}</dd></div>}
-        <div><dt>{t('verify.sha256')}</dt><dd><code className="hash">{r.sha256}</code></dd></div>
+        {r.scope && (
+          <div>
+            <dt>{t('verify.scope')}</dt>
+            <dd>{r.scope}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('verify.owner')}</dt>
+          <dd>{r.owner.name}</dd>
+        </div>
+        <div>
+          <dt>{t('verify.ownerId')}</dt>
+          <dd>{r.owner.idNumber}</dd>
+        </div>
+        {r.dossierCode && (
+          <div>
+            <dt>{t('verify.dossierCode')}</dt>
+            <dd>{r.dossierCode}</dd>
+          </div>
+        )}
+        {r.procedureName && (
+          <div>
+            <dt>{t('verify.procedure')}</dt>
+            <dd>{r.procedureName}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('verify.sha256')}</dt>
+          <dd>
+            <code className="hash">{r.sha256}</code>
+          </dd>
+        </div>
       </dl>
       <p className="muted">{t('verify.maskedNote')}</p>
     </>
@@ -90,10 +160,19 @@ export function VerifyResultPage() {
   const heading = usePageTitle(r ? `${t('verify.title')}: ${r.number}` : t('verify.title'));
   return (
     <section className="verify-page">
-      <h1 ref={heading} tabIndex={-1}>{t('verify.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('verify.title')}
+      </h1>
       <p className="lead">{t('verify.lead')}</p>
       {error ? (
-        <div className="verdict verdict-bad" role="alert"><p className="verdict-title"><span className="verdict-icon" aria-hidden="true">✗</span> {error}</p></div>
+        <div className="verdict verdict-bad" role="alert">
+          <p className="verdict-title">
+            <span className="verdict-icon" aria-hidden="true">
+              ✗
+            </span>{' '}
+            {error}
+          </p>
+        </div>
       ) : !r ? (
         <p role="status">{t('verify.loading')}</p>
       ) : (
@@ -103,7 +182,9 @@ export function VerifyResultPage() {
           <ResultFacts r={r} />
         </>
       )}
-      <p>{t('verify.checkFile')} <Link to="/verify">{t('verify.checkFileLink')}</Link>.</p>
+      <p>
+        {t('verify.checkFile')} <Link to="/verify">{t('verify.checkFileLink')}</Link>.
+      </p>
     </section>
   );
 }
@@ -121,7 +202,12 @@ export function VerifyFilePage() {
     mutationFn: async (f: File) => {
       const form = new FormData();
       form.append('file', f);
-      const res = await fetch('/api/public/verify', { method: 'POST', body: form, headers: { accept: 'application/json', 'x-csrf-token': csrfToken() }, credentials: 'same-origin' });
+      const res = await fetch('/api/public/verify', {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json', 'x-csrf-token': csrfToken() },
+        credentials: 'same-origin',
+      });
       const body = (await res.json().catch(() => null)) as (VerifyFileResponse & { error?: { code: string; message: string } }) | null;
       if (!res.ok || !body) throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? t('error.generic'));
       return { name: f.name, r: body };
@@ -133,7 +219,9 @@ export function VerifyFilePage() {
   const error = missingFile
     ? t('verify.file.required')
     : failure
-      ? failure instanceof ApiError && failure.code === 'NOT_A_PDF' ? t('verify.file.notPdf') : errorText(failure, t('error.generic'))
+      ? failure instanceof ApiError && failure.code === 'NOT_A_PDF'
+        ? t('verify.file.notPdf')
+        : errorText(failure, t('error.generic'))
       : null;
   const resultHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -152,32 +240,65 @@ export function VerifyFilePage() {
   const yesNo = (v: boolean) => (v ? t('verify.file.yes') : t('verify.file.no'));
   return (
     <section className="verify-page">
-      <h1 ref={heading} tabIndex={-1}>{t('verify.file.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('verify.file.title')}
+      </h1>
       <p className="lead">{t('verify.file.lead')}</p>
       <form onSubmit={submit} noValidate className="verify-form">
         <div className={`form-group${error ? ' has-error' : ''}`}>
           <label htmlFor="f-file">{t('verify.file.label')}</label>
-          <p className="hint" id="f-file-hint">{t('verify.file.hint')}</p>
-          {error && <p className="field-error" id="f-file-error" role="alert">{error}</p>}
-          <input id="f-file" type="file" accept="application/pdf,.pdf" aria-describedby={`f-file-hint${error ? ' f-file-error' : ''}`} aria-invalid={error ? true : undefined}
-            onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setMissingFile(false); if (verify.isError) verify.reset(); }} />
+          <p className="hint" id="f-file-hint">
+            {t('verify.file.hint')}
+          </p>
+          {error && (
+            <p className="field-error" id="f-file-error" role="alert">
+              {error}
+            </p>
+          )}
+          <input
+            id="f-file"
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-describedby={`f-file-hint${error ? ' f-file-error' : ''}`}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              setMissingFile(false);
+              if (verify.isError) verify.reset();
+            }}
+          />
         </div>
-        <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('verify.file.checking') : t('verify.file.submit')}</button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('verify.file.checking') : t('verify.file.submit')}
+        </button>
       </form>
       <div aria-live="polite">{busy && <p>{t('verify.file.checking')}</p>}</div>
       {checked && r && verdict && (
         <section aria-labelledby="verify-result-title" className="verify-result">
-          <h2 id="verify-result-title" ref={resultHeading} tabIndex={-1}>{t('verify.file.result', { name: checked.name })}</h2>
+          <h2 id="verify-result-title" ref={resultHeading} tabIndex={-1}>
+            {t('verify.file.result', { name: checked.name })}
+          </h2>
           <div className={`verdict verdict-${tone}`} data-testid="verify-verdict">
-            <p className="verdict-title"><span className="verdict-icon" aria-hidden="true">{TONE_ICON[tone]}</span> {t(`verify.file.verdict.${verdict}`)}</p>
+            <p className="verdict-title">
+              <span className="verdict-icon" aria-hidden="true">
+                {TONE_ICON[tone]}
+              </span>{' '}
+              {t(`verify.file.verdict.${verdict}`)}
+            </p>
             {verdict === 'signature_invalid' || verdict === 'unsigned' || verdict === 'not_registered' ? (
               <p>{t(`verify.file.verdictText.${verdict}`)}</p>
-            ) : r.registered && (
-              <>
-                <p>{t('verify.file.verdictText.registered', { number: r.registered.number })}</p>
-                <p>{t(`verify.stateText.${r.registered.state}`, { unit: r.registered.issuingUnit, date: formatDay(r.registered.validTo) })}</p>
-                {r.registered.statusReason && <p><strong>{t('verify.statusReason')}:</strong> {r.registered.statusReason}</p>}
-              </>
+            ) : (
+              r.registered && (
+                <>
+                  <p>{t('verify.file.verdictText.registered', { number: r.registered.number })}</p>
+                  <p>{t(`verify.stateText.${r.registered.state}`, { unit: r.registered.issuingUnit, date: formatDay(r.registered.validTo) })}</p>
+                  {r.registered.statusReason && (
+                    <p>
+                      <strong>{t('verify.statusReason')}:</strong> {r.registered.statusReason}
+                    </p>
+                  )}
+                </>
+              )
             )}
           </div>
 
@@ -193,10 +314,22 @@ export function VerifyFilePage() {
                     {s.valid ? t('verify.file.sigValid') : t('verify.file.sigInvalid')}
                   </p>
                   <dl className="summary-list verify-facts">
-                    <div><dt>{t('verify.file.signerName')}</dt><dd>{s.signerName ?? t('verify.file.unknown')}</dd></div>
-                    <div><dt>{t('verify.file.signingTime')}</dt><dd>{s.signingTime ? <time dateTime={s.signingTime}>{at(s.signingTime)}</time> : t('verify.file.unknown')}</dd></div>
-                    <div><dt>{t('verify.file.chainTrusted')}</dt><dd>{yesNo(s.chainTrusted)}</dd></div>
-                    <div><dt>{t('verify.file.coversWholeFile')}</dt><dd>{yesNo(s.coversWholeFile)}</dd></div>
+                    <div>
+                      <dt>{t('verify.file.signerName')}</dt>
+                      <dd>{s.signerName ?? t('verify.file.unknown')}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('verify.file.signingTime')}</dt>
+                      <dd>{s.signingTime ? <time dateTime={s.signingTime}>{at(s.signingTime)}</time> : t('verify.file.unknown')}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('verify.file.chainTrusted')}</dt>
+                      <dd>{yesNo(s.chainTrusted)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('verify.file.coversWholeFile')}</dt>
+                      <dd>{yesNo(s.coversWholeFile)}</dd>
+                    </div>
                   </dl>
                 </li>
               ))}
@@ -207,13 +340,17 @@ export function VerifyFilePage() {
           {r.registered ? (
             <>
               <ResultFacts r={r.registered} />
-              <p><Link to={`/verify/${r.registered.id}`}>{t('verify.file.openRecord')}</Link></p>
+              <p>
+                <Link to={`/verify/${r.registered.id}`}>{t('verify.file.openRecord')}</Link>
+              </p>
             </>
           ) : (
             <p>{t('verify.file.notRegistered')}</p>
           )}
           <h3>{t('verify.file.fileHash')}</h3>
-          <p><code className="hash">{r.sha256}</code></p>
+          <p>
+            <code className="hash">{r.sha256}</code>
+          </p>
         </section>
       )}
     </section>

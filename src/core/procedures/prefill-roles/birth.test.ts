@@ -48,9 +48,16 @@ describe('birth-registration roles', () => {
     expect(form.prefillRoles).toBe('birth-registration');
     const r = resolvePrefill(form, { eid: maiClaims, population: populationRolesFor(form, { self: mai, spouse: hung, children: [newborn], today: TODAY }) });
     expect(r.values).toMatchObject({
-      hoTenTre: 'Nguyễn Minh Khang', gioiTinhTre: 'Nam', hoTenMe: 'Trần Thị Mai', soDinhDanhMe: '075195012346', coThongTinCha: true,
-      hoTenCha: 'Nguyễn Văn Hùng', ngaySinhCha: '1990-03-15', noiCuTruCha: { provinceCode: '75', communeCode: '25252', detail: 'Số 12 Thôn Phú Bình' },
-      hoTenNguoiNop: 'Trần Thị Mai', soDinhDanhNguoiNop: '075195012346',
+      hoTenTre: 'Nguyễn Minh Khang',
+      gioiTinhTre: 'Nam',
+      hoTenMe: 'Trần Thị Mai',
+      soDinhDanhMe: '075195012346',
+      coThongTinCha: true,
+      hoTenCha: 'Nguyễn Văn Hùng',
+      ngaySinhCha: '1990-03-15',
+      noiCuTruCha: { provinceCode: '75', communeCode: '25252', detail: 'Số 12 Thôn Phú Bình' },
+      hoTenNguoiNop: 'Trần Thị Mai',
+      soDinhDanhNguoiNop: '075195012346',
     });
     expect(validateForm(form, { ...r.values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' }, ctx)).toEqual({ valid: true, errors: [] });
   });

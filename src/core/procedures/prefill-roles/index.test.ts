@@ -47,11 +47,17 @@ describe('docs/forms.md', () => {
     const def = JSON.parse(json) as FormDefinition;
     expect(checkFormDefinition(def)).toEqual([]);
     expect(procedureRoleProblems({ cases: [{ code: 'x', form: def } as never] })).toEqual([]);
-    const { values } = resolvePrefill(def, { eid: maiClaims, population: populationRolesFor(def, { self: mai, spouse: hung, children: [newborn], household, today: TODAY }) });
+    const { values } = resolvePrefill(def, {
+      eid: maiClaims,
+      population: populationRolesFor(def, { self: mai, spouse: hung, children: [newborn], household, today: TODAY }),
+    });
     expect(values).toMatchObject({
-      hoTenTre: 'Nguyễn Minh Khang', hoTenMe: 'Trần Thị Mai', soDinhDanhMe: '075195012346',
+      hoTenTre: 'Nguyễn Minh Khang',
+      hoTenMe: 'Trần Thị Mai',
+      soDinhDanhMe: '075195012346',
       noiCuTruMe: { provinceCode: '75', communeCode: '25252', detail: 'Số 12, Thôn Phú Bình' },
-      coThongTinCha: true, cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hùng', birthDate: '1990-03-15' },
+      coThongTinCha: true,
+      cha: { idNumber: '075090012345', fullName: 'Nguyễn Văn Hùng', birthDate: '1990-03-15' },
     });
   });
 });

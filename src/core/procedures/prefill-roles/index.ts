@@ -11,9 +11,7 @@ import { marriageRegistration } from './marriage.ts';
 export { birthRegistration, birthRegistrationRoles } from './birth.ts';
 export { marriageRegistration, marriageRoles } from './marriage.ts';
 
-export const prefillRoleDerivers: PrefillRoleRegistry = new Map<string, PrefillRoleDeriver>(
-  [birthRegistration, marriageRegistration].map((d) => [d.name, d]),
-);
+export const prefillRoleDerivers: PrefillRoleRegistry = new Map<string, PrefillRoleDeriver>([birthRegistration, marriageRegistration].map((d) => [d.name, d]));
 
 /** The `population` prefill source of a form for an applicant: basic roles plus the form's procedure roles. */
 export function populationRolesFor(form: Pick<FormDefinition, 'prefillRoles'>, records: ApplicantRecords): Record<string, unknown> {
@@ -23,6 +21,8 @@ export function populationRolesFor(form: Pick<FormDefinition, 'prefillRoles'>, r
 /** Role problems of every e-form of a procedure, with the path of the form in the definition (empty when fine). */
 export function procedureRoleProblems(def: Pick<ProcedureDefinition, 'cases'>): { path: string; message: string }[] {
   return def.cases.flatMap((c, i) =>
-    c.form ? prefillRoleProblems(c.form, prefillRoleDerivers).map((message) => ({ path: `cases.${i}.form`, message: `trường hợp "${c.code}": ${message}` })) : [],
+    c.form
+      ? prefillRoleProblems(c.form, prefillRoleDerivers).map((message) => ({ path: `cases.${i}.form`, message: `trường hợp "${c.code}": ${message}` }))
+      : [],
   );
 }

@@ -37,15 +37,21 @@ describe('marriage-registration roles', () => {
   });
 
   it('fills the catalogue marriage form (1.000894), which names this deriver, from the applicant', () => {
-    const ketHon = ProcedureDefinition.parse(JSON.parse(fs.readFileSync(new URL('../../../../data/catalogue/procedures/1.000894.json', import.meta.url), 'utf8')));
+    const ketHon = ProcedureDefinition.parse(
+      JSON.parse(fs.readFileSync(new URL('../../../../data/catalogue/procedures/1.000894.json', import.meta.url), 'utf8')),
+    );
     const form = ketHon.cases[0].form!;
     expect(form.prefillRoles).toBe('marriage-registration');
     const r = resolvePrefill(form, { eid: {}, population: populationRolesFor(form, { self: groom, spouse: null, children: [], today: TODAY }) });
     // The applicant's own side (the groom here) and their marital status come from the population database;
     // the bride's side is left for the citizen to declare.
     expect(r.values).toMatchObject({
-      hoTenNguoiNop: 'Đỗ Quang Minh', soDinhDanhNguoiNop: '001096007654', tinhTrangHonNhanNguoiNop: 'Ly hôn',
-      hoTenNam: 'Đỗ Quang Minh', soDinhDanhNam: '001096007654', tinhTrangHonNhanNam: 'Ly hôn',
+      hoTenNguoiNop: 'Đỗ Quang Minh',
+      soDinhDanhNguoiNop: '001096007654',
+      tinhTrangHonNhanNguoiNop: 'Ly hôn',
+      hoTenNam: 'Đỗ Quang Minh',
+      soDinhDanhNam: '001096007654',
+      tinhTrangHonNhanNam: 'Ly hôn',
     });
     expect(r.values.hoTenNu).toBeUndefined();
     expect(r.provenance.tinhTrangHonNhanNam?.source).toBe('population');

@@ -27,27 +27,47 @@ describe(`administration of the working calendar on ${testDatabaseKind}`, () => 
     const from = new Date('2026-03-09T10:00:00+07:00'); // Monday
     const limit = { from, amount: 3, unit: 'working_days' as const };
     expect(formatVn(dueDate(limit, await loadCalendar(a.t.ctx.db)))).toBe('2026-03-12T17:30:00+07:00');
-    const body = { day: '2026-03-11', kind: 'compensatory_day_off', name: 'Nghỉ theo quyết định của UBND tỉnh', reason: 'Quyết định số 123/QĐ-UBND ngày 01/03/2026' };
+    const body = {
+      day: '2026-03-11',
+      kind: 'compensatory_day_off',
+      name: 'Nghỉ theo quyết định của UBND tỉnh',
+      reason: 'Quyết định số 123/QĐ-UBND ngày 01/03/2026',
+    };
     await expectRefused(a, (c) => c.post('/api/admin/calendar/days', body), [...ALL_UNIT_ADMINS_AND_OTHERS]);
     const r = await a.as.quantri.post('/api/admin/calendar/days', body);
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ day: '2026-03-11', kind: 'compensatory_day_off', source: 'admin' });
     expect(await lastChange(a, 'calendar_day', '2026-03-11')).toMatchObject({
-      action: 'create', before: null, after: { day: '2026-03-11', kind: 'compensatory_day_off', source: 'admin' }, reason: 'Quyết định số 123/QĐ-UBND ngày 01/03/2026',
+      action: 'create',
+      before: null,
+      after: { day: '2026-03-11', kind: 'compensatory_day_off', source: 'admin' },
+      reason: 'Quyết định số 123/QĐ-UBND ngày 01/03/2026',
     });
     expect(formatVn(dueDate(limit, await loadCalendar(a.t.ctx.db)))).toBe('2026-03-13T17:30:00+07:00');
     expect((await a.as.quantri.post('/api/admin/calendar/days', body)).json().error.code).toBe('CALENDAR_DAY_EXISTS');
   });
 
   it('add a day: kinds must fit the day, a reason is required', async () => {
-    const makeupOnMonday = await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-03-16', kind: 'makeup_working_day', name: 'Làm bù', reason: 'Thử làm bù ngày thường' });
+    const makeupOnMonday = await a.as.quantri.post('/api/admin/calendar/days', {
+      day: '2026-03-16',
+      kind: 'makeup_working_day',
+      name: 'Làm bù',
+      reason: 'Thử làm bù ngày thường',
+    });
     expect(makeupOnMonday.json().error.code).toBe('MAKEUP_DAY_NOT_WEEKEND');
-    const dayOffOnSunday = await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-03-15', kind: 'compensatory_day_off', name: 'Nghỉ', reason: 'Thử nghỉ chủ nhật' });
+    const dayOffOnSunday = await a.as.quantri.post('/api/admin/calendar/days', {
+      day: '2026-03-15',
+      kind: 'compensatory_day_off',
+      name: 'Nghỉ',
+      reason: 'Thử nghỉ chủ nhật',
+    });
     expect(dayOffOnSunday.json().error.code).toBe('DAY_OFF_ON_WEEKEND');
     const noReason = await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-03-17', kind: 'holiday', name: 'Nghỉ' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details.issues[0]).toMatchObject({ path: 'reason', message: 'Vui lòng nêu lý do.' });
-    expect((await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-02-30', kind: 'holiday', name: 'Nghỉ', reason: 'Ngày không có thật' })).statusCode).toBe(400);
+    expect(
+      (await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-02-30', kind: 'holiday', name: 'Nghỉ', reason: 'Ngày không có thật' })).statusCode,
+    ).toBe(400);
   });
 
   it('edit a day: a generated day becomes an administrator day, logged before and after', async () => {
@@ -57,7 +77,9 @@ describe(`administration of the working calendar on ${testDatabaseKind}`, () => 
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ name: 'Tết Dương lịch 2026', source: 'admin' });
     expect(await lastChange(a, 'calendar_day', '2026-01-01')).toMatchObject({
-      action: 'update', before: { name: 'Tết Dương lịch', source: 'rule' }, after: { name: 'Tết Dương lịch 2026', source: 'admin' },
+      action: 'update',
+      before: { name: 'Tết Dương lịch', source: 'rule' },
+      after: { name: 'Tết Dương lịch 2026', source: 'admin' },
     });
     expect((await a.as.quantri.put('/api/admin/calendar/days/2026-03-18', body)).statusCode).toBe(404);
   });
@@ -68,7 +90,12 @@ describe(`administration of the working calendar on ${testDatabaseKind}`, () => 
     await expectRefused(a, (c) => c.request('DELETE', '/api/admin/calendar/days/2026-03-20', body), [...ALL_UNIT_ADMINS_AND_OTHERS]);
     const r = await a.as.quantri.request('DELETE', '/api/admin/calendar/days/2026-03-20', body);
     expect(r.statusCode, r.body).toBe(200);
-    expect(await lastChange(a, 'calendar_day', '2026-03-20')).toMatchObject({ action: 'delete', before: { kind: 'compensatory_day_off' }, after: null, reason: 'Nhập nhầm ngày' });
+    expect(await lastChange(a, 'calendar_day', '2026-03-20')).toMatchObject({
+      action: 'delete',
+      before: { kind: 'compensatory_day_off' },
+      after: null,
+      reason: 'Nhập nhầm ngày',
+    });
     expect((await a.as.quantri.get('/api/admin/calendar?year=2026')).json().days.map((d: { day: string }) => d.day)).not.toContain('2026-03-20');
     const rule = await a.as.quantri.request('DELETE', '/api/admin/calendar/days/2026-04-30', body);
     expect(rule.statusCode).toBe(409);
@@ -79,15 +106,38 @@ describe(`administration of the working calendar on ${testDatabaseKind}`, () => 
   it('read working time: the default until the installation sets its own', async () => {
     const r = await a.as['quantri.phurieng'].get('/api/admin/working-time');
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ origin: 'default', workingTime: { intervals: [['07:30', '11:30'], ['13:30', '17:30']], sameDayCutoff: '15:00' } });
+    expect(r.json()).toMatchObject({
+      origin: 'default',
+      workingTime: {
+        intervals: [
+          ['07:30', '11:30'],
+          ['13:30', '17:30'],
+        ],
+        sameDayCutoff: '15:00',
+      },
+    });
     expect((await a.as['giamsat.dongnai'].get('/api/admin/working-time')).statusCode).toBe(200);
     await expectRefused(a, (c) => c.get('/api/admin/working-time'), ['tiepnhan.phurieng']);
   });
 
   it('update working time: checked like the deadline engine reads it, and used by it at once', async () => {
-    const body = { intervals: [['08:00', '12:00'], ['13:00', '17:00']], sameDayCutoff: '15:30', source: 'Quyết định 45/QĐ-UBND của UBND tỉnh', reason: 'Áp dụng giờ làm việc mới của tỉnh' };
+    const body = {
+      intervals: [
+        ['08:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+      sameDayCutoff: '15:30',
+      source: 'Quyết định 45/QĐ-UBND của UBND tỉnh',
+      reason: 'Áp dụng giờ làm việc mới của tỉnh',
+    };
     await expectRefused(a, (c) => c.put('/api/admin/working-time', body), [...ALL_UNIT_ADMINS_AND_OTHERS]);
-    const overlap = await a.as.quantri.put('/api/admin/working-time', { ...body, intervals: [['08:00', '12:00'], ['11:00', '17:00']] });
+    const overlap = await a.as.quantri.put('/api/admin/working-time', {
+      ...body,
+      intervals: [
+        ['08:00', '12:00'],
+        ['11:00', '17:00'],
+      ],
+    });
     expect(overlap.json().error.code).toBe('WORKING_TIME_INVALID');
     expect((await a.as.quantri.put('/api/admin/working-time', { ...body, sameDayCutoff: '18:00' })).json().error.code).toBe('CUTOFF_OUTSIDE_HOURS');
     expect((await a.as.quantri.put('/api/admin/working-time', { ...body, intervals: [['8h', '12:00']] })).statusCode).toBe(400);
@@ -95,11 +145,15 @@ describe(`administration of the working calendar on ${testDatabaseKind}`, () => 
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ origin: 'installation', workingTime: { sameDayCutoff: '15:30' } });
     expect(await lastChange(a, 'working_time', 'installation')).toMatchObject({
-      action: 'update', before: { origin: 'default', workingTime: { sameDayCutoff: '15:00' } }, after: { origin: 'installation', workingTime: { intervals: body.intervals, sameDayCutoff: '15:30' } },
+      action: 'update',
+      before: { origin: 'default', workingTime: { sameDayCutoff: '15:00' } },
+      after: { origin: 'installation', workingTime: { intervals: body.intervals, sameDayCutoff: '15:30' } },
     });
     const cal = await loadCalendar(a.t.ctx.db);
     // Received 15:20 on a working day: before the new 15:30 cutoff, due the same day at the new closing time 17:00.
-    expect(formatVn(dueDate({ from: new Date('2026-03-10T15:20:00+07:00'), amount: 0, unit: 'working_days', sameDayRule: true }, cal))).toBe('2026-03-10T17:00:00+07:00');
+    expect(formatVn(dueDate({ from: new Date('2026-03-10T15:20:00+07:00'), amount: 0, unit: 'working_days', sameDayRule: true }, cal))).toBe(
+      '2026-03-10T17:00:00+07:00',
+    );
   });
 
   it('every change above is in the log, and the chain verifies', async () => {

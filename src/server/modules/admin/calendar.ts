@@ -38,8 +38,16 @@ async function findDay(db: Queryable, day: string, lock = false): Promise<Calend
 
 /** A make-up working day is a Saturday or Sunday; a day off given in compensation is a weekday. */
 function assertKindFitsDay(day: string, kind: CalendarDayKind): void {
-  if (kind === 'makeup_working_day' && !isWeekend(day)) throw new AppError('MAKEUP_DAY_NOT_WEEKEND', `Ngày làm bù phải là thứ Bảy hoặc Chủ nhật; ${day} là ngày làm việc bình thường.`, 400, undefined, { day });
-  if (kind === 'compensatory_day_off' && isWeekend(day)) throw new AppError('DAY_OFF_ON_WEEKEND', `Ngày ${day} là ngày nghỉ hằng tuần; ngày nghỉ bù, nghỉ hoán đổi phải là ngày thứ Hai đến thứ Sáu.`, 400, undefined, { day });
+  if (kind === 'makeup_working_day' && !isWeekend(day))
+    throw new AppError('MAKEUP_DAY_NOT_WEEKEND', `Ngày làm bù phải là thứ Bảy hoặc Chủ nhật; ${day} là ngày làm việc bình thường.`, 400, undefined, { day });
+  if (kind === 'compensatory_day_off' && isWeekend(day))
+    throw new AppError(
+      'DAY_OFF_ON_WEEKEND',
+      `Ngày ${day} là ngày nghỉ hằng tuần; ngày nghỉ bù, nghỉ hoán đổi phải là ngày thứ Hai đến thứ Sáu.`,
+      400,
+      undefined,
+      { day },
+    );
 }
 
 async function write<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -53,15 +61,31 @@ export function addCalendarDay(db: Database, access: AdminAccess, input: Calenda
   assertKindFitsDay(input.day, input.kind);
   return write(db, async (tx) => {
     const existing = await findDay(tx, input.day, true);
-    if (existing) throw new AppError('CALENDAR_DAY_EXISTS', `Ngày ${input.day} đã có trong lịch (${existing.name}); hãy sửa ngày đó.`, 409, undefined, { day: input.day, name: existing.name });
+    if (existing)
+      throw new AppError('CALENDAR_DAY_EXISTS', `Ngày ${input.day} đã có trong lịch (${existing.name}); hãy sửa ngày đó.`, 409, undefined, {
+        day: input.day,
+        name: existing.name,
+      });
     await tx.query("INSERT INTO calendar_days (day, kind, name, source) VALUES ($1::date, $2, $3, 'admin')", [input.day, input.kind, input.name]);
     const after = (await findDay(tx, input.day))!;
-    await recordChange(tx, actorOf(access), { entityKind: 'calendar_day', entityId: input.day, action: 'create', before: null, after: snapshot(after), reason: input.reason });
+    await recordChange(tx, actorOf(access), {
+      entityKind: 'calendar_day',
+      entityId: input.day,
+      action: 'create',
+      before: null,
+      after: snapshot(after),
+      reason: input.reason,
+    });
     return after;
   });
 }
 
-export function updateCalendarDay(db: Database, access: AdminAccess, day: string, input: { kind: CalendarDayKind; name: string; reason: string }): Promise<CalendarDayView> {
+export function updateCalendarDay(
+  db: Database,
+  access: AdminAccess,
+  day: string,
+  input: { kind: CalendarDayKind; name: string; reason: string },
+): Promise<CalendarDayView> {
   assertKindFitsDay(day, input.kind);
   return write(db, async (tx) => {
     const before = await findDay(tx, day, true);
@@ -69,7 +93,14 @@ export function updateCalendarDay(db: Database, access: AdminAccess, day: string
     if (before.kind === input.kind && before.name === input.name && before.source === 'admin') return before;
     await tx.query("UPDATE calendar_days SET kind = $2, name = $3, source = 'admin' WHERE day = $1::date", [day, input.kind, input.name]);
     const after = (await findDay(tx, day))!;
-    await recordChange(tx, actorOf(access), { entityKind: 'calendar_day', entityId: day, action: 'update', before: snapshot(before), after: snapshot(after), reason: input.reason });
+    await recordChange(tx, actorOf(access), {
+      entityKind: 'calendar_day',
+      entityId: day,
+      action: 'update',
+      before: snapshot(before),
+      after: snapshot(after),
+      reason: input.reason,
+    });
     return after;
   });
 }
@@ -79,7 +110,13 @@ export function deleteCalendarDay(db: Database, access: AdminAccess, day: string
     const before = await findDay(tx, day, true);
     if (!before) throw notFound(`Ngày ${day} không có trong lịch.`);
     if (before.source === 'rule') {
-      throw new AppError('CALENDAR_DAY_FROM_RULES', `Ngày ${day} được sinh từ quy tắc ngày nghỉ (data/holidays.json) và sẽ được sinh lại; hãy sửa quy tắc hoặc quyết định của năm trong tệp đó.`, 409, undefined, { day });
+      throw new AppError(
+        'CALENDAR_DAY_FROM_RULES',
+        `Ngày ${day} được sinh từ quy tắc ngày nghỉ (data/holidays.json) và sẽ được sinh lại; hãy sửa quy tắc hoặc quyết định của năm trong tệp đó.`,
+        409,
+        undefined,
+        { day },
+      );
     }
     await tx.query('DELETE FROM calendar_days WHERE day = $1::date', [day]);
     await recordChange(tx, actorOf(access), { entityKind: 'calendar_day', entityId: day, action: 'delete', before: snapshot(before), after: null, reason });

@@ -9,7 +9,10 @@ import { canonicalJson } from '../../../core/canonical-json.ts';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function chainHash(prevHash: string, entry: unknown): string {
-  return crypto.createHash('sha256').update(`${prevHash}\n${canonicalJson(entry)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(entry)}`)
+    .digest('hex');
 }
 
 export interface ChainLink {
@@ -27,7 +30,10 @@ export interface ChainProblem {
 }
 
 /** Checks links that continue the chain after `from` (its last sequence number and hash). */
-export function verifyLinks(links: readonly ChainLink[], from: { seq: number; hash: string }): { problems: ChainProblem[]; last: { seq: number; hash: string } } {
+export function verifyLinks(
+  links: readonly ChainLink[],
+  from: { seq: number; hash: string },
+): { problems: ChainProblem[]; last: { seq: number; hash: string } } {
   const problems: ChainProblem[] = [];
   let last = from;
   for (const l of links) {

@@ -21,13 +21,26 @@ describe(`the administration change log on ${testDatabaseKind}`, () => {
   beforeAll(async () => {
     a = await startAdminTest();
     // Changes by several administrators in several units.
-    const unit = (id: string, parentId: string, adminUnitCode: string) => ({ id, name: `Tổ ${id}`, kind: 'to_cong_tac', adminUnitCode, parentId, reason: 'Thành lập tổ' });
+    const unit = (id: string, parentId: string, adminUnitCode: string) => ({
+      id,
+      name: `Tổ ${id}`,
+      kind: 'to_cong_tac',
+      adminUnitCode,
+      parentId,
+      reason: 'Thành lập tổ',
+    });
     expect((await a.as['quantri.phurieng'].post('/api/admin/units', unit('dni.phurieng.tolog', 'dni.phurieng.ubnd', '25252'))).statusCode).toBe(201);
     expect((await a.as['quantri.xuanthanh'].post('/api/admin/units', unit('dni.xuanthanh.tolog', 'dni.xuanthanh.ubnd', '26434'))).statusCode).toBe(201);
     expect((await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.tolog', { phone: '0271 3000 001' })).statusCode).toBe(200);
-    expect((await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-06-15', kind: 'compensatory_day_off', name: 'Nghỉ', reason: 'Quyết định của tỉnh' })).statusCode).toBe(201);
+    expect(
+      (await a.as.quantri.post('/api/admin/calendar/days', { day: '2026-06-15', kind: 'compensatory_day_off', name: 'Nghỉ', reason: 'Quyết định của tỉnh' }))
+        .statusCode,
+    ).toBe(201);
     const cat = await a.as.quantri.post('/api/admin/officials', {
-      username: 'quantri.danhmuc', fullName: 'Quản trị danh mục', password: 'DanhMuc@2025x', memberships: [{ unitId: 'dni.ubnd', role: 'catalogue_admin' }],
+      username: 'quantri.danhmuc',
+      fullName: 'Quản trị danh mục',
+      password: 'DanhMuc@2025x',
+      memberships: [{ unitId: 'dni.ubnd', role: 'catalogue_admin' }],
     });
     expect(cat.statusCode).toBe(201);
     catalogueAdmin = await login(a.t, 'quantri.danhmuc', 'DanhMuc@2025x');
@@ -44,7 +57,12 @@ describe(`the administration change log on ${testDatabaseKind}`, () => {
     const def = { ...readCatalogueFiles()[0], code: 'DNI.TEST.LOG', name: 'Thủ tục thử nhật ký', effectiveFrom: '2026-01-01' };
     expect((await catalogueAdmin.post('/api/admin/procedures', def)).statusCode).toBe(201);
     const created = await lastChange(a, 'procedure', 'DNI.TEST.LOG');
-    expect(created).toMatchObject({ action: 'create', actorUsername: 'quantri.danhmuc', before: { active: null }, after: { active: { version: 1, status: 'active', name: 'Thủ tục thử nhật ký' }, previous: null } });
+    expect(created).toMatchObject({
+      action: 'create',
+      actorUsername: 'quantri.danhmuc',
+      before: { active: null },
+      after: { active: { version: 1, status: 'active', name: 'Thủ tục thử nhật ký' }, previous: null },
+    });
     const put = await catalogueAdmin.put('/api/admin/procedures/DNI.TEST.LOG', { ...def, name: 'Thủ tục thử nhật ký (sửa)', effectiveFrom: '2026-02-01' });
     expect(put.statusCode).toBe(200);
     const edited = await lastChange(a, 'procedure', 'DNI.TEST.LOG');

@@ -72,9 +72,19 @@ export async function recordChange(tx: Queryable, actor: ChangeActor, input: Cha
     `INSERT INTO admin_changes (id, at, actor_id, actor_username, entity_kind, entity_id, action, unit_ids, before, after, reason, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9::jsonb, $10::jsonb, $11, $12, $13)`,
     [
-      entry.id, at, entry.actorId, entry.actorUsername, entry.entityKind, entry.entityId, entry.action, entry.unitIds,
-      entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after),
-      entry.reason, head.hash, hash,
+      entry.id,
+      at,
+      entry.actorId,
+      entry.actorUsername,
+      entry.entityKind,
+      entry.entityId,
+      entry.action,
+      entry.unitIds,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+      entry.reason,
+      head.hash,
+      hash,
     ],
   );
   await tx.query('UPDATE admin_changes_head SET seq = $1, hash = $2 WHERE id', [entry.id, hash]);
@@ -130,7 +140,11 @@ export interface ChangeFilter {
   pageSize: number;
 }
 
-export async function listChanges(db: Queryable, filter: ChangeFilter, visibility: ChangeVisibility): Promise<{ total: number; page: number; pageSize: number; items: ChangeEntry[] }> {
+export async function listChanges(
+  db: Queryable,
+  filter: ChangeFilter,
+  visibility: ChangeVisibility,
+): Promise<{ total: number; page: number; pageSize: number; items: ChangeEntry[] }> {
   const params: unknown[] = [];
   const where: string[] = [];
   const p = (v: unknown) => {
@@ -143,7 +157,9 @@ export async function listChanges(db: Queryable, filter: ChangeFilter, visibilit
   if (filter.from) where.push(`at >= ${p(filter.from)}`);
   if (filter.to) where.push(`at < ${p(filter.to)}`);
   if (visibility !== 'all') {
-    where.push(`(entity_kind = ANY(${p(visibility.everywhere)}::text[]) OR (entity_kind = ANY(${p(visibility.inUnits)}::text[]) AND unit_ids && ${p(visibility.units)}::text[]))`);
+    where.push(
+      `(entity_kind = ANY(${p(visibility.everywhere)}::text[]) OR (entity_kind = ANY(${p(visibility.inUnits)}::text[]) AND unit_ids && ${p(visibility.units)}::text[]))`,
+    );
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM admin_changes ${clause}`, params)).rows[0].n;
@@ -168,7 +184,10 @@ export async function verifyChanges(db: Queryable, pageSize = 2000): Promise<Cha
     const { rows } = await db.query<ChangeRow>('SELECT * FROM admin_changes WHERE id > $1 ORDER BY id LIMIT $2', [last.seq, pageSize]);
     if (rows.length === 0) break;
     entries += rows.length;
-    const r = verifyLinks(rows.map((row) => ({ seq: Number(row.id), prevHash: row.prev_hash, hash: row.hash, entry: rowToEntry(row) })), last);
+    const r = verifyLinks(
+      rows.map((row) => ({ seq: Number(row.id), prevHash: row.prev_hash, hash: row.hash, entry: rowToEntry(row) })),
+      last,
+    );
     problems.push(...r.problems);
     last = r.last;
   }

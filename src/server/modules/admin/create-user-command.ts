@@ -37,7 +37,13 @@ export function planCreateUser(args: string[], env: NodeJS.ProcessEnv = process.
   try {
     ({ values } = parseArgs({
       args,
-      options: { username: { type: 'string' }, 'full-name': { type: 'string' }, unit: { type: 'string' }, role: { type: 'string', multiple: true }, password: { type: 'string' } },
+      options: {
+        username: { type: 'string' },
+        'full-name': { type: 'string' },
+        unit: { type: 'string' },
+        role: { type: 'string', multiple: true },
+        password: { type: 'string' },
+      },
     }));
   } catch (err) {
     return { problems: [`Tham số không hợp lệ: ${err instanceof Error ? err.message : String(err)}`] };
@@ -61,7 +67,12 @@ export function planCreateUser(args: string[], env: NodeJS.ProcessEnv = process.
 
 export async function runCreateUser(db: Database, plan: CreateUserPlan): Promise<OfficialView> {
   return db.transaction((tx) =>
-    createOfficialAccount(tx, CLI_ACTOR, { username: plan.username, fullName: plan.fullName, password: plan.password, memberships: plan.memberships }, 'Tạo tài khoản bằng dòng lệnh'),
+    createOfficialAccount(
+      tx,
+      CLI_ACTOR,
+      { username: plan.username, fullName: plan.fullName, password: plan.password, memberships: plan.memberships },
+      'Tạo tài khoản bằng dòng lệnh',
+    ),
   );
 }
 

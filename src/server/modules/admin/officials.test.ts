@@ -25,7 +25,8 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
   };
 
   it('list and search: each reader sees the officials of their reach; no secrets returned', async () => {
-    const usernames = async (c: TestClient, q = '') => ((await c.get(`/api/admin/officials?pageSize=200${q}`)).json().items as { username: string }[]).map((o) => o.username);
+    const usernames = async (c: TestClient, q = '') =>
+      ((await c.get(`/api/admin/officials?pageSize=200${q}`)).json().items as { username: string }[]).map((o) => o.username);
     const phurieng = await usernames(a.as['quantri.phurieng']);
     expect(phurieng).toEqual(expect.arrayContaining(['tiepnhan.phurieng', 'chuyenvien.vhxh', 'lanhdao.phurieng', 'quantri.phurieng']));
     expect(phurieng).not.toContain('chuyenvien.congan'); // Công an xã is under Công an tỉnh
@@ -50,7 +51,13 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
     const id = await a.idOf('chuyenvien.vhxh');
     const r = await a.as['quantri.phurieng'].get(`/api/admin/officials/${id}`);
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ username: 'chuyenvien.vhxh', active: true, locked: false, totpEnabled: false, memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }] });
+    expect(r.json()).toMatchObject({
+      username: 'chuyenvien.vhxh',
+      active: true,
+      locked: false,
+      totpEnabled: false,
+      memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }],
+    });
     noSecrets(r.body);
     expect((await a.as['giamsat.dongnai'].get(`/api/admin/officials/${id}`)).statusCode).toBe(200);
     expect((await a.as['quantri.phurieng'].get(`/api/admin/officials/${await a.idOf('chuyenvien.congan')}`)).statusCode).toBe(403);
@@ -58,29 +65,53 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
   });
 
   it('create: a unit administrator in their units, with a strong password; the account logs in', async () => {
-    const body = { username: 'chuyenvien.tuphap', fullName: 'Đặng Thị Tư Pháp', title: 'Công chức Tư pháp - Hộ tịch', password: 'KhoiTao@2025x', memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }] };
+    const body = {
+      username: 'chuyenvien.tuphap',
+      fullName: 'Đặng Thị Tư Pháp',
+      title: 'Công chức Tư pháp - Hộ tịch',
+      password: 'KhoiTao@2025x',
+      memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }],
+    };
     await expectRefused(a, (c) => c.post('/api/admin/officials', body), ['tiepnhan.phurieng', 'giamsat.dongnai', 'quantri.xuanthanh']);
     const r = await a.as['quantri.phurieng'].post('/api/admin/officials', { ...body, username: 'ChuyenVien.TuPhap' });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ username: 'chuyenvien.tuphap', fullName: 'Đặng Thị Tư Pháp', active: true });
     noSecrets(r.body);
     const change = await lastChange(a, 'official', r.json().id);
-    expect(change).toMatchObject({ action: 'create', before: null, actorUsername: 'quantri.phurieng', after: { username: 'chuyenvien.tuphap', memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }] } });
+    expect(change).toMatchObject({
+      action: 'create',
+      before: null,
+      actorUsername: 'quantri.phurieng',
+      after: { username: 'chuyenvien.tuphap', memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }] },
+    });
     noSecrets(JSON.stringify(change));
     await login(a.t, 'chuyenvien.tuphap', 'KhoiTao@2025x');
     expect((await a.as['quantri.phurieng'].post('/api/admin/officials', body)).json().error.code).toBe('USERNAME_TAKEN');
   });
 
   it('create: weak passwords, reserved roles, units out of reach and closed units are refused', async () => {
-    const base = { username: 'canbo.moi', fullName: 'Cán bộ mới', password: 'KhoiTao@2025x', memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }] };
+    const base = {
+      username: 'canbo.moi',
+      fullName: 'Cán bộ mới',
+      password: 'KhoiTao@2025x',
+      memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }],
+    };
     const weak = await a.as['quantri.phurieng'].post('/api/admin/officials', { ...base, password: 'ngan' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error).toMatchObject({ code: 'WEAK_PASSWORD', message: 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.' });
-    const reserved = await a.as['quantri.phurieng'].post('/api/admin/officials', { ...base, memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'system_admin' }] });
+    const reserved = await a.as['quantri.phurieng'].post('/api/admin/officials', {
+      ...base,
+      memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'system_admin' }],
+    });
     expect(reserved.statusCode).toBe(403);
     expect(reserved.json().error.code).toBe('RESERVED_ROLE');
-    expect((await a.as['quantri.phurieng'].post('/api/admin/officials', { ...base, memberships: [{ unitId: 'dni.phurieng.congan', role: 'specialist' }] })).json().error.code).toBe('OUT_OF_SCOPE');
-    expect((await a.as.quantri.post('/api/admin/officials', { ...base, memberships: [{ unitId: 'khong.co', role: 'specialist' }] })).json().error.code).toBe('UNIT_NOT_FOUND');
+    expect(
+      (await a.as['quantri.phurieng'].post('/api/admin/officials', { ...base, memberships: [{ unitId: 'dni.phurieng.congan', role: 'specialist' }] })).json()
+        .error.code,
+    ).toBe('OUT_OF_SCOPE');
+    expect((await a.as.quantri.post('/api/admin/officials', { ...base, memberships: [{ unitId: 'khong.co', role: 'specialist' }] })).json().error.code).toBe(
+      'UNIT_NOT_FOUND',
+    );
     const badRole = await a.as.quantri.post('/api/admin/officials', { ...base, memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'boss' }] });
     expect(badRole.statusCode).toBe(400);
     expect(badRole.json().error.details.issues[0].message).toContain('Vai trò phải là một trong');
@@ -103,20 +134,38 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
   it('set memberships: within the administrator units, never reserved roles; the official is logged out', async () => {
     const o = await freshOfficial();
     const session = await login(a.t, o.username, 'TamThoi@2025');
-    const next = { memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }, { unitId: 'dni.phurieng.ttpvhcc', role: 'reception' }], reason: 'Tăng cường bộ phận một cửa' };
+    const next = {
+      memberships: [
+        { unitId: 'dni.phurieng.vhxh', role: 'specialist' },
+        { unitId: 'dni.phurieng.ttpvhcc', role: 'reception' },
+      ],
+      reason: 'Tăng cường bộ phận một cửa',
+    };
     await expectRefused(a, (c) => c.put(`/api/admin/officials/${o.id}/memberships`, next), ['tiepnhan.phurieng', 'giamsat.dongnai', 'quantri.xuanthanh']);
-    const grantPolice = await a.as['quantri.phurieng'].put(`/api/admin/officials/${o.id}/memberships`, { memberships: [{ unitId: 'dni.phurieng.congan', role: 'specialist' }] });
+    const grantPolice = await a.as['quantri.phurieng'].put(`/api/admin/officials/${o.id}/memberships`, {
+      memberships: [{ unitId: 'dni.phurieng.congan', role: 'specialist' }],
+    });
     expect(grantPolice.json().error.code).toBe('OUT_OF_SCOPE');
-    const grantCatalogue = await a.as['quantri.phurieng'].put(`/api/admin/officials/${o.id}/memberships`, { memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'catalogue_admin' }] });
+    const grantCatalogue = await a.as['quantri.phurieng'].put(`/api/admin/officials/${o.id}/memberships`, {
+      memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'catalogue_admin' }],
+    });
     expect(grantCatalogue.json().error.code).toBe('RESERVED_ROLE');
     const r = await a.as['quantri.phurieng'].put(`/api/admin/officials/${o.id}/memberships`, next);
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json().memberships).toEqual([{ unitId: 'dni.phurieng.ttpvhcc', role: 'reception' }, { unitId: 'dni.phurieng.vhxh', role: 'specialist' }]);
+    expect(r.json().memberships).toEqual([
+      { unitId: 'dni.phurieng.ttpvhcc', role: 'reception' },
+      { unitId: 'dni.phurieng.vhxh', role: 'specialist' },
+    ]);
     const change = await lastChange(a, 'membership', o.id);
     expect(change).toMatchObject({
       action: 'set',
       before: { memberships: [{ unitId: 'dni.phurieng.vhxh', role: 'specialist' }] },
-      after: { memberships: [{ unitId: 'dni.phurieng.ttpvhcc', role: 'reception' }, { unitId: 'dni.phurieng.vhxh', role: 'specialist' }] },
+      after: {
+        memberships: [
+          { unitId: 'dni.phurieng.ttpvhcc', role: 'reception' },
+          { unitId: 'dni.phurieng.vhxh', role: 'specialist' },
+        ],
+      },
     });
     expect((await session.get('/api/staff/me')).statusCode).toBe(401);
     // The unit administrator manages no account outside their units, nor one holding a reserved role.
@@ -131,7 +180,9 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
     const r = await a.as['quantri.phurieng'].put(`/api/admin/officials/${me}/memberships`, { memberships: [{ unitId: 'dni.phurieng.ubnd', role: 'leader' }] });
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('SELF_CHANGE_FORBIDDEN');
-    expect((await a.as.quantri.post(`/api/admin/officials/${await a.idOf('quantri')}/deactivate`, { reason: 'Thử tự khóa' })).json().error.code).toBe('SELF_CHANGE_FORBIDDEN');
+    expect((await a.as.quantri.post(`/api/admin/officials/${await a.idOf('quantri')}/deactivate`, { reason: 'Thử tự khóa' })).json().error.code).toBe(
+      'SELF_CHANGE_FORBIDDEN',
+    );
   });
 
   it('deactivate: the account can no longer log in and its sessions end', async () => {
@@ -143,7 +194,12 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
     const r = await a.as['quantri.phurieng'].post(`/api/admin/officials/${o.id}/deactivate`, body);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().active).toBe(false);
-    expect(await lastChange(a, 'official', o.id)).toMatchObject({ action: 'deactivate', before: { active: true }, after: { active: false }, reason: 'Cán bộ chuyển công tác' });
+    expect(await lastChange(a, 'official', o.id)).toMatchObject({
+      action: 'deactivate',
+      before: { active: true },
+      after: { active: false },
+      reason: 'Cán bộ chuyển công tác',
+    });
     expect((await session.get('/api/staff/me')).statusCode).toBe(401);
     const denied = await new TestClient(a.t.app).post('/api/staff/login', { username: o.username, password: 'TamThoi@2025' });
     expect(denied.json().error.code).toBe('ACCOUNT_DISABLED');
@@ -223,7 +279,9 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
     expect(await lastChange(a, 'official', o.id)).toMatchObject({ action: 'totp_enabled', before: { totpEnabled: false }, after: { totpEnabled: true } });
     const needs = await new TestClient(a.t.app).post('/api/staff/login', { username: o.username, password: 'TamThoi@2025' });
     expect(needs.json().error.code).toBe('TOTP_REQUIRED');
-    expect((await new TestClient(a.t.app).post('/api/staff/login', { username: o.username, password: 'TamThoi@2025', totp: totp(secret) })).statusCode).toBe(200);
+    expect((await new TestClient(a.t.app).post('/api/staff/login', { username: o.username, password: 'TamThoi@2025', totp: totp(secret) })).statusCode).toBe(
+      200,
+    );
     expect((await a.as['quantri.phurieng'].post(`/api/admin/officials/${o.id}/totp/enrol`)).json().error.code).toBe('TOTP_ALREADY_ENABLED');
   });
 
@@ -236,7 +294,12 @@ describe(`administration of officials on ${testDatabaseKind}`, () => {
     const r = await a.as['quantri.phurieng'].post(`/api/admin/officials/${o.id}/totp/disable`, body);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().totpEnabled).toBe(false);
-    expect(await lastChange(a, 'official', o.id)).toMatchObject({ action: 'totp_disabled', before: { totpEnabled: true }, after: { totpEnabled: false }, reason: 'Cán bộ mất điện thoại' });
+    expect(await lastChange(a, 'official', o.id)).toMatchObject({
+      action: 'totp_disabled',
+      before: { totpEnabled: true },
+      after: { totpEnabled: false },
+      reason: 'Cán bộ mất điện thoại',
+    });
     await login(a.t, o.username, 'TamThoi@2025');
     expect((await a.as['quantri.phurieng'].post(`/api/admin/officials/${o.id}/totp/disable`, body)).json().error.code).toBe('TOTP_NOT_ENABLED');
   });

@@ -108,7 +108,11 @@ export interface OfficialFilter {
   pageSize: number;
 }
 
-export async function listOfficials(db: Queryable, access: AdminAccess, f: OfficialFilter): Promise<{ total: number; page: number; pageSize: number; items: OfficialView[] }> {
+export async function listOfficials(
+  db: Queryable,
+  access: AdminAccess,
+  f: OfficialFilter,
+): Promise<{ total: number; page: number; pageSize: number; items: OfficialView[] }> {
   const scope = unitScope(access, 'officials.read');
   const where = `WHERE ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM official_memberships m WHERE m.official_id = o.id AND m.unit_id = ANY($1::text[])))
       AND ${matchesAllWords("o.username || ' ' || o.full_name", '$2')}
@@ -117,7 +121,11 @@ export async function listOfficials(db: Queryable, access: AdminAccess, f: Offic
       AND ($5::boolean IS NULL OR o.active = $5)`;
   const params = [scope === 'all' ? null : [...scope], wordPatterns(f.q), f.unitId ?? null, f.role ?? null, f.active ?? null];
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM officials o ${where}`, params)).rows[0].n;
-  const { rows } = await db.query<OfficialRow>(`${SELECT_OFFICIAL} ${where} ORDER BY o.username LIMIT $6 OFFSET $7`, [...params, f.pageSize, (f.page - 1) * f.pageSize]);
+  const { rows } = await db.query<OfficialRow>(`${SELECT_OFFICIAL} ${where} ORDER BY o.username LIMIT $6 OFFSET $7`, [
+    ...params,
+    f.pageSize,
+    (f.page - 1) * f.pageSize,
+  ]);
   const now = systemNow();
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => toView(r, now)) };
 }
@@ -173,7 +181,13 @@ export async function updateOfficialProfile(db: Database, access: AdminAccess, i
     await tx.query(`UPDATE officials SET ${sets.join(', ')} WHERE id = $1`, [id, ...changed.map((k) => patch[k] ?? null)]);
     const after = (await findOfficial(tx, id))!;
     await recordChange(tx, actorOf(access), {
-      entityKind: 'official', entityId: id, action: 'update', unitIds: unitsOf(after.memberships), before: officialSnapshot(before), after: officialSnapshot(after), reason: patch.reason,
+      entityKind: 'official',
+      entityId: id,
+      action: 'update',
+      unitIds: unitsOf(after.memberships),
+      before: officialSnapshot(before),
+      after: officialSnapshot(after),
+      reason: patch.reason,
     });
     return after;
   });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_ROLES, STEP_ROLES, type OfficialRole } from '../../../core/workflow/roles.ts';
 import {
-  assertAllowed, assertCanCloseUnit, assertCanCreateOfficial, assertCanCreateUnit, assertCanManageOfficial, assertCanSetMemberships, assertCanUpdateUnit,
-  changeVisibility, PERMISSIONS, unitScope, type AdminAccess,
+  assertAllowed,
+  assertCanCloseUnit,
+  assertCanCreateOfficial,
+  assertCanCreateUnit,
+  assertCanManageOfficial,
+  assertCanSetMemberships,
+  assertCanUpdateUnit,
+  changeVisibility,
+  PERMISSIONS,
+  unitScope,
+  type AdminAccess,
 } from './permissions.ts';
 
 /** An official holding `roles`, each at unit A whose subtree is A, A.1, A.2. */
@@ -35,7 +44,8 @@ describe('administration permissions', () => {
 
   it('refuses every action to roles with no administration duty', () => {
     for (const role of STEP_ROLES) {
-      for (const action of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(code(() => assertAllowed(access([role]), action))).toBe('FORBIDDEN');
+      for (const action of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[])
+        expect(code(() => assertAllowed(access([role]), action))).toBe('FORBIDDEN');
     }
   });
 
@@ -67,7 +77,14 @@ describe('administration permissions', () => {
     const ua = access(['unit_admin']);
     expect(code(() => assertCanCreateOfficial(ua, [{ unitId: 'A.1', role: 'unit_admin' }]))).toBe('OK');
     expect(code(() => assertCanCreateOfficial(ua, [{ unitId: 'A.1', role: 'catalogue_admin' }]))).toBe('RESERVED_ROLE');
-    expect(code(() => assertCanCreateOfficial(ua, [{ unitId: 'A.1', role: 'reception' }, { unitId: 'B', role: 'reception' }]))).toBe('OUT_OF_SCOPE');
+    expect(
+      code(() =>
+        assertCanCreateOfficial(ua, [
+          { unitId: 'A.1', role: 'reception' },
+          { unitId: 'B', role: 'reception' },
+        ]),
+      ),
+    ).toBe('OUT_OF_SCOPE');
     const inside = { id: 'x', memberships: [{ unitId: 'A.1', role: 'specialist' as const }] };
     expect(code(() => assertCanManageOfficial(ua, inside))).toBe('OK');
     expect(code(() => assertCanManageOfficial(ua, { id: 'x', memberships: [...inside.memberships, { unitId: 'B', role: 'leader' }] }))).toBe('OUT_OF_SCOPE');
@@ -83,10 +100,28 @@ describe('administration permissions', () => {
   it('keeps a supervisor read-only, and a catalogue administrator to the catalogue', () => {
     const sup = access(['supervisor']);
     expect(unitScope(sup, 'officials.read')).toEqual(new Set(['A', 'A.1', 'A.2']));
-    for (const action of ['units.create', 'units.update', 'units.close', 'officials.create', 'officials.manage', 'officials.memberships', 'calendar.write', 'working_time.write', 'procedures.write', 'changes.verify'] as const) {
-      expect(code(() => assertAllowed(sup, action)), action).toBe('FORBIDDEN');
+    for (const action of [
+      'units.create',
+      'units.update',
+      'units.close',
+      'officials.create',
+      'officials.manage',
+      'officials.memberships',
+      'calendar.write',
+      'working_time.write',
+      'procedures.write',
+      'changes.verify',
+    ] as const) {
+      expect(
+        code(() => assertAllowed(sup, action)),
+        action,
+      ).toBe('FORBIDDEN');
     }
-    expect(changeVisibility(sup)).toEqual({ everywhere: ['calendar_day', 'working_time', 'procedure'], inUnits: ['org_unit', 'official', 'membership'], units: ['A', 'A.1', 'A.2'] });
+    expect(changeVisibility(sup)).toEqual({
+      everywhere: ['calendar_day', 'working_time', 'procedure'],
+      inUnits: ['org_unit', 'official', 'membership'],
+      units: ['A', 'A.1', 'A.2'],
+    });
     const cat = access(['catalogue_admin']);
     expect(code(() => assertAllowed(cat, 'procedures.write'))).toBe('OK');
     expect(code(() => assertAllowed(cat, 'units.read'))).toBe('FORBIDDEN');

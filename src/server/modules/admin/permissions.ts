@@ -53,7 +53,12 @@ const READERS_ONLY = 'Chỉ quản trị hệ thống, quản trị đơn vị h
 const SYSTEM_ONLY = 'Chỉ quản trị hệ thống được thực hiện thao tác này.';
 
 export const PERMISSIONS: Record<AdminAction, Rule> = {
-  'changes.read': { anywhere: ['system_admin'], ownUnits: ['unit_admin', 'supervisor'], kindsOnly: { catalogue_admin: ['procedure'] }, refusal: 'Bạn không có quyền xem nhật ký quản trị.' },
+  'changes.read': {
+    anywhere: ['system_admin'],
+    ownUnits: ['unit_admin', 'supervisor'],
+    kindsOnly: { catalogue_admin: ['procedure'] },
+    refusal: 'Bạn không có quyền xem nhật ký quản trị.',
+  },
   'changes.verify': { anywhere: ['system_admin'], ownUnits: [], refusal: SYSTEM_ONLY },
   'units.read': { anywhere: ['system_admin'], ownUnits: ['unit_admin', 'supervisor'], refusal: READERS_ONLY },
   'units.create': { anywhere: ['system_admin'], ownUnits: ['unit_admin'], refusal: ADMINS_ONLY },
@@ -193,7 +198,11 @@ function assertGrantable(a: AdminAccess, action: AdminAction, memberships: reado
   const scope = unitScope(a, action);
   if (scope === 'all') return;
   for (const m of memberships) {
-    if (RESERVED_ROLES.includes(m.role)) throw new AppError('RESERVED_ROLE', `Chỉ quản trị hệ thống được cấp vai trò "${roleName[m.role]}".`, 403, undefined, { role: m.role, roleName: roleName[m.role] });
+    if (RESERVED_ROLES.includes(m.role))
+      throw new AppError('RESERVED_ROLE', `Chỉ quản trị hệ thống được cấp vai trò "${roleName[m.role]}".`, 403, undefined, {
+        role: m.role,
+        roleName: roleName[m.role],
+      });
     if (!scope.has(m.unitId)) throw outOfScope(`Đơn vị ${m.unitId}`);
   }
 }
@@ -210,10 +219,18 @@ export function assertCanCreateOfficial(a: AdminAccess, memberships: readonly Me
  * their own roles, password, activation or TOTP here (another administrator must), so an administrator cannot
  * lock themselves out or widen their own rights.
  */
-export function assertCanManageOfficial(a: AdminAccess, target: { id: string; memberships: readonly Membership[] }, opts: { selfAllowed?: boolean } = {}): void {
+export function assertCanManageOfficial(
+  a: AdminAccess,
+  target: { id: string; memberships: readonly Membership[] },
+  opts: { selfAllowed?: boolean } = {},
+): void {
   assertAllowed(a, 'officials.manage');
   if (target.id === a.official.id && !opts.selfAllowed) {
-    throw new AppError('SELF_CHANGE_FORBIDDEN', 'Bạn không thể tự thay đổi vai trò, mật khẩu, xác thực hai lớp hoặc trạng thái tài khoản của chính mình; hãy đề nghị một quản trị khác.', 403);
+    throw new AppError(
+      'SELF_CHANGE_FORBIDDEN',
+      'Bạn không thể tự thay đổi vai trò, mật khẩu, xác thực hai lớp hoặc trạng thái tài khoản của chính mình; hãy đề nghị một quản trị khác.',
+      403,
+    );
   }
   if (unitScope(a, 'officials.manage') === 'all') return;
   if (target.memberships.length === 0) throw outOfScope('Cán bộ này');

@@ -28,7 +28,14 @@ export default async function procedureAdminRoutes(app: FastifyInstance, ctx: Ap
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/admin/procedures', summary: 'Thêm thủ tục mới (phiên bản 1)', tags: ['catalogue-admin'], body: ProcedureDefinition, response: created(ProcedureVersion) },
+    {
+      method: 'POST',
+      url: '/api/admin/procedures',
+      summary: 'Thêm thủ tục mới (phiên bản 1)',
+      tags: ['catalogue-admin'],
+      body: ProcedureDefinition,
+      response: created(ProcedureVersion),
+    },
     async ({ body, req, reply }) => {
       const actor = requireCatalogueAdmin(req);
       const v = await ctx.db.transaction((tx) => writeVersionLogged(tx, body, actor, { mustNotExist: true }));

@@ -24,12 +24,23 @@ const sha256 = (def: unknown) => crypto.createHash('sha256').update(canonicalJso
 
 /** The active version of a procedure, or a given version. */
 async function versionSummary(tx: Queryable, code: string, version?: number): Promise<VersionSummary | null> {
-  const r = (await tx.query<{ version: number; status: string; effective_from: string; effective_to: string | null; definition: ProcedureDefinition }>(
-    `SELECT version, status, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to, definition
+  const r = (
+    await tx.query<{ version: number; status: string; effective_from: string; effective_to: string | null; definition: ProcedureDefinition }>(
+      `SELECT version, status, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to, definition
        FROM procedure_versions WHERE procedure_code = $1 AND ${version === undefined ? "status = 'active'" : 'version = $2'}`,
-    version === undefined ? [code] : [code, version],
-  )).rows[0];
-  return r ? { version: r.version, status: r.status, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, name: r.definition.name, definitionSha256: sha256(r.definition) } : null;
+      version === undefined ? [code] : [code, version],
+    )
+  ).rows[0];
+  return r
+    ? {
+        version: r.version,
+        status: r.status,
+        effectiveFrom: r.effective_from,
+        effectiveTo: r.effective_to,
+        name: r.definition.name,
+        definitionSha256: sha256(r.definition),
+      }
+    : null;
 }
 
 export async function writeVersionLogged(
@@ -50,7 +61,14 @@ export async function writeVersionLogged(
     action: opts.mustNotExist ? 'create' : 'new_version',
     before: { active: activeBefore },
     after: {
-      active: { version: written.version, status: written.status, effectiveFrom: written.effectiveFrom, effectiveTo: written.effectiveTo, name: written.definition.name, definitionSha256: sha256(written.definition) },
+      active: {
+        version: written.version,
+        status: written.status,
+        effectiveFrom: written.effectiveFrom,
+        effectiveTo: written.effectiveTo,
+        name: written.definition.name,
+        definitionSha256: sha256(written.definition),
+      },
       previous,
     },
   });

@@ -39,13 +39,23 @@ export async function startAdminTest(): Promise<AdminTest> {
   await seedDemoOfficials(db);
   if (!(await db.query("SELECT 1 FROM officials WHERE username = 'quantri.xuanthanh'")).rows.length) {
     await db.transaction((tx) =>
-      createOfficial(tx, { username: 'quantri.xuanthanh', fullName: 'Trịnh Văn Phúc', password: DEMO_OFFICIAL_PASSWORD, memberships: [{ unitId: 'dni.xuanthanh.ubnd', role: 'unit_admin' }] }),
+      createOfficial(tx, {
+        username: 'quantri.xuanthanh',
+        fullName: 'Trịnh Văn Phúc',
+        password: DEMO_OFFICIAL_PASSWORD,
+        memberships: [{ unitId: 'dni.xuanthanh.ubnd', role: 'unit_admin' }],
+      }),
     );
   }
   const as = {} as Record<Account, TestClient>;
   for (const u of ACCOUNTS) as[u] = await login(t, u);
   const citizen = new TestClient(t.app);
-  await citizen.loginAs(db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: '070195012346', fullName: 'Trần Thị Mai', loginAt: systemNow().toISOString() });
+  await citizen.loginAs(db, 'citizen', {
+    citizenId: crypto.randomUUID(),
+    idNumber: '070195012346',
+    fullName: 'Trần Thị Mai',
+    loginAt: systemNow().toISOString(),
+  });
   return {
     t,
     as,
@@ -78,7 +88,11 @@ export async function expectRefused(a: AdminTest, call: Call, accounts: Account[
 }
 
 /** The latest change-log entry of an entity, read through the API as the system administrator. */
-export async function lastChange(a: AdminTest, entityKind: string, entityId: string): Promise<{ action: string; before: unknown; after: unknown; reason: string | null; actorUsername: string }> {
+export async function lastChange(
+  a: AdminTest,
+  entityKind: string,
+  entityId: string,
+): Promise<{ action: string; before: unknown; after: unknown; reason: string | null; actorUsername: string }> {
   const r = await a.as.quantri.get(`/api/admin/changes?entityKind=${entityKind}&entityId=${encodeURIComponent(entityId)}&pageSize=1`);
   expect(r.statusCode).toBe(200);
   return r.json().items[0];

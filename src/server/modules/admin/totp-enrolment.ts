@@ -41,7 +41,8 @@ export function confirmTotpEnrolment(db: Database, access: AdminAccess, id: stri
     selfAllowed: true,
     apply: async (tx, before) => {
       if (before.totpEnabled) throw alreadyEnabled();
-      const pending = (await tx.query<{ secret: string }>('SELECT secret FROM official_totp_enrolments WHERE official_id = $1 AND expires_at > $2', [id, now])).rows[0];
+      const pending = (await tx.query<{ secret: string }>('SELECT secret FROM official_totp_enrolments WHERE official_id = $1 AND expires_at > $2', [id, now]))
+        .rows[0];
       if (!pending) throw new AppError('TOTP_ENROLMENT_NOT_FOUND', 'Không có yêu cầu đăng ký xác thực hai lớp còn hiệu lực; hãy bắt đầu lại.', 409);
       if (!verifyTotp(pending.secret, code, now.getTime())) throw new AppError('TOTP_INVALID', 'Mã xác thực không đúng hoặc đã hết hạn.', 400);
       await tx.query('UPDATE officials SET totp_secret = $2 WHERE id = $1', [id, pending.secret]);

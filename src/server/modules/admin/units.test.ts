@@ -21,7 +21,8 @@ describe(`administration of org units on ${testDatabaseKind}`, () => {
   });
 
   it('list: each reader sees the units of their reach, closed ones included; others are refused', async () => {
-    const ids = async (who: 'quantri' | 'quantri.phurieng' | 'giamsat.dongnai') => ((await a.as[who].get('/api/admin/units')).json().items as { id: string }[]).map((u) => u.id);
+    const ids = async (who: 'quantri' | 'quantri.phurieng' | 'giamsat.dongnai') =>
+      ((await a.as[who].get('/api/admin/units')).json().items as { id: string }[]).map((u) => u.id);
     expect(await ids('quantri')).toEqual(expect.arrayContaining(['dni.ubnd', 'dni.congan', 'dni.phurieng.congan', 'dni.xuanthanh.ubnd']));
     const phurieng = await ids('quantri.phurieng');
     expect(phurieng).toEqual(expect.arrayContaining(['dni.phurieng.ubnd', 'dni.phurieng.ttpvhcc', 'dni.phurieng.vhxh']));
@@ -62,17 +63,29 @@ describe(`administration of org units on ${testDatabaseKind}`, () => {
     const badCode = await a.as.quantri.post('/api/admin/units', newUnit('dni.phurieng.tobad', { agencyCode: '000.9.52.H19' }));
     expect(badCode.statusCode).toBe(400);
     expect(badCode.json().error.details.issues[0].message).toContain('Mã định danh cơ quan');
-    expect((await a.as.quantri.post('/api/admin/units', newUnit('dni.phurieng.tobad', { agencyCode: '000.00.52.H19' }))).json().error.code).toBe('AGENCY_CODE_TAKEN');
+    expect((await a.as.quantri.post('/api/admin/units', newUnit('dni.phurieng.tobad', { agencyCode: '000.00.52.H19' }))).json().error.code).toBe(
+      'AGENCY_CODE_TAKEN',
+    );
     expect((await a.as.quantri.post('/api/admin/units', newUnit('dni.phurieng.vhxh'))).json().error.code).toBe('UNIT_EXISTS');
-    expect((await a.as.quantri.post('/api/admin/units', newUnit('dni.phurieng.tobad', { adminUnitCode: '01001' }))).json().error.code).toMatch(/ADMIN_UNIT_(NOT_FOUND|OUTSIDE_PROVINCE)/);
+    expect((await a.as.quantri.post('/api/admin/units', newUnit('dni.phurieng.tobad', { adminUnitCode: '01001' }))).json().error.code).toMatch(
+      /ADMIN_UNIT_(NOT_FOUND|OUTSIDE_PROVINCE)/,
+    );
     expect((await a.as.quantri.post('/api/admin/units', { ...newUnit('dni.phurieng.tobad'), extra: 1 })).statusCode).toBe(400);
     // A unit administrator does not create top-level units.
     expect((await a.as['quantri.phurieng'].post('/api/admin/units', newUnit('dni.toplevel', { parentId: undefined }))).statusCode).toBe(403);
   });
 
   it('update: details of a unit in reach, previous state kept in the log', async () => {
-    await expectRefused(a, (c) => c.request('PATCH', '/api/admin/units/dni.phurieng.vhxh', { phone: '0271 3000 111' }), ['tiepnhan.phurieng', 'giamsat.dongnai', 'quantri.xuanthanh']);
-    const r = await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.vhxh', { phone: '0271 3000 111', email: 'vhxh@phurieng.dongnai.gov.vn', reason: 'Cập nhật số điện thoại' });
+    await expectRefused(a, (c) => c.request('PATCH', '/api/admin/units/dni.phurieng.vhxh', { phone: '0271 3000 111' }), [
+      'tiepnhan.phurieng',
+      'giamsat.dongnai',
+      'quantri.xuanthanh',
+    ]);
+    const r = await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.vhxh', {
+      phone: '0271 3000 111',
+      email: 'vhxh@phurieng.dongnai.gov.vn',
+      reason: 'Cập nhật số điện thoại',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ phone: '0271 3000 111', email: 'vhxh@phurieng.dongnai.gov.vn' });
     const change = await lastChange(a, 'org_unit', 'dni.phurieng.vhxh');
@@ -93,7 +106,10 @@ describe(`administration of org units on ${testDatabaseKind}`, () => {
     const cycle = await a.as.quantri.request('PATCH', '/api/admin/units/dni.phurieng.ubnd', { parentId: 'dni.phurieng.vhxh' });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().error.code).toBe('UNIT_CYCLE');
-    const moved = await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.totest', { parentId: 'dni.phurieng.vhxh', reason: 'Chuyển về phòng VH-XH' });
+    const moved = await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.totest', {
+      parentId: 'dni.phurieng.vhxh',
+      reason: 'Chuyển về phòng VH-XH',
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().parentId).toBe('dni.phurieng.vhxh');
   });
@@ -110,9 +126,15 @@ describe(`administration of org units on ${testDatabaseKind}`, () => {
     expect(r.json()).toMatchObject({ status: 'closed', succeededBy: 'dni.phurieng.vhxh' });
     expect(r.json().effectiveTo).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const change = await lastChange(a, 'org_unit', 'dni.phurieng.toclose');
-    expect(change).toMatchObject({ action: 'close', before: { status: 'open', effectiveTo: null }, after: { status: 'closed', succeededBy: 'dni.phurieng.vhxh' } });
+    expect(change).toMatchObject({
+      action: 'close',
+      before: { status: 'open', effectiveTo: null },
+      after: { status: 'closed', succeededBy: 'dni.phurieng.vhxh' },
+    });
     expect((await a.as['quantri.phurieng'].post('/api/admin/units/dni.phurieng.toclose/close', body)).json().error.code).toBe('UNIT_CLOSED');
-    expect((await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.toclose', { phone: '0271 3000 999' })).json().error.code).toBe('UNIT_CLOSED');
+    expect((await a.as['quantri.phurieng'].request('PATCH', '/api/admin/units/dni.phurieng.toclose', { phone: '0271 3000 999' })).json().error.code).toBe(
+      'UNIT_CLOSED',
+    );
     // Closed units stay in the list (history) and leave the public list of agencies.
     const closed = (await a.as['quantri.phurieng'].get('/api/admin/units?status=closed')).json().items;
     expect(closed.map((u: { id: string }) => u.id)).toEqual(['dni.phurieng.toclose']);

@@ -82,7 +82,8 @@ async function requireUnit(db: Queryable, id: string, opts: { lock?: boolean } =
 export async function requireOpenUnit(db: Queryable, id: string, what = 'Đơn vị'): Promise<OrgUnitView> {
   const u = await findUnit(db, id);
   if (!u) throw new AppError('UNIT_NOT_FOUND', `${what} ${id} không tồn tại.`, 400, undefined, { id });
-  if (u.status === 'closed') throw new AppError('UNIT_CLOSED', `${what} ${id} đã giải thể hoặc ngừng hoạt động từ ${u.effectiveTo}.`, 409, undefined, { id, date: u.effectiveTo ?? '' });
+  if (u.status === 'closed')
+    throw new AppError('UNIT_CLOSED', `${what} ${id} đã giải thể hoặc ngừng hoạt động từ ${u.effectiveTo}.`, 409, undefined, { id, date: u.effectiveTo ?? '' });
   return u;
 }
 
@@ -108,18 +109,23 @@ export async function unitWithHistory(db: Queryable, access: AdminAccess, id: st
 }
 
 async function assertAgencyCodeFree(db: Queryable, code: string, exceptUnit?: string): Promise<void> {
-  const taken = (await db.query<{ id: string }>('SELECT id FROM org_units WHERE agency_code = $1 AND effective_to IS NULL AND id <> $2', [code, exceptUnit ?? ''])).rows[0];
+  const taken = (
+    await db.query<{ id: string }>('SELECT id FROM org_units WHERE agency_code = $1 AND effective_to IS NULL AND id <> $2', [code, exceptUnit ?? ''])
+  ).rows[0];
   if (taken) throw new AppError('AGENCY_CODE_TAKEN', `Mã định danh ${code} đang được đơn vị ${taken.id} sử dụng.`, 409, undefined, { code, unitId: taken.id });
 }
 
 async function assertAdminUnitInProvince(db: Queryable, code: string): Promise<void> {
-  const r = (await db.query<{ code: string; in_province: boolean | null }>(
-    `SELECT a.code, (i.province_code IS NULL OR a.code = i.province_code OR a.parent_code = i.province_code) AS in_province
+  const r = (
+    await db.query<{ code: string; in_province: boolean | null }>(
+      `SELECT a.code, (i.province_code IS NULL OR a.code = i.province_code OR a.parent_code = i.province_code) AS in_province
        FROM admin_units a LEFT JOIN installation i ON true WHERE a.code = $1 AND a.effective_to IS NULL`,
-    [code],
-  )).rows[0];
+      [code],
+    )
+  ).rows[0];
   if (!r) throw new AppError('ADMIN_UNIT_NOT_FOUND', `Không có đơn vị hành chính mã ${code}.`, 400, undefined, { code });
-  if (r.in_province === false) throw new AppError('ADMIN_UNIT_OUTSIDE_PROVINCE', `Đơn vị hành chính ${code} không thuộc tỉnh của hệ thống.`, 400, undefined, { code });
+  if (r.in_province === false)
+    throw new AppError('ADMIN_UNIT_OUTSIDE_PROVINCE', `Đơn vị hành chính ${code} không thuộc tỉnh của hệ thống.`, 400, undefined, { code });
 }
 
 export async function createUnit(db: Database, access: AdminAccess, input: UnitCreate): Promise<OrgUnitView> {
@@ -133,10 +139,30 @@ export async function createUnit(db: Database, access: AdminAccess, input: UnitC
     await tx.query(
       `INSERT INTO org_units (id, name, short_name, kind, admin_unit_code, parent_id, agency_code, address, phone, email, effective_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [input.id, input.name, input.shortName ?? null, input.kind, input.adminUnitCode, input.parentId ?? null, input.agencyCode ?? null, input.address ?? null, input.phone ?? null, input.email ?? null, effectiveFrom],
+      [
+        input.id,
+        input.name,
+        input.shortName ?? null,
+        input.kind,
+        input.adminUnitCode,
+        input.parentId ?? null,
+        input.agencyCode ?? null,
+        input.address ?? null,
+        input.phone ?? null,
+        input.email ?? null,
+        effectiveFrom,
+      ],
     );
     const unit = (await findUnit(tx, input.id))!;
-    await recordChange(tx, actorOf(access), { entityKind: 'org_unit', entityId: unit.id, action: 'create', unitIds: [unit.id, unit.parentId ?? unit.id], before: null, after: unit, reason: input.reason });
+    await recordChange(tx, actorOf(access), {
+      entityKind: 'org_unit',
+      entityId: unit.id,
+      action: 'create',
+      unitIds: [unit.id, unit.parentId ?? unit.id],
+      before: null,
+      after: unit,
+      reason: input.reason,
+    });
     return unit;
   });
 }
@@ -154,7 +180,13 @@ async function isSelfOrBelow(db: Queryable, unitId: string, candidate: string): 
 }
 
 const COLUMNS: Record<Exclude<keyof UnitUpdate, 'reason'>, string> = {
-  name: 'name', shortName: 'short_name', address: 'address', phone: 'phone', email: 'email', agencyCode: 'agency_code', parentId: 'parent_id',
+  name: 'name',
+  shortName: 'short_name',
+  address: 'address',
+  phone: 'phone',
+  email: 'email',
+  agencyCode: 'agency_code',
+  parentId: 'parent_id',
 };
 
 export async function updateUnit(db: Database, access: AdminAccess, id: string, patch: UnitUpdate): Promise<OrgUnitView> {
@@ -162,7 +194,11 @@ export async function updateUnit(db: Database, access: AdminAccess, id: string, 
     const before = await requireUnit(tx, id, { lock: true });
     const changed = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
     assertCanUpdateUnit(access, id, changed.includes('parentId') ? (patch.parentId ?? null) : undefined);
-    if (before.status === 'closed') throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}; không sửa được.`, 409, undefined, { id, date: before.effectiveTo ?? '' });
+    if (before.status === 'closed')
+      throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}; không sửa được.`, 409, undefined, {
+        id,
+        date: before.effectiveTo ?? '',
+      });
     if (changed.length === 0) return before;
     if (changed.includes('parentId') && patch.parentId) {
       await requireOpenUnit(tx, patch.parentId, 'Đơn vị cấp trên');
@@ -182,10 +218,13 @@ export async function closeUnit(db: Database, access: AdminAccess, id: string, i
   return db.transaction(async (tx) => {
     const before = await requireUnit(tx, id, { lock: true });
     assertCanCloseUnit(access, id, input.succeededBy ?? null);
-    if (before.status === 'closed') throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}.`, 409, undefined, { id, date: before.effectiveTo ?? '' });
+    if (before.status === 'closed')
+      throw new AppError('UNIT_CLOSED', `Đơn vị ${id} đã giải thể từ ${before.effectiveTo}.`, 409, undefined, { id, date: before.effectiveTo ?? '' });
     const effectiveTo = input.effectiveTo ?? vnToday();
     if (effectiveTo < before.effectiveFrom || effectiveTo > vnToday()) {
-      throw new AppError('INVALID_CLOSE_DATE', `Ngày giải thể phải từ ngày đơn vị bắt đầu hoạt động (${before.effectiveFrom}) đến hôm nay.`, 400, undefined, { from: before.effectiveFrom });
+      throw new AppError('INVALID_CLOSE_DATE', `Ngày giải thể phải từ ngày đơn vị bắt đầu hoạt động (${before.effectiveFrom}) đến hôm nay.`, 400, undefined, {
+        from: before.effectiveFrom,
+      });
     }
     if (input.succeededBy) {
       if (input.succeededBy === id) throw new AppError('INVALID_SUCCESSOR', 'Đơn vị kế thừa phải là đơn vị khác.', 400);
@@ -193,10 +232,28 @@ export async function closeUnit(db: Database, access: AdminAccess, id: string, i
     }
     const children = (await tx.query<{ id: string }>('SELECT id FROM org_units WHERE parent_id = $1 AND effective_to IS NULL ORDER BY id', [id])).rows;
     if (children.length) {
-      throw new AppError('UNIT_HAS_OPEN_CHILDREN', `Đơn vị còn đơn vị cấp dưới đang hoạt động (${children.map((c) => c.id).join(', ')}); hãy chuyển hoặc giải thể trước.`, 409, undefined, { children: children.map((c) => c.id).join(', ') });
+      throw new AppError(
+        'UNIT_HAS_OPEN_CHILDREN',
+        `Đơn vị còn đơn vị cấp dưới đang hoạt động (${children.map((c) => c.id).join(', ')}); hãy chuyển hoặc giải thể trước.`,
+        409,
+        undefined,
+        { children: children.map((c) => c.id).join(', ') },
+      );
     }
-    const members = (await tx.query<{ n: number }>('SELECT count(DISTINCT m.official_id)::int AS n FROM official_memberships m JOIN officials o ON o.id = m.official_id WHERE m.unit_id = $1 AND o.active', [id])).rows[0].n;
-    if (members > 0) throw new AppError('UNIT_HAS_MEMBERS', `Đơn vị còn ${members} cán bộ đang hoạt động; hãy phân công lại vai trò của họ trước khi giải thể.`, 409, undefined, { count: members });
+    const members = (
+      await tx.query<{ n: number }>(
+        'SELECT count(DISTINCT m.official_id)::int AS n FROM official_memberships m JOIN officials o ON o.id = m.official_id WHERE m.unit_id = $1 AND o.active',
+        [id],
+      )
+    ).rows[0].n;
+    if (members > 0)
+      throw new AppError(
+        'UNIT_HAS_MEMBERS',
+        `Đơn vị còn ${members} cán bộ đang hoạt động; hãy phân công lại vai trò của họ trước khi giải thể.`,
+        409,
+        undefined,
+        { count: members },
+      );
     const isDefault = (await tx.query('SELECT 1 FROM installation WHERE default_unit = $1', [id])).rows.length > 0;
     if (isDefault) throw new AppError('UNIT_IS_DEFAULT', 'Đây là nơi tiếp nhận mặc định của hệ thống; không giải thể được.', 409);
     await tx.query('UPDATE org_units SET effective_to = $2, succeeded_by = $3 WHERE id = $1', [id, effectiveTo, input.succeededBy ?? null]);

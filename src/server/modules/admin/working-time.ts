@@ -20,7 +20,9 @@ export interface WorkingTimeView {
 export async function getWorkingTime(db: Database): Promise<WorkingTimeView> {
   const row = (await db.query<{ working_time: unknown }>("SELECT settings -> 'workingTime' AS working_time FROM installation")).rows[0];
   if (!row) throw notFound('Hệ thống chưa được cấu hình.');
-  return row.working_time ? { workingTime: WorkingTimeData.parse(row.working_time), origin: 'installation' } : { workingTime: readHolidayData().workingTime, origin: 'default' };
+  return row.working_time
+    ? { workingTime: WorkingTimeData.parse(row.working_time), origin: 'installation' }
+    : { workingTime: readHolidayData().workingTime, origin: 'default' };
 }
 
 /** Checks the data the way the deadline engine will read it: ordered, non-overlapping intervals, cutoff inside them. */
@@ -30,7 +32,11 @@ function checkedWorkingTime(body: WorkingTimeBody): WorkingTimeData {
   try {
     hours = workingHoursFrom(data);
   } catch {
-    throw new AppError('WORKING_TIME_INVALID', 'Các khoảng giờ làm việc phải theo thứ tự trong ngày, không chồng lên nhau, và giờ kết thúc sau giờ bắt đầu.', 400);
+    throw new AppError(
+      'WORKING_TIME_INVALID',
+      'Các khoảng giờ làm việc phải theo thứ tự trong ngày, không chồng lên nhau, và giờ kết thúc sau giờ bắt đầu.',
+      400,
+    );
   }
   const [first, last] = [hours.intervals[0][0], hours.intervals[hours.intervals.length - 1][1]];
   if (hours.sameDayCutoff < first || hours.sameDayCutoff > last) {
@@ -45,8 +51,17 @@ export async function updateWorkingTime(db: Database, access: AdminAccess, body:
     const row = (await tx.query<{ working_time: unknown }>("SELECT settings -> 'workingTime' AS working_time FROM installation WHERE id FOR UPDATE")).rows[0];
     if (!row) throw notFound('Hệ thống chưa được cấu hình.');
     await tx.query("UPDATE installation SET settings = jsonb_set(settings, '{workingTime}', $1::jsonb) WHERE id", [JSON.stringify(next)]);
-    const before = row.working_time ? { origin: 'installation', workingTime: row.working_time } : { origin: 'default', workingTime: readHolidayData().workingTime };
-    await recordChange(tx, actorOf(access), { entityKind: 'working_time', entityId: 'installation', action: 'update', before, after: { origin: 'installation', workingTime: next }, reason: body.reason });
+    const before = row.working_time
+      ? { origin: 'installation', workingTime: row.working_time }
+      : { origin: 'default', workingTime: readHolidayData().workingTime };
+    await recordChange(tx, actorOf(access), {
+      entityKind: 'working_time',
+      entityId: 'installation',
+      action: 'update',
+      before,
+      after: { origin: 'installation', workingTime: next },
+      reason: body.reason,
+    });
     return { workingTime: next, origin: 'installation' as const };
   });
   invalidateCalendar(db);

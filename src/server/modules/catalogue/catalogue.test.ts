@@ -46,7 +46,10 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
   });
 
   it('finds a procedure by its code or the beginning of it', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/procedures?q=1.001193' })).json().items[0]).toMatchObject({ code: '1.001193', name: 'Đăng ký khai sinh' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/procedures?q=1.001193' })).json().items[0]).toMatchObject({
+      code: '1.001193',
+      name: 'Đăng ký khai sinh',
+    });
     const prefix = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=2.0009' })).json().items.map((x: { code: string }) => x.code);
     expect(prefix.slice(0, 3).sort()).toEqual(['2.000907', '2.000908', '2.000986']);
   });
@@ -79,7 +82,9 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     expect(versions[0].definition.name).toBe(def.name);
     expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000884' })).json().definition.name).toContain('(sửa đổi)');
     // The database itself refuses to rewrite a version.
-    await expect(t.ctx.db.query("UPDATE procedure_versions SET definition = '{}' WHERE procedure_code = '2.000884' AND version = 1")).rejects.toThrow(/immutable/);
+    await expect(t.ctx.db.query("UPDATE procedure_versions SET definition = '{}' WHERE procedure_code = '2.000884' AND version = 1")).rejects.toThrow(
+      /immutable/,
+    );
   });
 
   it('schedules a version that takes effect later, and puts it into force on its date', async () => {
@@ -92,9 +97,15 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000908' })).json()).toMatchObject({ version: 1 });
     try {
       setClockTo(fromLocal(later, 1), { frozen: true });
-      expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000908' })).json()).toMatchObject({ version: 2, definition: { name: expect.stringContaining('quyết định mới') } });
+      expect((await t.app.inject({ method: 'GET', url: '/api/procedures/2.000908' })).json()).toMatchObject({
+        version: 2,
+        definition: { name: expect.stringContaining('quyết định mới') },
+      });
       const versions = (await admin.get('/api/admin/procedures/2.000908/versions')).json();
-      expect(versions.map((v: { status: string; effectiveTo: string | null }) => [v.status, v.effectiveTo])).toEqual([['retired', later], ['active', null]]);
+      expect(versions.map((v: { status: string; effectiveTo: string | null }) => [v.status, v.effectiveTo])).toEqual([
+        ['retired', later],
+        ['active', null],
+      ]);
     } finally {
       resetClock();
     }
@@ -128,7 +139,10 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     expect(r.json().error.details.issues[0]).toMatchObject({ path: 'cases.0.form', code: 'custom' });
     expect(r.json().error.details.issues[0].message).toContain('prefillRoles');
     expect((await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM procedure_versions')).rows[0].n).toBe(before);
-    const renamed = await admin.put('/api/admin/procedures/1.001193', { ...def, cases: [{ ...def.cases[0], form: { ...form, prefillRoles: 'khai-sinh' } }, ...def.cases.slice(1)] });
+    const renamed = await admin.put('/api/admin/procedures/1.001193', {
+      ...def,
+      cases: [{ ...def.cases[0], form: { ...form, prefillRoles: 'khai-sinh' } }, ...def.cases.slice(1)],
+    });
     expect(renamed.statusCode).toBe(400);
     expect(renamed.json().error.details.issues[0].message).toContain('không có bộ suy vai trò "khai-sinh"');
   });

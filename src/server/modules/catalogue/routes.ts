@@ -1,10 +1,7 @@
 /** Catalogue API: search and read procedures (public). Administrators edit them through admin/procedure-routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  ProcedureCodeParams, ProcedureDefinition, ProcedureDetail, ProcedureField, ProcedureSearchQuery, ProcedureSearchResult, ProcedureVersion,
-} from '../../../contract/catalogue.ts';
-import { created } from '../../../contract/http.ts';
+import { ProcedureCodeParams, ProcedureDetail, ProcedureField, ProcedureSearchQuery, ProcedureSearchResult } from '../../../contract/catalogue.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { catalogueCache, summarise } from './service.ts';
@@ -34,20 +31,37 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
     },
   );
 
-  defineRoute(app, { method: 'GET', url: '/api/procedure-fields', summary: 'Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực', tags: ['catalogue'], response: z.array(ProcedureField) }, async () => {
-    const counts = new Map<string, { code: string; name: string; count: number }>();
-    for (const v of await cache.all()) {
-      const f = v.definition.field;
-      const c = counts.get(f.code) ?? { ...f, count: 0 };
-      c.count++;
-      counts.set(f.code, c);
-    }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
-  });
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/procedure-fields',
+      summary: 'Các lĩnh vực thủ tục và số thủ tục mỗi lĩnh vực',
+      tags: ['catalogue'],
+      response: z.array(ProcedureField),
+    },
+    async () => {
+      const counts = new Map<string, { code: string; name: string; count: number }>();
+      for (const v of await cache.all()) {
+        const f = v.definition.field;
+        const c = counts.get(f.code) ?? { ...f, count: 0 };
+        c.count++;
+        counts.set(f.code, c);
+      }
+      return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+    },
+  );
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/procedures/:code', summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)', tags: ['catalogue'], params: ProcedureCodeParams, response: ProcedureDetail },
+    {
+      method: 'GET',
+      url: '/api/procedures/:code',
+      summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)',
+      tags: ['catalogue'],
+      params: ProcedureCodeParams,
+      response: ProcedureDetail,
+    },
     async ({ params }) => {
       const v = await cache.get(params.code);
       return { code: v.code, version: v.version, effectiveFrom: v.effectiveFrom, definition: v.definition };

@@ -41,7 +41,8 @@ interface VersionRow {
   created_by: string;
 }
 
-const day = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
+const day = (d: Date | string | null) =>
+  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 function toVersion(r: VersionRow): ProcedureVersion {
   return {
@@ -77,7 +78,12 @@ const vnToday = () => localDay(now());
  * Writes a new version of a procedure (creating the procedure if needed). In force today or earlier: active now,
  * the previous one retired. In force later: scheduled, activated on its date.
  */
-export async function writeVersion(tx: Queryable, def: ProcedureDefinition, actor: string, opts: { mustExist?: boolean; mustNotExist?: boolean } = {}): Promise<ProcedureVersion> {
+export async function writeVersion(
+  tx: Queryable,
+  def: ProcedureDefinition,
+  actor: string,
+  opts: { mustExist?: boolean; mustNotExist?: boolean } = {},
+): Promise<ProcedureVersion> {
   // The e-forms' population bindings must use roles that will be filled: the basic ones or those of the deriver
   // the form names (src/core/procedures/prefill-roles).
   const roleProblems = procedureRoleProblems(def);
@@ -89,7 +95,8 @@ export async function writeVersion(tx: Queryable, def: ProcedureDefinition, acto
   }
   const exists = (await tx.query<{ code: string }>('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [def.code])).rows[0];
   if (opts.mustExist && !exists) throw notFound(`Không tìm thấy thủ tục mã ${def.code}.`);
-  if (opts.mustNotExist && exists) throw new AppError('PROCEDURE_EXISTS', `Thủ tục mã ${def.code} đã có; hãy tạo phiên bản mới bằng chức năng sửa.`, 409, undefined, { code: def.code });
+  if (opts.mustNotExist && exists)
+    throw new AppError('PROCEDURE_EXISTS', `Thủ tục mã ${def.code} đã có; hãy tạo phiên bản mới bằng chức năng sửa.`, 409, undefined, { code: def.code });
   if (!exists) await tx.query('INSERT INTO procedures (code) VALUES ($1)', [def.code]);
   const last = (await tx.query<{ version: number }>('SELECT max(version) AS version FROM procedure_versions WHERE procedure_code = $1', [def.code])).rows[0];
   const version = (last?.version ?? 0) + 1;
@@ -114,19 +121,22 @@ export async function writeVersion(tx: Queryable, def: ProcedureDefinition, acto
  * Safe to run from several processes at once (the procedure row is locked).
  */
 export async function activateDueVersions(db: Database, today = vnToday()): Promise<number> {
-  const due = (await db.query<{ procedure_code: string }>(
-    "SELECT DISTINCT procedure_code FROM procedure_versions WHERE status = 'draft' AND effective_from <= $1::date",
-    [today],
-  )).rows;
+  const due = (
+    await db.query<{ procedure_code: string }>("SELECT DISTINCT procedure_code FROM procedure_versions WHERE status = 'draft' AND effective_from <= $1::date", [
+      today,
+    ])
+  ).rows;
   let activated = 0;
   for (const { procedure_code: code } of due) {
     await db.transaction(async (tx) => {
       await tx.query('SELECT code FROM procedures WHERE code = $1 FOR UPDATE', [code]);
-      const next = (await tx.query<{ version: number; effective_from: string }>(
-        `SELECT version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM procedure_versions
+      const next = (
+        await tx.query<{ version: number; effective_from: string }>(
+          `SELECT version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM procedure_versions
           WHERE procedure_code = $1 AND status = 'draft' AND effective_from <= $2::date ORDER BY effective_from DESC, version DESC LIMIT 1`,
-        [code, today],
-      )).rows[0];
+          [code, today],
+        )
+      ).rows[0];
       if (!next) return;
       await tx.query(
         `UPDATE procedure_versions SET status = 'retired', effective_to = GREATEST(effective_from, $3::date)
@@ -140,12 +150,21 @@ export async function activateDueVersions(db: Database, today = vnToday()): Prom
   return activated;
 }
 
-export async function importCatalogue(db: Database, defs: ProcedureDefinition[], actor: string): Promise<{ created: number; updated: number; unchanged: number }> {
+export async function importCatalogue(
+  db: Database,
+  defs: ProcedureDefinition[],
+  actor: string,
+): Promise<{ created: number; updated: number; unchanged: number }> {
   const result = { created: 0, updated: 0, unchanged: 0 };
   await db.transaction(async (tx) => {
     for (const def of defs) {
       // Compared with the newest version (in force or scheduled), so importing the same files twice adds nothing.
-      const current = (await tx.query<{ definition: ProcedureDefinition }>('SELECT definition FROM procedure_versions WHERE procedure_code = $1 ORDER BY version DESC LIMIT 1', [def.code])).rows[0];
+      const current = (
+        await tx.query<{ definition: ProcedureDefinition }>(
+          'SELECT definition FROM procedure_versions WHERE procedure_code = $1 ORDER BY version DESC LIMIT 1',
+          [def.code],
+        )
+      ).rows[0];
       if (current && canonicalJson(current.definition) === canonicalJson(def)) {
         result.unchanged++;
         continue;
@@ -269,10 +288,12 @@ export async function getVersion(db: Queryable, code: string, version: number): 
   const key = `${code}@${version}`;
   const cached = versionCache.get(key);
   if (cached) return cached;
-  const r = (await db.query<VersionRow>(
-    'SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE procedure_code = $1 AND version = $2',
-    [code, version],
-  )).rows[0];
+  const r = (
+    await db.query<VersionRow>(
+      'SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE procedure_code = $1 AND version = $2',
+      [code, version],
+    )
+  ).rows[0];
   if (!r) throw notFound(`Không tìm thấy phiên bản ${version} của thủ tục ${code}.`);
   const v = toVersion(r);
   if (versionCache.size > 5000) versionCache.clear();

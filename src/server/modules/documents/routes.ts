@@ -5,7 +5,6 @@
 import crypto from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { UPLOAD_MEDIA_TYPES, UploadInfo, UploadParams } from '../../../contract/documents.ts';
 import { created, file } from '../../../contract/http.ts';
 import { systemNow } from '../../clock.ts';
@@ -43,14 +42,26 @@ export default async function documentRoutes(app: FastifyInstance, ctx: AppConte
       throw err;
     });
     if (bytes === null || part.file.truncated) {
-      throw new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (tối đa ${megabytes(limit)}).`, 413, { maxBytes: limit }, { maxSize: megabytes(limit) });
+      throw new AppError(
+        'FILE_TOO_LARGE',
+        `Tệp vượt quá dung lượng cho phép (tối đa ${megabytes(limit)}).`,
+        413,
+        { maxBytes: limit },
+        { maxSize: megabytes(limit) },
+      );
     }
     if (bytes.byteLength === 0) throw new AppError('FILE_EMPTY', 'Tệp rỗng, vui lòng chọn lại tệp.', 400);
     const mime = sniffMime(bytes.subarray(0, 64));
     if (!mime) {
       const name = safeFileName(part.filename);
       const accepted = Object.values(acceptedMimeLabel).join(', ');
-      throw new AppError('FILE_TYPE_NOT_ALLOWED', `Tệp "${name}" không phải ${accepted}. Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`, 415, undefined, { name, accepted });
+      throw new AppError(
+        'FILE_TYPE_NOT_ALLOWED',
+        `Tệp "${name}" không phải ${accepted}. Hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`,
+        415,
+        undefined,
+        { name, accepted },
+      );
     }
     const info = await storeUpload(ctx, actor, bytes, part.filename, mime);
     return reply.status(201).send(info);
@@ -89,7 +100,14 @@ export async function storeUpload(ctx: AppContext, actor: Actor, bytes: Buffer, 
   await ctx.db.transaction(async (tx) => {
     await tx.query('INSERT INTO stored_files (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, mime]);
     await tx.query('INSERT INTO uploads (id, owner_kind, owner_id, sha256, original_name, mime, size, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      id, actor.kind, actor.id, sha256, name, mime, size, createdAt,
+      id,
+      actor.kind,
+      actor.id,
+      sha256,
+      name,
+      mime,
+      size,
+      createdAt,
     ]);
   });
   return { id, name, mime, size, sha256, createdAt: createdAt.toISOString() };
@@ -97,8 +115,10 @@ export async function storeUpload(ctx: AppContext, actor: Actor, bytes: Buffer, 
 
 export async function findOwnUpload(ctx: AppContext, actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return (await ctx.db.query<{ id: string; sha256: string; mime: string; original_name: string; size: number }>(
-    'SELECT id, sha256, mime, original_name, size FROM uploads WHERE id = $1 AND owner_kind = $2 AND owner_id = $3',
-    [id, actor.kind, actor.id],
-  )).rows[0];
+  return (
+    await ctx.db.query<{ id: string; sha256: string; mime: string; original_name: string; size: number }>(
+      'SELECT id, sha256, mime, original_name, size FROM uploads WHERE id = $1 AND owner_kind = $2 AND owner_id = $3',
+      [id, actor.kind, actor.id],
+    )
+  ).rows[0];
 }

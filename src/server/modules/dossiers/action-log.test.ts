@@ -29,9 +29,14 @@ describe(`action log hash chain on ${testDatabaseKind}`, () => {
   it('chains entries and verifies a clean log', async () => {
     const a = await insertDossier(db, 'A-1');
     const b = await insertDossier(db, 'B-1');
-    for (const [id, n] of [[a, 4], [b, 3]] as const) {
+    for (const [id, n] of [
+      [a, 4],
+      [b, 3],
+    ] as const) {
       for (let i = 0; i < n; i++) {
-        await db.transaction((tx) => appendAction(tx, id, { ...actor, action: `step-${i}`, fromStatus: i, toStatus: i + 1, data: { ghiChu: 'Hồ sơ đầy đủ', i } }));
+        await db.transaction((tx) =>
+          appendAction(tx, id, { ...actor, action: `step-${i}`, fromStatus: i, toStatus: i + 1, data: { ghiChu: 'Hồ sơ đầy đủ', i } }),
+        );
       }
     }
     const result = await verifyActionLog(db, { pageSize: 2 });
@@ -66,7 +71,7 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
       const at = new Date('2026-11-23T03:00:00Z');
       const id = await insertDossier(db, 'X-1');
       expect(await db.transaction((tx) => assignDossierCode(tx, id, '000.01.52.H19', at))).toBe(formatDossierCode('000.01.52.H19', at, 1));
-      await db.query("UPDATE dossier_code_counters SET last_value = 12344");
+      await db.query('UPDATE dossier_code_counters SET last_value = 12344');
       const id2 = await insertDossier(db, 'X-2');
       expect(await db.transaction((tx) => assignDossierCode(tx, id2, '000.01.52.H19', at))).toBe(formatDossierCode('000.01.52.H19', at, 12345));
     } finally {

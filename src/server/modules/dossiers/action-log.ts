@@ -44,14 +44,28 @@ export interface ActionEntry {
 }
 
 export function hashEntry(prevHash: string, entry: ActionEntry): string {
-  return crypto.createHash('sha256').update(`${prevHash}\n${canonicalJson(entry)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(entry)}`)
+    .digest('hex');
 }
 
-export async function appendAction(tx: Queryable, dossierId: string, input: ActionInput, opts: { first?: boolean } = {}): Promise<ActionEntry & { hash: string }> {
+export async function appendAction(
+  tx: Queryable,
+  dossierId: string,
+  input: ActionInput,
+  opts: { first?: boolean } = {},
+): Promise<ActionEntry & { hash: string }> {
   // The first entry of a dossier created in this very transaction has no predecessor to read.
   const last = opts.first
     ? undefined
-    : await kysely(tx).selectFrom('dossier_actions').select(['seq', 'hash']).where('dossier_id', '=', dossierId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    : await kysely(tx)
+        .selectFrom('dossier_actions')
+        .select(['seq', 'hash'])
+        .where('dossier_id', '=', dossierId)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
   const at = input.at ?? now();
   const entry: ActionEntry = {
     dossierId,
@@ -72,8 +86,20 @@ export async function appendAction(tx: Queryable, dossierId: string, input: Acti
   await kysely(tx)
     .insertInto('dossier_actions')
     .values({
-      dossier_id: dossierId, seq: entry.seq, at, actor_kind: input.actorKind, actor_id: entry.actorId, actor_name: entry.actorName, actor_role: entry.actorRole,
-      action: entry.action, from_status: entry.fromStatus, to_status: entry.toStatus, data: entry.data, attachments: JSON.stringify(entry.attachments), prev_hash: prevHash, hash,
+      dossier_id: dossierId,
+      seq: entry.seq,
+      at,
+      actor_kind: input.actorKind,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      actor_role: entry.actorRole,
+      action: entry.action,
+      from_status: entry.fromStatus,
+      to_status: entry.toStatus,
+      data: entry.data,
+      attachments: JSON.stringify(entry.attachments),
+      prev_hash: prevHash,
+      hash,
     })
     .execute();
   return { ...entry, hash };

@@ -124,7 +124,10 @@ export async function updateDraft(
 ): Promise<DraftRow> {
   const current = await getOwnDraft(db, citizen, id);
   if (current.status !== 'open') {
-    throw new AppError('DRAFT_CLOSED', current.status === 'submitted' ? 'Hồ sơ này đã được nộp.' : 'Hồ sơ nháp đã hết hạn.', 409, { status: current.status, dossierId: current.dossier_id });
+    throw new AppError('DRAFT_CLOSED', current.status === 'submitted' ? 'Hồ sơ này đã được nộp.' : 'Hồ sơ nháp đã hết hạn.', 409, {
+      status: current.status,
+      dossierId: current.dossier_id,
+    });
   }
   const { rows } = await db.query<DraftRow>(
     `UPDATE drafts SET form_values = COALESCE($3, form_values), documents = COALESCE($4, documents), meta = COALESCE($5, meta),
@@ -132,22 +135,32 @@ export async function updateDraft(
             revision = revision + 1, updated_at = now(), expires_at = now() + make_interval(days => $9)
       WHERE id = $1 AND owner_citizen_id = $2 AND revision = $8 AND status = 'open' RETURNING *`,
     [
-      id, citizen.id, patch.values ?? null, patch.documents ? JSON.stringify(patch.documents) : null, patch.meta ?? null,
-      patch.currentStep !== undefined, patch.currentStep ?? null, patch.revision, ttlDays,
+      id,
+      citizen.id,
+      patch.values ?? null,
+      patch.documents ? JSON.stringify(patch.documents) : null,
+      patch.meta ?? null,
+      patch.currentStep !== undefined,
+      patch.currentStep ?? null,
+      patch.revision,
+      ttlDays,
     ],
   );
   if (!rows[0]) {
     const latest = await getOwnDraft(db, citizen, id);
-    throw new AppError('DRAFT_CONFLICT', 'Hồ sơ nháp vừa được thay đổi ở nơi khác (thiết bị hoặc thẻ khác). Đã tải lại bản mới nhất.', 409, { draft: toDraftView(latest) });
+    throw new AppError('DRAFT_CONFLICT', 'Hồ sơ nháp vừa được thay đổi ở nơi khác (thiết bị hoặc thẻ khác). Đã tải lại bản mới nhất.', 409, {
+      draft: toDraftView(latest),
+    });
   }
   return rows[0];
 }
 
 export async function listOwnDrafts(db: Queryable, citizen: CitizenActor): Promise<DraftRow[]> {
-  return (await db.query<DraftRow>(
-    "SELECT * FROM drafts WHERE owner_citizen_id = $1 AND status = 'open' AND expires_at > now() ORDER BY updated_at DESC LIMIT 100",
-    [citizen.id],
-  )).rows;
+  return (
+    await db.query<DraftRow>("SELECT * FROM drafts WHERE owner_citizen_id = $1 AND status = 'open' AND expires_at > now() ORDER BY updated_at DESC LIMIT 100", [
+      citizen.id,
+    ])
+  ).rows;
 }
 
 /** Marks drafts past their expiry as expired (run by the background sweep). */

@@ -26,8 +26,24 @@ export type DossierRow = Omit<Selectable<DB['dossiers']>, 'status'> & { status: 
 /** The columns an effect may change (never the status: the transition path sets it). */
 export type DossierPatch = Pick<
   Updateable<DB['dossiers']>,
-  | 'sub_state' | 'received_at' | 'due_at' | 'original_due_at' | 'unit_ids' | 'register_book' | 'register_no' | 'refused_at' | 'finished_at' | 'returned_at'
-  | 'supplement_requests' | 'reschedules' | 'paused_since' | 'current_task_id' | 'payment_state' | 'payment_due' | 'delivery' | 'delivery_state'
+  | 'sub_state'
+  | 'received_at'
+  | 'due_at'
+  | 'original_due_at'
+  | 'unit_ids'
+  | 'register_book'
+  | 'register_no'
+  | 'refused_at'
+  | 'finished_at'
+  | 'returned_at'
+  | 'supplement_requests'
+  | 'reschedules'
+  | 'paused_since'
+  | 'current_task_id'
+  | 'payment_state'
+  | 'payment_due'
+  | 'delivery'
+  | 'delivery_state'
 >;
 
 /** What the engine needs of the dossier's procedure case. */
@@ -76,20 +92,40 @@ type Effects = { [A in Exclude<DossierAction, 'submit'>]: EffectOf<A> };
 
 const officialId = (e: EffectEnv) => (e.actor.kind === 'official' ? e.actor.id : null);
 const counterName = (e: EffectEnv) => e.tree.units.get(e.d.receiving_unit_id)?.name ?? '';
-const route = (e: EffectEnv) => ({ id: e.d.id, receivingUnitId: e.d.receiving_unit_id, competentUnitId: e.d.competent_unit_id, dueAt: e.d.due_at ? new Date(e.d.due_at) : null });
+const route = (e: EffectEnv) => ({
+  id: e.d.id,
+  receivingUnitId: e.d.receiving_unit_id,
+  competentUnitId: e.d.competent_unit_id,
+  dueAt: e.d.due_at ? new Date(e.d.due_at) : null,
+});
 const iso = (x: Date | string) => new Date(x).toISOString();
 
 /** Hands the dossier from the open task to the step at `index`; returns the log data of the handover. */
 async function handOver(e: EffectEnv, index: number, outcome: string, opts: { preferAssignee?: string | null; dueAt?: Date | null } = {}) {
   if (e.task) await closeTask(e.tx, e.task.id, e.at, officialId(e), outcome);
-  const next = await openTask(e.tx, { ...route(e), dueAt: opts.dueAt ?? route(e).dueAt }, {
-    tree: e.tree, calendar: e.calendar, steps: e.rules.steps, stepIndex: index, at: e.at, preferAssignee: opts.preferAssignee,
-  });
+  const next = await openTask(
+    e.tx,
+    { ...route(e), dueAt: opts.dueAt ?? route(e).dueAt },
+    {
+      tree: e.tree,
+      calendar: e.calendar,
+      steps: e.rules.steps,
+      stepIndex: index,
+      at: e.at,
+      preferAssignee: opts.preferAssignee,
+    },
+  );
   return {
     from: e.task ? { taskSeq: e.task.seq, stepKey: e.task.step_key, stepName: e.task.step_name, unitId: e.task.unit_id, dueAt: iso(e.task.due_at) } : null,
     to: {
-      taskSeq: next.seq, stepKey: next.step_key, stepName: next.step_name, unitId: next.unit_id, unitName: next.unitName, assigneeId: next.assignee_id,
-      assigneeName: await officialName(e.tx, next.assignee_id), dueAt: iso(next.due_at),
+      taskSeq: next.seq,
+      stepKey: next.step_key,
+      stepName: next.step_name,
+      unitId: next.unit_id,
+      unitName: next.unitName,
+      assigneeId: next.assignee_id,
+      assigneeName: await officialName(e.tx, next.assignee_id),
+      dueAt: iso(next.due_at),
     },
   };
 }
@@ -109,13 +145,25 @@ async function startPause(e: EffectEnv, kind: 'supplement' | 'financial_obligati
 /** Ends the open pause: the dossier's and the open step's due times move by exactly the working time paused. */
 async function endPause(e: EffectEnv) {
   const db = kysely(e.tx);
-  const pause = await db.selectFrom('dossier_pauses').select(['id', 'started_at']).where('dossier_id', '=', e.d.id).where('ended_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const pause = await db
+    .selectFrom('dossier_pauses')
+    .select(['id', 'started_at'])
+    .where('dossier_id', '=', e.d.id)
+    .where('ended_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const due = e.d.due_at ? new Date(e.d.due_at) : null;
   if (!pause) return { patch: {} as DossierPatch, log: { pausedWorkingMinutes: 0, dueBefore: due && iso(due), dueAfter: due && iso(due) }, dueAt: due };
   const minutes = workingMinutesBetween(new Date(pause.started_at), e.at, e.calendar);
   const dueAfter = due && minutes > 0 ? addWorkingMinutes(due, minutes, e.calendar) : due;
   await db.updateTable('dossier_pauses').set({ ended_at: e.at, due_after: dueAfter }).where('id', '=', pause.id).execute();
-  if (e.task && minutes > 0) await db.updateTable('dossier_tasks').set({ due_at: addWorkingMinutes(new Date(e.task.due_at), minutes, e.calendar) }).where('id', '=', e.task.id).execute();
+  if (e.task && minutes > 0)
+    await db
+      .updateTable('dossier_tasks')
+      .set({ due_at: addWorkingMinutes(new Date(e.task.due_at), minutes, e.calendar) })
+      .where('id', '=', e.task.id)
+      .execute();
   return {
     patch: { paused_since: null, due_at: dueAfter } as DossierPatch,
     log: { pausedWorkingMinutes: minutes, dueBefore: due && iso(due), dueAfter: dueAfter && iso(dueAfter) },
@@ -133,7 +181,11 @@ export async function resolveUploads(
   const rows = await kysely(tx)
     .selectFrom('uploads')
     .select(['id', 'sha256', 'original_name', 'mime', 'size'])
-    .where('id', 'in', documents.map((x) => x.uploadId))
+    .where(
+      'id',
+      'in',
+      documents.map((x) => x.uploadId),
+    )
     .where('owner_kind', '=', owner.kind)
     .where('owner_id', '=', owner.id)
     .execute();
@@ -146,15 +198,32 @@ export async function resolveUploads(
 }
 
 /** Attaches uploads of the given owner as components of an existing dossier (a supplement online or at the counter). */
-async function attachUploads(e: EffectEnv, documents: readonly { requirementCode: string; uploadId: string }[], owner: { kind: 'official' | 'citizen'; id: string }): Promise<Attachment[]> {
+async function attachUploads(
+  e: EffectEnv,
+  documents: readonly { requirementCode: string; uploadId: string }[],
+  owner: { kind: 'official' | 'citizen'; id: string },
+): Promise<Attachment[]> {
   const resolved = await resolveUploads(e.tx, documents, owner);
   if (resolved.length > 0) {
     await kysely(e.tx)
       .insertInto('dossier_documents')
-      .values(resolved.map((u) => ({
-        id: crypto.randomUUID(), dossier_id: e.d.id, requirement_code: u.requirementCode, upload_id: u.uploadId, sha256: u.sha256, name: u.name, mime: u.mime, size: u.size,
-        digitised: true, reused: false, from_store: false, source: 'supplement', created_at: e.at,
-      })))
+      .values(
+        resolved.map((u) => ({
+          id: crypto.randomUUID(),
+          dossier_id: e.d.id,
+          requirement_code: u.requirementCode,
+          upload_id: u.uploadId,
+          sha256: u.sha256,
+          name: u.name,
+          mime: u.mime,
+          size: u.size,
+          digitised: true,
+          reused: false,
+          from_store: false,
+          source: 'supplement',
+          created_at: e.at,
+        })),
+      )
       .execute();
   }
   return resolved.map((u) => ({ name: u.name, sha256: u.sha256, uploadId: u.uploadId, kind: u.requirementCode }));
@@ -195,9 +264,14 @@ async function accept(e: EffectEnv): Promise<Outcome> {
     .executeTakeFirstOrThrow();
   const r = { ...route(e), dueAt: due };
   const reception = await openTask(e.tx, r, {
-    tree: e.tree, calendar: e.calendar, steps: e.rules.steps, stepIndex: 0, at: e.at,
+    tree: e.tree,
+    calendar: e.calendar,
+    steps: e.rules.steps,
+    stepIndex: 0,
+    at: e.at,
     startedAt: new Date(Math.min(new Date(e.d.submitted_at).getTime(), e.at.getTime())),
-    preferAssignee: e.actor.id, completed: { at: e.at, by: e.actor.id, outcome: 'received' },
+    preferAssignee: e.actor.id,
+    completed: { at: e.at, by: e.actor.id, outcome: 'received' },
   });
   const next = await openTask(e.tx, r, { tree: e.tree, calendar: e.calendar, steps: e.rules.steps, stepIndex: 1, at: e.at });
   // The accepted components join the owner's personal document store (scans marked as converted from paper).
@@ -212,8 +286,14 @@ async function accept(e: EffectEnv): Promise<Outcome> {
       handover: {
         from: { taskSeq: reception.seq, stepKey: reception.step_key, stepName: reception.step_name, unitId: reception.unit_id, dueAt: iso(reception.due_at) },
         to: {
-          taskSeq: next.seq, stepKey: next.step_key, stepName: next.step_name, unitId: next.unit_id, unitName: next.unitName, assigneeId: next.assignee_id,
-          assigneeName: await officialName(e.tx, next.assignee_id), dueAt: iso(next.due_at),
+          taskSeq: next.seq,
+          stepKey: next.step_key,
+          stepName: next.step_name,
+          unitId: next.unit_id,
+          unitName: next.unitName,
+          assigneeId: next.assignee_id,
+          assigneeName: await officialName(e.tx, next.assignee_id),
+          dueAt: iso(next.due_at),
         },
       },
     },
@@ -223,7 +303,10 @@ async function accept(e: EffectEnv): Promise<Outcome> {
 export const EFFECTS: Effects = {
   accept,
 
-  request_completion: async (_e, input) => ({ patch: { sub_state: 'completion_requested' }, log: { items: input.items ?? [], form: 'mau-02', stage: 'reception' } }),
+  request_completion: async (_e, input) => ({
+    patch: { sub_state: 'completion_requested' },
+    log: { items: input.items ?? [], form: 'mau-02', stage: 'reception' },
+  }),
 
   refuse: async (e) => ({ patch: { ...(await leaveWorkflow(e, 'refused')), sub_state: null, refused_at: e.at, finished_at: e.at }, log: { form: 'mau-03' } }),
 
@@ -259,7 +342,12 @@ export const EFFECTS: Effects = {
     const attachments = await attachUploads(e, input.documents, { kind: online ? 'citizen' : 'official', id: e.actor.id });
     const clock = await endPause(e);
     await storeComponents(e.tx, e.ctx, e.d.id, e.at, counterName(e));
-    return { patch: { ...clock.patch, sub_state: 'processing' }, dueAt: clock.dueAt, log: { channel: online ? 'online' : 'counter', ...clock.log }, attachments };
+    return {
+      patch: { ...clock.patch, sub_state: 'processing' },
+      dueAt: clock.dueAt,
+      log: { channel: online ? 'online' : 'counter', ...clock.log },
+      attachments,
+    };
   },
 
   request_payment: async (e, input) => {
@@ -276,7 +364,12 @@ export const EFFECTS: Effects = {
     return {
       patch: resumes ? { ...clock!.patch, sub_state: 'processing', payment_state: 'paid' } : {},
       dueAt: clock?.dueAt,
-      log: { amount: input.payment.amount, method: input.payment.method, ...('receiptNumber' in input.payment ? { receiptNumber: input.payment.receiptNumber ?? null } : {}), ...(clock?.log ?? {}) },
+      log: {
+        amount: input.payment.amount,
+        method: input.payment.method,
+        ...('receiptNumber' in input.payment ? { receiptNumber: input.payment.receiptNumber ?? null } : {}),
+        ...(clock?.log ?? {}),
+      },
     };
   },
 
@@ -285,8 +378,13 @@ export const EFFECTS: Effects = {
     const next = new Date(input.newDueAt);
     if (Number.isNaN(next.getTime())) throw new AppError('NEW_DUE_REQUIRED', 'Vui lòng chọn ngày hẹn trả mới.', 400);
     if (current && next <= current) throw new AppError('NEW_DUE_NOT_LATER', 'Ngày hẹn trả mới phải sau ngày hẹn hiện tại.', 400);
-    if (current && e.at > current) throw new AppError('ALREADY_OVERDUE', 'Văn bản xin lỗi và hẹn lại phải gửi trước thời hạn trả kết quả; hồ sơ đã quá hạn.', 409);
-    return { patch: { reschedules: e.d.reschedules + 1, due_at: next }, dueAt: next, log: { form: 'mau-04', dueBefore: current && iso(current), dueAfter: iso(next) } };
+    if (current && e.at > current)
+      throw new AppError('ALREADY_OVERDUE', 'Văn bản xin lỗi và hẹn lại phải gửi trước thời hạn trả kết quả; hồ sơ đã quá hạn.', 409);
+    return {
+      patch: { reschedules: e.d.reschedules + 1, due_at: next },
+      dueAt: next,
+      log: { form: 'mau-04', dueBefore: current && iso(current), dueAfter: iso(next) },
+    };
   },
 
   stop: async (e, input) => {
@@ -314,7 +412,9 @@ export const EFFECTS: Effects = {
   },
 
   return_result: async (e, input) => {
-    const handover = e.task ? { from: { taskSeq: e.task.seq, stepKey: e.task.step_key, stepName: e.task.step_name, unitId: e.task.unit_id, dueAt: iso(e.task.due_at) }, to: null } : null;
+    const handover = e.task
+      ? { from: { taskSeq: e.task.seq, stepKey: e.task.step_key, stepName: e.task.step_name, unitId: e.task.unit_id, dueAt: iso(e.task.due_at) }, to: null }
+      : null;
     const leave = await leaveWorkflow(e, 'result_returned');
     const record = { ...input.delivery, at: e.at.toISOString(), officialId: e.actor.id, officialName: e.actor.name };
     return { patch: { ...leave, sub_state: null, returned_at: e.at, delivery: record, delivery_state: 'delivered' }, log: { delivery: record, handover } };
@@ -328,14 +428,27 @@ export const EFFECTS: Effects = {
     await kysely(e.tx).updateTable('dossier_tasks').set({ assignee_id: to, assigned_by: e.actor.id }).where('id', '=', e.task!.id).execute();
     return {
       patch: {},
-      log: { taskSeq: e.task!.seq, stepName: e.task!.step_name, fromAssigneeId: e.task!.assignee_id, toAssigneeId: to, toAssigneeName: await officialName(e.tx, to) },
+      log: {
+        taskSeq: e.task!.seq,
+        stepName: e.task!.step_name,
+        fromAssigneeId: e.task!.assignee_id,
+        toAssigneeId: to,
+        toAssigneeName: await officialName(e.tx, to),
+      },
     };
   },
 
   rate: async (e, input) => {
     await kysely(e.tx)
       .insertInto('dossier_ratings')
-      .values({ dossier_id: e.d.id, rating: input.rating, comment: input.comment || null, channel: input.channel, rated_by: `${e.actor.kind}:${e.actor.id}`, rated_at: e.at })
+      .values({
+        dossier_id: e.d.id,
+        rating: input.rating,
+        comment: input.comment || null,
+        channel: input.channel,
+        rated_by: `${e.actor.kind}:${e.actor.id}`,
+        rated_at: e.at,
+      })
       .execute();
     // Every official who handled the dossier: task assignees and finishers, and the counter official of an intake.
     await e.tx.query(

@@ -24,7 +24,10 @@ const offenders = (pattern: RegExp) =>
     .filter((f) => f !== ONE_PATH && !BULK_HISTORY.has(f) && pattern.test(fs.readFileSync(path.join(SERVER, f), 'utf8')));
 
 /** In SQL text, or through the typed query builder (src/server/db/kysely.ts). */
-const WRITES_STATUS = [/UPDATE\s+dossiers\s+(?:\w+\s+)?SET\b[^;`]*?\bstatus\s*=/i, /updateTable\(\s*['"]dossiers(?:\s+as\s+\w+)?['"]\s*\)[\s\S]{0,400}?\.set\(\s*\{[^}]*?\bstatus\b/];
+const WRITES_STATUS = [
+  /UPDATE\s+dossiers\s+(?:\w+\s+)?SET\b[^;`]*?\bstatus\s*=/i,
+  /updateTable\(\s*['"]dossiers(?:\s+as\s+\w+)?['"]\s*\)[\s\S]{0,400}?\.set\(\s*\{[^}]*?\bstatus\b/,
+];
 const INSERTS_DOSSIER = [/INSERT\s+INTO\s+dossiers\s*\(/i, /insertInto\(\s*['"]dossiers['"]\s*\)/];
 const APPENDS_LOG = [/\bappendAction\s*\(/, /INSERT\s+INTO\s+dossier_actions\b/i, /insertInto\(\s*['"]dossier_actions['"]\s*\)/];
 const any = (patterns: RegExp[]) => ({ test: (text: string) => patterns.some((p) => p.test(text)) }) as RegExp;

@@ -46,7 +46,7 @@ export function timelineEntry(
     action: row.action,
     label: actionLabel[row.action]?.vi ?? row.action,
     status,
-    statusName: status ? nationalStatusName[status as NationalStatus]?.vi ?? null : null,
+    statusName: status ? (nationalStatusName[status as NationalStatus]?.vi ?? null) : null,
     ...(audience === 'owner' && note ? { note } : {}),
   };
 }

@@ -66,12 +66,20 @@ export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
 
 export async function getOwnDossier(db: Database, citizen: CitizenActor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
-  const r = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [id, citizen.id, citizen.idNumber])).rows[0];
+  const r = (
+    await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [
+      id,
+      citizen.id,
+      citizen.idNumber,
+    ])
+  ).rows[0];
   if (!r) throw notFound('Không tìm thấy hồ sơ.');
-  const documents = (await db.query<{ id: string; requirement_code: string; name: string; mime: string; size: number; upload_id: string | null; source: string }>(
-    'SELECT id, requirement_code, name, mime, size, upload_id, source FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
-    [id],
-  )).rows;
+  const documents = (
+    await db.query<{ id: string; requirement_code: string; name: string; mime: string; size: number; upload_id: string | null; source: string }>(
+      'SELECT id, requirement_code, name, mime, size, upload_id, source FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
+      [id],
+    )
+  ).rows;
   return {
     id: r.id,
     code: r.code,
@@ -91,34 +99,53 @@ export async function getOwnDossier(db: Database, citizen: CitizenActor, id: str
     feeTotal: r.fee_total,
     paymentState: r.payment_state,
     resultDelivery: r.result_delivery,
-    documents: documents.map((d) => ({ id: d.id, requirementCode: d.requirement_code, name: d.name, mime: d.mime, size: Number(d.size), uploadId: d.upload_id, source: d.source })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      requirementCode: d.requirement_code,
+      name: d.name,
+      mime: d.mime,
+      size: Number(d.size),
+      uploadId: d.upload_id,
+      source: d.source,
+    })),
     timeline: await timeline(db, r.id, 'owner'),
     canWithdraw: withdrawable(r.status),
     supplementRequest: r.status === NationalStatus.SUPPLEMENT_REQUESTED ? await openSupplementRequest(db, r.id) : null,
     result: await publishedResult(db, r.id),
     // The components of the version and case the dossier was received under (a supplement is filed under one).
-    requirements: ((await getVersion(db, r.procedure_code, r.procedure_version)).definition.cases.find((c) => c.code === r.case_code)?.documents ?? []).map((x) => ({
-      code: x.code, name: x.name, required: x.required, providedByForm: x.providedByForm,
-    })),
+    requirements: ((await getVersion(db, r.procedure_code, r.procedure_version)).definition.cases.find((c) => c.code === r.case_code)?.documents ?? []).map(
+      (x) => ({
+        code: x.code,
+        name: x.name,
+        required: x.required,
+        providedByForm: x.providedByForm,
+      }),
+    ),
   };
 }
 
 /** The dossier's issued electronic result: its number, validity and where to verify it. */
 export async function publishedResult(db: Database, dossierId: string) {
-  const r = (await db.query<{ id: string; title: string; number: string; status: string; published_at: Date; valid_to: string | null }>(
-    `SELECT r.id, r.title, r.number, r.status, r.published_at, to_char(r.valid_to, 'YYYY-MM-DD') AS valid_to
+  const r = (
+    await db.query<{ id: string; title: string; number: string; status: string; published_at: Date; valid_to: string | null }>(
+      `SELECT r.id, r.title, r.number, r.status, r.published_at, to_char(r.valid_to, 'YYYY-MM-DD') AS valid_to
        FROM dossiers d JOIN results r ON r.id = d.result_id WHERE d.id = $1 AND r.published_at IS NOT NULL`,
-    [dossierId],
-  )).rows[0];
-  return r ? { id: r.id, title: r.title, number: r.number, status: r.status, issuedAt: iso(r.published_at), validTo: r.valid_to, verifyPath: `/verify/${r.id}` } : null;
+      [dossierId],
+    )
+  ).rows[0];
+  return r
+    ? { id: r.id, title: r.title, number: r.number, status: r.status, issuedAt: iso(r.published_at), validTo: r.valid_to, verifyPath: `/verify/${r.id}` }
+    : null;
 }
 
 /** What the citizen is asked to supply now: the reason and the components listed in the request (Mẫu 02). */
 async function openSupplementRequest(db: Database, dossierId: string) {
-  const e = (await db.query<{ at: Date; data: { reason?: string; items?: { name: string; reason: string }[] } }>(
-    "SELECT at, data FROM dossier_actions WHERE dossier_id = $1 AND action = 'supplement_requested' ORDER BY seq DESC LIMIT 1",
-    [dossierId],
-  )).rows[0];
+  const e = (
+    await db.query<{ at: Date; data: { reason?: string; items?: { name: string; reason: string }[] } }>(
+      "SELECT at, data FROM dossier_actions WHERE dossier_id = $1 AND action = 'supplement_requested' ORDER BY seq DESC LIMIT 1",
+      [dossierId],
+    )
+  ).rows[0];
   return e ? { requestedAt: iso(e.at), reason: e.data.reason ?? '', items: e.data.items ?? [] } : null;
 }
 
@@ -156,7 +183,12 @@ export async function requestWithdrawal(ctx: AppContext, citizen: CitizenActor, 
  * The citizen supplies the documents asked for during processing (status 5) online: their own uploads are attached
  * as supplement components, the clock resumes and the due time moves by exactly the working time it was paused.
  */
-export async function supplyOnline(ctx: AppContext, citizen: CitizenActor, id: string, input: { documents: { requirementCode: string; uploadId: string }[]; note?: string }) {
+export async function supplyOnline(
+  ctx: AppContext,
+  citizen: CitizenActor,
+  id: string,
+  input: { documents: { requirementCode: string; uploadId: string }[]; note?: string },
+) {
   const r = await runTransition(ctx, id, { action: 'provide_supplement', ...input }, { kind: 'citizen', citizen });
   return { status: r.status, dueAt: r.dueAt, pausedWorkingMinutes: Number(r.event.data.pausedWorkingMinutes ?? 0) };
 }

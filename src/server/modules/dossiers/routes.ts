@@ -4,8 +4,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import {
-  DossierIdParams, DraftList, DraftView, LookupQuery, MyDossier, MyDossierList, PublicDossierStatus, SaveDraftBody, StartDraftBody, SubmitBody, SubmittedDossier,
-  WithdrawalBody, WithdrawalResult,
+  DossierIdParams,
+  DraftList,
+  DraftView,
+  LookupQuery,
+  MyDossier,
+  MyDossierList,
+  PublicDossierStatus,
+  SaveDraftBody,
+  StartDraftBody,
+  SubmitBody,
+  SubmittedDossier,
+  WithdrawalBody,
+  WithdrawalResult,
 } from '../../../contract/dossiers.ts';
 import { created, createdOrFound, Ok } from '../../../contract/http.ts';
 import type { AppContext } from '../../context.ts';
@@ -67,7 +78,10 @@ export default async function dossierRoutes(app: FastifyInstance, ctx: AppContex
     async ({ params, req }) => {
       const citizen = requireCitizen(req);
       await getOwnDraft(ctx.db, citizen, params.id);
-      await ctx.db.query("UPDATE drafts SET status = 'deleted', updated_at = now() WHERE id = $1 AND owner_citizen_id = $2 AND status = 'open'", [params.id, citizen.id]);
+      await ctx.db.query("UPDATE drafts SET status = 'deleted', updated_at = now() WHERE id = $1 AND owner_citizen_id = $2 AND status = 'open'", [
+        params.id,
+        citizen.id,
+      ]);
       return { ok: true as const };
     },
   );
@@ -95,7 +109,14 @@ export default async function dossierRoutes(app: FastifyInstance, ctx: AppContex
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/dossiers/:id', summary: 'Chi tiết và tiến trình một hồ sơ của tôi', tags: ['dossiers'], params: DossierIdParams, response: MyDossier },
+    {
+      method: 'GET',
+      url: '/api/my/dossiers/:id',
+      summary: 'Chi tiết và tiến trình một hồ sơ của tôi',
+      tags: ['dossiers'],
+      params: DossierIdParams,
+      response: MyDossier,
+    },
     async ({ params, req }) => getOwnDossier(ctx.db, requireCitizen(req), params.id),
   );
 

@@ -115,10 +115,12 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   const attached = draft.documents ?? [];
   const uploadIds = [...new Set(attached.flatMap((d) => (d.uploadId ? [d.uploadId] : [])))];
   const uploads = uploadIds.length
-    ? (await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
-        "SELECT id, sha256, original_name, mime, size FROM uploads WHERE id = ANY($1::uuid[]) AND owner_kind = 'citizen' AND owner_id = $2",
-        [uploadIds, citizen.id],
-      )).rows
+    ? (
+        await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
+          "SELECT id, sha256, original_name, mime, size FROM uploads WHERE id = ANY($1::uuid[]) AND owner_kind = 'citizen' AND owner_id = $2",
+          [uploadIds, citizen.id],
+        )
+      ).rows
     : [];
   const byId = new Map(uploads.map((u) => [u.id, u]));
   const stored = new Map((await listStore(ctx.db, citizen.idNumber)).map((s) => [s.id, s]));
@@ -137,7 +139,11 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
         exemptionProofs.push({ exemptionCode });
         documents.push({ requirementCode: a.requirementCode, uploadId: u.id, sha256: u.sha256, name: u.original_name, mime: u.mime, size: Number(u.size) });
       } else {
-        problems.push({ path: `documents.${a.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Giấy tờ chứng minh miễn phí, lệ phí không hợp lệ hoặc không phải của bạn. Vui lòng tải lên lại.' });
+        problems.push({
+          path: `documents.${a.requirementCode}`,
+          code: 'DOCUMENT_INVALID',
+          message: 'Giấy tờ chứng minh miễn phí, lệ phí không hợp lệ hoặc không phải của bạn. Vui lòng tải lên lại.',
+        });
       }
       continue;
     }
@@ -155,7 +161,11 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
     }
     const u = a.uploadId ? byId.get(a.uploadId) : undefined;
     if (!u || !req) {
-      problems.push({ path: `documents.${a.requirementCode}`, code: 'DOCUMENT_INVALID', message: 'Tệp đính kèm không hợp lệ hoặc không thuộc hồ sơ này. Vui lòng tải lên lại.' });
+      problems.push({
+        path: `documents.${a.requirementCode}`,
+        code: 'DOCUMENT_INVALID',
+        message: 'Tệp đính kèm không hợp lệ hoặc không thuộc hồ sơ này. Vui lòng tải lên lại.',
+      });
       continue;
     }
     documents.push({ requirementCode: a.requirementCode, uploadId: u.id, sha256: u.sha256, name: u.original_name, mime: u.mime, size: Number(u.size) });
@@ -180,7 +190,16 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   }
 
   const normalised = normaliseValues(c.form, values);
-  const quote = quoteFees({ lines: c.fees, channel: 'online', date: vnToday(), exemptions: exemptions.granted, ...feeQuantities(c.form.pages.flatMap((p) => p.fields.map((f) => f.key)), normalised) });
+  const quote = quoteFees({
+    lines: c.fees,
+    channel: 'online',
+    date: vnToday(),
+    exemptions: exemptions.granted,
+    ...feeQuantities(
+      c.form.pages.flatMap((p) => p.fields.map((f) => f.key)),
+      normalised,
+    ),
+  });
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
 
   return {

@@ -15,9 +15,19 @@ describe(`online submission on ${testDatabaseKind}`, () => {
   beforeAll(async () => {
     t = await startTestApp({ seed: true });
     mai = new TestClient(t.app);
-    await mai.loginAs(t.ctx.db, 'citizen', { citizenId: maiId, idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: new Date(Date.now() - 180_000).toISOString() });
+    await mai.loginAs(t.ctx.db, 'citizen', {
+      citizenId: maiId,
+      idNumber: DEMO_MOTHER_ID,
+      fullName: 'Trần Thị Mai',
+      loginAt: new Date(Date.now() - 180_000).toISOString(),
+    });
     vinh = new TestClient(t.app);
-    await vinh.loginAs(t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_GROOM_ID, fullName: 'Lê Quang Vinh', loginAt: new Date().toISOString() });
+    await vinh.loginAs(t.ctx.db, 'citizen', {
+      citizenId: crypto.randomUUID(),
+      idNumber: DEMO_GROOM_ID,
+      fullName: 'Lê Quang Vinh',
+      loginAt: new Date().toISOString(),
+    });
   });
   afterAll(async () => t?.close());
 
@@ -40,7 +50,7 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     expect(draft.values).toMatchObject({ hoTenMe: 'Trần Thị Mai', soDinhDanhMe: DEMO_MOTHER_ID, hoTenCha: 'Nguyễn Văn Hùng', hoTenTre: 'Nguyễn Minh Khang' });
     expect(draft.values.noiCuTruMe).toMatchObject({ provinceCode: '75', communeCode: '25252' });
     expect(draft.prefilledFields).toEqual(expect.arrayContaining(['hoTenMe', 'hoTenCha', 'hoTenTre']));
-    const logs = (await t.ctx.db.query<{ purpose: string }>("SELECT purpose FROM population_lookups WHERE actor_id = $1", [DEMO_MOTHER_ID])).rows;
+    const logs = (await t.ctx.db.query<{ purpose: string }>('SELECT purpose FROM population_lookups WHERE actor_id = $1', [DEMO_MOTHER_ID])).rows;
     expect(logs.every((l) => l.purpose === 'autofill:1.001193')).toBe(true);
     expect(logs.length).toBeGreaterThanOrEqual(2);
   });
@@ -52,14 +62,19 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     const d = res.json();
     expect(d.code).toMatch(/^000\.01\.52\.H19-\d{6}-\d{4}$/);
     expect(d.status).toBe(1);
-    const row = (await t.ctx.db.query<{ login_to_submit_ms: number; status: number }>('SELECT login_to_submit_ms, status FROM dossiers WHERE id = $1', [d.id])).rows[0];
+    const row = (await t.ctx.db.query<{ login_to_submit_ms: number; status: number }>('SELECT login_to_submit_ms, status FROM dossiers WHERE id = $1', [d.id]))
+      .rows[0];
     expect(row.login_to_submit_ms).toBeGreaterThanOrEqual(180_000);
     expect((await t.ctx.db.query('SELECT 1 FROM dossier_documents WHERE dossier_id = $1', [d.id])).rowCount).toBe(1);
     expect((await t.ctx.db.query("SELECT 1 FROM dossier_actions WHERE dossier_id = $1 AND action = 'submitted'", [d.id])).rowCount).toBe(1);
 
     const worker = createOutboxWorker(t.ctx.db, t.ctx.mail.mailer, 'http://localhost');
     await worker.drain();
-    const mail = (await t.ctx.db.query<{ subject: string; body_text: string; rcpt_to: string[] }>('SELECT subject, body_text, rcpt_to FROM standin_mailbox ORDER BY id DESC LIMIT 1')).rows[0];
+    const mail = (
+      await t.ctx.db.query<{ subject: string; body_text: string; rcpt_to: string[] }>(
+        'SELECT subject, body_text, rcpt_to FROM standin_mailbox ORDER BY id DESC LIMIT 1',
+      )
+    ).rows[0];
     expect(mail.subject).toContain(d.code);
     expect(mail.body_text).toContain(d.code);
     expect(mail.rcpt_to).toEqual(['tran.thi.mai@example.vn']);

@@ -53,11 +53,22 @@ export interface SubmittedDossier {
 class DuplicateSubmission extends Error {}
 
 export async function findByIdempotencyKey(db: Queryable, ownerId: string, key: string): Promise<SubmittedDossier | null> {
-  const r = (await db.query<{ id: string; code: string; status: number; submitted_at: Date; procedure_code: string; procedure_name: string }>(
-    'SELECT id, code, status, submitted_at, procedure_code, procedure_name FROM dossiers WHERE owner_citizen_id = $1 AND idempotency_key = $2',
-    [ownerId, key],
-  )).rows[0];
-  return r ? { id: r.id, code: r.code, status: r.status, submittedAt: new Date(r.submitted_at).toISOString(), procedureCode: r.procedure_code, procedureName: r.procedure_name } : null;
+  const r = (
+    await db.query<{ id: string; code: string; status: number; submitted_at: Date; procedure_code: string; procedure_name: string }>(
+      'SELECT id, code, status, submitted_at, procedure_code, procedure_name FROM dossiers WHERE owner_citizen_id = $1 AND idempotency_key = $2',
+      [ownerId, key],
+    )
+  ).rows[0];
+  return r
+    ? {
+        id: r.id,
+        code: r.code,
+        status: r.status,
+        submittedAt: new Date(r.submitted_at).toISOString(),
+        procedureCode: r.procedure_code,
+        procedureName: r.procedure_name,
+      }
+    : null;
 }
 
 export async function submitDossier(
@@ -79,7 +90,8 @@ export async function submitDossier(
 
   const checked = await check(ctx, citizen, draft);
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
-  const steps = (await getVersion(ctx.db, draft.procedure_code, draft.procedure_version)).definition.cases.find((c) => c.code === draft.case_code)?.workflow ?? [];
+  const steps =
+    (await getVersion(ctx.db, draft.procedure_code, draft.procedure_version)).definition.cases.find((c) => c.code === draft.case_code)?.workflow ?? [];
   const unitIds = routeUnits(await orgTree(ctx.db), steps, { receivingUnitId: unit.id, competentUnitId: checked.competentUnitId });
   const submittedAt = now();
   const loginAt = citizen.loginAt ? new Date(citizen.loginAt) : null;
@@ -90,21 +102,51 @@ export async function submitDossier(
       // The draft is claimed first inside the statement: a concurrent submission of the same draft waits on its
       // row lock and then finds it closed; a reused idempotency key conflicts on the unique index.
       const created = await createDossier(tx, ctx, {
-        id, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, procedureName: checked.procedureName,
-        channel: Channel.ONLINE, subState: 'waiting_reception', ownerCitizenId: citizen.id, applicant: checked.applicant,
-        resultDelivery: draft.meta?.resultDelivery ?? 'online', summary: checked.summary, values: checked.values, provenance: checked.provenance,
-        receivingUnitId: unit.id, agencyCode: unit.agencyCode, competentUnitId: checked.competentUnitId, unitIds, submittedAt, feeQuote: checked.feeQuote,
-        feeTotal: checked.feeTotal, vneidAuthenticated: true, populationDbUsed: checked.populationDbUsed,
+        id,
+        procedureCode: draft.procedure_code,
+        procedureVersion: draft.procedure_version,
+        caseCode: draft.case_code,
+        procedureName: checked.procedureName,
+        channel: Channel.ONLINE,
+        subState: 'waiting_reception',
+        ownerCitizenId: citizen.id,
+        applicant: checked.applicant,
+        resultDelivery: draft.meta?.resultDelivery ?? 'online',
+        summary: checked.summary,
+        values: checked.values,
+        provenance: checked.provenance,
+        receivingUnitId: unit.id,
+        agencyCode: unit.agencyCode,
+        competentUnitId: checked.competentUnitId,
+        unitIds,
+        submittedAt,
+        feeQuote: checked.feeQuote,
+        feeTotal: checked.feeTotal,
+        vneidAuthenticated: true,
+        populationDbUsed: checked.populationDbUsed,
         online: { draftId: draft.id, loginAt, idempotencyKey: input.idempotencyKey },
         documents: checked.documents.map((d) => ({ ...d, source: d.storeDocumentId ? 'store' : 'upload' })),
         submittedBy: { kind: 'citizen', id: citizen.id, name: citizen.fullName, role: 'applicant' },
-        log: { channel: Channel.ONLINE, procedureCode: draft.procedure_code, procedureVersion: draft.procedure_version, caseCode: draft.case_code, receivingUnitId: unit.id },
+        log: {
+          channel: Channel.ONLINE,
+          procedureCode: draft.procedure_code,
+          procedureVersion: draft.procedure_version,
+          caseCode: draft.case_code,
+          receivingUnitId: unit.id,
+        },
       });
       if (created === null) throw new DuplicateSubmission();
       return created.code;
     });
     return {
-      dossier: { id, code, status: NationalStatus.NEW, submittedAt: submittedAt.toISOString(), procedureCode: draft.procedure_code, procedureName: checked.procedureName },
+      dossier: {
+        id,
+        code,
+        status: NationalStatus.NEW,
+        submittedAt: submittedAt.toISOString(),
+        procedureCode: draft.procedure_code,
+        procedureName: checked.procedureName,
+      },
       created: true,
     };
   } catch (err) {
@@ -149,10 +191,12 @@ async function loadReceivingUnit(db: Queryable, chosen?: string): Promise<Receiv
   );
   const u = rows[0];
   if (!u?.agency_code) throw new AppError('RECEIVING_UNIT_INVALID', 'Nơi tiếp nhận hồ sơ không hợp lệ.', 422);
-  const siblings = (await db.query<{ id: string; kind: string }>(
-    'SELECT c.id, c.kind FROM org_units c JOIN org_units r ON r.admin_unit_code = c.admin_unit_code WHERE r.id = $1 AND c.effective_to IS NULL ORDER BY c.id',
-    [u.id],
-  )).rows;
+  const siblings = (
+    await db.query<{ id: string; kind: string }>(
+      'SELECT c.id, c.kind FROM org_units c JOIN org_units r ON r.admin_unit_code = c.admin_unit_code WHERE r.id = $1 AND c.effective_to IS NULL ORDER BY c.id',
+      [u.id],
+    )
+  ).rows;
   const unitsByKind: Record<string, string> = {};
   for (const x of siblings) unitsByKind[x.kind] ??= x.id;
   return { id: u.id, agencyCode: u.agency_code, name: u.name, unitsByKind };

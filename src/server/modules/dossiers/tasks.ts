@@ -36,7 +36,9 @@ function activeMembers(tx: Queryable, unitId: string, role: StepRole) {
 export async function leastLoaded(tx: Queryable, unitId: string, role: StepRole): Promise<string | null> {
   const row = await activeMembers(tx, unitId, role)
     .select('o.id')
-    .orderBy((eb) => eb.selectFrom('dossier_tasks as t').select(eb.fn.countAll().as('n')).whereRef('t.assignee_id', '=', 'o.id').where('t.completed_at', 'is', null))
+    .orderBy((eb) =>
+      eb.selectFrom('dossier_tasks as t').select(eb.fn.countAll().as('n')).whereRef('t.assignee_id', '=', 'o.id').where('t.completed_at', 'is', null),
+    )
     .orderBy('o.username')
     .limit(1)
     .executeTakeFirst();
@@ -65,7 +67,11 @@ export async function openTask(tx: Queryable, d: DossierRoute, input: OpenTaskIn
   if (!step) throw new AppError('WORKFLOW_INVALID', 'Quy trình của thủ tục không có bước tiếp theo. Vui lòng báo quản trị danh mục.', 409);
   const unit = stepUnit(input.tree, step, d);
   if (!unit) {
-    throw new AppError('WORKFLOW_UNIT_MISSING', `Không xác định được đơn vị thực hiện bước "${step.name}" (loại đơn vị ${step.unitKind}). Vui lòng báo quản trị hệ thống.`, 409);
+    throw new AppError(
+      'WORKFLOW_UNIT_MISSING',
+      `Không xác định được đơn vị thực hiện bước "${step.name}" (loại đơn vị ${step.unitKind}). Vui lòng báo quản trị hệ thống.`,
+      409,
+    );
   }
   const startedAt = input.startedAt ?? input.at;
   const kind = stepKind(input.steps.length, input.stepIndex);
@@ -90,9 +96,21 @@ export async function openTask(tx: Queryable, d: DossierRoute, input: OpenTaskIn
   const row = await db
     .insertInto('dossier_tasks')
     .values({
-      id, dossier_id: d.id, seq: last + 1, step_index: input.stepIndex, step_key: step.key, step_name: step.name, role: step.role, unit_id: unit.id,
-      assignee_id: assignee, assigned_by: assignedBy, started_at: startedAt, due_at: due,
-      completed_at: input.completed?.at ?? null, completed_by: input.completed?.by ?? null, outcome: input.completed?.outcome ?? null,
+      id,
+      dossier_id: d.id,
+      seq: last + 1,
+      step_index: input.stepIndex,
+      step_key: step.key,
+      step_name: step.name,
+      role: step.role,
+      unit_id: unit.id,
+      assignee_id: assignee,
+      assigned_by: assignedBy,
+      started_at: startedAt,
+      due_at: due,
+      completed_at: input.completed?.at ?? null,
+      completed_by: input.completed?.by ?? null,
+      outcome: input.completed?.outcome ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -30,18 +30,35 @@ interface Row {
 const ROWS: Row[] = [
   { action: 'submit', stage: 'none', who: 'citizen', to: 1 },
   { action: 'accept', stage: 'new', who: 'tiepnhan.phurieng', to: 2 },
-  { action: 'request_completion', stage: 'new', who: 'tiepnhan.phurieng', input: async () => ({ reason: 'Ảnh giấy chứng sinh bị mờ', items: [{ name: 'Giấy chứng sinh', reason: 'Ảnh mờ' }] }), to: 1 },
+  {
+    action: 'request_completion',
+    stage: 'new',
+    who: 'tiepnhan.phurieng',
+    input: async () => ({ reason: 'Ảnh giấy chứng sinh bị mờ', items: [{ name: 'Giấy chứng sinh', reason: 'Ảnh mờ' }] }),
+    to: 1,
+  },
   { action: 'refuse', stage: 'new', who: 'tiepnhan.phurieng', input: async () => ({ reason: 'Không thuộc thẩm quyền của xã' }), to: 3 },
   { action: 'forward', stage: 'specialist', who: '$specialist', to: 4 },
   { action: 'send_back', stage: 'leader', who: 'lanhdao.phurieng', input: async () => ({ reason: 'Sai tên người cha, đề nghị sửa' }), to: 4 },
   { action: 'request_supplement', stage: 'specialist', who: '$specialist', input: async () => ({ reason: 'Thiếu bản rõ nét giấy chứng sinh' }), to: 5 },
   {
-    action: 'provide_supplement', stage: 'supplement', who: 'citizen', to: 4,
-    input: async (b) => ({ documents: [{ requirementCode: 'GCS', uploadId: (await b.citizen.upload('/api/uploads', 'bo-sung.pdf', 'application/pdf', PDF_BYTES)).json().id }] }),
+    action: 'provide_supplement',
+    stage: 'supplement',
+    who: 'citizen',
+    to: 4,
+    input: async (b) => ({
+      documents: [{ requirementCode: 'GCS', uploadId: (await b.citizen.upload('/api/uploads', 'bo-sung.pdf', 'application/pdf', PDF_BYTES)).json().id }],
+    }),
   },
   { action: 'request_payment', stage: 'specialist', who: 'tiepnhan.phurieng', input: async () => ({ amount: 8000 }), to: 6 },
   { action: 'record_payment', stage: 'payment', who: 'gateway', input: async () => ({ payment: { amount: 8000, method: 'online', gateway: 'vnpay' } }), to: 4 },
-  { action: 'reschedule', stage: 'specialist', who: 'lanhdao.phurieng', input: async (b) => ({ reason: 'Cần xác minh nơi sinh', newDueAt: b.instant('17:30', 3).toISOString() }), to: 2 },
+  {
+    action: 'reschedule',
+    stage: 'specialist',
+    who: 'lanhdao.phurieng',
+    input: async (b) => ({ reason: 'Cần xác minh nơi sinh', newDueAt: b.instant('17:30', 3).toISOString() }),
+    to: 2,
+  },
   { action: 'stop', stage: 'specialist', who: 'lanhdao.phurieng', input: async () => ({ reason: 'Người dân đã đăng ký tại nơi khác' }), to: 8 },
   { action: 'withdraw', stage: 'specialist', who: 'citizen', input: async () => ({ reason: 'Tôi không còn nhu cầu' }), to: 7 },
   { action: 'issue_result', stage: 'clerk', who: 'vanthu.phurieng', to: 9 },
@@ -112,19 +129,25 @@ describe(`the one transition path, every action, on ${testDatabaseKind}`, () => 
   const traces = async (id: string) => {
     const db = b.t.ctx.db;
     const status = (await db.query<{ status: number }>('SELECT status FROM dossiers WHERE id = $1', [id])).rows[0]?.status;
-    const log = (await db.query<{ seq: number; action: string; from_status: number | null; to_status: number | null; hash: string }>(
-      'SELECT seq, action, from_status, to_status, hash FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
-      [id],
-    )).rows;
-    const events = (await db.query<{ payload: DossierEvent }>("SELECT payload FROM outbox WHERE topic = $1 AND payload ->> 'dossierId' = $2 ORDER BY id", [DOSSIER_EVENT_TOPIC, id])).rows.map(
-      (r) => r.payload,
-    );
+    const log = (
+      await db.query<{ seq: number; action: string; from_status: number | null; to_status: number | null; hash: string }>(
+        'SELECT seq, action, from_status, to_status, hash FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
+        [id],
+      )
+    ).rows;
+    const events = (
+      await db.query<{ payload: DossierEvent }>("SELECT payload FROM outbox WHERE topic = $1 AND payload ->> 'dossierId' = $2 ORDER BY id", [
+        DOSSIER_EVENT_TOPIC,
+        id,
+      ])
+    ).rows.map((r) => r.payload);
     return { status, log, events };
   };
 
   const actorOf = async (who: string, id: string): Promise<TransitionActor> => {
     if (who === 'citizen') {
-      const owner = (await b.t.ctx.db.query<{ owner_citizen_id: string }>('SELECT owner_citizen_id FROM dossiers WHERE id = $1', [id])).rows[0].owner_citizen_id;
+      const owner = (await b.t.ctx.db.query<{ owner_citizen_id: string }>('SELECT owner_citizen_id FROM dossiers WHERE id = $1', [id])).rows[0]
+        .owner_citizen_id;
       return { kind: 'citizen', citizen: { ...citizen, id: owner } };
     }
     if (who === 'gateway') return { kind: 'system', id: 'vnpay', name: 'Cổng thanh toán VNPay (của tỉnh)', role: 'payment_gateway' };
@@ -141,7 +164,16 @@ describe(`the one transition path, every action, on ${testDatabaseKind}`, () => 
         expect(after.status).toBe(1);
         expect(after.log.map((l) => [l.seq, l.action, l.from_status, l.to_status])).toEqual([[1, 'submitted', null, 1]]);
         expect(after.events).toHaveLength(1);
-        expect(after.events[0]).toMatchObject({ id: `${id}:1`, type: 'submitted', action: 'submit', code, seq: 1, status: { before: null, after: 1 }, channel: 2, logHash: after.log[0].hash });
+        expect(after.events[0]).toMatchObject({
+          id: `${id}:1`,
+          type: 'submitted',
+          action: 'submit',
+          code,
+          seq: 1,
+          status: { before: null, after: 1 },
+          channel: 2,
+          logHash: after.log[0].hash,
+        });
         return;
       }
       const id = await dossierAt(row.stage as Exclude<Stage, 'none'>);
@@ -151,11 +183,23 @@ describe(`the one transition path, every action, on ${testDatabaseKind}`, () => 
       const env = await prepareTransition(b.t.ctx, id, row.action);
 
       // A failure after the update (here: a subscriber of the event throws) rolls back all three traces.
-      const failing = { ...env, ctx: { ...env.ctx, dossierSubscribers: [async () => { throw new Error('forced failure after the update'); }] } };
+      const failing = {
+        ...env,
+        ctx: {
+          ...env.ctx,
+          dossierSubscribers: [
+            async () => {
+              throw new Error('forced failure after the update');
+            },
+          ],
+        },
+      };
       await expect(b.t.ctx.db.transaction((tx) => transition(tx, failing, id, input, actor))).rejects.toThrow('forced failure');
       expect(await traces(id)).toEqual(before);
 
-      const result = await b.t.ctx.db.transaction((tx) => transition(tx, env, id, input, actor, row.action === 'record_payment' ? { record: { reference: 'TEST-1' } } : {}));
+      const result = await b.t.ctx.db.transaction((tx) =>
+        transition(tx, env, id, input, actor, row.action === 'record_payment' ? { record: { reference: 'TEST-1' } } : {}),
+      );
       const after = await traces(id);
       expect(result.status).toBe(row.to);
       expect(after.status).toBe(row.to);
@@ -166,8 +210,13 @@ describe(`the one transition path, every action, on ${testDatabaseKind}`, () => 
       expect(after.events).toHaveLength(before.events.length + 1);
       const event = after.events.at(-1)!;
       expect(event).toMatchObject({
-        id: `${id}:${entry.seq}`, type: ACTION_RULES[row.action].event, action: row.action, seq: entry.seq, status: { before: before.status, after: row.to },
-        logHash: entry.hash, procedure: { code: '1.001193' },
+        id: `${id}:${entry.seq}`,
+        type: ACTION_RULES[row.action].event,
+        action: row.action,
+        seq: entry.seq,
+        status: { before: before.status, after: row.to },
+        logHash: entry.hash,
+        procedure: { code: '1.001193' },
       });
       expect(event.code).toMatch(/^000\.01\.52\.H19-\d{6}-\d{4}$/);
       expect(event).toEqual(result.event);
@@ -180,7 +229,17 @@ describe(`the one transition path, every action, on ${testDatabaseKind}`, () => 
     const env = await prepareTransition(b.t.ctx, id, 'issue_result');
     const clerk = await actorOf('vanthu.phurieng', id);
     await expect(b.t.ctx.db.transaction((tx) => transition(tx, env, id, { action: 'issue_result' }, clerk))).rejects.toMatchObject({ status: 409 });
-    await expect(b.t.ctx.db.transaction(async (tx) => transition(tx, env, id, { action: 'withdraw', reason: 'Không phải hồ sơ của tôi' }, { kind: 'citizen', citizen: { ...citizen, id: crypto.randomUUID(), idNumber: '070195099999' } }))).rejects.toMatchObject({ status: 404 });
+    await expect(
+      b.t.ctx.db.transaction(async (tx) =>
+        transition(
+          tx,
+          env,
+          id,
+          { action: 'withdraw', reason: 'Không phải hồ sơ của tôi' },
+          { kind: 'citizen', citizen: { ...citizen, id: crypto.randomUUID(), idNumber: '070195099999' } },
+        ),
+      ),
+    ).rejects.toMatchObject({ status: 404 });
     expect(await traces(id)).toEqual(before);
   });
 });

@@ -77,7 +77,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Reads what the transaction will need (case rules, calendar, the organisation, the signer for a signing action). */
 export async function prepareTransition(ctx: AppContext, dossierId: string, action: DossierAction): Promise<TransitionEnv> {
   if (!UUID.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
-  const head = await kysely(ctx.db).selectFrom('dossiers').select(['procedure_code', 'procedure_version', 'case_code']).where('id', '=', dossierId).executeTakeFirst();
+  const head = await kysely(ctx.db)
+    .selectFrom('dossiers')
+    .select(['procedure_code', 'procedure_version', 'case_code'])
+    .where('id', '=', dossierId)
+    .executeTakeFirst();
   if (!head) throw notFound('Không tìm thấy hồ sơ.');
   const tree = await orgTree(ctx.db);
   const env = { ctx, tree, calendar: await cachedCalendar(ctx.db), rules: await caseRules(ctx.db, head) };
@@ -86,7 +90,13 @@ export async function prepareTransition(ctx: AppContext, dossierId: string, acti
 }
 
 /** One action in its own transaction. */
-export async function runTransition(ctx: AppContext, dossierId: string, input: TransitionInput, actor: TransitionActor, opts: TransitionOptions = {}): Promise<TransitionResult> {
+export async function runTransition(
+  ctx: AppContext,
+  dossierId: string,
+  input: TransitionInput,
+  actor: TransitionActor,
+  opts: TransitionOptions = {},
+): Promise<TransitionResult> {
   const env = await prepareTransition(ctx, dossierId, input.action);
   return ctx.db.transaction((tx) => transition(tx, env, dossierId, input, actor, opts));
 }
@@ -97,7 +107,14 @@ export interface TransitionOptions {
 }
 
 /** The action on a dossier, inside the caller's transaction. */
-export async function transition(tx: Queryable, env: TransitionEnv, dossierId: string, input: TransitionInput, actor: TransitionActor, opts: TransitionOptions = {}): Promise<TransitionResult> {
+export async function transition(
+  tx: Queryable,
+  env: TransitionEnv,
+  dossierId: string,
+  input: TransitionInput,
+  actor: TransitionActor,
+  opts: TransitionOptions = {},
+): Promise<TransitionResult> {
   if (!UUID.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
   const d = (await kysely(tx).selectFrom('dossiers').selectAll().where('id', '=', dossierId).forUpdate().executeTakeFirst()) as DossierRow | undefined;
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
@@ -111,7 +128,10 @@ export async function transition(tx: Queryable, env: TransitionEnv, dossierId: s
   const outcome = await effect({ tx, ctx: env.ctx, tree: env.tree, calendar: env.calendar, rules: env.rules, d, task, actor: who, at }, input);
   await updateDossier(tx, d.id, to, at, outcome.patch);
   const entry = await appendAction(tx, d.id, {
-    actorKind: who.kind, actorId: who.id, actorName: who.name, actorRole: who.role,
+    actorKind: who.kind,
+    actorId: who.id,
+    actorName: who.name,
+    actorRole: who.role,
     action: ACTION_RULES[action].event,
     fromStatus: d.status,
     toStatus: to,
@@ -131,13 +151,26 @@ export async function transition(tx: Queryable, env: TransitionEnv, dossierId: s
   return {
     status: to,
     dueAt: dueAt ? dueAt.toISOString() : null,
-    task: open ? { stepName: open.step_name, unitId: open.unit_id, assigneeId: open.assignee_id, assigneeName: await officialName(tx, open.assignee_id), dueAt: new Date(open.due_at).toISOString() } : null,
+    task: open
+      ? {
+          stepName: open.step_name,
+          unitId: open.unit_id,
+          assigneeId: open.assignee_id,
+          assigneeName: await officialName(tx, open.assignee_id),
+          dueAt: new Date(open.due_at).toISOString(),
+        }
+      : null,
     event,
   };
 }
 
 /** The view of the dossier the permission function decides on. */
-export function authView(d: Pick<DossierRow, 'status' | 'receiving_unit_id' | 'competent_unit_id' | 'unit_ids' | 'supplement_requests' | 'reschedules'>, task: TaskRow | null, steps: CaseRules['steps'], tree: OrgTree): DossierForAuth {
+export function authView(
+  d: Pick<DossierRow, 'status' | 'receiving_unit_id' | 'competent_unit_id' | 'unit_ids' | 'supplement_requests' | 'reschedules'>,
+  task: TaskRow | null,
+  steps: CaseRules['steps'],
+  tree: OrgTree,
+): DossierForAuth {
   return {
     status: d.status,
     receivingUnitId: d.receiving_unit_id,
@@ -147,8 +180,13 @@ export function authView(d: Pick<DossierRow, 'status' | 'receiving_unit_id' | 'c
     reschedules: d.reschedules,
     task: task
       ? {
-          stepIndex: task.step_index, stepName: task.step_name, kind: stepKind(steps.length, task.step_index), role: task.role,
-          unitId: task.unit_id, unitName: tree.units.get(task.unit_id)?.name, assigneeId: task.assignee_id,
+          stepIndex: task.step_index,
+          stepName: task.step_name,
+          kind: stepKind(steps.length, task.step_index),
+          role: task.role,
+          unitId: task.unit_id,
+          unitName: tree.units.get(task.unit_id)?.name,
+          assigneeId: task.assignee_id,
         }
       : null,
   };
@@ -162,7 +200,14 @@ const CITIZEN_REFUSALS: Partial<Record<DossierAction, (status: Status) => { code
 };
 
 /** Decides whether the actor may take the action now; returns who acted, as the log records them. */
-function permit(actor: TransitionActor, action: DossierAction, d: DossierRow, task: TaskRow | null, env: TransitionEnv, reason?: string): EffectActor & { role: Role } {
+function permit(
+  actor: TransitionActor,
+  action: DossierAction,
+  d: DossierRow,
+  task: TaskRow | null,
+  env: TransitionEnv,
+  reason?: string,
+): EffectActor & { role: Role } {
   if (action === 'submit') throw new AppError('INVALID_TRANSITION', 'Hồ sơ đã được nộp.', 409);
   if (actor.kind === 'official') {
     const a = authorize(actor.staff.auth, action, authView(d, task, env.rules.steps, env.tree), reason ?? '');
@@ -176,7 +221,11 @@ function permit(actor: TransitionActor, action: DossierAction, d: DossierRow, ta
     const check = checkTransition(state, action, 'applicant', reason);
     if (!check.ok) {
       const refusal = check.code === 'INVALID_TRANSITION' ? CITIZEN_REFUSALS[action]?.(d.status) : undefined;
-      throw new AppError(refusal?.code ?? check.code, refusal?.message ?? check.message, check.code === 'ROLE_NOT_ALLOWED' ? 403 : check.code === 'REASON_REQUIRED' ? 400 : 409);
+      throw new AppError(
+        refusal?.code ?? check.code,
+        refusal?.message ?? check.message,
+        check.code === 'ROLE_NOT_ALLOWED' ? 403 : check.code === 'REASON_REQUIRED' ? 400 : 409,
+      );
     }
     return { kind: 'citizen', id: c.id, name: c.fullName, role: 'applicant' };
   }
@@ -194,7 +243,10 @@ async function updateDossier(tx: Queryable, id: string, status: Status, at: Date
     .execute();
 }
 
-type EventSource = Pick<DossierRow, 'id' | 'code' | 'status' | 'procedure_code' | 'procedure_version' | 'case_code' | 'channel' | 'receiving_unit_id' | 'competent_unit_id'>;
+type EventSource = Pick<
+  DossierRow,
+  'id' | 'code' | 'status' | 'procedure_code' | 'procedure_version' | 'case_code' | 'channel' | 'receiving_unit_id' | 'competent_unit_id'
+>;
 
 /** The event of a log entry. */
 function buildEvent(d: EventSource, entry: ActionEntry & { hash: string }, dueAt: Date | null): DossierEvent {
@@ -222,7 +274,14 @@ function buildEvent(d: EventSource, entry: ActionEntry & { hash: string }, dueAt
 const eventKey = (e: DossierEvent) => `${DOSSIER_EVENT_TOPIC}:${e.id}`;
 
 /** Writes the event of a log entry into the outbox and runs the in-transaction subscribers. */
-async function emit(tx: Queryable, ctx: AppContext, d: EventSource, entry: ActionEntry & { hash: string }, before: DossierRow, dueAt: Date | null): Promise<DossierEvent> {
+async function emit(
+  tx: Queryable,
+  ctx: AppContext,
+  d: EventSource,
+  entry: ActionEntry & { hash: string },
+  before: DossierRow,
+  dueAt: Date | null,
+): Promise<DossierEvent> {
   const event = buildEvent(d, entry, dueAt);
   await enqueue(tx, DOSSIER_EVENT_TOPIC, eventKey(event), event as unknown as Record<string, unknown>);
   for (const subscriber of ctx.dossierSubscribers ?? []) await subscriber(tx, event, before);
@@ -303,42 +362,121 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     if (!claimed) return null;
   }
   const row: Insertable<DB['dossiers']> = {
-    id: n.id, code: `pending:${n.id}`, procedure_code: n.procedureCode, procedure_version: n.procedureVersion, case_code: n.caseCode,
-    procedure_name: n.procedureName, status: NationalStatus.NEW, sub_state: n.subState, channel: n.channel, applicant_kind: 'citizen',
-    owner_citizen_id: n.ownerCitizenId, applicant: n.applicant, applicant_id_number: n.applicant.idNumber, applicant_name: n.applicant.fullName,
-    applicant_phone: n.applicant.phone ?? null, applicant_email: n.applicant.email ?? null, result_delivery: n.resultDelivery, summary: n.summary,
-    form_values: n.values, prefill_provenance: n.provenance, receiving_unit_id: n.receivingUnitId, competent_unit_id: n.competentUnitId,
-    submitted_at: n.submittedAt, login_at: online?.loginAt ?? null, login_to_submit_ms: online?.loginAt ? n.submittedAt.getTime() - online.loginAt.getTime() : null,
-    idempotency_key: online?.idempotencyKey ?? null, fee_quote: (n.feeQuote ?? null) as Insertable<DB['dossiers']>['fee_quote'], fee_total: n.feeTotal,
-    vneid_authenticated: n.vneidAuthenticated, population_db_used: n.populationDbUsed, draft_id: online?.draftId ?? null, unit_ids: n.unitIds,
-    applicant_search: foldVietnamese(n.applicant.fullName), intake: n.intake ?? null,
+    id: n.id,
+    code: `pending:${n.id}`,
+    procedure_code: n.procedureCode,
+    procedure_version: n.procedureVersion,
+    case_code: n.caseCode,
+    procedure_name: n.procedureName,
+    status: NationalStatus.NEW,
+    sub_state: n.subState,
+    channel: n.channel,
+    applicant_kind: 'citizen',
+    owner_citizen_id: n.ownerCitizenId,
+    applicant: n.applicant,
+    applicant_id_number: n.applicant.idNumber,
+    applicant_name: n.applicant.fullName,
+    applicant_phone: n.applicant.phone ?? null,
+    applicant_email: n.applicant.email ?? null,
+    result_delivery: n.resultDelivery,
+    summary: n.summary,
+    form_values: n.values,
+    prefill_provenance: n.provenance,
+    receiving_unit_id: n.receivingUnitId,
+    competent_unit_id: n.competentUnitId,
+    submitted_at: n.submittedAt,
+    login_at: online?.loginAt ?? null,
+    login_to_submit_ms: online?.loginAt ? n.submittedAt.getTime() - online.loginAt.getTime() : null,
+    idempotency_key: online?.idempotencyKey ?? null,
+    fee_quote: (n.feeQuote ?? null) as Insertable<DB['dossiers']>['fee_quote'],
+    fee_total: n.feeTotal,
+    vneid_authenticated: n.vneidAuthenticated,
+    population_db_used: n.populationDbUsed,
+    draft_id: online?.draftId ?? null,
+    unit_ids: n.unitIds,
+    applicant_search: foldVietnamese(n.applicant.fullName),
+    intake: n.intake ?? null,
   };
   // Any unique index decides a race: the id, (owner, idempotency key) online, (official, key) at the counter.
-  const inserted = await db.insertInto('dossiers').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  const inserted = await db
+    .insertInto('dossiers')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (!inserted) return null;
 
   const entry: ActionEntry = {
-    dossierId: n.id, seq: 1, at: n.submittedAt.toISOString(), actorKind: n.submittedBy.kind, actorId: n.submittedBy.id, actorName: n.submittedBy.name,
-    actorRole: n.submittedBy.role, action: ACTION_RULES.submit.event, fromStatus: null, toStatus: NationalStatus.NEW, data: n.log,
-    attachments: n.documents.map((x) => ({ name: x.name, sha256: x.sha256, ...(x.storeDocumentId ? { storeDocumentId: x.storeDocumentId } : { uploadId: x.uploadId }), kind: x.requirementCode })),
+    dossierId: n.id,
+    seq: 1,
+    at: n.submittedAt.toISOString(),
+    actorKind: n.submittedBy.kind,
+    actorId: n.submittedBy.id,
+    actorName: n.submittedBy.name,
+    actorRole: n.submittedBy.role,
+    action: ACTION_RULES.submit.event,
+    fromStatus: null,
+    toStatus: NationalStatus.NEW,
+    data: n.log,
+    attachments: n.documents.map((x) => ({
+      name: x.name,
+      sha256: x.sha256,
+      ...(x.storeDocumentId ? { storeDocumentId: x.storeDocumentId } : { uploadId: x.uploadId }),
+      kind: x.requirementCode,
+    })),
   };
   const hash = hashEntry(GENESIS_HASH, entry);
   const logRow: Insertable<DB['dossier_actions']> = {
-    dossier_id: n.id, seq: 1, at: n.submittedAt, actor_kind: n.submittedBy.kind, actor_id: entry.actorId, actor_name: entry.actorName, actor_role: entry.actorRole,
-    action: entry.action, from_status: null, to_status: NationalStatus.NEW, data: entry.data, attachments: JSON.stringify(entry.attachments), prev_hash: GENESIS_HASH, hash,
+    dossier_id: n.id,
+    seq: 1,
+    at: n.submittedAt,
+    actor_kind: n.submittedBy.kind,
+    actor_id: entry.actorId,
+    actor_name: entry.actorName,
+    actor_role: entry.actorRole,
+    action: entry.action,
+    from_status: null,
+    to_status: NationalStatus.NEW,
+    data: entry.data,
+    attachments: JSON.stringify(entry.attachments),
+    prev_hash: GENESIS_HASH,
+    hash,
   };
   const documents: Insertable<DB['dossier_documents']>[] = n.documents.map((x) => ({
-    id: crypto.randomUUID(), dossier_id: n.id, requirement_code: x.requirementCode, upload_id: x.uploadId ?? null, store_document_id: x.storeDocumentId ?? null,
-    sha256: x.sha256, name: x.name, mime: x.mime, size: x.size, digitised: true, reused: x.source === 'store', from_store: x.source === 'store', source: x.source,
+    id: crypto.randomUUID(),
+    dossier_id: n.id,
+    requirement_code: x.requirementCode,
+    upload_id: x.uploadId ?? null,
+    store_document_id: x.storeDocumentId ?? null,
+    sha256: x.sha256,
+    name: x.name,
+    mime: x.mime,
+    size: x.size,
+    digitised: true,
+    reused: x.source === 'store',
+    from_store: x.source === 'store',
+    source: x.source,
     created_at: n.submittedAt,
   }));
   // The components and the first log entry in one statement.
-  if (documents.length > 0) await db.with('components', (qb) => qb.insertInto('dossier_documents').values(documents)).insertInto('dossier_actions').values(logRow).execute();
+  if (documents.length > 0)
+    await db
+      .with('components', (qb) => qb.insertInto('dossier_documents').values(documents))
+      .insertInto('dossier_actions')
+      .values(logRow)
+      .execute();
   else await db.insertInto('dossier_actions').values(logRow).execute();
 
   const source = {
-    id: n.id, code: '', status: NationalStatus.NEW, procedure_code: n.procedureCode, procedure_version: n.procedureVersion, case_code: n.caseCode,
-    channel: n.channel, receiving_unit_id: n.receivingUnitId, competent_unit_id: n.competentUnitId,
+    id: n.id,
+    code: '',
+    status: NationalStatus.NEW,
+    procedure_code: n.procedureCode,
+    procedure_version: n.procedureVersion,
+    case_code: n.caseCode,
+    channel: n.channel,
+    receiving_unit_id: n.receivingUnitId,
+    competent_unit_id: n.competentUnitId,
   } satisfies EventSource;
   const event = buildEvent(source, { ...entry, hash }, null);
   // The code and the event in one statement: the event carries the code the counter gave.

@@ -31,7 +31,10 @@ describe('e-ID claims → citizen identity', () => {
     expect(parseBirthDate('2001-13-01')).toBeNull();
     expect(parseBirthDate('1.1.2001')).toBeNull();
     expect(parseBirthDate(undefined)).toBeNull();
-    expect(identityFromClaims({ sub: 'x', HoVaTen: 'A', SoDinhDanh: '001085012345', NgayThangNamSinh: '19850231' })).toMatchObject({ ok: true, identity: { birthDate: null } });
+    expect(identityFromClaims({ sub: 'x', HoVaTen: 'A', SoDinhDanh: '001085012345', NgayThangNamSinh: '19850231' })).toMatchObject({
+      ok: true,
+      identity: { birthDate: null },
+    });
   });
 
   it('masks all but the last four digits', () => {

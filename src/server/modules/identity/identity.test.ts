@@ -39,7 +39,6 @@ if (wired >= 0) modules.splice(wired, 1);
 if (!modules.includes(eidStandin)) modules.push(eidStandin);
 modules.push(identityModule({ customFetch }));
 
-
 /** A minimal browser: a cookie jar (names only; paths ignored), manual redirects. */
 class Browser {
   readonly cookies = new Map<string, string>();
@@ -97,7 +96,17 @@ const location = (b: Browser, res: Response) => {
 const decodePayload = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
 const RESIDENTS = [
-  { id: '001085012345', family: 'Nguyễn', middle: 'Thị', given: 'Hoà', full: 'Nguyễn Thị Hoà', birth: '1985-03-07', sex: 'Nữ', phone: '0912345678', email: 'hoa.nguyen@example.vn' },
+  {
+    id: '001085012345',
+    family: 'Nguyễn',
+    middle: 'Thị',
+    given: 'Hoà',
+    full: 'Nguyễn Thị Hoà',
+    birth: '1985-03-07',
+    sex: 'Nữ',
+    phone: '0912345678',
+    email: 'hoa.nguyen@example.vn',
+  },
   { id: '001090054321', family: 'Trần', middle: 'Văn', given: 'Đức', full: 'Trần Văn Đức', birth: '1990-11-30', sex: 'Nam', phone: null, email: null },
   { id: '001072000777', family: 'Lê', middle: 'Minh', given: 'Tuấn', full: 'Lê Minh Tuấn', birth: '1972-01-15', sex: 'Nam', phone: null, email: null },
 ];
@@ -110,8 +119,20 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp({ seed: false, env: { PUBLIC_URL: base, PORT: String(port) } });
-    const address = { maTinhThanh: '01', maPhuongXa: '00004', tenTinhThanh: 'Thành phố Hà Nội', tenPhuongXa: 'Phường Ba Đình', chiTiet: 'Số 1 phố Điện Biên Phủ', quocGia: 'Việt Nam' };
-    await t.ctx.db.query('INSERT INTO standin_households (id, household_book_no, head_id, address) VALUES ($1, $2, $3, $4)', ['HH-TEST-1', 'SHK-0001', RESIDENTS[0].id, address]);
+    const address = {
+      maTinhThanh: '01',
+      maPhuongXa: '00004',
+      tenTinhThanh: 'Thành phố Hà Nội',
+      tenPhuongXa: 'Phường Ba Đình',
+      chiTiet: 'Số 1 phố Điện Biên Phủ',
+      quocGia: 'Việt Nam',
+    };
+    await t.ctx.db.query('INSERT INTO standin_households (id, household_book_no, head_id, address) VALUES ($1, $2, $3, $4)', [
+      'HH-TEST-1',
+      'SHK-0001',
+      RESIDENTS[0].id,
+      address,
+    ]);
     for (const r of RESIDENTS) {
       await t.ctx.db.query(
         `INSERT INTO standin_residents (id_number, family_name, middle_name, given_name, full_name, birth_date, sex, marital_status,
@@ -299,7 +320,10 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
 
     const replay = await b.get(callbackUrl, { accept: 'application/json' });
     expect(replay.status).toBe(400);
-    expect(((await replay.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'OIDC_STATE_MISMATCH', message: expect.stringContaining('đăng nhập lại') });
+    expect(((await replay.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'OIDC_STATE_MISMATCH',
+      message: expect.stringContaining('đăng nhập lại'),
+    });
     expect(replay.headers.getSetCookie().some((c) => c.startsWith('motcua_sid='))).toBe(false);
     expect(b.cookies.get('motcua_sid')).toBe(sidAfterLogin);
   });
@@ -401,7 +425,9 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     expect(noPkce.searchParams.get('error')).toBe('invalid_request');
     expect(noPkce.searchParams.get('error_description')).toContain('PKCE');
 
-    const plain = new URL(location(b, await b.get(`/eid/auth?${new URLSearchParams({ ...params, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' })}`)));
+    const plain = new URL(
+      location(b, await b.get(`/eid/auth?${new URLSearchParams({ ...params, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' })}`)),
+    );
     expect(plain.searchParams.get('error')).toBe('invalid_request');
   });
 

@@ -8,7 +8,6 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
-import { z } from 'zod';
 import { HTML, redirect } from '../../../contract/http.ts';
 import { LoginCallbackQuery, LoginQuery, LogoutResult, SessionInfo } from '../../../contract/session.ts';
 import { systemNow } from '../../clock.ts';
@@ -56,9 +55,7 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
       const message = MESSAGES[code];
       reply.status(status).header('cache-control', 'no-store');
       if (prefersJson(req)) return reply.send({ error: { code, message } });
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(loginErrorPage({ code, message, retryHref: `/auth/login?returnTo=${encodeURIComponent(returnTo)}` }));
+      return reply.type('text/html; charset=utf-8').send(loginErrorPage({ code, message, retryHref: `/auth/login?returnTo=${encodeURIComponent(returnTo)}` }));
     };
 
     describeRoute({
@@ -67,7 +64,10 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
       summary: 'Đăng nhập bằng tài khoản định danh điện tử: chuyển đến hệ thống định danh (OpenID Connect, PKCE)',
       tags: ['identity'],
       query: LoginQuery,
-      response: redirect(303, 'the e-ID provider’s authorization endpoint (state, nonce, S256 code challenge); an HTML error page (or JSON error) when the provider cannot be reached'),
+      response: redirect(
+        303,
+        'the e-ID provider’s authorization endpoint (state, nonce, S256 code challenge); an HTML error page (or JSON error) when the provider cannot be reached',
+      ),
     });
     app.get<{ Querystring: { returnTo?: string } }>('/auth/login', async (req, reply) => {
       const returnTo = safeReturnTo(req.query.returnTo);
@@ -113,7 +113,7 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
       summary: 'Trở về từ hệ thống định danh: kiểm tra state, đổi mã lấy token, kiểm tra ID token, mở phiên',
       tags: ['identity'],
       query: LoginCallbackQuery,
-      response: redirect(303, 'the page the login started from (returnTo); an HTML error page (' + HTML + ', or a JSON error) when the login fails'),
+      response: redirect(303, `the page the login started from (returnTo); an HTML error page (${HTML}, or a JSON error) when the login fails`),
     });
     app.get<{ Querystring: Record<string, string | undefined> }>('/auth/callback', async (req, reply) => {
       const state = typeof req.query.state === 'string' ? req.query.state : '';
@@ -138,7 +138,13 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
         });
       } catch (err) {
         if (err instanceof client.AuthorizationResponseError) {
-          return fail(req, reply, err.error === 'access_denied' ? 400 : 502, err.error === 'access_denied' ? 'OIDC_LOGIN_CANCELLED' : 'OIDC_PROVIDER_ERROR', tx.returnTo);
+          return fail(
+            req,
+            reply,
+            err.error === 'access_denied' ? 400 : 502,
+            err.error === 'access_denied' ? 'OIDC_LOGIN_CANCELLED' : 'OIDC_PROVIDER_ERROR',
+            tx.returnTo,
+          );
         }
         req.log.warn({ err: { name: (err as Error).name, message: (err as Error).message, code: (err as { code?: string }).code } }, 'OpenID callback refused');
         return fail(req, reply, 401, 'OIDC_TOKEN_INVALID', tx.returnTo);

@@ -19,10 +19,14 @@ export const hashBinding = (binding: string) => crypto.createHash('sha256').upda
 
 export async function saveTransaction(db: Queryable, tx: LoginTransaction, binding: string): Promise<void> {
   await db.query("DELETE FROM oidc_transactions WHERE expires_at < now() - interval '1 day'");
-  await db.query(
-    'INSERT INTO oidc_transactions (state, binding_hash, code_verifier, nonce, return_to, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [tx.state, hashBinding(binding), tx.codeVerifier, tx.nonce, tx.returnTo, new Date(Date.now() + TRANSACTION_TTL_MS)],
-  );
+  await db.query('INSERT INTO oidc_transactions (state, binding_hash, code_verifier, nonce, return_to, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    tx.state,
+    hashBinding(binding),
+    tx.codeVerifier,
+    tx.nonce,
+    tx.returnTo,
+    new Date(Date.now() + TRANSACTION_TTL_MS),
+  ]);
 }
 
 /**

@@ -10,12 +10,20 @@ import { AppError } from '../../http/errors.ts';
 import { catchUp } from './counters.ts';
 import { indexReport, resolveUnit } from './report.ts';
 
-export const INDEX766_HELP = 'Tính Bộ chỉ số 766 của một đơn vị trong kỳ. --unit <mã hành chính hoặc mã đơn vị> --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--procedure <mã thủ tục>] [--json]';
+export const INDEX766_HELP =
+  'Tính Bộ chỉ số 766 của một đơn vị trong kỳ. --unit <mã hành chính hoặc mã đơn vị> --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--procedure <mã thủ tục>] [--json]';
 
 const num = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toLocaleString('vi-VN', { maximumFractionDigits: d }));
 
-export async function runIndex766(args: string[], withDatabase: <T>(fn: (db: Database) => Promise<T>) => Promise<T>, out: (line: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({ args, options: { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' }, json: { type: 'boolean' } } });
+export async function runIndex766(
+  args: string[],
+  withDatabase: <T>(fn: (db: Database) => Promise<T>) => Promise<T>,
+  out: (line: string) => void = console.log,
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const day = /^\d{4}-\d{2}-\d{2}$/;
   if (!values.unit || !values.from || !values.to || !day.test(values.from) || !day.test(values.to) || values.from > values.to) {
     console.error('Cần --unit (mã đơn vị hành chính, ví dụ 25252), --from và --to (yyyy-mm-dd, --from không sau --to).');
@@ -35,7 +43,9 @@ export async function runIndex766(args: string[], withDatabase: <T>(fn: (db: Dat
       out(`${'Mã'.padEnd(10)}${'Chỉ tiêu'.padEnd(62)}${'Tử số'.padStart(9)}${'Mẫu số'.padStart(9)}${'Tỷ lệ %'.padStart(10)}${'Điểm'.padStart(14)}`);
       for (const i of report.indicators) {
         const ratio = i.noData ? 'không có DL' : i.average ? `${num(i.average.value)} ngày` : num(i.ratio);
-        out(`${i.code.padEnd(10)}${i.name.slice(0, 60).padEnd(62)}${num(i.numerator, 0).padStart(9)}${num(i.denominator, 0).padStart(9)}${ratio.padStart(10)}${`${num(i.points)}/${i.maxPoints}`.padStart(14)}`);
+        out(
+          `${i.code.padEnd(10)}${i.name.slice(0, 60).padEnd(62)}${num(i.numerator, 0).padStart(9)}${num(i.denominator, 0).padStart(9)}${ratio.padStart(10)}${`${num(i.points)}/${i.maxPoints}`.padStart(14)}`,
+        );
       }
       out('');
       for (const g of report.groups) out(`${g.name.padEnd(40)}${`${num(g.points)}/${g.maxPoints}`.padStart(14)}`);

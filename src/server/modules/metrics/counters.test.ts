@@ -51,7 +51,9 @@ describe(`766 counters on ${testDatabaseKind}`, () => {
     await act('tiepnhan.phurieng', ids.withdrawn, 'withdraw', { reason: 'Công dân có đơn xin rút hồ sơ' });
     b.at('10:30');
     const upload = (await b.citizen.upload('/api/uploads', 'gcs.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% ro\n%%EOF\n'))).json();
-    expect((await b.citizen.post(`/api/my/dossiers/${ids.supplement}/supplement`, { documents: [{ requirementCode: 'GCS', uploadId: upload.id }] })).statusCode).toBe(200);
+    expect(
+      (await b.citizen.post(`/api/my/dossiers/${ids.supplement}/supplement`, { documents: [{ requirementCode: 'GCS', uploadId: upload.id }] })).statusCode,
+    ).toBe(200);
     // the next working day: return one result, finish the late one after its appointment
     b.at('09:00', 1);
     await act('tiepnhan.phurieng', ids.done, 'return-result', { delivery: { method: 'electronic' } });
@@ -89,7 +91,8 @@ describe(`766 counters on ${testDatabaseKind}`, () => {
     const commune = (await b.t.ctx.db.query<{ id: string }>("SELECT id FROM org_units WHERE admin_unit_code = '25252'")).rows.map((r) => r.id);
     await compare({ unitIds: commune }, d0, day(1));
     await compare({ unitIds: commune, procedure: '1.001193' }, d0, day(1));
-    const official = (await b.t.ctx.db.query<{ official_id: string }>("SELECT official_id FROM metric_facts WHERE official_id <> '' LIMIT 1")).rows[0].official_id;
+    const official = (await b.t.ctx.db.query<{ official_id: string }>("SELECT official_id FROM metric_facts WHERE official_id <> '' LIMIT 1")).rows[0]
+      .official_id;
     await compare({ unitIds: tree, official }, d0, day(1));
   });
 

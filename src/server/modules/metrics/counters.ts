@@ -9,7 +9,18 @@
  * "gaps" and looked at again on the next runs (for a few minutes — an id still missing then was rolled back).
  */
 import type { Database, Queryable } from '../../db/database.ts';
-import { contributions, deriveFacts, FACT_COLUMNS, factRow, loadProcedures, MEASURES, PROCEDURE_MEASURES, type FactRow, type Measure, type ProcedureInfo } from './facts.ts';
+import {
+  contributions,
+  deriveFacts,
+  FACT_COLUMNS,
+  factRow,
+  loadProcedures,
+  MEASURES,
+  PROCEDURE_MEASURES,
+  type FactRow,
+  type Measure,
+  type ProcedureInfo,
+} from './facts.ts';
 
 const BATCH = 2000;
 const GAP_TTL_MS = 5 * 60_000;
@@ -28,8 +39,13 @@ export async function applyFacts(tx: Queryable, dossierIds: string[], procedures
   if (dossierIds.length === 0) return 0;
   const procs = procedures ?? (await loadProcedures(tx));
   const next = await deriveFacts(tx, { ids: dossierIds }, procs);
-  const old = (await tx.query<FactRow>(`SELECT ${FACT_COLUMNS.join(', ')}, to_char(received_day, 'YYYY-MM-DD') AS received_day, to_char(finished_day, 'YYYY-MM-DD') AS finished_day,
-      to_char(progress_end_day, 'YYYY-MM-DD') AS progress_end_day, to_char(rated_day, 'YYYY-MM-DD') AS rated_day FROM metric_facts WHERE dossier_id = ANY($1::uuid[]) FOR UPDATE`, [dossierIds])).rows;
+  const old = (
+    await tx.query<FactRow>(
+      `SELECT ${FACT_COLUMNS.join(', ')}, to_char(received_day, 'YYYY-MM-DD') AS received_day, to_char(finished_day, 'YYYY-MM-DD') AS finished_day,
+      to_char(progress_end_day, 'YYYY-MM-DD') AS progress_end_day, to_char(rated_day, 'YYYY-MM-DD') AS rated_day FROM metric_facts WHERE dossier_id = ANY($1::uuid[]) FOR UPDATE`,
+      [dossierIds],
+    )
+  ).rows;
   const daily = new Map<Key, Delta>();
   const unitDaily = new Map<Key, Delta>();
   const procDaily = new Map<Key, Delta>();
@@ -56,7 +72,9 @@ export async function applyFacts(tx: Queryable, dossierIds: string[], procedures
     const cols = FACT_COLUMNS.join(', ');
     await tx.query(
       `INSERT INTO metric_facts (${cols}, updated_at) SELECT ${cols}, now() FROM json_populate_recordset(NULL::metric_facts, $1::json)
-       ON CONFLICT (dossier_id) DO UPDATE SET ${FACT_COLUMNS.filter((c) => c !== 'dossier_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+       ON CONFLICT (dossier_id) DO UPDATE SET ${FACT_COLUMNS.filter((c) => c !== 'dossier_id')
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')}, updated_at = now()`,
       [JSON.stringify(rows)],
     );
   }
@@ -101,7 +119,11 @@ export async function catchUp(db: Database, opts: { maxBatches?: number } = {}):
   let procedures: Map<string, ProcedureInfo> | undefined;
   for (let i = 0; i < (opts.maxBatches ?? 1000); i++) {
     const r = await db.transaction(async (tx) => {
-      const state = (await tx.query<{ watermark: string; gaps: { id: number; seenAt: number }[] }>("SELECT watermark, gaps FROM metric_state WHERE id = 'counters' FOR UPDATE")).rows[0];
+      const state = (
+        await tx.query<{ watermark: string; gaps: { id: number; seenAt: number }[] }>(
+          "SELECT watermark, gaps FROM metric_state WHERE id = 'counters' FOR UPDATE",
+        )
+      ).rows[0];
       const watermark = Number(state.watermark);
       const gaps = state.gaps ?? [];
       const gapIds = gaps.map((g) => g.id);

@@ -17,7 +17,10 @@ const UNHAPPY = "f.rated_day BETWEEN $2::date AND $3::date AND f.rating = 'dissa
 const CONDITIONS: Record<string, { numerator: string; denominator: string }> = {
   '1.4': { numerator: `${RECEIVED} AND f.synced`, denominator: RECEIVED },
   '2.1': { numerator: PROGRESS_NUM, denominator: PROGRESS_DEN },
-  '2.2': { numerator: 'f.completed AND f.finished_day BETWEEN $2::date AND $3::date', denominator: 'f.completed AND f.finished_day BETWEEN $2::date AND $3::date' },
+  '2.2': {
+    numerator: 'f.completed AND f.finished_day BETWEEN $2::date AND $3::date',
+    denominator: 'f.completed AND f.finished_day BETWEEN $2::date AND $3::date',
+  },
   '3.3': { numerator: `${RECEIVED} AND f.online`, denominator: RECEIVED },
   '3.4': { numerator: `${RECEIVED} AND f.fully_online`, denominator: `${RECEIVED} AND f.eligible` },
   '3.6': { numerator: `${RECEIVED} AND f.fee_bearing AND f.paid_online > 0`, denominator: `${RECEIVED} AND f.fee_bearing` },
@@ -29,35 +32,71 @@ const CONDITIONS: Record<string, { numerator: string; denominator: string }> = {
   '5.4': { numerator: `${PROGRESS_NUM} AND NOT (f.rated_day IS NOT NULL AND ${UNHAPPY})`, denominator: PROGRESS_DEN },
 };
 
-function reasonOf(indicator: string, part: 'numerator' | 'denominator', r: { final_on_time: boolean | null; finished: boolean; in_time_open: boolean; paid_online: number; rating: string | null }): string {
+function reasonOf(
+  indicator: string,
+  part: 'numerator' | 'denominator',
+  r: { final_on_time: boolean | null; finished: boolean; in_time_open: boolean; paid_online: number; rating: string | null },
+): string {
   switch (indicator) {
     case '2.1':
     case '5.4':
       if (r.rating === 'dissatisfied' && indicator === '5.4' && part === 'denominator') return 'dissatisfied';
       if (r.finished) return r.final_on_time ? 'on_time' : 'overdue';
       return r.in_time_open ? 'in_progress_on_time' : 'in_progress_overdue';
-    case '1.4': return part === 'numerator' ? 'synced' : 'received';
-    case '2.2': return 'completed';
-    case '3.3': return part === 'numerator' ? 'online' : 'received';
-    case '3.4': return part === 'numerator' ? 'fully_online' : 'eligible';
-    case '3.6': return part === 'numerator' ? (r.paid_online === 1 ? 'paid_online_national' : 'paid_online_province') : 'fee_bearing';
-    case '4.1': return part === 'numerator' ? 'electronic_result' : 'paper_result_required';
-    case '4.2': return part === 'numerator' ? 'digitised' : 'received';
-    case '4.3': return part === 'numerator' ? 'reused' : 'received';
-    case '4.4': return part === 'numerator' ? 'from_personal_store' : 'received';
-    case '4.5b': return part === 'numerator' ? 'population_data' : 'received';
-    default: return part;
+    case '1.4':
+      return part === 'numerator' ? 'synced' : 'received';
+    case '2.2':
+      return 'completed';
+    case '3.3':
+      return part === 'numerator' ? 'online' : 'received';
+    case '3.4':
+      return part === 'numerator' ? 'fully_online' : 'eligible';
+    case '3.6':
+      return part === 'numerator' ? (r.paid_online === 1 ? 'paid_online_national' : 'paid_online_province') : 'fee_bearing';
+    case '4.1':
+      return part === 'numerator' ? 'electronic_result' : 'paper_result_required';
+    case '4.2':
+      return part === 'numerator' ? 'digitised' : 'received';
+    case '4.3':
+      return part === 'numerator' ? 'reused' : 'received';
+    case '4.4':
+      return part === 'numerator' ? 'from_personal_store' : 'received';
+    case '4.5b':
+      return part === 'numerator' ? 'population_data' : 'received';
+    default:
+      return part;
   }
 }
 
-export async function drill(db: Queryable, scope: Scope, from: string, to: string, indicator: string, part: 'numerator' | 'denominator', offset: number, limit: number): Promise<DrillPage> {
+export async function drill(
+  db: Queryable,
+  scope: Scope,
+  from: string,
+  to: string,
+  indicator: string,
+  part: 'numerator' | 'denominator',
+  offset: number,
+  limit: number,
+): Promise<DrillPage> {
   const cond = CONDITIONS[indicator];
   if (!cond) throw new AppError('NOT_DRILLABLE', `Chỉ tiêu ${indicator} không tính từ hồ sơ nên không có danh sách hồ sơ.`, 400, undefined, { indicator });
   const { where, params } = scopeWhere(scope, from, to, cond[part], 'f.');
   const total = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM metric_facts f WHERE ${where}`, params)).rows[0].n);
   const { rows } = await db.query<{
-    dossier_id: string; code: string; procedure_code: string; procedure_name: string; channel: number; status: number; received_at: Date; due_at: Date | null;
-    finished_at: Date | null; final_on_time: boolean | null; finished: boolean; in_time_open: boolean; paid_online: number; rating: string | null;
+    dossier_id: string;
+    code: string;
+    procedure_code: string;
+    procedure_name: string;
+    channel: number;
+    status: number;
+    received_at: Date;
+    due_at: Date | null;
+    finished_at: Date | null;
+    final_on_time: boolean | null;
+    finished: boolean;
+    in_time_open: boolean;
+    paid_online: number;
+    rating: string | null;
   }>(
     `SELECT f.dossier_id, d.code, f.procedure_code, d.procedure_name, f.channel, d.status, f.received_at, f.due_at, f.finished_at, f.final_on_time,
             (f.finished_day IS NOT NULL AND f.finished_day <= $3::date) AS finished,
@@ -72,7 +111,7 @@ export async function drill(db: Queryable, scope: Scope, from: string, to: strin
     code: r.code,
     procedureCode: r.procedure_code,
     procedureName: r.procedure_name,
-    channel: (Number(r.channel) as 1 | 2 | 3),
+    channel: Number(r.channel) as 1 | 2 | 3,
     status: Number(r.status),
     receivedAt: iso(r.received_at),
     dueAt: iso(r.due_at),

@@ -24,7 +24,9 @@ export interface ProcedureInfo extends IndicatorProcedure {
 
 /** Procedures of the installation's catalogue (active versions) as the index needs them. */
 export async function loadProcedures(db: Queryable): Promise<Map<string, ProcedureInfo>> {
-  const { rows } = await db.query<{ procedure_code: string; definition: Partial<ProcedureDefinition> }>("SELECT procedure_code, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code");
+  const { rows } = await db.query<{ procedure_code: string; definition: Partial<ProcedureDefinition> }>(
+    "SELECT procedure_code, definition FROM procedure_versions WHERE status = 'active' ORDER BY procedure_code",
+  );
   const out = new Map<string, ProcedureInfo>();
   for (const r of rows) {
     const def = r.definition;
@@ -35,7 +37,12 @@ export async function loadProcedures(db: Queryable): Promise<Map<string, Procedu
     const DAY = 86_400_000;
     // Plain-clock approximation of the statutory time (the national formula compares plain clock time too);
     // a same-day limit (0) counts as one day. Only used for dossiers that have no appointment date.
-    const ms = limit.unit === 'working_hours' ? Math.max(amount, 8) * 3_600_000 : limit.unit === 'months' ? amount * 30 * DAY : Math.max(amount, 1) * (limit.unit === 'working_days' ? (7 / 5) * DAY : DAY);
+    const ms =
+      limit.unit === 'working_hours'
+        ? Math.max(amount, 8) * 3_600_000
+        : limit.unit === 'months'
+          ? amount * 30 * DAY
+          : Math.max(amount, 1) * (limit.unit === 'working_days' ? (7 / 5) * DAY : DAY);
     const unitName: Record<string, string> = { working_days: 'ngày làm việc', working_hours: 'giờ làm việc', calendar_days: 'ngày', months: 'tháng' };
     const maxFee = fees.reduce((n, f) => Math.max(n, Number(f.amount ?? 0)), 0);
     out.set(r.procedure_code, {
@@ -119,8 +126,12 @@ SELECT d.id, d.procedure_code, d.channel, d.status, d.received_at, d.original_du
   FROM dossiers d LEFT JOIN dossier_ratings rt ON rt.dossier_id = d.id`;
 
 /** Derives the facts of the given dossiers (received ones only; the others are absent from the map). */
-export async function deriveFacts(db: Queryable, where: { ids: string[] } | { unitIds?: string[] }, procedures: Map<string, ProcedureInfo>): Promise<Map<string, DossierFacts>> {
-  let sql = SOURCE_SQL + ' WHERE d.received_at IS NOT NULL';
+export async function deriveFacts(
+  db: Queryable,
+  where: { ids: string[] } | { unitIds?: string[] },
+  procedures: Map<string, ProcedureInfo>,
+): Promise<Map<string, DossierFacts>> {
+  let sql = `${SOURCE_SQL} WHERE d.received_at IS NOT NULL`;
   const params: unknown[] = [];
   if ('ids' in where) {
     sql += ' AND d.id = ANY($1::uuid[])';
@@ -136,7 +147,10 @@ export function factsOf(r: SourceRow, procedures: Map<string, ProcedureInfo>): D
   const proc = procedures.get(r.procedure_code);
   const receivedAt = new Date(r.received_at!);
   const changes = (r.changes ?? []).map((c) => ({ ...c, at: new Date(c.at) }));
-  const end = endOfProcessing(changes.filter((c) => c.s !== null).map((c) => ({ status: c.s!, at: c.at })), receivedAt);
+  const end = endOfProcessing(
+    changes.filter((c) => c.s !== null).map((c) => ({ status: c.s!, at: c.at })),
+    receivedAt,
+  );
   // Supplement requests during processing and their supplies, from the log.
   const supplements: { requestedAt: Date; suppliedAt: Date | null }[] = [];
   for (const c of changes) {
@@ -148,7 +162,13 @@ export function factsOf(r: SourceRow, procedures: Map<string, ProcedureInfo>): D
   }
   // The appointment not moved by supplements: the last new appointment (Mẫu 04), else the one given at receipt.
   const rescheduled = [...changes].reverse().find((c) => c.action === 'rescheduled' && typeof c.data?.dueAfter === 'string');
-  const dueAt = rescheduled ? new Date(rescheduled.data.dueAfter as string) : r.original_due_at ? new Date(r.original_due_at) : r.due_at ? new Date(r.due_at) : null;
+  const dueAt = rescheduled
+    ? new Date(rescheduled.data.dueAfter as string)
+    : r.original_due_at
+      ? new Date(r.original_due_at)
+      : r.due_at
+        ? new Date(r.due_at)
+        : null;
   const channel = (r.channel === 2 || r.channel === 3 ? r.channel : 1) as 1 | 2 | 3;
   const paid = Number(r.paid_online_via ?? 0);
   return {
@@ -218,9 +238,38 @@ export interface FactRow {
 }
 
 export const FACT_COLUMNS: (keyof FactRow)[] = [
-  'dossier_id', 'unit_id', 'procedure_code', 'official_id', 'channel', 'status', 'received_at', 'received_day', 'due_at', 'finished_at', 'finished_day', 'completed',
-  'final_on_time', 'progress_end_at', 'progress_end_day', 'synced', 'online', 'online_any', 'eligible', 'fully_online', 'fee_bearing', 'paid_online', 'paper_required',
-  'electronic_result', 'digitised', 'reused', 'from_store', 'population', 'rating', 'rated_at', 'rated_day', 'login_to_submit_ms',
+  'dossier_id',
+  'unit_id',
+  'procedure_code',
+  'official_id',
+  'channel',
+  'status',
+  'received_at',
+  'received_day',
+  'due_at',
+  'finished_at',
+  'finished_day',
+  'completed',
+  'final_on_time',
+  'progress_end_at',
+  'progress_end_day',
+  'synced',
+  'online',
+  'online_any',
+  'eligible',
+  'fully_online',
+  'fee_bearing',
+  'paid_online',
+  'paper_required',
+  'electronic_result',
+  'digitised',
+  'reused',
+  'from_store',
+  'population',
+  'rating',
+  'rated_at',
+  'rated_day',
+  'login_to_submit_ms',
 ];
 
 const day = (d: Date | null | undefined) => (d ? toLocal(d).day : null);
@@ -269,9 +318,35 @@ export function factRow(f: DossierFacts, procedures: Map<string, ProcedureInfo>)
 
 /** The measures of the daily counters. */
 export const MEASURES = [
-  'received', 'synced', 'online', 'online_any', 'eligible', 'eligible_fully_online', 'fee_bearing', 'fee_synced', 'paid_online', 'paper_required', 'electronic_result',
-  'digitised', 'reused', 'from_store', 'population', 'login_count', 'login_ms', 'finished', 'finished_on_time', 'completed', 'completed_ms', 'completed_online',
-  'completed_online_ms', 'completed_counter', 'completed_counter_ms', 'progress_end', 'rated', 'satisfied', 'unhappy',
+  'received',
+  'synced',
+  'online',
+  'online_any',
+  'eligible',
+  'eligible_fully_online',
+  'fee_bearing',
+  'fee_synced',
+  'paid_online',
+  'paper_required',
+  'electronic_result',
+  'digitised',
+  'reused',
+  'from_store',
+  'population',
+  'login_count',
+  'login_ms',
+  'finished',
+  'finished_on_time',
+  'completed',
+  'completed_ms',
+  'completed_online',
+  'completed_online_ms',
+  'completed_counter',
+  'completed_counter_ms',
+  'progress_end',
+  'rated',
+  'satisfied',
+  'unhappy',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 export const PROCEDURE_MEASURES = ['received', 'online_any', 'fee_synced', 'paid_online', 'population'] as const;

@@ -49,7 +49,14 @@ describe('index766 CLI', () => {
     const report = JSON.parse(r.out);
     expect(report.unit).toMatchObject({ code: '25252', name: 'Ủy ban nhân dân xã Phú Riềng' });
     expect(report.indicators.map((i: { code: string }) => i.code)).toEqual(INDEX_DEFS.indicators.map((i) => i.code));
-    expect(report.groups.map((g: { code: string; maxPoints: number }) => [g.code, g.maxPoints])).toEqual([['transparency', 18], ['progress', 20], ['online', 12], ['payment', 10], ['digitisation', 22], ['satisfaction', 18]]);
+    expect(report.groups.map((g: { code: string; maxPoints: number }) => [g.code, g.maxPoints])).toEqual([
+      ['transparency', 18],
+      ['progress', 20],
+      ['online', 12],
+      ['payment', 10],
+      ['digitisation', 22],
+      ['satisfaction', 18],
+    ]);
     expect(report.total.maxPoints).toBe(100);
     for (const i of report.indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['numerator', 'denominator', 'ratio', 'points', 'maxPoints']));
     const received = report.indicators.find((i: { code: string }) => i.code === '1.4').denominator;

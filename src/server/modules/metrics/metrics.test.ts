@@ -56,7 +56,12 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'NOT_YET_RATABLE', message: expect.stringContaining('sau khi hồ sơ đã có kết quả') });
     const stranger = new TestClient(b.t.app);
-    await stranger.loginAs(b.t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_FATHER_ID, fullName: 'Nguyễn Văn Hùng', loginAt: new Date().toISOString() });
+    await stranger.loginAs(b.t.ctx.db, 'citizen', {
+      citizenId: crypto.randomUUID(),
+      idNumber: DEMO_FATHER_ID,
+      fullName: 'Nguyễn Văn Hùng',
+      loginAt: new Date().toISOString(),
+    });
     expect((await stranger.post(`/api/my/dossiers/${done.id}/rating`, { rating: 'dissatisfied' })).statusCode).toBe(404);
     expect((await stranger.get(`/api/my/dossiers/${done.id}/rating`)).statusCode).toBe(404);
     const bad = await b.citizen.post(`/api/my/dossiers/${done.id}/rating`, { rating: 'so-so' });
@@ -69,7 +74,12 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
     expect((await b.citizen.post(`/api/my/dossiers/${done.id}/rating`, { rating: 'satisfied' })).json().error.code).toBe('ALREADY_RATED');
     expect((await b.citizen.get(`/api/my/dossiers/${done.id}/rating`)).json()).toMatchObject({ rating: 'dissatisfied' });
     // attached to the officials who handled it
-    const officials = (await b.t.ctx.db.query<{ username: string }>('SELECT o.username FROM dossier_rating_officials r JOIN officials o ON o.id = r.official_id WHERE r.dossier_id = $1', [done.id])).rows.map((r) => r.username);
+    const officials = (
+      await b.t.ctx.db.query<{ username: string }>(
+        'SELECT o.username FROM dossier_rating_officials r JOIN officials o ON o.id = r.official_id WHERE r.dossier_id = $1',
+        [done.id],
+      )
+    ).rows.map((r) => r.username);
     expect(officials).toEqual(expect.arrayContaining(['lanhdao.phurieng', 'vanthu.phurieng']));
     // counter tablet: only the receiving counter's officials
     expect((await (await b.staff('tiepnhan.xuanthanh')).post(`/api/staff/dossiers/${returned.id}/rating`, { rating: 'satisfied' })).statusCode).toBe(404);
@@ -96,7 +106,10 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
     expect(ind('5.2')).toMatchObject({ noData: true, points: null, ratio: null });
     // 5.4: 1 overdue and 1 dissatisfied of 3 → 33.33 %
     expect(ind('5.4')).toMatchObject({ numerator: 1, denominator: 3, ratio: 33.33 });
-    expect(r.total.points).toBeCloseTo(r.groups.reduce((n, g) => n + g.points, 0), 2);
+    expect(r.total.points).toBeCloseTo(
+      r.groups.reduce((n, g) => n + g.points, 0),
+      2,
+    );
     const leader = (await (await b.staff('lanhdao.phurieng')).get(`/api/metrics/index766?${period()}`)).json() as IndexReport;
     expect(leader.indicators.find((i) => i.code === '2.1')!.denominator).toBe(3);
   });
@@ -121,7 +134,9 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
   it('breaks down by unit, procedure, official, week and month', async () => {
     const supervisor = await b.staff('giamsat.dongnai');
     const byProc = (await supervisor.get(`/api/metrics/breakdown?${period()}&by=procedure`)).json();
-    expect(byProc.rows).toEqual([expect.objectContaining({ key: '1.001193', label: 'Đăng ký khai sinh', received: 3, onTime: 2, overdue: 1, rated: 2, satisfied: 1 })]);
+    expect(byProc.rows).toEqual([
+      expect.objectContaining({ key: '1.001193', label: 'Đăng ký khai sinh', received: 3, onTime: 2, overdue: 1, rated: 2, satisfied: 1 }),
+    ]);
     const byOfficial = (await supervisor.get(`/api/metrics/breakdown?${period()}&by=official`)).json();
     expect(byOfficial.rows.reduce((n: number, r: { received: number }) => n + r.received, 0)).toBe(3);
     const province = (await supervisor.get(`/api/metrics/breakdown?unit=75&from=${d0}&to=${d0}&by=unit`)).json();
@@ -162,12 +177,33 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
     const bad = await admin.post('/api/admin/targets', { unitId: 'dni.phurieng.ubnd', metric: 'online_dossier_rate', value: 150, effectiveFrom: '2025-01-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/0 đến 100/);
-    expect((await admin.post('/api/admin/targets', { unitId: 'dni.xuanthanh.ubnd', metric: 'online_dossier_rate', value: 80, effectiveFrom: '2025-01-01' })).statusCode).toBe(403);
-    expect((await (await b.staff('giamsat.dongnai')).post('/api/admin/targets', { unitId: 'dni.phurieng.ubnd', metric: 'online_dossier_rate', value: 80, effectiveFrom: '2025-01-01' })).statusCode).toBe(403);
-    const created = await admin.post('/api/admin/targets', { unitId: 'dni.phurieng.ubnd', metric: 'online_dossier_rate', value: 80, effectiveFrom: '2025-01-01', basis: 'Kế hoạch xã Phú Riềng' });
+    expect(
+      (await admin.post('/api/admin/targets', { unitId: 'dni.xuanthanh.ubnd', metric: 'online_dossier_rate', value: 80, effectiveFrom: '2025-01-01' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await b.staff('giamsat.dongnai')
+        ).post('/api/admin/targets', { unitId: 'dni.phurieng.ubnd', metric: 'online_dossier_rate', value: 80, effectiveFrom: '2025-01-01' })
+      ).statusCode,
+    ).toBe(403);
+    const created = await admin.post('/api/admin/targets', {
+      unitId: 'dni.phurieng.ubnd',
+      metric: 'online_dossier_rate',
+      value: 80,
+      effectiveFrom: '2025-01-01',
+      basis: 'Kế hoạch xã Phú Riềng',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const specialist = (await b.t.ctx.db.query<{ official_id: string }>("SELECT official_id FROM metric_facts WHERE official_id <> '' LIMIT 1")).rows[0];
-    const perOfficial = await admin.post('/api/admin/targets', { unitId: 'dni.phurieng.ubnd', officialId: specialist.official_id, metric: 'online_dossier_rate', value: 90, effectiveFrom: '2025-01-01' });
+    const perOfficial = await admin.post('/api/admin/targets', {
+      unitId: 'dni.phurieng.ubnd',
+      officialId: specialist.official_id,
+      metric: 'online_dossier_rate',
+      value: 90,
+      effectiveFrom: '2025-01-01',
+    });
     expect(perOfficial.statusCode, perOfficial.body).toBe(201);
     const progress = (await admin.get(`/api/metrics/targets?${period()}`)).json() as { id: string; actual: number; met: boolean; officialName?: string }[];
     const t = progress.find((x) => x.id === created.json().id)!;
@@ -176,7 +212,12 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
     expect((await admin.delete(`/api/admin/targets/${perOfficial.json().id}`)).statusCode).toBe(200);
 
     expect((await admin.post('/api/admin/campaigns', { unitId: 'dni.phurieng.ubnd', name: 'Đợt', from: d0, to: '2020-01-01' })).statusCode).toBe(400);
-    const c = await admin.post('/api/admin/campaigns', { unitId: 'dni.phurieng.ubnd', name: '30 ngày cao điểm', from: d0, to: new Date(Date.parse(d0) + 20 * 86_400_000).toISOString().slice(0, 10) });
+    const c = await admin.post('/api/admin/campaigns', {
+      unitId: 'dni.phurieng.ubnd',
+      name: '30 ngày cao điểm',
+      from: d0,
+      to: new Date(Date.parse(d0) + 20 * 86_400_000).toISOString().slice(0, 10),
+    });
     expect(c.statusCode, c.body).toBe(201);
     const report = (await admin.get(`/api/metrics/campaigns/${c.json().id}`)).json();
     expect(report.weeks).toHaveLength(3);
@@ -200,6 +241,6 @@ describe(`metrics API on ${testDatabaseKind}`, () => {
       expect(text).not.toMatch(/\b\d{12}\b/);
     }
     expect((await anon.get('/api/public/metrics/monthly?month=2025-13')).statusCode).toBe(400);
-    expect((await anon.get('/api/metrics/index766?' + period())).statusCode).toBe(401);
+    expect((await anon.get(`/api/metrics/index766?${period()}`)).statusCode).toBe(401);
   });
 });

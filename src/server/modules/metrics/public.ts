@@ -44,12 +44,23 @@ export async function publicMonthly(db: Queryable, month: string, unit?: string)
   const { from, to } = monthBounds(month);
   const tree = await orgTree(db);
   const province = (await db.query<{ province_code: string }>('SELECT province_code FROM installation LIMIT 1')).rows[0]?.province_code;
-  const codes = unit ? [unit] : [province, ...new Set([...tree.units.values()].filter((u) => u.kind === 'ubnd_xa').map((u) => u.adminUnitCode))].filter(Boolean);
+  const codes = unit
+    ? [unit]
+    : [province, ...new Set([...tree.units.values()].filter((u) => u.kind === 'ubnd_xa').map((u) => u.adminUnitCode))].filter(Boolean);
   const units: PublicMonthly['units'] = [];
   for (const code of codes) {
     const resolved = await resolveUnit(db, code);
     const f = await unitFigures(db, resolved.unitIds, from, to);
-    units.push({ code: resolved.unit.code, name: resolved.unit.name, received: f.received, onlineRate: f.onlineRate, onTimeRate: f.onTimeRate, onlinePaymentRate: f.onlinePaymentRate, satisfactionRate: f.satisfactionRate, score: f.score });
+    units.push({
+      code: resolved.unit.code,
+      name: resolved.unit.name,
+      received: f.received,
+      onlineRate: f.onlineRate,
+      onTimeRate: f.onTimeRate,
+      onlinePaymentRate: f.onlinePaymentRate,
+      satisfactionRate: f.satisfactionRate,
+      score: f.score,
+    });
   }
   return { month, units };
 }
@@ -61,26 +72,35 @@ export async function counterScreen(db: Queryable, unit: string): Promise<Counte
   const monthStart = `${today.slice(0, 7)}-01`;
   const procs = await procedures(db);
   const day = await countersCounts(db, { unitIds: resolved.unitIds }, today, today);
-  const waiting = Number((await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM dossiers WHERE status = 1 AND receiving_unit_id = ANY($1::text[])`,
-    [resolved.unitIds],
-  )).rows[0].n);
+  const waiting = Number(
+    (await db.query<{ n: string }>(`SELECT count(*) AS n FROM dossiers WHERE status = 1 AND receiving_unit_id = ANY($1::text[])`, [resolved.unitIds])).rows[0]
+      .n,
+  );
   const todayRange = localDayRange(today, today);
-  const returned = Number((await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM dossiers WHERE receiving_unit_id = ANY($1::text[]) AND returned_at >= $2::timestamptz AND returned_at < $3::timestamptz`,
-    [resolved.unitIds, todayRange.start, todayRange.end],
-  )).rows[0].n);
+  const returned = Number(
+    (
+      await db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM dossiers WHERE receiving_unit_id = ANY($1::text[]) AND returned_at >= $2::timestamptz AND returned_at < $3::timestamptz`,
+        [resolved.unitIds, todayRange.start, todayRange.end],
+      )
+    ).rows[0].n,
+  );
   const m = await unitFigures(db, resolved.unitIds, monthStart, today);
   // Guides: the procedures most requested in the last 90 days, then the rest of the catalogue.
-  const popular = (await db.query<{ procedure_code: string }>(
-    `SELECT procedure_code FROM metric_procedure_daily WHERE unit_id = ANY($1::text[]) AND day > $2::date GROUP BY procedure_code ORDER BY sum(received) DESC LIMIT 8`,
-    [resolved.unitIds, addDaysIso(today, -90)],
-  )).rows.map((r) => r.procedure_code);
+  const popular = (
+    await db.query<{ procedure_code: string }>(
+      `SELECT procedure_code FROM metric_procedure_daily WHERE unit_id = ANY($1::text[]) AND day > $2::date GROUP BY procedure_code ORDER BY sum(received) DESC LIMIT 8`,
+      [resolved.unitIds, addDaysIso(today, -90)],
+    )
+  ).rows.map((r) => r.procedure_code);
   const order = [...popular, ...[...procs.keys()].filter((c) => !popular.includes(c))].slice(0, 8);
   return {
     unit: resolved.unit,
     today: { received: day.counts.received, online: day.extras.onlineAny, returned, waitingToday: waiting },
     month: { score: m.score, onTimeRate: m.onTimeRate, onlineRate: m.onlineRate, satisfactionRate: m.satisfactionRate },
-    guides: order.map((c) => procs.get(c)).filter((p) => p !== undefined).map((p) => ({ code: p.code, name: p.name, deadline: p.deadline, fee: p.fee, online: p.onlineLevel !== null })),
+    guides: order
+      .map((c) => procs.get(c))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ code: p.code, name: p.name, deadline: p.deadline, fee: p.fee, online: p.onlineLevel !== null })),
   };
 }

@@ -64,9 +64,35 @@ export async function countersCounts(db: Queryable, scope: Scope, from: string, 
   const inPeriod = 'day BETWEEN $2::date AND $3::date';
   // The period's sums read only the period's rows; the cumulative sums (dossiers in progress at the period end)
   // read every earlier day but only three columns.
-  const sumCols = ['received', 'synced', 'online', 'online_any', 'eligible', 'eligible_fully_online', 'fee_bearing', 'paid_online', 'paper_required', 'electronic_result',
-    'digitised', 'reused', 'from_store', 'population', 'login_count', 'login_ms', 'finished', 'finished_on_time', 'completed', 'completed_ms', 'completed_online',
-    'completed_online_ms', 'completed_counter', 'completed_counter_ms', 'rated', 'satisfied', 'unhappy'];
+  const sumCols = [
+    'received',
+    'synced',
+    'online',
+    'online_any',
+    'eligible',
+    'eligible_fully_online',
+    'fee_bearing',
+    'paid_online',
+    'paper_required',
+    'electronic_result',
+    'digitised',
+    'reused',
+    'from_store',
+    'population',
+    'login_count',
+    'login_ms',
+    'finished',
+    'finished_on_time',
+    'completed',
+    'completed_ms',
+    'completed_online',
+    'completed_online_ms',
+    'completed_counter',
+    'completed_counter_ms',
+    'rated',
+    'satisfied',
+    'unhappy',
+  ];
   const [period, cumulative] = await Promise.all([
     db.query<Record<string, string>>(`SELECT ${sumCols.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM ${table} WHERE ${where} AND ${inPeriod}`, params),
     db.query<Record<string, string>>(
@@ -82,12 +108,15 @@ export async function countersCounts(db: Queryable, scope: Scope, from: string, 
   const codes = scope.procedure !== undefined ? [scope.procedure] : [...(await catalogueCodes(db))];
   params.push(codes);
   // (a LIMIT 1 subquery ordered like the index, so the planner walks the index and stops at the first row)
-  const exists = (m: string) => `((SELECT x.day FROM ${procTable} x WHERE x.procedure_code = p.code AND ${scopeWhere(scope, from, to, '', 'x.').where} AND x.day BETWEEN $2::date AND $3::date AND x.${m} > 0 ORDER BY x.procedure_code, x.day LIMIT 1) IS NOT NULL)`;
-  const procs = (await db.query<{ procedure_code: string; online_any: boolean; fee_synced: boolean; paid_online: boolean; population: boolean }>(
-    `SELECT p.code AS procedure_code, ${exists('online_any')} AS online_any, ${exists('fee_synced')} AS fee_synced, ${exists('paid_online')} AS paid_online, ${exists('population')} AS population
+  const exists = (m: string) =>
+    `((SELECT x.day FROM ${procTable} x WHERE x.procedure_code = p.code AND ${scopeWhere(scope, from, to, '', 'x.').where} AND x.day BETWEEN $2::date AND $3::date AND x.${m} > 0 ORDER BY x.procedure_code, x.day LIMIT 1) IS NOT NULL)`;
+  const procs = (
+    await db.query<{ procedure_code: string; online_any: boolean; fee_synced: boolean; paid_online: boolean; population: boolean }>(
+      `SELECT p.code AS procedure_code, ${exists('online_any')} AS online_any, ${exists('fee_synced')} AS fee_synced, ${exists('paid_online')} AS paid_online, ${exists('population')} AS population
        FROM unnest($${params.length}::text[]) AS p(code) ORDER BY 1`,
-    params,
-  )).rows;
+      params,
+    )
+  ).rows;
   const c = emptyCounts();
   c.received = n(sums.received);
   c.synced = n(sums.synced);
@@ -137,7 +166,10 @@ export async function fullCounts(db: Queryable, scope: Scope, from: string, to: 
   const facts = await deriveFacts(db, {}, procedures);
   const units = new Set(scope.unitIds);
   const dossiers = [...facts.values()].filter(
-    (f) => units.has(f.unitId) && (scope.procedure === undefined || f.procedureCode === scope.procedure) && (scope.official === undefined || f.officialId === scope.official),
+    (f) =>
+      units.has(f.unitId) &&
+      (scope.procedure === undefined || f.procedureCode === scope.procedure) &&
+      (scope.official === undefined || f.officialId === scope.official),
   );
   const eligible = new Set([...procedures.values()].filter((p) => p.fullyOnlineEligible).map((p) => p.code));
   return countDossiers(dossiers, periodInstants(from, to), eligible).counts;
@@ -153,8 +185,9 @@ export async function factCounts(db: Queryable, scope: Scope, from: string, to: 
   const fin = 'finished_day BETWEEN $2::date AND $3::date';
   const rat = 'rated_day BETWEEN $2::date AND $3::date AND rating IS NOT NULL';
   const ms = '(extract(epoch FROM finished_at - received_at) * 1000)::bigint';
-  const s = (await db.query<Record<string, string>>(
-    `SELECT count(*) FILTER (WHERE ${rec}) AS received, count(*) FILTER (WHERE ${rec} AND synced) AS synced, count(*) FILTER (WHERE ${rec} AND online) AS online,
+  const s = (
+    await db.query<Record<string, string>>(
+      `SELECT count(*) FILTER (WHERE ${rec}) AS received, count(*) FILTER (WHERE ${rec} AND synced) AS synced, count(*) FILTER (WHERE ${rec} AND online) AS online,
        count(*) FILTER (WHERE ${rec} AND eligible) AS eligible, count(*) FILTER (WHERE ${rec} AND fully_online) AS eligible_fully_online,
        count(*) FILTER (WHERE ${rec} AND fee_bearing) AS fee_bearing, count(*) FILTER (WHERE ${rec} AND fee_bearing AND paid_online > 0) AS paid_online,
        count(*) FILTER (WHERE ${rec} AND paper_required) AS paper_required, count(*) FILTER (WHERE ${rec} AND electronic_result) AS electronic_result,
@@ -167,13 +200,16 @@ export async function factCounts(db: Queryable, scope: Scope, from: string, to: 
        count(*) FILTER (WHERE ${rat}) AS rated, count(*) FILTER (WHERE ${rat} AND rating <> 'dissatisfied') AS satisfied,
        count(*) FILTER (WHERE ${rat} AND rating = 'dissatisfied') AS unhappy
      FROM metric_facts WHERE ${where}`,
-    params,
-  )).rows[0];
-  const procs = (await db.query<{ procedure_code: string; online: boolean; fee_synced: boolean; paid: boolean; population: boolean }>(
-    `SELECT procedure_code, bool_or(online_any) AS online, bool_or(fee_bearing AND synced) AS fee_synced, bool_or(fee_bearing AND paid_online > 0) AS paid, bool_or(population) AS population
+      params,
+    )
+  ).rows[0];
+  const procs = (
+    await db.query<{ procedure_code: string; online: boolean; fee_synced: boolean; paid: boolean; population: boolean }>(
+      `SELECT procedure_code, bool_or(online_any) AS online, bool_or(fee_bearing AND synced) AS fee_synced, bool_or(fee_bearing AND paid_online > 0) AS paid, bool_or(population) AS population
        FROM metric_facts WHERE ${where} AND ${rec} GROUP BY procedure_code ORDER BY procedure_code`,
-    params,
-  )).rows;
+      params,
+    )
+  ).rows;
   const c = emptyCounts();
   c.received = n(s.received);
   c.synced = n(s.synced);

@@ -20,11 +20,16 @@ interface RatingRow {
   rated_at: Date;
 }
 const toRating = (r: RatingRow): Rating => ({
-  dossierId: r.dossier_id, rating: r.rating, ...(r.comment ? { comment: r.comment } : {}), channel: r.channel, ratedAt: new Date(r.rated_at).toISOString(),
+  dossierId: r.dossier_id,
+  rating: r.rating,
+  ...(r.comment ? { comment: r.comment } : {}),
+  channel: r.channel,
+  ratedAt: new Date(r.rated_at).toISOString(),
 });
 
 export async function getRating(db: Database, dossierId: string): Promise<Rating | null> {
-  const r = (await db.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId])).rows[0];
+  const r = (await db.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId]))
+    .rows[0];
   return r ? toRating(r) : null;
 }
 
@@ -43,19 +48,24 @@ export async function rateDossier(
 ): Promise<{ rating: Rating; created: boolean }> {
   const env = await prepareTransition(ctx, dossierId, 'rate');
   return ctx.db.transaction(async (tx) => {
-    const d = (await tx.query<{ owner_citizen_id: string | null; applicant_id_number: string | null; receiving_unit_id: string; unit_ids: string[] }>(
-      'SELECT owner_citizen_id, applicant_id_number, receiving_unit_id, unit_ids FROM dossiers WHERE id = $1 FOR UPDATE',
-      [dossierId],
-    )).rows[0];
+    const d = (
+      await tx.query<{ owner_citizen_id: string | null; applicant_id_number: string | null; receiving_unit_id: string; unit_ids: string[] }>(
+        'SELECT owner_citizen_id, applicant_id_number, receiving_unit_id, unit_ids FROM dossiers WHERE id = $1 FOR UPDATE',
+        [dossierId],
+      )
+    ).rows[0];
     if (!d) throw notFound('Không tìm thấy hồ sơ.');
     check(d);
-    const existing = (await tx.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId])).rows[0];
+    const existing = (
+      await tx.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId])
+    ).rows[0];
     if (existing) {
       if (existing.rating === input.rating && (existing.comment ?? '') === (input.comment ?? '')) return { rating: toRating(existing), created: false };
       throw new AppError('ALREADY_RATED', 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.', 409);
     }
     await transition(tx, env, dossierId, { action: 'rate', rating: input.rating, comment: input.comment, channel }, rater);
-    const row = (await tx.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId])).rows[0];
+    const row = (await tx.query<RatingRow>('SELECT dossier_id, rating, comment, channel, rated_at FROM dossier_ratings WHERE dossier_id = $1', [dossierId]))
+      .rows[0];
     return { rating: toRating(row), created: true };
   });
 }

@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
 import { round, scoreCounts, type IndexDefs, type IndexResult } from '../../../core/indicators/index766.ts';
 import type { IndexCounts } from '../../../core/indicators/counts.ts';
-import type {
-  Breakdown, BreakdownRow, IndexReport, IndicatorFigure, IndicatorGroupCode, MetricsUnit,
-} from '../../../contract/metrics.ts';
+import type { Breakdown, BreakdownRow, IndexReport, IndicatorFigure, IndicatorGroupCode, MetricsUnit } from '../../../contract/metrics.ts';
 import { now } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
@@ -109,7 +107,13 @@ export function toFigures(result: IndexResult): IndicatorFigure[] {
   }));
 }
 
-export async function indexReport(db: Queryable, resolved: ResolvedUnit, from: string, to: string, f: Filters = {}): Promise<IndexReport & { counts: IndexCounts; extras: Extras }> {
+export async function indexReport(
+  db: Queryable,
+  resolved: ResolvedUnit,
+  from: string,
+  to: string,
+  f: Filters = {},
+): Promise<IndexReport & { counts: IndexCounts; extras: Extras }> {
   const procs = await procedures(db);
   const { counts, extras } = await countersCounts(db, await scopeOf(resolved, f), from, to);
   const result = score(counts, procs, f.procedure);
@@ -195,13 +199,20 @@ export async function breakdown(db: Queryable, resolved: ResolvedUnit, from: str
     }
   } else {
     const column = by === 'procedure' ? 'procedure_code' : 'official_id';
-    const keys = (await db.query<{ k: string }>(
-      `SELECT DISTINCT ${column} AS k FROM metric_daily WHERE unit_id = ANY($1::text[]) AND day <= $2::date ORDER BY 1`,
-      [resolved.unitIds, to],
-    )).rows.map((r) => r.k);
-    const names = by === 'official'
-      ? new Map((await db.query<{ id: string; full_name: string }>('SELECT id::text, full_name FROM officials WHERE id::text = ANY($1::text[])', [keys])).rows.map((r) => [r.id, r.full_name]))
-      : new Map([...procs.values()].map((p) => [p.code, p.name]));
+    const keys = (
+      await db.query<{ k: string }>(`SELECT DISTINCT ${column} AS k FROM metric_daily WHERE unit_id = ANY($1::text[]) AND day <= $2::date ORDER BY 1`, [
+        resolved.unitIds,
+        to,
+      ])
+    ).rows.map((r) => r.k);
+    const names =
+      by === 'official'
+        ? new Map(
+            (await db.query<{ id: string; full_name: string }>('SELECT id::text, full_name FROM officials WHERE id::text = ANY($1::text[])', [keys])).rows.map(
+              (r) => [r.id, r.full_name],
+            ),
+          )
+        : new Map([...procs.values()].map((p) => [p.code, p.name]));
     for (const k of keys) {
       const scope: Scope = { ...(await scopeOf(resolved, f)), ...(by === 'procedure' ? { procedure: k } : { official: k }) };
       const { counts, extras } = await countersCounts(db, scope, from, to);

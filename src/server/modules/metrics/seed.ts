@@ -51,9 +51,10 @@ export async function seedMetricsDemo(db: Database): Promise<void> {
         [crypto.randomUUID(), PR, official.id, 'Chỉ tiêu hồ sơ trực tuyến theo từng cán bộ (theo mô hình kế hoạch phường Hưng Đạo II.1b)'],
       );
     }
-    await tx.query(
-      "INSERT INTO metric_campaigns (id, unit_id, name, from_day, to_day, created_by) VALUES ($1,$2,$3,'2025-07-25','2025-08-25','seed')",
-      [crypto.randomUUID(), PR, 'Chiến dịch 30 ngày cao điểm chuyển đổi số thủ tục hành chính xã Phú Riềng'],
-    );
+    await tx.query("INSERT INTO metric_campaigns (id, unit_id, name, from_day, to_day, created_by) VALUES ($1,$2,$3,'2025-07-25','2025-08-25','seed')", [
+      crypto.randomUUID(),
+      PR,
+      'Chiến dịch 30 ngày cao điểm chuyển đổi số thủ tục hành chính xã Phú Riềng',
+    ]);
   });
 }

@@ -5,7 +5,16 @@
  */
 import crypto from 'node:crypto';
 import { round } from '../../../core/indicators/index766.ts';
-import { CampaignInput, TARGET_METRICS, TargetInput, type Campaign, type CampaignReport, type Target, type TargetMetric, type TargetProgress } from '../../../contract/metrics.ts';
+import {
+  CampaignInput,
+  TARGET_METRICS,
+  TargetInput,
+  type Campaign,
+  type CampaignReport,
+  type Target,
+  type TargetMetric,
+  type TargetProgress,
+} from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { breakdownRow, buckets, procedures, resolveUnit, score, type ResolvedUnit } from './report.ts';
@@ -38,9 +47,18 @@ interface TargetRow {
   effective_to: string | null;
   basis: string;
 }
-const TARGET_SELECT = "SELECT id, unit_id, official_id::text, metric, value, comparison, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to, basis FROM metric_targets";
+const TARGET_SELECT =
+  "SELECT id, unit_id, official_id::text, metric, value, comparison, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to, basis FROM metric_targets";
 const toTarget = (r: TargetRow): Target => ({
-  id: r.id, unitId: r.unit_id, officialId: r.official_id, metric: r.metric, value: Number(r.value), comparison: r.comparison, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, basis: r.basis,
+  id: r.id,
+  unitId: r.unit_id,
+  officialId: r.official_id,
+  metric: r.metric,
+  value: Number(r.value),
+  comparison: r.comparison,
+  effectiveFrom: r.effective_from,
+  effectiveTo: r.effective_to,
+  basis: r.basis,
 });
 
 function checkTarget(input: TargetInput, units: ReadonlySet<string>): void {
@@ -48,7 +66,8 @@ function checkTarget(input: TargetInput, units: ReadonlySet<string>): void {
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) throw new AppError('PERIOD_INVALID', 'Ngày kết thúc hiệu lực phải sau ngày bắt đầu.', 400);
   const minutes = input.metric === 'avg_login_to_submit_minutes';
   if (!minutes && input.value > 100) throw new AppError('TARGET_VALUE_INVALID', 'Mục tiêu tỷ lệ phải từ 0 đến 100 (%).', 400);
-  if (minutes && input.comparison === 'at_least') throw new AppError('TARGET_COMPARISON_INVALID', 'Thời gian từ đăng nhập đến nộp là mục tiêu "không quá".', 400);
+  if (minutes && input.comparison === 'at_least')
+    throw new AppError('TARGET_COMPARISON_INVALID', 'Thời gian từ đăng nhập đến nộp là mục tiêu "không quá".', 400);
 }
 
 export async function createTarget(db: Queryable, input: TargetInput, units: ReadonlySet<string>, actor: string): Promise<Target> {
@@ -57,7 +76,18 @@ export async function createTarget(db: Queryable, input: TargetInput, units: Rea
   const id = crypto.randomUUID();
   await db.query(
     'INSERT INTO metric_targets (id, unit_id, official_id, metric, value, comparison, effective_from, effective_to, basis, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-    [id, input.unitId, input.officialId ?? null, input.metric, input.value, comparison, input.effectiveFrom, input.effectiveTo ?? null, input.basis ?? '', actor],
+    [
+      id,
+      input.unitId,
+      input.officialId ?? null,
+      input.metric,
+      input.value,
+      comparison,
+      input.effectiveFrom,
+      input.effectiveTo ?? null,
+      input.basis ?? '',
+      actor,
+    ],
   );
   return toTarget((await db.query<TargetRow>(`${TARGET_SELECT} WHERE id = $1`, [id])).rows[0]);
 }
@@ -67,9 +97,10 @@ export async function updateTarget(db: Queryable, id: string, input: TargetInput
   if (!existing || !units.has(existing.unit_id)) throw notFound('Không tìm thấy mục tiêu.');
   checkTarget(input, units);
   const comparison = input.comparison ?? (input.metric === 'avg_login_to_submit_minutes' ? 'at_most' : 'at_least');
-  await db.query('UPDATE metric_targets SET unit_id = $2, official_id = $3, metric = $4, value = $5, comparison = $6, effective_from = $7, effective_to = $8, basis = $9 WHERE id = $1', [
-    id, input.unitId, input.officialId ?? null, input.metric, input.value, comparison, input.effectiveFrom, input.effectiveTo ?? null, input.basis ?? '',
-  ]);
+  await db.query(
+    'UPDATE metric_targets SET unit_id = $2, official_id = $3, metric = $4, value = $5, comparison = $6, effective_from = $7, effective_to = $8, basis = $9 WHERE id = $1',
+    [id, input.unitId, input.officialId ?? null, input.metric, input.value, comparison, input.effectiveFrom, input.effectiveTo ?? null, input.basis ?? ''],
+  );
   return toTarget((await db.query<TargetRow>(`${TARGET_SELECT} WHERE id = $1`, [id])).rows[0]);
 }
 
@@ -82,7 +113,13 @@ export async function deleteTarget(db: Queryable, id: string, units: ReadonlySet
 const LCI_FIELDS = /đất đai|xây dựng|đầu tư/i;
 
 /** The actual value of a target metric for a scope and period: percentage (or minutes) with its fraction. */
-export async function measure(db: Queryable, metric: TargetMetric, scope: Scope, from: string, to: string): Promise<{ actual: number | null; numerator: number | null; denominator: number | null }> {
+export async function measure(
+  db: Queryable,
+  metric: TargetMetric,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<{ actual: number | null; numerator: number | null; denominator: number | null }> {
   const procs = await procedures(db);
   const pctOf = (num: number, den: number) => ({ actual: den === 0 ? null : round((num / den) * 100, 2), numerator: num, denominator: den });
   if (metric === 'satisfaction_rate_land_construction_investment') {
@@ -113,9 +150,12 @@ export async function measure(db: Queryable, metric: TargetMetric, scope: Scope,
     case 'satisfaction_rate':
       return pctOf(counts.satisfied, counts.rated);
     case 'avg_login_to_submit_minutes':
-      return extras.loginCount === 0 ? { actual: null, numerator: null, denominator: 0 } : { actual: round(extras.loginMs / extras.loginCount / 60_000, 2), numerator: round(extras.loginMs / 60_000, 2), denominator: extras.loginCount };
+      return extras.loginCount === 0
+        ? { actual: null, numerator: null, denominator: 0 }
+        : { actual: round(extras.loginMs / extras.loginCount / 60_000, 2), numerator: round(extras.loginMs / 60_000, 2), denominator: extras.loginCount };
     case 'online_vs_counter_time_reduction': {
-      if (extras.completedOnline === 0 || extras.completedCounter === 0 || extras.completedCounterMs === 0) return { actual: null, numerator: null, denominator: null };
+      if (extras.completedOnline === 0 || extras.completedCounter === 0 || extras.completedCounterMs === 0)
+        return { actual: null, numerator: null, denominator: null };
       const online = extras.completedOnlineMs / extras.completedOnline;
       const counter = extras.completedCounterMs / extras.completedCounter;
       return { actual: round((1 - online / counter) * 100, 2), numerator: round(online / 86_400_000, 2), denominator: round(counter / 86_400_000, 2) };
@@ -126,9 +166,12 @@ export async function measure(db: Queryable, metric: TargetMetric, scope: Scope,
 
 /** Targets in force during [from, to] for the scope's units, with their progress. */
 export async function targetProgress(db: Queryable, resolved: ResolvedUnit, from: string, to: string): Promise<TargetProgress[]> {
-  const rows = (await db.query<TargetRow>(`${TARGET_SELECT} WHERE unit_id = ANY($1::text[]) AND effective_from <= $3::date AND (effective_to IS NULL OR effective_to >= $2::date) ORDER BY official_id NULLS FIRST, metric, effective_from`, [
-    resolved.unitIds, from, to,
-  ])).rows;
+  const rows = (
+    await db.query<TargetRow>(
+      `${TARGET_SELECT} WHERE unit_id = ANY($1::text[]) AND effective_from <= $3::date AND (effective_to IS NULL OR effective_to >= $2::date) ORDER BY official_id NULLS FIRST, metric, effective_from`,
+      [resolved.unitIds, from, to],
+    )
+  ).rows;
   const out: TargetProgress[] = [];
   for (const r of rows) {
     const t = toTarget(r);
@@ -169,14 +212,27 @@ function checkCampaign(input: CampaignInput, units: ReadonlySet<string>) {
 export async function createCampaign(db: Queryable, input: CampaignInput, units: ReadonlySet<string>, actor: string): Promise<Campaign> {
   checkCampaign(input, units);
   const id = crypto.randomUUID();
-  await db.query('INSERT INTO metric_campaigns (id, unit_id, name, from_day, to_day, created_by) VALUES ($1,$2,$3,$4,$5,$6)', [id, input.unitId, input.name, input.from, input.to, actor]);
+  await db.query('INSERT INTO metric_campaigns (id, unit_id, name, from_day, to_day, created_by) VALUES ($1,$2,$3,$4,$5,$6)', [
+    id,
+    input.unitId,
+    input.name,
+    input.from,
+    input.to,
+    actor,
+  ]);
   return getCampaign(db, id, units);
 }
 
 export async function updateCampaign(db: Queryable, id: string, input: CampaignInput, units: ReadonlySet<string>): Promise<Campaign> {
   await getCampaign(db, id, units);
   checkCampaign(input, units);
-  await db.query('UPDATE metric_campaigns SET unit_id = $2, name = $3, from_day = $4, to_day = $5 WHERE id = $1', [id, input.unitId, input.name, input.from, input.to]);
+  await db.query('UPDATE metric_campaigns SET unit_id = $2, name = $3, from_day = $4, to_day = $5 WHERE id = $1', [
+    id,
+    input.unitId,
+    input.name,
+    input.from,
+    input.to,
+  ]);
   return getCampaign(db, id, units);
 }
 
@@ -194,7 +250,14 @@ export async function campaignReport(db: Queryable, campaign: Campaign): Promise
   for (const [i, b] of buckets(campaign.from, campaign.to, 'week').entries()) {
     const { counts, extras } = await countersCounts(db, { unitIds: resolved.unitIds }, b.from, b.to);
     const s = score(counts, procs).total;
-    weeks.push({ week: i + 1, from: b.from, to: b.to, row: breakdownRow(b.key, `Tuần ${i + 1}`, counts, extras, s), score: s, change: previous === null ? null : round(s - previous, 2) });
+    weeks.push({
+      week: i + 1,
+      from: b.from,
+      to: b.to,
+      row: breakdownRow(b.key, `Tuần ${i + 1}`, counts, extras, s),
+      score: s,
+      change: previous === null ? null : round(s - previous, 2),
+    });
     previous = s;
   }
   return { campaign, weeks };

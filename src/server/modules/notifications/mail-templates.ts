@@ -11,8 +11,7 @@ export interface DossierMailData {
   lookupUrl: string;
 }
 
-const vnDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
+const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 export function dossierSubmittedMail(d: DossierMailData): { subject: string; text: string } {
   return {

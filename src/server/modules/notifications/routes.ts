@@ -18,12 +18,28 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
       response: z.array(MailboxMessage),
     },
     async ({ query }) => {
-      const { rows } = await ctx.db.query<{ id: number; message_id: string; mail_from: string; rcpt_to: string[]; subject: string; body_text: string; received_at: Date }>(
+      const { rows } = await ctx.db.query<{
+        id: number;
+        message_id: string;
+        mail_from: string;
+        rcpt_to: string[];
+        subject: string;
+        body_text: string;
+        received_at: Date;
+      }>(
         `SELECT id, message_id, mail_from, rcpt_to, subject, body_text, received_at FROM standin_mailbox
           WHERE ($1::text IS NULL OR $1 = ANY(rcpt_to)) ORDER BY id DESC LIMIT $2`,
         [query.to ?? null, query.limit],
       );
-      return rows.map((r) => ({ id: Number(r.id), messageId: r.message_id, from: r.mail_from, to: r.rcpt_to, subject: r.subject, text: r.body_text, receivedAt: new Date(r.received_at).toISOString() }));
+      return rows.map((r) => ({
+        id: Number(r.id),
+        messageId: r.message_id,
+        from: r.mail_from,
+        to: r.rcpt_to,
+        subject: r.subject,
+        text: r.body_text,
+        receivedAt: new Date(r.received_at).toISOString(),
+      }));
     },
   );
 }

@@ -63,10 +63,17 @@ export function mailNote(e: Pick<DossierEvent, 'type' | 'data'>): string | undef
 
 export function mailHandlers(db: Database, mailer: Mailer, publicUrl: string): Record<string, OutboxHandler> {
   const send = async (msgId: number, p: DossierMailPayload, statusAfter?: number) => {
-    const d = (await db.query<{ code: string; procedure_name: string; applicant_name: string; applicant: { email?: string }; status: number; submitted_at: Date; due_at: Date | null }>(
-      'SELECT code, procedure_name, applicant_name, applicant, status, submitted_at, due_at FROM dossiers WHERE id = $1',
-      [p.dossierId],
-    )).rows[0];
+    const d = (
+      await db.query<{
+        code: string;
+        procedure_name: string;
+        applicant_name: string;
+        applicant: { email?: string };
+        status: number;
+        submitted_at: Date;
+        due_at: Date | null;
+      }>('SELECT code, procedure_name, applicant_name, applicant, status, submitted_at, due_at FROM dossiers WHERE id = $1', [p.dossierId])
+    ).rows[0];
     if (!d) throw new Error(`dossier ${p.dossierId} not found`);
     const to = d.applicant?.email;
     if (!to) return; // no address: nothing to send (the citizen still sees the status online)

@@ -9,11 +9,31 @@ describe(`official accounts on ${testDatabaseKind}`, () => {
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
     const db = t.ctx.db;
-    await db.query("INSERT INTO admin_units (code, name, type, level) VALUES ('75', 'Tỉnh Đồng Nai', 'Tỉnh', 'province'), ('25252', 'Xã Phú Riềng', 'Xã', 'commune')");
-    await db.query("INSERT INTO org_units (id, name, kind, admin_unit_code) VALUES ('u-ttpvhcc', 'Trung tâm Phục vụ hành chính công xã Phú Riềng', 'ttpvhcc', '25252')");
-    await createOfficial(db, { username: 'tiepnhan', fullName: 'Lê Thị Hoa', password: 'MatKhau@2025', memberships: [{ unitId: 'u-ttpvhcc', role: 'reception' }] });
-    await createOfficial(db, { username: 'khoa', fullName: 'Phạm Văn Khoa', password: 'MatKhau@2025', memberships: [{ unitId: 'u-ttpvhcc', role: 'reception' }] });
-    await createOfficial(db, { username: 'lanhdao', fullName: 'Võ Minh Tâm', password: 'MatKhau@2025', totpSecret, memberships: [{ unitId: 'u-ttpvhcc', role: 'leader' }] });
+    await db.query(
+      "INSERT INTO admin_units (code, name, type, level) VALUES ('75', 'Tỉnh Đồng Nai', 'Tỉnh', 'province'), ('25252', 'Xã Phú Riềng', 'Xã', 'commune')",
+    );
+    await db.query(
+      "INSERT INTO org_units (id, name, kind, admin_unit_code) VALUES ('u-ttpvhcc', 'Trung tâm Phục vụ hành chính công xã Phú Riềng', 'ttpvhcc', '25252')",
+    );
+    await createOfficial(db, {
+      username: 'tiepnhan',
+      fullName: 'Lê Thị Hoa',
+      password: 'MatKhau@2025',
+      memberships: [{ unitId: 'u-ttpvhcc', role: 'reception' }],
+    });
+    await createOfficial(db, {
+      username: 'khoa',
+      fullName: 'Phạm Văn Khoa',
+      password: 'MatKhau@2025',
+      memberships: [{ unitId: 'u-ttpvhcc', role: 'reception' }],
+    });
+    await createOfficial(db, {
+      username: 'lanhdao',
+      fullName: 'Võ Minh Tâm',
+      password: 'MatKhau@2025',
+      totpSecret,
+      memberships: [{ unitId: 'u-ttpvhcc', role: 'leader' }],
+    });
   });
   afterAll(async () => t?.close());
 

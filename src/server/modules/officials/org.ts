@@ -43,13 +43,27 @@ export function invalidateOrgTree(db: Queryable): void {
 }
 
 async function loadOrgTree(db: Queryable): Promise<OrgTree> {
-  const { rows } = await db.query<{ id: string; name: string; short_name: string | null; kind: string; admin_unit_code: string; parent_id: string | null; agency_code: string | null }>(
-    'SELECT id, name, short_name, kind, admin_unit_code, parent_id, agency_code FROM org_units WHERE effective_to IS NULL ORDER BY id',
-  );
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    short_name: string | null;
+    kind: string;
+    admin_unit_code: string;
+    parent_id: string | null;
+    agency_code: string | null;
+  }>('SELECT id, name, short_name, kind, admin_unit_code, parent_id, agency_code FROM org_units WHERE effective_to IS NULL ORDER BY id');
   const units = new Map<string, OrgUnit>();
   const children = new Map<string, string[]>();
   for (const r of rows) {
-    units.set(r.id, { id: r.id, name: r.name, shortName: r.short_name, kind: r.kind, adminUnitCode: r.admin_unit_code, parentId: r.parent_id, agencyCode: r.agency_code });
+    units.set(r.id, {
+      id: r.id,
+      name: r.name,
+      shortName: r.short_name,
+      kind: r.kind,
+      adminUnitCode: r.admin_unit_code,
+      parentId: r.parent_id,
+      agencyCode: r.agency_code,
+    });
     if (r.parent_id) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
   }
   const subtrees = new Map<string, Set<string>>();
@@ -92,7 +106,11 @@ export function visibleUnits(auth: OfficialAuth): string[] {
  * Where a workflow step is done: the counter's steps at the receiving unit (the dossier is returned where it was
  * received), the others at the unit of the step's kind in the competent agency's commune.
  */
-export function stepUnit(tree: OrgTree, step: { role: string; unitKind: string }, dossier: { receivingUnitId: string; competentUnitId: string | null }): OrgUnit | undefined {
+export function stepUnit(
+  tree: OrgTree,
+  step: { role: string; unitKind: string },
+  dossier: { receivingUnitId: string; competentUnitId: string | null },
+): OrgUnit | undefined {
   if (step.role === 'reception') return tree.units.get(dossier.receivingUnitId);
   const competent = dossier.competentUnitId ? tree.units.get(dossier.competentUnitId) : undefined;
   const home = competent ?? tree.units.get(dossier.receivingUnitId);
@@ -102,7 +120,11 @@ export function stepUnit(tree: OrgTree, step: { role: string; unitKind: string }
 }
 
 /** The units of every step of the workflow, for the dossier's unit set. */
-export function routeUnits(tree: OrgTree, steps: readonly { role: string; unitKind: string }[], d: { receivingUnitId: string; competentUnitId: string | null }): string[] {
+export function routeUnits(
+  tree: OrgTree,
+  steps: readonly { role: string; unitKind: string }[],
+  d: { receivingUnitId: string; competentUnitId: string | null },
+): string[] {
   const units = new Set([d.receivingUnitId, ...(d.competentUnitId ? [d.competentUnitId] : [])]);
   for (const s of steps) {
     const u = stepUnit(tree, s, d);

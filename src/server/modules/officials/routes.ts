@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { Ok } from '../../../contract/http.ts';
 import { StaffLoginBody, StaffProfile } from '../../../contract/session.ts';
 import { systemNow } from '../../clock.ts';
@@ -12,7 +11,14 @@ import { authenticate, loadSubject, roleName, type OfficialRole } from './servic
 export default async function officialRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
     app,
-    { method: 'POST', url: '/api/staff/login', summary: 'Đăng nhập cán bộ (mật khẩu, mã xác thực TOTP nếu đã bật)', tags: ['officials'], body: StaffLoginBody, response: StaffProfile },
+    {
+      method: 'POST',
+      url: '/api/staff/login',
+      summary: 'Đăng nhập cán bộ (mật khẩu, mã xác thực TOTP nếu đã bật)',
+      tags: ['officials'],
+      body: StaffLoginBody,
+      response: StaffProfile,
+    },
     async ({ body, req, reply }) => {
       const subject = await authenticate(ctx.db, { ...body, ip: req.ip });
       await reply.startSession('official', { ...subject, loginAt: systemNow().toISOString() });
@@ -25,16 +31,26 @@ export default async function officialRoutes(app: FastifyInstance, ctx: AppConte
     return { ok: true as const };
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/staff/me', summary: 'Thông tin cán bộ đang đăng nhập', tags: ['officials'], response: StaffProfile }, async ({ req }) => {
-    const actor = requireActor(req);
-    if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ.', 403);
-    const subject = await loadSubject(ctx.db, actor.id);
-    if (!subject) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động.', 401);
-    return { user: publicProfile(subject) };
-  });
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/staff/me', summary: 'Thông tin cán bộ đang đăng nhập', tags: ['officials'], response: StaffProfile },
+    async ({ req }) => {
+      const actor = requireActor(req);
+      if (actor.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ.', 403);
+      const subject = await loadSubject(ctx.db, actor.id);
+      if (!subject) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động.', 401);
+      return { user: publicProfile(subject) };
+    },
+  );
 }
 
-function publicProfile(s: { userId: string; username: string; fullName: string; roles: OfficialRole[]; memberships: { unitId: string; role: OfficialRole }[] }) {
+function publicProfile(s: {
+  userId: string;
+  username: string;
+  fullName: string;
+  roles: OfficialRole[];
+  memberships: { unitId: string; role: OfficialRole }[];
+}) {
   return {
     id: s.userId,
     username: s.username,

@@ -68,7 +68,14 @@ export async function createOfficial(db: Queryable, input: CreateOfficialInput):
   const id = crypto.randomUUID();
   const passwordHash = await hash(input.password);
   await db.query('INSERT INTO officials (id, username, full_name, title, email, phone, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-    id, input.username, input.fullName, input.title ?? null, input.email ?? null, input.phone ?? null, passwordHash, input.totpSecret ?? null,
+    id,
+    input.username,
+    input.fullName,
+    input.title ?? null,
+    input.email ?? null,
+    input.phone ?? null,
+    passwordHash,
+    input.totpSecret ?? null,
   ]);
   for (const m of input.memberships) {
     await db.query('INSERT INTO official_memberships (official_id, unit_id, role) VALUES ($1, $2, $3)', [id, m.unitId, m.role]);
@@ -105,11 +112,18 @@ export function generatePassword(length = 16): string {
 }
 
 export async function loadSubject(db: Queryable, officialId: string): Promise<OfficialSubject | null> {
-  const o = (await db.query<{ id: string; username: string; full_name: string; title: string | null }>('SELECT id, username, full_name, title FROM officials WHERE id = $1 AND active', [officialId])).rows[0];
+  const o = (
+    await db.query<{ id: string; username: string; full_name: string; title: string | null }>(
+      'SELECT id, username, full_name, title FROM officials WHERE id = $1 AND active',
+      [officialId],
+    )
+  ).rows[0];
   if (!o) return null;
-  const memberships = (await db.query<{ unit_id: string; role: OfficialRole }>('SELECT unit_id, role FROM official_memberships WHERE official_id = $1 ORDER BY unit_id, role', [officialId])).rows.map(
-    (r) => ({ unitId: r.unit_id, role: r.role }),
-  );
+  const memberships = (
+    await db.query<{ unit_id: string; role: OfficialRole }>('SELECT unit_id, role FROM official_memberships WHERE official_id = $1 ORDER BY unit_id, role', [
+      officialId,
+    ])
+  ).rows.map((r) => ({ unitId: r.unit_id, role: r.role }));
   return {
     userId: o.id,
     username: o.username,
@@ -124,14 +138,25 @@ export async function loadSubject(db: Queryable, officialId: string): Promise<Of
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401);
 
 /** Checks username, password and (when enrolled) the TOTP code; counts failures and locks the account. */
-export async function authenticate(db: Database, input: { username: string; password: string; totp?: string; ip?: string }, now = systemNow()): Promise<OfficialSubject> {
+export async function authenticate(
+  db: Database,
+  input: { username: string; password: string; totp?: string; ip?: string },
+  now = systemNow(),
+): Promise<OfficialSubject> {
   const username = input.username.trim().toLowerCase();
-  const o = (await db.query<{ id: string; password_hash: string; totp_secret: string | null; active: boolean; failed_attempts: number; locked_until: Date | null }>(
-    'SELECT id, password_hash, totp_secret, active, failed_attempts, locked_until FROM officials WHERE username = $1',
-    [username],
-  )).rows[0];
+  const o = (
+    await db.query<{ id: string; password_hash: string; totp_secret: string | null; active: boolean; failed_attempts: number; locked_until: Date | null }>(
+      'SELECT id, password_hash, totp_secret, active, failed_attempts, locked_until FROM officials WHERE username = $1',
+      [username],
+    )
+  ).rows[0];
   const event = (outcome: string) =>
-    db.query('INSERT INTO official_login_events (official_id, username, outcome, ip) VALUES ($1, $2, $3, $4)', [o?.id ?? null, username, outcome, input.ip ?? null]);
+    db.query('INSERT INTO official_login_events (official_id, username, outcome, ip) VALUES ($1, $2, $3, $4)', [
+      o?.id ?? null,
+      username,
+      outcome,
+      input.ip ?? null,
+    ]);
 
   if (!o) {
     await verify(await getDummyHash(), input.password).catch(() => false);
@@ -141,7 +166,13 @@ export async function authenticate(db: Database, input: { username: string; pass
   if (o.locked_until && new Date(o.locked_until) > now) {
     await event('locked');
     const minutes = Math.ceil((new Date(o.locked_until).getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`, 423, undefined, { minutes });
+    throw new AppError(
+      'ACCOUNT_LOCKED',
+      `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`,
+      423,
+      undefined,
+      { minutes },
+    );
   }
   if (!o.active) {
     await event('inactive');
@@ -152,10 +183,15 @@ export async function authenticate(db: Database, input: { username: string; pass
     const failures = o.failed_attempts + 1;
     const lock = failures >= MAX_FAILED_ATTEMPTS;
     await db.query(`UPDATE officials SET failed_attempts = $2, locked_until = $3 WHERE id = $1`, [
-      o.id, lock ? 0 : failures, lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
+      o.id,
+      lock ? 0 : failures,
+      lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
     ]);
     await event(lock ? 'locked_now' : 'bad_password');
-    if (lock) throw new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423, undefined, { minutes: LOCKOUT_MINUTES });
+    if (lock)
+      throw new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423, undefined, {
+        minutes: LOCKOUT_MINUTES,
+      });
     throw invalidCredentials();
   }
   if (o.totp_secret) {

@@ -9,10 +9,18 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { formatReport, runReconciliation } from './reconciliation.ts';
 
-export const RECONCILE_HELP = 'Đối soát sổ thu phí, lệ phí với tệp sao kê của cổng thanh toán. --statement <tệp.csv> [--gateway vnpay] [--from <ISO>] [--to <ISO>] [--json]';
+export const RECONCILE_HELP =
+  'Đối soát sổ thu phí, lệ phí với tệp sao kê của cổng thanh toán. --statement <tệp.csv> [--gateway vnpay] [--from <ISO>] [--to <ISO>] [--json]';
 
-export async function runReconcileCommand(args: string[], withDatabase: <T>(fn: (db: Database) => Promise<T>) => Promise<T>, out: (line: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({ args, options: { statement: { type: 'string' }, gateway: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+export async function runReconcileCommand(
+  args: string[],
+  withDatabase: <T>(fn: (db: Database) => Promise<T>) => Promise<T>,
+  out: (line: string) => void = console.log,
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { statement: { type: 'string' }, gateway: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  });
   if (!values.statement || !fs.existsSync(values.statement)) {
     console.error('Cần --statement <tệp sao kê .csv> (tệp phải tồn tại).');
     return 2;

@@ -47,7 +47,8 @@ export async function transitionIntent(
   detail: Record<string, unknown> = {},
   set: { transactionNo?: string; bankCode?: string; failureCode?: string; paidAt?: Date } = {},
 ): Promise<IntentRow> {
-  if (!canTransition(i.state, to)) throw new AppError('PAYMENT_STATE_INVALID', `Giao dịch thanh toán đang ở trạng thái "${i.state}", không thể chuyển sang "${to}".`, 409);
+  if (!canTransition(i.state, to))
+    throw new AppError('PAYMENT_STATE_INVALID', `Giao dịch thanh toán đang ở trạng thái "${i.state}", không thể chuyển sang "${to}".`, 409);
   // Compare-and-set: the row changes only if it is still in the state the caller read.
   const row = await kysely(tx)
     .updateTable('payment_intents')
@@ -71,8 +72,17 @@ export async function transitionIntent(
 export async function insertIntent(
   tx: Queryable,
   p: {
-    dossierId: string; idempotencyKey: string; gateway: IntentRow['gateway']; reference?: string; amount: number; purpose: IntentRow['purpose']; method?: string;
-    createdBy: { kind: 'citizen' | 'official' | 'system'; id: string }; at: Date; expiresAt: Date; source: LedgerSource;
+    dossierId: string;
+    idempotencyKey: string;
+    gateway: IntentRow['gateway'];
+    reference?: string;
+    amount: number;
+    purpose: IntentRow['purpose'];
+    method?: string;
+    createdBy: { kind: 'citizen' | 'official' | 'system'; id: string };
+    at: Date;
+    expiresAt: Date;
+    source: LedgerSource;
   },
 ): Promise<IntentRow> {
   const id = crypto.randomUUID();
@@ -80,8 +90,20 @@ export async function insertIntent(
   const row = await kysely(tx)
     .insertInto('payment_intents')
     .values({
-      id, dossier_id: p.dossierId, idempotency_key: p.idempotencyKey, gateway: p.gateway, reference, amount: p.amount, state: 'created', purpose: p.purpose,
-      method: p.method ?? null, created_by_kind: p.createdBy.kind, created_by: p.createdBy.id, created_at: p.at, expires_at: p.expiresAt, updated_at: p.at,
+      id,
+      dossier_id: p.dossierId,
+      idempotency_key: p.idempotencyKey,
+      gateway: p.gateway,
+      reference,
+      amount: p.amount,
+      state: 'created',
+      purpose: p.purpose,
+      method: p.method ?? null,
+      created_by_kind: p.createdBy.kind,
+      created_by: p.createdBy.id,
+      created_at: p.at,
+      expires_at: p.expiresAt,
+      updated_at: p.at,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -122,8 +144,22 @@ export async function issueReceipt(tx: Queryable, i: IntentRow, at: Date): Promi
   await db
     .insertInto('receipts')
     .values({
-      id, intent_id: i.id, dossier_id: d.id, unit_id: d.receiving_unit_id, year, seq, number, payer_name: d.applicant_name, payer_id_number: d.applicant_id_number,
-      lines: JSON.stringify(amounts.lines), gross: amounts.gross, reduction: amounts.reduction, net: amounts.net, method, paid_online_via: paidOnlineVia(i.gateway), issued_at: at,
+      id,
+      intent_id: i.id,
+      dossier_id: d.id,
+      unit_id: d.receiving_unit_id,
+      year,
+      seq,
+      number,
+      payer_name: d.applicant_name,
+      payer_id_number: d.applicant_id_number,
+      lines: JSON.stringify(amounts.lines),
+      gross: amounts.gross,
+      reduction: amounts.reduction,
+      net: amounts.net,
+      method,
+      paid_online_via: paidOnlineVia(i.gateway),
+      issued_at: at,
     })
     .execute();
   return { id, number };
@@ -134,20 +170,35 @@ export async function issueReceipt(tx: Queryable, i: IntentRow, at: Date): Promi
  * receipt. When the dossier was already paid by another intent (the citizen paid twice, or paid online while
  * the counter recorded cash), the second payment is refunded at once.
  */
-export async function applyPaidToDossier(tx: Queryable, i: IntentRow, at: Date, source: LedgerSource): Promise<{ receipt: { id: string; number: string }; duplicate: boolean }> {
+export async function applyPaidToDossier(
+  tx: Queryable,
+  i: IntentRow,
+  at: Date,
+  source: LedgerSource,
+): Promise<{ receipt: { id: string; number: string }; duplicate: boolean }> {
   const d = await kysely(tx).selectFrom('dossiers').select('payment_state').where('id', '=', i.dossier_id).forUpdate().executeTakeFirstOrThrow();
   const receipt = await issueReceipt(tx, i, at);
   const duplicate = d.payment_state === 'paid' || d.payment_state === 'refund_pending' || d.payment_state === 'refunded';
   if (duplicate) {
     await requestRefund(tx, i, 'Nộp trùng: hồ sơ đã được thanh toán trước đó.', at, source);
   } else {
-    await kysely(tx).updateTable('dossiers').set({ payment_state: 'paid', paid_online_via: paidOnlineVia(i.gateway), updated_at: at }).where('id', '=', i.dossier_id).execute();
+    await kysely(tx)
+      .updateTable('dossiers')
+      .set({ payment_state: 'paid', paid_online_via: paidOnlineVia(i.gateway), updated_at: at })
+      .where('id', '=', i.dossier_id)
+      .execute();
   }
   return { receipt, duplicate };
 }
 
 /** Opens the refund of a paid intent: ledger entry, refund row, and (for a gateway) an outbox message to call its refund API. */
-export async function requestRefund(tx: Queryable, i: IntentRow, reason: string, at: Date, source: LedgerSource): Promise<{ id: string; state: string } | null> {
+export async function requestRefund(
+  tx: Queryable,
+  i: IntentRow,
+  reason: string,
+  at: Date,
+  source: LedgerSource,
+): Promise<{ id: string; state: string } | null> {
   const id = crypto.randomUUID();
   const state = i.gateway === 'counter' ? 'at_counter' : 'requested';
   const inserted = await kysely(tx)
@@ -164,7 +215,14 @@ export async function requestRefund(tx: Queryable, i: IntentRow, reason: string,
 
 /** On refusal or stop of a dossier: every paid intent is refunded; the dossier's payment axis shows the refund pending. */
 export async function refundDossierInTx(tx: Queryable, dossierId: string, reason: string, at: Date): Promise<{ id: string; state: string; amount: number }[]> {
-  const paid = await kysely(tx).selectFrom('payment_intents').selectAll().where('dossier_id', '=', dossierId).where('state', '=', 'paid').orderBy('created_at').forUpdate().execute();
+  const paid = await kysely(tx)
+    .selectFrom('payment_intents')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .where('state', '=', 'paid')
+    .orderBy('created_at')
+    .forUpdate()
+    .execute();
   const out: { id: string; state: string; amount: number }[] = [];
   for (const i of paid) {
     const r = await requestRefund(tx, i, reason, at, 'official');
@@ -183,10 +241,26 @@ export async function recordCounterPaymentInTx(
   p: { dossierId: string; amount: number; method: 'cash' | 'card'; receiptNumber?: string; officialId: string; at: Date },
 ): Promise<{ intentId: string; receipt: { id: string; number: string } }> {
   const intent = await insertIntent(tx, {
-    dossierId: p.dossierId, idempotencyKey: `counter:${crypto.randomUUID()}`, gateway: 'counter', amount: p.amount, purpose: 'financial_obligation', method: p.method,
-    createdBy: { kind: 'official', id: p.officialId }, at: p.at, expiresAt: p.at, source: 'official',
+    dossierId: p.dossierId,
+    idempotencyKey: `counter:${crypto.randomUUID()}`,
+    gateway: 'counter',
+    amount: p.amount,
+    purpose: 'financial_obligation',
+    method: p.method,
+    createdBy: { kind: 'official', id: p.officialId },
+    at: p.at,
+    expiresAt: p.at,
+    source: 'official',
   });
-  const paid = await transitionIntent(tx, intent, 'paid', 'official', p.at, { method: p.method, ...(p.receiptNumber ? { terminalReceipt: p.receiptNumber } : {}) }, { paidAt: p.at, ...(p.receiptNumber ? { transactionNo: p.receiptNumber } : {}) });
+  const paid = await transitionIntent(
+    tx,
+    intent,
+    'paid',
+    'official',
+    p.at,
+    { method: p.method, ...(p.receiptNumber ? { terminalReceipt: p.receiptNumber } : {}) },
+    { paidAt: p.at, ...(p.receiptNumber ? { transactionNo: p.receiptNumber } : {}) },
+  );
   const { receipt } = await applyPaidToDossier(tx, paid, p.at, 'official');
   return { intentId: intent.id, receipt };
 }

@@ -45,17 +45,29 @@ async function startPay(dossierId: string, key = crypto.randomUUID()) {
 }
 
 /** A gateway result signed with the terminal's secret (what VNPay would send). */
-function ipnQuery(p: { reference: string; amount: number; success?: boolean; transactionNo?: string; payDate?: Date }, secret = cfg().vnpay.hashSecret): string {
+function ipnQuery(
+  p: { reference: string; amount: number; success?: boolean; transactionNo?: string; payDate?: Date },
+  secret = cfg().vnpay.hashSecret,
+): string {
   const params: Record<string, string> = {
-    vnp_Amount: String(p.amount * 100), vnp_BankCode: 'NCB', vnp_CardType: 'ATM', vnp_OrderInfo: 'Thanh toan', vnp_PayDate: vnpDate(p.payDate ?? new Date()),
-    vnp_ResponseCode: p.success === false ? '24' : '00', vnp_TmnCode: cfg().vnpay.tmnCode, vnp_TransactionNo: p.transactionNo ?? '14000001',
-    vnp_TransactionStatus: p.success === false ? '02' : '00', vnp_TxnRef: p.reference,
+    vnp_Amount: String(p.amount * 100),
+    vnp_BankCode: 'NCB',
+    vnp_CardType: 'ATM',
+    vnp_OrderInfo: 'Thanh toan',
+    vnp_PayDate: vnpDate(p.payDate ?? new Date()),
+    vnp_ResponseCode: p.success === false ? '24' : '00',
+    vnp_TmnCode: cfg().vnpay.tmnCode,
+    vnp_TransactionNo: p.transactionNo ?? '14000001',
+    vnp_TransactionStatus: p.success === false ? '02' : '00',
+    vnp_TxnRef: p.reference,
   };
   return new URLSearchParams({ ...params, vnp_SecureHash: sign(params, secret) }).toString();
 }
 
-const ipn = async (query: string) => (await b.t.app.inject({ method: 'GET', url: `/api/payments/vnpay/ipn?${query}` })).json() as { RspCode: string; Message: string };
-const ledger = async (intentId: string) => (await db().query<{ entry: string; source: string }>('SELECT entry, source FROM payment_ledger WHERE intent_id = $1 ORDER BY id', [intentId])).rows;
+const ipn = async (query: string) =>
+  (await b.t.app.inject({ method: 'GET', url: `/api/payments/vnpay/ipn?${query}` })).json() as { RspCode: string; Message: string };
+const ledger = async (intentId: string) =>
+  (await db().query<{ entry: string; source: string }>('SELECT entry, source FROM payment_ledger WHERE intent_id = $1 ORDER BY id', [intentId])).rows;
 const intentState = async (id: string) => (await db().query<{ state: string }>('SELECT state FROM payment_intents WHERE id = $1', [id])).rows[0].state;
 const payment = async (dossierId: string) => (await b.citizen.get(`/api/dossiers/${dossierId}/payment`)).json();
 
@@ -64,7 +76,12 @@ async function throughBank(paymentUrl: string, decision: 'approve' | 'decline') 
   const url = new URL(paymentUrl);
   const page = await b.t.app.inject({ method: 'GET', url: url.pathname + url.search });
   expect(page.statusCode, page.body).toBe(200);
-  const res = await b.t.app.inject({ method: 'POST', url: url.pathname, payload: new URLSearchParams({ q: url.search.slice(1), decision, bank: 'NCB' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await b.t.app.inject({
+    method: 'POST',
+    url: url.pathname,
+    payload: new URLSearchParams({ q: url.search.slice(1), decision, bank: 'NCB' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(res.statusCode, res.body).toBe(302);
   return { page: page.body, location: String(res.headers.location) };
 }
@@ -73,13 +90,19 @@ describe('fee exemptions at submission', () => {
   it('an exemption needs its proving document; with it the fee is zero and nothing is owed', async () => {
     const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004873', caseCode: 'mac-dinh' })).json();
     const values = { ...draft.values, mucDichSuDung: 'Bổ sung hồ sơ', ngaySinhNguoiNop: draft.values.ngaySinhNguoiNop ?? '1995-01-02' };
-    let saved = (await b.citizen.put(`/api/drafts/${draft.id}`, { revision: draft.revision, values, documents: [], meta: { ...draft.meta, feeExemptions: ['ho-ngheo'] } })).json();
+    let saved = (
+      await b.citizen.put(`/api/drafts/${draft.id}`, { revision: draft.revision, values, documents: [], meta: { ...draft.meta, feeExemptions: ['ho-ngheo'] } })
+    ).json();
     const refused = await b.citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.details.errors).toContainEqual(expect.objectContaining({ code: 'EXEMPTION_PROOF_MISSING', path: 'documents.MIEN-PHI:ho-ngheo' }));
+    expect(refused.json().error.details.errors).toContainEqual(
+      expect.objectContaining({ code: 'EXEMPTION_PROOF_MISSING', path: 'documents.MIEN-PHI:ho-ngheo' }),
+    );
 
     const upload = (await b.citizen.upload('/api/uploads', 'so-ho-ngheo.pdf', 'application/pdf', PDF_BYTES)).json();
-    saved = (await b.citizen.put(`/api/drafts/${draft.id}`, { revision: saved.revision, documents: [{ requirementCode: 'MIEN-PHI:ho-ngheo', uploadId: upload.id }] })).json();
+    saved = (
+      await b.citizen.put(`/api/drafts/${draft.id}`, { revision: saved.revision, documents: [{ requirementCode: 'MIEN-PHI:ho-ngheo', uploadId: upload.id }] })
+    ).json();
     const ok = await b.citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
     expect(ok.statusCode, ok.body).toBe(201);
     const p = await payment(ok.json().id);
@@ -139,7 +162,9 @@ describe('online payment through the bank stand-in', () => {
 
     const log = (await b.citizen.get(`/api/my/dossiers/${d.id}`)).json();
     void log;
-    const actions = (await db().query<{ action: string; actor_kind: string }>('SELECT action, actor_kind FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq', [d.id])).rows;
+    const actions = (
+      await db().query<{ action: string; actor_kind: string }>('SELECT action, actor_kind FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq', [d.id])
+    ).rows;
     expect(actions.at(-1)).toEqual({ action: 'paid', actor_kind: 'system' });
   });
 
@@ -161,7 +186,13 @@ describe('IPN defences: rejected calls are logged and change nothing', () => {
   it('wrong signature, tampered amount, signed wrong amount, unknown reference, replay', async () => {
     const d = await submitFeeBearing();
     const intent = await startPay(d.id);
-    const events = async () => (await db().query<{ outcome: string; reason: string; response_code: string }>("SELECT outcome, reason, response_code FROM gateway_events WHERE kind = 'ipn' AND (reference = $1 OR reference = 'MCNOSUCHREF') ORDER BY id", [intent.reference])).rows;
+    const events = async () =>
+      (
+        await db().query<{ outcome: string; reason: string; response_code: string }>(
+          "SELECT outcome, reason, response_code FROM gateway_events WHERE kind = 'ipn' AND (reference = $1 OR reference = 'MCNOSUCHREF') ORDER BY id",
+          [intent.reference],
+        )
+      ).rows;
 
     expect((await ipn(ipnQuery({ reference: intent.reference, amount: 2500 }, 'not-the-secret'))).RspCode).toBe('97');
     const tampered = new URLSearchParams(ipnQuery({ reference: intent.reference, amount: 2500 }));
@@ -216,7 +247,10 @@ describe('IPN defences: rejected calls are logged and change nothing', () => {
 
     // Paid at the bank, but the IPN is lost (simulated by marking the stand-in's IPN as already delivered):
     // the re-query finds it and settles it.
-    await db().query("INSERT INTO bank_standin_transactions (txn_ref, terminal, amount, order_info, return_url, status, transaction_no, bank_code, pay_date, ipn_done) VALUES ($1, $2, $3, 'x', 'x', 'success', '14000999', 'NCB', now(), true)", [intent.reference, cfg().vnpay.tmnCode, 250000]);
+    await db().query(
+      "INSERT INTO bank_standin_transactions (txn_ref, terminal, amount, order_info, return_url, status, transaction_no, bank_code, pay_date, ipn_done) VALUES ($1, $2, $3, 'x', 'x', 'success', '14000999', 'NCB', now(), true)",
+      [intent.reference, cfg().vnpay.tmnCode, 250000],
+    );
     const rq2 = await b.citizen.post(`/api/payments/${intent.id}/requery`);
     expect(rq2.json().state).toBe('paid');
     expect((await ledger(intent.id)).map((l) => [l.entry, l.source])).toContainEqual(['paid', 'requery']);
@@ -248,7 +282,8 @@ describe('IPN defences: rejected calls are logged and change nothing', () => {
 });
 
 describe('financial obligation (status 6), counter payment, refunds, reconciliation', () => {
-  const act = async (username: string, id: string, action: string, body: Record<string, unknown> = {}) => (await b.staff(username)).post(`/api/staff/dossiers/${id}/${action}`, body);
+  const act = async (username: string, id: string, action: string, body: Record<string, unknown> = {}) =>
+    (await b.staff(username)).post(`/api/staff/dossiers/${id}/${action}`, body);
 
   async function toStatus6(amount: number) {
     b.at('08:30');
@@ -257,7 +292,8 @@ describe('financial obligation (status 6), counter payment, refunds, reconciliat
     const accepted = await act('tiepnhan.phurieng', d.id, 'accept');
     expect(accepted.statusCode).toBe(200);
     // Automatic assignment picks the least loaded specialist.
-    const assignee = (await db().query<{ username: string }>('SELECT username FROM officials WHERE id = $1', [accepted.json().task.assigneeId])).rows[0].username;
+    const assignee = (await db().query<{ username: string }>('SELECT username FROM officials WHERE id = $1', [accepted.json().task.assigneeId])).rows[0]
+      .username;
     const res = await act(assignee, d.id, 'request-payment', { amount, reason: 'Nộp lệ phí theo quy định' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe(6);
@@ -271,9 +307,19 @@ describe('financial obligation (status 6), counter payment, refunds, reconciliat
     const intent = await startPay(d.id);
     expect(intent.amount).toBe(10000);
     await throughBank(intent.paymentUrl, 'approve');
-    const row = (await db().query<{ status: number; payment_state: string; sub_state: string; paused_since: Date | null }>('SELECT status, payment_state, sub_state, paused_since FROM dossiers WHERE id = $1', [d.id])).rows[0];
+    const row = (
+      await db().query<{ status: number; payment_state: string; sub_state: string; paused_since: Date | null }>(
+        'SELECT status, payment_state, sub_state, paused_since FROM dossiers WHERE id = $1',
+        [d.id],
+      )
+    ).rows[0];
     expect(row).toMatchObject({ status: 4, payment_state: 'paid', sub_state: 'processing', paused_since: null });
-    const last = (await db().query<{ action: string; from_status: number; to_status: number; data: Record<string, unknown> }>('SELECT action, from_status, to_status, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1', [d.id])).rows[0];
+    const last = (
+      await db().query<{ action: string; from_status: number; to_status: number; data: Record<string, unknown> }>(
+        'SELECT action, from_status, to_status, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1',
+        [d.id],
+      )
+    ).rows[0];
     expect(last).toMatchObject({ action: 'paid', from_status: 6, to_status: 4 });
     expect(last.data.pausedWorkingMinutes).toBe(90);
     // The receipt prints the requested amount (no online reduction on an amount set by the official).
@@ -287,7 +333,10 @@ describe('financial obligation (status 6), counter payment, refunds, reconciliat
     const p = await payment(d.id);
     expect(p).toMatchObject({ paymentState: 'paid', paidOnlineVia: 0 });
     expect(p.intents[0]).toMatchObject({ gateway: 'counter', state: 'paid', amount: 7000, method: 'card' });
-    expect((await ledger(p.intents[0].id)).map((l) => [l.entry, l.source])).toEqual([['created', 'official'], ['paid', 'official']]);
+    expect((await ledger(p.intents[0].id)).map((l) => [l.entry, l.source])).toEqual([
+      ['created', 'official'],
+      ['paid', 'official'],
+    ]);
     expect(p.receipts[0]).toMatchObject({ net: 7000, method: 'card' });
     const staffPdf = await (await b.staff('tiepnhan.phurieng')).get(`/api/receipts/${p.receipts[0].id}/pdf`);
     expect(staffPdf.statusCode).toBe(200);
@@ -346,12 +395,18 @@ describe('financial obligation (status 6), counter payment, refunds, reconciliat
     const lines = csv.trim().split('\n');
     const missing = paid[0].reference;
     const mismatched = paid[1].reference;
-    const edited = lines.filter((l) => !l.startsWith(`${missing},`)).map((l) => (l.startsWith(`${mismatched},`) ? l.replace(',2500,', ',2000,') : l)).join('\n');
+    const edited = lines
+      .filter((l) => !l.startsWith(`${missing},`))
+      .map((l) => (l.startsWith(`${mismatched},`) ? l.replace(',2500,', ',2000,') : l))
+      .join('\n');
     const finance = await b.staff('tiepnhan.phurieng');
     const res = await finance.post('/api/payments/reconciliation', { statement: edited, ...period });
     expect(res.statusCode, res.body).toBe(200);
     const run = res.json();
-    expect(run.report.missing.map((m: { reference: string }) => m.reference), JSON.stringify(run.report.missing)).toEqual([missing]);
+    expect(
+      run.report.missing.map((m: { reference: string }) => m.reference),
+      JSON.stringify(run.report.missing),
+    ).toEqual([missing]);
     expect(run.report.mismatched.map((m: { reference: string }) => m.reference)).toEqual([mismatched]);
     expect(run.report.matched.map((m: { reference: string }) => m.reference)).toContain(paid[2].reference);
     expect(run.text).toMatch(/Thiếu: 1 \| Lệch: 1/);

@@ -37,11 +37,13 @@ export interface ReceiptRow {
 
 export async function loadReceipt(db: Queryable, id: string): Promise<ReceiptRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy biên lai.');
-  const r = (await db.query<ReceiptRow>(
-    `SELECT r.*, o.name AS unit_name, d.code AS dossier_code, d.procedure_code, d.procedure_name, d.owner_citizen_id, d.unit_ids, i.reference, i.gateway_transaction_no
+  const r = (
+    await db.query<ReceiptRow>(
+      `SELECT r.*, o.name AS unit_name, d.code AS dossier_code, d.procedure_code, d.procedure_name, d.owner_citizen_id, d.unit_ids, i.reference, i.gateway_transaction_no
        FROM receipts r JOIN org_units o ON o.id = r.unit_id JOIN dossiers d ON d.id = r.dossier_id JOIN payment_intents i ON i.id = r.intent_id WHERE r.id = $1`,
-    [id],
-  )).rows[0];
+      [id],
+    )
+  ).rows[0];
   if (!r) throw notFound('Không tìm thấy biên lai.');
   return r;
 }
@@ -54,15 +56,30 @@ export const METHOD_LABELS: Record<string, string> = {
 };
 
 const dateTime = (d: Date) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
 
 export async function renderReceiptPdf(r: ReceiptRow, publicUrl: string): Promise<Uint8Array> {
   const w = await DocumentWriter.create(PAGE_A5, { title: `Biên lai ${r.number}`, subject: 'Biên lai thu phí, lệ phí điện tử' });
   const money = (n: number) => `${formatMoneyVnd(n)}`;
-  const qr = await w.qr({
-    maHoSo: r.dossier_code, maTTHC: r.procedure_code, maDinhDanh: r.payer_id_number ?? '', tenGiayTo: 'Biên lai thu phí, lệ phí điện tử', heThong: DEFAULT_SYSTEM_NAME,
-    thoiDiem: vnIso(new Date(r.issued_at)), url: `${publicUrl.replace(/\/+$/, '')}/api/receipts/${r.id}/verify`,
-  }, 22);
+  const qr = await w.qr(
+    {
+      maHoSo: r.dossier_code,
+      maTTHC: r.procedure_code,
+      maDinhDanh: r.payer_id_number ?? '',
+      tenGiayTo: 'Biên lai thu phí, lệ phí điện tử',
+      heThong: DEFAULT_SYSTEM_NAME,
+      thoiDiem: vnIso(new Date(r.issued_at)),
+      url: `${publicUrl.replace(/\/+$/, '')}/api/receipts/${r.id}/verify`,
+    },
+    22,
+  );
   w.text(r.unit_name.toUpperCase(), { bold: true, size: 8, align: 'right' });
   w.text(`Số: ${r.number}`, { size: 8, align: 'right' });
   w.skipTo(qr + 8);
@@ -74,9 +91,21 @@ export async function renderReceiptPdf(r: ReceiptRow, publicUrl: string): Promis
   w.text(`Mã giao dịch: ${r.reference}${r.gateway_transaction_no ? ` – Số giao dịch ngân hàng: ${r.gateway_transaction_no}` : ''}`, { size: 9 });
   w.text(`Thời điểm thu: ${dateTime(new Date(r.issued_at))}`, { size: 9, gap: 8 });
   w.table(
-    [{ title: 'Khoản thu', width: 4 }, { title: 'Mức thu', width: 2, align: 'right' }, { title: 'Giảm khi nộp trực tuyến', width: 2, align: 'right' }, { title: 'Số tiền nộp', width: 2, align: 'right' }],
-    [...r.lines.map((l) => [`${l.name} (${l.kind === 'phi' ? 'phí' : 'lệ phí'})`, money(l.gross), l.reduction ? `- ${money(l.reduction)}` : '0', money(l.net)]),
-      ['Cộng', money(r.gross), r.reduction ? `- ${money(r.reduction)}` : '0', money(r.net)]],
+    [
+      { title: 'Khoản thu', width: 4 },
+      { title: 'Mức thu', width: 2, align: 'right' },
+      { title: 'Giảm khi nộp trực tuyến', width: 2, align: 'right' },
+      { title: 'Số tiền nộp', width: 2, align: 'right' },
+    ],
+    [
+      ...r.lines.map((l) => [
+        `${l.name} (${l.kind === 'phi' ? 'phí' : 'lệ phí'})`,
+        money(l.gross),
+        l.reduction ? `- ${money(l.reduction)}` : '0',
+        money(l.net),
+      ]),
+      ['Cộng', money(r.gross), r.reduction ? `- ${money(r.reduction)}` : '0', money(r.net)],
+    ],
     { size: 8 },
   );
   w.space(6);

@@ -24,7 +24,14 @@ export async function ledgerPayments(db: Queryable, gateway: string, period: { f
   if (from) q = q.where((eb) => eb(eb.fn.coalesce('i.paid_at', 'i.created_at'), '>=', from));
   if (to) q = q.where((eb) => eb(eb.fn.coalesce('i.paid_at', 'i.created_at'), '<', to));
   const rows = await q.orderBy('i.created_at').execute();
-  return rows.map((r) => ({ reference: r.reference, intentId: r.id, dossierCode: r.code, amount: r.amount, state: r.state, transactionNo: r.gateway_transaction_no }));
+  return rows.map((r) => ({
+    reference: r.reference,
+    intentId: r.id,
+    dossierCode: r.code,
+    amount: r.amount,
+    state: r.state,
+    transactionNo: r.gateway_transaction_no,
+  }));
 }
 
 export interface ReconciliationRun {
@@ -35,7 +42,10 @@ export interface ReconciliationRun {
   report: ReconciliationReport;
 }
 
-export async function runReconciliation(db: Queryable, input: { csv: string; gateway?: string; from?: Date; to?: Date; runBy: string }): Promise<ReconciliationRun> {
+export async function runReconciliation(
+  db: Queryable,
+  input: { csv: string; gateway?: string; from?: Date; to?: Date; runBy: string },
+): Promise<ReconciliationRun> {
   const gateway = input.gateway ?? 'vnpay';
   const parsed = parseStatementCsv(input.csv);
   if (parsed.rows.length === 0 && parsed.errors.length > 0) {
@@ -53,9 +63,17 @@ export async function runReconciliation(db: Queryable, input: { csv: string; gat
   await kysely(db)
     .insertInto('reconciliation_runs')
     .values({
-      id, gateway, statement_sha256: crypto.createHash('sha256').update(input.csv).digest('hex'), period_from: from ?? null, period_to: to ?? null,
-      matched: report.matched.length, missing: report.missing.length, mismatched: report.mismatched.length, report: { ...report, parseErrors: parsed.errors },
-      run_by: input.runBy, run_at: systemNow(),
+      id,
+      gateway,
+      statement_sha256: crypto.createHash('sha256').update(input.csv).digest('hex'),
+      period_from: from ?? null,
+      period_to: to ?? null,
+      matched: report.matched.length,
+      missing: report.missing.length,
+      mismatched: report.mismatched.length,
+      report: { ...report, parseErrors: parsed.errors },
+      run_by: input.runBy,
+      run_at: systemNow(),
     })
     .execute();
   return { id, gateway, statementRows: parsed.rows.length, parseErrors: parsed.errors, report };
@@ -66,7 +84,10 @@ export function formatReport(run: ReconciliationRun): string {
   const lines = [
     `Đối soát ${run.gateway}: ${run.statementRows} giao dịch trong sao kê`,
     `Khớp: ${r.matched.length} | Thiếu: ${r.missing.length} | Lệch: ${r.mismatched.length}`,
-    ...r.missing.map((m) => `THIẾU  ${m.reference}  ${m.amount} đ  ${m.side === 'statement' ? '(không có trong sao kê)' : '(không có trong sổ thu)'}${m.dossierCode ? `  hồ sơ ${m.dossierCode}` : ''}`),
+    ...r.missing.map(
+      (m) =>
+        `THIẾU  ${m.reference}  ${m.amount} đ  ${m.side === 'statement' ? '(không có trong sao kê)' : '(không có trong sổ thu)'}${m.dossierCode ? `  hồ sơ ${m.dossierCode}` : ''}`,
+    ),
     ...r.mismatched.map((m) => `LỆCH   ${m.reference}  ${m.note}  hồ sơ ${m.dossierCode}`),
     ...run.parseErrors.map((e) => `LỖI DÒNG ${e.line}: ${e.message}`),
   ];

@@ -25,27 +25,55 @@ async function closeRefund(tx: Queryable, r: { id: string; dossier_id: string },
     .set({ state: 'done', done_at: at, ...(gatewayRefundNo !== undefined && { gateway_refund_no: gatewayRefundNo }) })
     .where('id', '=', r.id)
     .execute();
-  const open = await db.selectFrom('payment_refunds').select('id').where('dossier_id', '=', r.dossier_id).where('state', 'in', ['requested', 'at_counter']).limit(1).executeTakeFirst();
+  const open = await db
+    .selectFrom('payment_refunds')
+    .select('id')
+    .where('dossier_id', '=', r.dossier_id)
+    .where('state', 'in', ['requested', 'at_counter'])
+    .limit(1)
+    .executeTakeFirst();
   if (!open) {
-    await db.updateTable('dossiers').set({ payment_state: 'refunded', updated_at: at }).where('id', '=', r.dossier_id).where('payment_state', '=', 'refund_pending').execute();
+    await db
+      .updateTable('dossiers')
+      .set({ payment_state: 'refunded', updated_at: at })
+      .where('id', '=', r.dossier_id)
+      .where('payment_state', '=', 'refund_pending')
+      .execute();
   }
 }
 
 export async function deliverRefund(ctx: AppContext, refundId: string): Promise<'done' | 'skipped'> {
   const db = kysely(ctx.db);
   const r = await db.selectFrom('payment_refunds').selectAll().where('id', '=', refundId).executeTakeFirst();
-  if (!r || r.state !== 'requested') return 'skipped';
+  if (r?.state !== 'requested') return 'skipped';
   const i = await db.selectFrom('payment_intents').selectAll().where('id', '=', r.intent_id).executeTakeFirstOrThrow();
   if (i.gateway !== 'vnpay') return 'skipped';
   const at = now();
-  const answer = await refundTransaction(paymentConfig(ctx.config.publicUrl).vnpay, {
-    reference: i.reference, amount: i.amount, transactionNo: i.gateway_transaction_no ?? '', paidAt: new Date(i.paid_at ?? i.created_at), createdBy: 'motcua', reason: `Hoan phi ${i.reference}`, ipAddr: '127.0.0.1',
-  }, { at, fetch: gatewayFetch(ctx) });
+  const answer = await refundTransaction(
+    paymentConfig(ctx.config.publicUrl).vnpay,
+    {
+      reference: i.reference,
+      amount: i.amount,
+      transactionNo: i.gateway_transaction_no ?? '',
+      paidAt: new Date(i.paid_at ?? i.created_at),
+      createdBy: 'motcua',
+      reason: `Hoan phi ${i.reference}`,
+      ipAddr: '127.0.0.1',
+    },
+    { at, fetch: gatewayFetch(ctx) },
+  );
   await db
     .insertInto('gateway_events')
     .values({
-      gateway: 'vnpay', kind: 'refund', reference: i.reference, intent_id: i.id, outcome: answer.ok ? 'accepted' : 'rejected', reason: answer.ok ? 'refunded' : 'refund_refused',
-      response_code: answer.responseCode, params: answer.raw, received_at: systemNow(),
+      gateway: 'vnpay',
+      kind: 'refund',
+      reference: i.reference,
+      intent_id: i.id,
+      outcome: answer.ok ? 'accepted' : 'rejected',
+      reason: answer.ok ? 'refunded' : 'refund_refused',
+      response_code: answer.responseCode,
+      params: answer.raw,
+      received_at: systemNow(),
     })
     .execute();
   if (!answer.ok) throw new Error(`refund refused by the gateway: ${answer.responseCode}`);
@@ -83,5 +111,9 @@ export async function recordCounterRefund(ctx: AppContext, refundId: string, off
 }
 
 export function createPaymentOutboxWorker(ctx: AppContext, log?: (err: unknown) => void): OutboxWorker {
-  return new OutboxWorker(ctx.db, { [REFUND_TOPIC]: async (msg: OutboxMessage) => void (await deliverRefund(ctx, String(msg.payload.refundId))) }, { onError: (err) => log?.(err), pollMs: 2000 });
+  return new OutboxWorker(
+    ctx.db,
+    { [REFUND_TOPIC]: async (msg: OutboxMessage) => void (await deliverRefund(ctx, String(msg.payload.refundId))) },
+    { onError: (err) => log?.(err), pollMs: 2000 },
+  );
 }

@@ -7,7 +7,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DossierIdParams } from '../../../contract/dossiers.ts';
 import { createdOrFound, file, Ok, PDF, redirect } from '../../../contract/http.ts';
 import {
-  DossierPaymentView, IntentStatusView, IntentView, IpnAnswer, ReceiptCheck, ReconciliationBody, ReconciliationRunView, StartPaymentBody, VnpayParams,
+  DossierPaymentView,
+  IntentStatusView,
+  IntentView,
+  IpnAnswer,
+  ReceiptCheck,
+  ReconciliationBody,
+  ReconciliationRunView,
+  StartPaymentBody,
+  VnpayParams,
   type QuoteView,
 } from '../../../contract/payments.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
@@ -41,18 +49,33 @@ async function assertAccess(ctx: AppContext, req: FastifyRequest, d: { owner_cit
 export default async function paymentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   bindTransport(ctx, app);
 
-  defineRoute(app, { method: 'GET', url: '/api/dossiers/:id/payment', summary: 'Payment side of a dossier: amount due, quote, attempts, receipts, refunds', tags: ['Payments'], params: Id, response: DossierPaymentView }, async ({ params, req }) => {
-    const d = await loadDossierForPayment(ctx.db, params.id);
-    await assertAccess(ctx, req, d);
-    const view = await dossierPayment(ctx, ctx.db, d);
-    // The quote is stored as src/core/fees/quote.ts wrote it.
-    return { ...view, feeQuote: view.feeQuote as QuoteView | null };
-  });
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/dossiers/:id/payment',
+      summary: 'Payment side of a dossier: amount due, quote, attempts, receipts, refunds',
+      tags: ['Payments'],
+      params: Id,
+      response: DossierPaymentView,
+    },
+    async ({ params, req }) => {
+      const d = await loadDossierForPayment(ctx.db, params.id);
+      await assertAccess(ctx, req, d);
+      const view = await dossierPayment(ctx, ctx.db, d);
+      // The quote is stored as src/core/fees/quote.ts wrote it.
+      return { ...view, feeQuote: view.feeQuote as QuoteView | null };
+    },
+  );
 
   defineRoute(
     app,
     {
-      method: 'POST', url: '/api/dossiers/:id/payments', summary: 'Start (or resume) an online payment of the dossier fees', tags: ['Payments'], params: Id,
+      method: 'POST',
+      url: '/api/dossiers/:id/payments',
+      summary: 'Start (or resume) an online payment of the dossier fees',
+      tags: ['Payments'],
+      params: Id,
       body: StartPaymentBody,
       rateLimit: { max: 30, timeWindow: '1 minute' },
       response: createdOrFound(IntentView),
@@ -60,20 +83,25 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
     async ({ params, body, req, reply }) => {
       const actor = currentActor(req);
       if (!actor) throw unauthorized();
-      if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN', 'Chỉ người nộp hồ sơ thanh toán trực tuyến. Cán bộ ghi nhận khoản nộp tại quầy trong trang hồ sơ.', 403);
+      if (actor.kind !== 'citizen')
+        throw new AppError('FORBIDDEN', 'Chỉ người nộp hồ sơ thanh toán trực tuyến. Cán bộ ghi nhận khoản nộp tại quầy trong trang hồ sơ.', 403);
       const r = await startPayment(ctx, actor, params.id, body);
       reply.status(r.created ? 201 : 200);
       return r.intent;
     },
   );
 
-  defineRoute(app, { method: 'GET', url: '/api/payments/:id', summary: 'A payment attempt and its state', tags: ['Payments'], params: Id, response: IntentStatusView }, async ({ params, req }) => {
-    const i = await loadIntent(ctx.db, params.id);
-    const d = await loadDossierForPayment(ctx.db, i.dossier_id);
-    await assertAccess(ctx, req, d);
-    const receipt = (await ctx.db.query<{ id: string; number: string }>('SELECT id, number FROM receipts WHERE intent_id = $1', [i.id])).rows[0] ?? null;
-    return { ...intentView(ctx, i), dossierCode: d.code, receipt };
-  });
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/payments/:id', summary: 'A payment attempt and its state', tags: ['Payments'], params: Id, response: IntentStatusView },
+    async ({ params, req }) => {
+      const i = await loadIntent(ctx.db, params.id);
+      const d = await loadDossierForPayment(ctx.db, i.dossier_id);
+      await assertAccess(ctx, req, d);
+      const receipt = (await ctx.db.query<{ id: string; number: string }>('SELECT id, number FROM receipts WHERE intent_id = $1', [i.id])).rows[0] ?? null;
+      return { ...intentView(ctx, i), dossierCode: d.code, receipt };
+    },
+  );
 
   defineRoute(
     app,
@@ -142,15 +170,45 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
       .send(Buffer.from(bytes));
   });
 
-  defineRoute(app, { method: 'GET', url: '/api/receipts/:id/verify', summary: 'Public check of a receipt (QR target): number, amount, dossier, masked payer', tags: ['Payments'], params: Id, response: ReceiptCheck }, async ({ params }) => {
-    const r = await loadReceipt(ctx.db, params.id);
-    const masked = r.payer_name.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
-    return { number: r.number, unit: r.unit_name, dossierCode: r.dossier_code, net: r.net, gross: r.gross, reduction: r.reduction, payer: masked, issuedAt: new Date(r.issued_at).toISOString() };
-  });
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/receipts/:id/verify',
+      summary: 'Public check of a receipt (QR target): number, amount, dossier, masked payer',
+      tags: ['Payments'],
+      params: Id,
+      response: ReceiptCheck,
+    },
+    async ({ params }) => {
+      const r = await loadReceipt(ctx.db, params.id);
+      const masked = r.payer_name
+        .split(/\s+/)
+        .map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`))
+        .join(' ');
+      return {
+        number: r.number,
+        unit: r.unit_name,
+        dossierCode: r.dossier_code,
+        net: r.net,
+        gross: r.gross,
+        reduction: r.reduction,
+        payer: masked,
+        issuedAt: new Date(r.issued_at).toISOString(),
+      };
+    },
+  );
 
   defineRoute(
     app,
-    { method: 'POST', url: '/api/payments/refunds/:id/paid-out', summary: 'Record a refund paid out in cash at the counter', tags: ['Payments'], params: Id, response: Ok },
+    {
+      method: 'POST',
+      url: '/api/payments/refunds/:id/paid-out',
+      summary: 'Record a refund paid out in cash at the counter',
+      tags: ['Payments'],
+      params: Id,
+      response: Ok,
+    },
     async ({ params, req }) => {
       const staff = await requireStaff(ctx, req);
       const counters = staff.auth.memberships.filter((m) => m.role === 'reception').map((m) => m.unitId);
@@ -163,14 +221,23 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
   defineRoute(
     app,
     {
-      method: 'POST', url: '/api/payments/reconciliation', summary: 'Reconcile the payment ledger against a gateway statement (CSV)', tags: ['Payments'],
+      method: 'POST',
+      url: '/api/payments/reconciliation',
+      summary: 'Reconcile the payment ledger against a gateway statement (CSV)',
+      tags: ['Payments'],
       body: ReconciliationBody,
       response: ReconciliationRunView,
     },
     async ({ body, req }) => {
       const staff = await requireStaff(ctx, req);
       if (!staff.auth.memberships.some((m) => FINANCE_ROLES.has(m.role))) throw new AppError('FORBIDDEN', 'Bạn không có quyền đối soát thanh toán.', 403);
-      const run = await runReconciliation(ctx.db, { csv: body.statement, gateway: body.gateway, from: body.from ? new Date(body.from) : undefined, to: body.to ? new Date(body.to) : undefined, runBy: staff.actor.username });
+      const run = await runReconciliation(ctx.db, {
+        csv: body.statement,
+        gateway: body.gateway,
+        from: body.from ? new Date(body.from) : undefined,
+        to: body.to ? new Date(body.to) : undefined,
+        runBy: staff.actor.username,
+      });
       return { ...run, text: formatReport(run) };
     },
   );

@@ -27,7 +27,13 @@ import { applyPaidToDossier, insertIntent, transitionIntent, type IntentRow, typ
 import { gatewayFetch } from './transport.ts';
 
 /** Dossier statuses in which the applicant may pay: after submission and until a decision. */
-const PAYABLE = new Set<number>([NationalStatus.NEW, NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED, NationalStatus.FINANCIAL_OBLIGATION]);
+const PAYABLE = new Set<number>([
+  NationalStatus.NEW,
+  NationalStatus.RECEIVED,
+  NationalStatus.PROCESSING,
+  NationalStatus.SUPPLEMENT_REQUESTED,
+  NationalStatus.FINANCIAL_OBLIGATION,
+]);
 
 export const GATEWAY_NAMES = { vnpay: 'Cổng thanh toán VNPay (của tỉnh)', paygov: 'Nền tảng thanh toán trên Cổng DVCQG', counter: 'Nộp tại quầy' } as const;
 
@@ -54,8 +60,13 @@ export const orderInfo = (code: string) => `Thanh toan phi le phi ho so ${code}`
 function intentPaymentUrl(ctx: AppContext, i: IntentRow): string {
   const cfg = paymentConfig(ctx.config.publicUrl);
   return paymentUrl(cfg.vnpay, {
-    reference: i.reference, amount: i.amount, orderInfo: orderInfo(i.reference), returnUrl: cfg.returnUrl, ipAddr: '127.0.0.1',
-    createdAt: new Date(i.created_at), expiresAt: new Date(i.expires_at),
+    reference: i.reference,
+    amount: i.amount,
+    orderInfo: orderInfo(i.reference),
+    returnUrl: cfg.returnUrl,
+    ipAddr: '127.0.0.1',
+    createdAt: new Date(i.created_at),
+    expiresAt: new Date(i.expires_at),
   });
 }
 
@@ -75,14 +86,18 @@ interface DossierPayRow {
 /** The payment side of a dossier: what is owed, the frozen quote, attempts and receipts. */
 export async function dossierPayment(ctx: AppContext, db: Queryable, d: DossierPayRow) {
   const intents = (await db.query<IntentRow>('SELECT * FROM payment_intents WHERE dossier_id = $1 ORDER BY created_at DESC, id', [d.id])).rows;
-  const receipts = (await db.query<{ id: string; number: string; net: number; gross: number; reduction: number; method: string; issued_at: Date; intent_id: string }>(
-    'SELECT id, number, net, gross, reduction, method, issued_at, intent_id FROM receipts WHERE dossier_id = $1 ORDER BY issued_at, number',
-    [d.id],
-  )).rows;
-  const refunds = (await db.query<{ id: string; amount: number; state: string; reason: string; requested_at: Date; done_at: Date | null }>(
-    'SELECT id, amount, state, reason, requested_at, done_at FROM payment_refunds WHERE dossier_id = $1 ORDER BY requested_at',
-    [d.id],
-  )).rows;
+  const receipts = (
+    await db.query<{ id: string; number: string; net: number; gross: number; reduction: number; method: string; issued_at: Date; intent_id: string }>(
+      'SELECT id, number, net, gross, reduction, method, issued_at, intent_id FROM receipts WHERE dossier_id = $1 ORDER BY issued_at, number',
+      [d.id],
+    )
+  ).rows;
+  const refunds = (
+    await db.query<{ id: string; amount: number; state: string; reason: string; requested_at: Date; done_at: Date | null }>(
+      'SELECT id, amount, state, reason, requested_at, done_at FROM payment_refunds WHERE dossier_id = $1 ORDER BY requested_at',
+      [d.id],
+    )
+  ).rows;
   const due = PAYABLE.has(d.status) ? amountDue({ paymentState: d.payment_state, paymentDue: d.payment_due, feeTotal: d.fee_total }) : 0;
   return {
     dossierId: d.id,
@@ -94,17 +109,35 @@ export async function dossierPayment(ctx: AppContext, db: Queryable, d: DossierP
     feeQuote: d.fee_quote,
     paidOnlineVia: d.paid_online_via,
     intents: intents.map((i) => intentView(ctx, i)),
-    receipts: receipts.map((r) => ({ id: r.id, number: r.number, net: r.net, gross: r.gross, reduction: r.reduction, method: r.method, issuedAt: new Date(r.issued_at).toISOString(), intentId: r.intent_id })),
-    refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, state: r.state, reason: r.reason, requestedAt: new Date(r.requested_at).toISOString(), doneAt: r.done_at ? new Date(r.done_at).toISOString() : null })),
+    receipts: receipts.map((r) => ({
+      id: r.id,
+      number: r.number,
+      net: r.net,
+      gross: r.gross,
+      reduction: r.reduction,
+      method: r.method,
+      issuedAt: new Date(r.issued_at).toISOString(),
+      intentId: r.intent_id,
+    })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      amount: r.amount,
+      state: r.state,
+      reason: r.reason,
+      requestedAt: new Date(r.requested_at).toISOString(),
+      doneAt: r.done_at ? new Date(r.done_at).toISOString() : null,
+    })),
   };
 }
 
 export async function loadDossierForPayment(db: Queryable, dossierId: string, lock = false): Promise<DossierPayRow> {
   if (!/^[0-9a-f-]{36}$/i.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
-  const d = (await db.query<DossierPayRow>(
-    `SELECT id, code, status, owner_citizen_id, payment_state, payment_due, fee_total, fee_quote, paid_online_via, unit_ids FROM dossiers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [dossierId],
-  )).rows[0];
+  const d = (
+    await db.query<DossierPayRow>(
+      `SELECT id, code, status, owner_citizen_id, payment_state, payment_due, fee_total, fee_quote, paid_online_via, unit_ids FROM dossiers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [dossierId],
+    )
+  ).rows[0];
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
   return d;
 }
@@ -113,7 +146,8 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code ===
 
 /** Starts (or resumes) an online payment of the dossier's fees. Idempotent on the key. */
 export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossierId: string, input: { idempotencyKey: string; gateway: 'vnpay' }) {
-  const byKey = async () => (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE idempotency_key = $1', [`${citizen.id}:${input.idempotencyKey}`])).rows[0];
+  const byKey = async () =>
+    (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE idempotency_key = $1', [`${citizen.id}:${input.idempotencyKey}`])).rows[0];
   const again = await byKey();
   if (again) {
     if (again.dossier_id !== dossierId) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu đã được dùng cho hồ sơ khác. Vui lòng tải lại trang.', 409);
@@ -132,9 +166,15 @@ export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossi
       const at = now();
       const ttl = paymentConfig(ctx.config.publicUrl).intentTtlMinutes || INTENT_TTL_MINUTES;
       const created = await insertIntent(tx, {
-        dossierId: d.id, idempotencyKey: `${citizen.id}:${input.idempotencyKey}`, gateway: input.gateway, amount: due,
+        dossierId: d.id,
+        idempotencyKey: `${citizen.id}:${input.idempotencyKey}`,
+        gateway: input.gateway,
+        amount: due,
         purpose: d.status === NationalStatus.FINANCIAL_OBLIGATION ? 'financial_obligation' : 'submission',
-        createdBy: { kind: 'citizen', id: citizen.id }, at, expiresAt: new Date(at.getTime() + ttl * 60_000), source: 'citizen',
+        createdBy: { kind: 'citizen', id: citizen.id },
+        at,
+        expiresAt: new Date(at.getTime() + ttl * 60_000),
+        source: 'citizen',
       });
       const pending = await transitionIntent(tx, created, 'pending', 'citizen', at, { redirectedTo: input.gateway });
       return { intent: intentView(ctx, pending), created: true };
@@ -144,20 +184,39 @@ export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossi
     // A concurrent request with the same key, or a second attempt racing for the dossier's one open intent.
     const winner = await byKey();
     if (winner) return { intent: intentView(ctx, winner), created: false };
-    const open = (await ctx.db.query<IntentRow>("SELECT * FROM payment_intents WHERE dossier_id = $1 AND state IN ('created', 'pending')", [dossierId])).rows[0];
+    const open = (await ctx.db.query<IntentRow>("SELECT * FROM payment_intents WHERE dossier_id = $1 AND state IN ('created', 'pending')", [dossierId]))
+      .rows[0];
     if (open) return { intent: intentView(ctx, open), created: false };
     throw err;
   }
 }
 
-async function logEvent(db: Queryable, e: { gateway: string; kind: 'ipn' | 'return' | 'requery' | 'refund'; reference?: string; intentId?: string; outcome: 'accepted' | 'rejected' | 'ignored'; reason?: string; responseCode?: string; params: Record<string, unknown>; ip?: string }) {
-  await db.query('INSERT INTO gateway_events (gateway, kind, reference, intent_id, outcome, reason, response_code, params, remote_ip, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-    e.gateway, e.kind, e.reference ?? null, e.intentId ?? null, e.outcome, e.reason ?? null, e.responseCode ?? null, e.params, e.ip ?? null, systemNow(),
-  ]);
+async function logEvent(
+  db: Queryable,
+  e: {
+    gateway: string;
+    kind: 'ipn' | 'return' | 'requery' | 'refund';
+    reference?: string;
+    intentId?: string;
+    outcome: 'accepted' | 'rejected' | 'ignored';
+    reason?: string;
+    responseCode?: string;
+    params: Record<string, unknown>;
+    ip?: string;
+  },
+) {
+  await db.query(
+    'INSERT INTO gateway_events (gateway, kind, reference, intent_id, outcome, reason, response_code, params, remote_ip, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [e.gateway, e.kind, e.reference ?? null, e.intentId ?? null, e.outcome, e.reason ?? null, e.responseCode ?? null, e.params, e.ip ?? null, systemNow()],
+  );
 }
 
 class Rejected extends Error {
-  constructor(readonly code: IpnResponseCode, readonly reason: string, readonly intentId?: string) {
+  constructor(
+    readonly code: IpnResponseCode,
+    readonly reason: string,
+    readonly intentId?: string,
+  ) {
     super(reason);
   }
 }
@@ -166,7 +225,14 @@ class Rejected extends Error {
  * Applies the gateway's verified word on an intent (IPN or re-query), inside one transaction with the intent row
  * locked. Returns what was done; throws Rejected when the word cannot be applied (nothing changes).
  */
-async function applyGatewayResult(env: TransitionEnv, tx: Queryable, intentId: string, r: GatewayResult, source: LedgerSource, at: Date): Promise<'paid' | 'failed'> {
+async function applyGatewayResult(
+  env: TransitionEnv,
+  tx: Queryable,
+  intentId: string,
+  r: GatewayResult,
+  source: LedgerSource,
+  at: Date,
+): Promise<'paid' | 'failed'> {
   const i = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [intentId])).rows[0];
   if (r.amount !== i.amount) throw new Rejected('04', `amount_mismatch: expected ${i.amount}, got ${Number.isNaN(r.amount) ? 'invalid' : r.amount}`, i.id);
   if (!isOpen(i.state)) {
@@ -174,14 +240,32 @@ async function applyGatewayResult(env: TransitionEnv, tx: Queryable, intentId: s
     throw new Rejected('02', replay ? 'replay: already paid' : `already_final: ${i.state}`, i.id);
   }
   if (!r.success) {
-    await transitionIntent(tx, i, 'failed', source, at, { responseCode: r.responseCode, transactionStatus: r.transactionStatus }, { failureCode: r.responseCode || r.transactionStatus });
+    await transitionIntent(
+      tx,
+      i,
+      'failed',
+      source,
+      at,
+      { responseCode: r.responseCode, transactionStatus: r.transactionStatus },
+      { failureCode: r.responseCode || r.transactionStatus },
+    );
     return 'failed';
   }
   const ok = checkPaid({ state: i.state, expiresAt: new Date(i.expires_at) }, r.payDate ?? at);
   if (!ok.ok) throw new Rejected('02', `intent_${ok.reason}`, i.id);
-  const paid = await transitionIntent(tx, i, 'paid', source, at, { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null }, {
-    transactionNo: r.transactionNo, bankCode: r.bankCode, paidAt: r.payDate ?? at,
-  });
+  const paid = await transitionIntent(
+    tx,
+    i,
+    'paid',
+    source,
+    at,
+    { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null },
+    {
+      transactionNo: r.transactionNo,
+      bankCode: r.bankCode,
+      paidAt: r.payDate ?? at,
+    },
+  );
   await settleDossier(env, tx, paid, at, source);
   return 'paid';
 }
@@ -190,12 +274,19 @@ async function applyGatewayResult(env: TransitionEnv, tx: Queryable, intentId: s
 async function settleDossier(env: TransitionEnv, tx: Queryable, i: IntentRow, at: Date, source: LedgerSource) {
   const { receipt, duplicate } = await applyPaidToDossier(tx, i, at, source);
   await transition(
-    tx, env, i.dossier_id,
+    tx,
+    env,
+    i.dossier_id,
     { action: 'record_payment', payment: { amount: i.amount, method: 'online', gateway: i.gateway } },
     { kind: 'system', id: i.gateway, name: GATEWAY_NAMES[i.gateway], role: 'payment_gateway' },
     {
       record: {
-        gateway: i.gateway, reference: i.reference, transactionNo: i.gateway_transaction_no, receipt, paidOnlineVia: paidOnlineVia(i.gateway), source,
+        gateway: i.gateway,
+        reference: i.reference,
+        transactionNo: i.gateway_transaction_no,
+        receipt,
+        paidOnlineVia: paidOnlineVia(i.gateway),
+        source,
         ...(duplicate ? { duplicate: true, refund: 'requested' } : {}),
       },
     },
@@ -209,19 +300,43 @@ export async function handleVnpayIpn(ctx: AppContext, rawQuery: unknown, ip: str
   const r = readResult(params);
   const answer = (code: IpnResponseCode) => ({ RspCode: code, Message: IPN_MESSAGES[code] });
   const reject = async (code: IpnResponseCode, reason: string, intentId?: string) => {
-    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'ipn', reference: r.reference || undefined, intentId, outcome: 'rejected', reason, responseCode: code, params, ip });
+    await logEvent(ctx.db, {
+      gateway: 'vnpay',
+      kind: 'ipn',
+      reference: r.reference || undefined,
+      intentId,
+      outcome: 'rejected',
+      reason,
+      responseCode: code,
+      params,
+      ip,
+    });
     return answer(code);
   };
   if (!verify(params, cfg.hashSecret)) return reject('97', 'invalid_signature');
   if (r.tmnCode !== cfg.tmnCode) return reject('97', 'wrong_terminal');
-  const intent = (await ctx.db.query<{ id: string; dossier_id: string }>("SELECT id, dossier_id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0];
+  const intent = (
+    await ctx.db.query<{ id: string; dossier_id: string }>("SELECT id, dossier_id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [
+      r.reference,
+    ])
+  ).rows[0];
   if (!intent) return reject('01', 'unknown_reference');
   const at = now();
   const env = await prepareTransition(ctx, intent.dossier_id, 'record_payment');
   try {
     const outcome = await ctx.db.transaction(async (tx) => {
       const o = await applyGatewayResult(env, tx, intent.id, r, 'ipn', at);
-      await logEvent(tx, { gateway: 'vnpay', kind: 'ipn', reference: r.reference, intentId: intent.id, outcome: 'accepted', reason: o, responseCode: '00', params, ip });
+      await logEvent(tx, {
+        gateway: 'vnpay',
+        kind: 'ipn',
+        reference: r.reference,
+        intentId: intent.id,
+        outcome: 'accepted',
+        reason: o,
+        responseCode: '00',
+        params,
+        ip,
+      });
       return o;
     });
     void outcome;
@@ -229,7 +344,17 @@ export async function handleVnpayIpn(ctx: AppContext, rawQuery: unknown, ip: str
   } catch (err) {
     if (err instanceof Rejected) return reject(err.code, err.reason, err.intentId);
     if (isUniqueViolation(err)) return reject('02', 'concurrent_duplicate', intent.id);
-    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'ipn', reference: r.reference, intentId: intent.id, outcome: 'rejected', reason: `error: ${String((err as Error)?.message ?? err).slice(0, 300)}`, responseCode: '99', params, ip }).catch(() => undefined);
+    await logEvent(ctx.db, {
+      gateway: 'vnpay',
+      kind: 'ipn',
+      reference: r.reference,
+      intentId: intent.id,
+      outcome: 'rejected',
+      reason: `error: ${String((err as Error)?.message ?? err).slice(0, 300)}`,
+      responseCode: '99',
+      params,
+      ip,
+    }).catch(() => undefined);
     return answer('99');
   }
 }
@@ -240,10 +365,18 @@ export async function handleVnpayReturn(ctx: AppContext, rawQuery: unknown, ip: 
   const cfg = paymentConfig(ctx.config.publicUrl).vnpay;
   const r = readResult(params);
   const valid = verify(params, cfg.hashSecret);
-  const intent = r.reference ? (await ctx.db.query<{ id: string }>("SELECT id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0] : undefined;
+  const intent = r.reference
+    ? (await ctx.db.query<{ id: string }>("SELECT id FROM payment_intents WHERE gateway = 'vnpay' AND reference = $1", [r.reference])).rows[0]
+    : undefined;
   await logEvent(ctx.db, {
-    gateway: 'vnpay', kind: 'return', reference: r.reference || undefined, intentId: intent?.id, outcome: valid ? 'ignored' : 'rejected',
-    reason: valid ? `return_url_not_trusted: responseCode ${r.responseCode}` : 'invalid_signature', params, ip,
+    gateway: 'vnpay',
+    kind: 'return',
+    reference: r.reference || undefined,
+    intentId: intent?.id,
+    outcome: valid ? 'ignored' : 'rejected',
+    reason: valid ? `return_url_not_trusted: responseCode ${r.responseCode}` : 'invalid_signature',
+    params,
+    ip,
   });
   return { intentId: intent?.id ?? null, signatureValid: valid };
 }
@@ -256,10 +389,22 @@ export async function requeryIntent(ctx: AppContext, intentId: string, source: L
   if (!isOpen(i.state) || i.gateway !== 'vnpay') return i;
   const cfg = paymentConfig(ctx.config.publicUrl).vnpay;
   const at = now();
-  const q = await queryTransaction(cfg, { reference: i.reference, createdAt: new Date(i.created_at), orderInfo: `Truy van ${i.reference}`, ipAddr: '127.0.0.1' }, { at, fetch: gatewayFetch(ctx) });
+  const q = await queryTransaction(
+    cfg,
+    { reference: i.reference, createdAt: new Date(i.created_at), orderInfo: `Truy van ${i.reference}`, ipAddr: '127.0.0.1' },
+    { at, fetch: gatewayFetch(ctx) },
+  );
   const definite = q.found && (q.result.success || q.result.transactionStatus === '02');
   if (!definite) {
-    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'ignored', reason: q.found ? `still_pending: ${q.result.transactionStatus}` : `not_found: ${q.responseCode}`, params: q.raw });
+    await logEvent(ctx.db, {
+      gateway: 'vnpay',
+      kind: 'requery',
+      reference: i.reference,
+      intentId: i.id,
+      outcome: 'ignored',
+      reason: q.found ? `still_pending: ${q.result.transactionStatus}` : `not_found: ${q.responseCode}`,
+      params: q.raw,
+    });
     return (await load())!;
   }
   const env = await prepareTransition(ctx, i.dossier_id, 'record_payment');
@@ -270,7 +415,15 @@ export async function requeryIntent(ctx: AppContext, intentId: string, source: L
     });
   } catch (err) {
     if (!(err instanceof Rejected) && !isUniqueViolation(err)) throw err;
-    await logEvent(ctx.db, { gateway: 'vnpay', kind: 'requery', reference: i.reference, intentId: i.id, outcome: 'rejected', reason: err instanceof Rejected ? err.reason : 'concurrent_duplicate', params: q.raw });
+    await logEvent(ctx.db, {
+      gateway: 'vnpay',
+      kind: 'requery',
+      reference: i.reference,
+      intentId: i.id,
+      outcome: 'rejected',
+      reason: err instanceof Rejected ? err.reason : 'concurrent_duplicate',
+      params: q.raw,
+    });
   }
   return (await load())!;
 }
@@ -281,10 +434,12 @@ export async function requeryIntent(ctx: AppContext, intentId: string, source: L
  */
 export async function expireIntents(ctx: AppContext, opts: { dossierId?: string; requery?: boolean } = {}): Promise<number> {
   const at = now();
-  const due = (await ctx.db.query<IntentRow>(
-    `SELECT * FROM payment_intents WHERE state IN ('created', 'pending') AND expires_at < $1${opts.dossierId ? ' AND dossier_id = $2' : ''} ORDER BY expires_at LIMIT 200`,
-    opts.dossierId ? [at, opts.dossierId] : [at],
-  )).rows;
+  const due = (
+    await ctx.db.query<IntentRow>(
+      `SELECT * FROM payment_intents WHERE state IN ('created', 'pending') AND expires_at < $1${opts.dossierId ? ' AND dossier_id = $2' : ''} ORDER BY expires_at LIMIT 200`,
+      opts.dossierId ? [at, opts.dossierId] : [at],
+    )
+  ).rows;
   let expired = 0;
   for (const i of due) {
     if (opts.requery !== false && i.gateway === 'vnpay') {

@@ -24,7 +24,10 @@ export function gatewayFetch(ctx: AppContext): typeof fetch {
         headers: Object.fromEntries(new Headers(init?.headers).entries()),
         payload: typeof init?.body === 'string' ? init.body : undefined,
       });
-      return new Response(new Uint8Array(res.rawPayload), { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') } });
+      return new Response(new Uint8Array(res.rawPayload), {
+        status: res.statusCode,
+        headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
+      });
     }
     return fetch(input, init);
   }) as typeof fetch;

@@ -43,10 +43,17 @@ const addressText = (a: PopulationRecord['thuongTru']) => [a.chiTiet, a.tenPhuon
 export async function identityCheck(ctx: AppContext, staff: Staff, idNumber: string) {
   const units = counterUnits(staff);
   const person = await ctx.population.findByIdNumber(idNumber, {
-    actorKind: 'official', actorId: staff.actor.id, actorUnit: units[0], purpose: 'counter-identity-check',
+    actorKind: 'official',
+    actorId: staff.actor.id,
+    actorUnit: units[0],
+    purpose: 'counter-identity-check',
   });
   if (!person) {
-    throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư. Vui lòng kiểm tra lại số trên thẻ căn cước.', 404);
+    throw new AppError(
+      'PERSON_NOT_FOUND',
+      'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư. Vui lòng kiểm tra lại số trên thẻ căn cước.',
+      404,
+    );
   }
   const checkedAt = now().getTime();
   return {
@@ -97,7 +104,17 @@ export async function intakePrefill(ctx: AppContext, staff: Staff, input: { proc
   const person = await ctx.population.findByIdNumber(input.idNumber, lookup);
   if (!person) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư.', 404);
   const { values, provenance, seal } = await prefillForPerson(ctx, kase.form, input.idNumber, lookup, identityClaims(person));
-  return { procedureCode: v.code, procedureVersion: v.version, procedureName: v.definition.name, caseCode: kase.code, form: kase.form, documents: kase.documents, values, prefilledFields: Object.keys(provenance), seal };
+  return {
+    procedureCode: v.code,
+    procedureVersion: v.version,
+    procedureName: v.definition.name,
+    caseCode: kase.code,
+    form: kase.form,
+    documents: kase.documents,
+    values,
+    prefilledFields: Object.keys(provenance),
+    seal,
+  };
 }
 
 export interface IntakeInput {
@@ -147,7 +164,10 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const kase = version.definition.cases.find((c) => c.code === input.caseCode);
   if (!kase?.form) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp hoặc biểu mẫu của thủ tục.', 404);
   const person = await ctx.population.findByIdNumber(input.identity.idNumber, {
-    actorKind: 'official', actorId: staff.actor.id, actorUnit: receivingUnitId, purpose: `counter-intake:${input.procedureCode}`,
+    actorKind: 'official',
+    actorId: staff.actor.id,
+    actorUnit: receivingUnitId,
+    purpose: `counter-intake:${input.procedureCode}`,
   });
   if (!person) throw new AppError('PERSON_NOT_FOUND', 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư.', 404);
 
@@ -177,12 +197,21 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const email = input.contact.email?.trim() || undefined;
   if (phone && !PHONE.test(phone)) problems.push({ path: 'contact.phone', code: 'phone', message: 'Số điện thoại liên hệ không hợp lệ.' });
   if (email && !EMAIL.test(email)) problems.push({ path: 'contact.email', code: 'email', message: 'Địa chỉ thư điện tử liên hệ không hợp lệ.' });
-  if (problems.length > 0) throw new AppError('INTAKE_INVALID', `Hồ sơ chưa thể tiếp nhận: còn ${problems.length} nội dung cần sửa.`, 422, { errors: problems });
+  if (problems.length > 0)
+    throw new AppError('INTAKE_INVALID', `Hồ sơ chưa thể tiếp nhận: còn ${problems.length} nội dung cần sửa.`, 422, { errors: problems });
 
   const tree = staff.tree;
   const competentUnitId = competentUnit(tree, version.definition.competentUnitKind, input.competentUnitId, person.thuongTru.maPhuongXa, receivingUnitId);
   const values = normaliseValues(kase.form, input.values);
-  const quote = quoteFees({ lines: kase.fees, channel: 'counter', date: vnToday(), ...feeQuantities(kase.form.pages.flatMap((p) => p.fields.map((f) => f.key)), values) });
+  const quote = quoteFees({
+    lines: kase.fees,
+    channel: 'counter',
+    date: vnToday(),
+    ...feeQuantities(
+      kase.form.pages.flatMap((p) => p.fields.map((f) => f.key)),
+      values,
+    ),
+  });
   const rules = await caseRules(ctx.db, { procedure_code: input.procedureCode, procedure_version: input.procedureVersion, case_code: input.caseCode });
   const calendar = await cachedCalendar(ctx.db);
   const unitIds = routeUnits(tree, kase.workflow, { receivingUnitId, competentUnitId });
@@ -204,21 +233,62 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const env = { ctx, tree, calendar, rules };
   try {
     return await ctx.db.transaction(async (tx) => {
-      const scans = await resolveUploads(tx, input.documents.flatMap((d) => (d.uploadId ? [{ requirementCode: d.requirementCode, uploadId: d.uploadId }] : [])), { kind: 'official', id: staff.actor.id });
+      const scans = await resolveUploads(
+        tx,
+        input.documents.flatMap((d) => (d.uploadId ? [{ requirementCode: d.requirementCode, uploadId: d.uploadId }] : [])),
+        { kind: 'official', id: staff.actor.id },
+      );
       const reused = input.documents.flatMap((d) => {
         const doc = d.storeDocumentId ? stored.get(d.storeDocumentId) : undefined;
-        return doc ? [{ requirementCode: d.requirementCode, storeDocumentId: doc.id, sha256: doc.sha256, name: doc.title, mime: doc.mime, size: Number(doc.size), source: 'store' as const }] : [];
+        return doc
+          ? [
+              {
+                requirementCode: d.requirementCode,
+                storeDocumentId: doc.id,
+                sha256: doc.sha256,
+                name: doc.title,
+                mime: doc.mime,
+                size: Number(doc.size),
+                source: 'store' as const,
+              },
+            ]
+          : [];
       });
       const created = await createDossier(tx, ctx, {
-        id, procedureCode: input.procedureCode, procedureVersion: input.procedureVersion, caseCode: input.caseCode, procedureName: version.definition.name,
-        channel: input.channel, subState: 'counter_intake', ownerCitizenId, applicant, resultDelivery: input.resultDelivery,
-        summary: `${version.definition.name} – ${person.hoTen}`.slice(0, 1000), values, provenance: prefill.provenance, receivingUnitId, agencyCode: counter.agencyCode!,
-        competentUnitId, unitIds, submittedAt: at, feeQuote: quote, feeTotal: quote.total, vneidAuthenticated: false, populationDbUsed: true, intake,
+        id,
+        procedureCode: input.procedureCode,
+        procedureVersion: input.procedureVersion,
+        caseCode: input.caseCode,
+        procedureName: version.definition.name,
+        channel: input.channel,
+        subState: 'counter_intake',
+        ownerCitizenId,
+        applicant,
+        resultDelivery: input.resultDelivery,
+        summary: `${version.definition.name} – ${person.hoTen}`.slice(0, 1000),
+        values,
+        provenance: prefill.provenance,
+        receivingUnitId,
+        agencyCode: counter.agencyCode!,
+        competentUnitId,
+        unitIds,
+        submittedAt: at,
+        feeQuote: quote,
+        feeTotal: quote.total,
+        vneidAuthenticated: false,
+        populationDbUsed: true,
+        intake,
         documents: [...scans.map((x) => ({ ...x, source: 'scan' as const })), ...reused],
         submittedBy: { kind: 'official', id: staff.actor.id, name: staff.actor.fullName, role: 'reception' },
         log: {
-          channel: input.channel, onBehalfOf: person.hoTen, procedureCode: input.procedureCode, procedureVersion: input.procedureVersion, caseCode: input.caseCode,
-          receivingUnitId, identityCheck: intake.identityCheck, ...(input.waybill ? { waybill: input.waybill } : {}),
+          channel: input.channel,
+          onBehalfOf: person.hoTen,
+          procedureCode: input.procedureCode,
+          procedureVersion: input.procedureVersion,
+          caseCode: input.caseCode,
+          receivingUnitId,
+          identityCheck: intake.identityCheck,
+          ...(input.waybill ? { waybill: input.waybill } : {}),
           // Paper → data message (NĐ 137/2024 Art. 4): converted from paper, when, by whom, which agency.
           conversion: { fromPaper: true, at: at.toISOString(), by: staff.actor.fullName, agency: counter.name },
         },
@@ -238,9 +308,11 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
 class DuplicateIntake extends Error {}
 
 async function findIntake(ctx: AppContext, staff: Staff, key: string) {
-  const r = (await ctx.db.query<{ id: string; code: string; status: number; due_at: Date | null }>(
-    "SELECT id, code, status, due_at FROM dossiers WHERE intake ->> 'officialId' = $1 AND intake ->> 'idempotencyKey' = $2",
-    [staff.actor.id, key],
-  )).rows[0];
+  const r = (
+    await ctx.db.query<{ id: string; code: string; status: number; due_at: Date | null }>(
+      "SELECT id, code, status, due_at FROM dossiers WHERE intake ->> 'officialId' = $1 AND intake ->> 'idempotencyKey' = $2",
+      [staff.actor.id, key],
+    )
+  ).rows[0];
   return r ? { id: r.id, code: r.code, status: r.status, dueAt: r.due_at ? new Date(r.due_at).toISOString() : null, task: null } : null;
 }

@@ -15,7 +15,13 @@ describe(`reception of online dossiers on ${testDatabaseKind}`, () => {
   async function submitted(): Promise<{ id: string; code: string }> {
     const draft = (await citizen.post('/api/drafts', { procedureCode: '1.001193', caseCode: 'dung-han' })).json();
     const upload = (await citizen.upload('/api/uploads', 'gcs.pdf', 'application/pdf', pdf)).json();
-    const saved = (await citizen.put(`/api/drafts/${draft.id}`, { revision: draft.revision, values: { ...draft.values, noiSinhTre: 'Trạm Y tế', quanHeVoiTre: 'me' }, documents: [{ requirementCode: 'GCS', uploadId: upload.id }] })).json();
+    const saved = (
+      await citizen.put(`/api/drafts/${draft.id}`, {
+        revision: draft.revision,
+        values: { ...draft.values, noiSinhTre: 'Trạm Y tế', quanHeVoiTre: 'me' },
+        documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
+      })
+    ).json();
     const res = await citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
     expect(res.statusCode).toBe(201);
     return res.json();
@@ -24,7 +30,12 @@ describe(`reception of online dossiers on ${testDatabaseKind}`, () => {
   beforeAll(async () => {
     t = await startTestApp({ seed: true });
     citizen = new TestClient(t.app);
-    await citizen.loginAs(t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: new Date().toISOString() });
+    await citizen.loginAs(t.ctx.db, 'citizen', {
+      citizenId: crypto.randomUUID(),
+      idNumber: DEMO_MOTHER_ID,
+      fullName: 'Trần Thị Mai',
+      loginAt: new Date().toISOString(),
+    });
     for (const u of ['tiepnhan.phurieng', 'tiepnhan.xuanthanh', 'chuyenvien.vhxh']) {
       staff[u] = new TestClient(t.app);
       expect((await staff[u].post('/api/staff/login', { username: u, password: DEMO_OFFICIAL_PASSWORD })).statusCode).toBe(200);
@@ -73,7 +84,9 @@ describe(`reception of online dossiers on ${testDatabaseKind}`, () => {
 
   it('requesting completion at reception keeps the dossier new (Mẫu 02) and logs the reason', async () => {
     const d = await submitted();
-    const res = await staff['tiepnhan.phurieng'].post(`/api/staff/dossiers/${d.id}/request-completion`, { reason: 'Ảnh giấy chứng sinh bị mờ, vui lòng chụp lại' });
+    const res = await staff['tiepnhan.phurieng'].post(`/api/staff/dossiers/${d.id}/request-completion`, {
+      reason: 'Ảnh giấy chứng sinh bị mờ, vui lòng chụp lại',
+    });
     expect(res.json().status).toBe(1);
     const detail = (await citizen.get(`/api/my/dossiers/${d.id}`)).json();
     expect(detail.timeline[1]).toMatchObject({ action: 'completion_requested' });

@@ -14,10 +14,20 @@ import { counterIntake, counterUnits, identityCheck, intakePrefill, verifyIdenti
 import { receptionQueue } from './service.ts';
 
 export default async function receptionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  defineRoute(app, { method: 'GET', url: '/api/staff/reception/queue', summary: 'Hồ sơ trực tuyến chờ tiếp nhận tại quầy của tôi', tags: ['reception'], response: ReceptionQueue }, async ({ req }) => {
-    const staff = await requireStaff(ctx, req);
-    return { items: await receptionQueue(ctx, counterUnits(staff)) };
-  });
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/staff/reception/queue',
+      summary: 'Hồ sơ trực tuyến chờ tiếp nhận tại quầy của tôi',
+      tags: ['reception'],
+      response: ReceptionQueue,
+    },
+    async ({ req }) => {
+      const staff = await requireStaff(ctx, req);
+      return { items: await receptionQueue(ctx, counterUnits(staff)) };
+    },
+  );
 
   defineRoute(
     app,

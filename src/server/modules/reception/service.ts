@@ -7,13 +7,30 @@ import type { AppContext } from '../../context.ts';
 
 export async function receptionQueue(ctx: AppContext, units: string[]) {
   if (units.length === 0) return [];
-  const { rows } = await ctx.db.query<{ id: string; code: string; procedure_code: string; procedure_name: string; applicant_name: string; submitted_at: Date; sub_state: string | null; receiving_unit_id: string; channel: number }>(
+  const { rows } = await ctx.db.query<{
+    id: string;
+    code: string;
+    procedure_code: string;
+    procedure_name: string;
+    applicant_name: string;
+    submitted_at: Date;
+    sub_state: string | null;
+    receiving_unit_id: string;
+    channel: number;
+  }>(
     `SELECT id, code, procedure_code, procedure_name, applicant_name, submitted_at, sub_state, receiving_unit_id, channel FROM dossiers
       WHERE status = 1 AND receiving_unit_id = ANY($1::text[]) ORDER BY submitted_at LIMIT 500`,
     [units],
   );
   return rows.map((r) => ({
-    id: r.id, code: r.code, procedureCode: r.procedure_code, procedureName: r.procedure_name, applicantName: r.applicant_name,
-    submittedAt: new Date(r.submitted_at).toISOString(), subState: r.sub_state, receivingUnitId: r.receiving_unit_id, channel: r.channel,
+    id: r.id,
+    code: r.code,
+    procedureCode: r.procedure_code,
+    procedureName: r.procedure_name,
+    applicantName: r.applicant_name,
+    submittedAt: new Date(r.submitted_at).toISOString(),
+    subState: r.sub_state,
+    receivingUnitId: r.receiving_unit_id,
+    channel: r.channel,
   }));
 }

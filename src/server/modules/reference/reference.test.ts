@@ -15,7 +15,10 @@ describe(`reference data on ${testDatabaseKind}`, () => {
 
   it('holds the 34 provinces and 3,321 communes of 2025', async () => {
     const { rows } = await t.ctx.db.query<{ level: string; n: number }>('SELECT level, count(*)::int AS n FROM admin_units GROUP BY level ORDER BY level');
-    expect(rows).toEqual([{ level: 'commune', n: 3321 }, { level: 'province', n: 34 }]);
+    expect(rows).toEqual([
+      { level: 'commune', n: 3321 },
+      { level: 'province', n: 34 },
+    ]);
     const orphans = await t.ctx.db.query("SELECT code FROM admin_units WHERE level = 'commune' AND parent_code IS NULL");
     expect(orphans.rows).toEqual([]);
   });
@@ -36,9 +39,17 @@ describe(`reference data on ${testDatabaseKind}`, () => {
   it('describes the demo deployment: province scope, default unit, the agencies of both communes', async () => {
     const inst = (await t.app.inject({ method: 'GET', url: '/api/installation' })).json();
     expect(inst).toMatchObject({
-      provinceCode: '75', provinceName: 'Tỉnh Đồng Nai', defaultUnitId: 'dni.phurieng.ttpvhcc', defaultUnitName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng',
+      provinceCode: '75',
+      provinceName: 'Tỉnh Đồng Nai',
+      defaultUnitId: 'dni.phurieng.ttpvhcc',
+      defaultUnitName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng',
     });
-    const units = (await t.app.inject({ method: 'GET', url: '/api/org-units?adminUnit=25252' })).json() as { kind: string; name: string; agencyCode: string; address: string }[];
+    const units = (await t.app.inject({ method: 'GET', url: '/api/org-units?adminUnit=25252' })).json() as {
+      kind: string;
+      name: string;
+      agencyCode: string;
+      address: string;
+    }[];
     expect(units.map((u) => u.kind).sort()).toEqual(['cong_an_xa', 'phong_kinh_te', 'phong_vhxh', 'ttpvhcc', 'ubnd_xa', 'van_phong']);
     expect(units.find((u) => u.kind === 'ttpvhcc')?.name).toBe('Trung tâm Phục vụ hành chính công xã Phú Riềng');
     for (const u of units) {
@@ -59,8 +70,19 @@ describe(`reference data on ${testDatabaseKind}`, () => {
   });
 
   it('serves the 2026 calendar with Tết, lunar dates and the Giỗ Tổ compensatory day', async () => {
-    const days = (await t.app.inject({ method: 'GET', url: '/api/calendar?year=2026' })).json() as { day: string; kind: string; name: string; lunar: { day: number; month: number } }[];
-    expect(days.filter((d) => d.name.startsWith('Tết Nguyên đán')).map((d) => d.day)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+    const days = (await t.app.inject({ method: 'GET', url: '/api/calendar?year=2026' })).json() as {
+      day: string;
+      kind: string;
+      name: string;
+      lunar: { day: number; month: number };
+    }[];
+    expect(days.filter((d) => d.name.startsWith('Tết Nguyên đán')).map((d) => d.day)).toEqual([
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+    ]);
     expect(days.find((d) => d.day === '2026-02-17')?.lunar).toEqual({ day: 1, month: 1, year: 2026, leap: false });
     expect(days.find((d) => d.day === '2026-04-27')).toMatchObject({ kind: 'compensatory_day_off' });
     expect((await t.app.inject({ method: 'GET', url: '/api/calendar?year=abc' })).statusCode).toBe(400);
@@ -69,7 +91,9 @@ describe(`reference data on ${testDatabaseKind}`, () => {
   it('regenerates the calendar idempotently and keeps what an administrator entered', async () => {
     const count = async () => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM calendar_days')).rows[0].n;
     const before = await count();
-    await t.ctx.db.query("INSERT INTO calendar_days (day, kind, name, source) VALUES ('2026-03-09', 'compensatory_day_off', 'Nghỉ theo quyết định của UBND tỉnh', 'admin')");
+    await t.ctx.db.query(
+      "INSERT INTO calendar_days (day, kind, name, source) VALUES ('2026-03-09', 'compensatory_day_off', 'Nghỉ theo quyết định của UBND tỉnh', 'admin')",
+    );
     await t.ctx.db.query("UPDATE calendar_days SET name = 'Nghỉ bù Giỗ Tổ (sửa tay)', source = 'admin' WHERE day = '2026-04-27'");
     await seedCalendar(t.ctx.db);
     await seedCalendar(t.ctx.db);
@@ -93,12 +117,25 @@ describe(`reference data on ${testDatabaseKind}`, () => {
     expect(CALENDAR_YEARS).toEqual([2025, 2026, 2027]);
     const now = parseInstant('2027-06-01T09:00:00+07:00');
     const cal = await loadCalendar(t.ctx.db, now);
-    expect(cal.hours.intervals).toEqual([[450, 690], [810, 1050]]);
+    expect(cal.hours.intervals).toEqual([
+      [450, 690],
+      [810, 1050],
+    ]);
     expect(cal.days.get('2026-02-17')).toBe('holiday');
     // 2028 is not in the table: its statutory holidays come from the rules (Tết Mậu Thân: 26/01/2028).
     expect(cal.days.get('2028-01-01')).toBe('holiday');
     expect(cal.days.get('2028-01-26')).toBe('holiday');
-    await t.ctx.db.query(`UPDATE installation SET settings = settings || $1::jsonb`, [{ workingTime: { intervals: [['07:00', '11:30'], ['13:00', '16:30']], sameDayCutoff: '15:00' } }]);
+    await t.ctx.db.query(`UPDATE installation SET settings = settings || $1::jsonb`, [
+      {
+        workingTime: {
+          intervals: [
+            ['07:00', '11:30'],
+            ['13:00', '16:30'],
+          ],
+          sameDayCutoff: '15:00',
+        },
+      },
+    ]);
     try {
       const other = await loadCalendar(t.ctx.db, now);
       expect(formatVn(dueDate({ from: parseInstant('2026-03-09T09:00:00+07:00'), amount: 1, unit: 'working_days' }, other))).toBe('2026-03-10T16:30:00+07:00');

@@ -40,8 +40,17 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
     },
     async ({ query }) => {
       const { rows } = await ctx.db.query<{
-        id: string; name: string; short_name: string | null; kind: string; admin_unit_code: string; admin_unit_name: string;
-        parent_id: string | null; agency_code: string | null; address: string | null; phone: string | null; email: string | null;
+        id: string;
+        name: string;
+        short_name: string | null;
+        kind: string;
+        admin_unit_code: string;
+        admin_unit_name: string;
+        parent_id: string | null;
+        agency_code: string | null;
+        address: string | null;
+        phone: string | null;
+        email: string | null;
       }>(
         `SELECT o.id, o.name, o.short_name, o.kind, o.admin_unit_code, a.name AS admin_unit_name, o.parent_id, o.agency_code, o.address, o.phone, o.email
            FROM org_units o JOIN admin_units a ON a.code = o.admin_unit_code
@@ -53,8 +62,17 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
         [query.adminUnit ?? null, query.province ?? null, query.kind ?? null],
       );
       return rows.map((r) => ({
-        id: r.id, name: r.name, shortName: r.short_name, kind: r.kind, adminUnitCode: r.admin_unit_code, adminUnitName: r.admin_unit_name,
-        parentId: r.parent_id, agencyCode: r.agency_code, address: r.address, phone: r.phone, email: r.email,
+        id: r.id,
+        name: r.name,
+        shortName: r.short_name,
+        kind: r.kind,
+        adminUnitCode: r.admin_unit_code,
+        adminUnitName: r.admin_unit_name,
+        parentId: r.parent_id,
+        agencyCode: r.agency_code,
+        address: r.address,
+        phone: r.phone,
+        email: r.email,
       }));
     },
   );
@@ -69,12 +87,20 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
       response: Installation,
     },
     async () => {
-      const r = (await ctx.db.query<{ province_code: string; name: string; default_unit: string | null; province_name: string; default_unit_name: string | null }>(
-        `SELECT i.province_code, i.name, i.default_unit, a.name AS province_name, o.name AS default_unit_name
+      const r = (
+        await ctx.db.query<{ province_code: string; name: string; default_unit: string | null; province_name: string; default_unit_name: string | null }>(
+          `SELECT i.province_code, i.name, i.default_unit, a.name AS province_name, o.name AS default_unit_name
            FROM installation i JOIN admin_units a ON a.code = i.province_code LEFT JOIN org_units o ON o.id = i.default_unit`,
-      )).rows[0];
+        )
+      ).rows[0];
       if (!r) throw notFound('Hệ thống chưa được cấu hình.');
-      return { provinceCode: r.province_code, provinceName: r.province_name, name: r.name, defaultUnitId: r.default_unit, defaultUnitName: r.default_unit_name };
+      return {
+        provinceCode: r.province_code,
+        provinceName: r.province_name,
+        name: r.name,
+        defaultUnitId: r.default_unit,
+        defaultUnitName: r.default_unit_name,
+      };
     },
   );
 

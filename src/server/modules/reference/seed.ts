@@ -36,7 +36,12 @@ export type AdminUnitsFile = z.infer<typeof AdminUnitsFile>;
 export { AGENCY_CODE };
 
 const OrgUnitsFile = z.object({
-  installation: z.object({ provinceCode: Code(2), name: z.string().min(1), defaultUnit: z.string().min(1), settings: z.record(z.string(), z.unknown()).optional() }),
+  installation: z.object({
+    provinceCode: Code(2),
+    name: z.string().min(1),
+    defaultUnit: z.string().min(1),
+    settings: z.record(z.string(), z.unknown()).optional(),
+  }),
   units: z.array(
     z.object({
       id: z.string().min(1),
@@ -86,7 +91,15 @@ export async function insertBatched(q: Queryable, table: string, columns: string
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     const params: unknown[] = [];
-    const tuples = chunk.map((r) => `(${r.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`);
+    const tuples = chunk.map(
+      (r) =>
+        `(${r
+          .map((v) => {
+            params.push(v);
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    );
     await q.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params);
   }
 }
@@ -98,8 +111,20 @@ export async function seedAdminUnits(db: Database): Promise<void> {
   const upsert = `ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code
     WHERE (admin_units.name, admin_units.type, admin_units.level, admin_units.parent_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.level, EXCLUDED.parent_code)`;
   await db.transaction(async (tx) => {
-    await insertBatched(tx, 'admin_units', cols, file.provinces.map((p) => [p.code, p.name, p.type, 'province', null, file.effectiveFrom]), upsert);
-    await insertBatched(tx, 'admin_units', cols, file.provinces.flatMap((p) => p.communes.map((c) => [c.code, c.name, c.type, 'commune', p.code, file.effectiveFrom])), upsert);
+    await insertBatched(
+      tx,
+      'admin_units',
+      cols,
+      file.provinces.map((p) => [p.code, p.name, p.type, 'province', null, file.effectiveFrom]),
+      upsert,
+    );
+    await insertBatched(
+      tx,
+      'admin_units',
+      cols,
+      file.provinces.flatMap((p) => p.communes.map((c) => [c.code, c.name, c.type, 'commune', p.code, file.effectiveFrom])),
+      upsert,
+    );
   });
 }
 
@@ -112,15 +137,28 @@ export async function seedOrgUnits(db: Database): Promise<void> {
       tx,
       'org_units',
       cols,
-      file.units.map((u) => [u.id, u.name, u.shortName ?? null, u.kind, u.adminUnitCode, u.parentId ?? null, u.agencyCode, u.address, u.phone ?? null, u.email ?? null]),
+      file.units.map((u) => [
+        u.id,
+        u.name,
+        u.shortName ?? null,
+        u.kind,
+        u.adminUnitCode,
+        u.parentId ?? null,
+        u.agencyCode,
+        u.address,
+        u.phone ?? null,
+        u.email ?? null,
+      ]),
       `ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name, kind = EXCLUDED.kind, admin_unit_code = EXCLUDED.admin_unit_code,
          parent_id = EXCLUDED.parent_id, agency_code = EXCLUDED.agency_code, address = EXCLUDED.address, phone = EXCLUDED.phone, email = EXCLUDED.email`,
     );
     // An existing installation row is left alone: an administrator may have changed the default unit or settings.
-    await tx.query(
-      `INSERT INTO installation (id, province_code, name, default_unit, settings) VALUES (true, $1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-      [file.installation.provinceCode, file.installation.name, file.installation.defaultUnit, file.installation.settings ?? {}],
-    );
+    await tx.query(`INSERT INTO installation (id, province_code, name, default_unit, settings) VALUES (true, $1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
+      file.installation.provinceCode,
+      file.installation.name,
+      file.installation.defaultUnit,
+      file.installation.settings ?? {},
+    ]);
   });
 }
 
@@ -141,7 +179,13 @@ export async function seedCalendar(db: Database, years: number[] = CALENDAR_YEAR
     );
     if (existing.rows.map(key).sort().join('\n') === wanted) return;
     await tx.query("DELETE FROM calendar_days WHERE source = 'rule' AND day >= $1::date AND day < $2::date", [from, to]);
-    await insertBatched(tx, 'calendar_days', ['day', 'kind', 'name', 'source'], days.map((d) => [d.day, d.kind, d.name, 'rule']), 'ON CONFLICT (day) DO NOTHING');
+    await insertBatched(
+      tx,
+      'calendar_days',
+      ['day', 'kind', 'name', 'source'],
+      days.map((d) => [d.day, d.kind, d.name, 'rule']),
+      'ON CONFLICT (day) DO NOTHING',
+    );
   });
 }
 

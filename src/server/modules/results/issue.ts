@@ -16,7 +16,17 @@ import { localDay } from '../../../core/time/local.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { countSourcePages, formLabels, markConvertedFromPaper, placeCodes, renderCertifiedCopy, renderResultPdf, resultValidity, type ResultData, type SourceMime } from './render/index.ts';
+import {
+  countSourcePages,
+  formLabels,
+  markConvertedFromPaper,
+  placeCodes,
+  renderCertifiedCopy,
+  renderResultPdf,
+  resultValidity,
+  type ResultData,
+  type SourceMime,
+} from './render/index.ts';
 import { getVersion } from '../catalogue/index.ts';
 import { signPdf } from './signing/pades.ts';
 import type { OrgTree } from '../officials/index.ts';
@@ -36,10 +46,12 @@ function addMonths(day: string, months: number): string {
 
 /** The place a unit's documents are dated at: its commune or province name without "Xã", "Phường", "Tỉnh". */
 export async function placeName(db: Queryable, adminUnitCode: string): Promise<{ place: string; province: string }> {
-  const rows = (await db.query<{ name: string; type: string; parent_name: string | null }>(
-    'SELECT a.name, a.type, p.name AS parent_name FROM admin_units a LEFT JOIN admin_units p ON p.code = a.parent_code WHERE a.code = $1',
-    [adminUnitCode],
-  )).rows;
+  const rows = (
+    await db.query<{ name: string; type: string; parent_name: string | null }>(
+      'SELECT a.name, a.type, p.name AS parent_name FROM admin_units a LEFT JOIN admin_units p ON p.code = a.parent_code WHERE a.code = $1',
+      [adminUnitCode],
+    )
+  ).rows;
   const strip = (name: string, type: string) => (name.toLowerCase().startsWith(type.toLowerCase()) ? name.slice(type.length).trim() : name);
   const r = rows[0];
   if (!r) return { place: '', province: '' };
@@ -79,7 +91,12 @@ function issuingUnit(tree: OrgTree, d: { competent_unit_id: string | null; recei
  * reading them uses the database, which the embedded PGlite cannot do while a transaction holds its connection.
  */
 export async function prepareSigning(ctx: AppContext, tree: OrgTree, dossierId: string): Promise<void> {
-  const d = (await ctx.db.query<{ competent_unit_id: string | null; receiving_unit_id: string }>('SELECT competent_unit_id, receiving_unit_id FROM dossiers WHERE id = $1', [dossierId])).rows[0];
+  const d = (
+    await ctx.db.query<{ competent_unit_id: string | null; receiving_unit_id: string }>(
+      'SELECT competent_unit_id, receiving_unit_id FROM dossiers WHERE id = $1',
+      [dossierId],
+    )
+  ).rows[0];
   if (!d) return;
   const unit = issuingUnit(tree, d);
   const { place, province } = await placeName(ctx.db, unit.adminUnitCode);
@@ -109,17 +126,19 @@ export async function signDossierResult(
   const parent = unit.parentId ? tree.units.get(unit.parentId) : undefined;
   const { place, province } = await placeName(tx, unit.adminUnitCode);
   const year = Number(vnDay(input.at).slice(0, 4));
-  const n = (await tx.query<{ last_value: number }>(
-    `INSERT INTO result_counters (unit_id, year, result_code, last_value) VALUES ($1, $2, $3, 1)
+  const n = (
+    await tx.query<{ last_value: number }>(
+      `INSERT INTO result_counters (unit_id, year, result_code, last_value) VALUES ($1, $2, $3, 1)
      ON CONFLICT (unit_id, year, result_code) DO UPDATE SET last_value = result_counters.last_value + 1 RETURNING last_value`,
-    [unit.id, year, kase.result.code],
-  )).rows[0].last_value;
+      [unit.id, year, kase.result.code],
+    )
+  ).rows[0].last_value;
   const number = `${n}/${year}/${numberSuffix(kase.result.code)}`;
   const signerTitle = (await tx.query<{ title: string | null }>('SELECT title FROM officials WHERE id = $1', [input.signer.id])).rows[0]?.title ?? 'Lãnh đạo';
   const id = crypto.randomUUID();
   const validFrom = vnDay(input.at);
   const validTo = kase.result.validityMonths ? addMonths(validFrom, kase.result.validityMonths) : undefined;
-  const documentType = kase.result.documentTypeField ? String(d.form_values[kase.result.documentTypeField] ?? '') || null : kase.result.documentType ?? null;
+  const documentType = kase.result.documentTypeField ? String(d.form_values[kase.result.documentTypeField] ?? '') || null : (kase.result.documentType ?? null);
   const certifiedCopy = kase.result.template === 'ban-sao-dien-tu';
   const data: ResultData = {
     template: kase.result.template ?? 'generic',
@@ -143,10 +162,12 @@ export async function signDossierResult(
   };
   let pdf: Uint8Array;
   if (certifiedCopy) {
-    const original = (await tx.query<{ sha256: string; mime: string }>(
-      "SELECT sha256, mime FROM dossier_documents WHERE dossier_id = $1 AND requirement_code = 'BC' AND sha256 IS NOT NULL ORDER BY created_at DESC LIMIT 1",
-      [d.id],
-    )).rows[0];
+    const original = (
+      await tx.query<{ sha256: string; mime: string }>(
+        "SELECT sha256, mime FROM dossier_documents WHERE dossier_id = $1 AND requirement_code = 'BC' AND sha256 IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+        [d.id],
+      )
+    ).rows[0];
     if (!original) throw new AppError('ORIGINAL_MISSING', 'Hồ sơ chưa có bản quét của bản chính để chứng thực.', 409);
     // The copy has the pages of the scanned original (what the citizen declared is only a count for the fee).
     const source = { bytes: await ctx.files.get(original.sha256), mime: original.mime as SourceMime };
@@ -170,8 +191,25 @@ export async function signDossierResult(
        owner_id_number, owner_name, sha256, size, valid_from, valid_to, scope)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
-      id, d.id, certifiedCopy ? 'certified_copy' : 'result', kase.result.code, documentType, kase.result.name, number, unit.id, input.signer.name, signerTitle,
-      commonName, input.at, d.applicant_id_number, d.applicant_name, sha256, size, validity.validFrom, validity.validTo ?? null, validity.scope ?? null,
+      id,
+      d.id,
+      certifiedCopy ? 'certified_copy' : 'result',
+      kase.result.code,
+      documentType,
+      kase.result.name,
+      number,
+      unit.id,
+      input.signer.name,
+      signerTitle,
+      commonName,
+      input.at,
+      d.applicant_id_number,
+      d.applicant_name,
+      sha256,
+      size,
+      validity.validFrom,
+      validity.validTo ?? null,
+      validity.scope ?? null,
     ],
   );
   await tx.query('UPDATE dossiers SET result_id = $2 WHERE id = $1', [d.id, id]);
@@ -180,17 +218,39 @@ export async function signDossierResult(
 
 /** The signed result is issued: it lands in the owner's store. Returns null when there is none to publish. */
 export async function publishDossierResult(tx: Queryable, dossierId: string, at: Date): Promise<SignedResult | null> {
-  const r = (await tx.query<{ id: string; number: string; title: string; sha256: string; size: number; kind: string; document_type: string | null; result_code: string; owner_id_number: string; valid_to: string | null }>(
-    `SELECT id, number, title, sha256, size, kind, document_type, result_code, owner_id_number, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+  const r = (
+    await tx.query<{
+      id: string;
+      number: string;
+      title: string;
+      sha256: string;
+      size: number;
+      kind: string;
+      document_type: string | null;
+      result_code: string;
+      owner_id_number: string;
+      valid_to: string | null;
+    }>(
+      `SELECT id, number, title, sha256, size, kind, document_type, result_code, owner_id_number, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
        FROM results WHERE dossier_id = $1 AND status = 'valid' AND published_at IS NULL ORDER BY signed_at DESC LIMIT 1`,
-    [dossierId],
-  )).rows[0];
+      [dossierId],
+    )
+  ).rows[0];
   if (!r) return null;
   await tx.query('UPDATE results SET published_at = $2 WHERE id = $1', [r.id, at]);
   await putInStore(tx, {
-    ownerIdNumber: r.owner_id_number, kind: r.kind === 'certified_copy' ? 'certified_copy' : 'result', title: `${r.title} số ${r.number}`,
-    documentType: r.document_type, resultCode: r.result_code, sha256: r.sha256, mime: 'application/pdf', size: Number(r.size), resultId: r.id,
-    sourceDossierId: dossierId, issuedAt: at, validTo: r.valid_to,
+    ownerIdNumber: r.owner_id_number,
+    kind: r.kind === 'certified_copy' ? 'certified_copy' : 'result',
+    title: `${r.title} số ${r.number}`,
+    documentType: r.document_type,
+    resultCode: r.result_code,
+    sha256: r.sha256,
+    mime: 'application/pdf',
+    size: Number(r.size),
+    resultId: r.id,
+    sourceDossierId: dossierId,
+    issuedAt: at,
+    validTo: r.valid_to,
   });
   return { id: r.id, number: r.number, title: r.title, sha256: r.sha256 };
 }
@@ -212,25 +272,40 @@ export async function withdrawUnpublished(tx: Queryable, dossierId: string, at: 
  * counter is first marked as converted from paper (NĐ 137/2024 Art. 4) and the dossier keeps the marked file.
  */
 export async function storeComponents(tx: Queryable, ctx: AppContext, dossierId: string, at: Date, agencyName: string): Promise<void> {
-  const d = (await tx.query<{ applicant_id_number: string; procedure_code: string; procedure_version: number; case_code: string }>(
-    'SELECT applicant_id_number, procedure_code, procedure_version, case_code FROM dossiers WHERE id = $1',
-    [dossierId],
-  )).rows[0];
+  const d = (
+    await tx.query<{ applicant_id_number: string; procedure_code: string; procedure_version: number; case_code: string }>(
+      'SELECT applicant_id_number, procedure_code, procedure_version, case_code FROM dossiers WHERE id = $1',
+      [dossierId],
+    )
+  ).rows[0];
   const kase = (await getVersion(tx, d.procedure_code, d.procedure_version)).definition.cases.find((c) => c.code === d.case_code);
-  const docs = (await tx.query<{ id: string; requirement_code: string; sha256: string; mime: string; size: number; source: string; created_at: Date; converted_by: string | null }>(
-    `SELECT x.id, x.requirement_code, x.sha256, x.mime, x.size, x.source, x.created_at, o.full_name AS converted_by
+  const docs = (
+    await tx.query<{
+      id: string;
+      requirement_code: string;
+      sha256: string;
+      mime: string;
+      size: number;
+      source: string;
+      created_at: Date;
+      converted_by: string | null;
+    }>(
+      `SELECT x.id, x.requirement_code, x.sha256, x.mime, x.size, x.source, x.created_at, o.full_name AS converted_by
        FROM dossier_documents x
        LEFT JOIN uploads u ON u.id = x.upload_id AND u.owner_kind = 'official'
        LEFT JOIN officials o ON o.id::text = u.owner_id
       WHERE x.dossier_id = $1 AND x.sha256 IS NOT NULL AND x.store_document_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM store_documents s WHERE s.owner_id_number = $2 AND s.source_document_id = x.id)`,
-    [dossierId, d.applicant_id_number],
-  )).rows;
+      [dossierId, d.applicant_id_number],
+    )
+  ).rows;
   for (const doc of docs) {
     let { sha256, mime, size } = doc;
     if (doc.converted_by) {
       const marked = await markConvertedFromPaper(await ctx.files.get(doc.sha256), doc.mime as SourceMime, {
-        convertedAt: new Date(doc.created_at), officialName: doc.converted_by, agencyName,
+        convertedAt: new Date(doc.created_at),
+        officialName: doc.converted_by,
+        agencyName,
       });
       ({ sha256, size } = await ctx.files.put(marked));
       mime = 'application/pdf';
@@ -239,8 +314,16 @@ export async function storeComponents(tx: Queryable, ctx: AppContext, dossierId:
     }
     const req = kase?.documents.find((r) => r.code === doc.requirement_code);
     await putInStore(tx, {
-      ownerIdNumber: d.applicant_id_number, kind: 'digitised', title: req?.name ?? doc.requirement_code, documentType: req?.documentType ?? null,
-      sha256, mime, size: Number(size), sourceDossierId: dossierId, sourceDocumentId: doc.id, issuedAt: at,
+      ownerIdNumber: d.applicant_id_number,
+      kind: 'digitised',
+      title: req?.name ?? doc.requirement_code,
+      documentType: req?.documentType ?? null,
+      sha256,
+      mime,
+      size: Number(size),
+      sourceDossierId: dossierId,
+      sourceDocumentId: doc.id,
+      issuedAt: at,
     });
   }
 }

@@ -39,7 +39,9 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
   const assignee = async (id: string) => {
     const d = (await (await b.staff('giamsat.dongnai')).get(`/api/staff/dossiers/${id}`)).json();
     const t = d.tasks.find((x: { current: boolean }) => x.current);
-    return ({ 'Nguyễn Thị Thu Trang': 'chuyenvien.vhxh', 'Nguyễn Văn An': 'chuyenvien2.vhxh', 'Trần Minh Đức': 'chuyenvien.vanphong' } as Record<string, string>)[t.assigneeName];
+    return (
+      { 'Nguyễn Thị Thu Trang': 'chuyenvien.vhxh', 'Nguyễn Văn An': 'chuyenvien2.vhxh', 'Trần Minh Đức': 'chuyenvien.vanphong' } as Record<string, string>
+    )[t.assigneeName];
   };
 
   beforeAll(async () => {
@@ -52,12 +54,17 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
   });
   afterAll(async () => b?.close());
 
-  it('signs the result at the leader\'s approval and publishes it into the owner\'s store at issue', async () => {
+  it("signs the result at the leader's approval and publishes it into the owner's store at issue", async () => {
     b.at('10:00');
-    const approved = (await act('lanhdao.phurieng', birth.id, 'forward'));
+    const approved = await act('lanhdao.phurieng', birth.id, 'forward');
     expect(approved.status).toBe(4);
     let staffView = (await (await b.staff('vanthu.phurieng')).get(`/api/staff/dossiers/${birth.id}`)).json();
-    expect(staffView.result).toMatchObject({ status: 'valid', signerName: 'Võ Minh Tâm', publishedAt: null, number: expect.stringMatching(/^\d+\/\d{4}\/HT-KS$/) });
+    expect(staffView.result).toMatchObject({
+      status: 'valid',
+      signerName: 'Võ Minh Tâm',
+      publishedAt: null,
+      number: expect.stringMatching(/^\d+\/\d{4}\/HT-KS$/),
+    });
     resultId = staffView.result.id;
     expect((await b.t.app.inject({ method: 'GET', url: `/api/public/results/${resultId}` })).json().state).toBe('not_issued');
     expect((await b.citizen.get('/api/my/store')).json().items.map((x: { kind: string }) => x.kind)).not.toContain('result');
@@ -66,7 +73,14 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     await act('vanthu.phurieng', birth.id, 'issue-result');
     staffView = (await (await b.staff('vanthu.phurieng')).get(`/api/staff/dossiers/${birth.id}`)).json();
     expect(staffView.result.publishedAt).toBeTruthy();
-    const store = (await b.citizen.get('/api/my/store')).json().items as { id: string; kind: string; documentType: string; resultCode: string; resultId: string; title: string }[];
+    const store = (await b.citizen.get('/api/my/store')).json().items as {
+      id: string;
+      kind: string;
+      documentType: string;
+      resultCode: string;
+      resultId: string;
+      title: string;
+    }[];
     const extract = store.find((x) => x.kind === 'result');
     expect(extract).toMatchObject({ documentType: 'giay-khai-sinh', resultCode: 'KQ.HT.KS', resultId });
     // The accepted component (the birth certificate uploaded online) is in the store too.
@@ -89,7 +103,13 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     // The parents' coded addresses print with the names issuing loaded from the administrative units.
     expect(text).toMatch(/Nơi cư trú: [^:]*, Xã Phú Riềng, Tỉnh Đồng Nai/);
     const qr = decodeQrPayload(decodeQrFromPdf(file) ?? '');
-    expect(qr).toMatchObject({ maHoSo: birth.code, maTTHC: '1.001193', maDinhDanh: DEMO_MOTHER_ID, hieuLuc: expect.any(String), url: `${b.t.config.publicUrl}/verify/${resultId}` });
+    expect(qr).toMatchObject({
+      maHoSo: birth.code,
+      maTTHC: '1.001193',
+      maDinhDanh: DEMO_MOTHER_ID,
+      hieuLuc: expect.any(String),
+      url: `${b.t.config.publicUrl}/verify/${resultId}`,
+    });
     const pub = (await b.t.app.inject({ method: 'GET', url: new URL(qr.url).pathname.replace('/verify/', '/api/public/results/') })).json();
     expect(pub).toMatchObject({ state: 'valid', number: expect.any(String), issuingUnit: 'Ủy ban nhân dân xã Phú Riềng', owner: { idNumber: '********2346' } });
   });
@@ -111,8 +131,17 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     const child = (await b.t.ctx.population.childrenOf(DEMO_MOTHER_ID, { actorKind: 'system', actorId: 'test', purpose: 'test' }))[0];
     const extract = (await b.citizen.get('/api/my/store')).json().items.find((x: { kind: string }) => x.kind === 'result');
     const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
-    const values = { ...draft.values, hoTenNguoiNop: 'Trần Thị Mai', soDinhDanhNguoiNop: DEMO_MOTHER_ID, ngaySinhNguoiNop: '1995-08-20', hoTenTre: child.hoTen, soDinhDanhTre: child.soDinhDanh };
-    const saved = (await b.citizen.put(`/api/drafts/${draft.id}`, { revision: draft.revision, values, documents: [{ requirementCode: 'GKS', storeDocumentId: extract.id }] })).json();
+    const values = {
+      ...draft.values,
+      hoTenNguoiNop: 'Trần Thị Mai',
+      soDinhDanhNguoiNop: DEMO_MOTHER_ID,
+      ngaySinhNguoiNop: '1995-08-20',
+      hoTenTre: child.hoTen,
+      soDinhDanhTre: child.soDinhDanh,
+    };
+    const saved = (
+      await b.citizen.put(`/api/drafts/${draft.id}`, { revision: draft.revision, values, documents: [{ requirementCode: 'GKS', storeDocumentId: extract.id }] })
+    ).json();
     const res = await b.citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
     expect(res.statusCode, res.body).toBe(201);
     const staffView = (await (await b.staff('tiepnhan.phurieng')).get(`/api/staff/dossiers/${res.json().id}`)).json();
@@ -122,16 +151,27 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     expect(crypto.createHash('sha256').update(file.rawPayload).digest('hex')).toBe(crypto.createHash('sha256').update(resultPdf).digest('hex'));
   });
 
-  it('keeps one citizen out of another\'s store: no listing, no download, no reuse; an expired share link is refused', async () => {
+  it("keeps one citizen out of another's store: no listing, no download, no reuse; an expired share link is refused", async () => {
     const extract = (await b.citizen.get('/api/my/store')).json().items.find((x: { kind: string }) => x.kind === 'result');
     const other = new TestClient(b.t.app);
-    await other.loginAs(b.t.ctx.db, 'citizen', { citizenId: crypto.randomUUID(), idNumber: DEMO_ELDER_ID, fullName: 'Hoàng Văn Tư', loginAt: new Date().toISOString() });
+    await other.loginAs(b.t.ctx.db, 'citizen', {
+      citizenId: crypto.randomUUID(),
+      idNumber: DEMO_ELDER_ID,
+      fullName: 'Hoàng Văn Tư',
+      loginAt: new Date().toISOString(),
+    });
     expect((await other.get('/api/my/store')).json().items.map((x: { id: string }) => x.id)).not.toContain(extract.id);
     expect((await other.get(`/api/my/store/${extract.id}/file`)).statusCode).toBe(404);
     expect((await other.post(`/api/my/store/${extract.id}/shares`, { hours: 1 })).statusCode).toBe(404);
     expect((await other.get(`/api/my/dossiers/${birth.id}/result.pdf`)).statusCode).toBe(404);
     const draft = (await other.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
-    const saved = (await other.put(`/api/drafts/${draft.id}`, { revision: draft.revision, values: { ...draft.values, hoTenTre: 'X', soDinhDanhTre: '075226012347' }, documents: [{ requirementCode: 'GKS', storeDocumentId: extract.id }] })).json();
+    const saved = (
+      await other.put(`/api/drafts/${draft.id}`, {
+        revision: draft.revision,
+        values: { ...draft.values, hoTenTre: 'X', soDinhDanhTre: '075226012347' },
+        documents: [{ requirementCode: 'GKS', storeDocumentId: extract.id }],
+      })
+    ).json();
     const reuse = await other.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
     expect(reuse.statusCode).toBe(422);
     expect(reuse.json().error.details.errors.map((e: { code: string }) => e.code)).toContain('STORE_DOCUMENT_INVALID');
@@ -169,11 +209,24 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     b.at('08:00');
     const counter = await b.staff('tiepnhan.phurieng');
     const check = (await counter.post('/api/staff/intake/identity-check', { idNumber: DEMO_ELDER_ID })).json();
-    const prefill = (await counter.post('/api/staff/intake/prefill', { procedureCode: '2.002233', caseCode: 'mac-dinh', idNumber: DEMO_ELDER_ID, checkToken: check.checkToken })).json();
+    const prefill = (
+      await counter.post('/api/staff/intake/prefill', {
+        procedureCode: '2.002233',
+        caseCode: 'mac-dinh',
+        idNumber: DEMO_ELDER_ID,
+        checkToken: check.checkToken,
+      })
+    ).json();
     const scan = (await counter.upload('/api/uploads', 'hop-dong-thue-nha.pdf', 'application/pdf', tinyPdf('hop dong thue nha'))).json();
     const intake = await counter.post('/api/staff/intake', {
-      idempotencyKey: 'certified-copy-0001', channel: 1, procedureCode: '2.002233', procedureVersion: prefill.procedureVersion, caseCode: 'mac-dinh',
-      identity: { idNumber: DEMO_ELDER_ID, checkToken: check.checkToken }, seal: prefill.seal, resultDelivery: 'online',
+      idempotencyKey: 'certified-copy-0001',
+      channel: 1,
+      procedureCode: '2.002233',
+      procedureVersion: prefill.procedureVersion,
+      caseCode: 'mac-dinh',
+      identity: { idNumber: DEMO_ELDER_ID, checkToken: check.checkToken },
+      seal: prefill.seal,
+      resultDelivery: 'online',
       values: { ...prefill.values, loaiGiayTo: 'giay-to-cho-o-hop-phap', tenGiayTo: 'Hợp đồng thuê nhà', soTrang: 1 },
       documents: [{ requirementCode: 'BC', uploadId: scan.id }],
     });
@@ -188,16 +241,33 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
 
     // At the counter again, with the citizen present: their store offers the certified copy for a residence registration.
     const check2 = (await counter.post('/api/staff/intake/identity-check', { idNumber: DEMO_ELDER_ID })).json();
-    const store = (await counter.post('/api/staff/intake/store', { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).json().items as { id: string; kind: string; documentType: string }[];
+    const store = (await counter.post('/api/staff/intake/store', { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).json().items as {
+      id: string;
+      kind: string;
+      documentType: string;
+    }[];
     const copy = store.find((x) => x.kind === 'certified_copy');
     expect(copy?.documentType).toBe('giay-to-cho-o-hop-phap');
     // The scanned original joined the store too, marked as converted from paper.
     expect(store.some((x) => x.kind === 'digitised' && x.documentType === 'ban-chinh-giay-to')).toBe(true);
-    const prefill2 = (await counter.post('/api/staff/intake/prefill', { procedureCode: '1.004194', caseCode: 'cho-o-hop-phap', idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).json();
+    const prefill2 = (
+      await counter.post('/api/staff/intake/prefill', {
+        procedureCode: '1.004194',
+        caseCode: 'cho-o-hop-phap',
+        idNumber: DEMO_ELDER_ID,
+        checkToken: check2.checkToken,
+      })
+    ).json();
     const address = { province: '75', commune: '25252', detail: 'Số 12, ấp Phú Bình' };
     const second = await counter.post('/api/staff/intake', {
-      idempotencyKey: 'reuse-copy-0001', channel: 1, procedureCode: '1.004194', procedureVersion: prefill2.procedureVersion, caseCode: 'cho-o-hop-phap',
-      identity: { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken }, seal: prefill2.seal, resultDelivery: 'counter',
+      idempotencyKey: 'reuse-copy-0001',
+      channel: 1,
+      procedureCode: '1.004194',
+      procedureVersion: prefill2.procedureVersion,
+      caseCode: 'cho-o-hop-phap',
+      identity: { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken },
+      seal: prefill2.seal,
+      resultDelivery: 'counter',
       values: { ...prefill2.values, noiThuongTruMoi: prefill2.values.noiCuTru ?? address, quanHeChuHo: 'Chủ hộ' },
       documents: [{ requirementCode: 'CMCO', storeDocumentId: copy!.id }],
     });
@@ -205,7 +275,11 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     const view = (await counter.get(`/api/staff/dossiers/${second.json().id}`)).json();
     expect(view.documents).toMatchObject([{ requirementCode: 'CMCO', source: 'store', reused: true, fromStore: true }]);
     // Only the officer who checked this person's identity may open their store.
-    expect((await (await b.staff('tiepnhan.xuanthanh')).post('/api/staff/intake/store', { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).statusCode).toBe(400);
-    expect((await (await b.staff('chuyenvien.vhxh')).post('/api/staff/intake/store', { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).statusCode).toBe(403);
+    expect(
+      (await (await b.staff('tiepnhan.xuanthanh')).post('/api/staff/intake/store', { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).statusCode,
+    ).toBe(400);
+    expect(
+      (await (await b.staff('chuyenvien.vhxh')).post('/api/staff/intake/store', { idNumber: DEMO_ELDER_ID, checkToken: check2.checkToken })).statusCode,
+    ).toBe(403);
   });
 });

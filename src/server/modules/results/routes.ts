@@ -10,7 +10,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DossierIdParams } from '../../../contract/dossiers.ts';
 import { file, PDF } from '../../../contract/http.ts';
 import {
-  PublicResult, ShareBody, ShareLink, ShareParams, StoreList, StoreOfPersonBody, VerifyFileResponse, type PublicResultState, type VerifyVerdict,
+  PublicResult,
+  ShareBody,
+  ShareLink,
+  ShareParams,
+  StoreList,
+  VerifyFileResponse,
+  type PublicResultState,
+  type VerifyVerdict,
 } from '../../../contract/results.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import { localDay } from '../../../core/time/local.ts';
@@ -26,7 +33,11 @@ import { checkPdfSignatures } from './verify-pdf.ts';
 const Id = DossierIdParams;
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 const maskId = (id: string) => (id.length > 4 ? `${'*'.repeat(id.length - 4)}${id.slice(-4)}` : id);
-const maskName = (name: string) => name.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
+const maskName = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`))
+    .join(' ');
 
 function sendFile(reply: FastifyReply, bytes: Buffer, mime: string, name: string, disposition: 'inline' | 'attachment' = 'inline') {
   return reply
@@ -100,14 +111,25 @@ function publicView(r: ResultRow, today: string) {
 const vnToday = () => localDay(now());
 
 export default async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  defineRoute(app, { method: 'GET', url: '/api/my/store', summary: 'Kho dữ liệu cá nhân: kết quả và giấy tờ đã số hóa của tôi', tags: ['store'], response: StoreList }, async ({ req }) => {
-    const citizen = requireCitizen(req);
-    return { items: await listStore(ctx.db, citizen.idNumber) };
-  });
+  defineRoute(
+    app,
+    { method: 'GET', url: '/api/my/store', summary: 'Kho dữ liệu cá nhân: kết quả và giấy tờ đã số hóa của tôi', tags: ['store'], response: StoreList },
+    async ({ req }) => {
+      const citizen = requireCitizen(req);
+      return { items: await listStore(ctx.db, citizen.idNumber) };
+    },
+  );
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/store/:id/file', summary: 'Tải một giấy tờ trong kho dữ liệu của tôi', tags: ['store'], params: Id, response: file('The stored document', PDF, 'image/jpeg', 'image/png') },
+    {
+      method: 'GET',
+      url: '/api/my/store/:id/file',
+      summary: 'Tải một giấy tờ trong kho dữ liệu của tôi',
+      tags: ['store'],
+      params: Id,
+      response: file('The stored document', PDF, 'image/jpeg', 'image/png'),
+    },
     async ({ params, req, reply }) => {
       const citizen = requireCitizen(req);
       const doc = await ownStoreDocument(ctx.db, citizen.idNumber, params.id);
@@ -150,15 +172,24 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/dossiers/:id/result.pdf', summary: 'Kết quả điện tử (đã ký số) của hồ sơ của tôi', tags: ['store'], params: Id, response: file('The signed result (PDF)', PDF) },
+    {
+      method: 'GET',
+      url: '/api/my/dossiers/:id/result.pdf',
+      summary: 'Kết quả điện tử (đã ký số) của hồ sơ của tôi',
+      tags: ['store'],
+      params: Id,
+      response: file('The signed result (PDF)', PDF),
+    },
     async ({ params, req, reply }) => {
       const citizen = requireCitizen(req);
       const r = isUuid(params.id)
-        ? (await ctx.db.query<{ sha256: string; number: string }>(
-            `SELECT r.sha256, r.number FROM dossiers d JOIN results r ON r.id = d.result_id
+        ? (
+            await ctx.db.query<{ sha256: string; number: string }>(
+              `SELECT r.sha256, r.number FROM dossiers d JOIN results r ON r.id = d.result_id
               WHERE d.id = $1 AND (d.owner_citizen_id = $2 OR d.applicant_id_number = $3) AND r.published_at IS NOT NULL`,
-            [params.id, citizen.id, citizen.idNumber],
-          )).rows[0]
+              [params.id, citizen.id, citizen.idNumber],
+            )
+          ).rows[0]
         : undefined;
       if (!r) throw notFound('Hồ sơ chưa có kết quả điện tử.');
       return sendFile(reply, await ctx.files.get(r.sha256), 'application/pdf', `ket-qua-${r.number.replace(/\//g, '-')}.pdf`);
@@ -167,14 +198,23 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/staff/dossiers/:id/result.pdf', summary: 'Kết quả điện tử (đã ký số) của hồ sơ', tags: ['store'], params: Id, response: file('The signed result (PDF)', PDF) },
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers/:id/result.pdf',
+      summary: 'Kết quả điện tử (đã ký số) của hồ sơ',
+      tags: ['store'],
+      params: Id,
+      response: file('The signed result (PDF)', PDF),
+    },
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
       const r = isUuid(params.id)
-        ? (await ctx.db.query<{ sha256: string; number: string; unit_ids: string[] }>(
-            'SELECT r.sha256, r.number, d.unit_ids FROM dossiers d JOIN results r ON r.id = d.result_id WHERE d.id = $1',
-            [params.id],
-          )).rows[0]
+        ? (
+            await ctx.db.query<{ sha256: string; number: string; unit_ids: string[] }>(
+              'SELECT r.sha256, r.number, d.unit_ids FROM dossiers d JOIN results r ON r.id = d.result_id WHERE d.id = $1',
+              [params.id],
+            )
+          ).rows[0]
         : undefined;
       if (!r || !canSee(staff.auth, { unitIds: r.unit_ids })) throw notFound('Hồ sơ chưa có kết quả điện tử.');
       return sendFile(reply, await ctx.files.get(r.sha256), 'application/pdf', `ket-qua-${r.number.replace(/\//g, '-')}.pdf`);
@@ -222,7 +262,8 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
         const maxSize = `${Math.round((ctx.config.maxUploadBytes / 1024 / 1024) * 10) / 10} MB`;
         throw new AppError('FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (tối đa ${maxSize}).`, 413, undefined, { maxSize });
       }
-      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('NOT_A_PDF', 'Tệp không phải PDF. Kết quả điện tử là tệp PDF có chữ ký số.', 415);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new AppError('NOT_A_PDF', 'Tệp không phải PDF. Kết quả điện tử là tệp PDF có chữ ký số.', 415);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       const signatures = await checkPdfSignatures(bytes, await ctx.signers.trustedRoots());
       const registered = await resultOf('r.sha256 = $1', sha256);

@@ -59,7 +59,7 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
   const tree = await orgTree(db);
   const installation = (await db.query<{ default_unit: string }>('SELECT default_unit FROM installation')).rows[0];
   const counter = installation ? tree.units.get(installation.default_unit) : undefined;
-  const unit = counter ? tree.byKind(version.definition.competentUnitKind, counter.adminUnitCode) ?? counter : undefined;
+  const unit = counter ? (tree.byKind(version.definition.competentUnitKind, counter.adminUnitCode) ?? counter) : undefined;
   if (!unit) throw new AppError('UNIT_NOT_CONFIGURED', 'Chưa cấu hình đơn vị tiếp nhận mặc định của hệ thống.', 409);
   const parent = unit.parentId ? tree.units.get(unit.parentId) : undefined;
   const idNumber = demoPerson(version.definition.name);
@@ -67,7 +67,8 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
   const person = await population.findByIdNumber(idNumber, { actorKind: 'system', actorId: 'specimen', purpose: `specimen:${procedureCode}` });
   const claims = person ? { HoVaTen: person.hoTen, SoDinhDanh: person.soDinhDanh, NgayThangNamSinh: person.ngaySinh.replace(/-/g, '') } : {};
   const values = kase.form
-    ? (await prefill({ population, config }, kase.form, idNumber, { actorKind: 'system', actorId: 'specimen', purpose: `specimen:${procedureCode}` }, claims)).values
+    ? (await prefill({ population, config }, kase.form, idNumber, { actorKind: 'system', actorId: 'specimen', purpose: `specimen:${procedureCode}` }, claims))
+        .values
     : {};
   const { place, province } = await placeName(db, unit.adminUnitCode);
   const data: ResultData = {
@@ -90,7 +91,15 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
     specimen: true,
   };
   const original = { bytes: await sampleOriginal(), mime: 'application/pdf' as const };
-  const pdf = kase.result.template === 'ban-sao-dien-tu' ? await renderCertifiedCopy(original, { ...data, pages: await countSourcePages(original) }) : await renderResultPdf(data);
+  const pdf =
+    kase.result.template === 'ban-sao-dien-tu'
+      ? await renderCertifiedCopy(original, { ...data, pages: await countSourcePages(original) })
+      : await renderResultPdf(data);
   const { signer, commonName } = await createSignerProvider(config, db).forUnit({ id: unit.id, name: unit.name, locality: place, province });
-  return signPdf(pdf, signer, { reason: `Bản mẫu ${kase.result.name} (không có giá trị pháp lý)`, location: [place, province].filter(Boolean).join(', '), name: commonName, signingTime: at });
+  return signPdf(pdf, signer, {
+    reason: `Bản mẫu ${kase.result.name} (không có giá trị pháp lý)`,
+    location: [place, province].filter(Boolean).join(', '),
+    name: commonName,
+    signingTime: at,
+  });
 }

@@ -49,8 +49,19 @@ const SELECT = `SELECT s.id, s.kind, s.title, s.document_type, s.result_code, s.
                   FROM store_documents s LEFT JOIN results r ON r.id = s.result_id LEFT JOIN dossiers d ON d.id = s.source_dossier_id`;
 
 const toView = (r: StoreRow): StoreDocument => ({
-  id: r.id, kind: r.kind, title: r.title, documentType: r.document_type, resultCode: r.result_code, sha256: r.sha256, mime: r.mime, size: Number(r.size),
-  issuedAt: new Date(r.issued_at).toISOString(), validTo: r.valid_to, resultId: r.result_id, resultStatus: r.result_status, sourceDossierCode: r.dossier_code,
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  documentType: r.document_type,
+  resultCode: r.result_code,
+  sha256: r.sha256,
+  mime: r.mime,
+  size: Number(r.size),
+  issuedAt: new Date(r.issued_at).toISOString(),
+  validTo: r.valid_to,
+  resultId: r.result_id,
+  resultStatus: r.result_status,
+  sourceDossierCode: r.dossier_code,
 });
 
 export async function listStore(db: Queryable, ownerIdNumber: string): Promise<StoreDocument[]> {
@@ -67,7 +78,11 @@ export async function ownStoreDocument(db: Queryable, ownerIdNumber: string, id:
 }
 
 /** Why a stored document cannot serve a requirement, or null when it can (by document type or result code). */
-export function storeMismatch(doc: Pick<StoreDocument, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'>, req: DocumentRequirement, today: string): string | null {
+export function storeMismatch(
+  doc: Pick<StoreDocument, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'>,
+  req: DocumentRequirement,
+  today: string,
+): string | null {
   if (doc.resultStatus && doc.resultStatus !== 'valid') return 'Giấy tờ này đã bị thu hồi hoặc thay thế, không dùng được nữa.';
   if (doc.validTo && doc.validTo < today) return 'Giấy tờ này đã hết thời hạn sử dụng.';
   const byType = !!req.documentType && doc.documentType === req.documentType;
@@ -79,16 +94,39 @@ export function storeMismatch(doc: Pick<StoreDocument, 'documentType' | 'resultC
 export async function putInStore(
   tx: Queryable,
   entry: {
-    ownerIdNumber: string; kind: StoreDocument['kind']; title: string; documentType?: string | null; resultCode?: string | null;
-    sha256: string; mime: string; size: number; resultId?: string | null; sourceDossierId?: string | null; sourceDocumentId?: string | null; issuedAt: Date; validTo?: string | null;
+    ownerIdNumber: string;
+    kind: StoreDocument['kind'];
+    title: string;
+    documentType?: string | null;
+    resultCode?: string | null;
+    sha256: string;
+    mime: string;
+    size: number;
+    resultId?: string | null;
+    sourceDossierId?: string | null;
+    sourceDocumentId?: string | null;
+    issuedAt: Date;
+    validTo?: string | null;
   },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO store_documents (id, owner_id_number, kind, title, document_type, result_code, sha256, mime, size, result_id, source_dossier_id, source_document_id, issued_at, valid_to)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
     [
-      crypto.randomUUID(), entry.ownerIdNumber, entry.kind, entry.title, entry.documentType ?? null, entry.resultCode ?? null, entry.sha256, entry.mime, entry.size,
-      entry.resultId ?? null, entry.sourceDossierId ?? null, entry.sourceDocumentId ?? null, entry.issuedAt, entry.validTo ?? null,
+      crypto.randomUUID(),
+      entry.ownerIdNumber,
+      entry.kind,
+      entry.title,
+      entry.documentType ?? null,
+      entry.resultCode ?? null,
+      entry.sha256,
+      entry.mime,
+      entry.size,
+      entry.resultId ?? null,
+      entry.sourceDossierId ?? null,
+      entry.sourceDocumentId ?? null,
+      entry.issuedAt,
+      entry.validTo ?? null,
     ],
   );
 }
@@ -124,20 +162,28 @@ const tokenHash = (token: string) => crypto.createHash('sha256').update(token).d
 /** A link that lets anyone holding it download one document until it expires. */
 export async function shareStoreDocument(db: Queryable, ownerIdNumber: string, id: string, hours: number, publicUrl: string, now: Date) {
   await ownStoreDocument(db, ownerIdNumber, id);
-  if (!(hours >= 1 && hours <= SHARE_MAX_HOURS)) throw new AppError('SHARE_DURATION_INVALID', `Thời hạn chia sẻ từ 1 giờ đến ${SHARE_MAX_HOURS / 24} ngày.`, 400, undefined, { days: SHARE_MAX_HOURS / 24 });
+  if (!(hours >= 1 && hours <= SHARE_MAX_HOURS))
+    throw new AppError('SHARE_DURATION_INVALID', `Thời hạn chia sẻ từ 1 giờ đến ${SHARE_MAX_HOURS / 24} ngày.`, 400, undefined, { days: SHARE_MAX_HOURS / 24 });
   const token = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
-  await db.query('INSERT INTO store_shares (token_hash, store_document_id, owner_id_number, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash(token), id, ownerIdNumber, expiresAt]);
+  await db.query('INSERT INTO store_shares (token_hash, store_document_id, owner_id_number, expires_at) VALUES ($1, $2, $3, $4)', [
+    tokenHash(token),
+    id,
+    ownerIdNumber,
+    expiresAt,
+  ]);
   return { url: `${publicUrl}/api/shared/${token}`, expiresAt: expiresAt.toISOString() };
 }
 
 /** The document behind a share link; an unknown link is 404, an expired or revoked one 410. */
 export async function openShare(db: Queryable, token: string, now: Date): Promise<{ sha256: string; mime: string; title: string }> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound('Liên kết chia sẻ không tồn tại.');
-  const r = (await db.query<{ sha256: string; mime: string; title: string; expires_at: Date; revoked_at: Date | null }>(
-    `SELECT s.sha256, s.mime, s.title, x.expires_at, x.revoked_at FROM store_shares x JOIN store_documents s ON s.id = x.store_document_id WHERE x.token_hash = $1`,
-    [tokenHash(token)],
-  )).rows[0];
+  const r = (
+    await db.query<{ sha256: string; mime: string; title: string; expires_at: Date; revoked_at: Date | null }>(
+      `SELECT s.sha256, s.mime, s.title, x.expires_at, x.revoked_at FROM store_shares x JOIN store_documents s ON s.id = x.store_document_id WHERE x.token_hash = $1`,
+      [tokenHash(token)],
+    )
+  ).rows[0];
   if (!r) throw notFound('Liên kết chia sẻ không tồn tại.');
   if (r.revoked_at || new Date(r.expires_at) <= now) throw new AppError('SHARE_EXPIRED', 'Liên kết chia sẻ đã hết hạn hoặc đã bị thu hồi.', 410);
   return { sha256: r.sha256, mime: r.mime, title: r.title };

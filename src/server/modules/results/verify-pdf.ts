@@ -47,7 +47,13 @@ export async function checkPdfSignatures(pdf: Uint8Array, trustedRoots: Uint8Arr
     const content = Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]);
     try {
       const r = await verifyDetachedCms(cms, content, trustedRoots);
-      out.push({ valid: r.valid, signerName: r.signerName, signingTime: r.signingTime?.toISOString(), chainTrusted: r.chainTrusted, coversWholeFile: c + d === buf.length });
+      out.push({
+        valid: r.valid,
+        signerName: r.signerName,
+        signingTime: r.signingTime?.toISOString(),
+        chainTrusted: r.chainTrusted,
+        coversWholeFile: c + d === buf.length,
+      });
     } catch {
       out.push({ valid: false, chainTrusted: false, coversWholeFile: c + d === buf.length });
     }

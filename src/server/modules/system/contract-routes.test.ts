@@ -39,9 +39,19 @@ describe(`routes checked against the contract on ${testDatabaseKind}`, () => {
 
   it('edits a plan target, and creates, lists, edits and deletes a campaign', async () => {
     const admin = await b.staff('quantri.phurieng');
-    const target = await admin.post('/api/admin/targets', { unitId: 'dni.phurieng.ubnd', metric: 'online_dossier_rate', value: 70, effectiveFrom: '2025-01-01' });
+    const target = await admin.post('/api/admin/targets', {
+      unitId: 'dni.phurieng.ubnd',
+      metric: 'online_dossier_rate',
+      value: 70,
+      effectiveFrom: '2025-01-01',
+    });
     expect(target.statusCode, target.body).toBe(201);
-    const edited = await admin.put(`/api/admin/targets/${target.json().id}`, { unitId: 'dni.phurieng.ubnd', metric: 'online_dossier_rate', value: 75, effectiveFrom: '2025-01-01' });
+    const edited = await admin.put(`/api/admin/targets/${target.json().id}`, {
+      unitId: 'dni.phurieng.ubnd',
+      metric: 'online_dossier_rate',
+      value: 75,
+      effectiveFrom: '2025-01-01',
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().value).toBe(75);
 
@@ -51,7 +61,12 @@ describe(`routes checked against the contract on ${testDatabaseKind}`, () => {
     const listed = await admin.get('/api/metrics/campaigns');
     expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json().map((c: { id: string }) => c.id)).toContain(id);
-    const renamed = await admin.put(`/api/admin/campaigns/${id}`, { unitId: 'dni.phurieng.ubnd', name: 'Tháng cao điểm 3', from: '2025-03-01', to: '2025-03-31' });
+    const renamed = await admin.put(`/api/admin/campaigns/${id}`, {
+      unitId: 'dni.phurieng.ubnd',
+      name: 'Tháng cao điểm 3',
+      from: '2025-03-01',
+      to: '2025-03-31',
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json().name).toBe('Tháng cao điểm 3');
     const deleted = await admin.delete(`/api/admin/campaigns/${id}`);

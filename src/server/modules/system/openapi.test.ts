@@ -13,7 +13,12 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: Record<string, unknown> }>; headers?: Record<string, unknown> }>;
   requestBody?: { content?: Record<string, unknown> };
 }
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> }; 'x-error-codes': Record<string, unknown> };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+  'x-error-codes': Record<string, unknown>;
+};
 
 describe(`OpenAPI document on ${testDatabaseKind}`, () => {
   let t: TestApp;
@@ -25,19 +30,29 @@ describe(`OpenAPI document on ${testDatabaseKind}`, () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     doc = res.json();
-    for (const [p, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) operations.push({ method: method.toUpperCase(), path: p, op });
+    for (const [p, item] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(item)) operations.push({ method: method.toUpperCase(), path: p, op });
   });
   afterAll(async () => t?.close());
 
   it('documents every API route the app serves, and nothing it does not', () => {
     const served = new Set(
-      t.app.contract.routes.filter((r) => isApiUrl(r.url) && r.method !== 'HEAD' && r.method !== 'OPTIONS').map((r) => `${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`),
+      t.app.contract.routes
+        .filter((r) => isApiUrl(r.url) && r.method !== 'HEAD' && r.method !== 'OPTIONS')
+        .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`),
     );
     const documented = new Set(operations.map((o) => `${o.method} ${o.path}`));
     expect([...served].filter((r) => !documented.has(r)).sort()).toEqual([]);
     expect([...documented].filter((r) => !served.has(r)).sort()).toEqual([]);
     expect(served.size).toBeGreaterThan(100);
-    for (const r of ['POST /api/uploads', 'GET /api/payments/vnpay/ipn', 'GET /api/payments/vnpay/return', 'GET /api/receipts/{id}/pdf', 'GET /api/openapi.json', 'GET /auth/login']) {
+    for (const r of [
+      'POST /api/uploads',
+      'GET /api/payments/vnpay/ipn',
+      'GET /api/payments/vnpay/return',
+      'GET /api/receipts/{id}/pdf',
+      'GET /api/openapi.json',
+      'GET /auth/login',
+    ]) {
       expect(documented, r).toContain(r);
     }
   });
@@ -62,7 +77,11 @@ describe(`OpenAPI document on ${testDatabaseKind}`, () => {
   it('describes JSON answers by their schema, files by their media type', () => {
     const json = operations.filter(({ op }) => op.responses?.['200']?.content?.['application/json']);
     expect(json.length).toBeGreaterThan(70);
-    const staffDossier = doc.paths['/api/staff/dossiers/{id}'].get.responses?.['200'].content?.['application/json'].schema as { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown };
+    const staffDossier = doc.paths['/api/staff/dossiers/{id}'].get.responses?.['200'].content?.['application/json'].schema as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+      additionalProperties?: unknown;
+    };
     expect(staffDossier.required).toEqual(expect.arrayContaining(['id', 'code', 'status', 'actions', 'log']));
     expect(staffDossier.additionalProperties).toBe(false);
     expect(Object.keys(doc.paths['/api/receipts/{id}/pdf'].get.responses?.['200'].content ?? {})).toEqual(['application/pdf']);

@@ -15,7 +15,13 @@ export default async function systemRoutes(app: FastifyInstance, ctx: AppContext
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/openapi.json', summary: 'Đặc tả API (OpenAPI 3.1) sinh từ các lược đồ zod của src/contract', tags: ['system'], response: OpenApiDocument },
+    {
+      method: 'GET',
+      url: '/api/openapi.json',
+      summary: 'Đặc tả API (OpenAPI 3.1) sinh từ các lược đồ zod của src/contract',
+      tags: ['system'],
+      response: OpenApiDocument,
+    },
     async () => openApiDocument({ title: 'MotCua API', version: pkgVersion }) as z.input<typeof OpenApiDocument>,
   );
 }

@@ -36,25 +36,41 @@ describe(`forms Mẫu 01–07 of real dossiers on ${testDatabaseKind}`, () => {
       expect(r.statusCode, r.body).toBe(200);
       return r.json();
     };
-    const specialist = async (id: string) => ((await (await counter.get(`/api/staff/dossiers/${id}`)).json()).tasks.find((t: { current: boolean }) => t.current).assigneeName === 'Nguyễn Văn An' ? 'chuyenvien2.vhxh' : 'chuyenvien.vhxh');
+    const specialist = async (id: string) =>
+      (await (await counter.get(`/api/staff/dossiers/${id}`)).json()).tasks.find((t: { current: boolean }) => t.current).assigneeName === 'Nguyễn Văn An'
+        ? 'chuyenvien2.vhxh'
+        : 'chuyenvien.vhxh';
 
     b.at('08:00');
     ids.full = await b.submitBirthRegistration();
-    await act('tiepnhan.phurieng', ids.full.id, 'request-completion', { reason: 'Ảnh Giấy chứng sinh bị lóa một phần', items: [{ name: 'Giấy chứng sinh', reason: 'Ảnh bị lóa' }] });
+    await act('tiepnhan.phurieng', ids.full.id, 'request-completion', {
+      reason: 'Ảnh Giấy chứng sinh bị lóa một phần',
+      items: [{ name: 'Giấy chứng sinh', reason: 'Ảnh bị lóa' }],
+    });
     await act('tiepnhan.phurieng', ids.full.id, 'accept');
     b.at('08:30');
     const s = await specialist(ids.full.id);
-    await act(s, ids.full.id, 'request-supplement', { reason: 'Cần bản chụp rõ nét Giấy chứng sinh', items: [{ name: 'Giấy chứng sinh', reason: 'Không đọc được họ tên người mẹ' }] });
+    await act(s, ids.full.id, 'request-supplement', {
+      reason: 'Cần bản chụp rõ nét Giấy chứng sinh',
+      items: [{ name: 'Giấy chứng sinh', reason: 'Không đọc được họ tên người mẹ' }],
+    });
     b.at('09:30');
     const up = (await b.citizen.upload('/api/uploads', 'gcs.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'))).json();
-    expect((await b.citizen.post(`/api/my/dossiers/${ids.full.id}/supplement`, { documents: [{ requirementCode: 'GCS', uploadId: up.id }] })).statusCode).toBe(200);
-    await act('lanhdao.phurieng', ids.full.id, 'reschedule', { reason: 'Cần xác minh nơi sinh với Trạm Y tế xã', newDueAt: b.instant('17:30', 1).toISOString() });
+    expect((await b.citizen.post(`/api/my/dossiers/${ids.full.id}/supplement`, { documents: [{ requirementCode: 'GCS', uploadId: up.id }] })).statusCode).toBe(
+      200,
+    );
+    await act('lanhdao.phurieng', ids.full.id, 'reschedule', {
+      reason: 'Cần xác minh nơi sinh với Trạm Y tế xã',
+      newDueAt: b.instant('17:30', 1).toISOString(),
+    });
     b.at('10:00');
     await act(s, ids.full.id, 'forward');
     await act('lanhdao.phurieng', ids.full.id, 'forward');
     await act('vanthu.phurieng', ids.full.id, 'issue-result', { resultNumber: '12/TLKS' });
     b.at('15:00');
-    await act('tiepnhan.phurieng', ids.full.id, 'return-result', { delivery: { method: 'in_person', receiverName: 'Trần Thị Mai', receiverIdNumber: '070195012346' } });
+    await act('tiepnhan.phurieng', ids.full.id, 'return-result', {
+      delivery: { method: 'in_person', receiverName: 'Trần Thị Mai', receiverIdNumber: '070195012346' },
+    });
 
     ids.refused = await b.submitBirthRegistration();
     await act('tiepnhan.phurieng', ids.refused.id, 'refuse', { reason: 'Trẻ đã được đăng ký khai sinh tại xã khác' });
@@ -70,7 +86,15 @@ describe(`forms Mẫu 01–07 of real dossiers on ${testDatabaseKind}`, () => {
     expect(res.headers['content-type']).toContain('application/pdf');
     return pdfOf(`${id}-${name}.pdf`, res.rawPayload);
   };
-  const qrFields = (code: string, tenGiayTo: string) => ({ maHoSo: code, maTTHC: '1.001193', maDinhDanh: '070195012346', tenGiayTo, heThong: expect.any(String), thoiDiem: expect.stringMatching(/\+07:00$/), url: expect.stringContaining('/tra-cuu?ma=') });
+  const qrFields = (code: string, tenGiayTo: string) => ({
+    maHoSo: code,
+    maTTHC: '1.001193',
+    maDinhDanh: '070195012346',
+    tenGiayTo,
+    heThong: expect.any(String),
+    thoiDiem: expect.stringMatching(/\+07:00$/),
+    url: expect.stringContaining('/tra-cuu?ma='),
+  });
 
   it('Mẫu 01: the receipt with the register entry and the appointment in the QR', async () => {
     const { text, qr } = await form(ids.full.id, 'mau-01');
@@ -113,7 +137,8 @@ describe(`forms Mẫu 01–07 of real dossiers on ${testDatabaseKind}`, () => {
   it('Mẫu 06: the control sheet derived from the log, one row per handover with its result', async () => {
     const { text, qr } = await form(ids.full.id, 'mau-06');
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
-    for (const unit of ['Phòng Văn hóa - Xã hội xã Phú Riềng', 'Văn phòng HĐND và UBND xã Phú Riềng', 'Ủy ban nhân dân xã Phú Riềng']) expect(text).toContain(unit);
+    for (const unit of ['Phòng Văn hóa - Xã hội xã Phú Riềng', 'Văn phòng HĐND và UBND xã Phú Riềng', 'Ủy ban nhân dân xã Phú Riềng'])
+      expect(text).toContain(unit);
     expect(text).toMatch(/Đúng hạn|Trước hạn|Quá hạn/);
     expect(qr).toMatchObject(qrFields(ids.full.code, 'Phiếu kiểm soát quá trình giải quyết hồ sơ'));
     const detail = (await counter.get(`/api/staff/dossiers/${ids.full.id}`)).json();
@@ -144,7 +169,10 @@ describe(`forms Mẫu 01–07 of real dossiers on ${testDatabaseKind}`, () => {
     const file = path.join(dir, 'register.xlsx');
     fs.writeFileSync(file, xlsx.rawPayload);
     const sheets = await readXlsxFile(file);
-    const cells = sheets.flatMap((s) => s.data).flat().map((c) => String(c ?? ''));
+    const cells = sheets
+      .flatMap((s) => s.data)
+      .flat()
+      .map((c) => String(c ?? ''));
     expect(cells).toContain(ids.full.code);
     expect(cells).toContain(ids.stopped.code);
     expect(cells).toContain('Trần Thị Mai');

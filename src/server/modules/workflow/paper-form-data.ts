@@ -10,8 +10,19 @@ import { localDayRange } from '../../../core/time/local.ts';
 import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import {
-  renderMau01Pdf, renderMau02Pdf, renderMau03Pdf, renderMau04Pdf, renderMau05Pdf, renderMau06Pdf, renderMau07Pdf, renderMau07Xlsx,
-  type AgencyInfo, type ApplicantInfo, type DossierRef, type OfficialInfo, type RegisterData,
+  renderMau01Pdf,
+  renderMau02Pdf,
+  renderMau03Pdf,
+  renderMau04Pdf,
+  renderMau05Pdf,
+  renderMau06Pdf,
+  renderMau07Pdf,
+  renderMau07Xlsx,
+  type AgencyInfo,
+  type ApplicantInfo,
+  type DossierRef,
+  type OfficialInfo,
+  type RegisterData,
 } from '../../paper-forms/index.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
@@ -97,7 +108,9 @@ const addressText = (a: unknown): string | undefined => {
 };
 
 async function officialInfo(db: Queryable, id: string, name: string, fallbackTitle: string): Promise<OfficialInfo> {
-  const title = /^[0-9a-f-]{36}$/i.test(id) ? (await db.query<{ title: string | null }>('SELECT title FROM officials WHERE id = $1', [id])).rows[0]?.title : null;
+  const title = /^[0-9a-f-]{36}$/i.test(id)
+    ? (await db.query<{ title: string | null }>('SELECT title FROM officials WHERE id = $1', [id])).rows[0]?.title
+    : null;
   return { name, title: title ?? fallbackTitle };
 }
 
@@ -105,7 +118,11 @@ async function load(db: Queryable, dossierId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(dossierId)) throw notFound('Không tìm thấy hồ sơ.');
   const d = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1', [dossierId])).rows[0];
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
-  const log = (await db.query<LogRow>('SELECT seq, at, actor_id, actor_name, actor_kind, action, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq', [dossierId])).rows;
+  const log = (
+    await db.query<LogRow>('SELECT seq, at, actor_id, actor_name, actor_kind, action, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq', [
+      dossierId,
+    ])
+  ).rows;
   return { d, log };
 }
 
@@ -113,7 +130,7 @@ async function load(db: Queryable, dossierId: string) {
 export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId: string, form: DossierForm, publicUrl: string): Promise<Uint8Array> {
   const { d, log } = await load(db, dossierId);
   const event = [...log].reverse().find((e) => FORM_EVENTS[form].includes(e.action));
-  if (!event || !d.received_at && ['mau-01', 'mau-04', 'mau-06'].includes(form)) {
+  if (!event || (!d.received_at && ['mau-01', 'mau-04', 'mau-06'].includes(form))) {
     throw new AppError('FORM_NOT_AVAILABLE', 'Hồ sơ chưa có văn bản này (sự việc tương ứng chưa xảy ra).', 404);
   }
   const version = await getVersion(db, d.procedure_code, d.procedure_version);
@@ -121,12 +138,19 @@ export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId:
   const counter = agencyOf(tree, d.receiving_unit_id);
   const competent = d.competent_unit_id ? agencyOf(tree, d.competent_unit_id) : counter;
   const dossier: DossierRef = {
-    code: d.code, procedureCode: d.procedure_code, procedureName: d.procedure_name, caseName: kase?.name,
-    submittedAt: new Date(d.submitted_at), ...(d.received_at ? { receivedAt: new Date(d.received_at) } : {}),
+    code: d.code,
+    procedureCode: d.procedure_code,
+    procedureName: d.procedure_name,
+    caseName: kase?.name,
+    submittedAt: new Date(d.submitted_at),
+    ...(d.received_at ? { receivedAt: new Date(d.received_at) } : {}),
   };
   const applicant: ApplicantInfo = {
-    name: d.applicant_name, idNumber: d.applicant_id_number, address: addressText(d.applicant.address),
-    ...(d.applicant_phone ? { phone: d.applicant_phone } : {}), ...(d.applicant_email ? { email: d.applicant_email } : {}),
+    name: d.applicant_name,
+    idNumber: d.applicant_id_number,
+    address: addressText(d.applicant.address),
+    ...(d.applicant_phone ? { phone: d.applicant_phone } : {}),
+    ...(d.applicant_email ? { email: d.applicant_email } : {}),
   };
   const at = new Date(event.at);
   const reason = typeof event.data.reason === 'string' ? event.data.reason : '';
@@ -141,7 +165,12 @@ export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId:
         dossier: { ...dossier, receivedAt: new Date(d.received_at!) },
         applicant,
         dueAt: new Date((event.data.dueAt as string | undefined) ?? d.original_due_at ?? d.due_at!),
-        documents: (kase?.documents ?? []).map((r) => ({ name: r.name, originals: r.originals, copies: r.copies, submitted: r.providedByForm || docs.some((x) => x.requirement_code === r.code) })),
+        documents: (kase?.documents ?? []).map((r) => ({
+          name: r.name,
+          originals: r.originals,
+          copies: r.copies,
+          submitted: r.providedByForm || docs.some((x) => x.requirement_code === r.code),
+        })),
         timeLimit: kase ? formatTimeLimit(kase.timeLimit).toLowerCase() : '',
         resultDelivery: d.result_delivery,
         feeTotal: d.fee_total,
@@ -165,7 +194,11 @@ export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId:
       });
     }
     case 'mau-03':
-      return renderMau03Pdf({ ...(await base(counter)), reasons: [{ reason }], official: await officialInfo(db, event.actor_id, event.actor_name, 'Công chức tiếp nhận hồ sơ') });
+      return renderMau03Pdf({
+        ...(await base(counter)),
+        reasons: [{ reason }],
+        official: await officialInfo(db, event.actor_id, event.actor_name, 'Công chức tiếp nhận hồ sơ'),
+      });
     case 'mau-04':
       return renderMau04Pdf({
         ...(await base(competent)),
@@ -214,11 +247,25 @@ export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId:
 }
 
 /** The register rows of the dossiers a counter received in a period (local days, inclusive). */
-export async function loadRegister(db: Queryable, tree: OrgTree, unitId: string, period: { from: string; to: string }, publicUrl: string): Promise<RegisterData> {
+export async function loadRegister(
+  db: Queryable,
+  tree: OrgTree,
+  unitId: string,
+  period: { from: string; to: string },
+  publicUrl: string,
+): Promise<RegisterData> {
   const unit = agencyOf(tree, unitId);
   if (!unit.code) throw new AppError('UNIT_WITHOUT_CODE', 'Đơn vị chưa có mã định danh nên chưa lập được sổ theo dõi.', 409);
   const days = localDayRange(period.from, period.to);
-  const { rows } = await db.query<DossierRow & { transferred_at: Date | null; issued_at: Date | null; returned_at: Date | null; delivery: { receiverName?: string; method?: string; waybill?: string } | null; intake: { waybill?: string } | null }>(
+  const { rows } = await db.query<
+    DossierRow & {
+      transferred_at: Date | null;
+      issued_at: Date | null;
+      returned_at: Date | null;
+      delivery: { receiverName?: string; method?: string; waybill?: string } | null;
+      intake: { waybill?: string } | null;
+    }
+  >(
     `SELECT d.*,
             (SELECT min(a.at) FROM dossier_actions a WHERE a.dossier_id = d.id AND a.action IN ('received', 'forwarded')) AS transferred_at,
             (SELECT max(a.at) FROM dossier_actions a WHERE a.dossier_id = d.id AND a.action = 'result_issued') AS issued_at
@@ -246,7 +293,8 @@ export async function loadRegister(db: Queryable, tree: OrgTree, unitId: string,
       transferredAt: r.transferred_at ? new Date(r.transferred_at) : null,
       resultReceivedAt: r.issued_at ? new Date(r.issued_at) : null,
       returnedAt: r.returned_at ? new Date(r.returned_at) : null,
-      resultTakenBy: r.delivery?.receiverName ?? (r.delivery?.method === 'electronic' ? 'Nhận bản điện tử' : r.delivery?.waybill ? `Bưu chính ${r.delivery.waybill}` : null),
+      resultTakenBy:
+        r.delivery?.receiverName ?? (r.delivery?.method === 'electronic' ? 'Nhận bản điện tử' : r.delivery?.waybill ? `Bưu chính ${r.delivery.waybill}` : null),
       channel: r.channel,
       status: r.status as NationalStatus,
       ...(r.intake?.waybill ? { note: `Vận đơn ${r.intake.waybill}; ${nationalStatusName[r.status as NationalStatus].vi}` } : {}),
@@ -254,7 +302,14 @@ export async function loadRegister(db: Queryable, tree: OrgTree, unitId: string,
   };
 }
 
-export async function renderRegister(db: Queryable, tree: OrgTree, unitId: string, period: { from: string; to: string }, publicUrl: string, format: 'pdf' | 'xlsx'): Promise<Uint8Array> {
+export async function renderRegister(
+  db: Queryable,
+  tree: OrgTree,
+  unitId: string,
+  period: { from: string; to: string },
+  publicUrl: string,
+  format: 'pdf' | 'xlsx',
+): Promise<Uint8Array> {
   const data = await loadRegister(db, tree, unitId, period, publicUrl);
   return format === 'pdf' ? renderMau07Pdf(data) : renderMau07Xlsx(data);
 }

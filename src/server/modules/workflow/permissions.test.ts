@@ -27,20 +27,116 @@ const reason = (text: string) => async () => ({ reason: text });
 
 const CASES: Case[] = [
   { action: 'accept', stage: 'new', right: 'tiepnhan.phurieng', wrongRole: 'chuyenvien.vhxh', otherUnit: 'tiepnhan.xuanthanh', expectStatus: 2 },
-  { action: 'request-completion', stage: 'new', right: 'tiepnhan.phurieng', wrongRole: 'lanhdao.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: reason('Ảnh giấy chứng sinh bị mờ'), expectStatus: 1 },
-  { action: 'refuse', stage: 'new', right: 'tiepnhan.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: reason('Không thuộc thẩm quyền của xã'), expectStatus: 3 },
+  {
+    action: 'request-completion',
+    stage: 'new',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'lanhdao.phurieng',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: reason('Ảnh giấy chứng sinh bị mờ'),
+    expectStatus: 1,
+  },
+  {
+    action: 'refuse',
+    stage: 'new',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'vanthu.phurieng',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: reason('Không thuộc thẩm quyền của xã'),
+    expectStatus: 3,
+  },
   { action: 'forward', stage: 'specialist', right: '$specialist', wrongRole: 'vanthu.phurieng', otherUnit: 'chuyenvien.xuanthanh', expectStatus: 4 },
-  { action: 'send-back', stage: 'leader', right: 'lanhdao.phurieng', wrongRole: 'tiepnhan.phurieng', otherUnit: 'lanhdao.xuanthanh', body: reason('Sai tên người cha, đề nghị sửa'), expectStatus: 4 },
-  { action: 'request-supplement', stage: 'specialist', right: '$specialist', wrongRole: 'vanthu.phurieng', otherUnit: 'chuyenvien.xuanthanh', body: reason('Thiếu bản rõ nét giấy chứng sinh'), expectStatus: 5 },
-  { action: 'provide-supplement', stage: 'supplement', right: 'tiepnhan.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'tiepnhan.xuanthanh', body: scan, expectStatus: 4 },
-  { action: 'request-payment', stage: 'specialist', right: 'tiepnhan.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ amount: 8000 }), expectStatus: 6 },
-  { action: 'record-payment', stage: 'payment', right: 'tiepnhan.phurieng', wrongRole: 'lanhdao.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ payment: { amount: 8000, method: 'card' } }), expectStatus: 4 },
-  { action: 'reschedule', stage: 'specialist', right: 'lanhdao.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'lanhdao.xuanthanh', body: async (b) => ({ reason: 'Cần xác minh nơi sinh', newDueAt: b.instant('17:30', 3).toISOString() }), expectStatus: 2 },
-  { action: 'stop', stage: 'specialist', right: 'lanhdao.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'lanhdao.xuanthanh', body: reason('Người dân đã đăng ký tại nơi khác'), expectStatus: 8 },
-  { action: 'withdraw', stage: 'specialist', right: 'tiepnhan.phurieng', wrongRole: 'lanhdao.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: reason('Công dân có đơn xin rút hồ sơ'), expectStatus: 7 },
+  {
+    action: 'send-back',
+    stage: 'leader',
+    right: 'lanhdao.phurieng',
+    wrongRole: 'tiepnhan.phurieng',
+    otherUnit: 'lanhdao.xuanthanh',
+    body: reason('Sai tên người cha, đề nghị sửa'),
+    expectStatus: 4,
+  },
+  {
+    action: 'request-supplement',
+    stage: 'specialist',
+    right: '$specialist',
+    wrongRole: 'vanthu.phurieng',
+    otherUnit: 'chuyenvien.xuanthanh',
+    body: reason('Thiếu bản rõ nét giấy chứng sinh'),
+    expectStatus: 5,
+  },
+  {
+    action: 'provide-supplement',
+    stage: 'supplement',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'chuyenvien.vanphong',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: scan,
+    expectStatus: 4,
+  },
+  {
+    action: 'request-payment',
+    stage: 'specialist',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'vanthu.phurieng',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: async () => ({ amount: 8000 }),
+    expectStatus: 6,
+  },
+  {
+    action: 'record-payment',
+    stage: 'payment',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'lanhdao.phurieng',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: async () => ({ payment: { amount: 8000, method: 'card' } }),
+    expectStatus: 4,
+  },
+  {
+    action: 'reschedule',
+    stage: 'specialist',
+    right: 'lanhdao.phurieng',
+    wrongRole: 'vanthu.phurieng',
+    otherUnit: 'lanhdao.xuanthanh',
+    body: async (b) => ({ reason: 'Cần xác minh nơi sinh', newDueAt: b.instant('17:30', 3).toISOString() }),
+    expectStatus: 2,
+  },
+  {
+    action: 'stop',
+    stage: 'specialist',
+    right: 'lanhdao.phurieng',
+    wrongRole: 'chuyenvien.vanphong',
+    otherUnit: 'lanhdao.xuanthanh',
+    body: reason('Người dân đã đăng ký tại nơi khác'),
+    expectStatus: 8,
+  },
+  {
+    action: 'withdraw',
+    stage: 'specialist',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'lanhdao.phurieng',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: reason('Công dân có đơn xin rút hồ sơ'),
+    expectStatus: 7,
+  },
   { action: 'issue-result', stage: 'clerk', right: 'vanthu.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'vanthu.xuanthanh', expectStatus: 9 },
-  { action: 'return-result', stage: 'issued', right: 'tiepnhan.phurieng', wrongRole: 'vanthu.phurieng', otherUnit: 'tiepnhan.xuanthanh', body: async () => ({ delivery: { method: 'electronic' } }), expectStatus: 10 },
-  { action: 'reassign', stage: 'specialist', right: 'lanhdao.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'lanhdao.xuanthanh', body: async (b) => ({ assigneeId: await specialistId(b, 'chuyenvien2.vhxh') }), expectStatus: 2 },
+  {
+    action: 'return-result',
+    stage: 'issued',
+    right: 'tiepnhan.phurieng',
+    wrongRole: 'vanthu.phurieng',
+    otherUnit: 'tiepnhan.xuanthanh',
+    body: async () => ({ delivery: { method: 'electronic' } }),
+    expectStatus: 10,
+  },
+  {
+    action: 'reassign',
+    stage: 'specialist',
+    right: 'lanhdao.phurieng',
+    wrongRole: 'chuyenvien.vanphong',
+    otherUnit: 'lanhdao.xuanthanh',
+    body: async (b) => ({ assigneeId: await specialistId(b, 'chuyenvien2.vhxh') }),
+    expectStatus: 2,
+  },
 ];
 
 let ids: Map<string, string> | null = null;
@@ -56,7 +152,8 @@ describe(`permissions of every back-office action on ${testDatabaseKind}`, () =>
   });
   afterAll(async () => b?.close());
 
-  const act = async (user: string, id: string, action: string, body: Record<string, unknown> = {}) => (await b.staff(user)).post(`/api/staff/dossiers/${id}/${action}`, body);
+  const act = async (user: string, id: string, action: string, body: Record<string, unknown> = {}) =>
+    (await b.staff(user)).post(`/api/staff/dossiers/${id}/${action}`, body);
   const current = async (id: string) => (await (await b.staff('giamsat.dongnai')).get(`/api/staff/dossiers/${id}`)).json();
   const assignee = async (id: string) => {
     const d = await current(id);
@@ -114,8 +211,17 @@ describe(`permissions of every back-office action on ${testDatabaseKind}`, () =>
     expect((await b.citizen.post('/api/staff/intake/identity-check', body)).statusCode).toBe(403);
     expect((await (await b.staff('tiepnhan.phurieng')).post('/api/staff/intake/identity-check', body)).statusCode).toBe(200);
     const other = await (await b.staff('tiepnhan.xuanthanh')).post('/api/staff/intake', {
-      idempotencyKey: 'perm-test-0001', channel: 1, receivingUnitId: 'dni.phurieng.ttpvhcc', procedureCode: '1.001193', procedureVersion: 1, caseCode: 'dung-han',
-      identity: { idNumber: '070090012345', checkToken: '0.invalid-token' }, values: {}, seal: 'x', documents: [], resultDelivery: 'counter',
+      idempotencyKey: 'perm-test-0001',
+      channel: 1,
+      receivingUnitId: 'dni.phurieng.ttpvhcc',
+      procedureCode: '1.001193',
+      procedureVersion: 1,
+      caseCode: 'dung-han',
+      identity: { idNumber: '070090012345', checkToken: '0.invalid-token' },
+      values: {},
+      seal: 'x',
+      documents: [],
+      resultDelivery: 'counter',
     });
     expect(other.statusCode).toBe(403);
   });

@@ -17,7 +17,6 @@ import { actionLabel, authView, loadTask, type DossierRow as DossierLockRow, typ
 import { cachedCalendar } from '../reference/index.ts';
 import { type Staff, visibleUnits } from '../officials/index.ts';
 
-
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const statusView = (s: number) => ({ code: s, name: nationalStatusName[s as Status]?.vi ?? String(s) });
 
@@ -57,8 +56,22 @@ export async function inbox(ctx: AppContext, staff: Staff, query: InboxQuery = {
   const units = staff.auth.memberships.map((m) => m.unitId);
   const roles = staff.auth.memberships.map((m) => m.role);
   const { rows } = await ctx.db.query<{
-    task_id: string; step_name: string; role: string; unit_id: string; assignee_id: string | null; started_at: Date; step_due: Date;
-    id: string; code: string; procedure_code: string; procedure_name: string; applicant_name: string; status: number; channel: number; due_at: Date | null; paused_since: Date | null;
+    task_id: string;
+    step_name: string;
+    role: string;
+    unit_id: string;
+    assignee_id: string | null;
+    started_at: Date;
+    step_due: Date;
+    id: string;
+    code: string;
+    procedure_code: string;
+    procedure_name: string;
+    applicant_name: string;
+    status: number;
+    channel: number;
+    due_at: Date | null;
+    paused_since: Date | null;
   }>(
     `WITH mine AS (
        SELECT t.* FROM dossier_tasks t WHERE t.completed_at IS NULL AND t.assignee_id = $1
@@ -102,7 +115,13 @@ export async function inbox(ctx: AppContext, staff: Staff, query: InboxQuery = {
   const filtered = all
     .filter((x) => !query.filter || query.filter === 'all' || x.urgency === query.filter)
     .filter((x) => !query.procedureCode || x.procedureCode === query.procedureCode)
-    .filter((x) => !folded || x.code.toLowerCase().includes(folded) || foldVietnamese(x.applicantName).includes(folded) || foldVietnamese(x.procedureName).includes(folded))
+    .filter(
+      (x) =>
+        !folded ||
+        x.code.toLowerCase().includes(folded) ||
+        foldVietnamese(x.applicantName).includes(folded) ||
+        foldVietnamese(x.procedureName).includes(folded),
+    )
     .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.stepDueAt.localeCompare(b.stepDueAt));
   const pageSize = query.pageSize ?? 50;
   const page = query.page ?? 1;
@@ -212,7 +231,9 @@ export async function searchDossiers(ctx: AppContext, staff: Staff, query: Searc
       } else {
         conditions.push(`d.applicant_search LIKE ${p(`%${folded}%`)}`);
         if (unitTrigrams.length > 0) {
-          conditions.push(`(${visible.map((u) => `dossier_unit_trigrams(d.unit_ids, d.applicant_search) @> ${p(unitTrigrams.map((t) => `${u} ${t}`))}::text[]`).join(' OR ')})`);
+          conditions.push(
+            `(${visible.map((u) => `dossier_unit_trigrams(d.unit_ids, d.applicant_search) @> ${p(unitTrigrams.map((t) => `${u} ${t}`))}::text[]`).join(' OR ')})`,
+          );
         }
       }
     }
@@ -224,8 +245,18 @@ export async function searchDossiers(ctx: AppContext, staff: Staff, query: Searc
   const pageSize = query.pageSize ?? 20;
   const page = query.page ?? 1;
   const { rows } = await ctx.db.query<{
-    id: string; code: string; procedure_code: string; procedure_name: string; applicant_name: string; applicant_id_number: string | null; status: number;
-    channel: number; submitted_at: Date; received_at: Date | null; due_at: Date | null; finished_at: Date | null;
+    id: string;
+    code: string;
+    procedure_code: string;
+    procedure_name: string;
+    applicant_name: string;
+    applicant_id_number: string | null;
+    status: number;
+    channel: number;
+    submitted_at: Date;
+    received_at: Date | null;
+    due_at: Date | null;
+    finished_at: Date | null;
   }>(
     `SELECT d.id, d.code, d.procedure_code, d.procedure_name, d.applicant_name, d.applicant_id_number, d.status, d.channel, d.submitted_at, d.received_at, d.due_at, d.finished_at
        FROM dossiers d ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
@@ -268,21 +299,44 @@ interface ActionLogRow {
 }
 
 async function actionLog(db: Queryable, dossierId: string): Promise<ActionLogRow[]> {
-  return (await db.query<ActionLogRow>(
-    'SELECT seq, at, actor_kind, actor_name, actor_role, action, from_status, to_status, data, attachments FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
-    [dossierId],
-  )).rows;
+  return (
+    await db.query<ActionLogRow>(
+      'SELECT seq, at, actor_kind, actor_name, actor_role, action, from_status, to_status, data, attachments FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
+      [dossierId],
+    )
+  ).rows;
 }
 
 /** One dossier as the official sees it, with what they may do now. */
 export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
-  const d = (await ctx.db.query<Omit<DossierLockRow, 'applicant' | 'form_values' | 'intake' | 'delivery' | 'fee_quote' | 'channel' | 'result_delivery'> & {
-    procedure_name: string; applicant: Record<string, unknown>; applicant_name: string; applicant_id_number: string | null; applicant_phone: string | null;
-    applicant_email: string | null; form_values: Record<string, unknown>; summary: string; channel: number; result_delivery: string; finished_at: Date | null;
-    returned_at: Date | null; refused_at: Date | null; intake: Record<string, unknown> | null; delivery: Record<string, unknown> | null;
-    register_book: number | null; register_no: number | null; sub_state: string | null; fee_quote: unknown; vneid_authenticated: boolean; population_db_used: boolean;
-  }>('SELECT * FROM dossiers WHERE id = $1', [id])).rows[0];
+  const d = (
+    await ctx.db.query<
+      Omit<DossierLockRow, 'applicant' | 'form_values' | 'intake' | 'delivery' | 'fee_quote' | 'channel' | 'result_delivery'> & {
+        procedure_name: string;
+        applicant: Record<string, unknown>;
+        applicant_name: string;
+        applicant_id_number: string | null;
+        applicant_phone: string | null;
+        applicant_email: string | null;
+        form_values: Record<string, unknown>;
+        summary: string;
+        channel: number;
+        result_delivery: string;
+        finished_at: Date | null;
+        returned_at: Date | null;
+        refused_at: Date | null;
+        intake: Record<string, unknown> | null;
+        delivery: Record<string, unknown> | null;
+        register_book: number | null;
+        register_no: number | null;
+        sub_state: string | null;
+        fee_quote: unknown;
+        vneid_authenticated: boolean;
+        population_db_used: boolean;
+      }
+    >('SELECT * FROM dossiers WHERE id = $1', [id])
+  ).rows[0];
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
   const version = await getVersion(ctx.db, d.procedure_code, d.procedure_version);
   const kase = version.definition.cases.find((c) => c.code === d.case_code);
@@ -294,7 +348,18 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
 
   const at = now();
   const [documents, tasks, log, pauses] = await Promise.all([
-    ctx.db.query<{ id: string; requirement_code: string; name: string; mime: string; size: number; source: string; digitised: boolean; reused: boolean; from_store: boolean; created_at: Date }>(
+    ctx.db.query<{
+      id: string;
+      requirement_code: string;
+      name: string;
+      mime: string;
+      size: number;
+      source: string;
+      digitised: boolean;
+      reused: boolean;
+      from_store: boolean;
+      created_at: Date;
+    }>(
       'SELECT id, requirement_code, name, mime, size, source, digitised, reused, from_store, created_at FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
       [id],
     ),
@@ -310,14 +375,17 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
       [id],
     ),
   ]);
-  const unitName = (u: string | null) => (u ? staff.tree.units.get(u)?.name ?? u : null);
-  const reassignCandidates = actions.includes('reassign') && task
-    ? (await ctx.db.query<{ id: string; full_name: string }>(
-        `SELECT o.id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
+  const unitName = (u: string | null) => (u ? (staff.tree.units.get(u)?.name ?? u) : null);
+  const reassignCandidates =
+    actions.includes('reassign') && task
+      ? (
+          await ctx.db.query<{ id: string; full_name: string }>(
+            `SELECT o.id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
           WHERE m.unit_id = $1 AND m.role = $2 AND o.id IS DISTINCT FROM $3 ORDER BY o.full_name`,
-        [task.unit_id, task.role, task.assignee_id],
-      )).rows.map((r) => ({ id: r.id, fullName: r.full_name }))
-    : [];
+            [task.unit_id, task.role, task.assignee_id],
+          )
+        ).rows.map((r) => ({ id: r.id, fullName: r.full_name }))
+      : [];
   return {
     id: d.id,
     code: d.code,
@@ -329,7 +397,13 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     status: statusView(d.status),
     subState: d.sub_state,
     channel: d.channel,
-    applicant: { ...(d.applicant as Record<string, unknown>), fullName: d.applicant_name, idNumber: d.applicant_id_number, phone: d.applicant_phone, email: d.applicant_email },
+    applicant: {
+      ...(d.applicant as Record<string, unknown>),
+      fullName: d.applicant_name,
+      idNumber: d.applicant_id_number,
+      phone: d.applicant_phone,
+      email: d.applicant_email,
+    },
     values: d.form_values,
     form: kase?.form ?? null,
     requirements: (kase?.documents ?? []).map((r) => ({ code: r.code, name: r.name, required: r.required, providedByForm: r.providedByForm })),
@@ -344,7 +418,10 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     finishedAt: iso(d.finished_at),
     returnedAt: iso(d.returned_at),
     pausedSince: iso(d.paused_since),
-    dossierUrgency: d.due_at && d.received_at && !d.paused_since && !d.finished_at ? urgency(at, new Date(d.received_at), new Date(d.due_at), await cachedCalendar(ctx.db)) : null,
+    dossierUrgency:
+      d.due_at && d.received_at && !d.paused_since && !d.finished_at
+        ? urgency(at, new Date(d.received_at), new Date(d.due_at), await cachedCalendar(ctx.db))
+        : null,
     supplementRequests: d.supplement_requests,
     reschedules: d.reschedules,
     feeTotal: d.fee_total,
@@ -355,7 +432,18 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     delivery: d.delivery,
     flags: { vneidAuthenticated: d.vneid_authenticated, populationDbUsed: d.population_db_used },
     result: await dossierResult(ctx.db, d.id),
-    documents: documents.rows.map((x) => ({ id: x.id, requirementCode: x.requirement_code, name: x.name, mime: x.mime, size: Number(x.size), source: x.source, digitised: x.digitised, reused: x.reused, fromStore: x.from_store, addedAt: iso(x.created_at) })),
+    documents: documents.rows.map((x) => ({
+      id: x.id,
+      requirementCode: x.requirement_code,
+      name: x.name,
+      mime: x.mime,
+      size: Number(x.size),
+      source: x.source,
+      digitised: x.digitised,
+      reused: x.reused,
+      fromStore: x.from_store,
+      addedAt: iso(x.created_at),
+    })),
     workflow: steps.map((s, i) => ({ index: i, key: s.key, name: s.name, role: s.role, kind: stepKind(steps.length, i), quota: s.quota })),
     tasks: tasks.rows.map((t) => ({
       seq: t.seq,
@@ -374,7 +462,14 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
       timeliness: classifyStep({ dueAt: new Date(t.due_at), completedAt: t.completed_at ? new Date(t.completed_at) : null }, at) as StepTimeliness,
       current: t.id === d.current_task_id,
     })),
-    pauses: pauses.rows.map((x) => ({ kind: x.kind, startedAt: iso(x.started_at), endedAt: iso(x.ended_at), reason: x.reason, dueBefore: iso(x.due_before), dueAfter: iso(x.due_after) })),
+    pauses: pauses.rows.map((x) => ({
+      kind: x.kind,
+      startedAt: iso(x.started_at),
+      endedAt: iso(x.ended_at),
+      reason: x.reason,
+      dueBefore: iso(x.due_before),
+      dueAfter: iso(x.due_after),
+    })),
     log: log.map((e) => ({
       seq: e.seq,
       at: iso(e.at),
@@ -395,12 +490,33 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
 
 /** The dossier's latest signed result (published or not yet), for officials. */
 async function dossierResult(db: Queryable, dossierId: string) {
-  const r = (await db.query<{ id: string; title: string; number: string; status: 'valid' | 'replaced' | 'cancelled'; signer_name: string; signed_at: Date; published_at: Date | null; status_reason: string | null }>(
-    'SELECT id, title, number, status, signer_name, signed_at, published_at, status_reason FROM results WHERE dossier_id = $1 ORDER BY signed_at DESC, created_at DESC LIMIT 1',
-    [dossierId],
-  )).rows[0];
+  const r = (
+    await db.query<{
+      id: string;
+      title: string;
+      number: string;
+      status: 'valid' | 'replaced' | 'cancelled';
+      signer_name: string;
+      signed_at: Date;
+      published_at: Date | null;
+      status_reason: string | null;
+    }>(
+      'SELECT id, title, number, status, signer_name, signed_at, published_at, status_reason FROM results WHERE dossier_id = $1 ORDER BY signed_at DESC, created_at DESC LIMIT 1',
+      [dossierId],
+    )
+  ).rows[0];
   return r
-    ? { id: r.id, title: r.title, number: r.number, status: r.status, signerName: r.signer_name, signedAt: iso(r.signed_at), publishedAt: iso(r.published_at), statusReason: r.status_reason, verifyPath: `/verify/${r.id}` }
+    ? {
+        id: r.id,
+        title: r.title,
+        number: r.number,
+        status: r.status,
+        signerName: r.signer_name,
+        signedAt: iso(r.signed_at),
+        publishedAt: iso(r.published_at),
+        statusReason: r.status_reason,
+        verifyPath: `/verify/${r.id}`,
+      }
     : null;
 }
 
@@ -428,16 +544,18 @@ export interface ControlSheetRow {
 export async function controlSheetRows(db: Queryable, unitName: (id: string) => string, dossierId: string): Promise<ControlSheetRow[]> {
   const rows: ControlSheetRow[] = [];
   for (const e of await actionLog(db, dossierId)) {
-    const h = e.data.handover as { from?: { unitId: string; stepName: string; dueAt: string } | null; to?: { unitId: string; unitName?: string; assigneeName?: string | null } | null } | undefined;
+    const h = e.data.handover as
+      | { from?: { unitId: string; stepName: string; dueAt: string } | null; to?: { unitId: string; unitName?: string; assigneeName?: string | null } | null }
+      | undefined;
     if (!h?.from) continue;
     const at = new Date(e.at);
     rows.push({
       fromUnit: unitName(h.from.unitId),
-      toUnit: h.to ? h.to.unitName ?? unitName(h.to.unitId) : null,
+      toUnit: h.to ? (h.to.unitName ?? unitName(h.to.unitId)) : null,
       handedAt: at.toISOString(),
       receivedAt: at.toISOString(),
       handedBy: e.actor_name,
-      receivedBy: h.to ? h.to.assigneeName ?? null : (e.data.delivery as { receiverName?: string } | undefined)?.receiverName ?? null,
+      receivedBy: h.to ? (h.to.assigneeName ?? null) : ((e.data.delivery as { receiverName?: string } | undefined)?.receiverName ?? null),
       result: classifyStep({ dueAt: new Date(h.from.dueAt), completedAt: at }, at),
       stepName: h.from.stepName,
       stepDueAt: h.from.dueAt,

@@ -4,13 +4,20 @@
  * production, the business clock for browser tests.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { actionSlug, StaffActionBodies, type StaffActionInput } from '../../../contract/dossier-actions.ts';
 import { UPLOAD_MEDIA_TYPES } from '../../../contract/documents.ts';
 import { DossierIdParams, SupplementBody, SupplementResult } from '../../../contract/dossiers.ts';
 import { file, PDF, XLSX } from '../../../contract/http.ts';
 import {
-  DocumentParams, FormParams, InboxQuery, InboxResponse, RegisterQuery, StaffActionResult, StaffDossier, StaffSearchQuery, StaffSearchResponse,
+  DocumentParams,
+  FormParams,
+  InboxQuery,
+  InboxResponse,
+  RegisterQuery,
+  StaffActionResult,
+  StaffDossier,
+  StaffSearchQuery,
+  StaffSearchResponse,
 } from '../../../contract/staff.ts';
 import type { QuoteView } from '../../../contract/payments.ts';
 import { ClockView, SetClockBody } from '../../../contract/system.ts';
@@ -57,7 +64,14 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/staff/dossiers/:id', summary: 'Chi tiết hồ sơ, quá trình xử lý và các thao tác được phép', tags: ['workflow'], params: Id, response: StaffDossier },
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers/:id',
+      summary: 'Chi tiết hồ sơ, quá trình xử lý và các thao tác được phép',
+      tags: ['workflow'],
+      params: Id,
+      response: StaffDossier,
+    },
     async ({ params, req }) => {
       const d = await staffDossier(ctx, await requireStaff(ctx, req), params.id);
       // The quote is stored as src/core/fees/quote.ts wrote it.
@@ -100,10 +114,12 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
       if (!/^[0-9a-f-]{36}$/i.test(params.id) || !/^[0-9a-f-]{36}$/i.test(params.documentId)) throw notFound('Không tìm thấy giấy tờ.');
-      const doc = (await ctx.db.query<{ sha256: string; mime: string; name: string; unit_ids: string[] }>(
-        'SELECT x.sha256, x.mime, x.name, d.unit_ids FROM dossier_documents x JOIN dossiers d ON d.id = x.dossier_id WHERE x.id = $1 AND x.dossier_id = $2',
-        [params.documentId, params.id],
-      )).rows[0];
+      const doc = (
+        await ctx.db.query<{ sha256: string; mime: string; name: string; unit_ids: string[] }>(
+          'SELECT x.sha256, x.mime, x.name, d.unit_ids FROM dossier_documents x JOIN dossiers d ON d.id = x.dossier_id WHERE x.id = $1 AND x.dossier_id = $2',
+          [params.documentId, params.id],
+        )
+      ).rows[0];
       if (!doc?.sha256 || !canSee(staff.auth, { unitIds: doc.unit_ids })) throw notFound('Không tìm thấy giấy tờ.');
       return reply
         .header('content-type', doc.mime)
@@ -130,20 +146,33 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
 
   // The one-stop forms of a dossier (Mẫu 01–06) and the register (Mẫu 07).
   const pdf = (reply: FastifyReply, bytes: Uint8Array, name: string) =>
-    reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'private, no-store').send(Buffer.from(bytes));
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${name}"`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(bytes));
   const formParam = (raw: string): DossierForm => {
     const form = raw.replace(/\.pdf$/, '') as DossierForm;
     if (!DOSSIER_FORMS.includes(form)) throw notFound('Không có mẫu văn bản này.');
     return form;
   };
   const visibleDossier = async (staff: Staff, id: string) => {
-    const d = /^[0-9a-f-]{36}$/i.test(id) ? (await ctx.db.query<{ unit_ids: string[] }>('SELECT unit_ids FROM dossiers WHERE id = $1', [id])).rows[0] : undefined;
+    const d = /^[0-9a-f-]{36}$/i.test(id)
+      ? (await ctx.db.query<{ unit_ids: string[] }>('SELECT unit_ids FROM dossiers WHERE id = $1', [id])).rows[0]
+      : undefined;
     if (!d || !canSee(staff.auth, { unitIds: d.unit_ids })) throw notFound('Không tìm thấy hồ sơ.');
   };
 
   defineRoute(
     app,
-    { method: 'GET', url: '/api/staff/dossiers/:id/mau-01.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF', tags: ['forms'], params: Id, response: file('Mẫu 01 (PDF)', PDF) },
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers/:id/mau-01.pdf',
+      summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01), PDF',
+      tags: ['forms'],
+      params: Id,
+      response: file('Mẫu 01 (PDF)', PDF),
+    },
     async ({ params, req, reply }) => {
       const staff = await requireStaff(ctx, req);
       await visibleDossier(staff, params.id);
@@ -171,13 +200,21 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
 
   const ownDossier = async (citizen: CitizenActor, id: string) => {
     const own = /^[0-9a-f-]{36}$/i.test(id)
-      ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [id, citizen.id, citizen.idNumber])).rows[0]
+      ? (await ctx.db.query('SELECT 1 FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [id, citizen.id, citizen.idNumber]))
+          .rows[0]
       : undefined;
     if (!own) throw notFound('Không tìm thấy hồ sơ.');
   };
   defineRoute(
     app,
-    { method: 'GET', url: '/api/my/dossiers/:id/receipt.pdf', summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)', tags: ['dossiers'], params: Id, response: file('Mẫu 01 (PDF)', PDF) },
+    {
+      method: 'GET',
+      url: '/api/my/dossiers/:id/receipt.pdf',
+      summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả của tôi (PDF)',
+      tags: ['dossiers'],
+      params: Id,
+      response: file('Mẫu 01 (PDF)', PDF),
+    },
     async ({ params, req, reply }) => {
       await ownDossier(requireCitizen(req), params.id);
       return pdf(reply, await renderDossierForm(ctx.db, await orgTree(ctx.db), params.id, 'mau-01', ctx.config.publicUrl), 'giay-tiep-nhan.pdf');
@@ -216,7 +253,9 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
       async ({ query, req, reply }) => {
         const staff = await requireStaff(ctx, req);
         if (query.to < query.from) throw new AppError('PERIOD_INVALID', 'Ngày kết thúc phải sau ngày bắt đầu.', 400);
-        const allowed = staff.auth.memberships.some((m) => REGISTER_ROLES.includes(m.role) && (m.unitId === query.unitId || staff.tree.subtree(m.unitId).has(query.unitId)));
+        const allowed = staff.auth.memberships.some(
+          (m) => REGISTER_ROLES.includes(m.role) && (m.unitId === query.unitId || staff.tree.subtree(m.unitId).has(query.unitId)),
+        );
         if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không được xem sổ theo dõi hồ sơ của đơn vị này.', 403);
         const bytes = await renderRegister(ctx.db, staff.tree, query.unitId, { from: query.from, to: query.to }, ctx.config.publicUrl, format);
         const name = `so-theo-doi-ho-so-${query.from}-${query.to}.${format}`;
@@ -248,6 +287,10 @@ export default async function workflowRoutes(app: FastifyInstance, ctx: AppConte
         return { now: now().toISOString() };
       },
     );
-    defineRoute(app, { method: 'GET', url: '/api/dev/clock', summary: 'Đồng hồ nghiệp vụ của máy chủ', tags: ['development'], response: ClockView }, async () => ({ now: now().toISOString() }));
+    defineRoute(
+      app,
+      { method: 'GET', url: '/api/dev/clock', summary: 'Đồng hồ nghiệp vụ của máy chủ', tags: ['development'], response: ClockView },
+      async () => ({ now: now().toISOString() }),
+    );
   }
 }

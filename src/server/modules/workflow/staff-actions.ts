@@ -18,7 +18,14 @@ export async function performStaffAction(ctx: AppContext, staff: Staff, dossierI
     // The permission and the rule are checked by the transition before anything it does is kept: the ledger write
     // below rolls back with it when the official may not record the payment now.
     const p = input.payment;
-    const counter = await recordCounterPaymentInTx(tx, { dossierId, amount: p.amount, method: p.method, receiptNumber: p.receiptNumber, officialId: staff.actor.id, at: now() });
+    const counter = await recordCounterPaymentInTx(tx, {
+      dossierId,
+      amount: p.amount,
+      method: p.method,
+      receiptNumber: p.receiptNumber,
+      officialId: staff.actor.id,
+      at: now(),
+    });
     return transition(tx, env, dossierId, input, { kind: 'official', staff }, { record: { paymentIntentId: counter.intentId, receipt: counter.receipt } });
   });
 }

@@ -15,7 +15,8 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
   afterAll(async () => b?.close());
 
   const detail = async (username: string, id: string) => (await (await b.staff(username)).get(`/api/staff/dossiers/${id}`)).json();
-  const act = async (username: string, id: string, action: string, body: Record<string, unknown> = {}) => (await b.staff(username)).post(`/api/staff/dossiers/${id}/${action}`, body);
+  const act = async (username: string, id: string, action: string, body: Record<string, unknown> = {}) =>
+    (await b.staff(username)).post(`/api/staff/dossiers/${id}/${action}`, body);
 
   it('flows counter → specialist → leader → clerk → counter, assigning each step and logging every handover', async () => {
     b.at('08:00');
@@ -40,9 +41,15 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
 
     b.at('09:00');
     const toLeader = await act(specialistUser, d.id, 'forward', { note: 'Hồ sơ hợp lệ, trình lãnh đạo ký' });
-    expect(toLeader.json()).toMatchObject({ status: 4, task: { stepName: 'Lãnh đạo phê duyệt, ký số', unitId: 'dni.phurieng.ubnd', assigneeName: 'Võ Minh Tâm' } });
+    expect(toLeader.json()).toMatchObject({
+      status: 4,
+      task: { stepName: 'Lãnh đạo phê duyệt, ký số', unitId: 'dni.phurieng.ubnd', assigneeName: 'Võ Minh Tâm' },
+    });
     b.at('10:00');
-    expect((await act('lanhdao.phurieng', d.id, 'forward')).json()).toMatchObject({ status: 4, task: { stepName: 'Văn thư cấp số, phát hành', assigneeName: 'Hồ Thị Ngọc Lan' } });
+    expect((await act('lanhdao.phurieng', d.id, 'forward')).json()).toMatchObject({
+      status: 4,
+      task: { stepName: 'Văn thư cấp số, phát hành', assigneeName: 'Hồ Thị Ngọc Lan' },
+    });
     b.at('10:30');
     const issued = await act('vanthu.phurieng', d.id, 'issue-result', { resultNumber: '125/TLKS-BS' });
     expect(issued.json()).toMatchObject({ status: 9, task: { stepName: 'Trả kết quả', unitId: 'dni.phurieng.ttpvhcc', assigneeName: 'Lê Thị Hoa' } });
@@ -50,8 +57,13 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
     const noReceiver = await act('tiepnhan.phurieng', d.id, 'return-result', { delivery: { method: 'in_person' } });
     expect(noReceiver.statusCode).toBe(400);
     // The receiver is part of the typed input of return_result (src/contract/dossier-actions.ts): named field by field.
-    expect(noReceiver.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: expect.arrayContaining([expect.objectContaining({ path: 'delivery.receiverName' })]) } });
-    const returned = await act('tiepnhan.phurieng', d.id, 'return-result', { delivery: { method: 'in_person', receiverName: 'Trần Thị Mai', receiverIdNumber: '070195012346' } });
+    expect(noReceiver.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: expect.arrayContaining([expect.objectContaining({ path: 'delivery.receiverName' })]) },
+    });
+    const returned = await act('tiepnhan.phurieng', d.id, 'return-result', {
+      delivery: { method: 'in_person', receiverName: 'Trần Thị Mai', receiverIdNumber: '070195012346' },
+    });
     expect(returned.json()).toMatchObject({ status: 10, task: null });
 
     const full = await detail('tiepnhan.phurieng', d.id);
@@ -106,7 +118,10 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
 
     b.at('10:45');
     const upload = (await b.citizen.upload('/api/uploads', 'giay-chung-sinh-ro.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% ro net\n%%EOF\n'))).json();
-    const supplied = await b.citizen.post(`/api/my/dossiers/${d.id}/supplement`, { documents: [{ requirementCode: 'GCS', uploadId: upload.id }], note: 'Đã chụp lại' });
+    const supplied = await b.citizen.post(`/api/my/dossiers/${d.id}/supplement`, {
+      documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
+      note: 'Đã chụp lại',
+    });
     expect(supplied.statusCode, supplied.body).toBe(200);
     expect(supplied.json().pausedWorkingMinutes).toBe(135);
     const cal = await loadCalendar(b.t.ctx.db);
@@ -154,7 +169,9 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
     const other = full.reassignCandidates.find((c: { fullName: string }) => c.fullName !== first.assigneeName);
     const reassigned = await act('lanhdao.phurieng', d.id, 'reassign', { assigneeId: other.id });
     expect(reassigned.json().task.assigneeName).toBe(other.fullName);
-    expect((await act('lanhdao.phurieng', d.id, 'reassign', { assigneeId: '00000000-0000-4000-8000-000000000000' })).json().error.code).toBe('ASSIGNEE_INVALID');
+    expect((await act('lanhdao.phurieng', d.id, 'reassign', { assigneeId: '00000000-0000-4000-8000-000000000000' })).json().error.code).toBe(
+      'ASSIGNEE_INVALID',
+    );
     expect((await act('chuyenvien.vanphong', d.id, 'reassign', { assigneeId: other.id })).statusCode).toBe(403);
     expect((await act('lanhdao.xuanthanh', d.id, 'reassign', { assigneeId: other.id })).statusCode).toBe(404);
     // Stop: needs a reason, then status 8, no open task.
@@ -202,7 +219,7 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
     expect(inbox.items.map((x) => x.dossierId)).not.toContain(d.id);
   });
 
-  it('finds dossiers by code, identity number and name without diacritics, only within the official\'s units', async () => {
+  it("finds dossiers by code, identity number and name without diacritics, only within the official's units", async () => {
     b.at('08:00');
     const d = await b.submitBirthRegistration();
     const staff = await b.staff('tiepnhan.phurieng');

@@ -54,8 +54,19 @@ ${body}
 
 export function payPage(p: { merchant: string; amount: number; orderInfo: string; reference: string; query: string; expiresAt: Date | null }): string {
   const money = `${p.amount.toLocaleString('vi-VN')} đ`;
-  const until = p.expiresAt ? new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(p.expiresAt) : '';
-  return layout('Xác nhận thanh toán', `
+  const until = p.expiresAt
+    ? new Intl.DateTimeFormat('vi-VN', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        hour: '2-digit',
+        minute: '2-digit',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).format(p.expiresAt)
+    : '';
+  return layout(
+    'Xác nhận thanh toán',
+    `
 <h1>Xác nhận thanh toán</h1>
 <dl>
 <dt>Đơn vị nhận</dt><dd>${escapeHtml(p.merchant)}</dd>
@@ -73,9 +84,13 @@ ${until ? `<dt>Hạn thanh toán</dt><dd>${escapeHtml(until)}</dd>` : ''}
 <button class="secondary" type="submit" name="decision" value="decline">Từ chối thanh toán</button>
 </div>
 </form>
-<p class="note">Trang này mô phỏng ngân hàng: "Đồng ý" ghi nhận giao dịch thành công, "Từ chối" ghi nhận giao dịch bị hủy. Cổng gửi thông báo kết quả (IPN) có chữ ký đến hệ thống dịch vụ công và đưa trình duyệt về trang kết quả.</p>`);
+<p class="note">Trang này mô phỏng ngân hàng: "Đồng ý" ghi nhận giao dịch thành công, "Từ chối" ghi nhận giao dịch bị hủy. Cổng gửi thông báo kết quả (IPN) có chữ ký đến hệ thống dịch vụ công và đưa trình duyệt về trang kết quả.</p>`,
+  );
 }
 
 export function bankErrorPage(title: string, message: string, back?: string): string {
-  return layout(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${back ? `<p><a href="${escapeHtml(back)}">Quay lại trang dịch vụ công</a></p>` : ''}`);
+  return layout(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${back ? `<p><a href="${escapeHtml(back)}">Quay lại trang dịch vụ công</a></p>` : ''}`,
+  );
 }

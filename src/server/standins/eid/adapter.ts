@@ -43,26 +43,20 @@ export function databaseAdapterFactory(db: Queryable): (model: string) => Adapte
     },
 
     async find(id) {
-      const { rows } = await db.query<StoreRow>(
-        `SELECT payload, consumed_at FROM standin_oidc_store WHERE model = $1 AND id = $2 AND ${live}`,
-        [model, id],
-      );
+      const { rows } = await db.query<StoreRow>(`SELECT payload, consumed_at FROM standin_oidc_store WHERE model = $1 AND id = $2 AND ${live}`, [model, id]);
       return toPayload(rows[0]);
     },
 
     async findByUid(uid) {
-      const { rows } = await db.query<StoreRow>(
-        `SELECT payload, consumed_at FROM standin_oidc_store WHERE model = $1 AND uid = $2 AND ${live}`,
-        [model, uid],
-      );
+      const { rows } = await db.query<StoreRow>(`SELECT payload, consumed_at FROM standin_oidc_store WHERE model = $1 AND uid = $2 AND ${live}`, [model, uid]);
       return toPayload(rows[0]);
     },
 
     async findByUserCode(userCode) {
-      const { rows } = await db.query<StoreRow>(
-        `SELECT payload, consumed_at FROM standin_oidc_store WHERE model = $1 AND user_code = $2 AND ${live}`,
-        [model, userCode],
-      );
+      const { rows } = await db.query<StoreRow>(`SELECT payload, consumed_at FROM standin_oidc_store WHERE model = $1 AND user_code = $2 AND ${live}`, [
+        model,
+        userCode,
+      ]);
       return toPayload(rows[0]);
     },
 

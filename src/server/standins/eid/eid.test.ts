@@ -14,7 +14,14 @@ describe(`VNeID stand-in storage (${testDatabaseKind})`, () => {
   beforeAll(async () => {
     ({ db, drop } = await openTestDatabase());
     await migrate(db);
-    const address = { maTinhThanh: '01', maPhuongXa: '00004', tenTinhThanh: 'Thành phố Hà Nội', tenPhuongXa: 'Phường Ba Đình', chiTiet: 'Số 2', quocGia: 'Việt Nam' };
+    const address = {
+      maTinhThanh: '01',
+      maPhuongXa: '00004',
+      tenTinhThanh: 'Thành phố Hà Nội',
+      tenPhuongXa: 'Phường Ba Đình',
+      chiTiet: 'Số 2',
+      quocGia: 'Việt Nam',
+    };
     await db.query(
       `INSERT INTO standin_residents (id_number, family_name, middle_name, given_name, full_name, birth_date, sex, marital_status,
          birth_place, home_town, permanent_address, current_address, phone, deceased_on)
@@ -30,7 +37,10 @@ describe(`VNeID stand-in storage (${testDatabaseKind})`, () => {
     const c = await loadOrCreateSigningKeys(db);
     expect(a.keys.map((k) => k.kid)).toEqual(c.keys.map((k) => k.kid));
     expect(b.keys.map((k) => k.kid)).toEqual(c.keys.map((k) => k.kid));
-    expect(c.keys.map((k) => [k.kty, k.alg])).toEqual([['RSA', 'RS256'], ['EC', 'ES256']]);
+    expect(c.keys.map((k) => [k.kty, k.alg])).toEqual([
+      ['RSA', 'RS256'],
+      ['EC', 'ES256'],
+    ]);
     expect(c.keys[0].d).toBeTruthy();
     expect(publicJwks(c).keys.some((k) => 'd' in k || 'p' in k)).toBe(false);
   });
@@ -81,7 +91,15 @@ describe(`VNeID stand-in storage (${testDatabaseKind})`, () => {
     expect(await accountByIdNumber(db, '999999999999')).toBeNull();
 
     const claims = residentClaims(first!);
-    expect(claims).toMatchObject({ HoVaTen: 'Nguyễn Thị Hoà', SoDinhDanh: '001085012345', NgayThangNamSinh: '19850307', LoaiTaiKhoan: '1', loginIdp: 'BCA', SoDienThoai: '0912345678', GioiTinh: 'Nữ' });
+    expect(claims).toMatchObject({
+      HoVaTen: 'Nguyễn Thị Hoà',
+      SoDinhDanh: '001085012345',
+      NgayThangNamSinh: '19850307',
+      LoaiTaiKhoan: '1',
+      loginIdp: 'BCA',
+      SoDienThoai: '0912345678',
+      GioiTinh: 'Nữ',
+    });
     expect('Email' in claims).toBe(false);
   });
 
@@ -103,7 +121,9 @@ describe(`VNeID stand-in storage (${testDatabaseKind})`, () => {
     // Unknown numbers count the same way (nothing tells them apart from registered ones).
     expect(await authenticate(db, '123456789012', '123456')).toEqual({ ok: false, reason: 'invalid_credentials', remaining: 4 });
     // When the lock has passed, the right password works again.
-    await db.query("UPDATE standin_eid_login_failures SET locked_until = now() - interval '1 second', window_start = now() - interval '1 hour' WHERE id_number = '001085012345'");
+    await db.query(
+      "UPDATE standin_eid_login_failures SET locked_until = now() - interval '1 second', window_start = now() - interval '1 hour' WHERE id_number = '001085012345'",
+    );
     expect(await authenticate(db, '001085012345', '123456')).toMatchObject({ ok: true });
   });
 });

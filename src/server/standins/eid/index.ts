@@ -27,7 +27,14 @@ export function usesStandin(config: AppConfig): boolean {
   return issuer === '' || issuer === standinIssuer(config);
 }
 
-const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 
 const pageHeaders = {
   'cache-control': 'no-store',
@@ -41,10 +48,14 @@ function sendPage(reply: FastifyReply, status: number, html: string) {
 }
 
 const expiredPage = () =>
-  errorPage('Phiên đăng nhập đã hết hạn', 'Phiên đăng nhập này đã hết hạn hoặc không còn hợp lệ (quá 10 phút, hoặc đã được dùng). Hãy quay lại trang dịch vụ công và bấm "Đăng nhập" lại.', {
-    href: '/',
-    text: 'Về trang dịch vụ công',
-  });
+  errorPage(
+    'Phiên đăng nhập đã hết hạn',
+    'Phiên đăng nhập này đã hết hạn hoặc không còn hợp lệ (quá 10 phút, hoặc đã được dùng). Hãy quay lại trang dịch vụ công và bấm "Đăng nhập" lại.',
+    {
+      href: '/',
+      text: 'Về trang dịch vụ công',
+    },
+  );
 
 export async function registerEidStandin(app: FastifyInstance, ctx: AppContext): Promise<Provider | null> {
   const { config, db } = ctx;
@@ -110,7 +121,11 @@ export async function registerEidStandin(app: FastifyInstance, ctx: AppContext):
       return finish(req, reply, { error: 'access_denied', error_description: 'Ứng dụng không được phép truy cập.' });
     }
     const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint.replace(/\s+/g, '') : '';
-    return sendPage(reply, 200, loginPage({ uid: details.uid, clientName: await clientName(details.params.client_id), idNumber: /^\d{1,12}$/.test(hint) ? hint : '' }));
+    return sendPage(
+      reply,
+      200,
+      loginPage({ uid: details.uid, clientName: await clientName(details.params.client_id), idNumber: /^\d{1,12}$/.test(hint) ? hint : '' }),
+    );
   });
 
   app.post<{ Params: { uid: string }; Body: { idNumber?: unknown; password?: unknown } }>(`${EID_MOUNT_PATH}/interaction/:uid/login`, async (req, reply) => {

@@ -30,8 +30,7 @@ export function generateSigningKeys(): SigningKeySet {
 
 /** RFC 7638 JWK thumbprint (SHA-256, base64url) of the public part: a stable key id. */
 function thumbprint(jwk: crypto.JsonWebKey): string {
-  const members =
-    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  const members = jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
   return crypto.createHash('sha256').update(JSON.stringify(members)).digest('base64url');
 }
 

@@ -32,7 +32,10 @@ export async function startCaptureServer(db: Database, port = 0, host = '127.0.0
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING`,
             [parsed.messageId ?? null, from, rcpt, parsed.subject ?? '', parsed.text ?? '', raw.toString('utf8')],
           );
-        })().then(() => callback(), (err: Error) => callback(err));
+        })().then(
+          () => callback(),
+          (err: Error) => callback(err),
+        );
       });
     },
   });

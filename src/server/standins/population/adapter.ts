@@ -58,15 +58,16 @@ export class StandinPopulationAdapter implements PopulationAdapter {
     const person = await this.fetch(this.db, idNumber);
     let household: Household | null = null;
     if (person?.household_id) {
-      const hh = (await this.db.query<{ id: string; household_book_no: string; address: PopulationAddress }>(
-        'SELECT id, household_book_no, address FROM standin_households WHERE id = $1',
-        [person.household_id],
-      )).rows[0];
+      const hh = (
+        await this.db.query<{ id: string; household_book_no: string; address: PopulationAddress }>(
+          'SELECT id, household_book_no, address FROM standin_households WHERE id = $1',
+          [person.household_id],
+        )
+      ).rows[0];
       if (hh) {
-        const members = (await this.db.query<ResidentRow>(
-          'SELECT * FROM standin_residents WHERE household_id = $1 AND deceased_on IS NULL ORDER BY birth_date',
-          [hh.id],
-        )).rows;
+        const members = (
+          await this.db.query<ResidentRow>('SELECT * FROM standin_residents WHERE household_id = $1 AND deceased_on IS NULL ORDER BY birth_date', [hh.id])
+        ).rows;
         household = {
           soSoHoKhau: hh.household_book_no,
           diaChi: hh.address,
@@ -79,10 +80,8 @@ export class StandinPopulationAdapter implements PopulationAdapter {
   }
 
   async childrenOf(idNumber: string, ctx: LookupContext): Promise<PopulationRecord[]> {
-    const rows = (await this.db.query<ResidentRow>(
-      'SELECT * FROM standin_residents WHERE father_id = $1 OR mother_id = $1 ORDER BY birth_date',
-      [idNumber],
-    )).rows;
+    const rows = (await this.db.query<ResidentRow>('SELECT * FROM standin_residents WHERE father_id = $1 OR mother_id = $1 ORDER BY birth_date', [idNumber]))
+      .rows;
     await this.log(ctx, 'childrenOf', idNumber, rows.length > 0);
     return Promise.all(rows.map((r) => this.toRecord(r)));
   }
@@ -94,7 +93,9 @@ export class StandinPopulationAdapter implements PopulationAdapter {
 
   private async relative(id: string | null): Promise<RelativeRef | undefined> {
     if (!id) return undefined;
-    const r = (await this.db.query<{ full_name: string; nationality: string }>('SELECT full_name, nationality FROM standin_residents WHERE id_number = $1', [id])).rows[0];
+    const r = (
+      await this.db.query<{ full_name: string; nationality: string }>('SELECT full_name, nationality FROM standin_residents WHERE id_number = $1', [id])
+    ).rows[0];
     return r ? { hoVaTen: r.full_name, soDinhDanh: id, quocTich: r.nationality } : undefined;
   }
 
@@ -103,7 +104,11 @@ export class StandinPopulationAdapter implements PopulationAdapter {
     let chuHo: PopulationRecord['chuHo'];
     let soSoHoKhau: string | undefined;
     if (r.household_id) {
-      const hh = (await this.db.query<{ head_id: string | null; household_book_no: string }>('SELECT head_id, household_book_no FROM standin_households WHERE id = $1', [r.household_id])).rows[0];
+      const hh = (
+        await this.db.query<{ head_id: string | null; household_book_no: string }>('SELECT head_id, household_book_no FROM standin_households WHERE id = $1', [
+          r.household_id,
+        ])
+      ).rows[0];
       soSoHoKhau = hh?.household_book_no;
       const head = hh?.head_id ? await this.relative(hh.head_id) : undefined;
       if (head) chuHo = { ...head, quanHe: r.relation_to_head ?? '' };

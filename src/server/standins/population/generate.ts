@@ -73,7 +73,11 @@ const DAY = 86_400_000;
 export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function foldAscii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 export function generatePopulation(opts: GenerateOptions): { residents: GeneratedResident[]; households: GeneratedHousehold[] } {
@@ -170,7 +174,12 @@ export function generatePopulation(opts: GenerateOptions): { residents: Generate
       household_id: p.household,
       relation_to_head: p.relation,
       phone: p.phone !== undefined ? p.phone : adult ? phone() : null,
-      email: p.email !== undefined ? p.email : adult && rnd() < 0.3 ? `${foldAscii(given).toLowerCase()}.${foldAscii(family).toLowerCase()}${int(1, 999)}@example.vn` : null,
+      email:
+        p.email !== undefined
+          ? p.email
+          : adult && rnd() < 0.3
+            ? `${foldAscii(given).toLowerCase()}.${foldAscii(family).toLowerCase()}${int(1, 999)}@example.vn`
+            : null,
     };
     residents.push(r);
     return r;
@@ -201,9 +210,22 @@ export function generatePopulation(opts: GenerateOptions): { residents: Generate
     const birthDate = spec.birthDate ?? addDays(opts.referenceDate, -(spec.ageDays ?? 0));
     const idNumber = demoIdNumber(spec, opts.referenceDate);
     const r = person({
-      sex: spec.sex, birthDate, family: spec.family, middle: spec.middle, given: spec.given, commune: c, addr: h.address, household: h.id,
-      relation: spec.relation, marital: spec.marital, idNumber, ethnicity: 'Kinh', phone: spec.phone ?? null, email: spec.email ?? null,
-      fatherId: spec.father ? demoIds.get(spec.father)?.id_number : null, motherId: spec.mother ? demoIds.get(spec.mother)?.id_number : null,
+      sex: spec.sex,
+      birthDate,
+      family: spec.family,
+      middle: spec.middle,
+      given: spec.given,
+      commune: c,
+      addr: h.address,
+      household: h.id,
+      relation: spec.relation,
+      marital: spec.marital,
+      idNumber,
+      ethnicity: 'Kinh',
+      phone: spec.phone ?? null,
+      email: spec.email ?? null,
+      fatherId: spec.father ? demoIds.get(spec.father)?.id_number : null,
+      motherId: spec.mother ? demoIds.get(spec.mother)?.id_number : null,
     });
     demoIds.set(spec.key, r);
     if (spec.relation === 'Chủ hộ') h.head_id = r.id_number;
@@ -220,7 +242,15 @@ export function generatePopulation(opts: GenerateOptions): { residents: Generate
     const headSex: 'Nam' | 'Nữ' = rnd() < 0.8 ? 'Nam' : 'Nữ';
     if (kind < 0.68) {
       // a couple with children, sometimes a grandparent
-      const husband = person({ sex: 'Nam', birthDate: dateInYear(refYear - headAge), commune: c, addr, household: h.id, relation: 'Chủ hộ', marital: 'Đã kết hôn' });
+      const husband = person({
+        sex: 'Nam',
+        birthDate: dateInYear(refYear - headAge),
+        commune: c,
+        addr,
+        household: h.id,
+        relation: 'Chủ hộ',
+        marital: 'Đã kết hôn',
+      });
       const wifeAge = Math.max(20, headAge + int(-6, 2));
       const wife = person({ sex: 'Nữ', birthDate: dateInYear(refYear - wifeAge), commune: c, addr, household: h.id, relation: 'Vợ', marital: 'Đã kết hôn' });
       marry(husband, wife);
@@ -235,32 +265,92 @@ export function generatePopulation(opts: GenerateOptions): { residents: Generate
         if (i === children - 1 && wifeAge <= 38 && rnd() < 0.04) birthDate = addDays(opts.referenceDate, -int(1, 60));
         const sex: 'Nam' | 'Nữ' = rnd() < 0.51 ? 'Nam' : 'Nữ';
         person({
-          sex, birthDate, family: husband.family_name, commune: c, addr, household: h.id, relation: sex === 'Nam' ? 'Con trai' : 'Con gái',
-          marital: 'Chưa kết hôn', fatherId: husband.id_number, motherId: wife.id_number, ethnicity: husband.ethnicity, religion: husband.religion,
+          sex,
+          birthDate,
+          family: husband.family_name,
+          commune: c,
+          addr,
+          household: h.id,
+          relation: sex === 'Nam' ? 'Con trai' : 'Con gái',
+          marital: 'Chưa kết hôn',
+          fatherId: husband.id_number,
+          motherId: wife.id_number,
+          ethnicity: husband.ethnicity,
+          religion: husband.religion,
         });
       }
       if (rnd() < 0.15) {
         const sex: 'Nam' | 'Nữ' = rnd() < 0.4 ? 'Nam' : 'Nữ';
-        person({ sex, birthDate: dateInYear(refYear - headAge - int(22, 32)), family: sex === 'Nam' ? husband.family_name : undefined, commune: c, addr, household: h.id, relation: sex === 'Nam' ? 'Bố' : 'Mẹ', marital: 'Góa' });
+        person({
+          sex,
+          birthDate: dateInYear(refYear - headAge - int(22, 32)),
+          family: sex === 'Nam' ? husband.family_name : undefined,
+          commune: c,
+          addr,
+          household: h.id,
+          relation: sex === 'Nam' ? 'Bố' : 'Mẹ',
+          marital: 'Góa',
+        });
       }
     } else if (kind < 0.8) {
-      const head = person({ sex: headSex, birthDate: dateInYear(refYear - int(20, 40)), commune: c, addr, household: h.id, relation: 'Chủ hộ', marital: 'Chưa kết hôn' });
+      const head = person({
+        sex: headSex,
+        birthDate: dateInYear(refYear - int(20, 40)),
+        commune: c,
+        addr,
+        household: h.id,
+        relation: 'Chủ hộ',
+        marital: 'Chưa kết hôn',
+      });
       h.head_id = head.id_number;
     } else if (kind < 0.9) {
       const age = int(60, 88);
-      const husband = person({ sex: 'Nam', birthDate: dateInYear(refYear - age), commune: c, addr, household: h.id, relation: 'Chủ hộ', marital: 'Đã kết hôn' });
-      const wife = person({ sex: 'Nữ', birthDate: dateInYear(refYear - age + int(0, 5)), commune: c, addr, household: h.id, relation: 'Vợ', marital: 'Đã kết hôn' });
+      const husband = person({
+        sex: 'Nam',
+        birthDate: dateInYear(refYear - age),
+        commune: c,
+        addr,
+        household: h.id,
+        relation: 'Chủ hộ',
+        marital: 'Đã kết hôn',
+      });
+      const wife = person({
+        sex: 'Nữ',
+        birthDate: dateInYear(refYear - age + int(0, 5)),
+        commune: c,
+        addr,
+        household: h.id,
+        relation: 'Vợ',
+        marital: 'Đã kết hôn',
+      });
       marry(husband, wife);
       h.head_id = husband.id_number;
     } else {
       // a divorced or widowed parent with children
-      const mother = person({ sex: 'Nữ', birthDate: dateInYear(refYear - int(28, 55)), commune: c, addr, household: h.id, relation: 'Chủ hộ', marital: rnd() < 0.5 ? 'Ly hôn' : 'Góa' });
+      const mother = person({
+        sex: 'Nữ',
+        birthDate: dateInYear(refYear - int(28, 55)),
+        commune: c,
+        addr,
+        household: h.id,
+        relation: 'Chủ hộ',
+        marital: rnd() < 0.5 ? 'Ly hôn' : 'Góa',
+      });
       h.head_id = mother.id_number;
       const n = int(1, 2);
       for (let i = 0; i < n; i++) {
         const age = Math.min(refYear - Number(mother.birth_date.slice(0, 4)) - 19, int(1, 20));
         const sex: 'Nam' | 'Nữ' = rnd() < 0.5 ? 'Nam' : 'Nữ';
-        person({ sex, birthDate: dateInYear(refYear - Math.max(0, age)) > opts.referenceDate ? addDays(opts.referenceDate, -200) : dateInYear(refYear - Math.max(0, age)), commune: c, addr, household: h.id, relation: sex === 'Nam' ? 'Con trai' : 'Con gái', marital: 'Chưa kết hôn', motherId: mother.id_number });
+        person({
+          sex,
+          birthDate: dateInYear(refYear - Math.max(0, age)) > opts.referenceDate ? addDays(opts.referenceDate, -200) : dateInYear(refYear - Math.max(0, age)),
+          commune: c,
+          addr,
+          household: h.id,
+          relation: sex === 'Nam' ? 'Con trai' : 'Con gái',
+          marital: 'Chưa kết hôn',
+          motherId: mother.id_number,
+        });
       }
     }
   }

@@ -15,7 +15,11 @@ describe('synthetic population generator', () => {
 
   it('is deterministic for a seed and differs across seeds', () => {
     expect(gen(7).residents.slice(0, 50)).toEqual(a.residents.slice(0, 50));
-    expect(gen(8).residents.slice(20, 30).map((r) => r.id_number)).not.toEqual(a.residents.slice(20, 30).map((r) => r.id_number));
+    expect(
+      gen(8)
+        .residents.slice(20, 30)
+        .map((r) => r.id_number),
+    ).not.toEqual(a.residents.slice(20, 30).map((r) => r.id_number));
   });
 
   it('makes at least 10,000 residents with unique, well-formed id numbers that agree with birth year and sex', () => {
@@ -66,7 +70,13 @@ describe(`population stand-in on ${testDatabaseKind}`, () => {
   });
   afterAll(async () => t?.close());
 
-  const ctx = { actorKind: 'official' as const, actorId: 'tiepnhan', actorUnit: 'dni.phurieng.ttpvhcc', purpose: 'counter-identity-check', dossierRef: '000.01.52.H19-261101-0001' };
+  const ctx = {
+    actorKind: 'official' as const,
+    actorId: 'tiepnhan',
+    actorUnit: 'dni.phurieng.ttpvhcc',
+    purpose: 'counter-identity-check',
+    dossierRef: '000.01.52.H19-261101-0001',
+  };
 
   it('finds a demo resident with spouse, household and children, and logs every lookup', async () => {
     const mother = await t.ctx.population.findByIdNumber(DEMO_MOTHER_ID, ctx);
@@ -80,10 +90,12 @@ describe(`population stand-in on ${testDatabaseKind}`, () => {
     expect(children.map((c) => c.soDinhDanh)).toContain(newborn.idNumber);
     expect(children[0].cha?.soDinhDanh).toBe(DEMO_FATHER_ID);
 
-    const log = (await t.ctx.db.query<{ operation: string; actor_id: string; purpose: string; dossier_ref: string; found: boolean }>(
-      'SELECT operation, actor_id, purpose, dossier_ref, found FROM population_lookups WHERE subject_id_number = $1 ORDER BY id',
-      [DEMO_MOTHER_ID],
-    )).rows;
+    const log = (
+      await t.ctx.db.query<{ operation: string; actor_id: string; purpose: string; dossier_ref: string; found: boolean }>(
+        'SELECT operation, actor_id, purpose, dossier_ref, found FROM population_lookups WHERE subject_id_number = $1 ORDER BY id',
+        [DEMO_MOTHER_ID],
+      )
+    ).rows;
     expect(log.map((l) => l.operation)).toEqual(['findByIdNumber', 'householdOf', 'childrenOf']);
     expect(log.every((l) => l.actor_id === 'tiepnhan' && l.purpose === 'counter-identity-check' && l.dossier_ref === ctx.dossierRef && l.found)).toBe(true);
   });
@@ -91,7 +103,9 @@ describe(`population stand-in on ${testDatabaseKind}`, () => {
   it('returns null for unknown or malformed numbers and still logs the attempt', async () => {
     expect(await t.ctx.population.findByIdNumber('075199999999', ctx)).toBeNull();
     expect(await t.ctx.population.findByIdNumber('abc', ctx)).toBeNull();
-    const n = (await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM population_lookups WHERE subject_id_number IN ('075199999999', 'abc') AND NOT found")).rows[0].n;
+    const n = (
+      await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM population_lookups WHERE subject_id_number IN ('075199999999', 'abc') AND NOT found")
+    ).rows[0].n;
     expect(n).toBe(2);
   });
 });

@@ -23,13 +23,47 @@ export async function seedPopulation(
     referenceDate: opts.referenceDate ?? systemNow().toISOString().slice(0, 10),
   });
   await db.transaction(async (tx) => {
-    await insertBatched(tx, 'standin_households', ['id', 'household_book_no', 'head_id', 'address'], households.map((h) => [h.id, h.household_book_no, h.head_id, h.address]), '', 500);
+    await insertBatched(
+      tx,
+      'standin_households',
+      ['id', 'household_book_no', 'head_id', 'address'],
+      households.map((h) => [h.id, h.household_book_no, h.head_id, h.address]),
+      '',
+      500,
+    );
     const cols = [
-      'id_number', 'family_name', 'middle_name', 'given_name', 'full_name', 'birth_date', 'sex', 'ethnicity', 'religion', 'nationality', 'marital_status',
-      'blood_type', 'birth_place', 'home_town', 'permanent_address', 'current_address', 'father_id', 'mother_id', 'spouse_id', 'household_id',
-      'relation_to_head', 'phone', 'email',
+      'id_number',
+      'family_name',
+      'middle_name',
+      'given_name',
+      'full_name',
+      'birth_date',
+      'sex',
+      'ethnicity',
+      'religion',
+      'nationality',
+      'marital_status',
+      'blood_type',
+      'birth_place',
+      'home_town',
+      'permanent_address',
+      'current_address',
+      'father_id',
+      'mother_id',
+      'spouse_id',
+      'household_id',
+      'relation_to_head',
+      'phone',
+      'email',
     ] as const;
-    await insertBatched(tx, 'standin_residents', [...cols], residents.map((r) => cols.map((c) => r[c])), '', 500);
+    await insertBatched(
+      tx,
+      'standin_residents',
+      [...cols],
+      residents.map((r) => cols.map((c) => r[c])),
+      '',
+      500,
+    );
   });
   return { residents: residents.length, households: households.length, skipped: false };
 }

@@ -13,7 +13,23 @@ import { api } from '../../api/client.ts';
 import { useStaff } from '../../staff/StaffSession.tsx';
 import { CALENDAR_WRITERS, PAGE_ROLES } from '../access.ts';
 import { CALENDAR_KINDS, type CalendarDay, type CalendarKind, type LunarDate, type WorkingTime } from '../types.ts';
-import { AdminPage, ConfirmPanel, fieldPath, formatDay, Loading, optionalText, QueryError, reasonProblem, ReasonField, SelectField, TextField, useAdmin, useSubmit, vnToday, type ShownError } from '../ui.tsx';
+import {
+  AdminPage,
+  ConfirmPanel,
+  fieldPath,
+  formatDay,
+  Loading,
+  optionalText,
+  QueryError,
+  reasonProblem,
+  ReasonField,
+  SelectField,
+  TextField,
+  useAdmin,
+  useSubmit,
+  vnToday,
+  type ShownError,
+} from '../ui.tsx';
 import { adminQueries, adminReferenceQueries } from '../queries.ts';
 
 export function CalendarPage() {
@@ -47,7 +63,9 @@ function CalendarYear() {
   const lunarOf = (day: string) => lunar.data?.find((d) => d.day === day)?.lunar ?? lunarOfIso(day);
   return (
     <section aria-labelledby="days-heading">
-      <h2 id="days-heading" tabIndex={-1}>{t('admin.calendar.daysOf', { year })}</h2>
+      <h2 id="days-heading" tabIndex={-1}>
+        {t('admin.calendar.daysOf', { year })}
+      </h2>
       <nav className="pagination" aria-label={t('admin.calendar.years')}>
         <Link to={`?nam=${year - 1}`}>{t('admin.calendar.prevYear', { year: year - 1 })}</Link>
         {year !== thisYear && <Link to="?">{t('admin.calendar.thisYear')}</Link>}
@@ -74,7 +92,11 @@ function CalendarYear() {
             <tbody>
               {days.data.days.map((d) => (
                 <tr key={d.day} data-testid={`day-${d.day}`}>
-                  <td data-label={t('admin.calendar.col.day')}><time dateTime={d.day}>{t(`admin.weekday.w${d.weekday}`)}, {formatDay(d.day)}</time></td>
+                  <td data-label={t('admin.calendar.col.day')}>
+                    <time dateTime={d.day}>
+                      {t(`admin.weekday.w${d.weekday}`)}, {formatDay(d.day)}
+                    </time>
+                  </td>
                   <td data-label={t('admin.calendar.col.lunar')}>{lunarText(t, lunarOf(d.day))}</td>
                   <td data-label={t('admin.calendar.col.kind')}>{t(`admin.enum.${d.kind}`)}</td>
                   <td data-label={t('admin.calendar.col.name')}>{d.name}</td>
@@ -83,11 +105,13 @@ function CalendarYear() {
                     <td data-label={t('admin.calendar.col.actions')}>
                       <div className="button-row">
                         <button type="button" className="link-button" onClick={() => setEditing({ day: d, mode: 'edit' })}>
-                          {t('admin.calendar.edit')}<span className="visually-hidden"> {formatDay(d.day)}</span>
+                          {t('admin.calendar.edit')}
+                          <span className="visually-hidden"> {formatDay(d.day)}</span>
                         </button>
                         {d.source !== 'rule' && (
                           <button type="button" className="link-button admin-danger" onClick={() => setEditing({ day: d, mode: 'delete' })}>
-                            {t('admin.calendar.delete')}<span className="visually-hidden"> {formatDay(d.day)}</span>
+                            {t('admin.calendar.delete')}
+                            <span className="visually-hidden"> {formatDay(d.day)}</span>
                           </button>
                         )}
                       </div>
@@ -101,7 +125,15 @@ function CalendarYear() {
         </>
       )}
       {writer && editing && (
-        <DayChange key={`${editing.day.day}-${editing.mode}`} day={editing.day} mode={editing.mode} onDone={(changed) => { setEditing(null); if (changed) reload(); }} />
+        <DayChange
+          key={`${editing.day.day}-${editing.mode}`}
+          day={editing.day}
+          mode={editing.mode}
+          onDone={(changed) => {
+            setEditing(null);
+            if (changed) reload();
+          }}
+        />
       )}
       {writer && <AddDay onAdded={reload} />}
     </section>
@@ -131,7 +163,10 @@ function AddDay({ onAdded }: { onAdded: () => void }) {
         return errs;
       },
       action: async () => {
-        const added = await api<CalendarDay>('/api/admin/calendar/days', { method: 'POST', body: { day: v.day, kind: v.kind, name: v.name.trim(), reason: v.reason.trim() } });
+        const added = await api<CalendarDay>('/api/admin/calendar/days', {
+          method: 'POST',
+          body: { day: v.day, kind: v.kind, name: v.name.trim(), reason: v.reason.trim() },
+        });
         setV({ day: '', kind: v.kind, name: '', reason: '' });
         // Show the year of the day added.
         if (added.day.slice(0, 4) !== (params.get('nam') ?? vnToday().slice(0, 4))) navigate(`?nam=${added.day.slice(0, 4)}`);
@@ -147,11 +182,27 @@ function AddDay({ onAdded }: { onAdded: () => void }) {
     <section aria-labelledby="add-heading" className="admin-section">
       <h2 id="add-heading">{t('admin.calendar.add')}</h2>
       <form onSubmit={submit} noValidate className="admin-form">
-        <TextField path="add-day" type="date" label={t('admin.calendar.col.day')} hint={lunar ? lunarText(t, lunar) : t('admin.calendar.dayHint')} value={v.day} onChange={(d) => setV({ ...v, day: d })} />
-        <SelectField path="add-kind" label={t('admin.calendar.col.kind')} hint={t('admin.calendar.kindHint')} value={v.kind} onChange={(k) => setV({ ...v, kind: k as CalendarKind })} options={kindOptions(t)} />
+        <TextField
+          path="add-day"
+          type="date"
+          label={t('admin.calendar.col.day')}
+          hint={lunar ? lunarText(t, lunar) : t('admin.calendar.dayHint')}
+          value={v.day}
+          onChange={(d) => setV({ ...v, day: d })}
+        />
+        <SelectField
+          path="add-kind"
+          label={t('admin.calendar.col.kind')}
+          hint={t('admin.calendar.kindHint')}
+          value={v.kind}
+          onChange={(k) => setV({ ...v, kind: k as CalendarKind })}
+          options={kindOptions(t)}
+        />
         <TextField path="add-name" label={t('admin.calendar.col.name')} value={v.name} onChange={(n) => setV({ ...v, name: n })} />
         <ReasonField path="add-reason" value={v.reason} onChange={(r) => setV({ ...v, reason: r })} />
-        <button type="submit" className="button" disabled={busy}>{t('admin.calendar.addSubmit')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.calendar.addSubmit')}
+        </button>
       </form>
     </section>
   );
@@ -187,7 +238,10 @@ function DayChange({ day, mode, onDone }: { day: CalendarDay; mode: 'edit' | 'de
           await api(`/api/admin/calendar/days/${day.day}`, { method: 'DELETE', body: { reason: v.reason.trim() } });
           return t('admin.calendar.deleted', { day: formatDay(day.day) });
         }
-        const saved = await api<CalendarDay>(`/api/admin/calendar/days/${day.day}`, { method: 'PUT', body: { kind: v.kind, name: v.name.trim(), reason: v.reason.trim() } });
+        const saved = await api<CalendarDay>(`/api/admin/calendar/days/${day.day}`, {
+          method: 'PUT',
+          body: { kind: v.kind, name: v.name.trim(), reason: v.reason.trim() },
+        });
         return t('admin.calendar.saved', { day: formatDay(saved.day) });
       },
       prefix: 'day',
@@ -202,26 +256,59 @@ function DayChange({ day, mode, onDone }: { day: CalendarDay; mode: 'edit' | 'de
   const title = mode === 'edit' ? t('admin.calendar.editTitle', { day: formatDay(day.day) }) : t('admin.calendar.deleteTitle', { day: formatDay(day.day) });
   return (
     <section aria-labelledby="day-change-heading" className="admin-section admin-panel">
-      <h2 id="day-change-heading" ref={heading} tabIndex={-1}>{title}</h2>
-      <p>{day.name} · {t(`admin.enum.${day.kind}`)} · {t(`admin.enum.${day.source}`, { defaultValue: day.source })}</p>
+      <h2 id="day-change-heading" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      <p>
+        {day.name} · {t(`admin.enum.${day.kind}`)} · {t(`admin.enum.${day.source}`, { defaultValue: day.source })}
+      </p>
       {mode === 'edit' && day.source === 'rule' && <p className="hint">{t('admin.calendar.editRuleNote')}</p>}
       <form onSubmit={submit} noValidate className="admin-form">
         {mode === 'edit' && (
           <>
-            <SelectField path={p('kind')} label={t('admin.calendar.col.kind')} value={v.kind} onChange={(k) => setV({ ...v, kind: k as CalendarKind })} options={kindOptions(t)} />
+            <SelectField
+              path={p('kind')}
+              label={t('admin.calendar.col.kind')}
+              value={v.kind}
+              onChange={(k) => setV({ ...v, kind: k as CalendarKind })}
+              options={kindOptions(t)}
+            />
             <TextField path={p('name')} label={t('admin.calendar.col.name')} value={v.name} onChange={(n) => setV({ ...v, name: n })} />
           </>
         )}
-        <ReasonField path={p('reason')} value={v.reason} onChange={(r) => { setV({ ...v, reason: r }); setConfirming(false); }} />
+        <ReasonField
+          path={p('reason')}
+          value={v.reason}
+          onChange={(r) => {
+            setV({ ...v, reason: r });
+            setConfirming(false);
+          }}
+        />
         {!confirming && (
           <div className="button-row">
-            <button type="submit" className={mode === 'delete' ? 'button admin-danger-solid' : 'button'} disabled={busy}>{mode === 'delete' ? t('admin.calendar.delete') : t('admin.common.save')}</button>
-            <button type="button" className="button button-secondary" onClick={() => { setErrors([]); onDone(false); }}>{t('admin.common.cancel')}</button>
+            <button type="submit" className={mode === 'delete' ? 'button admin-danger-solid' : 'button'} disabled={busy}>
+              {mode === 'delete' ? t('admin.calendar.delete') : t('admin.common.save')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setErrors([]);
+                onDone(false);
+              }}
+            >
+              {t('admin.common.cancel')}
+            </button>
           </div>
         )}
         {confirming && (
-          <ConfirmPanel title={t('admin.calendar.deleteConfirm', { day: formatDay(day.day), name: day.name })} confirmLabel={t('admin.calendar.delete')}
-            onConfirm={() => void save()} onBack={() => setConfirming(false)} busy={busy} />
+          <ConfirmPanel
+            title={t('admin.calendar.deleteConfirm', { day: formatDay(day.day), name: day.name })}
+            confirmLabel={t('admin.calendar.delete')}
+            onConfirm={() => void save()}
+            onBack={() => setConfirming(false)}
+            busy={busy}
+          />
         )}
       </form>
     </section>
@@ -235,16 +322,30 @@ function WorkingHours() {
   const reload = () => void refetch();
   return (
     <section aria-labelledby="gio-lam-viec" className="admin-section">
-      <h2 id="gio-lam-viec" tabIndex={-1}>{t('admin.hours.title')}</h2>
+      <h2 id="gio-lam-viec" tabIndex={-1}>
+        {t('admin.hours.title')}
+      </h2>
       <QueryError error={error} />
       {!data && !error && <Loading />}
       {data && (
         <>
           <dl className="summary-list admin-dl" data-testid="working-time">
-            <div><dt>{t('admin.hours.intervals')}</dt><dd>{data.workingTime.intervals.map(([s, e]) => `${s}–${e}`).join('; ')}</dd></div>
-            <div><dt>{t('admin.hours.cutoff')}</dt><dd>{data.workingTime.sameDayCutoff}</dd></div>
-            <div><dt>{t('admin.hours.source')}</dt><dd>{data.workingTime.source ?? '—'}</dd></div>
-            <div><dt>{t('admin.hours.origin')}</dt><dd>{t(`admin.enum.${data.origin}`)}</dd></div>
+            <div>
+              <dt>{t('admin.hours.intervals')}</dt>
+              <dd>{data.workingTime.intervals.map(([s, e]) => `${s}–${e}`).join('; ')}</dd>
+            </div>
+            <div>
+              <dt>{t('admin.hours.cutoff')}</dt>
+              <dd>{data.workingTime.sameDayCutoff}</dd>
+            </div>
+            <div>
+              <dt>{t('admin.hours.source')}</dt>
+              <dd>{data.workingTime.source ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('admin.hours.origin')}</dt>
+              <dd>{t(`admin.enum.${data.origin}`)}</dd>
+            </div>
           </dl>
           <p className="hint">{t('admin.hours.cutoffExplain', { cutoff: data.workingTime.sameDayCutoff })}</p>
           {hasRole(...CALENDAR_WRITERS) && <HoursForm key={JSON.stringify(data)} current={data} onSaved={reload} />}
@@ -268,7 +369,8 @@ function HoursForm({ current, onSaved }: { current: WorkingTime; onSaved: () => 
       check: () => {
         const errs: ShownError[] = [];
         intervals.forEach(([s, en], i) => {
-          if (!/^\d{2}:\d{2}$/.test(s) || !/^\d{2}:\d{2}$/.test(en) || en <= s) errs.push({ path: fieldPath('hours', 'intervals', i, 0), message: t('admin.hours.intervalInvalid', { n: i + 1 }) });
+          if (!/^\d{2}:\d{2}$/.test(s) || !/^\d{2}:\d{2}$/.test(en) || en <= s)
+            errs.push({ path: fieldPath('hours', 'intervals', i, 0), message: t('admin.hours.intervalInvalid', { n: i + 1 }) });
         });
         if (!/^\d{2}:\d{2}$/.test(cutoff)) errs.push({ path: 'hours-sameDayCutoff', message: t('admin.hours.cutoffRequired') });
         const r = reasonProblem(t, reason);
@@ -276,7 +378,10 @@ function HoursForm({ current, onSaved }: { current: WorkingTime; onSaved: () => 
         return errs;
       },
       action: async () => {
-        await api<WorkingTime>('/api/admin/working-time', { method: 'PUT', body: { intervals, sameDayCutoff: cutoff, source: optionalText(source), reason: reason.trim() } });
+        await api<WorkingTime>('/api/admin/working-time', {
+          method: 'PUT',
+          body: { intervals, sameDayCutoff: cutoff, source: optionalText(source), reason: reason.trim() },
+        });
         onSaved();
         return t('admin.hours.saved');
       },
@@ -299,17 +404,31 @@ function HoursForm({ current, onSaved }: { current: WorkingTime; onSaved: () => 
             </div>
             {intervals.length > 1 && (
               <button type="button" className="button button-secondary admin-danger" onClick={() => setIntervals(intervals.filter((_, k) => k !== i))}>
-                {t('admin.list.remove')}<span className="visually-hidden"> {t('admin.hours.intervalN', { n: i + 1 })}</span>
+                {t('admin.list.remove')}
+                <span className="visually-hidden"> {t('admin.hours.intervalN', { n: i + 1 })}</span>
               </button>
             )}
           </fieldset>
         ))}
-        {intervals.length < 6 && <button type="button" className="button button-secondary" onClick={() => setIntervals([...intervals, ['13:30', '17:30']])}>{t('admin.hours.addInterval')}</button>}
+        {intervals.length < 6 && (
+          <button type="button" className="button button-secondary" onClick={() => setIntervals([...intervals, ['13:30', '17:30']])}>
+            {t('admin.hours.addInterval')}
+          </button>
+        )}
       </fieldset>
-      <TextField path="hours-sameDayCutoff" type="time" label={t('admin.hours.cutoff')} hint={t('admin.hours.cutoffHint')} value={cutoff} onChange={setCutoff} />
+      <TextField
+        path="hours-sameDayCutoff"
+        type="time"
+        label={t('admin.hours.cutoff')}
+        hint={t('admin.hours.cutoffHint')}
+        value={cutoff}
+        onChange={setCutoff}
+      />
       <TextField path="hours-source" label={t('admin.hours.source')} optional value={source} onChange={setSource} />
       <ReasonField path="hours-reason" value={reason} onChange={setReason} />
-      <button type="submit" className="button" disabled={busy}>{t('admin.common.save')}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {t('admin.common.save')}
+      </button>
     </form>
   );
 }

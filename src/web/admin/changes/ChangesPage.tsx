@@ -70,13 +70,27 @@ function ChangeLog() {
           <label htmlFor="f-kind">{t('admin.changes.kind')}</label>
           <select id="f-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
             <option value="">{t('admin.changes.anyKind')}</option>
-            {ENTITY_KINDS.map((k) => <option key={k} value={k}>{t(`admin.entity.${k}`)}</option>)}
+            {ENTITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.entity.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group admin-field">
           <label htmlFor="f-actor">{t('admin.changes.actor')}</label>
-          <input id="f-actor" type="text" value={form.actor} onChange={(e) => setForm({ ...form, actor: e.target.value })} autoComplete="off" spellCheck={false} aria-describedby="h-actor" />
-          <p className="hint" id="h-actor">{t('admin.changes.actorHint')}</p>
+          <input
+            id="f-actor"
+            type="text"
+            value={form.actor}
+            onChange={(e) => setForm({ ...form, actor: e.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="h-actor"
+          />
+          <p className="hint" id="h-actor">
+            {t('admin.changes.actorHint')}
+          </p>
         </div>
         <div className="form-group admin-field">
           <label htmlFor="f-from">{t('admin.changes.from')}</label>
@@ -87,7 +101,9 @@ function ChangeLog() {
           <input id="f-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
         </div>
         <div className="button-row">
-          <button type="submit" className="button">{t('admin.changes.apply')}</button>
+          <button type="submit" className="button">
+            {t('admin.changes.apply')}
+          </button>
           {(kind || actor || from || to) && <Link to="?">{t('admin.changes.clear')}</Link>}
         </div>
       </form>
@@ -96,7 +112,9 @@ function ChangeLog() {
       {data && (
         <>
           <h2 id="entries-heading">{t('admin.changes.entries')}</h2>
-          <p role="status" className="result-count">{t('admin.changes.count', { count: data.total })}</p>
+          <p role="status" className="result-count">
+            {t('admin.changes.count', { count: data.total })}
+          </p>
           <ChangeList entries={data.items} />
           {pages > 1 && (
             <nav className="pagination" aria-label={t('admin.common.pagination')}>
@@ -121,14 +139,20 @@ function VerifyChain() {
     <section aria-labelledby="verify-heading" className="admin-section admin-panel">
       <h2 id="verify-heading">{t('admin.changes.verifyTitle')}</h2>
       <p className="hint">{t('admin.changes.verifyHint')}</p>
-      <button type="button" className="button button-secondary" onClick={() => check.mutate()} disabled={state.busy}>{t('admin.changes.verify')}</button>
+      <button type="button" className="button button-secondary" onClick={() => check.mutate()} disabled={state.busy}>
+        {t('admin.changes.verify')}
+      </button>
       <div role="status" data-testid="chain-result" className="admin-chain">
         {state.busy && t('admin.changes.verifying')}
         {r && r.problems.length === 0 && <p className="admin-ok">✓ {t('admin.changes.chainOk', { count: r.entries })}</p>}
         {r && r.problems.length > 0 && (
           <>
             <p className="field-error">⚠ {t('admin.changes.chainBad', { count: r.problems.length, entries: r.entries })}</p>
-            <ul>{r.problems.map((p, i) => <li key={i}>{t('admin.changes.problem', { seq: p.seq, problem: t(`admin.chain.${p.problem}`, { defaultValue: p.problem }) })}</li>)}</ul>
+            <ul>
+              {r.problems.map((p, i) => (
+                <li key={i}>{t('admin.changes.problem', { seq: p.seq, problem: t(`admin.chain.${p.problem}`, { defaultValue: p.problem }) })}</li>
+              ))}
+            </ul>
           </>
         )}
         {state.error && <p className="field-error">{state.error}</p>}

@@ -71,8 +71,14 @@ function CreateForm() {
         const created = await api<Official>('/api/admin/officials', {
           method: 'POST',
           body: {
-            username: v.username.trim().toLowerCase(), fullName: v.fullName.trim(), title: optionalText(v.title), email: optionalText(v.email), phone: optionalText(v.phone),
-            password: v.password, memberships, reason: optionalText(v.reason),
+            username: v.username.trim().toLowerCase(),
+            fullName: v.fullName.trim(),
+            title: optionalText(v.title),
+            email: optionalText(v.email),
+            phone: optionalText(v.phone),
+            password: v.password,
+            memberships,
+            reason: optionalText(v.reason),
           },
         });
         const message = t('admin.officialForm.created', { name: created.fullName, username: created.username });
@@ -86,7 +92,15 @@ function CreateForm() {
 
   return (
     <form onSubmit={submit} noValidate className="admin-form">
-      <TextField path="username" label={t('admin.field.username')} hint={t('admin.officialForm.usernameRule')} value={v.username} onChange={set('username')} autoComplete="off" spellCheck={false} />
+      <TextField
+        path="username"
+        label={t('admin.field.username')}
+        hint={t('admin.officialForm.usernameRule')}
+        value={v.username}
+        onChange={set('username')}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <TextField path="fullName" label={t('admin.field.fullName')} value={v.fullName} onChange={set('fullName')} />
       <TextField path="title" label={t('admin.field.officialTitle')} optional value={v.title} onChange={set('title')} />
       <TextField path="email" type="email" label={t('admin.field.email')} optional value={v.email} onChange={set('email')} />
@@ -95,7 +109,9 @@ function CreateForm() {
       <MembershipsEditor path="memberships" value={memberships} onChange={setMemberships} units={units.data.items} />
       <ReasonField path="reason" optional value={v.reason} onChange={set('reason')} />
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>{t('admin.officialForm.create')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.officialForm.create')}
+        </button>
         <Link to="/can-bo/quan-tri/can-bo">{t('admin.common.cancel')}</Link>
       </div>
     </form>

@@ -15,7 +15,20 @@ import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES } from '../access.ts';
 import { RESERVED_ROLES, type ChangeEntry, type Membership, type Official, type OrgUnit } from '../types.ts';
-import { AdminPage, clearableText, ConfirmPanel, LoadError, Loading, QueryError, reasonProblem, ReasonField, TextField, useAdmin, useSubmit, type ShownError } from '../ui.tsx';
+import {
+  AdminPage,
+  clearableText,
+  ConfirmPanel,
+  LoadError,
+  Loading,
+  QueryError,
+  reasonProblem,
+  ReasonField,
+  TextField,
+  useAdmin,
+  useSubmit,
+  type ShownError,
+} from '../ui.tsx';
 import { membershipProblems, OFFICIAL_CODE_PATHS } from './OfficialCreatePage.tsx';
 import { AccountState } from './OfficialsPage.tsx';
 import { MembershipsEditor, PasswordField, passwordProblem } from './shared.tsx';
@@ -35,7 +48,14 @@ export function OfficialPage() {
     <AdminPage title={official.data ? official.data.fullName : t('admin.official.title')} roles={PAGE_ROLES.officials}>
       <QueryError error={official.error} />
       {!official.data && !official.error && <Loading />}
-      {official.data && <OfficialDetails o={official.data} reload={reload} history={history.data?.items} historyError={history.error ? errorText(history.error, t('error.generic')) : undefined} />}
+      {official.data && (
+        <OfficialDetails
+          o={official.data}
+          reload={reload}
+          history={history.data?.items}
+          historyError={history.error ? errorText(history.error, t('error.generic')) : undefined}
+        />
+      )}
     </AdminPage>
   );
 }
@@ -48,19 +68,61 @@ function OfficialDetails({ o, reload, history, historyError }: { o: Official; re
   const self = user?.id === o.id;
   // A unit administrator manages accounts whose every role is in their reach (the units the API lists) and not reserved.
   const reach = new Set((units.data?.items ?? []).map((u) => u.id));
-  const manageable = hasRole('system_admin') || (hasRole('unit_admin') && o.memberships.length > 0 && o.memberships.every((m) => reach.has(m.unitId) && !RESERVED_ROLES.includes(m.role)));
+  const manageable =
+    hasRole('system_admin') ||
+    (hasRole('unit_admin') && o.memberships.length > 0 && o.memberships.every((m) => reach.has(m.unitId) && !RESERVED_ROLES.includes(m.role)));
   return (
     <>
       <dl className="summary-list admin-dl" data-testid="official-details">
-        <div><dt>{t('admin.field.username')}</dt><dd>{o.username}</dd></div>
-        <div><dt>{t('admin.field.officialTitle')}</dt><dd>{o.title ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.email')}</dt><dd>{o.email ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.phone')}</dt><dd>{o.phone ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.memberships')}</dt><dd><ul className="admin-plain">{o.memberships.map((m) => <li key={`${m.unitId}|${m.role}`}>{t(`admin.role.${m.role}`)} – {unitName(m.unitId)}</li>)}</ul></dd></div>
-        <div><dt>{t('admin.officials.state')}</dt><dd data-testid="account-state"><AccountState o={o} /></dd></div>
-        <div><dt>{t('admin.official.failedAttempts')}</dt><dd>{o.failedAttempts}{o.lockedUntil && o.locked ? ` · ${t('admin.official.lockedUntil', { at: formatDateTime(o.lockedUntil) })}` : ''}</dd></div>
-        <div><dt>{t('admin.official.lastLogin')}</dt><dd>{o.lastLoginAt ? formatDateTime(o.lastLoginAt) : t('admin.official.never')}</dd></div>
-        <div><dt>{t('admin.official.createdAt')}</dt><dd>{formatDateTime(o.createdAt)}</dd></div>
+        <div>
+          <dt>{t('admin.field.username')}</dt>
+          <dd>{o.username}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.officialTitle')}</dt>
+          <dd>{o.title ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.email')}</dt>
+          <dd>{o.email ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.phone')}</dt>
+          <dd>{o.phone ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.memberships')}</dt>
+          <dd>
+            <ul className="admin-plain">
+              {o.memberships.map((m) => (
+                <li key={`${m.unitId}|${m.role}`}>
+                  {t(`admin.role.${m.role}`)} – {unitName(m.unitId)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('admin.officials.state')}</dt>
+          <dd data-testid="account-state">
+            <AccountState o={o} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('admin.official.failedAttempts')}</dt>
+          <dd>
+            {o.failedAttempts}
+            {o.lockedUntil && o.locked ? ` · ${t('admin.official.lockedUntil', { at: formatDateTime(o.lockedUntil) })}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('admin.official.lastLogin')}</dt>
+          <dd>{o.lastLoginAt ? formatDateTime(o.lastLoginAt) : t('admin.official.never')}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.official.createdAt')}</dt>
+          <dd>{formatDateTime(o.createdAt)}</dd>
+        </div>
       </dl>
       {!hasRole('system_admin', 'unit_admin') && <p className="panel-info">{t('admin.common.readOnly')}</p>}
       {hasRole('system_admin', 'unit_admin') && units.data && !manageable && !self && <p className="panel-info">{t('admin.official.notManageable')}</p>}
@@ -85,7 +147,8 @@ function ProfileForm({ o, onSaved }: { o: Official; onSaved: () => void }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     const patch: Record<string, string | null> = {};
-    for (const k of ['fullName', 'title', 'email', 'phone'] as const) if (v[k].trim() !== initial[k]) patch[k] = k === 'fullName' ? v[k].trim() : clearableText(v[k]);
+    for (const k of ['fullName', 'title', 'email', 'phone'] as const)
+      if (v[k].trim() !== initial[k]) patch[k] = k === 'fullName' ? v[k].trim() : clearableText(v[k]);
     void run({
       check: () => {
         const errs: ShownError[] = [];
@@ -113,7 +176,9 @@ function ProfileForm({ o, onSaved }: { o: Official; onSaved: () => void }) {
         <TextField path="profile-email" type="email" label={t('admin.field.email')} optional value={v.email} onChange={set('email')} />
         <TextField path="profile-phone" type="tel" label={t('admin.field.phone')} optional value={v.phone} onChange={set('phone')} />
         <ReasonField path="profile-reason" optional value={v.reason} onChange={set('reason')} />
-        <button type="submit" className="button" disabled={busy}>{t('admin.common.save')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.common.save')}
+        </button>
       </form>
     </section>
   );
@@ -129,7 +194,11 @@ function RolesForm({ o, units, onSaved }: { o: Official; units: OrgUnit[]; onSav
     void run({
       check: () => {
         const errs = membershipProblems(t, 'roles-memberships', memberships);
-        const key = (ms: Membership[]) => ms.map((m) => `${m.unitId}|${m.role}`).sort().join();
+        const key = (ms: Membership[]) =>
+          ms
+            .map((m) => `${m.unitId}|${m.role}`)
+            .sort()
+            .join();
         if (errs.length === 0 && key(memberships) === key(o.memberships)) errs.push({ path: 'roles-memberships', message: t('admin.common.nothingChanged') });
         const r = reasonProblem(t, reason, true);
         if (r) errs.push({ path: 'roles-reason', message: r });
@@ -152,7 +221,9 @@ function RolesForm({ o, units, onSaved }: { o: Official; units: OrgUnit[]; onSav
       <form onSubmit={submit} noValidate className="admin-form">
         <MembershipsEditor path="roles-memberships" value={memberships} onChange={setMemberships} units={units} />
         <ReasonField path="roles-reason" optional value={reason} onChange={setReason} />
-        <button type="submit" className="button" disabled={busy}>{t('admin.official.saveRoles')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.official.saveRoles')}
+        </button>
       </form>
     </section>
   );
@@ -170,7 +241,7 @@ function AccountForms({ o, onSaved }: { o: Official; onSaved: () => void }) {
 
   function submitState(e: FormEvent) {
     e.preventDefault();
-    const problem = reasonProblem(t, stateReason, o.active ? false : true);
+    const problem = reasonProblem(t, stateReason, !o.active);
     if (problem) {
       setErrors([{ path: 'state-reason', message: problem }]);
       return;
@@ -182,7 +253,10 @@ function AccountForms({ o, onSaved }: { o: Official; onSaved: () => void }) {
   async function changeState() {
     await run({
       action: async () => {
-        await api<Official>(`/api/admin/officials/${o.id}/${o.active ? 'deactivate' : 'reactivate'}`, { method: 'POST', body: { reason: stateReason.trim() || undefined } });
+        await api<Official>(`/api/admin/officials/${o.id}/${o.active ? 'deactivate' : 'reactivate'}`, {
+          method: 'POST',
+          body: { reason: stateReason.trim() || undefined },
+        });
         onSaved();
         return o.active ? t('admin.official.deactivated', { name: o.fullName }) : t('admin.official.reactivated', { name: o.fullName });
       },
@@ -237,11 +311,28 @@ function AccountForms({ o, onSaved }: { o: Official; onSaved: () => void }) {
       <h3>{o.active ? t('admin.official.deactivate') : t('admin.official.reactivate')}</h3>
       <p className="hint">{o.active ? t('admin.official.deactivateHint') : t('admin.official.reactivateHint')}</p>
       <form onSubmit={submitState} noValidate className="admin-form">
-        <ReasonField path="state-reason" optional={!o.active} value={stateReason} onChange={(v) => { setStateReason(v); setConfirming(false); }} />
-        {!confirming && <button type="submit" className={o.active ? 'button admin-danger-solid' : 'button'} disabled={busy}>{o.active ? t('admin.official.deactivate') : t('admin.official.reactivate')}</button>}
+        <ReasonField
+          path="state-reason"
+          optional={!o.active}
+          value={stateReason}
+          onChange={(v) => {
+            setStateReason(v);
+            setConfirming(false);
+          }}
+        />
+        {!confirming && (
+          <button type="submit" className={o.active ? 'button admin-danger-solid' : 'button'} disabled={busy}>
+            {o.active ? t('admin.official.deactivate') : t('admin.official.reactivate')}
+          </button>
+        )}
         {confirming && (
-          <ConfirmPanel title={t('admin.official.deactivateConfirm', { name: o.fullName, username: o.username })} confirmLabel={t('admin.official.deactivate')}
-            onConfirm={() => void changeState()} onBack={() => setConfirming(false)} busy={busy} />
+          <ConfirmPanel
+            title={t('admin.official.deactivateConfirm', { name: o.fullName, username: o.username })}
+            confirmLabel={t('admin.official.deactivate')}
+            onConfirm={() => void changeState()}
+            onBack={() => setConfirming(false)}
+            busy={busy}
+          />
         )}
       </form>
 
@@ -251,7 +342,9 @@ function AccountForms({ o, onSaved }: { o: Official; onSaved: () => void }) {
           <p className="hint">{t('admin.official.unlockHint', { n: o.failedAttempts })}</p>
           <form onSubmit={submitUnlock} noValidate className="admin-form">
             <ReasonField path="unlock-reason" optional value={unlockReason} onChange={setUnlockReason} />
-            <button type="submit" className="button" disabled={busy}>{t('admin.official.unlock')}</button>
+            <button type="submit" className="button" disabled={busy}>
+              {t('admin.official.unlock')}
+            </button>
           </form>
         </>
       )}
@@ -261,7 +354,9 @@ function AccountForms({ o, onSaved }: { o: Official; onSaved: () => void }) {
       <form onSubmit={submitPassword} noValidate className="admin-form">
         <PasswordField path="password-new" label={t('admin.official.temporaryPassword')} value={password} onChange={setPassword} />
         <ReasonField path="password-reason" optional value={passwordReason} onChange={setPasswordReason} />
-        <button type="submit" className="button" disabled={busy}>{t('admin.official.setPassword')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.official.setPassword')}
+        </button>
       </form>
     </section>
   );
@@ -271,7 +366,10 @@ function QrImage({ text, alt }: { text: string; alt: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(text, { margin: 2, width: 220, errorCorrectionLevel: 'M' }).then((s) => live && setSrc(s), () => live && setSrc(null));
+    QRCode.toDataURL(text, { margin: 2, width: 220, errorCorrectionLevel: 'M' }).then(
+      (s) => live && setSrc(s),
+      () => live && setSrc(null),
+    );
     return () => {
       live = false;
     };
@@ -335,17 +433,25 @@ function TotpSection({ o, self, onSaved }: { o: Official; self: boolean; onSaved
       {o.totpEnabled ? (
         <>
           <p>{t('admin.totp.isOn')}</p>
-          {self ? <p className="hint">{t('admin.totp.selfDisable')}</p> : (
+          {self ? (
+            <p className="hint">{t('admin.totp.selfDisable')}</p>
+          ) : (
             <form onSubmit={disable} noValidate className="admin-form">
               <ReasonField path="totp-reason" value={reason} onChange={setReason} />
-              <button type="submit" className="button admin-danger-solid" disabled={busy}>{t('admin.totp.disable')}</button>
+              <button type="submit" className="button admin-danger-solid" disabled={busy}>
+                {t('admin.totp.disable')}
+              </button>
             </form>
           )}
         </>
       ) : (
         <>
           <p>{t('admin.totp.isOff')}</p>
-          {!enrolment && <button type="button" id="f-totp-start" className="button" onClick={start} disabled={busy}>{t('admin.totp.start')}</button>}
+          {!enrolment && (
+            <button type="button" id="f-totp-start" className="button" onClick={start} disabled={busy}>
+              {t('admin.totp.start')}
+            </button>
+          )}
           {enrolment && (
             <div className="admin-totp" data-testid="totp-enrolment">
               <ol className="steps">
@@ -353,14 +459,28 @@ function TotpSection({ o, self, onSaved }: { o: Official; self: boolean; onSaved
                 <li>{t('admin.totp.step2')}</li>
               </ol>
               <QrImage text={enrolment.otpauthUrl} alt={t('admin.totp.qrAlt', { username: o.username })} />
-              <p><label htmlFor="totp-uri">{t('admin.totp.uri')}</label></p>
+              <p>
+                <label htmlFor="totp-uri">{t('admin.totp.uri')}</label>
+              </p>
               <textarea id="totp-uri" className="admin-code admin-uri" readOnly rows={3} value={enrolment.otpauthUrl} data-testid="totp-uri" />
               <p className="hint">{t('admin.totp.expires', { at: formatDateTime(enrolment.expiresAt) })}</p>
               <form onSubmit={verify} noValidate className="admin-form">
-                <TextField path="totp-code" label={t('admin.totp.code')} hint={t('admin.totp.codeRule')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={setCode} />
+                <TextField
+                  path="totp-code"
+                  label={t('admin.totp.code')}
+                  hint={t('admin.totp.codeRule')}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  value={code}
+                  onChange={setCode}
+                />
                 <div className="button-row">
-                  <button type="submit" className="button" disabled={busy}>{t('admin.totp.verify')}</button>
-                  <button type="button" className="button button-secondary" onClick={start} disabled={busy}>{t('admin.totp.restart')}</button>
+                  <button type="submit" className="button" disabled={busy}>
+                    {t('admin.totp.verify')}
+                  </button>
+                  <button type="button" className="button button-secondary" onClick={start} disabled={busy}>
+                    {t('admin.totp.restart')}
+                  </button>
                 </div>
               </form>
             </div>

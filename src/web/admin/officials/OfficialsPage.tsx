@@ -62,7 +62,13 @@ function OfficialSearch() {
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <>
-      {hasRole(...UNIT_WRITERS) && <p><Link className="button" to="them">{t('admin.officials.add')}</Link></p>}
+      {hasRole(...UNIT_WRITERS) && (
+        <p>
+          <Link className="button" to="them">
+            {t('admin.officials.add')}
+          </Link>
+        </p>
+      )}
       <form onSubmit={submit} className="admin-filters" aria-label={t('admin.officials.filters')} role="search">
         <div className="form-group admin-field">
           <label htmlFor="f-q">{t('admin.officials.q')}</label>
@@ -72,14 +78,22 @@ function OfficialSearch() {
           <label htmlFor="f-unit">{t('admin.field.unitId')}</label>
           <select id="f-unit" value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
             <option value="">{t('admin.officials.anyUnit')}</option>
-            {(units.data?.items ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {(units.data?.items ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group admin-field">
           <label htmlFor="f-role">{t('admin.field.role')}</label>
           <select id="f-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
             <option value="">{t('admin.officials.anyRole')}</option>
-            {ALL_ROLES.map((r) => <option key={r} value={r}>{t(`admin.role.${r}`)}</option>)}
+            {ALL_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`admin.role.${r}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group admin-field">
@@ -90,13 +104,17 @@ function OfficialSearch() {
             <option value="khong">{t('admin.official.inactive')}</option>
           </select>
         </div>
-        <button type="submit" className="button">{t('admin.common.search')}</button>
+        <button type="submit" className="button">
+          {t('admin.common.search')}
+        </button>
       </form>
       <QueryError error={error} />
       {loading && !data && <Loading />}
       {data && (
         <>
-          <p role="status" className="result-count">{t('admin.officials.count', { count: data.total })}</p>
+          <p role="status" className="result-count">
+            {t('admin.officials.count', { count: data.total })}
+          </p>
           {data.items.length > 0 && (
             <table className="table admin-table">
               <caption className="visually-hidden">{t('admin.officials.tableLabel')}</caption>
@@ -111,10 +129,17 @@ function OfficialSearch() {
               <tbody>
                 {data.items.map((o) => (
                   <tr key={o.id}>
-                    <td data-label={t('admin.field.fullName')}><Link to={`/can-bo/quan-tri/can-bo/${o.id}`}>{o.fullName}</Link>{o.title && <span className="cell-note">{o.title}</span>}</td>
+                    <td data-label={t('admin.field.fullName')}>
+                      <Link to={`/can-bo/quan-tri/can-bo/${o.id}`}>{o.fullName}</Link>
+                      {o.title && <span className="cell-note">{o.title}</span>}
+                    </td>
                     <td data-label={t('admin.field.username')}>{o.username}</td>
-                    <td data-label={t('admin.field.memberships')}>{o.memberships.map((m) => `${t(`admin.role.${m.role}`)} – ${unitName(m.unitId)}`).join('; ')}</td>
-                    <td data-label={t('admin.officials.state')}><AccountState o={o} /></td>
+                    <td data-label={t('admin.field.memberships')}>
+                      {o.memberships.map((m) => `${t(`admin.role.${m.role}`)} – ${unitName(m.unitId)}`).join('; ')}
+                    </td>
+                    <td data-label={t('admin.officials.state')}>
+                      <AccountState o={o} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -12,7 +12,17 @@ export function useGrantableRoles(): string[] {
   return hasRole('system_admin') ? [...ALL_ROLES] : ALL_ROLES.filter((r) => !RESERVED_ROLES.includes(r));
 }
 
-export function MembershipsEditor({ path, value, onChange, units }: { path: string; value: Membership[]; onChange: (v: Membership[]) => void; units: OrgUnit[] }) {
+export function MembershipsEditor({
+  path,
+  value,
+  onChange,
+  units,
+}: {
+  path: string;
+  value: Membership[];
+  onChange: (v: Membership[]) => void;
+  units: OrgUnit[];
+}) {
   const { t } = useTranslation();
   const roles = useGrantableRoles();
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
@@ -27,14 +37,29 @@ export function MembershipsEditor({ path, value, onChange, units }: { path: stri
       hint={<p className="hint">{t('admin.official.membershipsHint')}</p>}
       items={value}
       onChange={onChange}
-      itemName={(m, i) => t('admin.official.membershipN', { n: i + 1, what: m.unitId ? `${t(`admin.role.${m.role}`, { defaultValue: m.role })} – ${unitName(m.unitId)}` : '…' })}
+      itemName={(m, i) =>
+        t('admin.official.membershipN', { n: i + 1, what: m.unitId ? `${t(`admin.role.${m.role}`, { defaultValue: m.role })} – ${unitName(m.unitId)}` : '…' })
+      }
       make={() => ({ unitId: '', role: 'specialist' })}
       firstField="unitId"
       addLabel={t('admin.official.addMembership')}
       render={(m, _i, update, ip) => (
         <div className="admin-grid">
-          <SelectField path={fieldPath(ip, 'unitId')} label={t('admin.field.unitId')} value={m.unitId} onChange={(v) => update({ ...m, unitId: v })} placeholder={t('admin.official.chooseUnit')} options={unitOptions(m.unitId)} />
-          <SelectField path={fieldPath(ip, 'role')} label={t('admin.field.role')} value={m.role} onChange={(v) => update({ ...m, role: v as RoleCode })} options={roleOptions(m.role)} />
+          <SelectField
+            path={fieldPath(ip, 'unitId')}
+            label={t('admin.field.unitId')}
+            value={m.unitId}
+            onChange={(v) => update({ ...m, unitId: v })}
+            placeholder={t('admin.official.chooseUnit')}
+            options={unitOptions(m.unitId)}
+          />
+          <SelectField
+            path={fieldPath(ip, 'role')}
+            label={t('admin.field.role')}
+            value={m.role}
+            onChange={(v) => update({ ...m, role: v as RoleCode })}
+            options={roleOptions(m.role)}
+          />
         </div>
       )}
     />
@@ -64,13 +89,33 @@ export function PasswordField({ path, label, value, onChange }: { path: string; 
   const ok = value !== '' && !passwordProblem(t, value);
   return (
     <div className="admin-password">
-      <TextField path={path} type={shown ? 'text' : 'password'} label={label} hint={t('admin.official.passwordRule')} value={value} onChange={onChange} autoComplete="new-password" spellCheck={false} />
-      <p className={ok ? 'admin-password-ok' : 'hint'} aria-live="polite">{value === '' ? '' : ok ? t('admin.official.passwordOk') : t('admin.official.passwordWeak')}</p>
+      <TextField
+        path={path}
+        type={shown ? 'text' : 'password'}
+        label={label}
+        hint={t('admin.official.passwordRule')}
+        value={value}
+        onChange={onChange}
+        autoComplete="new-password"
+        spellCheck={false}
+      />
+      <p className={ok ? 'admin-password-ok' : 'hint'} aria-live="polite">
+        {value === '' ? '' : ok ? t('admin.official.passwordOk') : t('admin.official.passwordWeak')}
+      </p>
       <div className="admin-check">
         <input id={`${path}-show`} type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
         <label htmlFor={`${path}-show`}>{t('admin.official.showPassword')}</label>
       </div>
-      <button type="button" className="button button-secondary admin-generate" onClick={() => { onChange(randomPassword()); setShown(true); }}>{t('admin.official.generatePassword')}</button>
+      <button
+        type="button"
+        className="button button-secondary admin-generate"
+        onClick={() => {
+          onChange(randomPassword());
+          setShown(true);
+        }}
+      >
+        {t('admin.official.generatePassword')}
+      </button>
     </div>
   );
 }

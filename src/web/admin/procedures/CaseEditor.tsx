@@ -57,11 +57,28 @@ export function CaseEditor({
       <h3>{t('admin.editor.timeLimit')}</h3>
       <div className="admin-grid">
         <NumberField path={p('timeLimit', 'amount')} label={t('admin.editor.amount')} value={tl.amount} onChange={(v) => setTl('amount', v as number)} />
-        <SelectField path={p('timeLimit', 'unit')} label={t('admin.editor.unit')} value={tl.unit} onChange={(v) => setTl('unit', v as ProcedureCase['timeLimit']['unit'])}
-          options={TIME_UNITS.map((u) => ({ value: u, label: t(`admin.enum.${u}`) }))} />
+        <SelectField
+          path={p('timeLimit', 'unit')}
+          label={t('admin.editor.unit')}
+          value={tl.unit}
+          onChange={(v) => setTl('unit', v as ProcedureCase['timeLimit']['unit'])}
+          options={TIME_UNITS.map((u) => ({ value: u, label: t(`admin.enum.${u}`) }))}
+        />
       </div>
-      <CheckboxField path={p('timeLimit', 'sameDayRule')} label={t('admin.editor.sameDayRule')} hint={t('admin.editor.sameDayRuleHint')} checked={tl.sameDayRule} onChange={(v) => setTl('sameDayRule', v)} />
-      <TextField path={p('timeLimit', 'note')} label={t('admin.editor.timeLimitNote')} optional value={text(tl.note)} onChange={(v) => setTl('note', orUndefined(v))} />
+      <CheckboxField
+        path={p('timeLimit', 'sameDayRule')}
+        label={t('admin.editor.sameDayRule')}
+        hint={t('admin.editor.sameDayRuleHint')}
+        checked={tl.sameDayRule}
+        onChange={(v) => setTl('sameDayRule', v)}
+      />
+      <TextField
+        path={p('timeLimit', 'note')}
+        label={t('admin.editor.timeLimitNote')}
+        optional
+        value={text(tl.note)}
+        onChange={(v) => setTl('note', orUndefined(v))}
+      />
 
       <h3>{t('admin.editor.documents')}</h3>
       <ListEditor<DocumentRequirement>
@@ -77,15 +94,42 @@ export function CaseEditor({
           <>
             <div className="admin-grid">
               <TextField path={fieldPath(ip, 'code')} label={t('admin.field.code')} value={d.code} onChange={(v) => update({ ...d, code: v })} />
-              <TextField path={fieldPath(ip, 'documentType')} label={t('admin.field.documentType')} optional value={text(d.documentType)} onChange={(v) => update(withKey(d, 'documentType', orUndefined(v)))} />
+              <TextField
+                path={fieldPath(ip, 'documentType')}
+                label={t('admin.field.documentType')}
+                optional
+                value={text(d.documentType)}
+                onChange={(v) => update(withKey(d, 'documentType', orUndefined(v)))}
+              />
             </div>
             <TextField path={fieldPath(ip, 'name')} label={t('admin.field.name')} value={d.name} onChange={(v) => update({ ...d, name: v })} />
             <div className="admin-grid">
-              <NumberField path={fieldPath(ip, 'originals')} label={t('admin.field.originals')} value={d.originals} onChange={(v) => update({ ...d, originals: v as number })} />
-              <NumberField path={fieldPath(ip, 'copies')} label={t('admin.field.copies')} value={d.copies} onChange={(v) => update({ ...d, copies: v as number })} />
+              <NumberField
+                path={fieldPath(ip, 'originals')}
+                label={t('admin.field.originals')}
+                value={d.originals}
+                onChange={(v) => update({ ...d, originals: v as number })}
+              />
+              <NumberField
+                path={fieldPath(ip, 'copies')}
+                label={t('admin.field.copies')}
+                value={d.copies}
+                onChange={(v) => update({ ...d, copies: v as number })}
+              />
             </div>
-            <CheckboxField path={fieldPath(ip, 'required')} label={t('admin.field.required')} checked={d.required} onChange={(v) => update({ ...d, required: v })} />
-            <CheckboxField path={fieldPath(ip, 'providedByForm')} label={t('admin.field.providedByForm')} hint={t('admin.editor.providedByFormHint')} checked={d.providedByForm} onChange={(v) => update({ ...d, providedByForm: v })} />
+            <CheckboxField
+              path={fieldPath(ip, 'required')}
+              label={t('admin.field.required')}
+              checked={d.required}
+              onChange={(v) => update({ ...d, required: v })}
+            />
+            <CheckboxField
+              path={fieldPath(ip, 'providedByForm')}
+              label={t('admin.field.providedByForm')}
+              hint={t('admin.editor.providedByFormHint')}
+              checked={d.providedByForm}
+              onChange={(v) => update({ ...d, providedByForm: v })}
+            />
           </>
         )}
       />
@@ -106,7 +150,9 @@ export function CaseEditor({
 
       <h3>{t('admin.editor.workflow')}</h3>
       <datalist id={`${base}-unit-kinds`}>
-        {unitKinds.map((k) => <option key={k} value={k} />)}
+        {unitKinds.map((k) => (
+          <option key={k} value={k} />
+        ))}
       </datalist>
       <ListEditor<WorkflowStep>
         path={p('workflow')}
@@ -114,7 +160,9 @@ export function CaseEditor({
         hint={<p className="hint">{t('admin.editor.workflowHint')}</p>}
         items={value.workflow}
         onChange={(v) => set('workflow', v)}
-        itemName={(s, i) => t('admin.editor.stepN', { n: i + 1, name: s.name || s.key || '…', kind: t(`admin.stepKind.${stepKind(value.workflow.length, i)}`) })}
+        itemName={(s, i) =>
+          t('admin.editor.stepN', { n: i + 1, name: s.name || s.key || '…', kind: t(`admin.stepKind.${stepKind(value.workflow.length, i)}`) })
+        }
         make={() => ({ key: '', name: '', role: 'specialist', unitKind: '', quota: { amount: 1, unit: 'working_days' } })}
         shortName={(s) => `«${s.name || s.key || '…'}»`}
         firstField="key"
@@ -125,12 +173,36 @@ export function CaseEditor({
             <div className="admin-grid">
               <TextField path={fieldPath(ip, 'key')} label={t('admin.field.key')} value={s.key} onChange={(v) => update({ ...s, key: v })} spellCheck={false} />
               <TextField path={fieldPath(ip, 'name')} label={t('admin.editor.stepName')} value={s.name} onChange={(v) => update({ ...s, name: v })} />
-              <SelectField path={fieldPath(ip, 'role')} label={t('admin.field.role')} value={s.role} onChange={(v) => update({ ...s, role: v as WorkflowStep['role'] })}
-                options={STEP_ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
-              <TextField path={fieldPath(ip, 'unitKind')} label={t('admin.field.unitKind')} hint={t('admin.editor.unitKindHint')} value={s.unitKind} onChange={(v) => update({ ...s, unitKind: v })} list={`${base}-unit-kinds`} spellCheck={false} />
-              <NumberField path={fieldPath(ip, 'quota', 'amount')} label={t('admin.editor.quotaAmount')} step="any" value={s.quota.amount} onChange={(v) => update({ ...s, quota: { ...s.quota, amount: v as number } })} />
-              <SelectField path={fieldPath(ip, 'quota', 'unit')} label={t('admin.editor.quotaUnit')} value={s.quota.unit} onChange={(v) => update({ ...s, quota: { ...s.quota, unit: v as WorkflowStep['quota']['unit'] } })}
-                options={QUOTA_UNITS.map((u) => ({ value: u, label: t(`admin.enum.${u}`) }))} />
+              <SelectField
+                path={fieldPath(ip, 'role')}
+                label={t('admin.field.role')}
+                value={s.role}
+                onChange={(v) => update({ ...s, role: v as WorkflowStep['role'] })}
+                options={STEP_ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))}
+              />
+              <TextField
+                path={fieldPath(ip, 'unitKind')}
+                label={t('admin.field.unitKind')}
+                hint={t('admin.editor.unitKindHint')}
+                value={s.unitKind}
+                onChange={(v) => update({ ...s, unitKind: v })}
+                list={`${base}-unit-kinds`}
+                spellCheck={false}
+              />
+              <NumberField
+                path={fieldPath(ip, 'quota', 'amount')}
+                label={t('admin.editor.quotaAmount')}
+                step="any"
+                value={s.quota.amount}
+                onChange={(v) => update({ ...s, quota: { ...s.quota, amount: v as number } })}
+              />
+              <SelectField
+                path={fieldPath(ip, 'quota', 'unit')}
+                label={t('admin.editor.quotaUnit')}
+                value={s.quota.unit}
+                onChange={(v) => update({ ...s, quota: { ...s.quota, unit: v as WorkflowStep['quota']['unit'] } })}
+                options={QUOTA_UNITS.map((u) => ({ value: u, label: t(`admin.enum.${u}`) }))}
+              />
             </div>
           </>
         )}
@@ -138,9 +210,26 @@ export function CaseEditor({
 
       <h3>{t('admin.editor.result')}</h3>
       <div className="admin-grid">
-        <TextField path={p('result', 'name')} label={t('admin.editor.resultName')} value={value.result.name} onChange={(v) => set('result', { ...value.result, name: v })} />
-        <TextField path={p('result', 'code')} label={t('admin.editor.resultCode')} value={value.result.code} onChange={(v) => set('result', { ...value.result, code: v })} spellCheck={false} />
-        <TextField path={p('result', 'template')} label={t('admin.editor.resultTemplate')} optional value={text(value.result.template)} onChange={(v) => set('result', withKey(value.result, 'template', orUndefined(v)))} />
+        <TextField
+          path={p('result', 'name')}
+          label={t('admin.editor.resultName')}
+          value={value.result.name}
+          onChange={(v) => set('result', { ...value.result, name: v })}
+        />
+        <TextField
+          path={p('result', 'code')}
+          label={t('admin.editor.resultCode')}
+          value={value.result.code}
+          onChange={(v) => set('result', { ...value.result, code: v })}
+          spellCheck={false}
+        />
+        <TextField
+          path={p('result', 'template')}
+          label={t('admin.editor.resultTemplate')}
+          optional
+          value={text(value.result.template)}
+          onChange={(v) => set('result', withKey(value.result, 'template', orUndefined(v)))}
+        />
       </div>
 
       <h3>{t('admin.editor.form')}</h3>
@@ -154,18 +243,46 @@ function FeeEditor({ fee: f, update, path: ip }: { fee: FeeLine; update: (f: Fee
   return (
     <>
       <div className="admin-grid">
-        <SelectField path={fieldPath(ip, 'kind')} label={t('admin.field.feeKind')} value={f.kind} onChange={(v) => update({ ...f, kind: v as FeeLine['kind'] })}
-          options={(['phi', 'le_phi'] as const).map((k) => ({ value: k, label: t(`admin.enum.${k}`) }))} />
+        <SelectField
+          path={fieldPath(ip, 'kind')}
+          label={t('admin.field.feeKind')}
+          value={f.kind}
+          onChange={(v) => update({ ...f, kind: v as FeeLine['kind'] })}
+          options={(['phi', 'le_phi'] as const).map((k) => ({ value: k, label: t(`admin.enum.${k}`) }))}
+        />
         <TextField path={fieldPath(ip, 'code')} label={t('admin.field.code')} value={f.code} onChange={(v) => update({ ...f, code: v })} />
       </div>
       <TextField path={fieldPath(ip, 'name')} label={t('admin.field.name')} value={f.name} onChange={(v) => update({ ...f, name: v })} />
       <div className="admin-grid">
-        <NumberField path={fieldPath(ip, 'amount')} label={t('admin.editor.feeAmount')} hint={f.amount !== undefined ? formatMoney(f.amount) : undefined} value={f.amount} onChange={(v) => update({ ...f, amount: v as number })} />
-        <SelectField path={fieldPath(ip, 'unit')} label={t('admin.editor.feeUnit')} value={f.unit} onChange={(v) => update({ ...f, unit: v as FeeLine['unit'] })}
-          options={FEE_UNITS.map((u) => ({ value: u, label: t(`admin.enum.${u}`) }))} />
-        <NumberField path={fieldPath(ip, 'maxPerCopy')} label={t('admin.field.maxPerCopy')} optional value={f.maxPerCopy} onChange={(v) => update(withKey(f, 'maxPerCopy', v))} />
+        <NumberField
+          path={fieldPath(ip, 'amount')}
+          label={t('admin.editor.feeAmount')}
+          hint={f.amount !== undefined ? formatMoney(f.amount) : undefined}
+          value={f.amount}
+          onChange={(v) => update({ ...f, amount: v as number })}
+        />
+        <SelectField
+          path={fieldPath(ip, 'unit')}
+          label={t('admin.editor.feeUnit')}
+          value={f.unit}
+          onChange={(v) => update({ ...f, unit: v as FeeLine['unit'] })}
+          options={FEE_UNITS.map((u) => ({ value: u, label: t(`admin.enum.${u}`) }))}
+        />
+        <NumberField
+          path={fieldPath(ip, 'maxPerCopy')}
+          label={t('admin.field.maxPerCopy')}
+          optional
+          value={f.maxPerCopy}
+          onChange={(v) => update(withKey(f, 'maxPerCopy', v))}
+        />
       </div>
-      <TextField path={fieldPath(ip, 'basis')} label={t('admin.field.basis')} optional value={text(f.basis)} onChange={(v) => update(withKey(f, 'basis', orUndefined(v)))} />
+      <TextField
+        path={fieldPath(ip, 'basis')}
+        label={t('admin.field.basis')}
+        optional
+        value={text(f.basis)}
+        onChange={(v) => update(withKey(f, 'basis', orUndefined(v)))}
+      />
       <ListEditor<FeeLine['tiers'][number]>
         path={fieldPath(ip, 'tiers')}
         level="nested"
@@ -179,8 +296,19 @@ function FeeEditor({ fee: f, update, path: ip }: { fee: FeeLine; update: (f: Fee
         addLabel={t('admin.editor.addTier')}
         render={(x, _i, up, tp) => (
           <div className="admin-grid">
-            <NumberField path={fieldPath(tp, 'fromUnit')} label={t('admin.field.fromUnit')} min={1} value={x.fromUnit} onChange={(v) => up({ ...x, fromUnit: v as number })} />
-            <NumberField path={fieldPath(tp, 'amount')} label={t('admin.editor.feeAmount')} value={x.amount} onChange={(v) => up({ ...x, amount: v as number })} />
+            <NumberField
+              path={fieldPath(tp, 'fromUnit')}
+              label={t('admin.field.fromUnit')}
+              min={1}
+              value={x.fromUnit}
+              onChange={(v) => up({ ...x, fromUnit: v as number })}
+            />
+            <NumberField
+              path={fieldPath(tp, 'amount')}
+              label={t('admin.editor.feeAmount')}
+              value={x.amount}
+              onChange={(v) => up({ ...x, amount: v as number })}
+            />
           </div>
         )}
       />
@@ -210,7 +338,12 @@ function FeeEditor({ fee: f, update, path: ip }: { fee: FeeLine; update: (f: Fee
           <div className="admin-grid">
             <TextField path={fieldPath(xp, 'code')} label={t('admin.field.code')} value={x.code} onChange={(v) => up({ ...x, code: v })} />
             <TextField path={fieldPath(xp, 'name')} label={t('admin.field.name')} value={x.name} onChange={(v) => up({ ...x, name: v })} />
-            <TextField path={fieldPath(xp, 'requiredDocumentType')} label={t('admin.field.requiredDocumentType')} value={x.requiredDocumentType} onChange={(v) => up({ ...x, requiredDocumentType: v })} />
+            <TextField
+              path={fieldPath(xp, 'requiredDocumentType')}
+              label={t('admin.field.requiredDocumentType')}
+              value={x.requiredDocumentType}
+              onChange={(v) => up({ ...x, requiredDocumentType: v })}
+            />
           </div>
         )}
       />
@@ -228,13 +361,47 @@ function ReductionEditor({ r, update, path: rp }: { r: OnlineReduction; update: 
   return (
     <>
       <div className="admin-grid">
-        <SelectField path={fieldPath(rp, 'mode')} label={t('admin.editor.reductionMode')} value={mode} onChange={setMode}
-          options={[{ value: 'percent', label: t('admin.editor.byPercent') }, { value: 'amount', label: t('admin.editor.byAmount') }]} />
-        {mode === 'percent'
-          ? <NumberField path={fieldPath(rp, 'percent')} label={t('admin.field.percent')} step="any" value={r.percent} onChange={(v) => update({ ...r, percent: v })} />
-          : <NumberField path={fieldPath(rp, 'amount')} label={t('admin.editor.reductionAmount')} value={r.amount} onChange={(v) => update({ ...r, amount: v })} />}
-        <TextField path={fieldPath(rp, 'effectiveFrom')} type="date" label={t('admin.field.effectiveFrom')} value={r.effectiveFrom} onChange={(v) => update({ ...r, effectiveFrom: v })} />
-        <TextField path={fieldPath(rp, 'effectiveTo')} type="date" label={t('admin.field.effectiveTo')} optional value={text(r.effectiveTo)} onChange={(v) => update(withKey(r, 'effectiveTo', orUndefined(v)))} />
+        <SelectField
+          path={fieldPath(rp, 'mode')}
+          label={t('admin.editor.reductionMode')}
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'percent', label: t('admin.editor.byPercent') },
+            { value: 'amount', label: t('admin.editor.byAmount') },
+          ]}
+        />
+        {mode === 'percent' ? (
+          <NumberField
+            path={fieldPath(rp, 'percent')}
+            label={t('admin.field.percent')}
+            step="any"
+            value={r.percent}
+            onChange={(v) => update({ ...r, percent: v })}
+          />
+        ) : (
+          <NumberField
+            path={fieldPath(rp, 'amount')}
+            label={t('admin.editor.reductionAmount')}
+            value={r.amount}
+            onChange={(v) => update({ ...r, amount: v })}
+          />
+        )}
+        <TextField
+          path={fieldPath(rp, 'effectiveFrom')}
+          type="date"
+          label={t('admin.field.effectiveFrom')}
+          value={r.effectiveFrom}
+          onChange={(v) => update({ ...r, effectiveFrom: v })}
+        />
+        <TextField
+          path={fieldPath(rp, 'effectiveTo')}
+          type="date"
+          label={t('admin.field.effectiveTo')}
+          optional
+          value={text(r.effectiveTo)}
+          onChange={(v) => update(withKey(r, 'effectiveTo', orUndefined(v)))}
+        />
       </div>
       <TextField path={fieldPath(rp, 'basis')} label={t('admin.field.basis')} value={r.basis} onChange={(v) => update({ ...r, basis: v })} />
     </>
@@ -257,8 +424,19 @@ function FormJsonEditor({ path, value, onChange }: { path: string; value: string
   }
   return (
     <>
-      <TextAreaField path={path} label={t('admin.editor.formJson')} hint={t('admin.editor.formJsonHint')} optional value={value} onChange={onChange} rows={14} code />
-      <button type="button" className="button button-secondary" onClick={check}>{t('admin.editor.checkForm')}</button>
+      <TextAreaField
+        path={path}
+        label={t('admin.editor.formJson')}
+        hint={t('admin.editor.formJsonHint')}
+        optional
+        value={value}
+        onChange={onChange}
+        rows={14}
+        code
+      />
+      <button type="button" className="button button-secondary" onClick={check}>
+        {t('admin.editor.checkForm')}
+      </button>
     </>
   );
 }

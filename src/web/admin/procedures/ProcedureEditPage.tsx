@@ -14,7 +14,22 @@ import { diffValues, type DiffRow } from '../diff.ts';
 import { DiffTable } from '../DiffTable.tsx';
 import { ListEditor } from '../ListEditor.tsx';
 import type { ProcedureVersion } from '../types.ts';
-import { AdminPage, CheckboxField, errorsFromApi, fieldPath, formatDay, LoadError, Loading, QueryError, SelectField, TextField, useAdmin, usePathLabel, vnToday, type ShownError } from '../ui.tsx';
+import {
+  AdminPage,
+  CheckboxField,
+  errorsFromApi,
+  fieldPath,
+  formatDay,
+  LoadError,
+  Loading,
+  QueryError,
+  SelectField,
+  TextField,
+  useAdmin,
+  usePathLabel,
+  vnToday,
+  type ShownError,
+} from '../ui.tsx';
 import { CaseEditor } from './CaseEditor.tsx';
 import { checkFormText, formToText } from './form-check.ts';
 import { adminQueries, adminReferenceQueries } from '../queries.ts';
@@ -38,7 +53,9 @@ function Editor({ code }: { code: string }) {
   if (error) return <QueryError error={error} />;
   if (!data) return <Loading />;
   if (!current) return <LoadError message={t('admin.procedure.notFound', { code })} />;
-  const unitKinds = [...new Set([...(kinds.data ?? []).map((u) => u.kind), ...current.definition.cases.flatMap((c) => c.workflow.map((s) => s.unitKind))])].sort();
+  const unitKinds = [
+    ...new Set([...(kinds.data ?? []).map((u) => u.kind), ...current.definition.cases.flatMap((c) => c.workflow.map((s) => s.unitKind))]),
+  ].sort();
   const nextVersion = Math.max(...data.map((v) => v.version)) + 1;
   return <EditorForm key={current.version} current={current} nextVersion={nextVersion} unitKinds={unitKinds} />;
 }
@@ -85,7 +102,8 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
     const problems: ShownError[] = [];
     const cases = def.cases.map((c, i) => {
       const checked = checkFormText(formTexts[i], t);
-      for (const message of checked.problems) problems.push({ path: fieldPath('cases', i, 'form'), message: `${t('admin.item.cases', { n: i + 1 })} › ${message}` });
+      for (const message of checked.problems)
+        problems.push({ path: fieldPath('cases', i, 'form'), message: `${t('admin.item.cases', { n: i + 1 })} › ${message}` });
       const { form: _old, ...rest } = c;
       return checked.form ? { ...rest, form: checked.form } : rest;
     });
@@ -110,7 +128,9 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
       const saved = await api<ProcedureVersion>(`/api/admin/procedures/${encodeURIComponent(current.code)}`, { method: 'PUT', body: review.candidate });
       // The new version shows on the procedure's page, in the administration's lists and in the public catalogue.
       await Promise.all([qc.invalidateQueries({ queryKey: keys.admin.all }), qc.invalidateQueries({ queryKey: keys.catalogue.all })]);
-      navigate(`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`, { state: { flash: t('admin.editor.saved', { n: saved.version, name: saved.definition.name }) } });
+      navigate(`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`, {
+        state: { flash: t('admin.editor.saved', { n: saved.version, name: saved.definition.name }) },
+      });
     } catch (err) {
       setReview(null);
       setErrors(errorsFromApi(err, { fallbackPath: 'name', label: pathLabel, generic: t('error.generic') }));
@@ -122,19 +142,54 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
 
   const levelOptions = useMemo(() => (['toan_trinh', 'mot_phan'] as const).map((l) => ({ value: l, label: t(`admin.enum.${l}`) })), [t]);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); prepare(); }} noValidate className="admin-editor">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        prepare();
+      }}
+      noValidate
+      className="admin-editor"
+    >
       <p className="panel-info">{t('admin.editor.explain', { version: current.version, from: formatDay(current.effectiveFrom) })}</p>
-      <p className="muted"><Link to={`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`}>{t('admin.editor.backToVersions')}</Link></p>
+      <p className="muted">
+        <Link to={`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`}>{t('admin.editor.backToVersions')}</Link>
+      </p>
 
       <section aria-labelledby="general-heading" className="admin-section">
         <h2 id="general-heading">{t('admin.editor.general')}</h2>
         <TextField path="name" label={t('admin.editor.name')} value={def.name} onChange={(v) => set('name', v)} />
         <div className="admin-grid">
-          <SelectField path="level" label={t('admin.field.level')} value={def.level} onChange={(v) => set('level', v as ProcedureDefinition['level'])} options={levelOptions} />
-          <TextField path="effectiveFrom" type="date" label={t('admin.field.effectiveFrom')} hint={t('admin.editor.effectiveFromHint')} value={def.effectiveFrom} onChange={(v) => set('effectiveFrom', v)} />
-          <TextField path="effectiveTo" type="date" label={t('admin.field.effectiveTo')} optional value={def.effectiveTo ?? ''} onChange={(v) => set('effectiveTo', v === '' ? undefined : v)} />
+          <SelectField
+            path="level"
+            label={t('admin.field.level')}
+            value={def.level}
+            onChange={(v) => set('level', v as ProcedureDefinition['level'])}
+            options={levelOptions}
+          />
+          <TextField
+            path="effectiveFrom"
+            type="date"
+            label={t('admin.field.effectiveFrom')}
+            hint={t('admin.editor.effectiveFromHint')}
+            value={def.effectiveFrom}
+            onChange={(v) => set('effectiveFrom', v)}
+          />
+          <TextField
+            path="effectiveTo"
+            type="date"
+            label={t('admin.field.effectiveTo')}
+            optional
+            value={def.effectiveTo ?? ''}
+            onChange={(v) => set('effectiveTo', v === '' ? undefined : v)}
+          />
         </div>
-        <CheckboxField path="onlineOnly" label={t('admin.field.onlineOnly')} hint={t('admin.editor.onlineOnlyHint')} checked={def.onlineOnly} onChange={(v) => set('onlineOnly', v)} />
+        <CheckboxField
+          path="onlineOnly"
+          label={t('admin.field.onlineOnly')}
+          hint={t('admin.editor.onlineOnlyHint')}
+          checked={def.onlineOnly}
+          onChange={(v) => set('onlineOnly', v)}
+        />
         <ListEditor<ProcedureDefinition['legalBasis'][number]>
           path="legalBasis"
           legend={t('admin.field.legalBasis')}
@@ -170,18 +225,34 @@ function EditorForm({ current, nextVersion, unitKinds }: { current: ProcedureVer
 
       {!review && (
         <div className="button-row admin-editor-actions">
-          <button type="submit" className="button" ref={reviewButton} id="f-review">{t('admin.editor.review')}</button>
+          <button type="submit" className="button" ref={reviewButton} id="f-review">
+            {t('admin.editor.review')}
+          </button>
           <Link to={`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(current.code)}`}>{t('admin.common.cancel')}</Link>
         </div>
       )}
       {review && (
         <section className="confirm-box admin-review" aria-labelledby="review-heading" data-testid="procedure-review">
-          <h2 id="review-heading" ref={reviewHeading} tabIndex={-1}>{t('admin.editor.reviewTitle', { count: review.rows.length })}</h2>
+          <h2 id="review-heading" ref={reviewHeading} tabIndex={-1}>
+            {t('admin.editor.reviewTitle', { count: review.rows.length })}
+          </h2>
           <p>{t('admin.editor.reviewLead', { next: nextVersion, version: current.version })}</p>
           <DiffTable rows={review.rows} caption={t('admin.editor.reviewTitle', { count: review.rows.length })} testId="procedure-diff" />
           <div className="button-row">
-            <button type="button" className="button button-primary" onClick={() => void save()} disabled={busy}>{t('admin.editor.confirmSave')}</button>
-            <button type="button" className="button button-secondary" onClick={() => { backFromReview.current = true; setReview(null); }} disabled={busy}>{t('admin.editor.backToEdit')}</button>
+            <button type="button" className="button button-primary" onClick={() => void save()} disabled={busy}>
+              {t('admin.editor.confirmSave')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                backFromReview.current = true;
+                setReview(null);
+              }}
+              disabled={busy}
+            >
+              {t('admin.editor.backToEdit')}
+            </button>
           </div>
         </section>
       )}

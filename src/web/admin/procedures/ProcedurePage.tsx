@@ -33,15 +33,36 @@ function ProcedureVersions({ code }: { code: string }) {
   const newestFirst = [...data].reverse();
   return (
     <>
-      <p className="admin-subtitle" data-testid="procedure-name">{d.name}</p>
+      <p className="admin-subtitle" data-testid="procedure-name">
+        {d.name}
+      </p>
       <dl className="facts admin-facts">
-        <div><dt>{t('admin.field.field')}</dt><dd>{d.field.name}</dd></div>
-        <div><dt>{t('admin.field.level')}</dt><dd>{t(`admin.enum.${d.level}`)}</dd></div>
-        <div><dt>{t('admin.procedure.currentVersion')}</dt><dd data-testid="current-version">{current.version}</dd></div>
-        <div><dt>{t('admin.field.effectiveFrom')}</dt><dd>{formatDay(current.effectiveFrom)}</dd></div>
-        <div><dt>{t('admin.procedure.cases')}</dt><dd>{d.cases.map((c) => `${c.name} (${formatTimeLimit(c.timeLimit, i18n.language === 'en' ? 'en' : 'vi')})`).join('; ')}</dd></div>
+        <div>
+          <dt>{t('admin.field.field')}</dt>
+          <dd>{d.field.name}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.level')}</dt>
+          <dd>{t(`admin.enum.${d.level}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.procedure.currentVersion')}</dt>
+          <dd data-testid="current-version">{current.version}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.effectiveFrom')}</dt>
+          <dd>{formatDay(current.effectiveFrom)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.procedure.cases')}</dt>
+          <dd>{d.cases.map((c) => `${c.name} (${formatTimeLimit(c.timeLimit, i18n.language === 'en' ? 'en' : 'vi')})`).join('; ')}</dd>
+        </div>
       </dl>
-      <p><Link className="button" to="sua">{t('admin.procedure.edit')}</Link></p>
+      <p>
+        <Link className="button" to="sua">
+          {t('admin.procedure.edit')}
+        </Link>
+      </p>
       <h2 id="versions-heading">{t('admin.procedure.versions')}</h2>
       <table className="table admin-table" aria-labelledby="versions-heading" data-testid="versions">
         <thead>
@@ -58,24 +79,32 @@ function ProcedureVersions({ code }: { code: string }) {
             <tr key={v.version} data-testid={`version-${v.version}`}>
               <td data-label={t('admin.procedure.col.version')}>{t('admin.procedure.versionN', { n: v.version })}</td>
               <td data-label={t('admin.procedure.col.status')}>{t(`admin.enum.${v.status}`)}</td>
-              <td data-label={t('admin.procedure.col.effective')}>{v.effectiveTo ? t('admin.procedure.fromTo', { from: formatDay(v.effectiveFrom), to: formatDay(v.effectiveTo) }) : t('admin.procedure.from', { from: formatDay(v.effectiveFrom) })}</td>
+              <td data-label={t('admin.procedure.col.effective')}>
+                {v.effectiveTo
+                  ? t('admin.procedure.fromTo', { from: formatDay(v.effectiveFrom), to: formatDay(v.effectiveTo) })
+                  : t('admin.procedure.from', { from: formatDay(v.effectiveFrom) })}
+              </td>
               <td data-label={t('admin.procedure.col.by')}>{v.createdBy}</td>
-              <td data-label={t('admin.procedure.col.at')}><time dateTime={v.createdAt}>{formatDateTime(v.createdAt)}</time></td>
+              <td data-label={t('admin.procedure.col.at')}>
+                <time dateTime={v.createdAt}>{formatDateTime(v.createdAt)}</time>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>{t('admin.procedure.changesByVersion')}</h2>
-      {newestFirst.filter((v) => v.version > data[0].version).map((v) => {
-        const previous = data.find((p) => p.version === v.version - 1) ?? data[data.indexOf(v) - 1];
-        const rows = diffValues(previous.definition, v.definition, t);
-        return (
-          <details key={v.version} className="admin-details">
-            <summary>{t('admin.procedure.changesOf', { n: v.version, prev: previous.version, count: rows.length })}</summary>
-            <DiffTable rows={rows} caption={t('admin.procedure.changesOf', { n: v.version, prev: previous.version, count: rows.length })} />
-          </details>
-        );
-      })}
+      {newestFirst
+        .filter((v) => v.version > data[0].version)
+        .map((v) => {
+          const previous = data.find((p) => p.version === v.version - 1) ?? data[data.indexOf(v) - 1];
+          const rows = diffValues(previous.definition, v.definition, t);
+          return (
+            <details key={v.version} className="admin-details">
+              <summary>{t('admin.procedure.changesOf', { n: v.version, prev: previous.version, count: rows.length })}</summary>
+              <DiffTable rows={rows} caption={t('admin.procedure.changesOf', { n: v.version, prev: previous.version, count: rows.length })} />
+            </details>
+          );
+        })}
       {data.length === 1 && <p className="muted">{t('admin.procedure.onlyOne')}</p>}
     </>
   );

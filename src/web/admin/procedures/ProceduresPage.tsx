@@ -44,14 +44,18 @@ function ProcedureList() {
         <label htmlFor="f-q">{t('admin.procedures.searchLabel')}</label>
         <div className="search-row">
           <input id="f-q" type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-          <button type="submit" className="button">{t('admin.common.search')}</button>
+          <button type="submit" className="button">
+            {t('admin.common.search')}
+          </button>
         </div>
       </form>
       <QueryError error={found.error} />
       {found.isLoading && !found.data && <Loading />}
       {found.data && (
         <>
-          <p role="status" className="result-count">{t('admin.procedures.count', { count: total })}</p>
+          <p role="status" className="result-count">
+            {t('admin.procedures.count', { count: total })}
+          </p>
           {items.length > 0 && (
             <table className="table admin-table">
               <caption className="visually-hidden">{t('admin.procedures.tableLabel')}</caption>
@@ -68,7 +72,9 @@ function ProcedureList() {
                 {items.map((p) => (
                   <tr key={p.code}>
                     <td data-label={t('admin.procedures.col.code')}>{p.code}</td>
-                    <td data-label={t('admin.procedures.col.name')}><Link to={`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link></td>
+                    <td data-label={t('admin.procedures.col.name')}>
+                      <Link to={`/can-bo/quan-tri/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+                    </td>
                     <td data-label={t('admin.procedures.col.field')}>{p.field.name}</td>
                     <td data-label={t('admin.procedures.col.level')}>{t(`admin.enum.${p.level}`)}</td>
                     <td data-label={t('admin.procedures.col.version')}>{p.version}</td>

@@ -58,7 +58,20 @@ function CreateForm() {
   const units = useQuery(adminQueries.units('open'));
   const adminUnits = useAdminUnitOptions();
   const { run, busy } = useSubmit();
-  const [v, setV] = useState({ id: '', name: '', shortName: '', kind: '', adminUnitCode: '', parentId: params.get('cap-tren') ?? '', agencyCode: '', address: '', phone: '', email: '', effectiveFrom: '', reason: '' });
+  const [v, setV] = useState({
+    id: '',
+    name: '',
+    shortName: '',
+    kind: '',
+    adminUnitCode: '',
+    parentId: params.get('cap-tren') ?? '',
+    agencyCode: '',
+    address: '',
+    phone: '',
+    email: '',
+    effectiveFrom: '',
+    reason: '',
+  });
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   if (units.error) return <QueryError error={units.error} />;
   if (!units.data) return <Loading />;
@@ -81,9 +94,18 @@ function CreateForm() {
         const created = await api<OrgUnit>('/api/admin/units', {
           method: 'POST',
           body: {
-            id: v.id.trim(), name: v.name.trim(), kind: v.kind.trim(), adminUnitCode,
-            parentId: v.parentId || undefined, shortName: optionalText(v.shortName), agencyCode: optionalText(v.agencyCode), address: optionalText(v.address),
-            phone: optionalText(v.phone), email: optionalText(v.email), effectiveFrom: v.effectiveFrom || undefined, reason: optionalText(v.reason),
+            id: v.id.trim(),
+            name: v.name.trim(),
+            kind: v.kind.trim(),
+            adminUnitCode,
+            parentId: v.parentId || undefined,
+            shortName: optionalText(v.shortName),
+            agencyCode: optionalText(v.agencyCode),
+            address: optionalText(v.address),
+            phone: optionalText(v.phone),
+            email: optionalText(v.email),
+            effectiveFrom: v.effectiveFrom || undefined,
+            reason: optionalText(v.reason),
           },
         });
         const message = t('admin.unitForm.created', { name: created.name });
@@ -100,21 +122,64 @@ function CreateForm() {
       <TextField path="id" label={t('admin.field.id')} hint={t('admin.unitForm.idHint')} value={v.id} onChange={set('id')} spellCheck={false} />
       <TextField path="name" label={t('admin.field.name')} value={v.name} onChange={set('name')} />
       <TextField path="shortName" label={t('admin.field.shortName')} optional value={v.shortName} onChange={set('shortName')} />
-      <datalist id="unit-kinds">{kinds.map((k) => <option key={k} value={k} />)}</datalist>
-      <TextField path="kind" label={t('admin.field.kind')} hint={t('admin.unitForm.kindHint')} value={v.kind} onChange={set('kind')} list="unit-kinds" spellCheck={false} />
-      <SelectField path="parentId" label={t('admin.field.parentId')} value={v.parentId} onChange={set('parentId')}
-        placeholder={hasRole('system_admin') ? t('admin.unitForm.noParent') : t('admin.unitForm.chooseParent')} options={units.data.items.map(unitOption)} />
+      <datalist id="unit-kinds">
+        {kinds.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <TextField
+        path="kind"
+        label={t('admin.field.kind')}
+        hint={t('admin.unitForm.kindHint')}
+        value={v.kind}
+        onChange={set('kind')}
+        list="unit-kinds"
+        spellCheck={false}
+      />
+      <SelectField
+        path="parentId"
+        label={t('admin.field.parentId')}
+        value={v.parentId}
+        onChange={set('parentId')}
+        placeholder={hasRole('system_admin') ? t('admin.unitForm.noParent') : t('admin.unitForm.chooseParent')}
+        options={units.data.items.map(unitOption)}
+      />
       {adminUnits.error && <LoadError message={adminUnits.error} />}
-      <SelectField path="adminUnitCode" label={t('admin.field.adminUnitCode')} hint={parent ? t('admin.unitForm.adminUnitFromParent') : undefined} value={v.adminUnitCode || parent?.adminUnitCode || ''}
-        onChange={set('adminUnitCode')} placeholder={t('admin.unitForm.chooseAdminUnit')} options={adminUnits.options} />
-      <TextField path="agencyCode" label={t('admin.field.agencyCode')} hint={t('admin.unitForm.agencyCodeHint')} optional value={v.agencyCode} onChange={set('agencyCode')} spellCheck={false} />
+      <SelectField
+        path="adminUnitCode"
+        label={t('admin.field.adminUnitCode')}
+        hint={parent ? t('admin.unitForm.adminUnitFromParent') : undefined}
+        value={v.adminUnitCode || parent?.adminUnitCode || ''}
+        onChange={set('adminUnitCode')}
+        placeholder={t('admin.unitForm.chooseAdminUnit')}
+        options={adminUnits.options}
+      />
+      <TextField
+        path="agencyCode"
+        label={t('admin.field.agencyCode')}
+        hint={t('admin.unitForm.agencyCodeHint')}
+        optional
+        value={v.agencyCode}
+        onChange={set('agencyCode')}
+        spellCheck={false}
+      />
       <TextField path="address" label={t('admin.field.address')} optional value={v.address} onChange={set('address')} autoComplete="street-address" />
       <TextField path="phone" type="tel" label={t('admin.field.phone')} optional value={v.phone} onChange={set('phone')} />
       <TextField path="email" type="email" label={t('admin.field.email')} optional value={v.email} onChange={set('email')} />
-      <TextField path="effectiveFrom" type="date" label={t('admin.field.effectiveFrom')} hint={t('admin.unitForm.effectiveFromHint')} optional value={v.effectiveFrom} onChange={set('effectiveFrom')} />
+      <TextField
+        path="effectiveFrom"
+        type="date"
+        label={t('admin.field.effectiveFrom')}
+        hint={t('admin.unitForm.effectiveFromHint')}
+        optional
+        value={v.effectiveFrom}
+        onChange={set('effectiveFrom')}
+      />
       <ReasonField path="reason" optional value={v.reason} onChange={set('reason')} />
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>{t('admin.unitForm.create')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.unitForm.create')}
+        </button>
         <Link to="/can-bo/quan-tri/don-vi">{t('admin.common.cancel')}</Link>
       </div>
     </form>

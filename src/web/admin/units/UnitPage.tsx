@@ -11,7 +11,22 @@ import { useStaff } from '../../staff/StaffSession.tsx';
 import { ChangeList } from '../ChangeList.tsx';
 import { PAGE_ROLES, UNIT_WRITERS } from '../access.ts';
 import type { ChangeEntry, OrgUnit } from '../types.ts';
-import { AdminPage, clearableText, ConfirmPanel, formatDay, Loading, QueryError, reasonProblem, ReasonField, SelectField, TextField, useAdmin, useSubmit, vnToday, type ShownError } from '../ui.tsx';
+import {
+  AdminPage,
+  clearableText,
+  ConfirmPanel,
+  formatDay,
+  Loading,
+  QueryError,
+  reasonProblem,
+  ReasonField,
+  SelectField,
+  TextField,
+  useAdmin,
+  useSubmit,
+  vnToday,
+  type ShownError,
+} from '../ui.tsx';
 import { UNIT_CODE_PATHS, unitOption } from './UnitCreatePage.tsx';
 import { adminQueries } from '../queries.ts';
 
@@ -40,27 +55,74 @@ function UnitDetails({ unit, history, reload }: { unit: OrgUnit; history: Change
   return (
     <>
       <dl className="summary-list admin-dl" data-testid="unit-details">
-        <div><dt>{t('admin.field.id')}</dt><dd>{unit.id}</dd></div>
-        <div><dt>{t('admin.field.shortName')}</dt><dd>{unit.shortName ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.kind')}</dt><dd>{unit.kind}</dd></div>
-        <div><dt>{t('admin.field.adminUnitCode')}</dt><dd>{unit.adminUnitCode}</dd></div>
-        <div><dt>{t('admin.field.parentId')}</dt><dd>{unit.parentId ? <Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(unit.parentId)}`}>{nameOf(unit.parentId)}</Link> : '—'}</dd></div>
-        <div><dt>{t('admin.field.agencyCode')}</dt><dd>{unit.agencyCode ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.address')}</dt><dd>{unit.address ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.phone')}</dt><dd>{unit.phone ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.email')}</dt><dd>{unit.email ?? '—'}</dd></div>
-        <div><dt>{t('admin.field.effectiveFrom')}</dt><dd>{formatDay(unit.effectiveFrom)}</dd></div>
-        <div><dt>{t('admin.field.status')}</dt><dd>{unit.status === 'open' ? t('admin.enum.open') : t('admin.units.closedSince', { date: formatDay(unit.effectiveTo) })}</dd></div>
-        {unit.succeededBy && <div><dt>{t('admin.field.succeededBy')}</dt><dd><Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(unit.succeededBy)}`}>{nameOf(unit.succeededBy)}</Link></dd></div>}
+        <div>
+          <dt>{t('admin.field.id')}</dt>
+          <dd>{unit.id}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.shortName')}</dt>
+          <dd>{unit.shortName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.kind')}</dt>
+          <dd>{unit.kind}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.adminUnitCode')}</dt>
+          <dd>{unit.adminUnitCode}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.parentId')}</dt>
+          <dd>{unit.parentId ? <Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(unit.parentId)}`}>{nameOf(unit.parentId)}</Link> : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.agencyCode')}</dt>
+          <dd>{unit.agencyCode ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.address')}</dt>
+          <dd>{unit.address ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.phone')}</dt>
+          <dd>{unit.phone ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.email')}</dt>
+          <dd>{unit.email ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.effectiveFrom')}</dt>
+          <dd>{formatDay(unit.effectiveFrom)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.field.status')}</dt>
+          <dd>{unit.status === 'open' ? t('admin.enum.open') : t('admin.units.closedSince', { date: formatDay(unit.effectiveTo) })}</dd>
+        </div>
+        {unit.succeededBy && (
+          <div>
+            <dt>{t('admin.field.succeededBy')}</dt>
+            <dd>
+              <Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(unit.succeededBy)}`}>{nameOf(unit.succeededBy)}</Link>
+            </dd>
+          </div>
+        )}
       </dl>
       <p className="button-row">
         <Link to={`/can-bo/quan-tri/can-bo?donVi=${encodeURIComponent(unit.id)}`}>{t('admin.unit.officials')}</Link>
         {canWrite && <Link to={`/can-bo/quan-tri/don-vi/them?cap-tren=${encodeURIComponent(unit.id)}`}>{t('admin.unit.addChild')}</Link>}
       </p>
       <h2>{t('admin.unit.children')}</h2>
-      {children.length === 0 ? <p className="muted">{t('admin.unit.noChildren')}</p> : (
+      {children.length === 0 ? (
+        <p className="muted">{t('admin.unit.noChildren')}</p>
+      ) : (
         <ul className="field-list">
-          {children.map((c) => <li key={c.id}><Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(c.id)}`}>{c.name}</Link>{c.status === 'closed' ? ` (${t('admin.units.closedSince', { date: formatDay(c.effectiveTo) })})` : ''}</li>)}
+          {children.map((c) => (
+            <li key={c.id}>
+              <Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+              {c.status === 'closed' ? ` (${t('admin.units.closedSince', { date: formatDay(c.effectiveTo) })})` : ''}
+            </li>
+          ))}
         </ul>
       )}
       {!hasRole(...UNIT_WRITERS) && <p className="panel-info">{t('admin.common.readOnly')}</p>}
@@ -95,7 +157,10 @@ function EditUnit({ unit, units, onSaved }: { unit: OrgUnit; units: OrgUnit[]; o
         return errs;
       },
       action: async () => {
-        const saved = await api<OrgUnit>(`/api/admin/units/${encodeURIComponent(unit.id)}`, { method: 'PATCH', body: { ...patch, reason: v.reason.trim() || undefined } });
+        const saved = await api<OrgUnit>(`/api/admin/units/${encodeURIComponent(unit.id)}`, {
+          method: 'PATCH',
+          body: { ...patch, reason: v.reason.trim() || undefined },
+        });
         onSaved();
         return t('admin.unit.saved', { name: saved.name });
       },
@@ -110,14 +175,23 @@ function EditUnit({ unit, units, onSaved }: { unit: OrgUnit; units: OrgUnit[]; o
       <form onSubmit={submit} noValidate className="admin-form">
         <TextField path="edit-name" label={t('admin.field.name')} value={v.name} onChange={set('name')} />
         <TextField path="edit-shortName" label={t('admin.field.shortName')} optional value={v.shortName} onChange={set('shortName')} />
-        <SelectField path="edit-parentId" label={t('admin.field.parentId')} hint={t('admin.unit.moveHint')} value={v.parentId} onChange={set('parentId')}
-          placeholder={t('admin.unitForm.noParent')} options={units.filter((u) => u.status === 'open' && u.id !== unit.id).map(unitOption)} />
+        <SelectField
+          path="edit-parentId"
+          label={t('admin.field.parentId')}
+          hint={t('admin.unit.moveHint')}
+          value={v.parentId}
+          onChange={set('parentId')}
+          placeholder={t('admin.unitForm.noParent')}
+          options={units.filter((u) => u.status === 'open' && u.id !== unit.id).map(unitOption)}
+        />
         <TextField path="edit-agencyCode" label={t('admin.field.agencyCode')} optional value={v.agencyCode} onChange={set('agencyCode')} spellCheck={false} />
         <TextField path="edit-address" label={t('admin.field.address')} optional value={v.address} onChange={set('address')} />
         <TextField path="edit-phone" type="tel" label={t('admin.field.phone')} optional value={v.phone} onChange={set('phone')} />
         <TextField path="edit-email" type="email" label={t('admin.field.email')} optional value={v.email} onChange={set('email')} />
         <ReasonField path="edit-reason" optional value={v.reason} onChange={set('reason')} />
-        <button type="submit" className="button" disabled={busy}>{t('admin.common.save')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('admin.common.save')}
+        </button>
       </form>
     </section>
   );
@@ -158,7 +232,12 @@ function CloseUnit({ unit, units, onSaved }: { unit: OrgUnit; units: OrgUnit[]; 
       },
       prefix: 'close',
       fallbackPath: 'close-effectiveTo',
-      codePaths: { OUT_OF_SCOPE: 'close-succeededBy', INVALID_SUCCESSOR: 'close-succeededBy', UNIT_NOT_FOUND: 'close-succeededBy', INVALID_CLOSE_DATE: 'close-effectiveTo' },
+      codePaths: {
+        OUT_OF_SCOPE: 'close-succeededBy',
+        INVALID_SUCCESSOR: 'close-succeededBy',
+        UNIT_NOT_FOUND: 'close-succeededBy',
+        INVALID_CLOSE_DATE: 'close-effectiveTo',
+      },
     });
     setConfirming(false);
     // The forms go away with the open unit: the focus goes back to the page heading.
@@ -170,13 +249,29 @@ function CloseUnit({ unit, units, onSaved }: { unit: OrgUnit; units: OrgUnit[]; 
       <p className="hint">{t('admin.unit.closeHint')}</p>
       <form onSubmit={submit} noValidate className="admin-form">
         <TextField path="close-effectiveTo" type="date" label={t('admin.field.effectiveTo')} value={v.effectiveTo} onChange={set('effectiveTo')} />
-        <SelectField path="close-succeededBy" label={t('admin.field.succeededBy')} optional value={v.succeededBy} onChange={set('succeededBy')}
-          placeholder={t('admin.unit.noSuccessor')} options={units.filter((u) => u.status === 'open' && u.id !== unit.id).map(unitOption)} />
+        <SelectField
+          path="close-succeededBy"
+          label={t('admin.field.succeededBy')}
+          optional
+          value={v.succeededBy}
+          onChange={set('succeededBy')}
+          placeholder={t('admin.unit.noSuccessor')}
+          options={units.filter((u) => u.status === 'open' && u.id !== unit.id).map(unitOption)}
+        />
         <ReasonField path="close-reason" value={v.reason} onChange={set('reason')} />
-        {!confirming && <button type="submit" className="button admin-danger-solid">{t('admin.unit.closeContinue')}</button>}
+        {!confirming && (
+          <button type="submit" className="button admin-danger-solid">
+            {t('admin.unit.closeContinue')}
+          </button>
+        )}
         {confirming && (
-          <ConfirmPanel title={t('admin.unit.closeConfirm', { name: unit.name, date: formatDay(v.effectiveTo) })} confirmLabel={t('admin.unit.closeSubmit')}
-            onConfirm={() => void confirm()} onBack={() => setConfirming(false)} busy={busy} />
+          <ConfirmPanel
+            title={t('admin.unit.closeConfirm', { name: unit.name, date: formatDay(v.effectiveTo) })}
+            confirmLabel={t('admin.unit.closeSubmit')}
+            onConfirm={() => void confirm()}
+            onBack={() => setConfirming(false)}
+            busy={busy}
+          />
         )}
       </form>
     </section>

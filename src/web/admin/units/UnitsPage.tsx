@@ -54,7 +54,13 @@ function UnitTree() {
   const closed = data.items.filter((u) => u.status === 'closed').length;
   return (
     <>
-      {hasRole(...UNIT_WRITERS) && <p><Link className="button" to="them">{t('admin.units.add')}</Link></p>}
+      {hasRole(...UNIT_WRITERS) && (
+        <p>
+          <Link className="button" to="them">
+            {t('admin.units.add')}
+          </Link>
+        </p>
+      )}
       <div className="admin-check">
         <input id="f-showClosed" type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
         <label htmlFor="f-showClosed">{t('admin.units.showClosed', { count: closed })}</label>
@@ -73,8 +79,12 @@ function TreeList({ nodes, labelledBy }: { nodes: Node[]; labelledBy?: string })
       {nodes.map((n) => (
         <li key={n.unit.id}>
           <Link to={`/can-bo/quan-tri/don-vi/${encodeURIComponent(n.unit.id)}`}>{n.unit.name}</Link>{' '}
-          <span className="admin-tree-meta">{n.unit.id} · {n.unit.kind}</span>
-          {n.unit.status === 'closed' && <span className="badge admin-badge-closed">{t('admin.units.closedSince', { date: formatDay(n.unit.effectiveTo) })}</span>}
+          <span className="admin-tree-meta">
+            {n.unit.id} · {n.unit.kind}
+          </span>
+          {n.unit.status === 'closed' && (
+            <span className="badge admin-badge-closed">{t('admin.units.closedSince', { date: formatDay(n.unit.effectiveTo) })}</span>
+          )}
           {n.children.length > 0 && <TreeList nodes={n.children} />}
         </li>
       ))}

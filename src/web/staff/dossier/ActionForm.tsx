@@ -57,7 +57,10 @@ export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<StaffActionResult>(`/api/staff/dossiers/${d.id}/${actionSlug(action.code)}`, { method: 'POST', body: actionBody(actionInput(action.code, v)) });
+      const result = await api<StaffActionResult>(`/api/staff/dossiers/${d.id}/${actionSlug(action.code)}`, {
+        method: 'POST',
+        body: actionBody(actionInput(action.code, v)),
+      });
       onDone(result);
     } catch (e) {
       setConfirming(false);
@@ -83,9 +86,15 @@ export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
     <form className="action-form" onSubmit={review} noValidate aria-labelledby="action-form-title">
       <h3 id="action-form-title">{actionName}</h3>
       <ErrorSummary errors={errors} />
-      {failure && <div className="error-box" role="alert" tabIndex={-1} ref={failureRef}>{failure}</div>}
+      {failure && (
+        <div className="error-box" role="alert" tabIndex={-1} ref={failureRef}>
+          {failure}
+        </div>
+      )}
       {fields.length === 0 && <p>{t(`staff.action.describe.${action.code}`)}</p>}
-      {fields.includes('reason') && <ReasonInput v={v} set={set} err={err} label={t(`staff.action.reasonLabel.${action.code}`, { defaultValue: t('staff.action.reason') })} />}
+      {fields.includes('reason') && (
+        <ReasonInput v={v} set={set} err={err} label={t(`staff.action.reasonLabel.${action.code}`, { defaultValue: t('staff.action.reason') })} />
+      )}
       {fields.includes('reasonOptional') && <ReasonInput v={v} set={set} err={err} optional label={t('staff.action.reason')} />}
       {fields.includes('items') && <ItemsInput v={v} set={set} err={err} required={false} />}
       {fields.includes('itemsRequired') && <ItemsInput v={v} set={set} err={err} required />}
@@ -95,20 +104,34 @@ export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
       {fields.includes('payment') && <PaymentInput v={v} set={set} err={err} withReceipt />}
       {fields.includes('delivery') && <DeliveryInput v={v} set={set} err={err} d={d} />}
       {fields.includes('scans') && <ScansInput v={v} set={set} err={err} d={d} />}
-      {fields.includes('resultNumber') && <TextInput id="resultNumber" field="resultNumber" label={`${t('staff.action.resultNumber')} ${t('staff.common.optional')}`} v={v} set={set} err={err} />}
-      {fields.includes('note') && <TextInput id="note" field="note" label={`${t('staff.action.note')} ${t('staff.common.optional')}`} v={v} set={set} err={err} />}
+      {fields.includes('resultNumber') && (
+        <TextInput id="resultNumber" field="resultNumber" label={`${t('staff.action.resultNumber')} ${t('staff.common.optional')}`} v={v} set={set} err={err} />
+      )}
+      {fields.includes('note') && (
+        <TextInput id="note" field="note" label={`${t('staff.action.note')} ${t('staff.common.optional')}`} v={v} set={set} err={err} />
+      )}
       {!confirming ? (
         <div className="button-row">
-          <button type="submit" className="button">{t('staff.common.continue')}</button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>{t('staff.common.cancel')}</button>
+          <button type="submit" className="button">
+            {t('staff.common.continue')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('staff.common.cancel')}
+          </button>
         </div>
       ) : (
         <div className="confirm-box" role="group" aria-labelledby="action-confirm-title">
-          <h4 id="action-confirm-title" ref={confirmRef} tabIndex={-1}>{t('staff.action.confirmTitle', { action: actionName, code: d.code })}</h4>
+          <h4 id="action-confirm-title" ref={confirmRef} tabIndex={-1}>
+            {t('staff.action.confirmTitle', { action: actionName, code: d.code })}
+          </h4>
           <p>{t('staff.action.confirmText')}</p>
           <div className="button-row">
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void send()}>{busy ? t('staff.action.sending') : t('staff.action.confirm')}</button>
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(false)}>{t('staff.action.backToForm')}</button>
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void send()}>
+              {busy ? t('staff.action.sending') : t('staff.action.confirm')}
+            </button>
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+              {t('staff.action.backToForm')}
+            </button>
           </div>
         </div>
       )}

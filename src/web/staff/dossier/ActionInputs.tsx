@@ -15,13 +15,33 @@ export interface InputProps {
 }
 
 /** A labelled control with its hint and error, described by both. */
-function Group({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => ReactNode }) {
+function Group({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
   const by = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`form-group${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {children(by)}
     </div>
   );
@@ -31,12 +51,34 @@ export function ReasonInput({ v, set, err, optional = false, label }: InputProps
   const { t } = useTranslation();
   return (
     <Group id="f-reason" label={optional ? `${label} ${t('staff.common.optional')}` : label} hint={t('staff.action.reasonHint')} error={err('reason')}>
-      {(by) => <textarea id="f-reason" rows={3} value={v.reason} aria-describedby={by} aria-invalid={err('reason') ? true : undefined} onChange={(e) => set({ reason: e.target.value })} />}
+      {(by) => (
+        <textarea
+          id="f-reason"
+          rows={3}
+          value={v.reason}
+          aria-describedby={by}
+          aria-invalid={err('reason') ? true : undefined}
+          onChange={(e) => set({ reason: e.target.value })}
+        />
+      )}
     </Group>
   );
 }
 
-export function TextInput({ id, field, label, hint, v, set, err }: InputProps & { id: string; field: 'note' | 'resultNumber' | 'receiptNumber' | 'waybill' | 'receiverName' | 'receiverIdNumber'; label: string; hint?: string }) {
+export function TextInput({
+  id,
+  field,
+  label,
+  hint,
+  v,
+  set,
+  err,
+}: InputProps & {
+  id: string;
+  field: 'note' | 'resultNumber' | 'receiptNumber' | 'waybill' | 'receiverName' | 'receiverIdNumber';
+  label: string;
+  hint?: string;
+}) {
   const multiline = field === 'note';
   return (
     <Group id={`f-${id}`} label={label} hint={hint} error={err(id)}>
@@ -44,8 +86,16 @@ export function TextInput({ id, field, label, hint, v, set, err }: InputProps & 
         multiline ? (
           <textarea id={`f-${id}`} rows={2} value={v[field]} aria-describedby={by} onChange={(e) => set({ [field]: e.target.value })} />
         ) : (
-          <input id={`f-${id}`} type="text" autoComplete="off" value={v[field]} aria-describedby={by} aria-invalid={err(id) ? true : undefined}
-            inputMode={field === 'receiverIdNumber' ? 'numeric' : undefined} onChange={(e) => set({ [field]: e.target.value })} />
+          <input
+            id={`f-${id}`}
+            type="text"
+            autoComplete="off"
+            value={v[field]}
+            aria-describedby={by}
+            aria-invalid={err(id) ? true : undefined}
+            inputMode={field === 'receiverIdNumber' ? 'numeric' : undefined}
+            onChange={(e) => set({ [field]: e.target.value })}
+          />
         )
       }
     </Group>
@@ -68,7 +118,9 @@ export function ItemsInput({ v, set, err, required }: InputProps & { required: b
               {(by) => <input id={`f-${nameId}`} type="text" value={it.name} aria-describedby={by} onChange={(e) => change(i, { name: e.target.value })} />}
             </Group>
             <Group id={`f-${reasonId}`} label={t('staff.action.itemReason', { n: i + 1 })} error={err(reasonId)}>
-              {(by) => <input id={`f-${reasonId}`} type="text" value={it.reason} aria-describedby={by} onChange={(e) => change(i, { reason: e.target.value })} />}
+              {(by) => (
+                <input id={`f-${reasonId}`} type="text" value={it.reason} aria-describedby={by} onChange={(e) => change(i, { reason: e.target.value })} />
+              )}
             </Group>
             <button type="button" className="link-button" onClick={() => set({ items: v.items.filter((_, j) => j !== i) })}>
               {t('staff.action.removeItem', { n: i + 1 })}
@@ -87,7 +139,12 @@ export function ItemsInput({ v, set, err, required }: InputProps & { required: b
 export function NewDueInput({ v, set, err, d }: InputProps & { d: StaffDossier }) {
   const { t } = useTranslation();
   return (
-    <Group id="f-newDueAt" label={t('staff.action.newDueAt')} hint={t('staff.action.newDueHint', { current: vnDateTime(t, d.dueAt) || '—' })} error={err('newDueAt')}>
+    <Group
+      id="f-newDueAt"
+      label={t('staff.action.newDueAt')}
+      hint={t('staff.action.newDueHint', { current: vnDateTime(t, d.dueAt) || '—' })}
+      error={err('newDueAt')}
+    >
       {(by) => <input id="f-newDueAt" type="datetime-local" value={v.newDueAt} aria-describedby={by} onChange={(e) => set({ newDueAt: e.target.value })} />}
     </Group>
   );
@@ -97,11 +154,20 @@ export function AssigneeInput({ v, set, err, d }: InputProps & { d: StaffDossier
   const { t } = useTranslation();
   const current = d.tasks.find((x) => x.current);
   return (
-    <Group id="f-assigneeId" label={t('staff.action.assignee')} hint={current?.assigneeName ? t('staff.action.assigneeNow', { name: current.assigneeName }) : undefined} error={err('assigneeId')}>
+    <Group
+      id="f-assigneeId"
+      label={t('staff.action.assignee')}
+      hint={current?.assigneeName ? t('staff.action.assigneeNow', { name: current.assigneeName }) : undefined}
+      error={err('assigneeId')}
+    >
       {(by) => (
         <select id="f-assigneeId" value={v.assigneeId} aria-describedby={by} onChange={(e) => set({ assigneeId: e.target.value })}>
           <option value="">{t('staff.action.chooseAssignee')}</option>
-          {d.reassignCandidates.map((c) => <option key={c.id} value={c.id} disabled={c.id === current?.assigneeId}>{c.fullName}</option>)}
+          {d.reassignCandidates.map((c) => (
+            <option key={c.id} value={c.id} disabled={c.id === current?.assigneeId}>
+              {c.fullName}
+            </option>
+          ))}
         </select>
       )}
     </Group>
@@ -113,16 +179,39 @@ export function PaymentInput({ v, set, err, withReceipt }: InputProps & { withRe
   return (
     <>
       <Group id="f-payment" label={t('staff.action.amount')} error={err('payment')}>
-        {(by) => <input id="f-payment" type="text" inputMode="numeric" value={v.amount} aria-describedby={by} onChange={(e) => set({ amount: e.target.value.replace(/\D/g, '') })} />}
+        {(by) => (
+          <input
+            id="f-payment"
+            type="text"
+            inputMode="numeric"
+            value={v.amount}
+            aria-describedby={by}
+            onChange={(e) => set({ amount: e.target.value.replace(/\D/g, '') })}
+          />
+        )}
       </Group>
       <fieldset className="form-group">
         <legend>{t('staff.action.method')}</legend>
         <div className="radios">
-          <label><input type="radio" id="f-paymentMethod" name="method" checked={v.method === 'cash'} onChange={() => set({ method: 'cash' })} /> {t('staff.action.cash')}</label>
-          <label><input type="radio" name="method" checked={v.method === 'card'} onChange={() => set({ method: 'card' })} /> {t('staff.action.card')}</label>
+          <label>
+            <input type="radio" id="f-paymentMethod" name="method" checked={v.method === 'cash'} onChange={() => set({ method: 'cash' })} />{' '}
+            {t('staff.action.cash')}
+          </label>
+          <label>
+            <input type="radio" name="method" checked={v.method === 'card'} onChange={() => set({ method: 'card' })} /> {t('staff.action.card')}
+          </label>
         </div>
       </fieldset>
-      {withReceipt && <TextInput id="receiptNumber" field="receiptNumber" label={`${t('staff.action.receiptNumber')} ${t('staff.common.optional')}`} v={v} set={set} err={err} />}
+      {withReceipt && (
+        <TextInput
+          id="receiptNumber"
+          field="receiptNumber"
+          label={`${t('staff.action.receiptNumber')} ${t('staff.common.optional')}`}
+          v={v}
+          set={set}
+          err={err}
+        />
+      )}
     </>
   );
 }
@@ -135,17 +224,38 @@ export function DeliveryInput({ v, set, err, d }: InputProps & { d: StaffDossier
         <legend>{t('staff.action.deliveryMethod')}</legend>
         <div className="radios">
           {(['in_person', 'post', 'electronic'] as const).map((m, i) => (
-            <label key={m}><input type="radio" id={i === 0 ? 'f-delivery' : undefined} name="deliveryMethod" checked={v.deliveryMethod === m} onChange={() => set({ deliveryMethod: m })} /> {t(`staff.action.delivery.${m}`)}</label>
+            <label key={m}>
+              <input
+                type="radio"
+                id={i === 0 ? 'f-delivery' : undefined}
+                name="deliveryMethod"
+                checked={v.deliveryMethod === m}
+                onChange={() => set({ deliveryMethod: m })}
+              />{' '}
+              {t(`staff.action.delivery.${m}`)}
+            </label>
           ))}
         </div>
       </fieldset>
       {v.deliveryMethod === 'in_person' && (
         <>
-          <button type="button" className="button button-secondary" onClick={() => set({ receiverName: d.applicant.fullName, receiverIdNumber: d.applicant.idNumber ?? '' })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => set({ receiverName: d.applicant.fullName, receiverIdNumber: d.applicant.idNumber ?? '' })}
+          >
             {t('staff.action.receiverIsApplicant')}
           </button>
           <TextInput id="receiverName" field="receiverName" label={t('staff.action.receiverName')} v={v} set={set} err={err} />
-          <TextInput id="receiverIdNumber" field="receiverIdNumber" label={t('staff.action.receiverIdNumber')} hint={t('staff.action.receiverIdHint')} v={v} set={set} err={err} />
+          <TextInput
+            id="receiverIdNumber"
+            field="receiverIdNumber"
+            label={t('staff.action.receiverIdNumber')}
+            hint={t('staff.action.receiverIdHint')}
+            v={v}
+            set={set}
+            err={err}
+          />
         </>
       )}
       {v.deliveryMethod === 'post' && <TextInput id="waybill" field="waybill" label={t('staff.action.waybill')} v={v} set={set} err={err} />}
@@ -178,7 +288,11 @@ export function ScansInput({ v, set, err, d }: InputProps & { d: StaffDossier })
     <fieldset className={`form-group${err('scans') ? ' has-error' : ''}`}>
       <legend>{t('staff.action.scans')}</legend>
       {err('scans') && <p className="field-error">{err('scans')}</p>}
-      {uploadError && <p className="field-error" role="alert">{uploadError}</p>}
+      {uploadError && (
+        <p className="field-error" role="alert">
+          {uploadError}
+        </p>
+      )}
       {requirements.map((r, i) => {
         const files = v.scans.filter((s) => s.requirementCode === r.code);
         const id = i === 0 ? 'f-scans' : `f-scan-${r.code}`;
@@ -191,7 +305,8 @@ export function ScansInput({ v, set, err, d }: InputProps & { d: StaffDossier })
                   <li key={f.uploadId}>
                     {f.name}{' '}
                     <button type="button" className="link-button" onClick={() => set({ scans: v.scans.filter((s) => s.uploadId !== f.uploadId) })}>
-                      {t('staff.intake.scans.remove')}<span className="visually-hidden"> {f.name}</span>
+                      {t('staff.intake.scans.remove')}
+                      <span className="visually-hidden"> {f.name}</span>
                     </button>
                   </li>
                 ))}

@@ -32,7 +32,9 @@ function Value({ field, value }: { field: FormField; value: unknown }) {
         {value.map((item, i) => (
           <li key={i}>
             {(field.fields ?? []).map((f) => (
-              <span key={f.key} className="group-answer">{f.label}: <Value field={f} value={(item as Record<string, unknown>)[f.key]} /></span>
+              <span key={f.key} className="group-answer">
+                {f.label}: <Value field={f} value={(item as Record<string, unknown>)[f.key]} />
+              </span>
             ))}
           </li>
         ))}
@@ -59,7 +61,9 @@ export function Answers({ d }: { d: StaffDossier }) {
               {fields.map((f) => (
                 <div key={f.key}>
                   <dt>{f.label}</dt>
-                  <dd><Value field={f} value={d.values[f.key]} /></dd>
+                  <dd>
+                    <Value field={f} value={d.values[f.key]} />
+                  </dd>
                 </div>
               ))}
             </dl>

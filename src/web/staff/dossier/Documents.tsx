@@ -32,15 +32,22 @@ export function Documents({ d }: { d: StaffDossier }) {
                 <td data-label={t('staff.col.component')}>{requirementName(doc.requirementCode)}</td>
                 <td data-label={t('staff.col.file')}>
                   <a href={`/api/staff/dossiers/${d.id}/documents/${doc.id}`} target="_blank" rel="noopener">
-                    {t('staff.dossier.view', { name: doc.name })}<span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
+                    {t('staff.dossier.view', { name: doc.name })}
+                    <span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
                   </a>
-                  <span className="cell-note">{doc.mime === 'application/pdf' ? 'PDF' : doc.mime.replace('image/', '').toUpperCase()} · {fileSize(doc.size)}</span>
+                  <span className="cell-note">
+                    {doc.mime === 'application/pdf' ? 'PDF' : doc.mime.replace('image/', '').toUpperCase()} · {fileSize(doc.size)}
+                  </span>
                 </td>
                 <td data-label={t('staff.col.source')}>
-                  <span data-testid={`source-${doc.requirementCode}`}>{doc.fromStore ? t('staff.source.fromStore') : t(`staff.source.${doc.source}`, { defaultValue: doc.source })}</span>
+                  <span data-testid={`source-${doc.requirementCode}`}>
+                    {doc.fromStore ? t('staff.source.fromStore') : t(`staff.source.${doc.source}`, { defaultValue: doc.source })}
+                  </span>
                   {doc.reused && <span className="cell-note">{t('staff.source.reused')}</span>}
                 </td>
-                <td data-label={t('staff.col.addedAt')}><When at={doc.addedAt} /></td>
+                <td data-label={t('staff.col.addedAt')}>
+                  <When at={doc.addedAt} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -49,7 +56,11 @@ export function Documents({ d }: { d: StaffDossier }) {
       {missing.length > 0 && (
         <div className="note">
           <p>{t('staff.dossier.missingDocuments')}</p>
-          <ul>{missing.map((r) => <li key={r.code}>{r.name}</li>)}</ul>
+          <ul>
+            {missing.map((r) => (
+              <li key={r.code}>{r.name}</li>
+            ))}
+          </ul>
         </div>
       )}
     </section>

@@ -44,7 +44,11 @@ export function DossierPage() {
     const fresh = qc.getQueryData<StaffDossier>(keys.staff.dossier(id));
     const status = fresh ? statusName(i18n.language, fresh.status) : '';
     const next = result.task
-      ? t('staff.dossier.doneNext', { step: result.task.stepName, who: result.task.assigneeName ? ` – ${result.task.assigneeName}` : '', due: vnDateTime(t, result.task.dueAt) })
+      ? t('staff.dossier.doneNext', {
+          step: result.task.stepName,
+          who: result.task.assigneeName ? ` – ${result.task.assigneeName}` : '',
+          due: vnDateTime(t, result.task.dueAt),
+        })
       : '';
     setAnnouncement({ id, text: `${t('staff.dossier.done', { action: actionName, status })}${next ? ` ${next}` : ''}` });
     requestAnimationFrame(() => announceRef.current?.focus());
@@ -62,7 +66,9 @@ export function DossierPage() {
       ) : (
         <>
           <p className="muted">{d.procedureName}</p>
-          <h1 ref={heading} tabIndex={-1}>{t('staff.dossier.title', { code: d.code })}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('staff.dossier.title', { code: d.code })}
+          </h1>
           {error && <LoadError message={error} />}
           <div className="dossier-layout">
             <div className="dossier-main">

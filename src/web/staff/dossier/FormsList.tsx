@@ -23,8 +23,13 @@ export function FormsList({ d }: { d: StaffDossier }) {
         <ul className="forms-list">
           {available.map((f) => (
             <li key={f.form}>
-              <a href={f.form === 'mau-01' ? `/api/staff/dossiers/${d.id}/mau-01.pdf` : `/api/staff/dossiers/${d.id}/forms/${f.form}.pdf`} target="_blank" rel="noopener">
-                {t(`staff.form.${f.form}`)}<span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
+              <a
+                href={f.form === 'mau-01' ? `/api/staff/dossiers/${d.id}/mau-01.pdf` : `/api/staff/dossiers/${d.id}/forms/${f.form}.pdf`}
+                target="_blank"
+                rel="noopener"
+              >
+                {t(`staff.form.${f.form}`)}
+                <span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
               </a>
             </li>
           ))}

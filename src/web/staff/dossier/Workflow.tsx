@@ -20,7 +20,9 @@ export function Workflow({ d }: { d: StaffDossier }) {
           return (
             <li key={step.key} className={`workflow-step workflow-${state}`} aria-current={isCurrent ? 'step' : undefined} data-testid={`step-${step.key}`}>
               <h3 className="workflow-name">
-                <span aria-hidden="true" className="workflow-mark">{state === 'done' ? '✓' : state === 'current' ? '▶' : '○'}</span>{' '}
+                <span aria-hidden="true" className="workflow-mark">
+                  {state === 'done' ? '✓' : state === 'current' ? '▶' : '○'}
+                </span>{' '}
                 {t('staff.dossier.stepN', { n: step.index + 1 })}: {step.name}
               </h3>
               <p className="muted">
@@ -30,15 +32,47 @@ export function Workflow({ d }: { d: StaffDossier }) {
               {tasks.length === 0 && <p className="muted">{t('staff.dossier.notReached')}</p>}
               {tasks.map((task) => (
                 <dl key={task.seq} className="facts task-facts">
-                  <div><dt>{t('staff.dossier.unit')}</dt><dd>{task.unitName ?? task.unitId}</dd></div>
-                  <div><dt>{t('staff.dossier.assignee')}</dt><dd data-testid={`assignee-${step.key}`}>{task.assigneeName ?? t('staff.dossier.unassigned')}</dd></div>
-                  <div><dt>{t('staff.dossier.started')}</dt><dd><When at={task.startedAt} /></dd></div>
-                  <div><dt>{t('staff.dossier.due')}</dt><dd><When at={task.dueAt} /></dd></div>
+                  <div>
+                    <dt>{t('staff.dossier.unit')}</dt>
+                    <dd>{task.unitName ?? task.unitId}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('staff.dossier.assignee')}</dt>
+                    <dd data-testid={`assignee-${step.key}`}>{task.assigneeName ?? t('staff.dossier.unassigned')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('staff.dossier.started')}</dt>
+                    <dd>
+                      <When at={task.startedAt} />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('staff.dossier.due')}</dt>
+                    <dd>
+                      <When at={task.dueAt} />
+                    </dd>
+                  </div>
                   {task.completedAt && (
-                    <div><dt>{t('staff.dossier.completed')}</dt><dd><When at={task.completedAt} />{task.completedByName ? ` – ${task.completedByName}` : ''}</dd></div>
+                    <div>
+                      <dt>{t('staff.dossier.completed')}</dt>
+                      <dd>
+                        <When at={task.completedAt} />
+                        {task.completedByName ? ` – ${task.completedByName}` : ''}
+                      </dd>
+                    </div>
                   )}
-                  {task.outcome && <div><dt>{t('staff.dossier.outcome')}</dt><dd>{t(`staff.outcome.${task.outcome}`, { defaultValue: task.outcome })}</dd></div>}
-                  <div><dt>{t('staff.dossier.result')}</dt><dd><StepResult timeliness={task.timeliness} /></dd></div>
+                  {task.outcome && (
+                    <div>
+                      <dt>{t('staff.dossier.outcome')}</dt>
+                      <dd>{t(`staff.outcome.${task.outcome}`, { defaultValue: task.outcome })}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt>{t('staff.dossier.result')}</dt>
+                    <dd>
+                      <StepResult timeliness={task.timeliness} />
+                    </dd>
+                  </div>
                 </dl>
               ))}
             </li>
@@ -51,10 +85,17 @@ export function Workflow({ d }: { d: StaffDossier }) {
           <ul className="pauses">
             {d.pauses.map((p, i) => (
               <li key={i}>
-                <strong>{t(`staff.pause.${p.kind}`, { defaultValue: p.kind })}</strong>: <When at={p.startedAt} /> → {p.endedAt ? <When at={p.endedAt} /> : t('staff.dossier.stillPaused')}
-                {p.reason && <p>{t('staff.dossier.reason')}: {p.reason}</p>}
+                <strong>{t(`staff.pause.${p.kind}`, { defaultValue: p.kind })}</strong>: <When at={p.startedAt} /> →{' '}
+                {p.endedAt ? <When at={p.endedAt} /> : t('staff.dossier.stillPaused')}
+                {p.reason && (
+                  <p>
+                    {t('staff.dossier.reason')}: {p.reason}
+                  </p>
+                )}
                 {p.dueAfter && p.dueBefore && p.dueAfter !== p.dueBefore && (
-                  <p>{t('staff.dossier.dueMoved')} <When at={p.dueBefore} /> → <When at={p.dueAfter} /></p>
+                  <p>
+                    {t('staff.dossier.dueMoved')} <When at={p.dueBefore} /> → <When at={p.dueAfter} />
+                  </p>
                 )}
               </li>
             ))}

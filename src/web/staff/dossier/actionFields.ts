@@ -9,7 +9,19 @@ import type { StaffAction } from '../../../core/workflow/permissions.ts';
 import type { StaffDossier } from '../../api/types.ts';
 import type { ShownError } from '../../journey/ErrorSummary.tsx';
 
-export type ActionField = 'reason' | 'reasonOptional' | 'note' | 'items' | 'itemsRequired' | 'newDueAt' | 'assignee' | 'paymentRequest' | 'payment' | 'delivery' | 'scans' | 'resultNumber';
+export type ActionField =
+  | 'reason'
+  | 'reasonOptional'
+  | 'note'
+  | 'items'
+  | 'itemsRequired'
+  | 'newDueAt'
+  | 'assignee'
+  | 'paymentRequest'
+  | 'payment'
+  | 'delivery'
+  | 'scans'
+  | 'resultNumber';
 
 export const ACTION_FIELDS: Record<StaffAction, ActionField[]> = {
   accept: [],
@@ -80,7 +92,8 @@ export function checkAction(t: TFunction, d: StaffDossier, action: StaffAction, 
   const problems: ShownError[] = [];
   const fields = ACTION_FIELDS[action];
   if (fields.includes('reason') && v.reason.trim().length < 5) problems.push({ path: 'reason', message: t('staff.action.err.reason') });
-  if (fields.includes('reasonOptional') && v.reason.trim() && v.reason.trim().length < 5) problems.push({ path: 'reason', message: t('staff.action.err.reason') });
+  if (fields.includes('reasonOptional') && v.reason.trim() && v.reason.trim().length < 5)
+    problems.push({ path: 'reason', message: t('staff.action.err.reason') });
   if (fields.includes('items') || fields.includes('itemsRequired')) {
     v.items.forEach((it, i) => {
       const blank = !it.name.trim() && !it.reason.trim();
@@ -92,7 +105,8 @@ export function checkAction(t: TFunction, d: StaffDossier, action: StaffAction, 
   }
   if (fields.includes('newDueAt')) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v.newDueAt)) problems.push({ path: 'newDueAt', message: t('staff.action.err.newDueAt') });
-    else if (d.dueAt && new Date(vnLocalToIso(v.newDueAt)) <= new Date(d.dueAt)) problems.push({ path: 'newDueAt', message: t('staff.action.err.newDueLater') });
+    else if (d.dueAt && new Date(vnLocalToIso(v.newDueAt)) <= new Date(d.dueAt))
+      problems.push({ path: 'newDueAt', message: t('staff.action.err.newDueLater') });
   }
   if (fields.includes('assignee') && !v.assigneeId) problems.push({ path: 'assigneeId', message: t('staff.action.err.assignee') });
   if ((fields.includes('payment') || fields.includes('paymentRequest')) && !(/^\d+$/.test(v.amount.trim()) && Number(v.amount) > 0)) {

@@ -54,10 +54,13 @@ export function CounterIntakePage() {
   const update = useCallback((patch: Partial<IntakeState> | ((s: IntakeState) => Partial<IntakeState>)) => {
     setState((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }));
   }, []);
-  const goTo = useCallback((key: StepKey, keepErrors = false) => {
-    if (!keepErrors) setErrors([]);
-    setParams({ buoc: String(STEPS.indexOf(key) + 1) });
-  }, [setParams]);
+  const goTo = useCallback(
+    (key: StepKey, keepErrors = false) => {
+      if (!keepErrors) setErrors([]);
+      setParams({ buoc: String(STEPS.indexOf(key) + 1) });
+    },
+    [setParams],
+  );
   const next = () => goTo(STEPS[Math.min(index + 1, STEPS.length - 1)]);
 
   // The fee shown at review: without the procedure (not loaded, or failed) no fee line is shown.
@@ -98,7 +101,10 @@ export function CounterIntakePage() {
     } catch (err) {
       setSubmitting(false);
       if (err instanceof ApiError && err.code === 'INTAKE_INVALID') {
-        const placed = ((err.details as { errors?: { path: string; message: string }[] } | undefined)?.errors ?? []).map((e) => ({ ...placeError(e.path, formKeys(prefill)), message: e.message }));
+        const placed = ((err.details as { errors?: { path: string; message: string }[] } | undefined)?.errors ?? []).map((e) => ({
+          ...placeError(e.path, formKeys(prefill)),
+          message: e.message,
+        }));
         const first = STEPS.find((s) => placed.some((p) => p.step === s)) ?? 'review';
         setErrors(placed.filter((p) => p.step === first).map(({ path, message }) => ({ path, message })));
         if (first !== 'review') goTo(first, true);
@@ -118,20 +124,30 @@ export function CounterIntakePage() {
   const props = { state, update, errors, setErrors, next };
   return (
     <section className="intake">
-      <p className="muted">{t('staff.intake.title')} · {t('staff.intake.stepOf', { n: index + 1, total: STEPS.length })}</p>
+      <p className="muted">
+        {t('staff.intake.title')} · {t('staff.intake.stepOf', { n: index + 1, total: STEPS.length })}
+      </p>
       <ol className="step-indicator" aria-label={t('staff.intake.progress')}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={i === index ? 'step' : undefined} className={i < index ? 'done' : i === index ? 'current' : ''}>
             {i < index ? (
-              <button type="button" className="link-button" onClick={() => goTo(s)}>{t(`staff.intake.steps.${s}`)}</button>
+              <button type="button" className="link-button" onClick={() => goTo(s)}>
+                {t(`staff.intake.steps.${s}`)}
+              </button>
             ) : (
               <span>{t(`staff.intake.steps.${s}`)}</span>
             )}
           </li>
         ))}
       </ol>
-      {index > 0 && <button type="button" className="link-button back-link" onClick={() => goTo(STEPS[index - 1])}>‹ {t('staff.common.back')}</button>}
-      <h1 ref={heading} tabIndex={-1}>{title}</h1>
+      {index > 0 && (
+        <button type="button" className="link-button back-link" onClick={() => goTo(STEPS[index - 1])}>
+          ‹ {t('staff.common.back')}
+        </button>
+      )}
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
       {state.identity && step !== 'identity' && (
         <p className="applicant-strip">{t('staff.intake.applicantStrip', { name: state.identity.person.fullName, id: state.identity.person.idNumber })}</p>
       )}
@@ -141,8 +157,15 @@ export function CounterIntakePage() {
       {step === 'scans' && <ScansStep {...props} />}
       {step === 'contact' && <ContactStep {...props} />}
       {step === 'review' && (
-        <ReviewStep {...props} goTo={goTo} submitting={submitting} submit={() => void submit()}
-          procedureName={state.prefill!.procedureName} caseName={kase?.name ?? state.prefill!.caseCode} feeTotal={feeTotal} />
+        <ReviewStep
+          {...props}
+          goTo={goTo}
+          submitting={submitting}
+          submit={() => void submit()}
+          procedureName={state.prefill!.procedureName}
+          caseName={kase?.name ?? state.prefill!.caseCode}
+          feeTotal={feeTotal}
+        />
       )}
     </section>
   );

@@ -29,19 +29,23 @@ export function FormStep({ state, update, errors, setErrors, next }: StepProps) 
       {pages.map((page) => (
         <section key={page.key} aria-labelledby={`page-${page.key}`} className="form-page">
           <h2 id={`page-${page.key}`}>{titleOf(page, lang)}</h2>
-          {page.fields.filter((f) => isFieldVisible(form, state.values, f.key)).map((f) => (
-            <Field
-              key={f.key}
-              field={f}
-              value={state.values[f.key]}
-              prefilled={prefill.prefilledFields.includes(f.key)}
-              error={errors.find((x) => x.path === f.key || x.path.startsWith(`${f.key}.`) || x.path.startsWith(`${f.key}[`))?.message}
-              onChange={(v) => update({ values: { ...state.values, [f.key]: v } })}
-            />
-          ))}
+          {page.fields
+            .filter((f) => isFieldVisible(form, state.values, f.key))
+            .map((f) => (
+              <Field
+                key={f.key}
+                field={f}
+                value={state.values[f.key]}
+                prefilled={prefill.prefilledFields.includes(f.key)}
+                error={errors.find((x) => x.path === f.key || x.path.startsWith(`${f.key}.`) || x.path.startsWith(`${f.key}[`))?.message}
+                onChange={(v) => update({ values: { ...state.values, [f.key]: v } })}
+              />
+            ))}
         </section>
       ))}
-      <button type="submit" className="button">{t('staff.common.continue')}</button>
+      <button type="submit" className="button">
+        {t('staff.common.continue')}
+      </button>
     </form>
   );
 }

@@ -54,30 +54,76 @@ export function IdentityStep({ state, update, errors, setErrors, next }: StepPro
       <form onSubmit={(e) => void check(e)} noValidate>
         <div className={`form-group${error ? ' has-error' : ''}`}>
           <label htmlFor="f-idNumber">{t('staff.intake.identity.label')}</label>
-          <p className="hint" id="f-idNumber-hint">{t('staff.intake.identity.hint')}</p>
-          {error && <p className="field-error" id="f-idNumber-error">{error}</p>}
-          <input id="f-idNumber" type="text" inputMode="numeric" autoComplete="off" maxLength={12} value={idNumber}
-            aria-describedby={`f-idNumber-hint${error ? ' f-idNumber-error' : ''}`} aria-invalid={error ? true : undefined}
-            onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))} />
+          <p className="hint" id="f-idNumber-hint">
+            {t('staff.intake.identity.hint')}
+          </p>
+          {error && (
+            <p className="field-error" id="f-idNumber-error">
+              {error}
+            </p>
+          )}
+          <input
+            id="f-idNumber"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={12}
+            value={idNumber}
+            aria-describedby={`f-idNumber-hint${error ? ' f-idNumber-error' : ''}`}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))}
+          />
         </div>
-        <button type="submit" className="button" disabled={busy}>{busy ? t('staff.intake.identity.checking') : t('staff.intake.identity.check')}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('staff.intake.identity.checking') : t('staff.intake.identity.check')}
+        </button>
       </form>
       {p && found && (
         <section className="person-card" aria-labelledby="person-heading">
-          <h2 id="person-heading" ref={resultHeading} tabIndex={-1}>{t('staff.intake.identity.found')}</h2>
+          <h2 id="person-heading" ref={resultHeading} tabIndex={-1}>
+            {t('staff.intake.identity.found')}
+          </h2>
           <dl className="summary-list">
-            <div><dt>{t('staff.intake.identity.fullName')}</dt><dd className="person-name">{p.fullName}</dd></div>
-            <div><dt>{t('staff.intake.identity.idNumber')}</dt><dd>{p.idNumber}</dd></div>
-            <div><dt>{t('staff.intake.identity.birthDate')}</dt><dd>{p.birthDate.split('-').reverse().join('/')}</dd></div>
-            <div><dt>{t('staff.intake.identity.gender')}</dt><dd>{p.gender}</dd></div>
-            <div><dt>{t('staff.intake.identity.nationality')}</dt><dd>{p.nationality}</dd></div>
-            <div><dt>{t('staff.intake.identity.address')}</dt><dd>{p.permanentAddress}</dd></div>
+            <div>
+              <dt>{t('staff.intake.identity.fullName')}</dt>
+              <dd className="person-name">{p.fullName}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.intake.identity.idNumber')}</dt>
+              <dd>{p.idNumber}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.intake.identity.birthDate')}</dt>
+              <dd>{p.birthDate.split('-').reverse().join('/')}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.intake.identity.gender')}</dt>
+              <dd>{p.gender}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.intake.identity.nationality')}</dt>
+              <dd>{p.nationality}</dd>
+            </div>
+            <div>
+              <dt>{t('staff.intake.identity.address')}</dt>
+              <dd>{p.permanentAddress}</dd>
+            </div>
           </dl>
           <p className="muted">{t('staff.intake.identity.checkedAt', { at: vnDateTime(t, found.checkedAt) })}</p>
           <p className="note">{t('staff.intake.identity.compare')}</p>
           <div className="button-row">
-            <button type="button" className="button button-primary" onClick={confirm}>{t('staff.intake.identity.confirm')}</button>
-            <button type="button" className="button button-secondary" onClick={() => { setFound(null); setIdNumber(''); document.getElementById('f-idNumber')?.focus(); }}>
+            <button type="button" className="button button-primary" onClick={confirm}>
+              {t('staff.intake.identity.confirm')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setFound(null);
+                setIdNumber('');
+                document.getElementById('f-idNumber')?.focus();
+              }}
+            >
               {t('staff.intake.identity.another')}
             </button>
           </div>

@@ -23,26 +23,60 @@ export function IntakeDonePage() {
   return (
     <section>
       <div className="panel-success">
-        <h1 ref={heading} tabIndex={-1}>{t('staff.intakeDone.title')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('staff.intakeDone.title')}
+        </h1>
         <p>{t('staff.intakeDone.code')}</p>
-        <p className="dossier-code" data-testid="dossier-code">{d.code}</p>
+        <p className="dossier-code" data-testid="dossier-code">
+          {d.code}
+        </p>
       </div>
       <dl className="summary-list">
-        <div><dt>{t('staff.intakeDone.applicant')}</dt><dd>{d.applicant.fullName}{d.applicant.idNumber ? ` (${d.applicant.idNumber})` : ''}</dd></div>
-        <div><dt>{t('staff.intakeDone.procedure')}</dt><dd>{d.procedureName}<br />{d.caseName}</dd></div>
-        <div><dt>{t('staff.intakeDone.channel')}</dt><dd>{channelName(t, d.channel)}</dd></div>
-        <div><dt>{t('staff.intakeDone.appointment')}</dt><dd data-testid="appointment"><When at={d.dueAt} /></dd></div>
-        {d.register && <div><dt>{t('staff.dossier.register')}</dt><dd>{t('staff.dossier.registerValue', { book: d.register.book ?? '', number: d.register.number })}</dd></div>}
+        <div>
+          <dt>{t('staff.intakeDone.applicant')}</dt>
+          <dd>
+            {d.applicant.fullName}
+            {d.applicant.idNumber ? ` (${d.applicant.idNumber})` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('staff.intakeDone.procedure')}</dt>
+          <dd>
+            {d.procedureName}
+            <br />
+            {d.caseName}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('staff.intakeDone.channel')}</dt>
+          <dd>{channelName(t, d.channel)}</dd>
+        </div>
+        <div>
+          <dt>{t('staff.intakeDone.appointment')}</dt>
+          <dd data-testid="appointment">
+            <When at={d.dueAt} />
+          </dd>
+        </div>
+        {d.register && (
+          <div>
+            <dt>{t('staff.dossier.register')}</dt>
+            <dd>{t('staff.dossier.registerValue', { book: d.register.book ?? '', number: d.register.number })}</dd>
+          </div>
+        )}
         {current && (
           <div>
             <dt>{t('staff.intakeDone.next')}</dt>
-            <dd>{current.stepName} – {current.unitName}{current.assigneeName ? ` – ${current.assigneeName}` : ''}</dd>
+            <dd>
+              {current.stepName} – {current.unitName}
+              {current.assigneeName ? ` – ${current.assigneeName}` : ''}
+            </dd>
           </div>
         )}
       </dl>
       <p className="print-receipt">
         <a className="button button-primary button-large" href={`/api/staff/dossiers/${d.id}/mau-01.pdf`} target="_blank" rel="noopener">
-          {t('staff.intakeDone.print')}<span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
+          {t('staff.intakeDone.print')}
+          <span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
         </a>
       </p>
       <p className="button-row">

@@ -26,7 +26,8 @@ export function ProcedureStep({ state, update, errors, setErrors, next }: StepPr
   const detail = useQuery({ ...catalogueQueries.procedure(state.procedureCode), enabled: !!state.procedureCode }).data ?? null;
   // A procedure with one case: that case is chosen.
   useEffect(() => {
-    if (detail && detail.code === state.procedureCode && detail.definition.cases.length === 1 && !state.caseCode) update({ caseCode: detail.definition.cases[0].code });
+    if (detail && detail.code === state.procedureCode && detail.definition.cases.length === 1 && !state.caseCode)
+      update({ caseCode: detail.definition.cases[0].code });
   }, [detail, state.procedureCode, state.caseCode, update]);
 
   const options = list ?? [];
@@ -64,31 +65,79 @@ export function ProcedureStep({ state, update, errors, setErrors, next }: StepPr
       <fieldset className="form-group">
         <legend>{t('staff.intake.procedure.channel')}</legend>
         <div className="radios">
-          <label><input type="radio" name="channel" id="f-channel" checked={state.channel === 1} onChange={() => update({ channel: 1 })} /> {t('staff.intake.procedure.inPerson')}</label>
-          <label><input type="radio" name="channel" checked={state.channel === 3} onChange={() => update({ channel: 3, resultDelivery: state.resultDelivery === 'counter' ? 'post' : state.resultDelivery })} /> {t('staff.intake.procedure.byPost')}</label>
+          <label>
+            <input type="radio" name="channel" id="f-channel" checked={state.channel === 1} onChange={() => update({ channel: 1 })} />{' '}
+            {t('staff.intake.procedure.inPerson')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="channel"
+              checked={state.channel === 3}
+              onChange={() => update({ channel: 3, resultDelivery: state.resultDelivery === 'counter' ? 'post' : state.resultDelivery })}
+            />{' '}
+            {t('staff.intake.procedure.byPost')}
+          </label>
         </div>
       </fieldset>
       {state.channel === 3 && (
         <div className={`form-group${err('waybill') ? ' has-error' : ''}`}>
           <label htmlFor="f-waybill">{t('staff.intake.procedure.waybill')}</label>
-          {err('waybill') && <p className="field-error" id="f-waybill-error">{err('waybill')}</p>}
-          <input id="f-waybill" type="text" autoComplete="off" value={state.waybill} aria-describedby={err('waybill') ? 'f-waybill-error' : undefined}
-            onChange={(e) => update({ waybill: e.target.value })} />
+          {err('waybill') && (
+            <p className="field-error" id="f-waybill-error">
+              {err('waybill')}
+            </p>
+          )}
+          <input
+            id="f-waybill"
+            type="text"
+            autoComplete="off"
+            value={state.waybill}
+            aria-describedby={err('waybill') ? 'f-waybill-error' : undefined}
+            onChange={(e) => update({ waybill: e.target.value })}
+          />
         </div>
       )}
       <div className={`form-group${err('procedure') ? ' has-error' : ''}`}>
         <label htmlFor="f-procedureSearch">{t('staff.intake.procedure.search')}</label>
-        <p className="hint" id="f-procedureSearch-hint">{t('staff.intake.procedure.searchHint')}</p>
-        <input id="f-procedureSearch" type="search" autoComplete="off" value={query} aria-describedby="f-procedureSearch-hint" aria-controls="f-procedure"
-          onChange={(e) => setQuery(e.target.value)} />
-        <p role="status" className="muted">{list === null ? t('common.loading') : t('staff.intake.procedure.matches', { count: options.length })}</p>
+        <p className="hint" id="f-procedureSearch-hint">
+          {t('staff.intake.procedure.searchHint')}
+        </p>
+        <input
+          id="f-procedureSearch"
+          type="search"
+          autoComplete="off"
+          value={query}
+          aria-describedby="f-procedureSearch-hint"
+          aria-controls="f-procedure"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <p role="status" className="muted">
+          {list === null ? t('common.loading') : t('staff.intake.procedure.matches', { count: options.length })}
+        </p>
         <label htmlFor="f-procedure">{t('staff.intake.procedure.procedure')}</label>
-        {err('procedure') && <p className="field-error" id="f-procedure-error">{err('procedure')}</p>}
-        <select id="f-procedure" value={state.procedureCode} aria-describedby={err('procedure') ? 'f-procedure-error' : undefined}
-          onChange={(e) => update({ procedureCode: e.target.value, caseCode: '' })}>
+        {err('procedure') && (
+          <p className="field-error" id="f-procedure-error">
+            {err('procedure')}
+          </p>
+        )}
+        <select
+          id="f-procedure"
+          value={state.procedureCode}
+          aria-describedby={err('procedure') ? 'f-procedure-error' : undefined}
+          onChange={(e) => update({ procedureCode: e.target.value, caseCode: '' })}
+        >
           <option value="">{t('staff.intake.procedure.choose')}</option>
-          {selectedMissing && detail && <option value={state.procedureCode}>{state.procedureCode} – {detail.definition.name}</option>}
-          {options.map((p) => <option key={p.code} value={p.code}>{p.code} – {p.name}</option>)}
+          {selectedMissing && detail && (
+            <option value={state.procedureCode}>
+              {state.procedureCode} – {detail.definition.name}
+            </option>
+          )}
+          {options.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.code} – {p.name}
+            </option>
+          ))}
         </select>
       </div>
       {detail && detail.code === state.procedureCode && (
@@ -98,13 +147,22 @@ export function ProcedureStep({ state, update, errors, setErrors, next }: StepPr
           <div className="radios">
             {detail.definition.cases.map((c, i) => (
               <label key={c.code}>
-                <input type="radio" name="case" id={i === 0 ? 'f-case' : undefined} checked={state.caseCode === c.code} onChange={() => update({ caseCode: c.code })} /> {c.name}
+                <input
+                  type="radio"
+                  name="case"
+                  id={i === 0 ? 'f-case' : undefined}
+                  checked={state.caseCode === c.code}
+                  onChange={() => update({ caseCode: c.code })}
+                />{' '}
+                {c.name}
               </label>
             ))}
           </div>
         </fieldset>
       )}
-      <button type="submit" className="button" disabled={busy}>{busy ? t('common.loading') : t('staff.common.continue')}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? t('common.loading') : t('staff.common.continue')}
+      </button>
     </form>
   );
 }

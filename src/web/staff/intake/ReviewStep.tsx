@@ -20,7 +20,8 @@ function Change({ step, what, goTo }: { step: StepKey; what: string; goTo: (s: S
   const { t } = useTranslation();
   return (
     <button type="button" className="link-button" onClick={() => goTo(step)}>
-      {t('staff.intake.review.change')}<span className="visually-hidden"> {what}</span>
+      {t('staff.intake.review.change')}
+      <span className="visually-hidden"> {what}</span>
     </button>
   );
 }
@@ -35,45 +36,106 @@ export function ReviewStep({ state, errors, goTo, submitting, submit, procedureN
       <ErrorSummary errors={errors} />
       <h2>{t('staff.intake.review.applicant')}</h2>
       <dl className="summary-list">
-        <div><dt>{t('staff.intake.identity.fullName')}</dt><dd>{person.fullName} ({person.idNumber})</dd><dd><Change step={STEPS[0]} what={t('staff.intake.review.applicant')} goTo={goTo} /></dd></div>
-        <div><dt>{t('staff.intake.review.channel')}</dt><dd>{channelName(t, state.channel)}{state.channel === 3 ? ` – ${t('staff.intake.procedure.waybill')}: ${state.waybill}` : ''}</dd><dd><Change step="procedure" what={t('staff.intake.review.channel')} goTo={goTo} /></dd></div>
-        <div><dt>{t('staff.intake.review.procedure')}</dt><dd>{prefill.procedureCode} – {procedureName}<br />{caseName}</dd><dd><Change step="procedure" what={t('staff.intake.review.procedure')} goTo={goTo} /></dd></div>
+        <div>
+          <dt>{t('staff.intake.identity.fullName')}</dt>
+          <dd>
+            {person.fullName} ({person.idNumber})
+          </dd>
+          <dd>
+            <Change step={STEPS[0]} what={t('staff.intake.review.applicant')} goTo={goTo} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('staff.intake.review.channel')}</dt>
+          <dd>
+            {channelName(t, state.channel)}
+            {state.channel === 3 ? ` – ${t('staff.intake.procedure.waybill')}: ${state.waybill}` : ''}
+          </dd>
+          <dd>
+            <Change step="procedure" what={t('staff.intake.review.channel')} goTo={goTo} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('staff.intake.review.procedure')}</dt>
+          <dd>
+            {prefill.procedureCode} – {procedureName}
+            <br />
+            {caseName}
+          </dd>
+          <dd>
+            <Change step="procedure" what={t('staff.intake.review.procedure')} goTo={goTo} />
+          </dd>
+        </div>
       </dl>
       {visiblePages(prefill.form, state.values).map((page) => (
         <section key={page.key} aria-labelledby={`sum-${page.key}`}>
           <h2 id={`sum-${page.key}`}>{page.title}</h2>
           <dl className="summary-list">
-            {page.fields.filter((f) => isFieldVisible(prefill.form, state.values, f.key)).map((f) => (
-              <div key={f.key}>
-                <dt>{f.label}</dt>
-                <dd>{displayValue(f, state.values[f.key])}</dd>
-                <dd><Change step="form" what={f.label} goTo={goTo} /></dd>
-              </div>
-            ))}
+            {page.fields
+              .filter((f) => isFieldVisible(prefill.form, state.values, f.key))
+              .map((f) => (
+                <div key={f.key}>
+                  <dt>{f.label}</dt>
+                  <dd>{displayValue(f, state.values[f.key])}</dd>
+                  <dd>
+                    <Change step="form" what={f.label} goTo={goTo} />
+                  </dd>
+                </div>
+              ))}
           </dl>
         </section>
       ))}
       <h2>{t('staff.intake.review.scans')}</h2>
       <dl className="summary-list">
-        {prefill.documents.filter((d) => !d.providedByForm).map((d) => (
-          <div key={d.code}>
-            <dt>{d.name}</dt>
-            <dd>
-              {[
-                ...(state.scans[d.code] ?? []).map((s) => s.name),
-                ...(state.stored[d.code] ?? []).map((s) => t('staff.intake.scans.fromStore', { title: s.title })),
-              ].join(', ') || t('staff.intake.scans.none')}
-            </dd>
-            <dd><Change step="scans" what={d.name} goTo={goTo} /></dd>
-          </div>
-        ))}
+        {prefill.documents
+          .filter((d) => !d.providedByForm)
+          .map((d) => (
+            <div key={d.code}>
+              <dt>{d.name}</dt>
+              <dd>
+                {[
+                  ...(state.scans[d.code] ?? []).map((s) => s.name),
+                  ...(state.stored[d.code] ?? []).map((s) => t('staff.intake.scans.fromStore', { title: s.title })),
+                ].join(', ') || t('staff.intake.scans.none')}
+              </dd>
+              <dd>
+                <Change step="scans" what={d.name} goTo={goTo} />
+              </dd>
+            </div>
+          ))}
       </dl>
       <h2>{t('staff.intake.review.contact')}</h2>
       <dl className="summary-list">
-        <div><dt>{t('staff.intake.contact.phone')}</dt><dd>{state.phone || '—'}</dd><dd><Change step="contact" what={t('staff.intake.contact.phone')} goTo={goTo} /></dd></div>
-        <div><dt>{t('staff.intake.contact.email')}</dt><dd>{state.email || '—'}</dd><dd><Change step="contact" what={t('staff.intake.contact.email')} goTo={goTo} /></dd></div>
-        <div><dt>{t('staff.intake.contact.delivery')}</dt><dd>{t(`staff.delivery.${state.resultDelivery}`)}</dd><dd><Change step="contact" what={t('staff.intake.contact.delivery')} goTo={goTo} /></dd></div>
-        {state.note.trim() && <div><dt>{t('staff.intake.contact.note')}</dt><dd>{state.note}</dd><dd><Change step="contact" what={t('staff.intake.contact.note')} goTo={goTo} /></dd></div>}
+        <div>
+          <dt>{t('staff.intake.contact.phone')}</dt>
+          <dd>{state.phone || '—'}</dd>
+          <dd>
+            <Change step="contact" what={t('staff.intake.contact.phone')} goTo={goTo} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('staff.intake.contact.email')}</dt>
+          <dd>{state.email || '—'}</dd>
+          <dd>
+            <Change step="contact" what={t('staff.intake.contact.email')} goTo={goTo} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('staff.intake.contact.delivery')}</dt>
+          <dd>{t(`staff.delivery.${state.resultDelivery}`)}</dd>
+          <dd>
+            <Change step="contact" what={t('staff.intake.contact.delivery')} goTo={goTo} />
+          </dd>
+        </div>
+        {state.note.trim() && (
+          <div>
+            <dt>{t('staff.intake.contact.note')}</dt>
+            <dd>{state.note}</dd>
+            <dd>
+              <Change step="contact" what={t('staff.intake.contact.note')} goTo={goTo} />
+            </dd>
+          </div>
+        )}
       </dl>
       {feeTotal !== null && (
         <>

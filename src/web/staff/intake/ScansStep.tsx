@@ -25,7 +25,12 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
   const store = useStoreSource(
     {
       queryKey: keys.staff.citizenStore(identity.person.idNumber),
-      queryFn: ({ signal }) => api<{ items: StoreItem[] }>('/api/staff/intake/store', { method: 'POST', body: { idNumber: identity.person.idNumber, checkToken: identity.checkToken }, signal }),
+      queryFn: ({ signal }) =>
+        api<{ items: StoreItem[] }>('/api/staff/intake/store', {
+          method: 'POST',
+          body: { idNumber: identity.person.idNumber, checkToken: identity.checkToken },
+          signal,
+        }),
     },
     t('staff.intake.scans.storeError'),
   );
@@ -45,7 +50,8 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
       setProgress(({ [code]: _, ...rest }) => rest);
     }
   };
-  const remove = (code: string, uploadId: string) => update({ scans: { ...state.scans, [code]: (state.scans[code] ?? []).filter((s) => s.uploadId !== uploadId) } });
+  const remove = (code: string, uploadId: string) =>
+    update({ scans: { ...state.scans, [code]: (state.scans[code] ?? []).filter((s) => s.uploadId !== uploadId) } });
   const removeStored = (code: string, storeDocumentId: string) =>
     update({ stored: { ...state.stored, [code]: (state.stored[code] ?? []).filter((s) => s.storeDocumentId !== storeDocumentId) } });
   const choose = (code: string, doc: StoreItem) => {
@@ -55,7 +61,7 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
 
   const submit = () => {
     const missing: ShownError[] = requirements
-      .filter((d) => d.required && !(state.scans[d.code]?.length) && !(state.stored[d.code]?.length))
+      .filter((d) => d.required && !state.scans[d.code]?.length && !state.stored[d.code]?.length)
       .map((d) => ({ path: `doc-${d.code}`, message: t('staff.intake.scans.missing', { name: d.name }) }));
     setErrors(missing);
     if (missing.length === 0 && Object.keys(progress).length === 0) next();
@@ -74,13 +80,22 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
           <div key={d.code} className={`document-row${error ? ' has-error' : ''}`}>
             <h2 className="document-name">
               {d.name}{' '}
-              <span className={d.required ? 'required-mark' : 'muted'}>({d.required ? t('staff.intake.scans.required') : t('staff.intake.scans.optional')})</span>
+              <span className={d.required ? 'required-mark' : 'muted'}>
+                ({d.required ? t('staff.intake.scans.required') : t('staff.intake.scans.optional')})
+              </span>
             </h2>
             <p className="muted">{t('staff.intake.scans.copies', { originals: d.originals, copies: d.copies })}</p>
             <p className={files.length || stored.length ? 'doc-ok' : d.required ? 'doc-missing' : 'muted'}>
               {files.length || stored.length
-                ? [files.length ? t('staff.intake.scans.done', { count: files.length }) : '', stored.length ? t('staff.intake.scans.storeDone', { count: stored.length }) : ''].filter(Boolean).join(' · ')
-                : d.required ? t('staff.intake.scans.notYet') : t('staff.intake.scans.none')}
+                ? [
+                    files.length ? t('staff.intake.scans.done', { count: files.length }) : '',
+                    stored.length ? t('staff.intake.scans.storeDone', { count: stored.length }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')
+                : d.required
+                  ? t('staff.intake.scans.notYet')
+                  : t('staff.intake.scans.none')}
             </p>
             {stored.length > 0 && (
               <ul>
@@ -88,7 +103,8 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
                   <li key={s.storeDocumentId}>
                     {t('staff.intake.scans.fromStore', { title: s.title })}{' '}
                     <button type="button" className="link-button" onClick={() => removeStored(d.code, s.storeDocumentId)}>
-                      {t('staff.intake.scans.remove')}<span className="visually-hidden"> {s.title}</span>
+                      {t('staff.intake.scans.remove')}
+                      <span className="visually-hidden"> {s.title}</span>
                     </button>
                   </li>
                 ))}
@@ -100,24 +116,42 @@ export function ScansStep({ state, update, errors, setErrors, next }: StepProps)
                   <li key={f.uploadId}>
                     {f.name} ({fileSize(f.size)}){' '}
                     <button type="button" className="link-button" onClick={() => remove(d.code, f.uploadId)}>
-                      {t('staff.intake.scans.remove')}<span className="visually-hidden"> {f.name}</span>
+                      {t('staff.intake.scans.remove')}
+                      <span className="visually-hidden"> {f.name}</span>
                     </button>
                   </li>
                 ))}
               </ul>
             )}
-            {error && <p className="field-error" id={`${inputId}-error`}>{error}</p>}
+            {error && (
+              <p className="field-error" id={`${inputId}-error`}>
+                {error}
+              </p>
+            )}
             <label htmlFor={inputId}>{t('staff.intake.scans.choose', { name: d.name })}</label>
-            <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={error ? `${inputId}-error` : undefined}
-              onChange={(e) => void onFile(d.code, e.currentTarget)} />
+            <input
+              id={inputId}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby={error ? `${inputId}-error` : undefined}
+              onChange={(e) => void onFile(d.code, e.currentTarget)}
+            />
             {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={t('staff.intake.scans.uploading', { name: d.name })} />}
             {acceptsStoreDocuments(d) && (
-              <StorePicker requirement={d} source={store} openLabel={t('store.picker.openStaff')} chosen={stored.map((s) => s.storeDocumentId)} onChoose={(doc) => choose(d.code, doc)} />
+              <StorePicker
+                requirement={d}
+                source={store}
+                openLabel={t('store.picker.openStaff')}
+                chosen={stored.map((s) => s.storeDocumentId)}
+                onChoose={(doc) => choose(d.code, doc)}
+              />
             )}
           </div>
         );
       })}
-      <button type="button" className="button" onClick={submit}>{t('staff.common.continue')}</button>
+      <button type="button" className="button" onClick={submit}>
+        {t('staff.common.continue')}
+      </button>
     </div>
   );
 }

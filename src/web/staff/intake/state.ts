@@ -76,7 +76,9 @@ export function placeError(path: string, formKeys: readonly string[]): { path: s
 }
 
 /** The components of the intake as the API takes them: scans and documents taken from the store. */
-export const intakeDocuments = (s: Pick<IntakeState, 'scans' | 'stored'>): ({ requirementCode: string; uploadId: string } | { requirementCode: string; storeDocumentId: string })[] => [
+export const intakeDocuments = (
+  s: Pick<IntakeState, 'scans' | 'stored'>,
+): ({ requirementCode: string; uploadId: string } | { requirementCode: string; storeDocumentId: string })[] => [
   ...Object.entries(s.scans).flatMap(([requirementCode, scans]) => scans.map((x) => ({ requirementCode, uploadId: x.uploadId }))),
   ...Object.entries(s.stored).flatMap(([requirementCode, picks]) => picks.map((x) => ({ requirementCode, storeDocumentId: x.storeDocumentId }))),
 ];

@@ -14,7 +14,12 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
     expect(pdfInfo(file)).toMatchObject({ pages: 4, width: 595.28, height: 841.89 });
     for (let page = 1; page <= 3; page++) expect(pdfText(file, page)).toContain(`GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT – Bản gốc – trang ${page}/3`);
     const first = pdfText(file, 1);
-    for (const s of ['ỦY BAN NHÂN DÂN XÃ PHÚ RIỀNG', 'BẢN SAO ĐIỆN TỬ ĐƯỢC CHỨNG THỰC TỪ BẢN CHÍNH', 'Bản sao của: Giấy chứng nhận quyền sử dụng đất số BV 123456', 'Số chứng thực 87, quyển số 01/2026-SCT/BS. Gồm 03 trang và lời chứng.'])
+    for (const s of [
+      'ỦY BAN NHÂN DÂN XÃ PHÚ RIỀNG',
+      'BẢN SAO ĐIỆN TỬ ĐƯỢC CHỨNG THỰC TỪ BẢN CHÍNH',
+      'Bản sao của: Giấy chứng nhận quyền sử dụng đất số BV 123456',
+      'Số chứng thực 87, quyển số 01/2026-SCT/BS. Gồm 03 trang và lời chứng.',
+    ])
       expect(first).toContain(s);
     expect(pdfText(file, 2)).toContain('BẢN SAO ĐIỆN TỬ ĐƯỢC CHỨNG THỰC TỪ BẢN CHÍNH – Số chứng thực 87, quyển số 01/2026-SCT/BS – trang 2/3');
     const last = pdfText(file, 4);
@@ -61,14 +66,18 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
   });
 
   it('places a scanned image the right way up, with a specimen watermark when asked', async () => {
-    const file = writeTemp('ban-sao-anh.pdf', await renderCertifiedCopy({ bytes: await rotatedJpeg(6), mime: 'image/jpeg' }, { ...data, pages: 1, specimen: true }));
+    const file = writeTemp(
+      'ban-sao-anh.pdf',
+      await renderCertifiedCopy({ bytes: await rotatedJpeg(6), mime: 'image/jpeg' }, { ...data, pages: 1, specimen: true }),
+    );
     expect(pdfInfo(file).pages).toBe(2);
     expect(pdfText(file, 1)).toContain(`MẪU (${SPECIMEN_WATERMARK})`);
     expect(pdfText(file, 2)).toContain('Bản sao gồm 01 trang.');
     // The diagonal watermark crosses the statement page too.
     const statement = renderPage(file, 2, 30);
     let red = 0;
-    for (let i = 0; i < statement.data.length; i += 4) if (statement.data[i] - statement.data[i + 1] > 25 && statement.data[i] - statement.data[i + 2] > 25) red++;
+    for (let i = 0; i < statement.data.length; i += 4)
+      if (statement.data[i] - statement.data[i + 1] > 25 && statement.data[i] - statement.data[i + 2] > 25) red++;
     expect(red).toBeGreaterThan(300);
     const { scan, dark } = scanBoxes(renderPage(file, 1, 30));
     expect((scan.maxY - scan.minY) / (scan.maxX - scan.minX)).toBeCloseTo(4 / 3, 1);
@@ -77,7 +86,9 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
   });
 
   it('refuses a page count that differs from the original', async () => {
-    await expect(renderCertifiedCopy({ bytes: await threePagePdf(), mime: 'application/pdf' }, { ...data, pages: 2 })).rejects.toThrow(/3 page\(s\) but the certification states 2/);
+    await expect(renderCertifiedCopy({ bytes: await threePagePdf(), mime: 'application/pdf' }, { ...data, pages: 2 })).rejects.toThrow(
+      /3 page\(s\) but the certification states 2/,
+    );
     await expect(renderCertifiedCopy({ bytes: await threePagePdf(), mime: 'application/pdf' }, { ...data, pages: 0 })).rejects.toThrow(RangeError);
   });
 });

@@ -46,7 +46,11 @@ export async function renderCertifiedCopy(original: SourceFile, input: Certified
   const data: CertifiedCopyData = { ...input, values: withPlaceNames(input.values, input.places ?? {}) };
   checkSource(original.bytes, original.mime);
   if (!Number.isInteger(data.pages) || data.pages < 1) throw new RangeError(`pages must be a whole number of pages, at least 1: ${data.pages}`);
-  const w = await DocumentWriter.create(PAGE_A4, { title: `${data.title} ${data.number}`, subject: `${data.dossier.procedureName} – ${data.dossier.code}`, margin: RESULT_MARGIN });
+  const w = await DocumentWriter.create(PAGE_A4, {
+    title: `${data.title} ${data.number}`,
+    subject: `${data.dossier.procedureName} – ${data.dossier.code}`,
+    margin: RESULT_MARGIN,
+  });
   const pages = await sourcePages(w.doc, original);
   if (pages.length !== data.pages) throw new RangeError(`The original has ${pages.length} page(s) but the certification states ${data.pages}`);
   const validity = resultValidity(data, electronicCopyTemplate);
@@ -90,7 +94,11 @@ export async function renderCertifiedCopy(original: SourceFile, input: Certified
 
   w.newPage();
   para(w, data.agency.name.toLocaleUpperCase('vi-VN'), { bold: true, align: 'center', gap: 2 });
-  para(w, `Lời chứng kèm theo ${data.title.charAt(0).toLocaleLowerCase('vi-VN')}${data.title.slice(1).toLocaleLowerCase('vi-VN')}`, { italic: true, align: 'center', gap: 8 });
+  para(w, `Lời chứng kèm theo ${data.title.charAt(0).toLocaleLowerCase('vi-VN')}${data.title.slice(1).toLocaleLowerCase('vi-VN')}`, {
+    italic: true,
+    align: 'center',
+    gap: 8,
+  });
   para(w, `Giấy tờ, văn bản được chứng thực: ${documentName ?? DOTS}`);
   para(w, `Người yêu cầu chứng thực: ${data.owner.name}`);
   para(w, `Mã hồ sơ: ${data.dossier.code}`);

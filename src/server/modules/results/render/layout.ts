@@ -79,7 +79,11 @@ export function checkResultData(data: ResultData): void {
 
 /** A new A4 result document, titled "<title> <number>" in its metadata. */
 export function startResult(data: ResultData): Promise<DocumentWriter> {
-  return DocumentWriter.create(PAGE_A4, { title: `${data.title} ${data.number}`, subject: `${data.dossier.procedureName} – ${data.dossier.code}`, margin: RESULT_MARGIN });
+  return DocumentWriter.create(PAGE_A4, {
+    title: `${data.title} ${data.number}`,
+    subject: `${data.dossier.procedureName} – ${data.dossier.code}`,
+    margin: RESULT_MARGIN,
+  });
 }
 
 /** The header: QR at the top left, agency with "Số: …", national name with the place and date line, the title. */
@@ -103,7 +107,11 @@ export async function drawResultHeader(w: DocumentWriter, data: ResultData, qr: 
 }
 
 /** A paragraph of body text. */
-export function para(w: DocumentWriter, text: string, opts: { bold?: boolean; italic?: boolean; indent?: number; gap?: number; size?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+export function para(
+  w: DocumentWriter,
+  text: string,
+  opts: { bold?: boolean; italic?: boolean; indent?: number; gap?: number; size?: number; align?: 'left' | 'center' | 'right' } = {},
+): void {
   w.text(text, { size: opts.size ?? BODY, bold: opts.bold, italic: opts.italic, align: opts.align, x: w.margin + (opts.indent ?? 0), gap: opts.gap ?? 3 });
 }
 

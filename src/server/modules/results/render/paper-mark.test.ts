@@ -69,7 +69,13 @@ describe('NĐ 137/2024 paper-to-data conversion mark', () => {
     const { scan } = scanBoxes(img);
     // The scan fills most of the width, and ends above the stamp.
     expect(scan.maxX - scan.minX).toBeGreaterThan(img.width * 0.6);
-    const stampTop = Math.min(...pdfWords(file, 1).filter((w) => w.text === 'BẢN').map((w) => w.yMin)) * (30 / 72);
+    const stampTop =
+      Math.min(
+        ...pdfWords(file, 1)
+          .filter((w) => w.text === 'BẢN')
+          .map((w) => w.yMin),
+      ) *
+      (30 / 72);
     expect(scan.maxY).toBeLessThan(stampTop);
   });
 

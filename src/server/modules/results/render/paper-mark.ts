@@ -53,7 +53,11 @@ function layout(lines: string[], fonts: Fonts, inner: number): { text: string; f
 }
 
 /** The stamp's height for a page of the given visible width. */
-function stampGeometry(lines: string[], fonts: Fonts, pageWidth: number): { width: number; height: number; rows: { text: string; font: PDFFont; size: number }[] } {
+function stampGeometry(
+  lines: string[],
+  fonts: Fonts,
+  pageWidth: number,
+): { width: number; height: number; rows: { text: string; font: PDFFont; size: number }[] } {
   const width = Math.min(105 * MM, pageWidth - 2 * EDGE);
   const rows = layout(lines, fonts, width - 2 * PAD);
   const height = rows.reduce((n, r) => n + r.size * LINE, 0) + 2 * PAD - (LINE - 1) * TEXT_SIZE;
@@ -117,7 +121,13 @@ export async function markConvertedFromPaper(bytes: Uint8Array, mime: SourceMime
  * Adds an A4 page (landscape when the image is wider than tall) with the scan scaled to fit inside 10 mm margins,
  * above a band at the bottom whose height `reserve` gives; returns the page.
  */
-export async function placeImagePage(doc: PDFDocument, bytes: Uint8Array, mime: 'image/jpeg' | 'image/png', reserve: (page: PDFPage) => number, top = 10 * MM): Promise<PDFPage> {
+export async function placeImagePage(
+  doc: PDFDocument,
+  bytes: Uint8Array,
+  mime: 'image/jpeg' | 'image/png',
+  reserve: (page: PDFPage) => number,
+  top = 10 * MM,
+): Promise<PDFPage> {
   const image = mime === 'image/jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
   const orientation = mime === 'image/jpeg' ? jpegOrientation(bytes) : 1;
   const shown = orientedSize(image, orientation);

@@ -12,14 +12,23 @@ import { pngScan, threePagePdf } from './test-sources.ts';
 
 describe('signing the rendered results (PAdES)', () => {
   let signer: Pkcs12Signer;
-  const options = { reason: 'Ký số kết quả giải quyết thủ tục hành chính', location: 'Xã Phú Riềng, tỉnh Đồng Nai', name: 'Ủy ban nhân dân xã Phú Riềng', signingTime: new Date('2026-03-05T03:20:00Z') };
+  const options = {
+    reason: 'Ký số kết quả giải quyết thủ tục hành chính',
+    location: 'Xã Phú Riềng, tỉnh Đồng Nai',
+    name: 'Ủy ban nhân dân xã Phú Riềng',
+    signingTime: new Date('2026-03-05T03:20:00Z'),
+  };
 
   beforeAll(() => {
     // Fail loudly, never pass silently, when poppler is missing (CI installs poppler-utils).
     requireTool('pdfsig');
     requireTool('pdftotext');
     const ca = createRootCa({ commonName: 'MotCua CA thử nghiệm', organization: 'Ủy ban nhân dân tỉnh Đồng Nai' });
-    const unit = issueSigningCertificate(ca, { commonName: 'Ủy ban nhân dân xã Phú Riềng', organization: 'Ủy ban nhân dân xã Phú Riềng', province: 'Đồng Nai' });
+    const unit = issueSigningCertificate(ca, {
+      commonName: 'Ủy ban nhân dân xã Phú Riềng',
+      organization: 'Ủy ban nhân dân xã Phú Riềng',
+      province: 'Đồng Nai',
+    });
     signer = new Pkcs12Signer(toPkcs12(unit, [ca.certificatePem], 'mat-khau-p12', 'UBND xã Phú Riềng'), 'mat-khau-p12');
   });
 
@@ -44,8 +53,16 @@ describe('signing the rendered results (PAdES)', () => {
     const docs = {
       'mau.pdf': await renderResultPdf({ ...maritalStatus, specimen: true }),
       'ban-sao.pdf': await renderCertifiedCopy({ bytes: await threePagePdf(), mime: 'application/pdf' }, { ...certifiedCopy, pages: 3 }),
-      'so-hoa-pdf.pdf': await markConvertedFromPaper(await threePagePdf(), 'application/pdf', { convertedAt: new Date('2026-03-05T07:05:00Z'), officialName: 'Nguyễn Thị Hoa', agencyName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng' }),
-      'so-hoa-anh.pdf': await markConvertedFromPaper(pngScan(600, 800), 'image/png', { convertedAt: new Date('2026-03-05T07:05:00Z'), officialName: 'Nguyễn Thị Hoa', agencyName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng' }),
+      'so-hoa-pdf.pdf': await markConvertedFromPaper(await threePagePdf(), 'application/pdf', {
+        convertedAt: new Date('2026-03-05T07:05:00Z'),
+        officialName: 'Nguyễn Thị Hoa',
+        agencyName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng',
+      }),
+      'so-hoa-anh.pdf': await markConvertedFromPaper(pngScan(600, 800), 'image/png', {
+        convertedAt: new Date('2026-03-05T07:05:00Z'),
+        officialName: 'Nguyễn Thị Hoa',
+        agencyName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng',
+      }),
     };
     for (const [name, bytes] of Object.entries(docs)) {
       const file = writeTemp(name, await signPdf(bytes, signer, options));

@@ -72,7 +72,13 @@ export function visiblePage(page: PDFPage): VisiblePage {
     }
   };
   const quarter = rotation === 90 || rotation === 270;
-  return { width: quarter ? H : W, height: quarter ? W : H, rotation: [0, 90, 180, 270].includes(rotation) ? rotation : 0, point, textAngle: degrees(rotation) };
+  return {
+    width: quarter ? H : W,
+    height: quarter ? W : H,
+    rotation: [0, 90, 180, 270].includes(rotation) ? rotation : 0,
+    point,
+    textAngle: degrees(rotation),
+  };
 }
 
 /** Wraps the page's existing content in q … Q so that what is drawn afterwards starts from a clean graphics state. */
@@ -98,7 +104,8 @@ export function jpegOrientation(bytes: Uint8Array): number {
       const tiff = i + 10;
       const little = b[tiff] === 0x49 && b[tiff + 1] === 0x49;
       const u16 = (o: number) => (little ? b[o] | (b[o + 1] << 8) : (b[o] << 8) | b[o + 1]);
-      const u32 = (o: number) => (little ? (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000 : ((b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) + b[o] * 0x1000000);
+      const u32 = (o: number) =>
+        little ? (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000 : ((b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) + b[o] * 0x1000000;
       const end = i + 2 + len;
       const ifd = tiff + u32(tiff + 4);
       if (ifd + 2 > end) return 1;
@@ -140,11 +147,19 @@ export function drawOrientedImage(page: PDFPage, image: PDFImage, orientation: n
   const [a1, b1, c1, a2, b2, c2] = ORIENT[orientation] ?? ORIENT[1];
   const { x, y, width: w, height: h } = rect;
   const name = page.node.newXObject('Image', image.ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w * a1, h * a2, w * b1, h * b2, x + w * c1, y + h * c2), drawObject(name), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(w * a1, h * a2, w * b1, h * b2, x + w * c1, y + h * c2),
+    drawObject(name),
+    popGraphicsState(),
+  );
 }
 
 /** The largest rectangle of the given aspect that fits the area, centred in it. */
-export function fit(content: { width: number; height: number }, area: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number; scale: number } {
+export function fit(
+  content: { width: number; height: number },
+  area: { x: number; y: number; width: number; height: number },
+): { x: number; y: number; width: number; height: number; scale: number } {
   const scale = Math.min(area.width / content.width, area.height / content.height);
   const width = content.width * scale;
   const height = content.height * scale;
@@ -152,12 +167,24 @@ export function fit(content: { width: number; height: number }, area: { x: numbe
 }
 
 /** Draws an embedded page (from a source PDF) in the rectangle as a reader sees it, /Rotate applied. */
-export function drawEmbeddedPage(page: PDFPage, embedded: PDFEmbeddedPage, rotation: number, rect: { x: number; y: number; width: number; height: number }): void {
+export function drawEmbeddedPage(
+  page: PDFPage,
+  embedded: PDFEmbeddedPage,
+  rotation: number,
+  rect: { x: number; y: number; width: number; height: number },
+): void {
   const quarter = rotation === 90 || rotation === 270;
   // The embedded page is unrotated: its own width and height are the visible ones swapped for a quarter turn.
   const sw = quarter ? rect.height : rect.width;
   const sh = quarter ? rect.width : rect.height;
-  const origin = rotation === 90 ? { x: rect.x, y: rect.y + rect.height } : rotation === 180 ? { x: rect.x + rect.width, y: rect.y + rect.height } : rotation === 270 ? { x: rect.x + rect.width, y: rect.y } : { x: rect.x, y: rect.y };
+  const origin =
+    rotation === 90
+      ? { x: rect.x, y: rect.y + rect.height }
+      : rotation === 180
+        ? { x: rect.x + rect.width, y: rect.y + rect.height }
+        : rotation === 270
+          ? { x: rect.x + rect.width, y: rect.y }
+          : { x: rect.x, y: rect.y };
   page.drawPage(embedded, { ...origin, width: sw, height: sh, rotate: degrees(-rotation) });
 }
 

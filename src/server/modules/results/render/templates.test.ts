@@ -85,7 +85,15 @@ describe('giay-khai-sinh — Trích lục khai sinh', () => {
   });
 
   it('leaves the father’s section empty when he is not known, and dots what is missing', async () => {
-    const values = { ...birth.values, coThongTinCha: false, hoTenCha: undefined, soDinhDanhCha: undefined, ngaySinhCha: undefined, noiCuTruCha: undefined, queQuanTre: undefined };
+    const values = {
+      ...birth.values,
+      coThongTinCha: false,
+      hoTenCha: undefined,
+      soDinhDanhCha: undefined,
+      ngaySinhCha: undefined,
+      noiCuTruCha: undefined,
+      queQuanTre: undefined,
+    };
     const { text } = await render('khai-sinh-khong-cha', { ...birth, values, register: undefined });
     expect(text).toContain('Họ, chữ đệm, tên người cha: Năm sinh: Dân tộc: Quốc tịch: Nơi cư trú:');
     expect(text).not.toContain('NGUYỄN VĂN HÙNG');
@@ -187,7 +195,12 @@ describe('xac-nhan-cu-tru — Xác nhận thông tin về cư trú', () => {
 
 describe('ban-sao-chung-thuc — chứng thực bản sao từ bản chính', () => {
   it('prints the certification page with the certifier’s statement, number and book', async () => {
-    const { file, text } = await render('chung-thuc', { ...certifiedCopy, resultCode: 'KQ.CT.BS', dossier: { ...certifiedCopy.dossier, procedureCode: '2.000907', procedureName: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản' }, title: 'Bản sao được chứng thực từ bản chính' });
+    const { file, text } = await render('chung-thuc', {
+      ...certifiedCopy,
+      resultCode: 'KQ.CT.BS',
+      dossier: { ...certifiedCopy.dossier, procedureCode: '2.000907', procedureName: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản' },
+      title: 'Bản sao được chứng thực từ bản chính',
+    });
     expectAll(text, [
       'BẢN SAO ĐƯỢC CHỨNG THỰC TỪ BẢN CHÍNH',
       'Tên giấy tờ, văn bản: Giấy chứng nhận quyền sử dụng đất số BV 123456',
@@ -230,7 +243,17 @@ describe('giay-chung-nhan-ket-hon — Giấy chứng nhận kết hôn', () => {
       },
       register: { entry: '32', book: '01/2026' },
     });
-    expectAll(text, ['GIẤY CHỨNG NHẬN KẾT HÔN', 'Người vợ', 'Người chồng', 'PHẠM THU HÀ', 'LÊ QUANG VINH', '21/10/1998', '070198034567', 'Nơi đăng ký kết hôn: Ủy ban nhân dân xã Phú Riềng', 'Số: 32, Quyển số: 01/2026']);
+    expectAll(text, [
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      'Người vợ',
+      'Người chồng',
+      'PHẠM THU HÀ',
+      'LÊ QUANG VINH',
+      '21/10/1998',
+      '070198034567',
+      'Nơi đăng ký kết hôn: Ủy ban nhân dân xã Phú Riềng',
+      'Số: 32, Quyển số: 01/2026',
+    ]);
     expect(pdfQrPayload(file)).toMatchObject({ maTTHC: '1.000894', tenGiayTo: 'GIẤY CHỨNG NHẬN KẾT HÔN', maDinhDanh: '070096023456' });
   });
 });

@@ -20,7 +20,12 @@ export type { ResultTemplate } from './templates/template.ts';
 
 /** Every template, by key. Add a module under templates/ and list it here (see docs/results.md). */
 export const RESULT_TEMPLATES: Readonly<Record<string, ResultTemplate>> = Object.freeze(
-  Object.fromEntries([birthTemplate, marriageTemplate, maritalStatusTemplate, certificationTemplate, electronicCopyTemplate, residenceTemplate, genericTemplate].map((t) => [t.key, t])),
+  Object.fromEntries(
+    [birthTemplate, marriageTemplate, maritalStatusTemplate, certificationTemplate, electronicCopyTemplate, residenceTemplate, genericTemplate].map((t) => [
+      t.key,
+      t,
+    ]),
+  ),
 );
 
 export const GENERIC_TEMPLATE_KEY = genericTemplate.key;

@@ -33,7 +33,9 @@ export function writeTemp(name: string, bytes: Uint8Array): string {
 export function pdfText(file: string, page?: number): string {
   requireTool('pdftotext');
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+  return execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface PdfPageInfo {
@@ -63,7 +65,11 @@ export function pdfWords(file: string, page: number): { text: string; xMin: numb
     yMin: Number(m[2]),
     xMax: Number(m[3]),
     yMax: Number(m[4]),
-    text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: m[5]
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
   }));
 }
 
@@ -102,10 +108,32 @@ export function pdfPageToJpeg(file: string, dpi = 72): Uint8Array {
 /** A JPEG with an EXIF APP1 segment carrying the given orientation inserted after SOI. */
 export function withExifOrientation(jpeg: Uint8Array, orientation: number): Uint8Array {
   const tiff = Buffer.from([
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF header, IFD0 at 8
-    0x00, 0x01, // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation, SHORT, 1
-    0x00, 0x00, 0x00, 0x00, // no next IFD
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08, // big-endian TIFF header, IFD0 at 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    orientation,
+    0x00,
+    0x00, // Orientation, SHORT, 1
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
   ]);
   const payload = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
   const len = payload.length + 2;

@@ -34,11 +34,13 @@ describe('numbers and dates in Vietnamese words', () => {
 describe('answers as printed', () => {
   it('formats the e-form shapes and never prints undefined', () => {
     expect(formatValue('2026-02-20')).toBe('20/02/2026');
-    expect(formatValue({ provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Thịnh', communeName: 'Xã Phú Riềng', provinceName: 'Tỉnh Đồng Nai' })).toBe(
-      'Thôn Phú Thịnh, Xã Phú Riềng, Tỉnh Đồng Nai',
-    );
+    expect(
+      formatValue({ provinceCode: '75', communeCode: '25252', detail: 'Thôn Phú Thịnh', communeName: 'Xã Phú Riềng', provinceName: 'Tỉnh Đồng Nai' }),
+    ).toBe('Thôn Phú Thịnh, Xã Phú Riềng, Tỉnh Đồng Nai');
     expect(formatValue({ chiTiet: 'Số 12', tenPhuongXa: 'Xã Xuân Thành', tenTinhThanh: 'Tỉnh Đồng Nai' })).toBe('Số 12, Xã Xuân Thành, Tỉnh Đồng Nai');
-    expect(formatValue({ fullName: 'Trần Thị Mai', idNumber: '070195012346', birthDate: '1995-07-14' })).toBe('Trần Thị Mai, số định danh cá nhân 070195012346, sinh ngày 14/07/1995');
+    expect(formatValue({ fullName: 'Trần Thị Mai', idNumber: '070195012346', birthDate: '1995-07-14' })).toBe(
+      'Trần Thị Mai, số định danh cá nhân 070195012346, sinh ngày 14/07/1995',
+    );
     expect(formatValue(true)).toBe('Có');
     expect(formatValue(1250000)).toBe('1.250.000');
     expect(formatValue('me', { me: 'Mẹ' })).toBe('Mẹ');

@@ -111,7 +111,11 @@ export function withPlaceNames<T>(values: T, places: Readonly<Record<string, str
   return walk(values) as T;
 }
 
-const clean = (s: string) => s.normalize('NFC').replace(/[ \t]+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 const nonEmpty = (parts: unknown[]) => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map(clean);
 
 /** Groups the digits of a number by thousands with dots, as Vietnamese writes them: 1250000 → "1.250.000". */

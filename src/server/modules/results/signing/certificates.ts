@@ -42,10 +42,18 @@ function generateKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: fo
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
-  return { publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey, privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey };
+  return {
+    publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
+    privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+  };
 }
 
-function makeCertificate(name: SubjectName, issuer: { name: SubjectName; key?: forge.pki.rsa.PrivateKey }, years: number, extensions: unknown[]): IssuedCertificate {
+function makeCertificate(
+  name: SubjectName,
+  issuer: { name: SubjectName; key?: forge.pki.rsa.PrivateKey },
+  years: number,
+  extensions: unknown[],
+): IssuedCertificate {
   const keys = generateKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;

@@ -9,7 +9,10 @@ import * as pkijs from 'pkijs';
 import { systemNow } from '../../../clock.ts';
 import type { Signer } from './signer.ts';
 
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] }));
+pkijs.setEngine(
+  'node',
+  new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] }),
+);
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -80,7 +83,11 @@ export async function signDetachedCms(content: Uint8Array, signer: Signer, signi
 }
 
 /** Verifies a detached CMS signature over the content: digest, signature and (optionally) the chain to a root. */
-export async function verifyDetachedCms(cms: Uint8Array, content: Uint8Array, trustedRoots: Uint8Array[] = []): Promise<{ valid: boolean; signerName?: string; signingTime?: Date; chainTrusted: boolean }> {
+export async function verifyDetachedCms(
+  cms: Uint8Array,
+  content: Uint8Array,
+  trustedRoots: Uint8Array[] = [],
+): Promise<{ valid: boolean; signerName?: string; signingTime?: Date; chainTrusted: boolean }> {
   try {
     const info = pkijs.ContentInfo.fromBER(toArrayBuffer(cms));
     const sd = new pkijs.SignedData({ schema: info.content });

@@ -10,7 +10,8 @@ import { systemNow } from '../../../clock.ts';
 import { signDetachedCms } from './cms.ts';
 import type { Signer } from './signer.ts';
 
-const signpdf = (signpdfModule as unknown as { default?: { sign: (pdf: Buffer, signer: SignpdfSigner, date?: Date) => Promise<Buffer> } }).default ??
+const signpdf =
+  (signpdfModule as unknown as { default?: { sign: (pdf: Buffer, signer: SignpdfSigner, date?: Date) => Promise<Buffer> } }).default ??
   (signpdfModule as unknown as { sign: (pdf: Buffer, signer: SignpdfSigner, date?: Date) => Promise<Buffer> });
 
 class CmsSigner extends SignpdfSigner {

@@ -35,13 +35,20 @@ const pemToDer = (pem: string): Uint8Array[] =>
 /** Production: a PKCS#12 file per unit. */
 export class Pkcs12DirectorySignerProvider implements SignerProvider {
   private readonly cache = new Map<string, UnitSigner>();
-  constructor(private readonly dir: string, private readonly password: string, private readonly rootsFile: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly password: string,
+    private readonly rootsFile: string,
+  ) {}
 
   async forUnit(unit: { id: string; name: string }): Promise<UnitSigner> {
     const hit = this.cache.get(unit.id);
     if (hit) return hit;
     const file = path.join(this.dir, `${unit.id}.p12`);
-    if (!fs.existsSync(file)) throw new AppError('SIGNING_CERTIFICATE_MISSING', `Chưa cấu hình chứng thư số của đơn vị ${unit.name}. Vui lòng báo quản trị hệ thống.`, 409, undefined, { unit: unit.name });
+    if (!fs.existsSync(file))
+      throw new AppError('SIGNING_CERTIFICATE_MISSING', `Chưa cấu hình chứng thư số của đơn vị ${unit.name}. Vui lòng báo quản trị hệ thống.`, 409, undefined, {
+        unit: unit.name,
+      });
     const signer = new Pkcs12Signer(fs.readFileSync(file), this.password);
     const s = { signer, commonName: unit.name };
     this.cache.set(unit.id, s);
@@ -57,7 +64,10 @@ export class Pkcs12DirectorySignerProvider implements SignerProvider {
 export class DevelopmentCaSignerProvider implements SignerProvider {
   private readonly cache = new Map<string, Promise<UnitSigner>>();
   private ca: Promise<{ cert: IssuedCertificate }> | null = null;
-  constructor(private readonly db: Database, private readonly secret: string) {}
+  constructor(
+    private readonly db: Database,
+    private readonly secret: string,
+  ) {}
 
   /** Each unit's PKCS#12 password, derived from the server secret (never stored). */
   private password(unitId: string): string {
@@ -66,9 +76,12 @@ export class DevelopmentCaSignerProvider implements SignerProvider {
 
   private loadCa(): Promise<{ cert: IssuedCertificate }> {
     this.ca ??= (async () => {
-      const read = async () => (await this.db.query<{ certificate_pem: string; private_key_pem: string; common_name: string }>(
-        "SELECT certificate_pem, private_key_pem, common_name FROM signing_credentials WHERE subject_id = 'ca'",
-      )).rows[0];
+      const read = async () =>
+        (
+          await this.db.query<{ certificate_pem: string; private_key_pem: string; common_name: string }>(
+            "SELECT certificate_pem, private_key_pem, common_name FROM signing_credentials WHERE subject_id = 'ca'",
+          )
+        ).rows[0];
       let row = await read();
       if (!row) {
         const ca = createRootCa({ commonName: 'MotCua CA thử nghiệm (không dùng để giao dịch thật)', organization: 'MotCua – môi trường phát triển' });
@@ -78,7 +91,13 @@ export class DevelopmentCaSignerProvider implements SignerProvider {
         );
         row = (await read())!;
       }
-      return { cert: { certificatePem: row.certificate_pem, privateKeyPem: row.private_key_pem, subject: { commonName: row.common_name, organization: 'MotCua – môi trường phát triển' } } };
+      return {
+        cert: {
+          certificatePem: row.certificate_pem,
+          privateKeyPem: row.private_key_pem,
+          subject: { commonName: row.common_name, organization: 'MotCua – môi trường phát triển' },
+        },
+      };
     })();
     this.ca.catch(() => (this.ca = null));
     return this.ca;
@@ -95,11 +114,17 @@ export class DevelopmentCaSignerProvider implements SignerProvider {
   }
 
   private async loadUnit(unit: { id: string; name: string; province?: string; locality?: string }): Promise<UnitSigner> {
-    const read = async () => (await this.db.query<{ p12: Buffer; common_name: string }>('SELECT p12, common_name FROM signing_credentials WHERE subject_id = $1', [unit.id])).rows[0];
+    const read = async () =>
+      (await this.db.query<{ p12: Buffer; common_name: string }>('SELECT p12, common_name FROM signing_credentials WHERE subject_id = $1', [unit.id])).rows[0];
     let row = await read();
     if (!row) {
       const { cert: ca } = await this.loadCa();
-      const issued = issueSigningCertificate(ca, { commonName: unit.name, organization: unit.name, ...(unit.locality ? { locality: unit.locality } : {}), ...(unit.province ? { province: unit.province } : {}) });
+      const issued = issueSigningCertificate(ca, {
+        commonName: unit.name,
+        organization: unit.name,
+        ...(unit.locality ? { locality: unit.locality } : {}),
+        ...(unit.province ? { province: unit.province } : {}),
+      });
       const p12 = toPkcs12(issued, [ca.certificatePem], this.password(unit.id), unit.name);
       await this.db.query(
         "INSERT INTO signing_credentials (subject_id, certificate_pem, p12, common_name, not_after) VALUES ($1, $2, $3, $4, now() + interval '3 years') ON CONFLICT (subject_id) DO NOTHING",

@@ -36,7 +36,11 @@ describe('PAdES signatures with Vietnamese certificate names', () => {
 
   beforeAll(() => {
     const ca = createRootCa({ commonName: 'MotCua CA thử nghiệm', organization: 'Ủy ban nhân dân tỉnh Đồng Nai' });
-    const unit = issueSigningCertificate(ca, { commonName: 'Ủy ban nhân dân xã Phú Riềng', organization: 'Ủy ban nhân dân xã Phú Riềng', province: 'Đồng Nai' });
+    const unit = issueSigningCertificate(ca, {
+      commonName: 'Ủy ban nhân dân xã Phú Riềng',
+      organization: 'Ủy ban nhân dân xã Phú Riềng',
+      province: 'Đồng Nai',
+    });
     signer = new Pkcs12Signer(toPkcs12(unit, [ca.certificatePem], 'mat-khau-p12', 'UBND xã Phú Riềng'), 'mat-khau-p12');
     rootDer = Buffer.from(ca.certificatePem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
   });

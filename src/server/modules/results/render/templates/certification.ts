@@ -28,7 +28,12 @@ export function certificationNumberLine(data: ResultData): string {
 
 /** The certifier's statement (lời chứng), its number, date and signature; `pages` adds "Bản sao gồm 03 trang". */
 export function drawCertificationStatement(w: DocumentWriter, data: ResultData, pages?: number): void {
-  const lines = [CERTIFICATION_STATEMENT, certificationNumberLine(data), ...(pages ? [`Bản sao gồm ${twoDigits(pages)} trang.`] : []), placeDateLine(data.place, data.issuedAt)];
+  const lines = [
+    CERTIFICATION_STATEMENT,
+    certificationNumberLine(data),
+    ...(pages ? [`Bản sao gồm ${twoDigits(pages)} trang.`] : []),
+    placeDateLine(data.place, data.issuedAt),
+  ];
   w.ensureSpace(lines.reduce((n, l) => n + w.heightOf(l, { size: BODY + 1 }), 0) + 140);
   w.space(4);
   para(w, 'LỜI CHỨNG CỦA NGƯỜI THỰC HIỆN CHỨNG THỰC', { bold: true, align: 'center', gap: 6 });

@@ -70,7 +70,11 @@ export const genericTemplate: ResultTemplate = {
     para(w, `Xét hồ sơ mã số ${data.dossier.code} đề nghị giải quyết thủ tục hành chính “${data.dossier.procedureName}” của ${owner};`);
     para(w, `${data.agency.name} ${agencyVerb(data.title)} với các nội dung sau:`, { gap: 6 });
     line(w, 'Người được cấp', data.owner.name, { bold: true });
-    line(w, idLabel(data.owner.idNumber).replace(/^./, (c) => c.toUpperCase()), data.owner.idNumber);
+    line(
+      w,
+      idLabel(data.owner.idNumber).replace(/^./, (c) => c.toUpperCase()),
+      data.owner.idNumber,
+    );
     const rows = answerRows(data);
     if (rows.length) {
       w.space(4);

@@ -23,7 +23,10 @@ export const maritalStatusTemplate: ResultTemplate = {
     const v = data.values;
     const requester = formatValue(v.hoTenNguoiNop) ?? data.owner.name;
     const onBehalf = formatValue(v.quanHeNguoiLamThay);
-    para(w, `Xét đề nghị của ông/bà ${requester}${onBehalf ? ` (${onBehalf} của người được xác nhận)` : ''} về việc xác nhận tình trạng hôn nhân cho ông/bà ${data.owner.name},`);
+    para(
+      w,
+      `Xét đề nghị của ông/bà ${requester}${onBehalf ? ` (${onBehalf} của người được xác nhận)` : ''} về việc xác nhận tình trạng hôn nhân cho ông/bà ${data.owner.name},`,
+    );
     para(w, `${data.agency.name.toLocaleUpperCase('vi-VN')} XÁC NHẬN:`, { bold: true, align: 'center', gap: 6 });
     line(w, 'Họ, chữ đệm, tên', upper(data.owner.name), { bold: true });
     line(w, 'Ngày, tháng, năm sinh', pick(v, 'ngaySinh', ...(onBehalf ? [] : ['ngaySinhNguoiNop'])));

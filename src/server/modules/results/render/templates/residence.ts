@@ -23,7 +23,11 @@ export const residenceTemplate: ResultTemplate = {
     const v = data.values;
     const requester = formatValue(v.hoTenNguoiNop) ?? data.owner.name;
     const onBehalf = formatValue(v.quanHeNguoiLamThay);
-    para(w, `Theo đề nghị của ông/bà ${requester}${onBehalf ? ` (${onBehalf} của công dân)` : ''}, ${data.agency.name} xác nhận thông tin về cư trú của công dân như sau:`, { gap: 6 });
+    para(
+      w,
+      `Theo đề nghị của ông/bà ${requester}${onBehalf ? ` (${onBehalf} của công dân)` : ''}, ${data.agency.name} xác nhận thông tin về cư trú của công dân như sau:`,
+      { gap: 6 },
+    );
     line(w, 'Họ, chữ đệm và tên', upper(data.owner.name), { bold: true });
     lineRow(w, [
       ['Ngày, tháng, năm sinh', pick(v, 'ngaySinh', ...(onBehalf ? [] : ['ngaySinhNguoiNop']))],
