@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
-import { createOutboxWorker } from '../notifications/index.ts';
+import { createOutboxWorker } from '../../event-stream.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -68,7 +68,7 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     expect((await t.ctx.db.query('SELECT 1 FROM dossier_documents WHERE dossier_id = $1', [d.id])).rowCount).toBe(1);
     expect((await t.ctx.db.query("SELECT 1 FROM dossier_actions WHERE dossier_id = $1 AND action = 'submitted'", [d.id])).rowCount).toBe(1);
 
-    const worker = createOutboxWorker(t.ctx.db, t.ctx.mail.mailer, 'http://localhost');
+    const worker = createOutboxWorker({ ...t.ctx, config: { ...t.ctx.config, publicUrl: 'http://localhost' } });
     await worker.drain();
     const mail = (
       await t.ctx.db.query<{ subject: string; body_text: string; rcpt_to: string[] }>(

@@ -3,4 +3,4 @@
  * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as notificationRoutes } from './routes.ts';
-export { createMailService, createOutboxWorker, MAIL_CONSUMER, type MailService } from './service.ts';
+export { createMailService, MAIL_CONSUMER, mailHandlers, mailNote, type MailService } from './service.ts';

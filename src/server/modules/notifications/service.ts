@@ -8,8 +8,8 @@ import { ACTION_RULES } from '../../../core/dossiers/transitions.ts';
 import { smtpMailer, type Mailer } from '../../adapters/mail.ts';
 import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import { OutboxWorker, type OutboxHandler } from '../../outbox/outbox.ts';
-import { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from '../dossiers/index.ts';
+import type { OutboxHandler } from '../../outbox/outbox.ts';
+import type { EventConsumer } from '../dossiers/index.ts';
 import { startCaptureServer, type CaptureServer } from '../../standins/mail/capture-server.ts';
 import { dossierStatusMail, dossierSubmittedMail } from './mail-templates.ts';
 
@@ -97,13 +97,4 @@ export function mailHandlers(db: Database, mailer: Mailer, publicUrl: string): R
     },
     [LEGACY_MAIL_TOPIC]: async (msg) => send(msg.id, msg.payload as unknown as DossierMailPayload),
   };
-}
-
-/** Every handler of the process's outbox worker: the event router and the consumers it feeds. */
-export function outboxHandlers(db: Database, mailer: Mailer, publicUrl: string): Record<string, OutboxHandler> {
-  return { [DOSSIER_EVENT_TOPIC]: eventRouter(db, [MAIL_CONSUMER]), ...mailHandlers(db, mailer, publicUrl) };
-}
-
-export function createOutboxWorker(db: Database, mailer: Mailer, publicUrl: string, log?: (err: unknown) => void): OutboxWorker {
-  return new OutboxWorker(db, outboxHandlers(db, mailer, publicUrl), { onError: (err) => log?.(err) });
 }
