@@ -18,6 +18,7 @@ import path from 'node:path';
 import { renderSpecimen } from './modules/results/index.ts';
 import { INDEX766_HELP, runIndex766 } from './modules/metrics/index.ts';
 import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/index.ts';
+import { RECOGNISE_HELP, runRecogniseCommand } from './modules/recognition/index.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -157,6 +158,10 @@ const commands: Record<string, { help: string; run: Command }> = {
   reconcile: {
     help: RECONCILE_HELP,
     run: (args) => runReconcileCommand(args, withDatabase),
+  },
+  recognise: {
+    help: RECOGNISE_HELP,
+    run: runRecogniseCommand,
   },
   'verify-log': {
     help: 'Kiểm tra chuỗi băm của nhật ký xử lý hồ sơ. [--dossier <id>] [--json]',
