@@ -166,8 +166,11 @@ export function normaliseValue(kind: FieldKind, raw: string): NormalisedValue {
   }
 }
 
-/** The template's fields found in the lines; a field not found has an empty value and confidence 0. */
-export function extractFields(template: DocumentTemplate, lines: RecognisedLine[]): RecognisedField[] {
+/**
+ * The template's fields found in the lines; a field not found has an empty value and confidence 0. `correct` (e.g. the
+ * lexicon's correctText) is applied to free-text values; rawText stays the line as recognised.
+ */
+export function extractFields(template: DocumentTemplate, lines: RecognisedLine[], correct: (text: string) => string = (t) => t): RecognisedField[] {
   const found = new Map<string, RecognisedField>();
   for (const line of lines) {
     const text = line.text.normalize('NFC');
@@ -179,7 +182,7 @@ export function extractFields(template: DocumentTemplate, lines: RecognisedLine[
       const next = hits[k + 1];
       const to = next ? (origin[next.start] as number) : text.length;
       const segment = text.slice(from, to).replace(/^\s*[:;.]?\s*/, '');
-      const { value, valid } = normaliseValue(hit.field.kind, segment);
+      const { value, valid } = normaliseValue(hit.field.kind, hit.field.kind === 'text' ? correct(segment) : segment);
       const confidence = Math.max(0, Math.min(1, line.confidence)) * (valid ? 1 : 0.5) * (hit.distance === 0 ? 1 : 0.9);
       found.set(hit.field.name, {
         name: hit.field.name,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { characterAccuracy, editDistance, fieldAccuracy } from './accuracy.ts';
 import { formatCccdQr, parseCccdQr } from './cccd-qr.ts';
+import { correctText, createLexicon, DOCUMENT_WORDS, phrasesOf, vowelKey } from './lexicon.ts';
 import { approximateFind, extractFields, normaliseValue } from './extract.ts';
-import { detectDocumentType, templateFor } from './templates.ts';
+import { DOCUMENT_TEMPLATES, detectDocumentType, templateFor } from './templates.ts';
 
 const card = {
   personalId: '075190000123',
@@ -100,5 +101,21 @@ describe('accuracy', () => {
     expect(characterAccuracy('tháng năm', 'thóng  năm')).toBeCloseTo(1 - 1 / 9);
     expect(characterAccuracy('abc', 'xyzxyzxyz')).toBe(0);
     expect(fieldAccuracy({ a: 'X', b: 'Y' }, { a: 'X', b: 'Z' })).toBe(0.5);
+  });
+});
+
+describe('lexicon correction of a/o vowel slips', () => {
+  const labels = DOCUMENT_TEMPLATES.flatMap((t) => t.fields.flatMap((f) => f.labels));
+  const lexicon = createLexicon([...DOCUMENT_WORDS, ...phrasesOf(labels), 'hải', 'châu', 'long', 'lăng']);
+  it('restores the word that differs only in a/ă/â/o/ô/ơ with the same tone', () => {
+    expect(correctText('Ngòy, thóng, năm sinh', lexicon)).toBe('Ngày, tháng, năm sinh');
+    expect(correctText('thị trốn Kim Long, thành phố Hỏi Phòng, huyện Chôu Đức', lexicon)).toBe('thị trấn Kim Long, thành phố Hải Phòng, huyện Châu Đức');
+    expect(correctText('Số định danh có nhôn', lexicon)).toBe('Số định danh cá nhân');
+  });
+  it('leaves names in capitals, known words and ambiguous words alone', () => {
+    expect(correctText('NGUYỄN THỊ LAN', lexicon)).toBe('NGUYỄN THỊ LAN');
+    expect(correctText('Long', lexicon)).toBe('Long');
+    expect(vowelKey('tháng')).toBe(vowelKey('thóng'));
+    expect(vowelKey('tháng')).not.toBe(vowelKey('thông'));
   });
 });

@@ -3,14 +3,17 @@
  *
  * Order (wave2 C6): a QR code first — the chip identity card's QR gives seven exact fields, a result's TT 01/2023 QR
  * names the dossier and document — then Vietnamese OCR of the normalised page(s) with the document type's field
- * template. PDFs are recognised page by page. Pages that read badly upright are tried a quarter, half and three-quarter
+ * template; free-text values and the page text are corrected against a lexicon for the a/o vowel slips tesseract makes
+ * on Vietnamese (core/recognition/lexicon.ts). PDFs are recognised page by page. Pages that read badly upright are tried a quarter, half and three-quarter
  * turn round. The engines are loaded from node_modules only (see local-assets.ts).
  */
 import { parseCccdQr } from '../../../core/recognition/cccd-qr.ts';
 import type { RecognisedLine } from '../../../core/recognition/extract.ts';
 import { extractFields } from '../../../core/recognition/extract.ts';
 import type { RecognisedField, RecognitionResult } from '../../../core/recognition/fields.ts';
-import { detectDocumentType, DOCUMENT_TYPES, templateFor } from '../../../core/recognition/templates.ts';
+import { DOCUMENT_TEMPLATES, detectDocumentType, DOCUMENT_TYPES, templateFor } from '../../../core/recognition/templates.ts';
+import { correctText, createLexicon, DOCUMENT_WORDS, type Lexicon, phrasesOf } from '../../../core/recognition/lexicon.ts';
+import { readAdminUnits } from '../reference/index.ts';
 import { decodeQrPayload, QR_FIELD_LABELS, type QrPayload } from '../../../core/documents/qr-payload.ts';
 import { normaliseImage, pdfPages, sniffKind, turn } from './images.ts';
 import { createOcrEngine, type OcrEngine, type OcrPage } from './ocr-engine.ts';
@@ -61,7 +64,19 @@ function resultQrFields(payload: QrPayload, raw: string): RecognisedField[] {
     .map((k) => ({ name: k, label: QR_FIELD_LABELS[k], value: String(payload[k]), source: 'qr' as const, confidence: 1, rawText: raw }));
 }
 
+/**
+ * The correction lexicon: the papers' words, two-word phrases of their labels and headings, and every word of the
+ * names of the 2025 provinces and communes (data/admin-units-2025.json).
+ */
+function documentLexicon(): Lexicon {
+  const units = readAdminUnits().provinces.flatMap((p) => [p.name, ...p.communes.map((c) => c.name)]);
+  const labels = DOCUMENT_TEMPLATES.flatMap((t) => [t.title, ...t.fields.flatMap((f) => f.labels)]);
+  return createLexicon([...DOCUMENT_WORDS, ...phrasesOf(labels), ...units.flatMap((n) => n.split(/\s+/))]);
+}
+
 export function createRecogniser(ocr: OcrEngine = createOcrEngine()): Recogniser {
+  let lexicon: Lexicon | null = null;
+  const correct = (text: string) => correctText(text, (lexicon ??= documentLexicon()));
   return {
     async recognise(file, options = {}) {
       const wanted = options.type;
@@ -115,13 +130,13 @@ export function createRecogniser(ocr: OcrEngine = createOcrEngine()): Recogniser
         lines.push(...page.lines);
         texts.push(page.text);
       }
-      const text = texts.join('\n\f\n').trim();
+      const text = correct(texts.join('\n\f\n').trim());
       const template = wanted ? templateFor(wanted) : detectDocumentType(text);
       if (!template) {
         warnings.push('Không nhận ra loại giấy tờ; chỉ trả về văn bản nhận dạng được.');
         return { type: 'unknown', fields: [], text, warnings };
       }
-      const fields = extractFields(template, lines);
+      const fields = extractFields(template, lines, correct);
       if (fields.every((f) => f.value === '')) warnings.push(`Không tìm thấy trường nào của mẫu "${template.title}" trên ảnh.`);
       return { type: template.type, fields, text, warnings };
     },
