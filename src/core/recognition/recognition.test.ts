@@ -3,7 +3,7 @@ import { characterAccuracy, editDistance, fieldAccuracy } from './accuracy.ts';
 import { formatCccdQr, parseCccdQr } from './cccd-qr.ts';
 import { correctText, createLexicon, DOCUMENT_WORDS, phrasesOf, vowelKey } from './lexicon.ts';
 import { approximateFind, extractFields, normaliseValue } from './extract.ts';
-import { DOCUMENT_TEMPLATES, detectDocumentType, templateFor } from './templates.ts';
+import { DOCUMENT_TEMPLATES, DOCUMENT_TYPES, detectDocumentType, RECOGNISABLE_TYPES, templateFor } from './templates.ts';
 
 const card = {
   personalId: '075190000123',
@@ -117,5 +117,11 @@ describe('lexicon correction of a/o vowel slips', () => {
     expect(correctText('Long', lexicon)).toBe('Long');
     expect(vowelKey('tháng')).toBe(vowelKey('thóng'));
     expect(vowelKey('tháng')).not.toBe(vowelKey('thông'));
+  });
+});
+
+describe('recognisable types', () => {
+  it('are the identity card and every template', () => {
+    expect([...RECOGNISABLE_TYPES].sort()).toEqual(['citizen-id-card', ...DOCUMENT_TYPES].sort());
   });
 });

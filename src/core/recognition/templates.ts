@@ -96,6 +96,12 @@ export const DOCUMENT_TEMPLATES: DocumentTemplate[] = [
 
 export const DOCUMENT_TYPES = DOCUMENT_TEMPLATES.map((t) => t.type);
 
+/** The back of the chip identity card, read from its QR. */
+export const ID_CARD_TYPE = 'citizen-id-card';
+/** Every type a caller may ask recognition for. */
+export const RECOGNISABLE_TYPES = [ID_CARD_TYPE, 'birth-certificate', 'marriage-certificate', 'residence-confirmation', 'land-certificate'] as const;
+export type RecognisableType = (typeof RECOGNISABLE_TYPES)[number];
+
 export function templateFor(type: string): DocumentTemplate | undefined {
   return DOCUMENT_TEMPLATES.find((t) => t.type === type);
 }

@@ -604,6 +604,21 @@ export interface Receipts {
   issued_at: Timestamp;
 }
 
+export interface Recognitions {
+  id: string;
+  owner_kind: 'citizen' | 'official' | 'system';
+  owner_id: string;
+  upload_id: string;
+  requested_type: Generated<string>;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  result: Json | null;
+  error: string | null;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
 export interface ReconciliationRuns {
   id: string;
   gateway: string;
@@ -845,6 +860,7 @@ export interface DB {
   procedures: Procedures;
   receipt_counters: ReceiptCounters;
   receipts: Receipts;
+  recognitions: Recognitions;
   reconciliation_runs: ReconciliationRuns;
   register_counters: RegisterCounters;
   result_counters: ResultCounters;

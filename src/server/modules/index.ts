@@ -13,6 +13,7 @@ import { notificationRoutes } from './notifications/index.ts';
 import { officialRoutes } from './officials/index.ts';
 import { paymentRoutes } from './payments/index.ts';
 import { receptionRoutes } from './reception/index.ts';
+import { recognitionRoutes } from './recognition/index.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { resultRoutes } from './results/index.ts';
 import { systemRoutes } from './system/index.ts';
@@ -38,4 +39,5 @@ export const modules: ModuleRegistration[] = [
   metricsRoutes,
   paymentRoutes,
   bankStandin,
+  recognitionRoutes,
 ];

@@ -3,3 +3,4 @@
  * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as documentRoutes } from './routes.ts';
+export { findOwnUpload } from './routes.ts';

@@ -11,7 +11,7 @@ import { parseCccdQr } from '../../../core/recognition/cccd-qr.ts';
 import type { RecognisedLine } from '../../../core/recognition/extract.ts';
 import { extractFields } from '../../../core/recognition/extract.ts';
 import type { RecognisedField, RecognitionResult } from '../../../core/recognition/fields.ts';
-import { DOCUMENT_TEMPLATES, detectDocumentType, DOCUMENT_TYPES, templateFor } from '../../../core/recognition/templates.ts';
+import { DOCUMENT_TEMPLATES, detectDocumentType, ID_CARD_TYPE, RECOGNISABLE_TYPES, templateFor } from '../../../core/recognition/templates.ts';
 import { correctText, createLexicon, DOCUMENT_WORDS, type Lexicon, phrasesOf } from '../../../core/recognition/lexicon.ts';
 import { readAdminUnits } from '../reference/index.ts';
 import { decodeQrPayload, QR_FIELD_LABELS, type QrPayload } from '../../../core/documents/qr-payload.ts';
@@ -19,10 +19,8 @@ import { normaliseImage, pdfPages, sniffKind, turn } from './images.ts';
 import { createOcrEngine, type OcrEngine, type OcrPage } from './ocr-engine.ts';
 import { readQrTexts } from './qr-reader.ts';
 
-export const ID_CARD_TYPE = 'citizen-id-card';
+export { ID_CARD_TYPE, RECOGNISABLE_TYPES };
 export const RESULT_QR_TYPE = 'result-qr';
-/** Every type a caller may ask for. */
-export const RECOGNISABLE_TYPES = [ID_CARD_TYPE, ...DOCUMENT_TYPES] as const;
 
 export interface RecogniseOptions {
   /** Expected document type; without it the type is found from the QR or the page title. */
@@ -88,7 +86,15 @@ export function createRecogniser(ocr: OcrEngine = createOcrEngine()): Recogniser
       const kind = sniffKind(file);
       if (!kind)
         throw new RecognitionInputError('Tệp không phải ảnh (PNG, JPEG, WebP, TIFF) hoặc PDF.', 'The file is not an image (PNG, JPEG, WebP, TIFF) or a PDF.');
-      const pages = kind === 'pdf' ? await pdfPages(file) : [Buffer.from(file)];
+      const pages =
+        kind === 'pdf'
+          ? await pdfPages(file).catch(() => {
+              throw new RecognitionInputError(
+                'Không đọc được tệp PDF: tệp hỏng hoặc có mật khẩu.',
+                'The PDF cannot be read: it is damaged or password-protected.',
+              );
+            })
+          : [Buffer.from(file)];
       if (pages.length === 0) throw new RecognitionInputError('Tệp PDF không có trang nào đọc được.', 'The PDF has no readable page.');
 
       const warnings: string[] = [];
