@@ -15,7 +15,7 @@
  *      normalisation and QR search); then PASS/FAIL lines against the clean-scan targets. Also one identity-card QR
  *      photo per document: seven fields exact or not.
  *
- * Usage: npm run bench:recognition [-- --per-type 5 --seed 1 --json]
+ * Usage: npm run bench:recognition [-- --per-type 5 --seed 1 --json --show-wrong]
  */
 import { parseArgs } from 'node:util';
 import { characterAccuracy, fieldAccuracy } from '../src/core/recognition/accuracy.ts';
@@ -23,7 +23,9 @@ import { LOW_CONFIDENCE } from '../src/core/recognition/fields.ts';
 import { createRecogniser } from '../src/server/modules/recognition/index.ts';
 import { degrade, photographIdCardBack, renderSpecimen, seededRandom, SPECIMEN_TYPES } from '../src/server/modules/recognition/specimens.ts';
 
-const { values } = parseArgs({ options: { 'per-type': { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { 'per-type': { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'show-wrong': { type: 'boolean' } },
+});
 const perType = Number(values['per-type'] ?? 5);
 const seed = Number(values.seed ?? 1);
 
@@ -72,7 +74,10 @@ for (const type of SPECIMEN_TYPES) {
         detected: r.type === type,
         ms,
       });
-      if (!values.json) process.stderr.write('.');
+      if (values['show-wrong'])
+        for (const f of wrong)
+          process.stderr.write(`\n${type} ${condition} ${f.name}: ${JSON.stringify(f.value)} ≠ ${JSON.stringify(s.truth[f.name])} (${f.confidence})`);
+      else if (!values.json) process.stderr.write('.');
     }
     const holder = {
       personalId: '075190000123',

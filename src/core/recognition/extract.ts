@@ -107,6 +107,47 @@ function labelHits(template: DocumentTemplate, folded: string): LabelHit[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** Common Vietnamese family names (upper case): a surname read without its marks (NGUYÊN, PHAM) is restored. */
+const SURNAMES = [
+  'NGUYỄN',
+  'TRẦN',
+  'LÊ',
+  'PHẠM',
+  'HOÀNG',
+  'HUỲNH',
+  'PHAN',
+  'VŨ',
+  'VÕ',
+  'ĐẶNG',
+  'BÙI',
+  'ĐỖ',
+  'HỒ',
+  'NGÔ',
+  'DƯƠNG',
+  'LÝ',
+  'ĐÀO',
+  'ĐINH',
+  'TRỊNH',
+  'LÂM',
+  'LƯƠNG',
+  'TRƯƠNG',
+  'HÀ',
+  'TÔ',
+  'CAO',
+  'QUÁCH',
+  'LƯU',
+  'THÁI',
+  'KIỀU',
+  'TẠ',
+];
+const bare = (w: string) => foldChars(w).folded;
+
+export function correctSurname(word: string): string {
+  if (SURNAMES.includes(word)) return word;
+  const found = SURNAMES.filter((s) => bare(s) === bare(word));
+  return found.length === 1 ? (found[0] as string) : word;
+}
+
 export interface NormalisedValue {
   value: string;
   valid: boolean;
@@ -118,11 +159,14 @@ export function normaliseValue(kind: FieldKind, raw: string): NormalisedValue {
   const digits = (s: string) => s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1');
   switch (kind) {
     case 'name': {
-      const v = text
+      const words = text
         .replace(/[^\p{L} ]/gu, '')
         .replace(/\s+/g, ' ')
         .trim()
-        .toLocaleUpperCase('vi');
+        .toLocaleUpperCase('vi')
+        .split(' ');
+      words[0] = correctSurname(words[0] as string);
+      const v = words.join(' ');
       return { value: v, valid: v.split(' ').length >= 2 };
     }
     case 'date': {
@@ -141,6 +185,8 @@ export function normaliseValue(kind: FieldKind, raw: string): NormalisedValue {
       const w = foldChars(text).folded.replace(/[^a-z]/g, '');
       if (w.startsWith('nam')) return { value: 'Nam', valid: true };
       if (w.startsWith('nu')) return { value: 'Nữ', valid: true };
+      // One slipped letter of "Nam" (Ngm, Nom): still Nam, but marked not valid so the confidence is halved.
+      if (w.length === 3 && [...w].filter((c, i) => c !== 'nam'[i]).length === 1) return { value: 'Nam', valid: false };
       return { value: text, valid: false };
     }
     case 'number': {

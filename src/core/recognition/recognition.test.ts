@@ -88,6 +88,10 @@ describe('templates', () => {
   });
   it('validates values by kind', () => {
     expect(normaliseValue('date', '31/02/2020')).toEqual({ value: '', valid: false });
+    expect(normaliseValue('name', 'NGUYÊN ĐỨC ĐẠT')).toEqual({ value: 'NGUYỄN ĐỨC ĐẠT', valid: true });
+    expect(normaliseValue('name', 'PHAM HỮU SƠN').value).toBe('PHẠM HỮU SƠN');
+    expect(normaliseValue('name', 'HÀ VĂN AN').value).toBe('HÀ VĂN AN');
+    expect(normaliseValue('sex', 'Ngm')).toEqual({ value: 'Nam', valid: false });
     expect(normaliseValue('personal-id', '075 320 001 234')).toEqual({ value: '075320001234', valid: true });
     expect(normaliseValue('personal-id', '999320001234').valid).toBe(false);
     expect(normaliseValue('area', '120.5 m²')).toEqual({ value: '120,5', valid: true });
@@ -111,6 +115,8 @@ describe('lexicon correction of a/o vowel slips', () => {
     expect(correctText('Ngòy, thóng, năm sinh', lexicon)).toBe('Ngày, tháng, năm sinh');
     expect(correctText('thị trốn Kim Long, thành phố Hỏi Phòng, huyện Chôu Đức', lexicon)).toBe('thị trấn Kim Long, thành phố Hải Phòng, huyện Châu Đức');
     expect(correctText('Số định danh có nhôn', lexicon)).toBe('Số định danh cá nhân');
+    const withUnits = createLexicon([...DOCUMENT_WORDS, ...phrasesOf(['Tỉnh Đồng Nai'])]);
+    expect(correctText('tỉnh Đồng Nơi', withUnits)).toBe('tỉnh Đồng Nai');
   });
   it('leaves names in capitals, known words and ambiguous words alone', () => {
     expect(correctText('NGUYỄN THỊ LAN', lexicon)).toBe('NGUYỄN THỊ LAN');

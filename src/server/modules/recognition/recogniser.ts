@@ -63,13 +63,14 @@ function resultQrFields(payload: QrPayload, raw: string): RecognisedField[] {
 }
 
 /**
- * The correction lexicon: the papers' words, two-word phrases of their labels and headings, and every word of the
- * names of the 2025 provinces and communes (data/admin-units-2025.json).
+ * The correction lexicon: the papers' words, two-word phrases of their labels and headings, and every word and
+ * two-word phrase of the names of the 2025 provinces and communes (data/admin-units-2025.json), so that "Đồng Nơi"
+ * becomes "Đồng Nai" although "nơi" is a word.
  */
 function documentLexicon(): Lexicon {
   const units = readAdminUnits().provinces.flatMap((p) => [p.name, ...p.communes.map((c) => c.name)]);
   const labels = DOCUMENT_TEMPLATES.flatMap((t) => [t.title, ...t.fields.flatMap((f) => f.labels)]);
-  return createLexicon([...DOCUMENT_WORDS, ...phrasesOf(labels), ...units.flatMap((n) => n.split(/\s+/))]);
+  return createLexicon([...DOCUMENT_WORDS, ...phrasesOf([...labels, ...units]), ...units.flatMap((n) => n.split(/\s+/))]);
 }
 
 export function createRecogniser(ocr: OcrEngine = createOcrEngine()): Recogniser {
