@@ -6,12 +6,13 @@ import path from 'node:path';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
+import { MIGRATION_LOCK_KEY, migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoHistory } from './seed/demo-history.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -20,10 +21,21 @@ export async function openConfiguredDatabase(config: AppConfig): Promise<Databas
   );
 }
 
+/**
+ * The demo history (src/server/seed/demo-history.ts) under the migration lock: of several servers starting together,
+ * one writes it and the others find it written and skip.
+ */
+export function seedDemoHistoryOnce(db: Database, opts: Parameters<typeof seedDemoHistory>[1] = {}): ReturnType<typeof seedDemoHistory> {
+  return db.withAdvisoryLock(MIGRATION_LOCK_KEY, () => seedDemoHistory(db, opts));
+}
+
 export async function createContext(config: AppConfig, db?: Database): Promise<AppContext> {
   const database = db ?? (await openConfiguredDatabase(config));
-  await migrate(database);
-  if (config.seedDemo) await seedDemo(database);
+  // Several servers starting together on an empty database: migrations and the demo seed run one server at a time.
+  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
+    await migrate(database);
+    if (config.seedDemo) await seedDemo(database);
+  });
   const mail = await createMailService(config, database);
   return {
     config,

@@ -11,11 +11,10 @@
  * forces the exit with code 1.
  */
 import { buildApp } from './app.ts';
-import { createContext } from './bootstrap.ts';
+import { createContext, seedDemoHistoryOnce } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
-import { seedDemoHistory } from './seed/demo-history.ts';
 
 const SHUTDOWN_JOBS_MS = 10_000;
 const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -68,7 +67,8 @@ if (ctx.mail.capture) app.log.info(`Máy chủ SMTP thử nghiệm (thu thư) đ
 const demoHistory = process.env.MOTCUA_DEMO_HISTORY ?? (process.env.NODE_ENV === 'test' ? '0' : '1');
 if (config.seedDemo && demoHistory !== '0' && !shuttingDown) {
   try {
-    const history = await seedDemoHistory(ctx.db, { log: (m) => app.log.info(m) });
+    // Under the migration lock: of several servers starting together, one writes the history, the others skip it.
+    const history = await seedDemoHistoryOnce(ctx.db, { log: (m) => app.log.info(m) });
     if (!history.skipped) app.log.info(`Đã tạo lịch sử hồ sơ mẫu: ${history.dossiers} hồ sơ (${history.ms} ms)`);
   } catch (err) {
     app.log.warn({ err }, 'demo history failed');
