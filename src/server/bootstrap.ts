@@ -7,7 +7,7 @@ import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { MIGRATION_LOCK_KEY, migrate } from './db/migrate.ts';
-import { LocalDiskFileStore } from './files/store.ts';
+import { openFileStore } from './files/open-store.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
@@ -41,7 +41,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     config,
     db: database,
     population: new StandinPopulationAdapter(database),
-    files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
+    files: openFileStore(config),
     mail,
     signers: createSignerProvider(config, database),
     dossierSubscribers: [refundWhenDossierEnds],

@@ -18,6 +18,8 @@ import path from 'node:path';
 import { renderSpecimen } from './modules/results/index.ts';
 import { INDEX766_HELP, runIndex766 } from './modules/metrics/index.ts';
 import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/index.ts';
+import { copyFiles, openFileStore } from './files/open-store.ts';
+import { LocalDiskFileStore } from './files/store.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -157,6 +159,23 @@ const commands: Record<string, { help: string; run: Command }> = {
   reconcile: {
     help: RECONCILE_HELP,
     run: (args) => runReconcileCommand(args, withDatabase),
+  },
+  'migrate-files': {
+    help: 'Chép mọi tệp từ ổ đĩa (DATA_DIR/files) sang kho đối tượng S3 đã cấu hình (S3_BUCKET…); chạy lại an toàn. [--from <thư mục tệp>]',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { from: { type: 'string' } } });
+      const config = loadConfig();
+      if (!config.s3) {
+        console.error('Chưa cấu hình kho S3: đặt S3_BUCKET (và S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) rồi chạy lại.');
+        return 2;
+      }
+      const from = new LocalDiskFileStore(path.resolve(values.from ?? path.join(config.dataDir, 'files')));
+      const to = openFileStore(config);
+      const t0 = Date.now();
+      const r = await copyFiles(from, to, (c, s) => console.log(`  … đã chép ${c}, đã có sẵn ${s}`));
+      console.log(`Đã chép ${r.copied} tệp sang S3 (${r.skipped} tệp đã có sẵn) trong ${Date.now() - t0} ms.`);
+      return 0;
+    },
   },
   'verify-log': {
     help: 'Kiểm tra chuỗi băm của nhật ký xử lý hồ sơ. [--dossier <id>] [--json]',
