@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { MIGRATION_LOCK_KEY, migrate } from './db/migrate.ts';
 import { openFileStore } from './files/open-store.ts';
+import { Lifecycle } from './lifecycle.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
@@ -45,6 +46,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     mail,
     signers: createSignerProvider(config, database),
     dossierSubscribers: [refundWhenDossierEnds],
+    lifecycle: new Lifecycle(),
     async close() {
       await mail.close();
       await database.close();

@@ -7,8 +7,8 @@
  *
  * Shutdown on SIGTERM or SIGINT: stop accepting connections and finish the requests in flight (Fastify's close),
  * then stop the background jobs (no new runs; runs in progress get SHUTDOWN_JOBS_MS to finish), then close the
- * context (mail, database), and exit with code 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS,
- * forces the exit with code 1.
+ * context (mail, database), and exit with code 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS
+ * (configurable, default 30 s), forces the exit with code 1. From the signal on, /api/ready answers 503.
  */
 import { buildApp } from './app.ts';
 import { createContext, seedDemoHistoryOnce } from './bootstrap.ts';
@@ -16,16 +16,18 @@ import { loadConfig } from './config.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 
-const SHUTDOWN_JOBS_MS = 10_000;
-const SHUTDOWN_TIMEOUT_MS = 30_000;
-
 const config = loadConfig();
+// The whole shutdown is bounded by SHUTDOWN_TIMEOUT_MS; the background jobs get at most a third of it to finish a
+// run (an unfinished run leaves its leases to expire, and another server takes the work over).
+const SHUTDOWN_TIMEOUT_MS = config.shutdownTimeoutMs;
+const SHUTDOWN_JOBS_MS = Math.min(10_000, Math.floor(SHUTDOWN_TIMEOUT_MS / 3));
 const ctx = await createContext(config);
 const app = await buildApp(ctx, { logger: true });
 
 const scheduler = new Scheduler({ log: app.log });
 if (config.workers) for (const job of backgroundJobs(ctx, app.log)) scheduler.add(job);
 else app.log.info('WORKERS=0: background jobs do not run in this process');
+ctx.lifecycle.attachScheduler(() => scheduler.status());
 
 let shuttingDown = false;
 // Once shutting down, every response closes its connection: a keep-alive connection left idle would otherwise keep
@@ -40,7 +42,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(1);
   }
   shuttingDown = true;
-  app.log.info({ signal }, 'shutting down');
+  ctx.lifecycle.beginShutdown();
+  app.log.info({ signal, timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutting down');
   const force = setTimeout(() => {
     app.log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long: exiting now');
     process.exit(1);
