@@ -22,7 +22,7 @@ describe('the embedded database folder lock', () => {
     const again = await openDatabase({ dataDir });
     expect((await again.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 't'")).rows[0].n).toBe(1);
     await again.close();
-  }, 60_000);
+  }, 180_000);
 
   it('refuses while another live process holds it, and takes over the lock of a process that is gone', () => {
     const dataDir = path.join(tmp, 'other');
