@@ -39,6 +39,11 @@ export const ERRORS = {
   BAD_REQUEST: { status: 400, alsoStatus: [405, 406, 411, 414, 416, 431], vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.', en: 'The data sent is larger than allowed.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu gửi lên không được hỗ trợ.', en: 'The format of the data sent is not supported.' },
+  NOT_READY: {
+    status: 503,
+    vi: 'Máy chủ chưa sẵn sàng nhận yêu cầu (đang khởi động, đang dừng, hoặc mất kết nối cơ sở dữ liệu).',
+    en: 'This server is not ready to take requests (starting, stopping, or without its database).',
+  },
   RATE_LIMITED: {
     status: 429,
     vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',

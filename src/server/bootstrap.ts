@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { AppConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
-import { LocalDiskFileStore } from './files/store.ts';
+import { MIGRATION_LOCK_KEY, migrate } from './db/migrate.ts';
+import { openFileStore } from './files/open-store.ts';
+import { Lifecycle } from './lifecycle.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoHistory } from './seed/demo-history.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
 
 export async function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -20,19 +22,31 @@ export async function openConfiguredDatabase(config: AppConfig): Promise<Databas
   );
 }
 
+/**
+ * The demo history (src/server/seed/demo-history.ts) under the migration lock: of several servers starting together,
+ * one writes it and the others find it written and skip.
+ */
+export function seedDemoHistoryOnce(db: Database, opts: Parameters<typeof seedDemoHistory>[1] = {}): ReturnType<typeof seedDemoHistory> {
+  return db.withAdvisoryLock(MIGRATION_LOCK_KEY, () => seedDemoHistory(db, opts));
+}
+
 export async function createContext(config: AppConfig, db?: Database): Promise<AppContext> {
   const database = db ?? (await openConfiguredDatabase(config));
-  await migrate(database);
-  if (config.seedDemo) await seedDemo(database);
+  // Several servers starting together on an empty database: migrations and the demo seed run one server at a time.
+  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
+    await migrate(database);
+    if (config.seedDemo) await seedDemo(database);
+  });
   const mail = await createMailService(config, database);
   return {
     config,
     db: database,
     population: new StandinPopulationAdapter(database),
-    files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
+    files: openFileStore(config),
     mail,
     signers: createSignerProvider(config, database),
     dossierSubscribers: [refundWhenDossierEnds],
+    lifecycle: new Lifecycle(),
     async close() {
       await mail.close();
       await database.close();

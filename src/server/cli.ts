@@ -19,6 +19,9 @@ import { renderSpecimen } from './modules/results/index.ts';
 import { INDEX766_HELP, runIndex766 } from './modules/metrics/index.ts';
 import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/index.ts';
 import { RECOGNISE_HELP, runRecogniseCommand } from './modules/recognition/index.ts';
+import { copyFiles, openFileStore } from './files/open-store.ts';
+import { backup, BackupError, restore } from './backup/backup.ts';
+import { LocalDiskFileStore } from './files/store.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -162,6 +165,69 @@ const commands: Record<string, { help: string; run: Command }> = {
   recognise: {
     help: RECOGNISE_HELP,
     run: runRecogniseCommand,
+  },
+  backup: {
+    help: 'Sao lưu toàn bộ cơ sở dữ liệu (PGlite hoặc PostgreSQL) và kho tệp vào một thư mục mới, kèm manifest mã băm. --out <thư mục>',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+      if (!values.out) {
+        console.error('Cần --out (thư mục mới hoặc trống để ghi bản sao lưu).');
+        return 2;
+      }
+      const config = loadConfig();
+      return withDatabase(async (db) => {
+        try {
+          const m = await backup(db, openFileStore(config), path.resolve(values.out!));
+          const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+          console.log(`Đã sao lưu ${rows} dòng của ${m.tables.length} bảng và ${m.files.length} tệp vào ${values.out} trong ${m.ms} ms.`);
+          return 0;
+        } catch (err) {
+          if (!(err instanceof BackupError)) throw err;
+          console.error(err.message);
+          return 1;
+        }
+      });
+    },
+  },
+  restore: {
+    help: 'Khôi phục từ một bản sao lưu (kiểm tra mã băm trước); từ chối ghi đè cơ sở dữ liệu đã có dữ liệu trừ khi có --force. Dừng máy chủ trước. --from <thư mục> [--force]',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { from: { type: 'string' }, force: { type: 'boolean' } } });
+      if (!values.from) {
+        console.error('Cần --from (thư mục bản sao lưu).');
+        return 2;
+      }
+      const config = loadConfig();
+      const db = await openConfiguredDatabase(config);
+      try {
+        const r = await restore(db, openFileStore(config), path.resolve(values.from), { force: values.force ?? false });
+        console.log(`Đã khôi phục ${r.rows} dòng của ${r.tables} bảng và ${r.files} tệp trong ${r.ms} ms.`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof BackupError)) throw err;
+        console.error(err.message);
+        return 1;
+      } finally {
+        await db.close();
+      }
+    },
+  },
+  'migrate-files': {
+    help: 'Chép mọi tệp từ ổ đĩa (DATA_DIR/files) sang kho đối tượng S3 đã cấu hình (S3_BUCKET…); chạy lại an toàn. [--from <thư mục tệp>]',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { from: { type: 'string' } } });
+      const config = loadConfig();
+      if (!config.s3) {
+        console.error('Chưa cấu hình kho S3: đặt S3_BUCKET (và S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) rồi chạy lại.');
+        return 2;
+      }
+      const from = new LocalDiskFileStore(path.resolve(values.from ?? path.join(config.dataDir, 'files')));
+      const to = openFileStore(config);
+      const t0 = Date.now();
+      const r = await copyFiles(from, to, (c, s) => console.log(`  … đã chép ${c}, đã có sẵn ${s}`));
+      console.log(`Đã chép ${r.copied} tệp sang S3 (${r.skipped} tệp đã có sẵn) trong ${Date.now() - t0} ms.`);
+      return 0;
+    },
   },
   'verify-log': {
     help: 'Kiểm tra chuỗi băm của nhật ký xử lý hồ sơ. [--dossier <id>] [--json]',

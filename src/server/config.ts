@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { S3StoreConfig } from './files/s3-store.ts';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -33,6 +34,10 @@ export interface AppConfig {
     capturePort: number;
     from: string;
   };
+  /** Object storage for files (S3_BUCKET set); null = the local disk under DATA_DIR/files. */
+  s3: S3StoreConfig | null;
+  /** Longest a SIGTERM shutdown may take before the process exits anyway (SHUTDOWN_TIMEOUT_MS, default 30 s). */
+  shutdownTimeoutMs: number;
   /** Run background workers (outbox delivery, expiry sweeps) in this process. */
   workers: boolean;
   /** Check every answer against the API contract (src/contract) and record mismatches: on in tests (MOTCUA_CONTRACT_CHECKS=1). */
@@ -80,6 +85,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       capturePort: Number(env.SMTP_CAPTURE_PORT ?? (nodeEnv === 'test' ? 0 : 2525)),
       from: env.MAIL_FROM ?? 'Dịch vụ công MotCua <no-reply@motcua.local>',
     },
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT ?? '',
+          region: env.S3_REGION ?? 'us-east-1',
+          accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+          forcePathStyle: env.S3_FORCE_PATH_STYLE !== '0',
+          prefix: env.S3_PREFIX ?? '',
+        }
+      : null,
+    shutdownTimeoutMs: Number(env.SHUTDOWN_TIMEOUT_MS ?? 30_000),
     workers: env.WORKERS !== '0',
     contractChecks: env.MOTCUA_CONTRACT_CHECKS === '1',
     signing: {

@@ -3,6 +3,7 @@ import type { PopulationAdapter } from './adapters/population.ts';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
+import type { Lifecycle } from './lifecycle.ts';
 import type { DossierSubscriber } from './modules/dossiers/index.ts';
 import type { MailService } from './modules/notifications/index.ts';
 import type { SignerProvider } from './modules/results/index.ts';
@@ -17,6 +18,8 @@ export interface AppContext {
   signers: SignerProvider;
   /** What runs inside the transaction of every dossier event (src/server/modules/dossiers/transition.ts). */
   dossierSubscribers: readonly DossierSubscriber[];
+  /** Shutting down, background jobs: what the readiness endpoint reports (src/server/lifecycle.ts). */
+  lifecycle: Lifecycle;
   /** Closes what the context opened (mail capture server, database). */
   close(): Promise<void>;
 }

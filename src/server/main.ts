@@ -7,26 +7,27 @@
  *
  * Shutdown on SIGTERM or SIGINT: stop accepting connections and finish the requests in flight (Fastify's close),
  * then stop the background jobs (no new runs; runs in progress get SHUTDOWN_JOBS_MS to finish), then close the
- * context (mail, database), and exit with code 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS,
- * forces the exit with code 1.
+ * context (mail, database), and exit with code 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS
+ * (configurable, default 30 s), forces the exit with code 1. From the signal on, /api/ready answers 503.
  */
 import { buildApp } from './app.ts';
-import { createContext } from './bootstrap.ts';
+import { createContext, seedDemoHistoryOnce } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
-import { seedDemoHistory } from './seed/demo-history.ts';
-
-const SHUTDOWN_JOBS_MS = 10_000;
-const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 const config = loadConfig();
+// The whole shutdown is bounded by SHUTDOWN_TIMEOUT_MS; the background jobs get at most a third of it to finish a
+// run (an unfinished run leaves its leases to expire, and another server takes the work over).
+const SHUTDOWN_TIMEOUT_MS = config.shutdownTimeoutMs;
+const SHUTDOWN_JOBS_MS = Math.min(10_000, Math.floor(SHUTDOWN_TIMEOUT_MS / 3));
 const ctx = await createContext(config);
 const app = await buildApp(ctx, { logger: true });
 
 const scheduler = new Scheduler({ log: app.log });
 if (config.workers) for (const job of backgroundJobs(ctx, app.log)) scheduler.add(job);
 else app.log.info('WORKERS=0: background jobs do not run in this process');
+ctx.lifecycle.attachScheduler(() => scheduler.status());
 
 let shuttingDown = false;
 // Once shutting down, every response closes its connection: a keep-alive connection left idle would otherwise keep
@@ -41,7 +42,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(1);
   }
   shuttingDown = true;
-  app.log.info({ signal }, 'shutting down');
+  ctx.lifecycle.beginShutdown();
+  app.log.info({ signal, timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutting down');
   const force = setTimeout(() => {
     app.log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long: exiting now');
     process.exit(1);
@@ -68,7 +70,8 @@ if (ctx.mail.capture) app.log.info(`Máy chủ SMTP thử nghiệm (thu thư) đ
 const demoHistory = process.env.MOTCUA_DEMO_HISTORY ?? (process.env.NODE_ENV === 'test' ? '0' : '1');
 if (config.seedDemo && demoHistory !== '0' && !shuttingDown) {
   try {
-    const history = await seedDemoHistory(ctx.db, { log: (m) => app.log.info(m) });
+    // Under the migration lock: of several servers starting together, one writes the history, the others skip it.
+    const history = await seedDemoHistoryOnce(ctx.db, { log: (m) => app.log.info(m) });
     if (!history.skipped) app.log.info(`Đã tạo lịch sử hồ sơ mẫu: ${history.dossiers} hồ sơ (${history.ms} ms)`);
   } catch (err) {
     app.log.warn({ err }, 'demo history failed');

@@ -3,8 +3,11 @@
  * embedded PGlite (default, one connection per process) and a PostgreSQL server (pg Pool).
  * Everything above this layer writes plain PostgreSQL SQL with $1, $2 … parameters.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -18,6 +21,12 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs fn while holding the session-level advisory lock `key` (PostgreSQL: on a connection of its own, so fn may
+   * use the pool and its transactions freely; other processes asking for the same key wait). PGlite has one
+   * process by construction (its folder is locked, see data-dir-lock.ts): fn simply runs.
+   */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -55,8 +64,16 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // One process only on a PGlite folder: a second opener would corrupt it (it has no shared-memory locking).
+  const folderLock = dataDir ? lockDataDir(dataDir) : null;
   const options = { extensions: { unaccent, pg_trgm }, parsers: TYPE_PARSERS };
-  const pg = await PGlite.create(dataDir ? { dataDir, ...options } : options);
+  let pg: PGliteInstance;
+  try {
+    pg = await PGlite.create(dataDir ? { dataDir, ...options } : options);
+  } catch (err) {
+    folderLock?.release();
+    throw err;
+  }
   const toResult = <T>(r: { rows: unknown[]; affectedRows?: number }) => ({
     rows: r.rows as T[],
     rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0),
@@ -78,11 +95,21 @@ async function openPglite(dataDir?: string): Promise<Database> {
     async exec(sql: string) {
       await pg.exec(sql);
     },
+    async withAdvisoryLock<T>(_key: number, fn: () => Promise<T>) {
+      return fn();
+    },
     async close() {
-      await pg.close();
+      try {
+        await pg.close();
+      } finally {
+        folderLock?.release();
+      }
     },
   };
 }
+
+/** The advisory locks the current async call chain holds (PostgreSQL). */
+const heldLocks = new AsyncLocalStorage<Set<number>>();
 
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
   const pgModule = await import('pg');
@@ -128,6 +155,22 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     },
     async exec(sql: string) {
       await pool.query(sql);
+    },
+    async withAdvisoryLock<T>(key: number, fn: () => Promise<T>) {
+      // Reentrant within one async call chain (createContext holds the lock and calls migrate, which takes it too).
+      const outer = heldLocks.getStore();
+      if (outer?.has(key)) return fn();
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await heldLocks.run(new Set([...(outer ?? []), key]), fn);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await pool.end();

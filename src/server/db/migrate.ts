@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-const LOCK_KEY = 7_400_118; // arbitrary, constant across the installation
+/** Held while migrating and seeding at start (see bootstrap.ts): arbitrary, constant across the installation. */
+export const MIGRATION_LOCK_KEY = 7_400_118;
 
 export interface Migration {
   version: string;
@@ -26,22 +27,23 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 export async function migrate(db: Database, migrations = listMigrations()): Promise<string[]> {
-  // All pending migrations run in one transaction (PostgreSQL DDL is transactional); a transaction-level
-  // advisory lock makes several servers starting at once wait for each other.
-  return db.transaction(async (tx) => {
-    if (db.kind === 'postgresql') await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  // All pending migrations run in one transaction (PostgreSQL DDL is transactional); the advisory lock makes several
+  // servers starting at once wait for each other (reentrant: the start holds it around migrations and seeding).
+  return db.withAdvisoryLock(MIGRATION_LOCK_KEY, () =>
+    db.transaction(async (tx) => {
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-    const applied: string[] = [];
-    for (const m of migrations) {
-      if (done.has(m.version)) continue;
-      for (const statement of splitStatements(m.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-      applied.push(m.name);
-    }
-    return applied;
-  });
+      const done = new Set((await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      const applied: string[] = [];
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        for (const statement of splitStatements(m.sql)) await tx.query(statement);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        applied.push(m.name);
+      }
+      return applied;
+    }),
+  );
 }
 
 /** Splits a migration script on semicolons that end a line, outside $$-quoted bodies. */

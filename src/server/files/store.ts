@@ -1,6 +1,6 @@
 /**
- * Content-addressed file storage (SHA-256). The local disk store is the default; an S3-compatible store
- * implements the same interface (put/get/has by hash) for production.
+ * Content-addressed file storage (SHA-256). The local disk store is the default; the S3 store (s3-store.ts)
+ * implements the same interface for several servers (chosen by configuration: open-store.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +11,12 @@ export interface FileStore {
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
+  /** Every stored file's hash (backup, migration between stores); no order promised. */
+  list(): AsyncIterable<string>;
+}
+
+export function isSha256(s: string): boolean {
+  return /^[0-9a-f]{64}$/.test(s);
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -23,7 +29,7 @@ export class LocalDiskFileStore implements FileStore {
   }
 
   private pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid sha256');
+    if (!isSha256(sha256)) throw new Error('invalid sha256');
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
@@ -61,5 +67,22 @@ export class LocalDiskFileStore implements FileStore {
 
   async has(sha256: string): Promise<boolean> {
     return fs.existsSync(this.pathOf(sha256));
+  }
+
+  async *list(): AsyncIterable<string> {
+    for (const a of await readdirOrEmpty(this.root)) {
+      for (const b of await readdirOrEmpty(path.join(this.root, a))) {
+        for (const name of await readdirOrEmpty(path.join(this.root, a, b))) if (isSha256(name)) yield name;
+      }
+    }
+  }
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return (await fs.promises.readdir(dir)).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw err;
   }
 }

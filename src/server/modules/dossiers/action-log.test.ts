@@ -59,6 +59,14 @@ describe(`action log hash chain on ${testDatabaseKind}`, () => {
     const r = await verifyActionLog(db, { dossierId: id });
     expect(r.problems.map((p) => p.problem).sort()).toEqual(['prev_hash_mismatch', 'sequence_gap']);
   });
+
+  it('reports a dossier that has no log entry at all', async () => {
+    const id = await insertDossier(db, 'E-1');
+    const one = await verifyActionLog(db, { dossierId: id });
+    expect(one).toEqual({ dossiers: 1, entries: 0, problems: [{ dossierId: id, seq: 0, problem: 'no_entries' }] });
+    const all = await verifyActionLog(db);
+    expect(all.problems).toContainEqual({ dossierId: id, seq: 0, problem: 'no_entries' });
+  });
 });
 
 describe(`dossier codes on ${testDatabaseKind}`, () => {

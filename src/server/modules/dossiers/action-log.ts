@@ -128,7 +128,8 @@ export function rowToEntry(r: ActionRow): ActionEntry {
 export interface ChainProblem {
   dossierId: string;
   seq: number;
-  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
+  /** `no_entries`: a dossier with no log entry at all (every dossier has at least its submission); seq is 0. */
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'no_entries';
 }
 
 export interface VerifyResult {
@@ -169,6 +170,16 @@ export async function verifyActionLog(db: Queryable, opts: { dossierId?: string;
     }
     const lastRow = rows[rows.length - 1];
     after = { dossierId: lastRow.dossier_id, seq: lastRow.seq };
+  }
+  // Walking the entries cannot see a dossier whose log is missing entirely (a lost write, a damaged store).
+  let orphans = kysely(db)
+    .selectFrom('dossiers as d')
+    .select('d.id')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dossier_actions as a').select('a.seq').whereRef('a.dossier_id', '=', 'd.id'))));
+  if (opts.dossierId) orphans = orphans.where('d.id', '=', opts.dossierId);
+  for (const r of await orphans.orderBy('d.id').execute()) {
+    dossiers++;
+    problems.push({ dossierId: r.id, seq: 0, problem: 'no_entries' });
   }
   return { dossiers, entries, problems };
 }
