@@ -14,10 +14,11 @@ import { createOutboxWorker } from './event-stream.ts';
 import { outboxJob } from './jobs/outbox-job.ts';
 import type { JobDefinition, JobLogger } from './jobs/scheduler.ts';
 import { draftExpiryJob } from './modules/dossiers/index.ts';
+import { escalationJob } from './modules/lienthong/index.ts';
 import { counterTickJob } from './modules/metrics/index.ts';
 import { paymentJobs } from './modules/payments/index.ts';
 
 export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[] {
   const mail = createOutboxWorker(ctx, (err) => log.warn({ err, job: 'outbox.mail' }, 'outbox delivery failed'));
-  return [outboxJob('outbox.mail', mail, 1000), ...paymentJobs(ctx, log), counterTickJob(ctx.db), draftExpiryJob(ctx.db)];
+  return [outboxJob('outbox.mail', mail, 1000), ...paymentJobs(ctx, log), counterTickJob(ctx.db), draftExpiryJob(ctx.db), escalationJob(ctx.db)];
 }

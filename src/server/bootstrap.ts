@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
+import { lienthongSubscriber } from './modules/lienthong/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { StandinPopulationAdapter } from './standins/population/adapter.ts';
@@ -25,17 +26,18 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
   await migrate(database);
   if (config.seedDemo) await seedDemo(database);
   const mail = await createMailService(config, database);
-  return {
+  const context: AppContext = {
     config,
     db: database,
     population: new StandinPopulationAdapter(database),
     files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
     mail,
     signers: createSignerProvider(config, database),
-    dossierSubscribers: [refundWhenDossierEnds],
+    dossierSubscribers: [refundWhenDossierEnds, lienthongSubscriber(() => context)],
     async close() {
       await mail.close();
       await database.close();
     },
   };
+  return context;
 }
