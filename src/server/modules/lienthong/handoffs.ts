@@ -21,6 +21,8 @@ import type { JobDefinition } from '../../jobs/scheduler.ts';
 import { transition } from '../dossiers/index.ts';
 import { gatewayFetch } from '../payments/index.ts';
 import { loadCalendar } from '../reference/index.ts';
+import { putInStore } from '../results/index.ts';
+import { renderResultNotice } from './result-notice.ts';
 import type { AgencyAnswer, HandoffRequest } from '../../../contract/lienthong.ts';
 import { agencyUrls, HttpAgencyAdapter, ManualAdapter, type AgencyAdapter } from './adapters.ts';
 import { envIn } from './env.ts';
@@ -107,6 +109,7 @@ export async function recordAnswer(
   evidence: { raw: unknown; httpStatus: number | null; sentAt: Date | null; recordedBy: string | null },
 ): Promise<void> {
   const at = now();
+  const notice = answer.trangThai === 'DA_TIEP_NHAN' && answer.ketQua ? await noticeFile(ctx, handoffId, answer, at) : null;
   await ctx.db.transaction(async (tx) => {
     const h = (await tx.query<HandoffRow>('SELECT * FROM lienthong_handoffs WHERE id = $1 FOR UPDATE', [handoffId])).rows[0];
     if (!h) throw notFound('Không tìm thấy lần chuyển hồ sơ liên thông.');
@@ -164,6 +167,28 @@ export async function recordAnswer(
         { action: 'record_linked_receipt', agency, reference: answer.maTiepNhan, handoffId, bundleCode: m.bundle_code, timeLimit: member.timeLimit },
         actor,
       );
+    if (answer.ketQua && notice) {
+      // The agency's result, recorded in the citizen's document store (beside the results MotCua issues itself).
+      await tx.query('INSERT INTO stored_files (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [
+        notice.sha256,
+        notice.size,
+        'application/pdf',
+      ]);
+      const owner = (await tx.query<{ applicant_id_number: string }>('SELECT applicant_id_number FROM lienthong_bundles WHERE id = $1', [h.bundle_id])).rows[0];
+      await putInStore(tx, {
+        ownerIdNumber: owner.applicant_id_number,
+        kind: 'result',
+        title: `${answer.ketQua.tenGiayTo || member.name} số ${answer.ketQua.so}`,
+        documentType: `lienthong:${member.key}`,
+        resultCode: answer.ketQua.so,
+        sha256: notice.sha256,
+        mime: 'application/pdf',
+        size: notice.size,
+        sourceDossierId: m.dossier_id,
+        sourceDocumentId: handoffId,
+        issuedAt: at,
+      });
+    }
     if (answer.ketQua)
       await transition(
         tx,
@@ -173,6 +198,29 @@ export async function recordAnswer(
         actor,
       );
   });
+}
+
+/** Renders and stores the notice of the agency's result (outside the transaction: the file store is idempotent). */
+async function noticeFile(ctx: AppContext, handoffId: string, answer: Extract<AgencyAnswer, { trangThai: 'DA_TIEP_NHAN' }>, at: Date) {
+  const row = (
+    await ctx.db.query<{ agency_name: string; name: string; dossier_code: string; bundle_code: string }>(
+      `SELECT m.agency_name, m.name, m.dossier_code, b.bundle_code FROM lienthong_handoffs h
+         JOIN lienthong_members m ON m.bundle_id = h.bundle_id AND m.member_key = h.member_key JOIN lienthong_bundles b ON b.id = h.bundle_id WHERE h.id = $1`,
+      [handoffId],
+    )
+  ).rows[0];
+  if (!row || !answer.ketQua) return null;
+  const bytes = await renderResultNotice({
+    agencyName: row.agency_name,
+    title: answer.ketQua.tenGiayTo || row.name,
+    number: answer.ketQua.so,
+    reference: answer.maTiepNhan,
+    memberName: row.name,
+    dossierCode: row.dossier_code,
+    bundleCode: row.bundle_code,
+    answeredAt: at,
+  });
+  return ctx.files.put(bytes);
 }
 
 /** Sends a rejected member again (a new attempt with the member's current data); returns the new hand-off id. */

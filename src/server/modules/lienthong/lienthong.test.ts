@@ -180,6 +180,14 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
     expect(evidence.request.duLieu.soTrichLucKhaiSinh).toBe(extract);
     expect(bundle.state).toBe('done');
     expect(bundle.parent.status).toBe(9);
+    // The results are in the mother's document store: the birth extract MotCua issued, and each agency's result notice.
+    const store = (await b.citizen.get('/api/my/store')).json() as { items: { title: string; resultCode: string | null; mime: string }[] };
+    const codes = store.items.map((x) => x.resultCode);
+    expect(codes).toEqual(expect.arrayContaining([bhyt.result?.number, member(bundle, 'thuong-tru').result?.number]));
+    expect(store.items.find((x) => x.resultCode === bhyt.result?.number)).toMatchObject({
+      mime: 'application/pdf',
+      title: expect.stringContaining('Thẻ bảo hiểm y tế'),
+    });
   });
 
   it('the public lookup finds the bundle by its own code and by any member code, with the last 4 digits', async () => {
