@@ -73,8 +73,9 @@ describe('liên thông: the birth bundle', () => {
     const page = await context.newPage();
     await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
     await page.goto(`${baseUrl}/nop-ho-so/2.000986`);
-    const start = page.getByRole('button', { name: 'Bắt đầu' });
-    if (await start.isVisible().catch(() => false)) await start.click();
+    // One online case: it is chosen already.
+    await page.getByRole('heading', { level: 1, name: 'Chọn trường hợp của bạn' }).waitFor();
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ được đăng ký khai sinh' }).waitFor();
     await page.locator('#f-noiSinhTre').fill('Trạm Y tế xã Phú Riềng');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();

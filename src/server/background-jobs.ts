@@ -8,6 +8,8 @@
  *   payments.requery   pending intents whose IPN has not come are asked again: the same row locks
  *   metrics.counters   the 766 counters catch up with the action log: each batch locks the one metric_state row
  *   drafts.expiry      drafts past their TTL are marked expired: one idempotent UPDATE
+ *   lienthong.escalations  liên thông hand-offs unanswered in time raise one escalation each: one idempotent statement
+ *   (liên thông hand-offs themselves are outbox messages, topic lienthong.handoff, delivered by the outbox worker)
  */
 import type { AppContext } from './context.ts';
 import { createOutboxWorker } from './event-stream.ts';

@@ -22,7 +22,7 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
 
   beforeAll(async () => {
     b = await startBackOffice();
-  });
+  }, 300_000);
   afterAll(async () => b?.close());
 
   const submitBundle = async (): Promise<{ id: string; code: string }> => {
@@ -91,7 +91,17 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
       const log = (await b.t.ctx.db.query<{ action: string }>('SELECT action FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq', [m.dossierId])).rows;
       expect(log[0].action).toBe('submitted');
     }
-    // The birth member waits at the counter like any online dossier; the external members are in nobody's queue.
+    // The external members are not in the counter's queue, and no official can act on them.
+    const officer = await b.staff('tiepnhan.phurieng');
+    const queue = await officer.get('/api/staff/reception/queue');
+    expect(queue.statusCode, queue.body).toBe(200);
+    const ids = (queue.json() as { items: { id: string }[] }).items.map((x) => x.id);
+    expect(ids).toContain(member(bundle, 'khai-sinh').dossierId);
+    expect(ids).not.toContain(member(bundle, 'thuong-tru').dossierId);
+    expect(ids).not.toContain(member(bundle, 'bhyt').dossierId);
+    const blocked = await officer.post(`/api/staff/dossiers/${member(bundle, 'thuong-tru').dossierId}/accept`, {});
+    expect(blocked.statusCode, blocked.body).toBe(403);
+    // The birth member waits at the counter like any online dossier.
     const birth = (
       await b.t.ctx.db.query<{ sub_state: string; form_values: Record<string, unknown> }>('SELECT sub_state, form_values FROM dossiers WHERE id = $1', [
         member(bundle, 'khai-sinh').dossierId,
