@@ -347,6 +347,32 @@ export const ERRORS = {
     vi: 'Hồ sơ đang được giao cho cán bộ khác xử lý. Đề nghị lãnh đạo phân công lại nếu cần.',
     en: 'The dossier is assigned to another official. Ask your leader to reassign it if needed.',
   },
+  // Liên thông (src/server/modules/lienthong)
+  HANDOFF_ALREADY_ANSWERED: {
+    status: 409,
+    vi: 'Lần chuyển hồ sơ này đã có trả lời của cơ quan tiếp nhận.',
+    en: 'This hand-off already has the receiving agency’s answer.',
+  },
+  HANDOFF_NOT_RESENDABLE: {
+    status: 409,
+    vi: 'Chỉ gửi lại được hồ sơ thành phần đã bị cơ quan tiếp nhận từ chối.',
+    en: 'Only a member dossier refused by its agency can be sent again.',
+  },
+  BUNDLE_LOOKUP_FAILED: {
+    status: 404,
+    vi: 'Không tìm thấy hồ sơ liên thông với mã và 4 chữ số đã nhập. Vui lòng kiểm tra lại.',
+    en: 'No linked dossier matches this code and these 4 digits. Please check them.',
+  },
+  BUNDLE_TYPE_NATIONAL: {
+    status: 409,
+    vi: 'Nhóm thủ tục liên thông quốc gia luôn được áp dụng, không tắt được.',
+    en: 'A national linked-procedure bundle always applies and cannot be switched off.',
+  },
+  AGENCY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Hệ thống của cơ quan tiếp nhận tạm thời không trả lời.',
+    en: 'The receiving agency’s system is not answering for now.',
+  },
   ROLE_NOT_ALLOWED: { status: 403, vi: 'Vai trò của bạn không được thực hiện thao tác này.', en: 'Your role may not take this action.' },
   REASON_REQUIRED: { status: 400, vi: 'Vui lòng nêu rõ lý do.', en: 'Please give the reason.' },
   SUPPLEMENT_ONCE: {

@@ -9,17 +9,27 @@
  *   metrics.counters   the 766 counters catch up with the action log: each batch locks the one metric_state row
  *   drafts.expiry      drafts past their TTL are marked expired: one idempotent UPDATE
  *   recognition.jobs   uploads to recognise (QR, OCR): claimed with FOR UPDATE SKIP LOCKED and a lease
+ *   lienthong.escalations  liên thông hand-offs unanswered in time raise one escalation each: one idempotent statement
+ *   (liên thông hand-offs themselves are outbox messages, topic lienthong.handoff, delivered by the outbox worker)
  */
 import type { AppContext } from './context.ts';
 import { createOutboxWorker } from './event-stream.ts';
 import { outboxJob } from './jobs/outbox-job.ts';
 import type { JobDefinition, JobLogger } from './jobs/scheduler.ts';
 import { draftExpiryJob } from './modules/dossiers/index.ts';
+import { escalationJob } from './modules/lienthong/index.ts';
 import { counterTickJob } from './modules/metrics/index.ts';
 import { paymentJobs } from './modules/payments/index.ts';
 import { recognitionJob } from './modules/recognition/index.ts';
 
 export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[] {
   const mail = createOutboxWorker(ctx, (err) => log.warn({ err, job: 'outbox.mail' }, 'outbox delivery failed'));
-  return [outboxJob('outbox.mail', mail, 1000), ...paymentJobs(ctx, log), counterTickJob(ctx.db), draftExpiryJob(ctx.db), recognitionJob(ctx, log)];
+  return [
+    outboxJob('outbox.mail', mail, 1000),
+    ...paymentJobs(ctx, log),
+    counterTickJob(ctx.db),
+    draftExpiryJob(ctx.db),
+    recognitionJob(ctx, log),
+    escalationJob(ctx.db),
+  ];
 }

@@ -11,6 +11,7 @@ import { openFileStore } from './files/open-store.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
+import { lienthongSubscriber } from './modules/lienthong/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
@@ -38,18 +39,19 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     if (config.seedDemo) await seedDemo(database);
   });
   const mail = await createMailService(config, database);
-  return {
+  const context: AppContext = {
     config,
     db: database,
     population: new StandinPopulationAdapter(database),
     files: openFileStore(config),
     mail,
     signers: createSignerProvider(config, database),
-    dossierSubscribers: [refundWhenDossierEnds],
+    dossierSubscribers: [refundWhenDossierEnds, lienthongSubscriber(() => context)],
     lifecycle: new Lifecycle(),
     async close() {
       await mail.close();
       await database.close();
     },
   };
+  return context;
 }

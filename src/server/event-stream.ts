@@ -7,16 +7,21 @@
 import type { AppContext } from './context.ts';
 import { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './modules/dossiers/index.ts';
 import { MAIL_CONSUMER, mailHandlers } from './modules/notifications/index.ts';
+import { handoffHandlers } from './modules/lienthong/index.ts';
 import { OutboxWorker, type OutboxHandler } from './outbox/outbox.ts';
 
 /** Who receives the events, asynchronously, each on its own outbox topic. */
 export const EVENT_CONSUMERS: readonly EventConsumer[] = [MAIL_CONSUMER];
 
 /** The handlers of the process's outbox worker: the event router and every consumer's topic. */
-export function outboxHandlers(ctx: Pick<AppContext, 'db' | 'mail' | 'config'>): Record<string, OutboxHandler> {
-  return { [DOSSIER_EVENT_TOPIC]: eventRouter(ctx.db, EVENT_CONSUMERS), ...mailHandlers(ctx.db, ctx.mail.mailer, ctx.config.publicUrl) };
+export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {
+  return {
+    [DOSSIER_EVENT_TOPIC]: eventRouter(ctx.db, EVENT_CONSUMERS),
+    ...mailHandlers(ctx.db, ctx.mail.mailer, ctx.config.publicUrl),
+    ...handoffHandlers(ctx), // liên thông hand-offs to other agencies
+  };
 }
 
-export function createOutboxWorker(ctx: Pick<AppContext, 'db' | 'mail' | 'config'>, log?: (err: unknown) => void): OutboxWorker {
+export function createOutboxWorker(ctx: AppContext, log?: (err: unknown) => void): OutboxWorker {
   return new OutboxWorker(ctx.db, outboxHandlers(ctx), { onError: (err) => log?.(err) });
 }

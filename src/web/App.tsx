@@ -27,6 +27,9 @@ const VerifyResultPage = lazyNamed(verifyPages, 'VerifyResultPage');
 const PublicMonthlyPage = lazyNamed(() => import('./public-metrics/PublicMonthlyPage.tsx'), 'PublicMonthlyPage');
 const CounterScreenPage = lazyNamed(() => import('./public-metrics/CounterScreenPage.tsx'), 'CounterScreenPage');
 const BackOffice = lazyNamed(() => import('./staff/BackOffice.tsx'), 'BackOffice');
+const bundlePages = () => import('./lienthong/BundlePages.tsx');
+const BundlePage = lazyNamed(bundlePages, 'BundlePage');
+const BundleLookupPage = lazyNamed(bundlePages, 'BundleLookupPage');
 
 export function App() {
   return (
@@ -57,6 +60,8 @@ export function App() {
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="ho-so-cua-toi/:id" element={<DossierDetailPage />} />
         <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="lien-thong/:id" element={<BundlePage />} />
+        <Route path="tra-cuu-lien-thong" element={<BundleLookupPage />} />
         <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
         <Route path="kho-du-lieu" element={<StorePage />} />
         <Route path="thanh-toan/:id" element={<PaymentResultPage />} />

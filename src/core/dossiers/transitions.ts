@@ -36,6 +36,8 @@ export const DOSSIER_ACTIONS = [
   'return_result', // trả kết quả → 10
   'reassign', // phân công lại cán bộ xử lý (status unchanged)
   'rate', // đánh giá mức độ hài lòng (status unchanged)
+  'record_linked_receipt', // liên thông: the other agency (or the bundle) received the member dossier → 2
+  'record_linked_result', // liên thông: the other agency's result recorded (the bundle's results all in) → 9
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -58,6 +60,8 @@ export const DOSSIER_EVENTS = [
   'result_returned',
   'reassigned',
   'rated',
+  'linked_received',
+  'linked_result_recorded',
 ] as const;
 export type DossierEventType = (typeof DOSSIER_EVENTS)[number];
 
@@ -185,6 +189,24 @@ export const ACTION_RULES: Record<DossierAction, ActionRule> = {
     reasonRequired: false,
     event: 'rated',
     notifiesApplicant: false,
+  },
+  // Liên thông (docs/integrations.md): a member dossier handed to another agency, and the parent of a bundle, move
+  // when the agency answers; only the system records it (the hand-off's evidence is kept by the liên thông module).
+  record_linked_receipt: {
+    from: [S.NEW],
+    to: S.RECEIVED,
+    roles: ['system'],
+    reasonRequired: false,
+    event: 'linked_received',
+    notifiesApplicant: true,
+  },
+  record_linked_result: {
+    from: [S.RECEIVED, S.PROCESSING],
+    to: S.RESULT_ISSUED,
+    roles: ['system'],
+    reasonRequired: false,
+    event: 'linked_result_recorded',
+    notifiesApplicant: true,
   },
 };
 

@@ -276,6 +276,79 @@ export interface Installation {
   settings: Generated<Json>;
 }
 
+export interface LienthongBundles {
+  id: string;
+  type_code: string;
+  type_version: number;
+  type_name: string;
+  bundle_code: string;
+  parent_dossier_id: string;
+  parent_code: string;
+  owner_citizen_id: string | null;
+  applicant_id_number: string;
+  receiving_unit_id: string;
+  state: 'open' | 'partially_done' | 'done' | 'failed';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LienthongEscalations {
+  id: string;
+  handoff_id: string;
+  bundle_id: string;
+  member_key: string;
+  unit_id: string;
+  raised_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface LienthongHandoffs {
+  id: string;
+  bundle_id: string;
+  member_key: string;
+  attempt: number;
+  adapter: string;
+  state: 'requested' | 'accepted' | 'rejected';
+  request: Json;
+  request_sha256: string;
+  requested_at: Timestamp;
+  sent_at: Timestamp | null;
+  http_status: number | null;
+  response: Json | null;
+  response_sha256: string | null;
+  answered_at: Timestamp | null;
+  answer_due_at: Timestamp;
+  reference: string | null;
+  reason: string | null;
+  recorded_by: string | null;
+  escalated_at: Timestamp | null;
+}
+
+export interface LienthongMembers {
+  bundle_id: string;
+  member_key: string;
+  position: number;
+  name: string;
+  procedure_code: string;
+  agency_code: string;
+  agency_name: string;
+  adapter: 'local' | 'cutru' | 'bhxh' | 'manual';
+  depends_on: Generated<string[]>;
+  dossier_id: string;
+  dossier_code: string;
+  state: 'waiting' | 'processing' | 'handed_off' | 'accepted' | 'rejected' | 'done' | 'failed';
+  member_values: Json;
+  result: Json | null;
+  updated_at: Timestamp;
+}
+
+export interface LienthongSettings {
+  bundle_code: string;
+  enabled: boolean;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface MetricCampaigns {
   id: string;
   unit_id: string;
@@ -698,6 +771,21 @@ export interface SigningCredentials {
   created_at: Generated<Timestamp>;
 }
 
+export interface StandinAgencyControls {
+  agency: string;
+  reject_next: Generated<number>;
+  reason: string | null;
+  silent_next: Generated<number>;
+}
+
+export interface StandinAgencyRequests {
+  agency: string;
+  idempotency_key: string;
+  request: Json;
+  response: Json;
+  received_at: Generated<Timestamp>;
+}
+
 export interface StandinEidAccounts {
   id_number: string;
   sub: string;
@@ -838,6 +926,11 @@ export interface DB {
   drafts: Drafts;
   gateway_events: GatewayEvents;
   installation: Installation;
+  lienthong_bundles: LienthongBundles;
+  lienthong_escalations: LienthongEscalations;
+  lienthong_handoffs: LienthongHandoffs;
+  lienthong_members: LienthongMembers;
+  lienthong_settings: LienthongSettings;
   metric_campaigns: MetricCampaigns;
   metric_daily: MetricDaily;
   metric_facts: MetricFacts;
@@ -868,6 +961,8 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   signing_credentials: SigningCredentials;
+  standin_agency_controls: StandinAgencyControls;
+  standin_agency_requests: StandinAgencyRequests;
   standin_eid_accounts: StandinEidAccounts;
   standin_eid_keys: StandinEidKeys;
   standin_eid_login_failures: StandinEidLoginFailures;

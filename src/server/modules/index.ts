@@ -3,11 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
+import bhxhStandin from '../standins/bhxh/index.ts';
+import cutruStandin from '../standins/cutru/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
 import { identityRoutes } from './identity/index.ts';
+import { lienthongRoutes } from './lienthong/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { officialRoutes } from './officials/index.ts';
@@ -40,4 +43,7 @@ export const modules: ModuleRegistration[] = [
   paymentRoutes,
   bankStandin,
   recognitionRoutes,
+  lienthongRoutes,
+  cutruStandin,
+  bhxhStandin,
 ];

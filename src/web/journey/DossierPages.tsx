@@ -19,6 +19,7 @@ import { keys } from '../data/keys.ts';
 import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatDateTime, formatDay, vnClockOf, vnToday } from '../format.ts';
 import '../i18n/journey.ts';
+import { BundleLink } from '../lienthong/BundlePages.tsx';
 import { RatingForm } from '../metrics/RatingForm.tsx';
 import { PaymentPanel } from '../payments/PaymentPanel.tsx';
 import { loginHref, useSession } from '../session.tsx';
@@ -106,6 +107,7 @@ export function ConfirmationPage() {
           <figcaption>{t('journey.confirmation.qrCaption')}</figcaption>
         </figure>
       )}
+      <BundleLink dossierCode={d.code} />
       <p>
         <Link to={`/ho-so-cua-toi/${d.id}`}>{t('journey.confirmation.progress')}</Link> · <Link to="/ho-so-cua-toi">{t('journey.confirmation.mine')}</Link>
       </p>

@@ -18,7 +18,7 @@ import { AppError } from '../../http/errors.ts';
 import { hasUnpublishedResult, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from '../results/index.ts';
 import { routeUnits, type OrgTree } from '../officials/index.ts';
 import { closeTask, officialName, openTask, type TaskRow } from './tasks.ts';
-import type { TransitionInput } from './transition-input.ts';
+import type { LinkedAnswer, TransitionInput } from './transition-input.ts';
 
 /** The dossier row as the transition path locks it (the generated schema's row, its status a national status). */
 export type DossierRow = Omit<Selectable<DB['dossiers']>, 'status'> & { status: Status };
@@ -99,6 +99,13 @@ const route = (e: EffectEnv) => ({
   dueAt: e.d.due_at ? new Date(e.d.due_at) : null,
 });
 const iso = (x: Date | string) => new Date(x).toISOString();
+
+const linkedLog = (input: LinkedAnswer) => ({
+  agency: input.agency,
+  ...(input.reference ? { reference: input.reference } : {}),
+  ...(input.handoffId ? { handoffId: input.handoffId } : {}),
+  ...(input.bundleCode ? { bundleCode: input.bundleCode } : {}),
+});
 
 /** Hands the dossier from the open task to the step at `index`; returns the log data of the handover. */
 async function handOver(e: EffectEnv, index: number, outcome: string, opts: { preferAssignee?: string | null; dueAt?: Date | null } = {}) {
@@ -419,6 +426,21 @@ export const EFFECTS: Effects = {
     const record = { ...input.delivery, at: e.at.toISOString(), officialId: e.actor.id, officialName: e.actor.name };
     return { patch: { ...leave, sub_state: null, returned_at: e.at, delivery: record, delivery_state: 'delivered' }, log: { delivery: record, handover } };
   },
+
+  // Liên thông: the member dossier (or the bundle's parent) is received by the other agency, and its result recorded.
+  record_linked_receipt: async (e, input) => {
+    const due = dueDate({ from: e.at, amount: input.timeLimit.amount, unit: input.timeLimit.unit, sameDayRule: false }, e.calendar);
+    return {
+      patch: { sub_state: 'linked', received_at: e.at, due_at: due, original_due_at: due },
+      dueAt: due,
+      log: { dueAt: due.toISOString(), linked: linkedLog(input) },
+    };
+  },
+
+  record_linked_result: async (e, input) => ({
+    patch: { ...(await leaveWorkflow(e, 'linked_result')), sub_state: null, finished_at: e.at },
+    log: { linked: { ...linkedLog(input), ...(input.resultNumber ? { resultNumber: input.resultNumber } : {}) } },
+  }),
 
   reassign: async (e, input) => {
     const to = input.assigneeId;

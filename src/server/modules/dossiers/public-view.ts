@@ -23,6 +23,8 @@ export const actionLabel: Record<string, { vi: string; en: string }> = {
   result_issued: { vi: 'Đã có kết quả giải quyết', en: 'Result issued' },
   result_returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
   rated: { vi: 'Đánh giá mức độ hài lòng', en: 'Satisfaction rated' },
+  linked_received: { vi: 'Cơ quan liên thông đã tiếp nhận', en: 'Received by the linked agency' },
+  linked_result_recorded: { vi: 'Đã có kết quả liên thông', en: 'Linked agency result recorded' },
 };
 
 export interface TimelineEntry {

@@ -20,4 +20,14 @@ export type TransitionInput =
   | Exclude<StaffActionInput, { action: 'record_payment' | 'provide_supplement' }>
   | ({ action: 'provide_supplement' } & z.infer<typeof SupplementBody>)
   | { action: 'record_payment'; payment: Extract<StaffActionInput, { action: 'record_payment' }>['payment'] | OnlinePayment }
-  | { action: 'rate'; rating: RatingValue; comment?: string; channel: 'online' | 'counter' };
+  | { action: 'rate'; rating: RatingValue; comment?: string; channel: 'online' | 'counter' }
+  | ({ action: 'record_linked_receipt'; timeLimit: { amount: number; unit: 'working_days' | 'working_hours' } } & LinkedAnswer)
+  | ({ action: 'record_linked_result'; resultNumber?: string } & LinkedAnswer);
+
+/** Liên thông: which agency answered, under which reference, through which hand-off (its evidence is kept there). */
+export interface LinkedAnswer {
+  agency: { code: string; name: string };
+  reference?: string;
+  handoffId?: string;
+  bundleCode?: string;
+}

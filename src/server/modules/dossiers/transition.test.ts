@@ -64,6 +64,20 @@ const ROWS: Row[] = [
   { action: 'issue_result', stage: 'clerk', who: 'vanthu.phurieng', to: 9 },
   { action: 'return_result', stage: 'issued', who: 'tiepnhan.phurieng', input: async () => ({ delivery: { method: 'electronic' } }), to: 10 },
   { action: 'reassign', stage: 'specialist', who: 'lanhdao.phurieng', input: async (b, id) => ({ assigneeId: await otherSpecialist(b, id) }), to: 2 },
+  {
+    action: 'record_linked_receipt',
+    stage: 'new',
+    who: 'gateway',
+    input: async () => ({ agency: { code: 'CUTRU', name: 'Công an xã' }, reference: 'CT-1', timeLimit: { amount: 7, unit: 'working_days' } }),
+    to: 2,
+  },
+  {
+    action: 'record_linked_result',
+    stage: 'specialist',
+    who: 'gateway',
+    input: async () => ({ agency: { code: 'BHXH', name: 'Bảo hiểm xã hội' }, reference: 'BH-1', resultNumber: 'TE6-0001' }),
+    to: 9,
+  },
   { action: 'rate', stage: 'returned', who: 'citizen', input: async () => ({ rating: 'satisfied', channel: 'online' }), to: 10 },
 ];
 

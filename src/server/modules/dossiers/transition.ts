@@ -210,6 +210,15 @@ function permit(
 ): EffectActor & { role: Role } {
   if (action === 'submit') throw new AppError('INVALID_TRANSITION', 'Hồ sơ đã được nộp.', 409);
   if (actor.kind === 'official') {
+    if (action === 'record_linked_receipt' || action === 'record_linked_result')
+      throw new AppError('ROLE_NOT_ALLOWED', 'Chỉ hệ thống liên thông ghi nhận được trả lời của cơ quan khác.', 403);
+    // A member dossier handed to another agency (liên thông) is handled there; its answer is recorded by the system.
+    if (d.sub_state === 'linked')
+      throw new AppError(
+        'ROLE_NOT_ALLOWED',
+        'Hồ sơ đã được chuyển liên thông sang cơ quan khác giải quyết; trả lời của cơ quan đó được ghi nhận tự động.',
+        403,
+      );
     const a = authorize(actor.staff.auth, action, authView(d, task, env.rules.steps, env.tree), reason ?? '');
     if (!a.ok) throw new AppError(a.code, a.message, a.status);
     return { kind: 'official', id: actor.staff.actor.id, name: actor.staff.actor.fullName, role: a.role };
@@ -300,7 +309,7 @@ export interface NewDossier {
   caseCode: string;
   procedureName: string;
   channel: 1 | 2 | 3;
-  subState: 'waiting_reception' | 'counter_intake';
+  subState: 'waiting_reception' | 'counter_intake' | 'linked';
   ownerCitizenId: string | null;
   applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address?: unknown };
   resultDelivery: 'online' | 'counter' | 'post';

@@ -19,7 +19,7 @@ export async function receptionQueue(ctx: AppContext, units: string[]) {
     channel: number;
   }>(
     `SELECT id, code, procedure_code, procedure_name, applicant_name, submitted_at, sub_state, receiving_unit_id, channel FROM dossiers
-      WHERE status = 1 AND receiving_unit_id = ANY($1::text[]) ORDER BY submitted_at LIMIT 500`,
+      WHERE status = 1 AND receiving_unit_id = ANY($1::text[]) AND sub_state IS DISTINCT FROM 'linked' ORDER BY submitted_at LIMIT 500`,
     [units],
   );
   return rows.map((r) => ({

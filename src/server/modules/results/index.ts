@@ -6,4 +6,4 @@ export { default as resultRoutes } from './routes.ts';
 export { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from './issue.ts';
 export { createSignerProvider, type SignerProvider } from './signing/signers.ts';
 export { renderSpecimen } from './specimen.ts';
-export { attachFromStore, listStore, storeMismatch } from './store.ts';
+export { attachFromStore, listStore, putInStore, storeMismatch } from './store.ts';

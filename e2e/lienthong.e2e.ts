@@ -1,0 +1,159 @@
+/**
+ * Liên thông in the browser: the mother of the README's demo submits the birth bundle (2.000986) once; the bundle page
+ * shows three member dossiers; the residence stand-in rejects the first hand-off and accepts the resend; the
+ * health-insurance member waits for the birth extract, which the commune's officials issue (back-office API);
+ * the bundle page and the public lookup (by the bundle's code and by a member's code) show every member's state.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
+import { smallPdf, STAFF_PASSWORD } from './backoffice.ts';
+import { launchBrowser } from './browser.ts';
+import { expectAccessible, loginWithEid } from './journey.ts';
+
+/** A back-office API session over fetch (login, then the CSRF header on every change). */
+async function staffApi(baseUrl: string, username: string) {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const post = async (url: string, body: unknown = {}) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': decodeURIComponent(jar.get('motcua_csrf') ?? '') },
+      body: JSON.stringify(body),
+    });
+    keep(res);
+    return res;
+  };
+  keep(await fetch(`${baseUrl}/api/health`));
+  const login = await post('/api/staff/login', { username, password: STAFF_PASSWORD });
+  expect(login.status).toBe(200);
+  keep(await fetch(`${baseUrl}/api/health`, { headers: { cookie: cookie() } }));
+  return { post };
+}
+
+/** Reloads the page until the member shows the state (the outbox worker delivers hand-offs every second). */
+async function waitForMemberState(page: Page, key: string, state: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        const cell = page.getByTestId(`member-${key}-state`);
+        await cell.waitFor();
+        return (await cell.textContent())?.trim();
+      },
+      { timeout: 30_000, interval: 1000 },
+    )
+    .toBe(state);
+}
+
+describe('liên thông: the birth bundle', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('one submission, three member dossiers, a rejected residence hand-off sent again, the card waiting for the extract, the lookup by either code', async () => {
+    const reject = await fetch(`${baseUrl}/standins/cutru/control`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rejectNext: 1, reason: 'Chưa xác định được chỗ ở hợp pháp của trẻ.' }),
+    });
+    expect(reject.status).toBe(200);
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
+    await page.goto(`${baseUrl}/nop-ho-so/2.000986`);
+    // One online case: it is chosen already.
+    await page.getByRole('heading', { level: 1, name: 'Chọn trường hợp của bạn' }).waitFor();
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ được đăng ký khai sinh' }).waitFor();
+    await page.locator('#f-noiSinhTre').fill('Trạm Y tế xã Phú Riềng');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin người mẹ' }).waitFor();
+    expect(await page.locator('#f-hoTenMe').inputValue()).toBe('Trần Thị Mai');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thông tin người cha' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Người đi đăng ký và liên hệ' }).waitFor();
+    await page.locator('#f-quanHeVoiTre').selectOption('me');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
+    await page.locator('#f-doc-GCS').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: smallPdf('giay chung sinh') });
+    await page.getByText('✓ Đã có').first().waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Liên hệ và nhận kết quả' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin' }).waitFor();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ thành công' }).waitFor();
+
+    // The confirmation links to the bundle: three member dossiers, each with its agency and its own status.
+    await page.getByTestId('bundle-link').click();
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ liên thông' }).waitFor();
+    const bundleCode = (await page.getByTestId('bundle-code').textContent())!.trim();
+    expect(bundleCode).toMatch(/^G22\.99\.08-\d{6}-\d{4}$/);
+    expect(await page.locator('[data-testid^="member-"][data-state]').count()).toBe(3);
+    expect(await page.getByTestId('member-khai-sinh-state').textContent()).toBe('Đang giải quyết tại xã');
+    expect(await page.getByTestId('member-bhyt-state').textContent()).toBe('Chờ thủ tục trước có kết quả');
+    await page.getByText('Chờ kết quả của: Đăng ký khai sinh').waitFor();
+    await expectAccessible(page);
+
+    // The residence stand-in refuses the first hand-off; the citizen sees the reason.
+    await waitForMemberState(page, 'thuong-tru', 'Cơ quan từ chối tiếp nhận');
+    await page.getByText('Lý do: Chưa xác định được chỗ ở hợp pháp của trẻ.').waitFor();
+    const bundleId = new URL(page.url()).pathname.split('/').pop()!;
+    const bundle = (await (await context.request.get(`${baseUrl}/api/lienthong/bundles/${bundleId}`)).json()) as {
+      members: { key: string; dossierId: string; dossierCode: string }[];
+    };
+
+    // The counter officer sends it again; Công an accepts it and returns its result.
+    const officer = await staffApi(baseUrl, 'tiepnhan.phurieng');
+    expect((await officer.post(`/api/staff/lienthong/bundles/${bundleId}/members/thuong-tru/resend`)).status).toBe(200);
+    await waitForMemberState(page, 'thuong-tru', 'Đã có kết quả');
+    expect(await page.getByTestId('member-thuong-tru-result').textContent()).toMatch(/^CT-\d{6}$/);
+    expect(await page.getByTestId('member-thuong-tru-status').textContent()).toBe('Đã xử lý xong');
+    // The card still waits for the birth extract.
+    expect(await page.getByTestId('member-bhyt-state').textContent()).toBe('Chờ thủ tục trước có kết quả');
+
+    // The commune registers the birth through the back office; the card is then handed over and issued.
+    const birth = bundle.members.find((m) => m.key === 'khai-sinh')!;
+    // (Through the back-office API: the back office's own pages have their browser tests.)
+    expect((await officer.post(`/api/staff/dossiers/${birth.dossierId}/accept`)).status).toBe(200);
+    const forwarded = [];
+    for (const specialist of ['chuyenvien.vhxh', 'chuyenvien2.vhxh'])
+      forwarded.push((await (await staffApi(baseUrl, specialist)).post(`/api/staff/dossiers/${birth.dossierId}/forward`)).status);
+    expect(forwarded).toContain(200);
+    expect((await (await staffApi(baseUrl, 'lanhdao.phurieng')).post(`/api/staff/dossiers/${birth.dossierId}/forward`)).status).toBe(200);
+    expect((await (await staffApi(baseUrl, 'vanthu.phurieng')).post(`/api/staff/dossiers/${birth.dossierId}/issue-result`)).status).toBe(200);
+    await waitForMemberState(page, 'khai-sinh', 'Đã có kết quả');
+    await waitForMemberState(page, 'bhyt', 'Đã có kết quả');
+    expect(await page.getByTestId('member-bhyt-result').textContent()).toMatch(/^TE1\d{12}$/);
+    expect(await page.getByTestId('bundle-state').textContent()).toBe('Đã hoàn thành');
+    await expectAccessible(page);
+
+    // The public lookup, as anyone, by the bundle's code and by a member's code.
+    const anon = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const code of [bundleCode, bundle.members.find((m) => m.key === 'bhyt')!.dossierCode]) {
+      await anon.goto(`${baseUrl}/tra-cuu-lien-thong?ma=${encodeURIComponent(code)}`);
+      await anon.getByLabel(/4 số cuối/).fill(DEMO_MOTHER_ID.slice(-4));
+      await anon.getByRole('button', { name: 'Tra cứu' }).click();
+      await anon.getByTestId('bundle-code').waitFor();
+      expect(await anon.getByTestId('bundle-code').textContent()).toBe(bundleCode);
+      for (const key of ['khai-sinh', 'thuong-tru', 'bhyt']) expect(await anon.getByTestId(`member-${key}-state`).textContent()).toBe('Đã có kết quả');
+      expect(await anon.content()).not.toContain('Trần Thị Mai');
+      await expectAccessible(anon);
+    }
+    await anon.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,42 @@
+/** English strings of the linked-procedures pages (key `lienthong`). */
+import type { lienthongVi } from './lienthong.vi.ts';
+
+export const lienthongEn: typeof lienthongVi = {
+  title: 'Linked dossier',
+  bundleCode: 'Linked dossier code',
+  parentCode: 'Dossier code',
+  members: 'Procedures in the linked group',
+  agency: 'Handling agency',
+  memberCode: 'Member dossier code',
+  status: 'Dossier status',
+  progress: 'Linked progress',
+  due: 'Due',
+  result: 'Result',
+  waitsFor: 'Waiting for the result of: {{names}}',
+  handoffs: 'Hand-offs',
+  attempt: 'Attempt {{n}}: {{state}}',
+  reason: 'Reason: {{reason}}',
+  loading: 'Loading the linked dossier…',
+  loadError: 'The linked dossier could not be loaded.',
+  bundleState: { open: 'In progress', partially_done: 'Partly completed', done: 'Completed', failed: 'Not successful' },
+  memberState: {
+    waiting: 'Waiting for an earlier result',
+    processing: 'Being handled by the commune',
+    handed_off: 'Sent, waiting for the agency',
+    accepted: 'Received by the agency',
+    rejected: 'Refused by the agency',
+    done: 'Result issued',
+    failed: 'Not successful',
+  },
+  handoffState: { requested: 'sent, awaiting an answer', accepted: 'received', rejected: 'refused' },
+  open: 'See linked dossier {{code}}',
+  lookup: {
+    title: 'Look up a linked dossier',
+    heading: 'Look up a linked dossier',
+    lead: 'Enter the linked dossier code or the code of one member dossier.',
+    code: 'Linked dossier code or member dossier code',
+    last4: 'Last 4 digits of the applicant’s phone or ID number',
+    submit: 'Look up',
+    error: 'The dossier could not be looked up.',
+  },
+};
