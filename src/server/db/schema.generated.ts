@@ -53,6 +53,13 @@ export interface AdminUnits {
   effective_to: string | null;
 }
 
+export interface AuthThrottle {
+  key: string;
+  failures: Generated<number>;
+  window_start: Generated<Timestamp>;
+  locked_until: Timestamp | null;
+}
+
 export interface BankStandinTransactions {
   txn_ref: string;
   terminal: string;
@@ -460,6 +467,7 @@ export interface Officials {
   locked_until: Timestamp | null;
   created_at: Generated<Timestamp>;
   last_login_at: Timestamp | null;
+  totp_last_step: Int8 | null;
 }
 
 export interface OidcTransactions {
@@ -577,6 +585,12 @@ export interface ProcedureVersions {
 export interface Procedures {
   code: string;
   created_at: Generated<Timestamp>;
+}
+
+export interface RateLimitHits {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
 }
 
 export interface ReceiptCounters {
@@ -809,6 +823,7 @@ export interface DB {
   admin_changes: AdminChanges;
   admin_changes_head: AdminChangesHead;
   admin_units: AdminUnits;
+  auth_throttle: AuthThrottle;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
   citizens: Citizens;
@@ -843,6 +858,7 @@ export interface DB {
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
+  rate_limit_hits: RateLimitHits;
   receipt_counters: ReceiptCounters;
   receipts: Receipts;
   reconciliation_runs: ReconciliationRuns;
