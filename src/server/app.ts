@@ -58,15 +58,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
       return reply.status(400).send({ error: { code: 'MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
     }
-    if (isMalformedMultipart(e)) {
-      return reply
-        .status(400)
-        .send({
-          error: {
-            code: 'MALFORMED_MULTIPART',
-            message: 'Tệp gửi lên không đúng định dạng multipart/form-data (thiếu ranh giới hoặc bị cắt ngang). Vui lòng gửi lại.',
-          },
-        });
+    if (isMalformedMultipart(e, req.headers['content-type'])) {
+      return reply.status(400).send({
+        error: {
+          code: 'MALFORMED_MULTIPART',
+          message: 'Tệp gửi lên không đúng định dạng multipart/form-data (thiếu ranh giới hoặc bị cắt ngang). Vui lòng gửi lại.',
+        },
+      });
     }
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.' } });

@@ -24,9 +24,13 @@ export function containsNul(value: unknown, depth = 0): boolean {
 /** Whether a raw request URL carries a NUL, literally or percent-encoded (the path and the query both decode it). */
 export const urlHasNul = (url: string) => url.includes('\u0000') || /%00/i.test(url);
 
-/** The errors of the multipart parser (busboy and @fastify/multipart) that mean a malformed body, not a server fault. */
-export function isMalformedMultipart(err: { message?: string; code?: string }): boolean {
+/**
+ * The errors of the multipart parser (busboy and @fastify/multipart) that mean a malformed body, not a server fault:
+ * no boundary, a header cut short, or (on a multipart request) a part whose stream ended before its boundary.
+ */
+export function isMalformedMultipart(err: { message?: string; code?: string }, contentType: string | undefined): boolean {
   if (err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || err.code === 'FST_PROTO_VIOLATION') return true;
+  if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' && /^multipart\//i.test(contentType ?? '')) return true;
   return /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Malformed urlencoded form)/i.test(err.message ?? '');
 }
 
