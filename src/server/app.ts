@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './context.ts';
 import { AppError, errorBody } from './http/errors.ts';
-import { isMalformedMultipart, registerInputGuards } from './http/input-guards.ts';
+import { isDataException, isMalformedMultipart, registerInputGuards } from './http/input-guards.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { installContract } from './http/route.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -65,6 +65,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
           message: 'Tệp gửi lên không đúng định dạng multipart/form-data (thiếu ranh giới hoặc bị cắt ngang). Vui lòng gửi lại.',
         },
       });
+    }
+    if (isDataException(err as { code?: unknown })) {
+      req.log.warn({ err }, 'input refused by the database');
+      return reply
+        .status(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.' } });
     }
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.' } });

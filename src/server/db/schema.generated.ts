@@ -556,6 +556,19 @@ export interface PaymentRefunds {
   done_at: Timestamp | null;
 }
 
+export interface PersonalDataReads {
+  id: Generated<Int8>;
+  at: Generated<Timestamp>;
+  actor_kind: 'official' | 'citizen' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_kind: 'dossier' | 'person' | 'official' | 'register' | 'shared_document';
+  subject_id: string;
+  purpose: string;
+  route: string;
+  ip: string | null;
+}
+
 export interface PopulationLookups {
   id: Generated<Int8>;
   at: Generated<Timestamp>;
@@ -855,6 +868,7 @@ export interface DB {
   payment_intents: PaymentIntents;
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
+  personal_data_reads: PersonalDataReads;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;

@@ -45,6 +45,12 @@ describe(`the HTTP edge on ${testDatabaseKind}`, () => {
     expectNulRefused(await anonymous.request('POST', '/api/staff/login', 'username=a%00b&password=x', { 'content-type': 'application/x-www-form-urlencoded' }));
   });
 
+  it('answers 400, not 500, when the database refuses a value that slipped past a schema (SQLSTATE class 22)', async () => {
+    const res = await anonymous.get('/bank/vnpay/statement.csv?from=not-a-date');
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses malformed multipart bodies with 400 in Vietnamese', async () => {
     const noBoundary = await citizen.request('POST', '/api/uploads', Buffer.from('--x\r\n\r\nabc'), { 'content-type': 'multipart/form-data' });
     expect(noBoundary.statusCode, noBoundary.body).toBe(400);

@@ -42,3 +42,12 @@ export function registerInputGuards(app: FastifyInstance): void {
     if (containsNul(req.body)) throw nulCharacterError('body');
   });
 }
+
+/**
+ * A PostgreSQL "data exception" (SQLSTATE class 22: a value that is not a date, a number out of range, a character
+ * the database cannot store…) raised by a request's input: the backstop that turns what slipped past a schema into a
+ * 400 instead of a 500.
+ */
+export function isDataException(err: { code?: unknown; severity?: unknown; routine?: unknown }): boolean {
+  return typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code) && (err.severity !== undefined || err.routine !== undefined);
+}
