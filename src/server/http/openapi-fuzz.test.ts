@@ -44,7 +44,7 @@ interface Operation {
 const HUGE = 'A'.repeat(100_000);
 const UNICODE = 'Nguyễn Thị Ánh ́̃ 𝔘𝔫𝔦 \u202eevil\u202c 🇻🇳 \ufeff\u200b 漢字 \ud800';
 /** Malformed values for a string slot (a path or query parameter, a body field). */
-const BAD_STRINGS = ['', HUGE, UNICODE, 'a\u0000b', '../../../etc/passwd', "' OR 1=1 --", '-1', '1e309', '%', '{"a":1}', ' '];
+const BAD_STRINGS = ['', HUGE, UNICODE, 'a\u0000b', '../../../etc/passwd', "' OR 1=1 --", '1e309', '{"a":1}'];
 
 /** A plausible value for a JSON Schema (first enum value, a valid-looking string for a format). */
 function sample(s: Schema | undefined, depth = 0): unknown {
@@ -184,7 +184,6 @@ describe(`fuzzing every operation of /api/openapi.json on ${testDatabaseKind}`, 
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
     const anonymousNoCsrf = {
       name: 'anonymous without CSRF',
-      withCsrf: false,
       send: (m: string, u: string, b?: string | Buffer, ct?: string) => raw(m, u, b, ct, {}),
     };
     const raw = (method: string, url: string, body: string | Buffer | undefined, type: string | undefined, headers: Record<string, string>) =>
@@ -196,7 +195,6 @@ describe(`fuzzing every operation of /api/openapi.json on ${testDatabaseKind}`, 
       });
     const viaClient = (name: string, c: TestClient) => ({
       name,
-      withCsrf: true,
       send: (m: string, u: string, b?: string | Buffer, ct?: string) =>
         c.request(m as 'GET', u, b ?? (m === 'GET' || m === 'DELETE' ? undefined : ''), ct ? { 'content-type': ct } : {}),
     });
@@ -208,7 +206,6 @@ describe(`fuzzing every operation of /api/openapi.json on ${testDatabaseKind}`, 
     expect((await official.post('/api/staff/login', { username: 'quantri', password: DEMO_OFFICIAL_PASSWORD })).statusCode).toBe(200);
     const citizenNoCsrf = {
       name: 'citizen without CSRF',
-      withCsrf: false,
       send: (m: string, u: string, b?: string | Buffer, ct?: string) => raw(m, u, b, ct, { cookie: `motcua_sid=${citizen.cookies.get('motcua_sid')}` }),
     };
     const actors = [anonymousNoCsrf, viaClient('anonymous', anonymous), viaClient('citizen', citizen), viaClient('official', official), citizenNoCsrf];
@@ -221,9 +218,17 @@ describe(`fuzzing every operation of /api/openapi.json on ${testDatabaseKind}`, 
         const m = method.toUpperCase();
         // Logging out would end the sessions the next operations use: those run with a session of their own.
         const ending = /logout/.test(path);
-        for (const r of requestsOf(path, op)) {
-          // A malformed URL goes to every kind of caller; a malformed body to those whose CSRF token lets it reach the route.
-          for (const actor of r.body === undefined ? actors : actors.filter((a) => a.withCsrf)) {
+        const requests = requestsOf(path, op);
+        for (const r of requests) {
+          // The plain request goes to every kind of caller; a malformed URL to one without a session and CSRF token and
+          // to the signed-in ones; a malformed body to the signed-in ones (whose CSRF token lets it reach the route).
+          const plain = r === requests[0];
+          const to = plain
+            ? actors
+            : r.body === undefined
+              ? actors.filter((a) => a.name !== 'anonymous' && a.name !== 'citizen without CSRF')
+              : actors.filter((a) => a.name === 'citizen' || a.name === 'official');
+          for (const actor of to) {
             let send = actor.send;
             if (ending && actor.name !== 'anonymous without CSRF' && actor.name !== 'anonymous') {
               const own = new TestClient(t.app);
