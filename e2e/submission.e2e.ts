@@ -98,7 +98,11 @@ describe('citizen online submission', () => {
     await expect
       .poll(
         async () => {
-          const mails = (await (await fetch(`${baseUrl}/api/dev/mailbox?to=tran.thi.mai@example.vn`)).json()) as { subject: string; text: string }[];
+          // Read inside the citizen's page: the development mailbox answers only a signed-in user.
+          const mails = await page.evaluate(
+            async (url) => (await (await fetch(url)).json()) as { subject: string; text: string }[],
+            '/api/dev/mailbox?to=tran.thi.mai@example.vn',
+          );
           return mails.some((m) => m.subject.includes(code) && m.text.includes(code));
         },
         { timeout: 15_000, interval: 500 },

@@ -37,6 +37,16 @@ export const ERRORS = {
   },
   MALFORMED_JSON: { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'The data sent is not valid JSON.' },
   BAD_REQUEST: { status: 400, alsoStatus: [405, 406, 411, 414, 416, 431], vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  NUL_CHARACTER: {
+    status: 400,
+    vi: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL). Vui lòng kiểm tra lại.',
+    en: 'The data sent contains an invalid character (NUL). Please check it.',
+  },
+  MALFORMED_MULTIPART: {
+    status: 400,
+    vi: 'Tệp gửi lên không đúng định dạng multipart/form-data (thiếu ranh giới hoặc bị cắt ngang). Vui lòng gửi lại.',
+    en: 'The upload is not valid multipart/form-data (no boundary, or cut short). Please send it again.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.', en: 'The data sent is larger than allowed.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng dữ liệu gửi lên không được hỗ trợ.', en: 'The format of the data sent is not supported.' },
   NOT_READY: {

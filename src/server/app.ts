@@ -12,7 +12,10 @@ import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './context.ts';
 import { AppError, errorBody } from './http/errors.ts';
+import { isDataException, isMalformedMultipart, registerInputGuards } from './http/input-guards.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { installContract } from './http/route.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessions } from './http/session.ts';
 import { modules } from './modules/index.ts';
 
@@ -23,15 +26,21 @@ export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
-    trustProxy: true,
+    // Only the configured reverse proxies may set X-Forwarded-For (TRUSTED_PROXIES); none by default, so a
+    // client cannot choose the address its rate limits are counted under.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? [...ctx.config.trustedProxies] : false,
     bodyLimit: 2 * 1024 * 1024,
   });
 
   installContract(app, { check: ctx.config.contractChecks });
+  registerInputGuards(app);
+  await registerSecurityHeaders(app, ctx.config);
   await app.register(cookie, { secret: ctx.config.cookieSecret });
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database, so that every server agrees on a client's requests.
+    store: databaseRateLimitStore(ctx.db),
     errorResponseBuilder: (_req, ctx) => {
       const seconds = Math.ceil(ctx.ttl / 1000);
       return new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, 429, undefined, { seconds }) as unknown as {
@@ -48,6 +57,20 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     const e = err as { statusCode?: number; code?: string; validation?: unknown; message?: string };
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? ''))) {
       return reply.status(400).send({ error: { code: 'MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
+    }
+    if (isMalformedMultipart(e, req.headers['content-type'])) {
+      return reply.status(400).send({
+        error: {
+          code: 'MALFORMED_MULTIPART',
+          message: 'Tệp gửi lên không đúng định dạng multipart/form-data (thiếu ranh giới hoặc bị cắt ngang). Vui lòng gửi lại.',
+        },
+      });
+    }
+    if (isDataException(err as { code?: unknown })) {
+      req.log.warn({ err }, 'input refused by the database');
+      return reply
+        .status(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.' } });
     }
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.' } });

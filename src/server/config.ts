@@ -42,6 +42,12 @@ export interface AppConfig {
   workers: boolean;
   /** Check every answer against the API contract (src/contract) and record mismatches: on in tests (MOTCUA_CONTRACT_CHECKS=1). */
   contractChecks: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies allowed to set X-Forwarded-For / -Proto (TRUSTED_PROXIES,
+   * comma-separated, e.g. `10.0.0.5,10.0.1.0/24`). Empty (the default): no proxy is trusted and the client address
+   * is the connection's, so a forged header cannot escape the rate limits.
+   */
+  trustedProxies: readonly string[];
   signing: {
     /** Folder of the units' PKCS#12 files, `<unit id>.p12`. Empty = the development certificate authority (not in production). */
     p12Dir: string;
@@ -99,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutMs: Number(env.SHUTDOWN_TIMEOUT_MS ?? 30_000),
     workers: env.WORKERS !== '0',
     contractChecks: env.MOTCUA_CONTRACT_CHECKS === '1',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     signing: {
       p12Dir: env.SIGNING_P12_DIR ?? '',
       p12Password: env.SIGNING_P12_PASSWORD ?? '',

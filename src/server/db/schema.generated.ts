@@ -53,6 +53,13 @@ export interface AdminUnits {
   effective_to: string | null;
 }
 
+export interface AuthThrottle {
+  key: string;
+  failures: Generated<number>;
+  window_start: Generated<Timestamp>;
+  locked_until: Timestamp | null;
+}
+
 export interface BankStandinTransactions {
   txn_ref: string;
   terminal: string;
@@ -533,6 +540,7 @@ export interface Officials {
   locked_until: Timestamp | null;
   created_at: Generated<Timestamp>;
   last_login_at: Timestamp | null;
+  totp_last_step: Int8 | null;
 }
 
 export interface OidcTransactions {
@@ -621,6 +629,19 @@ export interface PaymentRefunds {
   done_at: Timestamp | null;
 }
 
+export interface PersonalDataReads {
+  id: Generated<Int8>;
+  at: Generated<Timestamp>;
+  actor_kind: 'official' | 'citizen' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_kind: 'dossier' | 'person' | 'official' | 'register' | 'shared_document';
+  subject_id: string;
+  purpose: string;
+  route: string;
+  ip: string | null;
+}
+
 export interface PopulationLookups {
   id: Generated<Int8>;
   at: Generated<Timestamp>;
@@ -650,6 +671,12 @@ export interface ProcedureVersions {
 export interface Procedures {
   code: string;
   created_at: Generated<Timestamp>;
+}
+
+export interface RateLimitHits {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
 }
 
 export interface ReceiptCounters {
@@ -912,6 +939,7 @@ export interface DB {
   admin_changes: AdminChanges;
   admin_changes_head: AdminChangesHead;
   admin_units: AdminUnits;
+  auth_throttle: AuthThrottle;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
   citizens: Citizens;
@@ -948,9 +976,11 @@ export interface DB {
   payment_intents: PaymentIntents;
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
+  personal_data_reads: PersonalDataReads;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
+  rate_limit_hits: RateLimitHits;
   receipt_counters: ReceiptCounters;
   receipts: Receipts;
   recognitions: Recognitions;

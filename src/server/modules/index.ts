@@ -6,6 +6,7 @@ import bankStandin from '../standins/bank/index.ts';
 import bhxhStandin from '../standins/bhxh/index.ts';
 import cutruStandin from '../standins/cutru/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
+import { auditRoutes } from './audit/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
@@ -25,6 +26,8 @@ import { workflowRoutes } from './workflow/index.ts';
 export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
 export const modules: ModuleRegistration[] = [
+  // First: its onSend hook records the reads of personal data of the routes registered after it.
+  auditRoutes,
   systemRoutes,
   referenceRoutes,
   catalogueRoutes,

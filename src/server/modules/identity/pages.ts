@@ -2,15 +2,8 @@
 
 const esc = (v: string) => v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
-export function loginErrorPage(input: { code: string; message: string; retryHref: string }): string {
-  return `<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Lỗi: Không đăng nhập được – Dịch vụ công MotCua</title>
-<style>
-body{margin:0;font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#f5f7fa}
+/** The page's only inline content; its hash is named in the page's Content-Security-Policy. */
+export const LOGIN_ERROR_STYLE = `body{margin:0;font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#f5f7fa}
 header{background:#0b4f8a;color:#fff;padding:1rem}
 header a{color:#fff;font-weight:700;text-decoration:none;font-size:1.15rem}
 main{max-width:36rem;margin:0 auto;padding:1.5rem 1rem}
@@ -20,7 +13,17 @@ h1{font-size:1.5rem;margin:0 0 .75rem}
 .actions{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1.25rem}
 .button{display:inline-block;background:#0b4f8a;color:#fff;padding:.7rem 1.2rem;border-radius:.4rem;font-weight:700;text-decoration:none}
 a:focus{outline:3px solid #ffbf47;outline-offset:2px}
-</style>
+`;
+
+export function loginErrorPage(input: { code: string; message: string; retryHref: string }): string {
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Lỗi: Không đăng nhập được – Dịch vụ công MotCua</title>
+<style>
+${LOGIN_ERROR_STYLE}</style>
 </head>
 <body>
 <header><a href="/">Dịch vụ công MotCua</a></header>

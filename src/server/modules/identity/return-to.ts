@@ -16,6 +16,8 @@ export function safeReturnTo(value: unknown): string {
     return '/';
   }
   if (url.origin !== BASE) return '/';
+  // After normalisation "/.//evil.example" has the path "//evil.example": protocol-relative again in a Location header.
+  if (url.pathname.startsWith('//')) return '/';
   // Never loop back into the login machinery.
   if (url.pathname === '/auth' || url.pathname.startsWith('/auth/') || url.pathname.startsWith('/eid/')) return '/';
   return `${url.pathname}${url.search}${url.hash}`;

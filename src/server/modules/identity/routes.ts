@@ -13,10 +13,11 @@ import { LoginCallbackQuery, LoginQuery, LogoutResult, SessionInfo } from '../..
 import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute, describeRoute } from '../../http/route.ts';
+import { pagePolicyWithStyle } from '../../http/security-headers.ts';
 import type { ModuleRegistration } from '../index.ts';
 import { identityFromClaims, maskIdNumber, needsUserinfo } from './claims.ts';
 import { upsertCitizen } from './citizens.ts';
-import { loginErrorPage } from './pages.ts';
+import { LOGIN_ERROR_STYLE, loginErrorPage } from './pages.ts';
 import { postLogoutRedirectUriOf, redirectUriOf, RelyingParty, type RelyingPartyOptions } from './relying-party.ts';
 import { safeReturnTo } from './return-to.ts';
 import { saveTransaction, takeTransaction, TRANSACTION_TTL_MS } from './transactions.ts';
@@ -55,7 +56,10 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
       const message = MESSAGES[code];
       reply.status(status).header('cache-control', 'no-store');
       if (prefersJson(req)) return reply.send({ error: { code, message } });
-      return reply.type('text/html; charset=utf-8').send(loginErrorPage({ code, message, retryHref: `/auth/login?returnTo=${encodeURIComponent(returnTo)}` }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', pagePolicyWithStyle(LOGIN_ERROR_STYLE))
+        .send(loginErrorPage({ code, message, retryHref: `/auth/login?returnTo=${encodeURIComponent(returnTo)}` }));
     };
 
     describeRoute({

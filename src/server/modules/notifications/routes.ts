@@ -1,8 +1,12 @@
-/** Development-only view of the local SMTP capture server's mailbox (absent in production). */
+/**
+ * Development-only view of the local SMTP capture server's mailbox: absent in production, and only for a signed-in
+ * user (the captured mail holds names, dossier codes and addresses, never shown to anonymous callers).
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MailboxMessage, MailboxQuery } from '../../../contract/system.ts';
 import type { AppContext } from '../../context.ts';
+import { requireActor } from '../../http/actor.ts';
 import { defineRoute } from '../../http/route.ts';
 
 export default async function notificationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -12,12 +16,13 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
     {
       method: 'GET',
       url: '/api/dev/mailbox',
-      summary: 'Hộp thư thử nghiệm: thư mà máy chủ SMTP cục bộ đã nhận (chỉ môi trường phát triển)',
+      summary: 'Hộp thư thử nghiệm: thư mà máy chủ SMTP cục bộ đã nhận (chỉ môi trường phát triển, cần đăng nhập)',
       tags: ['development'],
       query: MailboxQuery,
       response: z.array(MailboxMessage),
     },
-    async ({ query }) => {
+    async ({ query, req }) => {
+      requireActor(req);
       const { rows } = await ctx.db.query<{
         id: number;
         message_id: string;

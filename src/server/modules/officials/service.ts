@@ -6,7 +6,20 @@ import { hash, verify } from '@node-rs/argon2';
 import { systemNow } from '../../clock.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { verifyTotp } from './totp.ts';
+import {
+  CLIENT_MAX_FAILURES,
+  CLIENT_WINDOW_MINUTES,
+  clientRetrySeconds,
+  LOCKOUT_MINUTES,
+  lockAccount,
+  lockKey,
+  MAX_FAILED_ATTEMPTS,
+  releaseAccountAttempt,
+  releaseKeyAttempt,
+  reserveAccountAttempt,
+  reserveKeyAttempt,
+} from './login-throttle.ts';
+import { matchTotpStep } from './totp.ts';
 
 import type { OfficialRole } from '../../../core/workflow/roles.ts';
 
@@ -23,8 +36,7 @@ export const roleName: Record<OfficialRole, string> = {
   catalogue_admin: 'Quản trị danh mục thủ tục',
 };
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS };
 
 export interface Membership {
   unitId: string;
@@ -137,7 +149,28 @@ export async function loadSubject(db: Queryable, officialId: string): Promise<Of
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401);
 
-/** Checks username, password and (when enrolled) the TOTP code; counts failures and locks the account. */
+/** The answer for a locked username — the same whether or not an account has that name. */
+function accountLocked(lockedUntil: Date | null, now: Date, justLocked: boolean): AppError {
+  if (justLocked)
+    return new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423, undefined, {
+      minutes: LOCKOUT_MINUTES,
+    });
+  const minutes = lockedUntil ? Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000)) : LOCKOUT_MINUTES;
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`,
+    423,
+    undefined,
+    { minutes },
+  );
+}
+
+/**
+ * Checks username, password and (when enrolled) the TOTP code. Every step that could be raced is one atomic
+ * statement (see login-throttle.ts): the client's failures, the username's attempts, the single use of a TOTP code.
+ * Unknown usernames are answered exactly like known ones, including the lockout; a deactivated account is told so
+ * only after the right password.
+ */
 export async function authenticate(
   db: Database,
   input: { username: string; password: string; totp?: string; ip?: string },
@@ -145,8 +178,8 @@ export async function authenticate(
 ): Promise<OfficialSubject> {
   const username = input.username.trim().toLowerCase();
   const o = (
-    await db.query<{ id: string; password_hash: string; totp_secret: string | null; active: boolean; failed_attempts: number; locked_until: Date | null }>(
-      'SELECT id, password_hash, totp_secret, active, failed_attempts, locked_until FROM officials WHERE username = $1',
+    await db.query<{ id: string; password_hash: string; totp_secret: string | null; active: boolean }>(
+      'SELECT id, password_hash, totp_secret, active FROM officials WHERE username = $1',
       [username],
     )
   ).rows[0];
@@ -158,55 +191,74 @@ export async function authenticate(
       input.ip ?? null,
     ]);
 
-  if (!o) {
-    await verify(await getDummyHash(), input.password).catch(() => false);
-    await event('unknown_user');
+  // 1. The client's failed logins (every username together).
+  const clientKey = `client:${input.ip ?? 'unknown'}`;
+  const client = await reserveKeyAttempt(db, clientKey, CLIENT_MAX_FAILURES, now, CLIENT_WINDOW_MINUTES);
+  if (!client.allowed) {
+    await releaseKeyAttempt(db, clientKey);
+    await event('client_limited');
+    const seconds = await clientRetrySeconds(db, clientKey, now);
+    throw new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, 429, undefined, { seconds });
+  }
+
+  // 2. The username's attempts: reserved before the password is checked.
+  const userKey = `user:${username}`;
+  const reservation = o ? await reserveAccountAttempt(db, o.id, now) : await reserveKeyAttempt(db, userKey, MAX_FAILED_ATTEMPTS, now, null);
+  const release = async () => {
+    await releaseKeyAttempt(db, clientKey);
+    if (o) await releaseAccountAttempt(db, o.id);
+    else await releaseKeyAttempt(db, userKey);
+  };
+  if (!reservation.allowed) {
+    await event('locked');
+    throw accountLocked(reservation.lockedUntil, now, false);
+  }
+
+  // 3. The password (a dummy hash for an unknown username, so the time taken does not tell either).
+  const hashToCheck = o ? o.password_hash : await getDummyHash();
+  const passwordOk = (await verify(hashToCheck, input.password).catch(() => false)) && !!o;
+  if (!passwordOk) {
+    const lockNow = reservation.attempt >= MAX_FAILED_ATTEMPTS;
+    if (lockNow) {
+      if (o) await lockAccount(db, o.id, now);
+      else await lockKey(db, userKey, now);
+    }
+    await event(!o ? 'unknown_user' : lockNow ? 'locked_now' : 'bad_password');
+    if (lockNow) throw accountLocked(null, now, true);
     throw invalidCredentials();
   }
-  if (o.locked_until && new Date(o.locked_until) > now) {
-    await event('locked');
-    const minutes = Math.ceil((new Date(o.locked_until).getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút hoặc liên hệ quản trị.`,
-      423,
-      undefined,
-      { minutes },
-    );
-  }
-  if (!o.active) {
+  const account = o as NonNullable<typeof o>;
+  if (!account.active) {
     await event('inactive');
     throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị.', 403);
   }
-  const passwordOk = await verify(o.password_hash, input.password).catch(() => false);
-  if (!passwordOk) {
-    const failures = o.failed_attempts + 1;
-    const lock = failures >= MAX_FAILED_ATTEMPTS;
-    await db.query(`UPDATE officials SET failed_attempts = $2, locked_until = $3 WHERE id = $1`, [
-      o.id,
-      lock ? 0 : failures,
-      lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-    ]);
-    await event(lock ? 'locked_now' : 'bad_password');
-    if (lock)
-      throw new AppError('ACCOUNT_LOCKED', `Bạn đã nhập sai ${MAX_FAILED_ATTEMPTS} lần. Tài khoản tạm khóa ${LOCKOUT_MINUTES} phút.`, 423, undefined, {
-        minutes: LOCKOUT_MINUTES,
-      });
-    throw invalidCredentials();
-  }
-  if (o.totp_secret) {
+
+  // 4. The TOTP code, when enrolled: a wrong code keeps the reservation (it counts as a failure); each code once.
+  if (account.totp_secret) {
     if (!input.totp) {
+      await release();
       await event('totp_required');
       throw new AppError('TOTP_REQUIRED', 'Vui lòng nhập mã xác thực 6 số từ ứng dụng xác thực.', 401);
     }
-    if (!verifyTotp(o.totp_secret, input.totp, now.getTime())) {
-      await event('bad_totp');
+    const step = matchTotpStep(account.totp_secret, input.totp, now.getTime());
+    const fresh =
+      step !== null &&
+      (
+        await db.query('UPDATE officials SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [
+          account.id,
+          step,
+        ])
+      ).rowCount === 1;
+    if (!fresh) {
+      if (reservation.attempt >= MAX_FAILED_ATTEMPTS) await lockAccount(db, account.id, now);
+      await event(step === null ? 'bad_totp' : 'replayed_totp');
       throw new AppError('TOTP_INVALID', 'Mã xác thực không đúng hoặc đã hết hạn.', 401);
     }
   }
-  await db.query('UPDATE officials SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1', [o.id, now]);
+  await releaseKeyAttempt(db, clientKey);
+  await db.query('UPDATE officials SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1', [account.id, now]);
   await event('success');
-  const subject = await loadSubject(db, o.id);
+  const subject = await loadSubject(db, account.id);
   if (!subject) throw invalidCredentials();
   return subject;
 }

@@ -54,12 +54,23 @@ export function totp(secretBase32: string, at = Date.now(), step = 30): string {
   return hotp(base32Decode(secretBase32), Math.floor(at / 1000 / step));
 }
 
-/** Accepts the current code and one step either side (clock drift). */
-export function verifyTotp(secretBase32: string, code: string, at = Date.now(), step = 30): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The time step (counter) of the code when it matches the current step or one step either side (clock drift),
+ * else null. A login stores the step it accepted, so a code is used once (`officials.totp_last_step`).
+ */
+export function matchTotpStep(secretBase32: string, code: string, at = Date.now(), step = 30): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const counter = Math.floor(at / 1000 / step);
   const secret = base32Decode(secretBase32);
-  return [-1, 0, 1].some((d) => crypto.timingSafeEqual(Buffer.from(hotp(secret, counter + d)), Buffer.from(code)));
+  for (const d of [-1, 0, 1]) {
+    if (crypto.timingSafeEqual(Buffer.from(hotp(secret, counter + d)), Buffer.from(code))) return counter + d;
+  }
+  return null;
+}
+
+/** Accepts the current code and one step either side (clock drift). */
+export function verifyTotp(secretBase32: string, code: string, at = Date.now(), step = 30): boolean {
+  return matchTotpStep(secretBase32, code, at, step) !== null;
 }
 
 export function otpauthUrl(secretBase32: string, account: string, issuer = 'MotCua'): string {
