@@ -8,6 +8,7 @@
  *   payments.requery   pending intents whose IPN has not come are asked again: the same row locks
  *   metrics.counters   the 766 counters catch up with the action log: each batch locks the one metric_state row
  *   drafts.expiry      drafts past their TTL are marked expired: one idempotent UPDATE
+ *   national-sync.dvcqg  messages to the national portal: dossiers leased with FOR UPDATE SKIP LOCKED
  */
 import type { AppContext } from './context.ts';
 import { createOutboxWorker } from './event-stream.ts';
@@ -15,9 +16,10 @@ import { outboxJob } from './jobs/outbox-job.ts';
 import type { JobDefinition, JobLogger } from './jobs/scheduler.ts';
 import { draftExpiryJob } from './modules/dossiers/index.ts';
 import { counterTickJob } from './modules/metrics/index.ts';
+import { nationalSyncJobs } from './modules/national-sync/index.ts';
 import { paymentJobs } from './modules/payments/index.ts';
 
 export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[] {
   const mail = createOutboxWorker(ctx, (err) => log.warn({ err, job: 'outbox.mail' }, 'outbox delivery failed'));
-  return [outboxJob('outbox.mail', mail, 1000), ...paymentJobs(ctx, log), counterTickJob(ctx.db), draftExpiryJob(ctx.db)];
+  return [outboxJob('outbox.mail', mail, 1000), ...paymentJobs(ctx, log), counterTickJob(ctx.db), draftExpiryJob(ctx.db), ...nationalSyncJobs(ctx)];
 }

@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
+import { nationalSyncSubscriber } from './modules/national-sync/index.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
@@ -32,7 +33,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
     mail,
     signers: createSignerProvider(config, database),
-    dossierSubscribers: [refundWhenDossierEnds],
+    dossierSubscribers: [refundWhenDossierEnds, nationalSyncSubscriber({ publicUrl: config.publicUrl, secret: config.cookieSecret })],
     async close() {
       await mail.close();
       await database.close();

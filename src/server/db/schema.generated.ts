@@ -424,6 +424,40 @@ export interface MetricUnitDaily {
   unhappy: Generated<number>;
 }
 
+export interface NationalSyncDossiers {
+  dossier_id: string;
+  on_portal: Generated<boolean>;
+  next_attempt_at: Generated<Timestamp>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  acked_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface NationalSyncMessages {
+  id: Generated<Int8>;
+  dossier_id: string;
+  kind: 'dossier' | 'progress';
+  event_id: string;
+  seq: number;
+  madonvi: string;
+  payload: Json;
+  state: Generated<'pending' | 'acked' | 'superseded' | 'parked'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_as: 'create' | 'update' | null;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  acked_at: Timestamp | null;
+}
+
+export interface NationalSyncSessions {
+  target: string;
+  session: string;
+  obtained_at: Generated<Timestamp>;
+}
+
 export interface OfficialLoginEvents {
   id: Generated<Int8>;
   official_id: string | null;
@@ -683,6 +717,50 @@ export interface SigningCredentials {
   created_at: Generated<Timestamp>;
 }
 
+export interface StandinDvcqgCalls {
+  id: Generated<Int8>;
+  service: string;
+  ma_ho_so: string | null;
+  http_status: number;
+  error_code: number | null;
+  message: string | null;
+  at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgDossiers {
+  ma_ho_so: string;
+  madonvi: string;
+  data: Json;
+  versions: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgFaults {
+  id: Generated<Int8>;
+  kind: 'server_error' | 'slow' | 'expire_session' | 'exists';
+  service: string | null;
+  remaining: number;
+  delay_ms: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgProgress {
+  id: Generated<Int8>;
+  ma_ho_so: string;
+  digest: string;
+  data: Json;
+  received_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgSessions {
+  session: string;
+  username: string;
+  dstcode: string;
+  expired: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
 export interface StandinEidAccounts {
   id_number: string;
   sub: string;
@@ -830,6 +908,9 @@ export interface DB {
   metric_state: MetricState;
   metric_targets: MetricTargets;
   metric_unit_daily: MetricUnitDaily;
+  national_sync_dossiers: NationalSyncDossiers;
+  national_sync_messages: NationalSyncMessages;
+  national_sync_sessions: NationalSyncSessions;
   official_login_events: OfficialLoginEvents;
   official_memberships: OfficialMemberships;
   official_totp_enrolments: OfficialTotpEnrolments;
@@ -852,6 +933,11 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   signing_credentials: SigningCredentials;
+  standin_dvcqg_calls: StandinDvcqgCalls;
+  standin_dvcqg_dossiers: StandinDvcqgDossiers;
+  standin_dvcqg_faults: StandinDvcqgFaults;
+  standin_dvcqg_progress: StandinDvcqgProgress;
+  standin_dvcqg_sessions: StandinDvcqgSessions;
   standin_eid_accounts: StandinEidAccounts;
   standin_eid_keys: StandinEidKeys;
   standin_eid_login_failures: StandinEidLoginFailures;

@@ -3,12 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
+import dvcqgStandin from '../standins/dvcqg/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
 import { identityRoutes } from './identity/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
+import { nationalSyncRoutes } from './national-sync/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { officialRoutes } from './officials/index.ts';
 import { paymentRoutes } from './payments/index.ts';
@@ -38,4 +40,6 @@ export const modules: ModuleRegistration[] = [
   metricsRoutes,
   paymentRoutes,
   bankStandin,
+  dvcqgStandin,
+  nationalSyncRoutes,
 ];
