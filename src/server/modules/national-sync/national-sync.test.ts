@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payloadProblems } from '../../../core/national-sync/schema.ts';
 import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
+import { TestClient } from '../../testing/harness.ts';
+import { runIndex766 } from '../metrics/index.ts';
 import { createNationalSyncWorker } from './job.ts';
 import type { NationalSyncWorker } from './worker.ts';
 
@@ -21,7 +23,7 @@ describe(`national-portal sync through the stand-in, on ${testDatabaseKind}`, ()
     await b.t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(b.t.app.server.address() as AddressInfo).port}/standins/dvcqg`;
     worker = createNationalSyncWorker(b.t.ctx, { url: base, timeoutMs: 8000 }, { maxAttempts: 3 });
-  });
+  }, 300_000);
   afterAll(async () => b?.close());
 
   const db = () => b.t.ctx.db;
@@ -196,7 +198,8 @@ describe(`national-portal sync through the stand-in, on ${testDatabaseKind}`, ()
     const parked = (await messages(d.id)).filter((m) => m.state === 'parked');
     expect(parked).toHaveLength(1);
     expect(parked[0].attempts).toBe(3);
-    expect(parked[0].last_error).toMatch(/HTTP 503/);
+    // Two 503s, then the slow answer past the timeout: the last error is the timeout.
+    expect(parked[0].last_error).toMatch(/quá thời gian chờ 8000 ms/);
     expect(await syncState(d.id)).toBe('failed');
     // The slow call was processed by the portal after the timeout: the same step is kept once when resent.
     await db().query("UPDATE national_sync_messages SET state = 'pending', attempts = 0 WHERE dossier_id = $1 AND state = 'parked'", [d.id]);
@@ -204,5 +207,97 @@ describe(`national-portal sync through the stand-in, on ${testDatabaseKind}`, ()
     await worker.drain();
     expect((await atPortal(d.code)).steps.map((s) => s.TrangThai)).toEqual(['2', '4', '4']);
     expect(await syncState(d.id)).toBe('synced');
+  });
+
+  it('the reconciliation page and index766 agree on indicator 1.4 for a month with deliberate failures; resend and the Excel export', async () => {
+    // One dossier fails for good (three 503s), one waits (the worker has not run), the others are synced.
+    b.at('15:00');
+    const failing = await b.submitBirthRegistration();
+    await act('tiepnhan.phurieng', failing.id, 'accept');
+    await fault('server_error', 3);
+    for (let i = 0; i < 3; i++) {
+      await dueNow(failing.id);
+      await worker.runOnce();
+    }
+    expect(await syncState(failing.id)).toBe('failed');
+    b.at('15:10');
+    const waiting = await b.submitBirthRegistration();
+    await act('tiepnhan.phurieng', waiting.id, 'accept');
+    expect(await syncState(waiting.id)).toBe('pending');
+
+    const month = b.day.slice(0, 7);
+    const leader = await b.staff('lanhdao.phurieng');
+    const res = await leader.get(`/api/staff/national-sync/reconciliation?unit=25252&month=${month}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    const lines: string[] = [];
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    const code = await runIndex766(
+      ['--unit', '25252', '--from', `${month}-01`, '--to', `${month}-${last}`, '--json'],
+      (fn) => fn(db()),
+      (l) => lines.push(l),
+    );
+    expect(code).toBe(0);
+    const cli = JSON.parse(lines.join('\n')).indicators.find((i: { code: string }) => i.code === '1.4');
+    expect(r.received).toBe(cli.denominator);
+    expect(r.acknowledged).toBe(cli.numerator);
+    expect(r.indicator).toMatchObject({ ratio: cli.ratio, points: cli.points, maxPoints: 6 });
+    expect(r.received).toBeGreaterThan(r.acknowledged);
+    expect(r.failed).toBeGreaterThanOrEqual(1);
+    const failed = r.problems.find((p: { dossierId: string }) => p.dossierId === failing.id);
+    expect(failed).toMatchObject({ code: failing.code, syncState: 'failed', parked: 1, attempts: 3, error: expect.stringMatching(/HTTP 503/) });
+    expect(r.problems.find((p: { dossierId: string }) => p.dossierId === waiting.id)).toMatchObject({ syncState: 'pending', error: null });
+
+    const xlsx = await leader.get(`/api/staff/national-sync/reconciliation.xlsx?unit=25252&month=${month}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+
+    // Resend: the parked message waits again and goes; the figures move together.
+    const again = await leader.post(`/api/staff/national-sync/dossiers/${failing.id}/resend`, {});
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().requeued).toBe(1);
+    await worker.drain();
+    expect(await syncState(failing.id)).toBe('synced');
+    expect(await syncState(waiting.id)).toBe('synced');
+    const after = (await leader.get(`/api/staff/national-sync/reconciliation?unit=25252&month=${month}`)).json();
+    expect(after.acknowledged).toBe(r.acknowledged + 2);
+    expect(after.failed).toBe(r.failed - 1);
+  });
+
+  it('reconciliation access: only officials who oversee the unit; bad input is a clear 400', async () => {
+    const month = b.day.slice(0, 7);
+    const url = `/api/staff/national-sync/reconciliation?unit=25252&month=${month}`;
+    expect((await new TestClient(b.t.app).get(url)).statusCode).toBe(401);
+    expect((await b.citizen.get(url)).statusCode).toBe(403);
+    expect((await (await b.staff('chuyenvien.vhxh')).get(url)).statusCode).toBe(403);
+    expect((await (await b.staff('lanhdao.xuanthanh')).get(url)).statusCode).toBe(404);
+    expect((await (await b.staff('giamsat.dongnai')).get(url)).statusCode).toBe(200);
+    const leader = await b.staff('lanhdao.phurieng');
+    for (const q of [`unit=25252&month=2026-13`, `unit=25252&month=x`, `unit=${'9'.repeat(500)}&month=${month}`, `unit=25252`]) {
+      const res = await leader.get(`/api/staff/national-sync/reconciliation?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.message).toMatch(/không hợp lệ|Dữ liệu/);
+    }
+    expect((await leader.get(`/api/staff/national-sync/reconciliation?unit=25%00252&month=${month}`)).statusCode).toBeGreaterThanOrEqual(400);
+    const d = await b.submitBirthRegistration();
+    expect((await (await b.staff('lanhdao.xuanthanh')).post(`/api/staff/national-sync/dossiers/${d.id}/resend`, {})).statusCode).toBe(404);
+    expect((await (await b.staff('chuyenvien.vhxh')).post(`/api/staff/national-sync/dossiers/${d.id}/resend`, {})).statusCode).toBe(403);
+    expect((await b.citizen.post(`/api/staff/national-sync/dossiers/${d.id}/resend`, {})).statusCode).toBe(403);
+    expect((await leader.post('/api/staff/national-sync/dossiers/not-a-uuid/resend', {})).statusCode).toBe(400);
+  });
+
+  it('the portal downloads components through signed public links; a tampered link fails', async () => {
+    b.at('16:00');
+    const d = await b.submitBirthRegistration();
+    await worker.drain();
+    const docs = (await atPortal(d.code)).dossier.data.TaiLieuNop as { DuongDanTaiTepTin: string }[];
+    expect(docs.length).toBeGreaterThan(0);
+    const url = new URL(docs[0].DuongDanTaiTepTin);
+    const anonymous = new TestClient(b.t.app);
+    const ok = await anonymous.get(`${url.pathname}${url.search}`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toMatch(/pdf/);
+    const tampered = await anonymous.get(`${url.pathname}?sig=${'A'.repeat(32)}`);
+    expect(tampered.statusCode).toBe(404);
   });
 });
