@@ -180,7 +180,7 @@ declare module 'fastify' {
 }
 
 /** The parts of the URL space that are the API (documented and checked); the rest is the web app and the e-ID stand-in. */
-const API_PREFIXES = ['/api/', '/auth/', '/bank/'];
+const API_PREFIXES = ['/api/', '/auth/', '/bank/', '/standins/'];
 const isApi = (url: string) => API_PREFIXES.some((p) => url.startsWith(p));
 
 export function installContract(app: FastifyInstance, opts: { check: boolean }): void {

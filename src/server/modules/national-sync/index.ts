@@ -19,3 +19,4 @@ export { nationalSyncSubscriber } from './subscriber.ts';
 export { NationalSyncWorker, refreshSyncState, type SyncRunResult } from './worker.ts';
 export { default as nationalSyncRoutes } from './routes.ts';
 export { monthRange, reconciliation, resend } from './reconciliation.ts';
+export { IMPORT_DOSSIERS_HELP, importDossiers, runImportDossiers, type ImportReport } from './import.ts';

@@ -4,13 +4,17 @@
  * session, 5xx answers and slow answers are each handled; a newer dossier payload supersedes an unsent older one;
  * failures end parked with their error text, and a resend delivers them.
  */
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payloadProblems } from '../../../core/national-sync/schema.ts';
 import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
 import { TestClient } from '../../testing/harness.ts';
 import { runIndex766 } from '../metrics/index.ts';
+import { runImportDossiers } from './import.ts';
 import { createNationalSyncWorker } from './job.ts';
 import type { NationalSyncWorker } from './worker.ts';
 
@@ -299,5 +303,61 @@ describe(`national-portal sync through the stand-in, on ${testDatabaseKind}`, ()
     expect(ok.headers['content-type']).toMatch(/pdf/);
     const tampered = await anonymous.get(`${url.pathname}?sig=${'A'.repeat(32)}`);
     expect(tampered.statusCode).toBe(404);
+    // The stand-in's page shows what it holds.
+    const page = await anonymous.get('/standins/dvcqg/');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain(d.code);
+  });
+
+  it('imports history in the national shape: invalid rows reported and nothing written, then idempotent by MaHoSo, counted by index766', async () => {
+    const example = path.join(import.meta.dirname, '../../../../docs/examples/dvcqg-import.json');
+    const data = JSON.parse(fs.readFileSync(example, 'utf8')).data as Record<string, unknown>[];
+    const codes = data.map((r) => r.MaHoSo as string);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvcqg-import-'));
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(
+      broken,
+      JSON.stringify([...data, { ...data[0], MaHoSo: 'X-1', NgayTiepNhan: '2025-11-03' }, { ...data[1], MaHoSo: 'X-2', MaTTHC: '9.999999' }]),
+    );
+    const index = async () => {
+      const lines: string[] = [];
+      expect(
+        await runIndex766(
+          ['--unit', '25252', '--from', '2025-11-01', '--to', '2025-11-30', '--json'],
+          (fn) => fn(db()),
+          (l) => lines.push(l),
+        ),
+      ).toBe(0);
+      return JSON.parse(lines.join('\n')).indicators.find((i: { code: string }) => i.code === '1.4') as { numerator: number; denominator: number };
+    };
+    const before = await index();
+    const run = async (file: string) => {
+      const out: string[] = [];
+      const code = await runImportDossiers(
+        ['--format', 'dvcqg', '--file', file, '--unit', 'dni.phurieng.ttpvhcc'],
+        (fn) => fn(db()),
+        (l) => out.push(l),
+      );
+      return { code, out: out.join('\n') };
+    };
+    const bad = await run(broken);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/dòng 4 \(X-1\): NgayTiepNhan/);
+    expect(bad.out).toMatch(/dòng 5 \(X-2\): MaTTHC: thủ tục 9.999999/);
+    const held = async () =>
+      Number((await db().query<{ n: number }>('SELECT count(*)::int AS n FROM dossiers WHERE code = ANY($1::text[])', [codes])).rows[0].n);
+    expect(await held()).toBe(0);
+
+    const ok = await run(example);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/Đã nhập 3 hồ sơ, bỏ qua 0/);
+    expect(await held()).toBe(3);
+    const again = await run(example);
+    expect(again.out).toMatch(/Đã nhập 0 hồ sơ, bỏ qua 3/);
+    expect(await held()).toBe(3);
+    const after = await index();
+    expect(after.denominator - before.denominator).toBe(3);
+    expect(after.numerator - before.numerator).toBe(3);
   });
 });

@@ -23,12 +23,20 @@ import { canonicalJson } from '../../../core/canonical-json.ts';
 import { type HoSoDongBoDVC, payloadProblems, type QuaTrinhXuLyDongBoDVC } from '../../../core/national-sync/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
-import { defineRoute } from '../../http/route.ts';
+import { file, HTML } from '../../../contract/http.ts';
+import { defineRoute, describeRoute } from '../../http/route.ts';
 import { nationalSyncConfig, STANDIN_PREFIX } from '../../modules/national-sync/index.ts';
 import { standinPage } from './pages.ts';
 
 const AnyObject = z.record(z.string(), z.unknown());
 const PortalReply = z.looseObject({ error_code: z.union([z.number(), z.string()]) });
+
+const FaultBody = z.object({
+  kind: z.enum(['server_error', 'slow', 'expire_session', 'exists']),
+  remaining: z.number().int().min(0).max(1000).default(1),
+  service: z.string().max(100).optional(),
+  delayMs: z.number().int().min(0).max(120_000).default(0),
+});
 
 type Answer = { error_code: number; message?: string; result?: unknown; session?: string };
 
@@ -198,24 +206,37 @@ export default async function dvcqgStandin(app: FastifyInstance, ctx: AppContext
     }
   };
 
-  defineRoute(app, route('/faults', 'Cổng DVCQG (thử nghiệm): đặt lỗi theo yêu cầu'), async ({ body: raw, reply }) => {
-    const b = raw as { kind?: unknown; remaining?: unknown; service?: unknown; delayMs?: unknown };
-    const kind = FAULT_KINDS.find((k) => k === b.kind);
-    const remaining = Number(b.remaining ?? 1);
-    const delay = Number(b.delayMs ?? 0);
-    if (!kind || !Number.isInteger(remaining) || remaining < 0 || remaining > 1000 || !Number.isInteger(delay) || delay < 0 || delay > 120_000)
-      return reply.status(400).send({ error_code: 400, message: `kind là một trong ${FAULT_KINDS.join(', ')}; remaining 0–1000; delayMs 0–120000` });
-    if (remaining === 0) await db.query('DELETE FROM standin_dvcqg_faults WHERE kind = $1', [kind]);
-    else
-      await db.query('INSERT INTO standin_dvcqg_faults (kind, service, remaining, delay_ms) VALUES ($1, $2, $3, $4)', [
-        kind,
-        typeof b.service === 'string' ? b.service.slice(0, 100) : null,
-        remaining,
-        delay,
-      ]);
-    return reply.send({ error_code: 0 });
-  });
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: `${STANDIN_PREFIX}/faults`,
+      summary: 'Cổng DVCQG (thử nghiệm): đặt lỗi theo yêu cầu',
+      tags: ['DVCQG stand-in'],
+      csrfExempt: true,
+      body: FaultBody,
+      response: z.object({ error_code: z.literal(0) }),
+    },
+    async ({ body }) => {
+      if (body.remaining === 0) await db.query('DELETE FROM standin_dvcqg_faults WHERE kind = $1', [body.kind]);
+      else
+        await db.query('INSERT INTO standin_dvcqg_faults (kind, service, remaining, delay_ms) VALUES ($1, $2, $3, $4)', [
+          body.kind,
+          body.service ?? null,
+          body.remaining,
+          body.delayMs,
+        ]);
+      return { error_code: 0 as const };
+    },
+  );
 
+  describeRoute({
+    method: 'GET',
+    url: `${STANDIN_PREFIX}/`,
+    summary: 'Cổng DVCQG (thử nghiệm): trang xem dữ liệu đã nhận',
+    tags: ['DVCQG stand-in'],
+    response: file('The page of what the stand-in holds', HTML),
+  });
   app.get(`${STANDIN_PREFIX}/`, async (_req, reply) => {
     const dossiers = (
       await db.query<{ ma_ho_so: string; madonvi: string; data: HoSoDongBoDVC; versions: number; updated_at: Date }>(
