@@ -31,7 +31,7 @@ describe.skipIf(!url)('sync worker processes on one PostgreSQL database', () => 
   const db = () => b.t.ctx.db;
   const startWorker = async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'sync-process.fixture.ts')], {
-      env: { ...process.env, SYNC_DB_URL: url, SYNC_DB_SCHEMA: schema, DVCQG_URL: base, SYNC_LEASE_SECONDS: '3' },
+      env: { ...process.env, SYNC_DB_URL: url, SYNC_DB_SCHEMA: schema, DVCQG_URL: base, SYNC_LEASE_SECONDS: '10' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(child);

@@ -81,7 +81,13 @@ export class NationalSyncWorker {
         ).rows,
     );
     const result: SyncRunResult = { dossiers: claimed.length, acked: 0, failed: 0, parked: 0 };
-    for (const d of claimed) await this.deliver(d.dossier_id, d.on_portal, result);
+    // Work only within half the lease: a dossier not started by then is given back at once, and a dossier stops
+    // between two sends, so that no other process takes a dossier this one is still sending.
+    const deadline = Date.now() + (this.leaseSeconds * 1000) / 2;
+    for (const d of claimed) {
+      if (Date.now() > deadline) await this.db.query('UPDATE national_sync_dossiers SET lease_until = NULL WHERE dossier_id = $1', [d.dossier_id]);
+      else await this.deliver(d.dossier_id, d.on_portal, result, deadline);
+    }
     return result;
   }
 
@@ -96,7 +102,7 @@ export class NationalSyncWorker {
     return total;
   }
 
-  private async deliver(dossierId: string, onPortalAtClaim: boolean, result: SyncRunResult): Promise<void> {
+  private async deliver(dossierId: string, onPortalAtClaim: boolean, result: SyncRunResult, deadline: number): Promise<void> {
     let onPortal = onPortalAtClaim;
     let failure: { error: string; attempts: number } | null = null;
     try {
@@ -114,7 +120,7 @@ export class NationalSyncWorker {
         await this.db.query("UPDATE national_sync_messages SET state = 'superseded' WHERE id = ANY($1::bigint[]) AND state = 'pending'", [plan.supersede]);
       const byId = new Map(waiting.map((w) => [w.id, w]));
       const queue = plan.send.map((id) => byId.get(id)!);
-      while (queue.length > 0 && !failure) {
+      while (queue.length > 0 && !failure && Date.now() <= deadline) {
         const head = queue[0];
         const batch = head.kind === 'progress' ? takeWhileProgress(queue, head.madonvi) : [queue.shift()!];
         const invalid = batch.map((m) => ({ m, problems: payloadProblems(m.kind, m.payload) })).find((x) => x.problems.length > 0);
