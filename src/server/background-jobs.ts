@@ -11,6 +11,7 @@
  *   recognition.jobs   uploads to recognise (QR, OCR): claimed with FOR UPDATE SKIP LOCKED and a lease
  *   lienthong.escalations  liên thông hand-offs unanswered in time raise one escalation each: one idempotent statement
  *   (liên thông hand-offs themselves are outbox messages, topic lienthong.handoff, delivered by the outbox worker)
+ *   national-sync.dvcqg  messages to the national portal: dossiers leased with FOR UPDATE SKIP LOCKED
  */
 import type { AppContext } from './context.ts';
 import { createOutboxWorker } from './event-stream.ts';
@@ -19,6 +20,7 @@ import type { JobDefinition, JobLogger } from './jobs/scheduler.ts';
 import { draftExpiryJob } from './modules/dossiers/index.ts';
 import { escalationJob } from './modules/lienthong/index.ts';
 import { counterTickJob } from './modules/metrics/index.ts';
+import { nationalSyncJobs } from './modules/national-sync/index.ts';
 import { paymentJobs } from './modules/payments/index.ts';
 import { recognitionJob } from './modules/recognition/index.ts';
 
@@ -31,5 +33,6 @@ export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[]
     draftExpiryJob(ctx.db),
     recognitionJob(ctx, log),
     escalationJob(ctx.db),
+    ...nationalSyncJobs(ctx),
   ];
 }

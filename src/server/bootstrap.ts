@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { MIGRATION_LOCK_KEY, migrate } from './db/migrate.ts';
 import { openFileStore } from './files/open-store.ts';
 import { Lifecycle } from './lifecycle.ts';
+import { nationalSyncSubscriber } from './modules/national-sync/index.ts';
 import { createMailService } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { lienthongSubscriber } from './modules/lienthong/index.ts';
@@ -46,7 +47,11 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     files: openFileStore(config),
     mail,
     signers: createSignerProvider(config, database),
-    dossierSubscribers: [refundWhenDossierEnds, lienthongSubscriber(() => context)],
+    dossierSubscribers: [
+      refundWhenDossierEnds,
+      lienthongSubscriber(() => context),
+      nationalSyncSubscriber({ publicUrl: config.publicUrl, secret: config.cookieSecret }),
+    ],
     lifecycle: new Lifecycle(),
     async close() {
       await mail.close();

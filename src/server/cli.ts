@@ -17,6 +17,7 @@ import { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } fro
 import path from 'node:path';
 import { renderSpecimen } from './modules/results/index.ts';
 import { INDEX766_HELP, runIndex766 } from './modules/metrics/index.ts';
+import { IMPORT_DOSSIERS_HELP, runImportDossiers } from './modules/national-sync/index.ts';
 import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/index.ts';
 import { RECOGNISE_HELP, runRecogniseCommand } from './modules/recognition/index.ts';
 import { copyFiles, openFileStore } from './files/open-store.ts';
@@ -157,6 +158,10 @@ const commands: Record<string, { help: string; run: Command }> = {
   index766: {
     help: INDEX766_HELP,
     run: (args) => runIndex766(args, withDatabase),
+  },
+  'import-dossiers': {
+    help: IMPORT_DOSSIERS_HELP,
+    run: (args) => runImportDossiers(args, withDatabase),
   },
   reconcile: {
     help: RECONCILE_HELP,

@@ -5,6 +5,7 @@ import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
 import bhxhStandin from '../standins/bhxh/index.ts';
 import cutruStandin from '../standins/cutru/index.ts';
+import dvcqgStandin from '../standins/dvcqg/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
@@ -13,6 +14,7 @@ import { dossierRoutes } from './dossiers/index.ts';
 import { identityRoutes } from './identity/index.ts';
 import { lienthongRoutes } from './lienthong/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
+import { nationalSyncRoutes } from './national-sync/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { officialRoutes } from './officials/index.ts';
 import { paymentRoutes } from './payments/index.ts';
@@ -49,4 +51,6 @@ export const modules: ModuleRegistration[] = [
   lienthongRoutes,
   cutruStandin,
   bhxhStandin,
+  dvcqgStandin,
+  nationalSyncRoutes,
 ];

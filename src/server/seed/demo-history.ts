@@ -232,7 +232,8 @@ export async function seedDemoHistory(
 
         dossiers.push({
           id,
-          code: `${c.agencyCode}-${day.slice(2).replaceAll('-', '')}-L${String(dossiers.length + 1).padStart(5, '0')}`,
+          // The national format (TT 01/2018): the receiving unit's code, the receipt day, its running number that day.
+          code: `${c.agencyCode}-${day.slice(2).replaceAll('-', '')}-${String(i + 1).padStart(4, '0')}`,
           procedure_code: p.code,
           procedure_version: p.version,
           case_code: kase.code,

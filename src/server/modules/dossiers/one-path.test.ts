@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const SERVER = path.resolve(import.meta.dirname, '../..');
 const ONE_PATH = 'modules/dossiers/transition.ts';
-const BULK_HISTORY = new Set(['seed/demo-history.ts']);
+const BULK_HISTORY = new Set(['seed/demo-history.ts', 'modules/national-sync/import.ts']);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -4,7 +4,8 @@
  */
 export { default as metricsRoutes } from './routes.ts';
 export { INDEX766_HELP, runIndex766 } from './cli-command.ts';
-export { catchUp, rebuildCountersFromFacts } from './counters.ts';
+export { applyFacts, catchUp, rebuildCountersFromFacts } from './counters.ts';
+export { freshen, indexReport, resolveUnit } from './report.ts';
 export { FACT_COLUMNS, factRow, loadProcedures, type DossierFacts, type FactRow } from './facts.ts';
 export { seedMetricsDemo } from './seed.ts';
 export { counterTickJob } from './ticker.ts';

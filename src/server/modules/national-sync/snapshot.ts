@@ -1,0 +1,136 @@
+/** Reads what the dossier message carries, in the transaction of the change (the pure builder is in src/core/national-sync). */
+import type { DossierSnapshot } from '../../../core/national-sync/payloads.ts';
+import type { Queryable } from '../../db/database.ts';
+import { publicFileUrl } from './file-links.ts';
+
+interface Row {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  definition: { nationalCodeKnown?: boolean; field?: { code?: string; name?: string } } | null;
+  channel: number;
+  applicant_kind: string;
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  summary: string;
+  status: number;
+  submitted_at: Date;
+  received_at: Date | null;
+  due_at: Date | null;
+  finished_at: Date | null;
+  returned_at: Date | null;
+  refused_at: Date | null;
+  result_delivery: 'online' | 'counter' | 'post';
+  handling_id: string;
+  handling_name: string;
+  handling_agency: string | null;
+  receiving_unit_id: string;
+  receiving_agency: string | null;
+  vneid_authenticated: boolean;
+  population_db_used: boolean;
+  paid_online_via: number | null;
+  fee_quote: { lines?: { code: string; name: string; kind: string; net: number }[] } | null;
+}
+
+export async function loadSnapshot(tx: Queryable, dossierId: string, links: { publicUrl: string; secret: string }): Promise<DossierSnapshot> {
+  const r = (
+    await tx.query<Row>(
+      `SELECT d.code, d.procedure_code, d.procedure_name, v.definition, d.channel, d.applicant_kind, d.applicant_name, d.applicant_id_number,
+              d.applicant_phone, d.applicant_email, d.summary, d.status, d.submitted_at, d.received_at, d.due_at, d.finished_at, d.returned_at,
+              d.refused_at, d.result_delivery, h.id AS handling_id, h.name AS handling_name, h.agency_code AS handling_agency,
+              d.receiving_unit_id, ru.agency_code AS receiving_agency, d.vneid_authenticated, d.population_db_used, d.paid_online_via, d.fee_quote
+         FROM dossiers d
+         LEFT JOIN procedure_versions v ON v.procedure_code = d.procedure_code AND v.version = d.procedure_version
+         JOIN org_units ru ON ru.id = d.receiving_unit_id
+         JOIN org_units h ON h.id = COALESCE(d.handling_unit_id, d.competent_unit_id, d.receiving_unit_id)
+        WHERE d.id = $1`,
+      [dossierId],
+    )
+  ).rows[0];
+  if (!r) throw new Error(`dossier ${dossierId} not found`);
+  const docs = (
+    await tx.query<{ id: string; requirement_code: string; name: string; digitised: boolean; reused: boolean; from_store: boolean }>(
+      'SELECT id, requirement_code, name, digitised, reused, from_store FROM dossier_documents WHERE dossier_id = $1 AND sha256 IS NOT NULL ORDER BY created_at, id',
+      [dossierId],
+    )
+  ).rows;
+  const results = (
+    await tx.query<{ id: string; title: string; result_code: string; number: string }>(
+      `SELECT id, title, result_code, number FROM results WHERE dossier_id = $1 AND kind = 'result' AND status = 'valid' ORDER BY signed_at`,
+      [dossierId],
+    )
+  ).rows;
+  const log = (
+    await tx.query<{ seq: number; action: string; at: Date; actor_name: string; data: Record<string, unknown> }>(
+      `SELECT seq, action, at, actor_name, data FROM dossier_actions WHERE dossier_id = $1 AND action IN ('supplement_requested', 'supplement_provided') ORDER BY seq`,
+      [dossierId],
+    )
+  ).rows;
+  const supplements: DossierSnapshot['supplements'] = [];
+  for (const a of log) {
+    if (a.action === 'supplement_requested')
+      supplements.push({
+        id: `${r.code}-BS${a.seq}`,
+        requestedBy: a.actor_name,
+        reason: typeof a.data.reason === 'string' ? a.data.reason : '',
+        requestedAt: a.at,
+        suppliedAt: null,
+        dueBefore: null,
+        dueAfter: null,
+      });
+    else {
+      const open = supplements.findLast((s) => !s.suppliedAt);
+      if (open) {
+        open.suppliedAt = a.at;
+        if (typeof a.data.dueBefore === 'string') open.dueBefore = new Date(a.data.dueBefore);
+        if (typeof a.data.dueAfter === 'string') open.dueAfter = new Date(a.data.dueAfter);
+      }
+    }
+  }
+  const paid = Number(r.paid_online_via ?? 0);
+  return {
+    code: r.code,
+    procedure: {
+      code: r.procedure_code,
+      name: r.procedure_name,
+      nationalCodeKnown: r.definition?.nationalCodeKnown === true,
+      fieldCode: r.definition?.field?.code ?? '',
+      fieldName: r.definition?.field?.name ?? '',
+    },
+    channel: (r.channel === 2 || r.channel === 3 ? r.channel : 1) as 1 | 2 | 3,
+    applicant: { kind: r.applicant_kind, name: r.applicant_name, idNumber: r.applicant_id_number, phone: r.applicant_phone, email: r.applicant_email },
+    summary: r.summary,
+    status: r.status,
+    submittedAt: r.submitted_at,
+    receivedAt: r.received_at,
+    dueAt: r.due_at,
+    finishedAt: r.finished_at,
+    returnedAt: r.returned_at,
+    refusedAt: r.refused_at,
+    resultDelivery: r.result_delivery,
+    handlingUnit: { id: r.handling_id, name: r.handling_name, agencyCode: r.handling_agency },
+    receivingUnit: { id: r.receiving_unit_id, agencyCode: r.receiving_agency },
+    vneidAuthenticated: r.vneid_authenticated,
+    populationDbUsed: r.population_db_used,
+    paidOnlineVia: paid === 1 || paid === 2 ? paid : 0,
+    fees: (r.fee_quote?.lines ?? []).map((l) => ({ code: l.code, name: l.name, kind: l.kind, amount: Number(l.net) })),
+    documents: docs.map((d) => ({
+      requirementCode: d.requirement_code,
+      name: d.name,
+      digitised: d.digitised,
+      reused: d.reused,
+      fromStore: d.from_store,
+      url: publicFileUrl(links.publicUrl, links.secret, 'document', d.id),
+    })),
+    supplements,
+    results: results.map((x) => ({
+      id: x.id,
+      title: x.title,
+      resultCode: x.result_code,
+      number: x.number,
+      url: publicFileUrl(links.publicUrl, links.secret, 'result', x.id),
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The in-transaction dossier subscriber (registered in src/server/bootstrap.ts) that writes the national-portal
+ * messages of each domain event into the sync outbox (national_sync_messages), in the transaction of the change:
+ * the change and its messages commit together or not at all. Which messages an event gives: src/core/national-sync/messages.ts.
+ * A payload that cannot be built (a code missing from the mapping tables) does not stop the change: the message is
+ * recorded parked, with the reason, for the reconciliation page.
+ */
+import { actionLabel } from '../dossiers/index.ts';
+import type { DossierSubscriber } from '../dossiers/index.ts';
+import { MappingMissing } from '../../../core/national-sync/mappings.ts';
+import { syncMessagesFor } from '../../../core/national-sync/messages.ts';
+import { buildDossierPayload, buildProgressPayload, portalUnitCode } from '../../../core/national-sync/payloads.ts';
+import { ROLE_LABELS } from './labels.ts';
+import { portalMappings } from './mappings.ts';
+import { loadSnapshot } from './snapshot.ts';
+
+export function nationalSyncSubscriber(links: { publicUrl: string; secret: string }): DossierSubscriber {
+  return async (tx, event) => {
+    const kinds = syncMessagesFor(event);
+    if (kinds.length === 0) return;
+    const m = portalMappings();
+    const snapshot = await loadSnapshot(tx, event.dossierId, links);
+    for (const kind of kinds) {
+      let payload: object = {};
+      let madonvi = snapshot.receivingUnit.agencyCode ?? snapshot.receivingUnit.id;
+      let problem: string | null = null;
+      try {
+        madonvi = portalUnitCode(m, snapshot);
+        payload =
+          kind === 'dossier'
+            ? buildDossierPayload(snapshot, m)
+            : buildProgressPayload(event, m, {
+                action: actionLabel[event.type]?.vi ?? event.type,
+                role: ROLE_LABELS[event.actor.role],
+                unit: snapshot.handlingUnit.name,
+              });
+      } catch (err) {
+        if (!(err instanceof MappingMissing)) throw err;
+        problem = err.message;
+      }
+      await tx.query(
+        `INSERT INTO national_sync_messages (dossier_id, kind, event_id, seq, madonvi, payload, state, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (event_id, kind) DO NOTHING`,
+        [event.dossierId, kind, event.id, event.seq, madonvi, payload, problem ? 'parked' : 'pending', problem],
+      );
+    }
+    await tx.query('INSERT INTO national_sync_dossiers (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING', [event.dossierId]);
+    await tx.query("UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state <> 'failed'", [event.dossierId]);
+  };
+}
