@@ -53,6 +53,13 @@ export interface AdminUnits {
   effective_to: string | null;
 }
 
+export interface AuthThrottle {
+  key: string;
+  failures: Generated<number>;
+  window_start: Generated<Timestamp>;
+  locked_until: Timestamp | null;
+}
+
 export interface BankStandinTransactions {
   txn_ref: string;
   terminal: string;
@@ -276,6 +283,79 @@ export interface Installation {
   settings: Generated<Json>;
 }
 
+export interface LienthongBundles {
+  id: string;
+  type_code: string;
+  type_version: number;
+  type_name: string;
+  bundle_code: string;
+  parent_dossier_id: string;
+  parent_code: string;
+  owner_citizen_id: string | null;
+  applicant_id_number: string;
+  receiving_unit_id: string;
+  state: 'open' | 'partially_done' | 'done' | 'failed';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LienthongEscalations {
+  id: string;
+  handoff_id: string;
+  bundle_id: string;
+  member_key: string;
+  unit_id: string;
+  raised_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface LienthongHandoffs {
+  id: string;
+  bundle_id: string;
+  member_key: string;
+  attempt: number;
+  adapter: string;
+  state: 'requested' | 'accepted' | 'rejected';
+  request: Json;
+  request_sha256: string;
+  requested_at: Timestamp;
+  sent_at: Timestamp | null;
+  http_status: number | null;
+  response: Json | null;
+  response_sha256: string | null;
+  answered_at: Timestamp | null;
+  answer_due_at: Timestamp;
+  reference: string | null;
+  reason: string | null;
+  recorded_by: string | null;
+  escalated_at: Timestamp | null;
+}
+
+export interface LienthongMembers {
+  bundle_id: string;
+  member_key: string;
+  position: number;
+  name: string;
+  procedure_code: string;
+  agency_code: string;
+  agency_name: string;
+  adapter: 'local' | 'cutru' | 'bhxh' | 'manual';
+  depends_on: Generated<string[]>;
+  dossier_id: string;
+  dossier_code: string;
+  state: 'waiting' | 'processing' | 'handed_off' | 'accepted' | 'rejected' | 'done' | 'failed';
+  member_values: Json;
+  result: Json | null;
+  updated_at: Timestamp;
+}
+
+export interface LienthongSettings {
+  bundle_code: string;
+  enabled: boolean;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface MetricCampaigns {
   id: string;
   unit_id: string;
@@ -494,6 +574,7 @@ export interface Officials {
   locked_until: Timestamp | null;
   created_at: Generated<Timestamp>;
   last_login_at: Timestamp | null;
+  totp_last_step: Int8 | null;
 }
 
 export interface OidcTransactions {
@@ -582,6 +663,19 @@ export interface PaymentRefunds {
   done_at: Timestamp | null;
 }
 
+export interface PersonalDataReads {
+  id: Generated<Int8>;
+  at: Generated<Timestamp>;
+  actor_kind: 'official' | 'citizen' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_kind: 'dossier' | 'person' | 'official' | 'register' | 'shared_document';
+  subject_id: string;
+  purpose: string;
+  route: string;
+  ip: string | null;
+}
+
 export interface PopulationLookups {
   id: Generated<Int8>;
   at: Generated<Timestamp>;
@@ -613,6 +707,12 @@ export interface Procedures {
   created_at: Generated<Timestamp>;
 }
 
+export interface RateLimitHits {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
+}
+
 export interface ReceiptCounters {
   unit_id: string;
   year: number;
@@ -636,6 +736,21 @@ export interface Receipts {
   method: string;
   paid_online_via: number;
   issued_at: Timestamp;
+}
+
+export interface Recognitions {
+  id: string;
+  owner_kind: 'citizen' | 'official' | 'system';
+  owner_id: string;
+  upload_id: string;
+  requested_type: Generated<string>;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  result: Json | null;
+  error: string | null;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
 }
 
 export interface ReconciliationRuns {
@@ -715,6 +830,21 @@ export interface SigningCredentials {
   common_name: string;
   not_after: Timestamp;
   created_at: Generated<Timestamp>;
+}
+
+export interface StandinAgencyControls {
+  agency: string;
+  reject_next: Generated<number>;
+  reason: string | null;
+  silent_next: Generated<number>;
+}
+
+export interface StandinAgencyRequests {
+  agency: string;
+  idempotency_key: string;
+  request: Json;
+  response: Json;
+  received_at: Generated<Timestamp>;
 }
 
 export interface StandinDvcqgCalls {
@@ -887,6 +1017,7 @@ export interface DB {
   admin_changes: AdminChanges;
   admin_changes_head: AdminChangesHead;
   admin_units: AdminUnits;
+  auth_throttle: AuthThrottle;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
   citizens: Citizens;
@@ -901,6 +1032,11 @@ export interface DB {
   drafts: Drafts;
   gateway_events: GatewayEvents;
   installation: Installation;
+  lienthong_bundles: LienthongBundles;
+  lienthong_escalations: LienthongEscalations;
+  lienthong_handoffs: LienthongHandoffs;
+  lienthong_members: LienthongMembers;
+  lienthong_settings: LienthongSettings;
   metric_campaigns: MetricCampaigns;
   metric_daily: MetricDaily;
   metric_facts: MetricFacts;
@@ -921,11 +1057,14 @@ export interface DB {
   payment_intents: PaymentIntents;
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
+  personal_data_reads: PersonalDataReads;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
+  rate_limit_hits: RateLimitHits;
   receipt_counters: ReceiptCounters;
   receipts: Receipts;
+  recognitions: Recognitions;
   reconciliation_runs: ReconciliationRuns;
   register_counters: RegisterCounters;
   result_counters: ResultCounters;
@@ -933,6 +1072,8 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   signing_credentials: SigningCredentials;
+  standin_agency_controls: StandinAgencyControls;
+  standin_agency_requests: StandinAgencyRequests;
   standin_dvcqg_calls: StandinDvcqgCalls;
   standin_dvcqg_dossiers: StandinDvcqgDossiers;
   standin_dvcqg_faults: StandinDvcqgFaults;
