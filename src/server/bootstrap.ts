@@ -8,7 +8,7 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { LocalDiskFileStore } from './files/store.ts';
-import { createMailService } from './modules/notifications/index.ts';
+import { createMailService, notificationSubscriber, notifyConfig } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -32,7 +32,10 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     files: new LocalDiskFileStore(path.join(config.dataDir, 'files')),
     mail,
     signers: createSignerProvider(config, database),
-    dossierSubscribers: [refundWhenDossierEnds],
+    dossierSubscribers: [
+      refundWhenDossierEnds,
+      notificationSubscriber(notifyConfig(config.publicUrl).lookupUrl), // the citizen's notifications, queued with the event
+    ],
     async close() {
       await mail.close();
       await database.close();

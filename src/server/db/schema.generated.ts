@@ -424,6 +424,94 @@ export interface MetricUnitDaily {
   unhappy: Generated<number>;
 }
 
+export interface NotificationPreferences {
+  citizen_id: string;
+  channel: 'zns' | 'email';
+  opted_out: boolean;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface NotificationReceiptRejections {
+  id: Generated<Int8>;
+  provider: string;
+  reason: string;
+  body: string;
+  remote: string | null;
+  received_at: Generated<Timestamp>;
+}
+
+export interface NotificationReceipts {
+  provider: string;
+  provider_msg_id: string;
+  delivered: boolean;
+  at: Timestamp;
+  detail: string | null;
+  applied: Generated<boolean>;
+  received_at: Generated<Timestamp>;
+}
+
+export interface NotificationSwitches {
+  id: Generated<Int8>;
+  province_code: string;
+  event_type: string;
+  procedure_code: string | null;
+  enabled: boolean;
+  effective_from: string;
+  effective_to: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface NotificationTemplates {
+  code: string;
+  channel: 'zns' | 'sms' | 'email' | 'inapp';
+  locale: 'vi' | 'en';
+  version: number;
+  subject: Generated<string>;
+  body: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface NotificationZnsTemplates {
+  oa_id: string;
+  template_code: string;
+  zns_template_id: string;
+}
+
+export interface Notifications {
+  id: Generated<Int8>;
+  dedupe_key: string;
+  event_id: string;
+  event_type: string;
+  dossier_id: string | null;
+  dossier_code: string | null;
+  unit_id: string | null;
+  citizen_id: string | null;
+  channel: 'zns' | 'sms' | 'email' | 'inapp';
+  recipient: string;
+  locale: Generated<string>;
+  template_code: string;
+  template_version: number;
+  subject: Generated<string>;
+  body: string;
+  params: Generated<Json>;
+  mandatory: Generated<boolean>;
+  status: 'queued' | 'sending' | 'accepted' | 'delivered' | 'failed_temporary' | 'failed_permanent' | 'suppressed';
+  reason: string | null;
+  provider: string | null;
+  provider_msg_id: string | null;
+  fallback_of: Int8 | null;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  failed_at: Timestamp | null;
+}
+
 export interface OfficialLoginEvents {
   id: Generated<Int8>;
   official_id: string | null;
@@ -577,6 +665,21 @@ export interface ProcedureVersions {
 export interface Procedures {
   code: string;
   created_at: Generated<Timestamp>;
+}
+
+export interface ProviderRateWindows {
+  provider: string;
+  window_start: Timestamp;
+  used: number;
+}
+
+export interface ProviderTokens {
+  provider: string;
+  account: string;
+  access_token: string;
+  refresh_token: string;
+  access_expires_at: Timestamp;
+  rotated_at: Generated<Timestamp>;
 }
 
 export interface ReceiptCounters {
@@ -760,6 +863,40 @@ export interface StandinResidents {
   deceased_on: string | null;
 }
 
+export interface StandinSmsMessages {
+  id: Generated<Int8>;
+  sms_id: string;
+  request_id: string | null;
+  phone: string;
+  content: string;
+  brandname: string;
+  is_unicode: boolean;
+  received_at: Generated<Timestamp>;
+}
+
+export interface StandinZnsBehaviours {
+  phone: string;
+  behaviour: 'not_zalo_user' | 'template_rejected' | 'no_receipt' | 'delayed_receipt';
+}
+
+export interface StandinZnsMessages {
+  id: Generated<Int8>;
+  msg_id: string;
+  tracking_id: string | null;
+  phone: string;
+  template_id: string;
+  template_data: Json;
+  outcome: string;
+  received_at: Generated<Timestamp>;
+}
+
+export interface StandinZnsOauth {
+  app_id: string;
+  refresh_token: string;
+  access_token: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface StoreDocuments {
   id: string;
   owner_id_number: string;
@@ -830,6 +967,13 @@ export interface DB {
   metric_state: MetricState;
   metric_targets: MetricTargets;
   metric_unit_daily: MetricUnitDaily;
+  notification_preferences: NotificationPreferences;
+  notification_receipt_rejections: NotificationReceiptRejections;
+  notification_receipts: NotificationReceipts;
+  notification_switches: NotificationSwitches;
+  notification_templates: NotificationTemplates;
+  notification_zns_templates: NotificationZnsTemplates;
+  notifications: Notifications;
   official_login_events: OfficialLoginEvents;
   official_memberships: OfficialMemberships;
   official_totp_enrolments: OfficialTotpEnrolments;
@@ -843,6 +987,8 @@ export interface DB {
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
+  provider_rate_windows: ProviderRateWindows;
+  provider_tokens: ProviderTokens;
   receipt_counters: ReceiptCounters;
   receipts: Receipts;
   reconciliation_runs: ReconciliationRuns;
@@ -859,6 +1005,10 @@ export interface DB {
   standin_mailbox: StandinMailbox;
   standin_oidc_store: StandinOidcStore;
   standin_residents: StandinResidents;
+  standin_sms_messages: StandinSmsMessages;
+  standin_zns_behaviours: StandinZnsBehaviours;
+  standin_zns_messages: StandinZnsMessages;
+  standin_zns_oauth: StandinZnsOauth;
   store_documents: StoreDocuments;
   store_shares: StoreShares;
   stored_files: StoredFiles;

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
+import smsStandin from '../standins/sms/index.ts';
+import zaloStandin from '../standins/zalo/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
@@ -38,4 +40,6 @@ export const modules: ModuleRegistration[] = [
   metricsRoutes,
   paymentRoutes,
   bankStandin,
+  zaloStandin,
+  smsStandin,
 ];
