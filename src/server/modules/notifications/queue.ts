@@ -9,10 +9,10 @@ import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import type { NotificationChannel } from '../../../core/notifications/channels.ts';
 import { normalisePhone } from '../../../core/notifications/phone.ts';
 import { planNotifications, type Contacts } from '../../../core/notifications/policy.ts';
-import { resolveRule, type NotificationSwitch } from '../../../core/notifications/rules.ts';
+import { DEFAULT_RULES, resolveRule, type NotificationSwitch } from '../../../core/notifications/rules.ts';
 import { render, type NotificationLocale, type TemplateParams } from '../../../core/notifications/templates.ts';
 import type { Queryable } from '../../db/database.ts';
-import { templateInForce } from './template-store.ts';
+import { pickTemplate, type SavedTemplate } from './template-store.ts';
 
 interface DossierContactRow {
   applicant_name: string;
@@ -22,6 +22,13 @@ interface DossierContactRow {
   procedure_name: string;
   locale: string | null;
   province_code: string | null;
+}
+
+interface SwitchRow {
+  procedure_code: string | null;
+  enabled: boolean;
+  effective_from: string;
+  effective_to: string | null;
 }
 
 const vnDate = (iso: string) =>
@@ -51,33 +58,31 @@ export function notificationSubscriber(lookupUrl: string) {
 
 /** Queues (or records as suppressed) the notifications of one event; returns how many rows were written. */
 export async function queueNotifications(tx: Queryable, e: DossierEvent, lookupUrl: string): Promise<number> {
+  const template = DEFAULT_RULES.find((r) => r.event === e.type)?.template;
+  if (!template) return 0; // an internal event: nobody is told
+  // One read for everything the decision needs: contacts, province, the province's switches, opt-outs, saved templates.
   const d = (
-    await tx.query<DossierContactRow>(
-      `SELECT d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.applicant->>'locale' AS locale,
-              CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
-         FROM dossiers d LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code
-        WHERE d.id = $1`,
-      [e.dossierId],
+    await tx.query<DossierContactRow & { switches: SwitchRow[] | null; opted_out: NotificationChannel[] | null; templates: SavedTemplate[] | null }>(
+      `WITH d AS (
+         SELECT d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.applicant->>'locale' AS locale,
+                CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
+           FROM dossiers d LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code
+          WHERE d.id = $1)
+       SELECT d.*,
+              (SELECT json_agg(json_build_object('procedure_code', s.procedure_code, 'enabled', s.enabled,
+                        'effective_from', to_char(s.effective_from, 'YYYY-MM-DD'), 'effective_to', to_char(s.effective_to, 'YYYY-MM-DD')))
+                 FROM notification_switches s WHERE s.province_code = d.province_code AND s.event_type = $2) AS switches,
+              (SELECT array_agg(p.channel) FROM notification_preferences p WHERE p.citizen_id = d.owner_citizen_id AND p.opted_out) AS opted_out,
+              (SELECT json_agg(json_build_object('channel', t.channel, 'locale', t.locale, 'version', t.version, 'subject', t.subject, 'body', t.body))
+                 FROM notification_templates t WHERE t.code = $3) AS templates
+         FROM d`,
+      [e.dossierId, e.type, template],
     )
   ).rows[0];
   if (!d) return 0;
-  const switches = (
-    await tx.query<{
-      province_code: string;
-      event_type: string;
-      procedure_code: string | null;
-      enabled: boolean;
-      effective_from: string;
-      effective_to: string | null;
-    }>(
-      `SELECT province_code, event_type, procedure_code, enabled, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
-              to_char(effective_to, 'YYYY-MM-DD') AS effective_to
-         FROM notification_switches WHERE province_code = $1 AND event_type = $2`,
-      [d.province_code ?? '', e.type],
-    )
-  ).rows.map(
+  const switches = (d.switches ?? []).map(
     (s): NotificationSwitch => ({
-      provinceCode: s.province_code,
+      provinceCode: d.province_code ?? '',
       event: e.type,
       procedureCode: s.procedure_code,
       enabled: s.enabled,
@@ -93,22 +98,14 @@ export async function queueNotifications(tx: Queryable, e: DossierEvent, lookupU
     email: d.applicant_email || null,
     inbox: d.owner_citizen_id ?? `dossier:${e.dossierId}`,
   };
-  const optedOut = new Set<NotificationChannel>(
-    d.owner_citizen_id
-      ? (
-          await tx.query<{ channel: NotificationChannel }>('SELECT channel FROM notification_preferences WHERE citizen_id = $1 AND opted_out', [
-            d.owner_citizen_id,
-          ])
-        ).rows.map((r) => r.channel)
-      : [],
-  );
+  const optedOut = new Set<NotificationChannel>(d.opted_out ?? []);
   const locale: NotificationLocale = d.locale === 'en' ? 'en' : 'vi';
   const params = templateParams(e, d, lookupUrl);
   const planned = planNotifications(rule, contacts, optedOut);
   const values: unknown[] = [];
   const tuples: string[] = [];
   for (const p of planned) {
-    const t = await templateInForce(tx, rule.template, p.channel, locale);
+    const t = pickTemplate(d.templates ?? [], rule.template, p.channel, locale);
     if (!t) continue;
     const m = render(t, params);
     const status = p.state === 'suppressed' ? 'suppressed' : p.channel === 'inapp' ? 'delivered' : 'queued';

@@ -6,12 +6,27 @@ import { AppError } from '../../http/errors.ts';
 
 export async function templateInForce(db: Queryable, code: string, channel: NotificationChannel, locale: NotificationLocale): Promise<ChannelTemplate | null> {
   const saved = (
-    await db.query<{ version: number; subject: string; body: string }>(
-      'SELECT version, subject, body FROM notification_templates WHERE code = $1 AND channel = $2 AND locale = $3 ORDER BY version DESC LIMIT 1',
+    await db.query<SavedTemplate>(
+      'SELECT channel, locale, version, subject, body FROM notification_templates WHERE code = $1 AND channel = $2 AND locale = $3 ORDER BY version DESC LIMIT 1',
       [code, channel, locale],
     )
-  ).rows[0];
-  if (saved) return { code, channel, locale, version: Number(saved.version), subject: saved.subject, body: saved.body };
+  ).rows;
+  return pickTemplate(saved, code, channel, locale);
+}
+
+/** A saved version as read from notification_templates. */
+export interface SavedTemplate {
+  channel: string;
+  locale: string;
+  version: number;
+  subject: string;
+  body: string;
+}
+
+/** The template in force among the saved versions of a code (any channels and languages), else the baseline. */
+export function pickTemplate(saved: readonly SavedTemplate[], code: string, channel: NotificationChannel, locale: NotificationLocale): ChannelTemplate | null {
+  const latest = saved.filter((s) => s.channel === channel && s.locale === locale).sort((a, b) => Number(b.version) - Number(a.version))[0];
+  if (latest) return { code, channel, locale, version: Number(latest.version), subject: latest.subject, body: latest.body };
   return baselineTemplate(code, channel, locale) ?? (locale === 'en' ? baselineTemplate(code, channel, 'vi') : null);
 }
 
