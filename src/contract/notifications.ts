@@ -63,3 +63,23 @@ export const ZnsBehaviour = z.strictObject({
   phone: z.string().regex(/^84\d{9,10}$/, 'Số điện thoại theo dạng 84xxxxxxxxx.'),
   behaviour: z.enum(['not_zalo_user', 'template_rejected', 'no_receipt', 'delayed_receipt']).nullable(),
 });
+
+const NoNul = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'Không được chứa ký tự NUL.');
+export const TemplateKeyParams = z.object({
+  code: z.string().max(60),
+  channel: z.enum(NOTIFICATION_CHANNELS),
+  locale: z.enum(['vi', 'en']),
+});
+export const TemplateSave = z.strictObject({ subject: NoNul(200).default(''), body: NoNul(2000) });
+export const SavedTemplateView = z.strictObject({
+  code: z.string(),
+  channel: z.enum(NOTIFICATION_CHANNELS),
+  locale: z.enum(['vi', 'en']),
+  version: z.number().int(),
+  subject: z.string(),
+  body: z.string(),
+});

@@ -381,4 +381,40 @@ describe('routes: access and input', () => {
     });
     expect(huge.statusCode).toBe(413);
   });
+
+  it('templates: a new version is saved by a system administrator, an SMS over budget is refused at save', async () => {
+    const admin = await b.staff('quantri');
+    const url = '/api/admin/notification-templates/dossier.received/sms/vi';
+    const long = await admin.put(url, { body: `${'Ho so '.repeat(20)}{{code}} {{link}}` });
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error.message).toMatch(/vượt quá 160/);
+    const ok = await admin.put(url, { body: 'MotCua: Hồ sơ {{code}} đã được tiếp nhận. Tra cứu: {{link}}' });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ version: 2 });
+    const e = eventFor('accept', 1);
+    await b.citizen.put('/api/dev/zns/behaviours', { phone: '84912345678', behaviour: 'not_zalo_user' });
+    await queue(e);
+    await dispatcher().drain();
+    const sms = (
+      await b.t.ctx.db.query<{ body: string; template_version: number }>(
+        "SELECT body, template_version FROM notifications WHERE event_id = $1 AND channel = 'sms'",
+        [e.id],
+      )
+    ).rows[0];
+    expect(sms).toEqual({
+      body: `MotCua: Ho so ${dossier.code} da duoc tiep nhan. Tra cuu: ${notifyConfig(b.t.ctx.config.publicUrl).lookupUrl}`,
+      template_version: 2,
+    });
+    await b.citizen.put('/api/dev/zns/behaviours', { phone: '84912345678', behaviour: null });
+    expect((await (await b.staff('tiepnhan.phurieng')).put(url, { body: 'x' })).statusCode).toBe(403);
+    expect((await b.citizen.put(url, { body: 'x' })).statusCode).toBe(403);
+    expect((await new TestClient(b.t.app).put(url, { body: 'x' })).statusCode).toBe(401);
+    expect((await admin.put('/api/admin/notification-templates/nope/sms/vi', { body: 'x' })).statusCode).toBe(404);
+    for (const bad of [{ body: 5 }, { body: 'a\u0000b' }, { body: 'x'.repeat(5000) }]) {
+      const r = await admin.put(url, bad);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.message).toMatch(/[àáảãạăâđêôơư]/i);
+    }
+    expect((await admin.put('/api/admin/notification-templates/dossier.received/fax/vi', { body: 'x' })).statusCode).toBe(400);
+  });
 });

@@ -13,12 +13,15 @@ import {
   NotificationPreferences,
   NotificationView,
   ReceiptAnswer,
+  SavedTemplateView,
+  TemplateKeyParams,
+  TemplateSave,
   SmsStandinMessage,
   StandinListQuery,
   ZnsBehaviour,
   ZnsStandinMessage,
 } from '../../../contract/notifications.ts';
-import { Items, Ok } from '../../../contract/http.ts';
+import { created, Items, Ok } from '../../../contract/http.ts';
 import { MailboxMessage, MailboxQuery } from '../../../contract/system.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
@@ -28,6 +31,7 @@ import { requireStaff, visibleUnits } from '../officials/index.ts';
 import { gatewayFetch } from '../payments/index.ts';
 import { notifyConfig } from './config.ts';
 import { handleReceiptWebhook } from './receipts.ts';
+import { saveTemplate } from './template-store.ts';
 import { smsGatewayProvider } from './sms-gateway.ts';
 import { zaloZnsProvider } from './zalo-zns.ts';
 
@@ -181,6 +185,26 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
       );
       if (r.rowCount === 0) throw new AppError('NOTIFICATION_NOT_RESENDABLE', 'Chỉ gửi lại được thông báo đã thất bại.', 409);
       return { ok: true as const };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PUT',
+      url: '/api/admin/notification-templates/:code/:channel/:locale',
+      summary: 'Lưu phiên bản mới của một mẫu thông báo (kiểm tra độ dài tin SMS khi lưu)',
+      tags: ['notifications'],
+      params: TemplateKeyParams,
+      body: TemplateSave,
+      response: created(SavedTemplateView),
+    },
+    async ({ req, reply, params, body }) => {
+      const staff = await requireStaff(ctx, req);
+      if (!staff.auth.memberships.some((m) => m.role === 'system_admin')) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được sửa mẫu thông báo.', 403);
+      const saved = await saveTemplate(ctx.db, { ...params, subject: body.subject, body: body.body }, staff.actor.id);
+      reply.status(201);
+      return saved;
     },
   );
 
