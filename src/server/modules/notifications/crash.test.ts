@@ -13,7 +13,7 @@ import { testDatabaseKind } from '../../testing/harness.ts';
 import { freePort } from '../../testing/net.ts';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
-const child = path.join(root, 'src/server/testing/notify-crash-child.ts');
+const child = path.join(root, 'src/server/modules/notifications/crash-child.ts');
 
 describe.skipIf(testDatabaseKind !== 'postgresql')('SIGKILL between commit and send', () => {
   let b: BackOffice;

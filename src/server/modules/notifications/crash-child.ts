@@ -1,5 +1,5 @@
 /**
- * A server process for the crash test of the notification outbox (src/server/modules/notifications/crash.test.ts),
+ * A server process for the crash test of the notification outbox (crash.test.ts beside it),
  * run with tsx. Modes (argv[2]):
  *   queue-then-kill  queues an event's notifications in a committed transaction, then SIGKILLs itself before any send;
  *   send-then-kill   queues an event, then dispatches and SIGKILLs itself right after the first provider accepted a
@@ -7,10 +7,10 @@
  *   drain            a restarted process: delivers everything due and exits.
  * Environment: CRASH_DB_URL, CRASH_DB_SCHEMA, PUBLIC_URL (the parent's listening app with the stand-ins), CRASH_EVENT (JSON).
  */
-import { createContext } from '../bootstrap.ts';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { createNotificationDispatcher, notifyConfig, queueNotifications } from '../modules/notifications/index.ts';
+import { createContext } from '../../bootstrap.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/database.ts';
+import { createNotificationDispatcher, notifyConfig, queueNotifications } from './index.ts';
 
 const mode = process.argv[2];
 const db = await openDatabase({ url: process.env.CRASH_DB_URL, schema: process.env.CRASH_DB_SCHEMA, poolSize: 4 });
