@@ -67,6 +67,12 @@ export const ERRORS = {
     vi: 'Yêu cầu không hợp lệ hoặc phiên làm việc đã thay đổi. Vui lòng tải lại trang và thử lại.',
     en: 'The request is not valid or your session has changed. Please reload the page and try again.',
   },
+  // --- Notifications (docs/notifications.md) ------------------------------------------------------------------
+  NOTIFICATION_TEMPLATE_INVALID: { status: 422, vi: 'Mẫu thông báo không hợp lệ.', en: 'The notification template is not valid.' },
+  RECEIPT_SIGNATURE_INVALID: { status: 401, vi: 'Chữ ký của báo nhận không hợp lệ.', en: 'The delivery receipt signature is not valid.' },
+  RECEIPT_MALFORMED: { status: 400, vi: 'Báo nhận không đúng định dạng.', en: 'The delivery receipt is malformed.' },
+  RECEIPT_UNKNOWN_MESSAGE: { status: 404, vi: 'Không có tin nhắn nào với mã này.', en: 'No message has this id.' },
+  NOTIFICATION_NOT_RESENDABLE: { status: 409, vi: 'Chỉ gửi lại được thông báo đã thất bại.', en: 'Only a failed notification can be sent again.' },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
   RESPONSE_CONTRACT_VIOLATION: {
     status: 500,

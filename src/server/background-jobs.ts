@@ -3,6 +3,7 @@
  * registers them on the scheduler when WORKERS is not 0; with WORKERS=0 the process only serves HTTP). Each is safe to run in several processes at once:
  *
  *   outbox.mail        notification mails from the outbox: claimed with FOR UPDATE SKIP LOCKED and a lease
+ *   notify.dispatch    the notification outbox (Zalo, SMS, e-mail): the same claiming, per-provider rate limits
  *   payments.refunds   refund requests from the outbox: the same claiming
  *   payments.expiry    abandoned payment intents expire: each intent row is locked and re-checked
  *   payments.requery   pending intents whose IPN has not come are asked again: the same row locks
@@ -21,6 +22,7 @@ import { draftExpiryJob } from './modules/dossiers/index.ts';
 import { escalationJob } from './modules/lienthong/index.ts';
 import { counterTickJob } from './modules/metrics/index.ts';
 import { nationalSyncJobs } from './modules/national-sync/index.ts';
+import { notificationDispatchJob } from './modules/notifications/index.ts';
 import { paymentJobs } from './modules/payments/index.ts';
 import { recognitionJob } from './modules/recognition/index.ts';
 
@@ -34,5 +36,6 @@ export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[]
     recognitionJob(ctx, log),
     escalationJob(ctx.db),
     ...nationalSyncJobs(ctx),
+    notificationDispatchJob(ctx, (err) => log.warn({ err, job: 'notify.dispatch' }, 'notification delivery failed')),
   ];
 }

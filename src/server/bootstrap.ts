@@ -10,7 +10,7 @@ import { MIGRATION_LOCK_KEY, migrate } from './db/migrate.ts';
 import { openFileStore } from './files/open-store.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { nationalSyncSubscriber } from './modules/national-sync/index.ts';
-import { createMailService } from './modules/notifications/index.ts';
+import { createMailService, notificationSubscriber, notifyConfig } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { lienthongSubscriber } from './modules/lienthong/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
@@ -51,6 +51,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
       refundWhenDossierEnds,
       lienthongSubscriber(() => context),
       nationalSyncSubscriber({ publicUrl: config.publicUrl, secret: config.cookieSecret }),
+      notificationSubscriber(notifyConfig(config.publicUrl).lookupUrl), // the citizen's notifications, queued with the event
     ],
     lifecycle: new Lifecycle(),
     async close() {

@@ -6,12 +6,14 @@
  */
 import type { AppContext } from './context.ts';
 import { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './modules/dossiers/index.ts';
-import { MAIL_CONSUMER, mailHandlers } from './modules/notifications/index.ts';
 import { handoffHandlers } from './modules/lienthong/index.ts';
+import { mailHandlers } from './modules/notifications/index.ts';
 import { OutboxWorker, type OutboxHandler } from './outbox/outbox.ts';
 
 /** Who receives the events, asynchronously, each on its own outbox topic. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [MAIL_CONSUMER];
+// Citizens' notifications (e-mail included) are queued inside the event's transaction (notifications table), not here;
+// mailHandlers still deliver e-mails queued on the outbox before that change.
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [];
 
 /** The handlers of the process's outbox worker: the event router and every consumer's topic. */
 export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {

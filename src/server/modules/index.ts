@@ -6,6 +6,8 @@ import bankStandin from '../standins/bank/index.ts';
 import bhxhStandin from '../standins/bhxh/index.ts';
 import cutruStandin from '../standins/cutru/index.ts';
 import dvcqgStandin from '../standins/dvcqg/index.ts';
+import smsStandin from '../standins/sms/index.ts';
+import zaloStandin from '../standins/zalo/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
@@ -53,4 +55,6 @@ export const modules: ModuleRegistration[] = [
   bhxhStandin,
   dvcqgStandin,
   nationalSyncRoutes,
+  zaloStandin,
+  smsStandin,
 ];

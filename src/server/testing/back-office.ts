@@ -29,8 +29,8 @@ export interface BackOffice {
   close: () => Promise<void>;
 }
 
-export async function startBackOffice(): Promise<BackOffice> {
-  const t = await startTestApp({ seed: true });
+export async function startBackOffice(opts: { env?: Record<string, string> } = {}): Promise<BackOffice> {
+  const t = await startTestApp({ seed: true, env: opts.env });
   const cal = await loadCalendar(t.ctx.db);
   let day = addDaysIso(toLocal(systemNow()).day, 7);
   while (!(isWorkingDay(day, cal.days) && isWorkingDay(addDaysIso(day, 1), cal.days))) day = addDaysIso(day, 1);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 import { createOutboxWorker } from '../../event-stream.ts';
+import { createNotificationDispatcher } from '../notifications/index.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -70,6 +71,7 @@ describe(`online submission on ${testDatabaseKind}`, () => {
 
     const worker = createOutboxWorker({ ...t.ctx, config: { ...t.ctx.config, publicUrl: 'http://localhost' } });
     await worker.drain();
+    await createNotificationDispatcher(t.ctx).drain(); // the confirmation e-mail is in the notification outbox
     const mail = (
       await t.ctx.db.query<{ subject: string; body_text: string; rcpt_to: string[] }>(
         'SELECT subject, body_text, rcpt_to FROM standin_mailbox ORDER BY id DESC LIMIT 1',
