@@ -81,13 +81,11 @@ export async function draftDuplicates(db: Queryable, citizen: CitizenActor, draf
 }
 
 /**
- * Records, with a new dossier, the earlier ones the citizen was warned about and submitted anyway (the ids the
- * browser acknowledged that still stand in the way); the officer sees them.
+ * Records, with a new dossier submitted after the warning, the earlier dossiers that stood in its way (the citizen
+ * was shown them and submitted anyway); the officer sees that in the queue. Nothing when none stands in the way.
  */
-export async function recordAcknowledgedWarning(tx: Queryable, dossierId: string, keys: string[], acknowledged: readonly string[]): Promise<void> {
-  if (acknowledged.length === 0 || keys.length === 0) return;
-  const standing = new Set((await standingWithKeys(tx, keys, dossierId)).map((r) => r.id));
-  const warnedOf = acknowledged.filter((id) => standing.has(id));
+export async function recordAcknowledgedWarning(tx: Queryable, dossierId: string, keys: string[]): Promise<void> {
+  const warnedOf = (await standingWithKeys(tx, keys, dossierId)).map((r) => r.id);
   if (warnedOf.length === 0) return;
   await tx.query('INSERT INTO dossier_duplicate_warnings (dossier_id, warned_of, acknowledged_at) VALUES ($1, $2::uuid[], $3) ON CONFLICT DO NOTHING', [
     dossierId,

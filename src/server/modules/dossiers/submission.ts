@@ -75,7 +75,7 @@ export async function findByIdempotencyKey(db: Queryable, ownerId: string, key: 
 export async function submitDossier(
   ctx: AppContext,
   citizen: CitizenActor,
-  input: { draftId: string; idempotencyKey: string; acknowledgedDuplicates?: string[] },
+  input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean },
   check: SubmissionChecker,
 ): Promise<{ dossier: SubmittedDossier; created: boolean }> {
   const existing = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
@@ -138,7 +138,7 @@ export async function submitDossier(
       });
       if (created === null) throw new DuplicateSubmission();
       const keys = await recordSubjects(tx, id, draft.procedure_code, checked.values, citizen.idNumber);
-      await recordAcknowledgedWarning(tx, id, keys, input.acknowledgedDuplicates ?? []);
+      if (input.duplicateWarningSeen) await recordAcknowledgedWarning(tx, id, keys);
       return created.code;
     });
     return {
