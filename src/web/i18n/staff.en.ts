@@ -107,6 +107,12 @@ export const staffEn: typeof staffVi = {
     tableLabel: 'Online dossiers waiting',
     waiting: 'To check',
     completionRequested: 'Completion requested',
+    possibleDuplicate: 'Possible duplicate',
+    duplicateOf: 'of {{code}}',
+    duplicateAcknowledged: 'The applicant was warned and submitted anyway',
+    refuseDuplicate: 'Refuse as a duplicate (form 03)',
+    duplicateReason:
+      'Hồ sơ trùng với hồ sơ {{code}} đã nộp trước đó cho cùng người, cùng thủ tục, đang được giải quyết. Đề nghị theo dõi kết quả của hồ sơ {{code}}.',
   },
   intake: {
     title: 'Counter intake',

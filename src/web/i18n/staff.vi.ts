@@ -105,6 +105,12 @@ export const staffVi = {
     tableLabel: 'Hồ sơ trực tuyến chờ tiếp nhận',
     waiting: 'Chờ kiểm tra',
     completionRequested: 'Đã yêu cầu bổ sung, hoàn thiện',
+    possibleDuplicate: 'Có thể trùng',
+    duplicateOf: 'với hồ sơ {{code}}',
+    duplicateAcknowledged: 'Người nộp đã được cảnh báo và vẫn nộp',
+    refuseDuplicate: 'Từ chối vì trùng (Mẫu 03)',
+    duplicateReason:
+      'Hồ sơ trùng với hồ sơ {{code}} đã nộp trước đó cho cùng người, cùng thủ tục, đang được giải quyết. Đề nghị theo dõi kết quả của hồ sơ {{code}}.',
   },
   intake: {
     title: 'Tiếp nhận hồ sơ tại quầy',

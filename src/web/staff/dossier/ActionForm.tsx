@@ -20,11 +20,13 @@ interface Props {
   actionName: string;
   onDone: (result: StaffActionResult) => void;
   onCancel: () => void;
+  /** The reason written in advance (the official may change it). */
+  initialReason?: string;
 }
 
-export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
+export function ActionForm({ d, action, actionName, onDone, onCancel, initialReason }: Props) {
   const { t } = useTranslation();
-  const [v, setV] = useState<ActionValues>(() => initialValues(d, action.code));
+  const [v, setV] = useState<ActionValues>(() => ({ ...initialValues(d, action.code), ...(initialReason ? { reason: initialReason } : {}) }));
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
