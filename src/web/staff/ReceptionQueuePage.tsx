@@ -27,7 +27,6 @@ function DuplicateFlag({ item }: { item: ReceptionQueueItem }) {
       {item.duplicateAcknowledged && <span className="cell-note">{t('staff.queue.duplicateAcknowledged')}</span>}
       <Link to={`/can-bo/ho-so/${item.id}?trung=${encodeURIComponent(item.possibleDuplicates[0].code)}`} className="duplicate-refuse">
         {t('staff.queue.refuseDuplicate')}
-        <span className="visually-hidden"> {item.code}</span>
       </Link>
     </span>
   );
