@@ -1,13 +1,20 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressDir } from './scripts/precompress.ts';
+
+const outDir = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.resolve(import.meta.dirname, 'dist/web');
 
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'src/web'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies of every text file, sent as they are by the server (scripts/precompress.ts).
+    { name: 'motcua-precompress', apply: 'build', closeBundle: () => void precompressDir(outDir) },
+  ],
   build: {
     // WEB_DIST lets several browser-test runs build side by side (e2e/global-setup.ts).
-    outDir: process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.resolve(import.meta.dirname, 'dist/web'),
+    outDir,
     emptyOutDir: true,
     sourcemap: true,
     // WEB_MANIFEST=1 also writes .vite/manifest.json (bench/web-size.ts reads it); the default build is unchanged.

@@ -226,7 +226,7 @@ describe('back office', () => {
       .waitFor();
     await row.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
-    await performAction(page, 'Chuyển bước tiếp theo');
+    await performAction(page, 'Phê duyệt và ký số');
 
     // Clerk: issues the result.
     await switchOfficial(page, 'vanthu.phurieng');

@@ -194,7 +194,8 @@ export async function acceptAndIssue(
     await at(i);
     await switchOfficial(page, await currentAssignee(page));
     await heading.waitFor();
-    await performAction(page, 'Chuyển bước tiếp theo');
+    // Step 2 is the leader's: forwarding there approves and signs the result.
+    await performAction(page, i === 2 ? 'Phê duyệt và ký số' : 'Chuyển bước tiếp theo');
   }
   await at(3);
   await switchOfficial(page, await currentAssignee(page));

@@ -70,6 +70,8 @@ export const SubmitBody = z.object({
     .min(8)
     .max(100)
     .regex(/^[A-Za-z0-9_-]+$/),
+  /** The citizen was shown the earlier dossiers for the same subject (GET /api/drafts/:id/duplicates) and submits anyway. */
+  duplicateWarningSeen: z.boolean().optional(),
 });
 
 /** The dossier a submission created (201), or found again for the same idempotency key (200). */

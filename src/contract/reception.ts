@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DocumentRequirement, FormDefinition } from '../core/catalogue/schema.ts';
 import { Instant, Uuid } from './http.ts';
+import { PossibleDuplicate } from './duplicates.ts';
 import { TaskView } from './staff.ts';
 
 const IdNumber = z.string().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số');
@@ -19,6 +20,10 @@ export const ReceptionQueueItem = z.strictObject({
   subState: z.string().nullable(),
   receivingUnitId: z.string(),
   channel: z.number().int(),
+  /** Earlier dossiers for the same subject that still stand in the way ("Có thể trùng"); src/core/dossiers/duplicates.ts. */
+  possibleDuplicates: z.array(PossibleDuplicate),
+  /** The citizen was warned of those before submitting and submitted anyway. */
+  duplicateAcknowledged: z.boolean(),
 });
 export type ReceptionQueueItem = z.infer<typeof ReceptionQueueItem>;
 export const ReceptionQueue = z.strictObject({ items: z.array(ReceptionQueueItem) });

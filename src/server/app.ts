@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
@@ -49,6 +51,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     },
   });
   registerSessions(app, ctx.db, ctx.config);
+  // Every text answer (API JSON, index.html) compressed when the browser accepts it; static files are sent from
+  // their precompressed copies instead (scripts/precompress.ts), so the encoder never runs on them.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
@@ -91,11 +101,22 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   // The web app: static assets plus index.html for every non-API path (client-side routing).
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // Vite names every file under /assets/ by its content hash: cached for a year; anything else is revalidated.
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        const hashed = path.relative(WEB_DIST, file).startsWith(`assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/eid/')) {
-        return reply.type('text/html; charset=utf-8').send(indexHtml);
+        return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
       }
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } });
     });

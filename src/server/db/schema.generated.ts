@@ -130,6 +130,12 @@ export interface DossierDocuments {
   store_document_id: string | null;
 }
 
+export interface DossierDuplicateWarnings {
+  dossier_id: string;
+  warned_of: string[];
+  acknowledged_at: Timestamp;
+}
+
 export interface DossierPauses {
   id: Generated<Int8>;
   dossier_id: string;
@@ -153,6 +159,11 @@ export interface DossierRatings {
   channel: 'online' | 'counter';
   rated_by: string;
   rated_at: Timestamp;
+}
+
+export interface DossierSubjects {
+  dossier_id: string;
+  subject_key: string;
 }
 
 export interface DossierTasks {
@@ -952,9 +963,11 @@ export interface DB {
   dossier_actions: DossierActions;
   dossier_code_counters: DossierCodeCounters;
   dossier_documents: DossierDocuments;
+  dossier_duplicate_warnings: DossierDuplicateWarnings;
   dossier_pauses: DossierPauses;
   dossier_rating_officials: DossierRatingOfficials;
   dossier_ratings: DossierRatings;
+  dossier_subjects: DossierSubjects;
   dossier_tasks: DossierTasks;
   dossiers: Dossiers;
   drafts: Drafts;

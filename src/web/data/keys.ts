@@ -50,6 +50,8 @@ export const keys = {
     drafts: () => ['citizen', 'drafts'] as const,
     /** GET /api/drafts/:id */
     draft: (id: string) => ['citizen', 'drafts', id] as const,
+    /** GET /api/drafts/:id/duplicates */
+    draftDuplicates: (id: string) => ['citizen', 'drafts', id, 'duplicates'] as const,
     /** GET /api/my/dossiers */
     dossiers: () => ['citizen', 'dossiers'] as const,
     /** GET /api/my/dossiers/:id */

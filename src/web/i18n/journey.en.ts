@@ -73,6 +73,14 @@ export const journeyEn: typeof journeyVi = {
       post: 'By public postal service',
     },
   },
+  duplicates: {
+    title: 'You may already have applied',
+    lead: 'An application for the same procedure and the same person (or event) is being handled or was finished recently:',
+    own: 'Your application {{code}}, submitted on {{date}}',
+    other: 'An application submitted by someone else on {{date}}',
+    state: 'status: {{state}}',
+    proceed: 'If this is a different application you can still submit it; the reception officer will check it and may refuse a duplicate.',
+  },
   review: {
     fees: 'Fees',
     free: 'Free of charge',

@@ -71,6 +71,14 @@ export const journeyVi = {
       post: 'Qua bưu chính công ích',
     },
   },
+  duplicates: {
+    title: 'Có thể bạn đã nộp hồ sơ này',
+    lead: 'Đã có hồ sơ cùng thủ tục cho cùng người (hoặc cùng sự việc) đang được giải quyết hoặc vừa có kết quả:',
+    own: 'Hồ sơ {{code}} của bạn, nộp ngày {{date}}',
+    other: 'Một hồ sơ do người khác nộp ngày {{date}}',
+    state: 'tình trạng: {{state}}',
+    proceed: 'Nếu đây là hồ sơ khác, bạn vẫn có thể nộp; cán bộ tiếp nhận sẽ kiểm tra và có thể từ chối hồ sơ trùng.',
+  },
   review: {
     fees: 'Phí, lệ phí',
     free: 'Miễn phí',

@@ -107,6 +107,12 @@ export const staffEn: typeof staffVi = {
     tableLabel: 'Online dossiers waiting',
     waiting: 'To check',
     completionRequested: 'Completion requested',
+    possibleDuplicate: 'Possible duplicate',
+    duplicateOf: 'of {{code}}',
+    duplicateAcknowledged: 'The applicant was warned and submitted anyway',
+    refuseDuplicate: 'Refuse as a duplicate (form 03)',
+    duplicateReason:
+      'Hồ sơ trùng với hồ sơ {{code}} đã nộp trước đó cho cùng người, cùng thủ tục, đang được giải quyết. Đề nghị theo dõi kết quả của hồ sơ {{code}}.',
   },
   intake: {
     title: 'Counter intake',
@@ -266,6 +272,7 @@ export const staffEn: typeof staffVi = {
     doneNext: 'The dossier moved to step "{{step}}"{{who}}, due {{due}}.',
   },
   actionName: {
+    approveAndSign: 'Approve and sign',
     accept: 'Receive the dossier',
     request_completion: 'Ask to complete at reception',
     refuse: 'Refuse to receive',
@@ -322,6 +329,9 @@ export const staffEn: typeof staffVi = {
     receiverIdHint: '12 digits on the identity card (or the 9-digit old ID).',
     waybill: 'Waybill number',
     scans: 'Documents brought by the citizen (scans)',
+    signPreviewLead: 'The result will be signed as in the preview below (its number is given at signing). Please check it before signing.',
+    signPreview: 'Preview the document to be signed (PDF)',
+    signConfirmText: "The result will be numbered and signed with the agency's digital certificate; the action is logged in the dossier and cannot be undone.",
     confirmTitle: 'Confirm "{{action}}" for dossier {{code}}?',
     confirmText: 'The action is recorded in the dossier’s log and cannot be undone.',
     confirm: 'Confirm',

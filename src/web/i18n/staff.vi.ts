@@ -105,6 +105,12 @@ export const staffVi = {
     tableLabel: 'Hồ sơ trực tuyến chờ tiếp nhận',
     waiting: 'Chờ kiểm tra',
     completionRequested: 'Đã yêu cầu bổ sung, hoàn thiện',
+    possibleDuplicate: 'Có thể trùng',
+    duplicateOf: 'với hồ sơ {{code}}',
+    duplicateAcknowledged: 'Người nộp đã được cảnh báo và vẫn nộp',
+    refuseDuplicate: 'Từ chối vì trùng (Mẫu 03)',
+    duplicateReason:
+      'Hồ sơ trùng với hồ sơ {{code}} đã nộp trước đó cho cùng người, cùng thủ tục, đang được giải quyết. Đề nghị theo dõi kết quả của hồ sơ {{code}}.',
   },
   intake: {
     title: 'Tiếp nhận hồ sơ tại quầy',
@@ -265,6 +271,7 @@ export const staffVi = {
     doneNext: 'Hồ sơ chuyển đến bước "{{step}}"{{who}}, hạn {{due}}.',
   },
   actionName: {
+    approveAndSign: 'Phê duyệt và ký số',
     accept: 'Tiếp nhận hồ sơ',
     request_completion: 'Yêu cầu bổ sung, hoàn thiện khi tiếp nhận',
     refuse: 'Từ chối tiếp nhận',
@@ -321,6 +328,9 @@ export const staffVi = {
     receiverIdHint: '12 chữ số trên thẻ căn cước (hoặc 9 số chứng minh nhân dân).',
     waybill: 'Số vận đơn',
     scans: 'Giấy tờ công dân mang đến bổ sung (bản quét)',
+    signPreviewLead: 'Văn bản kết quả sẽ được ký số như bản xem trước dưới đây (số văn bản được cấp khi ký). Vui lòng kiểm tra trước khi ký.',
+    signPreview: 'Xem trước văn bản sẽ ký (PDF)',
+    signConfirmText: 'Văn bản kết quả sẽ được cấp số và ký số bằng chứng thư số của cơ quan; thao tác được ghi vào nhật ký hồ sơ và không thể hoàn tác.',
     confirmTitle: 'Xác nhận "{{action}}" cho hồ sơ {{code}}?',
     confirmText: 'Thao tác được ghi vào nhật ký hồ sơ và không thể hoàn tác.',
     confirm: 'Xác nhận',

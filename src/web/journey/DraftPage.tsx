@@ -24,6 +24,7 @@ import { acceptsStoreDocuments } from '../store/fit.ts';
 import { StorePicker } from '../store/StorePicker.tsx';
 import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { DuplicateWarning, useDraftDuplicates } from './DuplicateWarning.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
 import { displayValue, Field } from './fields.tsx';
@@ -161,10 +162,12 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
 
   const stepOf = (key: string) => steps.findIndex((x) => x.key === key);
   const goTo = (i: number) => setParams({ buoc: String(i) });
+  const duplicates = useDraftDuplicates(draft.id, flush, step?.key === 'kiem-tra');
   const submit = useMutationSubmit(
     id,
     draft.id,
     flush,
+    () => (duplicates.data?.length ?? 0) > 0,
     (d) => void navigate(`/ho-so/xac-nhan/${d.id}`),
     (e) => {
       if (!form || !kase) return;
@@ -500,6 +503,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
           {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
+          <DuplicateWarning items={duplicates.data ?? []} />
           <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
             {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
           </button>
@@ -513,7 +517,14 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
  * Submits the draft: saves what is pending first, then POST /api/dossiers with one idempotency key per draft (kept
  * in the tab), so a retry after a lost answer returns the same dossier instead of a second one.
  */
-function useMutationSubmit(id: string, draftId: string, flush: () => Promise<void>, onSubmitted: (d: { id: string }) => void, onRefused: (e: Error) => void) {
+function useMutationSubmit(
+  id: string,
+  draftId: string,
+  flush: () => Promise<void>,
+  duplicateWarningSeen: () => boolean,
+  onSubmitted: (d: { id: string }) => void,
+  onRefused: (e: Error) => void,
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async () => {
@@ -521,7 +532,10 @@ function useMutationSubmit(id: string, draftId: string, flush: () => Promise<voi
       const keyName = `motcua.submit.${draftId}`;
       const idempotencyKey = sessionStorage.getItem(keyName) ?? crypto.randomUUID().replace(/-/g, '');
       sessionStorage.setItem(keyName, idempotencyKey);
-      return api<{ id: string; code: string }>('/api/dossiers', { method: 'POST', body: { draftId, idempotencyKey } });
+      return api<{ id: string; code: string }>('/api/dossiers', {
+        method: 'POST',
+        body: { draftId, idempotencyKey, duplicateWarningSeen: duplicateWarningSeen() },
+      });
     },
     onSuccess: (d) => {
       void qc.invalidateQueries({ queryKey: keys.citizen.dossiers() });

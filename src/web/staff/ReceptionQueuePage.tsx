@@ -9,6 +9,28 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading, When } from './bits.tsx';
 import { channelName, errorMessage } from './format.ts';
 import { staffQueries } from './queries.ts';
+import type { ReceptionQueueItem } from '../api/types.ts';
+
+/** "Có thể trùng": earlier dossiers for the same subject still standing (src/core/dossiers/duplicates.ts), each a link. */
+function DuplicateFlag({ item }: { item: ReceptionQueueItem }) {
+  const { t } = useTranslation();
+  if (item.possibleDuplicates.length === 0) return null;
+  return (
+    <span className="duplicate-flag" data-testid="duplicate-flag">
+      <strong>{t('staff.queue.possibleDuplicate')}</strong>{' '}
+      {item.possibleDuplicates.map((x, i) => (
+        <span key={x.id}>
+          {i > 0 && ', '}
+          <Link to={`/can-bo/ho-so/${x.id}`}>{t('staff.queue.duplicateOf', { code: x.code })}</Link>
+        </span>
+      ))}
+      {item.duplicateAcknowledged && <span className="cell-note">{t('staff.queue.duplicateAcknowledged')}</span>}
+      <Link to={`/can-bo/ho-so/${item.id}?trung=${encodeURIComponent(item.possibleDuplicates[0].code)}`} className="duplicate-refuse">
+        {t('staff.queue.refuseDuplicate')}
+      </Link>
+    </span>
+  );
+}
 
 export function ReceptionQueuePage() {
   const { t } = useTranslation();
@@ -53,6 +75,7 @@ export function ReceptionQueuePage() {
                       <Link to={`/can-bo/ho-so/${d.id}`} className="dossier-link">
                         {d.code}
                       </Link>
+                      <DuplicateFlag item={d} />
                     </td>
                     <td data-label={t('staff.col.procedure')}>{d.procedureName}</td>
                     <td data-label={t('staff.col.applicant')}>{d.applicantName}</td>

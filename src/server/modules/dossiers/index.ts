@@ -8,6 +8,7 @@ export { assignDossierCode } from './codes.ts';
 export { resolveUploads, type CaseRules, type DossierPatch, type DossierRow } from './effects.ts';
 export { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './events.ts';
 export { draftExpiryJob, expireDrafts } from './drafts.ts';
+export { possibleDuplicates, recordSubjects, type PossibleDuplicate } from './duplicates.ts';
 export { actionLabel, lookupSecretMatches } from './public-view.ts';
 export { loadTask, type TaskRow } from './tasks.ts';
 export { requestWithdrawal, supplyOnline } from './queries.ts';

@@ -18,11 +18,13 @@ import {
   WithdrawalBody,
   WithdrawalResult,
 } from '../../../contract/dossiers.ts';
+import { DraftDuplicates } from '../../../contract/duplicates.ts';
 import { created, createdOrFound, Ok } from '../../../contract/http.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { defineRoute } from '../../http/route.ts';
 import { getOwnDraft, listOwnDrafts, toDraftView, updateDraft } from './drafts.ts';
+import { draftDuplicates } from './duplicates.ts';
 import { getOwnDossier, listOwnDossiers, publicLookup, requestWithdrawal } from './queries.ts';
 import { checkSubmission, startDraft } from './submission-checks.ts';
 import { submitDossier } from './submission.ts';
@@ -56,6 +58,19 @@ export default async function dossierRoutes(app: FastifyInstance, ctx: AppContex
     app,
     { method: 'GET', url: '/api/drafts/:id', summary: 'Một hồ sơ nháp của tôi', tags: ['dossiers'], params: DossierIdParams, response: DraftView },
     async ({ params, req }) => toDraftView(await getOwnDraft(ctx.db, requireCitizen(req), params.id)),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/drafts/:id/duplicates',
+      summary: 'Hồ sơ đã nộp cho cùng người/sự việc còn đang giải quyết hoặc vừa có kết quả (cảnh báo trước khi nộp)',
+      tags: ['dossiers'],
+      params: DossierIdParams,
+      response: DraftDuplicates,
+    },
+    async ({ params, req }) => ({ items: await draftDuplicates(ctx.db, requireCitizen(req), params.id) }),
   );
 
   defineRoute(

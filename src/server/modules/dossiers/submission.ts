@@ -19,6 +19,7 @@ import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/index.ts';
 import { orgTree, routeUnits } from '../officials/index.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
+import { recordAcknowledgedWarning, recordSubjects } from './duplicates.ts';
 import { createDossier, type NewDocument } from './transition.ts';
 
 /** A component as the submission checks resolved it. */
@@ -74,7 +75,7 @@ export async function findByIdempotencyKey(db: Queryable, ownerId: string, key: 
 export async function submitDossier(
   ctx: AppContext,
   citizen: CitizenActor,
-  input: { draftId: string; idempotencyKey: string },
+  input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean },
   check: SubmissionChecker,
 ): Promise<{ dossier: SubmittedDossier; created: boolean }> {
   const existing = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
@@ -136,6 +137,8 @@ export async function submitDossier(
         },
       });
       if (created === null) throw new DuplicateSubmission();
+      const keys = await recordSubjects(tx, id, draft.procedure_code, checked.values, citizen.idNumber);
+      if (input.duplicateWarningSeen) await recordAcknowledgedWarning(tx, id, keys);
       return created.code;
     });
     return {

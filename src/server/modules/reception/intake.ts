@@ -16,7 +16,19 @@ import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { catalogueCache, getVersion } from '../catalogue/index.ts';
-import { caseRules, communes, createDossier, EMAIL, PHONE, prefillForPerson, resolveUploads, sealSecret, transition, vnToday } from '../dossiers/index.ts';
+import {
+  caseRules,
+  communes,
+  createDossier,
+  recordSubjects,
+  EMAIL,
+  PHONE,
+  prefillForPerson,
+  resolveUploads,
+  sealSecret,
+  transition,
+  vnToday,
+} from '../dossiers/index.ts';
 import { cachedCalendar } from '../reference/index.ts';
 import { routeUnits, unitsWithRole, type OrgTree, type Staff } from '../officials/index.ts';
 import { listStore, storeMismatch } from '../results/index.ts';
@@ -294,6 +306,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
         },
       });
       if (!created) throw new DuplicateIntake();
+      await recordSubjects(tx, id, input.procedureCode, values, person.soDinhDanh);
       const accepted = await transition(tx, env, id, { action: 'accept' }, { kind: 'official', staff });
       return { id, code: created.code, status: accepted.status, dueAt: accepted.dueAt, task: accepted.task, created: true };
     });

@@ -4,6 +4,7 @@
  * (src/server/modules/workflow/staff-actions.ts → the one transition path); counter and postal intake are in intake.ts.
  */
 import type { AppContext } from '../../context.ts';
+import { possibleDuplicates } from '../dossiers/index.ts';
 
 export async function receptionQueue(ctx: AppContext, units: string[]) {
   if (units.length === 0) return [];
@@ -17,10 +18,16 @@ export async function receptionQueue(ctx: AppContext, units: string[]) {
     sub_state: string | null;
     receiving_unit_id: string;
     channel: number;
+    acknowledged: boolean;
   }>(
-    `SELECT id, code, procedure_code, procedure_name, applicant_name, submitted_at, sub_state, receiving_unit_id, channel FROM dossiers
+    `SELECT id, code, procedure_code, procedure_name, applicant_name, submitted_at, sub_state, receiving_unit_id, channel,
+            EXISTS (SELECT 1 FROM dossier_duplicate_warnings w WHERE w.dossier_id = dossiers.id) AS acknowledged FROM dossiers
       WHERE status = 1 AND receiving_unit_id = ANY($1::text[]) AND sub_state IS DISTINCT FROM 'linked' ORDER BY submitted_at LIMIT 500`,
     [units],
+  );
+  const duplicates = await possibleDuplicates(
+    ctx.db,
+    rows.map((r) => r.id),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -32,5 +39,7 @@ export async function receptionQueue(ctx: AppContext, units: string[]) {
     subState: r.sub_state,
     receivingUnitId: r.receiving_unit_id,
     channel: r.channel,
+    possibleDuplicates: duplicates.get(r.id) ?? [],
+    duplicateAcknowledged: r.acknowledged,
   }));
 }

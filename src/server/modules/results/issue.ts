@@ -327,3 +327,59 @@ export async function storeComponents(tx: Queryable, ctx: AppContext, dossierId:
     });
   }
 }
+
+/**
+ * What the leader is about to sign, before signing (issue 18: leaders see what they sign): the dossier's result
+ * rendered from its template exactly as signing will render it — same values, agency, signer — but with the number
+ * left to be taken at signing, the specimen watermark on every page, no signature and nothing recorded.
+ */
+export async function previewDossierResult(
+  db: Queryable,
+  ctx: Pick<AppContext, 'config' | 'files'>,
+  tree: OrgTree,
+  input: { dossierId: string; at: Date; signer: { id: string; name: string } },
+): Promise<Uint8Array> {
+  const d = (await db.query<DossierForResult>('SELECT * FROM dossiers WHERE id = $1', [input.dossierId])).rows[0];
+  if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', 404);
+  const version = await getVersion(db, d.procedure_code, d.procedure_version);
+  const kase = version.definition.cases.find((c) => c.code === d.case_code);
+  if (!kase) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp của thủ tục.', 409);
+  const unit = issuingUnit(tree, d);
+  const parent = unit.parentId ? tree.units.get(unit.parentId) : undefined;
+  const { place } = await placeName(db, unit.adminUnitCode);
+  const year = Number(vnDay(input.at).slice(0, 4));
+  const signerTitle = (await db.query<{ title: string | null }>('SELECT title FROM officials WHERE id = $1', [input.signer.id])).rows[0]?.title ?? 'Lãnh đạo';
+  const validFrom = vnDay(input.at);
+  const validTo = kase.result.validityMonths ? addMonths(validFrom, kase.result.validityMonths) : undefined;
+  const data: ResultData = {
+    template: kase.result.template ?? 'generic',
+    resultCode: kase.result.code,
+    title: kase.result.name,
+    number: `…/${year}/${numberSuffix(kase.result.code)}`,
+    issuedAt: input.at,
+    place,
+    agency: { name: unit.name, ...(parent ? { parentName: parent.name } : {}), ...(unit.agencyCode ? { code: unit.agencyCode } : {}) },
+    signer: { name: input.signer.name, title: signerTitle },
+    owner: { name: d.applicant_name, idNumber: d.applicant_id_number },
+    dossier: { code: d.code, procedureCode: d.procedure_code, procedureName: d.procedure_name },
+    values: d.form_values,
+    places: await placeNames(db, placeCodes(d.form_values)),
+    ...formLabels(kase.form),
+    register: { entry: '…', book: `01/${year}`, registeredOn: validFrom },
+    validFrom,
+    ...(validTo ? { validTo } : {}),
+    ...(kase.result.scope ? { scope: kase.result.scope } : {}),
+    verifyUrl: `${ctx.config.publicUrl}/verify/${crypto.randomUUID()}`,
+    specimen: true,
+  };
+  if (kase.result.template !== 'ban-sao-dien-tu') return renderResultPdf(data);
+  const original = (
+    await db.query<{ sha256: string; mime: string }>(
+      "SELECT sha256, mime FROM dossier_documents WHERE dossier_id = $1 AND requirement_code = 'BC' AND sha256 IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+      [d.id],
+    )
+  ).rows[0];
+  if (!original) throw new AppError('ORIGINAL_MISSING', 'Hồ sơ chưa có bản quét của bản chính để chứng thực.', 409);
+  const source = { bytes: await ctx.files.get(original.sha256), mime: original.mime as SourceMime };
+  return renderCertifiedCopy(source, { ...data, pages: await countSourcePages(source) });
+}

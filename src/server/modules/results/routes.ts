@@ -26,7 +26,8 @@ import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { requireStaff } from '../officials/index.ts';
+import { orgTree, requireStaff } from '../officials/index.ts';
+import { previewDossierResult } from './issue.ts';
 import { listStore, openShare, ownStoreDocument, shareStoreDocument } from './store.ts';
 import { checkPdfSignatures } from './verify-pdf.ts';
 
@@ -193,6 +194,31 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
         : undefined;
       if (!r) throw notFound('Hồ sơ chưa có kết quả điện tử.');
       return sendFile(reply, await ctx.files.get(r.sha256), 'application/pdf', `ket-qua-${r.number.replace(/\//g, '-')}.pdf`);
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/staff/dossiers/:id/result-preview.pdf',
+      summary: 'Xem trước văn bản kết quả sẽ được ký số (chưa có số, chưa ký, có dấu "bản mẫu")',
+      tags: ['store'],
+      params: Id,
+      response: file('The result as it will be signed (PDF, unsigned specimen)', PDF),
+    },
+    async ({ params, req, reply }) => {
+      const staff = await requireStaff(ctx, req);
+      const d = isUuid(params.id)
+        ? (await ctx.db.query<{ code: string; unit_ids: string[] }>('SELECT code, unit_ids FROM dossiers WHERE id = $1', [params.id])).rows[0]
+        : undefined;
+      if (!d || !canSee(staff.auth, { unitIds: d.unit_ids })) throw notFound('Không tìm thấy hồ sơ.');
+      const pdf = await previewDossierResult(ctx.db, ctx, await orgTree(ctx.db), {
+        dossierId: params.id,
+        at: now(),
+        signer: { id: staff.actor.id, name: staff.actor.fullName },
+      });
+      return sendFile(reply, Buffer.from(pdf), 'application/pdf', `xem-truoc-${d.code}.pdf`);
     },
   );
 

@@ -20,11 +20,15 @@ interface Props {
   actionName: string;
   onDone: (result: StaffActionResult) => void;
   onCancel: () => void;
+  /** The reason written in advance (the official may change it). */
+  initialReason?: string;
+  /** The action signs the result (the leader's approval): the document is shown before, and said in the confirmation. */
+  signs?: boolean;
 }
 
-export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
+export function ActionForm({ d, action, actionName, onDone, onCancel, initialReason, signs = false }: Props) {
   const { t } = useTranslation();
-  const [v, setV] = useState<ActionValues>(() => initialValues(d, action.code));
+  const [v, setV] = useState<ActionValues>(() => ({ ...initialValues(d, action.code), ...(initialReason ? { reason: initialReason } : {}) }));
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -91,7 +95,16 @@ export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
           {failure}
         </div>
       )}
-      {fields.length === 0 && <p>{t(`staff.action.describe.${action.code}`)}</p>}
+      {signs && (
+        <div className="sign-preview" data-testid="sign-preview">
+          <p>{t('staff.action.signPreviewLead')}</p>
+          <a className="button button-secondary" href={`/api/staff/dossiers/${d.id}/result-preview.pdf`} target="_blank" rel="noopener">
+            {t('staff.action.signPreview')}
+            <span className="visually-hidden"> {t('staff.common.opensNewTab')}</span>
+          </a>
+        </div>
+      )}
+      {fields.length === 0 && !signs && <p>{t(`staff.action.describe.${action.code}`)}</p>}
       {fields.includes('reason') && (
         <ReasonInput v={v} set={set} err={err} label={t(`staff.action.reasonLabel.${action.code}`, { defaultValue: t('staff.action.reason') })} />
       )}
@@ -124,7 +137,7 @@ export function ActionForm({ d, action, actionName, onDone, onCancel }: Props) {
           <h4 id="action-confirm-title" ref={confirmRef} tabIndex={-1}>
             {t('staff.action.confirmTitle', { action: actionName, code: d.code })}
           </h4>
-          <p>{t('staff.action.confirmText')}</p>
+          <p>{signs ? t('staff.action.signConfirmText') : t('staff.action.confirmText')}</p>
           <div className="button-row">
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void send()}>
               {busy ? t('staff.action.sending') : t('staff.action.confirm')}

@@ -8,12 +8,30 @@ import type { StaffAction } from '../../../core/workflow/permissions.ts';
 import type { StaffActionResult, StaffDossier } from '../../api/types.ts';
 import { ActionForm } from './ActionForm.tsx';
 
-export function ActionPanel({ d, onDone }: { d: StaffDossier; onDone: (result: StaffActionResult, actionName: string) => void }) {
+/** An action to open at once, with its reason written (a duplicate's refusal from the reception queue). */
+export interface ActionPreset {
+  action: StaffAction;
+  reason: string;
+}
+
+export function ActionPanel({
+  d,
+  onDone,
+  preset,
+}: {
+  d: StaffDossier;
+  onDone: (result: StaffActionResult, actionName: string) => void;
+  preset?: ActionPreset;
+}) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<StaffAction | null>(null);
+  const usablePreset = preset && d.actions.some((a) => a.code === preset.action) ? preset : undefined;
+  const [open, setOpen] = useState<StaffAction | null>(usablePreset?.action ?? null);
   const buttons = useRef(new Map<StaffAction, HTMLButtonElement | null>());
-  const name = (a: { code: StaffAction; name: string }) => t(`staff.actionName.${a.code}`, { defaultValue: a.name });
   const current = d.tasks.find((x) => x.current);
+  // At the leader's step, forwarding approves and signs the result with the agency's certificate: said as such.
+  const signs = (code: StaffAction) => code === 'forward' && current?.role === 'leader';
+  const name = (a: { code: StaffAction; name: string }) =>
+    signs(a.code) ? t('staff.actionName.approveAndSign') : t(`staff.actionName.${a.code}`, { defaultValue: a.name });
   const openAction = d.actions.find((a) => a.code === open);
   const close = (code: StaffAction) => {
     setOpen(null);
@@ -51,6 +69,8 @@ export function ActionPanel({ d, onDone }: { d: StaffDossier; onDone: (result: S
             d={d}
             action={openAction}
             actionName={name(openAction)}
+            signs={signs(openAction.code)}
+            initialReason={usablePreset?.action === openAction.code ? usablePreset.reason : undefined}
             onCancel={() => close(openAction.code)}
             onDone={(r) => {
               setOpen(null);

@@ -7,7 +7,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { StaffActionResult, StaffDossier } from '../../api/types.ts';
 import { afterStaffAction } from '../../data/invalidate.ts';
 import { keys } from '../../data/keys.ts';
@@ -29,6 +29,8 @@ import { Workflow } from './Workflow.tsx';
 export function DossierPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  // ?trung=<code>: opened from the reception queue's "possible duplicate" flag to refuse it (Mẫu 03) as a duplicate.
+  const duplicateOf = useSearchParams()[0].get('trung')?.slice(0, 64) ?? null;
   const qc = useQueryClient();
   const query = useQuery(staffQueries.dossier(id));
   const d = query.data ?? null;
@@ -78,7 +80,11 @@ export function DossierPage() {
               <CounterRatingLink d={d} />
             </div>
             <div className="dossier-side">
-              <ActionPanel d={d} onDone={(r, name) => void done(r, name)} />
+              <ActionPanel
+                d={d}
+                onDone={(r, name) => void done(r, name)}
+                preset={duplicateOf ? { action: 'refuse', reason: t('staff.queue.duplicateReason', { code: duplicateOf }) } : undefined}
+              />
               <FormsList d={d} />
             </div>
             <div className="dossier-details">
