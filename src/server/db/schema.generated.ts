@@ -53,6 +53,13 @@ export interface AdminUnits {
   effective_to: string | null;
 }
 
+export interface AuthThrottle {
+  key: string;
+  failures: Generated<number>;
+  window_start: Generated<Timestamp>;
+  locked_until: Timestamp | null;
+}
+
 export interface BankStandinTransactions {
   txn_ref: string;
   terminal: string;
@@ -287,6 +294,79 @@ export interface Installation {
   settings: Generated<Json>;
 }
 
+export interface LienthongBundles {
+  id: string;
+  type_code: string;
+  type_version: number;
+  type_name: string;
+  bundle_code: string;
+  parent_dossier_id: string;
+  parent_code: string;
+  owner_citizen_id: string | null;
+  applicant_id_number: string;
+  receiving_unit_id: string;
+  state: 'open' | 'partially_done' | 'done' | 'failed';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LienthongEscalations {
+  id: string;
+  handoff_id: string;
+  bundle_id: string;
+  member_key: string;
+  unit_id: string;
+  raised_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface LienthongHandoffs {
+  id: string;
+  bundle_id: string;
+  member_key: string;
+  attempt: number;
+  adapter: string;
+  state: 'requested' | 'accepted' | 'rejected';
+  request: Json;
+  request_sha256: string;
+  requested_at: Timestamp;
+  sent_at: Timestamp | null;
+  http_status: number | null;
+  response: Json | null;
+  response_sha256: string | null;
+  answered_at: Timestamp | null;
+  answer_due_at: Timestamp;
+  reference: string | null;
+  reason: string | null;
+  recorded_by: string | null;
+  escalated_at: Timestamp | null;
+}
+
+export interface LienthongMembers {
+  bundle_id: string;
+  member_key: string;
+  position: number;
+  name: string;
+  procedure_code: string;
+  agency_code: string;
+  agency_name: string;
+  adapter: 'local' | 'cutru' | 'bhxh' | 'manual';
+  depends_on: Generated<string[]>;
+  dossier_id: string;
+  dossier_code: string;
+  state: 'waiting' | 'processing' | 'handed_off' | 'accepted' | 'rejected' | 'done' | 'failed';
+  member_values: Json;
+  result: Json | null;
+  updated_at: Timestamp;
+}
+
+export interface LienthongSettings {
+  bundle_code: string;
+  enabled: boolean;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface MetricCampaigns {
   id: string;
   unit_id: string;
@@ -435,6 +515,40 @@ export interface MetricUnitDaily {
   unhappy: Generated<number>;
 }
 
+export interface NationalSyncDossiers {
+  dossier_id: string;
+  on_portal: Generated<boolean>;
+  next_attempt_at: Generated<Timestamp>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  acked_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface NationalSyncMessages {
+  id: Generated<Int8>;
+  dossier_id: string;
+  kind: 'dossier' | 'progress';
+  event_id: string;
+  seq: number;
+  madonvi: string;
+  payload: Json;
+  state: Generated<'pending' | 'acked' | 'superseded' | 'parked'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_as: 'create' | 'update' | null;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  acked_at: Timestamp | null;
+}
+
+export interface NationalSyncSessions {
+  target: string;
+  session: string;
+  obtained_at: Generated<Timestamp>;
+}
+
 export interface NotificationPreferences {
   citizen_id: string;
   channel: 'zns' | 'email';
@@ -559,6 +673,7 @@ export interface Officials {
   locked_until: Timestamp | null;
   created_at: Generated<Timestamp>;
   last_login_at: Timestamp | null;
+  totp_last_step: Int8 | null;
 }
 
 export interface OidcTransactions {
@@ -647,6 +762,19 @@ export interface PaymentRefunds {
   done_at: Timestamp | null;
 }
 
+export interface PersonalDataReads {
+  id: Generated<Int8>;
+  at: Generated<Timestamp>;
+  actor_kind: 'official' | 'citizen' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_kind: 'dossier' | 'person' | 'official' | 'register' | 'shared_document';
+  subject_id: string;
+  purpose: string;
+  route: string;
+  ip: string | null;
+}
+
 export interface PopulationLookups {
   id: Generated<Int8>;
   at: Generated<Timestamp>;
@@ -693,6 +821,12 @@ export interface ProviderTokens {
   rotated_at: Generated<Timestamp>;
 }
 
+export interface RateLimitHits {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
+}
+
 export interface ReceiptCounters {
   unit_id: string;
   year: number;
@@ -716,6 +850,21 @@ export interface Receipts {
   method: string;
   paid_online_via: number;
   issued_at: Timestamp;
+}
+
+export interface Recognitions {
+  id: string;
+  owner_kind: 'citizen' | 'official' | 'system';
+  owner_id: string;
+  upload_id: string;
+  requested_type: Generated<string>;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  result: Json | null;
+  error: string | null;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
 }
 
 export interface ReconciliationRuns {
@@ -794,6 +943,65 @@ export interface SigningCredentials {
   p12: Uint8Array | null;
   common_name: string;
   not_after: Timestamp;
+  created_at: Generated<Timestamp>;
+}
+
+export interface StandinAgencyControls {
+  agency: string;
+  reject_next: Generated<number>;
+  reason: string | null;
+  silent_next: Generated<number>;
+}
+
+export interface StandinAgencyRequests {
+  agency: string;
+  idempotency_key: string;
+  request: Json;
+  response: Json;
+  received_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgCalls {
+  id: Generated<Int8>;
+  service: string;
+  ma_ho_so: string | null;
+  http_status: number;
+  error_code: number | null;
+  message: string | null;
+  at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgDossiers {
+  ma_ho_so: string;
+  madonvi: string;
+  data: Json;
+  versions: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgFaults {
+  id: Generated<Int8>;
+  kind: 'server_error' | 'slow' | 'expire_session' | 'exists';
+  service: string | null;
+  remaining: number;
+  delay_ms: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgProgress {
+  id: Generated<Int8>;
+  ma_ho_so: string;
+  digest: string;
+  data: Json;
+  received_at: Generated<Timestamp>;
+}
+
+export interface StandinDvcqgSessions {
+  session: string;
+  username: string;
+  dstcode: string;
+  expired: Generated<boolean>;
   created_at: Generated<Timestamp>;
 }
 
@@ -957,6 +1165,7 @@ export interface DB {
   admin_changes: AdminChanges;
   admin_changes_head: AdminChangesHead;
   admin_units: AdminUnits;
+  auth_throttle: AuthThrottle;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
   citizens: Citizens;
@@ -973,6 +1182,11 @@ export interface DB {
   drafts: Drafts;
   gateway_events: GatewayEvents;
   installation: Installation;
+  lienthong_bundles: LienthongBundles;
+  lienthong_escalations: LienthongEscalations;
+  lienthong_handoffs: LienthongHandoffs;
+  lienthong_members: LienthongMembers;
+  lienthong_settings: LienthongSettings;
   metric_campaigns: MetricCampaigns;
   metric_daily: MetricDaily;
   metric_facts: MetricFacts;
@@ -980,6 +1194,9 @@ export interface DB {
   metric_state: MetricState;
   metric_targets: MetricTargets;
   metric_unit_daily: MetricUnitDaily;
+  national_sync_dossiers: NationalSyncDossiers;
+  national_sync_messages: NationalSyncMessages;
+  national_sync_sessions: NationalSyncSessions;
   notification_preferences: NotificationPreferences;
   notification_receipt_rejections: NotificationReceiptRejections;
   notification_receipts: NotificationReceipts;
@@ -997,13 +1214,16 @@ export interface DB {
   payment_intents: PaymentIntents;
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
+  personal_data_reads: PersonalDataReads;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
   provider_rate_windows: ProviderRateWindows;
   provider_tokens: ProviderTokens;
+  rate_limit_hits: RateLimitHits;
   receipt_counters: ReceiptCounters;
   receipts: Receipts;
+  recognitions: Recognitions;
   reconciliation_runs: ReconciliationRuns;
   register_counters: RegisterCounters;
   result_counters: ResultCounters;
@@ -1011,6 +1231,13 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   signing_credentials: SigningCredentials;
+  standin_agency_controls: StandinAgencyControls;
+  standin_agency_requests: StandinAgencyRequests;
+  standin_dvcqg_calls: StandinDvcqgCalls;
+  standin_dvcqg_dossiers: StandinDvcqgDossiers;
+  standin_dvcqg_faults: StandinDvcqgFaults;
+  standin_dvcqg_progress: StandinDvcqgProgress;
+  standin_dvcqg_sessions: StandinDvcqgSessions;
   standin_eid_accounts: StandinEidAccounts;
   standin_eid_keys: StandinEidKeys;
   standin_eid_login_failures: StandinEidLoginFailures;
