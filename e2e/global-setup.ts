@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 240_000; // the first start builds the demo history; a loaded machine needs longer
   for (;;) {
     try {
       const res = await fetch(`${baseUrl}/api/health`);
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
       /* not up yet */
     }
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    if (Date.now() > deadline) throw new Error('server did not become healthy within 90 s');
+    if (Date.now() > deadline) throw new Error('server did not become healthy within 240 s');
     await new Promise((r) => setTimeout(r, 300));
   }
   project.provide('baseUrl', baseUrl);

@@ -26,6 +26,7 @@ import path from 'node:path';
 import type { Database, Queryable } from '../db/database.ts';
 import { listMigrations, migrate } from '../db/migrate.ts';
 import { type FileStore, isSha256, sha256Hex } from '../files/store.ts';
+import { systemNow } from '../clock.ts';
 
 export const BACKUP_FORMAT = 'motcua-backup/1';
 const PAGE = 2000;
@@ -119,7 +120,7 @@ export async function backup(db: Database, files: FileStore, outDir: string): Pr
   stored.sort((a, b) => a.sha256.localeCompare(b.sha256));
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
-    createdAt: new Date().toISOString(),
+    createdAt: systemNow().toISOString(),
     engine: db.kind,
     ...snapshot,
     files: stored,

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { systemNow } from '../clock.ts';
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -39,7 +40,7 @@ export function lockFileOf(dataDir: string): string {
 /** Takes the folder's lock or throws DataDirLockedError; `release()` gives it back (idempotent). */
 export function lockDataDir(dataDir: string): { release(): void } {
   const file = lockFileOf(dataDir);
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
+  const me: LockOwner = { pid: process.pid, host: os.hostname(), since: systemNow().toISOString() };
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = fs.openSync(file, 'wx', 0o600);

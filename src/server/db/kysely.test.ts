@@ -34,6 +34,7 @@ const SAMPLES: Record<string, { literal: string; value: unknown }> = {
   json: { literal: `'[1,"hai"]'`, value: [1, 'hai'] },
   bytea: { literal: "'\\x0102ff'", value: new Uint8Array([1, 2, 255]) },
   _text: { literal: '\'{"079","Đồng Nai"}\'', value: ['079', 'Đồng Nai'] },
+  _uuid: { literal: "'{6f1c2a4e-8d1b-4c35-9a3f-0b7e2d9c1a55}'", value: ['6f1c2a4e-8d1b-4c35-9a3f-0b7e2d9c1a55'] },
 };
 
 /** Does a value read at run time have the TypeScript type schema.generated.ts gives it? */
@@ -75,7 +76,7 @@ describe(`Kysely over our Database (${testDatabaseKind})`, () => {
     try {
       const row = await db.transaction(async (tx) => {
         await tx.query(
-          `CREATE TEMP TABLE type_probe (${used.map((t) => `c_${t} ${t === '_text' ? 'text[]' : t}`).join(', ')}, c_null_jsonb jsonb, c_null_timestamptz timestamptz) ON COMMIT DROP`,
+          `CREATE TEMP TABLE type_probe (${used.map((t) => `c_${t} ${t.startsWith('_') ? `${t.slice(1)}[]` : t}`).join(', ')}, c_null_jsonb jsonb, c_null_timestamptz timestamptz) ON COMMIT DROP`,
         );
         await tx.query(`INSERT INTO type_probe (${used.map((t) => `c_${t}`).join(', ')}) VALUES (${used.map((t) => SAMPLES[t].literal).join(', ')})`);
         return (await sql<Record<string, unknown>>`SELECT * FROM type_probe`.execute(kysely(tx))).rows[0];

@@ -30,6 +30,7 @@ import { requireStaff, type Staff } from '../officials/index.ts';
 import { recordAnswer, resendMember } from './handoffs.ts';
 import { bundleEnabled, bundleTypes, setBundleEnabled } from './types.ts';
 import { bundleView, citizenBundle, citizenBundles, findByCode, loadBundle, publicBundleLookup } from './views.ts';
+import { now } from '../../clock.ts';
 
 /** The units that may act on a bundle: its receiving unit and every unit on its dossiers' routes. */
 async function bundleUnits(db: Queryable, bundleId: string): Promise<Set<string>> {
@@ -202,7 +203,7 @@ export default async function lienthongRoutes(app: FastifyInstance, ctx: AppCont
           ? {
               trangThai: 'DA_TIEP_NHAN' as const,
               maTiepNhan: body.reference,
-              ...(body.resultNumber ? { ketQua: { so: body.resultNumber, tenGiayTo: body.resultTitle ?? '', ngayCap: new Date().toISOString() } } : {}),
+              ...(body.resultNumber ? { ketQua: { so: body.resultNumber, tenGiayTo: body.resultTitle ?? '', ngayCap: now().toISOString() } } : {}),
             }
           : { trangThai: 'TU_CHOI' as const, maTiepNhan: body.reference, lyDo: body.reason };
       await recordAnswer(ctx, params.id, answer, {

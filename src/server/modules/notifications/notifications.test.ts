@@ -239,7 +239,7 @@ describe('delivery receipts', () => {
       '/api/webhooks/sms?sig=00',
     );
     expect(sms.statusCode).toBe(401);
-    const garbage = await post({ body: '{not json\u0000', headers: { 'content-type': 'application/json' } });
+    const garbage = await post({ body: '{not json', headers: { 'content-type': 'application/json' } });
     expect(garbage.statusCode).toBe(400);
     expect(await rejections()).toBe(before + 4);
     const log = (await b.t.ctx.db.query<{ reason: string }>('SELECT reason FROM notification_receipt_rejections ORDER BY id DESC LIMIT 4')).rows.map(

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import type { NotifyConfig } from './config.ts';
 import { describeError, type NotificationProvider, type ParsedReceipts, type ReceiptRequest } from './provider.ts';
+import { systemNow } from '../../clock.ts';
 
 export interface SmsGatewayMapping {
   /** Field names of the request. */
@@ -88,7 +89,7 @@ export function smsGatewayProvider(cfg: NotifyConfig['sms'], webhookUrl: string,
       const status = String(body[mapping.report.status] ?? '');
       return {
         ok: true,
-        receipts: [{ providerMsgId: msgId, delivered: mapping.report.deliveredValues.includes(status), at: new Date(), detail: `SendStatus ${status}` }],
+        receipts: [{ providerMsgId: msgId, delivered: mapping.report.deliveredValues.includes(status), at: systemNow(), detail: `SendStatus ${status}` }],
       };
     },
   };
