@@ -479,6 +479,18 @@ export const ERRORS = {
     vi: 'Chỉ đánh giá được sau khi hồ sơ đã có kết quả giải quyết.',
     en: 'A dossier can be rated only once its result is out.',
   },
+
+  // --- The citizens' assistant (docs/assistant.md) ----------------------------------------------------------------
+  UNKNOWN_PROCEDURE: {
+    status: 422,
+    vi: 'Không có thủ tục mã {code} trong danh mục đang áp dụng.',
+    en: 'There is no procedure with the code {code} in the catalogue in force.',
+  },
+  PHRASING_EXISTS: {
+    status: 409,
+    vi: 'Cách nói này đã có cho thủ tục {code}.',
+    en: 'This phrasing already exists for the procedure {code}.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -53,6 +53,38 @@ export interface AdminUnits {
   effective_to: string | null;
 }
 
+export interface AssistantAnswers {
+  id: Generated<Int8>;
+  question: string;
+  answer: string;
+  procedure_code: string | null;
+  created_by: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AssistantLog {
+  id: string;
+  asked_at: Generated<Timestamp>;
+  question: string;
+  intent: string;
+  confident: boolean;
+  procedure_codes: Generated<string[]>;
+  source_codes: Generated<string[]>;
+  duration_ms: number;
+  helpful: boolean | null;
+  chosen_link: string | null;
+  feedback_at: Timestamp | null;
+}
+
+export interface AssistantPhrasings {
+  id: Generated<Int8>;
+  phrase: string;
+  procedure_code: string;
+  case_code: string | null;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface BankStandinTransactions {
   txn_ref: string;
   terminal: string;
@@ -809,6 +841,9 @@ export interface DB {
   admin_changes: AdminChanges;
   admin_changes_head: AdminChangesHead;
   admin_units: AdminUnits;
+  assistant_answers: AssistantAnswers;
+  assistant_log: AssistantLog;
+  assistant_phrasings: AssistantPhrasings;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
   citizens: Citizens;

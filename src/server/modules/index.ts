@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
+import { assistantRoutes } from './assistant/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
@@ -38,4 +39,5 @@ export const modules: ModuleRegistration[] = [
   metricsRoutes,
   paymentRoutes,
   bankStandin,
+  assistantRoutes,
 ];
