@@ -45,7 +45,7 @@ describe('the assistant: chat panel and /tro-ly', () => {
     await page.keyboard.press('Enter');
     const second = page.getByTestId('assistant-answer').nth(1);
     await second.getByText('Trợ lý chưa chắc chắn').waitFor();
-    expect(await second.getByRole('link', { name: 'Gửi câu hỏi cho cán bộ' }).count()).toBe(1);
+    expect(await second.getByRole('link', { name: 'Gọi đường dây nóng 1022' }).getAttribute('href')).toBe('tel:1022');
     await second.getByRole('button', { name: /Không/ }).click();
     await second.getByText('Cảm ơn bạn đã phản hồi.').waitFor();
     await expectAccessible(page);

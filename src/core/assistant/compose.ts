@@ -114,9 +114,10 @@ export function composeNotSure(hotline: string): ComposedAnswer {
   return {
     answer:
       'Xin lỗi, tôi chưa chắc chắn về câu trả lời: câu hỏi này không khớp với thủ tục nào trong danh mục của cổng. ' +
-      `Bạn có thể gửi câu hỏi để cán bộ trả lời (câu trả lời được công khai sau khi ẩn thông tin cá nhân), hoặc gọi đường dây nóng ${hotline}.`,
+      `Bạn có thể gọi đường dây nóng ${hotline} hoặc hỏi trực tiếp cán bộ tại Bộ phận Một cửa.`,
     sources: [],
     procedures: [],
-    links: [{ label: 'Gửi câu hỏi cho cán bộ', href: '/hoi-dap/gui' }],
+    // The question form of the public Q&A (sending the question to an official) comes with that part (docs/feedback.md).
+    links: [{ label: `Gọi đường dây nóng ${hotline}`, href: `tel:${hotline}` }],
   };
 }

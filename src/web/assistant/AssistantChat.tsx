@@ -90,7 +90,7 @@ export function AssistantChat({ compact = false, onNavigate }: { compact?: boole
                 <ul className="assistant-links">
                   {turn.answer.links.map((l) => (
                     <li key={l.href}>
-                      {l.href.startsWith('/auth/') ? (
+                      {!l.href.startsWith('/') || l.href.startsWith('/auth/') ? (
                         <a href={l.href}>{l.label}</a>
                       ) : (
                         <Link
