@@ -286,6 +286,43 @@ export interface Drafts {
   expires_at: Timestamp;
 }
 
+export interface Feedback {
+  id: string;
+  kind: 'feedback' | 'question';
+  channel: 'portal' | 'counter';
+  citizen_id: string | null;
+  sender_name: string;
+  contact: string;
+  title: string;
+  content: string;
+  dossier_code: string | null;
+  category: string | null;
+  unit_id: string | null;
+  assignee_id: string | null;
+  status: Generated<'received' | 'asked_more' | 'refused' | 'answered' | 'published'>;
+  received_at: Timestamp;
+  received_by: string | null;
+  asked_more_at: Timestamp | null;
+  ask_more_text: string | null;
+  refused_at: Timestamp | null;
+  refusal_reason: string | null;
+  answered_at: Timestamp | null;
+  answer: string | null;
+  published_at: Timestamp | null;
+  published_question: string | null;
+  published_answer: string | null;
+  published_search: string | null;
+  reopened: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FeedbackVotes {
+  feedback_id: string;
+  citizen_id: string;
+  vote: 'like' | 'dislike';
+  voted_at: Generated<Timestamp>;
+}
+
 export interface GatewayEvents {
   id: Generated<Int8>;
   gateway: string;
@@ -856,6 +893,8 @@ export interface DB {
   dossier_tasks: DossierTasks;
   dossiers: Dossiers;
   drafts: Drafts;
+  feedback: Feedback;
+  feedback_votes: FeedbackVotes;
   gateway_events: GatewayEvents;
   installation: Installation;
   metric_campaigns: MetricCampaigns;

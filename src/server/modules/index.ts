@@ -5,6 +5,7 @@ import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { assistantRoutes } from './assistant/index.ts';
+import { feedbackRoutes } from './feedback/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
@@ -40,4 +41,5 @@ export const modules: ModuleRegistration[] = [
   paymentRoutes,
   bankStandin,
   assistantRoutes,
+  feedbackRoutes,
 ];
