@@ -8,10 +8,11 @@ import { foldVietnamese } from '../../../core/catalogue/search.ts';
 import type { Calendar } from '../../../core/deadlines/deadlines.ts';
 import { type FeedbackDeadlineRule, FeedbackDeadlineRules, feedbackDue } from '../../../core/feedback/deadlines.ts';
 import { moderate } from '../../../core/feedback/moderation.ts';
-import type { FeedbackFacts } from '../../../core/feedback/satisfaction.ts';
+import { type FeedbackFacts, indicator52, indicator53, type Ratio } from '../../../core/feedback/satisfaction.ts';
 import type { Database } from '../../db/database.ts';
 import { kysely } from '../../db/kysely.ts';
 import type { DB } from '../../db/schema.generated.ts';
+import { cachedCalendar } from '../reference/index.ts';
 
 export type FeedbackRow = Selectable<DB['feedback']>;
 
@@ -107,3 +108,18 @@ export function factsOf(r: FeedbackRow, votes: Votes | undefined): FeedbackFacts
 
 /** The text the public search matches, without diacritics. */
 export const searchText = (title: string, question: string, answer: string) => foldVietnamese(`${title} ${question} ${answer}`);
+
+/**
+ * QĐ 766 indicators 5.2 (PAKN handled on time) and 5.3 (PAKN satisfaction) from the stored PAKN received in
+ * [start, end), judged at `at` (a step still open past its deadline is late).
+ */
+export async function feedbackIndicators(db: Database, period: { start: Date; end: Date }, at: Date): Promise<{ '5.2': Ratio; '5.3': Ratio }> {
+  const rows = await kysely(db).selectFrom('feedback').selectAll().where('received_at', '>=', period.start).where('received_at', '<', period.end).execute();
+  const votes = await votesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const facts = rows.map((r) => factsOf(r, votes.get(r.id)));
+  const cal = await cachedCalendar(db);
+  return { '5.2': indicator52(facts, feedbackRules(), cal, at), '5.3': indicator53(facts, feedbackRules(), cal, at) };
+}
