@@ -9,7 +9,7 @@ import type { Calendar } from '../../../core/deadlines/deadlines.ts';
 import { type FeedbackDeadlineRule, FeedbackDeadlineRules, feedbackDue } from '../../../core/feedback/deadlines.ts';
 import { moderate } from '../../../core/feedback/moderation.ts';
 import { type FeedbackFacts, indicator52, indicator53, type Ratio } from '../../../core/feedback/satisfaction.ts';
-import type { Database } from '../../db/database.ts';
+import type { Queryable } from '../../db/database.ts';
 import { kysely } from '../../db/kysely.ts';
 import type { DB } from '../../db/schema.generated.ts';
 import { cachedCalendar } from '../reference/index.ts';
@@ -38,7 +38,7 @@ export interface Votes {
   dislikes: number;
 }
 
-export async function votesOf(db: Database, ids: readonly string[]): Promise<Map<string, Votes>> {
+export async function votesOf(db: Queryable, ids: readonly string[]): Promise<Map<string, Votes>> {
   const out = new Map<string, Votes>();
   if (ids.length === 0) return out;
   const rows = await kysely(db)
@@ -113,7 +113,7 @@ export const searchText = (title: string, question: string, answer: string) => f
  * QĐ 766 indicators 5.2 (PAKN handled on time) and 5.3 (PAKN satisfaction) from the stored PAKN received in
  * [start, end), judged at `at` (a step still open past its deadline is late).
  */
-export async function feedbackIndicators(db: Database, period: { start: Date; end: Date }, at: Date): Promise<{ '5.2': Ratio; '5.3': Ratio }> {
+export async function feedbackIndicators(db: Queryable, period: { start: Date; end: Date }, at: Date): Promise<{ '5.2': Ratio; '5.3': Ratio }> {
   const rows = await kysely(db).selectFrom('feedback').selectAll().where('received_at', '>=', period.start).where('received_at', '<', period.end).execute();
   const votes = await votesOf(
     db,
