@@ -526,6 +526,35 @@ export const ERRORS = {
     vi: 'Chỉ đánh giá được sau khi hồ sơ đã có kết quả giải quyết.',
     en: 'A dossier can be rated only once its result is out.',
   },
+
+  // --- The citizens' assistant (docs/assistant.md) ----------------------------------------------------------------
+  UNKNOWN_PROCEDURE: {
+    status: 422,
+    vi: 'Không có thủ tục mã {code} trong danh mục đang áp dụng.',
+    en: 'There is no procedure with the code {code} in the catalogue in force.',
+  },
+  PHRASING_EXISTS: {
+    status: 409,
+    vi: 'Cách nói này đã có cho thủ tục {code}.',
+    en: 'This phrasing already exists for the procedure {code}.',
+  },
+
+  // --- Feedback and complaints (PAKN; docs/feedback.md) ------------------------------------------------------------
+  FEEDBACK_CONTACT_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng để lại họ tên và số điện thoại hoặc thư điện tử để cơ quan trả lời bạn.',
+    en: 'Please leave your name and a phone number or e-mail address so that the office can answer you.',
+  },
+  FEEDBACK_WRONG_STATE: {
+    status: 409,
+    vi: 'Phản ánh, kiến nghị đang ở trạng thái {status}, không thực hiện được thao tác này.',
+    en: 'The feedback is in the state {status}; this action is not possible.',
+  },
+  FEEDBACK_PERSONAL_DATA: {
+    status: 422,
+    vi: 'Nội dung công khai còn thông tin cá nhân ({found}); vui lòng biên tập lại trước khi công khai.',
+    en: 'The text to publish still holds personal data ({found}); please edit it before publication.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

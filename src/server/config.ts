@@ -56,6 +56,15 @@ export interface AppConfig {
     /** PEM file of the roots the verification trusts (besides the development CA). */
     trustedRootsFile: string;
   };
+  /** The citizens' assistant (docs/assistant.md). */
+  assistant: {
+    /** Hotline offered when the assistant is not sure. */
+    hotline: string;
+    /** Base URL of an OpenAI-compatible endpoint (…/v1) that phrases answers; empty = none, fully offline. */
+    generatorUrl: string;
+    generatorModel: string;
+    generatorApiKey: string;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -113,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       p12Dir: env.SIGNING_P12_DIR ?? '',
       p12Password: env.SIGNING_P12_PASSWORD ?? '',
       trustedRootsFile: env.SIGNING_TRUSTED_ROOTS ?? '',
+    },
+    assistant: {
+      hotline: env.ASSISTANT_HOTLINE ?? '1022',
+      generatorUrl: (env.ASSISTANT_GENERATOR_URL ?? '').replace(/\/$/, ''),
+      generatorModel: env.ASSISTANT_GENERATOR_MODEL ?? '',
+      generatorApiKey: env.ASSISTANT_GENERATOR_API_KEY ?? '',
     },
   };
 }

@@ -73,7 +73,13 @@ const fraction = (num: number, den: number): Raw => ({ numerator: num, denominat
 const NO_DATA: Raw = { numerator: null, denominator: null, ratio: null, noData: true };
 
 /** Numerator/denominator/ratio of every indicator from the counts (before points). */
-export function indicatorFractions(c: IndexCounts, procedures: readonly IndicatorProcedure[]): Record<string, Raw> {
+/** PAKN figures for 5.2 (handled on time) and 5.3 (satisfied), when the caller has feedback data (src/core/feedback). */
+export interface PaknFractions {
+  '5.2': { numerator: number; denominator: number };
+  '5.3': { numerator: number; denominator: number };
+}
+
+export function indicatorFractions(c: IndexCounts, procedures: readonly IndicatorProcedure[], pakn?: PaknFractions): Record<string, Raw> {
   const r: Record<string, Raw> = {};
   const withPublication = procedures.filter((p) => p.publication);
   if (withPublication.length === 0) ['1.1', '1.2', '1.3'].forEach((k) => (r[k] = NO_DATA));
@@ -111,8 +117,8 @@ export function indicatorFractions(c: IndexCounts, procedures: readonly Indicato
   const population = inSet(c.procedures.population);
   r['4.5a'] = fraction(citizenProcs.filter((p) => population.has(p.code)).length, citizenProcs.length);
   r['4.5b'] = fraction(c.population, c.received);
-  r['5.2'] = NO_DATA;
-  r['5.3'] = NO_DATA;
+  r['5.2'] = pakn ? fraction(pakn['5.2'].numerator, pakn['5.2'].denominator) : NO_DATA;
+  r['5.3'] = pakn ? fraction(pakn['5.3'].numerator, pakn['5.3'].denominator) : NO_DATA;
   const D = c.progressDenominator;
   if (D === 0) r['5.4'] = NO_DATA;
   else {
@@ -123,8 +129,8 @@ export function indicatorFractions(c: IndexCounts, procedures: readonly Indicato
 }
 
 /** Points, groups and the total from the counts. */
-export function scoreCounts(counts: IndexCounts, procedures: readonly IndicatorProcedure[], defs: IndexDefs): IndexResult {
-  const raw = indicatorFractions(counts, procedures);
+export function scoreCounts(counts: IndexCounts, procedures: readonly IndicatorProcedure[], defs: IndexDefs, pakn?: PaknFractions): IndexResult {
+  const raw = indicatorFractions(counts, procedures, pakn);
   const indicators: IndicatorResult[] = defs.indicators.map((def) => {
     const r = raw[def.code] ?? NO_DATA;
     const forPoints = r.ratioForPoints !== undefined ? r.ratioForPoints : r.ratio;

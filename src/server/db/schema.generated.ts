@@ -53,6 +53,38 @@ export interface AdminUnits {
   effective_to: string | null;
 }
 
+export interface AssistantAnswers {
+  id: Generated<Int8>;
+  question: string;
+  answer: string;
+  procedure_code: string | null;
+  created_by: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AssistantLog {
+  id: string;
+  asked_at: Generated<Timestamp>;
+  question: string;
+  intent: string;
+  confident: boolean;
+  procedure_codes: Generated<string[]>;
+  source_codes: Generated<string[]>;
+  duration_ms: number;
+  helpful: boolean | null;
+  chosen_link: string | null;
+  feedback_at: Timestamp | null;
+}
+
+export interface AssistantPhrasings {
+  id: Generated<Int8>;
+  phrase: string;
+  procedure_code: string;
+  case_code: string | null;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface AuthThrottle {
   key: string;
   failures: Generated<number>;
@@ -270,6 +302,43 @@ export interface Drafts {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   expires_at: Timestamp;
+}
+
+export interface Feedback {
+  id: string;
+  kind: 'feedback' | 'question';
+  channel: 'portal' | 'counter';
+  citizen_id: string | null;
+  sender_name: string;
+  contact: string;
+  title: string;
+  content: string;
+  dossier_code: string | null;
+  category: string | null;
+  unit_id: string | null;
+  assignee_id: string | null;
+  status: Generated<'received' | 'asked_more' | 'refused' | 'answered' | 'published'>;
+  received_at: Timestamp;
+  received_by: string | null;
+  asked_more_at: Timestamp | null;
+  ask_more_text: string | null;
+  refused_at: Timestamp | null;
+  refusal_reason: string | null;
+  answered_at: Timestamp | null;
+  answer: string | null;
+  published_at: Timestamp | null;
+  published_question: string | null;
+  published_answer: string | null;
+  published_search: string | null;
+  reopened: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FeedbackVotes {
+  feedback_id: string;
+  citizen_id: string;
+  vote: 'like' | 'dislike';
+  voted_at: Generated<Timestamp>;
 }
 
 export interface GatewayEvents {
@@ -1165,6 +1234,9 @@ export interface DB {
   admin_changes: AdminChanges;
   admin_changes_head: AdminChangesHead;
   admin_units: AdminUnits;
+  assistant_answers: AssistantAnswers;
+  assistant_log: AssistantLog;
+  assistant_phrasings: AssistantPhrasings;
   auth_throttle: AuthThrottle;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
@@ -1180,6 +1252,8 @@ export interface DB {
   dossier_tasks: DossierTasks;
   dossiers: Dossiers;
   drafts: Drafts;
+  feedback: Feedback;
+  feedback_votes: FeedbackVotes;
   gateway_events: GatewayEvents;
   installation: Installation;
   lienthong_bundles: LienthongBundles;

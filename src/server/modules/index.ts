@@ -10,6 +10,8 @@ import smsStandin from '../standins/sms/index.ts';
 import zaloStandin from '../standins/zalo/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { auditRoutes } from './audit/index.ts';
+import { assistantRoutes } from './assistant/index.ts';
+import { feedbackRoutes } from './feedback/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
@@ -57,4 +59,6 @@ export const modules: ModuleRegistration[] = [
   nationalSyncRoutes,
   zaloStandin,
   smsStandin,
+  assistantRoutes,
+  feedbackRoutes,
 ];

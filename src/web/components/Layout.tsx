@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ChatLauncher } from '../assistant/ChatLauncher.tsx';
 import { LazyArea } from '../lazy.tsx';
 import { loginHref, useSession } from '../session.tsx';
 
@@ -21,6 +22,7 @@ export function Layout() {
           <nav aria-label={t('nav.label')} className="header-nav">
             <Link to="/thu-tuc">{t('nav.procedures')}</Link>
             <Link to="/tra-cuu">{t('nav.lookup')}</Link>
+            <Link to="/tro-ly">{t('nav.assistant')}</Link>
             {session?.authenticated ? (
               <>
                 <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
@@ -51,6 +53,7 @@ export function Layout() {
           <Outlet />
         </LazyArea>
       </main>
+      <ChatLauncher />
       <footer className="site-footer">
         <div className="container">
           <nav aria-label={t('nav.footerLinks')} className="footer-nav">

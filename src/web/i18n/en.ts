@@ -8,6 +8,7 @@ export const en: Messages = {
     footer: 'Administrative procedure information system – Đồng Nai province demo',
   },
   nav: {
+    assistant: 'Ask the assistant',
     label: 'Main navigation',
     home: 'Home',
     procedures: 'Procedures',

@@ -7,6 +7,7 @@ export const vi = {
     footer: 'Hệ thống thông tin giải quyết thủ tục hành chính – bản trình diễn tỉnh Đồng Nai',
   },
   nav: {
+    assistant: 'Hỏi trợ lý',
     label: 'Điều hướng chính',
     home: 'Trang chủ',
     procedures: 'Thủ tục',

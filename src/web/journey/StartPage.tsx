@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { errorText } from '../data/errors.ts';
 import { catalogueQueries } from '../data/queries.ts';
@@ -20,6 +20,9 @@ export function StartPage() {
   const navigate = useNavigate();
   const procedure = useQuery(catalogueQueries.procedure(code));
   const [chosen, setChosen] = useState('');
+  // ?truong-hop=<case code>: a link (e.g. from the assistant) that opens one case directly.
+  const [search] = useSearchParams();
+  const asked = search.get('truong-hop') ?? '';
   const [problem, setProblem] = useState<string | null>(null);
   const heading = usePageTitle(t('journey.start.title'));
   const create = useMutation({
@@ -30,7 +33,7 @@ export function StartPage() {
 
   const cases = procedure.data?.definition.cases.filter((c) => c.form) ?? [];
   // A procedure with one online case needs no choice.
-  const caseCode = chosen || (cases.length === 1 ? cases[0].code : '');
+  const caseCode = chosen || (cases.some((c) => c.code === asked) ? asked : '') || (cases.length === 1 ? cases[0].code : '');
   const start = (e: FormEvent) => {
     e.preventDefault();
     if (!caseCode) return setProblem(t('journey.start.chooseCase'));

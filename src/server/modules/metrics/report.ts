@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
-import { round, scoreCounts, type IndexDefs, type IndexResult } from '../../../core/indicators/index766.ts';
+import { round, scoreCounts, type IndexDefs, type IndexResult, type PaknFractions } from '../../../core/indicators/index766.ts';
+import { feedbackIndicators } from '../feedback/index.ts';
 import type { IndexCounts } from '../../../core/indicators/counts.ts';
 import type { Breakdown, BreakdownRow, IndexReport, IndicatorFigure, IndicatorGroupCode, MetricsUnit } from '../../../contract/metrics.ts';
 import { now } from '../../clock.ts';
@@ -84,8 +85,8 @@ export function indexProcedures(procs: Map<string, ProcedureInfo>, procedure?: s
   return procedure ? list.filter((p) => p.code === procedure) : list;
 }
 
-export function score(counts: IndexCounts, procs: Map<string, ProcedureInfo>, procedure?: string): IndexResult {
-  return scoreCounts(counts, indexProcedures(procs, procedure), INDEX_DEFS);
+export function score(counts: IndexCounts, procs: Map<string, ProcedureInfo>, procedure?: string, pakn?: PaknFractions): IndexResult {
+  return scoreCounts(counts, indexProcedures(procs, procedure), INDEX_DEFS, pakn);
 }
 
 const pct = (r: number | null) => (r === null ? null : round(r * 100, 2));
@@ -116,7 +117,16 @@ export async function indexReport(
 ): Promise<IndexReport & { counts: IndexCounts; extras: Extras }> {
   const procs = await procedures(db);
   const { counts, extras } = await countersCounts(db, await scopeOf(resolved, f), from, to);
-  const result = score(counts, procs, f.procedure);
+  // PAKN (5.2–5.3) is not per procedure or official: only the unfiltered report reads it (src/server/modules/feedback).
+  const pakn =
+    f.procedure || f.official !== undefined
+      ? undefined
+      : await feedbackIndicators(
+          db,
+          { start: new Date(`${from}T00:00:00+07:00`), end: new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000) },
+          now(),
+        );
+  const result = score(counts, procs, f.procedure, pakn);
   return {
     unit: resolved.unit,
     from,

@@ -1,0 +1,3 @@
+/** The feedback/complaints (PAKN) module's public entry (docs/feedback.md). */
+export { default as feedbackRoutes } from './routes.ts';
+export { factsOf, feedbackIndicators, feedbackRules, votesOf } from './service.ts';

@@ -1,0 +1,125 @@
+/**
+ * PAKN storage and the deadline of each item's next step (docs/feedback.md). Deadlines come from the
+ * effective-dated rules of data/feedback/deadlines.json and the working-day calendar (src/core/feedback).
+ */
+import { readFileSync } from 'node:fs';
+import type { Selectable } from 'kysely';
+import { foldVietnamese } from '../../../core/catalogue/search.ts';
+import type { Calendar } from '../../../core/deadlines/deadlines.ts';
+import { type FeedbackDeadlineRule, FeedbackDeadlineRules, feedbackDue } from '../../../core/feedback/deadlines.ts';
+import { moderate } from '../../../core/feedback/moderation.ts';
+import { type FeedbackFacts, indicator52, indicator53, type Ratio } from '../../../core/feedback/satisfaction.ts';
+import type { Queryable } from '../../db/database.ts';
+import { kysely } from '../../db/kysely.ts';
+import type { DB } from '../../db/schema.generated.ts';
+import { cachedCalendar } from '../reference/index.ts';
+
+export type FeedbackRow = Selectable<DB['feedback']>;
+
+let rulesCache: FeedbackDeadlineRule[] | undefined;
+/** The deadline rules (data/feedback/deadlines.json). */
+export function feedbackRules(): FeedbackDeadlineRule[] {
+  rulesCache ??= FeedbackDeadlineRules.parse(JSON.parse(readFileSync(new URL('../../../../data/feedback/deadlines.json', import.meta.url), 'utf8'))).rules;
+  return rulesCache;
+}
+
+const d = (v: Date | string | null | undefined) => (v ? new Date(v) : undefined);
+const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
+
+/** The deadline of the item's next step: answer (or refuse/ask more) until answered, then publication. */
+export function nextDue(r: FeedbackRow, cal: Calendar): Date | null {
+  if (r.status === 'received') return feedbackDue('answer', new Date(r.received_at), feedbackRules(), cal);
+  if (r.status === 'answered' && r.answered_at) return feedbackDue('publish', new Date(r.answered_at), feedbackRules(), cal);
+  return null;
+}
+
+export interface Votes {
+  likes: number;
+  dislikes: number;
+}
+
+export async function votesOf(db: Queryable, ids: readonly string[]): Promise<Map<string, Votes>> {
+  const out = new Map<string, Votes>();
+  if (ids.length === 0) return out;
+  const rows = await kysely(db)
+    .selectFrom('feedback_votes')
+    .select(['feedback_id', 'vote'])
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('feedback_id', 'in', [...ids])
+    .groupBy(['feedback_id', 'vote'])
+    .execute();
+  for (const r of rows) {
+    const v = out.get(r.feedback_id) ?? { likes: 0, dislikes: 0 };
+    if (r.vote === 'like') v.likes = Number(r.n);
+    else v.dislikes = Number(r.n);
+    out.set(r.feedback_id, v);
+  }
+  return out;
+}
+
+export function view(r: FeedbackRow, votes: Votes | undefined, cal: Calendar) {
+  return {
+    id: r.id,
+    kind: r.kind as 'feedback' | 'question',
+    channel: r.channel as 'portal' | 'counter',
+    title: r.title,
+    content: r.content,
+    senderName: r.sender_name,
+    contact: r.contact,
+    dossierCode: r.dossier_code,
+    category: r.category,
+    unitId: r.unit_id,
+    assigneeId: r.assignee_id,
+    status: r.status as 'received' | 'asked_more' | 'refused' | 'answered' | 'published',
+    receivedAt: new Date(r.received_at).toISOString(),
+    dueAt: iso(nextDue(r, cal)),
+    answer: r.answer,
+    askMoreText: r.ask_more_text,
+    refusalReason: r.refusal_reason,
+    answeredAt: iso(r.answered_at),
+    publishedAt: iso(r.published_at),
+    reopened: r.reopened,
+    likes: votes?.likes ?? 0,
+    dislikes: votes?.dislikes ?? 0,
+  };
+}
+
+/** The moderation proposal: the sender's name to initials, contact and identity data removed. */
+export function proposal(r: FeedbackRow) {
+  return {
+    question: moderate(r.content, [r.sender_name]),
+    answer: r.answer ? moderate(r.answer, [r.sender_name]) : null,
+  };
+}
+
+/** The facts the 766 indicators 5.2–5.3 count (src/core/feedback/satisfaction.ts). */
+export function factsOf(r: FeedbackRow, votes: Votes | undefined): FeedbackFacts {
+  return {
+    receivedAt: new Date(r.received_at),
+    refusedAt: d(r.refused_at),
+    askedMoreAt: d(r.asked_more_at),
+    answeredAt: d(r.answered_at),
+    publishedAt: d(r.published_at),
+    likes: votes?.likes ?? 0,
+    dislikes: votes?.dislikes ?? 0,
+    reopened: r.reopened,
+  };
+}
+
+/** The text the public search matches, without diacritics. */
+export const searchText = (title: string, question: string, answer: string) => foldVietnamese(`${title} ${question} ${answer}`);
+
+/**
+ * QĐ 766 indicators 5.2 (PAKN handled on time) and 5.3 (PAKN satisfaction) from the stored PAKN received in
+ * [start, end), judged at `at` (a step still open past its deadline is late).
+ */
+export async function feedbackIndicators(db: Queryable, period: { start: Date; end: Date }, at: Date): Promise<{ '5.2': Ratio; '5.3': Ratio }> {
+  const rows = await kysely(db).selectFrom('feedback').selectAll().where('received_at', '>=', period.start).where('received_at', '<', period.end).execute();
+  const votes = await votesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const facts = rows.map((r) => factsOf(r, votes.get(r.id)));
+  const cal = await cachedCalendar(db);
+  return { '5.2': indicator52(facts, feedbackRules(), cal, at), '5.3': indicator53(facts, feedbackRules(), cal, at) };
+}

@@ -1,0 +1,28 @@
+/** English strings of the assistant (namespace "assistant"). Answers themselves come from the Vietnamese catalogue. */
+export const assistantEn = {
+  title: 'Procedure assistant',
+  intro:
+    'Ask in your own words, with or without Vietnamese accents. The assistant answers only from the portal’s procedure catalogue and published Q&A, always naming its sources; when it is not sure, it says so. Answers are in Vietnamese.',
+  label: 'Your question',
+  placeholder: 'For example: lam giay khai sinh cho con can gi?',
+  ask: 'Ask',
+  asking: 'Looking for an answer…',
+  you: 'You asked',
+  bot: 'Assistant',
+  sources: 'Sources',
+  sourceKind: { procedure: 'Procedure', qa: 'Q&A', dossier: 'Dossier' },
+  notSure: 'The assistant is not sure',
+  helpful: 'Was this answer helpful?',
+  yes: 'Yes',
+  no: 'No',
+  thanks: 'Thank you for your feedback.',
+  conversation: 'Conversation',
+  error: 'Could not reach the assistant. Please try again.',
+  open: 'Ask the assistant',
+  close: 'Close the assistant',
+  panelTitle: 'Assistant',
+  fullPage: 'Open the assistant page',
+  nav: 'Assistant',
+  examples: 'Common questions',
+  exampleList: ['Làm giấy khai sinh cho con cần gì?', 'Xin xác nhận độc thân mất bao lâu?', 'Hồ sơ của tôi đến đâu rồi?'],
+};

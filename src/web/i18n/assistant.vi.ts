@@ -1,0 +1,28 @@
+/** Vietnamese strings of the assistant (namespace "assistant"): the /tro-ly page, the chat panel, the admin page. */
+export const assistantVi = {
+  title: 'Trợ lý hỏi đáp thủ tục',
+  intro:
+    'Hỏi bằng lời của bạn, có dấu hoặc không dấu. Trợ lý chỉ trả lời từ danh mục thủ tục và hỏi đáp đã công khai của cổng, luôn ghi rõ nguồn; khi chưa chắc chắn, trợ lý sẽ nói vậy.',
+  label: 'Câu hỏi của bạn',
+  placeholder: 'Ví dụ: làm giấy khai sinh cho con cần gì?',
+  ask: 'Hỏi',
+  asking: 'Đang tìm câu trả lời…',
+  you: 'Bạn hỏi',
+  bot: 'Trợ lý',
+  sources: 'Nguồn',
+  sourceKind: { procedure: 'Thủ tục', qa: 'Hỏi đáp', dossier: 'Hồ sơ' },
+  notSure: 'Trợ lý chưa chắc chắn',
+  helpful: 'Câu trả lời có hữu ích không?',
+  yes: 'Có',
+  no: 'Không',
+  thanks: 'Cảm ơn bạn đã phản hồi.',
+  conversation: 'Cuộc hỏi đáp',
+  error: 'Chưa hỏi được trợ lý. Vui lòng thử lại.',
+  open: 'Hỏi trợ lý',
+  close: 'Đóng trợ lý',
+  panelTitle: 'Trợ lý',
+  fullPage: 'Mở trang trợ lý',
+  nav: 'Trợ lý',
+  examples: 'Câu hỏi thường gặp',
+  exampleList: ['Làm giấy khai sinh cho con cần gì?', 'Xin xác nhận độc thân mất bao lâu?', 'Hồ sơ của tôi đến đâu rồi?'],
+};
