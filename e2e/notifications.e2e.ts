@@ -40,21 +40,24 @@ describe('notifications of the Try-it journey', () => {
   let staff: Page;
   const baseUrl = inject('baseUrl');
   const day = workingTuesdayAhead(36, workingCalendar());
-  const json = async <T>(url: string): Promise<T> => (await (await fetch(`${baseUrl}${url}`)).json()) as T;
-  /** A development-only write, with the CSRF double-submit token minted by any GET (as setClock does). */
+  // The stand-ins' messages are for signed-in callers only (docs/security.md): read and configured from the citizen's page.
+  const json = async <T>(url: string): Promise<T> => (await citizen.evaluate(async (u) => (await fetch(u)).json(), `${baseUrl}${url}`)) as T;
+  /** A development-only write from the citizen's page, with the CSRF double-submit token of its cookie. */
   const put = async (url: string, body: unknown) => {
-    const first = await fetch(`${baseUrl}/api/dev/clock`);
-    const cookie = first.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .find((c) => c.startsWith('motcua_csrf='))!;
-    const token = decodeURIComponent(cookie.slice('motcua_csrf='.length));
-    const res = await fetch(`${baseUrl}${url}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': token },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
+    const status = await citizen.evaluate(
+      async ([u, b]) => {
+        const token = decodeURIComponent(
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('motcua_csrf='))
+            ?.slice('motcua_csrf='.length) ?? '',
+        );
+        const res = await fetch(u, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(b) });
+        return res.status;
+      },
+      [`${baseUrl}${url}`, body] as const,
+    );
+    expect(status).toBe(200);
   };
 
   beforeAll(async () => {
