@@ -24,13 +24,9 @@ import { createContext } from '../../src/server/bootstrap.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { storeUpload } from '../../src/server/modules/documents/routes.ts';
-import { updateDraft } from '../../src/server/modules/dossiers/drafts.ts';
-import { startDraft } from '../../src/server/modules/dossiers/submission-checks.ts';
 import { createNotificationDispatcher, notifyConfig, queueNotifications } from '../../src/server/modules/notifications/index.ts';
-import { mintCsrfToken } from '../../src/server/http/session.ts';
-import { DEMO_MOTHER_ID } from '../../src/server/standins/population/demo-residents.ts';
 import { freePort } from '../../src/server/testing/net.ts';
+import { cloneDrafts, completeBirthDraft, signedInCitizen } from '../../src/server/testing/load-citizens.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -69,38 +65,12 @@ async function prepare(ctx: AppContext): Promise<{ clients: Client[]; drafts: [s
   const owners: string[] = [];
   const templates: string[] = [];
   for (let i = 0; i < CITIZENS; i++) {
-    const citizenId = crypto.randomUUID();
-    const citizen = { kind: 'citizen' as const, id: citizenId, idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: new Date().toISOString() };
-    const sid = crypto.randomBytes(32).toString('base64url');
-    await db.query("INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, 'citizen', $2, now() + interval '8 hours')", [
-      crypto.createHash('sha256').update(sid).digest('hex'),
-      { citizenId, idNumber: citizen.idNumber, fullName: citizen.fullName, loginAt: citizen.loginAt },
-    ]);
-    const csrf = mintCsrfToken(SECRET, sid);
-    clients.push({ cookie: `motcua_sid=${sid}; motcua_csrf=${csrf}`, csrf });
-    owners.push(citizenId);
-    const draft = await startDraft(ctx, citizen, '1.001193', 'dung-han');
-    const upload = await storeUpload(ctx, citizen, pdf, 'giay-chung-sinh.pdf', 'application/pdf');
-    await updateDraft(
-      db,
-      citizen,
-      draft.id,
-      {
-        revision: draft.revision,
-        values: { ...draft.form_values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' },
-        documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
-      },
-      30,
-    );
-    templates.push(draft.id);
+    const { citizen, client } = await signedInCitizen(db, SECRET);
+    clients.push(client);
+    owners.push(citizen.id);
+    templates.push((await completeBirthDraft(ctx, citizen, pdf)).draftId);
   }
-  await db.query(
-    `INSERT INTO drafts (id, owner_citizen_id, procedure_code, procedure_version, case_code, form_values, prefill, documents, meta, expires_at)
-     SELECT gen_random_uuid(), d.owner_citizen_id, d.procedure_code, d.procedure_version, d.case_code, d.form_values, d.prefill, d.documents, d.meta, d.expires_at
-       FROM drafts d, generate_series(2, $1) WHERE d.id = ANY($2::uuid[])`,
-    [Math.ceil((2 * M) / CITIZENS), templates],
-  );
-  const rows = (await db.query<{ id: string; owner_citizen_id: string }>("SELECT id, owner_citizen_id FROM drafts WHERE status = 'open' ORDER BY id")).rows;
+  const rows = await cloneDrafts(db, templates, Math.ceil((2 * M) / CITIZENS));
   const clientOf = new Map(owners.map((o, i) => [o, i]));
   return { clients, drafts: rows.slice(0, 2 * M).map((r) => [r.id, clientOf.get(r.owner_citizen_id)!]) };
 }

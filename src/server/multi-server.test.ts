@@ -15,13 +15,9 @@ import { createContext } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { S3FileStore } from './files/s3-store.ts';
-import { mintCsrfToken } from './http/session.ts';
-import { storeUpload } from './modules/documents/routes.ts';
-import { updateDraft } from './modules/dossiers/drafts.ts';
-import { startDraft } from './modules/dossiers/submission-checks.ts';
-import { DEMO_MOTHER_ID } from './standins/population/demo-residents.ts';
 import { freePort } from './testing/net.ts';
 import { startS3Server } from './testing/s3.ts';
+import { completeBirthDraft, signedInCitizen } from './testing/load-citizens.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 const SUBMISSIONS = 120;
@@ -87,30 +83,11 @@ describe.skipIf(!url)('two servers on one PostgreSQL and S3, one killed with SIG
     const clients: { cookie: string; csrf: string }[] = [];
     const drafts: { draftId: string; client: number; key: string }[] = [];
     for (let i = 0; i < CITIZENS; i++) {
-      const citizenId = crypto.randomUUID();
-      const citizen = { kind: 'citizen' as const, id: citizenId, idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai', loginAt: new Date().toISOString() };
-      const sid = crypto.randomBytes(32).toString('base64url');
-      await db.query("INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, 'citizen', $2, now() + interval '2 hours')", [
-        crypto.createHash('sha256').update(sid).digest('hex'),
-        { citizenId, idNumber: citizen.idNumber, fullName: citizen.fullName, loginAt: citizen.loginAt },
-      ]);
-      const csrf = mintCsrfToken(SECRET, sid);
-      clients.push({ cookie: `motcua_sid=${sid}; motcua_csrf=${csrf}`, csrf });
+      const { citizen, client } = await signedInCitizen(db, SECRET, 2);
+      clients.push(client);
       for (let k = 0; k < SUBMISSIONS / CITIZENS; k++) {
-        const draft = await startDraft(ctx, citizen, '1.001193', 'dung-han');
-        const upload = await storeUpload(ctx, citizen, Buffer.concat([pdf, Buffer.from(`%${i}-${k}\n`)]), 'giay-chung-sinh.pdf', 'application/pdf');
-        await updateDraft(
-          db,
-          citizen,
-          draft.id,
-          {
-            revision: draft.revision,
-            values: { ...draft.form_values, noiSinhTre: 'Trạm Y tế xã Phú Riềng', quanHeVoiTre: 'me' },
-            documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
-          },
-          30,
-        );
-        drafts.push({ draftId: draft.id, client: i, key: crypto.randomUUID() });
+        const { draftId } = await completeBirthDraft(ctx, citizen, Buffer.concat([pdf, Buffer.from(`%${i}-${k}\n`)]));
+        drafts.push({ draftId, client: i, key: crypto.randomUUID() });
       }
     }
     await ctx.mail.close();
