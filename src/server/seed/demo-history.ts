@@ -18,7 +18,7 @@ import { addDaysIso, isWorkingDay } from '../../core/calendar/holidays.ts';
 import { dueDate, fromLocal, toLocal, type DeadlineUnit } from '../../core/deadlines/deadlines.ts';
 import { now } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { type ActionEntry, GENESIS_HASH, hashEntry } from '../modules/dossiers/index.ts';
+import { type ActionEntry, chainedActionRow, GENESIS_HASH } from '../modules/dossiers/index.ts';
 import { catchUp, type DossierFacts, FACT_COLUMNS, factRow, type FactRow, loadProcedures, rebuildCountersFromFacts } from '../modules/metrics/index.ts';
 import { loadCalendar } from '../modules/reference/index.ts';
 
@@ -411,23 +411,8 @@ export async function seedDemoHistory(
             data: s.data ?? {},
             attachments: [],
           };
-          const hash = hashEntry(prev, entry);
-          actions.push({
-            dossier_id: id,
-            seq: entry.seq,
-            at: entry.at,
-            actor_kind: entry.actorKind,
-            actor_id: entry.actorId,
-            actor_name: entry.actorName,
-            actor_role: entry.actorRole,
-            action: entry.action,
-            from_status: entry.fromStatus,
-            to_status: entry.toStatus,
-            data: entry.data,
-            attachments: [],
-            prev_hash: prev,
-            hash,
-          });
+          const { hash, row } = chainedActionRow(prev, entry);
+          actions.push(row);
           prev = hash;
         });
       }

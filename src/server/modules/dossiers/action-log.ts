@@ -105,6 +105,33 @@ export async function appendAction(
   return { ...entry, hash };
 }
 
+/**
+ * The dossier_actions row of `entry` chained after `prevHash`, with its hash: for the writers of whole histories at
+ * once (the demo history, the import of dossiers in the national shape), which insert many rows in one statement.
+ */
+export function chainedActionRow(prevHash: string, entry: ActionEntry): { hash: string; row: Record<string, unknown> } {
+  const hash = hashEntry(prevHash, entry);
+  return {
+    hash,
+    row: {
+      dossier_id: entry.dossierId,
+      seq: entry.seq,
+      at: entry.at,
+      actor_kind: entry.actorKind,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      actor_role: entry.actorRole,
+      action: entry.action,
+      from_status: entry.fromStatus,
+      to_status: entry.toStatus,
+      data: entry.data,
+      attachments: entry.attachments,
+      prev_hash: prevHash,
+      hash,
+    },
+  };
+}
+
 type ActionRow = Selectable<DB['dossier_actions']>;
 
 export function rowToEntry(r: ActionRow): ActionEntry {

@@ -3,7 +3,7 @@
  * internal; see docs/adr/0006-module-boundaries.md).
  */
 export { default as dossierRoutes } from './routes.ts';
-export { appendAction, GENESIS_HASH, hashEntry, verifyActionLog, type ActionEntry } from './action-log.ts';
+export { appendAction, chainedActionRow, GENESIS_HASH, hashEntry, verifyActionLog, type ActionEntry } from './action-log.ts';
 export { assignDossierCode } from './codes.ts';
 export { resolveUploads, type CaseRules, type DossierPatch, type DossierRow } from './effects.ts';
 export { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './events.ts';

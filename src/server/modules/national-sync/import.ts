@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ImportedDossier, readImportRow } from '../../../core/national-sync/import-row.ts';
 import type { Database, Queryable } from '../../db/database.ts';
-import { type ActionEntry, GENESIS_HASH, hashEntry } from '../dossiers/index.ts';
+import { type ActionEntry, chainedActionRow, GENESIS_HASH } from '../dossiers/index.ts';
 import { applyFacts } from '../metrics/index.ts';
 
 export const IMPORT_SOURCE = 'dvcqg-import';
@@ -159,23 +159,7 @@ function history(id: string, v: ImportedDossier): Record<string, unknown>[] {
       data: step.data ?? {},
       attachments: [],
     };
-    const hash = hashEntry(prev, entry);
-    const row = {
-      dossier_id: id,
-      seq: entry.seq,
-      at: entry.at,
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId,
-      actor_name: entry.actorName,
-      actor_role: entry.actorRole,
-      action: entry.action,
-      from_status: entry.fromStatus,
-      to_status: entry.toStatus,
-      data: entry.data,
-      attachments: [],
-      prev_hash: prev,
-      hash,
-    };
+    const { hash, row } = chainedActionRow(prev, entry);
     prev = hash;
     return row;
   });
