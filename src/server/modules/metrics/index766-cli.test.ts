@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scoreCounts } from '../../../core/indicators/index766.ts';
+import { localDayRange } from '../../../core/time/local.ts';
+import { feedbackIndicators } from '../feedback/index.ts';
 import { runCli } from '../../cli.ts';
 import { openDatabase } from '../../db/database.ts';
 import { seedDemoHistory } from '../../seed/demo-history.ts';
@@ -66,7 +68,14 @@ describe('index766 CLI', () => {
     try {
       const resolved = await resolveUnit(db, '25252');
       const procs = await loadProcedures(db);
-      const reference = scoreCounts(await fullCounts(db, { unitIds: resolved.unitIds }, '2026-03-01', '2026-03-31', procs), [...procs.values()], INDEX_DEFS);
+      // 5.2–5.3 are not dossier-based: they come from the feedback module's figures over the same local days.
+      const pakn = await feedbackIndicators(db, localDayRange('2026-03-01', '2026-03-31'), new Date());
+      const reference = scoreCounts(
+        await fullCounts(db, { unitIds: resolved.unitIds }, '2026-03-01', '2026-03-31', procs),
+        [...procs.values()],
+        INDEX_DEFS,
+        pakn,
+      );
       for (const i of reference.indicators) {
         const printed = report.indicators.find((x: { code: string }) => x.code === i.code);
         expect(printed.denominator, i.code).toBe(i.denominator);

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
+import { localDayRange } from '../../../core/time/local.ts';
 import { round, scoreCounts, type IndexDefs, type IndexResult, type PaknFractions } from '../../../core/indicators/index766.ts';
 import { feedbackIndicators } from '../feedback/index.ts';
 import type { IndexCounts } from '../../../core/indicators/counts.ts';
@@ -118,14 +119,7 @@ export async function indexReport(
   const procs = await procedures(db);
   const { counts, extras } = await countersCounts(db, await scopeOf(resolved, f), from, to);
   // PAKN (5.2–5.3) is not per procedure or official: only the unfiltered report reads it (src/server/modules/feedback).
-  const pakn =
-    f.procedure || f.official !== undefined
-      ? undefined
-      : await feedbackIndicators(
-          db,
-          { start: new Date(`${from}T00:00:00+07:00`), end: new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000) },
-          now(),
-        );
+  const pakn = f.procedure || f.official !== undefined ? undefined : await feedbackIndicators(db, localDayRange(from, to), now());
   const result = score(counts, procs, f.procedure, pakn);
   return {
     unit: resolved.unit,
