@@ -26,7 +26,7 @@ import { createDossier } from '../src/server/modules/dossiers/transition.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { freePort } from '../src/server/testing/net.ts';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
-import { cloneDrafts, completeBirthDraft, signedInCitizen } from '../src/server/testing/load-citizens.ts';
+import { cloneDrafts, completeBirthDraft, signedInCitizen } from './load-citizens.ts';
 
 const { values: args } = parseArgs({
   options: {

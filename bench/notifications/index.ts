@@ -26,7 +26,7 @@ import type { AppContext } from '../../src/server/context.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { createNotificationDispatcher, notifyConfig, queueNotifications } from '../../src/server/modules/notifications/index.ts';
 import { freePort } from '../../src/server/testing/net.ts';
-import { cloneDrafts, completeBirthDraft, signedInCitizen } from '../../src/server/testing/load-citizens.ts';
+import { cloneDrafts, completeBirthDraft, signedInCitizen } from '../load-citizens.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -17,7 +17,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { S3FileStore } from './files/s3-store.ts';
 import { freePort } from './testing/net.ts';
 import { startS3Server } from './testing/s3.ts';
-import { completeBirthDraft, signedInCitizen } from './testing/load-citizens.ts';
+import { completeBirthDraft, signedInCitizen } from '../../bench/load-citizens.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 const SUBMISSIONS = 120;

@@ -4,15 +4,15 @@
  * Used by bench/submit, bench/notifications and the multi-server test.
  */
 import crypto from 'node:crypto';
-import type { AppContext } from '../context.ts';
-import type { Queryable } from '../db/database.ts';
-import type { CitizenActor } from '../http/actor.ts';
-import { mintCsrfToken } from '../http/session.ts';
-import { storeUpload } from '../modules/documents/routes.ts';
-import { updateDraft } from '../modules/dossiers/drafts.ts';
-import { startDraft } from '../modules/dossiers/submission-checks.ts';
-import { systemNow } from '../clock.ts';
-import { DEMO_MOTHER_ID } from '../standins/population/demo-residents.ts';
+import type { AppContext } from '../src/server/context.ts';
+import type { Queryable } from '../src/server/db/database.ts';
+import type { CitizenActor } from '../src/server/http/actor.ts';
+import { mintCsrfToken } from '../src/server/http/session.ts';
+import { storeUpload } from '../src/server/modules/documents/routes.ts';
+import { updateDraft } from '../src/server/modules/dossiers/drafts.ts';
+import { startDraft } from '../src/server/modules/dossiers/submission-checks.ts';
+import { systemNow } from '../src/server/clock.ts';
+import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 
 export interface LoadClient {
   /** The Cookie header: session and CSRF cookies. */
