@@ -22,4 +22,7 @@ export const areasNavEn: typeof areasNavVi = {
   payments: {
     nav: { reconcile: 'Payment reconciliation' },
   },
+  sync: {
+    nav: { reconcile: 'National portal sync' },
+  },
 };

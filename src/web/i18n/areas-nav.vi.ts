@@ -23,4 +23,7 @@ export const areasNavVi = {
   payments: {
     nav: { reconcile: 'Đối soát thanh toán' },
   },
+  sync: {
+    nav: { reconcile: 'Đồng bộ Cổng DVCQG' },
+  },
 };

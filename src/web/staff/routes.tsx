@@ -16,6 +16,8 @@ export { staffNav };
 
 /** Reconciliation of payment statements: rarely used, loaded on demand. */
 const ReconciliationPage = lazyNamed(() => import('../payments/ReconciliationPage.tsx'), 'ReconciliationPage');
+/** Reconciliation of the national-portal sync (leaders, supervisors, administrators), loaded on demand. */
+const SyncReconciliationPage = lazyNamed(() => import('../sync/SyncReconciliationPage.tsx'), 'SyncReconciliationPage');
 
 export const staffRoutes = (
   <>
@@ -28,6 +30,7 @@ export const staffRoutes = (
     <Route path="tra-cuu" element={<DossierSearchPage />} />
     <Route path="so-theo-doi" element={<RegisterPage />} />
     <Route path="doi-soat" element={<ReconciliationPage />} />
+    <Route path="dong-bo-dvcqg" element={<SyncReconciliationPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );

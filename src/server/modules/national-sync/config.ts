@@ -11,6 +11,8 @@ export interface NationalSyncConfig {
   standin: boolean;
   /** Failed attempts after which a message is parked for an official (never dropped). */
   maxAttempts: number;
+  /** Seconds a worker holds a dossier it claimed; a process killed mid-send leaves it to another after this. */
+  leaseSeconds: number;
   /** Whether this installation syncs at all (DVCQG_SYNC=0 turns the worker off; messages are still recorded). */
   enabled: boolean;
 }
@@ -32,6 +34,7 @@ export function loadNationalSyncConfig(publicUrl: string, env: NodeJS.ProcessEnv
     },
     standin: url === standinBase,
     maxAttempts: Number(env.DVCQG_MAX_ATTEMPTS ?? 5),
+    leaseSeconds: Number(env.DVCQG_LEASE_SECONDS ?? 600),
     enabled: env.DVCQG_SYNC !== '0',
   };
   if (env.NODE_ENV === 'production' && config.standin && env.DVCQG_STANDIN !== '1' && config.enabled) {

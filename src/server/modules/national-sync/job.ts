@@ -14,7 +14,7 @@ export function createNationalSyncWorker(
 ): NationalSyncWorker {
   const config = nationalSyncConfig(ctx.config.publicUrl);
   const adapter = new DvcqgHttpAdapter({ ...config.portal, ...portal }, databaseSessionStore(ctx.db));
-  return new NationalSyncWorker(ctx.db, adapter, { maxAttempts: opts.maxAttempts ?? config.maxAttempts });
+  return new NationalSyncWorker(ctx.db, adapter, { maxAttempts: opts.maxAttempts ?? config.maxAttempts, leaseSeconds: config.leaseSeconds });
 }
 
 export function nationalSyncJobs(ctx: AppContext): JobDefinition[] {
