@@ -1,13 +1,14 @@
 /**
  * Liên thông in the browser: the mother of the README's demo submits the birth bundle (2.000986) once; the bundle page
- * shows three member dossiers; the residence stand-in rejects the first hand-off and accepts the resend; the
+ * shows three member dossiers; the residence stand-in rejects the first hand-off, the counter officer sends it again
+ * from the back office's liên thông page (/can-bo/lien-thong) and it is accepted; the
  * health-insurance member waits for the birth extract, which the commune's officials issue (back-office API);
  * the bundle page and the public lookup (by the bundle's code and by a member's code) show every member's state.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
-import { smallPdf, STAFF_PASSWORD } from './backoffice.ts';
+import { smallPdf, STAFF_PASSWORD, staffLogin } from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
 import { expectAccessible, loginWithEid } from './journey.ts';
 
@@ -116,9 +117,31 @@ describe('liên thông: the birth bundle', () => {
       members: { key: string; dossierId: string; dossierCode: string }[];
     };
 
-    // The counter officer sends it again; Công an accepts it and returns its result.
+    // The counter officer finds the bundle on the back office's liên thông page (phone width) and sends it again;
+    // Công an accepts it and returns its result.
     const officer = await staffApi(baseUrl, 'tiepnhan.phurieng');
-    expect((await officer.post(`/api/staff/lienthong/bundles/${bundleId}/members/thuong-tru/resend`)).status).toBe(200);
+    const staffContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const staffPage = await staffContext.newPage();
+    await staffPage.goto(`${baseUrl}/can-bo/lien-thong?code=${encodeURIComponent(bundleCode)}`);
+    await staffLogin(staffPage, 'tiepnhan.phurieng');
+    await staffPage.getByTestId('staff-bundle').waitFor();
+    expect(await staffPage.getByTestId('staff-member-thuong-tru-state').textContent()).toBe('Cơ quan từ chối tiếp nhận');
+    await staffPage.getByTestId('staff-member-thuong-tru').getByText('Lý do: Chưa xác định được chỗ ở hợp pháp của trẻ.').waitFor();
+    expect(await staffPage.getByTestId('staff-member-bhyt-state').textContent()).toBe('Chờ thủ tục trước có kết quả');
+    await expectAccessible(staffPage);
+    await staffPage.getByRole('button', { name: 'Gửi lại Đăng ký thường trú' }).click();
+    await staffPage.getByTestId('lienthong-notice').filter({ hasText: 'Đã gửi lại hồ sơ Đăng ký thường trú' }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await staffPage.reload();
+          await staffPage.getByTestId('staff-bundle').waitFor();
+          return staffPage.getByTestId('staff-member-thuong-tru-state').textContent();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe('Đã có kết quả');
+    await staffContext.close();
     await waitForMemberState(page, 'thuong-tru', 'Đã có kết quả');
     expect(await page.getByTestId('member-thuong-tru-result').textContent()).toMatch(/^CT-\d{6}$/);
     expect(await page.getByTestId('member-thuong-tru-status').textContent()).toBe('Đã xử lý xong');

@@ -58,6 +58,30 @@ describe('bundle types as data', () => {
     const death = byCode('1.006714');
     expect(selectMembers(death, { nguoiChetThamGiaBHXH: true }).map((m) => m.key)).toEqual(['khai-tu', 'xoa-thuong-tru', 'tu-tuat-bhxh']);
     expect(selectMembers(death, { nguoiChetThamGiaBHXH: false }).map((m) => m.key)).toEqual(['khai-tu', 'xoa-thuong-tru', 'mai-tang-btxh']);
+    // Unanswered, neither branch is created.
+    expect(selectMembers(death, {}).map((m) => m.key)).toEqual(['khai-tu', 'xoa-thuong-tru']);
+  });
+
+  it("every branch reads a required field of the parent procedure's form, of a type that can equal its value", () => {
+    const catalogue = path.resolve(import.meta.dirname, '../../../data/catalogue/procedures');
+    let branches = 0;
+    for (const type of shipped) {
+      const file = path.join(catalogue, `${type.parentProcedureCode}.json`);
+      expect(fs.existsSync(file), `${type.code}: catalogue file of ${type.parentProcedureCode}`).toBe(true);
+      const procedure = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        cases: { code: string; form: { pages: { fields: { key: string; type: string; required?: boolean }[] }[] } }[];
+      };
+      for (const m of type.members.filter((x) => x.when)) {
+        branches++;
+        for (const c of procedure.cases) {
+          const field = c.form.pages.flatMap((p) => p.fields).find((f) => f.key === m.when!.field);
+          expect(field, `${type.code}/${m.key}: field ${m.when!.field} in the form of case ${c.code}`).toBeDefined();
+          expect(field!.required, `${type.code}/${m.key}: ${m.when!.field} is required`).toBe(true);
+          if (typeof m.when!.equals === 'boolean') expect(field!.type).toBe('yes_no');
+        }
+      }
+    }
+    expect(branches).toBeGreaterThanOrEqual(2);
   });
 
   it('maps the one form to each member, with the results of the members it waits for', () => {

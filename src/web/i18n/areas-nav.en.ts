@@ -25,4 +25,7 @@ export const areasNavEn: typeof areasNavVi = {
   sync: {
     nav: { reconcile: 'National portal sync' },
   },
+  lienthong: {
+    nav: { staff: 'Linked dossiers' },
+  },
 };

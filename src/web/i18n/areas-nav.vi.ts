@@ -26,4 +26,7 @@ export const areasNavVi = {
   sync: {
     nav: { reconcile: 'Đồng bộ Cổng DVCQG' },
   },
+  lienthong: {
+    nav: { staff: 'Hồ sơ liên thông' },
+  },
 };

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { EscalationInboxNotice } from '../lienthong/EscalationInboxNotice.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading, UrgencyBadge, When } from './bits.tsx';
 import { channelName, errorMessage, statusName } from './format.ts';
@@ -59,6 +60,7 @@ export function InboxPage() {
       <h1 ref={heading} tabIndex={-1}>
         {t('staff.inbox.title')}
       </h1>
+      <EscalationInboxNotice />
       <nav aria-label={t('staff.inbox.filters')}>
         <ul className="tabs">
           {FILTERS.map((f) => (

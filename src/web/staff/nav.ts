@@ -19,5 +19,6 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/tra-cuu', label: 'staff.nav.search', roles: OFFICIALS },
   { to: '/can-bo/so-theo-doi', label: 'staff.nav.register', roles: ['reception', 'leader', 'supervisor'] },
   { to: '/can-bo/doi-soat', label: 'payments.nav.reconcile', roles: ['reception', 'unit_admin', 'supervisor', 'system_admin'] },
+  { to: '/can-bo/lien-thong', label: 'lienthong.nav.staff', roles: [...STEP_ROLES, 'supervisor', 'unit_admin'] },
   { to: '/can-bo/dong-bo-dvcqg', label: 'sync.nav.reconcile', roles: ['leader', 'supervisor', 'unit_admin', 'system_admin'] },
 ];

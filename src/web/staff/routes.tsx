@@ -18,6 +18,8 @@ export { staffNav };
 const ReconciliationPage = lazyNamed(() => import('../payments/ReconciliationPage.tsx'), 'ReconciliationPage');
 /** Reconciliation of the national-portal sync (leaders, supervisors, administrators), loaded on demand. */
 const SyncReconciliationPage = lazyNamed(() => import('../sync/SyncReconciliationPage.tsx'), 'SyncReconciliationPage');
+/** Liên thông: hand-offs, answers recorded by hand, resend, the overdue queue. */
+const StaffBundlePage = lazyNamed(() => import('../lienthong/StaffBundlePage.tsx'), 'StaffBundlePage');
 
 export const staffRoutes = (
   <>
@@ -31,6 +33,7 @@ export const staffRoutes = (
     <Route path="so-theo-doi" element={<RegisterPage />} />
     <Route path="doi-soat" element={<ReconciliationPage />} />
     <Route path="dong-bo-dvcqg" element={<SyncReconciliationPage />} />
+    <Route path="lien-thong" element={<StaffBundlePage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );

@@ -140,8 +140,8 @@ export function SyncReconciliationPage() {
           {r.problems.length === 0 ? (
             <p>{t('sync.allSynced')}</p>
           ) : (
-            <div className="sync-table-scroll" tabIndex={0} role="region" aria-label={t('sync.problems')}>
-              <table className="table" data-testid="sync-problems">
+            <div>
+              <table className="table responsive-table sync-problems" data-testid="sync-problems">
                 <caption>{t('sync.problems')}</caption>
                 <thead>
                   <tr>
@@ -157,29 +157,39 @@ export function SyncReconciliationPage() {
                 <tbody>
                   {r.problems.map((p) => (
                     <tr key={p.dossierId} data-code={p.code}>
-                      <th scope="row">{p.code}</th>
-                      <td>{p.procedureName}</td>
-                      <td>
+                      <td data-label={t('sync.code')}>
+                        <span>{p.code}</span>
+                      </td>
+                      <td data-label={t('sync.procedure')}>
+                        <span>{p.procedureName}</span>
+                      </td>
+                      <td data-label={t('sync.receivedAt')}>
                         <When at={p.receivedAt} />
                       </td>
-                      <td>
-                        {t(`sync.states.${p.syncState}`)}
-                        <br />
-                        <small>{t('sync.waitingNote', { waiting: p.waiting, parked: p.parked })}</small>
+                      <td data-label={t('sync.state')}>
+                        <div>
+                          {t(`sync.states.${p.syncState}`)}
+                          <br />
+                          <small>{t('sync.waitingNote', { waiting: p.waiting, parked: p.parked })}</small>
+                        </div>
                       </td>
-                      <td>
-                        {p.error ?? '—'}
-                        {p.nextAttemptAt && p.syncState === 'pending' && (
-                          <>
-                            <br />
-                            <small>
-                              {t('sync.nextAttempt')} <When at={p.nextAttemptAt} />
-                            </small>
-                          </>
-                        )}
+                      <td data-label={t('sync.reason')}>
+                        <div>
+                          {p.error ?? '—'}
+                          {p.nextAttemptAt && p.syncState === 'pending' && (
+                            <>
+                              <br />
+                              <small>
+                                {t('sync.nextAttempt')} <When at={p.nextAttemptAt} />
+                              </small>
+                            </>
+                          )}
+                        </div>
                       </td>
-                      <td>{p.attempts}</td>
-                      <td>
+                      <td data-label={t('sync.attempts')}>
+                        <span>{p.attempts}</span>
+                      </td>
+                      <td data-label={t('sync.action')}>
                         <button
                           type="button"
                           className="button button-secondary"

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import type { BundleView } from '../../../contract/lienthong.ts';
 import { createOutboxWorker } from '../../event-stream.ts';
-import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
+import { DEMO_FATHER_ID, PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
 import { escalateOverdue } from './handoffs.ts';
 
@@ -302,6 +302,66 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
       expect(res.statusCode, res.body).toBeLessThan(500);
       expect(res.json().error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]|Dữ liệu|không/i);
     }
+  });
+
+  it('the death bundle branches on the form: not insured → 1.001731 by hand, after the death extract; the official records the answer', async () => {
+    b.at('08:30', 3);
+    const c = b.citizen;
+    const draft = (await c.post('/api/drafts', { procedureCode: '1.006714', caseCode: 'mac-dinh' })).json();
+    expect(draft.id, JSON.stringify(draft)).toBeTruthy();
+    const docs = [];
+    for (const code of ['TK', 'GBT']) {
+      const upload = (await c.upload('/api/uploads', `${code}.pdf`, 'application/pdf', PDF_BYTES)).json();
+      docs.push({ requirementCode: code, uploadId: upload.id });
+    }
+    const saved = await c.put(`/api/drafts/${draft.id}`, {
+      revision: draft.revision,
+      values: {
+        ...draft.values,
+        ngaySinhNguoiNop: draft.values.ngaySinhNguoiNop ?? '1995-05-12',
+        hoTenNguoiChet: 'Lê Văn Tư',
+        soDinhDanhNguoiChet: DEMO_FATHER_ID,
+        ngayChet: b.day,
+        nguoiChetThamGiaBHXH: false,
+      },
+      documents: docs,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const res = await c.post('/api/dossiers', { draftId: saved.json().id, idempotencyKey: crypto.randomUUID() });
+    expect(res.statusCode, res.body).toBe(201);
+    const death = res.json() as { id: string; code: string };
+    let v = await bundleOf(death.code);
+    expect(v.members.map((m) => m.key)).toEqual(['khai-tu', 'xoa-thuong-tru', 'mai-tang-btxh']);
+    expect(member(v, 'mai-tang-btxh')).toMatchObject({ adapter: 'manual', state: 'waiting', handoffs: [] });
+
+    // The death is registered at the commune; the manual member is then handed over (nothing sent) and waits.
+    const kt = member(v, 'khai-tu').dossierId;
+    await act('tiepnhan.phurieng', kt, 'accept');
+    for (let i = 0; i < 4 && (await assignee(kt)) !== 'vanthu.phurieng'; i++) await act(await assignee(kt), kt, 'forward');
+    await act('vanthu.phurieng', kt, 'issue-result');
+    await drain();
+    v = await bundleOf(death.code);
+    expect(member(v, 'khai-tu').state).toBe('done');
+    const manual = member(v, 'mai-tang-btxh');
+    expect(manual.handoffs).toHaveLength(1);
+    expect(manual.handoffs[0]).toMatchObject({ adapter: 'manual', state: 'requested' });
+
+    // The official records the social-protection office's answer; the member is done with its result number.
+    const officer = await b.staff('tiepnhan.phurieng');
+    const found = (await officer.get(`/api/staff/lienthong/bundles?code=${encodeURIComponent(manual.dossierCode)}`)).json();
+    expect(found.items[0].bundleCode).toBe(v.bundleCode);
+    const answer = await officer.post(`/api/staff/lienthong/handoffs/${manual.handoffs[0].id}/answer`, {
+      decision: 'accepted',
+      reference: 'BTXH-PR-2026-07',
+      resultNumber: 'QĐ-MT-07/2026',
+      resultTitle: 'Quyết định hỗ trợ chi phí mai táng',
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    v = await bundleOf(death.code);
+    expect(member(v, 'mai-tang-btxh')).toMatchObject({ state: 'done', status: 9, result: { number: 'QĐ-MT-07/2026' } });
+    const evidence = (await officer.get(`/api/staff/lienthong/handoffs/${manual.handoffs[0].id}`)).json();
+    expect(evidence).toMatchObject({ state: 'accepted', recordedBy: expect.stringContaining('tiepnhan.phurieng') });
+    expect(evidence.request.duLieu).toMatchObject({ hoTenNguoiChet: 'Lê Văn Tư', soTrichLucKhaiTu: member(v, 'khai-tu').result?.number });
   });
 
   it('the local marriage bundle is off until the administrator switches it on', async () => {
