@@ -1,7 +1,7 @@
 -- A citizen's phone number and e-mail address confirmed with a one-time code (docs/notifications.md, "Citizens
 -- control it"). A confirmed contact is where the citizen's notifications go, before the one typed on a form.
 CREATE TABLE citizen_contacts (
-  citizen_id   uuid NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+  citizen_id   uuid NOT NULL,
   kind         text NOT NULL CHECK (kind IN ('phone', 'email')),
   -- E.164 for a phone (libphonenumber-js), the address with its domain in lower case for an e-mail.
   value        text NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE citizen_contacts (
 -- The code itself leaves through the notification outbox (event_type 'contact_confirmation').
 CREATE TABLE contact_confirmations (
   id          uuid PRIMARY KEY,
-  citizen_id  uuid NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+  citizen_id  uuid NOT NULL,
   kind        text NOT NULL CHECK (kind IN ('phone', 'email')),
   value       text NOT NULL,
   code_hash   text NOT NULL,
