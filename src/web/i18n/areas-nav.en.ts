@@ -22,4 +22,7 @@ export const areasNavEn: typeof areasNavVi = {
   payments: {
     nav: { reconcile: 'Payment reconciliation' },
   },
+  notifications: {
+    nav: { profile: 'Account and notifications', failed: 'Failed notifications' },
+  },
 };

@@ -23,4 +23,7 @@ export const areasNavVi = {
   payments: {
     nav: { reconcile: 'Đối soát thanh toán' },
   },
+  notifications: {
+    nav: { profile: 'Tài khoản và thông báo', failed: 'Thông báo gửi lỗi' },
+  },
 };

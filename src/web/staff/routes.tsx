@@ -16,6 +16,8 @@ export { staffNav };
 
 /** Reconciliation of payment statements: rarely used, loaded on demand. */
 const ReconciliationPage = lazyNamed(() => import('../payments/ReconciliationPage.tsx'), 'ReconciliationPage');
+/** Failed notifications of the official's units, with resend. */
+const FailedNotificationsPage = lazyNamed(() => import('../notifications/FailedNotificationsPage.tsx'), 'FailedNotificationsPage');
 
 export const staffRoutes = (
   <>
@@ -28,6 +30,7 @@ export const staffRoutes = (
     <Route path="tra-cuu" element={<DossierSearchPage />} />
     <Route path="so-theo-doi" element={<RegisterPage />} />
     <Route path="doi-soat" element={<ReconciliationPage />} />
+    <Route path="thong-bao-loi" element={<FailedNotificationsPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );
