@@ -6,12 +6,12 @@
  *   2. starts the real server in its own process (WORKERS=0; it serves the API and the Zalo and SMS stand-ins);
  *   3. measures M online submissions (`POST /api/dossiers`, C concurrent clients) with nothing else running;
  *   4. then, at the same time: queues E events (each a `received` event of one of the submitted dossiers, whose
- *      applicants have a phone and an e-mail) through the in-transaction subscriber, 100 events per transaction —
- *      the queueing time; delivers them with D dispatchers against the stand-ins (Zalo over HTTP with its signed
+ *      applicants have a phone and an e-mail) through the subscriber's batched form (queueNotificationsBatch: one
+ *      read and one insert per transaction of B events) — the queueing time; delivers them with D dispatchers against the stand-ins (Zalo over HTTP with its signed
  *      receipts back to the webhook, e-mail over SMTP) — the delivery throughput; and runs M more submissions —
  *      their p95 during the burst.
  *
- * Usage: npm run bench:notifications [-- --events 10000 --submissions 300 --concurrency 16 --dispatchers 2]
+ * Usage: npm run bench:notifications [-- --events 10000 --submissions 300 --concurrency 16 --dispatchers 2 --batch 500]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -24,7 +24,7 @@ import { createContext } from '../../src/server/bootstrap.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { createNotificationDispatcher, notifyConfig, queueNotifications } from '../../src/server/modules/notifications/index.ts';
+import { createNotificationDispatcher, notifyConfig, queueNotificationsBatch } from '../../src/server/modules/notifications/index.ts';
 import { freePort } from '../../src/server/testing/net.ts';
 import { cloneDrafts, completeBirthDraft, signedInCitizen } from '../load-citizens.ts';
 
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     citizens: { type: 'string', default: '32' },
     dispatchers: { type: 'string', default: '2' },
+    batch: { type: 'string', default: '500' },
   },
 });
 const E = Number(args.events);
@@ -42,6 +43,7 @@ const M = Number(args.submissions);
 const C = Number(args.concurrency);
 const CITIZENS = Number(args.citizens);
 const D = Number(args.dispatchers);
+const BATCH = Number(args.batch);
 const SECRET = 'bench-cookie-secret';
 const root = path.resolve(import.meta.dirname, '../..');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -182,10 +184,9 @@ try {
   let queueingDone = false;
   const t0 = performance.now();
   const queueing = (async () => {
-    for (let i = 0; i < E; i += 100) {
-      await db.transaction(async (tx) => {
-        for (let j = i; j < Math.min(E, i + 100); j++) await queueNotifications(tx, event(j), lookupUrl);
-      });
+    for (let i = 0; i < E; i += BATCH) {
+      const events = Array.from({ length: Math.min(E, i + BATCH) - i }, (_, k) => event(i + k));
+      await db.transaction((tx) => queueNotificationsBatch(tx, events, lookupUrl));
     }
     queueingDone = true;
     return (performance.now() - t0) / 1000;

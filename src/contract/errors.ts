@@ -73,6 +73,19 @@ export const ERRORS = {
   RECEIPT_MALFORMED: { status: 400, vi: 'Báo nhận không đúng định dạng.', en: 'The delivery receipt is malformed.' },
   RECEIPT_UNKNOWN_MESSAGE: { status: 404, vi: 'Không có tin nhắn nào với mã này.', en: 'No message has this id.' },
   NOTIFICATION_NOT_RESENDABLE: { status: 409, vi: 'Chỉ gửi lại được thông báo đã thất bại.', en: 'Only a failed notification can be sent again.' },
+  CONTACT_INVALID: { status: 422, vi: 'Số điện thoại hoặc địa chỉ thư điện tử không hợp lệ.', en: 'The phone number or e-mail address is not valid.' },
+  CONFIRMATION_CODE_WRONG: { status: 422, vi: 'Mã xác nhận không đúng.', en: 'The confirmation code is wrong.' },
+  CONFIRMATION_EXPIRED: {
+    status: 410,
+    vi: 'Mã xác nhận đã hết hạn hoặc đã được dùng. Hãy yêu cầu mã mới.',
+    en: 'The confirmation code has expired or was used. Ask for a new one.',
+  },
+  CONFIRMATION_TOO_MANY_ATTEMPTS: { status: 429, vi: 'Đã nhập sai mã quá nhiều lần. Hãy yêu cầu mã mới.', en: 'Too many wrong codes. Ask for a new one.' },
+  CONFIRMATION_LIMIT: {
+    status: 429,
+    vi: 'Bạn đã yêu cầu quá nhiều mã xác nhận. Vui lòng thử lại sau một giờ.',
+    en: 'You asked for too many confirmation codes. Please try again in an hour.',
+  },
   INTERNAL: { status: 500, vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
   RESPONSE_CONTRACT_VIOLATION: {
     status: 500,

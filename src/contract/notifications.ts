@@ -83,3 +83,19 @@ export const SavedTemplateView = z.strictObject({
   subject: z.string(),
   body: z.string(),
 });
+
+// --- Contacts confirmed with a one-time code (the citizen's profile) -------------------------------------------
+export const ContactKind = z.enum(['phone', 'email']);
+export const ConfirmedContact = z.strictObject({ value: z.string(), confirmedAt: Instant });
+export const MyContacts = z.strictObject({ phone: ConfirmedContact.nullable(), email: ConfirmedContact.nullable() });
+export const ContactConfirmationRequest = z.strictObject({
+  kind: ContactKind,
+  /** As typed: a phone number in any usual Vietnamese form, or an e-mail address. */
+  value: NoNul(254).pipe(z.string().min(3, 'Hãy nhập số điện thoại hoặc địa chỉ thư điện tử.')),
+  /** The language of the message carrying the code. */
+  locale: z.enum(['vi', 'en']).default('vi'),
+});
+export const ContactConfirmationView = z.strictObject({ id: Uuid, kind: ContactKind, value: z.string(), expiresAt: Instant });
+export const ContactConfirmationParams = z.object({ id: Uuid });
+export const ContactConfirmationCode = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'Mã xác nhận gồm 6 chữ số.') });
+export const ContactKindParams = z.object({ kind: ContactKind });

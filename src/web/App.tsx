@@ -27,6 +27,7 @@ const VerifyResultPage = lazyNamed(verifyPages, 'VerifyResultPage');
 const PublicMonthlyPage = lazyNamed(() => import('./public-metrics/PublicMonthlyPage.tsx'), 'PublicMonthlyPage');
 const CounterScreenPage = lazyNamed(() => import('./public-metrics/CounterScreenPage.tsx'), 'CounterScreenPage');
 const AssistantPage = lazyNamed(() => import('./assistant/AssistantPage.tsx'), 'AssistantPage');
+const ProfilePage = lazyNamed(() => import('./notifications/ProfilePage.tsx'), 'ProfilePage');
 const BackOffice = lazyNamed(() => import('./staff/BackOffice.tsx'), 'BackOffice');
 const bundlePages = () => import('./lienthong/BundlePages.tsx');
 const BundlePage = lazyNamed(bundlePages, 'BundlePage');
@@ -64,6 +65,7 @@ export function App() {
         <Route path="lien-thong/:id" element={<BundlePage />} />
         <Route path="tra-cuu-lien-thong" element={<BundleLookupPage />} />
         <Route path="tro-ly" element={<AssistantPage />} />
+        <Route path="tai-khoan" element={<ProfilePage />} />
         <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
         <Route path="kho-du-lieu" element={<StorePage />} />
         <Route path="thanh-toan/:id" element={<PaymentResultPage />} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_EVENTS } from '../dossiers/transitions.ts';
 import { NOTIFICATION_CHANNELS } from './channels.ts';
+import { CONFIRMATION_MAX_ATTEMPTS, checkConfirmation, confirmationMessage, confirmationSmsFits, normaliseContact } from './contacts.ts';
 import { normalisePhone } from './phone.ts';
 import { planNotifications, reachesOutsideApp } from './policy.ts';
 import { checkSwitch, DEFAULT_RULES, resolveRule, type NotificationSwitch } from './rules.ts';
@@ -113,5 +114,36 @@ describe('channel policy', () => {
     const m = planNotifications(mandatory, { phone: '+84912345678', email: null, inbox: 'c1' }, new Set(['zns', 'email']));
     expect(reachesOutsideApp(m)).toBe(true);
     expect(reachesOutsideApp(planNotifications(mandatory, { phone: null, email: null, inbox: 'c1' }))).toBe(false);
+  });
+});
+
+describe('confirmed contacts', () => {
+  it('normalises a mobile number to E.164 and refuses a landline or garbage', () => {
+    expect(normaliseContact('phone', '0912 345 678')).toEqual({ ok: true, value: '+84912345678' });
+    expect(normaliseContact('phone', '024 3825 3536')).toEqual({ ok: false, problem: 'phone_not_mobile' });
+    expect(normaliseContact('phone', '12ab')).toEqual({ ok: false, problem: 'phone_invalid' });
+  });
+  it('normalises an e-mail address (domain in lower case) and refuses malformed ones', () => {
+    expect(normaliseContact('email', '  An.Nguyen@Example.VN ')).toEqual({ ok: true, value: 'An.Nguyen@example.vn' });
+    for (const bad of ['', 'a', 'a@', '@b.vn', 'a@b', 'a b@c.vn', 'a@@b.vn', 'a@b..vn', `a@b.vn\u0000`, `${'x'.repeat(65)}@b.vn`]) {
+      expect(normaliseContact('email', bad).ok, bad).toBe(false);
+    }
+  });
+  it('sends the phone code in one GSM-7 SMS segment, without diacritics, in both languages', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      expect(confirmationSmsFits(locale)).toBe(true);
+      const { body } = confirmationMessage('phone', '123456', locale);
+      expect(body).toContain('123456');
+      expect(withoutDiacritics(body)).toBe(body);
+    }
+  });
+  it('accepts the right code once, within its life and its attempts', () => {
+    const now = new Date('2026-12-01T03:00:00Z');
+    const open = { attempts: 0, expiresAt: new Date(now.getTime() + 60_000), consumedAt: null };
+    expect(checkConfirmation(open, true, now)).toBe('confirmed');
+    expect(checkConfirmation(open, false, now)).toBe('wrong_code');
+    expect(checkConfirmation({ ...open, attempts: CONFIRMATION_MAX_ATTEMPTS }, true, now)).toBe('too_many_attempts');
+    expect(checkConfirmation({ ...open, expiresAt: now }, true, now)).toBe('expired');
+    expect(checkConfirmation({ ...open, consumedAt: now }, true, now)).toBe('used');
   });
 });

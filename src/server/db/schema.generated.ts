@@ -116,6 +116,13 @@ export interface CalendarDays {
   source: Generated<string>;
 }
 
+export interface CitizenContacts {
+  citizen_id: string;
+  kind: 'phone' | 'email';
+  value: string;
+  confirmed_at: Timestamp;
+}
+
 export interface Citizens {
   id: Generated<string>;
   id_number: string;
@@ -126,6 +133,18 @@ export interface Citizens {
   claims: Json;
   first_login_at: Generated<Timestamp>;
   last_login_at: Generated<Timestamp>;
+}
+
+export interface ContactConfirmations {
+  id: string;
+  citizen_id: string;
+  kind: 'phone' | 'email';
+  value: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface DossierActions {
@@ -1240,7 +1259,9 @@ export interface DB {
   auth_throttle: AuthThrottle;
   bank_standin_transactions: BankStandinTransactions;
   calendar_days: CalendarDays;
+  citizen_contacts: CitizenContacts;
   citizens: Citizens;
+  contact_confirmations: ContactConfirmations;
   dossier_actions: DossierActions;
   dossier_code_counters: DossierCodeCounters;
   dossier_documents: DossierDocuments;

@@ -27,6 +27,7 @@ export function Layout() {
               <>
                 <Link to="/ho-so-cua-toi">{t('nav.myDossiers')}</Link>
                 <Link to="/kho-du-lieu">{t('nav.myStore')}</Link>
+                <Link to="/tai-khoan">{t('notifications.nav.profile')}</Link>
                 <span className="user-name" data-testid="user-name">
                   {session.user?.fullName}
                 </span>

@@ -28,4 +28,7 @@ export const areasNavEn: typeof areasNavVi = {
   lienthong: {
     nav: { staff: 'Linked dossiers' },
   },
+  notifications: {
+    nav: { profile: 'Account and notifications', failed: 'Failed notifications' },
+  },
 };

@@ -29,4 +29,7 @@ export const areasNavVi = {
   lienthong: {
     nav: { staff: 'Hồ sơ liên thông' },
   },
+  notifications: {
+    nav: { profile: 'Tài khoản và thông báo', failed: 'Thông báo gửi lỗi' },
+  },
 };

@@ -20,6 +20,7 @@ import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatDateTime, formatDay, vnClockOf, vnToday } from '../format.ts';
 import '../i18n/journey.ts';
 import { BundleLink } from '../lienthong/BundlePages.tsx';
+import { DossierMessages } from '../notifications/DossierMessages.tsx';
 import { RatingForm } from '../metrics/RatingForm.tsx';
 import { PaymentPanel } from '../payments/PaymentPanel.tsx';
 import { loginHref, useSession } from '../session.tsx';
@@ -241,6 +242,7 @@ export function DossierDetailPage() {
       {d.supplementRequest && <SupplementForm d={d} request={d.supplementRequest} onDone={(r) => void supplied(r)} />}
       <h2>{t('journey.dossier.timeline')}</h2>
       <Timeline items={d.timeline} />
+      <DossierMessages dossierId={d.id} />
       {d.canWithdraw && (
         <form
           onSubmit={(e) => {

@@ -21,4 +21,5 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/doi-soat', label: 'payments.nav.reconcile', roles: ['reception', 'unit_admin', 'supervisor', 'system_admin'] },
   { to: '/can-bo/lien-thong', label: 'lienthong.nav.staff', roles: [...STEP_ROLES, 'supervisor', 'unit_admin'] },
   { to: '/can-bo/dong-bo-dvcqg', label: 'sync.nav.reconcile', roles: ['leader', 'supervisor', 'unit_admin', 'system_admin'] },
+  { to: '/can-bo/thong-bao-loi', label: 'notifications.nav.failed', roles: ['reception', 'leader'] },
 ];

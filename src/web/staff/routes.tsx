@@ -20,6 +20,8 @@ const ReconciliationPage = lazyNamed(() => import('../payments/ReconciliationPag
 const SyncReconciliationPage = lazyNamed(() => import('../sync/SyncReconciliationPage.tsx'), 'SyncReconciliationPage');
 /** Liên thông: hand-offs, answers recorded by hand, resend, the overdue queue. */
 const StaffBundlePage = lazyNamed(() => import('../lienthong/StaffBundlePage.tsx'), 'StaffBundlePage');
+/** Failed notifications of the official's units, with resend. */
+const FailedNotificationsPage = lazyNamed(() => import('../notifications/FailedNotificationsPage.tsx'), 'FailedNotificationsPage');
 
 export const staffRoutes = (
   <>
@@ -34,6 +36,7 @@ export const staffRoutes = (
     <Route path="doi-soat" element={<ReconciliationPage />} />
     <Route path="dong-bo-dvcqg" element={<SyncReconciliationPage />} />
     <Route path="lien-thong" element={<StaffBundlePage />} />
+    <Route path="thong-bao-loi" element={<FailedNotificationsPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );

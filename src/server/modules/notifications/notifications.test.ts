@@ -11,7 +11,15 @@ import { ACTION_RULES, DOSSIER_ACTIONS, targetStatus } from '../../../core/dossi
 import { measureSms } from '../../../core/notifications/sms-text.ts';
 import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { TestClient } from '../../testing/harness.ts';
-import { createNotificationDispatcher, notifyConfig, queueNotifications, refreshZaloToken, smsCallbackSignature, zaloEventSignature } from './index.ts';
+import {
+  createNotificationDispatcher,
+  notifyConfig,
+  queueNotifications,
+  queueNotificationsBatch,
+  refreshZaloToken,
+  smsCallbackSignature,
+  zaloEventSignature,
+} from './index.ts';
 import { gatewayFetch } from '../payments/index.ts';
 
 let b: BackOffice;
@@ -150,6 +158,30 @@ describe('rules over every transition of the vocabulary', () => {
     await queue(mandatory);
     expect((await rowsOf(mandatory.id)).map((r) => `${r.channel}:${r.status}`)).toEqual(['zns:queued', 'email:queued', 'inapp:delivered']);
     await b.t.ctx.db.query('DELETE FROM notification_preferences');
+  });
+
+  it('a burst is queued in two statements whatever its size, with the same rows as one event at a time', async () => {
+    const lookupUrl = notifyConfig(b.t.ctx.config.publicUrl).lookupUrl;
+    const burst = Array.from({ length: 60 }, (_, i) => eventFor((['accept', 'request_supplement', 'issue_result'] as const)[i % 3], i % 3 === 0 ? 1 : 4));
+    const single = burst.slice(0, 3).map((e) => ({ ...e, id: `${e.id}:single` }));
+    for (const e of single) await queue(e);
+    let statements = 0;
+    const written = await b.t.ctx.db.transaction((tx) => {
+      const counted: typeof tx = {
+        ...tx,
+        query: (sql: string, params?: unknown[]) => {
+          statements++;
+          return tx.query(sql, params);
+        },
+      } as typeof tx;
+      return queueNotificationsBatch(counted, burst, lookupUrl);
+    });
+    expect(statements).toBe(2);
+    expect(written).toBe(burst.reduce((n, e) => n + (EXPECTED[e.type]?.length ?? 0), 0));
+    const shape = async (id: string) => (await rowsOf(id)).map((r) => [r.channel, r.status, r.recipient, r.body.replaceAll(id, '')]);
+    for (let i = 0; i < 3; i++) expect(await shape(burst[i].id)).toEqual(await shape(single[i].id));
+    // Replayed, the burst writes nothing.
+    expect(await b.t.ctx.db.transaction((tx) => queueNotificationsBatch(tx, burst, lookupUrl))).toBe(0);
   });
 });
 

@@ -30,6 +30,7 @@ import { defineRoute } from '../../http/route.ts';
 import { requireStaff, visibleUnits } from '../officials/index.ts';
 import { gatewayFetch } from '../payments/index.ts';
 import { notifyConfig } from './config.ts';
+import { contactRoutes } from './contacts.ts';
 import { handleReceiptWebhook } from './receipts.ts';
 import { saveTemplate } from './template-store.ts';
 import { smsGatewayProvider } from './sms-gateway.ts';
@@ -77,6 +78,7 @@ const FAILURE_ROLES = new Set(['reception', 'leader']);
 
 export default async function notificationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const cfg = notifyConfig(ctx.config.publicUrl);
+  contactRoutes(app, ctx);
 
   defineRoute(
     app,
@@ -91,7 +93,7 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
     async ({ req, query }) => {
       const me = requireCitizen(req);
       const { rows } = await ctx.db.query<NotificationRow>(
-        `SELECT * FROM notifications WHERE citizen_id = $1 AND ($2::uuid IS NULL OR dossier_id = $2) ORDER BY id DESC LIMIT $3`,
+        `SELECT * FROM notifications WHERE citizen_id = $1 AND event_type <> 'contact_confirmation' AND ($2::uuid IS NULL OR dossier_id = $2) ORDER BY id DESC LIMIT $3`,
         [me.id, query.dossierId ?? null, query.limit],
       );
       return { items: rows.map(view) };
