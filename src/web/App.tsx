@@ -27,6 +27,10 @@ const VerifyResultPage = lazyNamed(verifyPages, 'VerifyResultPage');
 const PublicMonthlyPage = lazyNamed(() => import('./public-metrics/PublicMonthlyPage.tsx'), 'PublicMonthlyPage');
 const CounterScreenPage = lazyNamed(() => import('./public-metrics/CounterScreenPage.tsx'), 'CounterScreenPage');
 const AssistantPage = lazyNamed(() => import('./assistant/AssistantPage.tsx'), 'AssistantPage');
+const SuggestionsPage = lazyNamed(() => import('./assistant/SuggestionsPage.tsx'), 'SuggestionsPage');
+const feedbackPages = () => import('./feedback/pages.ts');
+const FeedbackPage = lazyNamed(feedbackPages, 'FeedbackPage');
+const QaPage = lazyNamed(feedbackPages, 'QaPage');
 const BackOffice = lazyNamed(() => import('./staff/BackOffice.tsx'), 'BackOffice');
 const bundlePages = () => import('./lienthong/BundlePages.tsx');
 const BundlePage = lazyNamed(bundlePages, 'BundlePage');
@@ -64,6 +68,9 @@ export function App() {
         <Route path="lien-thong/:id" element={<BundlePage />} />
         <Route path="tra-cuu-lien-thong" element={<BundleLookupPage />} />
         <Route path="tro-ly" element={<AssistantPage />} />
+        <Route path="phan-anh" element={<FeedbackPage />} />
+        <Route path="goi-y" element={<SuggestionsPage />} />
+        <Route path="hoi-dap" element={<QaPage />} />
         <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
         <Route path="kho-du-lieu" element={<StorePage />} />
         <Route path="thanh-toan/:id" element={<PaymentResultPage />} />

@@ -19,4 +19,5 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/tra-cuu', label: 'staff.nav.search', roles: OFFICIALS },
   { to: '/can-bo/so-theo-doi', label: 'staff.nav.register', roles: ['reception', 'leader', 'supervisor'] },
   { to: '/can-bo/doi-soat', label: 'payments.nav.reconcile', roles: ['reception', 'unit_admin', 'supervisor', 'system_admin'] },
+  { to: '/can-bo/phan-anh', label: 'feedback.nav', roles: ['reception', 'clerk', 'specialist', 'leader', 'system_admin'] },
 ];

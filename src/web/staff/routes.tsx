@@ -6,6 +6,7 @@ import { DossierSearchPage } from './DossierSearchPage.tsx';
 import { InboxPage } from './InboxPage.tsx';
 import { CounterIntakePage } from './intake/CounterIntakePage.tsx';
 import { IntakeDonePage } from './intake/IntakeDonePage.tsx';
+import { StaffFeedbackPage } from '../feedback/StaffFeedbackPage.tsx';
 import { staffNav } from './nav.ts';
 import { ReceptionQueuePage } from './ReceptionQueuePage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
@@ -28,6 +29,7 @@ export const staffRoutes = (
     <Route path="tra-cuu" element={<DossierSearchPage />} />
     <Route path="so-theo-doi" element={<RegisterPage />} />
     <Route path="doi-soat" element={<ReconciliationPage />} />
+    <Route path="phan-anh" element={<StaffFeedbackPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );
