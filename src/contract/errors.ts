@@ -568,6 +568,11 @@ export const ERRORS = {
     vi: 'Nội dung công khai còn thông tin cá nhân ({found}); vui lòng biên tập lại trước khi công khai.',
     en: 'The text to publish still holds personal data ({found}); please edit it before publication.',
   },
+  FEEDBACK_PORTAL_FAILED: {
+    status: 502,
+    vi: 'Chưa lấy được hỏi đáp từ Cổng Dịch vụ công quốc gia: {reason}',
+    en: 'The Q&A could not be fetched from the National Public Service Portal: {reason}',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

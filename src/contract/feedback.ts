@@ -32,6 +32,7 @@ export const FeedbackClassify = z.strictObject({
   category: text('Lĩnh vực', 100),
   unitId: text('Đơn vị', 60).optional(),
   assigneeId: text('Người xử lý', 60).optional(),
+  procedureCode: text('Mã thủ tục', 40).optional(),
 });
 
 export const FeedbackAction = z.strictObject({
@@ -50,13 +51,14 @@ export const FeedbackVote = z.strictObject({ vote: z.enum(['like', 'dislike'], {
 export const FeedbackView = z.strictObject({
   id: Uuid,
   kind: FeedbackKind,
-  channel: z.enum(['portal', 'counter']),
+  channel: z.enum(['portal', 'counter', 'email', 'national', 'rating']),
   title: z.string(),
   content: z.string(),
   senderName: z.string(),
   contact: z.string(),
   dossierCode: z.string().nullable(),
   category: z.string().nullable(),
+  procedureCode: z.string().nullable(),
   unitId: z.string().nullable(),
   assigneeId: z.string().nullable(),
   status: FeedbackStatus,
@@ -85,6 +87,9 @@ export const PublishedQa = z.strictObject({
   title: z.string(),
   question: z.string(),
   answer: z.string(),
+  /** Field (lĩnh vực) and procedure it was classified under: the public page groups by them. */
+  category: z.string().nullable(),
+  procedureCode: z.string().nullable(),
   publishedAt: Instant,
   likes: z.number().int(),
   dislikes: z.number().int(),
@@ -96,4 +101,15 @@ export const QaSearchQuery = z.strictObject({
     .max(200, 'Từ khóa tối đa 200 ký tự.')
     .refine((s) => !/[\u0000-\u001f]/.test(s), 'Từ khóa chứa ký tự không hợp lệ.')
     .optional(),
+});
+
+/** Import of the national portal's Q&A for one unit (its national unit code, `madonvi`). */
+export const NationalQaImport = z.strictObject({ madonvi: text('Mã đơn vị trên Cổng DVCQG', 40) });
+
+export const NationalQaImportReport = z.strictObject({
+  listed: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  problems: z.array(z.string()),
 });

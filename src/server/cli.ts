@@ -18,6 +18,7 @@ import path from 'node:path';
 import { renderSpecimen } from './modules/results/index.ts';
 import { INDEX766_HELP, runIndex766 } from './modules/metrics/index.ts';
 import { IMPORT_DOSSIERS_HELP, runImportDossiers } from './modules/national-sync/index.ts';
+import { IMPORT_QA_HELP, runImportQa } from './modules/national-sync/index.ts';
 import { RECONCILE_HELP, runReconcileCommand } from './modules/payments/index.ts';
 import { RECOGNISE_HELP, runRecogniseCommand } from './modules/recognition/index.ts';
 import { copyFiles, openFileStore } from './files/open-store.ts';
@@ -162,6 +163,10 @@ const commands: Record<string, { help: string; run: Command }> = {
   'import-dossiers': {
     help: IMPORT_DOSSIERS_HELP,
     run: (args) => runImportDossiers(args, withDatabase),
+  },
+  'import-qa': {
+    help: IMPORT_QA_HELP,
+    run: (args) => runImportQa(args, loadConfig().publicUrl, withDatabase),
   },
   reconcile: {
     help: RECONCILE_HELP,

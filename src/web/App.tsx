@@ -28,6 +28,10 @@ const PublicMonthlyPage = lazyNamed(() => import('./public-metrics/PublicMonthly
 const CounterScreenPage = lazyNamed(() => import('./public-metrics/CounterScreenPage.tsx'), 'CounterScreenPage');
 const AssistantPage = lazyNamed(() => import('./assistant/AssistantPage.tsx'), 'AssistantPage');
 const ProfilePage = lazyNamed(() => import('./notifications/ProfilePage.tsx'), 'ProfilePage');
+const SuggestionsPage = lazyNamed(() => import('./assistant/SuggestionsPage.tsx'), 'SuggestionsPage');
+const feedbackPages = () => import('./feedback/pages.ts');
+const FeedbackPage = lazyNamed(feedbackPages, 'FeedbackPage');
+const QaPage = lazyNamed(feedbackPages, 'QaPage');
 const BackOffice = lazyNamed(() => import('./staff/BackOffice.tsx'), 'BackOffice');
 const bundlePages = () => import('./lienthong/BundlePages.tsx');
 const BundlePage = lazyNamed(bundlePages, 'BundlePage');
@@ -66,6 +70,9 @@ export function App() {
         <Route path="tra-cuu-lien-thong" element={<BundleLookupPage />} />
         <Route path="tro-ly" element={<AssistantPage />} />
         <Route path="tai-khoan" element={<ProfilePage />} />
+        <Route path="phan-anh" element={<FeedbackPage />} />
+        <Route path="goi-y" element={<SuggestionsPage />} />
+        <Route path="hoi-dap" element={<QaPage />} />
         <Route path="chi-so-phuc-vu" element={<PublicMonthlyPage />} />
         <Route path="kho-du-lieu" element={<StorePage />} />
         <Route path="thanh-toan/:id" element={<PaymentResultPage />} />

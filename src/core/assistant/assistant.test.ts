@@ -36,6 +36,8 @@ describe('assistant (pure)', () => {
       expect(a.sources, q).toEqual([]);
       expect(a.answer).toContain('chưa chắc chắn');
       expect(a.answer).toContain('1022');
+      // …and offers to send the question to an official (the public Q&A's question form), without the question in it
+      expect(a.links.map((l) => l.href)).toEqual(['tel:1022', '/phan-anh?loai=cau-hoi']);
     }
   });
 

@@ -114,10 +114,14 @@ export function composeNotSure(hotline: string): ComposedAnswer {
   return {
     answer:
       'Xin lỗi, tôi chưa chắc chắn về câu trả lời: câu hỏi này không khớp với thủ tục nào trong danh mục của cổng. ' +
-      `Bạn có thể gọi đường dây nóng ${hotline} hoặc hỏi trực tiếp cán bộ tại Bộ phận Một cửa.`,
+      `Bạn có thể gọi đường dây nóng ${hotline}, gửi câu hỏi cho cán bộ (câu trả lời sẽ được công khai trong mục Hỏi đáp) hoặc hỏi trực tiếp tại Bộ phận Một cửa.`,
     sources: [],
     procedures: [],
-    // The question form of the public Q&A (sending the question to an official) comes with that part (docs/feedback.md).
-    links: [{ label: `Gọi đường dây nóng ${hotline}`, href: `tel:${hotline}` }],
+    // The question form of the public Q&A sends it to an official (docs/feedback.md); the question itself is not put
+    // in the address, so that the followed link logged for tuning holds no personal data.
+    links: [
+      { label: `Gọi đường dây nóng ${hotline}`, href: `tel:${hotline}` },
+      { label: 'Gửi câu hỏi cho cán bộ', href: '/phan-anh?loai=cau-hoi' },
+    ],
   };
 }

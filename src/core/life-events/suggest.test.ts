@@ -44,7 +44,7 @@ describe('life-event suggestions', () => {
           { name: 'Bé Đã', birthDate: '2026-11-25', birthRegistered: true },
         ],
         deaths: [{ name: 'Lê Văn Ba', deathDate: '2026-12-01', deathRegistered: false }],
-        documents: [{ type: 'giay-xac-nhan-tinh-trang-hon-nhan', name: 'Giấy xác nhận tình trạng hôn nhân', issuedOn: '2026-06-20' }],
+        documents: [{ type: 'xac-nhan-tinh-trang-hon-nhan', name: 'Giấy xác nhận tình trạng hôn nhân', issuedOn: '2026-06-20' }],
       },
       TODAY,
     );

@@ -326,7 +326,7 @@ export interface Drafts {
 export interface Feedback {
   id: string;
   kind: 'feedback' | 'question';
-  channel: 'portal' | 'counter';
+  channel: 'portal' | 'counter' | 'email' | 'national' | 'rating';
   citizen_id: string | null;
   sender_name: string;
   contact: string;
@@ -351,6 +351,8 @@ export interface Feedback {
   published_search: string | null;
   reopened: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  procedure_code: string | null;
+  external_id: string | null;
 }
 
 export interface FeedbackVotes {

@@ -11,6 +11,7 @@ import zaloStandin from '../standins/zalo/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { assistantRoutes } from './assistant/index.ts';
+import { lifeEventRoutes } from './assistant/index.ts';
 import { feedbackRoutes } from './feedback/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
@@ -19,6 +20,7 @@ import { identityRoutes } from './identity/index.ts';
 import { lienthongRoutes } from './lienthong/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
 import { nationalSyncRoutes } from './national-sync/index.ts';
+import { nationalQaRoutes } from './national-sync/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { officialRoutes } from './officials/index.ts';
 import { paymentRoutes } from './payments/index.ts';
@@ -61,4 +63,6 @@ export const modules: ModuleRegistration[] = [
   smsStandin,
   assistantRoutes,
   feedbackRoutes,
+  nationalQaRoutes,
+  lifeEventRoutes,
 ];

@@ -59,6 +59,9 @@ export function Layout() {
         <div className="container">
           <nav aria-label={t('nav.footerLinks')} className="footer-nav">
             <Link to="/verify">{t('nav.verify')}</Link>
+            <Link to="/phan-anh">{t('nav.feedback')}</Link>
+            <Link to="/hoi-dap">{t('nav.qa')}</Link>
+            <Link to="/goi-y">{t('nav.suggestions')}</Link>
             <Link to="/chi-so-phuc-vu">{t('metrics.nav.public')}</Link>
           </nav>
           <p className="footer-text">{t('app.footer')}</p>

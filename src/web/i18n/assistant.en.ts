@@ -24,5 +24,14 @@ export const assistantEn = {
   fullPage: 'Open the assistant page',
   nav: 'Assistant',
   examples: 'Common questions',
+  suggestions: {
+    title: 'Suggested for you',
+    intro:
+      'Procedures you may need, worked out from your own records (your and your children’s birth dates in the population database, documents in your store). Each suggestion says why.',
+    login: 'Log in to see the suggestions for you.',
+    none: 'There are no suggestions for you at the moment.',
+    dueBy: 'Best done by',
+    start: 'Apply: {{title}}',
+  },
   exampleList: ['Làm giấy khai sinh cho con cần gì?', 'Xin xác nhận độc thân mất bao lâu?', 'Hồ sơ của tôi đến đâu rồi?'],
 };

@@ -24,5 +24,14 @@ export const assistantVi = {
   fullPage: 'Mở trang trợ lý',
   nav: 'Trợ lý',
   examples: 'Câu hỏi thường gặp',
+  suggestions: {
+    title: 'Gợi ý cho bạn',
+    intro:
+      'Thủ tục bạn có thể cần, tính từ dữ liệu của chính bạn (ngày sinh của bạn và các con trong cơ sở dữ liệu dân cư, giấy tờ trong kho dữ liệu). Mỗi gợi ý ghi rõ lý do.',
+    login: 'Đăng nhập để xem gợi ý dành cho bạn.',
+    none: 'Hiện chưa có gợi ý nào cho bạn.',
+    dueBy: 'Nên làm trước ngày',
+    start: 'Nộp hồ sơ: {{title}}',
+  },
   exampleList: ['Làm giấy khai sinh cho con cần gì?', 'Xin xác nhận độc thân mất bao lâu?', 'Hồ sơ của tôi đến đâu rồi?'],
 };

@@ -9,6 +9,9 @@ export const en: Messages = {
   },
   nav: {
     assistant: 'Ask the assistant',
+    feedback: 'Feedback',
+    qa: 'Q&A',
+    suggestions: 'For you',
     label: 'Main navigation',
     home: 'Home',
     procedures: 'Procedures',

@@ -8,6 +8,9 @@ export const vi = {
   },
   nav: {
     assistant: 'Hỏi trợ lý',
+    feedback: 'Phản ánh, kiến nghị',
+    qa: 'Hỏi đáp',
+    suggestions: 'Gợi ý cho bạn',
     label: 'Điều hướng chính',
     home: 'Trang chủ',
     procedures: 'Thủ tục',

@@ -22,4 +22,5 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/lien-thong', label: 'lienthong.nav.staff', roles: [...STEP_ROLES, 'supervisor', 'unit_admin'] },
   { to: '/can-bo/dong-bo-dvcqg', label: 'sync.nav.reconcile', roles: ['leader', 'supervisor', 'unit_admin', 'system_admin'] },
   { to: '/can-bo/thong-bao-loi', label: 'notifications.nav.failed', roles: ['reception', 'leader'] },
+  { to: '/can-bo/phan-anh', label: 'feedback.nav', roles: ['reception', 'clerk', 'specialist', 'leader', 'system_admin'] },
 ];

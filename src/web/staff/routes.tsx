@@ -6,6 +6,7 @@ import { DossierSearchPage } from './DossierSearchPage.tsx';
 import { InboxPage } from './InboxPage.tsx';
 import { CounterIntakePage } from './intake/CounterIntakePage.tsx';
 import { IntakeDonePage } from './intake/IntakeDonePage.tsx';
+import { StaffFeedbackPage } from '../feedback/StaffFeedbackPage.tsx';
 import { staffNav } from './nav.ts';
 import { ReceptionQueuePage } from './ReceptionQueuePage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
@@ -37,6 +38,7 @@ export const staffRoutes = (
     <Route path="dong-bo-dvcqg" element={<SyncReconciliationPage />} />
     <Route path="lien-thong" element={<StaffBundlePage />} />
     <Route path="thong-bao-loi" element={<FailedNotificationsPage />} />
+    <Route path="phan-anh" element={<StaffFeedbackPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );

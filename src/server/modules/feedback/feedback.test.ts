@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetClock, setClockTo } from '../../clock.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 
 const citizenA = { citizenId: crypto.randomUUID(), idNumber: '001091000001', fullName: 'Trần Thị An' };
@@ -111,6 +112,26 @@ describe(`feedback (PAKN) API on ${testDatabaseKind}`, () => {
     expect((await a.get('/api/feedback/mine')).json().items.map((x: { id: string }) => x.id)).toContain(id);
     expect((await b.get('/api/feedback/mine')).json().items.map((x: { id: string }) => x.id)).not.toContain(id);
     expect((await anon.get('/api/feedback/mine')).statusCode).toBe(401);
+  });
+
+  it('counts the deadlines across a weekend and the Hùng Kings and 30/4–1/5 holidays; a transfer restarts the clock', async () => {
+    // Friday 24/4/2026 16:00: Sun 26/4 Hùng Kings' day, Mon 27/4 its day off, Thu 30/4 and Fri 1/5 holidays (worked by
+    // hand in src/core/feedback/feedback.test.ts): 15 working days to answer → Wed 20/5 17:30.
+    setClockTo(new Date('2026-04-24T16:00:00+07:00'), { frozen: true });
+    try {
+      const r = await a.post('/api/feedback', { title: 'Hỏi lịch', content: 'Khi nào có trả lời?' });
+      expect(r.json().dueAt).toBe(new Date('2026-05-20T17:30:00+07:00').toISOString());
+      const id = r.json().id;
+      const c = await clerk.post(`/api/staff/feedback/${id}/classify`, { category: 'Hộ tịch', unitId: 'U1', procedureCode: '1.001193' });
+      expect(c.json()).toMatchObject({ procedureCode: '1.001193', dueAt: r.json().dueAt }); // first assignment: no restart
+      // Transferred to U2 on Monday 4/5 09:00: 15 working days from then (5/5 … 25/5).
+      setClockTo(new Date('2026-05-04T09:00:00+07:00'), { frozen: true });
+      const moved = await clerk.post(`/api/staff/feedback/${id}/classify`, { category: 'Hộ tịch', unitId: 'U2' });
+      expect(moved.json()).toMatchObject({ unitId: 'U2', dueAt: new Date('2026-05-25T17:30:00+07:00').toISOString() });
+      expect((await clerk.post(`/api/staff/feedback/${id}/action`, { action: 'answer', text: 'x' })).statusCode).toBe(403);
+    } finally {
+      resetClock();
+    }
   });
 
   it('refuses and asks for more information', async () => {

@@ -32,7 +32,7 @@ import { cachedCalendar } from '../reference/index.ts';
 import { type FeedbackRow, proposal, searchText, view, votesOf } from './service.ts';
 
 /** Roles that handle PAKN; an item assigned to a unit is handled only by that unit's officials (or an administrator). */
-const HANDLER_ROLES = new Set(['clerk', 'specialist', 'leader', 'system_admin']);
+const HANDLER_ROLES = new Set(['reception', 'clerk', 'specialist', 'leader', 'system_admin']);
 
 function requireHandler(req: FastifyRequest): OfficialActor {
   const a = requireActor(req);
@@ -169,7 +169,14 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       if (r.status !== 'received') throw wrongState(r);
       const u = await db()
         .updateTable('feedback')
-        .set({ category: body.category, unit_id: body.unitId ?? r.unit_id, assignee_id: body.assigneeId ?? r.assignee_id })
+        .set({
+          category: body.category,
+          unit_id: body.unitId ?? r.unit_id,
+          assignee_id: body.assigneeId ?? r.assignee_id,
+          procedure_code: body.procedureCode ?? r.procedure_code,
+          // A transfer from one unit to another restarts the clock (docs/feedback.md).
+          ...(body.unitId && r.unit_id && body.unitId !== r.unit_id ? { received_at: now() } : {}),
+        })
         .where('id', '=', r.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -317,6 +324,8 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       title: r.title,
       question: r.published_question ?? '',
       answer: r.published_answer ?? '',
+      category: r.category,
+      procedureCode: r.procedure_code,
       publishedAt: new Date(r.published_at ?? r.received_at).toISOString(),
       likes: votes.get(r.id)?.likes ?? 0,
       dislikes: votes.get(r.id)?.dislikes ?? 0,

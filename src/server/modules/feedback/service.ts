@@ -61,13 +61,14 @@ export function view(r: FeedbackRow, votes: Votes | undefined, cal: Calendar) {
   return {
     id: r.id,
     kind: r.kind as 'feedback' | 'question',
-    channel: r.channel as 'portal' | 'counter',
+    channel: r.channel as 'portal' | 'counter' | 'email' | 'national' | 'rating',
     title: r.title,
     content: r.content,
     senderName: r.sender_name,
     contact: r.contact,
     dossierCode: r.dossier_code,
     category: r.category,
+    procedureCode: r.procedure_code,
     unitId: r.unit_id,
     assigneeId: r.assignee_id,
     status: r.status as 'received' | 'asked_more' | 'refused' | 'answered' | 'published',
@@ -114,7 +115,13 @@ export const searchText = (title: string, question: string, answer: string) => f
  * [start, end), judged at `at` (a step still open past its deadline is late).
  */
 export async function feedbackIndicators(db: Queryable, period: { start: Date; end: Date }, at: Date): Promise<{ '5.2': Ratio; '5.3': Ratio }> {
-  const rows = await kysely(db).selectFrom('feedback').selectAll().where('received_at', '>=', period.start).where('received_at', '<', period.end).execute();
+  const rows = await kysely(db)
+    .selectFrom('feedback')
+    .selectAll()
+    .where('received_at', '>=', period.start)
+    .where('received_at', '<', period.end)
+    .where('channel', '<>', 'rating') // follow-ups of ratings are the unit's own tasks, not PAKN citizens sent
+    .execute();
   const votes = await votesOf(
     db,
     rows.map((r) => r.id),

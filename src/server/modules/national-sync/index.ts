@@ -20,3 +20,4 @@ export { NationalSyncWorker, refreshSyncState, type SyncRunResult } from './work
 export { default as nationalSyncRoutes } from './routes.ts';
 export { monthRange, reconciliation, resend } from './reconciliation.ts';
 export { IMPORT_DOSSIERS_HELP, importDossiers, runImportDossiers, type ImportReport } from './import.ts';
+export { IMPORT_QA_HELP, default as nationalQaRoutes, runImportQa } from './qa-import.ts';

@@ -27,6 +27,7 @@ import { file, HTML } from '../../../contract/http.ts';
 import { defineRoute, describeRoute } from '../../http/route.ts';
 import { nationalSyncConfig, STANDIN_PREFIX } from '../../modules/national-sync/index.ts';
 import { standinPage } from './pages.ts';
+import { serveQa } from './qa.ts';
 
 const AnyObject = z.record(z.string(), z.unknown());
 const PortalReply = z.looseObject({ error_code: z.union([z.number(), z.string()]) });
@@ -119,6 +120,8 @@ export default async function dvcqgStandin(app: FastifyInstance, ctx: AppContext
 
   const serve = async (service: string, madonvi: string, body: Record<string, unknown>): Promise<Answer> => {
     if (!madonvi) return { error_code: 2, message: 'Thiếu mã đơn vị (madonvi)' };
+    const qa = serveQa(service, madonvi, body);
+    if (qa) return qa;
     const data = Array.isArray(body.data) ? body.data : [];
     switch (service) {
       case 'DongBoHoSoMC': {

@@ -1,0 +1,6 @@
+/** The PAKN and Q&A strings (`feedback.*`), added when their chunk loads. */
+import { addBundles } from './bundles.ts';
+import { feedbackEn } from './feedback.en.ts';
+import { feedbackVi } from './feedback.vi.ts';
+
+addBundles({ vi: { feedback: feedbackVi }, en: { feedback: feedbackEn } });
