@@ -13,6 +13,7 @@ import { nationalSyncSubscriber } from './modules/national-sync/index.ts';
 import { createMailService, notificationSubscriber, notifyConfig } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { lienthongSubscriber } from './modules/lienthong/index.ts';
+import { communitySubscriber } from './modules/community/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
@@ -52,6 +53,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
       lienthongSubscriber(() => context),
       nationalSyncSubscriber({ publicUrl: config.publicUrl, secret: config.cookieSecret }),
       notificationSubscriber(notifyConfig(config.publicUrl).lookupUrl), // the citizen's notifications, queued with the event
+      communitySubscriber, // household coverage evidence and the helper of an assisted dossier
     ],
     lifecycle: new Lifecycle(),
     async close() {

@@ -12,6 +12,7 @@ import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { assistantRoutes } from './assistant/index.ts';
 import { feedbackRoutes } from './feedback/index.ts';
+import { communityRoutes } from './community/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
@@ -61,4 +62,5 @@ export const modules: ModuleRegistration[] = [
   smsStandin,
   assistantRoutes,
   feedbackRoutes,
+  communityRoutes,
 ];
