@@ -573,6 +573,43 @@ export const ERRORS = {
     vi: 'Chưa lấy được hỏi đáp từ Cổng Dịch vụ công quốc gia: {reason}',
     en: 'The Q&A could not be fetched from the National Public Service Portal: {reason}',
   },
+
+  // --- Community digital teams and household coverage (docs/community.md) -----------------------------------------
+  COMMUNITY_AREA_FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không được phân công hỗ trợ thôn, tổ dân phố này.',
+    en: 'You are not assigned to this village or residential group.',
+  },
+  COMMUNITY_RESIDENT_OUTSIDE_AREA: {
+    status: 403,
+    vi: 'Người dân này không thuộc hộ gia đình ở thôn, tổ dân phố bạn được phân công.',
+    en: 'This resident does not belong to a household of the areas you are assigned to.',
+  },
+  COMMUNITY_VISIT_KEY_REUSED: {
+    status: 409,
+    vi: 'Mã giao dịch này đã dùng cho một lần thăm hộ khác.',
+    en: 'This transaction key was already used for another visit.',
+  },
+  REPRESENTATION_NOT_USABLE: {
+    status: 403,
+    vi: 'Không thể nộp thay: ủy quyền {reason}.',
+    en: 'Cannot submit on behalf: the representation is {reason}.',
+  },
+  REPRESENTATION_OTP_INVALID: {
+    status: 422,
+    vi: 'Mã xác nhận không đúng, đã hết hạn hoặc đã nhập sai quá số lần cho phép.',
+    en: 'The confirmation code is wrong, expired, or was entered wrongly too many times.',
+  },
+  REPRESENTATION_NO_PHONE: {
+    status: 422,
+    vi: 'Người dân chưa có số điện thoại di động trong Cơ sở dữ liệu dân cư để nhận mã xác nhận; hãy dùng văn bản ủy quyền.',
+    en: 'The resident has no mobile number in the population database to receive a code; use a signed authorisation instead.',
+  },
+  REPRESENTATION_DOCUMENT_REQUIRED: {
+    status: 422,
+    vi: 'Vui lòng tải lên bản chụp văn bản ủy quyền có chữ ký của người dân.',
+    en: 'Please upload the scan of the authorisation signed by the resident.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -14,6 +14,7 @@ import { createMailService, notificationSubscriber, notifyConfig } from './modul
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { lienthongSubscriber } from './modules/lienthong/index.ts';
 import { feedbackFollowUpSubscriber } from './modules/feedback/index.ts';
+import { communitySubscriber } from './modules/community/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
@@ -54,6 +55,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
       nationalSyncSubscriber({ publicUrl: config.publicUrl, secret: config.cookieSecret }),
       notificationSubscriber(notifyConfig(config.publicUrl).lookupUrl), // the citizen's notifications, queued with the event
       feedbackFollowUpSubscriber(), // a "Không hài lòng" rating opens a follow-up for the unit's head
+      communitySubscriber, // household coverage evidence and the helper of an assisted dossier
     ],
     lifecycle: new Lifecycle(),
     async close() {

@@ -66,6 +66,15 @@ export interface Household {
   members: (PopulationRecord & { quanHeVoiChuHo: string })[];
 }
 
+/** A household of a commune's residence register, with the members' minimal data (the household coverage register). */
+export interface HouseholdListing {
+  soSoHoKhau: string;
+  diaChi: PopulationAddress;
+  /** The head's personal identification number. */
+  chuHo: string | null;
+  members: { soDinhDanh: string; hoTen: string; ngaySinh: string; quanHeVoiChuHo: string; soDienThoai?: string }[];
+}
+
 export interface PopulationAdapter {
   /** Looks up one person by 12-digit personal identification number. */
   findByIdNumber(idNumber: string, ctx: LookupContext): Promise<PopulationRecord | null>;
@@ -73,4 +82,6 @@ export interface PopulationAdapter {
   householdOf(idNumber: string, ctx: LookupContext): Promise<Household | null>;
   /** The children of the given person (as recorded with that person as father or mother). */
   childrenOf(idNumber: string, ctx: LookupContext): Promise<PopulationRecord[]>;
+  /** The households registered at an address in the commune (head and living members), for the coverage register. */
+  householdsInCommune(communeCode: string, ctx: LookupContext): Promise<HouseholdListing[]>;
 }

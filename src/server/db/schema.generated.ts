@@ -135,6 +135,103 @@ export interface Citizens {
   last_login_at: Generated<Timestamp>;
 }
 
+export interface CommunityAreas {
+  id: string;
+  commune_code: string;
+  kind: 'thon' | 'ap' | 'to_dan_pho' | 'khu_pho' | 'ban' | 'khac';
+  name: string;
+}
+
+export interface CommunityAssistedDossiers {
+  dossier_id: string;
+  official_id: string;
+  mode: 'assisted' | 'on_behalf';
+  session_id: string | null;
+  representation_id: string | null;
+  client_key: string | null;
+  at: Timestamp;
+}
+
+export interface CommunityAssistedSessions {
+  id: string;
+  official_id: string;
+  helper_name: string;
+  token_hash: string;
+  status: 'pending' | 'claimed' | 'expired';
+  citizen_id: string | null;
+  id_number: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  claimed_at: Timestamp | null;
+}
+
+export interface CommunityEvidence {
+  id: Generated<Int8>;
+  id_number: string;
+  skill: 'eid_login' | 'online_submission' | 'online_payment' | 'digital_signature';
+  source: 'online_dossier' | 'visit_checklist';
+  dossier_id: string | null;
+  visit_id: string | null;
+  recorded_by: string | null;
+  at: Timestamp;
+}
+
+export interface CommunityHelperAreas {
+  official_id: string;
+  area_id: string;
+}
+
+export interface CommunityHouseholdMembers {
+  id_number: string;
+  household_no: string;
+  full_name: string;
+  birth_date: string;
+  relation: Generated<string>;
+  phone: string | null;
+}
+
+export interface CommunityHouseholds {
+  household_no: string;
+  area_id: string;
+  address: string;
+  head_id: string | null;
+  imported_at: Generated<Timestamp>;
+}
+
+export interface CommunityRepresentations {
+  id: string;
+  official_id: string;
+  helper_name: string;
+  id_number: string;
+  resident_name: string;
+  basis: 'otp' | 'document';
+  procedure_codes: string[];
+  status: 'pending' | 'active' | 'revoked';
+  otp_hash: string | null;
+  otp_attempts: Generated<number>;
+  otp_expires_at: Timestamp | null;
+  phone_masked: string | null;
+  document_upload_id: string | null;
+  document_sha256: string | null;
+  created_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface CommunityVisits {
+  id: string;
+  official_id: string;
+  client_key: string;
+  household_no: string;
+  visited_at: Timestamp;
+  outcome: 'done' | 'needs_device' | 'not_home' | 'refused';
+  checklist: Generated<Json>;
+  note: string | null;
+  received_at: Generated<Timestamp>;
+}
+
 export interface ContactConfirmations {
   id: string;
   citizen_id: string;
@@ -739,7 +836,7 @@ export interface OfficialLoginEvents {
 export interface OfficialMemberships {
   official_id: string;
   unit_id: string;
-  role: 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin';
+  role: 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin' | 'community_helper';
 }
 
 export interface OfficialTotpEnrolments {
@@ -1263,6 +1360,15 @@ export interface DB {
   calendar_days: CalendarDays;
   citizen_contacts: CitizenContacts;
   citizens: Citizens;
+  community_areas: CommunityAreas;
+  community_assisted_dossiers: CommunityAssistedDossiers;
+  community_assisted_sessions: CommunityAssistedSessions;
+  community_evidence: CommunityEvidence;
+  community_helper_areas: CommunityHelperAreas;
+  community_household_members: CommunityHouseholdMembers;
+  community_households: CommunityHouseholds;
+  community_representations: CommunityRepresentations;
+  community_visits: CommunityVisits;
   contact_confirmations: ContactConfirmations;
   dossier_actions: DossierActions;
   dossier_code_counters: DossierCodeCounters;

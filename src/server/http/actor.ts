@@ -13,6 +13,8 @@ export interface CitizenActor {
   fullName: string;
   birthDate?: string;
   loginAt?: string;
+  /** An assisted session (docs/community.md): the resident logged in on a community helper's device. */
+  assistedBy?: { helperId: string; helperName: string; sessionId: string };
 }
 
 export interface OfficialActor {
@@ -38,6 +40,7 @@ export function currentActor(req: FastifyRequest): Actor | null {
       fullName: String(sub.fullName ?? ''),
       birthDate: sub.birthDate ? String(sub.birthDate) : undefined,
       loginAt: sub.loginAt ? String(sub.loginAt) : undefined,
+      ...(isAssistedBy(sub.assistedBy) ? { assistedBy: sub.assistedBy } : {}),
     };
   }
   return {
@@ -48,6 +51,11 @@ export function currentActor(req: FastifyRequest): Actor | null {
     roles: Array.isArray(sub.roles) ? sub.roles.map(String) : [],
     unitIds: Array.isArray(sub.unitIds) ? sub.unitIds.map(String) : [],
   };
+}
+
+function isAssistedBy(v: unknown): v is NonNullable<CitizenActor['assistedBy']> {
+  const a = v as Record<string, unknown> | null | undefined;
+  return !!a && typeof a.helperId === 'string' && typeof a.helperName === 'string' && typeof a.sessionId === 'string';
 }
 
 export function requireActor(req: FastifyRequest): Actor {

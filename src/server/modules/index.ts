@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/index.ts';
 import { assistantRoutes } from './assistant/index.ts';
 import { lifeEventRoutes } from './assistant/index.ts';
 import { feedbackRoutes } from './feedback/index.ts';
+import { communityRoutes } from './community/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
@@ -65,4 +66,5 @@ export const modules: ModuleRegistration[] = [
   feedbackRoutes,
   nationalQaRoutes,
   lifeEventRoutes,
+  communityRoutes,
 ];

@@ -8,11 +8,15 @@ import { seedMetricsDemo } from '../modules/metrics/index.ts';
 import { seedDemoOfficials } from '../modules/officials/index.ts';
 import { seedReferenceData } from '../modules/reference/index.ts';
 import { seedPopulation } from '../standins/population/seed.ts';
+import { seedCommunityDemo } from '../modules/community/index.ts';
+import { StandinPopulationAdapter } from '../standins/population/adapter.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;
 
 /** Steps in order; each domain module adds its own. */
 export const seedSteps: SeedStep[] = [seedReferenceData, seedCatalogue, seedDemoOfficials, async (db) => void (await seedPopulation(db)), seedMetricsDemo];
+// The community digital team's household register and helper areas (docs/community.md), after the population.
+seedSteps.push((db) => seedCommunityDemo(db, new StandinPopulationAdapter(db)));
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);

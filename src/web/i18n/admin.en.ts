@@ -41,6 +41,7 @@ export const adminEn: typeof adminVi = {
     supervisor: 'Supervisor (read-only)',
     system_admin: 'System administrator',
     catalogue_admin: 'Catalogue administrator',
+    community_helper: 'Community digital team',
   },
   enum: {
     toan_trinh: 'Fully online',

@@ -39,6 +39,7 @@ export const adminVi = {
     supervisor: 'Giám sát (chỉ xem)',
     system_admin: 'Quản trị hệ thống',
     catalogue_admin: 'Quản trị danh mục thủ tục',
+    community_helper: 'Tổ công nghệ số cộng đồng',
   },
   enum: {
     toan_trinh: 'Toàn trình',

@@ -65,6 +65,7 @@ export const staffEn: typeof staffVi = {
     supervisor: 'Supervisor',
     system_admin: 'System administrator',
     catalogue_admin: 'Catalogue administrator',
+    community_helper: 'Community digital team',
     applicant: 'Applicant',
     system: 'System',
   },

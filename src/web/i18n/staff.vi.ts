@@ -63,6 +63,7 @@ export const staffVi = {
     supervisor: 'Giám sát',
     system_admin: 'Quản trị hệ thống',
     catalogue_admin: 'Quản trị danh mục thủ tục',
+    community_helper: 'Tổ công nghệ số cộng đồng',
     applicant: 'Người nộp hồ sơ',
     system: 'Hệ thống',
   },

@@ -9,7 +9,7 @@ export interface StaffNavItem {
 }
 
 /** Officials who work with dossiers (a catalogue administrator alone does not). */
-const OFFICIALS: string[] = OFFICIAL_ROLES.filter((r) => r !== 'catalogue_admin');
+const OFFICIALS: string[] = OFFICIAL_ROLES.filter((r) => r !== 'catalogue_admin' && r !== 'community_helper');
 
 /** The back office's own pages in the menu, with the roles that may use each. */
 export const staffNav: StaffNavItem[] = [

@@ -28,3 +28,7 @@ export {
   type TransitionResult,
 } from './transition.ts';
 export type { TransitionInput } from './transition-input.ts';
+// Community helpers (modules/community): a submission on a resident's behalf under a representation.
+export { submitDossier, type OnBehalf } from './submission.ts';
+export { checkSubmission, startDraft } from './submission-checks.ts';
+export { updateDraft } from './drafts.ts';

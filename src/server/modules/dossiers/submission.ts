@@ -72,11 +72,26 @@ export async function findByIdempotencyKey(db: Queryable, ownerId: string, key: 
     : null;
 }
 
+/**
+ * A submission on the resident's behalf by a community helper under a representation (docs/community.md): the
+ * dossier is the resident's (owner, applicant, every notice), the log's first entry names the helper, and no e-ID
+ * login of the resident is claimed.
+ */
+export interface OnBehalf {
+  helperId: string;
+  helperName: string;
+  representationId: string;
+  basis: string;
+  /** The helper's idempotency key (one dossier per helper and key). */
+  clientKey: string;
+}
+
 export async function submitDossier(
   ctx: AppContext,
   citizen: CitizenActor,
   input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean },
   check: SubmissionChecker,
+  onBehalf?: OnBehalf,
 ): Promise<{ dossier: SubmittedDossier; created: boolean }> {
   const existing = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
   if (existing) return { dossier: existing, created: false };
@@ -123,12 +138,16 @@ export async function submitDossier(
         submittedAt,
         feeQuote: checked.feeQuote,
         feeTotal: checked.feeTotal,
-        vneidAuthenticated: true,
+        vneidAuthenticated: !onBehalf,
         populationDbUsed: checked.populationDbUsed,
-        online: { draftId: draft.id, loginAt, idempotencyKey: input.idempotencyKey },
+        online: { draftId: draft.id, loginAt: onBehalf ? null : loginAt, idempotencyKey: input.idempotencyKey },
         documents: checked.documents.map((d) => ({ ...d, source: d.storeDocumentId ? 'store' : 'upload' })),
-        submittedBy: { kind: 'citizen', id: citizen.id, name: citizen.fullName, role: 'applicant' },
+        submittedBy: onBehalf
+          ? { kind: 'official', id: onBehalf.helperId, name: onBehalf.helperName, role: 'applicant' }
+          : { kind: 'citizen', id: citizen.id, name: citizen.fullName, role: 'applicant' },
         log: {
+          ...(citizen.assistedBy && !onBehalf ? { assistedBy: citizen.assistedBy } : {}),
+          ...(onBehalf ? { onBehalf } : {}),
           channel: Channel.ONLINE,
           procedureCode: draft.procedure_code,
           procedureVersion: draft.procedure_version,

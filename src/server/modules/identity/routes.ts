@@ -14,6 +14,7 @@ import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute, describeRoute } from '../../http/route.ts';
 import { pagePolicyWithStyle } from '../../http/security-headers.ts';
+import { ASSIST_COOKIE, claimAssistedSession } from '../community/index.ts';
 import type { ModuleRegistration } from '../index.ts';
 import { identityFromClaims, maskIdNumber, needsUserinfo } from './claims.ts';
 import { upsertCitizen } from './citizens.ts';
@@ -172,7 +173,12 @@ export function identityModule(options: RelyingPartyOptions = {}): ModuleRegistr
 
       const kept = Object.fromEntries(Object.entries(claims).filter(([k]) => !PROTOCOL_CLAIMS.has(k)));
       const citizen = await upsertCitizen(db, rp.issuer, identity.identity, kept);
+      // An assisted session started on this device by a community helper (docs/community.md): the resident's own
+      // session records who helped; the helper's session on this device ends (startSession replaces it).
+      const assistedBy = await claimAssistedSession(db, req.cookies[ASSIST_COOKIE], { citizenId: citizen.id, idNumber: identity.identity.idNumber });
+      if (req.cookies[ASSIST_COOKIE]) reply.clearCookie(ASSIST_COOKIE, { path: '/auth' });
       await reply.startSession('citizen', {
+        ...(assistedBy ? { assistedBy } : {}),
         citizenId: citizen.id,
         idNumber: identity.identity.idNumber,
         fullName: identity.identity.fullName,

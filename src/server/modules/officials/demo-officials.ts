@@ -101,6 +101,19 @@ export const DEMO_OFFICIALS: { username: string; fullName: string; title: string
     title: 'Văn thư, Văn phòng HĐND-UBND xã Xuân Thành',
     memberships: [{ unitId: 'dni.xuanthanh.vanphong', role: 'clerk' }],
   },
+  {
+    // Community digital team (Tổ công nghệ số cộng đồng): areas in community_helper_areas (modules/community/demo.ts).
+    username: 'hotro.phubinh',
+    fullName: 'Lê Thị Thanh Hương',
+    title: 'Tổ viên Tổ công nghệ số cộng đồng (Đoàn Thanh niên), Thôn Phú Bình',
+    memberships: [{ unitId: 'dni.phurieng.ubnd', role: 'community_helper' }],
+  },
+  {
+    username: 'hotro.phuthinh',
+    fullName: 'Trần Văn Toàn',
+    title: 'Tổ viên Tổ công nghệ số cộng đồng (Công an xã), Thôn Phú Thịnh',
+    memberships: [{ unitId: 'dni.phurieng.ubnd', role: 'community_helper' }],
+  },
 ];
 
 export async function seedDemoOfficials(db: Database): Promise<void> {

@@ -82,7 +82,9 @@ async function loadOrgTree(db: Queryable): Promise<OrgTree> {
 
 /** The official's authority: direct memberships, and the subtrees they oversee. */
 export function officialAuth(tree: OrgTree, official: { id: string; memberships: readonly { unitId: string; role: string }[] }): OfficialAuth {
-  const memberships = official.memberships.map((m) => ({ unitId: m.unitId, role: m.role as OfficialRole }));
+  // A community helper's membership gives no sight of the unit's dossiers: they see only the dossiers they assisted
+  // (modules/community).
+  const memberships = official.memberships.filter((m) => m.role !== 'community_helper').map((m) => ({ unitId: m.unitId, role: m.role as OfficialRole }));
   const oversight: OfficialAuth['oversight'] = {};
   for (const role of OVERSIGHT_ROLES) {
     const units = memberships.filter((m) => m.role === role);

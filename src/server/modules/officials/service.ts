@@ -34,6 +34,7 @@ export const roleName: Record<OfficialRole, string> = {
   supervisor: 'Giám sát (chỉ xem)',
   system_admin: 'Quản trị hệ thống',
   catalogue_admin: 'Quản trị danh mục thủ tục',
+  community_helper: 'Thành viên Tổ công nghệ số cộng đồng',
 };
 
 export { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS };
@@ -142,7 +143,8 @@ export async function loadSubject(db: Queryable, officialId: string): Promise<Of
     fullName: o.full_name,
     title: o.title,
     roles: [...new Set(memberships.map((m) => m.role))],
-    unitIds: [...new Set(memberships.map((m) => m.unitId))],
+    // Units whose dossiers the official works with: a community helper's membership is not one (docs/community.md).
+    unitIds: [...new Set(memberships.filter((m) => m.role !== 'community_helper').map((m) => m.unitId))],
     memberships,
   };
 }

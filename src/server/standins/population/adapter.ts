@@ -3,7 +3,15 @@
  * the national service implements. Every call is logged in population_lookups (who, unit, purpose,
  * dossier, when, whom, found) in the same statement batch as the read.
  */
-import type { Household, LookupContext, PopulationAdapter, PopulationAddress, PopulationRecord, RelativeRef } from '../../adapters/population.ts';
+import type {
+  Household,
+  HouseholdListing,
+  LookupContext,
+  PopulationAdapter,
+  PopulationAddress,
+  PopulationRecord,
+  RelativeRef,
+} from '../../adapters/population.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 
 interface ResidentRow {
@@ -84,6 +92,29 @@ export class StandinPopulationAdapter implements PopulationAdapter {
       .rows;
     await this.log(ctx, 'childrenOf', idNumber, rows.length > 0);
     return Promise.all(rows.map((r) => this.toRecord(r)));
+  }
+
+  async householdsInCommune(communeCode: string, ctx: LookupContext): Promise<HouseholdListing[]> {
+    const { rows } = await this.db.query<{
+      household_book_no: string;
+      address: PopulationAddress;
+      head_id: string | null;
+      members: { soDinhDanh: string; hoTen: string; ngaySinh: string; quanHeVoiChuHo: string; soDienThoai: string | null }[] | null;
+    }>(
+      `SELECT h.household_book_no, h.address, h.head_id,
+              (SELECT json_agg(json_build_object('soDinhDanh', r.id_number, 'hoTen', r.full_name, 'ngaySinh', to_char(r.birth_date, 'YYYY-MM-DD'),
+                        'quanHeVoiChuHo', COALESCE(r.relation_to_head, ''), 'soDienThoai', r.phone) ORDER BY r.birth_date)
+                 FROM standin_residents r WHERE r.household_id = h.id AND r.deceased_on IS NULL) AS members
+         FROM standin_households h WHERE h.address->>'maPhuongXa' = $1 ORDER BY h.household_book_no`,
+      [communeCode],
+    );
+    await this.log(ctx, 'householdsInCommune', communeCode, rows.length > 0);
+    return rows.map((r) => ({
+      soSoHoKhau: r.household_book_no,
+      diaChi: r.address,
+      chuHo: r.head_id,
+      members: (r.members ?? []).map((m) => ({ ...m, soDienThoai: m.soDienThoai ?? undefined })),
+    }));
   }
 
   private async fetch(q: Queryable, idNumber: string): Promise<ResidentRow | undefined> {

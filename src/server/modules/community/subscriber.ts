@@ -1,0 +1,52 @@
+/**
+ * The community module's in-transaction subscriber to the domain events (listed in src/server/bootstrap.ts): when a
+ * citizen submits a dossier online after an e-ID login, the evidence of both covering skills (e-ID login, online
+ * submission) is recorded for that person — which is what flips their household to covered — and, when the citizen
+ * was in an assisted session, the helper is recorded beside the dossier (community_assisted_dossiers). Written in
+ * the submission's transaction: a dossier is never without its coverage evidence, and a replayed event adds nothing
+ * (unique keys).
+ */
+import type { DossierEvent } from '../../../core/dossiers/events.ts';
+import { Channel } from '../../../core/dossiers/status.ts';
+import type { Queryable } from '../../db/database.ts';
+import { recordEvidence } from './register.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function communitySubscriber(tx: Queryable, event: DossierEvent): Promise<void> {
+  if (event.type !== 'submitted' || event.channel !== Channel.ONLINE) return;
+  const onBehalf = event.data.onBehalf as { helperId?: unknown; representationId?: unknown; clientKey?: unknown } | undefined;
+  if (event.actor.kind === 'official' && onBehalf && typeof onBehalf.helperId === 'string' && typeof onBehalf.representationId === 'string') {
+    // Submitted on the resident's behalf: the helper is recorded; the resident showed no skill, so no evidence.
+    await tx.query(
+      `INSERT INTO community_assisted_dossiers (dossier_id, official_id, mode, representation_id, client_key, at) VALUES ($1, $2, 'on_behalf', $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [event.dossierId, onBehalf.helperId, onBehalf.representationId, typeof onBehalf.clientKey === 'string' ? onBehalf.clientKey : null, event.at],
+    );
+    return;
+  }
+  if (event.actor.kind !== 'citizen') return;
+  const d = (
+    await tx.query<{ applicant_id_number: string | null; vneid_authenticated: boolean }>(
+      'SELECT applicant_id_number, vneid_authenticated FROM dossiers WHERE id = $1',
+      [event.dossierId],
+    )
+  ).rows[0];
+  if (d?.applicant_id_number && d.vneid_authenticated) {
+    await recordEvidence(tx, {
+      idNumber: d.applicant_id_number,
+      skills: ['eid_login', 'online_submission'],
+      source: 'online_dossier',
+      dossierId: event.dossierId,
+      at: new Date(event.at),
+    });
+  }
+  const assisted = event.data.assistedBy as { helperId?: unknown; sessionId?: unknown } | undefined;
+  if (assisted && typeof assisted.helperId === 'string' && UUID.test(assisted.helperId)) {
+    await tx.query(
+      `INSERT INTO community_assisted_dossiers (dossier_id, official_id, mode, session_id, at) VALUES ($1, $2, 'assisted', $3, $4)
+       ON CONFLICT (dossier_id) DO NOTHING`,
+      [event.dossierId, assisted.helperId, typeof assisted.sessionId === 'string' && UUID.test(assisted.sessionId) ? assisted.sessionId : null, event.at],
+    );
+  }
+}
