@@ -16,6 +16,7 @@
  *   --keep  keep the build folder (its path is printed)
  *   --top N also print the N source files (or packages) that weigh most in the home page's first load, measured
  *           in minified bytes attributed through the source maps
+ *   --route P with --top: the route (as printed, e.g. /ho-so-nhap/:id) whose first load is broken down instead
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +26,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 
 const { values: args } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, top: { type: 'string' } },
+  options: { json: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, top: { type: 'string' }, route: { type: 'string' } },
 });
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -227,12 +228,15 @@ try {
   if (args.top) {
     const keys = new Set<string>();
     staticClosure(manifest, entryKey, keys);
-    const chunkKey = chunkOf.get(path.join(webRoot, ROUTES[0].modules[0]));
-    if (chunkKey) staticClosure(manifest, chunkKey, keys);
+    const route = ROUTES.find((r) => r.path === (args.route ?? '/')) ?? ROUTES[0];
+    for (const m of route.modules) {
+      const chunkKey = chunkOf.get(path.join(webRoot, m));
+      if (chunkKey) staticClosure(manifest, chunkKey, keys);
+    }
     const bySource = new Map<string, number>();
     for (const k of keys) bytesBySource(outDir, manifest[k].file, bySource);
     const sum = [...bySource.values()].reduce((a, b) => a + b, 0);
-    console.log(`\nHome page first load by source (minified bytes, ${kb(sum).trim()} attributed):`);
+    console.log(`\n${route.path} (${route.what}) first load by source (minified bytes, ${kb(sum).trim()} attributed):`);
     for (const [src, n] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, Number(args.top))) console.log(`${kb(n)}  ${src}`);
   }
   if (args.json) console.log(JSON.stringify({ routes: results, all: { js: allJs, css: allCss } }, null, 2));

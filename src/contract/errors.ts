@@ -467,6 +467,11 @@ export const ERRORS = {
     vi: 'Hồ sơ chưa có bản quét của bản chính để chứng thực.',
     en: 'The dossier has no scan of the original to certify.',
   },
+  RESULT_INCOMPLETE: {
+    status: 409,
+    vi: 'Chưa thể ban hành kết quả: hồ sơ còn thiếu thông tin để điền vào văn bản ({fields}).',
+    en: 'The result cannot be issued: the dossier lacks information the document needs ({fields}).',
+  },
   SIGNING_NOT_CONFIGURED: {
     status: 409,
     vi: 'Hệ thống chưa được cấu hình chứng thư số để ký kết quả. Vui lòng báo quản trị hệ thống.',

@@ -66,7 +66,10 @@ export const PublicResult = z.strictObject({
   signer: z.strictObject({ name: z.string(), title: z.string().nullable(), certificate: z.string() }),
   signedAt: Instant,
   issuedAt: Instant.nullable(),
+  /** The requester: the person the result was issued to, in whose store it is (masked). */
   owner: z.strictObject({ name: z.string(), idNumber: z.string() }),
+  /** Whom the document is about, as the document calls them (masked): the child of a birth extract, the couple… */
+  subject: z.strictObject({ label: z.string(), name: z.string(), idNumber: z.string().nullable() }),
   validFrom: Day,
   validTo: Day.nullable(),
   scope: z.string().nullable(),

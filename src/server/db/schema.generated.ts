@@ -1107,6 +1107,9 @@ export interface Results {
   status_reason: string | null;
   status_at: Timestamp | null;
   created_at: Generated<Timestamp>;
+  subject_label: string | null;
+  subject_name: string | null;
+  subject_id_number: string | null;
 }
 
 export interface SchemaMigrations {

@@ -66,7 +66,7 @@ function ResultState({ r }: { r: PublicResult }) {
 
 /** What the register says about a result. */
 function ResultFacts({ r }: { r: PublicResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const at = useAt();
   return (
     <>
@@ -119,12 +119,17 @@ function ResultFacts({ r }: { r: PublicResult }) {
           </div>
         )}
         <div>
-          <dt>{t('verify.owner')}</dt>
-          <dd>{r.owner.name}</dd>
+          <dt>{i18n.language.startsWith('en') ? t('verify.subject') : r.subject.label}</dt>
+          <dd>
+            {r.subject.name}
+            {r.subject.idNumber && ` (${t('verify.ownerId').toLocaleLowerCase()}: ${r.subject.idNumber})`}
+          </dd>
         </div>
         <div>
-          <dt>{t('verify.ownerId')}</dt>
-          <dd>{r.owner.idNumber}</dd>
+          <dt>{t('verify.owner')}</dt>
+          <dd>
+            {r.owner.name} ({t('verify.ownerId').toLocaleLowerCase()}: {r.owner.idNumber})
+          </dd>
         </div>
         {r.dossierCode && (
           <div>

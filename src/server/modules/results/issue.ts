@@ -23,6 +23,8 @@ import {
   placeCodes,
   renderCertifiedCopy,
   renderResultPdf,
+  ResultIncompleteError,
+  resultSubject,
   resultValidity,
   type ResultData,
   type SourceMime,
@@ -63,6 +65,26 @@ export async function placeNames(db: Queryable, codes: readonly string[]): Promi
   if (codes.length === 0) return {};
   const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM admin_units WHERE code = ANY($1::text[])', [codes]);
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
+/**
+ * Renders, or refuses with RESULT_INCOMPLETE naming the fields the dossier lacks (issue 18: a result is complete
+ * or not issued): the official completes the dossier (or sends it back) instead of signing a document with gaps.
+ */
+async function complete(render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  try {
+    return await render();
+  } catch (e) {
+    if (!(e instanceof ResultIncompleteError)) throw e;
+    const fields = e.blanks.join('; ');
+    throw new AppError(
+      'RESULT_INCOMPLETE',
+      `Chưa thể ban hành kết quả: hồ sơ còn thiếu thông tin để điền vào văn bản (${fields}).`,
+      409,
+      { fields: e.blanks },
+      { fields },
+    );
+  }
 }
 
 interface DossierForResult {
@@ -171,10 +193,12 @@ export async function signDossierResult(
     if (!original) throw new AppError('ORIGINAL_MISSING', 'Hồ sơ chưa có bản quét của bản chính để chứng thực.', 409);
     // The copy has the pages of the scanned original (what the citizen declared is only a count for the fee).
     const source = { bytes: await ctx.files.get(original.sha256), mime: original.mime as SourceMime };
-    pdf = await renderCertifiedCopy(source, { ...data, pages: await countSourcePages(source) });
+    const pages = await countSourcePages(source);
+    pdf = await complete(() => renderCertifiedCopy(source, { ...data, pages }));
   } else {
-    pdf = await renderResultPdf(data);
+    pdf = await complete(() => renderResultPdf(data));
   }
+  const subject = resultSubject(data);
   // The validity the document prints (and its QR states) is the one recorded, including limits set by law.
   const validity = resultValidity(data);
   const { signer, commonName } = await ctx.signers.forUnit({ id: unit.id, name: unit.name, locality: place, province });
@@ -188,8 +212,8 @@ export async function signDossierResult(
   await tx.query('INSERT INTO stored_files (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, 'application/pdf']);
   await tx.query(
     `INSERT INTO results (id, dossier_id, kind, result_code, document_type, title, number, issuing_unit_id, signer_name, signer_title, certificate_cn, signed_at,
-       owner_id_number, owner_name, sha256, size, valid_from, valid_to, scope)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       owner_id_number, owner_name, sha256, size, valid_from, valid_to, scope, subject_label, subject_name, subject_id_number)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
       id,
       d.id,
@@ -210,6 +234,9 @@ export async function signDossierResult(
       validity.validFrom,
       validity.validTo ?? null,
       validity.scope ?? null,
+      subject.label,
+      subject.name,
+      subject.idNumber ?? null,
     ],
   );
   await tx.query('UPDATE dossiers SET result_id = $2 WHERE id = $1', [d.id, id]);
@@ -372,7 +399,7 @@ export async function previewDossierResult(
     verifyUrl: `${ctx.config.publicUrl}/verify/${crypto.randomUUID()}`,
     specimen: true,
   };
-  if (kase.result.template !== 'ban-sao-dien-tu') return renderResultPdf(data);
+  if (kase.result.template !== 'ban-sao-dien-tu') return complete(() => renderResultPdf(data));
   const original = (
     await db.query<{ sha256: string; mime: string }>(
       "SELECT sha256, mime FROM dossier_documents WHERE dossier_id = $1 AND requirement_code = 'BC' AND sha256 IS NOT NULL ORDER BY created_at DESC LIMIT 1",
@@ -381,5 +408,6 @@ export async function previewDossierResult(
   ).rows[0];
   if (!original) throw new AppError('ORIGINAL_MISSING', 'Hồ sơ chưa có bản quét của bản chính để chứng thực.', 409);
   const source = { bytes: await ctx.files.get(original.sha256), mime: original.mime as SourceMime };
-  return renderCertifiedCopy(source, { ...data, pages: await countSourcePages(source) });
+  const pages = await countSourcePages(source);
+  return complete(() => renderCertifiedCopy(source, { ...data, pages }));
 }

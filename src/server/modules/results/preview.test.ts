@@ -47,6 +47,19 @@ describe(`the leader sees what they sign, on ${testDatabaseKind}`, () => {
       expect(text).toMatch(/Số: …\/\d{4}\/HT-KS/);
     }
 
+    // The dossier holds the parents' ethnicity and nationality: no dotted blank anywhere (issue 18).
+    if (text !== null) expect(text).not.toContain('……');
+
+    // A dossier lacking a fact the document prints is refused with the fields named, in Vietnamese, not signed.
+    await b.t.ctx.db.query(`UPDATE dossiers SET form_values = form_values - 'quocTichMe' WHERE id = $1`, [d.id]);
+    const refused = await leader.get(`/api/staff/dossiers/${d.id}/result-preview.pdf`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'RESULT_INCOMPLETE', message: expect.stringContaining('Người mẹ – Quốc tịch') });
+    const signing = await leader.post(`/api/staff/dossiers/${d.id}/forward`, {});
+    expect(signing.statusCode).toBe(409);
+    expect(signing.json().error.code).toBe('RESULT_INCOMPLETE');
+    expect((await b.t.ctx.db.query('SELECT 1 FROM results WHERE dossier_id = $1', [d.id])).rowCount).toBe(0);
+
     // Access: anonymous, a citizen and an official of another commune are refused; a malformed id is a 4xx.
     const { TestClient } = await import('../../testing/harness.ts');
     expect((await new TestClient(b.t.app).get(`/api/staff/dossiers/${d.id}/result-preview.pdf`)).statusCode).toBe(401);

@@ -112,6 +112,11 @@ describe(`electronic results and the personal store on ${testDatabaseKind}`, () 
     });
     const pub = (await b.t.app.inject({ method: 'GET', url: new URL(qr.url).pathname.replace('/verify/', '/api/public/results/') })).json();
     expect(pub).toMatchObject({ state: 'valid', number: expect.any(String), issuingUnit: 'Ủy ban nhân dân xã Phú Riềng', owner: { idNumber: '********2346' } });
+    // The extract is about the child, requested by the mother: the verification names each as what they are.
+    expect(pub.subject).toMatchObject({ label: 'Người được đăng ký khai sinh' });
+    expect(pub.subject.name).toMatch(/^N/);
+    expect(pub.subject.name).not.toBe(pub.owner.name);
+    expect(pub.owner.name).toMatch(/^T/);
   });
 
   it('verifies an uploaded file: the original is valid; one changed byte makes pdfsig and the API report it invalid', async () => {

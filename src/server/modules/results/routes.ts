@@ -63,6 +63,9 @@ interface ResultRow {
   signed_at: Date;
   owner_id_number: string;
   owner_name: string;
+  subject_label: string | null;
+  subject_name: string | null;
+  subject_id_number: string | null;
   sha256: string;
   size: number;
   valid_from: string;
@@ -97,6 +100,9 @@ function publicView(r: ResultRow, today: string) {
     signedAt: new Date(r.signed_at).toISOString(),
     issuedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
     owner: { name: maskName(r.owner_name), idNumber: maskId(r.owner_id_number) },
+    subject: r.subject_name
+      ? { label: r.subject_label ?? 'Người được cấp', name: maskName(r.subject_name), idNumber: r.subject_id_number ? maskId(r.subject_id_number) : null }
+      : { label: 'Người được cấp', name: maskName(r.owner_name), idNumber: maskId(r.owner_id_number) },
     validFrom: r.valid_from,
     validTo: r.valid_to,
     scope: r.scope,

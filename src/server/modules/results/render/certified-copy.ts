@@ -13,6 +13,7 @@ import { checkSource, drawEmbeddedPage, drawOrientedImage, fit, jpegOrientation,
 import { certificationNumberLine, drawCertificationStatement, electronicCopyTemplate } from './templates/certification.ts';
 import { resultValidity } from './templates.ts';
 import type { CertifiedCopyData, SourceFile } from './types.ts';
+import { refuseBlanks, watchBlanks } from './completeness.ts';
 import { DOTS, formatValue, withPlaceNames } from './values.ts';
 
 type SourcePage =
@@ -93,6 +94,7 @@ export async function renderCertifiedCopy(original: SourceFile, input: Certified
   }
 
   w.newPage();
+  const blanks = watchBlanks(w);
   para(w, data.agency.name.toLocaleUpperCase('vi-VN'), { bold: true, align: 'center', gap: 2 });
   para(w, `Lời chứng kèm theo ${data.title.charAt(0).toLocaleLowerCase('vi-VN')}${data.title.slice(1).toLocaleLowerCase('vi-VN')}`, {
     italic: true,
@@ -103,5 +105,6 @@ export async function renderCertifiedCopy(original: SourceFile, input: Certified
   para(w, `Người yêu cầu chứng thực: ${data.owner.name}`);
   para(w, `Mã hồ sơ: ${data.dossier.code}`);
   drawCertificationStatement(w, data, data.pages);
+  refuseBlanks(blanks);
   return finishResult(w, data);
 }

@@ -4,9 +4,20 @@
  * answers refer to (`ResultData.places`, for `placeCodes(values)`). See docs/results.md, "Result templates".
  */
 export type { CertifiedCopyData, PaperConversionMark, ResultAgency, ResultData, ResultRegister, ResultSigner, SourceFile, SourceMime } from './types.ts';
-export { GENERIC_TEMPLATE_KEY, RESULT_TEMPLATES, renderResultPdf, resolveTemplate, resultValidity, templateKeyFor, type ResultTemplate } from './templates.ts';
+export {
+  GENERIC_TEMPLATE_KEY,
+  RESULT_TEMPLATES,
+  renderResultPdf,
+  resolveTemplate,
+  resultSubject,
+  resultValidity,
+  templateKeyFor,
+  type ResultSubject,
+  type ResultTemplate,
+} from './templates.ts';
 export { resultQrPayload, SPECIMEN_LABEL, SPECIMEN_WATERMARK, type ResolvedValidity } from './layout.ts';
 export { renderCertifiedCopy } from './certified-copy.ts';
+export { ResultIncompleteError } from './completeness.ts';
 export { countSourcePages } from './source.ts';
 export { conversionTime, markConvertedFromPaper, PAPER_MARK_TITLE, paperMarkLines } from './paper-mark.ts';
 export { CERTIFICATION_STATEMENT } from './templates/certification.ts';

@@ -6,6 +6,7 @@ import { SPECIMEN_LABEL, SPECIMEN_WATERMARK } from './layout.ts';
 import { birth, certifiedCopy, issuedAt, maritalStatus, PUBLIC_URL, residence } from './test-fixtures.ts';
 import { pdfInfo, pdfQrPayload, pdfText, renderPage, writeTemp } from './test-pdf.ts';
 import { renderResultPdf, resolveTemplate, templateKeyFor } from './templates.ts';
+import { ResultIncompleteError } from './completeness.ts';
 import type { ResultData } from './types.ts';
 import { DOTS, formLabels } from './values.ts';
 
@@ -67,8 +68,10 @@ describe('giay-khai-sinh — Trích lục khai sinh', () => {
       'Võ Minh Tâm',
       `Tra cứu, xác thực tại: ${PUBLIC_URL}/verify/kq-7f3a9c2e`,
     ]);
-    // The form does not ask the mother's nationality: a dotted line, as on paper.
-    expect(text).toContain(`Quốc tịch: ${DOTS}`);
+    // Every fact the dossier holds, the parents' ethnicity and nationality included (issue 18): no dotted blank.
+    expect(text).toContain('Năm sinh: 1995 Dân tộc: Kinh Quốc tịch: Việt Nam');
+    expect(text).toContain('Năm sinh: 1990 Dân tộc: Tày Quốc tịch: Việt Nam');
+    expect(text).not.toContain(DOTS);
     expect(text).not.toContain(SPECIMEN_WATERMARK);
     expect(pdfInfo(file)).toMatchObject({ pages: 1, ...A4 });
     const qr = pdfQrPayload(file);
@@ -84,7 +87,7 @@ describe('giay-khai-sinh — Trích lục khai sinh', () => {
     });
   });
 
-  it('leaves the father’s section empty when he is not known, and dots what is missing', async () => {
+  it('leaves the father’s section empty when he is not known, and leaves out the quê quán not declared', async () => {
     const values = {
       ...birth.values,
       coThongTinCha: false,
@@ -94,17 +97,24 @@ describe('giay-khai-sinh — Trích lục khai sinh', () => {
       noiCuTruCha: undefined,
       queQuanTre: undefined,
     };
-    const { text } = await render('khai-sinh-khong-cha', { ...birth, values, register: undefined });
+    const { text } = await render('khai-sinh-khong-cha', { ...birth, values });
     expect(text).toContain('Họ, chữ đệm, tên người cha: Năm sinh: Dân tộc: Quốc tịch: Nơi cư trú:');
     expect(text).not.toContain('NGUYỄN VĂN HÙNG');
-    expect(text).toContain(`Quê quán: ${DOTS}`);
-    expect(text).toContain(`Số: ${DOTS}, Quyển số: ${DOTS}`);
+    expect(text).not.toContain('Quê quán');
+    expect(text).not.toContain(DOTS);
   });
 
-  it('renders with no answers at all: every field a dotted line', async () => {
-    const { text } = await render('khai-sinh-trong', { ...birth, values: {} });
-    expect(text).toContain(`Họ, chữ đệm, tên: ${DOTS}`);
-    expect(text).toContain(`Ngày, tháng, năm sinh: ${DOTS}; ghi bằng chữ: ${DOTS}`);
+  it('refuses to issue with blanks, naming each fact the dossier lacks', async () => {
+    const { quocTichMe: _m, danTocCha: _d, ...values } = birth.values;
+    const missing = await renderResultPdf({ ...birth, values }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ResultIncompleteError);
+    expect((missing as ResultIncompleteError).blanks).toEqual(['Người mẹ – Quốc tịch', 'Người cha – Dân tộc']);
+    const empty = (await renderResultPdf({ ...birth, values: {} }).catch((e: unknown) => e)) as ResultIncompleteError;
+    expect(empty.blanks).toEqual(
+      expect.arrayContaining(['Người được đăng ký khai sinh – Họ, chữ đệm, tên', 'Người được đăng ký khai sinh – Ngày, tháng, năm sinh']),
+    );
+    const unregistered = (await renderResultPdf({ ...birth, register: undefined }).catch((e: unknown) => e)) as ResultIncompleteError;
+    expect(unregistered.blanks).toEqual(['Thông tin đăng ký khai sinh – Số', 'Thông tin đăng ký khai sinh – Quyển số']);
   });
 
   it('prints the specimen watermark and "MẪU" in the title block only when asked', async () => {
@@ -172,7 +182,6 @@ describe('xac-nhan-cu-tru — Xác nhận thông tin về cư trú', () => {
       'Họ, chữ đệm và tên: HOÀNG VĂN TƯ',
       'Ngày, tháng, năm sinh: 02/09/1945',
       'Nơi thường trú: Thôn Phú Trung, Xã Phú Riềng, Tỉnh Đồng Nai',
-      `Nơi tạm trú: ${DOTS}`,
       'Nơi ở hiện tại: Thôn Phú Trung, Xã Phú Riềng, Tỉnh Đồng Nai',
       'Thông tin các thành viên trong hộ gia đình',
       'Lý Thị Bảy',
@@ -183,6 +192,8 @@ describe('xac-nhan-cu-tru — Xác nhận thông tin về cư trú', () => {
       'TRƯỞNG CÔNG AN XÃ',
       'Đặng Quốc Bảo',
     ]);
+    // No temporary residence in the database: the line is left out, not dotted.
+    expect(text).not.toContain('Nơi tạm trú');
     expect(pdfQrPayload(file)).toMatchObject({
       maTTHC: '1.004227',
       maDinhDanh: '070045045678',
@@ -298,8 +309,9 @@ describe('the generic template', () => {
       'Thôn Phú Trung, Xã Phú Riềng, Tỉnh Đồng Nai',
       'Trích lục khai tử có hiệu lực kể từ ngày 05/03/2026.',
     ]);
-    // "Nguyên nhân chết" is labelled but not answered: a dotted line.
-    expect(text).toMatch(new RegExp(`Nguyên nhân chết ${DOTS}`));
+    // "Nguyên nhân chết" is labelled but not answered (optional): left out, never a dotted blank.
+    expect(text).not.toContain('Nguyên nhân chết');
+    expect(text).not.toContain(DOTS);
     expect(pdfQrPayload(file)).toMatchObject({ maTTHC: '1.000656', tenGiayTo: 'TRÍCH LỤC KHAI TỬ', hieuLuc: 'Không thời hạn' });
   });
 

@@ -5,6 +5,7 @@
  * scope included), the template's body and signature, the verification line, and the specimen watermark if asked.
  * The bytes are ready for PAdES signing (src/server/modules/results/signing/pades.ts).
  */
+import { refuseBlanks, watchBlanks } from './completeness.ts';
 import { addMonths, withPlaceNames } from './values.ts';
 import { checkResultData, drawResultHeader, finishResult, resolveValidity, resultQrPayload, startResult, type ResolvedValidity } from './layout.ts';
 import { birthTemplate } from './templates/birth.ts';
@@ -13,10 +14,10 @@ import { genericTemplate } from './templates/generic.ts';
 import { maritalStatusTemplate } from './templates/marital-status.ts';
 import { marriageTemplate } from './templates/marriage.ts';
 import { residenceTemplate } from './templates/residence.ts';
-import type { ResultTemplate } from './templates/template.ts';
+import type { ResultSubject, ResultTemplate } from './templates/template.ts';
 import type { ResultData } from './types.ts';
 
-export type { ResultTemplate } from './templates/template.ts';
+export type { ResultSubject, ResultTemplate } from './templates/template.ts';
 
 /** Every template, by key. Add a module under templates/ and list it here (see docs/results.md). */
 export const RESULT_TEMPLATES: Readonly<Record<string, ResultTemplate>> = Object.freeze(
@@ -45,13 +46,21 @@ export function templateKeyFor(result: { code: string; template?: string }): str
   return resolveTemplate({ template: result.template, resultCode: result.code }).key;
 }
 
+/** Whom the result is about: the template's subject (the child, the couple, the deceased), else its owner. */
+export function resultSubject(data: ResultData, template: ResultTemplate = resolveTemplate(data)): ResultSubject {
+  return template.subject?.(data) ?? { label: 'Người được cấp', name: data.owner.name, idNumber: data.owner.idNumber };
+}
+
 /** Validity (validTo from the template's legal period when the caller gives none) and scope of a result. */
 export function resultValidity(data: ResultData, template: ResultTemplate = resolveTemplate(data)): ResolvedValidity {
   const validTo = data.validTo ?? (template.validityMonths ? addMonths(data.validFrom, template.validityMonths) : undefined);
   return resolveValidity(data.validFrom, validTo, data.scope ?? template.defaultScope?.(data));
 }
 
-/** Renders the electronic result as an A4 PDF, ready to be signed. */
+/**
+ * Renders the electronic result as an A4 PDF, ready to be signed. A result is complete or not issued: when a field
+ * the template prints cannot be filled from the dossier, it throws `ResultIncompleteError` naming the blank fields.
+ */
 export async function renderResultPdf(input: ResultData): Promise<Uint8Array> {
   checkResultData(input);
   const data: ResultData = { ...input, values: withPlaceNames(input.values, input.places ?? {}) };
@@ -59,6 +68,8 @@ export async function renderResultPdf(input: ResultData): Promise<Uint8Array> {
   const validity = resultValidity(data, template);
   const w = await startResult(data);
   await drawResultHeader(w, data, resultQrPayload(data, validity));
+  const blanks = watchBlanks(w);
   template.body(w, data, validity);
+  refuseBlanks(blanks);
   return finishResult(w, data);
 }

@@ -38,6 +38,12 @@ export function pdfText(file: string, page?: number): string {
     .trim();
 }
 
+/** The text of the document laid out as on the page (pdftotext -layout): an empty "Label:" ends its line or is followed by a wide gap. */
+export function pdfLayoutText(file: string): string {
+  requireTool('pdftotext');
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
 export interface PdfPageInfo {
   pages: number;
   width: number;

@@ -2,10 +2,10 @@
  * "giay-khai-sinh": the birth certificate and the electronic birth-registration extract (Giấy khai sinh / Trích lục
  * khai sinh, Luật Hộ tịch 2014, NĐ 123/2015): the child, the mother, the father, and the registration (place, date,
  * "Số: …, Quyển số: …"). Reads the answers of the 1.001193 e-form (hoTenTre, ngaySinhTre, …, hoTenMe, ngaySinhMe,
- * danTocMe, noiCuTruMe, coThongTinCha, hoTenCha, …); facts the form does not ask (the parents' nationality, the
- * father's ethnicity, the child's personal number) are printed when the caller adds them (quocTichMe, quocTichCha,
- * danTocCha, soDinhDanhTre), a dotted line otherwise. When the father is not known (coThongTinCha = false) his
- * section is left empty, as the law requires.
+ * danTocMe, quocTichMe, noiCuTruMe, coThongTinCha, hoTenCha, danTocCha, quocTichCha, …); the child's personal number
+ * (soDinhDanhTre) and quê quán are printed when known. A fact it prints that the dossier lacks refuses the result
+ * (see completeness.ts). When the father is not known (coThongTinCha = false) his section is left empty, as the law
+ * requires.
  */
 import type { DocumentWriter } from '../../../../pdf/document.ts';
 import { drawSigner, heading, line, lineRow, para } from '../layout.ts';
@@ -54,6 +54,11 @@ export const birthTemplate: ResultTemplate = {
   description:
     'Giấy khai sinh / Trích lục khai sinh: họ tên, ngày sinh bằng số và bằng chữ, giới tính, dân tộc, quốc tịch, nơi sinh, quê quán, số định danh cá nhân (nếu có) của trẻ; họ tên, năm sinh, dân tộc, quốc tịch, nơi cư trú của mẹ và cha; nơi, ngày đăng ký, "Số: …, Quyển số: …".',
   resultCodes: ['KQ.HT.KS'],
+  subject: (data) => {
+    const name = formatValue(data.values.hoTenTre);
+    const idNumber = formatValue(data.values.soDinhDanhTre);
+    return name ? { label: 'Người được đăng ký khai sinh', name, ...(idNumber ? { idNumber } : {}) } : undefined;
+  },
   body(w, data) {
     const v = data.values;
     heading(w, 'Người được đăng ký khai sinh');
@@ -65,7 +70,8 @@ export const birthTemplate: ResultTemplate = {
       ['Quốc tịch', v.quocTichTre],
     ]);
     line(w, 'Nơi sinh', v.noiSinhTre);
-    line(w, 'Quê quán', v.queQuanTre);
+    // Quê quán is optional in the e-form (it follows a parent's by agreement): printed when declared.
+    if (formatValue(v.queQuanTre)) line(w, 'Quê quán', v.queQuanTre);
     if (formatValue(v.soDinhDanhTre)) line(w, 'Số định danh cá nhân', v.soDinhDanhTre);
     parent(w, v, 'mẹ', 'Me', true);
     parent(w, v, 'cha', 'Cha', v.coThongTinCha !== false);

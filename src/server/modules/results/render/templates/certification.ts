@@ -48,12 +48,15 @@ function certificationBody(w: DocumentWriter, data: ResultData): void {
   const v = data.values;
   const pages = twoDigits(v.soTrang);
   const copies = twoDigits(v.soBan);
-  para(w, `${data.agency.name} chứng thực bản sao từ bản chính theo yêu cầu của ông/bà ${formatValue(v.hoTenNguoiNop) ?? data.owner.name}:`, { gap: 6 });
+  para(w, `${data.agency.name} chứng thực bản sao từ bản chính theo yêu cầu của ông/bà ${formatValue(v.hoTenNguoiNop) ?? data.owner.name} như sau.`, {
+    gap: 6,
+  });
   line(w, 'Người được cấp bản sao', `${data.owner.name}, ${idLabel(data.owner.idNumber)} ${data.owner.idNumber}`);
   line(w, 'Tên giấy tờ, văn bản', v.tenGiayTo, { bold: true });
+  // An electronic copy has no number of paper copies (its e-form does not ask it): printed when asked.
   lineRow(w, [
     ['Số trang của một bản', pages ? `${pages} trang` : undefined],
-    ['Số bản sao', copies ? `${copies} bản` : undefined],
+    ...(v.soBan === undefined ? [] : ([['Số bản sao', copies ? `${copies} bản` : undefined]] as [string, unknown][])),
   ]);
   drawCertificationStatement(w, data, pages ? Number(pages) || undefined : undefined);
 }

@@ -4,8 +4,8 @@
  * with their labels, the validity and scope, and the signature.
  *
  * Labels: `data.labels` (from the case's form definition, see `formLabels`; the caller always passes them) chooses and
- * orders the rows, a missing answer showing as a dotted line; without it the rows are the answers given, labelled
- * from COMMON_LABELS, else by their key.
+ * orders the rows of the answers given; without it the rows are the answers given, labelled from COMMON_LABELS,
+ * else by their key. An unanswered question is left out (an optional one the applicant skipped).
  */
 import { BODY, drawSigner, line, para } from '../layout.ts';
 import type { ResultData } from '../types.ts';
@@ -50,7 +50,8 @@ export function answerRows(data: ResultData): [string, string][] {
   const labels = data.labels && Object.keys(data.labels).length ? data.labels : null;
   const options = data.options ?? {};
   const present = (k: string) => formatValue(data.values[k]) !== undefined || (Array.isArray(data.values[k]) && (data.values[k] as unknown[]).length > 0);
-  const keys = labels ? Object.keys(labels).filter((k) => !k.includes('.')) : Object.keys(data.values).filter(present);
+  // Only what was answered: an optional question left unanswered is not part of the result (no dotted blank).
+  const keys = (labels ? Object.keys(labels).filter((k) => !k.includes('.')) : Object.keys(data.values)).filter(present);
   const all = { ...COMMON_LABELS, ...labels };
   return keys.filter((k) => !isFileAnswer(data.values[k])).map((k) => [all[k] ?? k, cell(k, data.values[k], all, options)]);
 }
@@ -65,6 +66,12 @@ export const genericTemplate: ResultTemplate = {
   description:
     'Mẫu chung cho kết quả chưa có mẫu riêng: lời văn của cơ quan theo tên kết quả (quyết định, xác nhận, thông báo, chứng nhận, chứng thực, cấp …), người được cấp, bảng các thông tin đã khai kèm nhãn, thời hạn và phạm vi sử dụng.',
   resultCodes: [],
+  subject: (data) => {
+    // A death extract is about the deceased, not the relative who registered the death.
+    const name = formatValue(data.values.hoTenNguoiChet);
+    const idNumber = formatValue(data.values.soDinhDanhNguoiChet);
+    return name ? { label: 'Người được đăng ký khai tử', name, ...(idNumber ? { idNumber } : {}) } : undefined;
+  },
   body(w, data, validity) {
     const owner = `${data.owner.name} (${idLabel(data.owner.idNumber)}: ${data.owner.idNumber})`;
     para(w, `Xét hồ sơ mã số ${data.dossier.code} đề nghị giải quyết thủ tục hành chính “${data.dossier.procedureName}” của ${owner};`);

@@ -29,7 +29,7 @@ export const maritalStatusTemplate: ResultTemplate = {
     );
     para(w, `${data.agency.name.toLocaleUpperCase('vi-VN')} XÁC NHẬN:`, { bold: true, align: 'center', gap: 6 });
     line(w, 'Họ, chữ đệm, tên', upper(data.owner.name), { bold: true });
-    line(w, 'Ngày, tháng, năm sinh', pick(v, 'ngaySinh', ...(onBehalf ? [] : ['ngaySinhNguoiNop'])));
+    line(w, 'Ngày, tháng, năm sinh', pick(v, 'ngaySinh', 'ngaySinhNguoiNop'));
     lineRow(w, [
       ['Giới tính', v.gioiTinh],
       ['Dân tộc', v.danToc],

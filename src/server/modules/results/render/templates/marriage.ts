@@ -5,7 +5,7 @@
  * danTocNu, quocTichNu, soDinhDanhNu, noiCuTruNu, and the same with Nam).
  */
 import { drawSigner, para } from '../layout.ts';
-import { show, upper } from '../values.ts';
+import { formatValue, show, upper } from '../values.ts';
 import { drawRegistration } from './birth.ts';
 import type { ResultTemplate } from './template.ts';
 
@@ -14,6 +14,11 @@ export const marriageTemplate: ResultTemplate = {
   description:
     'Giấy chứng nhận kết hôn: bảng thông tin người vợ và người chồng (họ tên, ngày sinh, dân tộc, quốc tịch, số định danh cá nhân, nơi cư trú); nơi, ngày đăng ký, "Số: …, Quyển số: …".',
   resultCodes: ['KQ.HT.KH'],
+  subject: (data) => {
+    const wife = formatValue(data.values.hoTenNu);
+    const husband = formatValue(data.values.hoTenNam);
+    return wife && husband ? { label: 'Hai bên đăng ký kết hôn', name: `${wife} và ${husband}` } : undefined;
+  },
   body(w, data) {
     const v = data.values;
     para(w, `${data.agency.name} chứng nhận hai bên nam, nữ có tên dưới đây đã đăng ký kết hôn:`, { gap: 6 });

@@ -30,7 +30,7 @@ export const residenceTemplate: ResultTemplate = {
     );
     line(w, 'Họ, chữ đệm và tên', upper(data.owner.name), { bold: true });
     lineRow(w, [
-      ['Ngày, tháng, năm sinh', pick(v, 'ngaySinh', ...(onBehalf ? [] : ['ngaySinhNguoiNop']))],
+      ['Ngày, tháng, năm sinh', pick(v, 'ngaySinh', 'ngaySinhNguoiNop')],
       ['Giới tính', v.gioiTinh],
     ]);
     line(w, 'Số định danh cá nhân', data.owner.idNumber);
@@ -41,12 +41,14 @@ export const residenceTemplate: ResultTemplate = {
     ]);
     line(w, 'Quê quán', v.queQuan);
     line(w, 'Nơi thường trú', pick(v, 'noiThuongTru', 'noiCuTru'));
-    line(w, 'Nơi tạm trú', v.noiTamTru);
+    // Temporary residence and the household head exist for some citizens only: printed when the database has them.
+    if (formatValue(v.noiTamTru)) line(w, 'Nơi tạm trú', v.noiTamTru);
     line(w, 'Nơi ở hiện tại', pick(v, 'noiOHienTai', 'noiTamTru', 'noiThuongTru', 'noiCuTru'));
-    lineRow(w, [
-      ['Họ, chữ đệm và tên chủ hộ', upper(v.hoTenChuHo)],
-      ['Quan hệ với chủ hộ', v.quanHeVoiChuHo],
-    ]);
+    if (formatValue(v.hoTenChuHo))
+      lineRow(w, [
+        ['Họ, chữ đệm và tên chủ hộ', upper(v.hoTenChuHo)],
+        ['Quan hệ với chủ hộ', v.quanHeVoiChuHo],
+      ]);
     const members = Array.isArray(v.thanhVienHo) ? v.thanhVienHo.filter((m): m is Record<string, unknown> => !!m && typeof m === 'object') : [];
     if (members.length) {
       heading(w, 'Thông tin các thành viên trong hộ gia đình');
