@@ -5,11 +5,14 @@
  *   1. prepares a database with the demo data and 2×N complete birth-registration drafts (uploads attached),
  *      spread over many citizens, each with a session;
  *   2. starts the real server in its own process and sends N `POST /api/dossiers` from C concurrent HTTP
- *      clients (each submission: session, CSRF, validation, idempotency check, dossier, document, hash-chained
- *      action-log entry, outbox message and dossier code in one transaction);
- *   3. runs, in the same run, a bare-driver baseline that performs the same writes for the other N drafts with
- *      the same concurrency, without HTTP or validation;
- *   4. prints submissions/s, p50/p95/p99 and the ratio to the baseline.
+ *      clients (each submission: session, CSRF, validation, idempotency check, the dossier code drawn, then in one
+ *      transaction the dossier, document, hash-chained action-log entry, domain event in the outbox and what the
+ *      in-transaction subscribers write: national-portal sync messages, notifications, duplicate-detection subjects);
+ *   3. PostgreSQL only: starts TWO server processes on the same database and sends another N submissions, the
+ *      clients spread over both (what a load balancer in front of two stateless servers does);
+ *   4. runs, in the same run, a bare-driver baseline that performs the same creation (draw the code, createDossier)
+ *      for another N drafts with the same concurrency, without HTTP, validation or subscribers;
+ *   5. prints submissions/s, p50/p95/p99 and the ratio to the baseline.
  *
  * Usage: npm run bench:submit [-- --n 2000 --concurrency 32 --engines postgresql,pglite]
  */
@@ -22,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { createContext } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase, type Database } from '../src/server/db/database.ts';
+import { reserveDossierCode } from '../src/server/modules/dossiers/codes.ts';
 import { createDossier } from '../src/server/modules/dossiers/transition.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { freePort } from '../src/server/testing/net.ts';
@@ -49,9 +53,8 @@ interface Client {
 }
 interface Prepared {
   clients: Client[];
-  /** [draftId, clientIndex] for the HTTP run and for the baseline. */
-  httpDrafts: [string, number][];
-  baseDrafts: [string, number, string][]; // + owner citizen id
+  /** [draftId, clientIndex, owner citizen id]: N per run (one server, two servers, baseline). */
+  drafts: [string, number, string][][];
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -59,7 +62,7 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function prepare(db: Database, dataDir: string): Promise<Prepared> {
+async function prepare(db: Database, dataDir: string, runs: number): Promise<Prepared> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, COOKIE_SECRET: SECRET });
   const ctx = await createContext(config, db);
   const clients: Client[] = [];
@@ -72,7 +75,7 @@ async function prepare(db: Database, dataDir: string): Promise<Prepared> {
     template.push(await completeBirthDraft(ctx, citizen, pdf));
   }
   // Clone each citizen's complete draft so every submission has a draft of its own.
-  const perCitizen = Math.ceil((2 * N) / CITIZENS);
+  const perCitizen = Math.ceil((runs * N) / CITIZENS);
   const rows = await cloneDrafts(
     db,
     template.map((t) => t.draftId),
@@ -81,7 +84,7 @@ async function prepare(db: Database, dataDir: string): Promise<Prepared> {
   const clientOf = new Map(owners.map((o, i) => [o, i]));
   const all = rows.map((r) => [r.id, clientOf.get(r.owner_citizen_id)!, r.owner_citizen_id] as [string, number, string]);
   await ctx.mail.close();
-  return { clients, httpDrafts: all.slice(0, N).map(([d, c]) => [d, c]), baseDrafts: all.slice(N, 2 * N) };
+  return { clients, drafts: Array.from({ length: runs }, (_, r) => all.slice(r * N, (r + 1) * N)) };
 }
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
@@ -135,6 +138,7 @@ async function runLoad<T>(items: T[], concurrency: number, one: (item: T) => Pro
 async function baselineSubmit(db: Database, draftId: string, owner: string, agency: string): Promise<void> {
   const id = crypto.randomUUID();
   const at = new Date();
+  const code = await reserveDossierCode(db, agency, at);
   await db.transaction(async (tx) => {
     const d = (
       await tx.query<{ form_values: Record<string, unknown>; documents: { requirementCode: string; uploadId: string }[] }>(
@@ -145,6 +149,7 @@ async function baselineSubmit(db: Database, draftId: string, owner: string, agen
     const up = (await tx.query<{ sha256: string; size: number }>('SELECT sha256, size FROM uploads WHERE id = $1', [d.documents[0].uploadId])).rows[0];
     const created = await createDossier(tx, { dossierSubscribers: [] } as unknown as AppContext, {
       id,
+      code,
       procedureCode: '1.001193',
       procedureVersion: 1,
       caseCode: 'dung-han',
@@ -205,27 +210,12 @@ function summarise(engine: string, r: { seconds: number; latencies: number[] }, 
   };
 }
 
-async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number): Promise<[Result, Result]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-bench-${engine}-`));
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const open = () => (engine === 'postgresql' ? openDatabase({ url: pgUrl, schema, poolSize: 10 }) : openDatabase({ dataDir: path.join(dataDir, 'pglite') }));
-  let db = await open();
-  console.error(`[${engine}] preparing ${2 * N} drafts…`);
-  const prepared = await prepare(db, dataDir);
-  if (engine === 'pglite') await db.close();
-
-  console.error(`[${engine}] ${N} submissions over HTTP, ${concurrency} concurrent clients…`);
-  const sep = pgUrl.includes('?') ? '&' : '?';
-  const server = await startServer(
-    engine === 'postgresql'
-      ? { DATABASE_URL: `${pgUrl}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, DATA_DIR: dataDir }
-      : { DATA_DIR: dataDir, DATABASE_URL: '' },
-  );
+/** N submissions over HTTP from `concurrency` clients, client i sending to server i mod (number of servers). */
+async function httpRun(servers: string[], prepared: Prepared, drafts: [string, number, string][], concurrency: number) {
   let errors = 0;
-  const http = await runLoad(prepared.httpDrafts, concurrency, async ([draftId, ci]) => {
+  const r = await runLoad(drafts, concurrency, async ([draftId, ci]) => {
     const c = prepared.clients[ci];
-    const res = await fetch(`${server.url}/api/dossiers`, {
+    const res = await fetch(`${servers[ci % servers.length]}/api/dossiers`, {
       method: 'POST',
       headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ draftId, idempotencyKey: crypto.randomUUID() }),
@@ -233,32 +223,75 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
     await res.arrayBuffer();
     if (res.status !== 201) errors++;
   });
-  server.proc.kill('SIGTERM');
-  await new Promise((r) => server.proc.once('exit', r));
+  return { ...r, errors };
+}
+
+async function stopServer(s: { proc: ChildProcess }): Promise<void> {
+  s.proc.kill('SIGTERM');
+  await new Promise((r) => s.proc.once('exit', r));
+}
+
+async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number): Promise<Result[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-bench-${engine}-`));
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const open = () => (engine === 'postgresql' ? openDatabase({ url: pgUrl, schema, poolSize: 10 }) : openDatabase({ dataDir: path.join(dataDir, 'pglite') }));
+  // PGlite is one process by construction: no two-server run.
+  const runs = engine === 'postgresql' ? 3 : 2;
+  let db = await open();
+  console.error(`[${engine}] preparing ${runs * N} drafts…`);
+  const prepared = await prepare(db, dataDir, runs);
+  if (engine === 'pglite') await db.close();
+
+  const sep = pgUrl.includes('?') ? '&' : '?';
+  const env: Record<string, string> =
+    engine === 'postgresql'
+      ? { DATABASE_URL: `${pgUrl}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`, DATA_DIR: dataDir }
+      : { DATA_DIR: dataDir, DATABASE_URL: '' };
+  const results: Result[] = [];
+  let errors = 0;
+  console.error(`[${engine}] ${N} submissions over HTTP to one server, ${concurrency} concurrent clients…`);
+  const one = await startServer(env);
+  const r1 = await httpRun([one.url], prepared, prepared.drafts[0], concurrency);
+  errors += r1.errors;
+  results.push(summarise(`${engine} HTTP, 1 server`, r1, r1.errors));
+  if (engine === 'postgresql') {
+    console.error(`[${engine}] ${N} submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
+    const two = await startServer(env);
+    const r2 = await httpRun([one.url, two.url], prepared, prepared.drafts[1], concurrency);
+    errors += r2.errors;
+    results.push(summarise(`${engine} HTTP, 2 servers`, r2, r2.errors));
+    await stopServer(two);
+  }
+  await stopServer(one);
 
   if (engine === 'pglite') db = await open();
-  console.error(`[${engine}] baseline: the same writes through the bare driver…`);
+  console.error(`[${engine}] baseline: the same creation through the bare driver…`);
   const agency = '000.01.52.H19';
-  const base = await runLoad(prepared.baseDrafts, concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
+  const base = await runLoad(prepared.drafts[runs - 1], concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
+  results.push(summarise(`${engine} baseline`, base, 0));
   const codes = (
     await db.query<{ n: number; d: number }>("SELECT count(*)::int AS n, count(DISTINCT code)::int AS d FROM dossiers WHERE code NOT LIKE 'pending:%'")
   ).rows[0];
-  if (codes.n !== codes.d || codes.n !== 2 * N - errors) console.error(`[${engine}] WARNING: ${codes.n} dossiers, ${codes.d} distinct codes`);
+  if (codes.n !== codes.d || codes.n !== runs * N - errors) console.error(`[${engine}] WARNING: ${codes.n} dossiers, ${codes.d} distinct codes`);
   if (engine === 'postgresql') await db.query(`DROP SCHEMA ${schema} CASCADE`);
   await db.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return [summarise(`${engine} HTTP`, http, errors), summarise(`${engine} baseline`, base, 0)];
+  return results;
 }
 
 const rows: string[] = [];
 const fmt = (r: Result) =>
-  `${r.engine.padEnd(22)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`;
+  `${r.engine.padEnd(28)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`;
 for (const engine of args.engines.split(',') as ('postgresql' | 'pglite')[]) {
   const conc = engine === 'pglite' ? Math.min(C, 8) : C;
-  const [http, base] = await benchEngine(engine, conc);
-  rows.push(fmt(http), fmt(base), `${''.padEnd(22)} ratio to baseline: ${((100 * http.rate) / base.rate).toFixed(0)}%  (n=${N}, concurrency=${conc})`);
+  const results = await benchEngine(engine, conc);
+  const base = results[results.length - 1];
+  rows.push(...results.map(fmt));
+  for (const r of results.slice(0, -1)) rows.push(`${''.padEnd(28)} ${r.engine}: ${((100 * r.rate) / base.rate).toFixed(0)}% of the baseline`);
+  rows.push(`${''.padEnd(28)} (n=${N} per run, concurrency=${conc}, load average ${os.loadavg()[0].toFixed(1)})`);
 }
 console.log(`\nbench/submit on ${os.cpus().length} cores, node ${process.version}`);
-console.log(`${'run'.padEnd(22)} ${'subm/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+console.log(`${'run'.padEnd(28)} ${'subm/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
 for (const r of rows) console.log(r);
 process.exit(0);

@@ -6,8 +6,32 @@
  * last step of the transaction, so the counter row stays locked only until the commit. The submission's domain event
  * is written by the same statement, so it carries the code.
  */
-import { isAgencyCode, vnDateStamp } from '../../../core/dossiers/code.ts';
+import { formatDossierCode, isAgencyCode, vnDateStamp } from '../../../core/dossiers/code.ts';
 import type { Queryable } from '../../db/database.ts';
+
+/**
+ * Draws the unit's next number of the day in a statement of its own, BEFORE the submission's transaction (online
+ * submission, see createDossier's `code`): the counter row is locked only for this one statement, not until the
+ * submission commits, so concurrent submissions to one unit no longer queue behind each other's transactions.
+ * Codes stay unique (and the dossiers' UNIQUE index on code backs that); the price is a gap in the day's numbering
+ * when a submission fails after drawing its number (a crash, a lost idempotency race) — TT 01/2018 asks for a running
+ * number, not for one without gaps (docs/dossiers.md, "Performance").
+ *
+ * The statement commits asynchronously (synchronous_commit off for its own transaction only): the submission that
+ * uses the number commits synchronously afterwards, and flushing its commit record flushes everything written to the
+ * WAL before it, this increment included; if PostgreSQL crashed before that, no dossier holds the number.
+ */
+export async function reserveDossierCode(db: Queryable, agencyCode: string, at: Date): Promise<string> {
+  if (!isAgencyCode(agencyCode)) throw new Error(`Invalid agency code: ${agencyCode}`);
+  const { rows } = await db.query<{ last_value: number }>(
+    `WITH lazy AS (SELECT set_config('synchronous_commit', 'off', true))
+     INSERT INTO dossier_code_counters (agency_code, day, last_value) SELECT $1, $2, 1 FROM lazy
+     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+     RETURNING last_value`,
+    [agencyCode, vnDateStamp(at)],
+  );
+  return formatDossierCode(agencyCode, at, Number(rows[0].last_value));
+}
 
 export async function assignDossierCode(
   tx: Queryable,

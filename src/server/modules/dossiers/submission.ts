@@ -3,11 +3,11 @@
  *
  * - Idempotent: the client sends a key with the submission. A double click, a retry or a refresh with the same
  *   key returns the same dossier; a unique index on (owner, key) decides races, and the losing transaction rolls
- *   back whole (including its dossier-code number).
+ *   back whole (its drawn dossier-code number stays unused: a gap in the day's numbering).
  * - Atomic: the dossier, its documents, the first action-log entry, the `submitted` domain event (which the
  *   confirmation e-mail follows) and the draft's closing are one transaction, written by the one creation path
- *   (createDossier in transition.ts). The dossier code is issued last in that transaction, so the per-unit-per-day
- *   counter row stays locked only until the commit.
+ *   (createDossier in transition.ts). The dossier code is drawn just before that transaction, in a statement of
+ *   its own (reserveDossierCode), so the per-unit-per-day counter row is never locked across a submission's transaction.
  */
 import crypto from 'node:crypto';
 import { NationalStatus, Channel } from '../../../core/dossiers/status.ts';
@@ -19,6 +19,7 @@ import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/index.ts';
 import { orgTree, routeUnits } from '../officials/index.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
+import { reserveDossierCode } from './codes.ts';
 import { recordAcknowledgedWarning, recordSubjects } from './duplicates.ts';
 import { createDossier, type NewDocument } from './transition.ts';
 
@@ -112,13 +113,16 @@ export async function submitDossier(
   const submittedAt = now();
   const loginAt = citizen.loginAt ? new Date(citizen.loginAt) : null;
   const id = crypto.randomUUID();
+  // The code is drawn before the transaction, so the unit's day counter is not locked while the submission commits.
+  const code = await reserveDossierCode(ctx.db, unit.agencyCode, submittedAt);
 
   try {
-    const code = await ctx.db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       // The draft is claimed first inside the statement: a concurrent submission of the same draft waits on its
       // row lock and then finds it closed; a reused idempotency key conflicts on the unique index.
       const created = await createDossier(tx, ctx, {
         id,
+        code,
         procedureCode: draft.procedure_code,
         procedureVersion: draft.procedure_version,
         caseCode: draft.case_code,
@@ -158,7 +162,6 @@ export async function submitDossier(
       if (created === null) throw new DuplicateSubmission();
       const keys = await recordSubjects(tx, id, draft.procedure_code, checked.values, citizen.idNumber);
       if (input.duplicateWarningSeen) await recordAcknowledgedWarning(tx, id, keys);
-      return created.code;
     });
     return {
       dossier: {

@@ -327,6 +327,11 @@ export interface NewDossier {
   feeTotal: number;
   vneidAuthenticated: boolean;
   populationDbUsed: boolean;
+  /**
+   * The code, when drawn before the transaction (reserveDossierCode: online submission, where many citizens submit to
+   * one unit at once). Without it the code is issued inside the transaction, as its last step (assignDossierCode).
+   */
+  code?: string;
   /** Online: the draft claimed by this submission, the login time, the citizen's idempotency key. */
   online?: { draftId: string; loginAt: Date | null; idempotencyKey: string };
   /** Counter and postal intake: who received it, the identity check, the waybill (unique per official and key). */
@@ -372,7 +377,7 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
   }
   const row: Insertable<DB['dossiers']> = {
     id: n.id,
-    code: `pending:${n.id}`,
+    code: n.code ?? `pending:${n.id}`,
     procedure_code: n.procedureCode,
     procedure_version: n.procedureVersion,
     case_code: n.caseCode,
@@ -467,18 +472,9 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     source: x.source,
     created_at: n.submittedAt,
   }));
-  // The components and the first log entry in one statement.
-  if (documents.length > 0)
-    await db
-      .with('components', (qb) => qb.insertInto('dossier_documents').values(documents))
-      .insertInto('dossier_actions')
-      .values(logRow)
-      .execute();
-  else await db.insertInto('dossier_actions').values(logRow).execute();
-
   const source = {
     id: n.id,
-    code: '',
+    code: n.code ?? '',
     status: NationalStatus.NEW,
     procedure_code: n.procedureCode,
     procedure_version: n.procedureVersion,
@@ -488,8 +484,19 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     competent_unit_id: n.competentUnitId,
   } satisfies EventSource;
   const event = buildEvent(source, { ...entry, hash }, null);
-  // The code and the event in one statement: the event carries the code the counter gave.
-  const code = await assignDossierCode(tx, n.id, n.agencyCode, n.submittedAt, { topic: DOSSIER_EVENT_TOPIC, dedupeKey: eventKey(event), payload: event });
+  // The components, the first log entry and — when the code is known — the event in one statement.
+  let q = documents.length > 0 ? db.with('components', (qb) => qb.insertInto('dossier_documents').values(documents)) : db;
+  if (n.code)
+    q = q.with('event', (qb) =>
+      qb
+        .insertInto('outbox')
+        .values({ topic: DOSSIER_EVENT_TOPIC, dedupe_key: eventKey(event), payload: JSON.stringify(event) })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    );
+  await q.insertInto('dossier_actions').values(logRow).execute();
+  // Otherwise the code and the event in one statement, the last of the creation: the event carries the code the counter gave.
+  const code =
+    n.code ?? (await assignDossierCode(tx, n.id, n.agencyCode, n.submittedAt, { topic: DOSSIER_EVENT_TOPIC, dedupeKey: eventKey(event), payload: event }));
   const withCode = { ...event, code };
   for (const subscriber of ctx.dossierSubscribers ?? []) await subscriber(tx, withCode, null);
   return { code, event: withCode };

@@ -34,13 +34,43 @@ interface Row {
   fee_quote: { lines?: { code: string; name: string; kind: string; net: number }[] } | null;
 }
 
+interface DocRow {
+  id: string;
+  requirement_code: string;
+  name: string;
+  digitised: boolean;
+  reused: boolean;
+  from_store: boolean;
+}
+interface ResultRow {
+  id: string;
+  title: string;
+  result_code: string;
+  number: string;
+}
+interface SupplementRow {
+  seq: number;
+  action: string;
+  at: string;
+  actor_name: string;
+  data: Record<string, unknown>;
+}
+
+/** Everything in one statement (one round trip inside the change's transaction): the dossier, its components, results and supplement log. */
 export async function loadSnapshot(tx: Queryable, dossierId: string, links: { publicUrl: string; secret: string }): Promise<DossierSnapshot> {
   const r = (
-    await tx.query<Row>(
+    await tx.query<Row & { docs: DocRow[]; results: ResultRow[]; supplement_log: SupplementRow[] }>(
       `SELECT d.code, d.procedure_code, d.procedure_name, v.definition, d.channel, d.applicant_kind, d.applicant_name, d.applicant_id_number,
               d.applicant_phone, d.applicant_email, d.summary, d.status, d.submitted_at, d.received_at, d.due_at, d.finished_at, d.returned_at,
               d.refused_at, d.result_delivery, h.id AS handling_id, h.name AS handling_name, h.agency_code AS handling_agency,
-              d.receiving_unit_id, ru.agency_code AS receiving_agency, d.vneid_authenticated, d.population_db_used, d.paid_online_via, d.fee_quote
+              d.receiving_unit_id, ru.agency_code AS receiving_agency, d.vneid_authenticated, d.population_db_used, d.paid_online_via, d.fee_quote,
+              (SELECT coalesce(json_agg(json_build_object('id', x.id, 'requirement_code', x.requirement_code, 'name', x.name, 'digitised', x.digitised,
+                                                          'reused', x.reused, 'from_store', x.from_store) ORDER BY x.created_at, x.id), '[]')
+                 FROM dossier_documents x WHERE x.dossier_id = d.id AND x.sha256 IS NOT NULL) AS docs,
+              (SELECT coalesce(json_agg(json_build_object('id', x.id, 'title', x.title, 'result_code', x.result_code, 'number', x.number) ORDER BY x.signed_at), '[]')
+                 FROM results x WHERE x.dossier_id = d.id AND x.kind = 'result' AND x.status = 'valid') AS results,
+              (SELECT coalesce(json_agg(json_build_object('seq', x.seq, 'action', x.action, 'at', x.at, 'actor_name', x.actor_name, 'data', x.data) ORDER BY x.seq), '[]')
+                 FROM dossier_actions x WHERE x.dossier_id = d.id AND x.action IN ('supplement_requested', 'supplement_provided')) AS supplement_log
          FROM dossiers d
          LEFT JOIN procedure_versions v ON v.procedure_code = d.procedure_code AND v.version = d.procedure_version
          JOIN org_units ru ON ru.id = d.receiving_unit_id
@@ -50,24 +80,9 @@ export async function loadSnapshot(tx: Queryable, dossierId: string, links: { pu
     )
   ).rows[0];
   if (!r) throw new Error(`dossier ${dossierId} not found`);
-  const docs = (
-    await tx.query<{ id: string; requirement_code: string; name: string; digitised: boolean; reused: boolean; from_store: boolean }>(
-      'SELECT id, requirement_code, name, digitised, reused, from_store FROM dossier_documents WHERE dossier_id = $1 AND sha256 IS NOT NULL ORDER BY created_at, id',
-      [dossierId],
-    )
-  ).rows;
-  const results = (
-    await tx.query<{ id: string; title: string; result_code: string; number: string }>(
-      `SELECT id, title, result_code, number FROM results WHERE dossier_id = $1 AND kind = 'result' AND status = 'valid' ORDER BY signed_at`,
-      [dossierId],
-    )
-  ).rows;
-  const log = (
-    await tx.query<{ seq: number; action: string; at: Date; actor_name: string; data: Record<string, unknown> }>(
-      `SELECT seq, action, at, actor_name, data FROM dossier_actions WHERE dossier_id = $1 AND action IN ('supplement_requested', 'supplement_provided') ORDER BY seq`,
-      [dossierId],
-    )
-  ).rows;
+  const docs = r.docs;
+  const results = r.results;
+  const log = r.supplement_log.map((a) => ({ ...a, at: new Date(a.at) }));
   const supplements: DossierSnapshot['supplements'] = [];
   for (const a of log) {
     if (a.action === 'supplement_requested')

@@ -20,6 +20,7 @@ export function nationalSyncSubscriber(links: { publicUrl: string; secret: strin
     if (kinds.length === 0) return;
     const m = portalMappings();
     const snapshot = await loadSnapshot(tx, event.dossierId, links);
+    const rows: { kind: string; madonvi: string; payload: object; state: 'parked' | 'pending'; last_error: string | null }[] = [];
     for (const kind of kinds) {
       let payload: object = {};
       let madonvi = snapshot.receivingUnit.agencyCode ?? snapshot.receivingUnit.id;
@@ -38,13 +39,21 @@ export function nationalSyncSubscriber(links: { publicUrl: string; secret: strin
         if (!(err instanceof MappingMissing)) throw err;
         problem = err.message;
       }
-      await tx.query(
-        `INSERT INTO national_sync_messages (dossier_id, kind, event_id, seq, madonvi, payload, state, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (event_id, kind) DO NOTHING`,
-        [event.dossierId, kind, event.id, event.seq, madonvi, payload, problem ? 'parked' : 'pending', problem],
-      );
+      rows.push({ kind, madonvi, payload, state: problem ? 'parked' : 'pending', last_error: problem });
     }
-    await tx.query('INSERT INTO national_sync_dossiers (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING', [event.dossierId]);
-    await tx.query("UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state <> 'failed'", [event.dossierId]);
+    // The messages, the dossier's sync row and its sync state in one statement (one round trip in the transaction).
+    // A dossier already 'pending' is not rewritten (a new dossier is created 'pending'): no dead row version.
+    await tx.query(
+      `WITH m AS (
+         INSERT INTO national_sync_messages (dossier_id, kind, event_id, seq, madonvi, payload, state, last_error)
+         SELECT $1, x.kind, $2, $3, x.madonvi, x.payload, x.state, x.last_error
+           FROM ROWS FROM (jsonb_to_recordset($4::jsonb) AS (kind text, madonvi text, payload jsonb, state text, last_error text))
+                WITH ORDINALITY AS x(kind, madonvi, payload, state, last_error, n)
+          ORDER BY x.n
+         ON CONFLICT (event_id, kind) DO NOTHING),
+       s AS (INSERT INTO national_sync_dossiers (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING)
+       UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state NOT IN ('failed', 'pending')`,
+      [event.dossierId, event.id, event.seq, JSON.stringify(rows)],
+    );
   };
 }
