@@ -86,4 +86,37 @@ describe(`dossier codes on ${testDatabaseKind}`, () => {
       await drop();
     }
   });
+
+  it('draws codes before a transaction: one counter per unit and Vietnam day, shared with the in-transaction path, each number once', async () => {
+    const { formatDossierCode } = await import('../../../core/dossiers/code.ts');
+    const { assignDossierCode, reserveDossierCode } = await import('./codes.ts');
+    const { db, drop } = await openTestDatabase();
+    try {
+      await migrate(db);
+      const at = new Date('2026-11-23T16:59:00Z'); // 23:59 in Vietnam
+      const nextDay = new Date('2026-11-23T17:00:00Z'); // 00:00 the next day in Vietnam
+      const unit = '000.01.52.H19';
+      expect(await reserveDossierCode(db, unit, at)).toBe(formatDossierCode(unit, at, 1));
+      expect(await reserveDossierCode(db, unit, nextDay)).toBe(formatDossierCode(unit, nextDay, 1));
+      expect(await reserveDossierCode(db, '000.02.52.H19', at)).toBe(formatDossierCode('000.02.52.H19', at, 1));
+      // The in-transaction path continues the same counter.
+      const id = await insertDossier(db, 'X-3');
+      expect(await db.transaction((tx) => assignDossierCode(tx, id, unit, at))).toBe(formatDossierCode(unit, at, 2));
+      // A number drawn and then not used (the submission failed) is not given again: a gap, never a duplicate.
+      const lost = await reserveDossierCode(db, unit, at);
+      expect(lost).toBe(formatDossierCode(unit, at, 3));
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('UPDATE dossiers SET code = $1 WHERE id = $2', [lost, id]);
+          throw new Error('the submission fails after drawing its number');
+        }),
+      ).rejects.toThrow();
+      const drawn = await Promise.all(Array.from({ length: 20 }, () => reserveDossierCode(db, unit, at)));
+      expect(new Set(drawn).size).toBe(20);
+      expect(drawn.map((c) => Number(c.slice(-4))).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 4));
+      await expect(reserveDossierCode(db, 'not-a-unit', at)).rejects.toThrow(/Invalid agency code/);
+    } finally {
+      await drop();
+    }
+  });
 });
