@@ -2,7 +2,10 @@
  * Notifications along the README "Try it" journey: Trần Thị Mai submits a birth registration in the browser, the
  * back office receives it and issues the result; the Zalo stand-in received a message at receipt and at the
  * result, each with the dossier code, and the SMTP stand-in the e-mails. Then her phone is set to "not a Zalo user":
- * a second dossier's receipt reaches her as an SMS without diacritics, within 160 characters.
+ * a second dossier's receipt reaches her as an SMS without diacritics, within 160 characters. Her dossier page lists
+ * every message with its delivery state; on her account page she confirms a phone number with the code the SMS
+ * stand-in received and turns e-mails off; the counter's page of failed notifications shows the Zalo message that
+ * could not be delivered, and sends it again. axe-core on each new page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,7 +22,7 @@ import {
   workingTuesdayAhead,
 } from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
-import { loginWithEid } from './journey.ts';
+import { expectAccessible, loginWithEid } from './journey.ts';
 
 const ZALO_PHONE = '84987654321'; // Trần Thị Mai's phone in the population stand-in (0987 654 321)
 
@@ -36,6 +39,7 @@ describe('notifications of the Try-it journey', () => {
   let browser: Browser;
   let citizenContext: BrowserContext;
   let citizen: Page;
+  let second: { id: string; code: string };
   let staffContext: BrowserContext;
   let staff: Page;
   const baseUrl = inject('baseUrl');
@@ -104,7 +108,7 @@ describe('notifications of the Try-it journey', () => {
   it('a citizen without Zalo gets the SMS instead: no diacritics, at most 160 characters', async () => {
     await put('/api/dev/zns/behaviours', { phone: ZALO_PHONE, behaviour: 'not_zalo_user' });
     await setClock(baseUrl, vnInstant(day, '13:30'));
-    const second = await submitBirthRegistration(citizen, baseUrl);
+    second = await submitBirthRegistration(citizen, baseUrl);
     await switchOfficial(staff, 'tiepnhan.phurieng');
     await staff.goto(`${baseUrl}/can-bo/ho-so/${second.id}`);
     await staff.getByRole('heading', { level: 1, name: `Hồ sơ ${second.code}` }).waitFor();
@@ -125,5 +129,78 @@ describe('notifications of the Try-it journey', () => {
     expect(sms!.isUnicode).toBe(false);
     const zns = await json<Zns[]>(`/api/dev/zns?phone=${ZALO_PHONE}&limit=50`);
     expect(zns.some((m) => m.templateData.code === second.code)).toBe(false);
+  });
+
+  it('the dossier page lists every message with its channel and delivery state', async () => {
+    await citizen.goto(`${baseUrl}/ho-so-cua-toi/${second.id}`);
+    const messages = citizen.getByTestId('dossier-messages');
+    await citizen.getByRole('heading', { level: 2, name: 'Tin nhắn đã gửi cho bạn' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await messages
+            .locator('li[data-channel="sms"]')
+            .getAttribute('data-status')
+            .catch(() => null)) ?? '',
+        { timeout: 30_000 },
+      )
+      .toMatch(/accepted|delivered/);
+    const zalo = messages.locator('li[data-channel="zns"]');
+    expect(await zalo.getAttribute('data-status')).toBe('failed_permanent');
+    expect(await zalo.locator('.message-state').innerText()).toContain('Gửi không thành công');
+    expect(await messages.locator('li[data-channel="sms"]').innerText()).toContain('thay cho tin Zalo không gửi được');
+    expect(await messages.locator('li[data-channel="email"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await messages.locator('li[data-channel="inapp"] .message-state').first().innerText()).toContain('Đã nhận');
+    await expectAccessible(citizen);
+  });
+
+  it('the account page: a phone confirmed with the code sent by SMS, e-mails turned off', async () => {
+    await citizen.goto(`${baseUrl}/tai-khoan`);
+    await citizen.getByRole('heading', { level: 1, name: 'Tài khoản và thông báo' }).waitFor();
+    const phone = citizen.getByTestId('contact-phone');
+    expect(await citizen.getByTestId('contact-phone-state').innerText()).toContain('Chưa xác nhận');
+    // A landline is refused in Vietnamese.
+    await phone.getByLabel('Số điện thoại di động').fill('024 3825 3536');
+    await phone.getByRole('button', { name: 'Gửi mã xác nhận' }).click();
+    await phone.getByRole('alert').filter({ hasText: 'số di động' }).waitFor();
+    await phone.getByLabel('Số điện thoại di động').fill('0987 111 222');
+    await phone.getByRole('button', { name: 'Gửi mã xác nhận' }).click();
+    await phone.getByText('Đã gửi mã đến +84987111222').waitFor();
+    let code = '';
+    await expect
+      .poll(
+        async () => {
+          const sms = await json<Sms[]>('/api/dev/sms?phone=0987111222&limit=5');
+          code = sms[0]?.content.match(/\b(\d{6})\b/)?.[1] ?? '';
+          return code;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toMatch(/^\d{6}$/);
+    await expectAccessible(citizen);
+    await phone.getByLabel('Mã xác nhận (6 chữ số)').fill(code);
+    await phone.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await citizen.getByTestId('contact-phone-state').filter({ hasText: 'Đã xác nhận: +84987111222' }).waitFor();
+
+    await citizen.getByLabel('Nhận thư điện tử').uncheck();
+    await citizen.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await citizen.getByText('Đã lưu lựa chọn của bạn.').waitFor();
+    expect(await json<{ zns: boolean; email: boolean }>('/api/my/notification-preferences')).toEqual({ zns: true, email: false });
+    await citizen.reload();
+    await citizen.getByTestId('contact-phone-state').filter({ hasText: '+84987111222' }).waitFor();
+    expect(await citizen.getByLabel('Nhận thư điện tử').isChecked()).toBe(false);
+    await expectAccessible(citizen);
+  });
+
+  it("the counter's page of failed notifications shows the undelivered Zalo message and sends it again", async () => {
+    await staff.goto(`${baseUrl}/can-bo/thong-bao-loi`);
+    await staff.getByRole('heading', { level: 1, name: 'Thông báo gửi lỗi' }).waitFor();
+    const table = staff.getByTestId('failed-notifications');
+    const row = table.locator('tr', { hasText: second.code }).filter({ hasText: 'Zalo' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/not_zalo_user|-118/);
+    await expectAccessible(staff);
+    await row.getByRole('button', { name: `Gửi lại thông báo Zalo của hồ sơ ${second.code}` }).click();
+    await staff.getByText(`Đã đưa thông báo của hồ sơ ${second.code} vào hàng chờ gửi lại.`).waitFor();
   });
 });
