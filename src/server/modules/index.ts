@@ -14,6 +14,7 @@ import { assistantRoutes } from './assistant/index.ts';
 import { feedbackRoutes } from './feedback/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
+import { digitisationRoutes } from './digitisation/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
 import { identityRoutes } from './identity/index.ts';
 import { lienthongRoutes } from './lienthong/index.ts';
@@ -61,4 +62,5 @@ export const modules: ModuleRegistration[] = [
   smsStandin,
   assistantRoutes,
   feedbackRoutes,
+  digitisationRoutes,
 ];

@@ -28,3 +28,4 @@ export {
   type TransitionResult,
 } from './transition.ts';
 export type { TransitionInput } from './transition-input.ts';
+export { digitisationRiskReport, type RiskReportRow } from './digitisation-guard.ts';
