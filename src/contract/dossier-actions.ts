@@ -49,7 +49,14 @@ export const StaffActionBodies = {
   reschedule: z.strictObject({ reason: Reason, newDueAt: Instant }),
   stop: z.strictObject({ reason: Reason }),
   /** The citizen's written request, recorded at the counter. */
-  withdraw: z.strictObject({ reason: Reason }),
+  withdraw: z.strictObject({
+    reason: Reason,
+    /** The scan of the citizen's written request (required at the counter by the digitisation guard). */
+    documents: z
+      .array(z.object({ requirementCode: z.string().min(1).max(100), uploadId: z.uuid() }))
+      .max(5)
+      .optional(),
+  }),
   issue_result: z.strictObject({ resultNumber: z.string().trim().max(100).optional() }),
   return_result: z.strictObject({ delivery: Delivery }),
   reassign: z.strictObject({ assigneeId: z.uuid('Cán bộ được chọn không hợp lệ') }),

@@ -343,6 +343,26 @@ export const ERRORS = {
     vi: 'Không tìm thấy số định danh này trong Cơ sở dữ liệu quốc gia về dân cư.',
     en: 'This identification number is not in the national population database.',
   },
+  PAPER_INTAKE_REFUSED: {
+    status: 409,
+    vi: 'Hôm nay Bộ phận một cửa không tiếp nhận hồ sơ giấy cho thủ tục này. Cán bộ sẽ hỗ trợ nộp hồ sơ trực tuyến ngay tại quầy.',
+    en: 'The counter takes no paper dossier for this procedure today. The official will help submit it online at the counter.',
+  },
+  CITIZEN_ACCOUNT_REQUIRED: {
+    status: 409,
+    vi: 'Công dân chưa có tài khoản trên Cổng dịch vụ công. Vui lòng đăng nhập bằng tài khoản định danh điện tử (VNeID) một lần rồi thực hiện lại.',
+    en: 'The citizen has no account on the public-service portal yet. Log in once with the national e-ID (VNeID), then try again.',
+  },
+  PAPERLESS_RULE_INVALID: {
+    status: 422,
+    vi: 'Quy định chưa hợp lệ. Vui lòng kiểm tra lại các nội dung.',
+    en: 'The rule is not valid. Please check its entries.',
+  },
+  DIGITISATION_GUARD: {
+    status: 409,
+    vi: 'Chưa thể hoàn thành bước này vì hồ sơ sẽ bị trừ điểm số hóa.',
+    en: 'This step cannot be finished: the dossier would lose digitisation points.',
+  },
   INTAKE_INVALID: {
     status: 422,
     vi: 'Hồ sơ chưa thể tiếp nhận: còn nội dung cần sửa.',

@@ -3,6 +3,7 @@
  * against the population database, the prefilled e-form, scans or stored documents, receipt).
  */
 import { z } from 'zod';
+import { PaperlessException } from './digitisation.ts';
 import { DocumentRequirement, FormDefinition } from '../core/catalogue/schema.ts';
 import { Instant, Uuid } from './http.ts';
 import { PossibleDuplicate } from './duplicates.ts';
@@ -95,6 +96,10 @@ export const IntakeBody = z.object({
   competentUnitId: z.string().max(100).optional(),
   waybill: z.string().trim().min(4, 'Số vận đơn không hợp lệ').max(50).optional(),
   note: z.string().trim().max(1000).optional(),
+  /** Assisted online submission at the counter (paperless day, online-only procedure): the dossier is the citizen's, channel 2. */
+  assistedOnline: z.boolean().optional(),
+  /** Paper taken anyway on a paperless day or for an online-only procedure: the reason (reported in the day's report). */
+  paperlessException: PaperlessException.optional(),
 });
 export type IntakeBody = z.infer<typeof IntakeBody>;
 

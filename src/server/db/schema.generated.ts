@@ -903,6 +903,36 @@ export interface Outbox {
   delivered_at: Timestamp | null;
 }
 
+export interface PaperlessExceptions {
+  id: string;
+  unit_id: string;
+  day: string;
+  rule_id: string;
+  dossier_id: string;
+  procedure_code: string;
+  reason_code: string;
+  reason: string;
+  official_id: string;
+  official_name: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PaperlessRules {
+  id: string;
+  unit_id: string;
+  kind: 'weekday' | 'date' | 'online_only';
+  weekday: number | null;
+  day: string | null;
+  procedure_code: string | null;
+  effective_from: string;
+  effective_to: string | null;
+  legal_basis: string;
+  note: string | null;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+}
+
 export interface PaymentIntents {
   id: string;
   dossier_id: string;
@@ -1417,6 +1447,8 @@ export interface DB {
   oidc_transactions: OidcTransactions;
   org_units: OrgUnits;
   outbox: Outbox;
+  paperless_exceptions: PaperlessExceptions;
+  paperless_rules: PaperlessRules;
   payment_intents: PaymentIntents;
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;

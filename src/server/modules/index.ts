@@ -16,6 +16,7 @@ import { feedbackRoutes } from './feedback/index.ts';
 import { communityRoutes } from './community/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { documentRoutes } from './documents/index.ts';
+import { digitisationRoutes } from './digitisation/index.ts';
 import { dossierRoutes } from './dossiers/index.ts';
 import { identityRoutes } from './identity/index.ts';
 import { lienthongRoutes } from './lienthong/index.ts';
@@ -67,4 +68,5 @@ export const modules: ModuleRegistration[] = [
   nationalQaRoutes,
   lifeEventRoutes,
   communityRoutes,
+  digitisationRoutes,
 ];

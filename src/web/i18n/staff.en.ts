@@ -330,6 +330,8 @@ export const staffEn: typeof staffVi = {
     receiverIdHint: '12 digits on the identity card (or the 9-digit old ID).',
     waybill: 'Waybill number',
     scans: 'Documents brought by the citizen (scans)',
+    withdrawalScan: 'The citizen’s written request to withdraw (scan)',
+    withdrawalRequest: 'Request to withdraw',
     signPreviewLead: 'The result will be signed as in the preview below (its number is given at signing). Please check it before signing.',
     signPreview: 'Preview the document to be signed (PDF)',
     signConfirmText: "The result will be numbered and signed with the agency's digital certificate; the action is logged in the dossier and cannot be undone.",
@@ -351,6 +353,7 @@ export const staffEn: typeof staffVi = {
       receiverIdNumber: 'The receiver’s identification number has 12 digits (or 9 for the old ID).',
       waybill: 'Enter the waybill number (at least 4 characters).',
       scans: 'Upload at least one supplementary document.',
+      withdrawalScan: 'Upload the scan of the citizen’s written request to withdraw (without it the dossier loses digitisation points).',
     },
   },
   source: {

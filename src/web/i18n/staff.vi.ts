@@ -329,6 +329,8 @@ export const staffVi = {
     receiverIdHint: '12 chữ số trên thẻ căn cước (hoặc 9 số chứng minh nhân dân).',
     waybill: 'Số vận đơn',
     scans: 'Giấy tờ công dân mang đến bổ sung (bản quét)',
+    withdrawalScan: 'Đơn đề nghị rút hồ sơ của công dân (bản quét)',
+    withdrawalRequest: 'Đơn đề nghị rút hồ sơ',
     signPreviewLead: 'Văn bản kết quả sẽ được ký số như bản xem trước dưới đây (số văn bản được cấp khi ký). Vui lòng kiểm tra trước khi ký.',
     signPreview: 'Xem trước văn bản sẽ ký (PDF)',
     signConfirmText: 'Văn bản kết quả sẽ được cấp số và ký số bằng chứng thư số của cơ quan; thao tác được ghi vào nhật ký hồ sơ và không thể hoàn tác.',
@@ -350,6 +352,7 @@ export const staffVi = {
       receiverIdNumber: 'Số định danh của người nhận gồm 12 chữ số (hoặc 9 số chứng minh nhân dân).',
       waybill: 'Vui lòng nhập số vận đơn (ít nhất 4 ký tự).',
       scans: 'Vui lòng tải lên ít nhất một giấy tờ bổ sung.',
+      withdrawalScan: 'Vui lòng tải lên bản quét đơn đề nghị rút hồ sơ của công dân (không có văn bản này hồ sơ bị trừ điểm số hóa).',
     },
   },
   source: {

@@ -84,5 +84,25 @@ export const vi = {
   },
   error: { generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.' },
   notFound: { title: 'Không tìm thấy trang', back: 'Về trang chủ' },
+  paperless: {
+    title: 'Quy định tiếp nhận hồ sơ hôm nay',
+    basis: 'Căn cứ: {{basis}}',
+    onlineOnly: 'Thủ tục chỉ tiếp nhận hồ sơ trực tuyến',
+    refusedTitle: 'Không tiếp nhận hồ sơ giấy',
+    assisted: 'Hỗ trợ nộp trực tuyến',
+    assistedHint: 'Hồ sơ được nộp trực tuyến dưới tài khoản của công dân (kênh trực tuyến), cán bộ được ghi nhận là người hỗ trợ.',
+    exceptionTitle: 'Tiếp nhận hồ sơ giấy theo trường hợp ngoại lệ',
+    exceptionReason: 'Lý do ngoại lệ',
+    exceptionText: 'Mô tả cụ thể',
+    exceptionSubmit: 'Tiếp nhận hồ sơ giấy (ngoại lệ)',
+    exceptionErr: 'Vui lòng chọn lý do và mô tả cụ thể (ít nhất 5 ký tự).',
+    reasons: {
+      elderly_without_support: 'Người cao tuổi, người khuyết tật không có người hỗ trợ',
+      no_device: 'Người dân không có thiết bị, tài khoản định danh điện tử',
+      system_outage: 'Hệ thống gặp sự cố',
+      originals_required: 'Pháp luật yêu cầu nộp bản giấy, bản chính',
+      other: 'Lý do khác',
+    },
+  },
 };
 export type Messages = typeof vi;

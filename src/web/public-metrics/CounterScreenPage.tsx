@@ -3,6 +3,7 @@
  * today's figures, the month's figures and the procedure guides every few seconds (with a pause button, and paused
  * while a pointer or focus is on it), and reloads the live figures every minute.
  */
+import { PaperlessToday } from '../components/PaperlessToday.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +70,7 @@ export function CounterScreenPage() {
           <time dateTime={now}>{vnClock(now)}</time>
         </p>
       </header>
+      {unit && <PaperlessToday unit={unit} />}
       {screen.error && (
         <div className="error-box" role="alert">
           {screen.error}

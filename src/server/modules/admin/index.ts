@@ -5,3 +5,4 @@
 export { default as adminRoutes } from './routes.ts';
 export { default as procedureAdminRoutes } from './procedure-routes.ts';
 export { CREATE_USER_USAGE, planCreateUser, runCreateUser, userFacingError } from './create-user-command.ts';
+export { assertUnitInScope, authorize as authorizeAdmin, unitScope } from './permissions.ts';

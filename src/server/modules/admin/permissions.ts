@@ -35,7 +35,9 @@ export type AdminAction =
   | 'calendar.write'
   | 'working_time.read'
   | 'working_time.write'
-  | 'procedures.write';
+  | 'procedures.write'
+  | 'paperless.read'
+  | 'paperless.write';
 
 interface Rule {
   /** Roles that may act on the whole installation. */
@@ -73,6 +75,12 @@ export const PERMISSIONS: Record<AdminAction, Rule> = {
   'working_time.read': { anywhere: ['system_admin', 'unit_admin', 'supervisor'], ownUnits: [], refusal: READERS_ONLY },
   'working_time.write': { anywhere: ['system_admin'], ownUnits: [], refusal: 'Chỉ quản trị hệ thống được sửa giờ làm việc.' },
   'procedures.write': { anywhere: ['system_admin', 'catalogue_admin'], ownUnits: [], refusal: 'Chỉ quản trị danh mục thủ tục mới được thay đổi danh mục.' },
+  'paperless.read': { anywhere: ['system_admin'], ownUnits: ['unit_admin', 'supervisor'], refusal: READERS_ONLY },
+  'paperless.write': {
+    anywhere: ['system_admin'],
+    ownUnits: ['unit_admin'],
+    refusal: 'Chỉ quản trị hệ thống hoặc quản trị đơn vị được quy định ngày không tiếp nhận hồ sơ giấy và thủ tục chỉ tiếp nhận trực tuyến.',
+  },
 };
 
 /** Roles only a system administrator grants (and accounts holding them only a system administrator manages). */

@@ -399,11 +399,17 @@ export const EFFECTS: Effects = {
     return { patch: { ...(await leaveWorkflow(e, 'stopped')), sub_state: null, finished_at: e.at }, log: { form: 'mau-05' } };
   },
 
-  withdraw: async (e) => {
+  withdraw: async (e, input) => {
+    // At the counter, the scan of the citizen's written request goes with the entry (not a component of the dossier).
+    const request =
+      e.actor.kind === 'official' && 'documents' in input && input.documents
+        ? await resolveUploads(e.tx, input.documents, { kind: 'official', id: e.actor.id })
+        : [];
     await withdrawUnpublished(e.tx, e.d.id, e.at, 'Công dân rút hồ sơ.');
     return {
       patch: { ...(await leaveWorkflow(e, 'withdrawn')), sub_state: null, finished_at: e.d.finished_at ?? e.at },
       log: { channel: e.actor.kind === 'citizen' ? 'online' : 'counter' },
+      attachments: request.map((u) => ({ name: u.name, sha256: u.sha256, uploadId: u.uploadId, kind: 'withdrawal-request' })),
     };
   },
 

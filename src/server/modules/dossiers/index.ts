@@ -32,3 +32,4 @@ export type { TransitionInput } from './transition-input.ts';
 export { submitDossier, type OnBehalf } from './submission.ts';
 export { checkSubmission, startDraft } from './submission-checks.ts';
 export { updateDraft } from './drafts.ts';
+export { digitisationRiskReport, type RiskReportRow } from './digitisation-guard.ts';

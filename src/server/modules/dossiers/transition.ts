@@ -33,6 +33,7 @@ import { loadTask, officialName, type TaskRow } from './tasks.ts';
 import { appendAction, GENESIS_HASH, hashEntry, type ActionEntry } from './action-log.ts';
 import { assignDossierCode } from './codes.ts';
 import { DOSSIER_EVENT_TOPIC } from './events.ts';
+import { guardDigitisation } from './digitisation-guard.ts';
 import { EFFECTS, type CaseRules, type DossierPatch, type DossierRow, type EffectActor, type Outcome } from './effects.ts';
 import type { TransitionInput } from './transition-input.ts';
 
@@ -122,6 +123,8 @@ export async function transition(
   const action = input.action;
   const reason = 'reason' in input ? input.reason : undefined;
   const who = permit(actor, action, d, task, env, reason);
+  // A step that would lose the dossier its 766 digitisation points is refused before anything is done.
+  await guardDigitisation(tx, d, input, actor.kind);
   const at = now();
   const to = targetStatus(action, d.status);
   const effect = EFFECTS[action] as (e: Parameters<(typeof EFFECTS)['accept']>[0], i: TransitionInput) => Promise<Outcome>;

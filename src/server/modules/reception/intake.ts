@@ -8,6 +8,7 @@
  * procedure, by default the one of the applicant's commune of residence.
  */
 import crypto from 'node:crypto';
+import type { ExceptionReason } from '../../../core/digitisation/paperless.ts';
 import { Channel } from '../../../core/dossiers/status.ts';
 import { checkPrefill, normaliseValues, validateForm } from '../../../core/forms/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
@@ -32,6 +33,7 @@ import {
 import { cachedCalendar } from '../reference/index.ts';
 import { routeUnits, unitsWithRole, type OrgTree, type Staff } from '../officials/index.ts';
 import { listStore, storeMismatch } from '../results/index.ts';
+import { type PaperDecision, paperIntakeDecision, recordPaperlessException } from '../digitisation/index.ts';
 
 const CHECK_VALID_MS = 4 * 3_600_000;
 
@@ -146,6 +148,10 @@ export interface IntakeInput {
   competentUnitId?: string;
   waybill?: string;
   note?: string;
+  /** Assisted online submission at the counter: channel 2, the citizen's dossier, the official recorded as assistedBy. */
+  assistedOnline?: boolean;
+  /** Paper taken anyway on a paperless day or for an online-only procedure, with the reason. */
+  paperlessException?: { reasonCode: ExceptionReason; reason: string };
 }
 
 /** The competent agency: the one chosen, else the procedure's kind in the applicant's commune, else the counter's. */
@@ -172,6 +178,15 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
 
   const checkedAt = verifyIdentityCheck(ctx, staff, input.identity.idNumber, input.identity.checkToken);
   if (input.channel === Channel.POST && !input.waybill) throw new AppError('WAYBILL_REQUIRED', 'Hồ sơ nhận qua bưu chính: vui lòng nhập số vận đơn.', 400);
+  // Paperless days and online-only procedures (issue 16 item 6): paper is refused, assisted online submission offered;
+  // an exception needs a reason and is reported. The post is refused only for an online-only procedure.
+  const assisted = input.assistedOnline === true;
+  const today = vnToday();
+  const paper: PaperDecision = assisted ? { allowed: true } : await paperIntakeDecision(ctx.db, receivingUnitId, today, input.procedureCode);
+  const paperRefused = !paper.allowed && (input.channel === Channel.IN_PERSON || paper.onlineOnly === true);
+  if (paperRefused && !input.paperlessException) {
+    throw new AppError('PAPER_INTAKE_REFUSED', paper.message!, 409, { assistedOnline: true, legalBasis: paper.legalBasis });
+  }
   const version = await getVersion(ctx.db, input.procedureCode, input.procedureVersion);
   const kase = version.definition.cases.find((c) => c.code === input.caseCode);
   if (!kase?.form) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp hoặc biểu mẫu của thủ tục.', 404);
@@ -217,7 +232,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const values = normaliseValues(kase.form, input.values);
   const quote = quoteFees({
     lines: kase.fees,
-    channel: 'counter',
+    channel: assisted ? 'online' : 'counter',
     date: vnToday(),
     ...feeQuantities(
       kase.form.pages.flatMap((p) => p.fields.map((f) => f.key)),
@@ -231,11 +246,21 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const id = crypto.randomUUID();
   const at = now();
   const ownerCitizenId = (await ctx.db.query<{ id: string }>('SELECT id FROM citizens WHERE id_number = $1', [person.soDinhDanh])).rows[0]?.id ?? null;
+  if (assisted && !ownerCitizenId) {
+    throw new AppError(
+      'CITIZEN_ACCOUNT_REQUIRED',
+      'Công dân chưa có tài khoản trên Cổng dịch vụ công. Vui lòng hướng dẫn công dân đăng nhập bằng tài khoản định danh điện tử (VNeID) trên thiết bị tại quầy, sau đó thực hiện lại.',
+      409,
+    );
+  }
+  const channel = assisted ? Channel.ONLINE : input.channel;
   const intake = {
     officialId: staff.actor.id,
     officialName: staff.actor.fullName,
     idempotencyKey: input.idempotencyKey,
-    channel: input.channel,
+    channel,
+    ...(assisted ? { assistedOnline: true, assistedBy: { id: staff.actor.id, name: staff.actor.fullName } } : {}),
+    ...(paperRefused ? { paperlessException: input.paperlessException } : {}),
     identityCheck: { idNumber: person.soDinhDanh, checkedAt: checkedAt.toISOString(), source: 'CSDLQG về dân cư', matched: true },
     ...(input.waybill ? { waybill: input.waybill } : {}),
     ...(input.note ? { note: input.note } : {}),
@@ -272,7 +297,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
         procedureVersion: input.procedureVersion,
         caseCode: input.caseCode,
         procedureName: version.definition.name,
-        channel: input.channel,
+        channel,
         subState: 'counter_intake',
         ownerCitizenId,
         applicant,
@@ -293,7 +318,9 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
         documents: [...scans.map((x) => ({ ...x, source: 'scan' as const })), ...reused],
         submittedBy: { kind: 'official', id: staff.actor.id, name: staff.actor.fullName, role: 'reception' },
         log: {
-          channel: input.channel,
+          channel,
+          ...(assisted ? { assistedBy: { id: staff.actor.id, name: staff.actor.fullName } } : {}),
+          ...(paperRefused ? { paperlessException: input.paperlessException } : {}),
           onBehalfOf: person.hoTen,
           procedureCode: input.procedureCode,
           procedureVersion: input.procedureVersion,
@@ -307,6 +334,18 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
       });
       if (!created) throw new DuplicateIntake();
       await recordSubjects(tx, id, input.procedureCode, values, person.soDinhDanh);
+      if (paperRefused && input.paperlessException && paper.ruleId) {
+        await recordPaperlessException(tx, {
+          unitId: receivingUnitId,
+          day: today,
+          ruleId: paper.ruleId,
+          dossierId: id,
+          procedureCode: input.procedureCode,
+          reasonCode: input.paperlessException.reasonCode,
+          reason: input.paperlessException.reason,
+          official: { id: staff.actor.id, name: staff.actor.fullName },
+        });
+      }
       const accepted = await transition(tx, env, id, { action: 'accept' }, { kind: 'official', staff });
       return { id, code: created.code, status: accepted.status, dueAt: accepted.dueAt, task: accepted.task, created: true };
     });

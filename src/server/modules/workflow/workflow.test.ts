@@ -3,7 +3,7 @@ import { addWorkingMinutes } from '../../../core/deadlines/deadlines.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
 import { verifyActionLog } from '../dossiers/index.ts';
 import { loadCalendar } from '../reference/index.ts';
-import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
+import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 
 type Inbox = { items: { dossierId: string; code: string; stepName: string; urgency: string }[]; counts: Record<string, number> };
 
@@ -213,8 +213,19 @@ describe(`internal workflow on ${testDatabaseKind}`, () => {
     inbox = (await (await b.staff(user)).get('/api/staff/inbox?filter=overdue')).json();
     expect(inbox.items.map((x) => x.dossierId)).toContain(d.id);
     expect(inbox.counts.overdue).toBeGreaterThan(0);
-    const w = await act('tiepnhan.phurieng', d.id, 'withdraw', { reason: 'Công dân có đơn xin rút hồ sơ ngày hôm nay' });
+    // The digitisation guard: at the counter a withdrawal goes with the scan of the citizen's written request.
+    const counter = await b.staff('tiepnhan.phurieng');
+    const bare = await act('tiepnhan.phurieng', d.id, 'withdraw', { reason: 'Công dân có đơn xin rút hồ sơ ngày hôm nay' });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json().error).toMatchObject({ code: 'DIGITISATION_GUARD' });
+    expect(bare.json().error.message).toContain('văn bản đề nghị rút hồ sơ');
+    const letter = (await counter.upload('/api/uploads', 'don-rut-ho-so.pdf', 'application/pdf', PDF_BYTES)).json().id as string;
+    const w = await act('tiepnhan.phurieng', d.id, 'withdraw', {
+      reason: 'Công dân có đơn xin rút hồ sơ ngày hôm nay',
+      documents: [{ requirementCode: 'DON-RUT-HS', uploadId: letter }],
+    });
     expect(w.json()).toMatchObject({ status: 7, task: null });
+    expect((await detail('tiepnhan.phurieng', d.id)).log.at(-1).attachments).toMatchObject([{ name: 'don-rut-ho-so.pdf', kind: 'withdrawal-request' }]);
     inbox = (await (await b.staff(user)).get('/api/staff/inbox')).json();
     expect(inbox.items.map((x) => x.dossierId)).not.toContain(d.id);
   });

@@ -11,7 +11,17 @@ import type { StaffAction } from '../../../core/workflow/permissions.ts';
 import type { StaffActionResult, StaffDossier } from '../../api/types.ts';
 import { ErrorSummary, type ShownError } from '../../journey/ErrorSummary.tsx';
 import { errorMessage } from '../format.ts';
-import { AssigneeInput, DeliveryInput, ItemsInput, NewDueInput, PaymentInput, ReasonInput, ScansInput, TextInput } from './ActionInputs.tsx';
+import {
+  AssigneeInput,
+  DeliveryInput,
+  ItemsInput,
+  NewDueInput,
+  PaymentInput,
+  ReasonInput,
+  ScansInput,
+  TextInput,
+  WITHDRAWAL_REQUEST,
+} from './ActionInputs.tsx';
 import { ACTION_FIELDS, actionBody, actionInput, checkAction, initialValues, serverPath, type ActionValues } from './actionFields.ts';
 
 interface Props {
@@ -117,6 +127,16 @@ export function ActionForm({ d, action, actionName, onDone, onCancel, initialRea
       {fields.includes('payment') && <PaymentInput v={v} set={set} err={err} withReceipt />}
       {fields.includes('delivery') && <DeliveryInput v={v} set={set} err={err} d={d} />}
       {fields.includes('scans') && <ScansInput v={v} set={set} err={err} d={d} />}
+      {fields.includes('withdrawalScan') && (
+        <ScansInput
+          v={v}
+          set={set}
+          err={err}
+          d={d}
+          legend={t('staff.action.withdrawalScan')}
+          only={[{ code: WITHDRAWAL_REQUEST, name: t('staff.action.withdrawalRequest') }]}
+        />
+      )}
       {fields.includes('resultNumber') && (
         <TextInput id="resultNumber" field="resultNumber" label={`${t('staff.action.resultNumber')} ${t('staff.common.optional')}`} v={v} set={set} err={err} />
       )}

@@ -263,12 +263,15 @@ export function DeliveryInput({ v, set, err, d }: InputProps & { d: StaffDossier
   );
 }
 
+/** The component code under which the scan of a citizen's written withdrawal request is recorded. */
+export const WITHDRAWAL_REQUEST = 'DON-RUT-HS';
+
 /** Scans of the documents the citizen brought to the counter as the supplement: one upload per component. */
-export function ScansInput({ v, set, err, d }: InputProps & { d: StaffDossier }) {
+export function ScansInput({ v, set, err, d, legend, only }: InputProps & { d: StaffDossier; legend?: string; only?: { code: string; name: string }[] }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const requirements = d.requirements.filter((r) => !r.providedByForm);
+  const requirements = only ?? d.requirements.filter((r) => !r.providedByForm);
   const onFile = async (code: string, input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
@@ -286,7 +289,7 @@ export function ScansInput({ v, set, err, d }: InputProps & { d: StaffDossier })
   };
   return (
     <fieldset className={`form-group${err('scans') ? ' has-error' : ''}`}>
-      <legend>{t('staff.action.scans')}</legend>
+      <legend>{legend ?? t('staff.action.scans')}</legend>
       {err('scans') && <p className="field-error">{err('scans')}</p>}
       {uploadError && (
         <p className="field-error" role="alert">

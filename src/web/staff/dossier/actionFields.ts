@@ -21,6 +21,7 @@ export type ActionField =
   | 'payment'
   | 'delivery'
   | 'scans'
+  | 'withdrawalScan'
   | 'resultNumber';
 
 export const ACTION_FIELDS: Record<StaffAction, ActionField[]> = {
@@ -35,7 +36,7 @@ export const ACTION_FIELDS: Record<StaffAction, ActionField[]> = {
   record_payment: ['payment'],
   reschedule: ['reason', 'newDueAt'],
   stop: ['reason'],
-  withdraw: ['reason'],
+  withdraw: ['reason', 'withdrawalScan'],
   issue_result: ['resultNumber'],
   return_result: ['delivery'],
   reassign: ['assignee'],
@@ -120,6 +121,8 @@ export function checkAction(t: TFunction, d: StaffDossier, action: StaffAction, 
     if (v.deliveryMethod === 'post' && v.waybill.trim().length < 4) problems.push({ path: 'waybill', message: t('staff.action.err.waybill') });
   }
   if (fields.includes('scans') && v.scans.length === 0) problems.push({ path: 'scans', message: t('staff.action.err.scans') });
+  // The digitisation guard: a withdrawal at the counter goes with the scan of the citizen's written request.
+  if (fields.includes('withdrawalScan') && v.scans.length === 0) problems.push({ path: 'scans', message: t('staff.action.err.withdrawalScan') });
   return problems;
 }
 
@@ -138,8 +141,9 @@ export function actionInput(action: StaffAction, v: ActionValues): StaffActionIn
     case 'refuse':
     case 'send_back':
     case 'stop':
-    case 'withdraw':
       return { action, reason };
+    case 'withdraw':
+      return { action, reason, documents: v.scans.map(({ requirementCode, uploadId }) => ({ requirementCode, uploadId })) };
     case 'provide_supplement':
       return { action, documents: v.scans.map(({ requirementCode, uploadId }) => ({ requirementCode, uploadId })), ...note };
     case 'request_payment':

@@ -16,6 +16,9 @@ import { keys } from '../../data/keys.ts';
 import { catalogueQueries } from '../../data/queries.ts';
 import type { ShownError } from '../../journey/ErrorSummary.tsx';
 import { usePageTitle } from '../../usePageTitle.ts';
+import { PaperlessToday } from '../../components/PaperlessToday.tsx';
+import { useStaff } from '../StaffSession.tsx';
+import { PaperRefusal, type PaperlessChoice } from './PaperRefusal.tsx';
 import { newIdempotencyKey, vnTodayIso } from '../format.ts';
 import { ContactStep } from './ContactStep.tsx';
 import { FormStep } from './FormStep.tsx';
@@ -41,6 +44,9 @@ export function CounterIntakePage() {
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef(newIdempotencyKey());
+  // Paper refused today (paperless day, online-only procedure): the message, then assisted online or an exception.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const counterUnit = useStaff().user?.memberships.find((m) => m.role === 'reception')?.unitId ?? '';
 
   const index = Math.min(Math.max(0, Number(params.get('buoc') ?? 1) - 1 || 0), reachable(state));
   const step = STEPS[index];
@@ -71,7 +77,7 @@ export function CounterIntakePage() {
     return quoteFees({ lines: kase.fees, channel: 'counter', date: vnTodayIso(), ...feeQuantities(formKeys(state.prefill), state.values) }).total;
   }, [kase, state.prefill, state.values]);
 
-  const submit = async () => {
+  const submit = async (choice?: PaperlessChoice) => {
     const prefill = state.prefill!;
     const identity = state.identity!;
     setSubmitting(true);
@@ -93,6 +99,7 @@ export function CounterIntakePage() {
           resultDelivery: state.resultDelivery,
           ...(state.channel === 3 ? { waybill: state.waybill.trim() } : {}),
           ...(state.note.trim() ? { note: state.note.trim() } : {}),
+          ...(choice ?? {}),
         },
       });
       void qc.invalidateQueries({ queryKey: keys.staff.inbox() });
@@ -112,6 +119,8 @@ export function CounterIntakePage() {
         update({ identity: null });
         setErrors([{ path: 'idNumber', message: err.message }]);
         goTo('identity', true);
+      } else if (err instanceof ApiError && err.code === 'PAPER_INTAKE_REFUSED') {
+        setRefusal(err.message);
       } else if (err instanceof ApiError && err.code === 'WAYBILL_REQUIRED') {
         setErrors([{ path: 'waybill', message: err.message }]);
         goTo('procedure', true);
@@ -151,6 +160,8 @@ export function CounterIntakePage() {
       {state.identity && step !== 'identity' && (
         <p className="applicant-strip">{t('staff.intake.applicantStrip', { name: state.identity.person.fullName, id: state.identity.person.idNumber })}</p>
       )}
+      {step === 'identity' && counterUnit && <PaperlessToday unit={counterUnit} compact />}
+      {step === 'review' && refusal && <PaperRefusal message={refusal} submitting={submitting} submit={(c) => void submit(c)} />}
       {step === 'identity' && <IdentityStep {...props} />}
       {step === 'procedure' && <ProcedureStep {...props} />}
       {step === 'form' && <FormStep {...props} />}
