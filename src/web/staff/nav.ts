@@ -19,4 +19,6 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/tra-cuu', label: 'staff.nav.search', roles: OFFICIALS },
   { to: '/can-bo/so-theo-doi', label: 'staff.nav.register', roles: ['reception', 'leader', 'supervisor'] },
   { to: '/can-bo/doi-soat', label: 'payments.nav.reconcile', roles: ['reception', 'unit_admin', 'supervisor', 'system_admin'] },
+  { to: '/can-bo/cong-dong', label: 'community.nav.home', roles: ['community_helper'] },
+  { to: '/can-bo/cong-dong/bang-theo-doi', label: 'community.nav.dashboard', roles: ['leader', 'unit_admin', 'supervisor', 'system_admin'] },
 ];

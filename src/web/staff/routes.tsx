@@ -16,6 +16,14 @@ export { staffNav };
 
 /** Reconciliation of payment statements: rarely used, loaded on demand. */
 const ReconciliationPage = lazyNamed(() => import('../payments/ReconciliationPage.tsx'), 'ReconciliationPage');
+/** The community digital team's pages (docs/community.md), loaded on demand. */
+const community = () => import('../community/CommunityPages.tsx');
+const CommunityHomePage = lazyNamed(community, 'CommunityHomePage');
+const VisitListPage = lazyNamed(community, 'VisitListPage');
+const VisitChecklistPage = lazyNamed(community, 'VisitChecklistPage');
+const AssistedSessionPage = lazyNamed(community, 'AssistedSessionPage');
+const RepresentationPage = lazyNamed(community, 'RepresentationPage');
+const CoverageDashboardPage = lazyNamed(community, 'CoverageDashboardPage');
 
 export const staffRoutes = (
   <>
@@ -28,6 +36,12 @@ export const staffRoutes = (
     <Route path="tra-cuu" element={<DossierSearchPage />} />
     <Route path="so-theo-doi" element={<RegisterPage />} />
     <Route path="doi-soat" element={<ReconciliationPage />} />
+    <Route path="cong-dong" element={<CommunityHomePage />} />
+    <Route path="cong-dong/thon/:areaId" element={<VisitListPage />} />
+    <Route path="cong-dong/tham-ho/:householdNo" element={<VisitChecklistPage />} />
+    <Route path="cong-dong/phien-ho-tro" element={<AssistedSessionPage />} />
+    <Route path="cong-dong/uy-quyen" element={<RepresentationPage />} />
+    <Route path="cong-dong/bang-theo-doi" element={<CoverageDashboardPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );
