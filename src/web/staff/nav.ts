@@ -23,4 +23,6 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/dong-bo-dvcqg', label: 'sync.nav.reconcile', roles: ['leader', 'supervisor', 'unit_admin', 'system_admin'] },
   { to: '/can-bo/thong-bao-loi', label: 'notifications.nav.failed', roles: ['reception', 'leader'] },
   { to: '/can-bo/phan-anh', label: 'feedback.nav', roles: ['reception', 'clerk', 'specialist', 'leader', 'system_admin'] },
+  { to: '/can-bo/cong-dong', label: 'community.nav.home', roles: ['community_helper'] },
+  { to: '/can-bo/cong-dong/bang-theo-doi', label: 'community.nav.dashboard', roles: ['leader', 'unit_admin', 'supervisor', 'system_admin'] },
 ];

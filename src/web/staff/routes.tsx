@@ -23,6 +23,14 @@ const SyncReconciliationPage = lazyNamed(() => import('../sync/SyncReconciliatio
 const StaffBundlePage = lazyNamed(() => import('../lienthong/StaffBundlePage.tsx'), 'StaffBundlePage');
 /** Failed notifications of the official's units, with resend. */
 const FailedNotificationsPage = lazyNamed(() => import('../notifications/FailedNotificationsPage.tsx'), 'FailedNotificationsPage');
+/** The community digital team's pages (docs/community.md), loaded on demand. */
+const community = () => import('../community/CommunityPages.tsx');
+const CommunityHomePage = lazyNamed(community, 'CommunityHomePage');
+const VisitListPage = lazyNamed(community, 'VisitListPage');
+const VisitChecklistPage = lazyNamed(community, 'VisitChecklistPage');
+const AssistedSessionPage = lazyNamed(community, 'AssistedSessionPage');
+const RepresentationPage = lazyNamed(community, 'RepresentationPage');
+const CoverageDashboardPage = lazyNamed(community, 'CoverageDashboardPage');
 
 export const staffRoutes = (
   <>
@@ -39,6 +47,12 @@ export const staffRoutes = (
     <Route path="lien-thong" element={<StaffBundlePage />} />
     <Route path="thong-bao-loi" element={<FailedNotificationsPage />} />
     <Route path="phan-anh" element={<StaffFeedbackPage />} />
+    <Route path="cong-dong" element={<CommunityHomePage />} />
+    <Route path="cong-dong/thon/:areaId" element={<VisitListPage />} />
+    <Route path="cong-dong/tham-ho/:householdNo" element={<VisitChecklistPage />} />
+    <Route path="cong-dong/phien-ho-tro" element={<AssistedSessionPage />} />
+    <Route path="cong-dong/uy-quyen" element={<RepresentationPage />} />
+    <Route path="cong-dong/bang-theo-doi" element={<CoverageDashboardPage />} />
     <Route path="*" element={<StaffNotFoundPage />} />
   </>
 );
