@@ -27,7 +27,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { DuplicateWarning, useDraftDuplicates } from './DuplicateWarning.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
-import { displayValue, Field } from './fields.tsx';
+import { AnswerValue, Field } from './fields.tsx';
 import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
 import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
 import { journeyQueries } from './queries.ts';
@@ -442,7 +442,9 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                   .map((f) => (
                     <div key={f.key}>
                       <dt>{labelOf(f, lang)}</dt>
-                      <dd>{displayValue(f, draft.values[f.key], lang)}</dd>
+                      <dd>
+                        <AnswerValue field={f} value={draft.values[f.key]} lng={lang} />
+                      </dd>
                       <dd>
                         <button type="button" className="link-button" onClick={() => goTo(i)}>
                           {t('journey.draft.change')}

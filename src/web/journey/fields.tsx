@@ -187,6 +187,29 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
   );
 }
 
+/** An address with the names of its province and commune (the codes stand in until, or if not, the names come). */
+export function AddressText({ value }: { value: { detail?: string; communeCode?: string; provinceCode?: string } }) {
+  const { t } = useTranslation();
+  const provinces = useQuery({ ...referenceQueries.adminUnits(null), enabled: !!value.provinceCode }).data;
+  const communes = useQuery({ ...referenceQueries.adminUnits(value.provinceCode ?? null), enabled: !!value.provinceCode }).data;
+  const names = {
+    province: provinces?.find((p) => p.code === value.provinceCode)?.name,
+    commune: value.communeCode ? communes?.find((c) => c.code === value.communeCode)?.name : undefined,
+  };
+  const parts = [
+    value.detail,
+    names.commune ?? (value.communeCode && t('journey.field.communeCode', { code: value.communeCode })),
+    names.province ?? (value.provinceCode && t('journey.field.provinceCode', { code: value.provinceCode })),
+  ];
+  return <>{parts.filter(Boolean).join(', ') || '—'}</>;
+}
+
+/** An answer on a "check your answers" page: addresses by the names of their places, never by codes (issue 18). */
+export function AnswerValue({ field, value, lng }: { field: FormField; value: unknown; lng?: string }) {
+  if (field.type === 'address' && value && typeof value === 'object') return <AddressText value={value as Record<string, string>} />;
+  return <>{displayValue(field, value, lng)}</>;
+}
+
 /** The value as a person reads it on the "check your answers" page, in the interface language. */
 export function displayValue(field: FormField, value: unknown, lng: string = i18n.language): string {
   const t = i18n.getFixedT(lng);

@@ -1,28 +1,9 @@
 /** The e-form answers with the labels of the form definition; addresses with the names of their province and commune. */
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../core/catalogue/schema.ts';
 import { isFieldVisible } from '../../../core/forms/index.ts';
 import type { StaffDossier } from '../../api/types.ts';
-import { referenceQueries } from '../../data/queries.ts';
-import { displayValue } from '../../journey/fields.tsx';
-
-/** An address with the names of its province and commune (the codes stand in until, or if not, the names come). */
-function AddressText({ value }: { value: { detail?: string; communeCode?: string; provinceCode?: string } }) {
-  const { t } = useTranslation();
-  const provinces = useQuery({ ...referenceQueries.adminUnits(null), enabled: !!value.provinceCode }).data;
-  const communes = useQuery({ ...referenceQueries.adminUnits(value.provinceCode ?? null), enabled: !!value.provinceCode }).data;
-  const names = {
-    province: provinces?.find((p) => p.code === value.provinceCode)?.name,
-    commune: value.communeCode ? communes?.find((c) => c.code === value.communeCode)?.name : undefined,
-  };
-  const parts = [
-    value.detail,
-    names.commune ?? (value.communeCode && t('journey.field.communeCode', { code: value.communeCode })),
-    names.province ?? (value.provinceCode && t('journey.field.provinceCode', { code: value.provinceCode })),
-  ];
-  return <>{parts.filter(Boolean).join(', ') || '—'}</>;
-}
+import { AddressText, displayValue } from '../../journey/fields.tsx';
 
 function Value({ field, value }: { field: FormField; value: unknown }) {
   if (field.type === 'address' && value && typeof value === 'object') return <AddressText value={value as Record<string, string>} />;

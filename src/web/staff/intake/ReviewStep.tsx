@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { isFieldVisible, visiblePages } from '../../../core/forms/index.ts';
 import { ErrorSummary } from '../../journey/ErrorSummary.tsx';
-import { displayValue } from '../../journey/fields.tsx';
+import { AnswerValue } from '../../journey/fields.tsx';
 import { formatMoney } from '../../format.ts';
 import { channelName } from '../format.ts';
 import { STEPS, type StepKey, type StepProps } from './state.ts';
@@ -76,7 +76,9 @@ export function ReviewStep({ state, errors, goTo, submitting, submit, procedureN
               .map((f) => (
                 <div key={f.key}>
                   <dt>{f.label}</dt>
-                  <dd>{displayValue(f, state.values[f.key])}</dd>
+                  <dd>
+                    <AnswerValue field={f} value={state.values[f.key]} />
+                  </dd>
                   <dd>
                     <Change step="form" what={f.label} goTo={goTo} />
                   </dd>
