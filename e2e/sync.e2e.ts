@@ -126,6 +126,14 @@ describe('national-portal sync reconciliation page', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.type).toMatch(/spreadsheetml/);
     await expectAccessible(staff);
+    // Fits a phone (360 px); on failure, say which elements stick out.
+    const wide = await staff.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`),
+    );
+    expect(wide, wide.join('; ')).toEqual([]);
     await expectNoHorizontalScroll(staff);
 
     // The portal recovers; the leader resends; the dossier is acknowledged and leaves the list.
