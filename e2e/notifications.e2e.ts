@@ -103,7 +103,7 @@ describe('notifications of the Try-it journey', () => {
         { timeout: 30_000, interval: 500 },
       )
       .toBeGreaterThanOrEqual(3); // submitted, received, result issued
-  });
+  }, 300_000); // the whole journey (login, submission, receipt, processing, result) in one test, like results.e2e.ts
 
   it('a citizen without Zalo gets the SMS instead: no diacritics, at most 160 characters', async () => {
     await put('/api/dev/zns/behaviours', { phone: ZALO_PHONE, behaviour: 'not_zalo_user' });
@@ -129,7 +129,7 @@ describe('notifications of the Try-it journey', () => {
     expect(sms!.isUnicode).toBe(false);
     const zns = await json<Zns[]>(`/api/dev/zns?phone=${ZALO_PHONE}&limit=50`);
     expect(zns.some((m) => m.templateData.code === second.code)).toBe(false);
-  });
+  }, 240_000);
 
   it('the dossier page lists every message with its channel and delivery state', async () => {
     await citizen.goto(`${baseUrl}/ho-so-cua-toi/${second.id}`);
