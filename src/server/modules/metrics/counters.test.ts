@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../../core/calendar/holidays.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
-import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
+import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { catchUp, rebuildCountersFromFacts } from './counters.ts';
 import { loadProcedures } from './facts.ts';
 import { countersCounts, factCounts, fullCounts, type Scope } from './query.ts';
@@ -48,7 +48,12 @@ describe(`766 counters on ${testDatabaseKind}`, () => {
     await act(sp, ids.supplement, 'request-supplement', { reason: 'Giấy chứng sinh bị mờ', items: [{ name: 'Giấy chứng sinh', reason: 'Bản chụp mờ' }] });
     b.at('10:00');
     await act('lanhdao.phurieng', ids.stopped, 'stop', { reason: 'Người yêu cầu đã đăng ký ở nơi khác' });
-    await act('tiepnhan.phurieng', ids.withdrawn, 'withdraw', { reason: 'Công dân có đơn xin rút hồ sơ' });
+    // At the counter, with the scan of the citizen's written request (the digitisation guard requires it).
+    const letter = (await (await b.staff('tiepnhan.phurieng')).upload('/api/uploads', 'don-rut.pdf', 'application/pdf', PDF_BYTES)).json();
+    await act('tiepnhan.phurieng', ids.withdrawn, 'withdraw', {
+      reason: 'Công dân có đơn xin rút hồ sơ',
+      documents: [{ requirementCode: 'DON-RUT-HS', uploadId: letter.id }],
+    });
     b.at('10:30');
     const upload = (await b.citizen.upload('/api/uploads', 'gcs.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% ro\n%%EOF\n'))).json();
     expect(

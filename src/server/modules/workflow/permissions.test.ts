@@ -115,7 +115,8 @@ const CASES: Case[] = [
     right: 'tiepnhan.phurieng',
     wrongRole: 'lanhdao.phurieng',
     otherUnit: 'tiepnhan.xuanthanh',
-    body: reason('Công dân có đơn xin rút hồ sơ'),
+    // At the counter, with the scan of the citizen's written request (the digitisation guard requires it).
+    body: async (b, user) => ({ reason: 'Công dân có đơn xin rút hồ sơ', documents: (await scan(b, user)).documents }),
     expectStatus: 7,
   },
   { action: 'issue-result', stage: 'clerk', right: 'vanthu.phurieng', wrongRole: 'chuyenvien.vanphong', otherUnit: 'vanthu.xuanthanh', expectStatus: 9 },
