@@ -111,7 +111,9 @@ describe('community digital team (browser, phone)', () => {
     await page.locator('header').getByText('Hoàng Văn Tư').first().waitFor();
     // The helper's back-office session on this device ended with the resident's login.
     const staffMe = await page.evaluate(async () => (await fetch('/api/staff/me')).status);
-    expect(staffMe).toBe(401);
+    expect([401, 403]).toContain(staffMe);
+    const session = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { kind: string };
+    expect(session.kind).toBe('citizen');
   });
 
   it('shows the commune leader the coverage dashboard per village, week by week', async () => {

@@ -249,6 +249,7 @@ describe(`community digital teams on ${testDatabaseKind}`, () => {
     ).rows[0];
     expect(sms.recipient).toBe('+84912345678');
     const code = /Ma xac nhan (\d{6})/.exec(sms.body)?.[1] ?? '';
+    expect(sms.body).toMatch(/^[\x20-\x7e]+$/); // GSM text: no Unicode in a brandname SMS
     const wrong = code === '000000' ? '111111' : '000000';
     expect((await helper.post(`/api/community/representations/${rep.id}/confirm`, { code: wrong })).json().error.code).toBe('REPRESENTATION_OTP_INVALID');
     // Another helper cannot confirm (or learn of) it.

@@ -91,6 +91,15 @@ const REFUSAL_VI = {
   out_of_scope: 'không bao gồm thủ tục này',
 } as const;
 
+/** A name without diacritics: the SMS goes out as GSM text (a brandname SMS without Unicode is one segment of 160). */
+const asciiName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]/g, '');
+
 /** A deterministic owner id for a resident who has never logged in (their dossiers are theirs by id number). */
 function ownerIdFor(idNumber: string): string {
   const h = crypto.createHash('sha256').update(`motcua:resident:${idNumber}`).digest('hex');
@@ -337,7 +346,7 @@ export default async function communityRoutes(app: FastifyInstance, ctx: AppCont
             key: `representation:${id}:otp`,
             phone,
             templateCode: 'representation_otp',
-            body: `MotCua: Ma xac nhan ${code} de dong y cho ${helper.actor.fullName} (To cong nghe so cong dong) nop ho so thay ban trong ${body.days} ngay. Ma het han sau 10 phut. Khong dong y thi bo qua tin nay.`,
+            body: `MotCua: Ma xac nhan ${code} de dong y cho ${asciiName(helper.actor.fullName)} (To cong nghe so cong dong) nop ho so thay ban trong ${body.days} ngay. Ma het han sau 10 phut. Khong dong y thi bo qua tin nay.`,
           });
           if (!sent) throw appError('REPRESENTATION_NO_PHONE');
         });
