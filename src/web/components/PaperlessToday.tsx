@@ -25,14 +25,14 @@ export function PaperlessToday({ unit, compact = false }: { unit: string; compac
     <section className={`paperless-today${d.paperless ? ' is-paperless' : ''}`} aria-labelledby={id} data-testid="paperless-today">
       <h2 id={id}>{t('paperless.title')}</h2>
       <p>{d.message}</p>
-      {d.legalBasis.length > 0 && <p className="muted">{t('paperless.basis', { basis: d.legalBasis.join('; ') })}</p>}
+      {d.legalBasis.length > 0 && <p className="paperless-basis">{t('paperless.basis', { basis: d.legalBasis.join('; ') })}</p>}
       {d.onlineOnly.length > 0 && (
         <>
           <h3>{t('paperless.onlineOnly')}</h3>
           <ul>
             {d.onlineOnly.map((p) => (
               <li key={p.procedureCode}>
-                <Link to={`/thu-tuc/${encodeURIComponent(p.procedureCode)}`}>{p.procedureName}</Link> <span className="muted">({p.legalBasis})</span>
+                <Link to={`/thu-tuc/${encodeURIComponent(p.procedureCode)}`}>{p.procedureName}</Link> <span>({p.legalBasis})</span>
               </li>
             ))}
           </ul>
