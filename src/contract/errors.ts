@@ -502,6 +502,36 @@ export const ERRORS = {
     vi: 'Chưa cấu hình chứng thư số của đơn vị {unit}. Vui lòng báo quản trị hệ thống.',
     en: 'No signing certificate is configured for {unit}. Please tell the system administrator.',
   },
+  REMOTE_SIGNING_UNAVAILABLE: {
+    status: 502,
+    vi: 'Dịch vụ ký số từ xa không thực hiện được yêu cầu. Vui lòng thử lại sau.',
+    en: 'The remote signing service could not do this. Please try again later.',
+  },
+  REMOTE_SIGNING_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Hệ thống chưa được cấu hình dịch vụ ký số từ xa. Vui lòng báo quản trị hệ thống.',
+    en: 'No remote signing service is configured. Please tell the system administrator.',
+  },
+  REMOTE_SIGNING_OTP_INVALID: {
+    status: 400,
+    vi: 'Mã OTP không đúng hoặc đã hết hạn. Vui lòng nhận mã mới và thử lại.',
+    en: 'The one-time code is wrong or has expired. Please get a new code and try again.',
+  },
+  REMOTE_SIGNING_NO_CREDENTIAL: {
+    status: 409,
+    vi: 'Bạn chưa có chứng thư số cá nhân ở dịch vụ ký số từ xa.',
+    en: 'You have no personal certificate at the remote signing service.',
+  },
+  DECLARATION_NOT_SIGNABLE: {
+    status: 409,
+    vi: 'Thủ tục của hồ sơ này không cần người yêu cầu ký số tờ khai.',
+    en: "This dossier's procedure does not need the applicant's signature on the declaration.",
+  },
+  DECLARATION_ALREADY_SIGNED: {
+    status: 409,
+    vi: 'Tờ khai của hồ sơ này đã được ký số.',
+    en: "This dossier's declaration is already signed.",
+  },
   SHARE_DURATION_INVALID: {
     status: 400,
     vi: 'Thời hạn chia sẻ từ 1 giờ đến {days} ngày.',

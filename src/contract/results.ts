@@ -104,3 +104,22 @@ export const VerifyFileResponse = z.strictObject({
   verdict: VerifyVerdict,
 });
 export type VerifyFileResponse = z.infer<typeof VerifyFileResponse>;
+
+// --- The applicant's remote signature on a dossier's declaration (issue 16 item 7) ---------------------------------
+/** The remote-signing credential found for the signed-in citizen; an OTP was sent to their phone. */
+export const DeclarationOtpSent = z.strictObject({
+  credentialId: z.string(),
+  signerName: z.string(),
+  issuer: z.string(),
+  validTo: Instant,
+});
+export type DeclarationOtpSent = z.infer<typeof DeclarationOtpSent>;
+export const DeclarationSignBody = z.strictObject({
+  otp: z.string().regex(/^\d{6}$/, 'Mã OTP gồm 6 chữ số.'),
+});
+export const DeclarationSigned = z.strictObject({
+  signerName: z.string(),
+  signedAt: Instant,
+  sha256: z.string(),
+});
+export type DeclarationSigned = z.infer<typeof DeclarationSigned>;

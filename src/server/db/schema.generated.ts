@@ -316,6 +316,14 @@ export interface DossierRatings {
   rated_at: Timestamp;
 }
 
+export interface DossierSignedDeclarations {
+  dossier_id: string;
+  sha256: string;
+  signer_name: string;
+  credential_id: string;
+  signed_at: Generated<Timestamp>;
+}
+
 export interface DossierSubjects {
   dossier_id: string;
   subject_key: string;
@@ -1181,6 +1189,29 @@ export interface StandinAgencyRequests {
   received_at: Generated<Timestamp>;
 }
 
+export interface StandinCscCredentials {
+  credential_id: string;
+  user_id: string;
+  common_name: string;
+  certificate_pem: string;
+  private_key_pem: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface StandinCscOtps {
+  credential_id: string;
+  otp: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+}
+
+export interface StandinCscSads {
+  sad: string;
+  credential_id: string;
+  hashes: string[];
+  expires_at: Timestamp;
+}
+
 export interface StandinDvcqgCalls {
   id: Generated<Int8>;
   service: string;
@@ -1410,6 +1441,7 @@ export interface DB {
   dossier_pauses: DossierPauses;
   dossier_rating_officials: DossierRatingOfficials;
   dossier_ratings: DossierRatings;
+  dossier_signed_declarations: DossierSignedDeclarations;
   dossier_subjects: DossierSubjects;
   dossier_tasks: DossierTasks;
   dossiers: Dossiers;
@@ -1471,6 +1503,9 @@ export interface DB {
   signing_credentials: SigningCredentials;
   standin_agency_controls: StandinAgencyControls;
   standin_agency_requests: StandinAgencyRequests;
+  standin_csc_credentials: StandinCscCredentials;
+  standin_csc_otps: StandinCscOtps;
+  standin_csc_sads: StandinCscSads;
   standin_dvcqg_calls: StandinDvcqgCalls;
   standin_dvcqg_dossiers: StandinDvcqgDossiers;
   standin_dvcqg_faults: StandinDvcqgFaults;

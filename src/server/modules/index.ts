@@ -8,6 +8,7 @@ import cutruStandin from '../standins/cutru/index.ts';
 import dvcqgStandin from '../standins/dvcqg/index.ts';
 import smsStandin from '../standins/sms/index.ts';
 import zaloStandin from '../standins/zalo/index.ts';
+import cscStandin from '../standins/csc/index.ts';
 import { adminRoutes, procedureAdminRoutes } from './admin/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { assistantRoutes } from './assistant/index.ts';
@@ -69,4 +70,5 @@ export const modules: ModuleRegistration[] = [
   lifeEventRoutes,
   communityRoutes,
   digitisationRoutes,
+  cscStandin,
 ];

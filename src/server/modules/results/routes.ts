@@ -30,6 +30,7 @@ import { orgTree, requireStaff } from '../officials/index.ts';
 import { previewDossierResult } from './issue.ts';
 import { listStore, openShare, ownStoreDocument, shareStoreDocument } from './store.ts';
 import { checkPdfSignatures } from './verify-pdf.ts';
+import declarationRoutes from './declaration.ts';
 
 const Id = DossierIdParams;
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
@@ -304,4 +305,6 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
       return { sha256, signatures, signatureValid, registered: registered ? publicView(registered, vnToday()) : null, verdict };
     },
   );
+
+  await declarationRoutes(app, ctx);
 }
