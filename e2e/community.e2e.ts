@@ -91,7 +91,7 @@ describe('community digital team (browser, phone)', () => {
     await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đang hiệu lực' }).waitFor();
     const reps = page.getByTestId('representations');
-    await reps.getByText('Nguyễn Văn Hùng').waitFor();
+    await reps.locator('strong', { hasText: 'Nguyễn Văn Hùng' }).waitFor();
     await reps.getByRole('button', { name: 'Thu hồi ủy quyền của Nguyễn Văn Hùng' }).click();
     await reps.getByText('Đã thu hồi').waitFor();
     await expectNoHorizontalScroll(page);

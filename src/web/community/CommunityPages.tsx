@@ -179,7 +179,8 @@ export function VisitListPage() {
   const { t, i18n } = useTranslation();
   const { areaId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const onlyUncovered = search.get('chua-phu') !== '0';
+  // Local state answers the click at once; the address keeps the choice for a reload.
+  const [onlyUncovered, setOnlyUncovered] = useState(search.get('chua-phu') !== '0');
   const areas = useQuery(apiQuery<{ items: Area[] }>(['community', 'areas'], '/api/community/areas'));
   const area = areas.data?.items.find((a) => a.id === areaId);
   const heading = usePageTitle(t('community.visits.title', { area: area?.name ?? '' }));
@@ -199,7 +200,15 @@ export function VisitListPage() {
       {list.error && <LoadError message={errorMessage(list.error, t('error.generic'))} />}
       {pending.count > 0 && <p role="status">{t('community.visits.pending', { count: pending.count })}</p>}
       <div className="form-group checkbox">
-        <input id={toggleId} type="checkbox" checked={onlyUncovered} onChange={(e) => setSearch(e.target.checked ? {} : { 'chua-phu': '0' })} />
+        <input
+          id={toggleId}
+          type="checkbox"
+          checked={onlyUncovered}
+          onChange={(e) => {
+            setOnlyUncovered(e.target.checked);
+            setSearch(e.target.checked ? {} : { 'chua-phu': '0' }, { replace: true });
+          }}
+        />
         <label htmlFor={toggleId}>{t('community.visits.onlyUncovered')}</label>
       </div>
       {list.data && list.data.items.length === 0 && <p>{t('community.visits.empty')}</p>}
