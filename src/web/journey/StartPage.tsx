@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
@@ -41,14 +41,22 @@ export function StartPage() {
     create.mutate(caseCode);
   };
 
-  if (session && !session.authenticated) {
+  // A link to the e-form reached before signing in goes straight on to the e-ID (issue 18, fewer steps); the page
+  // below shows only for the moment the browser leaves, with the same link should it not.
+  const loginTo = loginHref(`/nop-ho-so/${encodeURIComponent(code)}${asked ? `?truong-hop=${encodeURIComponent(asked)}` : ''}`);
+  const anonymous = !!session && !session.authenticated;
+  useEffect(() => {
+    if (anonymous) window.location.replace(loginTo);
+  }, [anonymous, loginTo]);
+
+  if (anonymous) {
     return (
       <section>
         <h1 ref={heading} tabIndex={-1}>
           {t('journey.start.loginTitle')}
         </h1>
         <p>{t('journey.start.loginLead')}</p>
-        <a className="button button-primary" href={loginHref(`/nop-ho-so/${encodeURIComponent(code)}`)}>
+        <a className="button button-primary" href={loginTo}>
           {t('journey.start.loginButton')}
         </a>
       </section>

@@ -6,6 +6,7 @@ import { LevelBadge } from '../components/ProcedureCard.tsx';
 import { errorText } from '../data/errors.ts';
 import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
+import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 
 function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => string): string {
@@ -20,6 +21,7 @@ function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => stri
 export function ProcedurePage() {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const { session } = useSession();
   const query = useQuery(catalogueQueries.procedure(code));
   const data = query.data;
   const error = query.error ? errorText(query.error, t('error.generic')) : null;
@@ -50,9 +52,16 @@ export function ProcedurePage() {
       <p className="lead">{d.guide.summary}</p>
       {d.cases.some((c) => c.form) && (
         <p className="apply-box">
-          <Link className="button button-primary" to={`/nop-ho-so/${encodeURIComponent(d.code)}`}>
-            {t('procedure.apply')}
-          </Link>
+          {session && !session.authenticated ? (
+            // Not signed in: straight to the e-ID, which brings the citizen back to the e-form (issue 18, fewer steps).
+            <a className="button button-primary" href={loginHref(`/nop-ho-so/${encodeURIComponent(d.code)}`)}>
+              {t('procedure.apply')}
+            </a>
+          ) : (
+            <Link className="button button-primary" to={`/nop-ho-so/${encodeURIComponent(d.code)}`}>
+              {t('procedure.apply')}
+            </Link>
+          )}
         </p>
       )}
       <section aria-labelledby="who-h">
