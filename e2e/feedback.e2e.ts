@@ -114,5 +114,18 @@ describe('feedback, moderation and the public Q&A', () => {
     await page.getByLabel('Tiêu đề').fill('trich luc khai sinh');
     await page.getByTestId('similar-questions').getByRole('link', { name: subject }).waitFor();
     await expectAccessible(page);
+
+    // The life-event suggestions page ("Gợi ý cho bạn"), and the Q&A page in English.
+    await page.goto(`${baseUrl}/goi-y`);
+    await page.getByRole('heading', { level: 1, name: 'Gợi ý cho bạn' }).waitFor();
+    await page
+      .getByText(/Hiện chưa có gợi ý nào|Nộp hồ sơ:/)
+      .first()
+      .waitFor();
+    await expectAccessible(page);
+    await page.goto(`${baseUrl}/hoi-dap`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Public questions and answers' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 });

@@ -71,9 +71,9 @@ export function QaPage() {
       <p className="result-count" role="status">
         {found.data ? (items.length === 0 ? t('feedback.qa.none') : t('feedback.qa.count', { count: items.length })) : ''}
       </p>
-      {groups.map((g) => (
-        <section key={g.field} className="qa-group" aria-labelledby={`qa-f-${g.field}`}>
-          <h2 id={`qa-f-${g.field}`}>{g.field}</h2>
+      {groups.map((g, gi) => (
+        <section key={g.field} className="qa-group" aria-labelledby={`qa-f-${gi}`}>
+          <h2 id={`qa-f-${gi}`}>{g.field}</h2>
           {g.procedures.map((p) => (
             <section key={p.code} aria-label={`${g.field} – ${p.code === general ? general : t('feedback.qa.procedure', { code: p.code })}`}>
               <h3>
