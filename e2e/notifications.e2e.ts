@@ -73,6 +73,20 @@ describe('notifications of the Try-it journey', () => {
   });
   afterAll(async () => {
     await put('/api/dev/zns/behaviours', { phone: ZALO_PHONE, behaviour: null }).catch(() => undefined);
+    // The demo mother is shared with the other browser files (the journey expects her confirmation e-mail): give her
+    // back e-mails and the phone of the population database.
+    await put('/api/my/notification-preferences', { zns: true, email: true }).catch(() => undefined);
+    await citizen
+      ?.evaluate(async (u) => {
+        const token = decodeURIComponent(
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('motcua_csrf='))
+            ?.slice('motcua_csrf='.length) ?? '',
+        );
+        await fetch(u, { method: 'DELETE', headers: { 'x-csrf-token': token } });
+      }, `${baseUrl}/api/my/contacts/phone`)
+      .catch(() => undefined);
     await browser?.close();
     await setClock(baseUrl, new Date().toISOString(), false);
   });
