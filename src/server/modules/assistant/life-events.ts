@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { type CitizenRecords, LifeEventRules, suggest } from '../../../core/life-events/suggest.ts';
 import { LifeEventSuggestions } from '../../../contract/life-events.ts';
+import { localDay } from '../../../core/time/local.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
@@ -27,7 +28,7 @@ export function lifeEventRules(): LifeEventRules {
 }
 
 /** Today in Vietnam (yyyy-mm-dd) on the business clock. */
-export const vnToday = (at: Date = now()) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const vnToday = (at: Date = now()) => localDay(at);
 
 /** The citizen's own records: themselves and their children (population database), their stored results. */
 export async function citizenRecords(ctx: AppContext, idNumber: string): Promise<CitizenRecords | null> {

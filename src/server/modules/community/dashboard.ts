@@ -4,6 +4,7 @@
  * are computed from the register and the evidence with the pure rules of src/core/community/coverage.ts.
  */
 import { areaFigures, campaignWeeks } from '../../../core/community/coverage.ts';
+import { localDayRange, startOfLocalDay } from '../../../core/time/local.ts';
 import type { Queryable } from '../../db/database.ts';
 import { vnToday } from '../dossiers/index.ts';
 import { householdsOf } from './register.ts';
@@ -14,8 +15,8 @@ const addDays = (day: string, n: number) => {
   return d.toISOString().slice(0, 10);
 };
 /** The last instant of a local (Asia/Ho_Chi_Minh, UTC+7) day. */
-const endOfDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 17 * 3_600_000 - 1).toISOString();
-const startOfDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() - 7 * 3_600_000).toISOString();
+const endOfDay = (day: string) => new Date(localDayRange(day, day).end.getTime() - 1).toISOString();
+const startOfDay = (day: string) => startOfLocalDay(day).toISOString();
 
 export async function dashboard(db: Queryable, fromDay?: string, toDay?: string) {
   const to = toDay ?? vnToday();

@@ -93,8 +93,8 @@ export async function renderSpecimen(db: Database, config: AppConfig, procedureC
   const original = { bytes: await sampleOriginal(), mime: 'application/pdf' as const };
   const pdf =
     kase.result.template === 'ban-sao-dien-tu'
-      ? await renderCertifiedCopy(original, { ...data, pages: await countSourcePages(original) })
-      : await renderResultPdf(data);
+      ? await renderCertifiedCopy(original, { ...data, pages: await countSourcePages(original) }, { keepBlanks: true })
+      : await renderResultPdf(data, { keepBlanks: true });
   const { signer, commonName } = await createSignerProvider(config, db).forUnit({ id: unit.id, name: unit.name, locality: place, province });
   return signPdf(pdf, signer, {
     reason: `Bản mẫu ${kase.result.name} (không có giá trị pháp lý)`,

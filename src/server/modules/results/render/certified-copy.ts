@@ -11,7 +11,7 @@ import { DocumentWriter, PAGE_A4 } from '../../../pdf/document.ts';
 import { checkResultData, finishResult, para, QR_SIZE_MM, RESULT_MARGIN, resultQrPayload, SPECIMEN_LABEL, SPECIMEN_WATERMARK } from './layout.ts';
 import { checkSource, drawEmbeddedPage, drawOrientedImage, fit, jpegOrientation, loadSourcePdf, orientedSize, visiblePage } from './source.ts';
 import { certificationNumberLine, drawCertificationStatement, electronicCopyTemplate } from './templates/certification.ts';
-import { resultValidity } from './templates.ts';
+import { type RenderOptions, resultValidity } from './templates.ts';
 import type { CertifiedCopyData, SourceFile } from './types.ts';
 import { refuseBlanks, watchBlanks } from './completeness.ts';
 import { DOTS, formatValue, withPlaceNames } from './values.ts';
@@ -42,7 +42,7 @@ async function sourcePages(doc: PDFDocument, original: SourceFile): Promise<Sour
  * certification page. `data.pages` is the number of pages certified and must equal the pages of the original (1 for
  * an image). Returns the PDF bytes, ready to be signed.
  */
-export async function renderCertifiedCopy(original: SourceFile, input: CertifiedCopyData): Promise<Uint8Array> {
+export async function renderCertifiedCopy(original: SourceFile, input: CertifiedCopyData, options: RenderOptions = {}): Promise<Uint8Array> {
   checkResultData(input);
   const data: CertifiedCopyData = { ...input, values: withPlaceNames(input.values, input.places ?? {}) };
   checkSource(original.bytes, original.mime);
@@ -105,6 +105,6 @@ export async function renderCertifiedCopy(original: SourceFile, input: Certified
   para(w, `Người yêu cầu chứng thực: ${data.owner.name}`);
   para(w, `Mã hồ sơ: ${data.dossier.code}`);
   drawCertificationStatement(w, data, data.pages);
-  refuseBlanks(blanks);
+  if (!options.keepBlanks) refuseBlanks(blanks);
   return finishResult(w, data);
 }

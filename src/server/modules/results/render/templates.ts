@@ -57,11 +57,16 @@ export function resultValidity(data: ResultData, template: ResultTemplate = reso
   return resolveValidity(data.validFrom, validTo, data.scope ?? template.defaultScope?.(data));
 }
 
+/** `keepBlanks`: only for an administrator's specimen, which nobody is issued: what the citizen types stays dotted. */
+export interface RenderOptions {
+  keepBlanks?: boolean;
+}
+
 /**
  * Renders the electronic result as an A4 PDF, ready to be signed. A result is complete or not issued: when a field
  * the template prints cannot be filled from the dossier, it throws `ResultIncompleteError` naming the blank fields.
  */
-export async function renderResultPdf(input: ResultData): Promise<Uint8Array> {
+export async function renderResultPdf(input: ResultData, options: RenderOptions = {}): Promise<Uint8Array> {
   checkResultData(input);
   const data: ResultData = { ...input, values: withPlaceNames(input.values, input.places ?? {}) };
   const template = resolveTemplate(data);
@@ -70,6 +75,6 @@ export async function renderResultPdf(input: ResultData): Promise<Uint8Array> {
   await drawResultHeader(w, data, resultQrPayload(data, validity));
   const blanks = watchBlanks(w);
   template.body(w, data, validity);
-  refuseBlanks(blanks);
+  if (!options.keepBlanks) refuseBlanks(blanks);
   return finishResult(w, data);
 }
