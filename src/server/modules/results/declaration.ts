@@ -22,6 +22,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { DocumentWriter, PAGE_A4 } from '../../pdf/document.ts';
 import { requireStaff } from '../officials/index.ts';
+import { gatewayFetch } from '../../http/gateway-fetch.ts';
 import { addSignature, signPdf } from './signing/pades.ts';
 import { CscClient, remoteSigningConfig, remoteSigningError, RemoteSigner } from './signing/remote.ts';
 
@@ -63,37 +64,11 @@ async function ownDossier(ctx: AppContext, id: string, citizen: { id: string; id
   return row;
 }
 
-/**
- * The app serving this context: the stand-in is served by this same server, and when it is not listening on a
- * socket (integration tests build the app without one) calls to its own public URL go through Fastify's inject.
- */
-const apps = new WeakMap<AppContext, FastifyInstance>();
-
-function transport(ctx: AppContext): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const app = apps.get(ctx);
-    if (app && url.startsWith(ctx.config.publicUrl) && !app.server.listening) {
-      const res = await app.inject({
-        method: (init?.method ?? 'GET') as 'GET' | 'POST',
-        url: url.slice(ctx.config.publicUrl.length) || '/',
-        headers: Object.fromEntries(new Headers(init?.headers).entries()),
-        payload: typeof init?.body === 'string' ? init.body : undefined,
-      });
-      return new Response(new Uint8Array(res.rawPayload), {
-        status: res.statusCode,
-        headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
-      });
-    }
-    return fetch(input, init);
-  }) as typeof fetch;
-}
-
 function client(ctx: AppContext): CscClient {
   const cfg = remoteSigningConfig(ctx.config.publicUrl);
   if (!cfg.enabled)
     throw new AppError('REMOTE_SIGNING_NOT_CONFIGURED', 'Hệ thống chưa được cấu hình dịch vụ ký số từ xa. Vui lòng báo quản trị hệ thống.', 409);
-  return new CscClient(cfg.url, cfg.token, transport(ctx));
+  return new CscClient(cfg.url, cfg.token, gatewayFetch(ctx));
 }
 
 async function credentialOf(csc: CscClient, idNumber: string): Promise<string> {
@@ -125,7 +100,6 @@ export async function renderDeclaration(d: DossierRow): Promise<Uint8Array> {
 }
 
 export default async function declarationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  apps.set(ctx, app);
   const sendPdf = (reply: FastifyReply, bytes: Buffer, name: string) =>
     reply
       .header('content-type', 'application/pdf')
