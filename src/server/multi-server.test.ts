@@ -5,7 +5,6 @@
  * dossier (0 lost, 0 duplicated), every outbox message is delivered (status done, e-mails received once by
  * Message-ID), every uploaded file is in S3. PostgreSQL only (skipped on PGlite: one process by construction).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,52 +14,24 @@ import { createContext } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { S3FileStore } from './files/s3-store.ts';
-import { freePort } from './testing/net.ts';
 import { startS3Server } from './testing/s3.ts';
+import { killAll, schemaDatabaseUrl, type ServerProcess, startServerProcess } from './testing/server-process.ts';
 import { completeBirthDraft, signedInCitizen } from '../../bench/load-citizens.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 const SUBMISSIONS = 120;
 const CITIZENS = 12;
 const SECRET = 'multi-server-cookie-secret';
-const root = path.resolve(import.meta.dirname, '../..');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-interface Server {
-  name: string;
-  url: string;
-  proc: ChildProcess;
-}
-
-async function startServer(name: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', COOKIE_SECRET: SECRET, SEED_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) return { name, url: base, proc };
-    } catch {
-      /* starting */
-    }
-    if (proc.exitCode !== null) throw new Error(`server ${name} exited with ${proc.exitCode}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server ${name} did not become ready`);
-}
 
 describe.skipIf(!url)('two servers on one PostgreSQL and S3, one killed with SIGKILL', () => {
   const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-multi-'));
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
   let db: Database;
   let s3: Awaited<ReturnType<typeof startS3Server>>;
   afterAll(async () => {
-    for (const s of servers) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+    killAll(servers.map((s) => s.proc));
     await db?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db?.close();
     await s3?.close();
@@ -92,21 +63,21 @@ describe.skipIf(!url)('two servers on one PostgreSQL and S3, one killed with SIG
     }
     await ctx.mail.close();
 
-    const sep = url!.includes('?') ? '&' : '?';
     const env = {
       ...s3Env,
-      DATABASE_URL: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
+      COOKIE_SECRET: SECRET,
+      DATABASE_URL: schemaDatabaseUrl(url!, schema),
       DATA_DIR: dataDir,
       DB_POOL_SIZE: '5',
     };
     const t0 = Date.now();
-    servers.push(...(await Promise.all([startServer('A', env), startServer('B', env)])));
+    servers.push(...(await Promise.all([startServerProcess('A', env), startServerProcess('B', env)])));
     console.log(`two servers ready in ${Date.now() - t0} ms`);
     const [a, b] = servers;
 
     let retries = 0;
     const acknowledged = new Map<string, string>(); // draftId → dossier id
-    async function submit(d: (typeof drafts)[number], first: Server): Promise<void> {
+    async function submit(d: (typeof drafts)[number], first: ServerProcess): Promise<void> {
       const order = first === a ? [a, b] : [b, a];
       for (let attempt = 0; attempt < 12; attempt++) {
         const s = order[attempt % 2];

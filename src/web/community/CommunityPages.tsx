@@ -522,15 +522,7 @@ export function CoverageDashboardPage() {
         <table data-testid="coverage-table">
           <caption className="visually-hidden">{t('community.dashboard.title')}</caption>
           <thead>
-            <tr>
-              <th scope="col">{t('community.dashboard.area')}</th>
-              <th scope="col">{t('community.dashboard.households')}</th>
-              <th scope="col">{t('community.dashboard.covered')}</th>
-              <th scope="col">{t('community.dashboard.adults')}</th>
-              <th scope="col">{t('community.dashboard.adultsOnline')}</th>
-              <th scope="col">{t('community.dashboard.visits')}</th>
-              <th scope="col">{t('community.dashboard.assisted')}</th>
-            </tr>
+            <ColumnHeads keys={['area', 'households', 'covered', 'adults', 'adultsOnline', 'visits', 'assisted']} />
           </thead>
           <tbody>
             {data.data?.areas.map((a) => (
@@ -562,13 +554,7 @@ export function CoverageDashboardPage() {
             <table data-testid="weekly-table">
               <caption>{t('community.dashboard.weekly', { area: a.name })}</caption>
               <thead>
-                <tr>
-                  <th scope="col">{t('community.dashboard.week')}</th>
-                  <th scope="col">{t('community.dashboard.covered')}</th>
-                  <th scope="col">{t('community.dashboard.adultsOnline')}</th>
-                  <th scope="col">{t('community.dashboard.visits')}</th>
-                  <th scope="col">{t('community.dashboard.assisted')}</th>
-                </tr>
+                <ColumnHeads keys={['week', 'covered', 'adultsOnline', 'visits', 'assisted']} />
               </thead>
               <tbody>
                 {a.weeks.map((w) => (
@@ -590,5 +576,19 @@ export function CoverageDashboardPage() {
           </div>
         ))}
     </section>
+  );
+}
+
+/** A header row of the dashboard's tables: one column per `community.dashboard.<key>` label. */
+function ColumnHeads({ keys }: { keys: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <tr>
+      {keys.map((k) => (
+        <th key={k} scope="col">
+          {t(`community.dashboard.${k}`)}
+        </th>
+      ))}
+    </tr>
   );
 }

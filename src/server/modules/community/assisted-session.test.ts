@@ -8,56 +8,9 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 import { freePort } from '../../testing/net.ts';
+import { HttpBrowser } from '../../testing/http-browser.ts';
 
 const ELDER_ID = '070045045678'; // Hoàng Văn Tư, Thôn Phú Lợi
-
-/** A browser: a cookie jar (names only), manual redirects, forms and JSON with the CSRF header. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-  async request(method: string, u: string, opts: { form?: Record<string, string>; json?: unknown } = {}): Promise<Response> {
-    const headers: Record<string, string> = { accept: opts.json !== undefined ? 'application/json' : 'text/html' };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | undefined;
-    if (opts.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(opts.form).toString();
-    }
-    if (opts.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['x-csrf-token'] = this.cookies.get('motcua_csrf') ?? '';
-      body = JSON.stringify(opts.json);
-    }
-    const res = await fetch(new URL(u, this.base).href, { method, headers, body, redirect: 'manual' });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => {
-        const [k, v] = a.split('=').map((x) => x.trim());
-        return (k.toLowerCase() === 'expires' && new Date(v).getTime() < Date.now()) || (k.toLowerCase() === 'max-age' && Number(v) <= 0);
-      });
-      if (!value || expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-  location(res: Response): string {
-    expect([302, 303], `expected a redirect, got ${res.status}`).toContain(res.status);
-    return new URL(res.headers.get('location') ?? '', this.base).href;
-  }
-  /** From MotCua's /auth/login to the page the login returns to, typing the resident's own password at the provider. */
-  async eidLogin(loginUrl: string, idNumber: string): Promise<string> {
-    const authUrl = this.location(await this.request('GET', loginUrl));
-    const interactionUrl = this.location(await this.request('GET', authUrl));
-    await (await this.request('GET', interactionUrl)).text();
-    const resumeUrl = this.location(await this.request('POST', `${new URL(interactionUrl).pathname}/login`, { form: { idNumber, password: '123456' } }));
-    const callbackUrl = this.location(await this.request('GET', resumeUrl));
-    expect(new URL(callbackUrl).pathname).toBe('/auth/callback');
-    return this.location(await this.request('GET', callbackUrl));
-  }
-}
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -75,8 +28,8 @@ describe(`assisted session through the e-ID login (${testDatabaseKind})`, () => 
   });
   afterAll(async () => t?.close());
 
-  async function helperDevice(): Promise<{ device: Browser; sid: string }> {
-    const device = new Browser(base);
+  async function helperDevice(): Promise<{ device: HttpBrowser; sid: string }> {
+    const device = new HttpBrowser(base);
     const sid = crypto.randomBytes(32).toString('base64url');
     await t.ctx.db.query("INSERT INTO sessions (id_hash, kind, subject, expires_at) VALUES ($1, 'official', $2, now() + interval '1 hour')", [
       sha256(sid),
@@ -125,7 +78,7 @@ describe(`assisted session through the e-ID login (${testDatabaseKind})`, () => 
   });
 
   it('does not turn an ordinary login into an assisted one, and an assisted session is used only once', async () => {
-    const plain = new Browser(base);
+    const plain = new HttpBrowser(base);
     await plain.request('GET', '/api/health');
     await plain.eidLogin('/auth/login?returnTo=%2F', ELDER_ID);
     const sid = plain.cookies.get('motcua_sid') ?? '';
@@ -137,7 +90,7 @@ describe(`assisted session through the e-ID login (${testDatabaseKind})`, () => 
     const started = await device.request('POST', '/api/community/assisted-sessions', { json: {} });
     const token = device.cookies.get('motcua_assist') ?? '';
     await device.eidLogin(((await started.json()) as { loginUrl: string }).loginUrl, ELDER_ID);
-    const replay = new Browser(base);
+    const replay = new HttpBrowser(base);
     replay.cookies.set('motcua_assist', token);
     await replay.eidLogin('/auth/login?returnTo=%2F', ELDER_ID);
     const replaySession = (
@@ -148,6 +101,6 @@ describe(`assisted session through the e-ID login (${testDatabaseKind})`, () => 
     expect(replaySession.subject.assistedBy).toBeUndefined();
     // Only a helper may start one.
     expect((await replay.request('POST', '/api/community/assisted-sessions', { json: {} })).status).toBe(403);
-    expect((await new Browser(base).request('POST', '/api/community/assisted-sessions', { json: {} })).status).toBeGreaterThanOrEqual(401);
+    expect((await new HttpBrowser(base).request('POST', '/api/community/assisted-sessions', { json: {} })).status).toBeGreaterThanOrEqual(401);
   });
 });

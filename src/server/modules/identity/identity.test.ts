@@ -19,6 +19,7 @@ import { startTestApp, testDatabaseKind, type TestApp } from '../../testing/harn
 import { modules } from '../index.ts';
 import identityRoutes, { identityModule } from './routes.ts';
 import { freePort } from '../../testing/net.ts';
+import { HttpBrowser } from '../../testing/http-browser.ts';
 
 // --- the relying party's view of the token endpoint, for inspection and tampering -------------------
 type TokenBody = { id_token?: string; access_token?: string; [k: string]: unknown };
@@ -38,60 +39,6 @@ const wired = modules.indexOf(identityRoutes);
 if (wired >= 0) modules.splice(wired, 1);
 if (!modules.includes(eidStandin)) modules.push(eidStandin);
 modules.push(identityModule({ customFetch }));
-
-/** A minimal browser: a cookie jar (names only; paths ignored), manual redirects. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-
-  url(u: string): string {
-    return new URL(u, this.base).href;
-  }
-
-  async request(method: string, u: string, opts: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'text/html', ...opts.headers };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | undefined;
-    if (opts.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(opts.form).toString();
-    }
-    const res = await fetch(this.url(u), { method, headers, body, redirect: 'manual' });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => {
-        const [k, v] = a.split('=').map((x) => x.trim());
-        return (k.toLowerCase() === 'expires' && new Date(v).getTime() < Date.now()) || (k.toLowerCase() === 'max-age' && Number(v) <= 0);
-      });
-      if (!value || expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-
-  get(u: string, headers?: Record<string, string>) {
-    return this.request('GET', u, { headers });
-  }
-
-  post(u: string, form: Record<string, string>) {
-    return this.request('POST', u, { form });
-  }
-
-  async postJson(u: string, json: unknown) {
-    const csrf = this.cookies.get('motcua_csrf') ?? '';
-    const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrf };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    return fetch(this.url(u), { method: 'POST', headers, body: JSON.stringify(json), redirect: 'manual' });
-  }
-}
-
-const location = (b: Browser, res: Response) => {
-  expect([302, 303], `expected a redirect, got ${res.status}`).toContain(res.status);
-  return new URL(res.headers.get('location') ?? '', res.url || b.base).href;
-};
 
 const decodePayload = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
@@ -149,21 +96,21 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
   });
 
   /** Runs the whole browser journey up to (not including) the callback to MotCua. */
-  async function toCallback(b: Browser, idNumber: string, returnTo = '/ho-so-cua-toi'): Promise<{ callbackUrl: string; state: string }> {
-    const authUrl = location(b, await b.get(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`));
-    const interactionUrl = location(b, await b.get(authUrl));
+  async function toCallback(b: HttpBrowser, idNumber: string, returnTo = '/ho-so-cua-toi'): Promise<{ callbackUrl: string; state: string }> {
+    const authUrl = b.location(await b.get(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`));
+    const interactionUrl = b.location(await b.get(authUrl));
     expect(new URL(interactionUrl).pathname).toMatch(/^\/eid\/interaction\/[\w-]+$/);
     const page = await b.get(interactionUrl);
     expect(page.status).toBe(200);
     await page.text();
-    const resumeUrl = location(b, await b.post(`${new URL(interactionUrl).pathname}/login`, { idNumber, password: '123456' }));
-    const callbackUrl = location(b, await b.get(resumeUrl));
+    const resumeUrl = b.location(await b.post(`${new URL(interactionUrl).pathname}/login`, { idNumber, password: '123456' }));
+    const callbackUrl = b.location(await b.get(resumeUrl));
     expect(callbackUrl.startsWith(`${base}/auth/callback?`)).toBe(true);
     return { callbackUrl, state: new URL(callbackUrl).searchParams.get('state') ?? '' };
   }
 
   it('publishes a discovery document and JWKS at /eid, S256 PKCE only, signing keys kept in the database', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const res = await b.get('/eid/.well-known/openid-configuration', { accept: 'application/json' });
     expect(res.status).toBe(200);
     const doc = (await res.json()) as Record<string, unknown>;
@@ -183,13 +130,13 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
   });
 
   it('logs a resident in: the session holds the name from the verified ID token, the session id is new', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     await b.get('/api/health');
     const anonymous = (await (await b.get('/api/session', { accept: 'application/json' })).json()) as { authenticated: boolean };
     expect(anonymous.authenticated).toBe(false);
 
     const authRes = await b.get('/auth/login?returnTo=%2Fho-so-cua-toi%3Ftab%3D1');
-    const authUrl = new URL(location(b, authRes));
+    const authUrl = new URL(b.location(authRes));
     expect(authUrl.origin + authUrl.pathname).toBe(`${base}/eid/auth`);
     expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authUrl.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
@@ -199,7 +146,7 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     expect(binding).toMatch(/HttpOnly/i);
     expect(binding).toMatch(/SameSite=Lax/i);
 
-    const interactionUrl = location(b, await b.get(authUrl.href));
+    const interactionUrl = b.location(await b.get(authUrl.href));
     const page = await b.get(interactionUrl);
     const html = await page.text();
     expect(html).toContain('<html lang="vi">');
@@ -208,11 +155,11 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     expect(html).toContain('VNeID');
     expect(html).toContain('môi trường thử nghiệm');
 
-    const resumeUrl = location(b, await b.post(`${new URL(interactionUrl).pathname}/login`, { idNumber: RESIDENTS[0].id, password: '123456' }));
-    const callbackUrl = location(b, await b.get(resumeUrl));
+    const resumeUrl = b.location(await b.post(`${new URL(interactionUrl).pathname}/login`, { idNumber: RESIDENTS[0].id, password: '123456' }));
+    const callbackUrl = b.location(await b.get(resumeUrl));
     lastTokenResponse = null;
     const done = await b.get(callbackUrl);
-    expect(location(b, done)).toBe(`${base}/ho-so-cua-toi?tab=1`);
+    expect(b.location(done)).toBe(`${base}/ho-so-cua-toi?tab=1`);
     const sid = done.headers.getSetCookie().find((c) => c.startsWith('motcua_sid='));
     expect(sid).toMatch(/HttpOnly/i);
 
@@ -265,14 +212,14 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     // A second login in the same browser: the provider remembers the e-ID session, MotCua issues a new session id.
     const before = b.cookies.get('motcua_sid');
     const again = await toCallbackWithoutPassword(b);
-    expect(location(b, await b.get(again))).toBe(`${base}/`);
+    expect(b.location(await b.get(again))).toBe(`${base}/`);
     expect(b.cookies.get('motcua_sid')).toBeTruthy();
     expect(b.cookies.get('motcua_sid')).not.toBe(before);
   });
 
-  async function toCallbackWithoutPassword(b: Browser): Promise<string> {
-    const authUrl = location(b, await b.get('/auth/login?returnTo=/'));
-    const next = location(b, await b.get(authUrl));
+  async function toCallbackWithoutPassword(b: HttpBrowser): Promise<string> {
+    const authUrl = b.location(await b.get('/auth/login?returnTo=/'));
+    const next = b.location(await b.get(authUrl));
     expect(next.startsWith(`${base}/auth/callback?`)).toBe(true);
     return next;
   }
@@ -290,16 +237,16 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
       const other = `http://127.0.0.1:${port2}`;
       const onOther = (u: string) => u.replace(base, other);
 
-      const b = new Browser(base);
-      const authUrl = location(b, await b.get('/auth/login?returnTo=/'));
+      const b = new HttpBrowser(base);
+      const authUrl = b.location(await b.get('/auth/login?returnTo=/'));
       // Authorization request, login page and password on instance 2 …
-      const interactionUrl = location(b, await b.get(onOther(authUrl)));
+      const interactionUrl = b.location(await b.get(onOther(authUrl)));
       expect(interactionUrl.startsWith(other)).toBe(true);
-      const resumeUrl = location(b, await b.post(`${onOther(interactionUrl)}/login`, { idNumber: RESIDENTS[1].id, password: '123456' }));
-      const callbackUrl = location(b, await b.get(onOther(resumeUrl)));
+      const resumeUrl = b.location(await b.post(`${onOther(interactionUrl)}/login`, { idNumber: RESIDENTS[1].id, password: '123456' }));
+      const callbackUrl = b.location(await b.get(onOther(resumeUrl)));
       // … code redeemed and ID token verified by instance 1.
       lastTokenResponse = null;
-      expect(location(b, await b.get(callbackUrl))).toBe(`${base}/`);
+      expect(b.location(await b.get(callbackUrl))).toBe(`${base}/`);
       expect(decodePayload(lastTokenResponse!.id_token!).HoVaTen).toBe('Trần Văn Đức');
       // The session is valid on either instance.
       const s1 = (await (await b.get('/api/session', { accept: 'application/json' })).json()) as { user: { fullName: string } };
@@ -313,7 +260,7 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
   });
 
   it('refuses a replayed callback (same state twice)', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const { callbackUrl } = await toCallback(b, RESIDENTS[1].id);
     expect((await b.get(callbackUrl)).status).toBe(303);
     const sidAfterLogin = b.cookies.get('motcua_sid');
@@ -329,7 +276,7 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
   });
 
   it('refuses a wrong state, and a callback arriving in another browser, without spending the transaction', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const { callbackUrl } = await toCallback(b, RESIDENTS[1].id);
 
     const wrong = new URL(callbackUrl);
@@ -341,7 +288,7 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     expect(html).toContain('OIDC_STATE_MISMATCH');
     expect(html).toContain('Không đăng nhập được');
 
-    const other = new Browser(base);
+    const other = new HttpBrowser(base);
     const stolen = await other.get(callbackUrl, { accept: 'application/json' });
     expect(stolen.status).toBe(400);
     expect(((await stolen.json()) as { error: { code: string } }).error.code).toBe('OIDC_STATE_MISMATCH');
@@ -349,11 +296,11 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
 
     // The rightful browser can still complete its login.
     const ok = await b.get(callbackUrl);
-    expect(location(b, ok)).toBe(`${base}/ho-so-cua-toi`);
+    expect(b.location(ok)).toBe(`${base}/ho-so-cua-toi`);
   });
 
   it('refuses an ID token whose claims were altered after signing: no session, no citizen record', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const { callbackUrl } = await toCallback(b, RESIDENTS[2].id);
     tamper = (body) => {
       const [header, payload, signature] = body.id_token!.split('.');
@@ -380,9 +327,9 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
   });
 
   it('refuses a wrong password with a Vietnamese error on the page, and locks the id number after 5 failures', async () => {
-    const b = new Browser(base);
-    const authUrl = location(b, await b.get('/auth/login?returnTo=/'));
-    const interactionPath = new URL(location(b, await b.get(authUrl))).pathname;
+    const b = new HttpBrowser(base);
+    const authUrl = b.location(await b.get('/auth/login?returnTo=/'));
+    const interactionPath = new URL(b.location(await b.get(authUrl))).pathname;
 
     const wrong = await b.post(`${interactionPath}/login`, { idNumber: RESIDENTS[2].id, password: '654321' });
     expect(wrong.status).toBe(401);
@@ -412,7 +359,7 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
   });
 
   it('requires PKCE with S256 at the provider', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const params = {
       client_id: t.config.oidc.clientId,
       response_type: 'code',
@@ -420,19 +367,19 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
       redirect_uri: `${base}/auth/callback`,
       state: 'abc',
     };
-    const noPkce = new URL(location(b, await b.get(`/eid/auth?${new URLSearchParams(params)}`)));
+    const noPkce = new URL(b.location(await b.get(`/eid/auth?${new URLSearchParams(params)}`)));
     expect(noPkce.origin + noPkce.pathname).toBe(`${base}/auth/callback`);
     expect(noPkce.searchParams.get('error')).toBe('invalid_request');
     expect(noPkce.searchParams.get('error_description')).toContain('PKCE');
 
     const plain = new URL(
-      location(b, await b.get(`/eid/auth?${new URLSearchParams({ ...params, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' })}`)),
+      b.location(await b.get(`/eid/auth?${new URLSearchParams({ ...params, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' })}`)),
     );
     expect(plain.searchParams.get('error')).toBe('invalid_request');
   });
 
   it('prefills the id number from login_hint', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const q = new URLSearchParams({
       client_id: t.config.oidc.clientId,
       response_type: 'code',
@@ -443,31 +390,31 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
       code_challenge_method: 'S256',
       login_hint: RESIDENTS[1].id,
     });
-    const page = await b.get(location(b, await b.get(`/eid/auth?${q}`)));
+    const page = await b.get(b.location(await b.get(`/eid/auth?${q}`)));
     expect(await page.text()).toContain(`value="${RESIDENTS[1].id}"`);
   });
 
   it('keeps only same-site relative paths as returnTo', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     for (const evil of ['https://evil.example/x', '//evil.example/x', '/\\evil.example']) {
-      const authUrl = new URL(location(b, await b.get(`/auth/login?returnTo=${encodeURIComponent(evil)}`)));
+      const authUrl = new URL(b.location(await b.get(`/auth/login?returnTo=${encodeURIComponent(evil)}`)));
       const row = await t.ctx.db.query<{ return_to: string }>('SELECT return_to FROM oidc_transactions WHERE state = $1', [authUrl.searchParams.get('state')]);
       expect(row.rows[0].return_to).toBe('/');
     }
   });
 
   it('lets the citizen cancel at the provider', async () => {
-    const b = new Browser(base);
-    const authUrl = location(b, await b.get('/auth/login?returnTo=/'));
-    const interactionPath = new URL(location(b, await b.get(authUrl))).pathname;
-    const callbackUrl = location(b, await b.get(location(b, await b.post(`${interactionPath}/abort`, {}))));
+    const b = new HttpBrowser(base);
+    const authUrl = b.location(await b.get('/auth/login?returnTo=/'));
+    const interactionPath = new URL(b.location(await b.get(authUrl))).pathname;
+    const callbackUrl = b.location(await b.get(b.location(await b.post(`${interactionPath}/abort`, {}))));
     const res = await b.get(callbackUrl, { accept: 'application/json' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('OIDC_LOGIN_CANCELLED');
   });
 
   it('logs out (CSRF-protected) locally and at the provider, after which a password is asked again', async () => {
-    const b = new Browser(base);
+    const b = new HttpBrowser(base);
     const { callbackUrl } = await toCallback(b, RESIDENTS[0].id);
     await b.get(callbackUrl);
 
@@ -496,10 +443,10 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(action).toContain('/eid/session/end/confirm');
     const back = await b.post(action.replaceAll('&amp;', '&'), { xsrf, logout: 'yes' });
-    expect(location(b, back)).toBe(`${base}/`);
+    expect(b.location(back)).toBe(`${base}/`);
 
     // The e-ID session is gone: the next login shows the password page again.
-    const authUrl = location(b, await b.get('/auth/login?returnTo=/'));
-    expect(new URL(location(b, await b.get(authUrl))).pathname).toMatch(/^\/eid\/interaction\//);
+    const authUrl = b.location(await b.get('/auth/login?returnTo=/'));
+    expect(new URL(b.location(await b.get(authUrl))).pathname).toMatch(/^\/eid\/interaction\//);
   });
 });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
+import { killAll, waitFor } from '../../testing/server-process.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -24,7 +25,7 @@ describe.skipIf(!url)('sync worker processes on one PostgreSQL database', () => 
     schema = (await b.t.ctx.db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
   }, 300_000);
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    killAll(children);
     await b?.close();
   });
 
@@ -40,13 +41,6 @@ describe.skipIf(!url)('sync worker processes on one PostgreSQL database', () => 
       child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     });
     return child;
-  };
-  const waitFor = async (what: string, check: () => Promise<boolean>, ms = 90_000) => {
-    const until = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
   };
   const count = async (sql: string, params: unknown[] = []) => Number((await db().query<{ n: number }>(sql, params)).rows[0].n);
 

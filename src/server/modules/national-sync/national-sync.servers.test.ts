@@ -11,26 +11,18 @@
  *
  * The stand-in is served by the test's own app on the same database schema; both servers point DVCQG_URL at it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
-import { freePort } from '../../testing/net.ts';
+import { exited, killAll, schemaDatabaseUrl, type ServerProcess, startServerProcess, waitFor } from '../../testing/server-process.ts';
 
 const url = process.env.TEST_DATABASE_URL;
-const root = path.resolve(import.meta.dirname, '../../../..');
-
-interface Server {
-  name: string;
-  proc: ChildProcess;
-}
 
 describe.skipIf(!url)('national-portal sync from whole server processes on one PostgreSQL database', () => {
   let b: BackOffice;
   let base: string;
   let schema: string;
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
   beforeAll(async () => {
     b = await startBackOffice();
     await b.t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -38,58 +30,28 @@ describe.skipIf(!url)('national-portal sync from whole server processes on one P
     schema = (await b.t.ctx.db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
   }, 300_000);
   afterAll(async () => {
-    for (const s of servers) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+    killAll(servers.map((s) => s.proc));
     await b?.close();
   });
 
   const db = () => b.t.ctx.db;
   const count = async (sql: string, params: unknown[] = []) => Number((await db().query<{ n: number }>(sql, params)).rows[0].n);
-  const waitFor = async (what: string, check: () => Promise<boolean>, ms = 180_000) => {
-    const until = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
   const fault = (body: Record<string, unknown>) =>
     fetch(`${base}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  async function startServer(name: string): Promise<Server> {
-    const port = await freePort();
-    const sep = url!.includes('?') ? '&' : '?';
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
-        DB_POOL_SIZE: '4',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        COOKIE_SECRET: b.t.ctx.config.cookieSecret,
-        SEED_DEMO: '0',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'test',
-        DVCQG_URL: base,
-        DVCQG_LEASE_SECONDS: '30',
-        DVCQG_TICK_MS: '300',
-        DVCQG_MAX_ATTEMPTS: '100',
-        DVCQG_TIMEOUT_MS: '12000',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  async function startServer(name: string): Promise<ServerProcess> {
+    const s = await startServerProcess(name, {
+      DATABASE_URL: schemaDatabaseUrl(url!, schema),
+      DB_POOL_SIZE: '4',
+      COOKIE_SECRET: b.t.ctx.config.cookieSecret,
+      DVCQG_URL: base,
+      DVCQG_LEASE_SECONDS: '30',
+      DVCQG_TICK_MS: '300',
+      DVCQG_MAX_ATTEMPTS: '100',
+      DVCQG_TIMEOUT_MS: '12000',
     });
-    const s = { name, proc };
     servers.push(s);
-    const deadline = Date.now() + 240_000;
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/ready`)).ok) return s;
-      } catch {
-        /* starting */
-      }
-      if (proc.exitCode !== null) throw new Error(`server ${name} exited with ${proc.exitCode}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    throw new Error(`server ${name} did not become ready`);
+    return s;
   }
 
   const submitAndReceive = async (n: number) => {
@@ -120,9 +82,10 @@ describe.skipIf(!url)('national-portal sync from whole server processes on one P
     await waitFor(
       'the slow call',
       async () => (await count("SELECT count(*)::int AS n FROM standin_dvcqg_faults WHERE kind = 'slow' AND remaining = 0")) === 1,
+      180_000,
     );
     a.proc.kill('SIGKILL');
-    await new Promise((r) => (a.proc.exitCode !== null || a.proc.signalCode !== null ? r(null) : a.proc.once('exit', r)));
+    await exited(a.proc);
     const ackedAtKill = await count("SELECT count(*)::int AS n FROM national_sync_messages WHERE dossier_id = ANY($1::uuid[]) AND state = 'acked'", [ids()]);
     expect(ackedAtKill).toBe(0);
 
@@ -137,6 +100,7 @@ describe.skipIf(!url)('national-portal sync from whole server processes on one P
         (await count("SELECT count(*)::int AS n FROM national_sync_messages WHERE dossier_id = ANY($1::uuid[]) AND state IN ('acked', 'superseded')", [
           ids(),
         ])) === total,
+      180_000,
     );
 
     // The stand-in holds every dossier once, with its latest state, and every step once.
