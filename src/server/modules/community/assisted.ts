@@ -32,3 +32,13 @@ export async function claimAssistedSession(
   ).rows[0];
   return r ? { helperId: r.official_id, helperName: r.helper_name, sessionId: r.id } : null;
 }
+
+/**
+ * The citizen id of a resident by their identity number: the owner of dossiers submitted on their behalf before they
+ * ever logged in, and the id their citizen record takes at their first e-ID login (identity/citizens.ts), so that
+ * those dossiers are theirs from then on.
+ */
+export function residentCitizenId(idNumber: string): string {
+  const h = crypto.createHash('sha256').update(`motcua:resident:${idNumber}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FATHER_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
+import { upsertCitizen } from '../identity/citizens.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const ELDER_ID = '070045045678'; // Hoàng Văn Tư, Thôn Phú Lợi (hotro.phubinh's area)
@@ -276,6 +277,11 @@ describe(`community digital teams on ${testDatabaseKind}`, () => {
     expect(retried.statusCode).toBe(200);
     expect(retried.json().id).toBe(dossier.id);
     expect((await t.ctx.db.query('SELECT 1 FROM community_assisted_dossiers WHERE client_key = $1', [key])).rowCount).toBe(1);
+    // Hùng had never logged in: his first e-ID login gives his citizen record the id the dossier already carries.
+    expect((await t.ctx.db.query('SELECT 1 FROM citizens WHERE id_number = $1', [DEMO_FATHER_ID])).rowCount).toBe(0);
+    const owner = (await t.ctx.db.query<{ o: string }>('SELECT owner_citizen_id::text AS o FROM dossiers WHERE id = $1', [dossier.id])).rows[0].o;
+    const firstLogin = await upsertCitizen(t.ctx.db, 'test', { sub: 'hung', idNumber: DEMO_FATHER_ID, fullName: 'Nguyễn Văn Hùng', birthDate: null }, {});
+    expect(firstLogin.id).toBe(owner);
 
     // The dossier stores both: the resident as applicant (and every notice to them), the helper in the log.
     const d = (

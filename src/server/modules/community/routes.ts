@@ -45,7 +45,7 @@ import { AppError, appError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { checkSubmission, startDraft, submitDossier, updateDraft, vnToday } from '../dossiers/index.ts';
 import { queueDirectSms } from '../notifications/index.ts';
-import { ASSIST_COOKIE, ASSIST_TTL_MS, hashToken } from './assisted.ts';
+import { ASSIST_COOKIE, ASSIST_TTL_MS, hashToken, residentCitizenId } from './assisted.ts';
 import { dashboard } from './dashboard.ts';
 import { householdsOf, householdView, importHouseholds, recordEvidence, requireArea, requireHelper, requireSupervisor, type Helper } from './register.ts';
 
@@ -99,12 +99,6 @@ const asciiName = (name: string) =>
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]/g, '');
-
-/** A deterministic owner id for a resident who has never logged in (their dossiers are theirs by id number). */
-function ownerIdFor(idNumber: string): string {
-  const h = crypto.createHash('sha256').update(`motcua:resident:${idNumber}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /** The resident's household in the helper's areas, or a refusal. */
 async function residentInArea(db: Queryable, helper: Helper, idNumber: string) {
@@ -447,7 +441,12 @@ export default async function communityRoutes(app: FastifyInstance, ctx: AppCont
       await residentInArea(db, helper, r.id_number);
 
       const citizenRow = (await db.query<{ id: string }>('SELECT id::text AS id FROM citizens WHERE id_number = $1', [r.id_number])).rows[0];
-      const resident: CitizenActor = { kind: 'citizen', id: citizenRow?.id ?? ownerIdFor(r.id_number), idNumber: r.id_number, fullName: r.resident_name };
+      const resident: CitizenActor = {
+        kind: 'citizen',
+        id: citizenRow?.id ?? residentCitizenId(r.id_number),
+        idNumber: r.id_number,
+        fullName: r.resident_name,
+      };
       const draft = await startDraft(ctx, resident, body.procedureCode, body.caseCode);
       // The helper's scans become the resident's components (the dossier is theirs).
       const documents: { requirementCode: string; uploadId: string }[] = [];
