@@ -59,6 +59,14 @@ const TYPE_PARSERS: Record<number, (v: string) => unknown> = {
   1082: (v) => v, // date
 };
 
+/**
+ * PGlite runs each query synchronously on this thread, and hands the next queued query its turn through promises only:
+ * under load, one request's queries and the next's followed each other without the event loop ever running, so
+ * connections, timers and signals waited seconds (a SIGTERM's listener close came 1.4 s late, issue 17). Each query
+ * first lets the event loop turn once (setImmediate: after pending I/O, before the next query).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
@@ -81,12 +89,14 @@ async function openPglite(dataDir?: string): Promise<Database> {
   return {
     kind: 'pglite',
     async query<T = Row>(sql: string, params: unknown[] = []) {
+      await yieldToEventLoop();
       return toResult<T>(await pg.query(sql, params.map(toPgParam)));
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return pg.transaction(async (tx) =>
         fn({
           async query<R = Row>(sql: string, params: unknown[] = []) {
+            await yieldToEventLoop();
             return toResult<R>(await tx.query(sql, params.map(toPgParam)));
           },
         }),
