@@ -27,6 +27,13 @@ export interface Database extends Queryable {
    * process by construction (its folder is locked, see data-dir-lock.ts): fn simply runs.
    */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: autocommit statements on a small pool of their own (2 connections, opened when first used), for a
+   * statement that must not stay locked until an open transaction commits — drawing a dossier number inside an
+   * in-transaction subscriber (liên thông member dossiers). It never waits for a connection that a transaction of the
+   * main pool holds. Absent on PGlite (one connection: such a statement runs in the transaction itself).
+   */
+  readonly outside?: Queryable;
   close(): Promise<void>;
 }
 
@@ -138,8 +145,16 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       c.release();
     }
   }
+  let outsidePool: InstanceType<typeof pg.Pool> | null = null;
   return {
     kind: 'postgresql',
+    outside: {
+      async query<T = Row>(sql: string, params: unknown[] = []) {
+        outsidePool ??= new pg.Pool({ connectionString: url, max: 2, options: schema ? `-c search_path=${schema},public` : undefined });
+        const r = await outsidePool.query(sql, params.map(toPgParam));
+        return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+      },
+    },
     async query<T = Row>(sql: string, params: unknown[] = []) {
       const r = await pool.query(sql, params.map(toPgParam));
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
@@ -183,7 +198,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       }
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), outsidePool?.end()]);
     },
   };
 }
