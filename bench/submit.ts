@@ -89,7 +89,9 @@ async function prepare(db: Database, dataDir: string, runs: number): Promise<Pre
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
+  // BENCH_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -13,7 +13,7 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './context.ts';
-import { AppError, errorBody } from './http/errors.ts';
+import { AppError, appError, errorBody } from './http/errors.ts';
 import { isDataException, isMalformedMultipart, registerInputGuards } from './http/input-guards.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { installContract } from './http/route.ts';
@@ -34,6 +34,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     bodyLimit: 2 * 1024 * 1024,
   });
 
+  // Once the process is shutting down (SIGTERM, main.ts), a request that comes on a connection opened before the signal
+  // is answered 503 NOT_READY with Connection: close and does nothing: only requests already in flight finish. The
+  // first hook: it runs in the tick in which the request's headers are read, so a request read before the signal runs.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!ctx.lifecycle.shuttingDown || req.url === '/api/ready') return;
+    reply.header('connection', 'close').header('retry-after', '5');
+    throw appError('NOT_READY');
+  });
   installContract(app, { check: ctx.config.contractChecks });
   registerInputGuards(app);
   await registerSecurityHeaders(app, ctx.config);

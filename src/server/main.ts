@@ -5,11 +5,13 @@
  * listening) → the background jobs registered on the scheduler (when WORKERS is not 0) → signal handlers → the demo
  * history on a fresh demo install → the scheduler started → listening.
  *
- * Shutdown on SIGTERM or SIGINT: stop accepting connections and finish the requests in flight (Fastify's close),
- * then stop the background jobs (no new runs; runs in progress get SHUTDOWN_JOBS_MS to finish), then close the
- * context (mail, database), and exit with code 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS
+ * Shutdown on SIGTERM or SIGINT: the listener closes at once (new connections refused, idle keep-alive connections
+ * closed, requests arriving on open connections answered 503); the requests in flight finish (at most half of
+ * SHUTDOWN_TIMEOUT_MS) while the background jobs stop (no new runs; runs in progress get SHUTDOWN_JOBS_MS to finish,
+ * leases of unfinished ones left to expire); then Fastify's close and the context (mail, database), and exit 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS
  * (configurable, default 30 s), forces the exit with code 1. From the signal on, /api/ready answers 503.
  */
+import net from 'node:net';
 import { buildApp } from './app.ts';
 import { createContext, seedDemoHistoryOnce } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
@@ -36,6 +38,8 @@ app.addHook('onSend', async (_req, reply, payload) => {
   if (shuttingDown) reply.header('connection', 'close');
   return payload;
 });
+/** Requests in flight get at most half of SHUTDOWN_TIMEOUT_MS; connections still open then are cut. */
+const SHUTDOWN_REQUESTS_MS = Math.floor(SHUTDOWN_TIMEOUT_MS / 2);
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) {
     app.log.warn({ signal }, 'second signal during shutdown: exiting now');
@@ -43,6 +47,13 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }
   shuttingDown = true;
   ctx.lifecycle.beginShutdown();
+  // 1. The listener first, in the signal's own tick: no new connection is accepted from here on. A request arriving
+  // on a connection already open is answered 503 (app.ts), the requests in flight finish, and each connection closes
+  // after its answer (Connection: close above). Keep-alive connections still idle after a short grace are closed then,
+  // not at once: a client may be sending on one right now, and a 503 tells it more than a reset. (net.Server's close,
+  // not http.Server's, which would close the idle ones at once.) `closed` resolves when the last connection has gone.
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(app.server, () => resolve()));
+  const idleGrace = setTimeout(() => app.server.closeIdleConnections(), Math.min(1000, Math.floor(SHUTDOWN_REQUESTS_MS / 3)));
   app.log.info({ signal, timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutting down');
   const force = setTimeout(() => {
     app.log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long: exiting now');
@@ -50,8 +61,24 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }, SHUTDOWN_TIMEOUT_MS);
   force.unref();
   try {
+    // 2. Meanwhile the background jobs stop (a run in progress gets SHUTDOWN_JOBS_MS; one that does not finish leaves
+    // its leases to expire, and another server takes the work over). Neither waits for the other.
+    let requestsTimer: NodeJS.Timeout | undefined;
+    const requests = Promise.race([
+      closed.then(() => true),
+      new Promise<false>((resolve) => {
+        requestsTimer = setTimeout(() => resolve(false), SHUTDOWN_REQUESTS_MS);
+      }),
+    ]);
+    const [finished] = await Promise.all([requests, scheduler.stop(SHUTDOWN_JOBS_MS)]);
+    clearTimeout(requestsTimer);
+    clearTimeout(idleGrace);
+    if (!finished) {
+      app.log.warn({ waitedMs: SHUTDOWN_REQUESTS_MS }, 'requests still in flight when the shutdown wait ran out: connections closed');
+      app.server.closeAllConnections();
+    }
+    // 3. Fastify's own close (its onClose hooks; the listener is already closed), then mail and database.
     await app.close();
-    await scheduler.stop(SHUTDOWN_JOBS_MS);
     await ctx.close();
   } catch (err) {
     app.log.error({ err }, 'shutdown failed');

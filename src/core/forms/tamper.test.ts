@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../canonical-json.ts';
 import { resolvePrefill } from './prefill.ts';
-import { checkPrefill, sealPrefill } from './tamper.ts';
+import { createHmac } from 'node:crypto';
+import { checkPrefill, sealPrefill, type SyncHmac } from './tamper.ts';
 import { normaliseValues } from './values.ts';
 import { birthForm, brideMarriageRoles, maiBirthRoles, maiClaims, marriageForm, SECRET } from './test-fixtures.ts';
 
@@ -142,6 +143,27 @@ describe('checking a submission against the seal', () => {
     const token = await sealPrefill(filled.values, filled.provenance, key);
     expect(token).toBe(await sealPrefill(filled.values, filled.provenance, SECRET));
     expect((await checkPrefill(birthForm, answers, token, key)).valid).toBe(true);
+  });
+
+  it('works with the platform’s synchronous HMAC (SyncHmac): the same seals, the same refusals', async () => {
+    let calls = 0;
+    const hmac: SyncHmac = {
+      hmacSha256: (text) => {
+        calls++;
+        return new Uint8Array(createHmac('sha256', SECRET).update(text, 'utf8').digest());
+      },
+    };
+    const token = await sealPrefill(filled.values, filled.provenance, hmac, { formId: birthForm.id, scope: 'draft-1' });
+    expect(token).toBe(await seal());
+    expect((await checkPrefill(birthForm, answers, await seal(), hmac, { scope: 'draft-1' })).valid).toBe(true);
+    expect(calls).toBeGreaterThan(Object.keys(filled.provenance).length);
+    const tampered = await checkPrefill(birthForm, { ...answers, soDinhDanhMe: '075195099999' }, token, hmac, { scope: 'draft-1' });
+    expect(tampered.errors.map((e) => e.code)).toEqual(['PREFILL_TAMPERED']);
+    const [prefix, body, mac] = token.split('.');
+    const flipped = `${prefix}.${body}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
+    expect((await checkPrefill(birthForm, answers, flipped, hmac, { scope: 'draft-1' })).errors[0].code).toBe('PREFILL_SEAL_INVALID');
+    const other: SyncHmac = { hmacSha256: (text) => new Uint8Array(createHmac('sha256', `${SECRET}-other`).update(text).digest()) };
+    expect((await checkPrefill(birthForm, answers, token, other, { scope: 'draft-1' })).errors[0].code).toBe('PREFILL_SEAL_INVALID');
   });
 
   it('protects a marriage applicant’s marital status', async () => {

@@ -27,6 +27,13 @@ export interface Database extends Queryable {
    * process by construction (its folder is locked, see data-dir-lock.ts): fn simply runs.
    */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: autocommit statements on a small pool of their own (2 connections, opened when first used), for a
+   * statement that must not stay locked until an open transaction commits — drawing a dossier number inside an
+   * in-transaction subscriber (liên thông member dossiers). It never waits for a connection that a transaction of the
+   * main pool holds. Absent on PGlite (one connection: such a statement runs in the transaction itself).
+   */
+  readonly outside?: Queryable;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,14 @@ const TYPE_PARSERS: Record<number, (v: string) => unknown> = {
   1082: (v) => v, // date
 };
 
+/**
+ * PGlite runs each query synchronously on this thread, and hands the next queued query its turn through promises only:
+ * under load, one request's queries and the next's followed each other without the event loop ever running, so
+ * connections, timers and signals waited seconds (a SIGTERM's listener close came 1.4 s late, issue 17). Each query
+ * first lets the event loop turn once (setImmediate: after pending I/O, before the next query).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
@@ -81,12 +96,14 @@ async function openPglite(dataDir?: string): Promise<Database> {
   return {
     kind: 'pglite',
     async query<T = Row>(sql: string, params: unknown[] = []) {
+      await yieldToEventLoop();
       return toResult<T>(await pg.query(sql, params.map(toPgParam)));
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return pg.transaction(async (tx) =>
         fn({
           async query<R = Row>(sql: string, params: unknown[] = []) {
+            await yieldToEventLoop();
             return toResult<R>(await tx.query(sql, params.map(toPgParam)));
           },
         }),
@@ -128,8 +145,16 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       c.release();
     }
   }
+  let outsidePool: InstanceType<typeof pg.Pool> | null = null;
   return {
     kind: 'postgresql',
+    outside: {
+      async query<T = Row>(sql: string, params: unknown[] = []) {
+        outsidePool ??= new pg.Pool({ connectionString: url, max: 2, options: schema ? `-c search_path=${schema},public` : undefined });
+        const r = await outsidePool.query(sql, params.map(toPgParam));
+        return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+      },
+    },
     async query<T = Row>(sql: string, params: unknown[] = []) {
       const r = await pool.query(sql, params.map(toPgParam));
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
@@ -173,7 +198,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       }
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), outsidePool?.end()]);
     },
   };
 }

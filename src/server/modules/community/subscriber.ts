@@ -9,8 +9,9 @@
 import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import { Channel } from '../../../core/dossiers/status.ts';
 import type { Queryable } from '../../db/database.ts';
-import { recordEvidence } from './register.ts';
+import type { Skill } from '../../../core/community/coverage.ts';
 
+const ONLINE_SKILLS: readonly Skill[] = ['eid_login', 'online_submission'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function communitySubscriber(tx: Queryable, event: DossierEvent): Promise<void> {
@@ -26,21 +27,16 @@ export async function communitySubscriber(tx: Queryable, event: DossierEvent): P
     return;
   }
   if (event.actor.kind !== 'citizen') return;
-  const d = (
-    await tx.query<{ applicant_id_number: string | null; vneid_authenticated: boolean }>(
-      'SELECT applicant_id_number, vneid_authenticated FROM dossiers WHERE id = $1',
-      [event.dossierId],
-    )
-  ).rows[0];
-  if (d?.applicant_id_number && d.vneid_authenticated) {
-    await recordEvidence(tx, {
-      idNumber: d.applicant_id_number,
-      skills: ['eid_login', 'online_submission'],
-      source: 'online_dossier',
-      dossierId: event.dossierId,
-      at: new Date(event.at),
-    });
-  }
+  // The dossier's applicant read and the evidence written in one statement (one round trip of the submission,
+  // issue 17): nothing is written unless the applicant has an identity number and signed in with the e-ID.
+  await tx.query(
+    `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
+     SELECT d.applicant_id_number, s, 'online_dossier', d.id, NULL, NULL, $2
+       FROM dossiers d CROSS JOIN unnest($3::text[]) AS s
+      WHERE d.id = $1 AND d.applicant_id_number IS NOT NULL AND d.applicant_id_number <> '' AND d.vneid_authenticated
+     ON CONFLICT DO NOTHING`,
+    [event.dossierId, new Date(event.at), ONLINE_SKILLS],
+  );
   const assisted = event.data.assistedBy as { helperId?: unknown; sessionId?: unknown } | undefined;
   if (assisted && typeof assisted.helperId === 'string' && UUID.test(assisted.helperId)) {
     await tx.query(

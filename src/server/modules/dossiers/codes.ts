@@ -7,7 +7,7 @@
  * is written by the same statement, so it carries the code.
  */
 import { formatDossierCode, isAgencyCode, vnDateStamp } from '../../../core/dossiers/code.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 
 /**
  * Draws the unit's next number of the day in a statement of its own, BEFORE the submission's transaction (online
@@ -23,14 +23,42 @@ import type { Queryable } from '../../db/database.ts';
  */
 export async function reserveDossierCode(db: Queryable, agencyCode: string, at: Date): Promise<string> {
   if (!isAgencyCode(agencyCode)) throw new Error(`Invalid agency code: ${agencyCode}`);
-  const { rows } = await db.query<{ last_value: number }>(
-    `WITH lazy AS (SELECT set_config('synchronous_commit', 'off', true))
-     INSERT INTO dossier_code_counters (agency_code, day, last_value) SELECT $1, $2, 1 FROM lazy
-     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
-     RETURNING last_value`,
-    [agencyCode, vnDateStamp(at)],
+  return formatDossierCode(agencyCode, at, await drawNumber(db, agencyCode, vnDateStamp(at), false));
+}
+
+/**
+ * The next number of a day counter (`key` is a unit's agency code, or a bundle type's prefix). Outside a transaction
+ * the statement commits asynchronously (see reserveDossierCode); inside one (`inTransaction`) it leaves the
+ * transaction's own commit alone.
+ */
+export async function drawNumber(q: Queryable, key: string, day: string, inTransaction: boolean): Promise<number> {
+  const { rows } = await q.query<{ last_value: number }>(
+    inTransaction
+      ? `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value`
+      : `WITH lazy AS (SELECT set_config('synchronous_commit', 'off', true))
+         INSERT INTO dossier_code_counters (agency_code, day, last_value) SELECT $1, $2, 1 FROM lazy
+         ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+         RETURNING last_value`,
+    [key, day],
   );
-  return formatDossierCode(agencyCode, at, Number(rows[0].last_value));
+  return Number(rows[0].last_value);
+}
+
+/**
+ * A number drawn while a transaction `tx` is already open (an in-transaction subscriber: liên thông member dossiers and
+ * bundle codes): on PostgreSQL by an autocommit statement outside it (`db.outside`, a pool of its own), so the day's
+ * counter row is not held until that transaction commits — as online and counter submissions draw theirs before their
+ * transaction; on PGlite (one connection) inside `tx`. A rolled-back transaction leaves a gap in the numbering.
+ */
+export function drawNumberDuring(db: Database, tx: Queryable, key: string, day: string): Promise<number> {
+  return db.outside ? drawNumber(db.outside, key, day, false) : drawNumber(tx, key, day, true);
+}
+
+/** reserveDossierCode while a transaction is open (see drawNumberDuring). */
+export async function reserveDossierCodeDuring(db: Database, tx: Queryable, agencyCode: string, at: Date): Promise<string> {
+  if (!isAgencyCode(agencyCode)) throw new Error(`Invalid agency code: ${agencyCode}`);
+  return formatDossierCode(agencyCode, at, await drawNumberDuring(db, tx, agencyCode, vnDateStamp(at)));
 }
 
 export async function assignDossierCode(

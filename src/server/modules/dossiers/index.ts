@@ -4,7 +4,7 @@
  */
 export { default as dossierRoutes } from './routes.ts';
 export { appendAction, chainedActionRow, GENESIS_HASH, hashEntry, verifyActionLog, type ActionEntry } from './action-log.ts';
-export { assignDossierCode } from './codes.ts';
+export { assignDossierCode, drawNumberDuring, reserveDossierCode, reserveDossierCodeDuring } from './codes.ts';
 export { resolveUploads, type CaseRules, type DossierPatch, type DossierRow } from './effects.ts';
 export { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './events.ts';
 export { draftExpiryJob, expireDrafts } from './drafts.ts';

@@ -25,7 +25,7 @@ import {
 } from '../../../core/lienthong/bundle-types.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
-import { createDossier, transition, type DossierRow } from '../dossiers/index.ts';
+import { createDossier, drawNumberDuring, reserveDossierCodeDuring, transition, type DossierRow } from '../dossiers/index.ts';
 import { envIn, LIENTHONG_ACTOR } from './env.ts';
 import { getVersion } from '../catalogue/index.ts';
 import { orgTree, routeUnits } from '../officials/index.ts';
@@ -57,16 +57,6 @@ interface ParentRow {
   population_db_used: boolean;
 }
 
-async function nextBundleCode(tx: Queryable, prefix: string, at: Date): Promise<string> {
-  const day = vnDateStamp(at);
-  const { rows } = await tx.query<{ last_value: number }>(
-    `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value`,
-    [prefix, day],
-  );
-  return `${prefix}-${day}-${String(rows[0].last_value).padStart(4, '0')}`;
-}
-
 async function createBundle(tx: Queryable, ctx: AppContext, event: DossierEvent): Promise<void> {
   const at = new Date(event.at);
   const type = bundleForProcedure(bundleTypes(), event.procedure.code, at);
@@ -80,7 +70,9 @@ async function createBundle(tx: Queryable, ctx: AppContext, event: DossierEvent)
   ).rows[0];
   const form = parent.form_values ?? {};
   const bundleId = crypto.randomUUID();
-  const bundleCode = await nextBundleCode(tx, type.codePrefix, at);
+  // The bundle's number of the day, drawn outside the submission's transaction on PostgreSQL (drawNumberDuring).
+  const bundleDay = vnDateStamp(at);
+  const bundleCode = `${type.codePrefix}-${bundleDay}-${String(await drawNumberDuring(ctx.db, tx, type.codePrefix, bundleDay)).padStart(4, '0')}`;
   await tx.query(
     `INSERT INTO lienthong_bundles (id, type_code, type_version, type_name, bundle_code, parent_dossier_id, parent_code, owner_citizen_id,
        applicant_id_number, receiving_unit_id, state, created_at, updated_at)
@@ -150,8 +142,11 @@ async function createBundle(tx: Queryable, ctx: AppContext, event: DossierEvent)
         const steps = v.definition.cases.find((c) => c.code === member.caseCode)?.workflow ?? [];
         unitIds = routeUnits(tree, steps, { receivingUnitId: parent.receiving_unit_id, competentUnitId: competent });
       }
+      // The member's number is drawn outside the transaction (PostgreSQL), as for online and counter submissions.
+      const code = await reserveDossierCodeDuring(ctx.db, tx, unit.agency_code, at);
       const created = await createDossier(tx, ctx, {
         id: dossierId,
+        code,
         procedureCode: member.procedureCode,
         procedureVersion: version,
         caseCode: member.caseCode,

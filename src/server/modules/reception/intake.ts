@@ -22,6 +22,7 @@ import {
   communes,
   createDossier,
   recordSubjects,
+  reserveDossierCode,
   EMAIL,
   PHONE,
   prefillForPerson,
@@ -268,6 +269,9 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
   const applicant = { fullName: person.hoTen, idNumber: person.soDinhDanh, phone, email, address: addressText(person.thuongTru) };
 
   const env = { ctx, tree, calendar, rules };
+  // The code is drawn before the transaction, as for online submission (issue 17): the counter's day row is locked for
+  // this one statement, not while the intake's transaction (acceptance, task, subscribers) runs.
+  const code = await reserveDossierCode(ctx.db, counter.agencyCode!, at);
   try {
     return await ctx.db.transaction(async (tx) => {
       const scans = await resolveUploads(
@@ -293,6 +297,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
       });
       const created = await createDossier(tx, ctx, {
         id,
+        code,
         procedureCode: input.procedureCode,
         procedureVersion: input.procedureVersion,
         caseCode: input.caseCode,
