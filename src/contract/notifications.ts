@@ -36,6 +36,8 @@ export const NotificationPreferences = z.strictObject({
   /** Zalo (and the SMS that replaces it) for messages the law does not require. */
   zns: z.boolean(),
   email: z.boolean(),
+  /** Opt-in (off unless chosen): life-event suggestions sent as notifications (docs/notifications.md). Left out: unchanged. */
+  lifeEvents: z.boolean().optional(),
 });
 
 export const ReceiptAnswer = z.strictObject({ ok: z.literal(true), outcome: z.enum(['applied', 'duplicate', 'ignored']) });

@@ -13,11 +13,14 @@
  *   lienthong.escalations  liên thông hand-offs unanswered in time raise one escalation each: one idempotent statement
  *   (liên thông hand-offs themselves are outbox messages, topic lienthong.handoff, delivered by the outbox worker)
  *   national-sync.dvcqg  messages to the national portal: dossiers leased with FOR UPDATE SKIP LOCKED
+ *   notify.life-events life-event suggestions as notifications, opted-in citizens only: one row per (citizen,
+ *                      suggestion, period), its primary key makes a second process queue nothing
  */
 import type { AppContext } from './context.ts';
 import { createOutboxWorker } from './event-stream.ts';
 import { outboxJob } from './jobs/outbox-job.ts';
 import type { JobDefinition, JobLogger } from './jobs/scheduler.ts';
+import { lifeEventNoticeJob } from './modules/assistant/index.ts';
 import { draftExpiryJob } from './modules/dossiers/index.ts';
 import { escalationJob } from './modules/lienthong/index.ts';
 import { counterTickJob } from './modules/metrics/index.ts';
@@ -37,5 +40,6 @@ export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[]
     escalationJob(ctx.db),
     ...nationalSyncJobs(ctx),
     notificationDispatchJob(ctx, (err) => log.warn({ err, job: 'notify.dispatch' }, 'notification delivery failed')),
+    lifeEventNoticeJob(ctx),
   ];
 }

@@ -8,8 +8,30 @@
 import type { DossierEventType } from '../dossiers/transitions.ts';
 import type { NotificationChannel } from './channels.ts';
 
+/**
+ * Events of other modules that tell a citizen something, emitted in the transaction of their change (each module
+ * calls the notifications module's `queueNotices` there, never a page handler):
+ * - a liên thông member's outcome (lienthong/handoffs.ts, lienthong/bundles.ts): accepted by its agency, rejected
+ *   with the agency's reason, its result issued — told to the bundle's citizen;
+ * - a PAKN item handled (feedback/service.ts): answered, sent back for more information, refused — told to its author;
+ * - a life-event suggestion (assistant/life-events.ts, a background job) — only to a citizen who opted in.
+ */
+export const NOTICE_EVENTS = [
+  'lienthong.member_accepted',
+  'lienthong.member_rejected',
+  'lienthong.member_result',
+  'feedback.answered',
+  'feedback.asked_more',
+  'feedback.refused',
+  'life_event.suggested',
+] as const;
+export type NoticeEventType = (typeof NOTICE_EVENTS)[number];
+
+/** Every event a rule may name: the dossier vocabulary and the other modules' notice events. */
+export type NotificationEventType = DossierEventType | NoticeEventType;
+
 export interface NotificationRule {
-  event: DossierEventType;
+  event: NotificationEventType;
   /** The template (templates.ts) the citizen receives. */
   template: string;
   /** A notice the law requires: never switched off, never opted out of. */
@@ -35,12 +57,20 @@ export const DEFAULT_RULES: readonly NotificationRule[] = [
   { event: 'withdrawal_requested', template: 'dossier.withdrawn', mandatory: false, channels: ['email', 'inapp'] },
   { event: 'result_issued', template: 'dossier.result_issued', mandatory: false, channels: ALL },
   { event: 'result_returned', template: 'dossier.result_returned', mandatory: false, channels: ALL },
+  { event: 'lienthong.member_accepted', template: 'lienthong.member_accepted', mandatory: false, channels: ['email', 'inapp'] },
+  { event: 'lienthong.member_rejected', template: 'lienthong.member_rejected', mandatory: false, channels: ALL },
+  { event: 'lienthong.member_result', template: 'lienthong.member_result', mandatory: false, channels: ALL },
+  { event: 'feedback.answered', template: 'feedback.answered', mandatory: false, channels: ALL },
+  { event: 'feedback.asked_more', template: 'feedback.asked_more', mandatory: false, channels: ALL },
+  { event: 'feedback.refused', template: 'feedback.refused', mandatory: false, channels: ALL },
+  // Sent only to a citizen who opted in (notification_opt_ins), at most once per suggestion and period.
+  { event: 'life_event.suggested', template: 'life_event.suggested', mandatory: false, channels: ['zns', 'email', 'inapp'] },
 ];
 
 /** A province's decision on one rule: for one procedure (procedureCode) or all (null), from a date. */
 export interface NotificationSwitch {
   provinceCode: string;
-  event: DossierEventType;
+  event: NotificationEventType;
   procedureCode: string | null;
   enabled: boolean;
   /** ISO dates (YYYY-MM-DD); effectiveTo exclusive, null = open-ended. */
@@ -58,7 +88,7 @@ export interface ResolvedRule extends NotificationRule {
  * procedure's over the province's), the latest effective date among equals. A mandatory rule stays enabled.
  */
 export function resolveRule(
-  event: DossierEventType,
+  event: NotificationEventType,
   ctx: { provinceCode: string; procedureCode: string; day: string },
   switches: readonly NotificationSwitch[],
   rules: readonly NotificationRule[] = DEFAULT_RULES,

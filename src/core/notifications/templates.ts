@@ -24,6 +24,12 @@ export const TEMPLATE_VARIABLES = {
   amount: 15,
   link: 60,
   status: 40,
+  /** The agency of a liên thông member (Công an xã, BHXH …). */
+  agency: 80,
+  /** A PAKN item's title, a life-event suggestion's title. */
+  title: 60,
+  /** A longer text for e-mail and in-app only (a suggestion's reason, a PAKN request for more information). */
+  detail: 300,
 } as const;
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
 export type TemplateParams = Partial<Record<TemplateVariable, string>>;
@@ -203,6 +209,90 @@ const BASELINE: Record<string, Record<NotificationLocale, BaseText>> = {
       'Result of {{code}} delivered – please rate us',
       'Dear {{name}}, the result of application {{code}} was delivered. Please rate the service: {{link}}',
       'MotCua: result of {{code}} delivered. Rate us: {{link}}',
+    ),
+  },
+  'lienthong.member_accepted': {
+    vi: vi(
+      'Hồ sơ liên thông {{code}}: {{agency}} đã tiếp nhận',
+      'Kính gửi ông/bà {{name}}, hồ sơ "{{procedure}}" thuộc hồ sơ liên thông {{code}} đã được {{agency}} tiếp nhận. Tra cứu: {{link}}',
+      'MotCua: Ho so lien thong {{code}} da duoc co quan tiep nhan. Xem: {{link}}',
+    ),
+    en: vi(
+      'Joint application {{code}}: accepted by {{agency}}',
+      'Dear {{name}}, "{{procedure}}" of joint application {{code}} was accepted by {{agency}}. Track: {{link}}',
+      'MotCua: joint application {{code}}: one part accepted. Track: {{link}}',
+    ),
+  },
+  'lienthong.member_rejected': {
+    vi: vi(
+      'Hồ sơ liên thông {{code}}: {{agency}} chưa tiếp nhận',
+      'Kính gửi ông/bà {{name}}, {{agency}} chưa tiếp nhận hồ sơ "{{procedure}}" thuộc hồ sơ liên thông {{code}}. Lý do: {{reason}}. Bộ phận một cửa sẽ hoàn thiện và gửi lại. Tra cứu: {{link}}',
+      'MotCua: Ho so lien thong {{code}} bi tu choi mot phan. Ly do: {{link}}',
+    ),
+    en: vi(
+      'Joint application {{code}}: not accepted by {{agency}}',
+      'Dear {{name}}, {{agency}} did not accept "{{procedure}}" of joint application {{code}}. Reason: {{reason}}. The one-stop desk will complete and resend it. Track: {{link}}',
+      'MotCua: joint application {{code}}: one part refused. Reason: {{link}}',
+    ),
+  },
+  'lienthong.member_result': {
+    vi: vi(
+      'Hồ sơ liên thông {{code}}: đã có kết quả "{{procedure}}"',
+      'Kính gửi ông/bà {{name}}, hồ sơ "{{procedure}}" thuộc hồ sơ liên thông {{code}} đã có kết quả. Xem kết quả và các phần còn lại: {{link}}',
+      'MotCua: Ho so lien thong {{code}} da co them ket qua. Xem: {{link}}',
+    ),
+    en: vi(
+      'Joint application {{code}}: result of "{{procedure}}" ready',
+      'Dear {{name}}, the result of "{{procedure}}" in joint application {{code}} is ready. See it and the other parts: {{link}}',
+      'MotCua: joint application {{code}}: a result is ready. See {{link}}',
+    ),
+  },
+  'feedback.answered': {
+    vi: vi(
+      'Phản ánh, kiến nghị của ông/bà đã được trả lời',
+      'Kính gửi ông/bà {{name}}, phản ánh, kiến nghị "{{title}}" đã được trả lời. Xem câu trả lời: {{link}}',
+      'MotCua: Phan anh, kien nghi cua ong/ba da duoc tra loi. Xem: {{link}}',
+    ),
+    en: vi(
+      'Your feedback was answered',
+      'Dear {{name}}, your feedback "{{title}}" was answered. Read the answer: {{link}}',
+      'MotCua: your feedback was answered. Read: {{link}}',
+    ),
+  },
+  'feedback.asked_more': {
+    vi: vi(
+      'Phản ánh, kiến nghị cần bổ sung thông tin',
+      'Kính gửi ông/bà {{name}}, để giải quyết phản ánh, kiến nghị "{{title}}", cơ quan cần thêm thông tin: {{detail}} Xem và phản ánh lại: {{link}}',
+      'MotCua: Phan anh, kien nghi cua ong/ba can bo sung thong tin. Xem: {{link}}',
+    ),
+    en: vi(
+      'Your feedback needs more information',
+      'Dear {{name}}, to handle your feedback "{{title}}" we need more information: {{detail}} See it and reply: {{link}}',
+      'MotCua: your feedback needs more information. See {{link}}',
+    ),
+  },
+  'feedback.refused': {
+    vi: vi(
+      'Phản ánh, kiến nghị không được thụ lý',
+      'Kính gửi ông/bà {{name}}, phản ánh, kiến nghị "{{title}}" không được thụ lý. Lý do: {{detail}} Xem: {{link}}',
+      'MotCua: Phan anh, kien nghi cua ong/ba khong duoc thu ly. Ly do: {{link}}',
+    ),
+    en: vi(
+      'Your feedback was not accepted',
+      'Dear {{name}}, your feedback "{{title}}" was not accepted. Reason: {{detail}} See: {{link}}',
+      'MotCua: your feedback was not accepted. Reason: {{link}}',
+    ),
+  },
+  'life_event.suggested': {
+    vi: vi(
+      'Gợi ý thủ tục: {{title}}',
+      'Kính gửi ông/bà {{name}}, {{detail}} Nên thực hiện trước ngày {{dueDate}}. Làm trực tuyến: {{link}} (Ông/bà nhận gợi ý này vì đã đăng ký trên trang Tài khoản; có thể tắt tại đó.)',
+      'MotCua goi y: {{title}}, han {{dueDate}}. Xem {{link}}',
+    ),
+    en: vi(
+      'Suggested: {{title}}',
+      'Dear {{name}}, {{detail}} Best done before {{dueDate}}. Online: {{link}} (You get these suggestions because you turned them on in your account; turn them off there.)',
+      'MotCua suggests: {{title}}, by {{dueDate}}. See {{link}}',
     ),
   },
 };

@@ -562,6 +562,14 @@ export interface LienthongSettings {
   updated_by: string | null;
 }
 
+export interface LifeEventNotices {
+  citizen_id: string;
+  suggestion_key: string;
+  period: string;
+  event_id: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface MetricCampaigns {
   id: string;
   unit_id: string;
@@ -742,6 +750,12 @@ export interface NationalSyncSessions {
   target: string;
   session: string;
   obtained_at: Generated<Timestamp>;
+}
+
+export interface NotificationOptIns {
+  citizen_id: string;
+  topic: string;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface NotificationPreferences {
@@ -1455,6 +1469,7 @@ export interface DB {
   lienthong_handoffs: LienthongHandoffs;
   lienthong_members: LienthongMembers;
   lienthong_settings: LienthongSettings;
+  life_event_notices: LifeEventNotices;
   metric_campaigns: MetricCampaigns;
   metric_daily: MetricDaily;
   metric_facts: MetricFacts;
@@ -1465,6 +1480,7 @@ export interface DB {
   national_sync_dossiers: NationalSyncDossiers;
   national_sync_messages: NationalSyncMessages;
   national_sync_sessions: NationalSyncSessions;
+  notification_opt_ins: NotificationOptIns;
   notification_preferences: NotificationPreferences;
   notification_receipt_rejections: NotificationReceiptRejections;
   notification_receipts: NotificationReceipts;

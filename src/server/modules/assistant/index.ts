@@ -4,4 +4,4 @@
  */
 export { default as assistantRoutes } from './routes.ts';
 export { type GenerationInput, type Generator, OpenAiCompatibleGenerator } from './generator.ts';
-export { default as lifeEventRoutes, suggestionsFor } from './life-events.ts';
+export { default as lifeEventRoutes, lifeEventNoticeJob, queueLifeEventNotices, suggestionsFor } from './life-events.ts';

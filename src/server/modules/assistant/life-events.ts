@@ -19,6 +19,9 @@ import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { defineRoute } from '../../http/route.ts';
 import { catalogueCache } from '../catalogue/index.ts';
+import { queueNotices } from '../notifications/index.ts';
+import type { JobDefinition } from '../../jobs/scheduler.ts';
+import crypto from 'node:crypto';
 
 let cached: LifeEventRules | undefined;
 /** The rules as data (data/life-events/rules.json). */
@@ -66,6 +69,80 @@ export async function suggestionsFor(ctx: AppContext, idNumber: string, today: s
     out.push({ ruleId: s.ruleId, title: s.title, reason: s.reason, dueBy: s.dueBy, procedureCode: s.procedureCode ?? null, href, basis: s.basis });
   }
   return out;
+}
+
+/** The suggestion's identity from one evaluation to the next: its rule and its subject (the child, the document …). */
+export const suggestionKey = (s: { ruleId: string; title: string }) => `${s.ruleId}:${crypto.createHash('sha256').update(s.title).digest('hex').slice(0, 16)}`;
+
+/**
+ * Life-event suggestions as notifications, for the citizens who opted in (notification_opt_ins, topic
+ * `life_events`, chosen on their profile) and nobody else: each citizen's suggestions are evaluated today, and each
+ * one not yet told in its period (the occurrence's due day) is queued as a `life_event.suggested` notice — the row
+ * of life_event_notices (primary key citizen, suggestion, period) and the notice in one transaction, the opt-in
+ * checked again there, so a rerun, a second server or a citizen who opted out in between queue nothing. The unit
+ * (hence the province whose switches apply) is that of the citizen's latest dossier. Returns the counts.
+ */
+export async function queueLifeEventNotices(ctx: AppContext, today: string = vnToday(), signal?: AbortSignal): Promise<{ citizens: number; queued: number }> {
+  let citizens = 0;
+  let queued = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    if (signal?.aborted) break;
+    const page = (
+      await ctx.db.query<{ id: string; id_number: string; full_name: string; unit_id: string | null }>(
+        `SELECT c.id, c.id_number, c.full_name,
+                (SELECT d.receiving_unit_id FROM dossiers d WHERE d.owner_citizen_id = c.id ORDER BY d.submitted_at DESC LIMIT 1) AS unit_id
+           FROM notification_opt_ins o JOIN citizens c ON c.id = o.citizen_id
+          WHERE o.topic = 'life_events' AND c.id > $1 ORDER BY c.id LIMIT 100`,
+        [after],
+      )
+    ).rows;
+    if (page.length === 0) break;
+    after = page[page.length - 1].id;
+    for (const c of page) {
+      citizens++;
+      for (const s of await suggestionsFor(ctx, c.id_number, today)) {
+        const key = suggestionKey(s);
+        const eventId = `life-event:${c.id}:${key}:${s.dueBy}`;
+        const told = await ctx.db.transaction(async (tx) => {
+          const kept = await tx.query(
+            `INSERT INTO life_event_notices (citizen_id, suggestion_key, period, event_id)
+             SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM notification_opt_ins WHERE citizen_id = $1 AND topic = 'life_events')
+             ON CONFLICT DO NOTHING`,
+            [c.id, key, s.dueBy, eventId],
+          );
+          if (kept.rowCount === 0) return false;
+          const base = ctx.config.publicUrl;
+          const link =
+            s.href && `${base}${s.href}`.length <= 60 ? `${base}${s.href}` : s.procedureCode ? `${base}/nop-ho-so/${s.procedureCode}` : `${base}/tro-ly`;
+          await queueNotices(tx, [
+            {
+              id: eventId,
+              type: 'life_event.suggested',
+              at: now().toISOString(),
+              citizenId: c.id,
+              dossierId: null,
+              dossierCode: null,
+              unitId: c.unit_id,
+              procedureCode: s.procedureCode,
+              phone: null,
+              email: null,
+              inbox: c.id,
+              params: { name: c.full_name, title: s.title, detail: s.reason, dueDate: s.dueBy.split('-').reverse().join('/'), link },
+            },
+          ]);
+          return true;
+        });
+        if (told) queued++;
+      }
+    }
+  }
+  return { citizens, queued };
+}
+
+/** notify.life-events: the opted-in citizens' suggestions, every six hours (safe in several processes: the primary key). */
+export function lifeEventNoticeJob(ctx: AppContext): JobDefinition {
+  return { name: 'notify.life-events', everyMs: 6 * 3600_000, jitterMs: 60_000, run: async (signal) => queueLifeEventNotices(ctx, vnToday(), signal) };
 }
 
 export default async function lifeEventRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

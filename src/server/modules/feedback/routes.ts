@@ -29,7 +29,7 @@ import { currentActor, type OfficialActor, requireActor, requireCitizen } from '
 import { AppError, appError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { cachedCalendar } from '../reference/index.ts';
-import { type FeedbackRow, proposal, searchText, view, votesOf } from './service.ts';
+import { actOnFeedback, type FeedbackRow, proposal, searchText, view, votesOf } from './service.ts';
 
 /** Roles that handle PAKN; an item assigned to a unit is handled only by that unit's officials (or an administrator). */
 const HANDLER_ROLES = new Set(['reception', 'clerk', 'specialist', 'leader', 'system_admin']);
@@ -198,14 +198,8 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
     async ({ params, body, req }) => {
       const { r } = await handled(req, params.id);
       if (r.status !== 'received') throw wrongState(r);
-      const at = now();
-      const set =
-        body.action === 'answer'
-          ? { status: 'answered' as const, answer: body.text, answered_at: at }
-          : body.action === 'refuse'
-            ? { status: 'refused' as const, refusal_reason: body.text, refused_at: at }
-            : { status: 'asked_more' as const, ask_more_text: body.text, asked_more_at: at };
-      const u = await db().updateTable('feedback').set(set).where('id', '=', r.id).where('status', '=', 'received').returningAll().executeTakeFirst();
+      // The decision and the author's notice in one transaction (feedback/service.ts).
+      const u = await actOnFeedback(ctx.db, r, body.action, body.text, now(), ctx.config.publicUrl);
       if (!u) throw wrongState(await load(r.id));
       return staffView(u);
     },

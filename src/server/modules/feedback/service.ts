@@ -9,7 +9,8 @@ import type { Calendar } from '../../../core/deadlines/deadlines.ts';
 import { type FeedbackDeadlineRule, FeedbackDeadlineRules, feedbackDue } from '../../../core/feedback/deadlines.ts';
 import { moderate } from '../../../core/feedback/moderation.ts';
 import { type FeedbackFacts, indicator52, indicator53, type Ratio } from '../../../core/feedback/satisfaction.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { queueNotices } from '../notifications/index.ts';
 import { kysely } from '../../db/kysely.ts';
 import type { DB } from '../../db/schema.generated.ts';
 import { cachedCalendar } from '../reference/index.ts';
@@ -129,4 +130,59 @@ export async function feedbackIndicators(db: Queryable, period: { start: Date; e
   const facts = rows.map((r) => factsOf(r, votes.get(r.id)));
   const cal = await cachedCalendar(db);
   return { '5.2': indicator52(facts, feedbackRules(), cal, at), '5.3': indicator53(facts, feedbackRules(), cal, at) };
+}
+
+export type FeedbackActionKind = 'answer' | 'refuse' | 'askMore';
+
+/**
+ * An official's decision on a received PAKN item — answered, refused, or sent back for more information — and, in
+ * the same transaction, the notice to its author (rules feedback.answered / feedback.refused / feedback.asked_more:
+ * switchable per province like every notification). The author's contact is the one they left (a phone or an
+ * e-mail), or the confirmed contacts of their account. Returns the updated row, or null when the item was no longer
+ * `received` (another official acted first).
+ */
+export async function actOnFeedback(
+  db: Database,
+  r: Pick<FeedbackRow, 'id'>,
+  action: FeedbackActionKind,
+  text: string,
+  at: Date,
+  publicUrl: string,
+): Promise<FeedbackRow | null> {
+  const set =
+    action === 'answer'
+      ? { status: 'answered' as const, answer: text, answered_at: at }
+      : action === 'refuse'
+        ? { status: 'refused' as const, refusal_reason: text, refused_at: at }
+        : { status: 'asked_more' as const, ask_more_text: text, asked_more_at: at };
+  return db.transaction(async (tx) => {
+    const u = await kysely(tx).updateTable('feedback').set(set).where('id', '=', r.id).where('status', '=', 'received').returningAll().executeTakeFirst();
+    if (!u) return null;
+    const contact = u.contact.trim();
+    const isEmail = contact.includes('@');
+    const citizenId = u.citizen_id && /^[0-9a-f-]{36}$/i.test(u.citizen_id) ? u.citizen_id : null;
+    const type = { answer: 'feedback.answered', refuse: 'feedback.refused', askMore: 'feedback.asked_more' } as const;
+    await queueNotices(tx, [
+      {
+        id: `feedback:${u.id}:${action}:${at.getTime()}`,
+        type: type[action],
+        at: at.toISOString(),
+        citizenId,
+        dossierId: null,
+        dossierCode: null,
+        unitId: u.unit_id,
+        procedureCode: null,
+        phone: isEmail ? null : contact || null,
+        email: isEmail ? contact : null,
+        inbox: `feedback:${u.id}`,
+        params: {
+          name: u.sender_name,
+          title: u.title,
+          ...(action === 'answer' ? {} : { detail: text }),
+          link: `${publicUrl}/phan-anh`,
+        },
+      },
+    ]);
+    return u;
+  });
 }

@@ -27,6 +27,7 @@ import type { AgencyAnswer, HandoffRequest } from '../../../contract/lienthong.t
 import { agencyUrls, HttpAgencyAdapter, ManualAdapter, type AgencyAdapter } from './adapters.ts';
 import { envIn } from './env.ts';
 import { bundleTypes } from './types.ts';
+import { type Notice, notifyConfig, queueNotices } from '../notifications/index.ts';
 
 export const HANDOFF_TOPIC = 'lienthong.handoff';
 
@@ -145,6 +146,15 @@ export async function recordAnswer(
       accepted ? 'accepted' : 'rejected',
       at,
     ]);
+    // The bundle's citizen is told each member's outcome, in this transaction (rules lienthong.member_*).
+    await notifyMemberOutcome(tx, ctx, {
+      handoffId,
+      bundleId: h.bundle_id,
+      memberKey: h.member_key,
+      outcomes: accepted ? ['accepted', ...(answer.ketQua ? (['result'] as const) : [])] : ['rejected'],
+      reason: answer.trangThai === 'TU_CHOI' ? answer.lyDo : null,
+      at,
+    });
     if (answer.trangThai !== 'DA_TIEP_NHAN') return;
     const member = bundleTypes()
       .find((t) => t.code === m.type_code && t.version === m.type_version)
@@ -198,6 +208,68 @@ export async function recordAnswer(
         actor,
       );
   });
+}
+
+/**
+ * Queues the notices of a member's outcome for the bundle's citizen (the parent dossier's applicant and contacts):
+ * accepted by its agency, rejected with the agency's reason, its result issued. Shown on the parent dossier.
+ */
+async function notifyMemberOutcome(
+  tx: Queryable,
+  ctx: AppContext,
+  o: { handoffId: string; bundleId: string; memberKey: string; outcomes: readonly ('accepted' | 'rejected' | 'result')[]; reason: string | null; at: Date },
+): Promise<void> {
+  const r = (
+    await tx.query<{
+      bundle_code: string;
+      parent_dossier_id: string;
+      parent_code: string;
+      receiving_unit_id: string;
+      owner_citizen_id: string | null;
+      name: string;
+      procedure_code: string;
+      agency_name: string;
+      applicant_name: string;
+      applicant_phone: string | null;
+      applicant_email: string | null;
+      locale: string | null;
+    }>(
+      `SELECT b.bundle_code, b.parent_dossier_id, b.parent_code, b.receiving_unit_id, b.owner_citizen_id, m.name, m.procedure_code, m.agency_name,
+              d.applicant_name, d.applicant_phone, d.applicant_email, d.applicant->>'locale' AS locale
+         FROM lienthong_bundles b JOIN lienthong_members m ON m.bundle_id = b.id JOIN dossiers d ON d.id = b.parent_dossier_id
+        WHERE b.id = $1 AND m.member_key = $2`,
+      [o.bundleId, o.memberKey],
+    )
+  ).rows[0];
+  if (!r) return;
+  const type = { accepted: 'lienthong.member_accepted', rejected: 'lienthong.member_rejected', result: 'lienthong.member_result' } as const;
+  await queueNotices(
+    tx,
+    o.outcomes.map(
+      (outcome): Notice => ({
+        id: `lienthong:${o.handoffId}:${outcome}`,
+        type: type[outcome],
+        at: o.at.toISOString(),
+        citizenId: r.owner_citizen_id,
+        dossierId: r.parent_dossier_id,
+        dossierCode: r.parent_code,
+        unitId: r.receiving_unit_id,
+        procedureCode: r.procedure_code,
+        phone: r.applicant_phone,
+        email: r.applicant_email,
+        inbox: `dossier:${r.parent_dossier_id}`,
+        locale: r.locale === 'en' ? 'en' : 'vi',
+        params: {
+          name: r.applicant_name,
+          code: r.bundle_code,
+          procedure: r.name,
+          agency: r.agency_name,
+          ...(o.reason ? { reason: o.reason } : {}),
+          link: notifyConfig(ctx.config.publicUrl).lookupUrl,
+        },
+      }),
+    ),
+  );
 }
 
 /** Renders and stores the notice of the agency's result (outside the transaction: the file store is idempotent). */

@@ -168,6 +168,25 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
     expect(held).toBe(2);
   });
 
+  it("the bundle's citizen is told each member's outcome (rejected with the reason, accepted, result), in the answer's transaction", async () => {
+    const tt = member(bundle, 'thuong-tru');
+    const rows = (
+      await b.t.ctx.db.query<{ event_id: string; event_type: string; channel: string; status: string; body: string; dossier_id: string }>(
+        "SELECT event_id, event_type, channel, status, body, dossier_id FROM notifications WHERE event_type LIKE 'lienthong.%' AND event_id LIKE ANY ($1) ORDER BY id",
+        [tt.handoffs.map((h) => `lienthong:${h.id}:%`)],
+      )
+    ).rows;
+    const types = (handoff: string) => [...new Set(rows.filter((r) => r.event_id.startsWith(`lienthong:${handoff}:`)).map((r) => r.event_type))];
+    expect(types(tt.handoffs[0].id)).toEqual(['lienthong.member_rejected']);
+    expect(types(tt.handoffs[1].id)).toEqual(['lienthong.member_accepted', 'lienthong.member_result']);
+    const rejectedInApp = rows.find((r) => r.event_type === 'lienthong.member_rejected' && r.channel === 'inapp');
+    expect(rejectedInApp?.status).toBe('delivered');
+    expect(rejectedInApp?.body).toContain('Chưa xác định được chỗ ở hợp pháp');
+    expect(rejectedInApp?.body).toContain(bundle.bundleCode);
+    // Shown on the parent dossier, the one the citizen follows.
+    expect(new Set(rows.map((r) => r.dossier_id))).toEqual(new Set([parent.id]));
+  });
+
   it('the health-insurance member waits for the birth extract, then is handed over with it; the bundle and its parent finish', async () => {
     await drain();
     expect(member(await bundleOf(parent.code), 'bhyt').state).toBe('waiting');

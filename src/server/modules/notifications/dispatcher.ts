@@ -10,7 +10,7 @@
 import { MAX_ATTEMPTS, retryDelaySeconds, type NotificationChannel } from '../../../core/notifications/channels.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import type { NotificationProvider, OutgoingMessage, SendOutcome } from './provider.ts';
-import { applyReceipt } from './receipts.ts';
+import { applyReceipts } from './receipts.ts';
 import { queueSmsFallback } from './fallback.ts';
 
 interface ClaimedRow {
@@ -23,6 +23,51 @@ interface ClaimedRow {
   template_code: string;
   params: Record<string, string>;
   attempts: number;
+}
+
+/** A provider's answer to one claimed row, waiting to be recorded. */
+interface Answer {
+  row: ClaimedRow;
+  provider: string;
+  outcome: SendOutcome;
+}
+
+/**
+ * Group commit of the answers: `add` starts a write when none is in flight; answers that come during a write wait
+ * and are written together by the next one. `flush` waits until everything added is written.
+ */
+class AnswerRecorder {
+  private pending: Answer[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly write: (answers: readonly Answer[]) => Promise<void>,
+    private readonly onError?: (err: unknown) => void,
+  ) {}
+
+  add(a: Answer): void {
+    this.pending.push(a);
+    this.writing ??= this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.pending.length > 0) {
+      const group = this.pending;
+      this.pending = [];
+      try {
+        await this.write(group);
+      } catch (err) {
+        // Not recorded: the rows stay `sending` until their lease runs out, then are sent again (the provider
+        // recognises the repeated id) — the same as a process that died here.
+        this.onError?.(err);
+      }
+    }
+    this.writing = null;
+  }
+
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
 }
 
 export interface DispatcherOptions {
@@ -56,24 +101,37 @@ export class NotificationDispatcher {
     };
   }
 
-  /** One round: the SMS fallbacks of Zalo messages without a receipt in time, then a batch of sends. Returns the sends done. */
+  /**
+   * One round: the SMS fallbacks of Zalo messages without a receipt in time, then a batch of sends. The batch is
+   * claimed with one update; `concurrency` sends run at once; their answers are recorded by a recorder that writes
+   * whatever answers have come in since its last write in one statement (group commit: while one write is in flight,
+   * the next answers wait and go together), so recording costs a statement per group, not per message. Returns the
+   * sends done.
+   */
   async runOnce(): Promise<number> {
     await this.fallbackWithoutReceipt();
     const claimed = await this.claim();
+    if (claimed.length === 0) return 0;
+    const recorder = new AnswerRecorder((answers) => this.record(answers), this.opts.onError);
     let done = 0;
-    for (let i = 0; i < claimed.length; i += this.opts.concurrency) {
-      const slice = claimed.slice(i, i + this.opts.concurrency);
-      await Promise.all(
-        slice.map(async (row) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(this.opts.concurrency, claimed.length) }, async () => {
+        for (;;) {
+          const row = claimed[next++];
+          if (!row) return;
           try {
-            await this.deliver(row);
+            const answer = await this.send(row);
+            if (!answer) continue;
+            recorder.add(answer);
             done++;
           } catch (err) {
             this.opts.onError?.(err);
           }
-        }),
-      );
-    }
+        }
+      }),
+    );
+    await recorder.flush();
     return done;
   }
 
@@ -133,9 +191,10 @@ export class NotificationDispatcher {
     return granted;
   }
 
-  private async deliver(row: ClaimedRow): Promise<void> {
+  /** Asks the row's provider; the answer is recorded later, with others (record). */
+  private async send(row: ClaimedRow): Promise<Answer | null> {
     const provider = this.providers.get(row.channel);
-    if (!provider) return;
+    if (!provider) return null;
     const msg: OutgoingMessage = {
       id: row.id,
       channel: row.channel,
@@ -152,42 +211,70 @@ export class NotificationDispatcher {
       outcome = { kind: 'failed_temporary', reason: String((err as Error)?.message ?? err).slice(0, 300) };
     }
     if (outcome.kind === 'accepted') this.opts.afterSend?.(row.id);
-    await this.record(row, provider, outcome);
+    return { row, provider: provider.name, outcome };
   }
 
-  private async record(row: ClaimedRow, provider: NotificationProvider, outcome: SendOutcome): Promise<void> {
-    if (outcome.kind === 'accepted') {
+  /**
+   * Records a group of answers: the accepted in one statement (only rows still `sending`: a row whose lease ran out
+   * and was sent again by another process keeps the first answer recorded), then — after that commit, so that a
+   * receipt kept in between cannot be missed — the receipts that came before their answer, applied together; the
+   * failures in one statement with their SMS fallbacks, in one transaction.
+   */
+  private async record(answers: readonly Answer[]): Promise<void> {
+    const accepted = answers.filter((a): a is Answer & { outcome: { kind: 'accepted' } } => a.outcome.kind === 'accepted');
+    if (accepted.length > 0) {
       await this.db.query(
-        `UPDATE notifications SET status = 'accepted', provider = $2, provider_msg_id = $3, accepted_at = now(), reason = NULL,
-                next_attempt_at = CASE WHEN channel = 'zns' THEN now() + make_interval(secs => $4) ELSE 'infinity' END
-          WHERE id = $1 AND status = 'sending'`,
-        [row.id, provider.name, outcome.providerMsgId, this.opts.receiptTimeoutSeconds],
+        `UPDATE notifications n SET status = 'accepted', provider = v.provider, provider_msg_id = v.msg_id, accepted_at = now(), reason = NULL,
+                next_attempt_at = CASE WHEN n.channel = 'zns' THEN now() + make_interval(secs => $4) ELSE 'infinity' END
+           FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v(id, provider, msg_id)
+          WHERE n.id = v.id AND n.status = 'sending'`,
+        [accepted.map((a) => a.row.id), accepted.map((a) => a.provider), accepted.map((a) => a.outcome.providerMsgId), this.opts.receiptTimeoutSeconds],
       );
-      // A receipt that came before this answer waited for the message id: apply it now.
-      const early = await this.db.query<{ delivered: boolean; at: Date; detail: string | null }>(
-        'SELECT delivered, at, detail FROM notification_receipts WHERE provider = $1 AND provider_msg_id = $2 AND NOT applied',
-        [provider.name, outcome.providerMsgId],
+      // Receipts that came before these answers waited for the message ids: apply them now.
+      const early = await this.db.query<{ provider: string; provider_msg_id: string; delivered: boolean; at: Date; detail: string | null }>(
+        `SELECT r.provider, r.provider_msg_id, r.delivered, r.at, r.detail
+           FROM notification_receipts r JOIN unnest($1::text[], $2::text[]) AS v(provider, msg_id) ON r.provider = v.provider AND r.provider_msg_id = v.msg_id
+          WHERE NOT r.applied`,
+        [accepted.map((a) => a.provider), accepted.map((a) => a.outcome.providerMsgId)],
       );
-      for (const r of early.rows) {
-        await applyReceipt(this.db, provider.name, {
-          providerMsgId: outcome.providerMsgId,
-          delivered: r.delivered,
-          at: new Date(r.at),
-          detail: r.detail ?? undefined,
-        });
+      if (early.rows.length > 0) {
+        await applyReceipts(
+          this.db,
+          early.rows.map((r) => ({
+            provider: r.provider,
+            providerMsgId: r.provider_msg_id,
+            delivered: r.delivered,
+            at: new Date(r.at),
+            detail: r.detail ?? undefined,
+          })),
+        );
       }
-      return;
     }
-    const dead = outcome.kind === 'failed_permanent' || row.attempts >= MAX_ATTEMPTS;
+    const failed = answers.filter((a) => a.outcome.kind !== 'accepted');
+    if (failed.length === 0) return;
+    const dead = (a: Answer) => a.outcome.kind === 'failed_permanent' || a.row.attempts >= MAX_ATTEMPTS;
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE notifications SET status = $2, reason = $3, provider = $4,
-                failed_at = CASE WHEN $2 = 'failed_permanent' THEN now() END,
-                next_attempt_at = CASE WHEN $2 = 'failed_permanent' THEN 'infinity' ELSE now() + make_interval(secs => $5) END
-          WHERE id = $1 AND status = 'sending'`,
-        [row.id, dead ? 'failed_permanent' : 'failed_temporary', outcome.reason, provider.name, retryDelaySeconds(row.attempts)],
+      const changed = await tx.query<{ id: number }>(
+        `UPDATE notifications n SET status = v.status, reason = v.reason, provider = v.provider,
+                failed_at = CASE WHEN v.status = 'failed_permanent' THEN now() END,
+                next_attempt_at = CASE WHEN v.status = 'failed_permanent' THEN 'infinity' ELSE now() + make_interval(secs => v.delay) END
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[]) AS v(id, status, reason, provider, delay)
+          WHERE n.id = v.id AND n.status = 'sending'
+          RETURNING n.id`,
+        [
+          failed.map((a) => a.row.id),
+          failed.map((a) => (dead(a) ? 'failed_permanent' : 'failed_temporary')),
+          failed.map((a) => (a.outcome.kind === 'accepted' ? null : a.outcome.reason)),
+          failed.map((a) => a.provider),
+          failed.map((a) => retryDelaySeconds(a.row.attempts)),
+        ],
       );
-      if (dead && row.channel === 'zns' && (outcome.kind !== 'failed_permanent' || outcome.fallback)) await queueSmsFallback(tx, row.id);
+      const recorded = new Set(changed.rows.map((r) => Number(r.id)));
+      for (const a of failed) {
+        if (!recorded.has(a.row.id) || !dead(a) || a.row.channel !== 'zns') continue;
+        if (a.outcome.kind === 'failed_permanent' && !a.outcome.fallback) continue;
+        await queueSmsFallback(tx, a.row.id);
+      }
     });
   }
 

@@ -5,7 +5,7 @@
 export { default as notificationRoutes } from './routes.ts';
 export { createMailService, MAIL_CONSUMER, mailHandlers, mailNote, type MailService } from './service.ts';
 export { notifyConfig, type NotifyConfig } from './config.ts';
-export { notificationSubscriber, queueNotifications, queueNotificationsBatch } from './queue.ts';
+export { type Notice, notificationSubscriber, queueNotices, queueNotifications, queueNotificationsBatch } from './queue.ts';
 export { queueDirectSms } from './direct.ts';
 export { NotificationDispatcher } from './dispatcher.ts';
 export { createNotificationDispatcher, notificationDispatchJob } from './dispatch-service.ts';

@@ -9,7 +9,7 @@ import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import type { NotificationChannel } from '../../../core/notifications/channels.ts';
 import { normalisePhone } from '../../../core/notifications/phone.ts';
 import { planNotifications, type Contacts } from '../../../core/notifications/policy.ts';
-import { DEFAULT_RULES, resolveRule, type NotificationSwitch } from '../../../core/notifications/rules.ts';
+import { DEFAULT_RULES, resolveRule, type NoticeEventType, type NotificationSwitch, type ResolvedRule } from '../../../core/notifications/rules.ts';
 import { render, type NotificationLocale, type TemplateParams } from '../../../core/notifications/templates.ts';
 import type { Queryable } from '../../db/database.ts';
 import { pickTemplate, type SavedTemplate } from './template-store.ts';
@@ -128,38 +128,73 @@ export async function queueNotificationsBatch(tx: Queryable, events: readonly Do
       email: d.confirmed_email || d.applicant_email || null,
       inbox: d.owner_citizen_id ?? `dossier:${e.dossierId}`,
     };
-    const optedOut = new Set<NotificationChannel>(d.opted_out ?? []);
-    const locale: NotificationLocale = d.locale === 'en' ? 'en' : 'vi';
-    const params = templateParams(e, d, lookupUrl);
-    const saved = (read?.templates ?? []).filter((t) => t.code === rule.template);
-    for (const p of planNotifications(rule, contacts, optedOut)) {
-      const t = pickTemplate(saved, rule.template, p.channel, locale);
-      if (!t) continue;
-      const m = render(t, params);
-      const status = p.state === 'suppressed' ? 'suppressed' : p.channel === 'inapp' ? 'delivered' : 'queued';
-      const row = [
-        `${e.id}:${p.channel}:${p.recipient}`,
-        e.id,
-        e.type,
-        e.dossierId,
-        e.code,
-        e.receivingUnitId,
-        d.owner_citizen_id,
-        p.channel,
-        p.recipient,
-        locale,
-        t.code,
-        t.version,
-        m.subject,
-        m.body,
-        JSON.stringify(params),
-        rule.mandatory,
-        status,
-        p.reason ?? null,
-      ];
-      row.forEach((v, i) => cols[i].push(v));
-    }
+    addRows(cols, {
+      eventId: e.id,
+      eventType: e.type,
+      dossierId: e.dossierId,
+      dossierCode: e.code,
+      unitId: e.receivingUnitId,
+      citizenId: d.owner_citizen_id,
+      locale: d.locale === 'en' ? 'en' : 'vi',
+      params: templateParams(e, d, lookupUrl),
+      rule,
+      contacts,
+      optedOut: new Set<NotificationChannel>(d.opted_out ?? []),
+      saved: (read?.templates ?? []).filter((t) => t.code === rule.template),
+    });
   }
+  return insertRows(tx, cols);
+}
+
+/** What one event's notifications need, decided: the rule in force, the contacts, the opt-outs, the saved templates. */
+interface Decided {
+  eventId: string;
+  eventType: string;
+  dossierId: string | null;
+  dossierCode: string | null;
+  unitId: string | null;
+  citizenId: string | null;
+  locale: NotificationLocale;
+  params: TemplateParams;
+  rule: ResolvedRule;
+  contacts: Contacts;
+  optedOut: ReadonlySet<NotificationChannel>;
+  saved: readonly (SavedTemplate & { code: string })[];
+}
+
+/** Adds the rows of one event (channel policy, template version in force, rendered) to the columns of the insert. */
+function addRows(cols: unknown[][], x: Decided): void {
+  for (const p of planNotifications(x.rule, x.contacts, x.optedOut)) {
+    const t = pickTemplate(x.saved, x.rule.template, p.channel, x.locale);
+    if (!t) continue;
+    const m = render(t, x.params);
+    const status = p.state === 'suppressed' ? 'suppressed' : p.channel === 'inapp' ? 'delivered' : 'queued';
+    const row = [
+      `${x.eventId}:${p.channel}:${p.recipient}`,
+      x.eventId,
+      x.eventType,
+      x.dossierId,
+      x.dossierCode,
+      x.unitId,
+      x.citizenId,
+      p.channel,
+      p.recipient,
+      x.locale,
+      t.code,
+      t.version,
+      m.subject,
+      m.body,
+      JSON.stringify(x.params),
+      x.rule.mandatory,
+      status,
+      p.reason ?? null,
+    ];
+    row.forEach((v, i) => cols[i].push(v));
+  }
+}
+
+/** One insert of every row (arrays unnested: no limit on bound parameters); a dedupe key already there is skipped. */
+async function insertRows(tx: Queryable, cols: unknown[][]): Promise<number> {
   if (cols[0].length === 0) return 0;
   const res = await tx.query(
     `INSERT INTO notifications (dedupe_key, event_id, event_type, dossier_id, dossier_code, unit_id, citizen_id, channel, recipient, locale,
@@ -172,4 +207,105 @@ export async function queueNotificationsBatch(tx: Queryable, events: readonly Do
     cols,
   );
   return res.rowCount;
+}
+
+/**
+ * A notice of another module's event (a liên thông member's outcome, a PAKN item handled, a life-event suggestion):
+ * queued by that module in the transaction of its change, through the same rules (switchable per province and
+ * procedure), channel policy, templates and outbox as the dossier events.
+ */
+export interface Notice {
+  /** Unique per event (the dedupe key is `id:channel:recipient`): `lienthong:<handoff id>:accepted` … */
+  id: string;
+  type: NoticeEventType;
+  /** When it happened (ISO): the day the rule is resolved on. */
+  at: string;
+  citizenId: string | null;
+  /** The dossier it belongs to, if any (shown on that dossier's timeline). */
+  dossierId: string | null;
+  dossierCode: string | null;
+  /** The unit concerned: its province decides the switches, and failures show on its page. */
+  unitId: string | null;
+  /** For a procedure's own switch. */
+  procedureCode: string | null;
+  /** Contacts given with the request (a confirmed contact on the citizen's profile comes first). */
+  phone: string | null;
+  email: string | null;
+  /** The in-app inbox when there is no citizen account (`feedback:<id>` …). */
+  inbox: string;
+  locale?: NotificationLocale;
+  params: TemplateParams;
+}
+
+/** Queues (or records as suppressed) the notifications of other modules' notices, in two statements whatever their number. */
+export async function queueNotices(tx: Queryable, notices: readonly Notice[]): Promise<number> {
+  const told = notices.filter((n) => DEFAULT_RULES.some((r) => r.event === n.type));
+  if (told.length === 0) return 0;
+  const citizens = [...new Set(told.flatMap((n) => (n.citizenId ? [n.citizenId] : [])))];
+  const units = [...new Set(told.flatMap((n) => (n.unitId ? [n.unitId] : [])))];
+  const templates = [...new Set(told.map((n) => DEFAULT_RULES.find((r) => r.event === n.type)?.template ?? ''))];
+  const read = (
+    await tx.query<{
+      citizens: { id: string; opted_out: NotificationChannel[] | null; confirmed_phone: string | null; confirmed_email: string | null }[] | null;
+      units: { id: string; province_code: string | null }[] | null;
+      switches: SwitchRow[] | null;
+      templates: (SavedTemplate & { code: string })[] | null;
+    }>(
+      `WITH u AS (
+         SELECT o.id, CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
+           FROM org_units o LEFT JOIN admin_units a ON a.code = o.admin_unit_code WHERE o.id = ANY($2::text[]))
+       SELECT
+         (SELECT json_agg(json_build_object('id', c.id,
+                   'opted_out', (SELECT array_agg(p.channel) FROM notification_preferences p WHERE p.citizen_id = c.id AND p.opted_out),
+                   'confirmed_phone', (SELECT k.value FROM citizen_contacts k WHERE k.citizen_id = c.id AND k.kind = 'phone'),
+                   'confirmed_email', (SELECT k.value FROM citizen_contacts k WHERE k.citizen_id = c.id AND k.kind = 'email')))
+            FROM unnest($1::uuid[]) AS c(id)) AS citizens,
+         (SELECT json_agg(json_build_object('id', u.id, 'province_code', u.province_code)) FROM u) AS units,
+         (SELECT json_agg(json_build_object('province_code', s.province_code, 'event_type', s.event_type, 'procedure_code', s.procedure_code,
+                   'enabled', s.enabled, 'effective_from', to_char(s.effective_from, 'YYYY-MM-DD'), 'effective_to', to_char(s.effective_to, 'YYYY-MM-DD')))
+            FROM notification_switches s WHERE s.event_type = ANY($3::text[]) AND s.province_code IN (SELECT province_code FROM u)) AS switches,
+         (SELECT json_agg(json_build_object('code', t.code, 'channel', t.channel, 'locale', t.locale, 'version', t.version, 'subject', t.subject, 'body', t.body))
+            FROM notification_templates t WHERE t.code = ANY($4::text[])) AS templates`,
+      [citizens, units, [...new Set(told.map((n) => n.type))], templates],
+    )
+  ).rows[0];
+  const citizen = new Map((read?.citizens ?? []).map((c) => [c.id, c]));
+  const province = new Map((read?.units ?? []).map((u) => [u.id, u.province_code]));
+  const cols: unknown[][] = Array.from({ length: 18 }, () => []);
+  for (const n of told) {
+    const c = n.citizenId ? citizen.get(n.citizenId) : undefined;
+    const provinceCode = (n.unitId ? province.get(n.unitId) : null) ?? '';
+    const switches = (read?.switches ?? [])
+      .filter((s) => s.province_code === provinceCode && s.event_type === n.type)
+      .map(
+        (s): NotificationSwitch => ({
+          provinceCode: s.province_code,
+          event: n.type,
+          procedureCode: s.procedure_code,
+          enabled: s.enabled,
+          effectiveFrom: s.effective_from,
+          effectiveTo: s.effective_to,
+        }),
+      );
+    const rule = resolveRule(n.type, { provinceCode, procedureCode: n.procedureCode ?? '', day: vnDay(n.at) }, switches);
+    if (!rule) continue;
+    const rawPhone = c?.confirmed_phone ?? n.phone;
+    const phone = rawPhone ? normalisePhone(rawPhone) : null;
+    const contacts: Contacts = { phone: phone?.mobile ? phone.e164 : null, email: c?.confirmed_email || n.email || null, inbox: n.citizenId ?? n.inbox };
+    addRows(cols, {
+      eventId: n.id,
+      eventType: n.type,
+      dossierId: n.dossierId,
+      dossierCode: n.dossierCode,
+      unitId: n.unitId,
+      citizenId: n.citizenId,
+      locale: n.locale ?? 'vi',
+      params: n.params,
+      rule,
+      contacts,
+      optedOut: new Set<NotificationChannel>(c?.opted_out ?? []),
+      saved: (read?.templates ?? []).filter((t) => t.code === rule.template),
+    });
+  }
+  return insertRows(tx, cols);
 }

@@ -14,18 +14,42 @@ export type ReceiptOutcome = 'applied' | 'duplicate' | 'unknown_message_id';
 
 /** Applies a kept receipt to its notification (idempotent: only an accepted or sending notification changes). */
 export async function applyReceipt(db: Database, provider: string, r: Receipt): Promise<boolean> {
+  return (await applyReceipts(db, [{ ...r, provider }])) > 0;
+}
+
+/**
+ * Applies kept receipts, of one provider or several, in one transaction of three statements whatever their number
+ * (the dispatcher applies a whole group of receipts that came before their answers): the notifications updated,
+ * the receipts marked applied, and the SMS fallback queued for each Zalo message that was not delivered. Returns
+ * how many notifications changed.
+ */
+export async function applyReceipts(db: Database, receipts: readonly (Receipt & { provider: string })[]): Promise<number> {
+  if (receipts.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const changed = await tx.query<{ id: number; channel: string }>(
-      `UPDATE notifications SET status = CASE WHEN $3 THEN 'delivered' ELSE 'failed_permanent' END,
-              delivered_at = CASE WHEN $3 THEN $4::timestamptz END, failed_at = CASE WHEN $3 THEN NULL ELSE now() END,
-              reason = CASE WHEN $3 THEN reason ELSE $5 END, next_attempt_at = 'infinity'
-        WHERE provider = $1 AND provider_msg_id = $2 AND status IN ('accepted', 'sending') RETURNING id, channel`,
-      [provider, r.providerMsgId, r.delivered, r.at, r.detail ?? 'undelivered'],
+    const cols = [
+      receipts.map((r) => r.provider),
+      receipts.map((r) => r.providerMsgId),
+      receipts.map((r) => r.delivered),
+      receipts.map((r) => r.at.toISOString()),
+      receipts.map((r) => r.detail ?? 'undelivered'),
+    ];
+    const changed = await tx.query<{ id: number; channel: string; delivered: boolean }>(
+      `UPDATE notifications n SET status = CASE WHEN v.delivered THEN 'delivered' ELSE 'failed_permanent' END,
+              delivered_at = CASE WHEN v.delivered THEN v.at END, failed_at = CASE WHEN v.delivered THEN NULL ELSE now() END,
+              reason = CASE WHEN v.delivered THEN n.reason ELSE v.detail END, next_attempt_at = 'infinity'
+         FROM (SELECT DISTINCT ON (provider, msg_id) * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::text[])
+                 AS u(provider, msg_id, delivered, at, detail)) AS v
+        WHERE n.provider = v.provider AND n.provider_msg_id = v.msg_id AND n.status IN ('accepted', 'sending')
+        RETURNING n.id, n.channel, v.delivered`,
+      cols,
     );
-    await tx.query('UPDATE notification_receipts SET applied = true WHERE provider = $1 AND provider_msg_id = $2', [provider, r.providerMsgId]);
-    const n = changed.rows[0];
-    if (n && !r.delivered && n.channel === 'zns') await queueSmsFallback(tx, Number(n.id));
-    return changed.rowCount > 0;
+    await tx.query(
+      `UPDATE notification_receipts r SET applied = true FROM unnest($1::text[], $2::text[]) AS v(provider, msg_id)
+        WHERE r.provider = v.provider AND r.provider_msg_id = v.msg_id AND NOT r.applied`,
+      [cols[0], cols[1]],
+    );
+    for (const n of changed.rows) if (!n.delivered && n.channel === 'zns') await queueSmsFallback(tx, Number(n.id));
+    return changed.rowCount;
   });
 }
 

@@ -116,7 +116,8 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
         [me.id],
       );
       const out = new Set(rows.filter((r) => r.opted_out).map((r) => r.channel));
-      return { zns: !out.has('zns'), email: !out.has('email') };
+      const optIn = await ctx.db.query("SELECT 1 FROM notification_opt_ins WHERE citizen_id = $1 AND topic = 'life_events'", [me.id]);
+      return { zns: !out.has('zns'), email: !out.has('email'), lifeEvents: optIn.rowCount > 0 };
     },
   );
 
@@ -132,14 +133,22 @@ export default async function notificationRoutes(app: FastifyInstance, ctx: AppC
     },
     async ({ req, body }) => {
       const me = requireCitizen(req);
-      for (const channel of ['zns', 'email'] as const) {
-        await ctx.db.query(
-          `INSERT INTO notification_preferences (citizen_id, channel, opted_out) VALUES ($1, $2, $3)
-           ON CONFLICT (citizen_id, channel) DO UPDATE SET opted_out = EXCLUDED.opted_out, updated_at = now()`,
-          [me.id, channel, !body[channel]],
-        );
-      }
-      return body;
+      return ctx.db.transaction(async (tx) => {
+        for (const channel of ['zns', 'email'] as const) {
+          await tx.query(
+            `INSERT INTO notification_preferences (citizen_id, channel, opted_out) VALUES ($1, $2, $3)
+             ON CONFLICT (citizen_id, channel) DO UPDATE SET opted_out = EXCLUDED.opted_out, updated_at = now()`,
+            [me.id, channel, !body[channel]],
+          );
+        }
+        if (body.lifeEvents === true) {
+          await tx.query("INSERT INTO notification_opt_ins (citizen_id, topic) VALUES ($1, 'life_events') ON CONFLICT DO NOTHING", [me.id]);
+        } else if (body.lifeEvents === false) {
+          await tx.query("DELETE FROM notification_opt_ins WHERE citizen_id = $1 AND topic = 'life_events'", [me.id]);
+        }
+        const optIn = await tx.query("SELECT 1 FROM notification_opt_ins WHERE citizen_id = $1 AND topic = 'life_events'", [me.id]);
+        return { zns: body.zns, email: body.email, lifeEvents: optIn.rowCount > 0 };
+      });
     },
   );
 
