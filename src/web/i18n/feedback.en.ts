@@ -81,6 +81,7 @@ export const feedbackEn: typeof feedbackVi = {
     text: 'Text',
     do: 'Send',
     publish: 'Edit and publish',
+    awaitingModerator: "Answered. The unit's feedback moderator will remove personal data and publish it.",
     publishHint: 'The proposal turns names into initials and removes phone numbers, e-mails and identity numbers. Check it before publishing.',
     publicQuestion: 'Published question',
     publicAnswer: 'Published answer',

@@ -79,6 +79,7 @@ export const feedbackVi = {
     text: 'Nội dung',
     do: 'Gửi',
     publish: 'Biên tập và công khai',
+    awaitingModerator: 'Đã trả lời. Biên tập viên phản ánh, kiến nghị của đơn vị sẽ xóa thông tin cá nhân và công khai.',
     publishHint: 'Đề xuất đã đổi họ tên thành chữ viết tắt và xóa số điện thoại, thư điện tử, số định danh. Kiểm tra lại trước khi công khai.',
     publicQuestion: 'Câu hỏi công khai',
     publicAnswer: 'Câu trả lời công khai',
