@@ -232,6 +232,27 @@ describe(`feedback (PAKN) API on ${testDatabaseKind}`, () => {
     expect((await clerk.post('/api/staff/feedback/not-a-uuid/action', { action: 'answer', text: 'x' })).statusCode).toBe(400);
     expect((await clerk.post(`/api/staff/feedback/${crypto.randomUUID()}/action`, { action: 'answer', text: 'x' })).statusCode).toBe(404);
     expect((await clerk.post(`/api/staff/feedback/${crypto.randomUUID()}/action`, { action: 'delete', text: 'x' })).statusCode).toBe(400);
+    // classify, publish and the portal's unit: wrong types, NUL bytes, huge strings → 400/422 in Vietnamese
+    const open = (await a.post('/api/feedback', { title: 'Hỏi', content: 'Nội dung' })).json().id;
+    for (const body of [
+      { category: 1 },
+      { category: 'a\u0000b' },
+      { category: 'x', unitId: 'u'.repeat(500) },
+      { category: 'x', unitId: 7 },
+      { category: 'x', extra: 1 },
+    ]) {
+      const r = await reception.post(`/api/staff/feedback/${open}/classify`, body);
+      expect(r.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(r.json().error.message).toMatch(/[ạảãàáâầấậẫẩăằắặẵẳêềếệễểôồốộỗổơờớợỡởưừứựữửđ]/i);
+    }
+    for (const body of [{ question: 'x' }, { question: 'a\u0000', answer: 'b' }, { question: 'x'.repeat(6000), answer: 'y' }]) {
+      expect((await moderator.post(`/api/staff/feedback/${open}/publish`, body)).statusCode, JSON.stringify(body).slice(0, 40)).toBe(400);
+    }
+    const noUnit = await a.post('/api/feedback', { title: 'Hỏi', content: 'x', unitId: 'khong.co' });
+    expect(noUnit.statusCode).toBe(422);
+    expect(noUnit.json().error).toMatchObject({ code: 'FEEDBACK_UNIT_UNKNOWN', message: expect.stringContaining('Không có đơn vị') });
+    const toUnit = await a.post('/api/feedback', { title: 'Hỏi', content: 'x', unitId: 'dni.xuanthanh.ubnd' });
+    expect(toUnit.json().unitId).toBe('dni.xuanthanh.ubnd');
     expect((await anon.get(`/api/qa?q=${encodeURIComponent('a\u0000')}`)).statusCode).toBe(400);
     expect((await anon.get(`/api/qa?q=${'a'.repeat(300)}`)).statusCode).toBe(400);
   });

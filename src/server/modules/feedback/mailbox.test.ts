@@ -81,6 +81,39 @@ describe(`feedback by e-mail (SMTP) on ${testDatabaseKind}`, () => {
     expect(await rows(messageId)).toHaveLength(0);
   });
 
+  it('stores a hostile message cleaned (NUL and control characters, a huge subject), and refuses one over the size limit', async () => {
+    const messageId = `<odd-${Date.now()}@example.vn>`;
+    await transport.sendMail({
+      from: '"Kẻ\u0000 Lạ" <la@example.vn>',
+      to: 'phananh.phurieng@motcua.local',
+      subject: `Tiêu đề\u0000\u0007 ${'dài '.repeat(500)}`,
+      text: `Nội dung\u0000 có ký tự lạ\u0001 ${'x'.repeat(20_000)}`,
+      messageId,
+    });
+    const [item] = await rows(messageId);
+    expect(item.title.length).toBeLessThanOrEqual(200);
+    expect(item.content.length).toBeLessThanOrEqual(5000);
+    expect(`${item.title}${item.content}${item.sender_name}`).not.toMatch(/[\u0000-\u0008]/);
+    expect(item.title.startsWith('Tiêu đề')).toBe(true);
+
+    const small = await startFeedbackMailbox(bo.t.ctx.db, { port: 0, maxBytes: 2000 });
+    const t2 = nodemailer.createTransport({ host: '127.0.0.1', port: small.port, secure: false, ignoreTLS: true });
+    try {
+      const big = `<big-${Date.now()}@example.vn>`;
+      const err = await t2
+        .sendMail({ from: 'b@example.vn', to: 'phananh.phurieng@motcua.local', subject: 'Lớn', text: 'y'.repeat(10_000), messageId: big })
+        .then(
+          () => null,
+          (e: { responseCode?: number }) => e,
+        );
+      expect(err?.responseCode).toBe(552);
+      expect(await rows(big)).toHaveLength(0);
+    } finally {
+      t2.close();
+      await small.close();
+    }
+  });
+
   it("an administrator adds a unit's address from the command line; mail to it goes to that unit", async () => {
     const out: string[] = [];
     const withDb = <T>(fn: (db: typeof bo.t.ctx.db) => Promise<T>) => fn(bo.t.ctx.db);
