@@ -46,6 +46,10 @@ describe('feedback, moderation and the public Q&A', () => {
     await page.goto(`${baseUrl}/phan-anh`);
     await page.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' }).waitFor();
     await page.getByLabel('Câu hỏi', { exact: true }).check();
+    // The commune it is for may be chosen; left "not sure", the one-stop desk sorts it.
+    const sendTo = page.getByLabel('Gửi đến');
+    expect(await sendTo.inputValue()).toBe('');
+    expect(await sendTo.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Phú Riềng')]));
     await page.getByLabel('Tiêu đề').fill(subject);
     await page.getByLabel('Nội dung').fill(`Tôi cần bản sao trích lục khai sinh cho con, xin gọi ${PHONE} hoặc ${EMAIL}; CCCD ${ID_NUMBER}. Xin cảm ơn.`);
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();

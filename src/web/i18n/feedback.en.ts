@@ -17,6 +17,8 @@ export const feedbackEn: typeof feedbackVi = {
     contact: 'Phone number or e-mail',
     anonymousHint: 'You are not logged in: leave your name and a contact to receive the answer.',
     dossierCode: 'Dossier code (if any)',
+    unit: 'Send to',
+    unitNone: 'Not sure — the one-stop desk will forward it',
     submit: 'Send',
     sending: 'Sending…',
     sent: 'Your feedback has been received. Answer due by {{due}}.',

@@ -15,6 +15,8 @@ export const feedbackVi = {
     contact: 'Số điện thoại hoặc thư điện tử',
     anonymousHint: 'Bạn chưa đăng nhập: hãy để lại họ tên và cách liên hệ để nhận câu trả lời.',
     dossierCode: 'Mã hồ sơ (nếu có)',
+    unit: 'Gửi đến',
+    unitNone: 'Chưa rõ — bộ phận một cửa sẽ chuyển đúng nơi',
     submit: 'Gửi',
     sending: 'Đang gửi…',
     sent: 'Đã nhận phản ánh, kiến nghị của bạn. Hạn trả lời: {{due}}.',
