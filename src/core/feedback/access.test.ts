@@ -4,7 +4,8 @@ import { feedbackReach, mayHandle, mayModerate, maySee } from './access.ts';
 // province P (top level) > commune C > its offices C1, C2; another commune D > D1.
 const children: Record<string, string[]> = { P: ['C', 'D'], C: ['C1', 'C2'], D: ['D1'] };
 const subtree = (id: string): Set<string> => new Set([id, ...(children[id] ?? []).flatMap((c) => [...subtree(c)])]);
-const tree = { subtree, isTopLevel: (id: string) => id === 'P' };
+const parents: Record<string, string> = { C: 'P', D: 'P', C1: 'C', C2: 'C', D1: 'D' };
+const tree = { subtree, isTopLevel: (id: string) => id === 'P', parentOf: (id: string) => parents[id] ?? null };
 const reach = (...m: [string, string][]) =>
   feedbackReach(
     m.map(([unitId, role]) => ({ unitId, role })),
@@ -23,6 +24,8 @@ describe('PAKN access by unit and role', () => {
     expect(['C', 'C1', 'C2', 'D1'].map((u) => mayHandle(l, u))).toEqual([true, true, true, false]);
     const rec = reach(['C2', 'reception'], ['C1', 'specialist']);
     expect([mayHandle(rec, null), rec.homeUnit]).toEqual([true, 'C2']);
+    // …and the items addressed to the commune their desk belongs to, not its other offices nor another commune.
+    expect(['C', 'C1', 'D', 'P'].map((u) => mayHandle(reach(['C2', 'reception']), u))).toEqual([true, false, false, false]);
   });
   it('the system administrator handles every unit but does not publish', () => {
     const a = reach(['P', 'system_admin']);

@@ -4,7 +4,8 @@
  *
  * - Handlers (reception, clerk, specialist, leader) see, classify, assign, transfer and answer the items of the units
  *   where they hold the role; a leader also those of every unit below theirs (as for dossiers); a system
- *   administrator (the installation-wide role) every unit's.
+ *   administrator (the installation-wide role) every unit's. A receptionist also handles the items addressed to the
+ *   unit their one-stop desk belongs to (the commune's People's Committee: its feedback address, "Gửi đến").
  * - Items not yet given a unit (the portal without a dossier code, the national portal's import) wait in a triage
  *   queue seen by the one-stop receptionists and the system administrator; whoever handles one takes it into a unit.
  * - Only a `feedback_moderator` publishes (after removing personal data): the items of their unit and every unit
@@ -31,6 +32,8 @@ export interface FeedbackReach {
 export interface FeedbackTree {
   subtree(unitId: string): ReadonlySet<string>;
   isTopLevel(unitId: string): boolean;
+  /** The unit directly above, or null. */
+  parentOf(unitId: string): string | null;
 }
 
 export function feedbackReach(memberships: readonly { unitId: string; role: string }[], tree: FeedbackTree): FeedbackReach {
@@ -43,6 +46,8 @@ export function feedbackReach(memberships: readonly { unitId: string; role: stri
     if (handlerRoles.has(m.role)) {
       handle.add(m.unitId);
       if (m.role === 'leader') for (const u of tree.subtree(m.unitId)) handle.add(u);
+      const parent = m.role === 'reception' ? tree.parentOf(m.unitId) : null;
+      if (parent) handle.add(parent);
     }
     if (m.role === FEEDBACK_MODERATOR_ROLE) {
       for (const u of tree.subtree(m.unitId)) moderate.add(u);

@@ -67,6 +67,8 @@ describe(`feedback by e-mail (SMTP) on ${testDatabaseKind}`, () => {
     expect(leader.dueAt).not.toBeNull();
     expect(leader.proposal.question).not.toContain('binh.nguyen@example.vn');
     expect(leader.proposal.question).not.toContain('345 678');
+    // The commune's one-stop desk receives it too.
+    expect((await (await bo.staff('tiepnhan.phurieng')).get('/api/staff/feedback')).json().items.map((x: { id: string }) => x.id)).toContain(item.id);
     const other = (await (await bo.staff('vanthu.xuanthanh')).get('/api/staff/feedback')).json().items.map((x: { id: string }) => x.id);
     expect(other).not.toContain(item.id);
   });

@@ -47,7 +47,11 @@ async function reachOf(ctx: AppContext, req: FastifyRequest): Promise<{ a: Offic
   if (!staff.auth.memberships.some((m) => FEEDBACK_STAFF_ROLES.includes(m.role)))
     throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận, xử lý hoặc biên tập viên mới được xử lý phản ánh, kiến nghị.', 403);
   const tree = staff.tree;
-  const reach = feedbackReach(staff.auth.memberships, { subtree: (id) => tree.subtree(id), isTopLevel: (id) => !tree.units.get(id)?.parentId });
+  const reach = feedbackReach(staff.auth.memberships, {
+    subtree: (id) => tree.subtree(id),
+    isTopLevel: (id) => !tree.units.get(id)?.parentId,
+    parentOf: (id) => tree.units.get(id)?.parentId ?? null,
+  });
   return { a: staff.actor, reach };
 }
 
