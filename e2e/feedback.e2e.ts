@@ -1,7 +1,7 @@
 /**
  * Issue 15's journey in a phone-sized browser: the chat panel's link opens the right case of the e-form; the citizen
- * sends a question (similar published questions shown while typing), an official answers it, publishes the moderated
- * text, and the public Q&A search finds it without diacritics — with no phone number, e-mail or identity number on
+ * sends a question (similar published questions shown while typing), an official answers it, the unit's moderator
+ * publishes the moderated text, and the public Q&A search finds it without diacritics — with no phone number, e-mail or identity number on
  * the rendered page. axe-core: no serious or critical violations on the new pages.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -46,6 +46,10 @@ describe('feedback, moderation and the public Q&A', () => {
     await page.goto(`${baseUrl}/phan-anh`);
     await page.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' }).waitFor();
     await page.getByLabel('Câu hỏi', { exact: true }).check();
+    // The commune it is for may be chosen; left "not sure", the one-stop desk sorts it.
+    const sendTo = page.getByLabel('Gửi đến');
+    expect(await sendTo.inputValue()).toBe('');
+    expect(await sendTo.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Phú Riềng')]));
     await page.getByLabel('Tiêu đề').fill(subject);
     await page.getByLabel('Nội dung').fill(`Tôi cần bản sao trích lục khai sinh cho con, xin gọi ${PHONE} hoặc ${EMAIL}; CCCD ${ID_NUMBER}. Xin cảm ơn.`);
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
@@ -55,7 +59,7 @@ describe('feedback, moderation and the public Q&A', () => {
     await expectNoHorizontalScroll(page);
   });
 
-  it('an official answers and publishes the moderated text; personal data left is refused', async () => {
+  it("an official answers; the unit's moderator publishes the moderated text; personal data left is refused", async () => {
     await staff.goto(`${baseUrl}/can-bo/phan-anh`);
     await staffLogin(staff, 'tiepnhan.phurieng');
     await staff.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị' }).waitFor();
@@ -71,20 +75,32 @@ describe('feedback, moderation and the public Q&A', () => {
     await staff.getByLabel('Trạng thái').selectOption('answered');
     const answered = staff.getByTestId('staff-feedback').filter({ hasText: subject });
     await answered.getByRole('button', { name: `Xử lý: ${subject}` }).click();
-    const question = answered.getByLabel('Câu hỏi công khai');
+    // The answering official no longer publishes: the moderator does.
+    await answered.getByText('Biên tập viên phản ánh, kiến nghị của đơn vị sẽ xóa thông tin cá nhân và công khai.').waitFor();
+    expect(await answered.getByRole('button', { name: 'Công khai' }).count()).toBe(0);
+
+    const moderator = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await moderator.goto(`${baseUrl}/can-bo/phan-anh`);
+    await staffLogin(moderator, 'bientap.phurieng');
+    await moderator.getByRole('heading', { level: 1, name: 'Phản ánh, kiến nghị' }).waitFor();
+    await moderator.getByLabel('Trạng thái').selectOption('answered');
+    const toPublish = moderator.getByTestId('staff-feedback').filter({ hasText: subject });
+    await toPublish.getByRole('button', { name: `Xử lý: ${subject}` }).click();
+    const question = toPublish.getByLabel('Câu hỏi công khai');
     const proposed = await question.inputValue();
     expect(proposed).not.toContain('345');
     expect(proposed).not.toContain(EMAIL);
     expect(proposed).not.toContain(ID_NUMBER);
-    await expectAccessible(staff);
+    await expectAccessible(moderator);
+    await expectNoHorizontalScroll(moderator);
     // Put a phone number back: the server refuses to publish.
     await question.fill(`${proposed} Gọi ${PHONE}.`);
-    await answered.getByRole('button', { name: 'Công khai' }).click();
-    await answered.getByRole('alert').waitFor();
+    await toPublish.getByRole('button', { name: 'Công khai' }).click();
+    await toPublish.getByRole('alert').waitFor();
     await question.fill(proposed);
-    await answered.getByRole('button', { name: 'Công khai' }).click();
-    await staff.getByLabel('Trạng thái').selectOption('published');
-    await staff.getByTestId('staff-feedback').filter({ hasText: subject }).waitFor();
+    await toPublish.getByRole('button', { name: 'Công khai' }).click();
+    await moderator.getByLabel('Trạng thái').selectOption('published');
+    await moderator.getByTestId('staff-feedback').filter({ hasText: subject }).waitFor();
   });
 
   it('the public Q&A finds it without diacritics, grouped by field and procedure, with no personal data', async () => {

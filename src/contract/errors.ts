@@ -623,6 +623,26 @@ export const ERRORS = {
     vi: 'Nội dung công khai còn thông tin cá nhân ({found}); vui lòng biên tập lại trước khi công khai.',
     en: 'The text to publish still holds personal data ({found}); please edit it before publication.',
   },
+  FEEDBACK_OTHER_UNIT: {
+    status: 403,
+    vi: 'Phản ánh, kiến nghị này thuộc đơn vị khác.',
+    en: 'This feedback belongs to another unit.',
+  },
+  FEEDBACK_MODERATOR_ONLY: {
+    status: 403,
+    vi: 'Chỉ biên tập viên phản ánh, kiến nghị của đơn vị mới được công khai câu hỏi và câu trả lời.',
+    en: "Only the unit's feedback moderator may publish the question and answer.",
+  },
+  FEEDBACK_UNIT_UNKNOWN: {
+    status: 422,
+    vi: 'Không có đơn vị mã {unitId}.',
+    en: 'There is no unit with the id {unitId}.',
+  },
+  FEEDBACK_ASSIGNEE_INVALID: {
+    status: 422,
+    vi: 'Người được giao không phải cán bộ xử lý của đơn vị nhận phản ánh, kiến nghị.',
+    en: 'The assignee is not a handling official of the unit the feedback is assigned to.',
+  },
   FEEDBACK_PORTAL_FAILED: {
     status: 502,
     vi: 'Chưa lấy được hỏi đáp từ Cổng Dịch vụ công quốc gia: {reason}',

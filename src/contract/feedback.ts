@@ -14,6 +14,8 @@ export const FeedbackSubmit = z.strictObject({
   senderName: text('Họ tên', 100).optional(),
   contact: text('Số điện thoại hoặc thư điện tử', 120).optional(),
   dossierCode: text('Mã hồ sơ', 40).optional(),
+  /** The unit the sender addresses; a dossier code's receiving unit takes precedence. */
+  unitId: text('Đơn vị', 60).optional(),
 });
 
 /** Recorded at the counter by an official. */
@@ -78,6 +80,8 @@ export const FeedbackView = z.strictObject({
 /** The officials' view adds the moderation proposal (names to initials, contact and identity data removed). */
 export const StaffFeedbackView = FeedbackView.extend({
   proposal: z.strictObject({ question: z.string(), answer: z.string().nullable() }),
+  /** What the official may do with it: handle (classify, transfer, answer) — their unit's —, publish — a moderator's. */
+  may: z.strictObject({ handle: z.boolean(), publish: z.boolean() }),
 });
 
 /** A published question and answer, as anyone sees it. */

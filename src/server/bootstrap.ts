@@ -13,7 +13,7 @@ import { nationalSyncSubscriber } from './modules/national-sync/index.ts';
 import { createMailService, notificationSubscriber, notifyConfig } from './modules/notifications/index.ts';
 import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { lienthongSubscriber } from './modules/lienthong/index.ts';
-import { feedbackFollowUpSubscriber } from './modules/feedback/index.ts';
+import { type FeedbackMailbox, feedbackFollowUpSubscriber, startFeedbackMailbox } from './modules/feedback/index.ts';
 import { communitySubscriber } from './modules/community/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -42,6 +42,16 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     if (config.seedDemo) await seedDemo(database);
   });
   const mail = await createMailService(config, database);
+  // PAKN by e-mail: the SMTP receiver of the units' feedback addresses (docs/feedback.md), when configured.
+  let feedbackMailbox: FeedbackMailbox | null = null;
+  if (config.feedbackMail.port !== null)
+    feedbackMailbox = await startFeedbackMailbox(database, { port: config.feedbackMail.port, host: config.feedbackMail.host }).catch(
+      (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EADDRINUSE' || config.env === 'production') throw err;
+        console.warn(`Cổng ${config.feedbackMail.port} nhận thư phản ánh, kiến nghị đang bận: không mở hộp thư (FEEDBACK_SMTP_PORT).`);
+        return null;
+      },
+    );
   const context: AppContext = {
     config,
     db: database,
@@ -59,6 +69,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
     ],
     lifecycle: new Lifecycle(),
     async close() {
+      await feedbackMailbox?.close();
       await mail.close();
       await database.close();
     },

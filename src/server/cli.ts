@@ -2,6 +2,7 @@
  * Admin command line: `npm run motcua -- <command> [options]`.
  * Uses the same configuration as the server (DATA_DIR, DATABASE_URL).
  */
+import { FEEDBACK_MAILBOX_HELP, runFeedbackMailboxCommand } from './modules/feedback/index.ts';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './bootstrap.ts';
@@ -167,6 +168,10 @@ const commands: Record<string, { help: string; run: Command }> = {
   'import-qa': {
     help: IMPORT_QA_HELP,
     run: (args) => runImportQa(args, loadConfig().publicUrl, withDatabase),
+  },
+  'feedback-mailbox': {
+    help: FEEDBACK_MAILBOX_HELP,
+    run: (args) => runFeedbackMailboxCommand(args, withDatabase),
   },
   reconcile: {
     help: RECONCILE_HELP,

@@ -34,6 +34,12 @@ export interface AppConfig {
     capturePort: number;
     from: string;
   };
+  /**
+   * The SMTP receiver of PAKN by e-mail (docs/feedback.md): FEEDBACK_SMTP_PORT (empty or 'off' = not started; 2526 by
+   * default in development, off in tests and production unless set) and FEEDBACK_SMTP_HOST (127.0.0.1: the
+   * organisation's mail server relays the units' feedback addresses to it).
+   */
+  feedbackMail: { port: number | null; host: string };
   /** Object storage for files (S3_BUCKET set); null = the local disk under DATA_DIR/files. */
   s3: S3StoreConfig | null;
   /** Longest a SIGTERM shutdown may take before the process exits anyway (SHUTDOWN_TIMEOUT_MS, default 30 s). */
@@ -100,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       capturePort: Number(env.SMTP_CAPTURE_PORT ?? (nodeEnv === 'test' ? 0 : 2525)),
       from: env.MAIL_FROM ?? 'Dịch vụ công MotCua <no-reply@motcua.local>',
     },
+    feedbackMail: {
+      port: feedbackSmtpPort(env.FEEDBACK_SMTP_PORT, nodeEnv),
+      host: env.FEEDBACK_SMTP_HOST ?? '127.0.0.1',
+    },
     s3: env.S3_BUCKET
       ? {
           bucket: env.S3_BUCKET,
@@ -130,4 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       generatorApiKey: env.ASSISTANT_GENERATOR_API_KEY ?? '',
     },
   };
+}
+
+function feedbackSmtpPort(value: string | undefined, nodeEnv: AppConfig['env']): number | null {
+  if (value === undefined) return nodeEnv === 'development' ? 2526 : null;
+  if (value === '' || value === 'off') return null;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`FEEDBACK_SMTP_PORT must be a port number, not "${value}"`);
+  return port;
 }

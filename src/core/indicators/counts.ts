@@ -42,7 +42,10 @@ export interface IndicatorDossier {
   fullyOnline: boolean;
   rating?: 'very_satisfied' | 'satisfied' | 'dissatisfied';
   ratedAt?: Date | null;
+  /** A complaint recorded with the rating (counted on the rating's day). */
   hasComplaint?: boolean;
+  /** When the first PAKN about this dossier (feedback.dossier_code) was received, for 5.4. */
+  paknAt?: Date | null;
   certifiedElectronicCopy?: boolean;
 }
 
@@ -123,6 +126,17 @@ export const usesPopulationData = (d: Pick<IndicatorDossier, 'vneidAuthenticated
   d.vneidAuthenticated || d.populationDbUsed || d.fromPersonalStore;
 
 /**
+ * 5.4's "hồ sơ có PAKN hoặc đánh giá dislike" (domain-and-law.md §2.3), once per dossier: a "Không hài lòng" rating
+ * (or a complaint recorded with the rating) given in the period, or a PAKN about the dossier received in the period.
+ */
+export function isUnhappyInPeriod(
+  d: Pick<IndicatorDossier, 'rating' | 'ratedAt' | 'hasComplaint' | 'paknAt'>,
+  within: (x: Date | null | undefined) => boolean,
+): boolean {
+  return ((d.rating === 'dissatisfied' || !!d.hasComplaint) && within(d.ratedAt ?? null)) || within(d.paknAt ?? null);
+}
+
+/**
  * The reference computation: counts for the period [start, end] straight from the dossiers, judging 2.1 with
  * classifyTimeliness at the period end. `members` lists the dossier ids behind each numerator (for tests and
  * drill-down checks).
@@ -164,7 +178,7 @@ export function countDossiers(
       c.rated++;
       if (d.rating !== 'dissatisfied') c.satisfied++;
     }
-    if ((d.rating === 'dissatisfied' || d.hasComplaint) && within(d.ratedAt ?? null)) {
+    if (isUnhappyInPeriod(d, within)) {
       c.unhappy++;
       add('5.4-unhappy', d.id);
     }

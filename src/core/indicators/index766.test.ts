@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeIndex, points, type IndicatorDossier, type IndicatorProcedure } from './index766.ts';
+import { countDossiers } from './counts.ts';
+import { computeIndex, indicatorFractions, points, type IndicatorDossier, type IndicatorProcedure } from './index766.ts';
 
 const defs = JSON.parse(fs.readFileSync(new URL('../../../data/index766.json', import.meta.url), 'utf8'));
 const at = (s: string) => new Date(`${s}+07:00`);
@@ -209,6 +210,34 @@ describe('group 5: satisfaction', () => {
     // a rating given outside the period does not count in it
     const r2 = compute([d('a'), d('b', { rating: 'dissatisfied', ratedAt: at('2026-04-02T08:00:00') })]);
     expect(ind(r2, '5.4')).toMatchObject({ ratio: 1, points: 6 });
+  });
+});
+
+describe('5.4: dossiers with a PAKN (feedback.dossier_code)', () => {
+  const rated = at('2026-03-15T08:00:00');
+  it('subtracts a dossier with a PAKN received in the period, once even with a dislike too', () => {
+    const r = compute([
+      d('a'),
+      d('b', { paknAt: at('2026-03-20T09:00:00') }),
+      d('c', { rating: 'dissatisfied', ratedAt: rated, paknAt: at('2026-03-16T09:00:00') }),
+      d('e'),
+    ]);
+    // 4 dossiers, none overdue; b (PAKN) and c (PAKN and dislike, counted once) → 1 − 2/4
+    expect(ind(r, '5.4')).toMatchObject({ ratio: 0.5, numerator: 2, denominator: 4 });
+    expect(r.members['5.4-unhappy']).toEqual(['b', 'c']);
+  });
+  it('ignores a PAKN received outside the period', () => {
+    const r = compute([d('a', { paknAt: at('2026-02-27T09:00:00') }), d('b', { paknAt: at('2026-04-01T00:00:01') })]);
+    expect(ind(r, '5.4')).toMatchObject({ ratio: 1, numerator: 2, denominator: 2 });
+  });
+  it("the server's separate count of PAKN dossiers is subtracted the same way", () => {
+    const { counts } = countDossiers([d('a'), d('b'), d('c', { finishedAt: null }), d('e')], { start: periodStart, end: periodEnd });
+    const raw = indicatorFractions(counts, procedures, undefined, 1);
+    // 4 dossiers: 1 overdue, 1 with a PAKN → 50 %
+    expect(raw['5.4']).toMatchObject({ numerator: 2, denominator: 4, ratio: 0.5 });
+    expect(indicatorFractions(counts, procedures)['5.4']).toMatchObject({ numerator: 3, ratio: 0.75 });
+    // never below zero
+    expect(indicatorFractions(counts, procedures, undefined, 9)['5.4']).toMatchObject({ numerator: 0, ratio: 0 });
   });
 });
 

@@ -79,7 +79,11 @@ export interface PaknFractions {
   '5.3': { numerator: number; denominator: number };
 }
 
-export function indicatorFractions(c: IndexCounts, procedures: readonly IndicatorProcedure[], pakn?: PaknFractions): Record<string, Raw> {
+/**
+ * `paknDossiers`: dossiers of the scope with a PAKN (feedback.dossier_code) received in the period and not already
+ * counted in `c.unhappy` (no "Không hài lòng" rating in the period) — 5.4 subtracts each unhappy dossier once.
+ */
+export function indicatorFractions(c: IndexCounts, procedures: readonly IndicatorProcedure[], pakn?: PaknFractions, paknDossiers = 0): Record<string, Raw> {
   const r: Record<string, Raw> = {};
   const withPublication = procedures.filter((p) => p.publication);
   if (withPublication.length === 0) ['1.1', '1.2', '1.3'].forEach((k) => (r[k] = NO_DATA));
@@ -123,14 +127,21 @@ export function indicatorFractions(c: IndexCounts, procedures: readonly Indicato
   if (D === 0) r['5.4'] = NO_DATA;
   else {
     const overdue = D - c.progressNumerator;
-    r['5.4'] = { numerator: Math.max(0, D - overdue - c.unhappy), denominator: D, ratio: round(Math.max(0, 1 - overdue / D - c.unhappy / D)), noData: false };
+    const unhappy = c.unhappy + paknDossiers;
+    r['5.4'] = { numerator: Math.max(0, D - overdue - unhappy), denominator: D, ratio: round(Math.max(0, 1 - overdue / D - unhappy / D)), noData: false };
   }
   return r;
 }
 
 /** Points, groups and the total from the counts. */
-export function scoreCounts(counts: IndexCounts, procedures: readonly IndicatorProcedure[], defs: IndexDefs, pakn?: PaknFractions): IndexResult {
-  const raw = indicatorFractions(counts, procedures, pakn);
+export function scoreCounts(
+  counts: IndexCounts,
+  procedures: readonly IndicatorProcedure[],
+  defs: IndexDefs,
+  pakn?: PaknFractions,
+  paknDossiers = 0,
+): IndexResult {
+  const raw = indicatorFractions(counts, procedures, pakn, paknDossiers);
   const indicators: IndicatorResult[] = defs.indicators.map((def) => {
     const r = raw[def.code] ?? NO_DATA;
     const forPoints = r.ratioForPoints !== undefined ? r.ratioForPoints : r.ratio;

@@ -7,6 +7,8 @@
  * - The other official roles administer or oversee units and never hold a workflow step.
  * - `community_helper`: a member of a community digital team (Tổ công nghệ số cộng đồng), scoped to villages and
  *   residential groups (community_helper_areas), who sees only the dossiers they assisted (docs/community.md).
+ * - `feedback_moderator`: edits out personal data and publishes the answered PAKN of their unit and the units below
+ *   it (docs/feedback.md); the officials who answer a PAKN no longer publish it.
  */
 
 /** Roles of the steps of a procedure's internal workflow. */
@@ -14,7 +16,7 @@ export const STEP_ROLES = ['reception', 'specialist', 'leader', 'clerk'] as cons
 export type StepRole = (typeof STEP_ROLES)[number];
 
 /** Every role an official may hold in a unit: the workflow-step roles, then administration and oversight. */
-export const OFFICIAL_ROLES = [...STEP_ROLES, 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin', 'community_helper'] as const;
+export const OFFICIAL_ROLES = [...STEP_ROLES, 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin', 'community_helper', 'feedback_moderator'] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
 /** Roles only a system administrator may grant. */

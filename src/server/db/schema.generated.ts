@@ -460,6 +460,12 @@ export interface Feedback {
   external_id: string | null;
 }
 
+export interface FeedbackMailboxes {
+  address: string;
+  unit_id: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface FeedbackVotes {
   feedback_id: string;
   citizen_id: string;
@@ -858,7 +864,7 @@ export interface OfficialLoginEvents {
 export interface OfficialMemberships {
   official_id: string;
   unit_id: string;
-  role: 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin' | 'community_helper';
+  role: 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin' | 'community_helper' | 'feedback_moderator';
 }
 
 export interface OfficialTotpEnrolments {
@@ -1461,6 +1467,7 @@ export interface DB {
   dossiers: Dossiers;
   drafts: Drafts;
   feedback: Feedback;
+  feedback_mailboxes: FeedbackMailboxes;
   feedback_votes: FeedbackVotes;
   gateway_events: GatewayEvents;
   installation: Installation;

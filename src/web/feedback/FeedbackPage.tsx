@@ -1,7 +1,9 @@
 /**
  * /phan-anh: a citizen (or anyone leaving a name and a contact) sends feedback or a question (POST /api/feedback),
  * sees similar published questions while writing, and — logged in — follows their own items (GET
- * /api/feedback/mine): status, deadline, the answer, and "reopen" when not satisfied.
+ * /api/feedback/mine): status, deadline, the answer, and "reopen" when not satisfied. The sender may choose the
+ * commune it is for (the communes' People's Committees from GET /api/org-units); left out, a dossier code decides, or
+ * the one-stop desk sorts it (docs/feedback.md).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -14,6 +16,7 @@ import '../i18n/feedback.ts';
 import { useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { SimilarQuestions } from './SimilarQuestions.tsx';
+import type { OrgUnitInfo } from '../../contract/reference.ts';
 import type { Feedback } from './types.ts';
 import './feedback.css';
 
@@ -31,6 +34,12 @@ export function FeedbackPage() {
   const [senderName, setSenderName] = useState('');
   const [contact, setContact] = useState('');
   const [dossierCode, setDossierCode] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const communes = useQuery({
+    queryKey: ['reference', 'org-units', 'ubnd_xa'],
+    queryFn: ({ signal }) => api<OrgUnitInfo[]>('/api/org-units?kind=ubnd_xa', { signal }),
+    staleTime: 3_600_000,
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<Feedback | null>(null);
   const client = useQueryClient();
@@ -45,6 +54,7 @@ export function FeedbackPage() {
           ...(senderName.trim() ? { senderName: senderName.trim() } : {}),
           ...(contact.trim() ? { contact: contact.trim() } : {}),
           ...(dossierCode.trim() ? { dossierCode: dossierCode.trim() } : {}),
+          ...(unitId ? { unitId } : {}),
         },
       }),
     onSuccess: (r) => {
@@ -121,6 +131,19 @@ export function FeedbackPage() {
               <input id="fb-contact" value={contact} maxLength={120} autoComplete="email" onChange={(e) => setContact(e.target.value)} />
             </div>
           </>
+        )}
+        {(communes.data?.length ?? 0) > 0 && (
+          <div className="form-group">
+            <label htmlFor="fb-unit">{t('feedback.send.unit')}</label>
+            <select id="fb-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              <option value="">{t('feedback.send.unitNone')}</option>
+              {communes.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
         )}
         <div className="form-group">
           <label htmlFor="fb-dossier">{t('feedback.send.dossierCode')}</label>

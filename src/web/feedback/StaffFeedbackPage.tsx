@@ -1,8 +1,9 @@
 /**
  * /can-bo/phan-anh: the officials' PAKN screen (GET /api/staff/feedback). Each item opens into three forms: classify
  * (field, procedure, unit — a new unit is a transfer — and assignee), handle (answer, refuse, ask for more), and,
- * once answered, publish: the moderation proposal (names to initials, phone, e-mail and identity numbers removed) is
- * prefilled, edited, and published; the server refuses anything with personal data left.
+ * once answered, publish — for the unit's moderator only (`may.publish`; the answering officials no longer publish):
+ * the moderation proposal (names to initials, phone, e-mail and identity numbers removed) is prefilled, edited, and
+ * published; the server refuses anything with personal data left. Each item says what the official may do (`may`).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -114,7 +115,7 @@ function FeedbackForms({ item }: { item: StaffFeedback }) {
   };
   return (
     <div className="feedback-forms">
-      {item.status === 'received' && (
+      {item.status === 'received' && item.may.handle && (
         <>
           <form onSubmit={onClassify} noValidate aria-labelledby={`${id}-c`}>
             <h3 id={`${id}-c`}>{t('feedback.staff.classify')}</h3>
@@ -166,7 +167,8 @@ function FeedbackForms({ item }: { item: StaffFeedback }) {
           </form>
         </>
       )}
-      {item.status === 'answered' && (
+      {item.status === 'answered' && !item.may.publish && <p className="hint">{t('feedback.staff.awaitingModerator')}</p>}
+      {item.status === 'answered' && item.may.publish && (
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -42,6 +42,7 @@ export const adminEn: typeof adminVi = {
     system_admin: 'System administrator',
     catalogue_admin: 'Catalogue administrator',
     community_helper: 'Community digital team',
+    feedback_moderator: 'Feedback moderator',
   },
   enum: {
     toan_trinh: 'Fully online',

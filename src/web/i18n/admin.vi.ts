@@ -40,6 +40,7 @@ export const adminVi = {
     system_admin: 'Quản trị hệ thống',
     catalogue_admin: 'Quản trị danh mục thủ tục',
     community_helper: 'Tổ công nghệ số cộng đồng',
+    feedback_moderator: 'Biên tập viên phản ánh, kiến nghị',
   },
   enum: {
     toan_trinh: 'Toàn trình',

@@ -66,6 +66,7 @@ export const staffEn: typeof staffVi = {
     system_admin: 'System administrator',
     catalogue_admin: 'Catalogue administrator',
     community_helper: 'Community digital team',
+    feedback_moderator: 'Feedback moderator',
     applicant: 'Applicant',
     system: 'System',
   },

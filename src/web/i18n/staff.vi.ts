@@ -64,6 +64,7 @@ export const staffVi = {
     system_admin: 'Quản trị hệ thống',
     catalogue_admin: 'Quản trị danh mục thủ tục',
     community_helper: 'Tổ công nghệ số cộng đồng',
+    feedback_moderator: 'Biên tập viên phản ánh, kiến nghị',
     applicant: 'Người nộp hồ sơ',
     system: 'Hệ thống',
   },

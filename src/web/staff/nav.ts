@@ -9,7 +9,7 @@ export interface StaffNavItem {
 }
 
 /** Officials who work with dossiers (a catalogue administrator alone does not). */
-const OFFICIALS: string[] = OFFICIAL_ROLES.filter((r) => r !== 'catalogue_admin' && r !== 'community_helper');
+const OFFICIALS: string[] = OFFICIAL_ROLES.filter((r) => r !== 'catalogue_admin' && r !== 'community_helper' && r !== 'feedback_moderator');
 
 /** The back office's own pages in the menu, with the roles that may use each. */
 export const staffNav: StaffNavItem[] = [
@@ -22,7 +22,7 @@ export const staffNav: StaffNavItem[] = [
   { to: '/can-bo/lien-thong', label: 'lienthong.nav.staff', roles: [...STEP_ROLES, 'supervisor', 'unit_admin'] },
   { to: '/can-bo/dong-bo-dvcqg', label: 'sync.nav.reconcile', roles: ['leader', 'supervisor', 'unit_admin', 'system_admin'] },
   { to: '/can-bo/thong-bao-loi', label: 'notifications.nav.failed', roles: ['reception', 'leader'] },
-  { to: '/can-bo/phan-anh', label: 'feedback.nav', roles: ['reception', 'clerk', 'specialist', 'leader', 'system_admin'] },
+  { to: '/can-bo/phan-anh', label: 'feedback.nav', roles: ['reception', 'clerk', 'specialist', 'leader', 'system_admin', 'feedback_moderator'] },
   { to: '/can-bo/cong-dong', label: 'community.nav.home', roles: ['community_helper'] },
   { to: '/can-bo/cong-dong/bang-theo-doi', label: 'community.nav.dashboard', roles: ['leader', 'unit_admin', 'supervisor', 'system_admin'] },
 ];

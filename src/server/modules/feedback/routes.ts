@@ -7,6 +7,15 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { foldVietnamese } from '../../../core/catalogue/search.ts';
+import {
+  FEEDBACK_HANDLER_ROLES,
+  FEEDBACK_STAFF_ROLES,
+  type FeedbackReach,
+  feedbackReach,
+  mayHandle,
+  mayModerate,
+  maySee,
+} from '../../../core/feedback/access.ts';
 import { personalDataLeft } from '../../../core/feedback/moderation.ts';
 import {
   FeedbackAction,
@@ -25,23 +34,26 @@ import { created, Items } from '../../../contract/http.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { kysely } from '../../db/kysely.ts';
-import { currentActor, type OfficialActor, requireActor, requireCitizen } from '../../http/actor.ts';
+import { currentActor, type OfficialActor, requireCitizen } from '../../http/actor.ts';
 import { AppError, appError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { orgTree, requireStaff } from '../officials/index.ts';
 import { cachedCalendar } from '../reference/index.ts';
 import { actOnFeedback, type FeedbackRow, proposal, searchText, view, votesOf } from './service.ts';
 
-/** Roles that handle PAKN; an item assigned to a unit is handled only by that unit's officials (or an administrator). */
-const HANDLER_ROLES = new Set(['reception', 'clerk', 'specialist', 'leader', 'system_admin']);
-
-function requireHandler(req: FastifyRequest): OfficialActor {
-  const a = requireActor(req);
-  if (a.kind !== 'official' || !a.roles.some((r) => HANDLER_ROLES.has(r)))
-    throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận, xử lý mới được xử lý phản ánh, kiến nghị.', 403);
-  return a;
+/** The official's PAKN reach (src/core/feedback/access.ts), from their memberships read fresh at each request. */
+async function reachOf(ctx: AppContext, req: FastifyRequest): Promise<{ a: OfficialActor; reach: FeedbackReach }> {
+  const staff = await requireStaff(ctx, req);
+  if (!staff.auth.memberships.some((m) => FEEDBACK_STAFF_ROLES.includes(m.role)))
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận, xử lý hoặc biên tập viên mới được xử lý phản ánh, kiến nghị.', 403);
+  const tree = staff.tree;
+  const reach = feedbackReach(staff.auth.memberships, {
+    subtree: (id) => tree.subtree(id),
+    isTopLevel: (id) => !tree.units.get(id)?.parentId,
+    parentOf: (id) => tree.units.get(id)?.parentId ?? null,
+  });
+  return { a: staff.actor, reach };
 }
-
-const mayHandle = (a: OfficialActor, r: FeedbackRow) => !r.unit_id || a.roles.includes('system_admin') || a.unitIds.includes(r.unit_id);
 
 export default async function feedbackRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const db = () => kysely(ctx.db);
@@ -51,19 +63,34 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
     if (!r) throw notFound('Không tìm thấy phản ánh, kiến nghị này.');
     return r;
   }
+  /** The item, for an official of its unit (403 for another unit's, 404 when it does not exist). */
   async function handled(req: FastifyRequest, id: string) {
-    const a = requireHandler(req);
+    const { a, reach } = await reachOf(ctx, req);
+    if (!a.roles.some((r) => (FEEDBACK_HANDLER_ROLES as readonly string[]).includes(r) || r === 'system_admin'))
+      throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận, xử lý mới được phân loại, giao và trả lời phản ánh, kiến nghị.', 403);
     const r = await load(id);
-    if (!mayHandle(a, r)) throw new AppError('FORBIDDEN', 'Phản ánh, kiến nghị này thuộc đơn vị khác.', 403);
-    return { a, r };
+    if (!mayHandle(reach, r.unit_id)) throw appError('FEEDBACK_OTHER_UNIT');
+    return { a, r, reach };
   }
-  async function staffView(r: FeedbackRow) {
+  const may = (reach: FeedbackReach, r: FeedbackRow) => ({ handle: mayHandle(reach, r.unit_id), publish: mayModerate(reach, r.unit_id) });
+  async function staffView(r: FeedbackRow, reach: FeedbackReach) {
     const votes = await votesOf(ctx.db, [r.id]);
-    return { ...view(r, votes.get(r.id), await cachedCalendar(ctx.db)), proposal: proposal(r) };
+    return { ...view(r, votes.get(r.id), await cachedCalendar(ctx.db)), proposal: proposal(r), may: may(reach, r) };
   }
   async function citizenView(r: FeedbackRow) {
     const votes = await votesOf(ctx.db, [r.id]);
     return view(r, votes.get(r.id), await cachedCalendar(ctx.db));
+  }
+  /** A unit id given by a client must exist. */
+  async function knownUnit(unitId: string): Promise<string> {
+    if (!(await orgTree(ctx.db)).units.has(unitId)) throw appError('FEEDBACK_UNIT_UNKNOWN', { unitId });
+    return unitId;
+  }
+  /** The unit a dossier code names (its receiving unit), when the dossier exists. */
+  async function dossierUnit(code: string | undefined): Promise<string | null> {
+    if (!code) return null;
+    const d = await db().selectFrom('dossiers').select('receiving_unit_id').where('code', '=', code).executeTakeFirst();
+    return d?.receiving_unit_id ?? null;
   }
   const wrongState = (r: FeedbackRow) => appError('FEEDBACK_WRONG_STATE', { status: r.status });
 
@@ -84,6 +111,7 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       const senderName = body.senderName ?? citizen?.fullName;
       const contact = body.contact ?? (citizen ? `cong-dan:${citizen.idNumber}` : undefined);
       if (!senderName || !contact) throw appError('FEEDBACK_CONTACT_REQUIRED');
+      const unitId = (await dossierUnit(body.dossierCode)) ?? (body.unitId ? await knownUnit(body.unitId) : null);
       const r = await db()
         .insertInto('feedback')
         .values({
@@ -96,6 +124,7 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
           title: body.title,
           content: body.content,
           dossier_code: body.dossierCode ?? null,
+          unit_id: unitId,
           received_at: now(),
         })
         .returningAll()
@@ -116,7 +145,9 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       response: created(StaffFeedbackView),
     },
     async ({ body, req, reply }) => {
-      const a = requireHandler(req);
+      const { a, reach } = await reachOf(ctx, req);
+      // Recorded at the official's own counter: the item belongs to their unit (or the dossier's receiving unit).
+      if (!reach.homeUnit) throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận, xử lý mới được ghi nhận phản ánh, kiến nghị tại quầy.', 403);
       const r = await db()
         .insertInto('feedback')
         .values({
@@ -128,13 +159,14 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
           title: body.title,
           content: body.content,
           dossier_code: body.dossierCode ?? null,
+          unit_id: (await dossierUnit(body.dossierCode)) ?? reach.homeUnit,
           received_at: now(),
           received_by: a.id,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
       reply.status(201);
-      return staffView(r);
+      return staffView(r, reach);
     },
   );
 
@@ -142,14 +174,16 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
     app,
     { method: 'GET', url: '/api/staff/feedback', summary: 'Phản ánh, kiến nghị cán bộ được xử lý', tags: ['feedback'], response: Items(StaffFeedbackView) },
     async ({ req }) => {
-      const a = requireHandler(req);
-      const rows = (await db().selectFrom('feedback').selectAll().orderBy('received_at', 'desc').limit(500).execute()).filter((r) => mayHandle(a, r));
+      const { reach } = await reachOf(ctx, req);
+      const rows = (await db().selectFrom('feedback').selectAll().orderBy('received_at', 'desc').limit(500).execute()).filter((r) =>
+        maySee(reach, { unitId: r.unit_id, status: r.status }),
+      );
       const votes = await votesOf(
         ctx.db,
         rows.map((r) => r.id),
       );
       const cal = await cachedCalendar(ctx.db);
-      return { items: rows.map((r) => ({ ...view(r, votes.get(r.id), cal), proposal: proposal(r) })) };
+      return { items: rows.map((r) => ({ ...view(r, votes.get(r.id), cal), proposal: proposal(r), may: may(reach, r) })) };
     },
   );
 
@@ -165,22 +199,37 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       response: StaffFeedbackView,
     },
     async ({ params, body, req }) => {
-      const { r } = await handled(req, params.id);
+      const { r, reach } = await handled(req, params.id);
       if (r.status !== 'received') throw wrongState(r);
+      // An item without a unit is taken into the handler's unit; another unit given is a transfer (restarts the clock).
+      const unitId = body.unitId ? await knownUnit(body.unitId) : (r.unit_id ?? reach.homeUnit);
+      const assigneeId = body.assigneeId ?? (unitId === r.unit_id ? r.assignee_id : null);
+      if (assigneeId) {
+        const member = await db()
+          .selectFrom('official_memberships')
+          .select('official_id')
+          .where('official_id', '=', assigneeId)
+          .where('unit_id', '=', unitId ?? '')
+          .where('role', 'in', [...FEEDBACK_HANDLER_ROLES])
+          .executeTakeFirst();
+        if (!member) throw appError('FEEDBACK_ASSIGNEE_INVALID');
+      }
       const u = await db()
         .updateTable('feedback')
         .set({
           category: body.category,
-          unit_id: body.unitId ?? r.unit_id,
-          assignee_id: body.assigneeId ?? r.assignee_id,
+          unit_id: unitId,
+          assignee_id: assigneeId,
           procedure_code: body.procedureCode ?? r.procedure_code,
           // A transfer from one unit to another restarts the clock (docs/feedback.md).
-          ...(body.unitId && r.unit_id && body.unitId !== r.unit_id ? { received_at: now() } : {}),
+          ...(unitId && r.unit_id && unitId !== r.unit_id ? { received_at: now() } : {}),
         })
         .where('id', '=', r.id)
+        .where('status', '=', 'received')
         .returningAll()
-        .executeTakeFirstOrThrow();
-      return staffView(u);
+        .executeTakeFirst();
+      if (!u) throw wrongState(await load(r.id));
+      return staffView(u, reach);
     },
   );
 
@@ -196,12 +245,12 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       response: StaffFeedbackView,
     },
     async ({ params, body, req }) => {
-      const { r } = await handled(req, params.id);
+      const { r, reach } = await handled(req, params.id);
       if (r.status !== 'received') throw wrongState(r);
       // The decision and the author's notice in one transaction (feedback/service.ts).
-      const u = await actOnFeedback(ctx.db, r, body.action, body.text, now(), ctx.config.publicUrl);
+      const u = await actOnFeedback(ctx.db, r, r.unit_id ?? reach.homeUnit, body.action, body.text, now(), ctx.config.publicUrl);
       if (!u) throw wrongState(await load(r.id));
-      return staffView(u);
+      return staffView(u, reach);
     },
   );
 
@@ -217,7 +266,10 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
       response: StaffFeedbackView,
     },
     async ({ params, body, req }) => {
-      const { r } = await handled(req, params.id);
+      const { reach } = await reachOf(ctx, req);
+      const r = await load(params.id);
+      if (!mayModerate(reach, r.unit_id))
+        throw appError(reach.moderate.size > 0 || reach.moderateUnassigned ? 'FEEDBACK_OTHER_UNIT' : 'FEEDBACK_MODERATOR_ONLY');
       if (r.status !== 'answered') throw wrongState(r);
       const found = [...new Set([...personalDataLeft(body.question), ...personalDataLeft(body.answer)])];
       const lower = (s: string) => s.toLocaleLowerCase('vi');
@@ -237,7 +289,7 @@ export default async function feedbackRoutes(app: FastifyInstance, ctx: AppConte
         .returningAll()
         .executeTakeFirst();
       if (!u) throw wrongState(await load(r.id));
-      return staffView(u);
+      return staffView(u, reach);
     },
   );
 

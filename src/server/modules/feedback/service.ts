@@ -144,6 +144,8 @@ export type FeedbackActionKind = 'answer' | 'refuse' | 'askMore';
 export async function actOnFeedback(
   db: Database,
   r: Pick<FeedbackRow, 'id'>,
+  /** The unit that answers (an item not yet assigned becomes the answering official's unit's). */
+  unitId: string | null,
   action: FeedbackActionKind,
   text: string,
   at: Date,
@@ -156,7 +158,7 @@ export async function actOnFeedback(
         ? { status: 'refused' as const, refusal_reason: text, refused_at: at }
         : { status: 'asked_more' as const, ask_more_text: text, asked_more_at: at };
   return db.transaction(async (tx) => {
-    const u = await kysely(tx).updateTable('feedback').set(set).where('id', '=', r.id).where('status', '=', 'received').returningAll().executeTakeFirst();
+    const u = await kysely(tx).updateTable('feedback').set({ ...set, unit_id: unitId }).where('id', '=', r.id).where('status', '=', 'received').returningAll().executeTakeFirst();
     if (!u) return null;
     const contact = u.contact.trim();
     const isEmail = contact.includes('@');

@@ -1,13 +1,13 @@
 /**
  * Drill-down: the dossiers behind a figure (numerator or denominator of a dossier-based indicator), paged, from
  * the fact rows — the same conditions the counters count, so the list's total equals the figure.
- * (5.4's numerator subtracts overdue and dissatisfied dossiers separately; its list is the dossiers that are
- * neither, which can exceed the numerator when a dossier is both.)
+ * (5.4's numerator subtracts overdue dossiers and dossiers with a dislike or a PAKN separately; its list is the
+ * dossiers that are neither, which can exceed the numerator when a dossier is both.)
  */
 import type { DrillPage, DrillRow } from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
-import { scopeWhere, type Scope } from './query.ts';
+import { PAKN_IN_PERIOD, scopeWhere, type Scope } from './query.ts';
 
 const RECEIVED = 'f.received_day BETWEEN $2::date AND $3::date';
 const PROGRESS_DEN = 'f.received_day <= $3::date AND (f.finished_day IS NULL OR f.finished_day >= $2::date)';
@@ -29,7 +29,7 @@ const CONDITIONS: Record<string, { numerator: string; denominator: string }> = {
   '4.3': { numerator: `${RECEIVED} AND f.reused`, denominator: RECEIVED },
   '4.4': { numerator: `${RECEIVED} AND f.from_store`, denominator: RECEIVED },
   '4.5b': { numerator: `${RECEIVED} AND f.population`, denominator: RECEIVED },
-  '5.4': { numerator: `${PROGRESS_NUM} AND NOT (f.rated_day IS NOT NULL AND ${UNHAPPY})`, denominator: PROGRESS_DEN },
+  '5.4': { numerator: `${PROGRESS_NUM} AND NOT (f.rated_day IS NOT NULL AND ${UNHAPPY}) AND NOT ${PAKN_IN_PERIOD('f')}`, denominator: PROGRESS_DEN },
 };
 
 function reasonOf(

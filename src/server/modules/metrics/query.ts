@@ -156,6 +156,31 @@ export async function countersCounts(db: Queryable, scope: Scope, from: string, 
   };
 }
 
+/**
+ * 5.4's PAKN term: dossiers of the scope (unit, procedure, official) about which a PAKN was received in the period
+ * (`feedback.dossier_code`; the unit's own "Không hài lòng" follow-ups, channel 'rating', are not PAKN), leaving out
+ * those already counted in `unhappy` (a "Không hài lòng" rating in the period): each dossier is subtracted once
+ * (src/core/indicators/index766.ts `indicatorFractions`, `counts.ts` `isUnhappyInPeriod`).
+ */
+export async function paknDossiers(db: Queryable, scope: Scope, from: string, to: string): Promise<number> {
+  const { where, params } = scopeWhere(scope, from, to, '', 'm.');
+  const row = (
+    await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM metric_facts m
+       WHERE ${where} AND ${PAKN_IN_PERIOD('m')}
+         AND NOT (m.rating IS NOT DISTINCT FROM 'dissatisfied' AND m.rated_day BETWEEN $2::date AND $3::date)`,
+      params,
+    )
+  ).rows[0];
+  return Number(row?.n ?? 0);
+}
+
+/** A PAKN about the fact row's dossier received on a local day of [$2, $3] (not a rating follow-up). */
+export const PAKN_IN_PERIOD = (alias: string) =>
+  `EXISTS (SELECT 1 FROM feedback fb JOIN dossiers fd ON fd.code = fb.dossier_code
+           WHERE fd.id = ${alias}.dossier_id AND fb.channel <> 'rating'
+             AND (fb.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2::date AND $3::date)`;
+
 /** Local-day period → instants: [from 00:00, to 23:59:59.999] in Vietnam time. */
 export function periodInstants(from: string, to: string): { start: Date; end: Date } {
   return { start: fromLocal(from, 0), end: new Date(fromLocal(addDaysIso(to, 1), 0).getTime() - 1) };

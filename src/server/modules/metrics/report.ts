@@ -16,7 +16,7 @@ import { AppError } from '../../http/errors.ts';
 import { orgTree, type OrgTree, type OrgUnit } from '../officials/index.ts';
 import { catchUp } from './counters.ts';
 import { loadProcedures, type ProcedureInfo } from './facts.ts';
-import { countersCounts, type Extras, type Scope } from './query.ts';
+import { countersCounts, type Extras, paknDossiers, type Scope } from './query.ts';
 
 export const INDEX_DEFS: IndexDefs = JSON.parse(fs.readFileSync(new URL('../../../../data/index766.json', import.meta.url), 'utf8'));
 
@@ -86,8 +86,8 @@ export function indexProcedures(procs: Map<string, ProcedureInfo>, procedure?: s
   return procedure ? list.filter((p) => p.code === procedure) : list;
 }
 
-export function score(counts: IndexCounts, procs: Map<string, ProcedureInfo>, procedure?: string, pakn?: PaknFractions): IndexResult {
-  return scoreCounts(counts, indexProcedures(procs, procedure), INDEX_DEFS, pakn);
+export function score(counts: IndexCounts, procs: Map<string, ProcedureInfo>, procedure?: string, pakn?: PaknFractions, paknDossierCount = 0): IndexResult {
+  return scoreCounts(counts, indexProcedures(procs, procedure), INDEX_DEFS, pakn, paknDossierCount);
 }
 
 const pct = (r: number | null) => (r === null ? null : round(r * 100, 2));
@@ -117,10 +117,12 @@ export async function indexReport(
   f: Filters = {},
 ): Promise<IndexReport & { counts: IndexCounts; extras: Extras }> {
   const procs = await procedures(db);
-  const { counts, extras } = await countersCounts(db, await scopeOf(resolved, f), from, to);
+  const scope = await scopeOf(resolved, f);
+  const { counts, extras } = await countersCounts(db, scope, from, to);
   // PAKN (5.2–5.3) is not per procedure or official: only the unfiltered report reads it (src/server/modules/feedback).
   const pakn = f.procedure || f.official !== undefined ? undefined : await feedbackIndicators(db, localDayRange(from, to), now());
-  const result = score(counts, procs, f.procedure, pakn);
+  // 5.4 subtracts the dossiers with a PAKN about them (per unit, procedure and official, like the dossier counts).
+  const result = score(counts, procs, f.procedure, pakn, await paknDossiers(db, scope, from, to));
   return {
     unit: resolved.unit,
     from,

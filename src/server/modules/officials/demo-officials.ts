@@ -102,6 +102,13 @@ export const DEMO_OFFICIALS: { username: string; fullName: string; title: string
     memberships: [{ unitId: 'dni.xuanthanh.vanphong', role: 'clerk' }],
   },
   {
+    // Publishes answered PAKN after removing personal data (docs/feedback.md); handles no dossier.
+    username: 'bientap.phurieng',
+    fullName: 'Phan Thị Thu Hà',
+    title: 'Biên tập viên phản ánh, kiến nghị, Văn phòng HĐND-UBND xã Phú Riềng',
+    memberships: [{ unitId: 'dni.phurieng.ubnd', role: 'feedback_moderator' }],
+  },
+  {
     // Community digital team (Tổ công nghệ số cộng đồng): areas in community_helper_areas (modules/community/demo.ts).
     username: 'hotro.phubinh',
     fullName: 'Lê Thị Thanh Hương',

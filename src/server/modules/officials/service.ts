@@ -35,6 +35,7 @@ export const roleName: Record<OfficialRole, string> = {
   system_admin: 'Quản trị hệ thống',
   catalogue_admin: 'Quản trị danh mục thủ tục',
   community_helper: 'Thành viên Tổ công nghệ số cộng đồng',
+  feedback_moderator: 'Biên tập viên phản ánh, kiến nghị (công khai)',
 };
 
 export { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS };
