@@ -1,7 +1,8 @@
 /**
  * Online payment in a real browser: a marital-status certificate (5.000 đ, halved online) paid through the bank
  * stand-in, the return page that waits for the bank's signed confirmation, the receipt with the reduction; and a
- * declined payment followed by a successful retry. Phone-sized viewport, axe-core on every page.
+ * declined payment followed by a successful retry; a payment through the national payment platform's stand-in
+ * (PayGov), recorded on the portal channel. Phone-sized viewport, axe-core on every page.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -148,6 +149,44 @@ describe('online payment of fees', () => {
     expect(state.paymentState).toBe('paid');
     expect(state.intents.map((i: { state: string }) => i.state)).toEqual(['paid', 'failed']);
     expect(state.receipts).toHaveLength(1);
+    await context.close();
+  });
+
+  it('pays through the national payment platform (PayGov stand-in) and sees the dossier paid on the portal channel', async () => {
+    // bypassCSP: the axe audit injects a script, which the stand-in's strict CSP would block.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+    const page = await context.newPage();
+    await loginWithEid(page, baseUrl, DEMO_GROOM_ID);
+    const d = await submitMaritalStatus(page);
+
+    await page.goto(`${baseUrl}/ho-so-cua-toi/${d.id}`);
+    const panel = page.getByTestId('payment-panel');
+    await panel.getByRole('button', { name: 'Thanh toán trực tuyến 2.500 đ' }).waitFor();
+    await expectAccessible(page);
+    await panel.getByRole('button', { name: 'Thanh toán qua Nền tảng thanh toán quốc gia (PayGov)' }).click();
+
+    await page.waitForURL(/\/paygov\/thanh-toan\?ref=/);
+    await page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
+    expect(await page.locator('#amount').textContent()).toBe('2.500 đ');
+    await page.getByText(d.code).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Thanh toán 2.500 đ' }).click();
+
+    await page.waitForURL(/\/thanh-toan\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 2, name: 'Thanh toán thành công' }).waitFor();
+    await page.getByText(`Đã nhận 2.500 đ cho hồ sơ ${d.code}.`).waitFor();
+    await expectAccessible(page);
+
+    const state = await page.evaluate(async (id) => (await fetch(`/api/dossiers/${id}/payment`)).json(), d.id);
+    expect(state.paymentState).toBe('paid');
+    expect(state.paidOnlineVia).toBe(1);
+    expect(state.intents.map((i: { gateway: string; state: string }) => `${i.gateway}:${i.state}`)).toEqual(['paygov:paid']);
+    expect(state.receipts.map((r: { method: string }) => r.method)).toEqual(['paygov']);
+
+    await page.goto(`${baseUrl}/ho-so-cua-toi/${d.id}`);
+    await page.getByTestId('payment-state').filter({ hasText: 'Đã thanh toán' }).waitFor();
+    await panel.getByText('trực tuyến trên Cổng DVCQG').waitFor();
+    expect(await page.getByRole('button', { name: /Thanh toán qua Nền tảng/ }).count()).toBe(0);
     await context.close();
   });
 

@@ -567,6 +567,28 @@ export const ERRORS = {
     vi: 'Khoản hoàn phí này không chi trả tại quầy hoặc đã được chi trả.',
     en: 'This refund is not paid out at the counter or has already been paid out.',
   },
+  PAYGOV_CONFIRM_INVALID: { status: 400, vi: 'Bản tin xác nhận không đúng định dạng.', en: 'The payment confirmation is malformed.' },
+  PAYGOV_CONFIRM_FORGED: {
+    status: 401,
+    vi: 'Mã xác thực (MaXacThuc) hoặc mã đối tác không đúng.',
+    en: 'The confirmation checksum (MaXacThuc) or partner code is wrong.',
+  },
+  PAYGOV_CONFIRM_UNKNOWN: { status: 404, vi: 'Không tìm thấy giao dịch có mã tham chiếu này.', en: 'No payment has this reference.' },
+  PAYGOV_CONFIRM_CONFLICT: {
+    status: 409,
+    vi: 'Bản tin xác nhận không khớp với giao dịch (số tiền hoặc trạng thái).',
+    en: 'The confirmation does not match the payment (amount or state).',
+  },
+  PAYGOV_CONFIRM_FAILED: {
+    status: 503,
+    vi: 'Hệ thống tạm thời chưa ghi nhận được. Vui lòng gửi lại sau.',
+    en: 'The confirmation could not be recorded now. Please send it again later.',
+  },
+  GATEWAY_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Hình thức thanh toán này chưa được cấu hình tại địa phương.',
+    en: 'This payment channel is not configured here.',
+  },
   STATEMENT_INVALID: { status: 422, vi: 'Tệp sao kê không đọc được.', en: 'The statement file cannot be read.' },
 
   // --- Service quality (Decision 766), targets, ratings ----------------------------------------------------------

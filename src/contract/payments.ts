@@ -78,10 +78,15 @@ export const DossierPaymentView = z.strictObject({
   intents: z.array(IntentView),
   receipts: z.array(ReceiptView),
   refunds: z.array(RefundView),
+  /** The online channels offered: the province's gateway, and the national payment platform once configured. */
+  gateways: z.array(z.enum(['vnpay', 'paygov'])),
 });
 export type DossierPaymentView = z.infer<typeof DossierPaymentView>;
 
-export const StartPaymentBody = z.object({ idempotencyKey: z.string().min(8, 'Thiếu mã yêu cầu.').max(100), gateway: z.enum(['vnpay']).default('vnpay') });
+export const StartPaymentBody = z.object({
+  idempotencyKey: z.string().min(8, 'Thiếu mã yêu cầu.').max(100),
+  gateway: z.enum(['vnpay', 'paygov']).default('vnpay'),
+});
 
 /** GET /api/payments/:id — an attempt, with its dossier's code and its receipt once paid. */
 export const IntentStatusView = z.strictObject({
@@ -114,6 +119,22 @@ export const ReconciliationBody = z.object({
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
 });
+
+/** POST /api/payments/reconciliation/paygov: the period to reconcile through GET_BILL (default: every PayGov payment). */
+export const PaygovReconciliationBody = z.strictObject({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() });
+
+/** The national payment platform's confirmation (POST /api/payments/paygov/confirm), as documented in docs/payments.md. */
+export const PaygovConfirmBody = z.object({
+  LoaiBanTin: z.literal('CONFIRM'),
+  MaDoiTac: z.string(),
+  MaThamChieu: z.string(),
+  MaGiaoDich: z.string(),
+  SoTien: z.number(),
+  TrangThai: z.enum(['00', '01', '02']),
+  ThoiGianGD: z.string(),
+  MaXacThuc: z.string(),
+});
+export const PaygovConfirmAnswer = z.strictObject({ maLoi: z.string(), moTaLoi: z.string() });
 
 export const ReconciliationRunView = z.strictObject({
   id: Uuid,

@@ -74,16 +74,28 @@ export interface ChecksumStrategy {
   compute(message: Record<string, unknown>, secret: string): string;
 }
 
-/** Fields covered by the default checksum, in order (an assumption until the platform's specification is known). */
-const CHECKSUM_FIELDS = ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'SoTien', 'ThoiGianGD', 'Ip'] as const;
+/**
+ * Fields covered by the default checksum, per message type, in order (an assumption until the platform's
+ * specification is known). Requests (INIT, GET_BILL) cover the fields of the production code's model; the platform's
+ * answers and its confirmation cover every field MotCua acts upon (reference, amount, state, transaction number).
+ */
+export const CHECKSUM_FIELDS: Record<string, readonly string[]> = {
+  INIT: ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'SoTien', 'ThoiGianGD', 'Ip'],
+  GET_BILL: ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'SoTien', 'ThoiGianGD', 'Ip'],
+  INIT_RESULT: ['LoaiBanTin', 'MaDoiTac', 'MaThamChieu', 'maLoi', 'UrlThanhToan'],
+  CONFIRM: ['LoaiBanTin', 'MaDoiTac', 'MaThamChieu', 'MaGiaoDich', 'SoTien', 'TrangThai', 'ThoiGianGD'],
+  BILL: ['LoaiBanTin', 'MaDoiTac', 'MaThamChieu', 'maLoi', 'MaGiaoDich', 'SoTien', 'TrangThai', 'ThoiGianGD', 'SoBienLai'],
+};
 
 export const hmacSha256Strategy: ChecksumStrategy = {
   name: 'hmac-sha256-pipe',
-  compute: (m, secret) =>
-    crypto
+  compute: (m, secret) => {
+    const fields = CHECKSUM_FIELDS[String(m.LoaiBanTin)] ?? CHECKSUM_FIELDS.INIT;
+    return crypto
       .createHmac('sha256', secret)
-      .update(CHECKSUM_FIELDS.map((f) => (m[f] === undefined ? '' : String(m[f]))).join('|'))
-      .digest('hex'),
+      .update(fields.map((f) => (m[f] === undefined || m[f] === null ? '' : String(m[f]))).join('|'))
+      .digest('hex');
+  },
 };
 
 export interface PaygovConfig {
@@ -142,4 +154,120 @@ export const confirmAnswer = (ok: boolean, reason = ''): ConfirmResponse =>
 /** Fee lines of a frozen quote as PhiLePhi entries. */
 export function feeLinesToPhiLePhi(lines: { code: string; name: string; kind: string; net: number }[]): PhiLePhi[] {
   return lines.filter((l) => l.net > 0).map((l) => ({ LoaiPhiLePhi: l.kind === 'phi' ? '1' : '2', MaPhiLePhi: l.code, TenPhiLePhi: l.name, SoTien: l.net }));
+}
+
+/** A payment's state as the platform reports it (TrangThai): 00 paid, 01 cancelled or failed, 02 still waiting. */
+export type TrangThai = '00' | '01' | '02';
+
+/** The platform's answer to INIT: the page to send the citizen to. */
+export interface InitResult {
+  LoaiBanTin: 'INIT_RESULT';
+  maLoi: string;
+  moTaLoi: string;
+  MaDoiTac: string;
+  MaThamChieu: string;
+  UrlThanhToan: string;
+  MaXacThuc: string;
+}
+
+/** The platform's confirmation of a payment, sent server to server to MotCua's callback. */
+export interface ConfirmMessage {
+  LoaiBanTin: 'CONFIRM';
+  MaDoiTac: string;
+  MaThamChieu: string;
+  MaGiaoDich: string;
+  SoTien: number;
+  TrangThai: TrangThai;
+  ThoiGianGD: string;
+  MaXacThuc: string;
+}
+
+/** The platform's answer to GET_BILL: the transaction and its receipt (SoBienLai once paid). */
+export interface BillMessage {
+  LoaiBanTin: 'BILL';
+  maLoi: string;
+  moTaLoi: string;
+  MaDoiTac: string;
+  MaThamChieu: string;
+  MaGiaoDich: string;
+  SoTien: number;
+  TrangThai: TrangThai;
+  ThoiGianGD: string;
+  SoBienLai: string;
+  MaXacThuc: string;
+}
+
+/** Signs a message (adds MaXacThuc over the fields its type covers). */
+export function signMessage<T extends Record<string, unknown>>(cfg: PaygovConfig, base: T): T & { MaXacThuc: string } {
+  return { ...base, MaXacThuc: (cfg.checksum ?? hmacSha256Strategy).compute(base, cfg.secret) };
+}
+
+export const buildInitResult = (cfg: PaygovConfig, p: Omit<InitResult, 'LoaiBanTin' | 'MaDoiTac' | 'MaXacThuc'>): InitResult =>
+  signMessage(cfg, { LoaiBanTin: 'INIT_RESULT' as const, MaDoiTac: cfg.partnerCode, ...p });
+
+export const buildConfirm = (cfg: PaygovConfig, p: { reference: string; transactionNo: string; amount: number; state: TrangThai; at: Date }): ConfirmMessage =>
+  signMessage(cfg, {
+    LoaiBanTin: 'CONFIRM' as const,
+    MaDoiTac: cfg.partnerCode,
+    MaThamChieu: p.reference,
+    MaGiaoDich: p.transactionNo,
+    SoTien: p.amount,
+    TrangThai: p.state,
+    ThoiGianGD: paygovTime(p.at),
+  });
+
+export const buildBill = (
+  cfg: PaygovConfig,
+  p: { found: boolean; reference: string; transactionNo: string; amount: number; state: TrangThai; at: Date; receiptNo: string },
+): BillMessage =>
+  signMessage(cfg, {
+    LoaiBanTin: 'BILL' as const,
+    maLoi: p.found ? '00' : '04',
+    moTaLoi: p.found ? 'Thành công' : 'Không tìm thấy giao dịch',
+    MaDoiTac: cfg.partnerCode,
+    MaThamChieu: p.reference,
+    MaGiaoDich: p.transactionNo,
+    SoTien: p.amount,
+    TrangThai: p.state,
+    ThoiGianGD: paygovTime(p.at),
+    SoBienLai: p.receiptNo,
+  });
+
+/** yyyyMMddHHmmss (Vietnam time) back to an instant; null when malformed. */
+export function parsePaygovTime(s: string): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+07:00`);
+  return Number.isNaN(d.getTime()) || paygovTime(d) !== s ? null : d;
+}
+
+/** Where a payment stands after a verified confirmation or bill, in the terms of the payment service. */
+export function readPaygovResult(m: Pick<ConfirmMessage, 'MaThamChieu' | 'MaGiaoDich' | 'SoTien' | 'TrangThai' | 'ThoiGianGD'>) {
+  return {
+    reference: m.MaThamChieu,
+    transactionNo: m.MaGiaoDich,
+    amount: typeof m.SoTien === 'number' && Number.isSafeInteger(m.SoTien) ? m.SoTien : Number.NaN,
+    success: m.TrangThai === '00',
+    final: m.TrangThai === '00' || m.TrangThai === '01',
+    payDate: parsePaygovTime(m.ThoiGianGD),
+    responseCode: m.TrangThai,
+  };
+}
+
+/** Sends a message to the platform (one endpoint; the type is in LoaiBanTin) and verifies the signed answer. */
+export async function callPlatform<T extends Record<string, unknown>>(
+  cfg: PaygovConfig & { apiUrl: string },
+  message: InitMessage | GetBillMessage,
+  fetchImpl: typeof fetch,
+): Promise<T> {
+  const res = await fetchImpl(cfg.apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!res.ok && res.status >= 500) throw new Error(`PayGov HTTP ${res.status}`);
+  const body = (await res.json()) as T;
+  if (!body || typeof body !== 'object' || !verifyMessage(cfg, body)) throw new Error('PayGov answer with an invalid MaXacThuc');
+  return body;
 }

@@ -961,6 +961,22 @@ export interface PaperlessRules {
   revoked_at: Timestamp | null;
 }
 
+export interface PaygovStandinTransactions {
+  ma_tham_chieu: string;
+  ma_doi_tac: string;
+  amount: number;
+  description: string;
+  bill: Json;
+  status: 'pending' | 'success' | 'cancelled';
+  ma_giao_dich: string | null;
+  receipt_no: string | null;
+  paid_at: Timestamp | null;
+  scenario: Generated<'normal' | 'tampered' | 'duplicate'>;
+  confirm_attempts: Generated<number>;
+  confirm_done: Generated<boolean>;
+  created_at: Timestamp;
+}
+
 export interface PaymentIntents {
   id: string;
   dossier_id: string;
@@ -980,6 +996,7 @@ export interface PaymentIntents {
   expires_at: Timestamp;
   paid_at: Timestamp | null;
   updated_at: Timestamp;
+  gateway_payment_url: string | null;
 }
 
 export interface PaymentLedger {
@@ -1504,6 +1521,7 @@ export interface DB {
   outbox: Outbox;
   paperless_exceptions: PaperlessExceptions;
   paperless_rules: PaperlessRules;
+  paygov_standin_transactions: PaygovStandinTransactions;
   payment_intents: PaymentIntents;
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import eidStandin from '../standins/eid/index.ts';
 import bankStandin from '../standins/bank/index.ts';
+import paygovStandin from '../standins/paygov/index.ts';
 import bhxhStandin from '../standins/bhxh/index.ts';
 import cutruStandin from '../standins/cutru/index.ts';
 import dvcqgStandin from '../standins/dvcqg/index.ts';
@@ -56,6 +57,7 @@ export const modules: ModuleRegistration[] = [
   metricsRoutes,
   paymentRoutes,
   bankStandin,
+  paygovStandin,
   recognitionRoutes,
   lienthongRoutes,
   cutruStandin,

@@ -20,6 +20,9 @@ export const paymentsEn: typeof paymentsVi = {
     due: 'Amount due: {{amount}}',
     requested: 'The handling agency has requested payment. Processing resumes as soon as the payment is received.',
     pay: 'Pay {{amount}} online',
+    payPaygov: 'Pay through the national payment platform (PayGov)',
+    paygovNote:
+      "Or pay on the National Public Service Portal's payment platform: choose a bank, e-wallet or card there; the electronic receipt is issued as soon as the platform confirms.",
     paying: 'Taking you to the payment gateway…',
     paid: 'Paid',
     refundPending: 'Refund in progress',

@@ -18,6 +18,9 @@ export const paymentsVi = {
     due: 'Số tiền cần nộp: {{amount}}',
     requested: 'Cơ quan giải quyết yêu cầu thực hiện nghĩa vụ tài chính. Hồ sơ sẽ được tiếp tục xử lý ngay khi nhận được thanh toán.',
     pay: 'Thanh toán trực tuyến {{amount}}',
+    payPaygov: 'Thanh toán qua Nền tảng thanh toán quốc gia (PayGov)',
+    paygovNote:
+      'Hoặc thanh toán trên Nền tảng thanh toán của Cổng Dịch vụ công quốc gia: chọn ngân hàng, ví điện tử hoặc thẻ tại đó; biên lai điện tử được cấp ngay khi Nền tảng xác nhận.',
     paying: 'Đang chuyển đến cổng thanh toán…',
     paid: 'Đã thanh toán',
     refundPending: 'Đang hoàn phí',

@@ -31,12 +31,12 @@ export function PaymentPanel({ dossierId }: { dossierId: string }) {
   const exempted = !!p?.feeQuote?.lines.some((l) => l.exempted);
   if (!p || (p.feeTotal === 0 && p.amountDue === 0 && p.receipts.length === 0 && !exempted)) return null;
   const last = p.intents[0];
-  const pay = async () => {
+  const pay = async (gateway: 'vnpay' | 'paygov') => {
     setBusy(true);
     setPayError(null);
     try {
       // The browser leaves for the gateway; coming back (/thanh-toan/:id) reads the payment afresh.
-      await startOnlinePayment(dossierId, key.current);
+      await startOnlinePayment(dossierId, key.current, gateway);
     } catch (e) {
       key.current = newKey();
       setBusy(false);
@@ -81,9 +81,17 @@ export function PaymentPanel({ dossierId }: { dossierId: string }) {
           {last?.state === 'failed' && <p role="status">{t('payments.panel.lastFailed')}</p>}
           {last?.state === 'expired' && <p role="status">{t('payments.panel.lastExpired')}</p>}
           <p className="muted">{t('payments.panel.gatewayNote')}</p>
-          <button type="button" className="button" onClick={() => void pay()} disabled={busy} aria-busy={busy}>
-            {busy ? t('payments.panel.paying') : t('payments.panel.pay', { amount: formatMoney(p.amountDue) })}
-          </button>
+          <div className="payment-choices">
+            <button type="button" className="button" onClick={() => void pay('vnpay')} disabled={busy} aria-busy={busy}>
+              {busy ? t('payments.panel.paying') : t('payments.panel.pay', { amount: formatMoney(p.amountDue) })}
+            </button>
+            {p.gateways.includes('paygov') && (
+              <button type="button" className="button button-secondary" onClick={() => void pay('paygov')} disabled={busy} aria-busy={busy}>
+                {busy ? t('payments.panel.paying') : t('payments.panel.payPaygov')}
+              </button>
+            )}
+          </div>
+          {p.gateways.includes('paygov') && <p className="muted">{t('payments.panel.paygovNote')}</p>}
         </div>
       )}
       {p.receipts.length > 0 && (

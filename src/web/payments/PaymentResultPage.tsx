@@ -58,7 +58,7 @@ export function PaymentResultPage() {
     if (!intent) return;
     setBusy(true);
     try {
-      await startOnlinePayment(intent.dossierId, retryKey.current);
+      await startOnlinePayment(intent.dossierId, retryKey.current, intent.gateway === 'paygov' ? 'paygov' : 'vnpay');
     } catch (e) {
       retryKey.current = newKey();
       setBusy(false);

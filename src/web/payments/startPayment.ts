@@ -2,8 +2,8 @@
 import { api } from '../api/client.ts';
 import type { IntentView } from './types.ts';
 
-export async function startOnlinePayment(dossierId: string, idempotencyKey: string): Promise<void> {
-  const intent = await api<IntentView>(`/api/dossiers/${dossierId}/payments`, { method: 'POST', body: { idempotencyKey, gateway: 'vnpay' } });
+export async function startOnlinePayment(dossierId: string, idempotencyKey: string, gateway: 'vnpay' | 'paygov' = 'vnpay'): Promise<void> {
+  const intent = await api<IntentView>(`/api/dossiers/${dossierId}/payments`, { method: 'POST', body: { idempotencyKey, gateway } });
   if (!intent.paymentUrl) throw new Error('no payment url');
   window.location.assign(intent.paymentUrl);
 }

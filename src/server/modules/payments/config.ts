@@ -2,6 +2,7 @@
  * Payment configuration, read from the environment with development defaults that point at the bank stand-in
  * served by this same server (/bank/vnpay). Production sets the real terminal code, hash secret and URLs.
  */
+import type { PaygovConfig } from '../../adapters/paygov.ts';
 import type { VnpayConfig } from '../../adapters/vnpay.ts';
 
 export interface PaymentConfig {
@@ -13,6 +14,17 @@ export interface PaymentConfig {
   ipnUrl: string;
   /** Minutes before an abandoned intent expires. */
   intentTtlMinutes: number;
+  /** The national payment platform (PayGov): partner code, shared secret and its message endpoint. */
+  paygov: PaygovConfig & { apiUrl: string };
+  /** Whether the built-in PayGov stand-in is mounted (PAYGOV_API_URL points at it). */
+  paygovStandin: boolean;
+  /** Whether citizens are offered PayGov (always in development; in production once it is configured). */
+  paygovEnabled: boolean;
+  /** The receiving account named in ThongTinBienLai (TKThuHuong, MaNHThuHuong, TenTKThuHuong). */
+  paygovBeneficiary: { account: string; bank: string; name: string };
+  /** Where the platform posts its signed confirmation, and where it sends the browser back. */
+  paygovConfirmUrl: string;
+  paygovReturnUrl: string;
 }
 
 export function loadPaymentConfig(publicUrl: string, env: NodeJS.ProcessEnv = process.env): PaymentConfig {
@@ -29,10 +41,24 @@ export function loadPaymentConfig(publicUrl: string, env: NodeJS.ProcessEnv = pr
     returnUrl: `${publicUrl}/api/payments/vnpay/return`,
     ipnUrl: `${publicUrl}/api/payments/vnpay/ipn`,
     intentTtlMinutes: Number(env.PAYMENT_INTENT_TTL_MINUTES ?? 30),
+    paygov: {
+      partnerCode: env.PAYGOV_PARTNER_CODE ?? 'MOTCUA-DEV',
+      secret: env.PAYGOV_SECRET ?? 'MOTCUA-DEVELOPMENT-PAYGOV-SECRET',
+      apiUrl: env.PAYGOV_API_URL ?? `${publicUrl}/paygov/api/giao-dich`,
+    },
+    paygovStandin: (env.PAYGOV_API_URL ?? `${publicUrl}/paygov/`).startsWith(`${publicUrl}/paygov/`),
+    paygovEnabled: true,
+    paygovBeneficiary: { account: env.PAYGOV_TK_THU_HUONG ?? '', bank: env.PAYGOV_MA_NH_THU_HUONG ?? '', name: env.PAYGOV_TEN_TK_THU_HUONG ?? '' },
+    paygovConfirmUrl: `${publicUrl}/api/payments/paygov/confirm`,
+    paygovReturnUrl: `${publicUrl}/api/payments/paygov/return`,
   };
   if (env.NODE_ENV === 'production' && config.standin && env.PAYMENT_STANDIN !== '1') {
     throw new Error('VNPAY_PAY_URL, VNPAY_TMN_CODE and VNPAY_HASH_SECRET must be set in production (or PAYMENT_STANDIN=1 for a demonstration)');
   }
+  // PayGov is optional: a production installation offers it once PAYGOV_API_URL (and its partner code and secret)
+  // are set; until then only the province's gateway is offered (the stand-in is never used in production unless
+  // PAYMENT_STANDIN=1, a demonstration).
+  if (env.NODE_ENV === 'production' && config.paygovStandin && env.PAYMENT_STANDIN !== '1') config.paygovEnabled = false;
   return config;
 }
 

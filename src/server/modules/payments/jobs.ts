@@ -20,7 +20,7 @@ export async function requeryStale(ctx: AppContext): Promise<number> {
     .selectFrom('payment_intents')
     .select('id')
     .where('state', '=', 'pending')
-    .where('gateway', '=', 'vnpay')
+    .where('gateway', 'in', ['vnpay', 'paygov'])
     .where('created_at', '<', new Date(now().getTime() - REQUERY_AFTER_MS))
     .where('expires_at', '>=', now())
     .orderBy('created_at')

@@ -10,7 +10,9 @@ import { systemNow } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { kysely } from '../../db/kysely.ts';
 import { AppError } from '../../http/errors.ts';
+import type { AppContext } from '../../context.ts';
 import type { IntentRow } from './ledger.ts';
+import { paygovStatement } from './paygov-flow.ts';
 
 export async function ledgerPayments(db: Queryable, gateway: string, period: { from?: Date; to?: Date } = {}): Promise<LedgerPayment[]> {
   let q = kysely(db)
@@ -77,6 +79,43 @@ export async function runReconciliation(
     })
     .execute();
   return { id, gateway, statementRows: parsed.rows.length, parseErrors: parsed.errors, report };
+}
+
+/**
+ * PayGov: the platform publishes no statement file; its word on each payment is its bill (GET_BILL). The ledger's
+ * PayGov payments of the period (default: the whole ledger) are looked up one by one and matched like a statement.
+ */
+export async function runPaygovReconciliation(ctx: AppContext, input: { from?: Date; to?: Date; runBy: string }): Promise<ReconciliationRun> {
+  const ledger = await ledgerPayments(ctx.db, 'paygov', { from: input.from, to: input.to });
+  const rows = await paygovStatement(
+    ctx,
+    ledger.map((l) => l.reference),
+  ).catch((err: unknown) => {
+    throw new AppError(
+      'GATEWAY_UNAVAILABLE',
+      `Chưa lấy được biên lai từ Nền tảng thanh toán quốc gia: ${String((err as Error)?.message ?? err).slice(0, 200)}`,
+      503,
+    );
+  });
+  const report = reconcile(ledger, rows);
+  const id = crypto.randomUUID();
+  await kysely(ctx.db)
+    .insertInto('reconciliation_runs')
+    .values({
+      id,
+      gateway: 'paygov',
+      statement_sha256: crypto.createHash('sha256').update(JSON.stringify(rows)).digest('hex'),
+      period_from: input.from ?? null,
+      period_to: input.to ?? null,
+      matched: report.matched.length,
+      missing: report.missing.length,
+      mismatched: report.mismatched.length,
+      report: { ...report, parseErrors: [], source: 'GET_BILL' },
+      run_by: input.runBy,
+      run_at: systemNow(),
+    })
+    .execute();
+  return { id, gateway: 'paygov', statementRows: rows.length, parseErrors: [], report };
 }
 
 export function formatReport(run: ReconciliationRun): string {

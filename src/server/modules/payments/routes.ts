@@ -4,6 +4,7 @@
  * (PDF for owner and staff, a public masked check for the QR code), and reconciliation for finance staff.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { DossierIdParams } from '../../../contract/dossiers.ts';
 import { createdOrFound, file, Ok, PDF, redirect } from '../../../contract/http.ts';
 import {
@@ -11,6 +12,9 @@ import {
   IntentStatusView,
   IntentView,
   IpnAnswer,
+  PaygovConfirmAnswer,
+  PaygovConfirmBody,
+  PaygovReconciliationBody,
   ReceiptCheck,
   ReconciliationBody,
   ReconciliationRunView,
@@ -25,7 +29,8 @@ import { AppError, notFound, unauthorized } from '../../http/errors.ts';
 import { defineRoute, describeRoute } from '../../http/route.ts';
 import { requireStaff } from '../officials/index.ts';
 import { loadReceipt, renderReceiptPdf } from './receipt-pdf.ts';
-import { formatReport, runReconciliation } from './reconciliation.ts';
+import { handlePaygovConfirm, handlePaygovReturn } from './paygov-flow.ts';
+import { formatReport, runPaygovReconciliation, runReconciliation } from './reconciliation.ts';
 import { recordCounterRefund } from './refunds.ts';
 import { dossierPayment, handleVnpayIpn, handleVnpayReturn, intentView, loadDossierForPayment, loadIntent, requeryIntent, startPayment } from './service.ts';
 import { bindTransport } from './transport.ts';
@@ -149,6 +154,73 @@ export default async function paymentRoutes(app: FastifyInstance, ctx: AppContex
     const r = await handleVnpayReturn(ctx, req.query, req.ip);
     return reply.redirect(r.intentId ? `/thanh-toan/${r.intentId}` : '/thanh-toan/khong-hop-le', 302);
   });
+
+  // PayGov's confirmation (server to server): JSON {maLoi, moTaLoi}; a refused message is a logged 4xx.
+  describeRoute({
+    method: 'POST',
+    url: '/api/payments/paygov/confirm',
+    summary:
+      'National payment platform (PayGov) confirmation (server to server), signed with MaXacThuc: 200 {maLoi: "00"} when recorded (also for a repeated confirmation); a malformed, forged, tampered, unknown or mismatched message is refused with a 4xx (errors PAYGOV_CONFIRM_*, details {maLoi, moTaLoi}) and logged',
+    tags: ['Payments'],
+    body: PaygovConfirmBody,
+    response: PaygovConfirmAnswer,
+  });
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/payments/paygov/confirm',
+      summary: 'PayGov confirmation (documented above; the body is read by the handler so that every call is logged)',
+      csrfExempt: true,
+      rateLimit: { max: 600, timeWindow: '1 minute' },
+      response: PaygovConfirmAnswer,
+    },
+    async ({ req }) => {
+      const r = await handlePaygovConfirm(ctx, req.body, req.ip);
+      if (r.status >= 400) {
+        req.log.warn({ status: r.status, maLoi: r.body.maLoi }, 'PayGov confirmation refused');
+        const code = { 400: 'PAYGOV_CONFIRM_INVALID', 401: 'PAYGOV_CONFIRM_FORGED', 404: 'PAYGOV_CONFIRM_UNKNOWN', 409: 'PAYGOV_CONFIRM_CONFLICT' }[r.status];
+        throw new AppError(code ?? 'PAYGOV_CONFIRM_FAILED', r.body.moTaLoi, code ? r.status : 503, r.body);
+      }
+      return r.body;
+    },
+  );
+
+  describeRoute({
+    method: 'GET',
+    url: '/api/payments/paygov/return',
+    summary: 'PayGov return URL (the browser comes back): logged, never trusted; redirects to the payment page of the web app',
+    tags: ['Payments'],
+    query: z.object({ MaThamChieu: z.string().optional(), TrangThai: z.string().optional() }),
+    response: redirect(302, '/thanh-toan/{intentId}, or /thanh-toan/khong-hop-le when the reference is unknown'),
+  });
+  app.get('/api/payments/paygov/return', async (req, reply) => {
+    const intentId = await handlePaygovReturn(ctx, req.query, req.ip);
+    return reply.redirect(intentId ? `/thanh-toan/${intentId}` : '/thanh-toan/khong-hop-le', 302);
+  });
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/payments/reconciliation/paygov',
+      summary: 'Reconcile the PayGov payments of a period against the platform’s bills (GET_BILL per payment)',
+      tags: ['Payments'],
+      body: PaygovReconciliationBody,
+      rateLimit: { max: 10, timeWindow: '1 minute' },
+      response: ReconciliationRunView,
+    },
+    async ({ body, req }) => {
+      const staff = await requireStaff(ctx, req);
+      if (!staff.auth.memberships.some((m) => FINANCE_ROLES.has(m.role))) throw new AppError('FORBIDDEN', 'Bạn không có quyền đối soát thanh toán.', 403);
+      const run = await runPaygovReconciliation(ctx, {
+        from: body.from ? new Date(body.from) : undefined,
+        to: body.to ? new Date(body.to) : undefined,
+        runBy: staff.actor.username,
+      });
+      return { ...run, text: formatReport(run) };
+    },
+  );
 
   describeRoute({
     method: 'GET',

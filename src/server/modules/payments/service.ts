@@ -14,16 +14,18 @@
  */
 import crypto from 'node:crypto';
 import { NationalStatus } from '../../../core/dossiers/status.ts';
-import { amountDue, checkPaid, INTENT_TTL_MINUTES, isOpen, paidOnlineVia } from '../../../core/payments/states.ts';
-import { IPN_MESSAGES, paymentUrl, queryParams, queryTransaction, readResult, verify, type GatewayResult, type IpnResponseCode } from '../../adapters/vnpay.ts';
-import { now, systemNow } from '../../clock.ts';
+import { amountDue, INTENT_TTL_MINUTES, isOpen } from '../../../core/payments/states.ts';
+import { IPN_MESSAGES, paymentUrl, queryParams, queryTransaction, readResult, verify, type IpnResponseCode } from '../../adapters/vnpay.ts';
+import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { prepareTransition, transition, type TransitionEnv } from '../dossiers/index.ts';
+import { prepareTransition } from '../dossiers/index.ts';
 import { paymentConfig } from './config.ts';
-import { applyPaidToDossier, insertIntent, transitionIntent, type IntentRow, type LedgerSource } from './ledger.ts';
+import { insertIntent, transitionIntent, type IntentRow, type LedgerSource } from './ledger.ts';
+import { initPaygov, requeryPaygov } from './paygov-flow.ts';
+import { applyGatewayResult, isUniqueViolation, logEvent, Rejected } from './settle.ts';
 import { gatewayFetch } from './transport.ts';
 
 /** Dossier statuses in which the applicant may pay: after submission and until a decision. */
@@ -35,7 +37,7 @@ const PAYABLE = new Set<number>([
   NationalStatus.FINANCIAL_OBLIGATION,
 ]);
 
-export const GATEWAY_NAMES = { vnpay: 'Cổng thanh toán VNPay (của tỉnh)', paygov: 'Nền tảng thanh toán trên Cổng DVCQG', counter: 'Nộp tại quầy' } as const;
+export { GATEWAY_NAMES } from './settle.ts';
 
 export function intentView(ctx: AppContext, i: IntentRow) {
   return {
@@ -51,7 +53,7 @@ export function intentView(ctx: AppContext, i: IntentRow) {
     createdAt: new Date(i.created_at).toISOString(),
     expiresAt: new Date(i.expires_at).toISOString(),
     paidAt: i.paid_at ? new Date(i.paid_at).toISOString() : null,
-    paymentUrl: isOpen(i.state) && i.gateway === 'vnpay' ? intentPaymentUrl(ctx, i) : null,
+    paymentUrl: !isOpen(i.state) ? null : i.gateway === 'vnpay' ? intentPaymentUrl(ctx, i) : i.gateway === 'paygov' ? (i.gateway_payment_url ?? null) : null,
   };
 }
 
@@ -108,6 +110,7 @@ export async function dossierPayment(ctx: AppContext, db: Queryable, d: DossierP
     feeTotal: d.fee_total,
     feeQuote: d.fee_quote,
     paidOnlineVia: d.paid_online_via,
+    gateways: paymentConfig(ctx.config.publicUrl).paygovEnabled ? (['vnpay', 'paygov'] as const).slice() : (['vnpay'] as const).slice(),
     intents: intents.map((i) => intentView(ctx, i)),
     receipts: receipts.map((r) => ({
       id: r.id,
@@ -142,10 +145,29 @@ export async function loadDossierForPayment(db: Queryable, dossierId: string, lo
   return d;
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
+/**
+ * Starts (or resumes) an online payment of the dossier's fees. Idempotent on the key. A PayGov attempt is then
+ * opened at the platform (INIT, idempotent on MaThamChieu) and the citizen is sent to the page it answers with; when
+ * the platform cannot be reached the intent stays pending and the next click (or the expiry sweep) takes it up.
+ */
+export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossierId: string, input: { idempotencyKey: string; gateway: 'vnpay' | 'paygov' }) {
+  if (input.gateway === 'paygov' && !paymentConfig(ctx.config.publicUrl).paygovEnabled)
+    throw new AppError('GATEWAY_NOT_CONFIGURED', 'Hình thức thanh toán này chưa được cấu hình tại địa phương.', 409);
+  const r = await openIntent(ctx, citizen, dossierId, input);
+  if (r.intent.gateway === 'paygov' && r.intent.state === 'pending' && !r.intent.paymentUrl) {
+    const i = await loadIntent(ctx.db, r.intent.id);
+    const url = await initPaygov(ctx, i).catch((err: unknown) => {
+      throw new AppError('GATEWAY_UNAVAILABLE', 'Chưa liên lạc được với cổng thanh toán. Vui lòng thử lại sau ít phút.', 503, {
+        gateway: 'paygov',
+        reason: String((err as Error)?.message ?? err).slice(0, 200),
+      });
+    });
+    return { ...r, intent: { ...r.intent, paymentUrl: url } };
+  }
+  return r;
+}
 
-/** Starts (or resumes) an online payment of the dossier's fees. Idempotent on the key. */
-export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossierId: string, input: { idempotencyKey: string; gateway: 'vnpay' }) {
+async function openIntent(ctx: AppContext, citizen: CitizenActor, dossierId: string, input: { idempotencyKey: string; gateway: 'vnpay' | 'paygov' }) {
   const byKey = async () =>
     (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE idempotency_key = $1', [`${citizen.id}:${input.idempotencyKey}`])).rows[0];
   const again = await byKey();
@@ -189,108 +211,6 @@ export async function startPayment(ctx: AppContext, citizen: CitizenActor, dossi
     if (open) return { intent: intentView(ctx, open), created: false };
     throw err;
   }
-}
-
-async function logEvent(
-  db: Queryable,
-  e: {
-    gateway: string;
-    kind: 'ipn' | 'return' | 'requery' | 'refund';
-    reference?: string;
-    intentId?: string;
-    outcome: 'accepted' | 'rejected' | 'ignored';
-    reason?: string;
-    responseCode?: string;
-    params: Record<string, unknown>;
-    ip?: string;
-  },
-) {
-  await db.query(
-    'INSERT INTO gateway_events (gateway, kind, reference, intent_id, outcome, reason, response_code, params, remote_ip, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [e.gateway, e.kind, e.reference ?? null, e.intentId ?? null, e.outcome, e.reason ?? null, e.responseCode ?? null, e.params, e.ip ?? null, systemNow()],
-  );
-}
-
-class Rejected extends Error {
-  constructor(
-    readonly code: IpnResponseCode,
-    readonly reason: string,
-    readonly intentId?: string,
-  ) {
-    super(reason);
-  }
-}
-
-/**
- * Applies the gateway's verified word on an intent (IPN or re-query), inside one transaction with the intent row
- * locked. Returns what was done; throws Rejected when the word cannot be applied (nothing changes).
- */
-async function applyGatewayResult(
-  env: TransitionEnv,
-  tx: Queryable,
-  intentId: string,
-  r: GatewayResult,
-  source: LedgerSource,
-  at: Date,
-): Promise<'paid' | 'failed'> {
-  const i = (await tx.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1 FOR UPDATE', [intentId])).rows[0];
-  if (r.amount !== i.amount) throw new Rejected('04', `amount_mismatch: expected ${i.amount}, got ${Number.isNaN(r.amount) ? 'invalid' : r.amount}`, i.id);
-  if (!isOpen(i.state)) {
-    const replay = (i.state === 'paid' || i.state === 'refunded') && r.success && (i.gateway_transaction_no ?? '') === r.transactionNo;
-    throw new Rejected('02', replay ? 'replay: already paid' : `already_final: ${i.state}`, i.id);
-  }
-  if (!r.success) {
-    await transitionIntent(
-      tx,
-      i,
-      'failed',
-      source,
-      at,
-      { responseCode: r.responseCode, transactionStatus: r.transactionStatus },
-      { failureCode: r.responseCode || r.transactionStatus },
-    );
-    return 'failed';
-  }
-  const ok = checkPaid({ state: i.state, expiresAt: new Date(i.expires_at) }, r.payDate ?? at);
-  if (!ok.ok) throw new Rejected('02', `intent_${ok.reason}`, i.id);
-  const paid = await transitionIntent(
-    tx,
-    i,
-    'paid',
-    source,
-    at,
-    { transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate?.toISOString() ?? null },
-    {
-      transactionNo: r.transactionNo,
-      bankCode: r.bankCode,
-      paidAt: r.payDate ?? at,
-    },
-  );
-  await settleDossier(env, tx, paid, at, source);
-  return 'paid';
-}
-
-/** The dossier side of a settled online payment: receipt, payment axis, 3.6 code, then the dossier's transition. */
-async function settleDossier(env: TransitionEnv, tx: Queryable, i: IntentRow, at: Date, source: LedgerSource) {
-  const { receipt, duplicate } = await applyPaidToDossier(tx, i, at, source);
-  await transition(
-    tx,
-    env,
-    i.dossier_id,
-    { action: 'record_payment', payment: { amount: i.amount, method: 'online', gateway: i.gateway } },
-    { kind: 'system', id: i.gateway, name: GATEWAY_NAMES[i.gateway], role: 'payment_gateway' },
-    {
-      record: {
-        gateway: i.gateway,
-        reference: i.reference,
-        transactionNo: i.gateway_transaction_no,
-        receipt,
-        paidOnlineVia: paidOnlineVia(i.gateway),
-        source,
-        ...(duplicate ? { duplicate: true, refund: 'requested' } : {}),
-      },
-    },
-  );
 }
 
 /** The VNPay IPN: the answer VNPay expects, after logging the call and (only when valid) settling the intent. */
@@ -386,7 +306,12 @@ export async function requeryIntent(ctx: AppContext, intentId: string, source: L
   const load = async () => (await ctx.db.query<IntentRow>('SELECT * FROM payment_intents WHERE id = $1', [intentId])).rows[0];
   const i = await load();
   if (!i) throw notFound('Không tìm thấy giao dịch thanh toán.');
-  if (!isOpen(i.state) || i.gateway !== 'vnpay') return i;
+  if (!isOpen(i.state)) return i;
+  if (i.gateway === 'paygov') {
+    await requeryPaygov(ctx, i, source);
+    return (await load())!;
+  }
+  if (i.gateway !== 'vnpay') return i;
   const cfg = paymentConfig(ctx.config.publicUrl).vnpay;
   const at = now();
   const q = await queryTransaction(
@@ -442,7 +367,7 @@ export async function expireIntents(ctx: AppContext, opts: { dossierId?: string;
   ).rows;
   let expired = 0;
   for (const i of due) {
-    if (opts.requery !== false && i.gateway === 'vnpay') {
+    if (opts.requery !== false && (i.gateway === 'vnpay' || i.gateway === 'paygov')) {
       const after = await requeryIntent(ctx, i.id, 'sweep').catch(() => null);
       if (after && !isOpen(after.state)) continue;
     }
