@@ -31,6 +31,7 @@ import { receptionRoutes } from './reception/index.ts';
 import { recognitionRoutes } from './recognition/index.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { resultRoutes } from './results/index.ts';
+import { selfDigitisationRoutes } from './self-digitisation/index.ts';
 import { systemRoutes } from './system/index.ts';
 import { workflowRoutes } from './workflow/index.ts';
 
@@ -70,5 +71,6 @@ export const modules: ModuleRegistration[] = [
   lifeEventRoutes,
   communityRoutes,
   digitisationRoutes,
+  selfDigitisationRoutes,
   cscStandin,
 ];
