@@ -363,6 +363,37 @@ export const ERRORS = {
     vi: 'Chưa thể hoàn thành bước này vì hồ sơ sẽ bị trừ điểm số hóa.',
     en: 'This step cannot be finished: the dossier would lose digitisation points.',
   },
+  // Self-digitisation (issue 16 item 2): the citizen's photo copy and the official's comparison with the original.
+  RECOGNITION_NOT_FINISHED: {
+    status: 409,
+    vi: 'Giấy tờ chưa được nhận dạng xong. Vui lòng chờ trong giây lát.',
+    en: 'The paper has not been recognised yet. Please wait a moment.',
+  },
+  CONFIRMATION_INVALID: {
+    status: 422,
+    vi: 'Các trường xác nhận chưa khớp với kết quả nhận dạng.',
+    en: 'The confirmed fields do not match the recognised ones.',
+  },
+  PHOTO_COPY_LOCKED: {
+    status: 409,
+    vi: 'Bản chụp đã được cán bộ đối chiếu với bản gốc, không thể sửa nữa.',
+    en: 'The photo copy has been checked against the original and can no longer be changed.',
+  },
+  NOT_PHOTO_COPY: {
+    status: 409,
+    vi: 'Thành phần này không phải bản chụp do công dân tự số hóa.',
+    en: 'This component is not a photo copy digitised by the citizen.',
+  },
+  ORIGINAL_ALREADY_CONFIRMED: {
+    status: 409,
+    vi: 'Bản chụp này đã được đối chiếu với bản gốc.',
+    en: 'This photo copy has already been checked against the original.',
+  },
+  DOSSIER_ENDED: {
+    status: 409,
+    vi: 'Hồ sơ đã kết thúc, không thể đối chiếu bản gốc.',
+    en: 'The dossier has ended; the original can no longer be checked.',
+  },
   INTAKE_INVALID: {
     status: 422,
     vi: 'Hồ sơ chưa thể tiếp nhận: còn nội dung cần sửa.',

@@ -15,6 +15,7 @@ import { refundWhenDossierEnds } from './modules/payments/index.ts';
 import { lienthongSubscriber } from './modules/lienthong/index.ts';
 import { type FeedbackMailbox, feedbackFollowUpSubscriber, startFeedbackMailbox } from './modules/feedback/index.ts';
 import { communitySubscriber } from './modules/community/index.ts';
+import { photoCopySubscriber } from './modules/self-digitisation/index.ts';
 import { createSignerProvider } from './modules/results/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
@@ -66,6 +67,7 @@ export async function createContext(config: AppConfig, db?: Database): Promise<A
       notificationSubscriber(notifyConfig(config.publicUrl).lookupUrl), // the citizen's notifications, queued with the event
       feedbackFollowUpSubscriber(), // a "Không hài lòng" rating opens a follow-up for the unit's head
       communitySubscriber, // household coverage evidence and the helper of an assisted dossier
+      photoCopySubscriber, // a citizen's photo copy is not digitised until checked against the original
     ],
     lifecycle: new Lifecycle(),
     async close() {

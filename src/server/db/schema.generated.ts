@@ -283,6 +283,7 @@ export interface DossierDocuments {
   source: 'upload' | 'store' | 'scan' | 'supplement';
   created_at: Generated<Timestamp>;
   store_document_id: string | null;
+  photo_copy: Generated<boolean>;
 }
 
 export interface DossierDuplicateWarnings {
@@ -918,6 +919,19 @@ export interface OrgUnits {
   succeeded_by: string | null;
 }
 
+export interface OriginalConfirmations {
+  dossier_document_id: string;
+  dossier_id: string;
+  official_id: string;
+  official_name: string;
+  unit_id: string;
+  photo_sha256: string;
+  marked_sha256: string;
+  certificate_cn: string;
+  store_document_id: string | null;
+  confirmed_at: Timestamp;
+}
+
 export interface Outbox {
   id: Generated<Int8>;
   topic: string;
@@ -1035,6 +1049,17 @@ export interface PersonalDataReads {
   purpose: string;
   route: string;
   ip: string | null;
+}
+
+export interface PhotoCopies {
+  id: string;
+  owner_citizen_id: string;
+  upload_id: string;
+  document_type: string;
+  recognition_id: string;
+  confirmed_fields: Json | null;
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface PopulationLookups {
@@ -1518,6 +1543,7 @@ export interface DB {
   officials: Officials;
   oidc_transactions: OidcTransactions;
   org_units: OrgUnits;
+  original_confirmations: OriginalConfirmations;
   outbox: Outbox;
   paperless_exceptions: PaperlessExceptions;
   paperless_rules: PaperlessRules;
@@ -1526,6 +1552,7 @@ export interface DB {
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
   personal_data_reads: PersonalDataReads;
+  photo_copies: PhotoCopies;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;

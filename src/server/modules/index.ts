@@ -32,6 +32,7 @@ import { receptionRoutes } from './reception/index.ts';
 import { recognitionRoutes } from './recognition/index.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { resultRoutes } from './results/index.ts';
+import { selfDigitisationRoutes } from './self-digitisation/index.ts';
 import { systemRoutes } from './system/index.ts';
 import { workflowRoutes } from './workflow/index.ts';
 
@@ -72,5 +73,6 @@ export const modules: ModuleRegistration[] = [
   lifeEventRoutes,
   communityRoutes,
   digitisationRoutes,
+  selfDigitisationRoutes,
   cscStandin,
 ];

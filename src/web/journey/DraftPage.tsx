@@ -33,6 +33,8 @@ import { browserProblem, formProblem, serverProblem, shown, type Problem } from 
 import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
+import { PhotoCopy } from './PhotoCopy.tsx';
+import { FORM_FIELDS_OF, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
 
 const sameDocument = (a: DraftDocument, b: DraftDocument) =>
   a.requirementCode === b.requirementCode && a.uploadId === b.uploadId && a.storeDocumentId === b.storeDocumentId;
@@ -73,6 +75,8 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
   const [files, setFiles] = useState<Record<string, UploadedFile>>({});
   const [progress, setProgress] = useState<Record<string, number>>({});
+  /** Uploads that are the citizen's photo copies (self-digitisation), shown as such. */
+  const [photos, setPhotos] = useState<Record<string, true>>({});
   const pending = useRef<Pick<Draft, 'values' | 'documents' | 'meta'> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const revision = useRef(initial.revision);
@@ -83,7 +87,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   const describe = (a: DraftDocument) =>
     a.storeDocumentId
       ? t('journey.documents.fromStore', { title: storedTitle(a.storeDocumentId) ?? t('journey.documents.storeDocument') })
-      : (a.uploadId && files[a.uploadId]?.name) || t('journey.documents.uploadedFile');
+      : `${(a.uploadId && files[a.uploadId]?.name) || t('journey.documents.uploadedFile')}${a.uploadId && photos[a.uploadId] ? ` (${t('selfdigit.photoCopy')})` : ''}`;
 
   const save = useMutation({
     mutationFn: (patch: Pick<Draft, 'values' | 'documents' | 'meta'>) =>
@@ -115,6 +119,16 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     }
   }, [saveAsync]);
 
+  /** Merges values into the latest draft (a recognition answer may arrive after other changes). */
+  const setDraftValues = (values: Record<string, unknown>) => {
+    setDraft((d) => {
+      const next = { ...d, values: { ...d.values, ...values } };
+      pending.current = { values: next.values, documents: next.documents, meta: next.meta };
+      return next;
+    });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), 500);
+  };
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => {
       const next = { ...d, ...patch };
@@ -230,6 +244,32 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       });
     }
   };
+  /** Self-digitisation: the components a paper photo can fill this page's fields from (or every recognisable one). */
+  const photoComponents = (pageFieldKeys: string[] | null) =>
+    kase.documents.flatMap((d) => {
+      const type = recognitionTypeFor(d.documentType);
+      if (!type || d.providedByForm) return [];
+      const keys = Object.values(FORM_FIELDS_OF[type] ?? {}).flat();
+      if (pageFieldKeys && !keys.some((k) => pageFieldKeys.includes(k))) return [];
+      return [{ d, type }];
+    });
+  const formFields = form.pages.flatMap((p) => p.fields.map((f) => ({ key: f.key, label: labelOf(f, lang) })));
+  const photoCopy = (d: (typeof kase.documents)[number], type: NonNullable<ReturnType<typeof recognitionTypeFor>>) => (
+    <PhotoCopy
+      key={`photo-${d.code}`}
+      requirementCode={d.code}
+      name={nameOf(d, lang)}
+      type={type}
+      formFields={formFields}
+      onAttached={(up) => {
+        setFiles((fs) => ({ ...fs, [up.id]: up }));
+        setPhotos((ps) => ({ ...ps, [up.id]: true }));
+        setProblems((ps) => ps.filter((x) => x.path !== `doc-${d.code}`));
+        update({ documents: [...draft.documents, { requirementCode: d.code, uploadId: up.id }] });
+      }}
+      onFill={(values) => setDraftValues(values)}
+    />
+  );
   const addStored = (requirementCode: string, storeDocumentId: string) => {
     setProblems((ps) => ps.filter((x) => x.path !== `doc-${requirementCode}`));
     update({ documents: [...draft.documents, { requirementCode, storeDocumentId }] });
@@ -287,6 +327,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           }}
           noValidate
         >
+          {photoComponents(page.fields.map((f) => f.key)).map(({ d, type }) => photoCopy(d, type))}
           {page.fields
             .filter((f) => isFieldVisible(form, draft.values, f.key))
             .map((f) => (
@@ -344,6 +385,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                   <label htmlFor={inputId}>{t('journey.documents.chooseFile', { name })}</label>
                   <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void onFile(d.code, e.target.files?.[0])} />
                   {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={t('journey.documents.uploading', { name })} />}
+                  {(() => {
+                    const type = recognitionTypeFor(d.documentType);
+                    return type ? photoCopy(d, type) : null;
+                  })()}
                   {acceptsStoreDocuments(d) && (
                     <StorePicker
                       requirement={{ ...d, name }}

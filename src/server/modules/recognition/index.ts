@@ -6,4 +6,4 @@ export { RECOGNISE_HELP, runRecogniseCommand } from './cli.ts';
 export { createOcrEngine, type OcrEngine } from './ocr-engine.ts';
 export { createRecogniser, ID_CARD_TYPE, RECOGNISABLE_TYPES, RecognitionInputError, type Recogniser, type RecogniseOptions } from './recogniser.ts';
 export { recognitionRoutes } from './routes.ts';
-export { recognitionJob, runRecognitionBatch } from './service.ts';
+export { recognitionJob, requestRecognition, runRecognitionBatch } from './service.ts';

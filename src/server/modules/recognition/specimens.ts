@@ -215,6 +215,12 @@ export async function renderSpecimen(type: (typeof SPECIMEN_TYPES)[number], seed
     const registry = String(Math.floor(random() * 99999)).padStart(5, '0');
     line('Số vào sổ cấp giấy chứng nhận', `CS ${registry}`, 'registryNumber', `CS${registry}`);
   }
+  const { png, text } = await renderPaper(title, body);
+  return { type, truth, text, png };
+}
+
+/** A printed paper: the national header, the title, then one `label: value` line per entry (a PNG at 200 dpi). */
+async function renderPaper(title: string, body: [string, string][]): Promise<{ png: Buffer; text: string }> {
   const lines: TextLine[] = [...HEADER, { text: '', size: 20 }, { text: title, size: 52, bold: true, center: true }, { text: '', size: 20 }];
   for (const [label, printed] of body) lines.push({ text: label ? `${label}: ${printed}` : printed, size: 36 });
   const png = await sharp(Buffer.from(renderLines(lines)))
@@ -224,7 +230,29 @@ export async function renderSpecimen(type: (typeof SPECIMEN_TYPES)[number], seed
     .map((l) => l.text)
     .filter(Boolean)
     .join('\n');
-  return { type, truth, text, png };
+  return { png, text };
+}
+
+/** A birth certificate of a given person (the self-digitisation tests photograph the demo newborn's). */
+export async function renderBirthCertificate(p: {
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'Nam' | 'Nữ';
+  placeOfBirth: string;
+  personalId: string;
+  motherName: string;
+  fatherName: string;
+}): Promise<Buffer> {
+  const body: [string, string][] = [
+    ['Họ, chữ đệm, tên', p.fullName.toLocaleUpperCase('vi')],
+    ['Ngày, tháng, năm sinh', vnDate(p.dateOfBirth)],
+    ['', `Giới tính: ${p.sex}    Dân tộc: Kinh    Quốc tịch: Việt Nam`],
+    ['Nơi sinh', p.placeOfBirth],
+    ['Số định danh cá nhân', p.personalId],
+    ['Họ, chữ đệm, tên người mẹ', p.motherName.toLocaleUpperCase('vi')],
+    ['Họ, chữ đệm, tên người cha', p.fatherName.toLocaleUpperCase('vi')],
+  ];
+  return (await renderPaper('GIẤY KHAI SINH', body)).png;
 }
 
 export interface IdCardHolder {

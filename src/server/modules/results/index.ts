@@ -6,6 +6,7 @@ export { default as resultRoutes } from './routes.ts';
 export { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossierResult, storeComponents, withdrawUnpublished } from './issue.ts';
 export { createSignerProvider, type SignerProvider } from './signing/signers.ts';
 export { renderSpecimen } from './specimen.ts';
+export { markAndSignConverted, prepareConvertedSigning } from './digitise.ts';
 export { attachFromStore, listStore, putInStore, storeMismatch } from './store.ts';
 export { createRootCa, issueSigningCertificate } from './signing/certificates.ts';
 export { addSignature, signPdf } from './signing/pades.ts';

@@ -321,7 +321,7 @@ export async function storeComponents(tx: Queryable, ctx: AppContext, dossierId:
        FROM dossier_documents x
        LEFT JOIN uploads u ON u.id = x.upload_id AND u.owner_kind = 'official'
        LEFT JOIN officials o ON o.id::text = u.owner_id
-      WHERE x.dossier_id = $1 AND x.sha256 IS NOT NULL AND x.store_document_id IS NULL
+      WHERE x.dossier_id = $1 AND x.sha256 IS NOT NULL AND x.store_document_id IS NULL AND x.digitised
         AND NOT EXISTS (SELECT 1 FROM store_documents s WHERE s.owner_id_number = $2 AND s.source_document_id = x.id)`,
       [dossierId, d.applicant_id_number],
     )

@@ -19,6 +19,7 @@ import { ActionLog } from './ActionLog.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { Answers } from './Answers.tsx';
 import { Documents } from './Documents.tsx';
+import { PhotoCopies } from './PhotoCopies.tsx';
 import { FormsList } from './FormsList.tsx';
 import { ResultBlock } from './ResultBlock.tsx';
 import { StaffPaymentBlock } from '../../payments/StaffPaymentBlock.tsx';
@@ -91,6 +92,7 @@ export function DossierPage() {
               <Applicant d={d} />
               <Answers d={d} />
               <Documents d={d} />
+              <PhotoCopies dossierId={d.id} onChanged={() => void qc.invalidateQueries({ queryKey: keys.staff.dossier(d.id) })} />
               <Workflow d={d} />
               <ActionLog d={d} />
             </div>

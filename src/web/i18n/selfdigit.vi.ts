@@ -1,0 +1,35 @@
+/** Vietnamese strings of self-digitisation (key `selfdigit`): the citizen's photo of a paper and the official's check. */
+export const selfdigitVi = {
+  photo: 'Chụp ảnh giấy tờ',
+  photoHint:
+    'Chụp giấy tờ bằng máy ảnh điện thoại (hoặc chọn ảnh). Hệ thống đọc thông tin trên giấy tờ để điền vào tờ khai; bạn kiểm tra từng thông tin. Ảnh chụp là bản chụp, không phải bản sao chứng thực: khi đến nộp hoặc nhận kết quả, cán bộ sẽ đối chiếu với bản gốc.',
+  photoLabel: 'Chụp ảnh {{name}}',
+  uploading: 'Đang gửi ảnh {{name}}',
+  photoCopy: 'Bản chụp do bạn tự số hóa',
+  recognising: 'Đang đọc thông tin trên giấy tờ…',
+  failed: 'Không đọc được thông tin trên giấy tờ: {{error}} Ảnh vẫn được đính kèm; vui lòng nhập thông tin bằng tay.',
+  confirmTitle: 'Kiểm tra thông tin đọc được ({{n}}/{{total}})',
+  confirmLead: 'Hãy so từng thông tin với giấy tờ. Sửa nếu chưa đúng, rồi bấm "Đúng, tiếp theo".',
+  low: 'Chưa chắc chắn — hãy kiểm tra kỹ thông tin này.',
+  confidence: 'Độ tin cậy: {{pct}}%',
+  next: 'Đúng, tiếp theo',
+  finish: 'Xác nhận thông tin',
+  changedFrom: 'Đã sửa từ: {{value}}',
+  done: 'Đã xác nhận {{n}} thông tin từ giấy tờ.',
+  filled: 'Đã điền vào tờ khai: {{fields}}.',
+  saveError: 'Chưa lưu được phần xác nhận. Vui lòng thử lại.',
+  // The official's side.
+  staffTitle: 'Bản chụp do công dân tự số hóa',
+  needsCheck: 'Bản chụp do công dân tự số hoá — cần đối chiếu bản gốc',
+  checked:
+    'Đã đối chiếu bản gốc lúc {{at}} bởi {{name}}: đã đóng dấu chuyển đổi (NĐ 137/2024), ký số bởi {{certificate}}, đã số hóa và đưa vào kho dữ liệu của công dân.',
+  notConfirmed: 'Công dân chưa xác nhận thông tin đọc được.',
+  confirmOriginal: 'Đã đối chiếu bản gốc',
+  confirmOriginalHint: 'Chỉ bấm sau khi đã so bản chụp với bản gốc giấy tờ công dân xuất trình.',
+  confirming: 'Đang đóng dấu và ký số…',
+  view: 'Xem {{name}}',
+  fieldsCaption: 'Thông tin công dân đã xác nhận',
+  field: 'Thông tin',
+  value: 'Giá trị và nguồn',
+  loadError: 'Không tải được các bản chụp của hồ sơ.',
+};
