@@ -123,3 +123,9 @@ export const DeclarationSigned = z.strictObject({
   sha256: z.string(),
 });
 export type DeclarationSigned = z.infer<typeof DeclarationSigned>;
+/** Whether the dossier's declaration is signed by the applicant (the journey's signing step). */
+export const DeclarationStatus = z.strictObject({
+  signable: z.boolean(),
+  signed: z.strictObject({ signerName: z.string(), signedAt: Instant }).nullable(),
+});
+export type DeclarationStatus = z.infer<typeof DeclarationStatus>;

@@ -13,7 +13,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DossierIdParams } from '../../../contract/dossiers.ts';
 import { file, PDF } from '../../../contract/http.ts';
-import { DeclarationOtpSent, DeclarationSignBody, DeclarationSigned } from '../../../contract/results.ts';
+import { DeclarationOtpSent, DeclarationSignBody, DeclarationSigned, DeclarationStatus } from '../../../contract/results.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
@@ -107,6 +107,36 @@ export default async function declarationRoutes(app: FastifyInstance, ctx: AppCo
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header('cache-control', 'private, no-store')
       .send(bytes);
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/my/dossiers/:id/declaration',
+      summary: 'Tờ khai của hồ sơ của tôi: có cần ký số không, đã ký chưa',
+      tags: ['store'],
+      params: DossierIdParams,
+      response: DeclarationStatus,
+    },
+    async ({ params, req }) => {
+      const citizen = requireCitizen(req);
+      const row = isUuid(params.id)
+        ? (
+            await ctx.db.query<{ procedure_code: string; signer_name: string | null; signed_at: Date | null }>(
+              `SELECT d.procedure_code, s.signer_name, s.signed_at FROM dossiers d
+                 LEFT JOIN dossier_signed_declarations s ON s.dossier_id = d.id
+                WHERE d.id = $1 AND (d.owner_citizen_id = $2 OR d.applicant_id_number = $3)`,
+              [params.id, citizen.id, citizen.idNumber],
+            )
+          ).rows[0]
+        : undefined;
+      if (!row) throw notFound('Không tìm thấy hồ sơ.');
+      return {
+        signable: APPLICANT_SIGNED_PROCEDURES.includes(row.procedure_code),
+        signed: row.signer_name && row.signed_at ? { signerName: row.signer_name, signedAt: new Date(row.signed_at).toISOString() } : null,
+      };
+    },
+  );
 
   defineRoute(
     app,

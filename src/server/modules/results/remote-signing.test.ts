@@ -59,6 +59,9 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
 
   it('a citizen signs the declaration with an OTP; the PDF carries their PAdES signature and pdfsig reports it valid', async () => {
     const c = b.citizen;
+    // The journey asks whether the declaration needs the applicant's signature and whether it is signed.
+    expect((await c.get(`/api/my/dossiers/${dossier.id}/declaration`)).json()).toEqual({ signable: true, signed: null });
+    expect((await c.get(`/api/my/dossiers/${birth.id}/declaration`)).json()).toEqual({ signable: false, signed: null });
     const sent = await c.post(`/api/my/dossiers/${dossier.id}/declaration/otp`, {});
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ signerName: 'Trần Thị Mai' });
@@ -79,6 +82,10 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     const signed = await c.post(`/api/my/dossiers/${dossier.id}/declaration/signature`, { otp });
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ signerName: 'Trần Thị Mai' });
+    expect((await c.get(`/api/my/dossiers/${dossier.id}/declaration`)).json()).toEqual({
+      signable: true,
+      signed: { signerName: 'Trần Thị Mai', signedAt: signed.json().signedAt },
+    });
 
     const pdf = await c.get(`/api/my/dossiers/${dossier.id}/declaration.pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -161,6 +168,7 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
       expect(r.statusCode, url).toBe(404);
     }
     expect((await other.get(`/api/my/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(404);
+    expect((await other.get(`/api/my/dossiers/${dossier.id}/declaration`)).statusCode).toBe(404);
     // The owner, a procedure that needs no applicant signature.
     const wrongProcedure = await b.citizen.post(`/api/my/dossiers/${birth.id}/declaration/otp`, {});
     expect(wrongProcedure.statusCode).toBe(409);
@@ -168,6 +176,7 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     // Staff cannot sign in the citizen's name; an official of another unit cannot read the declaration.
     const staff = await b.staff('tiepnhan.phurieng');
     expect((await staff.post(`/api/my/dossiers/${dossier.id}/declaration/otp`, {})).statusCode).toBe(403);
+    expect((await staff.get(`/api/my/dossiers/${dossier.id}/declaration`)).statusCode).toBe(403);
     expect((await (await b.staff('tiepnhan.xuanthanh')).get(`/api/staff/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(404);
     // Citizens are not staff.
     expect((await b.citizen.get(`/api/staff/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(403);
@@ -176,6 +185,7 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     expect((await anon.post(`/api/my/dossiers/${dossier.id}/declaration/otp`, {})).statusCode).toBe(401);
     expect((await anon.post(`/api/my/dossiers/${dossier.id}/declaration/signature`, { otp: '123456' })).statusCode).toBe(401);
     expect((await anon.get(`/api/my/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(401);
+    expect((await anon.get(`/api/my/dossiers/${dossier.id}/declaration`)).statusCode).toBe(401);
     expect((await anon.get('/api/dev/remote-signing/otp')).statusCode).toBe(401);
   });
 
@@ -190,6 +200,9 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
       const r = await c.post(`/api/my/dossiers/${encodeURIComponent(id)}/declaration/otp`, {});
       expect(r.statusCode, id.slice(0, 20)).toBeGreaterThanOrEqual(400);
       expect(r.statusCode).toBeLessThan(500);
+      const status = await c.get(`/api/my/dossiers/${encodeURIComponent(id)}/declaration`);
+      expect(status.statusCode, id.slice(0, 20)).toBeGreaterThanOrEqual(400);
+      expect(status.statusCode).toBeLessThan(500);
     }
   });
 
