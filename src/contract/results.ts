@@ -129,3 +129,8 @@ export const DeclarationStatus = z.strictObject({
   signed: z.strictObject({ signerName: z.string(), signedAt: Instant }).nullable(),
 });
 export type DeclarationStatus = z.infer<typeof DeclarationStatus>;
+/** Whether the signed-in official has a personal certificate configured at the remote-signing service. */
+export const PersonalSigning = z.strictObject({ configured: z.boolean() });
+export type PersonalSigning = z.infer<typeof PersonalSigning>;
+export const PersonalSignatureAdded = DeclarationSigned;
+export type PersonalSignatureAdded = z.infer<typeof PersonalSignatureAdded>;

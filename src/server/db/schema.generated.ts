@@ -847,6 +847,12 @@ export interface OfficialMemberships {
   role: 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin' | 'community_helper';
 }
 
+export interface OfficialPersonalCredentials {
+  official_id: string;
+  provider_user_id: string;
+  configured_at: Generated<Timestamp>;
+}
+
 export interface OfficialTotpEnrolments {
   official_id: string;
   secret: string;
@@ -998,6 +1004,18 @@ export interface PersonalDataReads {
   purpose: string;
   route: string;
   ip: string | null;
+}
+
+export interface PersonalSignatures {
+  id: Generated<Int8>;
+  kind: 'declaration' | 'result';
+  id_number: string | null;
+  official_id: string | null;
+  signer_name: string;
+  credential_id: string;
+  dossier_id: string;
+  result_id: string | null;
+  signed_at: Timestamp;
 }
 
 export interface PopulationLookups {
@@ -1474,6 +1492,7 @@ export interface DB {
   notifications: Notifications;
   official_login_events: OfficialLoginEvents;
   official_memberships: OfficialMemberships;
+  official_personal_credentials: OfficialPersonalCredentials;
   official_totp_enrolments: OfficialTotpEnrolments;
   officials: Officials;
   oidc_transactions: OidcTransactions;
@@ -1485,6 +1504,7 @@ export interface DB {
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
   personal_data_reads: PersonalDataReads;
+  personal_signatures: PersonalSignatures;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;

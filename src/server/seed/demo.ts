@@ -9,6 +9,7 @@ import { seedDemoOfficials } from '../modules/officials/index.ts';
 import { seedReferenceData } from '../modules/reference/index.ts';
 import { seedPopulation } from '../standins/population/seed.ts';
 import { seedCommunityDemo } from '../modules/community/index.ts';
+import { seedPersonalCredentialsDemo } from '../modules/results/index.ts';
 import { StandinPopulationAdapter } from '../standins/population/adapter.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;
@@ -17,6 +18,8 @@ export type SeedStep = (db: Database) => Promise<void>;
 export const seedSteps: SeedStep[] = [seedReferenceData, seedCatalogue, seedDemoOfficials, async (db) => void (await seedPopulation(db)), seedMetricsDemo];
 // The community digital team's household register and helper areas (docs/community.md), after the population.
 seedSteps.push((db) => seedCommunityDemo(db, new StandinPopulationAdapter(db)));
+// The Phú Riềng leader's personal certificate at the remote-signing stand-in (docs/results.md), after the officials.
+seedSteps.push(seedPersonalCredentialsDemo);
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);

@@ -152,16 +152,7 @@ export default async function declarationRoutes(app: FastifyInstance, ctx: AppCo
     async ({ params, req }) => {
       const citizen = requireCitizen(req);
       await ownDossier(ctx, params.id, citizen);
-      const csc = client(ctx);
-      const credentialId = await credentialOf(csc, citizen.idNumber);
-      try {
-        const info = await csc.credentialInfo(credentialId);
-        await csc.sendOtp(credentialId);
-        const cn = /CN=([^,]+)/.exec(info.cert.subjectDN)?.[1] ?? info.cert.subjectDN;
-        return { credentialId, signerName: cn, issuer: info.cert.issuerDN, validTo: new Date(info.cert.validTo).toISOString() };
-      } catch (err) {
-        throw remoteSigningError(err);
-      }
+      return credentialDetails(ctx, citizen.idNumber, true);
     },
   );
 
@@ -207,6 +198,11 @@ export default async function declarationRoutes(app: FastifyInstance, ctx: AppCo
         [dossier.id, sha256, citizen.fullName, credentialId, signedAt],
       );
       if (!inserted.rowCount) throw new AppError('DECLARATION_ALREADY_SIGNED', 'Tờ khai của hồ sơ này đã được ký số.', 409);
+      // A signature with a personal certificate: the targets page counts the adults who have signed at least once.
+      await ctx.db.query(
+        `INSERT INTO personal_signatures (kind, id_number, signer_name, credential_id, dossier_id, signed_at) VALUES ('declaration', $1, $2, $3, $4, $5)`,
+        [citizen.idNumber, citizen.fullName, credentialId, dossier.id, signedAt],
+      );
       return { signerName: citizen.fullName, signedAt: signedAt.toISOString(), sha256 };
     },
   );
@@ -285,6 +281,23 @@ export async function addPersonalSignature(
   const credentialId = await credentialOf(csc, person.userId);
   try {
     return await addSignature(signedPdf, new RemoteSigner(csc, credentialId, otp), { ...opts, name: person.name });
+  } catch (err) {
+    throw remoteSigningError(err);
+  }
+}
+
+/**
+ * The person's certificate at the remote-signing service (name, issuer, expiry), and with `sendOtp` the service sends
+ * them a one-time code for their next signature.
+ */
+export async function credentialDetails(ctx: AppContext, userId: string, sendOtp: boolean): Promise<DeclarationOtpSent> {
+  const csc = client(ctx);
+  const credentialId = await credentialOf(csc, userId);
+  try {
+    const info = await csc.credentialInfo(credentialId);
+    if (sendOtp) await csc.sendOtp(credentialId);
+    const cn = /CN=([^,]+)/.exec(info.cert.subjectDN)?.[1] ?? info.cert.subjectDN;
+    return { credentialId, signerName: cn, issuer: info.cert.issuerDN, validTo: new Date(info.cert.validTo).toISOString() };
   } catch (err) {
     throw remoteSigningError(err);
   }

@@ -115,6 +115,34 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     expect(pdfsig(tampered, 'tampered.pdf')).not.toContain('Signature is Valid');
   });
 
+  it('the targets page counts the adults of the commune who have signed with a personal certificate (the register, the signing records)', async () => {
+    const today = new Date(systemNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const leader = await b.staff('lanhdao.phurieng');
+    const res = await leader.get(`/api/metrics/targets?unit=25252&from=${today}&to=${today}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const figure = (res.json() as { metric: string; value: number; actual: number | null; numerator: number; denominator: number; basis: string }[]).find(
+      (x) => x.metric === 'adults_personal_signature_rate',
+    );
+    // The demo plan's target, in the manner of Kim Long's (over 50% of adults).
+    expect(figure).toMatchObject({ value: 50, comparison: 'at_least' });
+    expect(figure!.basis).toContain('Kim Long');
+    // The register's adults (15+ today) of the commune, counted here independently of the pure rule.
+    const adults = (
+      await b.t.ctx.db.query<{ n: number }>(
+        `SELECT count(DISTINCT m.id_number)::int AS n FROM community_household_members m
+           JOIN community_households h ON h.household_no = m.household_no JOIN community_areas a ON a.id = h.area_id
+          WHERE a.commune_code = '25252' AND m.birth_date <= ($1::date - interval '15 years')`,
+        [today],
+      )
+    ).rows[0].n;
+    expect(adults).toBeGreaterThan(0);
+    const mother = await b.t.ctx.db.query('SELECT 1 FROM community_household_members WHERE id_number = $1', [DEMO_MOTHER_ID]);
+    expect(mother.rowCount, 'the demo mother is in the commune register').toBe(1);
+    // The mother signed her declaration above: one adult of the register has signed.
+    expect(figure).toMatchObject({ numerator: 1, denominator: adults });
+    expect(figure!.actual).toBeCloseTo((100 * 1) / adults, 2);
+  });
+
   it("adds the leader's personal signature beside the unit's on a result: pdfsig reports two valid signatures", async () => {
     const ctx = b.t.ctx;
     const unit = await ctx.signers.forUnit({ id: 'ubnd-phurieng-test', name: 'Ủy ban nhân dân xã Phú Riềng', province: 'Đồng Nai' });
