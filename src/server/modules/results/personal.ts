@@ -41,8 +41,7 @@ const notConfigured = () =>
   );
 
 const requireLeader = (staff: Staff) => {
-  if (!staff.auth.memberships.some((m) => m.role === 'leader'))
-    throw new AppError('FORBIDDEN', 'Chức năng dành cho lãnh đạo phê duyệt và ký kết quả.', 403);
+  if (!staff.auth.memberships.some((m) => m.role === 'leader')) throw new AppError('FORBIDDEN', 'Chức năng dành cho lãnh đạo phê duyệt và ký kết quả.', 403);
 };
 
 export default async function personalSigningRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -90,7 +89,8 @@ export default async function personalSigningRoutes(app: FastifyInstance, ctx: A
       params: DossierIdParams,
       body: DeclarationSignBody,
       response: PersonalSignatureAdded,
-      rateLimit: { max: 10, timeWindow: '10 minutes' },
+      // The remote-signing service burns a code after 5 wrong attempts; this bounds the calls to it.
+      rateLimit: { max: 30, timeWindow: '10 minutes' },
     },
     async ({ params, body, req }) => {
       const staff = await requireStaff(ctx, req);
