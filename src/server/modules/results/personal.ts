@@ -127,7 +127,7 @@ export default async function personalSigningRoutes(app: FastifyInstance, ctx: A
           size,
           result.sha256,
         ]);
-        if (!updated.rowCount) throw new AppError('RESULT_NOT_SIGNABLE', 'Kết quả đã thay đổi trong lúc ký (đã phát hành hoặc đã được ký lại).', 409);
+        if (!updated.rowCount) throw new AppError('RESULT_NOT_SIGNABLE', 'Hồ sơ không có kết quả đã ký đang chờ phát hành để thêm chữ ký cá nhân.', 409);
         await tx.query(
           `INSERT INTO personal_signatures (kind, official_id, signer_name, credential_id, dossier_id, result_id, signed_at)
            VALUES ('result', $1, $2, $3, $4, $5, $6)`,
