@@ -563,6 +563,21 @@ export const ERRORS = {
     vi: 'Tờ khai của hồ sơ này đã được ký số.',
     en: "This dossier's declaration is already signed.",
   },
+  PERSONAL_CREDENTIAL_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Bạn chưa được cấu hình chứng thư số cá nhân ở dịch vụ ký số từ xa: kết quả chỉ mang chữ ký số của cơ quan.',
+    en: "No personal certificate is configured for you at the remote signing service: the result carries the agency's signature only.",
+  },
+  RESULT_NOT_SIGNABLE: {
+    status: 409,
+    vi: 'Hồ sơ không có kết quả đã ký đang chờ phát hành để thêm chữ ký cá nhân.',
+    en: 'The dossier has no signed result waiting to be issued to add a personal signature to.',
+  },
+  PERSONAL_SIGNATURE_EXISTS: {
+    status: 409,
+    vi: 'Kết quả này đã có chữ ký số cá nhân của lãnh đạo.',
+    en: "This result already carries the leader's personal signature.",
+  },
   SHARE_DURATION_INVALID: {
     status: 400,
     vi: 'Thời hạn chia sẻ từ 1 giờ đến {days} ngày.',

@@ -161,6 +161,7 @@ export const TARGET_METRICS = [
   'satisfaction_rate_land_construction_investment',
   'avg_login_to_submit_minutes',
   'online_vs_counter_time_reduction',
+  'adults_personal_signature_rate',
 ] as const;
 export const TargetMetric = z.enum(TARGET_METRICS, { message: 'Chỉ tiêu không hợp lệ.' });
 export type TargetMetric = z.infer<typeof TargetMetric>;

@@ -123,3 +123,14 @@ export const DeclarationSigned = z.strictObject({
   sha256: z.string(),
 });
 export type DeclarationSigned = z.infer<typeof DeclarationSigned>;
+/** Whether the dossier's declaration is signed by the applicant (the journey's signing step). */
+export const DeclarationStatus = z.strictObject({
+  signable: z.boolean(),
+  signed: z.strictObject({ signerName: z.string(), signedAt: Instant }).nullable(),
+});
+export type DeclarationStatus = z.infer<typeof DeclarationStatus>;
+/** Whether the signed-in official has a personal certificate configured at the remote-signing service. */
+export const PersonalSigning = z.strictObject({ configured: z.boolean() });
+export type PersonalSigning = z.infer<typeof PersonalSigning>;
+export const PersonalSignatureAdded = DeclarationSigned;
+export type PersonalSignatureAdded = z.infer<typeof PersonalSignatureAdded>;

@@ -868,6 +868,12 @@ export interface OfficialMemberships {
   role: 'reception' | 'specialist' | 'leader' | 'clerk' | 'unit_admin' | 'supervisor' | 'system_admin' | 'catalogue_admin' | 'community_helper' | 'feedback_moderator';
 }
 
+export interface OfficialPersonalCredentials {
+  official_id: string;
+  provider_user_id: string;
+  configured_at: Generated<Timestamp>;
+}
+
 export interface OfficialTotpEnrolments {
   official_id: string;
   secret: string;
@@ -1049,6 +1055,18 @@ export interface PersonalDataReads {
   purpose: string;
   route: string;
   ip: string | null;
+}
+
+export interface PersonalSignatures {
+  id: Generated<Int8>;
+  kind: 'declaration' | 'result';
+  id_number: string | null;
+  official_id: string | null;
+  signer_name: string;
+  credential_id: string;
+  dossier_id: string;
+  result_id: string | null;
+  signed_at: Timestamp;
 }
 
 export interface PhotoCopies {
@@ -1539,6 +1557,7 @@ export interface DB {
   notifications: Notifications;
   official_login_events: OfficialLoginEvents;
   official_memberships: OfficialMemberships;
+  official_personal_credentials: OfficialPersonalCredentials;
   official_totp_enrolments: OfficialTotpEnrolments;
   officials: Officials;
   oidc_transactions: OidcTransactions;
@@ -1552,6 +1571,7 @@ export interface DB {
   payment_ledger: PaymentLedger;
   payment_refunds: PaymentRefunds;
   personal_data_reads: PersonalDataReads;
+  personal_signatures: PersonalSignatures;
   photo_copies: PhotoCopies;
   population_lookups: PopulationLookups;
   procedure_versions: ProcedureVersions;

@@ -10,6 +10,7 @@ import { seedReferenceData } from '../modules/reference/index.ts';
 import { seedPopulation } from '../standins/population/seed.ts';
 import { seedCommunityDemo } from '../modules/community/index.ts';
 import { seedFeedbackMailboxes } from '../modules/feedback/index.ts';
+import { seedPersonalCredentialsDemo } from '../modules/results/index.ts';
 import { StandinPopulationAdapter } from '../standins/population/adapter.ts';
 
 export type SeedStep = (db: Database) => Promise<void>;
@@ -20,6 +21,8 @@ export const seedSteps: SeedStep[] = [seedReferenceData, seedCatalogue, seedDemo
 seedSteps.push((db) => seedCommunityDemo(db, new StandinPopulationAdapter(db)));
 // The demo communes' PAKN e-mail addresses (docs/feedback.md).
 seedSteps.push(seedFeedbackMailboxes);
+// The Phú Riềng leader's personal certificate at the remote-signing stand-in (docs/results.md), after the officials.
+seedSteps.push(seedPersonalCredentialsDemo);
 
 export async function seedDemo(db: Database): Promise<void> {
   for (const step of seedSteps) await step(db);

@@ -86,6 +86,9 @@ export const en: Messages = {
   error: { generic: 'Something went wrong. Please try again.' },
   notFound: { title: 'Page not found', back: 'Back to home' },
   paperless: {
+    thisOnlineOnly: 'At {{unit}}, this procedure is taken online only.',
+    commune: 'Commune or ward where you apply (see today’s intake rule)',
+    communeNone: '— Choose a commune or ward —',
     title: 'Today’s rule for dossiers',
     basis: 'Legal basis: {{basis}}',
     onlineOnly: 'Procedures taken online only',

@@ -159,6 +159,22 @@ export const journeyEn: typeof journeyVi = {
     supplied: 'The additional documents have been sent. Processing continues.',
     suppliedDue: 'The additional documents have been sent. Processing continues; the result is now due {{due}}.',
   },
+  declaration: {
+    title: 'Sign the declaration',
+    intro:
+      'This procedure needs the applicant’s own signature. You sign the declaration with your personal certificate at the remote-signing service: the service sends a one-time code to your phone, and your private key never leaves the service.',
+    start: 'Sign the declaration: get a one-time code',
+    credential: 'Certificate used to sign',
+    credentialText: '{{name}} — issued by {{issuer}}, valid until {{validTo}}',
+    otpSent: 'The remote-signing service has sent a one-time code (6 digits) to your phone; it is valid for 5 minutes.',
+    otp: 'One-time code',
+    sign: 'Sign',
+    resend: 'Send a new code',
+    signed: 'Signed: the declaration was signed by {{name}} at {{at}}.',
+    download: 'Download the signed declaration (PDF)',
+    otpError: 'The one-time code could not be sent.',
+    signError: 'The declaration could not be signed.',
+  },
   result: {
     title: 'Result',
     number: 'Number',

@@ -158,6 +158,22 @@ export const journeyVi = {
     supplied: 'Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý.',
     suppliedDue: 'Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý; hẹn trả kết quả mới: {{due}}.',
   },
+  declaration: {
+    title: 'Ký số tờ khai',
+    intro:
+      'Thủ tục này cần chữ ký của chính người yêu cầu. Bạn ký tờ khai bằng chứng thư số cá nhân ở dịch vụ ký số từ xa: dịch vụ gửi mã OTP đến điện thoại của bạn, khóa bí mật không rời khỏi dịch vụ.',
+    start: 'Ký số tờ khai: nhận mã OTP',
+    credential: 'Chứng thư số dùng để ký',
+    credentialText: '{{name}} — cấp bởi {{issuer}}, hiệu lực đến {{validTo}}',
+    otpSent: 'Dịch vụ ký số từ xa đã gửi mã OTP (6 chữ số) đến điện thoại của bạn; mã có hiệu lực 5 phút.',
+    otp: 'Mã OTP',
+    sign: 'Ký số',
+    resend: 'Gửi lại mã',
+    signed: 'Đã ký: tờ khai được {{name}} ký số lúc {{at}}.',
+    download: 'Tải tờ khai đã ký (PDF)',
+    otpError: 'Không gửi được mã OTP.',
+    signError: 'Không ký được tờ khai.',
+  },
   result: {
     title: 'Kết quả giải quyết',
     number: 'Số, ký hiệu',

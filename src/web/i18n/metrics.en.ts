@@ -149,6 +149,7 @@ export const metricsEn: Shape<typeof metricsVi> = {
     satisfaction_rate_land_construction_investment: 'Satisfaction in land, construction, investment',
     avg_login_to_submit_minutes: 'Average time from login to successful submission',
     online_vs_counter_time_reduction: 'Online processing time shorter than in person',
+    adults_personal_signature_rate: 'Adults (15+) who have signed with a personal digital certificate',
   },
   campaign: {
     title: 'Campaigns',

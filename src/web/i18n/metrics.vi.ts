@@ -145,6 +145,7 @@ export const metricsVi = {
     satisfaction_rate_land_construction_investment: 'Tỷ lệ hài lòng lĩnh vực đất đai, xây dựng, đầu tư',
     avg_login_to_submit_minutes: 'Thời gian trung bình từ đăng nhập đến nộp thành công',
     online_vs_counter_time_reduction: 'Thời gian xử lý hồ sơ trực tuyến giảm so với trực tiếp',
+    adults_personal_signature_rate: 'Người trưởng thành (từ 15 tuổi) đã ký số bằng chứng thư số cá nhân',
   },
   campaign: {
     title: 'Chiến dịch',

@@ -291,6 +291,21 @@ export const staffEn: typeof staffVi = {
     return_result: 'Return the result',
     reassign: 'Reassign',
   },
+  personalSign: {
+    title: 'The leader’s personal signature',
+    lead: 'Your personal signature (remote-signing service) is added beside the agency’s. Get a one-time code and type it before confirming; leave it empty to sign with the agency’s certificate only.',
+    getOtp: 'Get a one-time code for my personal signature',
+    resend: 'Send a new code',
+    sent: 'A one-time code was sent for the certificate of {{name}} (issued by {{issuer}}, valid until {{validTo}}).',
+    otp: 'One-time code for the personal signature (6 digits)',
+    otpError: 'The one-time code could not be sent.',
+    confirmBoth:
+      "The result will be numbered and signed with the agency's digital certificate, with your personal signature beside it; the action is logged in the dossier and cannot be undone.",
+    notConfigured: 'No personal certificate is configured for you at the remote-signing service: the result carries the agency’s signature only.',
+    added: 'The result carries the agency’s signature and the personal signature of {{name}}.',
+    unitOnly: 'The result carries the agency’s signature only (no personal signature of the leader).',
+    failed: 'The result was signed with the agency’s certificate, but the personal signature could not be added: {{error}}',
+  },
   action: {
     describe: { accept: 'The dossier gets its register number and appointment, and is handed to the next step.' },
     reason: 'Reason',

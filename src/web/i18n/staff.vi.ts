@@ -290,6 +290,21 @@ export const staffVi = {
     return_result: 'Trả kết quả',
     reassign: 'Phân công lại',
   },
+  personalSign: {
+    title: 'Chữ ký số cá nhân của lãnh đạo',
+    lead: 'Chữ ký số cá nhân của bạn (dịch vụ ký số từ xa) được thêm bên cạnh chữ ký số của cơ quan. Nhận mã OTP rồi nhập trước khi xác nhận; bỏ trống nếu chỉ ký bằng chứng thư số của cơ quan.',
+    getOtp: 'Nhận mã OTP ký số cá nhân',
+    resend: 'Gửi lại mã OTP',
+    sent: 'Đã gửi mã OTP cho chứng thư số của {{name}} (cấp bởi {{issuer}}, hiệu lực đến {{validTo}}).',
+    otp: 'Mã OTP ký số cá nhân (6 chữ số)',
+    otpError: 'Không gửi được mã OTP.',
+    confirmBoth:
+      'Văn bản kết quả sẽ được cấp số và ký số bằng chứng thư số của cơ quan, kèm chữ ký số cá nhân của bạn; thao tác được ghi vào nhật ký hồ sơ và không thể hoàn tác.',
+    notConfigured: 'Bạn chưa được cấu hình chứng thư số cá nhân ở dịch vụ ký số từ xa: văn bản kết quả chỉ mang chữ ký số của cơ quan.',
+    added: 'Kết quả mang chữ ký số của cơ quan và chữ ký số cá nhân của {{name}}.',
+    unitOnly: 'Kết quả chỉ mang chữ ký số của cơ quan (không có chữ ký số cá nhân của lãnh đạo).',
+    failed: 'Kết quả đã được ký bằng chứng thư số của cơ quan, nhưng chưa thêm được chữ ký số cá nhân: {{error}}',
+  },
   action: {
     describe: { accept: 'Hệ thống cấp số theo dõi, tính ngày hẹn trả kết quả và chuyển hồ sơ đến bước xử lý tiếp theo.' },
     reason: 'Lý do',

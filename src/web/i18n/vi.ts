@@ -85,6 +85,9 @@ export const vi = {
   error: { generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.' },
   notFound: { title: 'Không tìm thấy trang', back: 'Về trang chủ' },
   paperless: {
+    thisOnlineOnly: 'Tại {{unit}}, thủ tục này chỉ tiếp nhận hồ sơ trực tuyến.',
+    commune: 'Xã, phường nơi bạn nộp hồ sơ (xem quy định tiếp nhận hôm nay)',
+    communeNone: '— Chọn xã, phường —',
     title: 'Quy định tiếp nhận hồ sơ hôm nay',
     basis: 'Căn cứ: {{basis}}',
     onlineOnly: 'Thủ tục chỉ tiếp nhận hồ sơ trực tuyến',

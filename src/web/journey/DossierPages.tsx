@@ -20,6 +20,7 @@ import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatDateTime, formatDay, vnClockOf, vnToday } from '../format.ts';
 import '../i18n/journey.ts';
 import { BundleLink } from '../lienthong/BundlePages.tsx';
+import { DeclarationSigning } from './DeclarationSigning.tsx';
 import { DossierMessages } from '../notifications/DossierMessages.tsx';
 import { RatingForm } from '../metrics/RatingForm.tsx';
 import { PaymentPanel } from '../payments/PaymentPanel.tsx';
@@ -96,6 +97,7 @@ export function ConfirmationPage() {
         </p>
       </div>
       <p>{t('journey.confirmation.sent', { name: d.procedureName, at: formatDateTime(d.submittedAt) })}</p>
+      <DeclarationSigning dossierId={d.id} />
       <h2>{t('journey.confirmation.next')}</h2>
       <ol>
         <li>{t('journey.confirmation.step1')}</li>
@@ -236,6 +238,7 @@ export function DossierDetailPage() {
         )}
       </dl>
       <Exemptions d={d} />
+      <DeclarationSigning dossierId={d.id} />
       <PaymentPanel dossierId={d.id} />
       {d.result && <ResultPanel dossierId={d.id} result={d.result} />}
       {(d.status.code === 9 || d.status.code === 10) && <RatingForm dossierId={d.id} />}

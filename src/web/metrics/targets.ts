@@ -11,6 +11,7 @@ export const TARGET_METRICS: TargetMetric[] = [
   'satisfaction_rate_land_construction_investment',
   'avg_login_to_submit_minutes',
   'online_vs_counter_time_reduction',
+  'adults_personal_signature_rate',
 ];
 
 /** Minutes for the login-to-submit time; every other target is a percentage. */

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PortalToday } from '../components/PaperlessToday.tsx';
 import { SearchForm } from '../components/SearchForm.tsx';
 import { catalogueQueries } from '../data/queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -28,6 +29,7 @@ export function HomePage() {
         <p className="lead">{t('home.lead')}</p>
         <SearchForm big />
       </section>
+      <PortalToday />
       <section aria-labelledby="popular-h">
         <h2 id="popular-h">{t('home.popular')}</h2>
         <ul className="chips">

@@ -8,6 +8,7 @@ import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
+import { PortalToday } from '../components/PaperlessToday.tsx';
 
 function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (f.amount === 0) return t('procedure.free');
@@ -50,6 +51,7 @@ export function ProcedurePage() {
         {d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}
       </p>
       <p className="lead">{d.guide.summary}</p>
+      <PortalToday procedureCode={d.code} />
       {d.cases.some((c) => c.form) && (
         <p className="apply-box">
           {session && !session.authenticated ? (

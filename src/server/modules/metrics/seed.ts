@@ -34,7 +34,14 @@ const TARGETS: Row[] = [
 export async function seedMetricsDemo(db: Database): Promise<void> {
   const units = new Set((await db.query<{ id: string }>('SELECT id FROM org_units WHERE id = ANY($1::text[])', [[PR, XT]])).rows.map((r) => r.id));
   if (!units.has(PR)) return;
-  if ((await db.query("SELECT 1 FROM metric_targets WHERE created_by = 'seed' LIMIT 1")).rows.length > 0) return;
+  // The adults using a personal digital signature, in the manner of Kim Long's plan (over 50% of adults), added on
+  // its own so that a database seeded before this target gets it too.
+  if ((await db.query("SELECT 1 FROM metric_targets WHERE created_by = 'seed' AND metric = 'adults_personal_signature_rate'")).rows.length === 0)
+    await db.query(
+      "INSERT INTO metric_targets (id, unit_id, official_id, metric, value, comparison, effective_from, effective_to, basis, created_by) VALUES ($1,$2,NULL,'adults_personal_signature_rate',50,'at_least','2025-07-01',NULL,$3,'seed')",
+      [crypto.randomUUID(), PR, 'Theo mô hình kế hoạch xã Kim Long: trên 50% người dân trưởng thành sử dụng chữ ký số cá nhân'],
+    );
+  if ((await db.query("SELECT 1 FROM metric_targets WHERE created_by = 'seed' AND metric <> 'adults_personal_signature_rate' LIMIT 1")).rows.length > 0) return;
   await db.transaction(async (tx) => {
     for (const [unit, metric, value, comparison, from, to, basis] of TARGETS) {
       if (!units.has(unit)) continue;

@@ -4,7 +4,9 @@
  * dossiers that official handled (Hưng Đạo's per-official online-dossier rate).
  */
 import crypto from 'node:crypto';
+import { adultsWithPersonalSignature } from '../../../core/community/signature.ts';
 import { round } from '../../../core/indicators/index766.ts';
+import { localDayRange } from '../../../core/time/local.ts';
 import {
   CampaignInput,
   TARGET_METRICS,
@@ -32,6 +34,7 @@ export const targetMetricName: Record<TargetMetric, string> = {
   satisfaction_rate_land_construction_investment: 'Tỷ lệ hài lòng lĩnh vực đất đai, xây dựng, đầu tư',
   avg_login_to_submit_minutes: 'Thời gian trung bình từ đăng nhập đến nộp thành công (phút)',
   online_vs_counter_time_reduction: 'Thời gian xử lý hồ sơ trực tuyến ngắn hơn trực tiếp (%)',
+  adults_personal_signature_rate: 'Tỷ lệ người trưởng thành (từ 15 tuổi) sử dụng chữ ký số cá nhân',
 };
 
 export { CampaignInput, TargetInput };
@@ -120,6 +123,10 @@ export async function measure(
   from: string,
   to: string,
 ): Promise<{ actual: number | null; numerator: number | null; denominator: number | null }> {
+  if (metric === 'adults_personal_signature_rate') {
+    const f = await adultsSigning(db, scope.unitIds, to);
+    return { actual: f.percent, numerator: f.signed, denominator: f.adults };
+  }
   const procs = await procedures(db);
   const pctOf = (num: number, den: number) => ({ actual: den === 0 ? null : round((num / den) * 100, 2), numerator: num, denominator: den });
   if (metric === 'satisfaction_rate_land_construction_investment') {
@@ -162,6 +169,36 @@ export async function measure(
     }
   }
   return { actual: null, numerator: null, denominator: null };
+}
+
+/**
+ * Adults (15+ on `day`) of the population of the units' communes (the household register imported from the
+ * population database) who have signed with a personal certificate at least once by the end of `day` (the
+ * remote-signing records, personal_signatures).
+ */
+export async function adultsSigning(db: Queryable, unitIds: readonly string[], day: string) {
+  const residents = (
+    await db.query<{ id_number: string; birth_date: string }>(
+      `SELECT m.id_number, to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date FROM community_household_members m
+         JOIN community_households h ON h.household_no = m.household_no JOIN community_areas a ON a.id = h.area_id
+        WHERE a.commune_code IN (SELECT admin_unit_code FROM org_units WHERE id = ANY($1::text[]))`,
+      [unitIds],
+    )
+  ).rows;
+  const signers = (
+    await db.query<{ id_number: string; first: Date }>(
+      `SELECT id_number, min(signed_at) AS first FROM personal_signatures
+        WHERE id_number = ANY($1::text[]) GROUP BY id_number`,
+      [residents.map((r) => r.id_number)],
+    )
+  ).rows;
+  const asOf = new Date(localDayRange(day, day).end.getTime() - 1).toISOString();
+  return adultsWithPersonalSignature(
+    residents.map((r) => ({ idNumber: r.id_number, birthDate: r.birth_date })),
+    new Map(signers.map((s) => [s.id_number, new Date(s.first).toISOString()])),
+    day,
+    asOf,
+  );
 }
 
 /** Targets in force during [from, to] for the scope's units, with their progress. */

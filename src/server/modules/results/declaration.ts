@@ -13,7 +13,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DossierIdParams } from '../../../contract/dossiers.ts';
 import { file, PDF } from '../../../contract/http.ts';
-import { DeclarationOtpSent, DeclarationSignBody, DeclarationSigned } from '../../../contract/results.ts';
+import { DeclarationOtpSent, DeclarationSignBody, DeclarationSigned, DeclarationStatus } from '../../../contract/results.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import { systemNow } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
@@ -111,6 +111,36 @@ export default async function declarationRoutes(app: FastifyInstance, ctx: AppCo
   defineRoute(
     app,
     {
+      method: 'GET',
+      url: '/api/my/dossiers/:id/declaration',
+      summary: 'Tờ khai của hồ sơ của tôi: có cần ký số không, đã ký chưa',
+      tags: ['store'],
+      params: DossierIdParams,
+      response: DeclarationStatus,
+    },
+    async ({ params, req }) => {
+      const citizen = requireCitizen(req);
+      const row = isUuid(params.id)
+        ? (
+            await ctx.db.query<{ procedure_code: string; signer_name: string | null; signed_at: Date | null }>(
+              `SELECT d.procedure_code, s.signer_name, s.signed_at FROM dossiers d
+                 LEFT JOIN dossier_signed_declarations s ON s.dossier_id = d.id
+                WHERE d.id = $1 AND (d.owner_citizen_id = $2 OR d.applicant_id_number = $3)`,
+              [params.id, citizen.id, citizen.idNumber],
+            )
+          ).rows[0]
+        : undefined;
+      if (!row) throw notFound('Không tìm thấy hồ sơ.');
+      return {
+        signable: APPLICANT_SIGNED_PROCEDURES.includes(row.procedure_code),
+        signed: row.signer_name && row.signed_at ? { signerName: row.signer_name, signedAt: new Date(row.signed_at).toISOString() } : null,
+      };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
       method: 'POST',
       url: '/api/my/dossiers/:id/declaration/otp',
       summary: 'Ký số tờ khai từ xa: tìm chứng thư số cá nhân và gửi mã OTP',
@@ -122,16 +152,7 @@ export default async function declarationRoutes(app: FastifyInstance, ctx: AppCo
     async ({ params, req }) => {
       const citizen = requireCitizen(req);
       await ownDossier(ctx, params.id, citizen);
-      const csc = client(ctx);
-      const credentialId = await credentialOf(csc, citizen.idNumber);
-      try {
-        const info = await csc.credentialInfo(credentialId);
-        await csc.sendOtp(credentialId);
-        const cn = /CN=([^,]+)/.exec(info.cert.subjectDN)?.[1] ?? info.cert.subjectDN;
-        return { credentialId, signerName: cn, issuer: info.cert.issuerDN, validTo: new Date(info.cert.validTo).toISOString() };
-      } catch (err) {
-        throw remoteSigningError(err);
-      }
+      return credentialDetails(ctx, citizen.idNumber, true);
     },
   );
 
@@ -177,6 +198,11 @@ export default async function declarationRoutes(app: FastifyInstance, ctx: AppCo
         [dossier.id, sha256, citizen.fullName, credentialId, signedAt],
       );
       if (!inserted.rowCount) throw new AppError('DECLARATION_ALREADY_SIGNED', 'Tờ khai của hồ sơ này đã được ký số.', 409);
+      // A signature with a personal certificate: the targets page counts the adults who have signed at least once.
+      await ctx.db.query(
+        `INSERT INTO personal_signatures (kind, id_number, signer_name, credential_id, dossier_id, signed_at) VALUES ('declaration', $1, $2, $3, $4, $5)`,
+        [citizen.idNumber, citizen.fullName, credentialId, dossier.id, signedAt],
+      );
       return { signerName: citizen.fullName, signedAt: signedAt.toISOString(), sha256 };
     },
   );
@@ -255,6 +281,23 @@ export async function addPersonalSignature(
   const credentialId = await credentialOf(csc, person.userId);
   try {
     return await addSignature(signedPdf, new RemoteSigner(csc, credentialId, otp), { ...opts, name: person.name });
+  } catch (err) {
+    throw remoteSigningError(err);
+  }
+}
+
+/**
+ * The person's certificate at the remote-signing service (name, issuer, expiry), and with `sendOtp` the service sends
+ * them a one-time code for their next signature.
+ */
+export async function credentialDetails(ctx: AppContext, userId: string, sendOtp: boolean): Promise<DeclarationOtpSent> {
+  const csc = client(ctx);
+  const credentialId = await credentialOf(csc, userId);
+  try {
+    const info = await csc.credentialInfo(credentialId);
+    if (sendOtp) await csc.sendOtp(credentialId);
+    const cn = /CN=([^,]+)/.exec(info.cert.subjectDN)?.[1] ?? info.cert.subjectDN;
+    return { credentialId, signerName: cn, issuer: info.cert.issuerDN, validTo: new Date(info.cert.validTo).toISOString() };
   } catch (err) {
     throw remoteSigningError(err);
   }

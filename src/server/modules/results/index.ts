@@ -12,3 +12,4 @@ export { createRootCa, issueSigningCertificate } from './signing/certificates.ts
 export { addSignature, signPdf } from './signing/pades.ts';
 export { CscClient, RemoteSigner, remoteSigningConfig } from './signing/remote.ts';
 export { addPersonalSignature, sendPersonalOtp } from './declaration.ts';
+export { seedPersonalCredentialsDemo } from './personal.ts';

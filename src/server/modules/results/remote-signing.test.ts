@@ -59,6 +59,9 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
 
   it('a citizen signs the declaration with an OTP; the PDF carries their PAdES signature and pdfsig reports it valid', async () => {
     const c = b.citizen;
+    // The journey asks whether the declaration needs the applicant's signature and whether it is signed.
+    expect((await c.get(`/api/my/dossiers/${dossier.id}/declaration`)).json()).toEqual({ signable: true, signed: null });
+    expect((await c.get(`/api/my/dossiers/${birth.id}/declaration`)).json()).toEqual({ signable: false, signed: null });
     const sent = await c.post(`/api/my/dossiers/${dossier.id}/declaration/otp`, {});
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ signerName: 'Trần Thị Mai' });
@@ -79,6 +82,10 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     const signed = await c.post(`/api/my/dossiers/${dossier.id}/declaration/signature`, { otp });
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ signerName: 'Trần Thị Mai' });
+    expect((await c.get(`/api/my/dossiers/${dossier.id}/declaration`)).json()).toEqual({
+      signable: true,
+      signed: { signerName: 'Trần Thị Mai', signedAt: signed.json().signedAt },
+    });
 
     const pdf = await c.get(`/api/my/dossiers/${dossier.id}/declaration.pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -106,6 +113,34 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     const at = tampered.indexOf('stream') + 20;
     tampered[at] ^= 1;
     expect(pdfsig(tampered, 'tampered.pdf')).not.toContain('Signature is Valid');
+  });
+
+  it('the targets page counts the adults of the commune who have signed with a personal certificate (the register, the signing records)', async () => {
+    const today = new Date(systemNow().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const leader = await b.staff('lanhdao.phurieng');
+    const res = await leader.get(`/api/metrics/targets?unit=25252&from=${today}&to=${today}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const figure = (res.json() as { metric: string; value: number; actual: number | null; numerator: number; denominator: number; basis: string }[]).find(
+      (x) => x.metric === 'adults_personal_signature_rate',
+    );
+    // The demo plan's target, in the manner of Kim Long's (over 50% of adults).
+    expect(figure).toMatchObject({ value: 50, comparison: 'at_least' });
+    expect(figure!.basis).toContain('Kim Long');
+    // The register's adults (15+ today) of the commune, counted here independently of the pure rule.
+    const adults = (
+      await b.t.ctx.db.query<{ n: number }>(
+        `SELECT count(DISTINCT m.id_number)::int AS n FROM community_household_members m
+           JOIN community_households h ON h.household_no = m.household_no JOIN community_areas a ON a.id = h.area_id
+          WHERE a.commune_code = '25252' AND m.birth_date <= ($1::date - interval '15 years')`,
+        [today],
+      )
+    ).rows[0].n;
+    expect(adults).toBeGreaterThan(0);
+    const mother = await b.t.ctx.db.query('SELECT 1 FROM community_household_members WHERE id_number = $1', [DEMO_MOTHER_ID]);
+    expect(mother.rowCount, 'the demo mother is in the commune register').toBe(1);
+    // The mother signed her declaration above: one adult of the register has signed.
+    expect(figure).toMatchObject({ numerator: 1, denominator: adults });
+    expect(figure!.actual).toBeCloseTo((100 * 1) / adults, 2);
   });
 
   it("adds the leader's personal signature beside the unit's on a result: pdfsig reports two valid signatures", async () => {
@@ -148,6 +183,64 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     });
   });
 
+  it("the leader's approval: with a configured personal certificate the result carries the leader's signature and the unit's; without, the unit's alone", async () => {
+    const act = async (user: string, action: string) => {
+      const r = await (await b.staff(user)).post(`/api/staff/dossiers/${birth.id}/${action}`, {});
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+    };
+    const assignee = async () => {
+      const d = (await (await b.staff('giamsat.dongnai')).get(`/api/staff/dossiers/${birth.id}`)).json();
+      const t = d.tasks.find((x: { current: boolean }) => x.current);
+      return (
+        { 'Nguyễn Thị Thu Trang': 'chuyenvien.vhxh', 'Nguyễn Văn An': 'chuyenvien2.vhxh', 'Trần Minh Đức': 'chuyenvien.vanphong' } as Record<string, string>
+      )[t.assigneeName];
+    };
+    await act('tiepnhan.phurieng', 'accept');
+    await act(await assignee(), 'forward');
+    const leader = await b.staff('lanhdao.phurieng');
+    // Before the approval: the leader's certificate is configured; the code is sent (the stand-in's dev route shows it).
+    expect((await leader.get('/api/staff/personal-signing')).json()).toEqual({ configured: true });
+    const sent = await leader.post('/api/staff/personal-signing/otp', {});
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().signerName).toBe('Võ Minh Tâm');
+    const otp = (await leader.get('/api/dev/remote-signing/staff-otp')).json().otp as string;
+    expect(otp).toBe(await otpOf('official:lanhdao.phurieng'));
+    // Nothing to sign yet.
+    const early = await leader.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('RESULT_NOT_SIGNABLE');
+    await act('lanhdao.phurieng', 'forward'); // Phê duyệt và ký số: the unit's signature, in the transaction
+    const unitOnly = (await leader.get(`/api/staff/dossiers/${birth.id}/result.pdf`)).rawPayload;
+    expect(pdfsig(unitOnly, 'unit-only.pdf').match(/Signature #\d/g)).toHaveLength(1);
+    // Another official (not a leader of the issuing unit) cannot add a signature.
+    const other = await (await b.staff('tiepnhan.phurieng')).post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp });
+    expect(other.statusCode).toBe(403);
+    const added = await leader.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp });
+    expect(added.statusCode, added.body).toBe(200);
+    const both = (await leader.get(`/api/staff/dossiers/${birth.id}/result.pdf`)).rawPayload;
+    expect(crypto.createHash('sha256').update(both).digest('hex')).toBe(added.json().sha256);
+    expect(Buffer.compare(both.subarray(0, unitOnly.length), unitOnly)).toBe(0);
+    const out = pdfsig(both, 'approved-two-signatures.pdf');
+    expect(out.match(/Signature #\d/g)).toHaveLength(2);
+    expect(out.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(out).toContain('Võ Minh Tâm');
+    expect(out).toContain('Ủy ban nhân dân xã Phú Riềng');
+    // Once only; the record counts a leader's signature, not a citizen's.
+    const again = await leader.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('PERSONAL_SIGNATURE_EXISTS');
+    const rec = (await b.t.ctx.db.query("SELECT id_number, official_id FROM personal_signatures WHERE kind = 'result' AND dossier_id = $1", [birth.id])).rows;
+    expect(rec).toEqual([expect.objectContaining({ id_number: null, official_id: expect.any(String) })]);
+
+    // A leader without a configured certificate: told clearly, the result keeps the unit's signature alone.
+    const plain = await b.staff('lanhdao.xuanthanh');
+    expect((await plain.get('/api/staff/personal-signing')).json()).toEqual({ configured: false });
+    const refused = await plain.post('/api/staff/personal-signing/otp', {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'PERSONAL_CREDENTIAL_NOT_CONFIGURED' });
+    expect(refused.json().error.message).toContain('chỉ mang chữ ký số của cơ quan');
+  });
+
   it('access: only the owning citizen signs; wrong procedure, another citizen, staff and anonymous are refused', async () => {
     const other = new TestClient(b.t.app);
     await other.loginAs(b.t.ctx.db, 'citizen', {
@@ -161,6 +254,7 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
       expect(r.statusCode, url).toBe(404);
     }
     expect((await other.get(`/api/my/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(404);
+    expect((await other.get(`/api/my/dossiers/${dossier.id}/declaration`)).statusCode).toBe(404);
     // The owner, a procedure that needs no applicant signature.
     const wrongProcedure = await b.citizen.post(`/api/my/dossiers/${birth.id}/declaration/otp`, {});
     expect(wrongProcedure.statusCode).toBe(409);
@@ -168,6 +262,7 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     // Staff cannot sign in the citizen's name; an official of another unit cannot read the declaration.
     const staff = await b.staff('tiepnhan.phurieng');
     expect((await staff.post(`/api/my/dossiers/${dossier.id}/declaration/otp`, {})).statusCode).toBe(403);
+    expect((await staff.get(`/api/my/dossiers/${dossier.id}/declaration`)).statusCode).toBe(403);
     expect((await (await b.staff('tiepnhan.xuanthanh')).get(`/api/staff/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(404);
     // Citizens are not staff.
     expect((await b.citizen.get(`/api/staff/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(403);
@@ -176,7 +271,21 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
     expect((await anon.post(`/api/my/dossiers/${dossier.id}/declaration/otp`, {})).statusCode).toBe(401);
     expect((await anon.post(`/api/my/dossiers/${dossier.id}/declaration/signature`, { otp: '123456' })).statusCode).toBe(401);
     expect((await anon.get(`/api/my/dossiers/${dossier.id}/declaration.pdf`)).statusCode).toBe(401);
+    expect((await anon.get(`/api/my/dossiers/${dossier.id}/declaration`)).statusCode).toBe(401);
     expect((await anon.get('/api/dev/remote-signing/otp')).statusCode).toBe(401);
+    // The leader's personal signature: anonymous, citizens, non-leaders and another unit's officials are refused.
+    expect((await anon.get('/api/staff/personal-signing')).statusCode).toBe(401);
+    expect((await anon.post('/api/staff/personal-signing/otp', {})).statusCode).toBe(401);
+    expect((await anon.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp: '123456' })).statusCode).toBe(401);
+    expect((await anon.get('/api/dev/remote-signing/staff-otp')).statusCode).toBe(401);
+    expect((await b.citizen.get('/api/staff/personal-signing')).statusCode).toBe(403);
+    expect((await b.citizen.post('/api/staff/personal-signing/otp', {})).statusCode).toBe(403);
+    expect((await b.citizen.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp: '123456' })).statusCode).toBe(403);
+    expect((await b.citizen.get('/api/dev/remote-signing/staff-otp')).statusCode).toBe(403);
+    expect((await staff.post('/api/staff/personal-signing/otp', {})).statusCode).toBe(403); // a receiving officer is no leader
+    expect((await staff.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp: '123456' })).statusCode).toBe(403);
+    const otherUnit = await b.staff('lanhdao.xuanthanh');
+    expect((await otherUnit.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, { otp: '123456' })).statusCode).toBe(404);
   });
 
   it('bad input: wrong types, NUL bytes, huge strings get a Vietnamese 400, never a 500', async () => {
@@ -186,10 +295,23 @@ describe(`remote signing through the CSC stand-in on ${testDatabaseKind}`, () =>
       expect(r.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(r.json().error.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i);
     }
+    const leader = await b.staff('lanhdao.phurieng');
+    for (const body of [{ otp: 123456 }, { otp: '12\u00003456' }, { otp: '9'.repeat(100_000) }, { otp: '123456', extra: 1 }, {}]) {
+      const r = await leader.post(`/api/staff/dossiers/${birth.id}/result/personal-signature`, body);
+      expect(r.statusCode, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(r.json().error.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i);
+    }
+    for (const id of ['khong-phai-uuid', 'a'.repeat(5000), '%00']) {
+      const r = await leader.post(`/api/staff/dossiers/${encodeURIComponent(id)}/result/personal-signature`, { otp: '123456' });
+      expect([404, 414], id.slice(0, 20)).toContain(r.statusCode);
+    }
     for (const id of ['khong-phai-uuid', 'a'.repeat(5000), '%00']) {
       const r = await c.post(`/api/my/dossiers/${encodeURIComponent(id)}/declaration/otp`, {});
       expect(r.statusCode, id.slice(0, 20)).toBeGreaterThanOrEqual(400);
       expect(r.statusCode).toBeLessThan(500);
+      const status = await c.get(`/api/my/dossiers/${encodeURIComponent(id)}/declaration`);
+      expect(status.statusCode, id.slice(0, 20)).toBeGreaterThanOrEqual(400);
+      expect(status.statusCode).toBeLessThan(500);
     }
   });
 

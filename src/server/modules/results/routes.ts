@@ -31,6 +31,7 @@ import { previewDossierResult } from './issue.ts';
 import { listStore, openShare, ownStoreDocument, shareStoreDocument } from './store.ts';
 import { checkPdfSignatures } from './verify-pdf.ts';
 import declarationRoutes from './declaration.ts';
+import personalSigningRoutes from './personal.ts';
 
 const Id = DossierIdParams;
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
@@ -307,4 +308,5 @@ export default async function resultRoutes(app: FastifyInstance, ctx: AppContext
   );
 
   await declarationRoutes(app, ctx);
+  await personalSigningRoutes(app, ctx);
 }

@@ -18,7 +18,8 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireCitizen } from '../../http/actor.ts';
+import { requireActor, requireCitizen } from '../../http/actor.ts';
+import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { createRootCa, issueSigningCertificate, remoteSigningConfig } from '../../modules/results/index.ts';
 
@@ -245,6 +246,31 @@ export default async function cscStandin(app: FastifyInstance, ctx: AppContext):
           `SELECT o.otp FROM standin_csc_otps o JOIN standin_csc_credentials c ON c.credential_id = o.credential_id
             WHERE c.user_id = $1 AND o.expires_at > now()`,
           [me.idNumber],
+        )
+      ).rows[0];
+      return { otp: row?.otp ?? null };
+    },
+  );
+
+  // The same for a signed-in official's personal certificate (a leader's signature beside the unit's).
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/dev/remote-signing/staff-otp',
+      summary: 'Mã OTP ký số cá nhân của tôi (cán bộ) ở dịch vụ thử nghiệm (chỉ môi trường phát triển, cần đăng nhập)',
+      tags: ['development'],
+      response: z.object({ otp: z.string().nullable() }),
+    },
+    async ({ req }) => {
+      const me = requireActor(req);
+      if (me.kind !== 'official') throw new AppError('FORBIDDEN', 'Chức năng dành cho cán bộ, công chức.', 403);
+      const row = (
+        await ctx.db.query<{ otp: string }>(
+          `SELECT o.otp FROM standin_csc_otps o JOIN standin_csc_credentials c ON c.credential_id = o.credential_id
+             JOIN official_personal_credentials p ON p.provider_user_id = c.user_id
+            WHERE p.official_id = $1 AND o.expires_at > now()`,
+          [me.id],
         )
       ).rows[0];
       return { otp: row?.otp ?? null };

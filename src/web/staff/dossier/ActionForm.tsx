@@ -22,13 +22,15 @@ import {
   TextInput,
   WITHDRAWAL_REQUEST,
 } from './ActionInputs.tsx';
+import { addPersonalSignature, PersonalSignature } from './PersonalSignature.tsx';
 import { ACTION_FIELDS, actionBody, actionInput, checkAction, initialValues, serverPath, type ActionValues } from './actionFields.ts';
 
 interface Props {
   d: StaffDossier;
   action: { code: StaffAction; name: string };
   actionName: string;
-  onDone: (result: StaffActionResult) => void;
+  /** `note`: what the leader's approval signed with (the unit's certificate, and the leader's own when added). */
+  onDone: (result: StaffActionResult, note?: string) => void;
   onCancel: () => void;
   /** The reason written in advance (the official may change it). */
   initialReason?: string;
@@ -43,6 +45,7 @@ export function ActionForm({ d, action, actionName, onDone, onCancel, initialRea
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [personalOtp, setPersonalOtp] = useState('');
   const confirmRef = useRef<HTMLHeadingElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const fields = ACTION_FIELDS[action.code];
@@ -75,7 +78,9 @@ export function ActionForm({ d, action, actionName, onDone, onCancel, initialRea
         method: 'POST',
         body: actionBody(actionInput(action.code, v)),
       });
-      onDone(result);
+      // The leader's personal signature beside the unit's, once the approval has signed the result.
+      const note = !signs ? undefined : /^\d{6}$/.test(personalOtp) ? await addPersonalSignature(d.id, personalOtp, t) : t('staff.personalSign.unitOnly');
+      onDone(result, note);
     } catch (e) {
       setConfirming(false);
       if (e instanceof ApiError) {
@@ -157,7 +162,10 @@ export function ActionForm({ d, action, actionName, onDone, onCancel, initialRea
           <h4 id="action-confirm-title" ref={confirmRef} tabIndex={-1}>
             {t('staff.action.confirmTitle', { action: actionName, code: d.code })}
           </h4>
-          <p>{signs ? t('staff.action.signConfirmText') : t('staff.action.confirmText')}</p>
+          <p>
+            {signs ? (/^\d{6}$/.test(personalOtp) ? t('staff.personalSign.confirmBoth') : t('staff.action.signConfirmText')) : t('staff.action.confirmText')}
+          </p>
+          {signs && <PersonalSignature otp={personalOtp} onOtp={setPersonalOtp} />}
           <div className="button-row">
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void send()}>
               {busy ? t('staff.action.sending') : t('staff.action.confirm')}

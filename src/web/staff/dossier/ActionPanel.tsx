@@ -20,7 +20,7 @@ export function ActionPanel({
   preset,
 }: {
   d: StaffDossier;
-  onDone: (result: StaffActionResult, actionName: string) => void;
+  onDone: (result: StaffActionResult, actionName: string, note?: string) => void;
   preset?: ActionPreset;
 }) {
   const { t } = useTranslation();
@@ -72,9 +72,9 @@ export function ActionPanel({
             signs={signs(openAction.code)}
             initialReason={usablePreset?.action === openAction.code ? usablePreset.reason : undefined}
             onCancel={() => close(openAction.code)}
-            onDone={(r) => {
+            onDone={(r, note) => {
               setOpen(null);
-              onDone(r, name(openAction));
+              onDone(r, name(openAction), note);
             }}
           />
         </div>

@@ -42,7 +42,7 @@ export function DossierPage() {
   const heading = usePageTitle(d ? t('staff.dossier.title', { code: d.code }) : t('staff.dossier.loading'));
 
   /** Called by the action panel after an action succeeded: fresh data everywhere, then the outcome in words. */
-  const done = async (result: StaffActionResult, actionName: string) => {
+  const done = async (result: StaffActionResult, actionName: string, note?: string) => {
     await afterStaffAction(qc, id);
     const fresh = qc.getQueryData<StaffDossier>(keys.staff.dossier(id));
     const status = fresh ? statusName(i18n.language, fresh.status) : '';
@@ -53,7 +53,7 @@ export function DossierPage() {
           due: vnDateTime(t, result.task.dueAt),
         })
       : '';
-    setAnnouncement({ id, text: `${t('staff.dossier.done', { action: actionName, status })}${next ? ` ${next}` : ''}` });
+    setAnnouncement({ id, text: `${t('staff.dossier.done', { action: actionName, status })}${next ? ` ${next}` : ''}${note ? ` ${note}` : ''}` });
     requestAnimationFrame(() => announceRef.current?.focus());
   };
   const said = announcement.id === id ? announcement.text : '';
@@ -83,7 +83,7 @@ export function DossierPage() {
             <div className="dossier-side">
               <ActionPanel
                 d={d}
-                onDone={(r, name) => void done(r, name)}
+                onDone={(r, name, note) => void done(r, name, note)}
                 preset={duplicateOf ? { action: 'refuse', reason: t('staff.queue.duplicateReason', { code: duplicateOf }) } : undefined}
               />
               <FormsList d={d} />
