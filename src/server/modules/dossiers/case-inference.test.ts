@@ -64,6 +64,17 @@ describe(`case chosen by the server on ${testDatabaseKind}`, () => {
     expect(res.json().caseCode).toBe('mac-dinh');
   });
 
+  it('1.004884 re-registration (form 2) is prefilled from the population database: the person and the parents', async () => {
+    const res = await mai.post('/api/drafts', { procedureCode: '1.004884' });
+    expect(res.statusCode).toBe(201);
+    const draft = res.json();
+    expect(draft.values).toMatchObject({ hoTenTre: 'Trần Thị Mai', soDinhDanhTre: DEMO_MOTHER_ID, gioiTinhTre: 'Nữ', quocTichTre: 'Việt Nam' });
+    expect(draft.values.ngaySinhTre).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(draft.prefilledFields).toEqual(expect.arrayContaining(['hoTenTre', 'ngaySinhTre', 'gioiTinhTre', 'danTocTre', 'quocTichTre', 'soDinhDanhTre']));
+    // A record without a father's reference does not mean "father not known": the citizen answers that herself.
+    expect(draft.values.coThongTinCha).toBeUndefined();
+  });
+
   it('a procedure with several cases and no rule: CASE_REQUIRED (permanent residence)', async () => {
     const res = await vinh.post('/api/drafts', { procedureCode: '1.004194' });
     expect(res.statusCode).toBe(422);
