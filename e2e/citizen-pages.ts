@@ -149,6 +149,8 @@ export const CITIZEN_PAGES: CitizenPage[] = [
 /** Logs the page in as the demo mother and makes a draft, a submitted dossier with a fee and a payment attempt. */
 export async function prepareCitizen(page: Page, baseUrl: string): Promise<CitizenIds> {
   await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
+  // Run under tsx (the screenshot script), esbuild names the functions below with a helper the page lacks.
+  await page.evaluate('window.__name = (f) => f');
   return page.evaluate(async () => {
     const csrf = () => decodeURIComponent(document.cookie.match(/(?:^|;\s*)motcua_csrf=([^;]+)/)?.[1] ?? '');
     const call = async (method: string, url: string, body?: unknown) => {
