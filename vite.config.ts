@@ -19,6 +19,13 @@ export default defineConfig({
     sourcemap: true,
     // WEB_MANIFEST=1 also writes .vite/manifest.json (bench/web-size.ts reads it); the default build is unchanged.
     manifest: process.env.WEB_MANIFEST === '1',
+    rolldownOptions: {
+      output: {
+        // zod (staff, administration and national-sync pages only) in a chunk of its own: otherwise the bundler puts
+        // its shared core into a chunk every page loads, citizen pages included (issue 18, light first load).
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000', '/auth': 'http://localhost:3000', '/eid': 'http://localhost:3000' },

@@ -129,9 +129,7 @@ export const smallPdf = tinyPdf;
  * birth certificate; returns the dossier's id and code from the confirmation page.
  */
 export async function submitBirthRegistration(page: Page, baseUrl: string): Promise<{ id: string; code: string }> {
-  await page.goto(`${baseUrl}/nop-ho-so/1.001193`);
-  await page.getByLabel(/đúng hạn/).check();
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.goto(`${baseUrl}/nop-ho-so/1.001193`); // the date of birth decides the case: straight to the form
   await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ được đăng ký khai sinh' }).waitFor();
   await page.locator('#f-noiSinhTre').fill('Trạm Y tế xã Phú Riềng');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();

@@ -12,9 +12,7 @@ import { expectAccessible, loginWithEid } from './journey.ts';
 
 /** The mother fills in the birth registration of her newborn (prefilled) up to the check-your-answers page. */
 async function birthRegistrationToReview(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/nop-ho-so/1.001193`);
-  await page.getByLabel(/đúng hạn/).check();
-  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await page.goto(`${baseUrl}/nop-ho-so/1.001193`); // the date of birth decides the case: straight to the form
   await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ được đăng ký khai sinh' }).waitFor();
   await page.locator('#f-noiSinhTre').fill('Trạm Y tế xã Phú Riềng');
   for (const next of ['Thông tin người mẹ', 'Thông tin người cha', 'Người đi đăng ký và liên hệ']) {

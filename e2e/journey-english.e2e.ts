@@ -41,10 +41,7 @@ describe('the citizen journey in English and the fee exemption', () => {
 
     await page.goto(`${baseUrl}/thu-tuc/1.004873`);
     await page.getByRole('link', { name: 'Apply online' }).click();
-    await h1(page, 'Choose your case');
-    expect(await page.getByLabel('Marital status certificate').isChecked()).toBe(true);
-    await expectAccessible(page);
-    await page.getByRole('button', { name: 'Start' }).click();
+    // One online case: no case page, straight to the form.
 
     // Page 1: the catalogue's English labels and title, the prefilled name.
     await h1(page, 'Applicant');
@@ -119,8 +116,6 @@ describe('the citizen journey in English and the fee exemption', () => {
     const page = await context.newPage();
     await loginWithEid(page, baseUrl, DEMO_BRIDE_ID);
     await page.goto(`${baseUrl}/nop-ho-so/1.004873`);
-    await h1(page, 'Chọn trường hợp của bạn');
-    await page.getByRole('button', { name: 'Bắt đầu' }).click();
     await h1(page, 'Thông tin người yêu cầu');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await h1(page, 'Nội dung đề nghị xác nhận');

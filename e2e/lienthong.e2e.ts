@@ -74,9 +74,7 @@ describe('liên thông: the birth bundle', () => {
     const page = await context.newPage();
     await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
     await page.goto(`${baseUrl}/nop-ho-so/2.000986`);
-    // One online case: it is chosen already.
-    await page.getByRole('heading', { level: 1, name: 'Chọn trường hợp của bạn' }).waitFor();
-    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    // One online case: no case page.
     await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ được đăng ký khai sinh' }).waitFor();
     await page.locator('#f-noiSinhTre').fill('Trạm Y tế xã Phú Riềng');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();

@@ -24,13 +24,12 @@ describe('citizen online submission', () => {
     await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Chọn trường hợp của bạn' }).waitFor();
-    await expectAccessible(page);
-    await page.getByLabel(/đúng hạn/).check();
-    await page.getByRole('button', { name: 'Bắt đầu' }).click();
-
-    // Page 1: the child, already known to the population database.
+    // No case page: the newborn's date of birth (10 days ago, from the population database) decides "on time".
+    // Going back from the draft leads to the procedure page, not to a page that would start another draft.
     await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ được đăng ký khai sinh' }).waitFor();
+    const caseNote = page.getByTestId('case-note');
+    expect(await caseNote.textContent()).toMatch(/Trường hợp: Đăng ký khai sinh đúng hạn.*Được chọn theo ngày sinh của trẻ \(10 ngày trước hôm nay\)/);
+    await caseNote.getByRole('link', { name: 'Đổi trường hợp' }).waitFor();
     expect(await page.locator('#f-hoTenTre').inputValue()).toBe('Nguyễn Minh Khang');
     await expectAccessible(page);
     // Continuing with a required field empty shows the error summary linking to the field.
@@ -116,8 +115,6 @@ describe('citizen online submission', () => {
     const a = await deviceA.newPage();
     await loginWithEid(a, baseUrl, DEMO_MOTHER_ID);
     await a.goto(`${baseUrl}/nop-ho-so/1.001193`);
-    await a.getByLabel(/đúng hạn/).check();
-    await a.getByRole('button', { name: 'Bắt đầu' }).click();
     await a.locator('#f-noiSinhTre').waitFor();
     await a.locator('#f-noiSinhTre').fill('Bệnh viện Đa khoa Đồng Nai');
     await a.locator('#f-queQuanTre').fill('Xã Phú Riềng, tỉnh Đồng Nai');

@@ -28,7 +28,8 @@ export const DraftMeta = z.object({
 });
 export type DraftMeta = z.infer<typeof DraftMeta>;
 
-export const StartDraftBody = z.object({ procedureCode: z.string().min(1).max(64), caseCode: z.string().min(1).max(64) });
+/** Without `caseCode` the server chooses: the procedure's one online case, or the case its data decides (case inference). */
+export const StartDraftBody = z.object({ procedureCode: z.string().min(1).max(64), caseCode: z.string().min(1).max(64).optional() });
 
 export const SaveDraftBody = z.object({
   revision: z.number().int().min(1),

@@ -267,6 +267,11 @@ export const ERRORS = {
     vi: 'Không tìm thấy trường hợp đã chọn của thủ tục.',
     en: 'The chosen case of the procedure was not found.',
   },
+  CASE_REQUIRED: {
+    status: 422,
+    vi: 'Vui lòng chọn trường hợp của thủ tục.',
+    en: 'Please choose the case of the procedure.',
+  },
   NO_EFORM: {
     status: 422,
     vi: 'Thủ tục này chưa có biểu mẫu điện tử để nộp trực tuyến.',

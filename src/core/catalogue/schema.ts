@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { STEP_ROLES } from '../workflow/roles.ts';
+import { caseInferenceProblems } from './case-inference.ts';
 import { workflowProblems } from '../workflow/steps.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
@@ -221,37 +222,56 @@ export const ProcedureCase = z
   });
 export type ProcedureCase = z.infer<typeof ProcedureCase>;
 
-export const ProcedureDefinition = z.object({
-  /** National code from the CSDLQG TTHC (e.g. "1.000894"), or a local code. */
-  code: z.string().regex(/^[0-9A-Za-z.\-_]+$/, 'Mã thủ tục chỉ gồm chữ, số, dấu chấm và gạch'),
-  nationalCodeKnown: z.boolean().default(true),
-  name: z.string().min(3),
-  field: z.object({ code: z.string(), name: z.string() }),
-  level: ProcedureLevel,
-  /** Flag "đủ điều kiện toàn trình" of the CSDLQG TTHC (766 indicator 3.1). */
-  fullyOnlineEligible: z.boolean().default(false),
-  /** Accepts online dossiers only (C16). */
-  onlineOnly: z.boolean().default(false),
-  competentLevel: z.enum(['tinh', 'xa']),
-  /** Kind of the competent agency (e.g. "ubnd_xa", "cong_an_xa"). */
-  competentUnitKind: z.string(),
-  /** Kind of the department that handles it inside the agency (e.g. "phong_vhxh", "van_phong"). */
-  handlingUnitKind: z.string(),
-  applicantTypes: z.array(ApplicantType).min(1),
-  legalBasis: z.array(z.object({ number: z.string(), title: z.string() })).min(1),
-  /** Plain-language guide: what it is, who needs it, how to do it online. */
-  guide: z.object({
-    summary: z.string(),
-    whoNeedsIt: z.string(),
-    steps: z.array(z.string()).min(1),
-    conditions: z.string().optional(),
-  }),
-  /** Search synonyms and everyday words citizens use (e.g. "giấy khai sinh", "làm giấy khai sinh cho con"). */
-  keywords: z.array(z.string()).default([]),
-  cases: z.array(ProcedureCase).min(1),
-  /** Decision publishing the procedure (quyết định công bố). */
-  publication: z.object({ decision: z.string(), date: isoDate }).optional(),
-  effectiveFrom: isoDate,
-  effectiveTo: isoDate.optional(),
-});
+/** Where the data decides the case (src/core/catalogue/case-inference.ts): days from a date answer to today → case. */
+export const CaseInferenceRule = z
+  .object({
+    field: z.string().min(1),
+    bands: z
+      .array(z.object({ caseCode: z.string().min(1), minDays: z.number().int().min(0).optional(), maxDays: z.number().int().min(0).optional() }).strict())
+      .min(2),
+    basis: z.string().min(3),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.optional(),
+  })
+  .strict();
+
+export const ProcedureDefinition = z
+  .object({
+    /** National code from the CSDLQG TTHC (e.g. "1.000894"), or a local code. */
+    code: z.string().regex(/^[0-9A-Za-z.\-_]+$/, 'Mã thủ tục chỉ gồm chữ, số, dấu chấm và gạch'),
+    nationalCodeKnown: z.boolean().default(true),
+    name: z.string().min(3),
+    field: z.object({ code: z.string(), name: z.string() }),
+    level: ProcedureLevel,
+    /** Flag "đủ điều kiện toàn trình" of the CSDLQG TTHC (766 indicator 3.1). */
+    fullyOnlineEligible: z.boolean().default(false),
+    /** Accepts online dossiers only (C16). */
+    onlineOnly: z.boolean().default(false),
+    competentLevel: z.enum(['tinh', 'xa']),
+    /** Kind of the competent agency (e.g. "ubnd_xa", "cong_an_xa"). */
+    competentUnitKind: z.string(),
+    /** Kind of the department that handles it inside the agency (e.g. "phong_vhxh", "van_phong"). */
+    handlingUnitKind: z.string(),
+    applicantTypes: z.array(ApplicantType).min(1),
+    legalBasis: z.array(z.object({ number: z.string(), title: z.string() })).min(1),
+    /** Plain-language guide: what it is, who needs it, how to do it online. */
+    guide: z.object({
+      summary: z.string(),
+      whoNeedsIt: z.string(),
+      steps: z.array(z.string()).min(1),
+      conditions: z.string().optional(),
+    }),
+    /** Search synonyms and everyday words citizens use (e.g. "giấy khai sinh", "làm giấy khai sinh cho con"). */
+    keywords: z.array(z.string()).default([]),
+    cases: z.array(ProcedureCase).min(1),
+    /** Decision publishing the procedure (quyết định công bố). */
+    publication: z.object({ decision: z.string(), date: isoDate }).optional(),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.optional(),
+    /** Rules by which the data decides the case (the citizen may still choose another); none: the citizen chooses. */
+    caseInference: z.array(CaseInferenceRule).optional(),
+  })
+  .superRefine((d, ctx) => {
+    for (const message of caseInferenceProblems(d)) ctx.addIssue({ code: 'custom', path: ['caseInference'], message });
+  });
 export type ProcedureDefinition = z.infer<typeof ProcedureDefinition>;

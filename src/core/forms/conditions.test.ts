@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../catalogue/schema.ts';
-import { ConditionSchema, evaluateCompiled, isEmpty, parseCondition } from './conditions.ts';
-import { checkFormDefinition, compileForm, FormDefinitionError } from './definition.ts';
+import { evaluateCompiled, isEmpty, parseCondition } from './conditions.ts';
+import { compileForm, FormDefinitionError } from './definition.ts';
+import { checkFormDefinition, ConditionSchema } from './definition-schema.ts';
 import { parseFieldRef } from './paths.ts';
 import { isFieldVisible, visibleFields } from './pages.ts';
 import { validateForm } from './validate.ts';

@@ -11,7 +11,6 @@
  * `con[0].ngaySinh` or `noiCuTru.provinceCode`. A leaf has exactly one operator. A hidden field counts as not
  * answered. Malformed conditions are refused with a message saying where and why.
  */
-import { z } from 'zod';
 import { parseFieldRef, type FieldRef } from './paths.ts';
 
 export type Scalar = string | number | boolean | null;
@@ -154,16 +153,6 @@ export function parseCondition(raw: unknown, where = 'điều kiện'): { ok: tr
   const condition = walk(raw, '', 0);
   return condition && problems.length === 0 ? { ok: true, condition } : { ok: false, problems };
 }
-
-/**
- * The condition language as a zod schema, for catalogue files and APIs: accepts exactly what the engine
- * accepts and reports the engine's messages. (src/core/catalogue/schema.ts keeps `showIf`/`requireIf` as
- * `unknown`; use `ConditionSchema` there to tighten them.)
- */
-export const ConditionSchema = z.unknown().superRefine((value, ctx) => {
-  const r = parseCondition(value);
-  if (!r.ok) for (const message of r.problems) ctx.addIssue({ code: 'custom', message });
-}) as unknown as z.ZodType<Condition>;
 
 /** Whether a value counts as not answered: nothing, blank text, no items, or an object with no answered part. */
 export function isEmpty(v: unknown): boolean {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProcedureDefinition, type FormDefinition, type FormField } from '../catalogue/schema.ts';
-import { checkFormDefinition, compileForm, EngineFormDefinition, FieldValidationSchemas } from './definition.ts';
+import { compileForm } from './definition.ts';
+import { checkFormDefinition, EngineFormDefinition, FieldValidationSchemas } from './definition-schema.ts';
 import { parseBinding } from './bindings.ts';
 import { birthForm, marriageForm } from './test-fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validationIssues } from '../../contract/http.ts';
-import { apiErrorOf } from './client.ts';
+import { apiErrorOf, loadEnglishIssues } from './client.ts';
 
 /** What the server sends for a body that fails validation (src/server/http/route.ts). */
 function validationAnswer(schema: z.ZodType, value: unknown) {
@@ -37,7 +37,8 @@ describe('API errors in the interface language', () => {
     expect(none.message).toBe('Something went wrong. Please try again.');
   });
 
-  it('words the issues of a validation failure in English, keeping their path and code', () => {
+  it('words the issues of a validation failure in English, keeping their path and code', async () => {
+    await loadEnglishIssues();
     const schema = z.object({ name: z.string().min(3), age: z.number() });
     const answer = validationAnswer(schema, { name: 'a', age: 'x' });
     const vi = apiErrorOf(400, answer, 'vi').details as { issues: { path: string; message: string; code: string }[] };

@@ -7,8 +7,25 @@
  * keep their path and zod code; in English they are worded with zod's English messages.
  */
 import i18next from 'i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { errorMessage } from '../../contract/errors.ts';
+
+type LocaleError = NonNullable<ReturnType<typeof z.locales.en>['localeError']>;
+let englishLocale: LocaleError | undefined;
+/**
+ * zod's English messages, loaded on demand (a chunk of its own: the Vietnamese interface never needs them; issue 18,
+ * light first load). Loaded when the interface is or becomes English; until then an issue keeps the server's words.
+ */
+export function loadEnglishIssues(): Promise<void> {
+  return import('zod/v4/locales/en.js').then((m) => {
+    englishLocale = m.default().localeError;
+  });
+}
+const loadIfEnglish = (lng: string | undefined) => {
+  if (lng?.startsWith('en') && !englishLocale) void loadEnglishIssues().catch(() => undefined);
+};
+loadIfEnglish(i18next.language);
+i18next.on?.('languageChanged', loadIfEnglish);
 
 export class ApiError extends Error {
   constructor(
@@ -46,10 +63,13 @@ interface WireIssue {
 /** A validation issue worded in English by zod's English messages (the Vietnamese one when zod has none). */
 function englishIssue(issue: WireIssue): string {
   try {
-    const raw = { ...issue.params, code: issue.code, path: issue.path ? issue.path.split('.') : [], message: undefined } as unknown as Parameters<
-      NonNullable<ReturnType<typeof z.locales.en>['localeError']>
-    >[0];
-    const out = z.locales.en().localeError?.(raw);
+    const raw = {
+      ...issue.params,
+      code: issue.code,
+      path: issue.path ? issue.path.split('.') : [],
+      message: undefined,
+    } as unknown as Parameters<LocaleError>[0];
+    const out = englishLocale?.(raw);
     const text = typeof out === 'string' ? out : out?.message;
     return text || issue.message;
   } catch {

@@ -13,6 +13,14 @@ export const journeyEn: typeof journeyVi = {
     loginButton: 'Log in with VNeID',
     loadError: 'The procedure could not be loaded.',
     createError: 'The application could not be created.',
+    preparing: 'Preparing your form',
+    preparingLead: 'Your details are being filled in from your e-ID account and the national population database…',
+  },
+  case: {
+    current: 'Case: {{name}}.',
+    inferred: 'Chosen from the child’s date of birth ({{days}} days before today).',
+    mismatch: 'By the date of birth given ({{days}} days before today), your case is “{{name}}”. Change the case before you submit.',
+    change: 'Change the case',
   },
   draft: {
     loading: 'Loading your application…',

@@ -11,6 +11,14 @@ export const journeyVi = {
     loginButton: 'Đăng nhập bằng VNeID',
     loadError: 'Không tải được thủ tục.',
     createError: 'Không tạo được hồ sơ.',
+    preparing: 'Đang chuẩn bị biểu mẫu',
+    preparingLead: 'Thông tin của bạn đang được điền sẵn từ tài khoản định danh và Cơ sở dữ liệu quốc gia về dân cư…',
+  },
+  case: {
+    current: 'Trường hợp: {{name}}.',
+    inferred: 'Được chọn theo ngày sinh của trẻ ({{days}} ngày trước hôm nay).',
+    mismatch: 'Theo ngày sinh đã khai ({{days}} ngày trước hôm nay), trường hợp của bạn là “{{name}}”. Hãy đổi trường hợp trước khi nộp.',
+    change: 'Đổi trường hợp',
   },
   draft: {
     loading: 'Đang tải hồ sơ…',

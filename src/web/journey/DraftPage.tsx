@@ -27,6 +27,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { DuplicateWarning, useDraftDuplicates } from './DuplicateWarning.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
+import { CaseNote } from './CaseNote.tsx';
 import { AnswerValue, Field } from './fields.tsx';
 import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
 import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
@@ -313,6 +314,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       <h1 ref={heading} tabIndex={-1}>
         {step.title}
       </h1>
+      <CaseNote procedure={proc} caseCode={draft.caseCode} values={draft.values} first={stepIndex === 0} />
       {draft.expiresSoon && <p className="note">{t('journey.draft.expiresSoon', { date: formatDate(draft.expiresAt) })}</p>}
       <ErrorSummary errors={errors} />
       <p className="save-state" role="status">

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import { errorText } from '../data/errors.ts';
 import { catalogueQueries } from '../data/queries.ts';
 import '../i18n/journey.ts';
@@ -11,7 +11,12 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { nameOf, useFormLanguage } from './labels.ts';
 
-/** Procedure page → choose the case (trường hợp) → a draft prefilled by the server. */
+/**
+ * Procedure page → a draft prefilled by the server. The case (trường hợp) is chosen by the server where it can be
+ * (issue 18, fewer steps): a procedure with one online case, or one whose data decides (birth registration: the
+ * child's date of birth → on time or late, `caseInference` in the catalogue). The choice page shows only when nothing
+ * decides, for a link naming a case (?truong-hop=), or when the citizen asks to change the case (?chon=1).
+ */
 export function StartPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
@@ -24,12 +29,29 @@ export function StartPage() {
   const [search] = useSearchParams();
   const asked = search.get('truong-hop') ?? '';
   const [problem, setProblem] = useState<string | null>(null);
+  const [choose, setChoose] = useState(search.get('chon') === '1');
   const heading = usePageTitle(t('journey.start.title'));
   const create = useMutation({
-    mutationFn: (caseCode: string) => api<{ id: string }>('/api/drafts', { method: 'POST', body: { procedureCode: code, caseCode } }),
-    onSuccess: (draft) => void navigate(`/ho-so-nhap/${draft.id}`),
-    onError: (err) => setProblem(errorText(err, t('journey.start.createError'))),
+    mutationFn: (caseCode: string | undefined) =>
+      api<{ id: string }>('/api/drafts', { method: 'POST', body: caseCode ? { procedureCode: code, caseCode } : { procedureCode: code } }),
+    // Replace: going back from the draft returns to the procedure page, not to a page that would start another draft.
+    onSuccess: (draft) => void navigate(`/ho-so-nhap/${draft.id}`, { replace: true }),
+    onError: (err) => {
+      setChoose(true);
+      // Nothing decided the case: the citizen chooses, without an error.
+      if (!(err instanceof ApiError && err.code === 'CASE_REQUIRED')) setProblem(errorText(err, t('journey.start.createError')));
+    },
   });
+  const authenticated = !!session?.authenticated;
+  const definition = procedure.data?.definition;
+  const decides = !!definition && (definition.cases.filter((c) => c.form).length === 1 || (definition.caseInference?.length ?? 0) > 0);
+  const auto = authenticated && decides && !choose && !asked;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!auto || started.current) return;
+    started.current = true;
+    create.mutate(undefined);
+  }, [auto, create]);
 
   const cases = procedure.data?.definition.cases.filter((c) => c.form) ?? [];
   // A procedure with one online case needs no choice.
@@ -69,6 +91,16 @@ export function StartPage() {
       </div>
     );
   if (!procedure.data) return <p role="status">{t('common.loading')}</p>;
+  if (auto && !create.isError)
+    return (
+      <section>
+        <p className="muted">{procedure.data.definition.name}</p>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('journey.start.preparing')}
+        </h1>
+        <p role="status">{t('journey.start.preparingLead')}</p>
+      </section>
+    );
   return (
     <section>
       <p className="muted">{procedure.data.definition.name}</p>

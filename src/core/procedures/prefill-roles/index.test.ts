@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProcedureDefinition, type FormDefinition } from '../../catalogue/schema.ts';
-import { checkFormDefinition } from '../../forms/definition.ts';
+import { checkFormDefinition } from '../../forms/definition-schema.ts';
 import { resolvePrefill } from '../../forms/prefill.ts';
 import { household, hung, mai, maiClaims, newborn, TODAY } from '../../forms/test-fixtures.ts';
 import { populationRolesFor, prefillRoleDerivers, procedureRoleProblems } from './index.ts';

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
 import { ProcedureIndex } from '../../../core/catalogue/search.ts';
+import { checkFormDefinition } from '../../../core/forms/definition-schema.ts';
 import { procedureRoleProblems } from '../../../core/procedures/prefill-roles/index.ts';
 import { localDay } from '../../../core/time/local.ts';
 import type { Database, Queryable } from '../../db/database.ts';
@@ -65,10 +66,22 @@ export function readCatalogueFiles(dir = CATALOGUE_DIR): ProcedureDefinition[] {
     .map((f) => {
       const parsed = ProcedureDefinition.safeParse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
       if (!parsed.success) throw new Error(`${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const roles = procedureRoleProblems(parsed.data);
+      const roles = definitionProblems(parsed.data);
       if (roles.length) throw new Error(`${f}: ${roles.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
       return parsed.data;
     });
+}
+
+/**
+ * The e-forms checked by the engine with zod (conditions, references, each field type's validation object) and their
+ * population roles: the browser compiles forms without these checks (issue 18), so they are made here, where a
+ * definition enters the catalogue.
+ */
+export function definitionProblems(def: ProcedureDefinition): { path: string; message: string }[] {
+  const forms = def.cases.flatMap((c, i) =>
+    c.form ? checkFormDefinition(c.form).map((message) => ({ path: `cases.${i}.form`, message: `trường hợp "${c.code}": ${message}` })) : [],
+  );
+  return [...forms, ...procedureRoleProblems(def)];
 }
 
 /** Today in Vietnam (yyyy-mm-dd) by the business clock. */
@@ -86,7 +99,7 @@ export async function writeVersion(
 ): Promise<ProcedureVersion> {
   // The e-forms' population bindings must use roles that will be filled: the basic ones or those of the deriver
   // the form names (src/core/procedures/prefill-roles).
-  const roleProblems = procedureRoleProblems(def);
+  const roleProblems = definitionProblems(def);
   if (roleProblems.length) {
     throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.', 400, {
       where: 'body',

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { localDay } from '../../../core/time/local.ts';
 import { now } from '../../clock.ts';
 import { checkPrefill, normaliseValues, resolvePrefill, sealPrefill, type SyncHmac, validateForm } from '../../../core/forms/index.ts';
+import { caseRuleInForce, inferCase } from '../../../core/catalogue/case-inference.ts';
 import { populationRolesFor } from '../../../core/procedures/prefill-roles/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import { checkExemptionClaims, EXEMPTION_PROOF_PREFIX, type ExemptionProof } from '../../../core/fees/exemptions.ts';
@@ -77,9 +78,20 @@ export async function prefillForPerson(
   return { values, provenance, seal, self };
 }
 
-export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedureCode: string, caseCode: string): Promise<DraftRow> {
+/**
+ * A new draft, prefilled. Without a case the server chooses (issue 18, fewer steps): the procedure's one online case,
+ * or the case the prefilled data decides by the catalogue's rule in force (birth registration: the child's date of
+ * birth → on time or late, src/core/catalogue/case-inference.ts); when nothing decides, CASE_REQUIRED (the citizen
+ * chooses).
+ */
+export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedureCode: string, caseCode?: string): Promise<DraftRow> {
   const v = await catalogueCache(ctx.db).get(procedureCode);
-  const c = v.definition.cases.find((x) => x.code === caseCode);
+  const online = v.definition.cases.filter((x) => x.form);
+  const rule = caseCode === undefined && online.length > 1 ? caseRuleInForce(v.definition.caseInference, vnToday()) : null;
+  if (caseCode === undefined && online.length > 1 && !rule) throw new AppError('CASE_REQUIRED', 'Vui lòng chọn trường hợp của thủ tục.', 422);
+  // With a rule, prefill first with the form of the rule's first case (the deciding field is on every case's form).
+  let c =
+    caseCode === undefined ? (rule ? online.find((x) => x.code === rule.bands[0]?.caseCode) : online[0]) : v.definition.cases.find((x) => x.code === caseCode);
   if (!c) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp đã chọn của thủ tục.', 404);
   if (!c.form) throw new AppError('NO_EFORM', 'Thủ tục này chưa có biểu mẫu điện tử để nộp trực tuyến.', 422);
 
@@ -88,7 +100,18 @@ export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedu
     SoDinhDanh: citizen.idNumber,
   };
   const lookup = { actorKind: 'citizen' as const, actorId: citizen.idNumber, purpose: `autofill:${procedureCode}` };
-  const { values, provenance, seal, self } = await prefillForPerson(ctx, c.form, citizen.idNumber, lookup, claims);
+  let filled = await prefillForPerson(ctx, c.form, citizen.idNumber, lookup, claims);
+  if (rule) {
+    const inferred = inferCase(v.definition, filled.values, vnToday());
+    if (!inferred) throw new AppError('CASE_REQUIRED', 'Vui lòng chọn trường hợp của thủ tục.', 422);
+    const decided = online.find((x) => x.code === inferred.caseCode);
+    if (decided?.form && decided !== c) {
+      const sameForm = decided.form.id === c.form.id && decided.form.version === c.form.version;
+      c = decided;
+      if (!sameForm && decided.form) filled = await prefillForPerson(ctx, decided.form, citizen.idNumber, lookup, claims);
+    }
+  }
+  const { values, provenance, seal, self } = filled;
   const unit = await receivingUnit(ctx.db);
   return insertDraft(
     ctx.db,
@@ -96,7 +119,7 @@ export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedu
     {
       procedureCode,
       procedureVersion: v.version,
-      caseCode,
+      caseCode: c.code,
       values,
       prefill: { provenance, seal, populationDbUsed: self !== null } as DraftRow['prefill'],
       meta: {

@@ -1,7 +1,7 @@
 /** The e-form typed as JSON: parsed, then checked by the form engine the citizen's journey runs (docs/forms.md). */
 import type { TFunction } from 'i18next';
 import type { FormDefinition } from '../../../core/catalogue/schema.ts';
-import { checkFormDefinition } from '../../../core/forms/index.ts';
+import { checkFormDefinition } from '../../../core/forms/definition-schema.ts';
 
 export interface FormCheck {
   /** Empty text: the case has no e-form. */

@@ -87,7 +87,7 @@ function dataFor(c: (typeof cases)[number]): ResultData {
  * form asks them (docs/results.md). Every other case must render complete.
  */
 const REFUSED: Readonly<Record<string, string>> = {
-  '1.004884': 'Đăng ký lại khai sinh: the form asks the applicant and the earlier registration, not the child and parents',
+  // Empty since form 2 of 1.004884 Đăng ký lại khai sinh asks the person and the parents (issue 18).
 };
 
 describe('every catalogue result template value renders', () => {
