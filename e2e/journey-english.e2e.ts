@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_BRIDE_ID, DEMO_GROOM_ID } from '../src/server/standins/population/demo-residents.ts';
 import { launchBrowser } from './browser.ts';
-import { expectAccessible, loginWithEid } from './journey.ts';
+import { expectAccessible, headerNav, loginWithEid } from './journey.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -36,8 +36,8 @@ describe('the citizen journey in English and the fee exemption', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await loginWithEid(page, baseUrl, DEMO_GROOM_ID);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.locator('header').getByRole('link', { name: 'My applications' }).waitFor();
+    await (await headerNav(page)).getByRole('button', { name: 'English' }).click();
+    await page.locator('header').getByRole('link', { name: 'My applications', includeHidden: true }).waitFor({ state: 'attached' });
 
     await page.goto(`${baseUrl}/thu-tuc/1.004873`);
     await page.getByRole('link', { name: 'Apply online' }).click();
