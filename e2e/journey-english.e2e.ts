@@ -152,7 +152,10 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByTestId('exemption-proof').getByText('Thiếu giấy tờ chứng minh được miễn phí, lệ phí: Người thuộc hộ nghèo.').waitFor();
 
     // With the document: the quote falls to 0 đ.
-    await page.getByLabel('Chọn tệp chứng minh: Người thuộc hộ nghèo').setInputFiles({ name: 'so-ho-ngheo.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByTestId('exemption-proof')
+      .locator('input[type=file]:not([capture])')
+      .setInputFiles({ name: 'so-ho-ngheo.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('exemption-proof').getByText('✓ Đã có').waitFor();
     await page.getByText('Bạn được miễn phí, lệ phí: số tiền phải nộp là 0 đ.').waitFor();
     expect(await quoteTotal()).toBe('0 đ');

@@ -10,6 +10,7 @@ import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { nameOf, useFormLanguage } from './labels.ts';
+import { ViOnlyNotice } from './ViOnlyNotice.tsx';
 
 /** Procedure page → choose the case (trường hợp) → a draft prefilled by the server. */
 export function StartPage() {
@@ -75,6 +76,7 @@ export function StartPage() {
       <h1 ref={heading} tabIndex={-1}>
         {t('journey.start.heading')}
       </h1>
+      <ViOnlyNotice definition={procedure.data.definition} />
       <ErrorSummary errors={problem ? [{ path: 'caseCode', message: problem }] : []} />
       <form onSubmit={start}>
         <fieldset className="form-group">
