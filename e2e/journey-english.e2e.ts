@@ -55,7 +55,10 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByLabel('Personal identification number').waitFor();
     expect(await page.getByText('Taken from the National Population Database').count()).toBeGreaterThan(0);
     await expectAccessible(page);
-    // A prefilled answer that may not be changed, changed: the browser cannot know, the server will refuse it.
+    // A prefilled answer that may not be changed is read-only; a tampered browser changes it anyway, and the server
+    // will refuse it.
+    expect(await name.getAttribute('readonly')).not.toBeNull();
+    await name.evaluate((el) => el.removeAttribute('readonly'));
     await name.fill('Lê Quang Vĩnh Phúc');
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -82,6 +85,8 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await h1(page, 'Check your answers');
+    // Each group is folded: open the applicant's.
+    await page.locator('summary', { hasText: 'Applicant' }).click();
     await page.locator('dt').getByText('Full name of the applicant', { exact: true }).waitFor();
     await page.getByText('Lê Quang Vĩnh Phúc', { exact: true }).waitFor();
     await expectAccessible(page);
@@ -97,6 +102,7 @@ describe('the citizen journey in English and the fee exemption', () => {
     // Put the name back (the "Change" link goes to its page) and submit.
     await page.getByRole('button', { name: 'Change Full name of the applicant' }).click();
     await h1(page, 'Applicant');
+    await page.getByLabel('Full name of the applicant').evaluate((el) => el.removeAttribute('readonly'));
     await page.getByLabel('Full name of the applicant').fill(prefilledName);
     await saved(page, 'Draft saved');
     await page.goto(`${page.url().split('?')[0]}?buoc=99`);

@@ -40,7 +40,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
+      <header className="site-header citizen-header">
         <div className="container header-row">
           <Link to="/" className="brand" data-testid="portal-identity">
             <span className="brand-emblem" aria-hidden="true">

@@ -449,7 +449,13 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       {step.key === 'kiem-tra' && (
         <div>
           {pages.map((p, i) => (
-            <details key={p.key} className="review-group" data-testid={`review-${p.key}`}>
+            <details
+              key={p.key}
+              className="review-group"
+              data-testid={`review-${p.key}`}
+              // A group with a problem (the server's refusal) opens by itself.
+              open={p.fields.some((f) => errors.some((e) => e.path === f.key || e.path.startsWith(`${f.key}.`) || e.path.startsWith(`${f.key}[`))) || undefined}
+            >
               <summary id={`sum-${p.key}`}>
                 {titleOf(p, lang)}{' '}
                 <span className="muted">
