@@ -83,6 +83,34 @@ describe('phone-first layout', () => {
     await page.close();
   });
 
+  it('every citizen page: touch targets of at least 44 px on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
+    const small: string[] = [];
+    for (const path of [
+      '/',
+      '/thu-tuc',
+      '/tra-cuu',
+      '/tro-ly',
+      '/ho-so-cua-toi',
+      '/kho-du-lieu',
+      '/tai-khoan',
+      '/phan-anh',
+      '/hoi-dap',
+      '/goi-y',
+      '/chi-so-phuc-vu',
+      '/verify',
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      small.push(...(await smallTargets(page)).map((x) => `${path}: ${x}`));
+    }
+    expect(small).toEqual([]);
+    await context.close();
+  });
+
   it('desktop header keeps its links visible, without a menu button', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(baseUrl);
