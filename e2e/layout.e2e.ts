@@ -50,7 +50,7 @@ describe('phone-first layout', () => {
     await page.goto(baseUrl);
     const header = page.locator('header');
     const identity = header.getByTestId('portal-identity');
-    await identity.getByText('TTPVHCC xã Phú Riềng').waitFor();
+    await identity.getByText('Xã Phú Riềng').waitFor();
     expect(await identity.textContent()).toContain('Tỉnh Đồng Nai');
     expect(await header.textContent()).not.toContain('Dịch vụ công MotCua');
     const box = (await header.boundingBox())!;
@@ -114,7 +114,8 @@ describe('phone-first layout', () => {
   it('desktop header keeps its links visible, without a menu button', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(baseUrl);
-    await page.locator('header').getByTestId('portal-identity').getByText('TTPVHCC xã Phú Riềng').waitFor();
+    await page.locator('header').getByTestId('portal-identity').getByText('Xã Phú Riềng').waitFor();
+    expect(await page.locator('header').getByTestId('portal-identity').textContent()).toContain('Dịch vụ công trực tuyến');
     expect(await page.locator('header').getByRole('link', { name: 'Đăng nhập' }).isVisible()).toBe(true);
     expect(await page.locator('header').getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     await page.close();

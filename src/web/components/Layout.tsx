@@ -47,8 +47,11 @@ export function Layout() {
               ★
             </span>
             <span className="brand-text">
-              <span className="brand-unit">{portal?.unitName ?? t('portal.identity')}</span>
-              <span className="brand-sub">{installation ? t('portal.identityOf', { province: installation.provinceName }) : t('portal.identity')}</span>
+              <span className="brand-unit">{portal?.communeName ?? portal?.unitName ?? t('portal.identity')}</span>
+              <span className="brand-sub">
+                <span className="brand-service">{t('portal.identity')}</span>
+                {installation && <span className="brand-province">{installation.provinceName}</span>}
+              </span>
             </span>
           </Link>
           <button ref={menuButton} type="button" className="menu-button" aria-expanded={menuOpen} aria-controls={menuId} onClick={() => setMenuOpen((o) => !o)}>
@@ -108,7 +111,7 @@ export function Layout() {
                 </p>
               )}
               <p>
-                {portal.unitName}
+                {installation?.defaultUnitName ?? portal.unitName}
                 {portal.address ? ` – ${portal.address}` : ''}
                 {portal.phone && portal.phone !== portal.hotline ? ` – ${t('portal.help.phone')} ${portal.phone}` : ''}
                 {portal.email ? ` – ${portal.email}` : ''}

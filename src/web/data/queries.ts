@@ -35,6 +35,7 @@ export const catalogueQueries = {
 export interface PortalInstallation {
   provinceName: string;
   name: string;
+  defaultUnitName: string | null;
   portal?: {
     unitName: string;
     communeName: string | null;

@@ -3,7 +3,6 @@ import type { PortalMessages } from './portal.vi.ts';
 export const portalEn: PortalMessages = {
   portal: {
     identity: 'Online public services',
-    identityOf: 'Online public services · {{province}}',
     menu: 'Menu',
     help: {
       title: 'Need help?',
@@ -30,7 +29,7 @@ export const portalEn: PortalMessages = {
     prefill: {
       lockedShort: 'from the database, cannot be changed here',
       lockedHow:
-        'The items marked 🔒 cannot be changed here. If something is wrong, ask the commune police where you live to correct it in the National Population Database, then apply again.',
+        'The items marked with a padlock cannot be changed here. If something is wrong, ask the commune police where you live to correct it in the National Population Database, then apply again.',
     },
     review: {
       expandAll: 'Open all',

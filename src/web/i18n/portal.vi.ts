@@ -2,7 +2,6 @@
 export const portalVi = {
   portal: {
     identity: 'Dịch vụ công trực tuyến',
-    identityOf: 'Dịch vụ công trực tuyến · {{province}}',
     menu: 'Menu',
     help: {
       title: 'Cần hỗ trợ?',
@@ -29,7 +28,7 @@ export const portalVi = {
     prefill: {
       lockedShort: 'lấy từ cơ sở dữ liệu, không sửa được ở đây',
       lockedHow:
-        'Các mục có dấu 🔒 không sửa được ở đây. Nếu thông tin chưa đúng, hãy đề nghị Công an xã nơi bạn cư trú điều chỉnh trong Cơ sở dữ liệu quốc gia về dân cư, rồi nộp lại hồ sơ.',
+        'Các mục có biểu tượng ổ khóa không sửa được ở đây. Nếu thông tin chưa đúng, hãy đề nghị Công an xã nơi bạn cư trú điều chỉnh trong Cơ sở dữ liệu quốc gia về dân cư, rồi nộp lại hồ sơ.',
     },
     review: {
       expandAll: 'Mở tất cả',

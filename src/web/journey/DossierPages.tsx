@@ -33,6 +33,7 @@ import { journeyQueries } from './queries.ts';
 import type { DossierDetail, TimelineEntry } from './types.ts';
 import { uploadFile } from './upload.ts';
 import { UploadControl } from './UploadControl.tsx';
+import { PrintIcon } from '../components/icons.tsx';
 
 /** A status in the interface language (the API sends the Vietnamese name; English from the national status table). */
 function useStatusName() {
@@ -112,7 +113,7 @@ export function ConfirmationPage() {
       )}
       <p className="no-print">
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
-          <span aria-hidden="true">🖨</span> {t('portal.receipt.print')}
+          <PrintIcon /> {t('portal.receipt.print')}
         </button>
       </p>
       <BundleLink dossierCode={d.code} />

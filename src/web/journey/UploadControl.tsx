@@ -7,6 +7,7 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraIcon, FileIcon } from '../components/icons.tsx';
 
 export const UPLOAD_ACCEPT = 'application/pdf,image/jpeg,image/png';
 const ACCEPTED_TYPES = UPLOAD_ACCEPT.split(',');
@@ -88,16 +89,12 @@ export function UploadControl({
       />
       <div className="upload-buttons">
         <button type="button" className="button button-secondary upload-button" disabled={busy} onClick={() => camera.current?.click()}>
-          <span aria-hidden="true" className="upload-icon">
-            📷
-          </span>{' '}
+          <CameraIcon />
           {t('portal.upload.camera')}
           <span className="visually-hidden">: {name}</span>
         </button>
         <button type="button" className="button button-secondary upload-button" disabled={busy} onClick={() => chooser.current?.click()}>
-          <span aria-hidden="true" className="upload-icon">
-            📄
-          </span>{' '}
+          <FileIcon />
           {t('portal.upload.choose')}
           <span className="visually-hidden">: {name}</span>
         </button>

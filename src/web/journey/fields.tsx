@@ -8,6 +8,7 @@ import i18n from '../i18n/index.ts';
 import '../i18n/journey.ts';
 import { isoToDmy, maskDmy as maskDmyInput, parseDmy } from './dates.ts';
 import { hintOf, labelOf, optionalName, useFormLanguage } from './labels.ts';
+import { CalendarIcon, LockIcon } from '../components/icons.tsx';
 
 export interface FieldProps {
   field: FormField;
@@ -131,7 +132,7 @@ function DateInput({
                 }
               }}
             >
-              <span aria-hidden="true">📅</span>
+              <CalendarIcon />
               <span className="visually-hidden">{t('portal.date.calendar')}</span>
             </button>
             <input
@@ -358,7 +359,7 @@ function LockedMark() {
   return (
     <span className="locked-mark">
       {' '}
-      <span aria-hidden="true">🔒</span>
+      <LockIcon />
       <span className="visually-hidden">({t('portal.prefill.lockedShort')})</span>
     </span>
   );
