@@ -346,7 +346,10 @@ describe('back office', () => {
     await expect.poll(() => citizen.getByLabel('Thuộc thành phần hồ sơ').inputValue()).toBe('GCS');
     await expectAccessible(citizen);
     // The portal's upload control ("Chụp ảnh" / "Chọn tệp" for the document asked for); the file chooser is its input.
-    await citizen.getByTestId('upload-f-sup-file-0').getByRole('button', { name: /Chọn tệp/ }).waitFor();
+    await citizen
+      .getByTestId('upload-f-sup-file-0')
+      .getByRole('button', { name: /Chọn tệp/ })
+      .waitFor();
     await citizen
       .locator('#f-sup-file-0')
       .setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: smallPdf('giay chung sinh ro') });
