@@ -345,8 +345,13 @@ describe('back office', () => {
     expect(await citizen.locator('.supplement-request').textContent()).toContain('Bản chụp bị mờ, cần bản chụp rõ nét');
     await expect.poll(() => citizen.getByLabel('Thuộc thành phần hồ sơ').inputValue()).toBe('GCS');
     await expectAccessible(citizen);
+    // The portal's upload control ("Chụp ảnh" / "Chọn tệp" for the document asked for); the file chooser is its input.
     await citizen
-      .getByLabel(/Chọn tệp \(PDF, JPEG, PNG\) cho: Giấy chứng sinh/)
+      .getByTestId('upload-f-sup-file-0')
+      .getByRole('button', { name: /Chọn tệp/ })
+      .waitFor();
+    await citizen
+      .locator('#f-sup-file-0')
       .setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: smallPdf('giay chung sinh ro') });
     await citizen.getByText('✓ Đã tải lên: giay-chung-sinh-ro.pdf').waitFor();
     await citizen.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();

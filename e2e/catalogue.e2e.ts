@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, launchBrowser, seriousAxeViolations } from './browser.ts';
+import { headerNav } from './journey.ts';
 
 describe('procedure search and guide pages', () => {
   let browser: Browser;
@@ -68,10 +69,10 @@ describe('procedure search and guide pages', () => {
 
   it('switches to English and back', async () => {
     await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'English' }).click();
+    await (await headerNav(page)).getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Online public services' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await (await headerNav(page)).getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
   });

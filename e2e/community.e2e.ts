@@ -108,7 +108,7 @@ describe('community digital team (browser, phone)', () => {
     await page.getByLabel('Mật khẩu').fill('123456');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/ho-so-cua-toi');
-    await page.locator('header').getByText('Hoàng Văn Tư').first().waitFor();
+    await page.locator('header').getByText('Hoàng Văn Tư', { exact: true }).waitFor({ state: 'attached' });
     // The helper's back-office session on this device ended with the resident's login.
     const staffMe = await page.evaluate(async () => (await fetch('/api/staff/me')).status);
     expect([401, 403]).toContain(staffMe);

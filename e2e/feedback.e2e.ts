@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { expectNoHorizontalScroll, staffLogin } from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
-import { expectAccessible, loginWithEid } from './journey.ts';
+import { expectAccessible, headerNav, loginWithEid } from './journey.ts';
 
 const PHONE = '0912 345 678';
 const EMAIL = 'chi.hoa@example.vn';
@@ -140,8 +140,8 @@ describe('feedback, moderation and the public Q&A', () => {
       .waitFor();
     await expectAccessible(page);
     await page.goto(`${baseUrl}/hoi-dap`);
-    await page.getByRole('button', { name: 'English' }).click();
+    await (await headerNav(page)).getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Public questions and answers' }).waitFor();
-    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await (await headerNav(page)).getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 });

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_BRIDE_ID, DEMO_GROOM_ID } from '../src/server/standins/population/demo-residents.ts';
 import { launchBrowser } from './browser.ts';
-import { expectAccessible, loginWithEid } from './journey.ts';
+import { expectAccessible, headerNav, loginWithEid } from './journey.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -36,8 +36,8 @@ describe('the citizen journey in English and the fee exemption', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await loginWithEid(page, baseUrl, DEMO_GROOM_ID);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.locator('header').getByRole('link', { name: 'My applications' }).waitFor();
+    await (await headerNav(page)).getByRole('button', { name: 'English' }).click();
+    await page.locator('header').getByRole('link', { name: 'My applications', includeHidden: true }).waitFor({ state: 'attached' });
 
     await page.goto(`${baseUrl}/thu-tuc/1.004873`);
     await page.getByRole('link', { name: 'Apply online' }).click();
@@ -52,7 +52,10 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByLabel('Personal identification number').waitFor();
     expect(await page.getByText('Taken from the National Population Database').count()).toBeGreaterThan(0);
     await expectAccessible(page);
-    // A prefilled answer that may not be changed, changed: the browser cannot know, the server will refuse it.
+    // A prefilled answer that may not be changed is read-only; a tampered browser changes it anyway, and the server
+    // will refuse it.
+    expect(await name.getAttribute('readonly')).not.toBeNull();
+    await name.evaluate((el) => el.removeAttribute('readonly'));
     await name.fill('Lê Quang Vĩnh Phúc');
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -79,6 +82,8 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await h1(page, 'Check your answers');
+    // Each group is folded: open the applicant's.
+    await page.locator('summary', { hasText: 'Applicant' }).click();
     await page.locator('dt').getByText('Full name of the applicant', { exact: true }).waitFor();
     await page.getByText('Lê Quang Vĩnh Phúc', { exact: true }).waitFor();
     await expectAccessible(page);
@@ -94,6 +99,7 @@ describe('the citizen journey in English and the fee exemption', () => {
     // Put the name back (the "Change" link goes to its page) and submit.
     await page.getByRole('button', { name: 'Change Full name of the applicant' }).click();
     await h1(page, 'Applicant');
+    await page.getByLabel('Full name of the applicant').evaluate((el) => el.removeAttribute('readonly'));
     await page.getByLabel('Full name of the applicant').fill(prefilledName);
     await saved(page, 'Draft saved');
     await page.goto(`${page.url().split('?')[0]}?buoc=99`);
@@ -147,7 +153,10 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByTestId('exemption-proof').getByText('Thiếu giấy tờ chứng minh được miễn phí, lệ phí: Người thuộc hộ nghèo.').waitFor();
 
     // With the document: the quote falls to 0 đ.
-    await page.getByLabel('Chọn tệp chứng minh: Người thuộc hộ nghèo').setInputFiles({ name: 'so-ho-ngheo.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByTestId('exemption-proof')
+      .locator('input[type=file]:not([capture])')
+      .setInputFiles({ name: 'so-ho-ngheo.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('exemption-proof').getByText('✓ Đã có').waitFor();
     await page.getByText('Bạn được miễn phí, lệ phí: số tiền phải nộp là 0 đ.').waitFor();
     expect(await quoteTotal()).toBe('0 đ');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { describeViolations, launchBrowser, seriousAxeViolations } from './browser.ts';
+import { headerNav } from './journey.ts';
 
 const resident = { idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai' };
 
@@ -22,7 +23,7 @@ describe('citizen login with the national e-ID stand-in', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     await page.goto(baseUrl);
 
-    await page.locator('header').getByRole('link', { name: 'Đăng nhập' }).click();
+    await (await headerNav(page)).getByRole('link', { name: 'Đăng nhập' }).click();
 
     // The provider's own page, not the portal's.
     await page.waitForURL(/\/eid\/interaction\//);
@@ -46,7 +47,8 @@ describe('citizen login with the national e-ID stand-in', () => {
     const session = (await (await page.request.get(`${baseUrl}/api/session`)).json()) as { authenticated: boolean; user: { fullName: string } };
     expect(session.authenticated).toBe(true);
     expect(session.user.fullName).toBe(resident.fullName);
-    await page.locator('header').getByText(resident.fullName).first().waitFor({ timeout: 15_000 });
+    await page.locator('header').getByText(resident.fullName, { exact: true }).waitFor({ state: 'attached', timeout: 15_000 });
+    await (await headerNav(page)).getByText(resident.fullName).first().waitFor();
     await page.close();
   });
 });

@@ -35,7 +35,7 @@ import {
   workingTuesdayAhead,
 } from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
-import { expectAccessible, loginWithEid } from './journey.ts';
+import { expectAccessible, headerNav, loginWithEid } from './journey.ts';
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -106,7 +106,7 @@ describe('electronic results: signed, in the citizen’s store, verified, reused
     await expectAccessible(staff);
 
     // The citizen's store, from the header menu, on a phone.
-    await citizen.locator('header').getByRole('link', { name: 'Kho dữ liệu của tôi' }).click();
+    await (await headerNav(citizen)).getByRole('link', { name: 'Kho dữ liệu của tôi' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Kho dữ liệu của tôi' }).waitFor();
     await citizen.getByRole('heading', { level: 2, name: /^Kết quả điện tử \(\d+\)$/ }).waitFor();
     const item = citizen.getByTestId('store-item').filter({ hasText: resultNumber });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { launchBrowser } from './browser.ts';
-import { expectAccessible, loginWithEid } from './journey.ts';
+import { expectAccessible, headerNav, loginWithEid } from './journey.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -78,7 +78,7 @@ describe('citizen online submission', () => {
     await page.getByRole('img', { name: /Mã QR tra cứu/ }).waitFor();
     await expectAccessible(page);
 
-    await page.locator('header').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await (await headerNav(page)).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await page.getByRole('list', { name: 'Hồ sơ đã nộp' }).getByText(code, { exact: false }).waitFor();
     await expectAccessible(page);
 
@@ -127,7 +127,7 @@ describe('citizen online submission', () => {
     const deviceB = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const b = await deviceB.newPage();
     await loginWithEid(b, baseUrl, DEMO_MOTHER_ID);
-    await b.locator('header').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await (await headerNav(b)).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await b.locator(`a[href="${draftUrl}"]`).click();
     await b.locator('#f-noiSinhTre').waitFor();
     expect(await b.locator('#f-noiSinhTre').inputValue()).toBe('Bệnh viện Đa khoa Đồng Nai');

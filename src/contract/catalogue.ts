@@ -27,6 +27,10 @@ export const ProcedureSummary = z.strictObject({
   onlineOnly: z.boolean(),
   timeLimit: TimeLimit,
   hasFee: z.boolean(),
+  /** Some case costs nothing (its fees come to 0 with the fewest quantities its form allows: core/fees/free.ts). */
+  freeInSomeCases: z.boolean(),
+  /** When exactly one case is free: its condition in words, from its name ("đúng hạn"), else null. */
+  freeWhen: z.string().nullable(),
   caseCount: z.number().int(),
   version: z.number().int(),
 });

@@ -54,6 +54,21 @@ export const Installation = z.strictObject({
   name: z.string(),
   defaultUnitId: z.string().nullable(),
   defaultUnitName: z.string().nullable(),
+  /**
+   * Who runs the portal, for its header and help box (issue 18): the default unit's short name, commune, address,
+   * phone and e-mail, and the installation's hotline (settings.hotline; the default unit's phone when not set).
+   */
+  portal: z
+    .strictObject({
+      unitName: z.string(),
+      communeName: z.string().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      hotline: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Installation = z.infer<typeof Installation>;
 

@@ -8,6 +8,14 @@ export function LevelBadge({ level }: { level: 'toan_trinh' | 'mot_phan' }) {
   return <span className={`badge badge-${level}`}>{t(`level.${level}`)}</span>;
 }
 
+/** "Miễn phí", "Miễn phí nếu đúng hạn" (the one free case's condition), "Miễn phí trong một số trường hợp", "Có thu phí". */
+function feeText(p: ProcedureSummary, t: (key: string, o?: Record<string, string>) => string, lang: string): string {
+  if (!p.hasFee) return t('procedure.free');
+  if (p.freeWhen && lang !== 'en') return t('portal.fee.freeWhen', { condition: p.freeWhen });
+  if (p.freeInSomeCases) return t('portal.fee.freeInSomeCases');
+  return t('procedure.hasFee');
+}
+
 export function ProcedureCard({ p }: { p: ProcedureSummary }) {
   const { t, i18n } = useTranslation();
   return (
@@ -25,7 +33,7 @@ export function ProcedureCard({ p }: { p: ProcedureSummary }) {
         </div>
         <div>
           <dt>{t('procedure.fee')}</dt>
-          <dd>{p.hasFee ? t('procedure.hasFee') : t('procedure.free')}</dd>
+          <dd>{feeText(p, t, i18n.language)}</dd>
         </div>
       </dl>
     </li>

@@ -31,7 +31,23 @@ export const catalogueQueries = {
   }),
 };
 
+/** Who runs the portal (GET /api/installation): its header and help box. */
+export interface PortalInstallation {
+  provinceName: string;
+  name: string;
+  defaultUnitName: string | null;
+  portal?: {
+    unitName: string;
+    communeName: string | null;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    hotline: string | null;
+  } | null;
+}
+
 export const referenceQueries = {
+  installation: () => ({ ...apiQuery<PortalInstallation>(keys.reference.installation, '/api/installation'), staleTime: REFERENCE_STALE }),
   /** The provinces (parent null) or the communes of a province (2025 administrative units). */
   adminUnits: (parent: string | null) => ({
     ...apiQuery<AdminUnit[]>(

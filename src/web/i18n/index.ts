@@ -9,12 +9,14 @@ import { initReactI18next } from 'react-i18next';
 import { areasNavEn } from './areas-nav.en.ts';
 import { areasNavVi } from './areas-nav.vi.ts';
 import { en } from './en.ts';
+import { portalEn } from './portal.en.ts';
+import { portalVi } from './portal.vi.ts';
 import { vi } from './vi.ts';
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('motcua.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...areasNavVi } }, en: { translation: { ...en, ...areasNavEn } } },
+  resources: { vi: { translation: { ...vi, ...areasNavVi, ...portalVi } }, en: { translation: { ...en, ...areasNavEn, ...portalEn } } },
   lng: stored === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

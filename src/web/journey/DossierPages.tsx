@@ -28,10 +28,13 @@ import { loginHref, useSession } from '../session.tsx';
 import { statusName } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary, type ShownError } from './ErrorSummary.tsx';
-import { nameOf, useFormLanguage } from './labels.ts';
+import { AnswerValue } from './fields.tsx';
+import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
 import { journeyQueries } from './queries.ts';
 import type { DossierDetail, TimelineEntry } from './types.ts';
 import { uploadFile } from './upload.ts';
+import { UploadControl } from './UploadControl.tsx';
+import { PrintIcon } from '../components/icons.tsx';
 
 /** A status in the interface language (the API sends the Vietnamese name; English from the national status table). */
 function useStatusName() {
@@ -110,6 +113,11 @@ export function ConfirmationPage() {
           <figcaption>{t('journey.confirmation.qrCaption')}</figcaption>
         </figure>
       )}
+      <p className="no-print">
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          <PrintIcon /> {t('portal.receipt.print')}
+        </button>
+      </p>
       <BundleLink dossierCode={d.code} />
       <p>
         <Link to={`/ho-so-cua-toi/${d.id}`}>{t('journey.confirmation.progress')}</Link> · <Link to="/ho-so-cua-toi">{t('journey.confirmation.mine')}</Link>
@@ -221,61 +229,126 @@ export function DossierDetailPage() {
       <p role="status" className={announcement ? 'panel-info' : undefined} tabIndex={-1} ref={announceRef}>
         {announcement}
       </p>
-      <dl className="facts">
-        <div>
-          <dt>{t('journey.dossier.status')}</dt>
-          <dd data-testid="citizen-status">{status(d.status)}</dd>
-        </div>
-        <div>
-          <dt>{t('journey.dossier.submittedAt')}</dt>
-          <dd>{formatDateTime(d.submittedAt)}</dd>
-        </div>
-        {d.dueAt && (
+      <div className="status-panel" data-testid="citizen-status-panel">
+        <dl className="facts">
           <div>
-            <dt>{t('journey.dossier.due')}</dt>
-            <dd data-testid="citizen-due">{dueText(d.dueAt)}</dd>
+            <dt>{t('journey.dossier.status')}</dt>
+            <dd data-testid="citizen-status">{status(d.status)}</dd>
           </div>
+          <div>
+            <dt>{t('journey.dossier.submittedAt')}</dt>
+            <dd>{formatDateTime(d.submittedAt)}</dd>
+          </div>
+          {d.dueAt && (
+            <div>
+              <dt>{t('journey.dossier.due')}</dt>
+              <dd data-testid="citizen-due">{dueText(d.dueAt)}</dd>
+            </div>
+          )}
+        </dl>
+        {d.status.code >= 1 && d.status.code <= 10 && (
+          <p className="next-step" data-testid="citizen-next-step">
+            <strong>{t('portal.dossier.nextStep')}:</strong> {t(`portal.dossier.next.${d.status.code}`)}
+          </p>
         )}
-      </dl>
-      <Exemptions d={d} />
+      </div>
       <DeclarationSigning dossierId={d.id} />
-      <PaymentPanel dossierId={d.id} />
-      {d.result && <ResultPanel dossierId={d.id} result={d.result} />}
-      {(d.status.code === 9 || d.status.code === 10) && <RatingForm dossierId={d.id} />}
       {d.supplementRequest && <SupplementForm d={d} request={d.supplementRequest} onDone={(r) => void supplied(r)} />}
+      {d.result && <ResultPanel dossierId={d.id} result={d.result} />}
+      <PaymentPanel dossierId={d.id} />
+      {(d.status.code === 9 || d.status.code === 10) && <RatingForm dossierId={d.id} />}
+      <Submitted d={d} />
+      <Exemptions d={d} />
       <h2>{t('journey.dossier.timeline')}</h2>
       <Timeline items={d.timeline} />
       <DossierMessages dossierId={d.id} />
       {d.canWithdraw && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            withdraw.mutate();
-          }}
-          className="withdraw"
-          noValidate
-        >
-          <h2>{t('journey.dossier.withdraw')}</h2>
-          <div className={`form-group${withdrawError ? ' has-error' : ''}`}>
-            <label htmlFor="f-reason">{t('journey.dossier.withdrawReason')}</label>
-            {withdrawError && (
-              <p className="field-error" id="f-reason-error" role="alert">
-                {withdrawError}
-              </p>
-            )}
-            <textarea
-              id="f-reason"
-              rows={3}
-              value={reason}
-              aria-describedby={withdrawError ? 'f-reason-error' : undefined}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button-secondary" disabled={withdraw.isPending}>
-            {t('journey.dossier.withdrawSend')}
-          </button>
-        </form>
+        <details className="withdraw secondary-section" open={!!withdrawError}>
+          <summary>{t('portal.dossier.withdrawSection')}</summary>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              withdraw.mutate();
+            }}
+            noValidate
+          >
+            <h2 className="visually-hidden">{t('journey.dossier.withdraw')}</h2>
+            <div className={`form-group${withdrawError ? ' has-error' : ''}`}>
+              <label htmlFor="f-reason">{t('journey.dossier.withdrawReason')}</label>
+              {withdrawError && (
+                <p className="field-error" id="f-reason-error" role="alert">
+                  {withdrawError}
+                </p>
+              )}
+              <textarea
+                id="f-reason"
+                rows={3}
+                value={reason}
+                aria-describedby={withdrawError ? 'f-reason-error' : undefined}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button button-secondary" disabled={withdraw.isPending}>
+              {t('journey.dossier.withdrawSend')}
+            </button>
+          </form>
+        </details>
       )}
+    </section>
+  );
+}
+
+/**
+ * What the citizen submitted: the answers of each group of the e-form (collapsed, one group per disclosure) and the
+ * documents. The labels come from the procedure's catalogue entry, the answers from the dossier.
+ */
+function Submitted({ d }: { d: DossierDetail }) {
+  const { t } = useTranslation();
+  const lang = useFormLanguage();
+  const procedure = useQuery(catalogueQueries.procedure(d.procedureCode));
+  const form = procedure.data?.definition.cases.find((c) => c.code === d.caseCode)?.form;
+  const values = d.values ?? {};
+  const pages = (form?.pages ?? [])
+    .map((p) => ({ page: p, fields: p.fields.filter((f) => values[f.key] !== undefined && values[f.key] !== null && values[f.key] !== '') }))
+    .filter((p) => p.fields.length > 0);
+  const documents = d.documents.filter((x) => !x.requirementCode.startsWith(EXEMPTION_PROOF_PREFIX));
+  const requirementName = (code: string) => d.requirements.find((r) => r.code === code)?.name;
+  return (
+    <section aria-labelledby="submitted-title" data-testid="citizen-submitted">
+      <h2 id="submitted-title">{t('portal.dossier.submitted')}</h2>
+      {pages.map(({ page, fields }) => (
+        <details key={page.key} className="review-group">
+          <summary>
+            {titleOf(page, lang)} <span className="muted">({t('portal.review.fieldsCount', { count: fields.length })})</span>
+          </summary>
+          <dl className="summary-list summary-list-2">
+            {fields.map((f) => (
+              <div key={f.key}>
+                <dt>{labelOf(f, lang)}</dt>
+                <dd>
+                  <AnswerValue field={f} value={values[f.key]} lng={lang} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ))}
+      <details className="review-group" open>
+        <summary>
+          {t('portal.dossier.submittedDocuments')} <span className="muted">({t('portal.review.fieldsCount', { count: documents.length })})</span>
+        </summary>
+        {documents.length === 0 ? (
+          <p>{t('portal.dossier.noDocuments')}</p>
+        ) : (
+          <ul className="plain-list document-list">
+            {documents.map((x) => (
+              <li key={x.id}>
+                <strong>{requirementName(x.requirementCode) ?? x.requirementCode}</strong>: {x.name}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
     </section>
   );
 }
@@ -404,9 +477,7 @@ function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: Sup
   });
 
   const change = (i: number, patch: Partial<SupplementRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const onFile = async (i: number, input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
+  const onFile = async (i: number, file: File) => {
     setErrors((es) => es.filter((e) => e.path !== `sup-file-${i}`));
     setProgress((p) => ({ ...p, [i]: 0 }));
     try {
@@ -480,23 +551,17 @@ function SupplementForm({ d, request, onDone }: { d: DossierDetail; request: Sup
             </div>
             {r.file && <p className="doc-ok">{t('journey.supplement.uploaded', { name: r.file.name })}</p>}
             <div className={err(`sup-file-${i}`) ? 'has-error' : undefined}>
-              <label htmlFor={`f-sup-file-${i}`}>
-                {r.file ? t('journey.supplement.chooseOther') : t('journey.supplement.chooseFile')}
-                {r.asked ? t('journey.supplement.forWhat', { name: r.asked }) : ''}
-              </label>
               {err(`sup-file-${i}`) && (
                 <p className="field-error" id={`f-sup-file-${i}-error`}>
                   {err(`sup-file-${i}`)}
                 </p>
               )}
-              <input
+              <UploadControl
                 id={`f-sup-file-${i}`}
-                type="file"
-                accept="application/pdf,image/jpeg,image/png"
-                aria-describedby={err(`sup-file-${i}`) ? `f-sup-file-${i}-error` : undefined}
-                onChange={(e) => void onFile(i, e.currentTarget)}
+                name={r.asked || t('journey.supplement.rowN', { n: i + 1 })}
+                progress={progress[i]}
+                onFile={(file) => void onFile(i, file)}
               />
-              {progress[i] !== undefined && <progress max={1} value={progress[i]} aria-label={t('journey.supplement.uploading', { n: i + 1 })} />}
             </div>
           </fieldset>
         ))}

@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { ProcedureCase } from '../../core/catalogue/schema.ts';
+import type { FormField, ProcedureCase } from '../../core/catalogue/schema.ts';
 import { EXEMPTION_PROOF_PREFIX, proofCode } from '../../core/fees/exemptions.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
@@ -29,13 +29,15 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
 import { CaseNote } from './CaseNote.tsx';
 import { AnswerValue, Field } from './fields.tsx';
-import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
+import { labelOf, nameOf, optionalName, titleOf, useFormLanguage } from './labels.ts';
 import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
 import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
 import { PhotoCopy } from './PhotoCopy.tsx';
 import { FORM_FIELDS_OF, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
+import { formatFileSize, UploadControl } from './UploadControl.tsx';
+import { ViOnlyNotice } from './ViOnlyNotice.tsx';
 
 const sameDocument = (a: DraftDocument, b: DraftDocument) =>
   a.requirementCode === b.requirementCode && a.uploadId === b.uploadId && a.storeDocumentId === b.storeDocumentId;
@@ -299,6 +301,15 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     ),
   });
   const page = form.pages.find((p) => p.key === step.key);
+  const visibleFields = page ? page.fields.filter((f) => isFieldVisible(form, draft.values, f.key)) : [];
+  // Prefilled national data: one note for the page (not one per field), and read-only where the catalogue locks it
+  // (a prefilled field without a policy is locked, as the form engine reads it).
+  const isLocked = (f: FormField) => draft.prefilledFields.includes(f.key) && (f.prefillPolicy ?? 'locked') === 'locked';
+  const prefillNote = {
+    id: `prefill-${step.key}`,
+    any: visibleFields.some((f) => draft.prefilledFields.includes(f.key)),
+    locked: visibleFields.some(isLocked),
+  };
   const errorAt = (path: string) => errors.find((e) => e.path === path)?.message;
 
   return (
@@ -315,8 +326,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
         {step.title}
       </h1>
       <CaseNote procedure={proc} caseCode={draft.caseCode} values={draft.values} first={stepIndex === 0} />
+      <ViOnlyNotice definition={proc.definition} />
       {draft.expiresSoon && <p className="note">{t('journey.draft.expiresSoon', { date: formatDate(draft.expiresAt) })}</p>}
       <ErrorSummary errors={errors} />
+      <HowTo step={page ? 'form' : step.key === 'giay-to' ? 'documents' : step.key === 'lien-he' ? 'contact' : 'review'} />
       <p className="save-state" role="status">
         {saveState === 'saving' ? t('journey.draft.saving') : saveState === 'error' ? t('journey.draft.saveError') : t('journey.draft.saved')}
       </p>
@@ -330,18 +343,24 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           noValidate
         >
           {photoComponents(page.fields.map((f) => f.key)).map(({ d, type }) => photoCopy(d, type))}
-          {page.fields
-            .filter((f) => isFieldVisible(form, draft.values, f.key))
-            .map((f) => (
-              <Field
-                key={f.key}
-                field={f}
-                value={draft.values[f.key]}
-                prefilled={draft.prefilledFields.includes(f.key)}
-                error={errorAt(f.key)}
-                onChange={(v) => update({ values: { ...draft.values, [f.key]: v } })}
-              />
-            ))}
+          {prefillNote.any && (
+            <div className="prefill-notice" id={prefillNote.id} data-testid="prefill-notice">
+              <p className="prefill-notice-title">{t('journey.field.prefilled')}</p>
+              {prefillNote.locked && <p>{t('portal.prefill.lockedHow')}</p>}
+            </div>
+          )}
+          {visibleFields.map((f) => (
+            <Field
+              key={f.key}
+              field={f}
+              value={draft.values[f.key]}
+              prefilled={draft.prefilledFields.includes(f.key)}
+              locked={isLocked(f)}
+              groupNoteId={prefillNote.id}
+              error={errorAt(f.key)}
+              onChange={(v) => update({ values: { ...draft.values, [f.key]: v } })}
+            />
+          ))}
           <button type="submit" className="button">
             {t('journey.draft.continue')}
           </button>
@@ -359,17 +378,15 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               const name = nameOf(d, lang);
               return (
                 <div key={d.code} className={`document-row${errors.some((e) => e.path === `doc-${d.code}`) ? ' has-error' : ''}`}>
-                  <h2 className="document-name">
-                    {name}
-                    {!d.required && <span className="muted"> {t('journey.documents.ifAny')}</span>}
-                  </h2>
-                  <p className={attached.length ? 'doc-ok' : 'doc-missing'}>
-                    {attached.length ? t('journey.documents.present') : d.required ? t('journey.documents.missing') : t('journey.documents.none')}
+                  <h2 className="document-name">{d.required ? name : optionalName(name, t('journey.documents.ifAny'))}</h2>
+                  <p className={attached.length ? 'doc-ok' : d.required ? 'doc-missing' : 'doc-optional'}>
+                    {attached.length ? t('journey.documents.present') : d.required ? t('journey.documents.missing') : t('portal.documents.optional')}
                   </p>
                   <ul className="attached-documents">
                     {attached.map((a) => (
                       <li key={a.uploadId ?? a.storeDocumentId}>
-                        {describe(a)}{' '}
+                        {describe(a)}
+                        {a.uploadId && files[a.uploadId] && <span className="file-size"> ({formatFileSize(files[a.uploadId]!.size, lang)})</span>}{' '}
                         <button type="button" className="link-button" onClick={() => removeDocument(a)}>
                           {t('journey.documents.remove')}
                           <span className="visually-hidden"> {describe(a)}</span>
@@ -384,9 +401,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                         {e.message}
                       </p>
                     ))}
-                  <label htmlFor={inputId}>{t('journey.documents.chooseFile', { name })}</label>
-                  <input id={inputId} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => void onFile(d.code, e.target.files?.[0])} />
-                  {progress[d.code] !== undefined && <progress max={1} value={progress[d.code]} aria-label={t('journey.documents.uploading', { name })} />}
+                  <UploadControl id={inputId} name={name} progress={progress[d.code]} onFile={(file) => void onFile(d.code, file)} />
                   {(() => {
                     const type = recognitionTypeFor(d.documentType);
                     return type ? photoCopy(d, type) : null;
@@ -481,8 +496,19 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       {step.key === 'kiem-tra' && (
         <div>
           {pages.map((p, i) => (
-            <section key={p.key} aria-labelledby={`sum-${p.key}`}>
-              <h2 id={`sum-${p.key}`}>{titleOf(p, lang)}</h2>
+            <details
+              key={p.key}
+              className="review-group"
+              data-testid={`review-${p.key}`}
+              // A group with a problem (the server's refusal) opens by itself.
+              open={p.fields.some((f) => errors.some((e) => e.path === f.key || e.path.startsWith(`${f.key}.`) || e.path.startsWith(`${f.key}[`))) || undefined}
+            >
+              <summary id={`sum-${p.key}`}>
+                {titleOf(p, lang)}{' '}
+                <span className="muted">
+                  ({t('portal.review.fieldsCount', { count: p.fields.filter((f) => isFieldVisible(form, draft.values, f.key)).length })})
+                </span>
+              </summary>
               <dl className="summary-list">
                 {p.fields
                   .filter((f) => isFieldVisible(form, draft.values, f.key))
@@ -501,40 +527,46 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                     </div>
                   ))}
               </dl>
-            </section>
+            </details>
           ))}
-          <h2>{t('journey.steps.documents')}</h2>
-          <dl className="summary-list">
-            {kase.documents
-              .filter((d) => !d.providedByForm)
-              .map((d) => {
-                const attached = draft.documents.filter((x) => x.requirementCode === d.code);
-                return (
-                  <div key={d.code}>
-                    <dt>{nameOf(d, lang)}</dt>
-                    <dd>
-                      {attached.length === 0 ? (
-                        t('journey.documents.none')
-                      ) : (
-                        <ul className="plain-list">
-                          {attached.map((a) => (
-                            <li key={a.uploadId ?? a.storeDocumentId}>
-                              {a.storeDocumentId ? describe(a) : t('journey.documents.uploaded', { name: describe(a) })}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </dd>
-                    <dd>
-                      <button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>
-                        {t('journey.draft.change')}
-                        <span className="visually-hidden"> {nameOf(d, lang)}</span>
-                      </button>
-                    </dd>
-                  </div>
-                );
-              })}
-          </dl>
+          <details className="review-group" open>
+            <summary>{t('journey.steps.documents')}</summary>
+            <dl className="summary-list">
+              {kase.documents
+                .filter((d) => !d.providedByForm)
+                .map((d) => {
+                  const attached = draft.documents.filter((x) => x.requirementCode === d.code);
+                  return (
+                    <div key={d.code}>
+                      <dt>{nameOf(d, lang)}</dt>
+                      <dd>
+                        {attached.length === 0 ? (
+                          d.required ? (
+                            t('journey.documents.missing')
+                          ) : (
+                            t('portal.documents.optional')
+                          )
+                        ) : (
+                          <ul className="plain-list">
+                            {attached.map((a) => (
+                              <li key={a.uploadId ?? a.storeDocumentId}>
+                                {a.storeDocumentId ? describe(a) : t('journey.documents.uploaded', { name: describe(a) })}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </dd>
+                      <dd>
+                        <button type="button" className="link-button" onClick={() => goTo(stepOf('giay-to'))}>
+                          {t('journey.draft.change')}
+                          <span className="visually-hidden"> {nameOf(d, lang)}</span>
+                        </button>
+                      </dd>
+                    </div>
+                  );
+                })}
+            </dl>
+          </details>
           <h2>{t('journey.review.fees')}</h2>
           {claim.exemption && (
             <dl className="summary-list" data-testid="review-exemption">
@@ -559,6 +591,17 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
         </div>
       )}
     </section>
+  );
+}
+
+/** A short "how to" for the step, folded so that it does not push the form down (issue 18, point 14). */
+function HowTo({ step }: { step: 'form' | 'documents' | 'contact' | 'review' }) {
+  const { t } = useTranslation();
+  return (
+    <details className="how-to" data-testid="how-to">
+      <summary>{t('portal.howTo.title')}</summary>
+      <p>{t(`portal.howTo.${step}`)}</p>
+    </details>
   );
 }
 

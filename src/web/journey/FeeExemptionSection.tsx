@@ -16,6 +16,7 @@ import { StorePicker, type StoreSource } from '../store/StorePicker.tsx';
 import type { ShownError } from './ErrorSummary.tsx';
 import { nameOf, useFormLanguage } from './labels.ts';
 import type { DraftDocument } from './types.ts';
+import { UploadControl } from './UploadControl.tsx';
 
 /** The exemptions of a case's fee lines, each once. */
 export function caseExemptions(kase: ProcedureCase): FeeExemption[] {
@@ -98,11 +99,12 @@ export function FeeExemptionSection({ kase, claimed, documents, quote, errors, s
               {e.message}
             </p>
           ))}
-          <label htmlFor={`f-doc-${proof}`}>{t('journey.fees.chooseProof', { name: nameOf(exemption, lang) })}</label>
-          <input id={`f-doc-${proof}`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => onFile(proof, e.target.files?.[0])} />
-          {progress[proof] !== undefined && (
-            <progress max={1} value={progress[proof]} aria-label={t('journey.documents.uploading', { name: nameOf(exemption, lang) })} />
-          )}
+          <UploadControl
+            id={`f-doc-${proof}`}
+            name={t('journey.fees.proof', { name: nameOf(exemption, lang) })}
+            progress={progress[proof]}
+            onFile={(file) => onFile(proof, file)}
+          />
           {acceptsStoreDocuments({ code: proof, name: exemption.name, documentType: exemption.requiredDocumentType }) && (
             <StorePicker
               requirement={{ code: proof, name: nameOf(exemption, lang), documentType: exemption.requiredDocumentType }}

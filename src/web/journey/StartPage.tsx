@@ -10,6 +10,7 @@ import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { nameOf, useFormLanguage } from './labels.ts';
+import { ViOnlyNotice } from './ViOnlyNotice.tsx';
 
 /**
  * Procedure page → a draft prefilled by the server. The case (trường hợp) is chosen by the server where it can be
@@ -107,6 +108,7 @@ export function StartPage() {
       <h1 ref={heading} tabIndex={-1}>
         {t('journey.start.heading')}
       </h1>
+      <ViOnlyNotice definition={procedure.data.definition} />
       <ErrorSummary errors={problem ? [{ path: 'caseCode', message: problem }] : []} />
       <form onSubmit={start}>
         <fieldset className="form-group">

@@ -1,12 +1,14 @@
 /** Renders one e-form field of any supported type, with its label, hint, error and prefill marker. */
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../core/catalogue/schema.ts';
 import { referenceQueries } from '../data/queries.ts';
 import i18n from '../i18n/index.ts';
 import '../i18n/journey.ts';
-import { hintOf, labelOf, useFormLanguage } from './labels.ts';
+import { isoToDmy, maskDmy as maskDmyInput, parseDmy } from './dates.ts';
+import { hintOf, labelOf, optionalName, useFormLanguage } from './labels.ts';
+import { CalendarIcon, LockIcon } from '../components/icons.tsx';
 
 export interface FieldProps {
   field: FormField;
@@ -14,9 +16,19 @@ export interface FieldProps {
   error?: string;
   prefilled: boolean;
   onChange: (v: unknown) => void;
+  /**
+   * Prefilled from a national database under the catalogue's `prefillPolicy: locked`: shown read-only (the
+   * group's note says how to have it corrected).
+   */
+  locked?: boolean;
+  /**
+   * The id of the page's one note on prefilled data ("Thông tin lấy từ CSDL quốc gia về dân cư", once per group):
+   * the field refers to it instead of repeating it.
+   */
+  groupNoteId?: string;
 }
 
-function Describe({ id, hint, error, prefilled }: { id: string; hint: string | undefined; error?: string; prefilled: boolean }) {
+function Describe({ id, hint, error, prefilled }: { id: string; hint: string | undefined; error?: string; prefilled: boolean | 'group' }) {
   const { t } = useTranslation();
   return (
     <>
@@ -25,7 +37,7 @@ function Describe({ id, hint, error, prefilled }: { id: string; hint: string | u
           {hint}
         </p>
       )}
-      {prefilled && (
+      {prefilled === true && (
         <p className="prefilled" id={`${id}-src`}>
           {t('journey.field.prefilled')}
         </p>
@@ -40,8 +52,107 @@ function Describe({ id, hint, error, prefilled }: { id: string; hint: string | u
   );
 }
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined, prefilled: boolean) {
-  return [hint && `${id}-hint`, prefilled && `${id}-src`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+function describedBy(id: string, hint: string | undefined, error: string | undefined, prefilled: boolean, groupNoteId?: string) {
+  const source = prefilled ? (groupNoteId ?? `${id}-src`) : undefined;
+  return [hint && `${id}-hint`, source, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * A date typed as dd/mm/yyyy (digits only: the slashes come by themselves) or picked on the calendar, given to the
+ * form engine as ISO yyyy-mm-dd. A half-typed or impossible date is passed on as typed, so the engine refuses it
+ * ("… không phải ngày hợp lệ"); an impossible one is also said at once, with the month's last day.
+ */
+function DateInput({
+  common,
+  value,
+  onChange,
+  readOnly,
+}: {
+  common: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; className?: string };
+  value: unknown;
+  onChange: (v: unknown) => void;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  const external = typeof value === 'string' ? value : '';
+  const [text, setText] = useState(() => isoToDmy(external));
+  const picker = useRef<HTMLInputElement>(null);
+  const parsed = parseDmy(text);
+  const current = parsed.kind === 'date' ? parsed.iso : parsed.kind === 'empty' ? '' : text.trim();
+  // A value changed elsewhere (another device, a reloaded draft) replaces what is shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the value matters
+  useEffect(() => {
+    if (external !== current) setText(isoToDmy(external));
+  }, [external]);
+  const set = (next: string) => {
+    setText(next);
+    const p = parseDmy(next);
+    onChange(p.kind === 'date' ? p.iso : p.kind === 'empty' ? '' : next.trim());
+  };
+  const problemId = `${common.id}-date`;
+  const problem =
+    parsed.kind === 'impossible'
+      ? parsed.lastDay === null
+        ? t('portal.date.noSuchMonth', { month: parsed.month })
+        : t('portal.date.noSuchDay', { day: parsed.day, month: parsed.month, year: parsed.year, lastDay: parsed.lastDay })
+      : null;
+  const describedBy = [common['aria-describedby'], `${common.id}-format`, problem && problemId].filter(Boolean).join(' ');
+  return (
+    <>
+      <p className="hint" id={`${common.id}-format`}>
+        {t('portal.date.format')}
+      </p>
+      <div className="date-input">
+        <input
+          {...common}
+          aria-describedby={describedBy}
+          aria-invalid={common['aria-invalid'] || (problem ? true : undefined)}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={t('portal.date.placeholder')}
+          maxLength={10}
+          readOnly={readOnly}
+          value={text}
+          onChange={(e) => set(maskDmyInput(e.target.value, text))}
+        />
+        {!readOnly && (
+          <>
+            <button
+              type="button"
+              className="button button-secondary calendar-button"
+              onClick={() => {
+                const el = picker.current;
+                if (!el) return;
+                el.value = parsed.kind === 'date' ? parsed.iso : '';
+                try {
+                  el.showPicker();
+                } catch {
+                  el.focus();
+                }
+              }}
+            >
+              <CalendarIcon />
+              <span className="visually-hidden">{t('portal.date.calendar')}</span>
+            </button>
+            <input
+              ref={picker}
+              type="date"
+              className="date-picker-input"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => e.target.value && set(isoToDmy(e.target.value))}
+            />
+          </>
+        )}
+      </div>
+      {problem && (
+        <p className="field-error" id={problemId}>
+          {problem}
+        </p>
+      )}
+    </>
+  );
 }
 
 function AddressInput({
@@ -49,11 +160,13 @@ function AddressInput({
   value,
   onChange,
   invalid,
+  locked,
 }: {
   id: string;
   value: Record<string, string> | undefined;
   onChange: (v: unknown) => void;
   invalid: boolean;
+  locked: boolean;
 }) {
   const { t } = useTranslation();
   const v = value ?? { provinceCode: '', communeCode: '', detail: '' };
@@ -63,7 +176,13 @@ function AddressInput({
   return (
     <div className="address">
       <label htmlFor={`${id}-p`}>{t('journey.field.province')}</label>
-      <select id={`${id}-p`} value={v.provinceCode} aria-invalid={invalid} onChange={(e) => onChange({ ...v, provinceCode: e.target.value, communeCode: '' })}>
+      <select
+        id={`${id}-p`}
+        value={v.provinceCode}
+        aria-invalid={invalid}
+        disabled={locked}
+        onChange={(e) => onChange({ ...v, provinceCode: e.target.value, communeCode: '' })}
+      >
         <option value="">{t('journey.field.choose')}</option>
         {ps.map((p) => (
           <option key={p.code} value={p.code}>
@@ -72,7 +191,7 @@ function AddressInput({
         ))}
       </select>
       <label htmlFor={`${id}-c`}>{t('journey.field.commune')}</label>
-      <select id={`${id}-c`} value={v.communeCode} aria-invalid={invalid} onChange={(e) => onChange({ ...v, communeCode: e.target.value })}>
+      <select id={`${id}-c`} value={v.communeCode} aria-invalid={invalid} disabled={locked} onChange={(e) => onChange({ ...v, communeCode: e.target.value })}>
         <option value="">{t('journey.field.choose')}</option>
         {(v.provinceCode ? cs : []).map((c) => (
           <option key={c.code} value={c.code}>
@@ -81,30 +200,41 @@ function AddressInput({
         ))}
       </select>
       <label htmlFor={id}>{t('journey.field.detail')}</label>
-      <input id={id} type="text" value={v.detail} aria-invalid={invalid} onChange={(e) => onChange({ ...v, detail: e.target.value })} />
+      <input id={id} type="text" value={v.detail} aria-invalid={invalid} readOnly={locked} onChange={(e) => onChange({ ...v, detail: e.target.value })} />
     </div>
   );
 }
 
-export function Field({ field, value, error, prefilled, onChange }: FieldProps) {
+export function Field({ field, value, error, prefilled: isPrefilled, onChange, locked = false, groupNoteId }: FieldProps) {
   const { t } = useTranslation();
   const lang = useFormLanguage();
   const id = `f-${field.key}`;
   const hint = hintOf(field, lang);
-  const by = describedBy(id, hint, error, prefilled);
-  const label = `${labelOf(field, lang)}${field.required ? '' : ` ${t('journey.field.optional')}`}`;
-  const common = { id, 'aria-describedby': by, 'aria-invalid': error ? true : undefined, className: error ? 'input-error' : undefined };
+  const by = describedBy(id, hint, error, isPrefilled, groupNoteId);
+  // With the page's note, a prefilled field does not repeat where its value comes from.
+  const prefilled: boolean | 'group' = isPrefilled && groupNoteId ? 'group' : isPrefilled;
+  const label = field.required ? labelOf(field, lang) : optionalName(labelOf(field, lang), t('journey.field.optional'));
+  const common = {
+    id,
+    'aria-describedby': by,
+    'aria-invalid': error ? true : undefined,
+    className: [error && 'input-error', locked && 'input-locked'].filter(Boolean).join(' ') || undefined,
+  };
+  const lock = locked ? <LockedMark /> : null;
   if (field.type === 'yes_no') {
     return (
       <fieldset className={`form-group${error ? ' has-error' : ''}`} aria-describedby={by}>
-        <legend>{label}</legend>
+        <legend>
+          {label}
+          {lock}
+        </legend>
         <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
         <div className="radios">
           <label>
-            <input type="radio" name={field.key} id={id} checked={value === true} onChange={() => onChange(true)} /> {t('journey.field.yes')}
+            <input type="radio" name={field.key} id={id} checked={value === true} disabled={locked} onChange={() => onChange(true)} /> {t('journey.field.yes')}
           </label>
           <label>
-            <input type="radio" name={field.key} checked={value === false} onChange={() => onChange(false)} /> {t('journey.field.no')}
+            <input type="radio" name={field.key} checked={value === false} disabled={locked} onChange={() => onChange(false)} /> {t('journey.field.no')}
           </label>
         </div>
       </fieldset>
@@ -113,9 +243,12 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
   if (field.type === 'address') {
     return (
       <fieldset className={`form-group${error ? ' has-error' : ''}`} aria-describedby={by}>
-        <legend>{label}</legend>
+        <legend>
+          {label}
+          {lock}
+        </legend>
         <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
-        <AddressInput id={id} value={value as Record<string, string> | undefined} onChange={onChange} invalid={!!error} />
+        <AddressInput id={id} value={value as Record<string, string> | undefined} onChange={onChange} invalid={!!error} locked={locked} />
       </fieldset>
     );
   }
@@ -123,12 +256,29 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
     const p = (value ?? {}) as { idNumber?: string; fullName?: string };
     return (
       <fieldset className={`form-group${error ? ' has-error' : ''}`} aria-describedby={by}>
-        <legend>{label}</legend>
+        <legend>
+          {label}
+          {lock}
+        </legend>
         <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
         <label htmlFor={id}>{t('journey.field.idNumber')}</label>
-        <input {...common} inputMode="numeric" maxLength={12} value={p.idNumber ?? ''} onChange={(e) => onChange({ ...p, idNumber: e.target.value.trim() })} />
+        <input
+          {...common}
+          inputMode="numeric"
+          maxLength={12}
+          readOnly={locked}
+          value={p.idNumber ?? ''}
+          onChange={(e) => onChange({ ...p, idNumber: e.target.value.trim() })}
+        />
         <label htmlFor={`${id}-name`}>{t('journey.field.fullName')}</label>
-        <input id={`${id}-name`} type="text" value={p.fullName ?? ''} onChange={(e) => onChange({ ...p, fullName: e.target.value })} />
+        <input
+          id={`${id}-name`}
+          type="text"
+          readOnly={locked}
+          className={locked ? 'input-locked' : undefined}
+          value={p.fullName ?? ''}
+          onChange={(e) => onChange({ ...p, fullName: e.target.value })}
+        />
       </fieldset>
     );
   }
@@ -136,10 +286,13 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
   const str = value === undefined || value === null ? '' : String(value);
   switch (field.type) {
     case 'textarea':
-      input = <textarea {...common} rows={4} value={str} onChange={(e) => onChange(e.target.value)} />;
+      input = <textarea {...common} rows={4} readOnly={locked} value={str} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'select':
-      input = (
+      // A locked choice is shown as its words in a read-only box (a select cannot be read-only).
+      input = locked ? (
+        <input {...common} type="text" readOnly value={displayValue(field, value, lang)} />
+      ) : (
         <select {...common} value={str} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('journey.field.choose')}</option>
           {(field.options ?? []).map((o) => (
@@ -156,34 +309,59 @@ export function Field({ field, value, error, prefilled, onChange }: FieldProps) 
           {...common}
           type="number"
           inputMode="numeric"
+          readOnly={locked}
           value={str}
           onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
         />
       );
       break;
     case 'date':
-      input = <input {...common} type="date" value={str} onChange={(e) => onChange(e.target.value)} />;
+      input = <DateInput common={common} value={value} onChange={onChange} readOnly={locked} />;
       break;
     case 'id_number':
       input = (
-        <input {...common} type="text" inputMode="numeric" autoComplete="off" maxLength={12} value={str} onChange={(e) => onChange(e.target.value.trim())} />
+        <input
+          {...common}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={12}
+          readOnly={locked}
+          value={str}
+          onChange={(e) => onChange(e.target.value.trim())}
+        />
       );
       break;
     case 'phone':
-      input = <input {...common} type="tel" autoComplete="tel" value={str} onChange={(e) => onChange(e.target.value)} />;
+      input = <input {...common} type="tel" autoComplete="tel" readOnly={locked} value={str} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'email':
-      input = <input {...common} type="email" autoComplete="email" value={str} onChange={(e) => onChange(e.target.value)} />;
+      input = <input {...common} type="email" autoComplete="email" readOnly={locked} value={str} onChange={(e) => onChange(e.target.value)} />;
       break;
     default:
-      input = <input {...common} type="text" value={str} onChange={(e) => onChange(e.target.value)} />;
+      input = <input {...common} type="text" readOnly={locked} value={str} onChange={(e) => onChange(e.target.value)} />;
   }
   return (
     <div className={`form-group${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {lock}
+      </label>
       <Describe id={id} hint={hint} error={error} prefilled={prefilled} />
       {input}
     </div>
+  );
+}
+
+/** The lock after a locked field's label: seen as 🔒, heard as "không sửa được". */
+function LockedMark() {
+  const { t } = useTranslation();
+  return (
+    <span className="locked-mark">
+      {' '}
+      <LockIcon />
+      <span className="visually-hidden">({t('portal.prefill.lockedShort')})</span>
+    </span>
   );
 }
 

@@ -15,3 +15,9 @@ export const labelOf = (x: { label: string; labelEn?: string }, lang: FormLangua
 export const hintOf = (x: { hint?: string; hintEn?: string }, lang: FormLanguage) => (lang === 'en' && x.hintEn ? x.hintEn : x.hint);
 export const titleOf = (x: { title: string; titleEn?: string }, lang: FormLanguage) => (lang === 'en' && x.titleEn ? x.titleEn : x.title);
 export const nameOf = (x: { name: string; nameEn?: string }, lang: FormLanguage) => (lang === 'en' && x.nameEn ? x.nameEn : x.name);
+
+/** "Tờ khai (nếu làm thay)" + "(nếu có)" → "Tờ khai (nếu làm thay, nếu có)": never two parentheses in a row. */
+export function optionalName(name: string, ifAny: string): string {
+  const inner = ifAny.replace(/^\(|\)$/g, '');
+  return name.endsWith(')') ? `${name.slice(0, -1)}, ${inner})` : `${name} ${ifAny}`;
+}

@@ -56,6 +56,8 @@ export interface DossierDetail {
   submittedAt: string;
   dueAt: string | null;
   documents: { id: string; name: string; requirementCode: string }[];
+  /** The e-form's answers as submitted. */
+  values?: Record<string, unknown>;
   timeline: TimelineEntry[];
   canWithdraw: boolean;
   /** Present while the dossier waits for the documents an official asked for (status 5). */

@@ -45,7 +45,7 @@ export function HomePage() {
       {fields.length > 0 && (
         <section aria-labelledby="fields-h">
           <h2 id="fields-h">{t('home.byField')}</h2>
-          <ul className="field-list">
+          <ul className="field-list field-rows">
             {fields.map((f) => (
               <li key={f.code}>
                 <Link to={`/thu-tuc?linhVuc=${encodeURIComponent(f.code)}`}>{f.name}</Link>{' '}

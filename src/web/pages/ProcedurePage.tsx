@@ -9,6 +9,8 @@ import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { PortalToday } from '../components/PaperlessToday.tsx';
+import { optionalName } from '../journey/labels.ts';
+import { ViOnlyNotice } from '../journey/ViOnlyNotice.tsx';
 
 function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (f.amount === 0) return t('procedure.free');
@@ -46,6 +48,7 @@ export function ProcedurePage() {
       <h1 ref={heading} tabIndex={-1}>
         {d.name}
       </h1>
+      <ViOnlyNotice definition={d} />
       <p>
         <LevelBadge level={d.level} />
         {d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}
@@ -109,10 +112,7 @@ export function ProcedurePage() {
               <tbody>
                 {c.documents.map((doc) => (
                   <tr key={doc.code}>
-                    <td>
-                      {doc.name}
-                      {!doc.required && <span className="muted"> ({t('procedure.optional')})</span>}
-                    </td>
+                    <td>{doc.required ? doc.name : optionalName(doc.name, `(${t('procedure.optional')})`)}</td>
                     <td>{doc.originals}</td>
                     <td>{doc.copies}</td>
                   </tr>

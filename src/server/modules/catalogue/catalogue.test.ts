@@ -45,6 +45,16 @@ describe(`procedure catalogue on ${testDatabaseKind}`, () => {
     }
   });
 
+  it('says birth registration is free when on time, from its fee data (not "Có thu phí")', async () => {
+    const birth = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=1.001193' })).json().items[0];
+    // On time: only the optional extra copies cost; late: the registration fee.
+    expect(birth).toMatchObject({ code: '1.001193', hasFee: true, freeInSomeCases: true, freeWhen: 'đúng hạn' });
+    const all = (await t.app.inject({ method: 'GET', url: '/api/procedures?pageSize=100' })).json().items as { hasFee: boolean; freeInSomeCases: boolean }[];
+    // A procedure without fees is free in every case; some procedures cost in every case.
+    expect(all.filter((p) => !p.hasFee).every((p) => p.freeInSomeCases)).toBe(true);
+    expect(all.some((p) => p.hasFee && !p.freeInSomeCases)).toBe(true);
+  });
+
   it('finds a procedure by its code or the beginning of it', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/procedures?q=1.001193' })).json().items[0]).toMatchObject({
       code: '1.001193',

@@ -17,6 +17,7 @@ import { localDay } from '../../../core/time/local.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { now } from '../../clock.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { caseCanBeFree, freeCondition } from '../../../core/fees/free.ts';
 
 const CATALOGUE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/catalogue/procedures');
 
@@ -206,12 +207,15 @@ export interface ProcedureSummary {
   onlineOnly: boolean;
   timeLimit: ProcedureCase['timeLimit'];
   hasFee: boolean;
+  freeInSomeCases: boolean;
+  freeWhen: string | null;
   caseCount: number;
   version: number;
 }
 
 export function summarise(v: ProcedureVersion): ProcedureSummary {
   const d = v.definition;
+  const free = d.cases.filter((c) => caseCanBeFree(c));
   return {
     code: d.code,
     name: d.name,
@@ -222,6 +226,11 @@ export function summarise(v: ProcedureVersion): ProcedureSummary {
     onlineOnly: d.onlineOnly,
     timeLimit: d.cases[0].timeLimit,
     hasFee: d.cases.some((c) => c.fees.some((f) => f.amount > 0)),
+    freeInSomeCases: free.length > 0,
+    freeWhen: freeCondition(
+      d.name,
+      free.map((c) => c.name),
+    ),
     caseCount: d.cases.length,
     version: v.version,
   };

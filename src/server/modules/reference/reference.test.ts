@@ -43,6 +43,9 @@ describe(`reference data on ${testDatabaseKind}`, () => {
       provinceName: 'Tỉnh Đồng Nai',
       defaultUnitId: 'dni.phurieng.ttpvhcc',
       defaultUnitName: 'Trung tâm Phục vụ hành chính công xã Phú Riềng',
+      // Who runs the portal (its header and help box): the default unit, its commune and phone (the hotline when
+      // settings.hotline is not set).
+      portal: { unitName: 'TTPVHCC xã Phú Riềng', communeName: 'Xã Phú Riềng', phone: '0271 3000 252', hotline: '0271 3000 252' },
     });
     const units = (await t.app.inject({ method: 'GET', url: '/api/org-units?adminUnit=25252' })).json() as {
       kind: string;
@@ -60,6 +63,16 @@ describe(`reference data on ${testDatabaseKind}`, () => {
     expect(xt.map((u) => u.kind)).toEqual(expect.arrayContaining(['ubnd_xa', 'ttpvhcc', 'cong_an_xa', 'phong_vhxh']));
     const province = (await t.app.inject({ method: 'GET', url: '/api/org-units?province=75&kind=ttpvhcc' })).json() as { id: string }[];
     expect(province.map((u) => u.id)).toEqual(['dni.ttpvhcc', 'dni.phurieng.ttpvhcc', 'dni.xuanthanh.ttpvhcc']);
+  });
+
+  it("gives the installation's hotline when it is configured (settings.hotline)", async () => {
+    await t.ctx.db.query(`UPDATE installation SET settings = settings || '{"hotline": "1800 1096"}'::jsonb`);
+    try {
+      const inst = (await t.app.inject({ method: 'GET', url: '/api/installation' })).json();
+      expect(inst.portal).toMatchObject({ hotline: '1800 1096', phone: '0271 3000 252' });
+    } finally {
+      await t.ctx.db.query("UPDATE installation SET settings = settings - 'hotline'");
+    }
   });
 
   it('has unique agency codes and parents that exist', async () => {

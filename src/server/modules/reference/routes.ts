@@ -88,9 +88,24 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
     },
     async () => {
       const r = (
-        await ctx.db.query<{ province_code: string; name: string; default_unit: string | null; province_name: string; default_unit_name: string | null }>(
-          `SELECT i.province_code, i.name, i.default_unit, a.name AS province_name, o.name AS default_unit_name
-           FROM installation i JOIN admin_units a ON a.code = i.province_code LEFT JOIN org_units o ON o.id = i.default_unit`,
+        await ctx.db.query<{
+          province_code: string;
+          name: string;
+          default_unit: string | null;
+          province_name: string;
+          default_unit_name: string | null;
+          unit_short_name: string | null;
+          commune_name: string | null;
+          address: string | null;
+          phone: string | null;
+          email: string | null;
+          hotline: string | null;
+        }>(
+          `SELECT i.province_code, i.name, i.default_unit, a.name AS province_name, o.name AS default_unit_name,
+                  o.short_name AS unit_short_name, c.name AS commune_name, o.address, o.phone, o.email,
+                  NULLIF(i.settings ->> 'hotline', '') AS hotline
+           FROM installation i JOIN admin_units a ON a.code = i.province_code LEFT JOIN org_units o ON o.id = i.default_unit
+           LEFT JOIN admin_units c ON c.code = o.admin_unit_code AND c.level = 'commune'`,
         )
       ).rows[0];
       if (!r) throw notFound('Hệ thống chưa được cấu hình.');
@@ -100,6 +115,16 @@ export default async function referenceRoutes(app: FastifyInstance, ctx: AppCont
         name: r.name,
         defaultUnitId: r.default_unit,
         defaultUnitName: r.default_unit_name,
+        portal: r.default_unit_name
+          ? {
+              unitName: r.unit_short_name ?? r.default_unit_name,
+              communeName: r.commune_name,
+              address: r.address,
+              phone: r.phone,
+              email: r.email,
+              hotline: r.hotline ?? r.phone,
+            }
+          : null,
       };
     },
   );
