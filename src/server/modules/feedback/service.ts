@@ -158,7 +158,13 @@ export async function actOnFeedback(
         ? { status: 'refused' as const, refusal_reason: text, refused_at: at }
         : { status: 'asked_more' as const, ask_more_text: text, asked_more_at: at };
   return db.transaction(async (tx) => {
-    const u = await kysely(tx).updateTable('feedback').set({ ...set, unit_id: unitId }).where('id', '=', r.id).where('status', '=', 'received').returningAll().executeTakeFirst();
+    const u = await kysely(tx)
+      .updateTable('feedback')
+      .set({ ...set, unit_id: unitId })
+      .where('id', '=', r.id)
+      .where('status', '=', 'received')
+      .returningAll()
+      .executeTakeFirst();
     if (!u) return null;
     const contact = u.contact.trim();
     const isEmail = contact.includes('@');
