@@ -75,7 +75,7 @@ describe('notifications of the Try-it journey', () => {
     await put('/api/dev/zns/behaviours', { phone: ZALO_PHONE, behaviour: null }).catch(() => undefined);
     // The demo mother is shared with the other browser files (the journey expects her confirmation e-mail): give her
     // back e-mails and the phone of the population database.
-    await put('/api/my/notification-preferences', { zns: true, email: true }).catch(() => undefined);
+    await put('/api/my/notification-preferences', { zns: true, email: true, lifeEvents: false }).catch(() => undefined);
     await citizen
       ?.evaluate(async (u) => {
         const token = decodeURIComponent(
@@ -168,7 +168,7 @@ describe('notifications of the Try-it journey', () => {
     await expectAccessible(citizen);
   });
 
-  it('the account page: a phone confirmed with the code sent by SMS, e-mails turned off', async () => {
+  it('the account page: a phone confirmed with the code sent by SMS, e-mails turned off, life-event suggestions turned on', async () => {
     await citizen.goto(`${baseUrl}/tai-khoan`);
     await citizen.getByRole('heading', { level: 1, name: 'Tài khoản và thông báo' }).waitFor();
     const phone = citizen.getByTestId('contact-phone');
@@ -197,12 +197,17 @@ describe('notifications of the Try-it journey', () => {
     await citizen.getByTestId('contact-phone-state').filter({ hasText: 'Đã xác nhận: +84987111222' }).waitFor();
 
     await citizen.getByLabel('Nhận thư điện tử').uncheck();
+    // Life-event suggestions are off unless chosen (an opt-in).
+    const lifeEvents = citizen.getByLabel('Gửi cho tôi gợi ý thủ tục theo sự kiện cuộc đời', { exact: false });
+    expect(await lifeEvents.isChecked()).toBe(false);
+    await lifeEvents.check();
     await citizen.getByRole('button', { name: 'Lưu lựa chọn' }).click();
     await citizen.getByText('Đã lưu lựa chọn của bạn.').waitFor();
-    expect(await json<{ zns: boolean; email: boolean }>('/api/my/notification-preferences')).toEqual({ zns: true, email: false });
+    expect(await json<{ zns: boolean; email: boolean }>('/api/my/notification-preferences')).toEqual({ zns: true, email: false, lifeEvents: true });
     await citizen.reload();
     await citizen.getByTestId('contact-phone-state').filter({ hasText: '+84987111222' }).waitFor();
     expect(await citizen.getByLabel('Nhận thư điện tử').isChecked()).toBe(false);
+    expect(await lifeEvents.isChecked()).toBe(true);
     await expectAccessible(citizen);
   });
 

@@ -50,6 +50,8 @@ export const notificationsEn: typeof notificationsVi = {
       'You can turn off messages that are not required. Notices the law requires (supplement requested, refusal, new appointment, processing stopped) are always sent.',
     zns: 'Messages on Zalo (or SMS without Zalo)',
     emailPref: 'E-mails',
+    lifeEvents: 'Send me suggestions for life events (a child turning 14, a document about to expire…)',
+    lifeEventsHint: 'Worked out from your own records; each suggestion is sent once. Off unless you turn it on.',
     save: 'Save my choice',
     saved: 'Your choice is saved.',
     loadError: 'Your account could not be loaded.',

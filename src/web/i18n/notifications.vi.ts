@@ -47,6 +47,8 @@ export const notificationsVi = {
     preferencesLead: 'Bạn có thể tắt tin nhắn không bắt buộc. Thông báo bắt buộc theo quy định (yêu cầu bổ sung, từ chối, hẹn lại, dừng xử lý) luôn được gửi.',
     zns: 'Nhận tin qua Zalo (hoặc SMS nếu không có Zalo)',
     emailPref: 'Nhận thư điện tử',
+    lifeEvents: 'Gửi cho tôi gợi ý thủ tục theo sự kiện cuộc đời (con sắp đủ 14 tuổi, giấy tờ sắp hết hạn…)',
+    lifeEventsHint: 'Gợi ý được tính từ dữ liệu của chính bạn; mỗi gợi ý chỉ gửi một lần. Mặc định không gửi.',
     save: 'Lưu lựa chọn',
     saved: 'Đã lưu lựa chọn của bạn.',
     loadError: 'Không tải được thông tin tài khoản.',

@@ -177,6 +177,19 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
           <input id="pref-email" type="checkbox" checked={choice.email} onChange={(e) => setChoice({ ...choice, email: e.target.checked })} />
           <label htmlFor="pref-email">{t('notifications.profile.emailPref')}</label>
         </div>
+        <div className="admin-check">
+          <input
+            id="pref-life-events"
+            type="checkbox"
+            aria-describedby="pref-life-events-hint"
+            checked={choice.lifeEvents === true}
+            onChange={(e) => setChoice({ ...choice, lifeEvents: e.target.checked })}
+          />
+          <label htmlFor="pref-life-events">{t('notifications.profile.lifeEvents')}</label>
+        </div>
+        <p id="pref-life-events-hint" className="hint">
+          {t('notifications.profile.lifeEventsHint')}
+        </p>
       </fieldset>
       {save.error && (
         <div className="error-box" role="alert">

@@ -36,4 +36,6 @@ export interface MyContacts {
 export interface Preferences {
   zns: boolean;
   email: boolean;
+  /** Opt-in: life-event suggestions sent as notifications (off unless chosen). */
+  lifeEvents?: boolean;
 }

@@ -384,8 +384,12 @@ describe('routes: access and input', () => {
   });
 
   it('preferences: the citizen turns Zalo off and on', async () => {
-    expect((await b.citizen.put('/api/my/notification-preferences', { zns: false, email: true })).json()).toEqual({ zns: false, email: true });
-    expect((await b.citizen.get('/api/my/notification-preferences')).json()).toEqual({ zns: false, email: true });
+    expect((await b.citizen.put('/api/my/notification-preferences', { zns: false, email: true })).json()).toEqual({
+      zns: false,
+      email: true,
+      lifeEvents: false,
+    });
+    expect((await b.citizen.get('/api/my/notification-preferences')).json()).toEqual({ zns: false, email: true, lifeEvents: false });
     await b.citizen.put('/api/my/notification-preferences', { zns: true, email: true });
     expect((await new TestClient(b.t.app).put('/api/my/notification-preferences', { zns: true, email: true })).statusCode).toBe(401);
   });
