@@ -213,6 +213,9 @@ describe(`feedback (PAKN) API on ${testDatabaseKind}`, () => {
     const dossier = await bo.submitBirthRegistration();
     const about = await bo.citizen.post('/api/feedback', { title: 'Về hồ sơ', content: 'Chậm.', dossierCode: dossier.code });
     expect(about.json().unitId).toBe('dni.phurieng.ttpvhcc');
+    // The moderator's role gives no sight of the unit's dossiers (the leader of the same unit has it).
+    expect((await (await bo.staff('lanhdao.phurieng')).get(`/api/staff/dossiers/${dossier.id}`)).statusCode).toBe(200);
+    expect([403, 404]).toContain((await moderator.get(`/api/staff/dossiers/${dossier.id}`)).statusCode);
     const id2 = (await a.post('/api/feedback', { title: 'Thiếu', content: 'Hồ sơ nào?' })).json().id;
     expect((await reception.post(`/api/staff/feedback/${id2}/action`, { action: 'askMore', text: 'Cho biết mã hồ sơ.' })).json().status).toBe('asked_more');
   });

@@ -37,17 +37,19 @@ import { kysely } from '../../db/kysely.ts';
 import { currentActor, type OfficialActor, requireCitizen } from '../../http/actor.ts';
 import { AppError, appError, notFound } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { orgTree, requireStaff } from '../officials/index.ts';
+import { loadSubject, orgTree, requireStaff } from '../officials/index.ts';
 import { cachedCalendar } from '../reference/index.ts';
 import { actOnFeedback, type FeedbackRow, proposal, searchText, view, votesOf } from './service.ts';
 
 /** The official's PAKN reach (src/core/feedback/access.ts), from their memberships read fresh at each request. */
 async function reachOf(ctx: AppContext, req: FastifyRequest): Promise<{ a: OfficialActor; reach: FeedbackReach }> {
   const staff = await requireStaff(ctx, req);
-  if (!staff.auth.memberships.some((m) => FEEDBACK_STAFF_ROLES.includes(m.role)))
+  // All memberships: the dossier authority (staff.auth) leaves out the moderator's, which gives no sight of dossiers.
+  const memberships = (await loadSubject(ctx.db, staff.actor.id))?.memberships ?? [];
+  if (!memberships.some((m) => FEEDBACK_STAFF_ROLES.includes(m.role)))
     throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận, xử lý hoặc biên tập viên mới được xử lý phản ánh, kiến nghị.', 403);
   const tree = staff.tree;
-  const reach = feedbackReach(staff.auth.memberships, {
+  const reach = feedbackReach(memberships, {
     subtree: (id) => tree.subtree(id),
     isTopLevel: (id) => !tree.units.get(id)?.parentId,
     parentOf: (id) => tree.units.get(id)?.parentId ?? null,

@@ -80,11 +80,14 @@ async function loadOrgTree(db: Queryable): Promise<OrgTree> {
   return { units, subtree, byKind: (kind, code) => kindIndex.get(`${kind}@${code}`) };
 }
 
+/** Roles whose membership gives no sight of the unit's dossiers. */
+export const NO_DOSSIER_ROLES: ReadonlySet<string> = new Set(['community_helper', 'feedback_moderator']);
+
 /** The official's authority: direct memberships, and the subtrees they oversee. */
 export function officialAuth(tree: OrgTree, official: { id: string; memberships: readonly { unitId: string; role: string }[] }): OfficialAuth {
   // A community helper's membership gives no sight of the unit's dossiers: they see only the dossiers they assisted
-  // (modules/community).
-  const memberships = official.memberships.filter((m) => m.role !== 'community_helper').map((m) => ({ unitId: m.unitId, role: m.role as OfficialRole }));
+  // (modules/community). Nor does a feedback moderator's: they publish PAKN only (modules/feedback).
+  const memberships = official.memberships.filter((m) => !NO_DOSSIER_ROLES.has(m.role)).map((m) => ({ unitId: m.unitId, role: m.role as OfficialRole }));
   const oversight: OfficialAuth['oversight'] = {};
   for (const role of OVERSIGHT_ROLES) {
     const units = memberships.filter((m) => m.role === role);

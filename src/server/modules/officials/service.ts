@@ -144,8 +144,9 @@ export async function loadSubject(db: Queryable, officialId: string): Promise<Of
     fullName: o.full_name,
     title: o.title,
     roles: [...new Set(memberships.map((m) => m.role))],
-    // Units whose dossiers the official works with: a community helper's membership is not one (docs/community.md).
-    unitIds: [...new Set(memberships.filter((m) => m.role !== 'community_helper').map((m) => m.unitId))],
+    // Units whose dossiers the official works with: a community helper's membership is not one (docs/community.md),
+    // nor a feedback moderator's (docs/feedback.md).
+    unitIds: [...new Set(memberships.filter((m) => m.role !== 'community_helper' && m.role !== 'feedback_moderator').map((m) => m.unitId))],
     memberships,
   };
 }
