@@ -46,7 +46,7 @@ describe('remote signing: the citizen signs the declaration on a phone', () => {
     expect(upload.status(), await upload.text()).toBe(201);
     const saved = await contextApi(context, baseUrl, 'PUT', `/api/drafts/${draft.json.id}`, {
       revision: draft.json.revision,
-      values: { ...draft.json.values, ngaySinhNguoiNop: '1990-05-12', tenVanBan: 'Giấy ủy quyền nhận lương hưu', soBan: 2 },
+      values: { ...draft.json.values, tenVanBan: 'Giấy ủy quyền nhận lương hưu', soBan: 2 },
       documents: [{ requirementCode: 'VB', uploadId: ((await upload.json()) as { id: string }).id }],
     });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
