@@ -4,10 +4,13 @@
  * from the back office's liên thông page (/can-bo/lien-thong) and it is accepted; the
  * health-insurance member waits for the birth extract, which the commune's officials issue (back-office API);
  * the bundle page and the public lookup (by the bundle's code and by a member's code) show every member's state.
+ * Then the death bundle (1.006714) of a person not insured: its funeral-allowance member goes to an agency without
+ * a connection (manual adapter), and the counter officer records that agency's answer with the form of
+ * /can-bo/lien-thong; the member is then done, on the officer's page and on the citizen's.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
+import { DEMO_ELDER_ID, DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { smallPdf, STAFF_PASSWORD, staffLogin } from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
 import { expectAccessible, loginWithEid } from './journey.ts';
@@ -175,6 +178,110 @@ describe('liên thông: the birth bundle', () => {
       await expectAccessible(anon);
     }
     await anon.close();
+    await context.close();
+  });
+
+  it('manual adapter: the officer records another agency’s answer on /can-bo/lien-thong and the member is done', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
+    // The death bundle through the citizen's API (its form journey is the same engine as the birth bundle's above).
+    const pdf = Array.from(smallPdf('to khai'));
+    const death = await page.evaluate(
+      async ({ pdf, deceased }) => {
+        const csrf = () => decodeURIComponent(document.cookie.match(/(?:^|;\s*)motcua_csrf=([^;]+)/)?.[1] ?? '');
+        const call = async (method: string, url: string, body: unknown) => {
+          const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() }, body: JSON.stringify(body) });
+          if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+          return res.json();
+        };
+        const draft = await call('POST', '/api/drafts', { procedureCode: '1.006714', caseCode: 'mac-dinh' });
+        const documents = [];
+        for (const code of ['TK', 'GBT']) {
+          const form = new FormData();
+          form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `${code}.pdf`);
+          const res = await fetch('/api/uploads', { method: 'POST', headers: { 'x-csrf-token': csrf() }, body: form });
+          if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
+          documents.push({ requirementCode: code, uploadId: (await res.json()).id });
+        }
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+        const saved = await call('PUT', `/api/drafts/${draft.id}`, {
+          revision: draft.revision,
+          values: {
+            ...draft.values,
+            ngaySinhNguoiNop: draft.values.ngaySinhNguoiNop ?? '1995-05-12',
+            hoTenNguoiChet: 'Lê Văn Tư',
+            soDinhDanhNguoiChet: deceased,
+            ngayChet: today,
+            nguoiChetThamGiaBHXH: false,
+          },
+          documents,
+        });
+        const d = await call('POST', '/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
+        const mine = (await (await fetch('/api/lienthong/bundles')).json()) as { items: { id: string; parent: { code: string } }[] };
+        return { code: d.code as string, bundleId: mine.items.find((b) => b.parent.code === d.code)?.id ?? '' };
+      },
+      { pdf, deceased: DEMO_ELDER_ID },
+    );
+    expect(death.bundleId, 'the death bundle was created').not.toBe('');
+    await page.goto(`${baseUrl}/lien-thong/${death.bundleId}`);
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ liên thông' }).waitFor();
+    const bundleCode = (await page.getByTestId('bundle-code').textContent())!.trim();
+    const bundleId = death.bundleId;
+    expect(await page.getByTestId('member-mai-tang-btxh-state').textContent()).toBe('Chờ thủ tục trước có kết quả');
+    const bundle = (await (await context.request.get(`${baseUrl}/api/lienthong/bundles/${bundleId}`)).json()) as {
+      members: { key: string; dossierId: string }[];
+    };
+
+    // The commune registers the death (back-office API); the funeral-allowance member is then handed over by hand.
+    const deathMember = bundle.members.find((m) => m.key === 'khai-tu')!;
+    const officer = await staffApi(baseUrl, 'tiepnhan.phurieng');
+    expect((await officer.post(`/api/staff/dossiers/${deathMember.dossierId}/accept`)).status).toBe(200);
+    const forwarded = [];
+    for (const specialist of ['chuyenvien.vhxh', 'chuyenvien2.vhxh'])
+      forwarded.push((await (await staffApi(baseUrl, specialist)).post(`/api/staff/dossiers/${deathMember.dossierId}/forward`)).status);
+    expect(forwarded).toContain(200);
+    expect((await (await staffApi(baseUrl, 'lanhdao.phurieng')).post(`/api/staff/dossiers/${deathMember.dossierId}/forward`)).status).toBe(200);
+    expect((await (await staffApi(baseUrl, 'vanthu.phurieng')).post(`/api/staff/dossiers/${deathMember.dossierId}/issue-result`)).status).toBe(200);
+    await waitForMemberState(page, 'mai-tang-btxh', 'Đã chuyển, chờ cơ quan tiếp nhận');
+
+    // The officer records the social-protection office's answer with the form (phone width), axe 0.
+    const staffContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const staffPage = await staffContext.newPage();
+    await staffPage.goto(`${baseUrl}/can-bo/lien-thong?code=${encodeURIComponent(bundleCode)}`);
+    await staffLogin(staffPage, 'tiepnhan.phurieng');
+    await staffPage.getByTestId('staff-bundle').waitFor();
+    const card = staffPage.getByTestId('staff-member-mai-tang-btxh');
+    expect(await staffPage.getByTestId('staff-member-mai-tang-btxh-state').textContent()).toBe('Đã chuyển, chờ cơ quan tiếp nhận');
+    await card.getByRole('heading', { name: /Ghi nhận trả lời của Ủy ban nhân dân xã \(bảo trợ xã hội\) cho lần 1/ }).waitFor();
+    await expectAccessible(staffPage);
+    // Saving without the reference is refused in the form.
+    await card.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+    await card.getByRole('alert').waitFor();
+    await card.getByLabel('Đã tiếp nhận / có kết quả').check();
+    await card.getByLabel('Mã tiếp nhận hoặc số văn bản trả lời').fill('BTXH-PR-2026-07');
+    await card.getByLabel('Số kết quả (nếu đã có)').fill('QĐ-MT-07/2026');
+    await card.getByLabel('Tên giấy tờ kết quả (nếu đã có)').fill('Quyết định hỗ trợ chi phí mai táng');
+    await card.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+    await staffPage.getByTestId('lienthong-notice').filter({ hasText: 'Đã ghi nhận trả lời của cơ quan.' }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await staffPage.reload();
+          await staffPage.getByTestId('staff-bundle').waitFor();
+          return staffPage.getByTestId('staff-member-mai-tang-btxh-state').textContent();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe('Đã có kết quả');
+    await staffPage.getByTestId('staff-member-mai-tang-btxh').getByText('QĐ-MT-07/2026').first().waitFor();
+    await expectAccessible(staffPage);
+    await staffContext.close();
+
+    // The citizen sees the member done with the agency's result number.
+    await waitForMemberState(page, 'mai-tang-btxh', 'Đã có kết quả');
+    expect(await page.getByTestId('member-mai-tang-btxh-result').textContent()).toBe('QĐ-MT-07/2026');
+    await expectAccessible(page);
     await context.close();
   });
 });

@@ -168,7 +168,7 @@ describe('online payment of fees', () => {
     await page.waitForURL(/\/paygov\/thanh-toan\?ref=/);
     await page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
     expect(await page.locator('#amount').textContent()).toBe('2.500 đ');
-    await page.getByText(d.code).waitFor();
+    await page.getByText(d.code, { exact: true }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Thanh toán 2.500 đ' }).click();
 
