@@ -118,6 +118,17 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   throw new Error('server did not start');
 }
 
+/** User + system CPU time of a process in ms (Linux /proc; null elsewhere). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+const cpuNotes: string[] = [];
+
 async function runLoad<T>(items: T[], concurrency: number, one: (item: T) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
   const latencies: number[] = [];
   let next = 0;
@@ -255,10 +266,15 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   console.error(`[${engine}] ${N} submissions over HTTP to one server, ${concurrency} concurrent clients…`);
   // Both servers start before the first run (the second idles through it): start-up is never inside a measurement.
   const [one, two] = await Promise.all([startServer(env), engine === 'postgresql' ? startServer(env) : null]);
+  const cpu0 = processCpuMs(one.proc.pid);
   const r1 = await httpRun([one.url], prepared, prepared.drafts[0], concurrency);
+  const cpu1 = processCpuMs(one.proc.pid);
   errors += r1.errors;
   results.push(summarise(`${engine} HTTP, 1 server`, r1, r1.errors));
   console.error(fmt(results[0]));
+  // The server process's own CPU (user + system) per submission: what the JS side costs, much less sensitive to other
+  // load on the machine than the rates are.
+  if (cpu0 !== null && cpu1 !== null) cpuNotes.push(`${engine} HTTP, 1 server: server process CPU ${((cpu1 - cpu0) / N).toFixed(2)} ms per submission`);
   if (two) {
     console.error(`[${engine}] ${N} submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
     const r2 = await httpRun([one.url, two.url], prepared, prepared.drafts[1], concurrency);
@@ -299,4 +315,5 @@ for (const engine of args.engines.split(',') as ('postgresql' | 'pglite')[]) {
 console.log(`\nbench/submit on ${os.cpus().length} cores, node ${process.version}`);
 console.log(`${'run'.padEnd(28)} ${'subm/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
 for (const r of rows) console.log(r);
+for (const n of cpuNotes) console.log(n);
 process.exit(0);

@@ -5,11 +5,12 @@
  * listening) → the background jobs registered on the scheduler (when WORKERS is not 0) → signal handlers → the demo
  * history on a fresh demo install → the scheduler started → listening.
  *
- * Shutdown on SIGTERM or SIGINT: the listener closes at once (new connections refused, idle keep-alive connections
- * closed, requests arriving on open connections answered 503); the requests in flight finish (at most half of
- * SHUTDOWN_TIMEOUT_MS) while the background jobs stop (no new runs; runs in progress get SHUTDOWN_JOBS_MS to finish,
- * leases of unfinished ones left to expire); then Fastify's close and the context (mail, database), and exit 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS
- * (configurable, default 30 s), forces the exit with code 1. From the signal on, /api/ready answers 503.
+ * Shutdown on SIGTERM or SIGINT: the listener closes at once (new connections refused; requests arriving on open
+ * connections answered 503; idle keep-alive connections closed after a grace of up to 1 s); the requests in flight
+ * finish (at most half of SHUTDOWN_TIMEOUT_MS) while the background jobs stop (no new runs; runs in progress get
+ * SHUTDOWN_JOBS_MS to finish, leases of unfinished ones left to expire); then Fastify's close and the context (mail,
+ * database), and exit 0. A second signal, or a shutdown longer than SHUTDOWN_TIMEOUT_MS (configurable, default
+ * 30 s), forces the exit with code 1. From the signal on, /api/ready answers 503.
  */
 import net from 'node:net';
 import { buildApp } from './app.ts';
