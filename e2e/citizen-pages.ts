@@ -109,8 +109,14 @@ export const CITIZEN_PAGES: CitizenPage[] = [
     title: 'Kho dữ liệu của tôi',
     path: () => '/kho-du-lieu',
     signedIn: true,
-    primary: (p) => p.locator('main').locator('input, button, a.button').first(),
-    primaryName: 'thao tác đầu tiên của kho',
+    // The first document's action; an empty store has none, and then what it says is the page's point.
+    primary: (p) =>
+      p
+        .locator('main')
+        .locator('input, button, a.button')
+        .or(p.getByText('Kho dữ liệu của bạn chưa có giấy tờ nào', { exact: false }))
+        .first(),
+    primaryName: 'thao tác đầu tiên của kho (hoặc lời báo kho trống)',
   },
   {
     key: '11-tra-cuu',
