@@ -165,7 +165,7 @@ describe('online payment of fees', () => {
     await expectAccessible(page);
     await panel.getByRole('button', { name: 'Thanh toán qua Nền tảng thanh toán quốc gia (PayGov)' }).click();
 
-    await page.waitForURL(/\/paygov\/thanh-toan\?ref=/);
+    await page.waitForURL(/\/standins\/paygov\/thanh-toan\?ref=/);
     await page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' }).waitFor();
     expect(await page.locator('#amount').textContent()).toBe('2.500 đ');
     await page.getByText(d.code, { exact: true }).waitFor();

@@ -44,9 +44,9 @@ export function loadPaymentConfig(publicUrl: string, env: NodeJS.ProcessEnv = pr
     paygov: {
       partnerCode: env.PAYGOV_PARTNER_CODE ?? 'MOTCUA-DEV',
       secret: env.PAYGOV_SECRET ?? 'MOTCUA-DEVELOPMENT-PAYGOV-SECRET',
-      apiUrl: env.PAYGOV_API_URL ?? `${publicUrl}/paygov/api/giao-dich`,
+      apiUrl: env.PAYGOV_API_URL ?? `${publicUrl}/standins/paygov/api/giao-dich`,
     },
-    paygovStandin: (env.PAYGOV_API_URL ?? `${publicUrl}/paygov/`).startsWith(`${publicUrl}/paygov/`),
+    paygovStandin: (env.PAYGOV_API_URL ?? `${publicUrl}/standins/paygov/`).startsWith(`${publicUrl}/standins/paygov/`),
     paygovEnabled: true,
     paygovBeneficiary: { account: env.PAYGOV_TK_THU_HUONG ?? '', bank: env.PAYGOV_MA_NH_THU_HUONG ?? '', name: env.PAYGOV_TEN_TK_THU_HUONG ?? '' },
     paygovConfirmUrl: `${publicUrl}/api/payments/paygov/confirm`,

@@ -91,7 +91,7 @@ describe('payment through the national payment platform (PayGov stand-in)', () =
     expect((await payment(d.id)).gateways).toEqual(['vnpay', 'paygov']);
     const intent = await startPaygov(d.id);
     expect(intent).toMatchObject({ gateway: 'paygov', state: 'pending', amount: 2500 });
-    expect(intent.paymentUrl).toBe(`${b.t.ctx.config.publicUrl}/paygov/thanh-toan?ref=${intent.reference}`);
+    expect(intent.paymentUrl).toBe(`${b.t.ctx.config.publicUrl}/standins/paygov/thanh-toan?ref=${intent.reference}`);
     // The stand-in received a verified INIT with the frozen fee line as PhiLePhi.
     const book = (
       await db().query<{ amount: number; bill: { MaHoSo: string; PhiLePhi: { SoTien: number }[] } }>(
@@ -255,7 +255,7 @@ describe('payment through the national payment platform (PayGov stand-in)', () =
 
   it('the stand-in refuses an INIT signed with another secret (maLoi 97)', async () => {
     const m = signMessage({ ...cfg(), secret: 'x' }, { LoaiBanTin: 'INIT', MaDoiTac: cfg().partnerCode, MaThamChieu: 'R-X', SoTien: 1000 });
-    const res = await b.t.app.inject({ method: 'POST', url: '/paygov/api/giao-dich', payload: m });
+    const res = await b.t.app.inject({ method: 'POST', url: '/standins/paygov/api/giao-dich', payload: m });
     expect(res.json()).toMatchObject({ maLoi: '97' });
   });
 

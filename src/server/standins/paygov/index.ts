@@ -2,10 +2,10 @@
  * A stand-in for the national online-payment platform (Nền tảng thanh toán trực tuyến, "PayGov", domain-and-law.md
  * §5.2), served by MotCua under /paygov in development and tests (mounted only while PAYGOV_API_URL points at it):
  *
- * - POST /paygov/api/giao-dich  the platform's message endpoint: INIT (checks MaXacThuc, the partner, the amount
+ * - POST /standins/paygov/api/giao-dich  the platform's message endpoint: INIT (checks MaXacThuc, the partner, the amount
  *   against PhiLePhi; answers the payment page's address) and GET_BILL (the transaction and its receipt);
- * - GET  /paygov/thanh-toan?ref=  the payment page (pay / cancel, and a test scenario for the confirmation);
- * - POST /paygov/thanh-toan  records the outcome in its own book, sends the signed confirmation to MotCua's callback
+ * - GET  /standins/paygov/thanh-toan?ref=  the payment page (pay / cancel, and a test scenario for the confirmation);
+ * - POST /standins/paygov/thanh-toan  records the outcome in its own book, sends the signed confirmation to MotCua's callback
  *   (retrying like the platform until it answers maLoi 00), then sends the browser back to MotCua's return URL.
  *   Scenarios: "tampered" alters the amount after signing (MotCua must refuse it; GET_BILL still settles),
  *   "duplicate" sends the confirmation twice (the second must change nothing).
@@ -108,7 +108,7 @@ export default async function registerPaygovStandin(app: FastifyInstance, ctx: A
     app,
     {
       method: 'POST',
-      url: '/paygov/api/giao-dich',
+      url: '/standins/paygov/api/giao-dich',
       summary: 'PayGov stand-in: the platform’s message endpoint (INIT, GET_BILL), answers signed with MaXacThuc',
       tags: ['PayGov stand-in'],
       csrfExempt: true,
@@ -144,7 +144,7 @@ export default async function registerPaygovStandin(app: FastifyInstance, ctx: A
           maLoi: '00',
           moTaLoi: 'Thành công',
           MaThamChieu: ref,
-          UrlThanhToan: `${ctx.config.publicUrl}/paygov/thanh-toan?ref=${encodeURIComponent(ref)}`,
+          UrlThanhToan: `${ctx.config.publicUrl}/standins/paygov/thanh-toan?ref=${encodeURIComponent(ref)}`,
         });
       }
       if (body.LoaiBanTin === 'GET_BILL') {
@@ -169,13 +169,13 @@ export default async function registerPaygovStandin(app: FastifyInstance, ctx: A
 
   describeRoute({
     method: 'GET',
-    url: '/paygov/thanh-toan',
+    url: '/standins/paygov/thanh-toan',
     summary: 'PayGov stand-in: the payment page of a transaction opened by INIT',
     tags: ['PayGov stand-in'],
     query: z.object({ ref: z.string() }),
     response: file('The payment page', HTML),
   });
-  app.get('/paygov/thanh-toan', async (req, reply) => {
+  app.get('/standins/paygov/thanh-toan', async (req, reply) => {
     const ref = str((req.query as Record<string, unknown>)?.ref, 100);
     const t = ref ? await load(ref) : undefined;
     if (!t) return send(reply, 404, paygovErrorPage('Không tìm thấy giao dịch', 'Mã tham chiếu không đúng hoặc giao dịch chưa được khởi tạo.'));
@@ -199,7 +199,7 @@ export default async function registerPaygovStandin(app: FastifyInstance, ctx: A
     app,
     {
       method: 'POST',
-      url: '/paygov/thanh-toan',
+      url: '/standins/paygov/thanh-toan',
       summary: 'PayGov stand-in: pay or cancel (then the signed confirmation to MotCua, and the browser back)',
       tags: ['PayGov stand-in'],
       csrfExempt: true,

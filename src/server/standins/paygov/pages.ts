@@ -79,7 +79,7 @@ export function paygovPayPage(p: {
 <dt>Số tiền</dt><dd class="amount" id="amount">${escapeHtml(money(p.amount))}</dd>
 </dl>
 ${rows ? `<h2>Các khoản phí, lệ phí</h2><table><thead><tr><th scope="col">Khoản</th><th scope="col">Số tiền</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
-<form method="post" action="/paygov/thanh-toan">
+<form method="post" action="/standins/paygov/thanh-toan">
 <input type="hidden" name="ref" value="${escapeHtml(p.reference)}">
 <label for="scenario">Kịch bản thử nghiệm (bản tin xác nhận gửi đến cơ quan)</label>
 <select id="scenario" name="scenario">
