@@ -1,10 +1,9 @@
 -- Community digital teams (Tổ công nghệ số cộng đồng) and household coverage (docs/community.md).
 
--- The helper role (community_helper) joins the one role list (src/core/workflow/roles.ts). feedback_moderator was
--- added here later so that a fresh database keeps it (existing ones get it from 051_feedback_moderator.sql).
+-- The helper role (community_helper) joins the one role list (src/core/workflow/roles.ts).
 ALTER TABLE official_memberships DROP CONSTRAINT IF EXISTS official_memberships_role_check;
 ALTER TABLE official_memberships ADD CONSTRAINT official_memberships_role_check
-  CHECK (role IN ('reception', 'specialist', 'leader', 'clerk', 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin', 'community_helper', 'feedback_moderator'));
+  CHECK (role IN ('reception', 'specialist', 'leader', 'clerk', 'unit_admin', 'supervisor', 'system_admin', 'catalogue_admin', 'community_helper'));
 
 -- Villages and residential groups (thôn, ấp, tổ dân phố, khu phố) under a commune: data, read from the residence
 -- addresses when households are imported, or entered by the commune.

@@ -18,16 +18,11 @@ CREATE TABLE personal_signatures (
 CREATE INDEX personal_signatures_person_idx ON personal_signatures (id_number, signed_at);
 CREATE INDEX personal_signatures_dossier_idx ON personal_signatures (dossier_id);
 
--- Declarations signed before this table existed (migration 105 may have run first on an existing database).
-DO $$
-BEGIN
-  IF to_regclass('dossier_signed_declarations') IS NOT NULL THEN
-    INSERT INTO personal_signatures (kind, id_number, signer_name, credential_id, dossier_id, signed_at)
-    SELECT 'declaration', d.applicant_id_number, s.signer_name, s.credential_id, s.dossier_id, s.signed_at
-      FROM dossier_signed_declarations s JOIN dossiers d ON d.id = s.dossier_id
-     WHERE d.applicant_id_number IS NOT NULL;
-  END IF;
-END $$;
+-- Declarations signed before this table existed (migration 105).
+INSERT INTO personal_signatures (kind, id_number, signer_name, credential_id, dossier_id, signed_at)
+SELECT 'declaration', d.applicant_id_number, s.signer_name, s.credential_id, s.dossier_id, s.signed_at
+  FROM dossier_signed_declarations s JOIN dossiers d ON d.id = s.dossier_id
+ WHERE d.applicant_id_number IS NOT NULL;
 
 -- A leader's personal certificate at the remote-signing service: configured per official (their identity at the
 -- service). Without it, the leader's approval signs with the unit's certificate alone.
