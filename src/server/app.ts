@@ -37,8 +37,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   // Once the process is shutting down (SIGTERM, main.ts), a request that comes on a connection opened before the signal
   // is answered 503 NOT_READY with Connection: close and does nothing: only requests already in flight finish. The
   // first hook: it runs in the tick in which the request's headers are read, so a request read before the signal runs.
+  // Readiness says why (shutting down) and liveness stays up: the process is alive and finishing its requests.
   app.addHook('onRequest', async (req, reply) => {
-    if (!ctx.lifecycle.shuttingDown || req.url === '/api/ready') return;
+    if (!ctx.lifecycle.shuttingDown || req.url === '/api/ready' || req.url === '/api/health') return;
     reply.header('connection', 'close').header('retry-after', '5');
     throw appError('NOT_READY');
   });
