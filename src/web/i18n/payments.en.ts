@@ -60,6 +60,9 @@ export const paymentsEn: typeof paymentsVi = {
     dossier: 'Dossier',
     note: 'Note',
     lineError: 'Line {{line}}: {{message}}',
+    paygovTitle: 'National payment platform (PayGov)',
+    paygovLead: "No statement file: each PayGov transaction's bill is fetched from the platform (GET_BILL) and matched with the ledger.",
+    paygovRun: 'Reconcile with PayGov',
   },
   result: {
     title: 'Payment result',

@@ -65,6 +65,9 @@ export const paymentsVi = {
     dossier: 'Hồ sơ',
     note: 'Ghi chú',
     lineError: 'Dòng {{line}}: {{message}}',
+    paygovTitle: 'Nền tảng thanh toán quốc gia (PayGov)',
+    paygovLead: 'Không cần tệp sao kê: hệ thống hỏi biên lai của từng giao dịch PayGov (GET_BILL) và đối chiếu với sổ thu.',
+    paygovRun: 'Đối soát với PayGov',
   },
   result: {
     title: 'Kết quả thanh toán',

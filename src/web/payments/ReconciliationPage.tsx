@@ -1,6 +1,7 @@
 /**
- * Finance view (/can-bo/doi-soat): reconcile the payment ledger with a gateway statement (CSV). Lists the missing
- * and mismatched transactions first, then the count of matched ones.
+ * Finance view (/can-bo/doi-soat): reconcile the payment ledger with a gateway statement (CSV), or with the national
+ * payment platform's bills (PayGov, fetched by the server). Lists the missing and mismatched transactions first, then
+ * the count of matched ones.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -30,13 +31,20 @@ export function ReconciliationPage() {
   const reconcile = useMutation({
     mutationFn: async (f: File) => api<Run>('/api/payments/reconciliation', { method: 'POST', body: { statement: await f.text() } }),
   });
-  const run = reconcile.data ?? null;
-  const busy = reconcile.isPending;
+  const paygov = useMutation({
+    mutationFn: async () => api<Run>('/api/payments/reconciliation/paygov', { method: 'POST', body: {} }),
+    onSuccess: () => reconcile.reset(),
+  });
+  const run = reconcile.data ?? paygov.data ?? null;
+  const busy = reconcile.isPending || paygov.isPending;
   const error = missingFile ? t('payments.reconcile.fileRequired') : reconcile.error ? errorText(reconcile.error, t('payments.panel.loadError')) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setMissingFile(!file);
-    if (file) reconcile.mutate(file);
+    if (file) {
+      paygov.reset();
+      reconcile.mutate(file);
+    }
   };
   return (
     <section>
@@ -64,6 +72,16 @@ export function ReconciliationPage() {
           {t('payments.reconcile.run')}
         </button>
       </form>
+      <h2>{t('payments.reconcile.paygovTitle')}</h2>
+      <p>{t('payments.reconcile.paygovLead')}</p>
+      {paygov.error && (
+        <p className="field-error" role="alert">
+          {errorText(paygov.error, t('payments.panel.loadError'))}
+        </p>
+      )}
+      <button type="button" className="button button-secondary" disabled={busy} aria-busy={paygov.isPending} onClick={() => paygov.mutate()}>
+        {t('payments.reconcile.paygovRun')}
+      </button>
       {run && (
         <div role="status" data-testid="reconcile-report">
           <h2>
