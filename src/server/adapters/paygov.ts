@@ -6,7 +6,7 @@
  * order, clearly an assumption to replace with the platform's specification at onboarding.
  */
 import crypto from 'node:crypto';
-import { localCompact } from '../../core/time/local.ts';
+import { localCompact, parseLocalCompact } from '../../core/time/local.ts';
 
 export interface PhiLePhi {
   LoaiPhiLePhi: '1' | '2'; // 1 phí, 2 lệ phí
@@ -235,10 +235,8 @@ export const buildBill = (
 
 /** yyyyMMddHHmmss (Vietnam time) back to an instant; null when malformed. */
 export function parsePaygovTime(s: string): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
-  if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+07:00`);
-  return Number.isNaN(d.getTime()) || paygovTime(d) !== s ? null : d;
+  const d = parseLocalCompact(s);
+  return d === null || Number.isNaN(d.getTime()) || paygovTime(d) !== s ? null : d;
 }
 
 /** Where a payment stands after a verified confirmation or bill, in the terms of the payment service. */

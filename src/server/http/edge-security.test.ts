@@ -97,7 +97,7 @@ describe(`the HTTP edge on ${testDatabaseKind}`, () => {
     const drafts = await citizen.get('/api/drafts');
     expect(drafts.statusCode).toBe(200);
     expect(drafts.headers['cache-control']).toBe('no-store');
-    expect((await citizen.get('/auth/session')).headers['cache-control']).toMatch(/no-store/);
+    expect((await citizen.get('/api/session')).headers['cache-control']).toMatch(/no-store/);
   });
 
   it('counts per-route rate limits in the database: two servers together, whatever X-Forwarded-For says', async () => {
