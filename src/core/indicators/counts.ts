@@ -203,7 +203,8 @@ export function countDossiers(
     if (d.feeBearing) {
       c.feeBearing++;
       if (d.synced) procs.feeSynced.add(d.procedureCode);
-      if (d.paidOnline > 0) {
+      // 3.6 and 3.5b are computed on the national portal: only synchronised dossiers count (domain-and-law.md §2.3).
+      if (d.paidOnline > 0 && d.synced) {
         c.paidOnline++;
         add('3.6', d.id);
         procs.paidOnline.add(d.procedureCode);

@@ -170,8 +170,14 @@ describe('group 3: online provision and payment', () => {
       d('free', { procedureCode: 'DD', feeBearing: false }), // all fee lines at 0: excluded
     ]);
     expect(ind(r, '3.5a')).toMatchObject({ numerator: 1, denominator: 2, points: 1.25 });
-    expect(ind(r, '3.5b')).toMatchObject({ numerator: 2, denominator: 2, points: 2 });
-    expect(ind(r, '3.6')).toMatchObject({ numerator: 2, denominator: 3, members: ['a', 'c'], points: 4 });
+    // c was paid online but never reached the national portal, where 3.5b and 3.6 are computed: it does not count.
+    expect(ind(r, '3.5b')).toMatchObject({ numerator: 1, denominator: 2, points: 1.25 });
+    expect(ind(r, '3.6')).toMatchObject({ numerator: 1, denominator: 3, members: ['a'], points: 2 });
+    const synced = compute([
+      d('a', { procedureCode: 'CT', feeBearing: true, paidOnline: 2 }),
+      d('c', { procedureCode: 'DD', feeBearing: true, paidOnline: 1 }),
+    ]);
+    expect(ind(synced, '3.6')).toMatchObject({ numerator: 2, denominator: 2, members: ['a', 'c'] });
   });
 });
 

@@ -157,7 +157,7 @@ export async function rebuildCountersFromFacts(db: Queryable): Promise<void> {
   const parts = `
     SELECT received_day AS day, unit_id, procedure_code, official_id,
       1 AS received, synced::int AS synced, online::int AS online, online_any::int AS online_any, eligible::int AS eligible, fully_online::int AS eligible_fully_online,
-      fee_bearing::int AS fee_bearing, (fee_bearing AND synced)::int AS fee_synced, (fee_bearing AND paid_online > 0)::int AS paid_online,
+      fee_bearing::int AS fee_bearing, (fee_bearing AND synced)::int AS fee_synced, (fee_bearing AND synced AND paid_online > 0)::int AS paid_online,
       paper_required::int AS paper_required, electronic_result::int AS electronic_result, digitised::int AS digitised, reused::int AS reused,
       from_store::int AS from_store, population::int AS population,
       (online_any AND login_to_submit_ms IS NOT NULL)::int AS login_count, CASE WHEN online_any THEN COALESCE(login_to_submit_ms, 0) ELSE 0 END AS login_ms,

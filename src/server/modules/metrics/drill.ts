@@ -23,7 +23,7 @@ const CONDITIONS: Record<string, { numerator: string; denominator: string }> = {
   },
   '3.3': { numerator: `${RECEIVED} AND f.online`, denominator: RECEIVED },
   '3.4': { numerator: `${RECEIVED} AND f.fully_online`, denominator: `${RECEIVED} AND f.eligible` },
-  '3.6': { numerator: `${RECEIVED} AND f.fee_bearing AND f.paid_online > 0`, denominator: `${RECEIVED} AND f.fee_bearing` },
+  '3.6': { numerator: `${RECEIVED} AND f.fee_bearing AND f.synced AND f.paid_online > 0`, denominator: `${RECEIVED} AND f.fee_bearing` },
   '4.1': { numerator: `${RECEIVED} AND f.electronic_result`, denominator: `${RECEIVED} AND f.paper_required` },
   '4.2': { numerator: `${RECEIVED} AND f.digitised`, denominator: RECEIVED },
   '4.3': { numerator: `${RECEIVED} AND f.reused`, denominator: RECEIVED },

@@ -370,7 +370,7 @@ export function contributions(f: FactRow): Map<string, Partial<Record<Measure, n
   add(r, 'eligible_fully_online', b(f.fully_online));
   add(r, 'fee_bearing', b(f.fee_bearing));
   add(r, 'fee_synced', b(f.fee_bearing && f.synced));
-  add(r, 'paid_online', b(f.fee_bearing && f.paid_online > 0));
+  add(r, 'paid_online', b(f.fee_bearing && f.synced && f.paid_online > 0));
   add(r, 'paper_required', b(f.paper_required));
   add(r, 'electronic_result', b(f.electronic_result));
   add(r, 'digitised', b(f.digitised));
