@@ -142,7 +142,8 @@ describe('phone-first layout', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await loginWithEid(page, baseUrl, DEMO_MOTHER_ID);
-    await page.goto(`${baseUrl}/nop-ho-so/1.001193`);
+    // The case page on request (?chon=1; otherwise the birth date decides the case and the form opens at once).
+    await page.goto(`${baseUrl}/nop-ho-so/1.001193?chon=1`);
     await page.getByRole('heading', { level: 1, name: 'Chọn trường hợp của bạn' }).waitFor();
     expect(await radioSizes(page)).toEqual(['22×22']);
     expect(await smallTargets(page)).toEqual([]);
