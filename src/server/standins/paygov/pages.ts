@@ -3,56 +3,27 @@
  * them for the national platform. No scripts; keyboard and screen-reader friendly; large touch targets.
  */
 import { escapeHtml } from '../eid/pages.ts';
+import { type PaymentPageLook, paymentPage } from '../payment-page.ts';
 
-const STYLE = `
-*{box-sizing:border-box}
-body{margin:0;font-family:"Segoe UI",Roboto,Arial,"Noto Sans",sans-serif;line-height:1.5;color:#1d1d1d;background:#f4f1ec}
-.test-banner{background:#ffd21f;color:#1b1b1b;text-align:center;font-weight:700;padding:.5rem 1rem}
-.brand{background:#a1131b;color:#fff;padding:1rem}
-.brand p{max-width:32rem;margin:0 auto;font-weight:800;font-size:1.15rem}
-main{max-width:32rem;margin:0 auto;padding:1.25rem 1rem 2rem}
-.card{background:#fff;border-radius:.75rem;box-shadow:0 1px 3px rgba(0,0,0,.2);padding:1.25rem}
-h1{font-size:1.35rem;margin:0 0 .75rem}
-h2{font-size:1.05rem;margin:1rem 0 .5rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem;margin:0 0 1rem}
-dt{font-weight:700;color:#3d3d3d}
-dd{margin:0;word-break:break-word}
-table{border-collapse:collapse;width:100%;margin-bottom:1rem}
-th,td{border-bottom:1px solid #c9c2b8;padding:.35rem;text-align:left}
-td.num{text-align:right}
-.amount{font-size:1.5rem;font-weight:800;color:#8a0f16}
-label{display:block;font-weight:700;margin-top:.75rem}
-select{display:block;width:100%;font-size:1.05rem;padding:.55rem;border:2px solid #5c5c5c;border-radius:.4rem;background:#fff;color:#1d1d1d}
-.actions{display:flex;flex-direction:column;gap:.75rem;margin-top:1.25rem}
-button{font:inherit;font-size:1.1rem;font-weight:700;min-height:3rem;padding:.6rem 1rem;border-radius:.5rem;cursor:pointer;width:100%}
-.primary{background:#a1131b;color:#fff;border:2px solid #a1131b}
-.secondary{background:#fff;color:#1d1d1d;border:2px solid #5c5c5c}
-button:focus,select:focus,a:focus{outline:3px solid #1a5fb4;outline-offset:2px}
-.note{margin-top:1rem;font-size:.9rem;border-left:4px solid #ffd21f;padding:.25rem .75rem;background:#fffbea}
-a{color:#0b4a8b}
-`;
+const LOOK: PaymentPageLook = {
+  site: 'Nền tảng thanh toán (thử nghiệm)',
+  notReal: 'không phải Nền tảng thanh toán quốc gia thật, không có tiền thật',
+  brand: 'Nền tảng thanh toán trực tuyến – Cổng Dịch vụ công quốc gia (thử nghiệm)',
+  colours: {
+    text: '#1d1d1d',
+    page: '#f4f1ec',
+    brand: '#a1131b',
+    muted: '#3d3d3d',
+    border: '#5c5c5c',
+    amount: '#8a0f16',
+    secondary: '#1d1d1d',
+    focus: '#1a5fb4',
+    link: '#0b4a8b',
+  },
+  widthRem: 32,
+};
 
-function layout(title: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)} – Nền tảng thanh toán (thử nghiệm)</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<div class="test-banner" role="note">MÔI TRƯỜNG THỬ NGHIỆM – không phải Nền tảng thanh toán quốc gia thật, không có tiền thật</div>
-<header class="brand"><p>Nền tảng thanh toán trực tuyến – Cổng Dịch vụ công quốc gia (thử nghiệm)</p></header>
-<main id="main">
-<div class="card">
-${body}
-</div>
-</main>
-</body>
-</html>`;
-}
+const layout = (title: string, body: string): string => paymentPage(LOOK, title, body);
 
 const money = (n: number) => `${n.toLocaleString('vi-VN')} đ`;
 
