@@ -81,6 +81,10 @@ describe(`766 indicator 5.4 with PAKN about dossiers on ${testDatabaseKind}`, ()
     // Filtered by procedure the PAKN dossier is still subtracted (same scope as the dossier counts).
     const byProc = (await (await supervisor.get(`/api/metrics/index766?unit=25252&from=${d0}&to=${d0}&procedure=1.001193`)).json()) as IndexReport;
     expect(byProc.indicators.find((i) => i.code === '5.4')).toMatchObject({ numerator: 1, denominator: 2 });
+    // The breakdown rows' scores carry the same term: the week row of that report's scope gives that report's total.
+    const weeks = (await supervisor.get(`/api/metrics/breakdown?unit=25252&from=${d0}&to=${d0}&procedure=1.001193&by=week`)).json();
+    expect(weeks.rows).toHaveLength(1);
+    expect(weeks.rows[0].score).toBe(byProc.total.points);
   });
 
   it('a PAKN received the next day counts in a period holding that day, not in the first day alone', async () => {

@@ -13,7 +13,7 @@ import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { orgTree } from '../officials/index.ts';
 import { countersCounts } from './query.ts';
-import { procedures, resolveUnit, score } from './report.ts';
+import { procedures, resolveUnit, scopeScore } from './report.ts';
 
 const rate = (num: number, den: number) => (den === 0 ? null : round((num / den) * 100, 2));
 
@@ -35,7 +35,7 @@ async function unitFigures(db: Queryable, unitIds: string[], from: string, to: s
     onTimeRate: rate(counts.progressNumerator, counts.progressDenominator),
     onlinePaymentRate: rate(counts.paidOnline, counts.feeBearing),
     satisfactionRate: rate(counts.satisfied, counts.rated),
-    score: score(counts, procs).total,
+    score: await scopeScore(db, counts, procs, { unitIds }, from, to),
   };
 }
 

@@ -90,6 +90,21 @@ export function score(counts: IndexCounts, procs: Map<string, ProcedureInfo>, pr
   return scoreCounts(counts, indexProcedures(procs, procedure), INDEX_DEFS, pakn, paknDossierCount);
 }
 
+/**
+ * The index total of a scope's counts, with 5.4's PAKN term for the same scope and period (as the 766 report has it;
+ * 5.2–5.3 stay with the unfiltered report). For the breakdown rows, the public figures and the campaign weeks.
+ */
+export async function scopeScore(
+  db: Queryable,
+  counts: IndexCounts,
+  procs: Map<string, ProcedureInfo>,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<number> {
+  return score(counts, procs, scope.procedure, undefined, await paknDossiers(db, scope, from, to)).total;
+}
+
 const pct = (r: number | null) => (r === null ? null : round(r * 100, 2));
 
 export function toFigures(result: IndexResult): IndicatorFigure[] {
@@ -194,14 +209,16 @@ export async function breakdown(db: Queryable, resolved: ResolvedUnit, from: str
   const rows: BreakdownRow[] = [];
   if (by === 'week' || by === 'month') {
     for (const b of buckets(from, to, by)) {
-      const { counts, extras } = await countersCounts(db, await scopeOf(resolved, f), b.from, b.to);
-      rows.push(breakdownRow(b.key, `${b.from} – ${b.to}`, counts, extras, score(counts, procs, f.procedure).total));
+      const scope = await scopeOf(resolved, f);
+      const { counts, extras } = await countersCounts(db, scope, b.from, b.to);
+      rows.push(breakdownRow(b.key, `${b.from} – ${b.to}`, counts, extras, await scopeScore(db, counts, procs, scope, b.from, b.to)));
     }
   } else if (by === 'unit') {
     const tree = await orgTree(db);
     for (const g of unitGroups(tree, resolved)) {
-      const { counts, extras } = await countersCounts(db, { ...(await scopeOf(resolved, f)), unitIds: g.unitIds }, from, to);
-      rows.push(breakdownRow(g.key, g.label, counts, extras, score(counts, procs, f.procedure).total));
+      const scope = { ...(await scopeOf(resolved, f)), unitIds: g.unitIds };
+      const { counts, extras } = await countersCounts(db, scope, from, to);
+      rows.push(breakdownRow(g.key, g.label, counts, extras, await scopeScore(db, counts, procs, scope, from, to)));
     }
   } else {
     const column = by === 'procedure' ? 'procedure_code' : 'official_id';

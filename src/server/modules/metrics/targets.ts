@@ -19,7 +19,7 @@ import {
 } from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { breakdownRow, buckets, procedures, resolveUnit, score, type ResolvedUnit } from './report.ts';
+import { breakdownRow, buckets, procedures, resolveUnit, score, scopeScore, type ResolvedUnit } from './report.ts';
 import { countersCounts, type Scope } from './query.ts';
 
 export { TARGET_METRICS };
@@ -286,7 +286,7 @@ export async function campaignReport(db: Queryable, campaign: Campaign): Promise
   let previous: number | null = null;
   for (const [i, b] of buckets(campaign.from, campaign.to, 'week').entries()) {
     const { counts, extras } = await countersCounts(db, { unitIds: resolved.unitIds }, b.from, b.to);
-    const s = score(counts, procs).total;
+    const s = await scopeScore(db, counts, procs, { unitIds: resolved.unitIds }, b.from, b.to);
     weeks.push({
       week: i + 1,
       from: b.from,
