@@ -15,8 +15,15 @@
  *          a warm-up: p50 / p95;
  *        - a full recomputation from the 10 M fact rows (one scan per period, factCounts + points): median of 3;
  *        - checks that both give the same counts and the same total score, and prints the ratio.
+ *   4. The breakdowns of the province, with 5.4's PAKN term in every row's score: PAKN about 0.5 % of the dossiers
+ *      (a `dossiers` row and one or two `feedback` rows each, some of them only rating follow-ups) and the 100
+ *      communes as org units are added once (kept with --reuse). Times the breakdown by unit (a month, 100 rows),
+ *      by week (a quarter, 13 rows) and by month (a year, 12 rows) and the report (a month): median and worst of
+ *      --breakdown-repeats after a warm-up; checks every by-unit row's score against the one-scope path
+ *      (`scopeScore`: its own counts and its own PAKN query).
  *
- * Usage: npm run bench:index766 [-- --dossiers 10000000 --repeats 30 --keep --reuse]
+ * Usage: npm run bench:index766 [-- --dossiers 10000000 --repeats 30 --breakdown-repeats 3 --breakdowns-only --keep --reuse]
+ *        (--breakdowns-only: step 4 alone, e.g. with --reuse)
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -25,19 +32,22 @@ import { migrate } from '../src/server/db/migrate.ts';
 import { seedCatalogue } from '../src/server/modules/catalogue/index.ts';
 import { loadProcedures, rebuildCountersFromFacts } from '../src/server/modules/metrics/index.ts';
 import { countersCounts, factCounts } from '../src/server/modules/metrics/query.ts';
-import { score } from '../src/server/modules/metrics/report.ts';
+import { breakdown, indexReport, score, scopeScore, type ResolvedUnit } from '../src/server/modules/metrics/report.ts';
 import { seedReferenceData } from '../src/server/modules/reference/index.ts';
 
 const { values: args } = parseArgs({
   options: {
     dossiers: { type: 'string', default: '10000000' },
     repeats: { type: 'string', default: '30' },
+    'breakdown-repeats': { type: 'string', default: '3' },
+    'breakdowns-only': { type: 'boolean' },
     keep: { type: 'boolean' },
     reuse: { type: 'boolean' },
   },
 });
 const N = Number(args.dossiers);
 const R = Number(args.repeats);
+const RB = Number(args['breakdown-repeats']);
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'motcua_bench_index766';
 const benchUrl = (() => {
@@ -149,6 +159,44 @@ async function generate(db: Database) {
   await db.query('ANALYZE metric_procedure_daily');
 }
 
+/**
+ * PAKN about ~0.5 % of the dossiers (a dossiers row for each, as feedback names a dossier by its code): received 0–9
+ * days after the dossier, one in ten a rating follow-up (channel 'rating', not a PAKN), one in ten with a second one
+ * a week later. And the 100 communes as org units (the breakdown by unit reads the org tree). Once per database.
+ */
+async function addPaknAndUnits(db: Database) {
+  const province = (await db.query<{ province_code: string }>('SELECT province_code FROM installation LIMIT 1')).rows[0].province_code;
+  await db.query(
+    `INSERT INTO org_units (id, name, kind, admin_unit_code) SELECT u, 'Đơn vị ' || u, 'phong_vhxh', $2 FROM unnest($1::text[]) u ON CONFLICT (id) DO NOTHING`,
+    [UNITS, province],
+  );
+  const have = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM feedback WHERE title = 'bench'`)).rows[0].n);
+  if (have > 0) return log(`reusing ${have.toLocaleString('en')} bench PAKN`);
+  const t0 = Date.now();
+  await db.query(
+    `INSERT INTO dossiers (id, code, procedure_code, procedure_version, case_code, procedure_name, status, channel, applicant, applicant_name, summary,
+       form_values, receiving_unit_id, submitted_at, received_at, due_at, finished_at)
+     SELECT dossier_id, 'BENCH-' || dossier_id, procedure_code, 1, '-', '-', status, channel, '{}', '-', '-', '{}', unit_id, received_at, received_at, due_at, finished_at
+       FROM metric_facts WHERE abs(hashtext(dossier_id::text)) % 200 = 0`,
+  );
+  await db.query(
+    `INSERT INTO feedback (id, kind, channel, sender_name, contact, title, content, dossier_code, received_at)
+     SELECT gen_random_uuid(), 'feedback', CASE WHEN h % 10 = 0 THEN 'rating' ELSE 'portal' END, '-', '-', 'bench', '-', code, submitted_at + (h % 10) * interval '1 day'
+       FROM (SELECT code, submitted_at, abs(hashtext(code)) AS h FROM dossiers WHERE code LIKE 'BENCH-%') d
+     UNION ALL
+     SELECT gen_random_uuid(), 'feedback', 'portal', '-', '-', 'bench', '-', code, submitted_at + (7 + h % 10) * interval '1 day'
+       FROM (SELECT code, submitted_at, abs(hashtext(code)) AS h FROM dossiers WHERE code LIKE 'BENCH-%') d WHERE h % 100 < 10`,
+  );
+  await db.query('ANALYZE dossiers');
+  await db.query('ANALYZE feedback');
+  const n = (
+    await db.query<{ d: string; f: string }>(`SELECT (SELECT count(*) FROM dossiers) AS d, (SELECT count(*) FROM feedback WHERE title = 'bench') AS f`)
+  ).rows[0];
+  log(
+    `PAKN: ${Number(n.d).toLocaleString('en')} dossiers rows, ${Number(n.f).toLocaleString('en')} feedback rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -195,7 +243,7 @@ async function main() {
     let allEqual = true;
     let worstP95 = 0;
     let worstRatio = Infinity;
-    for (const [scopeName, unitIds] of scopes) {
+    for (const [scopeName, unitIds] of args['breakdowns-only'] ? [] : scopes) {
       for (const [periodName, from, to] of periods) {
         const scope = { unitIds: [...unitIds] };
         const dashboard = async () => {
@@ -233,12 +281,55 @@ async function main() {
         if (!equal) log(`MISMATCH ${scopeName} ${periodName}: ${JSON.stringify(dash.counts)} vs ${JSON.stringify(full.counts)}`);
       }
     }
+    if (!args['breakdowns-only']) {
+      console.log(
+        `\nDecision 766 dashboard at ${N.toLocaleString('en')} dossiers (PostgreSQL, ${R} repeats after 3 warm-ups; full recomputation: median of 3)\n`,
+      );
+      for (const r of rows) console.log(r);
+      console.log(
+        `\n${worstP95 < 200 && worstRatio >= 50 && allEqual ? 'PASS' : 'FAIL'}: worst dashboard p95 ${worstP95.toFixed(1)} ms (target < 200 ms), smallest speed-up ${worstRatio.toFixed(0)}× (target ≥ 50×), figures ${allEqual ? 'equal' : 'NOT equal'}`,
+      );
+    }
+
+    // 4. The breakdowns with 5.4's PAKN term in every row.
+    await addPaknAndUnits(db);
+    const province: ResolvedUnit = {
+      unit: { id: 'bench.province', code: 'bench', name: 'Bench province', kind: 'ubnd_tinh', parentId: null },
+      unitIds: [...UNITS],
+    };
+    const cases: [string, () => Promise<unknown>][] = [
+      ['report, month', () => indexReport(db, province, '2025-06-01', '2025-06-30')],
+      ['breakdown by unit, month (100 rows)', () => breakdown(db, province, '2025-06-01', '2025-06-30', 'unit')],
+      ['breakdown by week, quarter (13 rows)', () => breakdown(db, province, '2025-04-01', '2025-06-30', 'week')],
+      ['breakdown by month, year (12 rows)', () => breakdown(db, province, '2025-01-01', '2025-12-31', 'month')],
+    ];
+    const lines: string[] = [];
+    for (const [name, fn] of cases) {
+      await fn();
+      const ts: number[] = [];
+      for (let i = 0; i < RB; i++) ts.push((await time(fn))[1]);
+      lines.push(
+        `${name.padEnd(40)} median ${pct(ts, 50).toFixed(0).padStart(7)} ms  worst ${Math.max(...ts)
+          .toFixed(0)
+          .padStart(7)} ms`,
+      );
+      log(lines.at(-1)!);
+    }
+    // Every by-unit row's score against the one-scope path (its own counts and its own PAKN query).
+    const rowsByUnit = (await breakdown(db, province, '2025-06-01', '2025-06-30', 'unit')).rows;
+    let rowsEqual = rowsByUnit.length === UNITS.length;
+    let withPakn = 0;
+    for (const row of rowsByUnit) {
+      const scope = { unitIds: [row.key] };
+      const { counts } = await countersCounts(db, scope, '2025-06-01', '2025-06-30');
+      const one = await scopeScore(db, counts, procs, scope, '2025-06-01', '2025-06-30');
+      rowsEqual &&= one === row.score;
+      if (one !== score(counts, procs).total) withPakn++;
+    }
+    console.log(`\nBreakdowns of the province (100 communes) with 5.4's PAKN term (${RB} runs after a warm-up)\n`);
+    for (const l of lines) console.log(l);
     console.log(
-      `\nDecision 766 dashboard at ${N.toLocaleString('en')} dossiers (PostgreSQL, ${R} repeats after 3 warm-ups; full recomputation: median of 3)\n`,
-    );
-    for (const r of rows) console.log(r);
-    console.log(
-      `\n${worstP95 < 200 && worstRatio >= 50 && allEqual ? 'PASS' : 'FAIL'}: worst dashboard p95 ${worstP95.toFixed(1)} ms (target < 200 ms), smallest speed-up ${worstRatio.toFixed(0)}× (target ≥ 50×), figures ${allEqual ? 'equal' : 'NOT equal'}`,
+      `by-unit rows equal to the one-scope path: ${rowsEqual ? 'yes' : 'NO'} (${rowsByUnit.length} rows, ${withPakn} with a PAKN term that changes the score)`,
     );
   } finally {
     await db.close();
