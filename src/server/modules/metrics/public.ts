@@ -12,8 +12,8 @@ import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { orgTree } from '../officials/index.ts';
-import { countersCounts } from './query.ts';
-import { procedures, resolveUnit, scopeScore } from './report.ts';
+import { countersCounts, paknDossierCounts, sumUnits } from './query.ts';
+import { procedures, resolveUnit, scopeScore, scopeScoreOf } from './report.ts';
 
 const rate = (num: number, den: number) => (den === 0 ? null : round((num / den) * 100, 2));
 
@@ -24,7 +24,8 @@ export function monthBounds(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: addDaysIso(next, -1) };
 }
 
-async function unitFigures(db: Queryable, unitIds: string[], from: string, to: string) {
+/** `paknCount`: 5.4's PAKN term of these units and period when already read (the monthly figures read all at once). */
+async function unitFigures(db: Queryable, unitIds: string[], from: string, to: string, paknCount?: number) {
   const procs = await procedures(db);
   const { counts, extras } = await countersCounts(db, { unitIds }, from, to);
   return {
@@ -35,7 +36,7 @@ async function unitFigures(db: Queryable, unitIds: string[], from: string, to: s
     onTimeRate: rate(counts.progressNumerator, counts.progressDenominator),
     onlinePaymentRate: rate(counts.paidOnline, counts.feeBearing),
     satisfactionRate: rate(counts.satisfied, counts.rated),
-    score: await scopeScore(db, counts, procs, { unitIds }, from, to),
+    score: paknCount === undefined ? await scopeScore(db, counts, procs, { unitIds }, from, to) : scopeScoreOf(counts, procs, { unitIds }, paknCount),
   };
 }
 
@@ -48,9 +49,12 @@ export async function publicMonthly(db: Queryable, month: string, unit?: string)
     ? [unit]
     : [province, ...new Set([...tree.units.values()].filter((u) => u.kind === 'ubnd_xa').map((u) => u.adminUnitCode))].filter(Boolean);
   const units: PublicMonthly['units'] = [];
-  for (const code of codes) {
-    const resolved = await resolveUnit(db, code);
-    const f = await unitFigures(db, resolved.unitIds, from, to);
+  const scopes = [];
+  for (const code of codes) scopes.push(await resolveUnit(db, code));
+  // 5.4's PAKN term of every unit in one query, summed per commune below.
+  const pakn = (await paknDossierCounts(db, { unitIds: [...new Set(scopes.flatMap((r) => r.unitIds))] }, [{ from, to }]))[0];
+  for (const resolved of scopes) {
+    const f = await unitFigures(db, resolved.unitIds, from, to, sumUnits(pakn, resolved.unitIds));
     units.push({
       code: resolved.unit.code,
       name: resolved.unit.name,

@@ -163,16 +163,51 @@ export async function countersCounts(db: Queryable, scope: Scope, from: string, 
  * (src/core/indicators/index766.ts `indicatorFractions`, `counts.ts` `isUnhappyInPeriod`).
  */
 export async function paknDossiers(db: Queryable, scope: Scope, from: string, to: string): Promise<number> {
-  const { where, params } = scopeWhere(scope, from, to, '', 'm.');
-  const row = (
-    await db.query<{ n: string }>(
-      `SELECT count(*) AS n FROM metric_facts m
-       WHERE ${where} AND ${PAKN_IN_PERIOD('m')}
-         AND NOT (m.rating IS NOT DISTINCT FROM 'dissatisfied' AND m.rated_day BETWEEN $2::date AND $3::date)`,
+  return sumUnits((await paknDossierCounts(db, scope, [{ from, to }]))[0], scope.unitIds);
+}
+
+/**
+ * The same term for several periods at once (the weeks or months of a breakdown, the campaign weeks), per unit of
+ * the scope (the units of a "by unit" breakdown, the communes of the public figures): one query for them all,
+ * instead of one per row. `result[i]` maps a unit id to its count in `periods[i]` (units without any are absent);
+ * a dossier is counted once per period however many PAKN it has in it.
+ *
+ * The query starts from the PAKN (few) rather than from the scope's facts (millions for a province): feedback
+ * naming a dossier, received in a period → that dossier's fact row, kept when it is in the scope.
+ */
+export async function paknDossierCounts(db: Queryable, scope: Scope, periods: readonly { from: string; to: string }[]): Promise<Map<string, number>[]> {
+  const out = periods.map(() => new Map<string, number>());
+  if (periods.length === 0 || scope.unitIds.length === 0) return out;
+  const froms = periods.map((p) => p.from);
+  const tos = periods.map((p) => p.to);
+  const first = [...froms].sort()[0];
+  const last = [...tos].sort().at(-1)!;
+  const { where, params } = scopeWhere(scope, first, last, '', 'm.');
+  params.push(froms, tos);
+  const [f, t] = [params.length - 1, params.length];
+  const day = "(fb.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
+  const rows = (
+    await db.query<{ i: string; unit_id: string; n: string }>(
+      `SELECT p.i, m.unit_id, count(DISTINCT m.dossier_id) AS n
+         FROM unnest($${f}::date[], $${t}::date[]) WITH ORDINALITY AS p(f, t, i)
+         JOIN feedback fb ON ${day} BETWEEN p.f AND p.t
+         JOIN dossiers fd ON fd.code = fb.dossier_code
+         JOIN metric_facts m ON m.dossier_id = fd.id
+        WHERE fb.channel <> 'rating' AND ${day} BETWEEN $2::date AND $3::date AND ${where}
+          AND NOT (m.rating IS NOT DISTINCT FROM 'dissatisfied' AND m.rated_day BETWEEN p.f AND p.t)
+        GROUP BY p.i, m.unit_id`,
       params,
     )
-  ).rows[0];
-  return Number(row?.n ?? 0);
+  ).rows;
+  for (const r of rows) out[Number(r.i) - 1].set(r.unit_id, Number(r.n));
+  return out;
+}
+
+/** The sum of per-unit counts over some units. */
+export function sumUnits(counts: ReadonlyMap<string, number> | undefined, unitIds: readonly string[]): number {
+  let total = 0;
+  for (const u of unitIds) total += counts?.get(u) ?? 0;
+  return total;
 }
 
 /** A PAKN about the fact row's dossier received on a local day of [$2, $3] (not a rating follow-up). */

@@ -16,7 +16,7 @@ import { AppError } from '../../http/errors.ts';
 import { orgTree, type OrgTree, type OrgUnit } from '../officials/index.ts';
 import { catchUp } from './counters.ts';
 import { loadProcedures, type ProcedureInfo } from './facts.ts';
-import { countersCounts, type Extras, paknDossiers, type Scope } from './query.ts';
+import { countersCounts, type Extras, paknDossierCounts, paknDossiers, type Scope, sumUnits } from './query.ts';
 
 export const INDEX_DEFS: IndexDefs = JSON.parse(fs.readFileSync(new URL('../../../../data/index766.json', import.meta.url), 'utf8'));
 
@@ -93,7 +93,14 @@ export function score(counts: IndexCounts, procs: Map<string, ProcedureInfo>, pr
 /**
  * The index total of a scope's counts, with 5.4's PAKN term for the same scope and period (as the 766 report has it;
  * 5.2–5.3 stay with the unfiltered report). For the breakdown rows, the public figures and the campaign weeks.
+ * `paknCount`: the scope's dossiers with a PAKN in the period (`paknDossiers`, or summed from `paknDossierCounts`
+ * when many rows are scored at once).
  */
+export function scopeScoreOf(counts: IndexCounts, procs: Map<string, ProcedureInfo>, scope: Scope, paknCount: number): number {
+  return score(counts, procs, scope.procedure, undefined, paknCount).total;
+}
+
+/** `scopeScoreOf` for one scope and period, reading its PAKN term (one query). */
 export async function scopeScore(
   db: Queryable,
   counts: IndexCounts,
@@ -102,7 +109,7 @@ export async function scopeScore(
   from: string,
   to: string,
 ): Promise<number> {
-  return score(counts, procs, scope.procedure, undefined, await paknDossiers(db, scope, from, to)).total;
+  return scopeScoreOf(counts, procs, scope, await paknDossiers(db, scope, from, to));
 }
 
 const pct = (r: number | null) => (r === null ? null : round(r * 100, 2));
@@ -208,17 +215,21 @@ export async function breakdown(db: Queryable, resolved: ResolvedUnit, from: str
   const procs = await procedures(db);
   const rows: BreakdownRow[] = [];
   if (by === 'week' || by === 'month') {
-    for (const b of buckets(from, to, by)) {
-      const scope = await scopeOf(resolved, f);
+    const scope = await scopeOf(resolved, f);
+    const periods = buckets(from, to, by);
+    // 5.4's PAKN term of every row in one query (per period and unit), not one per row.
+    const pakn = await paknDossierCounts(db, scope, periods);
+    for (const [i, b] of periods.entries()) {
       const { counts, extras } = await countersCounts(db, scope, b.from, b.to);
-      rows.push(breakdownRow(b.key, `${b.from} – ${b.to}`, counts, extras, await scopeScore(db, counts, procs, scope, b.from, b.to)));
+      rows.push(breakdownRow(b.key, `${b.from} – ${b.to}`, counts, extras, scopeScoreOf(counts, procs, scope, sumUnits(pakn[i], scope.unitIds))));
     }
   } else if (by === 'unit') {
     const tree = await orgTree(db);
+    const pakn = (await paknDossierCounts(db, await scopeOf(resolved, f), [{ from, to }]))[0];
     for (const g of unitGroups(tree, resolved)) {
       const scope = { ...(await scopeOf(resolved, f)), unitIds: g.unitIds };
       const { counts, extras } = await countersCounts(db, scope, from, to);
-      rows.push(breakdownRow(g.key, g.label, counts, extras, await scopeScore(db, counts, procs, scope, from, to)));
+      rows.push(breakdownRow(g.key, g.label, counts, extras, scopeScoreOf(counts, procs, scope, sumUnits(pakn, g.unitIds))));
     }
   } else {
     const column = by === 'procedure' ? 'procedure_code' : 'official_id';

@@ -19,8 +19,8 @@ import {
 } from '../../../contract/metrics.ts';
 import type { Queryable } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { breakdownRow, buckets, procedures, resolveUnit, score, scopeScore, type ResolvedUnit } from './report.ts';
-import { countersCounts, type Scope } from './query.ts';
+import { breakdownRow, buckets, procedures, resolveUnit, score, scopeScoreOf, type ResolvedUnit } from './report.ts';
+import { countersCounts, paknDossierCounts, type Scope, sumUnits } from './query.ts';
 
 export { TARGET_METRICS };
 
@@ -284,9 +284,13 @@ export async function campaignReport(db: Queryable, campaign: Campaign): Promise
   const procs = await procedures(db);
   const weeks: CampaignReport['weeks'] = [];
   let previous: number | null = null;
-  for (const [i, b] of buckets(campaign.from, campaign.to, 'week').entries()) {
-    const { counts, extras } = await countersCounts(db, { unitIds: resolved.unitIds }, b.from, b.to);
-    const s = await scopeScore(db, counts, procs, { unitIds: resolved.unitIds }, b.from, b.to);
+  const scope = { unitIds: resolved.unitIds };
+  const periods = buckets(campaign.from, campaign.to, 'week');
+  // 5.4's PAKN term of every week in one query.
+  const pakn = await paknDossierCounts(db, scope, periods);
+  for (const [i, b] of periods.entries()) {
+    const { counts, extras } = await countersCounts(db, scope, b.from, b.to);
+    const s = scopeScoreOf(counts, procs, scope, sumUnits(pakn[i], scope.unitIds));
     weeks.push({
       week: i + 1,
       from: b.from,
