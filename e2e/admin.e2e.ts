@@ -64,7 +64,23 @@ describe('administration pages', () => {
       await checkPage(page);
 
       // A reason is required: the error summary links to the field.
-      await page.locator('#f-add-day').fill(day);
+      // The day as people write it, dd/mm/yyyy (components/DateInput.tsx): digits only, the slashes come by
+      // themselves; an impossible day is said at once; a real one shows its lunar date (the page got it as ISO).
+      const dayField = page.locator('#f-add-day');
+      expect(await dayField.getAttribute('type')).toBe('text');
+      expect(await dayField.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+      await dayField.pressSequentially(`3102${day.slice(0, 4)}`);
+      expect(await dayField.inputValue()).toBe(`31/02/${day.slice(0, 4)}`);
+      await page.getByText(`Không có ngày 31/2/${day.slice(0, 4)}`).waitFor();
+      expect(await dayField.getAttribute('aria-invalid')).toBe('true');
+      await dayField.fill('');
+      await dayField.pressSequentially(shownDay(day).replace(/\//g, ''));
+      expect(await dayField.inputValue()).toBe(shownDay(day));
+      expect(await dayField.getAttribute('aria-invalid')).toBeNull();
+      await page
+        .locator('#h-add-day')
+        .getByText(/\d+\/\d+( \(nhuận\))? âm lịch/)
+        .waitFor();
       await page.getByLabel('Loại ngày').last().selectOption('compensatory_day_off');
       await page.getByLabel('Tên ngày').last().fill('Nghỉ bù (kiểm thử)');
       await page.getByRole('button', { name: 'Thêm vào lịch' }).click();

@@ -121,6 +121,14 @@ describe('electronic results: signed, in the citizen’s store, verified, reused
     await citizen.getByRole('heading', { level: 2, name: /^Giấy tờ đã số hóa \(\d+\)$/ }).waitFor();
     await expectAccessible(citizen);
     await expectNoHorizontalScroll(citizen);
+    // The first screen (issue 18; e2e/first-screen.e2e.ts sees an empty store): opened afresh on a 360×740 phone, the
+    // first document's first action ends within the first 740 px, nothing scrolled.
+    await citizen.goto(`${baseUrl}/kho-du-lieu`);
+    const firstAction = citizen.getByTestId('store-item').first().locator('.store-actions').getByRole('link').first();
+    await firstAction.waitFor();
+    const firstBox = (await firstAction.boundingBox())!;
+    expect(await citizen.evaluate(() => window.scrollY)).toBe(0);
+    expect(firstBox.y + firstBox.height, `the first store action ends at ${firstBox.y + firstBox.height}px`).toBeLessThanOrEqual(740);
 
     // Downloaded: a PDF whose signature poppler finds valid.
     const href = (await item.getByRole('link', { name: /^Xem, tải về/ }).getAttribute('href'))!;

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { errorText } from '../data/errors.ts';
 import { keys } from '../data/keys.ts';
 import { ErrorSummary, type ShownError } from '../journey/ErrorSummary.tsx';
@@ -231,6 +232,21 @@ export function TextField(
   },
 ) {
   const error = useFieldError(props.path);
+  if (props.type === 'date')
+    // dd/mm/yyyy as everywhere in the app (components/DateInput.tsx); the value stays ISO yyyy-mm-dd.
+    return (
+      <FieldFrame {...props} error={error}>
+        <DateInput
+          id={`f-${props.path}`}
+          value={props.value}
+          onChange={props.onChange}
+          readOnly={props.readOnly}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(props.path, props.hint, error)}
+          className={error ? 'input-error' : undefined}
+        />
+      </FieldFrame>
+    );
   return (
     <FieldFrame {...props} error={error}>
       <input

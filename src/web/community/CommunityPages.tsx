@@ -9,6 +9,7 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { apiQuery } from '../data/query.ts';
 import { LoadError } from '../staff/bits.tsx';
 import { errorMessage } from '../staff/format.ts';
@@ -511,11 +512,11 @@ export function CoverageDashboardPage() {
       <div className="form-row">
         <div className="form-group">
           <label htmlFor="cd-from">{t('community.dashboard.from')}</label>
-          <input id="cd-from" type="date" value={from || data.data?.from || ''} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id="cd-from" wholeDatesOnly value={from || data.data?.from || ''} onChange={setFrom} />
         </div>
         <div className="form-group">
           <label htmlFor="cd-to">{t('community.dashboard.to')}</label>
-          <input id="cd-to" type="date" value={to || data.data?.to || ''} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id="cd-to" wholeDatesOnly value={to || data.data?.to || ''} onChange={setTo} />
         </div>
       </div>
       <div className="table-scroll">

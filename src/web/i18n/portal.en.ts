@@ -25,6 +25,7 @@ export const portalEn: PortalMessages = {
       calendar: 'Pick the date on a calendar',
       noSuchDay: 'There is no {{day}}/{{month}}/{{year}}: month {{month}} of {{year}} has only {{lastDay}} days.',
       noSuchMonth: 'There is no month {{month}}: the month must be from 1 to 12.',
+      incomplete: '“{{text}}” is not a whole date: enter day/month/year, for example 25/11/2026.',
     },
     prefill: {
       lockedShort: 'from the database, cannot be changed here',
@@ -34,6 +35,9 @@ export const portalEn: PortalMessages = {
     review: {
       expandAll: 'Open all',
       fieldsCount: '{{count}} items',
+      documentsAttached: 'attached: {{count}}',
+      documentsMissing: 'required but missing: {{count}}',
+      details: 'Your answers',
     },
     howTo: {
       title: 'How to',

@@ -24,6 +24,7 @@ export const portalVi = {
       calendar: 'Chọn ngày trên lịch',
       noSuchDay: 'Không có ngày {{day}}/{{month}}/{{year}}: tháng {{month}} năm {{year}} chỉ có {{lastDay}} ngày.',
       noSuchMonth: 'Không có tháng {{month}}: tháng phải từ 1 đến 12.',
+      incomplete: '“{{text}}” chưa phải là một ngày: hãy nhập đủ ngày/tháng/năm, ví dụ 25/11/2026.',
     },
     prefill: {
       lockedShort: 'lấy từ cơ sở dữ liệu, không sửa được ở đây',
@@ -33,6 +34,9 @@ export const portalVi = {
     review: {
       expandAll: 'Mở tất cả',
       fieldsCount: '{{count}} mục',
+      documentsAttached: '{{count}} giấy tờ đã đính kèm',
+      documentsMissing: 'còn thiếu {{count}} giấy tờ bắt buộc',
+      details: 'Thông tin chi tiết',
     },
     howTo: {
       title: 'Hướng dẫn',

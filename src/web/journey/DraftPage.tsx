@@ -300,6 +300,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       draft.values,
     ),
   });
+  // The review's summary: documents attached (each file or store document once) and required ones still missing.
+  const listedDocuments = kase.documents.filter((d) => !d.providedByForm);
+  const attachedCount = draft.documents.filter((x) => listedDocuments.some((d) => d.code === x.requirementCode)).length;
+  const missingRequired = listedDocuments.filter((d) => d.required && !draft.documents.some((x) => x.requirementCode === d.code));
   const page = form.pages.find((p) => p.key === step.key);
   const visibleFields = page ? page.fields.filter((f) => isFieldVisible(form, draft.values, f.key)) : [];
   // Prefilled national data: one note for the page (not one per field), and read-only where the catalogue locks it
@@ -495,6 +499,28 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
 
       {step.key === 'kiem-tra' && (
         <div>
+          {/*
+           * The first screen (issue 18): a short summary, the duplicate warning and "Nộp hồ sơ" come first; the
+           * answers follow, one folded group per page, each opened on demand (docs/portal.md, "Review page").
+           */}
+          <dl className="summary-list review-summary" data-testid="review-summary">
+            <div>
+              <dt>{t('journey.steps.documents')}</dt>
+              <dd>
+                {t('portal.review.documentsAttached', { count: attachedCount })}
+                {missingRequired.length > 0 && <>; {t('portal.review.documentsMissing', { count: missingRequired.length })}</>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('journey.review.fees')}</dt>
+              <dd>{quote.total === 0 ? t('journey.review.free') : formatMoney(quote.total)}</dd>
+            </div>
+          </dl>
+          <DuplicateWarning items={duplicates.data ?? []} />
+          <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
+            {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
+          </button>
+          <h2>{t('portal.review.details')}</h2>
           {pages.map((p, i) => (
             <details
               key={p.key}
@@ -529,8 +555,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               </dl>
             </details>
           ))}
-          <details className="review-group" open>
-            <summary>{t('journey.steps.documents')}</summary>
+          <details className="review-group" data-testid="review-documents" open={missingRequired.length > 0 || undefined}>
+            <summary>
+              {t('journey.steps.documents')} <span className="muted">({t('portal.review.documentsAttached', { count: attachedCount })})</span>
+            </summary>
             <dl className="summary-list">
               {kase.documents
                 .filter((d) => !d.providedByForm)
@@ -567,7 +595,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                 })}
             </dl>
           </details>
-          <h2>{t('journey.review.fees')}</h2>
+          <h3>{t('journey.review.fees')}</h3>
           {claim.exemption && (
             <dl className="summary-list" data-testid="review-exemption">
               <div>
@@ -584,10 +612,6 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
           {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
-          <DuplicateWarning items={duplicates.data ?? []} />
-          <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
-            {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
-          </button>
         </div>
       )}
     </section>

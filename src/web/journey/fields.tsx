@@ -1,14 +1,14 @@
 /** Renders one e-form field of any supported type, with its label, hint, error and prefill marker. */
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../core/catalogue/schema.ts';
 import { referenceQueries } from '../data/queries.ts';
 import i18n from '../i18n/index.ts';
 import '../i18n/journey.ts';
-import { isoToDmy, maskDmy as maskDmyInput, parseDmy } from './dates.ts';
 import { hintOf, labelOf, optionalName, useFormLanguage } from './labels.ts';
-import { CalendarIcon, LockIcon } from '../components/icons.tsx';
+import { DateInput } from '../components/DateInput.tsx';
+import { LockIcon } from '../components/icons.tsx';
 
 export interface FieldProps {
   field: FormField;
@@ -55,104 +55,6 @@ function Describe({ id, hint, error, prefilled }: { id: string; hint: string | u
 function describedBy(id: string, hint: string | undefined, error: string | undefined, prefilled: boolean, groupNoteId?: string) {
   const source = prefilled ? (groupNoteId ?? `${id}-src`) : undefined;
   return [hint && `${id}-hint`, source, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-}
-
-/**
- * A date typed as dd/mm/yyyy (digits only: the slashes come by themselves) or picked on the calendar, given to the
- * form engine as ISO yyyy-mm-dd. A half-typed or impossible date is passed on as typed, so the engine refuses it
- * ("… không phải ngày hợp lệ"); an impossible one is also said at once, with the month's last day.
- */
-function DateInput({
-  common,
-  value,
-  onChange,
-  readOnly,
-}: {
-  common: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; className?: string };
-  value: unknown;
-  onChange: (v: unknown) => void;
-  readOnly: boolean;
-}) {
-  const { t } = useTranslation();
-  const external = typeof value === 'string' ? value : '';
-  const [text, setText] = useState(() => isoToDmy(external));
-  const picker = useRef<HTMLInputElement>(null);
-  const parsed = parseDmy(text);
-  const current = parsed.kind === 'date' ? parsed.iso : parsed.kind === 'empty' ? '' : text.trim();
-  // A value changed elsewhere (another device, a reloaded draft) replaces what is shown.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the value matters
-  useEffect(() => {
-    if (external !== current) setText(isoToDmy(external));
-  }, [external]);
-  const set = (next: string) => {
-    setText(next);
-    const p = parseDmy(next);
-    onChange(p.kind === 'date' ? p.iso : p.kind === 'empty' ? '' : next.trim());
-  };
-  const problemId = `${common.id}-date`;
-  const problem =
-    parsed.kind === 'impossible'
-      ? parsed.lastDay === null
-        ? t('portal.date.noSuchMonth', { month: parsed.month })
-        : t('portal.date.noSuchDay', { day: parsed.day, month: parsed.month, year: parsed.year, lastDay: parsed.lastDay })
-      : null;
-  const describedBy = [common['aria-describedby'], `${common.id}-format`, problem && problemId].filter(Boolean).join(' ');
-  return (
-    <>
-      <p className="hint" id={`${common.id}-format`}>
-        {t('portal.date.format')}
-      </p>
-      <div className="date-input">
-        <input
-          {...common}
-          aria-describedby={describedBy}
-          aria-invalid={common['aria-invalid'] || (problem ? true : undefined)}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder={t('portal.date.placeholder')}
-          maxLength={10}
-          readOnly={readOnly}
-          value={text}
-          onChange={(e) => set(maskDmyInput(e.target.value, text))}
-        />
-        {!readOnly && (
-          <>
-            <button
-              type="button"
-              className="button button-secondary calendar-button"
-              onClick={() => {
-                const el = picker.current;
-                if (!el) return;
-                el.value = parsed.kind === 'date' ? parsed.iso : '';
-                try {
-                  el.showPicker();
-                } catch {
-                  el.focus();
-                }
-              }}
-            >
-              <CalendarIcon />
-              <span className="visually-hidden">{t('portal.date.calendar')}</span>
-            </button>
-            <input
-              ref={picker}
-              type="date"
-              className="date-picker-input"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(e) => e.target.value && set(isoToDmy(e.target.value))}
-            />
-          </>
-        )}
-      </div>
-      {problem && (
-        <p className="field-error" id={problemId}>
-          {problem}
-        </p>
-      )}
-    </>
-  );
 }
 
 function AddressInput({
@@ -316,7 +218,10 @@ export function Field({ field, value, error, prefilled: isPrefilled, onChange, l
       );
       break;
     case 'date':
-      input = <DateInput common={common} value={value} onChange={onChange} readOnly={locked} />;
+      input = (
+        // The form engine says what a half-typed date is ("… không phải ngày hợp lệ"): no second message on leaving.
+        <DateInput {...common} value={typeof value === 'string' ? value : ''} onChange={onChange} readOnly={locked} checkOnBlur={false} />
+      );
       break;
     case 'id_number':
       input = (

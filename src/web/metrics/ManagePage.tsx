@@ -23,6 +23,7 @@ import { keys } from '../data/keys.ts';
 import { adminQueries } from '../admin/queries.ts';
 import { metricsQueries, shown } from './queries.ts';
 import './metrics.css';
+import { DateInput } from '../components/DateInput.tsx';
 
 interface OfficialRef {
   id: string;
@@ -275,12 +276,12 @@ function TargetForm({ unitId, officials, onSaved }: { unitId: string; officials:
         <div className={`field${errors.from ? ' has-error' : ''}`}>
           <label htmlFor="tf-from">{t('metrics.manage.from')}</label>
           {err('from')}
-          <input id="tf-from" type="date" value={from} aria-describedby={desc('from')} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id="tf-from" value={from} aria-describedby={desc('from')} onChange={setFrom} />
         </div>
         <div className={`field${errors.to ? ' has-error' : ''}`}>
           <label htmlFor="tf-to">{t('metrics.manage.to')}</label>
           {err('to')}
-          <input id="tf-to" type="date" value={to} aria-describedby={desc('to')} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id="tf-to" value={to} aria-describedby={desc('to')} onChange={setTo} />
         </div>
       </div>
       <div className={`form-group${errors.basis ? ' has-error' : ''}`}>
@@ -352,12 +353,12 @@ function CampaignForm({ unitId, onSaved }: { unitId: string; onSaved: (label: st
         <div className={`field${errors.from ? ' has-error' : ''}`}>
           <label htmlFor="cf-from">{t('metrics.manage.from')}</label>
           {err('from')}
-          <input id="cf-from" type="date" value={from} aria-describedby={desc('from')} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id="cf-from" value={from} aria-describedby={desc('from')} onChange={setFrom} />
         </div>
         <div className={`field${errors.to ? ' has-error' : ''}`}>
           <label htmlFor="cf-to">{t('metrics.manage.to')}</label>
           {err('to')}
-          <input id="cf-to" type="date" value={to} aria-describedby={desc('to')} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id="cf-to" value={to} aria-describedby={desc('to')} onChange={setTo} />
         </div>
       </div>
       <button type="submit" className="button">

@@ -9,6 +9,7 @@ import type { MetricsSelection } from './params.ts';
 import { formatNumber, isValidRange, monthRange, quarterOf, quarterRange, yearRange, type PeriodKind } from './period.ts';
 import { qs } from '../data/keys.ts';
 import { metricsQueries, shown } from './queries.ts';
+import { DateInput } from '../components/DateInput.tsx';
 
 /** "Chưa có dữ liệu" in words (never a made-up figure). */
 export function NoData() {
@@ -164,13 +165,12 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
           <>
             <div className="field">
               <label htmlFor="m-from">{t('metrics.period.from')}</label>
-              <input
+              <DateInput
                 id="m-from"
-                type="date"
                 value={custom.from}
                 aria-describedby={invalidCustom ? 'm-range-error' : undefined}
-                onChange={(e) => {
-                  const next = { ...custom, from: e.target.value };
+                onChange={(v) => {
+                  const next = { ...custom, from: v };
                   setCustom(next);
                   if (isValidRange(next)) update(next);
                 }}
@@ -178,13 +178,12 @@ export function PeriodPicker({ selection, update }: { selection: MetricsSelectio
             </div>
             <div className="field">
               <label htmlFor="m-to">{t('metrics.period.to')}</label>
-              <input
+              <DateInput
                 id="m-to"
-                type="date"
                 value={custom.to}
                 aria-describedby={invalidCustom ? 'm-range-error' : undefined}
-                onChange={(e) => {
-                  const next = { ...custom, to: e.target.value };
+                onChange={(v) => {
+                  const next = { ...custom, to: v };
                   setCustom(next);
                   if (isValidRange(next)) update(next);
                 }}

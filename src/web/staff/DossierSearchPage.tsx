@@ -11,6 +11,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError, Loading, When } from './bits.tsx';
 import { channelName, errorMessage, statusName } from './format.ts';
 import { staffQueries } from './queries.ts';
+import { DateInput } from '../components/DateInput.tsx';
 
 const STATUSES = Object.keys(nationalStatusName).map(Number) as NationalStatus[];
 const PAGE_SIZE = 20;
@@ -81,11 +82,11 @@ export function DossierSearchPage() {
           </div>
           <div className="field">
             <label htmlFor="s-from">{t('staff.search.from')}</label>
-            <input id="s-from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+            <DateInput id="s-from" value={form.from} onChange={(v) => setForm({ ...form, from: v })} />
           </div>
           <div className="field">
             <label htmlFor="s-to">{t('staff.search.to')}</label>
-            <input id="s-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+            <DateInput id="s-to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} />
           </div>
         </div>
         <button type="submit" className="button">

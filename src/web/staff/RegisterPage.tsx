@@ -13,6 +13,7 @@ import { usePageTitle } from '../usePageTitle.ts';
 import { LoadError } from './bits.tsx';
 import { errorMessage, vnTodayIso } from './format.ts';
 import { useStaff } from './StaffSession.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 export const REGISTER_ROLES = ['reception', 'leader', 'supervisor'];
 const OVERSIGHT = ['leader', 'supervisor'];
@@ -85,11 +86,11 @@ export function RegisterPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="r-from">{t('staff.register.from')}</label>
-          <input id="r-from" type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id="r-from" wholeDatesOnly value={from} onChange={setFrom} />
         </div>
         <div className="field">
           <label htmlFor="r-to">{t('staff.register.to')}</label>
-          <input id="r-to" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id="r-to" wholeDatesOnly value={to} onChange={setTo} />
         </div>
       </div>
       {invalidRange && (

@@ -54,7 +54,8 @@ export function StorePage() {
       <h1 ref={heading} tabIndex={-1}>
         {t('store.title')}
       </h1>
-      <p className="lead">{t('store.lead')}</p>
+      {/* The first screen (issue 18): a short lead in body type, so the first document's actions show without scrolling. */}
+      <p className="store-lead">{t('store.lead')}</p>
       {error && (
         <div className="error-box" role="alert">
           {error}
@@ -99,6 +100,36 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
       <h3 className="card-title" id={titleId}>
         {doc.title}
       </h3>
+      {state !== 'valid' && <p className="store-warning">{t(`store.stateNote.${state}`)}</p>}
+      {/* The actions right under the title (issue 18, first screen); the facts follow. */}
+      <div className="store-actions">
+        <a className="button button-secondary" href={`/api/my/store/${doc.id}/file`} target="_blank" rel="noopener">
+          {t('store.open')}
+          <span className="visually-hidden">
+            {' '}
+            {doc.title} {t('store.newTab')}
+          </span>
+        </a>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={sharing}
+          aria-controls={`share-${doc.id}`}
+          onClick={() => setSharing((s) => !s)}
+        >
+          {t('store.share')}
+          <span className="visually-hidden"> {doc.title}</span>
+        </button>
+        {doc.resultId && (
+          <Link className="button button-secondary" to={`/verify/${doc.resultId}`}>
+            {t('store.verify')}
+            <span className="visually-hidden"> {doc.title}</span>
+          </Link>
+        )}
+      </div>
+      <div id={`share-${doc.id}`} hidden={!sharing}>
+        {sharing && <SharePanel doc={doc} onClose={() => setSharing(false)} />}
+      </div>
       <dl className="store-facts">
         <div>
           <dt>{doc.kind === 'digitised' ? t('store.digitisedAt') : t('store.issuedAt')}</dt>
@@ -131,35 +162,6 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
           </dd>
         </div>
       </dl>
-      {state !== 'valid' && <p className="store-warning">{t(`store.stateNote.${state}`)}</p>}
-      <div className="store-actions">
-        <a className="button button-secondary" href={`/api/my/store/${doc.id}/file`} target="_blank" rel="noopener">
-          {t('store.open')}
-          <span className="visually-hidden">
-            {' '}
-            {doc.title} {t('store.newTab')}
-          </span>
-        </a>
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-expanded={sharing}
-          aria-controls={`share-${doc.id}`}
-          onClick={() => setSharing((s) => !s)}
-        >
-          {t('store.share')}
-          <span className="visually-hidden"> {doc.title}</span>
-        </button>
-        {doc.resultId && (
-          <Link className="button button-secondary" to={`/verify/${doc.resultId}`}>
-            {t('store.verify')}
-            <span className="visually-hidden"> {doc.title}</span>
-          </Link>
-        )}
-      </div>
-      <div id={`share-${doc.id}`} hidden={!sharing}>
-        {sharing && <SharePanel doc={doc} onClose={() => setSharing(false)} />}
-      </div>
     </li>
   );
 }

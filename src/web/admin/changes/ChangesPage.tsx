@@ -15,6 +15,7 @@ import { PAGE_ROLES } from '../access.ts';
 import { ENTITY_KINDS, type ChainCheck } from '../types.ts';
 import { AdminPage, Loading, QueryError, useAdmin, type ShownError } from '../ui.tsx';
 import { adminQueries } from '../queries.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -94,11 +95,11 @@ function ChangeLog() {
         </div>
         <div className="form-group admin-field">
           <label htmlFor="f-from">{t('admin.changes.from')}</label>
-          <input id="f-from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+          <DateInput id="f-from" value={form.from} onChange={(v) => setForm({ ...form, from: v })} />
         </div>
         <div className="form-group admin-field">
           <label htmlFor="f-to">{t('admin.changes.to')}</label>
-          <input id="f-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+          <DateInput id="f-to" value={form.to} onChange={(v) => setForm({ ...form, to: v })} />
         </div>
         <div className="button-row">
           <button type="submit" className="button">
