@@ -3,7 +3,7 @@
  * its own scope: a breakdown of several units (communes of the province, org units of a commune), the weeks, the
  * public monthly figures and the campaign weeks each equal the one-scope path (`scopeScore`) and the report of
  * that unit and period. Fact rows, dossiers and PAKN are written directly (several units, two weeks), the counters
- * rebuilt from the facts.
+ * rebuilt from the facts. And the SQL recomputation from the facts (`factCounts`) agrees with those counters.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { fromLocal } from '../../../core/deadlines/deadlines.ts';
 import { startTestApp, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 import { rebuildCountersFromFacts } from './counters.ts';
 import { publicMonthly } from './public.ts';
-import { countersCounts, paknDossierCounts, type Scope } from './query.ts';
+import { countersCounts, factCounts, paknDossierCounts, type Scope } from './query.ts';
 import { breakdown, indexReport, procedures, resolveUnit, scopeScore, scopeScoreOf } from './report.ts';
 import { campaignReport } from './targets.ts';
 
@@ -100,6 +100,11 @@ describe(`5.4's PAKN term batched per breakdown on ${testDatabaseKind}`, () => {
         [crypto.randomUUID(), channel, `BATCH-${key}`, fromLocal(day, 14 * 60)],
       );
     }
+    // Paid online: b1 synchronised, a3 not (3.5b/3.6 count only synchronised dossiers).
+    await db.query('UPDATE metric_facts SET fee_bearing = true, paid_online = 1, synced = (dossier_id = $1) WHERE dossier_id IN ($1, $2)', [
+      ids.get('b1'),
+      ids.get('a3'),
+    ]);
     await rebuildCountersFromFacts(db);
   });
   afterAll(async () => t?.close());
@@ -120,6 +125,13 @@ describe(`5.4's PAKN term batched per breakdown on ${testDatabaseKind}`, () => {
     ]);
     // Narrowed by official: none of these dossiers has that official.
     expect((await paknDossierCounts(t.ctx.db, { unitIds: [PR, XV], official: 'x' }, [MARCH]))[0].size).toBe(0);
+  });
+
+  it("recomputes from the facts (factCounts, the benchmark's reference) what the counters hold, paid online only when synchronised", async () => {
+    const scope = { unitIds: [PR, PK, XV, XK] };
+    const fromFacts = await factCounts(t.ctx.db, scope, MARCH.from, MARCH.to);
+    expect(fromFacts).toEqual((await countersCounts(t.ctx.db, scope, MARCH.from, MARCH.to)).counts);
+    expect(fromFacts).toMatchObject({ feeBearing: 2, paidOnline: 1, procedures: { paidOnline: [PROC] } });
   });
 
   it('gives each unit of a breakdown the score of its own report (communes of the province, units of a commune)', async () => {

@@ -249,7 +249,7 @@ export async function factCounts(db: Queryable, scope: Scope, from: string, to: 
     await db.query<Record<string, string>>(
       `SELECT count(*) FILTER (WHERE ${rec}) AS received, count(*) FILTER (WHERE ${rec} AND synced) AS synced, count(*) FILTER (WHERE ${rec} AND online) AS online,
        count(*) FILTER (WHERE ${rec} AND eligible) AS eligible, count(*) FILTER (WHERE ${rec} AND fully_online) AS eligible_fully_online,
-       count(*) FILTER (WHERE ${rec} AND fee_bearing) AS fee_bearing, count(*) FILTER (WHERE ${rec} AND fee_bearing AND paid_online > 0) AS paid_online,
+       count(*) FILTER (WHERE ${rec} AND fee_bearing) AS fee_bearing, count(*) FILTER (WHERE ${rec} AND fee_bearing AND synced AND paid_online > 0) AS paid_online,
        count(*) FILTER (WHERE ${rec} AND paper_required) AS paper_required, count(*) FILTER (WHERE ${rec} AND electronic_result) AS electronic_result,
        count(*) FILTER (WHERE ${rec} AND digitised) AS digitised, count(*) FILTER (WHERE ${rec} AND reused) AS reused, count(*) FILTER (WHERE ${rec} AND from_store) AS from_store,
        count(*) FILTER (WHERE ${rec} AND population) AS population,
@@ -265,7 +265,7 @@ export async function factCounts(db: Queryable, scope: Scope, from: string, to: 
   ).rows[0];
   const procs = (
     await db.query<{ procedure_code: string; online: boolean; fee_synced: boolean; paid: boolean; population: boolean }>(
-      `SELECT procedure_code, bool_or(online_any) AS online, bool_or(fee_bearing AND synced) AS fee_synced, bool_or(fee_bearing AND paid_online > 0) AS paid, bool_or(population) AS population
+      `SELECT procedure_code, bool_or(online_any) AS online, bool_or(fee_bearing AND synced) AS fee_synced, bool_or(fee_bearing AND synced AND paid_online > 0) AS paid, bool_or(population) AS population
        FROM metric_facts WHERE ${where} AND ${rec} GROUP BY procedure_code ORDER BY procedure_code`,
       params,
     )
