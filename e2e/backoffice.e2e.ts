@@ -281,6 +281,19 @@ describe('back office', () => {
       /^\/api\/staff\/register\.pdf\?unitId=dni\.phurieng\.ttpvhcc&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/,
     );
     expect(await page.getByRole('link', { name: /Tải sổ dạng Excel/ }).getAttribute('href')).toMatch(/^\/api\/staff\/register\.xlsx\?/);
+    // The dates as people write them (components/DateInput.tsx): shown as dd/mm/yyyy, typed as digits (the slashes
+    // come by themselves), handed to the API as ISO yyyy-mm-dd.
+    const pdfHref = async () => (await page.getByRole('link', { name: /Tải sổ dạng PDF/ }).getAttribute('href')) ?? '';
+    const [, fromIso, toIso] = /from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(await pdfHref())!;
+    const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    const registerTo = page.getByLabel('Đến ngày', { exact: true });
+    expect(await registerTo.getAttribute('type')).toBe('text');
+    expect(await page.getByLabel('Từ ngày', { exact: true }).inputValue()).toBe(dmy(fromIso));
+    expect(await registerTo.inputValue()).toBe(dmy(toIso));
+    await registerTo.fill('');
+    await registerTo.pressSequentially(dmy(fromIso).replace(/\//g, ''));
+    expect(await registerTo.inputValue()).toBe(dmy(fromIso));
+    await expect.poll(pdfHref).toContain(`from=${fromIso}&to=${fromIso}`);
     await expectAccessible(page);
     await context.close();
   }, 240_000);

@@ -230,7 +230,11 @@ describe('electronic results: signed, in the citizen’s store, verified, reused
     await citizen.getByRole('heading', { level: 1, name: 'Liên hệ và nhận kết quả' }).waitFor();
     await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin' }).waitFor();
-    await citizen.getByText(`Lấy từ kho dữ liệu: ${storeTitle}`).waitFor();
+    // The documents group is folded like the others (the review leads with its summary and "Nộp hồ sơ"): opened.
+    const reviewDocuments = citizen.getByTestId('review-documents');
+    expect(await reviewDocuments.getAttribute('open')).toBeNull();
+    await reviewDocuments.locator('summary').click();
+    await reviewDocuments.getByText(`Lấy từ kho dữ liệu: ${storeTitle}`).waitFor();
     await expectAccessible(citizen);
     await expectNoHorizontalScroll(citizen);
     await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
