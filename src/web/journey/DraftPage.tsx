@@ -35,7 +35,7 @@ import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
 import { PhotoCopy } from './PhotoCopy.tsx';
-import { FORM_FIELDS_OF, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
+import { mappedFormKeys, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
 import { formatFileSize, UploadControl } from './UploadControl.tsx';
 import { ViOnlyNotice } from './ViOnlyNotice.tsx';
 
@@ -252,7 +252,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     kase.documents.flatMap((d) => {
       const type = recognitionTypeFor(d.documentType);
       if (!type || d.providedByForm) return [];
-      const keys = Object.values(FORM_FIELDS_OF[type] ?? {}).flat();
+      const keys = mappedFormKeys(type, draft.procedureCode);
       if (pageFieldKeys && !keys.some((k) => pageFieldKeys.includes(k))) return [];
       return [{ d, type }];
     });
@@ -263,6 +263,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       requirementCode={d.code}
       name={nameOf(d, lang)}
       type={type}
+      procedureCode={draft.procedureCode}
       formFields={formFields}
       onAttached={(up) => {
         setFiles((fs) => ({ ...fs, [up.id]: up }));
