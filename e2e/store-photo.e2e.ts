@@ -4,13 +4,14 @@
  * recognition specimens' renderer, given to the camera input); the background recognition reads it and she checks the
  * values one by one. The store lists it as "Bản chụp tự số hoá — chưa đối chiếu bản gốc". She then uses it in a
  * residence registration from the store picker; the counter sees it as a photo copy and confirms it against the
- * original, after which her store lists the same document as digitised. axe-core: 0 serious/critical on the new
- * screens.
+ * original, after which her store lists the same document as digitised. Then she photographs a residence
+ * confirmation, closes the panel while it is read, and finishes the check later from its card ("Xác nhận thông
+ * tin"). axe-core: 0 serious/critical on the new screens.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { composeIdNumber } from '../src/core/identity/id-number.ts';
-import { renderBirthCertificate } from '../src/server/modules/recognition/specimens.ts';
+import { renderBirthCertificate, renderSpecimen } from '../src/server/modules/recognition/specimens.ts';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { expectNoHorizontalScroll, staffLogin } from './backoffice.ts';
 import { launchBrowser } from './browser.ts';
@@ -134,6 +135,33 @@ describe('self-digitisation from the store: photograph a paper in the store, use
     const digitised = page.getByRole('region', { name: /Giấy tờ đã số hóa/ }).or(page.locator('section[aria-labelledby="store-digitised"]'));
     await digitised.first().getByText('Giấy khai sinh của trẻ').first().waitFor();
     expect(await page.getByTestId('store-item').filter({ hasText: PHOTO_TITLE }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // Another paper, checked later from its card: the panel is closed while recognition runs.
+    const residence = await renderSpecimen('residence-confirmation', 7);
+    await page.getByTestId('store-photo-action').click();
+    await page.getByLabel('Giấy xác nhận thông tin về cư trú', { exact: true }).check();
+    await page.locator('#f-photo-store-residence-confirmation').setInputFiles({ name: 'ct07.png', mimeType: 'image/png', buffer: residence.png });
+    await page.getByTestId('recognising').waitFor();
+    const later = page.getByTestId('store-item').filter({ hasText: 'Giấy xác nhận thông tin về cư trú (bản chụp tự số hoá — chưa đối chiếu bản gốc)' });
+    await later.waitFor();
+    await page.getByRole('button', { name: 'Đóng Tự số hoá giấy tờ' }).click();
+    await page.locator('#store-photo').waitFor({ state: 'hidden' });
+    await later.getByRole('button', { name: /Xác nhận thông tin/ }).click();
+    const check = later.locator('section.recognised-field');
+    await check.waitFor({ timeout: 120_000 });
+    await expectAccessible(page);
+    const n = Number(/\/(\d+)\)/.exec((await check.getByRole('heading', { level: 3 }).textContent()) ?? '')?.[1]);
+    expect(n).toBeGreaterThanOrEqual(3);
+    let personal = '';
+    for (let i = 1; i <= n; i++) {
+      await check.getByRole('heading', { level: 3, name: `Kiểm tra thông tin đọc được (${i}/${n})` }).waitFor();
+      if (((await check.locator('label').textContent()) ?? '').trim() === 'Số định danh cá nhân') personal = await check.getByRole('textbox').inputValue();
+      await check.getByRole('button', { name: i === n ? 'Xác nhận thông tin' : 'Đúng, tiếp theo' }).click();
+    }
+    expect(personal).toBe(residence.truth.personalId);
+    await later.getByTestId('store-photo-unconfirmed').waitFor({ state: 'detached' });
+    expect(await later.getByTestId('store-state').textContent()).toContain('Bản chụp tự số hoá — chưa đối chiếu bản gốc');
     await expectAccessible(page);
     await citizenContext.close();
   }, 400_000);
