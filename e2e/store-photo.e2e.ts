@@ -3,7 +3,7 @@
  * /kho-du-lieu, presses "Chụp ảnh giấy tờ", photographs her son's birth certificate (an image rendered by the
  * recognition specimens' renderer, given to the camera input); the background recognition reads it and she checks the
  * values one by one. The store lists it as "Bản chụp tự số hoá — chưa đối chiếu bản gốc". She then uses it in a
- * residence registration from the store picker; the counter sees it as a photo copy and confirms it against the
+ * residence registration from the store picker on the child's page, which fills the values she confirmed; the counter sees it as a photo copy and confirms it against the
  * original, after which her store lists the same document as digitised. Then she photographs a residence
  * confirmation, closes the panel while it is read, and finishes the check later from its card ("Xác nhận thông
  * tin"). axe-core: 0 serious/critical on the new screens.
@@ -97,10 +97,7 @@ describe('self-digitisation from the store: photograph a paper in the store, use
     await page.getByRole('heading', { level: 1, name: 'Thông tin người yêu cầu' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông tin trẻ em' }).waitFor();
-    await page.locator('#f-hoTenTre').fill('Nguyễn Minh Khôi');
-    await page.locator('#f-soDinhDanhTre').fill(personalId);
-    await page.getByRole('button', { name: 'Tiếp tục' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
+    // On the child's page, the photo copy from the store attaches and fills the fields she confirmed.
     await page
       .getByRole('button', { name: /Lấy từ kho dữ liệu/ })
       .first()
@@ -109,6 +106,14 @@ describe('self-digitisation from the store: photograph a paper in the store, use
     await choice.waitFor();
     await expectAccessible(page);
     await choice.getByRole('button', { name: /Dùng giấy tờ này/ }).click();
+    await page.getByTestId('store-filled-GKS').waitFor();
+    expect(await page.getByTestId('store-filled-GKS').textContent()).toContain('Họ và tên trẻ');
+    expect(await page.locator('#f-hoTenTre').inputValue()).toBe('Nguyễn Minh Khôi');
+    expect(await page.locator('#f-soDinhDanhTre').inputValue()).toBe(personalId);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Tiếp tục' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' }).waitFor();
+    expect(await page.locator('.document-row').filter({ hasText: 'Giấy khai sinh của trẻ' }).textContent()).toContain(PHOTO_TITLE);
     await page.getByRole('button', { name: 'Tiếp tục' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Liên hệ và nhận kết quả' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
