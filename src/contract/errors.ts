@@ -379,6 +379,11 @@ export const ERRORS = {
     vi: 'Các trường xác nhận chưa khớp với kết quả nhận dạng.',
     en: 'The confirmed fields do not match the recognised ones.',
   },
+  PHOTO_REQUIRED: {
+    status: 422,
+    vi: 'Chỉ nhận ảnh chụp giấy tờ (JPEG hoặc PNG) để tự số hoá. Vui lòng chụp ảnh hoặc chọn tệp ảnh.',
+    en: 'Only a photo of the paper (JPEG or PNG) can be self-digitised. Take a photo or choose an image file.',
+  },
   PHOTO_COPY_LOCKED: {
     status: 409,
     vi: 'Bản chụp đã được cán bộ đối chiếu với bản gốc, không thể sửa nữa.',

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { Day, Instant, Uuid } from './http.ts';
 
-export const StoreKind = z.enum(['result', 'certified_copy', 'digitised']);
+/** `photo_copy`: the citizen's own photo of a paper from the store page — not certified, not yet digitised. */
+export const StoreKind = z.enum(['result', 'certified_copy', 'digitised', 'photo_copy']);
 export type StoreKind = z.infer<typeof StoreKind>;
 export const ResultStatus = z.enum(['valid', 'replaced', 'cancelled']);
 export type ResultStatus = z.infer<typeof ResultStatus>;
@@ -29,6 +30,8 @@ export const StoreItem = z.strictObject({
   /** Of a result: valid, replaced or cancelled. */
   resultStatus: ResultStatus.nullable(),
   sourceDossierCode: z.string().nullable(),
+  /** Of a self-digitised photo: its recognition status and whether the citizen confirmed the fields. */
+  photoCopy: z.strictObject({ id: Uuid, status: z.enum(['pending', 'done', 'failed']), confirmed: z.boolean() }).nullable(),
 });
 export type StoreItem = z.infer<typeof StoreItem>;
 export const StoreList = z.strictObject({ items: z.array(StoreItem) });

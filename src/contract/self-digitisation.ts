@@ -40,6 +40,10 @@ export const PhotoCopyView = z.strictObject({
 });
 export type PhotoCopyView = z.infer<typeof PhotoCopyView>;
 
+/** A photo copy taken from the personal store page (POST /api/my/store/photo-copies): also its store entry. */
+export const StorePhotoCopyView = PhotoCopyView.extend({ storeDocumentId: Uuid });
+export type StorePhotoCopyView = z.infer<typeof StorePhotoCopyView>;
+
 export const PhotoCopyParams = z.strictObject({ id: Uuid });
 
 const Text = z

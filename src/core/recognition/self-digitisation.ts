@@ -8,6 +8,7 @@
  * the original at the counter (NĐ 137/2024 Art 4).
  */
 import { type FieldSource, LOW_CONFIDENCE, type RecognisedField } from './fields.ts';
+import { procedureFillsFor } from './form-fills.ts';
 import type { RecognisableType } from './templates.ts';
 
 /** The catalogue's document types (requirement `documentType`) that a recognition template reads. */
@@ -17,6 +18,18 @@ export const RECOGNITION_TYPE_OF_DOCUMENT: Readonly<Record<string, RecognisableT
   'xac-nhan-cu-tru': 'residence-confirmation',
   'giay-chung-nhan-qsdd': 'land-certificate',
   'giay-to-dat': 'land-certificate',
+};
+
+/**
+ * The catalogue document type a photo copy taken from the personal store page carries, so that a later dossier's
+ * component of that type can take it (the journey offers it like any store document).
+ */
+export const STORE_DOCUMENT_TYPE_OF: Readonly<Record<RecognisableType, string>> = {
+  'birth-certificate': 'giay-khai-sinh',
+  'marriage-certificate': 'giay-chung-nhan-ket-hon',
+  'residence-confirmation': 'xac-nhan-cu-tru',
+  'land-certificate': 'giay-chung-nhan-qsdd',
+  'citizen-id-card': 'the-can-cuoc',
 };
 
 /** The recognition type for a component, or null when no template reads it (the component is then uploaded as is). */
@@ -64,9 +77,27 @@ export interface FormFill {
   formKey: string;
 }
 
+/**
+ * The candidate form keys of each recognised field for a type: the procedure's own mapping (PROCEDURE_FORM_FILLS in
+ * form-fills.ts) when it has one for the type, else the generic FORM_FIELDS_OF.
+ */
+export function fieldMappingFor(type: string, procedureCode?: string | null): Readonly<Record<string, readonly string[]>> {
+  const own = procedureFillsFor(procedureCode, type);
+  if (own) return Object.fromEntries(Object.entries(own).map(([name, key]) => [name, [key]]));
+  return FORM_FIELDS_OF[type] ?? {};
+}
+
+/** Every form key a paper of the type may fill in the procedure's form (to show the photo where it helps). */
+export const mappedFormKeys = (type: string, procedureCode?: string | null): string[] => Object.values(fieldMappingFor(type, procedureCode)).flat();
+
 /** Which form fields the recognised fields fill: the first key of each mapping that the form has, each key once. */
-export function formFillsFor(type: string, fields: readonly Pick<RecognisedField, 'name' | 'value'>[], formKeys: readonly string[]): FormFill[] {
-  const mapping = FORM_FIELDS_OF[type] ?? {};
+export function formFillsFor(
+  type: string,
+  fields: readonly Pick<RecognisedField, 'name' | 'value'>[],
+  formKeys: readonly string[],
+  procedureCode?: string | null,
+): FormFill[] {
+  const mapping = fieldMappingFor(type, procedureCode);
   const have = new Set(formKeys);
   const used = new Set<string>();
   const fills: FormFill[] = [];
@@ -143,8 +174,13 @@ export function changeNote(f: ConfirmedField): string {
 }
 
 /** The form values the confirmed fields fill (values as confirmed, dates as YYYY-MM-DD). */
-export function formValuesFrom(type: string, confirmed: readonly ConfirmedField[], formKeys: readonly string[]): Record<string, string> {
+export function formValuesFrom(
+  type: string,
+  confirmed: readonly ConfirmedField[],
+  formKeys: readonly string[],
+  procedureCode?: string | null,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const fill of formFillsFor(type, confirmed, formKeys)) out[fill.formKey] = confirmed.find((c) => c.name === fill.name)!.value;
+  for (const fill of formFillsFor(type, confirmed, formKeys, procedureCode)) out[fill.formKey] = confirmed.find((c) => c.name === fill.name)!.value;
   return out;
 }

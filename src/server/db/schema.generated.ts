@@ -1450,7 +1450,7 @@ export interface StandinZnsOauth {
 export interface StoreDocuments {
   id: string;
   owner_id_number: string;
-  kind: 'result' | 'certified_copy' | 'digitised';
+  kind: 'result' | 'certified_copy' | 'digitised' | 'photo_copy';
   title: string;
   document_type: string | null;
   result_code: string | null;
@@ -1463,6 +1463,7 @@ export interface StoreDocuments {
   issued_at: Timestamp;
   valid_to: string | null;
   created_at: Generated<Timestamp>;
+  photo_copy_id: string | null;
 }
 
 export interface StoreShares {

@@ -33,4 +33,25 @@ export const selfdigitEn: typeof selfdigitVi = {
   field: 'Value',
   value: 'Value and source',
   loadError: 'The dossier’s photo copies could not be loaded.',
+  // The personal store page (/kho-du-lieu).
+  storeAction: 'Photograph a paper',
+  storeTitle: 'Digitise a paper yourself',
+  storeLead:
+    'Photograph your paper document with your phone (or choose a photo). The system reads it so you can check each item; the photo is kept in your store as a self-digitised photo copy, not yet compared with the original. When you use it in an application, an official compares it with the original and signs it; it then becomes a digitised document you can reuse.',
+  storeType: 'Type of paper',
+  types: {
+    'birth-certificate': 'Birth certificate',
+    'marriage-certificate': 'Marriage certificate',
+    'residence-confirmation': 'Residence information confirmation',
+    'land-certificate': 'Land-use right certificate (page 1)',
+    'citizen-id-card': 'Identity card (back, with the QR code)',
+  },
+  storeClose: 'Close',
+  storeSaved: 'Saved to your store: a self-digitised photo copy, not yet compared with the original.',
+  storeStatus: 'Self-digitised photo copy — not yet compared with the original',
+  storeNote: 'Not a certified copy and not counted as digitised yet. When you use it in an application, an official compares it with the original.',
+  storeUnconfirmed: 'The items read have not been confirmed — confirm them before using it in an application.',
+  storeRecognising: 'Reading the paper.',
+  storeFailed: 'The photo could not be read. You can photograph it again.',
+  storeConfirm: 'Confirm the items',
 };

@@ -32,4 +32,25 @@ export const selfdigitVi = {
   field: 'Thông tin',
   value: 'Giá trị và nguồn',
   loadError: 'Không tải được các bản chụp của hồ sơ.',
+  // The personal store page (/kho-du-lieu).
+  storeAction: 'Chụp ảnh giấy tờ',
+  storeTitle: 'Tự số hoá giấy tờ',
+  storeLead:
+    'Chụp giấy tờ giấy của bạn bằng điện thoại (hoặc chọn ảnh). Hệ thống đọc thông tin để bạn kiểm tra từng thông tin; ảnh được lưu trong kho là bản chụp tự số hoá, chưa đối chiếu bản gốc. Khi dùng trong hồ sơ, cán bộ sẽ đối chiếu với bản gốc rồi ký số, lúc đó giấy tờ trở thành giấy tờ đã số hoá, dùng lại được.',
+  storeType: 'Loại giấy tờ',
+  types: {
+    'birth-certificate': 'Giấy khai sinh',
+    'marriage-certificate': 'Giấy chứng nhận kết hôn',
+    'residence-confirmation': 'Giấy xác nhận thông tin về cư trú',
+    'land-certificate': 'Giấy chứng nhận quyền sử dụng đất (trang 1)',
+    'citizen-id-card': 'Thẻ căn cước (mặt sau, có mã QR)',
+  },
+  storeClose: 'Đóng',
+  storeSaved: 'Đã lưu vào kho dữ liệu: bản chụp tự số hoá — chưa đối chiếu bản gốc.',
+  storeStatus: 'Bản chụp tự số hoá — chưa đối chiếu bản gốc',
+  storeNote: 'Chưa phải bản sao chứng thực và chưa được tính là giấy tờ đã số hoá. Khi dùng trong hồ sơ, cán bộ sẽ đối chiếu với bản gốc.',
+  storeUnconfirmed: 'Chưa xác nhận thông tin đọc được — cần xác nhận trước khi dùng trong hồ sơ.',
+  storeRecognising: 'Đang đọc thông tin trên giấy tờ.',
+  storeFailed: 'Không đọc được thông tin trên ảnh này. Bạn có thể chụp lại.',
+  storeConfirm: 'Xác nhận thông tin',
 };

@@ -8,7 +8,12 @@ export const storeEn: typeof storeVi = {
   loginToSee: 'to see your documents.',
   empty: 'You have no documents yet. The electronic result of an application is placed here when the agency issues it.',
   count: '{{count}} documents in your store',
-  kinds: { result: 'Electronic results', certified_copy: 'Certified copies', digitised: 'Digitised documents' },
+  kinds: {
+    result: 'Electronic results',
+    certified_copy: 'Certified copies',
+    digitised: 'Digitised documents',
+    photo_copy: 'Self-digitised photo copies — not yet compared with the original',
+  },
   kindEmpty: 'None yet.',
   issuedAt: 'Issued on',
   digitisedAt: 'Digitised on',

@@ -6,7 +6,12 @@ export const storeVi = {
   loginToSee: 'để xem kho dữ liệu của bạn.',
   empty: 'Kho dữ liệu của bạn chưa có giấy tờ nào. Kết quả điện tử của hồ sơ được đưa vào đây khi cơ quan phát hành kết quả.',
   count: 'Có {{count}} giấy tờ trong kho dữ liệu',
-  kinds: { result: 'Kết quả điện tử', certified_copy: 'Bản sao chứng thực', digitised: 'Giấy tờ đã số hóa' },
+  kinds: {
+    result: 'Kết quả điện tử',
+    certified_copy: 'Bản sao chứng thực',
+    digitised: 'Giấy tờ đã số hóa',
+    photo_copy: 'Bản chụp tự số hoá — chưa đối chiếu bản gốc',
+  },
   kindEmpty: 'Chưa có giấy tờ nào.',
   issuedAt: 'Ngày cấp',
   digitisedAt: 'Ngày số hóa',

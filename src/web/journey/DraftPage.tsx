@@ -35,7 +35,9 @@ import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
 import { PhotoCopy } from './PhotoCopy.tsx';
-import { FORM_FIELDS_OF, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
+import { formValuesFrom, mappedFormKeys, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
+import type { PhotoCopyView } from '../../contract/self-digitisation.ts';
+import type { StoreItem } from '../api/types.ts';
 import { formatFileSize, UploadControl } from './UploadControl.tsx';
 import { ViOnlyNotice } from './ViOnlyNotice.tsx';
 
@@ -86,6 +88,8 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   /** Problems to show on the step being opened (the server's refusal, shown where it can be fixed). */
   const carried = useRef<Problem[] | null>(null);
   const store = useStoreSource(storeQueries.mine(), t('journey.documents.storeError'));
+  /** Per component, the form fields a photo copy taken from the store filled (self-digitisation). */
+  const [storeFilled, setStoreFilled] = useState<Record<string, string>>({});
   const storedTitle = (storeDocumentId: string) => store.items?.find((x) => x.id === storeDocumentId)?.title;
   const describe = (a: DraftDocument) =>
     a.storeDocumentId
@@ -252,7 +256,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     kase.documents.flatMap((d) => {
       const type = recognitionTypeFor(d.documentType);
       if (!type || d.providedByForm) return [];
-      const keys = Object.values(FORM_FIELDS_OF[type] ?? {}).flat();
+      const keys = mappedFormKeys(type, draft.procedureCode);
       if (pageFieldKeys && !keys.some((k) => pageFieldKeys.includes(k))) return [];
       return [{ d, type }];
     });
@@ -263,6 +267,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       requirementCode={d.code}
       name={nameOf(d, lang)}
       type={type}
+      procedureCode={draft.procedureCode}
       formFields={formFields}
       onAttached={(up) => {
         setFiles((fs) => ({ ...fs, [up.id]: up }));
@@ -277,6 +282,45 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     setProblems((ps) => ps.filter((x) => x.path !== `doc-${requirementCode}`));
     update({ documents: [...draft.documents, { requirementCode, storeDocumentId }] });
   };
+  /**
+   * On a form page: a paper already in the store attaches to the component; a photo copy the citizen photographed
+   * from the store (self-digitisation) also fills the form with the values she confirmed there.
+   */
+  const takeStoredPaper = async (d: (typeof kase.documents)[number], type: NonNullable<ReturnType<typeof recognitionTypeFor>>, doc: StoreItem) => {
+    addStored(d.code, doc.id);
+    if (doc.kind !== 'photo_copy' || !doc.photoCopy) return;
+    try {
+      const photo = await api<PhotoCopyView>(`/api/photo-copies/${doc.photoCopy.id}`);
+      const fill = formValuesFrom(
+        type,
+        photo.confirmed ?? [],
+        formFields.map((f) => f.key),
+        draft.procedureCode,
+      );
+      setDraftValues(fill);
+      const labels = Object.keys(fill).map((k) => formFields.find((f) => f.key === k)?.label ?? k);
+      setStoreFilled((s) => ({ ...s, [d.code]: labels.join(', ') }));
+    } catch {
+      /* attached all the same; the values are typed by hand */
+    }
+  };
+  const storedPaper = (d: (typeof kase.documents)[number], type: NonNullable<ReturnType<typeof recognitionTypeFor>>) =>
+    acceptsStoreDocuments(d) && (
+      <div key={`stored-${d.code}`} className="photo-copy-store">
+        <StorePicker
+          requirement={{ ...d, name: nameOf(d, lang) }}
+          source={store}
+          openLabel={t('journey.documents.storeOpen')}
+          chosen={draft.documents.flatMap((a) => (a.requirementCode === d.code && a.storeDocumentId ? [a.storeDocumentId] : []))}
+          onChoose={(doc) => void takeStoredPaper(d, type, doc)}
+        />
+        {storeFilled[d.code] && (
+          <p role="status" className="doc-ok" data-testid={`store-filled-${d.code}`}>
+            {t('selfdigit.filled', { fields: storeFilled[d.code] })}
+          </p>
+        )}
+      </div>
+    );
   const removeDocument = (a: DraftDocument) => update({ documents: draft.documents.filter((x) => !sameDocument(x, a)) });
   /** One exemption at a time: choosing another (or none) drops the earlier claim's proofs. */
   const claimExemption = (code: string | null) => {
@@ -346,7 +390,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           }}
           noValidate
         >
-          {photoComponents(page.fields.map((f) => f.key)).map(({ d, type }) => photoCopy(d, type))}
+          {photoComponents(page.fields.map((f) => f.key)).flatMap(({ d, type }) => [photoCopy(d, type), storedPaper(d, type)])}
           {prefillNote.any && (
             <div className="prefill-notice" id={prefillNote.id} data-testid="prefill-notice">
               <p className="prefill-notice-title">{t('journey.field.prefilled')}</p>

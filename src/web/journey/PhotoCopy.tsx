@@ -4,6 +4,10 @@
  * the background; the recognised fields are then shown one at a time to be checked (uncertain ones highlighted) and
  * the confirmed values fill the e-form fields they map to (src/core/recognition/self-digitisation.ts). A value the
  * citizen changes keeps the recognised original on the server, and the official sees the change.
+ *
+ * The personal store page (/kho-du-lieu) uses the same component outside a journey: `endpoint` is then
+ * /api/my/store/photo-copies (the photo copy is also kept in the store), nothing is attached or filled, and
+ * `resumeId` reopens the field-by-field check of a photo copy already taken.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,10 +23,18 @@ interface Props {
   requirementCode: string;
   name: string;
   type: RecognisableType;
+  /** The procedure whose form the confirmed values fill (its mapping in src/core/recognition/form-fills.ts). */
+  procedureCode?: string;
   /** The e-form's field keys and labels (what the confirmed values may fill). */
-  formFields: { key: string; label: string }[];
-  onAttached: (upload: { id: string; name: string; size: number }) => void;
-  onFill: (values: Record<string, string>) => void;
+  formFields?: { key: string; label: string }[];
+  /** Where the photo copy is created: the journey's /api/photo-copies (default) or the store's. */
+  endpoint?: string;
+  /** Reopen the check of this photo copy (already uploaded): no file input, recognition polled at once. */
+  resumeId?: string;
+  onAttached?: (upload: { id: string; name: string; size: number }) => void;
+  onCreated?: (photo: PhotoCopyView) => void;
+  onFill?: (values: Record<string, string>) => void;
+  onConfirmed?: (photo: PhotoCopyView) => void;
 }
 
 type Phase =
@@ -33,9 +45,21 @@ type Phase =
   | { kind: 'done'; photo: PhotoCopyView; filled: string[] }
   | { kind: 'failed'; message: string };
 
-export function PhotoCopy({ requirementCode, name, type, formFields, onAttached, onFill }: Props) {
+export function PhotoCopy({
+  requirementCode,
+  name,
+  type,
+  procedureCode,
+  formFields = [],
+  endpoint = '/api/photo-copies',
+  resumeId,
+  onAttached,
+  onCreated,
+  onFill,
+  onConfirmed,
+}: Props) {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [phase, setPhase] = useState<Phase>(resumeId ? { kind: 'recognising', id: resumeId } : { kind: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const inputId = `f-photo-${requirementCode}`;
@@ -45,9 +69,12 @@ export function PhotoCopy({ requirementCode, name, type, formFields, onAttached,
   useEffect(() => {
     if (!recognisingId) return;
     let stop = false;
+    // A resumed check asks at once; a fresh photo waits for the background worker first.
+    let first = !!resumeId;
     const poll = async () => {
       while (!stop) {
-        await new Promise((r) => setTimeout(r, 1500));
+        await new Promise((r) => setTimeout(r, first ? 0 : 1500));
+        first = false;
         if (stop) return;
         try {
           const photo = await api<PhotoCopyView>(`/api/photo-copies/${recognisingId}`);
@@ -69,7 +96,7 @@ export function PhotoCopy({ requirementCode, name, type, formFields, onAttached,
     return () => {
       stop = true;
     };
-  }, [recognisingId, t]);
+  }, [recognisingId, resumeId, t]);
 
   const confirmIndex = phase.kind === 'confirming' ? phase.index : -1;
   useEffect(() => {
@@ -82,8 +109,9 @@ export function PhotoCopy({ requirementCode, name, type, formFields, onAttached,
     setPhase({ kind: 'uploading', fraction: 0 });
     try {
       const up = await uploadFile(file, (fraction) => setPhase({ kind: 'uploading', fraction }));
-      onAttached({ id: up.id, name: up.name, size: up.size });
-      const photo = await api<PhotoCopyView>('/api/photo-copies', { method: 'POST', body: { uploadId: up.id, type } });
+      onAttached?.({ id: up.id, name: up.name, size: up.size });
+      const photo = await api<PhotoCopyView>(endpoint, { method: 'POST', body: { uploadId: up.id, type } });
+      onCreated?.(photo);
       setPhase({ kind: 'recognising', id: photo.id });
     } catch (e) {
       setPhase({ kind: 'idle' });
@@ -102,8 +130,10 @@ export function PhotoCopy({ requirementCode, name, type, formFields, onAttached,
         type,
         saved.confirmed ?? [],
         formFields.map((f) => f.key),
+        procedureCode,
       );
-      onFill(fill);
+      onFill?.(fill);
+      onConfirmed?.(saved);
       setPhase({ kind: 'done', photo: saved, filled: Object.keys(fill).map((k) => formFields.find((f) => f.key === k)?.label ?? k) });
     } catch (e) {
       setProblem(errorText(e, t('selfdigit.saveError')));
@@ -112,9 +142,13 @@ export function PhotoCopy({ requirementCode, name, type, formFields, onAttached,
 
   return (
     <div className="photo-copy">
-      <label htmlFor={inputId}>{t('selfdigit.photoLabel', { name })}</label>
-      <input id={inputId} type="file" accept="image/jpeg,image/png" capture="environment" onChange={(e) => void onFile(e.target.files?.[0])} />
-      <p className="hint">{t('selfdigit.photoHint')}</p>
+      {!resumeId && (
+        <>
+          <label htmlFor={inputId}>{t('selfdigit.photoLabel', { name })}</label>
+          <input id={inputId} type="file" accept="image/jpeg,image/png" capture="environment" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <p className="hint">{t('selfdigit.photoHint')}</p>
+        </>
+      )}
       {problem && (
         <p className="field-error" role="alert">
           {problem}

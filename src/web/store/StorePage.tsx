@@ -3,6 +3,10 @@
  * and digitised components, grouped by kind. Each document can be viewed or downloaded, shared with a link that
  * expires (1 hour to 30 days), and a result can be verified on its public page. A revoked or replaced result stays
  * listed, clearly marked (never by colour alone).
+ *
+ * "Chụp ảnh giấy tờ" (self-digitisation, docs/digitisation.md): the citizen photographs a paper here, outside any
+ * dossier, with the journey's PhotoCopy component; it is kept as "bản chụp tự số hoá — chưa đối chiếu bản gốc"
+ * (kind photo_copy) and its fields are confirmed one by one (now or later from its card).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -16,10 +20,14 @@ import { formatDate, formatDay } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { fileSize, vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { STORE_DOCUMENT_TYPE_OF } from '../../core/recognition/self-digitisation.ts';
+import { RECOGNISABLE_TYPES, type RecognisableType } from '../../core/recognition/templates.ts';
+import { PhotoCopy } from '../journey/PhotoCopy.tsx';
 import { storeItemState, vnToday, type StoreItemState } from './fit.ts';
+import '../i18n/selfdigit.ts';
 import '../i18n/store.ts';
 
-const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised'];
+const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised', 'photo_copy'];
 const DURATIONS = [
   { key: 'h1', hours: 1 },
   { key: 'd1', hours: 24 },
@@ -35,6 +43,8 @@ export function StorePage() {
   const query = useQuery({ ...storeQueries.mine(), enabled: !!session?.authenticated });
   const items = query.data?.items ?? null;
   const error = query.error ? errorText(query.error, t('store.loadError')) : null;
+  const [photographing, setPhotographing] = useState(false);
+  const refresh = () => void query.refetch();
 
   if (session && !session.authenticated) {
     return (
@@ -56,6 +66,21 @@ export function StorePage() {
       </h1>
       {/* The first screen (issue 18): a short lead in body type, so the first document's actions show without scrolling. */}
       <p className="store-lead">{t('store.lead')}</p>
+      <div className="store-page-actions">
+        <button
+          type="button"
+          className="button"
+          aria-expanded={photographing}
+          aria-controls="store-photo"
+          onClick={() => setPhotographing((p) => !p)}
+          data-testid="store-photo-action"
+        >
+          {t('selfdigit.storeAction')}
+        </button>
+      </div>
+      <div id="store-photo" hidden={!photographing}>
+        {photographing && <StorePhoto onChanged={refresh} onClose={() => setPhotographing(false)} />}
+      </div>
       {error && (
         <div className="error-box" role="alert">
           {error}
@@ -79,7 +104,7 @@ export function StorePage() {
                 </h2>
                 <ul className="cards store-list" aria-labelledby={`store-${kind}`}>
                   {group.map((doc) => (
-                    <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} />
+                    <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} onChanged={refresh} />
                   ))}
                 </ul>
               </section>
@@ -91,10 +116,69 @@ export function StorePage() {
   );
 }
 
-function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }) {
+/** Photograph a paper into the store: choose what it is, then the journey's photo-copy steps (one path). */
+function StorePhoto({ onChanged, onClose }: { onChanged: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [type, setType] = useState<RecognisableType>('birth-certificate');
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="card store-photo" aria-labelledby="store-photo-title">
+      <h2 id="store-photo-title">{t('selfdigit.storeTitle')}</h2>
+      <p className="hint">{t('selfdigit.storeLead')}</p>
+      <fieldset className="form-group">
+        <legend>{t('selfdigit.storeType')}</legend>
+        <div className="radios">
+          {RECOGNISABLE_TYPES.map((k) => (
+            <label key={k}>
+              <input
+                type="radio"
+                name="store-photo-type"
+                value={k}
+                checked={type === k}
+                onChange={() => {
+                  setType(k);
+                  setSaved(false);
+                }}
+              />{' '}
+              {t(`selfdigit.types.${k}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <PhotoCopy
+        key={type}
+        requirementCode={`store-${type}`}
+        name={t(`selfdigit.types.${type}`)}
+        type={type}
+        endpoint="/api/my/store/photo-copies"
+        onCreated={onChanged}
+        onConfirmed={() => {
+          setSaved(true);
+          onChanged();
+        }}
+      />
+      {saved && (
+        <p role="status" className="doc-ok" data-testid="store-photo-saved">
+          {t('selfdigit.storeSaved')}
+        </p>
+      )}
+      <button type="button" className="link-button" onClick={onClose}>
+        {t('selfdigit.storeClose')}
+        <span className="visually-hidden"> {t('selfdigit.storeTitle')}</span>
+      </button>
+    </section>
+  );
+}
+
+const TYPE_OF_STORE_DOCUMENT = Object.fromEntries(Object.entries(STORE_DOCUMENT_TYPE_OF).map(([k, v]) => [v, k as RecognisableType]));
+
+function StoreItemCard({ doc, state, onChanged }: { doc: StoreItem; state: StoreItemState; onChanged: () => void }) {
   const { t } = useTranslation();
   const [sharing, setSharing] = useState(false);
+  const [checking, setChecking] = useState(false);
   const titleId = `doc-${doc.id}`;
+  const photo = doc.kind === 'photo_copy' ? doc.photoCopy : null;
+  const photoType = doc.documentType ? TYPE_OF_STORE_DOCUMENT[doc.documentType] : undefined;
   return (
     <li className={`card store-item store-item-${state}`} aria-labelledby={titleId} data-testid="store-item">
       <h3 className="card-title" id={titleId}>
@@ -102,6 +186,12 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
       </h3>
       {state !== 'valid' && <p className="store-warning">{t(`store.stateNote.${state}`)}</p>}
       {/* The actions right under the title (issue 18, first screen); the facts follow. */}
+      {photo && <p className="hint">{t('selfdigit.storeNote')}</p>}
+      {photo && !photo.confirmed && (
+        <p className="store-warning" data-testid="store-photo-unconfirmed">
+          {photo.status === 'failed' ? t('selfdigit.storeFailed') : t('selfdigit.storeUnconfirmed')}
+        </p>
+      )}
       <div className="store-actions">
         <a className="button button-secondary" href={`/api/my/store/${doc.id}/file`} target="_blank" rel="noopener">
           {t('store.open')}
@@ -120,6 +210,12 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
           {t('store.share')}
           <span className="visually-hidden"> {doc.title}</span>
         </button>
+        {photo && !photo.confirmed && photo.status !== 'failed' && photoType && (
+          <button type="button" className="button" aria-expanded={checking} aria-controls={`check-${doc.id}`} onClick={() => setChecking((c) => !c)}>
+            {t('selfdigit.storeConfirm')}
+            <span className="visually-hidden"> {doc.title}</span>
+          </button>
+        )}
         {doc.resultId && (
           <Link className="button button-secondary" to={`/verify/${doc.resultId}`}>
             {t('store.verify')}
@@ -127,6 +223,22 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
           </Link>
         )}
       </div>
+      {photo && photoType && (
+        <div id={`check-${doc.id}`} hidden={!checking}>
+          {checking && (
+            <PhotoCopy
+              requirementCode={`check-${doc.id}`}
+              name={doc.title}
+              type={photoType}
+              resumeId={photo.id}
+              onConfirmed={() => {
+                setChecking(false);
+                onChanged();
+              }}
+            />
+          )}
+        </div>
+      )}
       <div id={`share-${doc.id}`} hidden={!sharing}>
         {sharing && <SharePanel doc={doc} onClose={() => setSharing(false)} />}
       </div>
@@ -144,9 +256,15 @@ function StoreItemCard({ doc, state }: { doc: StoreItem; state: StoreItemState }
         <div>
           <dt>{t('store.status')}</dt>
           <dd>
-            <span className={`store-state store-state-${state}`} data-testid="store-state">
-              <span aria-hidden="true">{STATE_ICON[state]}</span> {t(`store.state.${state}`)}
-            </span>
+            {photo ? (
+              <span className="store-state store-state-photo" data-testid="store-state">
+                <span aria-hidden="true">⚠</span> {t('selfdigit.storeStatus')}
+              </span>
+            ) : (
+              <span className={`store-state store-state-${state}`} data-testid="store-state">
+                <span aria-hidden="true">{STATE_ICON[state]}</span> {t(`store.state.${state}`)}
+              </span>
+            )}
           </dd>
         </div>
         {doc.sourceDossierCode && (

@@ -16,6 +16,7 @@ const doc = (patch: Partial<StoreItem>): StoreItem => ({
   resultId: crypto.randomUUID(),
   resultStatus: 'valid',
   sourceDossierCode: '000.01.52.H19-260310-0001',
+  photoCopy: null,
   ...patch,
 });
 
@@ -45,5 +46,15 @@ describe('stored documents fitting a requirement', () => {
     expect(fittingDocuments(items, gks, today)).toEqual([items[0]]);
     expect(acceptsStoreDocuments(gks)).toBe(true);
     expect(acceptsStoreDocuments({ code: 'CT01', name: 'Tờ khai', satisfiedByResultCodes: [] })).toBe(false);
+  });
+});
+
+describe('a photo copy from the store (self-digitisation)', () => {
+  const req = { code: 'GKS', name: 'Giấy khai sinh', documentType: 'giay-khai-sinh' };
+  const photo = (confirmed: boolean) =>
+    doc({ kind: 'photo_copy', resultCode: null, resultId: null, resultStatus: null, photoCopy: { id: crypto.randomUUID(), status: 'done', confirmed } });
+  it('fits only once the citizen confirmed its fields', () => {
+    expect(storeDocumentFits(photo(false), req, '2026-12-07')).toBe(false);
+    expect(storeDocumentFits(photo(true), req, '2026-12-07')).toBe(true);
   });
 });

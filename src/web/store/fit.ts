@@ -2,7 +2,7 @@
  * Which stored documents may stand in for a dossier component — the rule the server applies at submission
  * (src/server/modules/results/store.ts storeMismatch): the requirement's document type equals the document's, or
  * the document's result code is one the requirement accepts; a cancelled or replaced result, or a document past its
- * validity, never fits.
+ * validity, never fits; nor does a photo copy whose recognised fields the citizen has not confirmed yet.
  */
 import type { StoreItem, StoreRequirement } from '../api/types.ts';
 
@@ -21,11 +21,12 @@ export function storeItemState(doc: Pick<StoreItem, 'resultStatus' | 'validTo'>,
 export const acceptsStoreDocuments = (req: StoreRequirement): boolean => !!req.documentType || (req.satisfiedByResultCodes?.length ?? 0) > 0;
 
 export function storeDocumentFits(
-  doc: Pick<StoreItem, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'>,
+  doc: Pick<StoreItem, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'> & Partial<Pick<StoreItem, 'kind' | 'photoCopy'>>,
   req: StoreRequirement,
   today: string,
 ): boolean {
   if (storeItemState(doc, today) !== 'valid') return false;
+  if (doc.kind === 'photo_copy' && !doc.photoCopy?.confirmed) return false;
   const byType = !!req.documentType && doc.documentType === req.documentType;
   const byResult = !!doc.resultCode && (req.satisfiedByResultCodes ?? []).includes(doc.resultCode);
   return byType || byResult;

@@ -12,7 +12,8 @@ import { AppError, notFound } from '../../http/errors.ts';
 
 export interface StoreDocument {
   id: string;
-  kind: 'result' | 'certified_copy' | 'digitised';
+  /** `photo_copy`: the citizen's own photo of a paper (self-digitisation), not yet compared with the original. */
+  kind: 'result' | 'certified_copy' | 'digitised' | 'photo_copy';
   title: string;
   documentType: string | null;
   resultCode: string | null;
@@ -26,6 +27,8 @@ export interface StoreDocument {
   /** Of a result: valid, replaced or cancelled. */
   resultStatus: 'valid' | 'replaced' | 'cancelled' | null;
   sourceDossierCode: string | null;
+  /** Of a photo copy (or a digitised document that was one): its recognition and the citizen's confirmation. */
+  photoCopy: { id: string; status: 'pending' | 'done' | 'failed'; confirmed: boolean } | null;
 }
 
 interface StoreRow {
@@ -42,11 +45,16 @@ interface StoreRow {
   result_id: string | null;
   result_status: 'valid' | 'replaced' | 'cancelled' | null;
   dossier_code: string | null;
+  photo_copy_id: string | null;
+  photo_status: 'pending' | 'done' | 'failed' | null;
+  photo_confirmed: boolean | null;
 }
 
 const SELECT = `SELECT s.id, s.kind, s.title, s.document_type, s.result_code, s.sha256, s.mime, s.size, s.issued_at,
-                       to_char(s.valid_to, 'YYYY-MM-DD') AS valid_to, s.result_id, r.status AS result_status, d.code AS dossier_code
-                  FROM store_documents s LEFT JOIN results r ON r.id = s.result_id LEFT JOIN dossiers d ON d.id = s.source_dossier_id`;
+                       to_char(s.valid_to, 'YYYY-MM-DD') AS valid_to, s.result_id, r.status AS result_status, d.code AS dossier_code,
+                       s.photo_copy_id, pr.status AS photo_status, (p.confirmed_at IS NOT NULL) AS photo_confirmed
+                  FROM store_documents s LEFT JOIN results r ON r.id = s.result_id LEFT JOIN dossiers d ON d.id = s.source_dossier_id
+                  LEFT JOIN photo_copies p ON p.id = s.photo_copy_id LEFT JOIN recognitions pr ON pr.id = p.recognition_id`;
 
 const toView = (r: StoreRow): StoreDocument => ({
   id: r.id,
@@ -62,6 +70,7 @@ const toView = (r: StoreRow): StoreDocument => ({
   resultId: r.result_id,
   resultStatus: r.result_status,
   sourceDossierCode: r.dossier_code,
+  photoCopy: r.photo_copy_id ? { id: r.photo_copy_id, status: r.photo_status ?? 'pending', confirmed: !!r.photo_confirmed } : null,
 });
 
 export async function listStore(db: Queryable, ownerIdNumber: string): Promise<StoreDocument[]> {
@@ -79,10 +88,12 @@ export async function ownStoreDocument(db: Queryable, ownerIdNumber: string, id:
 
 /** Why a stored document cannot serve a requirement, or null when it can (by document type or result code). */
 export function storeMismatch(
-  doc: Pick<StoreDocument, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'>,
+  doc: Pick<StoreDocument, 'documentType' | 'resultCode' | 'resultStatus' | 'validTo'> & Partial<Pick<StoreDocument, 'kind' | 'photoCopy'>>,
   req: DocumentRequirement,
   today: string,
 ): string | null {
+  if (doc.kind === 'photo_copy' && !doc.photoCopy?.confirmed)
+    return 'Bản chụp này chưa được xác nhận thông tin. Vui lòng xác nhận các thông tin đọc được trong Kho dữ liệu trước khi dùng.';
   if (doc.resultStatus && doc.resultStatus !== 'valid') return 'Giấy tờ này đã bị thu hồi hoặc thay thế, không dùng được nữa.';
   if (doc.validTo && doc.validTo < today) return 'Giấy tờ này đã hết thời hạn sử dụng.';
   const byType = !!req.documentType && doc.documentType === req.documentType;
@@ -107,11 +118,12 @@ export async function putInStore(
     sourceDocumentId?: string | null;
     issuedAt: Date;
     validTo?: string | null;
+    photoCopyId?: string | null;
   },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO store_documents (id, owner_id_number, kind, title, document_type, result_code, sha256, mime, size, result_id, source_dossier_id, source_document_id, issued_at, valid_to)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
+    `INSERT INTO store_documents (id, owner_id_number, kind, title, document_type, result_code, sha256, mime, size, result_id, source_dossier_id, source_document_id, issued_at, valid_to, photo_copy_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING`,
     [
       crypto.randomUUID(),
       entry.ownerIdNumber,
@@ -127,13 +139,15 @@ export async function putInStore(
       entry.sourceDocumentId ?? null,
       entry.issuedAt,
       entry.validTo ?? null,
+      entry.photoCopyId ?? null,
     ],
   );
 }
 
 /**
  * Attaches documents of the owner's store as dossier components (checked by the caller), flagged reused and taken
- * from the store; returns them for the action log.
+ * from the store; returns them for the action log. A photo copy (kind `photo_copy`) attaches as the citizen's photo
+ * copy instead: its upload, not digitised, not reused, until an official confirms it against the original.
  */
 export async function attachFromStore(
   tx: Queryable,
@@ -146,10 +160,12 @@ export async function attachFromStore(
   for (const item of items) {
     const doc = stored.get(item.storeDocumentId);
     if (!doc) throw new AppError('STORE_DOCUMENT_INVALID', 'Giấy tờ không có trong kho dữ liệu của người nộp.', 422);
+    const photo = doc.kind === 'photo_copy';
     await tx.query(
-      `INSERT INTO dossier_documents (id, dossier_id, requirement_code, store_document_id, sha256, name, mime, size, digitised, reused, from_store, source, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, true, true, true, 'store', $8)`,
-      [dossierId, item.requirementCode, doc.id, doc.sha256, doc.title, doc.mime, doc.size, at],
+      `INSERT INTO dossier_documents (id, dossier_id, requirement_code, store_document_id, sha256, name, mime, size, digitised, reused, from_store, photo_copy, upload_id, source, created_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $9, $9, $9, NOT $9,
+               (SELECT p.upload_id FROM photo_copies p WHERE p.id = $10), 'store', $8)`,
+      [dossierId, item.requirementCode, doc.id, doc.sha256, doc.title, doc.mime, doc.size, at, !photo, photo ? (doc.photoCopy?.id ?? null) : null],
     );
     out.push({ name: doc.title, sha256: doc.sha256, storeDocumentId: doc.id, kind: item.requirementCode });
   }

@@ -4,6 +4,9 @@
  * - POST /api/photo-copies {uploadId, type}: the citizen's photo of a paper, kept as a photo copy and recognised in
  *   the background (202 at once); GET /api/photo-copies/:id to poll; PUT /api/photo-copies/:id/confirmation with
  *   every recognised field confirmed (changed values keep their original). Only the citizen who uploaded it.
+ * - POST /api/my/store/photo-copies {uploadId, type}: the same from the personal store page (no dossier): the photo
+ *   copy is also listed in the citizen's store as "bản chụp tự số hoá — chưa đối chiếu bản gốc" (kind photo_copy);
+ *   a JPEG or PNG only. Confirmed with the same PUT; used in a journey like any store document.
  * - GET /api/staff/dossiers/:id/photo-copies: the dossier's photo copies, with the citizen's changes, for officials
  *   who see the dossier; POST …/photo-copies/:documentId/confirm-original: "Đã đối chiếu bản gốc" by the counter
  *   (reception of the receiving unit) or the competent agency's specialist.
@@ -18,13 +21,14 @@ import {
   PhotoCopyView,
   StaffPhotoCopies,
   StaffPhotoCopyParams,
+  StorePhotoCopyView,
 } from '../../../contract/self-digitisation.ts';
 import { DossierIdParams } from '../../../contract/dossiers.ts';
 import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { defineRoute } from '../../http/route.ts';
 import { requireStaff } from '../officials/index.ts';
-import { confirmOriginal, confirmPhotoCopy, createPhotoCopy, getPhotoCopy, staffPhotoCopies } from './service.ts';
+import { confirmOriginal, confirmPhotoCopy, createPhotoCopy, createStorePhotoCopy, getPhotoCopy, staffPhotoCopies } from './service.ts';
 
 export async function selfDigitisationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
@@ -40,6 +44,24 @@ export async function selfDigitisationRoutes(app: FastifyInstance, ctx: AppConte
     },
     async ({ body, req, reply }) => {
       const r = await createPhotoCopy(ctx, requireCitizen(req), body);
+      reply.status(202);
+      return r;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/my/store/photo-copies',
+      summary: 'Công dân chụp ảnh giấy tờ từ Kho dữ liệu: lưu làm bản chụp tự số hoá (chưa đối chiếu bản gốc) và nhận dạng nền',
+      tags: ['self-digitisation', 'store'],
+      body: PhotoCopyRequest,
+      rateLimit: { max: 30, timeWindow: '1 minute' },
+      response: json(StorePhotoCopyView, [202]),
+    },
+    async ({ body, req, reply }) => {
+      const r = await createStorePhotoCopy(ctx, requireCitizen(req), body);
       reply.status(202);
       return r;
     },

@@ -17,8 +17,8 @@ import type { PhotoCopyView, StaffPhotoCopies } from '../../../contract/self-dig
 import { terminalStatuses, type NationalStatus } from '../../../core/dossiers/status.ts';
 import { canSee } from '../../../core/workflow/permissions.ts';
 import { LOW_CONFIDENCE, type RecognitionResult } from '../../../core/recognition/fields.ts';
-import { changeNote, ConfirmationError, confirmFields, type ConfirmedField } from '../../../core/recognition/self-digitisation.ts';
-import type { RecognisableType } from '../../../core/recognition/templates.ts';
+import { changeNote, ConfirmationError, confirmFields, type ConfirmedField, STORE_DOCUMENT_TYPE_OF } from '../../../core/recognition/self-digitisation.ts';
+import { type RecognisableType, templateFor } from '../../../core/recognition/templates.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
@@ -27,6 +27,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
 import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import type { Staff } from '../officials/index.ts';
+import { findOwnUpload } from '../documents/index.ts';
 import { requestRecognition } from '../recognition/index.ts';
 import { markAndSignConverted, prepareConvertedSigning, putInStore } from '../results/index.ts';
 
@@ -85,6 +86,49 @@ export async function createPhotoCopy(ctx: AppContext, citizen: CitizenActor, in
   return view(await ownPhoto(ctx.db, citizen, id));
 }
 
+/** Only photos can be recognised: a photo copy is a JPEG or PNG of the paper. */
+const PHOTO_MIMES = new Set(['image/jpeg', 'image/png']);
+
+/** The store entry's title: the paper's name and that it is the citizen's own, unchecked photo. */
+export function storePhotoTitle(type: RecognisableType): string {
+  const name = templateFor(type)?.title ?? 'Thẻ căn cước';
+  return `${name} (bản chụp tự số hoá — chưa đối chiếu bản gốc)`;
+}
+
+/**
+ * A photo taken from the personal store page (no dossier): kept as a photo copy, recognised in the background, and
+ * listed in the citizen's store as a `photo_copy` entry (not certified, not digitised). Repeating the request returns
+ * the same photo copy and entry.
+ */
+export async function createStorePhotoCopy(
+  ctx: AppContext,
+  citizen: CitizenActor,
+  input: { uploadId: string; type: RecognisableType },
+): Promise<PhotoCopyView & { storeDocumentId: string }> {
+  const upload = await findOwnUpload(ctx, citizen, input.uploadId);
+  if (!upload) throw notFound('Không tìm thấy tệp đã gửi lên.');
+  if (!PHOTO_MIMES.has(upload.mime))
+    throw new AppError('PHOTO_REQUIRED', 'Chỉ nhận ảnh chụp giấy tờ (JPEG hoặc PNG) để tự số hoá. Vui lòng chụp ảnh hoặc chọn tệp ảnh.', 422);
+  const photo = await createPhotoCopy(ctx, citizen, input);
+  const at = now();
+  await putInStore(ctx.db, {
+    ownerIdNumber: citizen.idNumber,
+    kind: 'photo_copy',
+    title: storePhotoTitle(photo.type),
+    documentType: STORE_DOCUMENT_TYPE_OF[photo.type],
+    sha256: upload.sha256,
+    mime: upload.mime,
+    size: Number(upload.size),
+    issuedAt: at,
+    photoCopyId: photo.id,
+  });
+  const entry = (
+    await ctx.db.query<{ id: string }>('SELECT id FROM store_documents WHERE photo_copy_id = $1 AND owner_id_number = $2', [photo.id, citizen.idNumber])
+  ).rows[0];
+  if (!entry) throw notFound('Không tìm thấy bản chụp giấy tờ trong kho dữ liệu.');
+  return { ...photo, storeDocumentId: entry.id };
+}
+
 export async function getPhotoCopy(ctx: AppContext, citizen: CitizenActor, id: string): Promise<PhotoCopyView> {
   return view(await ownPhoto(ctx.db, citizen, id));
 }
@@ -122,6 +166,13 @@ export async function confirmPhotoCopy(
  */
 export async function photoCopySubscriber(tx: Queryable, event: DossierEvent): Promise<void> {
   if (event.type !== 'submitted' && event.type !== 'supplement_provided') return;
+  // A photo copy taken from the citizen's store attaches like a store document; it is her upload, not a reuse.
+  await tx.query(
+    `UPDATE dossier_documents x SET upload_id = p.upload_id, reused = false, from_store = false
+       FROM store_documents s JOIN photo_copies p ON p.id = s.photo_copy_id
+      WHERE x.dossier_id = $1 AND x.store_document_id = s.id AND s.kind = 'photo_copy' AND x.upload_id IS NULL`,
+    [event.dossierId],
+  );
   await tx.query(
     `UPDATE dossier_documents x SET photo_copy = true, digitised = false
        FROM photo_copies p
@@ -268,21 +319,33 @@ export async function confirmOriginal(ctx: AppContext, staff: Staff, dossierId: 
     const { sha256, size } = await ctx.files.put(pdf);
     await tx.query('INSERT INTO stored_files (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, size, 'application/pdf']);
     await tx.query("UPDATE dossier_documents SET sha256 = $2, mime = 'application/pdf', size = $3, digitised = true WHERE id = $1", [doc.id, sha256, size]);
-    await putInStore(tx, {
-      ownerIdNumber: d.applicant_id_number,
-      kind: 'digitised',
-      title,
-      documentType: req?.documentType ?? null,
-      sha256,
-      mime: 'application/pdf',
-      size,
-      sourceDossierId: d.id,
-      sourceDocumentId: doc.id,
-      issuedAt: at,
-    });
-    const stored = (
-      await tx.query<{ id: string }>('SELECT id FROM store_documents WHERE owner_id_number = $1 AND source_document_id = $2', [d.applicant_id_number, doc.id])
+    // A photo copy the citizen took from her store: that entry itself becomes the certified digitised document.
+    const fromStore = (
+      await tx.query<{ id: string }>(
+        `UPDATE store_documents s SET kind = 'digitised', title = $1, sha256 = $2, mime = 'application/pdf', size = $3,
+                source_dossier_id = $4, source_document_id = $5, issued_at = $6
+           FROM dossier_documents x
+          WHERE x.id = $5 AND s.id = x.store_document_id AND s.kind = 'photo_copy' RETURNING s.id`,
+        [title, sha256, size, d.id, doc.id, at],
+      )
     ).rows[0];
+    if (!fromStore)
+      await putInStore(tx, {
+        ownerIdNumber: d.applicant_id_number,
+        kind: 'digitised',
+        title,
+        documentType: req?.documentType ?? null,
+        sha256,
+        mime: 'application/pdf',
+        size,
+        sourceDossierId: d.id,
+        sourceDocumentId: doc.id,
+        issuedAt: at,
+      });
+    const stored =
+      fromStore ??
+      (await tx.query<{ id: string }>('SELECT id FROM store_documents WHERE owner_id_number = $1 AND source_document_id = $2', [d.applicant_id_number, doc.id]))
+        .rows[0];
     await tx.query(
       `INSERT INTO original_confirmations (dossier_document_id, dossier_id, official_id, official_name, unit_id, photo_sha256, marked_sha256, certificate_cn, store_document_id, confirmed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
