@@ -79,6 +79,16 @@ describe('English content validation', () => {
   });
 });
 
+describe('the demo catalogue in English', () => {
+  it('has full English for birth registration, the marital-status certificate and permanent residence', () => {
+    for (const code of ['1.001193', '1.004873', '1.004194']) {
+      const d = ProcedureDefinition.parse(file(code));
+      expect(englishProblems(d), code).toEqual([]);
+      expect(englishCoverage(d), code).toBe('full');
+    }
+  });
+});
+
 describe('localiseProcedure', () => {
   it('gives the English name and guide in English, each legal basis title with its language', () => {
     const d = marital();
