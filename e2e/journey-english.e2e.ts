@@ -4,6 +4,8 @@
  * 1. A marital-status certificate (1.004873, whose catalogue entry has English labels) in English: English step
  *    titles and field labels, the form engine's validation message in English, and a refusal by the server (a
  *    prefilled answer changed: PREFILL_TAMPERED) said in English; then submitted once the answer is restored.
+ * 1b. Procedure content in English (issue 18 item 7): the marital-status certificate's and the birth registration's
+ *    guide in English from the catalogue; a procedure without English says so, its Vietnamese marked lang="vi".
  * 2. The same procedure with a fee exemption (poor household): without the proving document the browser says so, and
  *    so does the server when the claim is submitted anyway; with the document the quote falls to 0 đ, and the
  *    submitted dossier shows the exemption and nothing to pay.
@@ -113,6 +115,50 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByRole('link', { name: 'See the progress of the application' }).click();
     await page.getByTestId('citizen-status').waitFor();
     expect(await page.getByTestId('citizen-status').textContent()).toBe('Newly submitted');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("shows a procedure's own content in English where the catalogue has it, and says where it does not", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/thu-tuc/1.004873`);
+    await h1(page, 'Cấp Giấy xác nhận tình trạng hôn nhân');
+    await (await headerNav(page)).getByRole('button', { name: 'English' }).click();
+
+    // English content: name, guide, case, documents, fee, result, legal basis; no notice.
+    await h1(page, 'Marital status certificate');
+    const main = page.locator('main');
+    await main.getByText('Confirms that you are single, divorced or widowed', { exact: false }).waitFor();
+    await main.getByRole('listitem').filter({ hasText: 'Sign in and state what the certificate is for.' }).waitFor();
+    await main.getByText('Divorce judgment or decision, or other proof (if divorced or widowed, if any)').waitFor();
+    await main.getByText('Fee for a marital status certificate', { exact: false }).waitFor();
+    await main.getByText('Law on Civil Status', { exact: true }).waitFor();
+    expect(await page.getByTestId('vi-only-notice').count()).toBe(0);
+    expect(await main.getByText('Xác nhận bạn đang độc thân', { exact: false }).count()).toBe(0);
+    // The legal citation itself stays Vietnamese, marked so.
+    expect(await main.locator('[lang="vi"]', { hasText: 'Luật Hộ tịch số 60/2014/QH13' }).count()).toBe(1);
+    await expectAccessible(page);
+
+    // Birth registration (the README walkthrough): its guide and cases in English too.
+    await page.goto(`${baseUrl}/thu-tuc/1.001193`);
+    await h1(page, 'Birth registration');
+    await page.getByRole('heading', { level: 3, name: 'Birth registration on time (within 60 days of the birth)' }).waitFor();
+    await main.getByText('Done the same day; if received after 3 pm', { exact: false }).waitFor();
+    expect(await page.getByTestId('vi-only-notice').count()).toBe(0);
+    await expectAccessible(page);
+
+    // A procedure without English: the notice, and its Vietnamese marked lang="vi" for screen readers.
+    await page.goto(`${baseUrl}/thu-tuc/1.000656`);
+    await page.getByTestId('vi-only-notice').getByText("This procedure's content is available in Vietnamese only.").waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('vi');
+    expect(await main.locator('.lead').getAttribute('lang')).toBe('vi');
+    expect(await main.locator('ol.steps').getAttribute('lang')).toBe('vi');
+    await expectAccessible(page);
+
+    // The search list names procedures in English where it can, marking the others.
+    await page.goto(`${baseUrl}/thu-tuc?q=${encodeURIComponent('hôn nhân')}`);
+    await page.getByRole('link', { name: 'Marital status certificate' }).waitFor();
     await expectAccessible(page);
     await context.close();
   });

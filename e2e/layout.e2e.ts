@@ -209,11 +209,13 @@ describe('phone-first layout', () => {
     expect(await smallTargets(page)).toEqual([]);
     await expectAccessible(page);
 
-    // English: the control speaks English, and the Vietnamese-only procedure content is said.
+    // English: the control speaks English, and so does the procedure's content (birth registration has English in
+    // the catalogue: no Vietnamese-only notice).
     await (await headerNav(page)).getByRole('button', { name: 'English' }).click();
     await upload.getByRole('button', { name: /Take a photo/ }).waitFor();
     await upload.getByRole('button', { name: /Choose a file/ }).waitFor();
-    await page.getByTestId('vi-only-notice').waitFor();
+    await page.getByText('Birth notification (Giấy chứng sinh) or a document in its place', { exact: false }).first().waitFor();
+    expect(await page.getByTestId('vi-only-notice').count()).toBe(0);
     await (await headerNav(page)).getByRole('button', { name: 'Tiếng Việt' }).click();
     await upload.getByRole('button', { name: /Chụp ảnh/ }).waitFor();
 

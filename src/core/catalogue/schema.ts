@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { STEP_ROLES } from '../workflow/roles.ts';
 import { caseInferenceProblems } from './case-inference.ts';
+import { englishProblems } from './english.ts';
 import { workflowProblems } from '../workflow/steps.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
@@ -29,6 +30,8 @@ export const TimeLimit = z.object({
   sameDayRule: z.boolean().default(false),
   /** Plain-language note, e.g. "có thể kéo dài không quá 02 ngày làm việc nếu nhiều trang". */
   note: z.string().optional(),
+  /** The note in English (the English interface shows the Vietnamese note otherwise). */
+  noteEn: z.string().min(1).optional(),
 });
 export type TimeLimit = z.infer<typeof TimeLimit>;
 
@@ -81,6 +84,8 @@ export const FeeLine = z.object({
   kind: z.enum(['phi', 'le_phi']),
   code: z.string(),
   name: z.string(),
+  /** The name in English, shown in the English interface (the Vietnamese name otherwise). */
+  nameEn: z.string().min(1).optional(),
   /** Amount in integer đồng per unit (for tiered lines, the amount of the first tier). */
   amount: z.number().int().min(0),
   unit: z.enum(['dossier', 'copy', 'page', 'case', 'document']).default('dossier'),
@@ -202,6 +207,8 @@ export const ProcedureCase = z
     workflow: z.array(WorkflowStep).default([]),
     result: z.object({
       name: z.string(),
+      /** The name in English, shown in the English interface (the Vietnamese name, the legal one, otherwise). */
+      nameEn: z.string().min(1).optional(),
       /** Mã kết quả (MaKetQuaChinh of the CSDLQG TTHC): later dossiers accept a stored result by this code. */
       code: z.string(),
       /** Which result template renders it (src/server/modules/results/render); a generic template otherwise. */
@@ -234,6 +241,29 @@ export const CaseInferenceRule = z
     effectiveTo: isoDate.optional(),
   })
   .strict();
+
+/**
+ * The procedure's own text in English (issue 18 item 7), beside the Vietnamese, which stays the legal text. Checked
+ * against the Vietnamese at import (src/core/catalogue/english.ts, `englishProblems`): as many steps, a condition
+ * where the Vietnamese has one, legal basis titles only for numbers the procedure cites.
+ */
+export const ProcedureEnglish = z
+  .object({
+    name: z.string().min(3).max(300),
+    fieldName: z.string().min(1).max(200).optional(),
+    guide: z
+      .object({
+        summary: z.string().min(1).max(2000),
+        whoNeedsIt: z.string().min(1).max(2000),
+        steps: z.array(z.string().min(1).max(1000)).min(1),
+        conditions: z.string().min(1).max(2000).optional(),
+      })
+      .strict(),
+    /** English titles of the legal basis, by the number the Vietnamese cites (the number itself is not translated). */
+    legalBasis: z.array(z.object({ number: z.string().min(1), title: z.string().min(1).max(500) }).strict()).default([]),
+  })
+  .strict();
+export type ProcedureEnglish = z.infer<typeof ProcedureEnglish>;
 
 export const ProcedureDefinition = z
   .object({
@@ -270,8 +300,11 @@ export const ProcedureDefinition = z
     effectiveTo: isoDate.optional(),
     /** Rules by which the data decides the case (the citizen may still choose another); none: the citizen chooses. */
     caseInference: z.array(CaseInferenceRule).optional(),
+    /** The procedure's name, guide and legal basis titles in English; none: the English interface says so. */
+    en: ProcedureEnglish.optional(),
   })
   .superRefine((d, ctx) => {
     for (const message of caseInferenceProblems(d)) ctx.addIssue({ code: 'custom', path: ['caseInference'], message });
+    for (const p of englishProblems(d)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   });
 export type ProcedureDefinition = z.infer<typeof ProcedureDefinition>;

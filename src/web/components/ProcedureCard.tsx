@@ -18,13 +18,17 @@ function feeText(p: ProcedureSummary, t: (key: string, o?: Record<string, string
 
 export function ProcedureCard({ p }: { p: ProcedureSummary }) {
   const { t, i18n } = useTranslation();
+  // In the English interface, a name the catalogue has only in Vietnamese is marked so for screen readers.
+  const english = i18n.language === 'en';
   return (
     <li className="card">
       <h3 className="card-title">
-        <Link to={`/thu-tuc/${encodeURIComponent(p.code)}`}>{p.name}</Link>
+        <Link to={`/thu-tuc/${encodeURIComponent(p.code)}`} lang={english && p.nameLang === 'vi' ? 'vi' : undefined}>
+          {p.name}
+        </Link>
       </h3>
       <p className="card-meta">
-        <LevelBadge level={p.level} /> <span>{p.field.name}</span>
+        <LevelBadge level={p.level} /> <span lang={english ? 'vi' : undefined}>{p.field.name}</span>
       </p>
       <dl className="facts">
         <div>

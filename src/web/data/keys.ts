@@ -30,7 +30,7 @@ export const keys = {
     /** GET /api/procedures?… */
     search: (params: Params) => ['catalogue', 'search', cleanParams(params)] as const,
     /** GET /api/procedures/:code */
-    procedure: (code: string) => ['catalogue', 'procedure', code] as const,
+    procedure: (code: string, lang: 'vi' | 'en' = 'vi') => ['catalogue', 'procedure', code, lang] as const,
   },
 
   reference: {

@@ -23,10 +23,11 @@ const REFERENCE_STALE = 60 * 60_000;
 
 export const catalogueQueries = {
   fields: () => ({ ...apiQuery<ProcedureField[]>(keys.catalogue.fields, '/api/procedure-fields'), staleTime: REFERENCE_STALE }),
-  search: (params: { q?: string; field?: string; level?: string; pageSize?: number }) =>
+  search: (params: { q?: string; field?: string; level?: string; pageSize?: number; lang?: 'vi' | 'en' }) =>
     apiQuery<{ total: number; items: ProcedureSummary[] }>(keys.catalogue.search(params), `/api/procedures?${qs(params)}`),
-  procedure: (code: string) => ({
-    ...apiQuery<ProcedureDetail>(keys.catalogue.procedure(code), `/api/procedures/${encodeURIComponent(code)}`),
+  /** `lang`: the language of the procedure's content (`content`: name, guide…); the definition is the same in both. */
+  procedure: (code: string, lang: 'vi' | 'en' = 'vi') => ({
+    ...apiQuery<ProcedureDetail>(keys.catalogue.procedure(code, lang), `/api/procedures/${encodeURIComponent(code)}?lang=${lang}`),
     staleTime: 10 * 60_000,
   }),
 };

@@ -52,6 +52,7 @@ export const portalEn: PortalMessages = {
     },
     english: {
       viOnly: 'Some content of this procedure (names, forms, documents) is available only in Vietnamese.',
+      viOnlyAll: "This procedure's content is available in Vietnamese only.",
     },
     dossier: {
       nextStep: 'Next step',

@@ -51,6 +51,7 @@ export const portalVi = {
     },
     english: {
       viOnly: 'Some content of this procedure (names, forms, documents) is available only in Vietnamese.',
+      viOnlyAll: "This procedure's content is available in Vietnamese only.",
     },
     dossier: {
       nextStep: 'Bước tiếp theo',

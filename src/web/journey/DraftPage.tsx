@@ -29,7 +29,7 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
 import { CaseNote } from './CaseNote.tsx';
 import { AnswerValue, Field } from './fields.tsx';
-import { labelOf, nameOf, optionalName, titleOf, useFormLanguage } from './labels.ts';
+import { labelOf, nameOf, optionalName, procedureNameLang, procedureNameOf, titleOf, useFormLanguage } from './labels.ts';
 import { browserProblem, formProblem, serverProblem, shown, type Problem } from './problems.ts';
 import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
@@ -363,7 +363,8 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   return (
     <section className="journey">
       <p className="muted">
-        {proc.definition.name} · {t('journey.draft.stepOf', { n: stepIndex + 1, total: steps.length })}
+        <span lang={procedureNameLang(proc.definition, lang)}>{procedureNameOf(proc.definition, lang)}</span> ·{' '}
+        {t('journey.draft.stepOf', { n: stepIndex + 1, total: steps.length })}
       </p>
       {stepIndex > 0 && (
         <button type="button" className="link-button back-link" onClick={() => goTo(stepIndex - 1)}>

@@ -9,7 +9,7 @@ import '../i18n/journey.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { nameOf, useFormLanguage } from './labels.ts';
+import { nameOf, procedureNameLang, procedureNameOf, useFormLanguage } from './labels.ts';
 import { ViOnlyNotice } from './ViOnlyNotice.tsx';
 
 /**
@@ -95,7 +95,9 @@ export function StartPage() {
   if (auto && !create.isError)
     return (
       <section>
-        <p className="muted">{procedure.data.definition.name}</p>
+        <p className="muted" lang={procedureNameLang(procedure.data.definition, lang)}>
+          {procedureNameOf(procedure.data.definition, lang)}
+        </p>
         <h1 ref={heading} tabIndex={-1}>
           {t('journey.start.preparing')}
         </h1>
@@ -104,7 +106,9 @@ export function StartPage() {
     );
   return (
     <section>
-      <p className="muted">{procedure.data.definition.name}</p>
+      <p className="muted" lang={procedureNameLang(procedure.data.definition, lang)}>
+        {procedureNameOf(procedure.data.definition, lang)}
+      </p>
       <h1 ref={heading} tabIndex={-1}>
         {t('journey.start.heading')}
       </h1>

@@ -14,6 +14,10 @@ export function useFormLanguage(): FormLanguage {
 export const labelOf = (x: { label: string; labelEn?: string }, lang: FormLanguage) => (lang === 'en' && x.labelEn ? x.labelEn : x.label);
 export const hintOf = (x: { hint?: string; hintEn?: string }, lang: FormLanguage) => (lang === 'en' && x.hintEn ? x.hintEn : x.hint);
 export const titleOf = (x: { title: string; titleEn?: string }, lang: FormLanguage) => (lang === 'en' && x.titleEn ? x.titleEn : x.title);
+/** The procedure's name: its English name (`en.name`) in the English interface where the catalogue has one. */
+export const procedureNameOf = (d: { name: string; en?: { name: string } }, lang: FormLanguage) => (lang === 'en' && d.en ? d.en.name : d.name);
+/** lang="vi" for a procedure name shown in Vietnamese in the English interface (screen readers). */
+export const procedureNameLang = (d: { en?: { name: string } }, lang: FormLanguage) => (lang === 'en' && !d.en ? 'vi' : undefined);
 export const nameOf = (x: { name: string; nameEn?: string }, lang: FormLanguage) => (lang === 'en' && x.nameEn ? x.nameEn : x.name);
 
 /** "Tờ khai (nếu làm thay)" + "(nếu có)" → "Tờ khai (nếu làm thay, nếu có)": never two parentheses in a row. */

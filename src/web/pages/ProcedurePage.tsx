@@ -9,7 +9,7 @@ import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { PortalToday } from '../components/PaperlessToday.tsx';
-import { optionalName } from '../journey/labels.ts';
+import { nameOf, optionalName } from '../journey/labels.ts';
 import { ViOnlyNotice } from '../journey/ViOnlyNotice.tsx';
 
 function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => string): string {
@@ -24,11 +24,13 @@ function feeText(f: FeeLine, t: (k: string, o?: Record<string, unknown>) => stri
 export function ProcedurePage() {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const { session } = useSession();
-  const query = useQuery(catalogueQueries.procedure(code));
+  // The server gives the name, guide and legal basis in the interface language where the catalogue has them.
+  const query = useQuery(catalogueQueries.procedure(code, lang));
   const data = query.data;
   const error = query.error ? errorText(query.error, t('error.generic')) : null;
-  const heading = usePageTitle(data?.definition.name);
+  const heading = usePageTitle(data?.content.name);
 
   if (error)
     return (
@@ -39,21 +41,27 @@ export function ProcedurePage() {
     );
   if (!data) return <p role="status">{t('common.loading')}</p>;
   const d = data.definition;
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const content = data.content;
+  // Vietnamese text in the English interface is marked lang="vi" for screen readers (issue 18 item 7).
+  const vi = (textLang: 'vi' | 'en') => (lang === 'en' && textLang === 'vi' ? 'vi' : undefined);
+  const viUnless = (english: string | undefined) => vi(english ? 'en' : 'vi');
+  const guideLang = vi(content.textLang);
   return (
     <article className="procedure">
       <p className="muted">
-        {d.field.name} · {t('procedure.code')}: {d.code}
+        <span lang={vi(content.fieldName.lang)}>{content.fieldName.text}</span> · {t('procedure.code')}: {d.code}
       </p>
-      <h1 ref={heading} tabIndex={-1}>
-        {d.name}
+      <h1 ref={heading} tabIndex={-1} lang={guideLang}>
+        {content.name}
       </h1>
       <ViOnlyNotice definition={d} />
       <p>
         <LevelBadge level={d.level} />
         {d.onlineOnly && <span className="badge">{t('procedure.onlineOnly')}</span>}
       </p>
-      <p className="lead">{d.guide.summary}</p>
+      <p className="lead" lang={guideLang}>
+        {content.guide.summary}
+      </p>
       <PortalToday procedureCode={d.code} />
       {d.cases.some((c) => c.form) && (
         <p className="apply-box">
@@ -71,13 +79,17 @@ export function ProcedurePage() {
       )}
       <section aria-labelledby="who-h">
         <h2 id="who-h">{t('procedure.who')}</h2>
-        <p>{d.guide.whoNeedsIt}</p>
-        {d.guide.conditions && <p className="note">{d.guide.conditions}</p>}
+        <p lang={guideLang}>{content.guide.whoNeedsIt}</p>
+        {content.guide.conditions && (
+          <p className="note" lang={guideLang}>
+            {content.guide.conditions}
+          </p>
+        )}
       </section>
       <section aria-labelledby="steps-h">
         <h2 id="steps-h">{t('procedure.steps')}</h2>
-        <ol className="steps">
-          {d.guide.steps.map((s, i) => (
+        <ol className="steps" lang={guideLang}>
+          {content.guide.steps.map((s, i) => (
             <li key={i}>{s}</li>
           ))}
         </ol>
@@ -86,18 +98,23 @@ export function ProcedurePage() {
         <h2 id="cases-h">{t('procedure.cases')}</h2>
         {d.cases.map((c) => (
           <div className="case" key={c.code}>
-            <h3>{c.name}</h3>
+            <h3 lang={viUnless(c.nameEn)}>{nameOf(c, lang)}</h3>
             <dl className="facts">
               <div>
                 <dt>{t('procedure.timeLimit')}</dt>
                 <dd>
                   {formatTimeLimit(c.timeLimit, lang)}
-                  {c.timeLimit.note ? ` — ${c.timeLimit.note}` : ''}
+                  {c.timeLimit.note && (
+                    <>
+                      {' — '}
+                      <span lang={viUnless(c.timeLimit.noteEn)}>{lang === 'en' && c.timeLimit.noteEn ? c.timeLimit.noteEn : c.timeLimit.note}</span>
+                    </>
+                  )}
                 </dd>
               </div>
               <div>
                 <dt>{t('procedure.result')}</dt>
-                <dd>{c.result.name}</dd>
+                <dd lang={viUnless(c.result.nameEn)}>{nameOf(c.result, lang)}</dd>
               </div>
             </dl>
             <h4>{t('procedure.documents')}</h4>
@@ -112,7 +129,19 @@ export function ProcedurePage() {
               <tbody>
                 {c.documents.map((doc) => (
                   <tr key={doc.code}>
-                    <td>{doc.required ? doc.name : optionalName(doc.name, `(${t('procedure.optional')})`)}</td>
+                    <td>
+                      {viUnless(doc.nameEn) ? (
+                        // Vietnamese only: the name marked lang="vi", the English "(optional)" after it.
+                        <>
+                          <span lang="vi">{doc.name}</span>
+                          {!doc.required && ` (${t('procedure.optional')})`}
+                        </>
+                      ) : doc.required ? (
+                        nameOf(doc, lang)
+                      ) : (
+                        optionalName(nameOf(doc, lang), `(${t('procedure.optional')})`)
+                      )}
+                    </td>
                     <td>{doc.originals}</td>
                     <td>{doc.copies}</td>
                   </tr>
@@ -126,7 +155,7 @@ export function ProcedurePage() {
               <ul>
                 {c.fees.map((f) => (
                   <li key={f.code}>
-                    {f.name}: <strong>{feeText(f, t)}</strong>
+                    <span lang={viUnless(f.nameEn)}>{nameOf(f, lang)}</span>: <strong>{feeText(f, t)}</strong>
                     {f.onlineReductions.map((r, i) => (
                       <span key={i} className="online-reduction">
                         {' '}
@@ -147,9 +176,9 @@ export function ProcedurePage() {
       <section aria-labelledby="legal-h">
         <h2 id="legal-h">{t('procedure.legalBasis')}</h2>
         <ul>
-          {d.legalBasis.map((l) => (
+          {content.legalBasis.map((l) => (
             <li key={l.number}>
-              {l.number}: {l.title}
+              <span lang={vi('vi')}>{l.number}</span>: <span lang={vi(l.title.lang)}>{l.title.text}</span>
             </li>
           ))}
         </ul>

@@ -8,14 +8,14 @@ import { catalogueQueries } from '../data/queries.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function SearchPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const field = params.get('linhVuc') ?? '';
   const level = params.get('mucDo') ?? '';
   const heading = usePageTitle(t('search.title'));
   const fields = useQuery(catalogueQueries.fields()).data ?? [];
-  const search = useQuery(catalogueQueries.search({ pageSize: 50, q, field, level }));
+  const search = useQuery(catalogueQueries.search({ pageSize: 50, q, field, level, lang: i18n.language === 'en' ? 'en' : 'vi' }));
   const result = search.data;
   const error = search.error ? errorText(search.error, t('error.generic')) : null;
 

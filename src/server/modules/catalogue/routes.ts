@@ -1,7 +1,15 @@
 /** Catalogue API: search and read procedures (public). Administrators edit them through admin/procedure-routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ProcedureCodeParams, ProcedureDetail, ProcedureField, ProcedureSearchQuery, ProcedureSearchResult } from '../../../contract/catalogue.ts';
+import { chooseLanguage, localiseProcedure } from '../../../core/catalogue/english.ts';
+import {
+  ContentLanguageQuery,
+  ProcedureCodeParams,
+  ProcedureDetail,
+  ProcedureField,
+  ProcedureSearchQuery,
+  ProcedureSearchResult,
+} from '../../../contract/catalogue.ts';
 import type { AppContext } from '../../context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { catalogueCache, summarise } from './service.ts';
@@ -19,7 +27,9 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
       query: ProcedureSearchQuery,
       response: ProcedureSearchResult,
     },
-    async ({ query }) => {
+    async ({ query, req, reply }) => {
+      const lang = chooseLanguage(query.lang, req.headers['accept-language']);
+      reply.header('Vary', 'Accept-Language');
       const found = (await cache.search(query.q)).filter(
         (v) =>
           (!query.field || v.definition.field.code === query.field) &&
@@ -27,7 +37,12 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
           (!query.unitKind || v.definition.competentUnitKind === query.unitKind),
       );
       const start = (query.page - 1) * query.pageSize;
-      return { total: found.length, page: query.page, pageSize: query.pageSize, items: found.slice(start, start + query.pageSize).map(summarise) };
+      return {
+        total: found.length,
+        page: query.page,
+        pageSize: query.pageSize,
+        items: found.slice(start, start + query.pageSize).map((v) => summarise(v, lang)),
+      };
     },
   );
 
@@ -57,14 +72,17 @@ export default async function catalogueRoutes(app: FastifyInstance, ctx: AppCont
     {
       method: 'GET',
       url: '/api/procedures/:code',
-      summary: 'Chi tiết thủ tục (phiên bản đang áp dụng)',
+      summary: 'Chi tiết thủ tục (phiên bản đang áp dụng); nội dung bằng ngôn ngữ yêu cầu (?lang=vi|en, Accept-Language) nếu có',
       tags: ['catalogue'],
       params: ProcedureCodeParams,
+      query: ContentLanguageQuery,
       response: ProcedureDetail,
     },
-    async ({ params }) => {
+    async ({ params, query, req, reply }) => {
       const v = await cache.get(params.code);
-      return { code: v.code, version: v.version, effectiveFrom: v.effectiveFrom, definition: v.definition };
+      const lang = chooseLanguage(query.lang, req.headers['accept-language']);
+      reply.header('Vary', 'Accept-Language');
+      return { code: v.code, version: v.version, effectiveFrom: v.effectiveFrom, definition: v.definition, content: localiseProcedure(v.definition, lang) };
     },
   );
 }

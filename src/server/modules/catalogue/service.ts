@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '../../../core/canonical-json.ts';
 import { ProcedureDefinition, type ProcedureCase } from '../../../core/catalogue/schema.ts';
+import type { ContentLanguage } from '../../../core/catalogue/english.ts';
 import { ProcedureIndex } from '../../../core/catalogue/search.ts';
 import { checkFormDefinition } from '../../../core/forms/definition-schema.ts';
 import { procedureRoleProblems } from '../../../core/procedures/prefill-roles/index.ts';
@@ -199,7 +200,9 @@ export async function seedCatalogue(db: Database): Promise<void> {
 
 export interface ProcedureSummary {
   code: string;
+  /** In the language asked for when the procedure has it (its `en`), else Vietnamese; `nameLang` says which. */
   name: string;
+  nameLang: ContentLanguage;
   field: { code: string; name: string };
   level: ProcedureDefinition['level'];
   competentLevel: ProcedureDefinition['competentLevel'];
@@ -213,12 +216,14 @@ export interface ProcedureSummary {
   version: number;
 }
 
-export function summarise(v: ProcedureVersion): ProcedureSummary {
+export function summarise(v: ProcedureVersion, lang: ContentLanguage = 'vi'): ProcedureSummary {
   const d = v.definition;
   const free = d.cases.filter((c) => caseCanBeFree(c));
+  const english = lang === 'en' ? d.en : undefined;
   return {
     code: d.code,
-    name: d.name,
+    name: english ? english.name : d.name,
+    nameLang: english ? 'en' : 'vi',
     field: d.field,
     level: d.level,
     competentLevel: d.competentLevel,
