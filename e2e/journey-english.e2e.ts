@@ -214,7 +214,8 @@ describe('the citizen journey in English and the fee exemption', () => {
 
     await h1(page, 'Kiểm tra thông tin');
     await page.getByTestId('review-exemption').getByText('Giấy tờ chứng minh: so-ho-ngheo.pdf').waitFor();
-    await page.getByText('Miễn phí', { exact: true }).waitFor();
+    // The review's summary, before "Nộp hồ sơ", says the fee (the fee section below says it again with the quote).
+    await page.getByTestId('review-summary').getByText('Miễn phí', { exact: true }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
 
