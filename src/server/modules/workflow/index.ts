@@ -4,3 +4,4 @@
  */
 export { default as workflowRoutes } from './routes.ts';
 export { performStaffAction } from './staff-actions.ts';
+export { indexDossiers, indexMissing, SEARCH_INDEX_TOPIC, searchBackfillJob, searchIndexConsumer, searchIndexHandlers } from './search-index.ts';
