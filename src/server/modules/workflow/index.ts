@@ -4,4 +4,13 @@
  */
 export { default as workflowRoutes } from './routes.ts';
 export { performStaffAction } from './staff-actions.ts';
-export { indexDossiers, indexMissing, SEARCH_INDEX_TOPIC, searchBackfillJob, searchIndexConsumer, searchIndexHandlers } from './search-index.ts';
+export {
+  indexAllPending,
+  indexDossiers,
+  indexMissing,
+  indexPending,
+  SEARCH_INDEX_TOPIC,
+  searchBackfillJob,
+  searchIndexConsumer,
+  searchIndexJob,
+} from './search-index.ts';

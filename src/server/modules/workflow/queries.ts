@@ -232,13 +232,17 @@ export async function searchDossiers(ctx: AppContext, staff: Staff, query: Searc
         // (plus a costly trigram-index scan) instead of walking the newest dossiers to the 21st match.
         conditions.push(`strpos(s.applicant_search, ${p(folded)}) <> 0`);
         conditions.push(`dossier_name_pairs(s.applicant_search) @> ${p(pairs)}::text[]`);
+      } else if (unitTrigrams.length > 0) {
+        // strpos, not LIKE, for the same reason as above: on dossier_search (migration 113) the planner, given a LIKE
+        // the province-wide trigram index can serve, took it for a rare full name and then evaluated the unit-keyed
+        // function on every match as a filter (27 ms measured for "huynh minh dung" at 200,000 dossiers); with strpos
+        // the unit-keyed index is the index condition, as intended.
+        conditions.push(`strpos(s.applicant_search, ${p(folded)}) <> 0`);
+        conditions.push(
+          `(${visible.map((u) => `dossier_unit_trigrams(s.unit_ids, s.applicant_search) @> ${p(unitTrigrams.map((t) => `${u} ${t}`))}::text[]`).join(' OR ')})`,
+        );
       } else {
         conditions.push(`s.applicant_search LIKE ${p(`%${folded}%`)}`);
-        if (unitTrigrams.length > 0) {
-          conditions.push(
-            `(${visible.map((u) => `dossier_unit_trigrams(s.unit_ids, s.applicant_search) @> ${p(unitTrigrams.map((t) => `${u} ${t}`))}::text[]`).join(' OR ')})`,
-          );
-        }
       }
     }
   }
