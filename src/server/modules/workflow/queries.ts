@@ -214,9 +214,9 @@ export async function searchDossiers(ctx: AppContext, staff: Staff, query: Searc
       // still tested on dossiers (d.unit_ids above), never on the copy; a dossier not yet indexed (a second or two
       // after its submission) is found by its code or identity number, which read dossiers.
       const folded = foldVietnamese(q).replace(/[%_\\]/g, '');
-      // Beside the name test, a condition on one of migration 015's indexes, implied by the name test and the unit
-      // test (so the same rows), that lets the planner read a short list instead of the province-wide trigram index,
-      // whose lists are long for any Vietnamese name:
+      // Beside the name test, a condition on one of migration 015's indexes (on dossier_search since 113), implied by
+      // the name test and the unit test (so the same rows), that lets the planner read a short list instead of the
+      // province-wide trigram index, whose lists are long for any Vietnamese name:
       // - within a small scope, for two words or more: the unit-keyed trigrams, for every visible unit (OR);
       // - otherwise, for three words or more: the word pairs.
       // A single fragment ("hung") implies only inner trigrams, too common to narrow anything; the trigram index or
