@@ -29,7 +29,9 @@
  * - Not generated (not read by the worklist or the search): documents, the action log, outbox messages, intake and
  *   delivery records.
  *
- * Speed: the secondary indexes of dossiers and dossier_tasks are dropped before the load and re-created from their
+ * - The name search's table dossier_search (migration 113) gets one row per dossier, as the search indexer writes it.
+ *
+ * Speed: the secondary indexes of dossiers, dossier_tasks and dossier_search are dropped before the load and re-created from their
  * own definitions afterwards (the schema ends up exactly as the migrations made it), foreign-key triggers are off for
  * the loading session (session_replication_role = replica; the data is consistent by construction), and the tables
  * are vacuumed and analysed at the end.
@@ -808,7 +810,7 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
   const indexes = (
     await client.query<{ name: string; def: string }>(
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
-      WHERE i.schemaname = current_schema() AND i.tablename IN ('dossiers', 'dossier_tasks', 'dossier_pauses')
+      WHERE i.schemaname = current_schema() AND i.tablename IN ('dossiers', 'dossier_tasks', 'dossier_pauses', 'dossier_search')
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
     )
   ).rows;
@@ -859,6 +861,14 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
   await client.query('INSERT INTO register_counters (unit_id, book, last_value) SELECT unit_id, book, last FROM bench_gen.reg ON CONFLICT DO NOTHING');
   phase('open tasks, pauses, counters');
 
+  // The name search's table (migration 113), as the search indexer would have written it from the events (the
+  // generated dossiers have none): one row per dossier.
+  await client.query(
+    `INSERT INTO dossier_search (dossier_id, unit_ids, applicant_search, submitted_at)
+     SELECT id, unit_ids, coalesce(applicant_search, ''), submitted_at FROM dossiers ON CONFLICT (dossier_id) DO NOTHING`,
+  );
+  phase('search table');
+
   for (const ix of indexes) await client.query(ix.def);
   phase(`re-created ${indexes.length} secondary indexes`);
   await client.query('DROP SCHEMA bench_gen CASCADE');
@@ -866,6 +876,7 @@ export async function generate(client: pg.Client, db: Database, communes: Commun
   await client.query('VACUUM (ANALYZE) dossiers');
   await client.query('VACUUM (ANALYZE) dossier_tasks');
   await client.query('VACUUM (ANALYZE) dossier_pauses');
+  await client.query('VACUUM (ANALYZE) dossier_search');
   phase('vacuum analyze');
 
   const counts = (

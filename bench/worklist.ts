@@ -138,7 +138,7 @@ async function prepareDatabase(dataDir: string): Promise<{ generated: boolean }>
 
 async function printSizes(c: pg.Client): Promise<void> {
   console.log(`\n${'table'.padEnd(20)} ${'rows'.padStart(12)} ${'table'.padStart(10)} ${'indexes'.padStart(10)} ${'total'.padStart(10)}`);
-  for (const t of ['dossiers', 'dossier_tasks', 'dossier_pauses', 'officials', 'official_memberships', 'org_units']) {
+  for (const t of ['dossiers', 'dossier_search', 'dossier_tasks', 'dossier_pauses', 'officials', 'official_memberships', 'org_units']) {
     const r = (
       await c.query<{ rows: number; heap: string; idx: string; total: string }>(
         `SELECT (SELECT count(*) FROM ${t})::int AS rows, pg_size_pretty(pg_table_size('${t}')) AS heap, pg_size_pretty(pg_indexes_size('${t}')) AS idx,

@@ -13,6 +13,9 @@
  *   lienthong.escalations  liên thông hand-offs unanswered in time raise one escalation each: one idempotent statement
  *   (liên thông hand-offs themselves are outbox messages, topic lienthong.handoff, delivered by the outbox worker)
  *   national-sync.dvcqg  messages to the national portal: dossiers leased with FOR UPDATE SKIP LOCKED
+ *   search.index       the worklist's search table from the events (topic search.index): a batch claimed with
+ *                      FOR UPDATE SKIP LOCKED, indexed and marked done in one statement
+ *   search.backfill    dossiers written without events (bulk loaders) get their search row: one idempotent statement
  *   notify.life-events life-event suggestions as notifications, opted-in citizens only: one row per (citizen,
  *                      suggestion, period), its primary key makes a second process queue nothing
  */
@@ -28,6 +31,7 @@ import { nationalSyncJobs } from './modules/national-sync/index.ts';
 import { notificationDispatchJob } from './modules/notifications/index.ts';
 import { paymentJobs } from './modules/payments/index.ts';
 import { recognitionJob } from './modules/recognition/index.ts';
+import { searchBackfillJob, searchIndexJob } from './modules/workflow/index.ts';
 
 export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[] {
   const mail = createOutboxWorker(ctx, (err) => log.warn({ err, job: 'outbox.mail' }, 'outbox delivery failed'));
@@ -41,5 +45,7 @@ export function backgroundJobs(ctx: AppContext, log: JobLogger): JobDefinition[]
     ...nationalSyncJobs(ctx),
     notificationDispatchJob(ctx, (err) => log.warn({ err, job: 'notify.dispatch' }, 'notification delivery failed')),
     lifeEventNoticeJob(ctx),
+    searchIndexJob(ctx.db),
+    searchBackfillJob(ctx.db),
   ];
 }

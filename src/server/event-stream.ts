@@ -8,12 +8,15 @@ import type { AppContext } from './context.ts';
 import { DOSSIER_EVENT_TOPIC, eventRouter, type EventConsumer } from './modules/dossiers/index.ts';
 import { handoffHandlers } from './modules/lienthong/index.ts';
 import { mailHandlers } from './modules/notifications/index.ts';
+import { searchIndexConsumer } from './modules/workflow/index.ts';
 import { OutboxWorker, type OutboxHandler } from './outbox/outbox.ts';
 
 /** Who receives the events, asynchronously, each on its own outbox topic. */
 // Citizens' notifications (e-mail included) are queued inside the event's transaction (notifications table), not here;
 // mailHandlers still deliver e-mails queued on the outbox before that change.
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [];
+// The worklist's name search (dossier_search) is re-indexed from the events that change a searchable field; its topic
+// is served in batches by the search.index job (background-jobs.ts), not by this worker's handlers.
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [searchIndexConsumer];
 
 /** The handlers of the process's outbox worker: the event router and every consumer's topic. */
 export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {

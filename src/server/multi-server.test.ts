@@ -157,6 +157,10 @@ describe.skipIf(!url)('two servers on one PostgreSQL and S3, one killed with SIG
     expect(distinctCodes).toBe(dossiers);
     expect(new Set(acknowledged.values()).size).toBe(drafts.length);
     expect(outbox.filter((r) => r.status !== 'done')).toEqual([]);
+    // The worklist's search table is kept from the events by the same workers (search.index): every dossier has its
+    // row, those the killed server had claimed included (its leases lapsed, the survivor indexed them).
+    expect(await one('SELECT count(*)::int AS n FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM dossier_search s WHERE s.dossier_id = d.id)')).toBe(0);
+    expect(await one("SELECT count(*)::int AS n FROM outbox WHERE topic = 'search.index'")).toBeGreaterThanOrEqual(dossiers);
     expect(messages).toBeGreaterThanOrEqual(drafts.length);
     expect(mails).toBe(distinctMails);
     // One e-mail per e-mail notification, none lost or sent twice although a server died mid-way.

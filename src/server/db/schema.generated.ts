@@ -317,6 +317,14 @@ export interface DossierRatings {
   rated_at: Timestamp;
 }
 
+export interface DossierSearch {
+  dossier_id: string;
+  unit_ids: string[];
+  applicant_search: string;
+  submitted_at: Timestamp;
+  indexed_at: Generated<Timestamp>;
+}
+
 export interface DossierSignedDeclarations {
   dossier_id: string;
   sha256: string;
@@ -1522,6 +1530,7 @@ export interface DB {
   dossier_pauses: DossierPauses;
   dossier_rating_officials: DossierRatingOfficials;
   dossier_ratings: DossierRatings;
+  dossier_search: DossierSearch;
   dossier_signed_declarations: DossierSignedDeclarations;
   dossier_subjects: DossierSubjects;
   dossier_tasks: DossierTasks;

@@ -21,6 +21,7 @@ import type { Database } from '../db/database.ts';
 import { type ActionEntry, chainedActionRow, GENESIS_HASH } from '../modules/dossiers/index.ts';
 import { catchUp, type DossierFacts, FACT_COLUMNS, factRow, type FactRow, loadProcedures, rebuildCountersFromFacts } from '../modules/metrics/index.ts';
 import { loadCalendar } from '../modules/reference/index.ts';
+import { indexDossiers } from '../modules/workflow/index.ts';
 
 export const HISTORY_SOURCE = 'demo-history';
 const START = '2025-07-01';
@@ -433,6 +434,11 @@ export async function seedDemoHistory(
       }
     };
     await insertTx('dossiers', dossiers);
+    // No events for a bulk load: the search row directly (workflow/search-index.ts).
+    await indexDossiers(
+      tx,
+      dossiers.map((d) => String(d.id)),
+    );
     opts.log?.(`dossiers written after ${Date.now() - t0} ms`);
     await insertTx('dossier_actions', actions, 2000);
     opts.log?.(`actions written after ${Date.now() - t0} ms`);

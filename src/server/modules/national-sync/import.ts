@@ -13,6 +13,7 @@ import { type ImportedDossier, readImportRow } from '../../../core/national-sync
 import type { Database, Queryable } from '../../db/database.ts';
 import { type ActionEntry, chainedActionRow, GENESIS_HASH } from '../dossiers/index.ts';
 import { applyFacts } from '../metrics/index.ts';
+import { indexDossiers } from '../workflow/index.ts';
 
 export const IMPORT_SOURCE = 'dvcqg-import';
 
@@ -114,6 +115,11 @@ export async function importDossiers(db: Database, unitId: string, rows: unknown
       actions.push(...history(id, v));
     }
     await insertRows(tx, 'dossiers', dossiers);
+    // No events for an import: the worklist's search row directly (workflow/search-index.ts).
+    await indexDossiers(
+      tx,
+      dossiers.map((d) => String(d.id)),
+    );
     await insertRows(tx, 'dossier_actions', actions);
     if (dossiers.length) {
       await tx.query("SELECT 1 FROM metric_state WHERE id = 'counters' FOR UPDATE");

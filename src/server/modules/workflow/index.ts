@@ -4,3 +4,13 @@
  */
 export { default as workflowRoutes } from './routes.ts';
 export { performStaffAction } from './staff-actions.ts';
+export {
+  indexAllPending,
+  indexDossiers,
+  indexMissing,
+  indexPending,
+  SEARCH_INDEX_TOPIC,
+  searchBackfillJob,
+  searchIndexConsumer,
+  searchIndexJob,
+} from './search-index.ts';
