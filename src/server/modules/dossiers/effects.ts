@@ -490,4 +490,19 @@ export const EFFECTS: Effects = {
     );
     return { patch: {}, log: { rating: input.rating, channel: input.channel } };
   },
+
+  // The stamping, the signature and the store entry were done by the self-digitisation module in this transaction;
+  // the entry records which component, the two files' hashes, the certificate and the unit.
+  confirm_original: async (_e, input) => ({
+    patch: {},
+    log: {
+      component: { documentId: input.documentId, requirementCode: input.requirementCode, name: input.name },
+      photoSha256: input.photoSha256,
+      markedSha256: input.markedSha256,
+      certificate: input.certificate,
+      unitId: input.unitId,
+      storeDocumentId: input.storeDocumentId,
+    },
+    attachments: [{ name: input.name, sha256: input.markedSha256, kind: input.requirementCode }],
+  }),
 };
