@@ -11,6 +11,7 @@ import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { FormField, ProcedureCase } from '../../core/catalogue/schema.ts';
 import { EXEMPTION_PROOF_PREFIX, proofCode } from '../../core/fees/exemptions.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
+import { OnlineAdvantage } from '../components/OnlineAdvantage.tsx';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail } from '../api/types.ts';
@@ -584,6 +585,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
           {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
+          <OnlineAdvantage kase={kase} />
           <DuplicateWarning items={duplicates.data ?? []} />
           <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
             {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
