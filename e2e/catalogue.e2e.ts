@@ -67,6 +67,17 @@ describe('procedure search and guide pages', () => {
     expect(await page.getByText('giảm 50% khi nộp trực tuyến').first().isVisible()).toBe(true);
   });
 
+  it('says what applying online gives: the shorter time limit and the lower fee (Đăng ký tạm trú)', async () => {
+    await page.goto(`${baseUrl}/thu-tuc/1.004199`);
+    const advantage = page.getByTestId('online-advantage').first();
+    await advantage.waitFor();
+    const text = (await advantage.textContent()) ?? '';
+    expect(text).toContain('Nộp trực tuyến: giải quyết trong 2 ngày làm việc');
+    expect(text).toContain('(nộp tại quầy: 3 ngày làm việc)');
+    expect(text).toContain('lệ phí 7.500 đ (tại quầy 15.000 đ)');
+    await expectAccessible();
+  });
+
   it('switches to English and back', async () => {
     await page.goto(baseUrl);
     await (await headerNav(page)).getByRole('button', { name: 'English' }).click();

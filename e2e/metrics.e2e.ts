@@ -269,6 +269,30 @@ describe('service-quality dashboards: live Decision 766 index, drill-down, Excel
     const own = staff.getByRole('progressbar', { name: 'Nguyễn Thị Thu Trang: Tỷ lệ hồ sơ nộp trực tuyến' });
     await own.waitFor();
     expect(await own.getAttribute('aria-valuetext')).toMatch(/mục tiêu ≥ 80 %/);
+    // Kim Long's aim: over 50 % of the commune's adults (15+) have signed with a personal certificate. The figure is
+    // shown with its numerator and denominator, as the server measured them (modules/metrics/targets.ts).
+    // The figures the page was given (the last request it made for them), to compare with what it shows.
+    const answer = (await staff.evaluate(async () => {
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/api/metrics/targets'));
+      return (await fetch(urls[urls.length - 1], { credentials: 'same-origin' })).json();
+    })) as { metric: string; officialId: string | null; actual: number | null; numerator: number | null; denominator: number | null }[];
+    const measured = answer.find((x) => x.metric === 'adults_personal_signature_rate' && !x.officialId);
+    expect(measured, 'the seeded target of adults signing personally').toBeDefined();
+    expect(measured!.denominator).toBeGreaterThan(0);
+    expect(measured!.numerator).toBeGreaterThanOrEqual(0);
+    expect(measured!.numerator!).toBeLessThanOrEqual(measured!.denominator!);
+    const adults = staff.getByRole('progressbar', { name: 'Người trưởng thành (từ 15 tuổi) đã ký số bằng chứng thư số cá nhân' });
+    await adults.waitFor();
+    const valueText = (await adults.getAttribute('aria-valuetext')) ?? '';
+    expect(valueText).toMatch(/mục tiêu ≥ 50 %/);
+    const shown = Number(/^([\d.,]+) %/.exec(valueText)?.[1].replace(/\./g, '').replace(',', '.'));
+    expect(shown).toBeCloseTo((measured!.numerator! / measured!.denominator!) * 100, 0);
+    const meta = await staff.locator('li[data-metric="adults_personal_signature_rate"][data-official=""] .metrics-target-meta').textContent();
+    const fmt = (n: number) => n.toLocaleString('vi-VN');
+    expect(meta).toContain(`${fmt(measured!.numerator!)} / ${fmt(measured!.denominator!)}`);
     await expectAccessible(staff);
 
     await staff.getByRole('link', { name: 'Chiến dịch', exact: true }).click();

@@ -122,6 +122,12 @@ describe('self-digitisation: the citizen photographs a paper, the official confi
     expect(await done.textContent()).toContain('Lê Thị Hoa');
     expect(await done.textContent()).toContain('đã đóng dấu chuyển đổi');
     await expectAccessible(staff);
+    // The certification is in the dossier's history (its hash-chained log), with the component.
+    await staff.reload();
+    const entry = staff.locator('ol.staff-log li', { hasText: 'Đã đối chiếu bản gốc' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Lê Thị Hoa');
+    expect(await entry.textContent()).toMatch(/bản chụp \(SHA-256 [0-9a-f]{12}…\) đã đối chiếu bản gốc/);
 
     // The component is now the marked, signed PDF.
     const href = (await item.getByRole('link', { name: /^Xem / }).getAttribute('href'))!;

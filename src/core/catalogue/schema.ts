@@ -11,6 +11,7 @@ import { STEP_ROLES } from '../workflow/roles.ts';
 import { caseInferenceProblems } from './case-inference.ts';
 import { englishProblems } from './english.ts';
 import { workflowProblems } from '../workflow/steps.ts';
+import { onlineTimeLimitProblems } from '../deadlines/online-time-limit.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 
@@ -34,6 +35,21 @@ export const TimeLimit = z.object({
   noteEn: z.string().min(1).optional(),
 });
 export type TimeLimit = z.infer<typeof TimeLimit>;
+
+/**
+ * A shorter time limit for dossiers submitted online (issue 16 item 6), in the case's own unit, effective-dated like
+ * the online fee reductions (effectiveTo exclusive) and with its legal basis. Rules: src/core/deadlines/online-time-limit.ts.
+ */
+export const OnlineTimeLimit = z
+  .object({
+    amount: z.number().int().min(0),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.optional(),
+    /** Legal basis, e.g. the provincial decision that shortens the time for online dossiers. */
+    basis: z.string().min(3),
+  })
+  .strict();
+export type OnlineTimeLimit = z.infer<typeof OnlineTimeLimit>;
 
 export const DocumentRequirement = z.object({
   /** Stable code of the component within the case (mã thành phần hồ sơ). */
@@ -204,6 +220,8 @@ export const ProcedureCase = z
     form: FormDefinition.optional(),
     fees: z.array(FeeLine).default([]),
     timeLimit: TimeLimit,
+    /** Shorter time limits for online dossiers, by period (none: online dossiers have the case's time limit). */
+    onlineTimeLimits: z.array(OnlineTimeLimit).optional(),
     workflow: z.array(WorkflowStep).default([]),
     result: z.object({
       name: z.string(),
@@ -226,6 +244,7 @@ export const ProcedureCase = z
   .superRefine((c, ctx) => {
     // A workflow, when given, must follow the one-stop shape (counter first and last; see src/core/workflow/steps.ts).
     if (c.workflow.length > 0) for (const message of workflowProblems(c.workflow)) ctx.addIssue({ code: 'custom', path: ['workflow'], message });
+    for (const message of onlineTimeLimitProblems(c)) ctx.addIssue({ code: 'custom', path: ['onlineTimeLimits'], message });
   });
 export type ProcedureCase = z.infer<typeof ProcedureCase>;
 

@@ -38,6 +38,7 @@ export const DOSSIER_ACTIONS = [
   'rate', // đánh giá mức độ hài lòng (status unchanged)
   'record_linked_receipt', // liên thông: the other agency (or the bundle) received the member dossier → 2
   'record_linked_result', // liên thông: the other agency's result recorded (the bundle's results all in) → 9
+  'confirm_original', // đã đối chiếu bản gốc: a citizen's photo copy certified against the paper (status unchanged)
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -62,6 +63,7 @@ export const DOSSIER_EVENTS = [
   'rated',
   'linked_received',
   'linked_result_recorded',
+  'original_confirmed',
 ] as const;
 export type DossierEventType = (typeof DOSSIER_EVENTS)[number];
 
@@ -207,6 +209,16 @@ export const ACTION_RULES: Record<DossierAction, ActionRule> = {
     reasonRequired: false,
     event: 'linked_result_recorded',
     notifiesApplicant: true,
+  },
+  // Self-digitisation (docs/digitisation.md): the counter (or the competent agency's specialist) compared the citizen's
+  // photo copy with the paper original; the component is marked, signed and digitised. Any status before the end.
+  confirm_original: {
+    from: [S.NEW, ...OPEN, S.RESULT_ISSUED],
+    to: 'same',
+    roles: ['reception', 'specialist'],
+    reasonRequired: false,
+    event: 'original_confirmed',
+    notifiesApplicant: false,
   },
 };
 

@@ -3,7 +3,7 @@
  * - the submission: the dossier message (DongBoHoSoMC), which creates the dossier there;
  * - every later step of processing: one progress message (CapNhatTienDoHoSoMC), sent in order, never dropped;
  * - a step that changes what the dossier message carries (status, appointment, payment, supplement, result,
- *   return): a new dossier message too (an update), which supersedes an older one not yet sent;
+ *   return, a component digitised on checking the original): a new dossier message too (an update), which supersedes an older one not yet sent;
  * - a rating: nothing (no outbound rating message is known, wave2-capabilities C12).
  */
 import type { DossierEvent } from '../dossiers/events.ts';
@@ -17,6 +17,8 @@ const CHANGES_DOSSIER: ReadonlySet<string> = new Set([
   'result_returned',
   'supplement_provided',
   'supplement_requested',
+  // a photo copy certified against the original: its component becomes digitised (TaiLieuNop[].DuocSoHoa)
+  'original_confirmed',
 ]);
 
 export function syncMessagesFor(e: Pick<DossierEvent, 'type' | 'status'>): SyncMessageKind[] {

@@ -57,6 +57,19 @@ describe('back-office permissions', () => {
     expect(authorize(leader, 'stop', dossier(8, null), 'lý do')).toMatchObject({ ok: false, status: 409, code: 'INVALID_TRANSITION' });
   });
 
+  it('lets the counter or the competent agency’s specialist confirm a photo copy against the original, before the end only', () => {
+    expect(authorize(counter, 'confirm_original', atSpecialist)).toEqual({ ok: true, role: 'reception' });
+    const agencySpecialist = official('s3', [{ unitId: 'ubnd', role: 'specialist' }]);
+    expect(authorize(agencySpecialist, 'confirm_original', atClerk)).toEqual({ ok: true, role: 'specialist' });
+    // A specialist of another department on the route, the clerk, the leader: not theirs to certify.
+    expect(authorize(specialist, 'confirm_original', atSpecialist)).toMatchObject({ ok: false });
+    expect(authorize(clerk, 'confirm_original', atClerk)).toMatchObject({ ok: false, status: 403, code: 'FORBIDDEN' });
+    expect(authorize(leader, 'confirm_original', atSpecialist)).toMatchObject({ ok: false, status: 403 });
+    expect(authorize(stranger, 'confirm_original', atSpecialist)).toMatchObject({ ok: false, status: 404 });
+    expect(authorize(counter, 'confirm_original', dossier(10, null))).toMatchObject({ ok: false, status: 409, code: 'INVALID_TRANSITION' });
+    expect(authorize(counter, 'confirm_original', dossier(9, null))).toEqual({ ok: true, role: 'reception' });
+  });
+
   it('gives leaders oversight of their agency: stop, new appointment and reassignment', () => {
     expect(authorize(leader, 'stop', atSpecialist, 'lý do')).toEqual({ ok: true, role: 'leader' });
     expect(authorize(leader, 'reassign', atSpecialist)).toEqual({ ok: true, role: 'leader' });

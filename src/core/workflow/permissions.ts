@@ -64,8 +64,11 @@ export const STAFF_ACTIONS = [
 ] as const satisfies readonly DossierAction[];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
-/** What an official may do to a dossier: the panel's actions and the rating taken on the counter tablet. */
-export type OfficialAction = StaffAction | 'rate';
+/**
+ * What an official may do to a dossier: the panel's actions, the rating taken on the counter tablet, and the
+ * confirmation of a citizen's photo copy against the paper original (on the dossier's photo-copy panel).
+ */
+export type OfficialAction = StaffAction | 'rate' | 'confirm_original';
 
 export const staffActionName: Record<StaffAction, string> = {
   accept: 'Tiếp nhận hồ sơ',
@@ -137,6 +140,10 @@ function actingRole(o: OfficialAuth, action: OfficialAction, d: DossierForAuth):
       return oversees(o, 'leader', d.competentUnitId) ? 'leader' : null;
     case 'reassign':
       return t && (oversees(o, 'leader', t.unitId) || oversees(o, 'unit_admin', t.unitId)) ? 'leader' : null;
+    case 'confirm_original':
+      // The counter of the receiving unit, or the specialist of the competent agency, whoever sees the original.
+      if (atCounter) return 'reception';
+      return has(o, 'specialist', d.competentUnitId) ? 'specialist' : null;
   }
 }
 
@@ -158,6 +165,7 @@ const usualRoles: Record<OfficialAction, OfficialRole[]> = {
   reschedule: ['specialist', 'leader'],
   stop: ['leader'],
   reassign: ['leader', 'unit_admin'],
+  confirm_original: ['reception', 'specialist'],
 };
 
 export function authorize(o: OfficialAuth, action: OfficialAction, d: DossierForAuth, reason?: string): Authorization {

@@ -423,12 +423,15 @@ export const staffEn: typeof staffVi = {
     paid: 'Fees paid',
     result_issued: 'Result issued',
     result_returned: 'Result returned',
+    original_confirmed: 'Checked against the paper original',
   },
   log: {
     handedTo: 'Handed to step "{{step}}" – {{unit}}',
     paused: 'Paused for {{minutes}} working minutes',
     reassignedTo: 'Assigned to: {{name}}',
     attachments: 'Attached files',
+    originalConfirmed:
+      '{{name}}: photo copy (SHA-256 {{photo}}…) checked against the original, conversion-marked and signed ({{certificate}}), new file SHA-256 {{marked}}…',
   },
   form: {
     'mau-01': 'Form 01 – Receipt and result appointment',

@@ -422,12 +422,15 @@ export const staffVi = {
     paid: 'Đã nộp phí, lệ phí',
     result_issued: 'Phát hành kết quả',
     result_returned: 'Trả kết quả',
+    original_confirmed: 'Đã đối chiếu bản gốc',
   },
   log: {
     handedTo: 'Chuyển đến bước "{{step}}" – {{unit}}',
     paused: 'Thời gian tạm dừng: {{minutes}} phút làm việc',
     reassignedTo: 'Giao cho: {{name}}',
     attachments: 'Tệp kèm theo',
+    originalConfirmed:
+      '{{name}}: bản chụp (SHA-256 {{photo}}…) đã đối chiếu bản gốc, đóng dấu chuyển đổi và ký số ({{certificate}}), tệp mới SHA-256 {{marked}}…',
   },
   form: {
     'mau-01': 'Mẫu 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả',

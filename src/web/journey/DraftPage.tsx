@@ -11,6 +11,7 @@ import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { FormField, ProcedureCase } from '../../core/catalogue/schema.ts';
 import { EXEMPTION_PROOF_PREFIX, proofCode } from '../../core/fees/exemptions.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
+import { OnlineAdvantage } from '../components/OnlineAdvantage.tsx';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail } from '../api/types.ts';
@@ -657,6 +658,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
           {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
+          <OnlineAdvantage kase={kase} />
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@ import { LevelBadge } from '../components/ProcedureCard.tsx';
 import { errorText } from '../data/errors.ts';
 import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatMoney, formatTimeLimit } from '../format.ts';
+import { OnlineAdvantage } from '../components/OnlineAdvantage.tsx';
 import { loginHref, useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { PortalToday } from '../components/PaperlessToday.tsx';
@@ -117,6 +118,7 @@ export function ProcedurePage() {
                 <dd lang={viUnless(c.result.nameEn)}>{nameOf(c.result, lang)}</dd>
               </div>
             </dl>
+            <OnlineAdvantage kase={c} />
             <h4>{t('procedure.documents')}</h4>
             <table className="table">
               <thead>

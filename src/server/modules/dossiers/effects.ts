@@ -8,6 +8,7 @@
  */
 import crypto from 'node:crypto';
 import { addWorkingMinutes, dueDate, toLocal, workingMinutesBetween, type WorkCalendar } from '../../../core/deadlines/deadlines.ts';
+import { applicableTimeLimit, type OnlineTimeLimitRule } from '../../../core/deadlines/online-time-limit.ts';
 import type { WorkflowStep } from '../../../core/catalogue/schema.ts';
 import type { DossierAction } from '../../../core/dossiers/transitions.ts';
 import type { NationalStatus as Status } from '../../../core/dossiers/status.ts';
@@ -50,6 +51,8 @@ export type DossierPatch = Pick<
 export interface CaseRules {
   steps: readonly WorkflowStep[];
   timeLimit: { amount: number; unit: 'working_days' | 'working_hours' | 'calendar_days' | 'months'; sameDayRule: boolean };
+  /** Shorter time limits for online dossiers, by period (src/core/deadlines/online-time-limit.ts). */
+  onlineTimeLimits?: readonly OnlineTimeLimitRule[];
 }
 
 export interface Attachment {
@@ -259,7 +262,8 @@ async function isMember(tx: Queryable, officialId: string, unitId: string, role:
  * officer, and the dossier is handed to the next step at once (electronic transfer).
  */
 async function accept(e: EffectEnv): Promise<Outcome> {
-  const tl = e.rules.timeLimit;
+  // An online dossier of a case with a shorter online time limit in force on its submission day is counted under it.
+  const tl = applicableTimeLimit(e.rules, e.d.channel, toLocal(new Date(e.d.submitted_at)).day);
   const due = dueDate({ from: e.at, amount: tl.amount, unit: tl.unit, sameDayRule: tl.sameDayRule }, e.calendar);
   const units = routeUnits(e.tree, e.rules.steps, { receivingUnitId: e.d.receiving_unit_id, competentUnitId: e.d.competent_unit_id });
   const book = Number(toLocal(e.at).day.slice(0, 4));
@@ -288,6 +292,7 @@ async function accept(e: EffectEnv): Promise<Outcome> {
     dueAt: due,
     log: {
       dueAt: due.toISOString(),
+      ...(tl.online ? { timeLimit: { amount: tl.amount, unit: tl.unit, online: tl.online } } : {}),
       form: 'mau-01',
       register: { book, number: registerNo },
       handover: {
@@ -490,4 +495,19 @@ export const EFFECTS: Effects = {
     );
     return { patch: {}, log: { rating: input.rating, channel: input.channel } };
   },
+
+  // The stamping, the signature and the store entry were done by the self-digitisation module in this transaction;
+  // the entry records which component, the two files' hashes, the certificate and the unit.
+  confirm_original: async (_e, input) => ({
+    patch: {},
+    log: {
+      component: { documentId: input.documentId, requirementCode: input.requirementCode, name: input.name },
+      photoSha256: input.photoSha256,
+      markedSha256: input.markedSha256,
+      certificate: input.certificate,
+      unitId: input.unitId,
+      storeDocumentId: input.storeDocumentId,
+    },
+    attachments: [{ name: input.name, sha256: input.markedSha256, kind: input.requirementCode }],
+  }),
 };

@@ -25,6 +25,7 @@ export const actionLabel: Record<string, { vi: string; en: string }> = {
   rated: { vi: 'Đánh giá mức độ hài lòng', en: 'Satisfaction rated' },
   linked_received: { vi: 'Cơ quan liên thông đã tiếp nhận', en: 'Received by the linked agency' },
   linked_result_recorded: { vi: 'Đã có kết quả liên thông', en: 'Linked agency result recorded' },
+  original_confirmed: { vi: 'Cán bộ đã đối chiếu bản gốc giấy tờ', en: 'Official checked the paper original' },
 };
 
 export interface TimelineEntry {

@@ -79,6 +79,27 @@ const ROWS: Row[] = [
     to: 9,
   },
   { action: 'rate', stage: 'returned', who: 'citizen', input: async () => ({ rating: 'satisfied', channel: 'online' }), to: 10 },
+  {
+    // The self-digitisation module stamps and signs the component first (self-digitisation.test.ts); here, the entry alone.
+    action: 'confirm_original',
+    stage: 'specialist',
+    who: 'tiepnhan.phurieng',
+    input: async (b, id) => {
+      const doc = (await b.t.ctx.db.query<{ id: string; sha256: string }>('SELECT id, sha256 FROM dossier_documents WHERE dossier_id = $1 LIMIT 1', [id]))
+        .rows[0];
+      return {
+        documentId: doc.id,
+        requirementCode: 'GCS',
+        name: 'Giấy chứng sinh',
+        photoSha256: doc.sha256,
+        markedSha256: 'b'.repeat(64),
+        certificate: 'CN=Trung tâm Phục vụ hành chính công xã Phú Riềng',
+        unitId: 'dni.phurieng.ttpvhcc',
+        storeDocumentId: null,
+      };
+    },
+    to: 2,
+  },
 ];
 
 async function otherSpecialist(b: BackOffice, dossierId: string): Promise<string> {

@@ -70,7 +70,7 @@ export async function caseRules(db: Queryable, d: { procedure_code: string; proc
   const version = await getVersion(db, d.procedure_code, d.procedure_version);
   const kase = version.definition.cases.find((c) => c.code === d.case_code);
   if (!kase) throw new AppError('CASE_NOT_FOUND', 'Không tìm thấy trường hợp của thủ tục.', 409);
-  return { steps: kase.workflow, timeLimit: kase.timeLimit };
+  return { steps: kase.workflow, timeLimit: kase.timeLimit, onlineTimeLimits: kase.onlineTimeLimits };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

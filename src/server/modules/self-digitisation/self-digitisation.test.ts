@@ -17,6 +17,7 @@ import { TestClient, testDatabaseKind } from '../../testing/harness.ts';
 import { createRecogniser } from '../recognition/recogniser.ts';
 import { runRecognitionBatch } from '../recognition/service.ts';
 import { renderBirthCertificate } from '../recognition/specimens.ts';
+import { verifyActionLog } from '../dossiers/index.ts';
 import { PAPER_MARK_TITLE } from '../results/render/paper-mark.ts';
 
 const child = {
@@ -185,6 +186,69 @@ describe(`self-digitisation on ${testDatabaseKind}`, () => {
     const locked = await b.citizen.put(`/api/photo-copies/${photo.id}/confirmation`, { fields: photo.fields.map((f) => ({ name: f.name, value: f.value })) });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.code).toBe('PHOTO_COPY_LOCKED');
+  });
+
+  it('records the confirmation in the dossier’s hash-chained log, status unchanged, and the chain verifies', async () => {
+    const log = (
+      await b.t.ctx.db.query<{
+        seq: number;
+        action: string;
+        actor_id: string;
+        actor_name: string;
+        actor_role: string;
+        from_status: number;
+        to_status: number;
+        data: Record<string, unknown>;
+        attachments: unknown;
+      }>(
+        'SELECT seq, action, actor_id, actor_name, actor_role, from_status, to_status, data, attachments FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
+        [dossier.id],
+      )
+    ).rows;
+    const entries = log.filter((e) => e.action === 'original_confirmed');
+    expect(entries).toHaveLength(1);
+    const entry = entries[0];
+    const conf = (
+      await b.t.ctx.db.query<{ official_id: string; photo_sha256: string; marked_sha256: string; certificate_cn: string; store_document_id: string }>(
+        'SELECT official_id, photo_sha256, marked_sha256, certificate_cn, store_document_id FROM original_confirmations WHERE dossier_document_id = $1',
+        [documentId],
+      )
+    ).rows[0];
+    const status = (await b.t.ctx.db.query<{ status: number }>('SELECT status FROM dossiers WHERE id = $1', [dossier.id])).rows[0].status;
+    expect(entry).toMatchObject({ actor_id: conf.official_id, actor_name: 'Lê Thị Hoa', actor_role: 'reception', from_status: status, to_status: status });
+    expect(entry.data).toMatchObject({
+      component: { documentId, requirementCode: 'GKS', name: 'Giấy khai sinh của trẻ' },
+      photoSha256: conf.photo_sha256,
+      markedSha256: conf.marked_sha256,
+      certificate: conf.certificate_cn,
+      unitId: 'dni.phurieng.ttpvhcc',
+      storeDocumentId: conf.store_document_id,
+    });
+    expect(conf.photo_sha256).not.toBe(conf.marked_sha256);
+    expect(entry.attachments).toEqual([{ name: 'Giấy khai sinh của trẻ', sha256: conf.marked_sha256, kind: 'GKS' }]);
+    expect(await verifyActionLog(b.t.ctx.db, { dossierId: dossier.id })).toMatchObject({ entries: log.length, problems: [] });
+
+    // The dossier page's history names it (Vietnamese label from the server; the browser translates by event).
+    const page = await (await b.staff('tiepnhan.phurieng')).get(`/api/staff/dossiers/${dossier.id}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().log.find((e: { action: string }) => e.action === 'original_confirmed')).toMatchObject({ label: 'Cán bộ đã đối chiếu bản gốc giấy tờ' });
+
+    // Tampering with the recorded hash is caught, pinned to that entry.
+    const forged = '0'.repeat(64);
+    await b.t.ctx.db.query(`UPDATE dossier_actions SET data = jsonb_set(data, '{markedSha256}', to_jsonb($3::text)) WHERE dossier_id = $1 AND seq = $2`, [
+      dossier.id,
+      entry.seq,
+      forged,
+    ]);
+    expect((await verifyActionLog(b.t.ctx.db, { dossierId: dossier.id })).problems).toEqual([
+      { dossierId: dossier.id, seq: entry.seq, problem: 'hash_mismatch' },
+    ]);
+    await b.t.ctx.db.query(`UPDATE dossier_actions SET data = jsonb_set(data, '{markedSha256}', to_jsonb($3::text)) WHERE dossier_id = $1 AND seq = $2`, [
+      dossier.id,
+      entry.seq,
+      conf.marked_sha256,
+    ]);
+    expect((await verifyActionLog(b.t.ctx.db, { dossierId: dossier.id })).problems).toEqual([]);
   });
 
   it('lets only the citizen who photographed it read or confirm a photo copy', async () => {

@@ -10,7 +10,9 @@
  *   and confirms: the file gets the NĐ 137/2024 conversion mark and the unit's PAdES signature, replaces the photo on
  *   the dossier, the component becomes digitised and joins the citizen's store (reusable, 4.3). That confirmation is
  *   recorded in `original_confirmations` (who, which unit, when, the photo's and the marked file's hashes, the
- *   certificate). The dossier's status does not change, so it does not go through transition().
+ *   certificate) and, in the same transaction, as the action `confirm_original` (event `original_confirmed`) in the
+ *   dossier's hash-chained action log through the one transition path: the status is kept, the entry names the
+ *   component, both hashes, the certificate, the unit and the official.
  */
 import crypto from 'node:crypto';
 import type { PhotoCopyView, StaffPhotoCopies } from '../../../contract/self-digitisation.ts';
@@ -26,6 +28,7 @@ import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
 import type { DossierEvent } from '../../../core/dossiers/events.ts';
+import { prepareTransition, transition } from '../dossiers/index.ts';
 import type { Staff } from '../officials/index.ts';
 import { findOwnUpload } from '../documents/index.ts';
 import { requestRecognition } from '../recognition/index.ts';
@@ -265,7 +268,8 @@ export async function staffPhotoCopies(ctx: AppContext, staff: Staff, dossierId:
 /**
  * "Đã đối chiếu bản gốc": the official saw the original paper and confirms the photo copy matches it. Stamps the
  * NĐ 137/2024 conversion mark, signs with the unit's certificate, replaces the dossier's file, marks the component
- * digitised and puts it in the citizen's store; recorded in original_confirmations, all in one transaction.
+ * digitised and puts it in the citizen's store; recorded in original_confirmations and in the dossier's action log
+ * (transition `confirm_original`, status unchanged), all in one transaction.
  */
 export async function confirmOriginal(ctx: AppContext, staff: Staff, dossierId: string, documentId: string): Promise<StaffPhotoCopies> {
   if (!UUID.test(documentId)) throw notFound('Không tìm thấy giấy tờ.');
@@ -274,6 +278,7 @@ export async function confirmOriginal(ctx: AppContext, staff: Staff, dossierId: 
   const earlyUnit = confirmingUnit(staff, early);
   const signingUnit = earlyUnit ? staff.tree.units.get(earlyUnit) : undefined;
   if (signingUnit) await prepareConvertedSigning(ctx, signingUnit);
+  const env = await prepareTransition(ctx, dossierId, 'confirm_original');
   await ctx.db.transaction(async (tx) => {
     const d = await visibleDossier(tx, staff, dossierId, true);
     const unitId = confirmingUnit(staff, d);
@@ -350,6 +355,24 @@ export async function confirmOriginal(ctx: AppContext, staff: Staff, dossierId: 
       `INSERT INTO original_confirmations (dossier_document_id, dossier_id, official_id, official_name, unit_id, photo_sha256, marked_sha256, certificate_cn, store_document_id, confirmed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [doc.id, d.id, staff.actor.id, staff.actor.fullName, unitId, doc.sha256, sha256, certificate, stored?.id ?? null, at],
+    );
+    // The legal history of the dossier: the official's certification, in its hash-chained log (status unchanged).
+    await transition(
+      tx,
+      env,
+      d.id,
+      {
+        action: 'confirm_original',
+        documentId: doc.id,
+        requirementCode: doc.requirement_code,
+        name: title,
+        photoSha256: doc.sha256,
+        markedSha256: sha256,
+        certificate,
+        unitId,
+        storeDocumentId: stored?.id ?? null,
+      },
+      { kind: 'official', staff },
     );
   });
   return staffPhotoCopies(ctx, staff, dossierId);

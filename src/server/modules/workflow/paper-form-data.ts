@@ -6,7 +6,8 @@
  */
 import { formatTimeLimit } from '../../../core/catalogue/time-limit.ts';
 import { nationalStatusName, type NationalStatus } from '../../../core/dossiers/status.ts';
-import { localDayRange } from '../../../core/time/local.ts';
+import { localDayRange, toLocal } from '../../../core/time/local.ts';
+import { applicableTimeLimit } from '../../../core/deadlines/online-time-limit.ts';
 import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
 import {
@@ -171,7 +172,8 @@ export async function renderDossierForm(db: Queryable, tree: OrgTree, dossierId:
           copies: r.copies,
           submitted: r.providedByForm || docs.some((x) => x.requirement_code === r.code),
         })),
-        timeLimit: kase ? formatTimeLimit(kase.timeLimit).toLowerCase() : '',
+        // An online dossier under a shorter online time limit (src/core/deadlines/online-time-limit.ts) prints that one.
+        timeLimit: kase ? formatTimeLimit(applicableTimeLimit(kase, d.channel, toLocal(new Date(d.submitted_at)).day)).toLowerCase() : '',
         resultDelivery: d.result_delivery,
         feeTotal: d.fee_total,
         issue: { publicUrl, issuedAt: at },

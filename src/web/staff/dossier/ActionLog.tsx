@@ -74,6 +74,16 @@ function Details({ e }: { e: StaffLogEntry }) {
         {t('staff.action.amount')}: {data.amount.toLocaleString('vi-VN')} đ
       </>,
     );
+  const component = data.component as { name?: string } | undefined;
+  if (e.action === 'original_confirmed' && component?.name && typeof data.photoSha256 === 'string' && typeof data.markedSha256 === 'string')
+    lines.push(
+      t('staff.log.originalConfirmed', {
+        name: component.name,
+        photo: data.photoSha256.slice(0, 12),
+        marked: data.markedSha256.slice(0, 12),
+        certificate: typeof data.certificate === 'string' ? data.certificate : '',
+      }),
+    );
   if (typeof data.toAssigneeName === 'string') lines.push(t('staff.log.reassignedTo', { name: data.toAssigneeName }));
   if (delivery?.receiverName)
     lines.push(

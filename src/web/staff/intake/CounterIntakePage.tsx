@@ -161,7 +161,7 @@ export function CounterIntakePage() {
         <p className="applicant-strip">{t('staff.intake.applicantStrip', { name: state.identity.person.fullName, id: state.identity.person.idNumber })}</p>
       )}
       {step === 'identity' && counterUnit && <PaperlessToday unit={counterUnit} compact />}
-      {step === 'review' && refusal && <PaperRefusal message={refusal} submitting={submitting} submit={(c) => void submit(c)} />}
+      {step === 'review' && refusal && <PaperRefusal message={refusal} submitting={submitting} submit={(c) => void submit(c)} kase={kase} />}
       {step === 'identity' && <IdentityStep {...props} />}
       {step === 'procedure' && <ProcedureStep {...props} />}
       {step === 'form' && <FormStep {...props} />}

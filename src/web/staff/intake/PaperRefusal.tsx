@@ -5,6 +5,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProcedureCase } from '../../../core/catalogue/schema.ts';
+import { OnlineAdvantage } from '../../components/OnlineAdvantage.tsx';
 
 export type PaperlessChoice =
   | { assistedOnline: true }
@@ -12,7 +14,18 @@ export type PaperlessChoice =
 
 const REASONS = ['elderly_without_support', 'no_device', 'system_outage', 'originals_required', 'other'] as const;
 
-export function PaperRefusal({ message, submitting, submit }: { message: string; submitting: boolean; submit: (c: PaperlessChoice) => void }) {
+export function PaperRefusal({
+  message,
+  submitting,
+  submit,
+  kase,
+}: {
+  message: string;
+  submitting: boolean;
+  submit: (c: PaperlessChoice) => void;
+  /** The case being received: what submitting online gives (shorter time, lower fee) is said with the offer. */
+  kase?: ProcedureCase;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [reasonCode, setReasonCode] = useState<(typeof REASONS)[number] | ''>('');
@@ -33,6 +46,7 @@ export function PaperRefusal({ message, submitting, submit }: { message: string;
         <p>{message}</p>
       </div>
       <p>{t('paperless.assistedHint')}</p>
+      {kase && <OnlineAdvantage kase={kase} />}
       <p>
         <button type="button" className="button button-primary" disabled={submitting} onClick={() => submit({ assistedOnline: true })}>
           {t('paperless.assisted')}
