@@ -7,10 +7,19 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { englishReady } from './i18n/english.ts';
 
-/** A named export of a module loaded on demand, as a lazy component. */
+/**
+ * A named export of a module loaded on demand, as a lazy component. In English it also waits for the English strings
+ * of the areas the module brings (registered when it is evaluated, i18n/english.ts), so the page shows in one
+ * language; if they cannot be loaded, the page shows with the Vietnamese strings.
+ */
 export function lazyNamed<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => {
+    const m = await load();
+    await englishReady().catch(() => undefined);
+    return { default: m[name] as ComponentType };
+  });
 }
 
 export function PageLoading() {
