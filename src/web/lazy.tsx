@@ -18,9 +18,10 @@ export function lazyNamed<M extends Record<string, unknown>, K extends keyof M &
   return lazy(async () => {
     const m = await load();
     await englishReady().catch(() => undefined);
-    return { default: m[name] as ComponentType };
+    return { default: m[name] as ComponentType<PropsOf<M[K]>> };
   });
 }
+type PropsOf<C> = C extends ComponentType<infer P> ? P : Record<string, never>;
 
 export function PageLoading() {
   const { t } = useTranslation();
@@ -55,6 +56,29 @@ class ChunkBoundary extends Component<{ children: ReactNode; resetKey: string },
   override render() {
     return this.state.failed ? <LoadFailed /> : this.props.children;
   }
+}
+
+/**
+ * Where a part of a page loaded on demand renders (a panel only some dossiers need: the rating, the remote
+ * signing, the photo step …): an announced "Đang tải…" while its chunk comes — or nothing, for a part that shows
+ * nothing until its own data says so (`quiet`) — and the failure message in its place if it cannot be loaded.
+ */
+export function LazyPanel({ children, quiet = false }: { children: ReactNode; quiet?: boolean }) {
+  const { pathname } = useLocation();
+  return (
+    <ChunkBoundary resetKey={pathname}>
+      <Suspense fallback={quiet ? null : <PanelLoading />}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
+
+function PanelLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="page-loading">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 /** Where lazy pages render: the loading state while the chunk comes, the failure message if it does not (until the address changes). */
