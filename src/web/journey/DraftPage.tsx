@@ -19,14 +19,12 @@ import { keys } from '../data/keys.ts';
 import { catalogueQueries, storeQueries } from '../data/queries.ts';
 import { formatDate, formatMoney, vnToday } from '../format.ts';
 import '../i18n/journey.ts';
-import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { acceptsStoreDocuments } from '../store/fit.ts';
-import { StorePicker } from '../store/StorePicker.tsx';
 import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { DuplicateWarning, useDraftDuplicates } from './DuplicateWarning.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
+import { caseExemptions, claimOf } from './exemption-claim.ts';
 import { CaseNote } from './CaseNote.tsx';
 import { AnswerValue, Field } from './fields.tsx';
 import { labelOf, nameOf, optionalName, titleOf, useFormLanguage } from './labels.ts';
@@ -34,10 +32,17 @@ import { browserProblem, formProblem, serverProblem, shown, type Problem } from 
 import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
-import { PhotoCopy } from './PhotoCopy.tsx';
 import { FORM_FIELDS_OF, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
 import { formatFileSize, UploadControl } from './UploadControl.tsx';
 import { ViOnlyNotice } from './ViOnlyNotice.tsx';
+import { lazyNamed, LazyPanel } from '../lazy.tsx';
+
+// Panels that only some procedures or steps show, loaded on demand (issue 18, light first load): a paper's photo read
+// into the form, the personal document store's picker, the fee exemption, the fee table of the review.
+const PhotoCopy = lazyNamed(() => import('./PhotoCopy.tsx'), 'PhotoCopy');
+const StorePicker = lazyNamed(() => import('../store/StorePicker.tsx'), 'StorePicker');
+const FeeExemptionSection = lazyNamed(() => import('./FeeExemptionSection.tsx'), 'FeeExemptionSection');
+const FeeQuoteTable = lazyNamed(() => import('../payments/FeeQuoteTable.tsx'), 'FeeQuoteTable');
 
 const sameDocument = (a: DraftDocument, b: DraftDocument) =>
   a.requirementCode === b.requirementCode && a.uploadId === b.uploadId && a.storeDocumentId === b.storeDocumentId;
@@ -258,20 +263,21 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     });
   const formFields = form.pages.flatMap((p) => p.fields.map((f) => ({ key: f.key, label: labelOf(f, lang) })));
   const photoCopy = (d: (typeof kase.documents)[number], type: NonNullable<ReturnType<typeof recognitionTypeFor>>) => (
-    <PhotoCopy
-      key={`photo-${d.code}`}
-      requirementCode={d.code}
-      name={nameOf(d, lang)}
-      type={type}
-      formFields={formFields}
-      onAttached={(up) => {
-        setFiles((fs) => ({ ...fs, [up.id]: up }));
-        setPhotos((ps) => ({ ...ps, [up.id]: true }));
-        setProblems((ps) => ps.filter((x) => x.path !== `doc-${d.code}`));
-        update({ documents: [...draft.documents, { requirementCode: d.code, uploadId: up.id }] });
-      }}
-      onFill={(values) => setDraftValues(values)}
-    />
+    <LazyPanel key={`photo-${d.code}`}>
+      <PhotoCopy
+        requirementCode={d.code}
+        name={nameOf(d, lang)}
+        type={type}
+        formFields={formFields}
+        onAttached={(up) => {
+          setFiles((fs) => ({ ...fs, [up.id]: up }));
+          setPhotos((ps) => ({ ...ps, [up.id]: true }));
+          setProblems((ps) => ps.filter((x) => x.path !== `doc-${d.code}`));
+          update({ documents: [...draft.documents, { requirementCode: d.code, uploadId: up.id }] });
+        }}
+        onFill={(values) => setDraftValues(values)}
+      />
+    </LazyPanel>
   );
   const addStored = (requirementCode: string, storeDocumentId: string) => {
     setProblems((ps) => ps.filter((x) => x.path !== `doc-${requirementCode}`));
@@ -407,32 +413,36 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                     return type ? photoCopy(d, type) : null;
                   })()}
                   {acceptsStoreDocuments(d) && (
-                    <StorePicker
-                      requirement={{ ...d, name }}
-                      source={store}
-                      openLabel={t('journey.documents.storeOpen')}
-                      chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
-                      onChoose={(doc) => addStored(d.code, doc.id)}
-                    />
+                    <LazyPanel quiet>
+                      <StorePicker
+                        requirement={{ ...d, name }}
+                        source={store}
+                        openLabel={t('journey.documents.storeOpen')}
+                        chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
+                        onChoose={(doc) => addStored(d.code, doc.id)}
+                      />
+                    </LazyPanel>
                   )}
                 </div>
               );
             })}
           {hasExemptions && (
-            <FeeExemptionSection
-              kase={kase}
-              claimed={draft.meta.feeExemptions}
-              documents={draft.documents}
-              quote={quote}
-              errors={errors}
-              store={store}
-              progress={progress}
-              describe={describe}
-              onClaim={claimExemption}
-              onFile={(code, file) => void onFile(code, file)}
-              onStoreDocument={addStored}
-              onRemove={removeDocument}
-            />
+            <LazyPanel>
+              <FeeExemptionSection
+                kase={kase}
+                claimed={draft.meta.feeExemptions}
+                documents={draft.documents}
+                quote={quote}
+                errors={errors}
+                store={store}
+                progress={progress}
+                describe={describe}
+                onClaim={claimExemption}
+                onFile={(code, file) => void onFile(code, file)}
+                onStoreDocument={addStored}
+                onRemove={removeDocument}
+              />
+            </LazyPanel>
           )}
           <button type="button" className="button" onClick={() => void next()}>
             {t('journey.draft.continue')}
@@ -583,7 +593,11 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
             </dl>
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
-          {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
+          {quote.lines.some((l) => l.gross > 0) && (
+            <LazyPanel>
+              <FeeQuoteTable quote={quote} id="review-fee-quote" />
+            </LazyPanel>
+          )}
           <DuplicateWarning items={duplicates.data ?? []} />
           <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
             {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
