@@ -9,11 +9,12 @@ import { Layout } from './components/Layout.tsx';
 import { LazyArea, lazyNamed } from './lazy.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { ProcedurePage } from './pages/ProcedurePage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 
 const dossierPages = () => import('./journey/DossierPages.tsx');
 const verifyPages = () => import('./verify/VerifyPages.tsx');
+// The procedure guide is a page of its own chunk too (issue 18, light first load: every other page loads without it).
+const ProcedurePage = lazyNamed(() => import('./pages/ProcedurePage.tsx'), 'ProcedurePage');
 const StartPage = lazyNamed(() => import('./journey/StartPage.tsx'), 'StartPage');
 const DraftPage = lazyNamed(() => import('./journey/DraftPage.tsx'), 'DraftPage');
 const ConfirmationPage = lazyNamed(dossierPages, 'ConfirmationPage');

@@ -7,11 +7,21 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { englishReady } from './i18n/english.ts';
 
-/** A named export of a module loaded on demand, as a lazy component. */
+/**
+ * A named export of a module loaded on demand, as a lazy component. In English it also waits for the English strings
+ * of the areas the module brings (registered when it is evaluated, i18n/english.ts), so the page shows in one
+ * language; if they cannot be loaded, the page shows with the Vietnamese strings.
+ */
 export function lazyNamed<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => {
+    const m = await load();
+    await englishReady().catch(() => undefined);
+    return { default: m[name] as ComponentType<PropsOf<M[K]>> };
+  });
 }
+type PropsOf<C> = C extends ComponentType<infer P> ? P : Record<string, never>;
 
 export function PageLoading() {
   const { t } = useTranslation();
@@ -46,6 +56,29 @@ class ChunkBoundary extends Component<{ children: ReactNode; resetKey: string },
   override render() {
     return this.state.failed ? <LoadFailed /> : this.props.children;
   }
+}
+
+/**
+ * Where a part of a page loaded on demand renders (a panel only some dossiers need: the rating, the remote
+ * signing, the photo step …): an announced "Đang tải…" while its chunk comes — or nothing, for a part that shows
+ * nothing until its own data says so (`quiet`) — and the failure message in its place if it cannot be loaded.
+ */
+export function LazyPanel({ children, quiet = false }: { children: ReactNode; quiet?: boolean }) {
+  const { pathname } = useLocation();
+  return (
+    <ChunkBoundary resetKey={pathname}>
+      <Suspense fallback={quiet ? null : <PanelLoading />}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
+
+function PanelLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="page-loading">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 /** Where lazy pages render: the loading state while the chunk comes, the failure message if it does not (until the address changes). */

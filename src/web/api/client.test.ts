@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validationIssues } from '../../contract/http.ts';
-import { apiErrorOf, loadEnglishIssues } from './client.ts';
+import { apiErrorOf, loadEnglishErrors } from './client.ts';
 
 /** What the server sends for a body that fails validation (src/server/http/route.ts). */
 function validationAnswer(schema: z.ZodType, value: unknown) {
@@ -24,13 +24,17 @@ describe('API errors in the interface language', () => {
     expect(e.status).toBe(409);
   });
 
-  it('builds the English message from the code and its params', () => {
+  it('keeps the server’s words in English until the registry is loaded, then builds the message from the code and its params', async () => {
+    const answer = { error: { code: 'USERNAME_TAKEN', message: 'Tên đăng nhập a.b đã được sử dụng.', params: { username: 'a.b' } } };
+    expect(apiErrorOf(409, answer, 'en').message).toBe('Tên đăng nhập a.b đã được sử dụng.');
+    await loadEnglishErrors();
     const e = apiErrorOf(409, { error: { code: 'USERNAME_TAKEN', message: 'Tên đăng nhập a.b đã được sử dụng.', params: { username: 'a.b' } } }, 'en');
     expect(e.message).toBe('The username a.b is already taken.');
     expect(e.params).toEqual({ username: 'a.b' });
   });
 
-  it('falls back to the server’s Vietnamese message for an unknown code, and to a generic message without a body', () => {
+  it('falls back to the server’s Vietnamese message for an unknown code, and to a generic message without a body', async () => {
+    await loadEnglishErrors();
     expect(apiErrorOf(400, { error: { code: 'NEW_CODE', message: 'Một lỗi mới.' } }, 'en').message).toBe('Một lỗi mới.');
     const none = apiErrorOf(502, undefined, 'en');
     expect(none.code).toBe('HTTP_502');
@@ -38,7 +42,7 @@ describe('API errors in the interface language', () => {
   });
 
   it('words the issues of a validation failure in English, keeping their path and code', async () => {
-    await loadEnglishIssues();
+    await loadEnglishErrors();
     const schema = z.object({ name: z.string().min(3), age: z.number() });
     const answer = validationAnswer(schema, { name: 'a', age: 'x' });
     const vi = apiErrorOf(400, answer, 'vi').details as { issues: { path: string; message: string; code: string }[] };

@@ -6,26 +6,27 @@
  * English template (the server's Vietnamese message when the code is unknown). The issues of a VALIDATION_FAILED
  * keep their path and zod code; in English they are worded with zod's English messages.
  */
-import i18next from 'i18next';
 import type { z } from 'zod';
-import { errorMessage } from '../../contract/errors.ts';
+import i18next from 'i18next';
+import { whenEnglish } from '../i18n/english.ts';
 
 type LocaleError = NonNullable<ReturnType<typeof z.locales.en>['localeError']>;
+type ErrorRegistry = typeof import('../../contract/errors.ts');
 let englishLocale: LocaleError | undefined;
+let registry: ErrorRegistry | undefined;
 /**
- * zod's English messages, loaded on demand (a chunk of its own: the Vietnamese interface never needs them; issue 18,
- * light first load). Loaded when the interface is or becomes English; until then an issue keeps the server's words.
+ * What English error messages need, loaded on demand (chunks of their own: the Vietnamese interface shows the
+ * server's own message and never needs them; issue 18, light first load): the error registry (every code's English
+ * template, src/contract/errors.ts) and zod's English messages. Loaded when the interface is or becomes English
+ * (i18n/english.ts: the switch to English waits for it); until then an error keeps the server's words.
  */
-export function loadEnglishIssues(): Promise<void> {
-  return import('zod/v4/locales/en.js').then((m) => {
-    englishLocale = m.default().localeError;
+export function loadEnglishErrors(): Promise<void> {
+  return Promise.all([import('../../contract/errors.ts'), import('zod/v4/locales/en.js')]).then(([errors, zodEn]) => {
+    registry = errors;
+    englishLocale = zodEn.default().localeError;
   });
 }
-const loadIfEnglish = (lng: string | undefined) => {
-  if (lng?.startsWith('en') && !englishLocale) void loadEnglishIssues().catch(() => undefined);
-};
-loadIfEnglish(i18next.language);
-i18next.on?.('languageChanged', loadIfEnglish);
+whenEnglish(() => loadEnglishErrors().then(() => undefined));
 
 export class ApiError extends Error {
   constructor(
@@ -89,7 +90,9 @@ export function localiseDetails(code: string, details: unknown, lang: string): u
 export function apiErrorOf(status: number, body: unknown, lang = language()): ApiError {
   const e = (body as { error?: { code?: string; message?: string; params?: Record<string, string | number>; details?: unknown } } | undefined)?.error;
   const code = e?.code ?? `HTTP_${status}`;
-  const message = errorMessage({ code, message: e?.message, params: e?.params }, lang, fallback(lang).generic);
+  const generic = fallback(lang).generic;
+  // Vietnamese: the server's own message. English: the registry's template (once loaded), else the server's words.
+  const message = registry ? registry.errorMessage({ code, message: e?.message, params: e?.params }, lang, generic) : e?.message || generic;
   return new ApiError(status, code, message, localiseDetails(code, e?.details, lang), e?.params);
 }
 

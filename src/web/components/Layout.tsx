@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ChatLauncher } from '../assistant/ChatLauncher.tsx';
 import { referenceQueries } from '../data/queries.ts';
+import { setLanguage } from '../i18n/english.ts';
 import { LazyArea } from '../lazy.tsx';
 import { loginHref, useSession } from '../session.tsx';
 
@@ -82,7 +83,7 @@ export function Layout() {
               className="link-button"
               onClick={() => {
                 setMenuOpen(false);
-                void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi');
+                void setLanguage(i18n.language === 'vi' ? 'en' : 'vi').catch(() => undefined);
               }}
               lang={i18n.language === 'vi' ? 'en' : 'vi'}
             >

@@ -1,6 +1,5 @@
 /** The PAKN and Q&A strings (`feedback.*`), added when their chunk loads. */
 import { addBundles } from './bundles.ts';
-import { feedbackEn } from './feedback.en.ts';
 import { feedbackVi } from './feedback.vi.ts';
 
-addBundles({ vi: { feedback: feedbackVi }, en: { feedback: feedbackEn } });
+addBundles({ vi: { feedback: feedbackVi }, en: () => import('./feedback.en.ts').then((m) => ({ feedback: m.feedbackEn })) });

@@ -5,7 +5,6 @@
  * the dossier (data/invalidate.ts).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import QRCode from 'qrcode';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -19,10 +18,8 @@ import { keys } from '../data/keys.ts';
 import { catalogueQueries } from '../data/queries.ts';
 import { formatDate, formatDateTime, formatDay, vnClockOf, vnToday } from '../format.ts';
 import '../i18n/journey.ts';
-import { BundleLink } from '../lienthong/BundlePages.tsx';
-import { DeclarationSigning } from './DeclarationSigning.tsx';
+import { lazyNamed, LazyPanel } from '../lazy.tsx';
 import { DossierMessages } from '../notifications/DossierMessages.tsx';
-import { RatingForm } from '../metrics/RatingForm.tsx';
 import { PaymentPanel } from '../payments/PaymentPanel.tsx';
 import { loginHref, useSession } from '../session.tsx';
 import { statusName } from '../staff/format.ts';
@@ -35,6 +32,12 @@ import type { DossierDetail, TimelineEntry } from './types.ts';
 import { uploadFile } from './upload.ts';
 import { UploadControl } from './UploadControl.tsx';
 import { PrintIcon } from '../components/icons.tsx';
+
+// Parts that only some dossiers show, loaded on demand (issue 18, light first load): the link to an inter-agency
+// bundle, the declaration's remote signing, the rating of a finished dossier.
+const BundleLink = lazyNamed(() => import('../lienthong/BundlePages.tsx'), 'BundleLink');
+const DeclarationSigning = lazyNamed(() => import('./DeclarationSigning.tsx'), 'DeclarationSigning');
+const RatingForm = lazyNamed(() => import('../metrics/RatingForm.tsx'), 'RatingForm');
 
 /** A status in the interface language (the API sends the Vietnamese name; English from the national status table). */
 function useStatusName() {
@@ -67,7 +70,8 @@ function Timeline({ items }: { items: TimelineEntry[] }) {
 function useQr(text: string | null) {
   return useQuery({
     queryKey: keys.qr(text ?? ''),
-    queryFn: () => QRCode.toDataURL(text!, { margin: 1, width: 180 }),
+    // The QR code library loads on demand, the first time a code is drawn.
+    queryFn: () => import('qrcode').then((m) => m.default.toDataURL(text!, { margin: 1, width: 180 })),
     enabled: !!text,
     staleTime: Infinity,
     retry: false,
@@ -100,7 +104,9 @@ export function ConfirmationPage() {
         </p>
       </div>
       <p>{t('journey.confirmation.sent', { name: d.procedureName, at: formatDateTime(d.submittedAt) })}</p>
-      <DeclarationSigning dossierId={d.id} />
+      <LazyPanel quiet>
+        <DeclarationSigning dossierId={d.id} />
+      </LazyPanel>
       <h2>{t('journey.confirmation.next')}</h2>
       <ol>
         <li>{t('journey.confirmation.step1')}</li>
@@ -118,7 +124,9 @@ export function ConfirmationPage() {
           <PrintIcon /> {t('portal.receipt.print')}
         </button>
       </p>
-      <BundleLink dossierCode={d.code} />
+      <LazyPanel quiet>
+        <BundleLink dossierCode={d.code} />
+      </LazyPanel>
       <p>
         <Link to={`/ho-so-cua-toi/${d.id}`}>{t('journey.confirmation.progress')}</Link> · <Link to="/ho-so-cua-toi">{t('journey.confirmation.mine')}</Link>
       </p>
@@ -252,11 +260,17 @@ export function DossierDetailPage() {
           </p>
         )}
       </div>
-      <DeclarationSigning dossierId={d.id} />
+      <LazyPanel quiet>
+        <DeclarationSigning dossierId={d.id} />
+      </LazyPanel>
       {d.supplementRequest && <SupplementForm d={d} request={d.supplementRequest} onDone={(r) => void supplied(r)} />}
       {d.result && <ResultPanel dossierId={d.id} result={d.result} />}
       <PaymentPanel dossierId={d.id} />
-      {(d.status.code === 9 || d.status.code === 10) && <RatingForm dossierId={d.id} />}
+      {(d.status.code === 9 || d.status.code === 10) && (
+        <LazyPanel>
+          <RatingForm dossierId={d.id} />
+        </LazyPanel>
+      )}
       <Submitted d={d} />
       <Exemptions d={d} />
       <h2>{t('journey.dossier.timeline')}</h2>

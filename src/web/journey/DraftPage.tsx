@@ -20,14 +20,12 @@ import { keys } from '../data/keys.ts';
 import { catalogueQueries, storeQueries } from '../data/queries.ts';
 import { formatDate, formatMoney, vnToday } from '../format.ts';
 import '../i18n/journey.ts';
-import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { acceptsStoreDocuments } from '../store/fit.ts';
-import { StorePicker } from '../store/StorePicker.tsx';
 import { useStoreSource } from '../store/useStoreSource.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { DuplicateWarning, useDraftDuplicates } from './DuplicateWarning.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { caseExemptions, claimOf, FeeExemptionSection } from './FeeExemptionSection.tsx';
+import { caseExemptions, claimOf } from './exemption-claim.ts';
 import { CaseNote } from './CaseNote.tsx';
 import { AnswerValue, Field } from './fields.tsx';
 import { labelOf, nameOf, optionalName, procedureNameLang, procedureNameOf, titleOf, useFormLanguage } from './labels.ts';
@@ -35,12 +33,19 @@ import { browserProblem, formProblem, serverProblem, shown, type Problem } from 
 import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
-import { PhotoCopy } from './PhotoCopy.tsx';
 import { formValuesFrom, mappedFormKeys, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
 import type { PhotoCopyView } from '../../contract/self-digitisation.ts';
 import type { StoreItem } from '../api/types.ts';
 import { formatFileSize, UploadControl } from './UploadControl.tsx';
 import { ViOnlyNotice } from './ViOnlyNotice.tsx';
+import { lazyNamed, LazyPanel } from '../lazy.tsx';
+
+// Panels that only some procedures or steps show, loaded on demand (issue 18, light first load): a paper's photo read
+// into the form, the personal document store's picker, the fee exemption, the fee table of the review.
+const PhotoCopy = lazyNamed(() => import('./PhotoCopy.tsx'), 'PhotoCopy');
+const StorePicker = lazyNamed(() => import('../store/StorePicker.tsx'), 'StorePicker');
+const FeeExemptionSection = lazyNamed(() => import('./FeeExemptionSection.tsx'), 'FeeExemptionSection');
+const FeeQuoteTable = lazyNamed(() => import('../payments/FeeQuoteTable.tsx'), 'FeeQuoteTable');
 
 const sameDocument = (a: DraftDocument, b: DraftDocument) =>
   a.requirementCode === b.requirementCode && a.uploadId === b.uploadId && a.storeDocumentId === b.storeDocumentId;
@@ -263,21 +268,22 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     });
   const formFields = form.pages.flatMap((p) => p.fields.map((f) => ({ key: f.key, label: labelOf(f, lang) })));
   const photoCopy = (d: (typeof kase.documents)[number], type: NonNullable<ReturnType<typeof recognitionTypeFor>>) => (
-    <PhotoCopy
-      key={`photo-${d.code}`}
-      requirementCode={d.code}
-      name={nameOf(d, lang)}
-      type={type}
-      procedureCode={draft.procedureCode}
-      formFields={formFields}
-      onAttached={(up) => {
-        setFiles((fs) => ({ ...fs, [up.id]: up }));
-        setPhotos((ps) => ({ ...ps, [up.id]: true }));
-        setProblems((ps) => ps.filter((x) => x.path !== `doc-${d.code}`));
-        update({ documents: [...draft.documents, { requirementCode: d.code, uploadId: up.id }] });
-      }}
-      onFill={(values) => setDraftValues(values)}
-    />
+    <LazyPanel key={`photo-${d.code}`}>
+      <PhotoCopy
+        requirementCode={d.code}
+        name={nameOf(d, lang)}
+        type={type}
+        procedureCode={draft.procedureCode}
+        formFields={formFields}
+        onAttached={(up) => {
+          setFiles((fs) => ({ ...fs, [up.id]: up }));
+          setPhotos((ps) => ({ ...ps, [up.id]: true }));
+          setProblems((ps) => ps.filter((x) => x.path !== `doc-${d.code}`));
+          update({ documents: [...draft.documents, { requirementCode: d.code, uploadId: up.id }] });
+        }}
+        onFill={(values) => setDraftValues(values)}
+      />
+    </LazyPanel>
   );
   const addStored = (requirementCode: string, storeDocumentId: string) => {
     setProblems((ps) => ps.filter((x) => x.path !== `doc-${requirementCode}`));
@@ -308,13 +314,15 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   const storedPaper = (d: (typeof kase.documents)[number], type: NonNullable<ReturnType<typeof recognitionTypeFor>>) =>
     acceptsStoreDocuments(d) && (
       <div key={`stored-${d.code}`} className="photo-copy-store">
-        <StorePicker
-          requirement={{ ...d, name: nameOf(d, lang) }}
-          source={store}
-          openLabel={t('journey.documents.storeOpen')}
-          chosen={draft.documents.flatMap((a) => (a.requirementCode === d.code && a.storeDocumentId ? [a.storeDocumentId] : []))}
-          onChoose={(doc) => void takeStoredPaper(d, type, doc)}
-        />
+        <LazyPanel quiet>
+          <StorePicker
+            requirement={{ ...d, name: nameOf(d, lang) }}
+            source={store}
+            openLabel={t('journey.documents.storeOpen')}
+            chosen={draft.documents.flatMap((a) => (a.requirementCode === d.code && a.storeDocumentId ? [a.storeDocumentId] : []))}
+            onChoose={(doc) => void takeStoredPaper(d, type, doc)}
+          />
+        </LazyPanel>
         {storeFilled[d.code] && (
           <p role="status" className="doc-ok" data-testid={`store-filled-${d.code}`}>
             {t('selfdigit.filled', { fields: storeFilled[d.code] })}
@@ -457,32 +465,36 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
                     return type ? photoCopy(d, type) : null;
                   })()}
                   {acceptsStoreDocuments(d) && (
-                    <StorePicker
-                      requirement={{ ...d, name }}
-                      source={store}
-                      openLabel={t('journey.documents.storeOpen')}
-                      chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
-                      onChoose={(doc) => addStored(d.code, doc.id)}
-                    />
+                    <LazyPanel quiet>
+                      <StorePicker
+                        requirement={{ ...d, name }}
+                        source={store}
+                        openLabel={t('journey.documents.storeOpen')}
+                        chosen={attached.flatMap((a) => (a.storeDocumentId ? [a.storeDocumentId] : []))}
+                        onChoose={(doc) => addStored(d.code, doc.id)}
+                      />
+                    </LazyPanel>
                   )}
                 </div>
               );
             })}
           {hasExemptions && (
-            <FeeExemptionSection
-              kase={kase}
-              claimed={draft.meta.feeExemptions}
-              documents={draft.documents}
-              quote={quote}
-              errors={errors}
-              store={store}
-              progress={progress}
-              describe={describe}
-              onClaim={claimExemption}
-              onFile={(code, file) => void onFile(code, file)}
-              onStoreDocument={addStored}
-              onRemove={removeDocument}
-            />
+            <LazyPanel>
+              <FeeExemptionSection
+                kase={kase}
+                claimed={draft.meta.feeExemptions}
+                documents={draft.documents}
+                quote={quote}
+                errors={errors}
+                store={store}
+                progress={progress}
+                describe={describe}
+                onClaim={claimExemption}
+                onFile={(code, file) => void onFile(code, file)}
+                onStoreDocument={addStored}
+                onRemove={removeDocument}
+              />
+            </LazyPanel>
           )}
           <button type="button" className="button" onClick={() => void next()}>
             {t('journey.draft.continue')}
@@ -657,7 +669,11 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
             </dl>
           )}
           <p>{quote.total === 0 ? t('journey.review.free') : t('journey.review.total', { amount: formatMoney(quote.total) })}</p>
-          {quote.lines.some((l) => l.gross > 0) && <FeeQuoteTable quote={quote} id="review-fee-quote" />}
+          {quote.lines.some((l) => l.gross > 0) && (
+            <LazyPanel>
+              <FeeQuoteTable quote={quote} id="review-fee-quote" />
+            </LazyPanel>
+          )}
           <OnlineAdvantage kase={kase} />
         </div>
       )}

@@ -14,23 +14,10 @@ import { FeeQuoteTable } from '../payments/FeeQuoteTable.tsx';
 import { acceptsStoreDocuments } from '../store/fit.ts';
 import { StorePicker, type StoreSource } from '../store/StorePicker.tsx';
 import type { ShownError } from './ErrorSummary.tsx';
+import { caseExemptions, claimOf } from './exemption-claim.ts';
 import { nameOf, useFormLanguage } from './labels.ts';
 import type { DraftDocument } from './types.ts';
 import { UploadControl } from './UploadControl.tsx';
-
-/** The exemptions of a case's fee lines, each once. */
-export function caseExemptions(kase: ProcedureCase): FeeExemption[] {
-  const seen = new Map<string, FeeExemption>();
-  for (const e of kase.fees.flatMap((l) => l.exemptions)) if (!seen.has(e.code)) seen.set(e.code, e);
-  return [...seen.values()];
-}
-
-/** The exemption claimed in the draft (one at a time) and its proving documents. */
-export function claimOf(kase: ProcedureCase, claimed: string[] | undefined, documents: DraftDocument[]) {
-  const exemption = caseExemptions(kase).find((e) => e.code === claimed?.[0]);
-  const proofs = exemption ? documents.filter((d) => d.requirementCode === proofCode(exemption.code)) : [];
-  return { exemption, proofs };
-}
 
 interface Props {
   kase: ProcedureCase;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { adminNav } from '../admin/nav.ts';
 import { errorText } from '../data/errors.ts';
+import { setLanguage } from '../i18n/english.ts';
 import { LazyArea } from '../lazy.tsx';
 import { metricsNav } from '../metrics/nav.ts';
 import { LoadError } from './bits.tsx';
@@ -56,7 +57,7 @@ function StaffFrame() {
             <button
               type="button"
               className="link-button"
-              onClick={() => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi')}
+              onClick={() => void setLanguage(i18n.language === 'vi' ? 'en' : 'vi').catch(() => undefined)}
               lang={i18n.language === 'vi' ? 'en' : 'vi'}
             >
               {i18n.language === 'vi' ? 'English' : 'Tiếng Việt'}
