@@ -7,13 +7,14 @@
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { LazyArea, lazyNamed } from './lazy.tsx';
-import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { SearchPage } from './pages/SearchPage.tsx';
 
 const dossierPages = () => import('./journey/DossierPages.tsx');
 const verifyPages = () => import('./verify/VerifyPages.tsx');
 // The procedure guide is a page of its own chunk too (issue 18, light first load: every other page loads without it).
+// The home and search pages too, so that a journey's first load does not carry them (issue 18, light first load).
+const HomePage = lazyNamed(() => import('./pages/HomePage.tsx'), 'HomePage');
+const SearchPage = lazyNamed(() => import('./pages/SearchPage.tsx'), 'SearchPage');
 const ProcedurePage = lazyNamed(() => import('./pages/ProcedurePage.tsx'), 'ProcedurePage');
 const StartPage = lazyNamed(() => import('./journey/StartPage.tsx'), 'StartPage');
 const DraftPage = lazyNamed(() => import('./journey/DraftPage.tsx'), 'DraftPage');

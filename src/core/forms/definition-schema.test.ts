@@ -8,8 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { ProcedureDefinition, type FormDefinition, type FormField } from '../catalogue/schema.ts';
 import { build, compileForm, FormDefinitionError } from './definition.ts';
 import { checkFormDefinition, EngineFormDefinition, zodValidationChecker } from './definition-schema.ts';
-import { formatFormMessage } from './messages.ts';
+import { ENGLISH_FORM_MESSAGES } from './messages.en.ts';
+import { formatFormMessage, registerEnglishFormMessages } from './messages.ts';
 import { validateForm } from './validate.ts';
+
+registerEnglishFormMessages(ENGLISH_FORM_MESSAGES);
 
 const dir = new URL('../../../data/catalogue/procedures/', import.meta.url);
 const forms: { name: string; raw: unknown; server: FormDefinition }[] = fs

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition, FormField } from '../catalogue/schema.ts';
-import { FORM_MESSAGES, formatFormMessage, localiseFieldError } from './messages.ts';
+import { ENGLISH_FORM_MESSAGES } from './messages.en.ts';
+import { FORM_MESSAGES_VI, type FormMessageKey, formatFormMessage, localiseFieldError, registerEnglishFormMessages } from './messages.ts';
+
+registerEnglishFormMessages(ENGLISH_FORM_MESSAGES);
 import { ctx } from './test-fixtures.ts';
 import { checkIdNumberStructure, validateForm, type ValidationContext } from './validate.ts';
 
@@ -38,7 +41,9 @@ const cases: { field: FormField; value: unknown; extra?: Record<string, unknown>
 
 describe('form messages in Vietnamese and English', () => {
   it('every sentence has both languages with the same placeholders', () => {
-    for (const [key, m] of Object.entries(FORM_MESSAGES)) {
+    expect(Object.keys(ENGLISH_FORM_MESSAGES.messages).sort()).toEqual(Object.keys(FORM_MESSAGES_VI).sort());
+    for (const [key, vi] of Object.entries(FORM_MESSAGES_VI)) {
+      const m = { vi, en: ENGLISH_FORM_MESSAGES.messages[key as FormMessageKey] };
       const names = (s: string) =>
         [...s.matchAll(/\{(\w+)\}/g)]
           .map((x) => x[1])

@@ -11,7 +11,6 @@ import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { FormField, ProcedureCase } from '../../core/catalogue/schema.ts';
 import { EXEMPTION_PROOF_PREFIX, proofCode } from '../../core/fees/exemptions.ts';
 import { feeQuantities, quoteFees } from '../../core/fees/quote.ts';
-import { OnlineAdvantage } from '../components/OnlineAdvantage.tsx';
 import { isFieldVisible, validateForm, visiblePages } from '../../core/forms/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { ProcedureDetail } from '../api/types.ts';
@@ -33,7 +32,7 @@ import { browserProblem, formProblem, serverProblem, shown, type Problem } from 
 import { journeyQueries } from './queries.ts';
 import type { Draft, DraftDocument, SubmissionProblem } from './types.ts';
 import { uploadFile } from './upload.ts';
-import { formValuesFrom, mappedFormKeys, recognitionTypeFor } from '../../core/recognition/self-digitisation.ts';
+import { recognitionTypeFor } from '../../core/recognition/document-types.ts';
 import type { PhotoCopyView } from '../../contract/self-digitisation.ts';
 import type { StoreItem } from '../api/types.ts';
 import { formatFileSize, UploadControl } from './UploadControl.tsx';
@@ -45,6 +44,7 @@ import { lazyNamed, LazyPanel } from '../lazy.tsx';
 const PhotoCopy = lazyNamed(() => import('./PhotoCopy.tsx'), 'PhotoCopy');
 const StorePicker = lazyNamed(() => import('../store/StorePicker.tsx'), 'StorePicker');
 const FeeExemptionSection = lazyNamed(() => import('./FeeExemptionSection.tsx'), 'FeeExemptionSection');
+const OnlineAdvantage = lazyNamed(() => import('../components/OnlineAdvantage.tsx'), 'OnlineAdvantage');
 const FeeQuoteTable = lazyNamed(() => import('../payments/FeeQuoteTable.tsx'), 'FeeQuoteTable');
 
 const sameDocument = (a: DraftDocument, b: DraftDocument) =>
@@ -81,6 +81,10 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const [photoFills, setPhotoFills] = useState<typeof import('./photo-fills.ts') | null>(null);
+  useEffect(() => {
+    void import('./photo-fills.ts').then(setPhotoFills);
+  }, []);
   const [draft, setDraft] = useState<Draft>(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
@@ -262,8 +266,8 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     kase.documents.flatMap((d) => {
       const type = recognitionTypeFor(d.documentType);
       if (!type || d.providedByForm) return [];
-      const keys = mappedFormKeys(type, draft.procedureCode);
-      if (pageFieldKeys && !keys.some((k) => pageFieldKeys.includes(k))) return [];
+      // Until the fill table has loaded (just after the page), a form page offers no photo; it appears a moment later.
+      if (pageFieldKeys && !photoFills?.mappedFormKeys(type, draft.procedureCode).some((k) => pageFieldKeys.includes(k))) return [];
       return [{ d, type }];
     });
   const formFields = form.pages.flatMap((p) => p.fields.map((f) => ({ key: f.key, label: labelOf(f, lang) })));
@@ -298,6 +302,7 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
     if (doc.kind !== 'photo_copy' || !doc.photoCopy) return;
     try {
       const photo = await api<PhotoCopyView>(`/api/photo-copies/${doc.photoCopy.id}`);
+      const { formValuesFrom } = await import('./photo-fills.ts');
       const fill = formValuesFrom(
         type,
         photo.confirmed ?? [],
@@ -674,7 +679,9 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
               <FeeQuoteTable quote={quote} id="review-fee-quote" />
             </LazyPanel>
           )}
-          <OnlineAdvantage kase={kase} />
+          <LazyPanel quiet>
+            <OnlineAdvantage kase={kase} />
+          </LazyPanel>
         </div>
       )}
     </section>

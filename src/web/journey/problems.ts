@@ -15,6 +15,7 @@ import { labelForMessage, localiseFieldError, type FormLanguage, type FormMessag
 import type { ShownError } from './ErrorSummary.tsx';
 import { nameOf } from './labels.ts';
 import type { SubmissionProblem } from './types.ts';
+import './form-messages-english.ts';
 
 export interface Problem {
   /** Where it is shown: the id of the control without its `f-` prefix (ErrorSummary links to it). */

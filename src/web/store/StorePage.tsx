@@ -20,7 +20,7 @@ import { formatDate, formatDay } from '../format.ts';
 import { loginHref, useSession } from '../session.tsx';
 import { fileSize, vnClock } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { STORE_DOCUMENT_TYPE_OF } from '../../core/recognition/self-digitisation.ts';
+import { STORE_DOCUMENT_TYPE_OF } from '../../core/recognition/document-types.ts';
 import { RECOGNISABLE_TYPES, type RecognisableType } from '../../core/recognition/templates.ts';
 import { PhotoCopy } from '../journey/PhotoCopy.tsx';
 import { storeItemState, vnToday, type StoreItemState } from './fit.ts';

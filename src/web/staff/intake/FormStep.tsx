@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../journey/ErrorSummary.tsx';
 import { Field } from '../../journey/fields.tsx';
 import { titleOf, useFormLanguage } from '../../journey/labels.ts';
 import type { StepProps } from './state.ts';
+import '../../journey/form-messages-english.ts';
 
 export function FormStep({ state, update, errors, setErrors, next }: StepProps) {
   const { t } = useTranslation();
