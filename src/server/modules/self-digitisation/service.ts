@@ -22,6 +22,7 @@ import type { RecognisableType } from '../../../core/recognition/templates.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
+import { deferWrite } from '../../db/deferred.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
@@ -122,7 +123,9 @@ export async function confirmPhotoCopy(
  */
 export async function photoCopySubscriber(tx: Queryable, event: DossierEvent): Promise<void> {
   if (event.type !== 'submitted' && event.type !== 'supplement_provided') return;
-  await tx.query(
+  // Deferred: sent with the transaction's other deferred writes (src/server/db/deferred.ts; issue 17).
+  await deferWrite(
+    tx,
     `UPDATE dossier_documents x SET photo_copy = true, digitised = false
        FROM photo_copies p
       WHERE x.dossier_id = $1 AND x.upload_id = p.upload_id AND NOT x.photo_copy
