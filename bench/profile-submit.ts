@@ -18,6 +18,7 @@ import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase, type Database, type Queryable } from '../src/server/db/database.ts';
+import { withDeferredWrites } from '../src/server/db/deferred.ts';
 import { cloneDrafts, completeBirthDraft, signedInCitizen } from './load-citizens.ts';
 
 const { values: args } = parseArgs({ options: { profiled: { type: 'string', default: '20' }, warmup: { type: 'string', default: '10' } } });
@@ -30,6 +31,8 @@ interface Trace {
   sql: string;
   ms: number;
   inTx: boolean;
+  /** Size of the rows returned, as JSON (what the driver had to parse). */
+  bytes: number;
 }
 let trace: Trace[] | null = null;
 
@@ -37,10 +40,14 @@ let trace: Trace[] | null = null;
 function traced(db: Database): Database {
   const record = async <T>(inTx: boolean, sql: string, run: () => Promise<T>): Promise<T> => {
     const t = performance.now();
+    let bytes = 0;
     try {
-      return await run();
+      const r = await run();
+      const rows = (r as { rows?: unknown[] } | undefined)?.rows;
+      if (trace && rows) bytes = JSON.stringify(rows).length;
+      return r;
     } finally {
-      trace?.push({ sql: sql.replace(/\s+/g, ' ').trim(), ms: performance.now() - t, inTx });
+      trace?.push({ sql: sql.replace(/\s+/g, ' ').trim(), ms: performance.now() - t, inTx, bytes });
     }
   };
   return {
@@ -49,7 +56,13 @@ function traced(db: Database): Database {
     query: (sql, params) => record(false, sql, () => db.query(sql, params)),
     transaction: (fn) =>
       record(false, 'BEGIN … COMMIT (whole transaction)', () =>
-        db.transaction((tx: Queryable) => fn({ query: (sql, params) => record(true, sql, () => tx.query(sql, params)) })),
+        db.transaction(async (tx: Queryable) => {
+          // Deferred writes as in the real transaction (src/server/db/deferred.ts), their combined statement traced.
+          const deferring = withDeferredWrites({ query: (sql, params) => record(true, sql, () => tx.query(sql, params)) });
+          const result = await fn(deferring);
+          await deferring.flush();
+          return result;
+        }),
       ),
     exec: (sql) => db.exec(sql),
     withAdvisoryLock: (k, fn) => db.withAdvisoryLock(k, fn),
@@ -94,10 +107,12 @@ try {
   const stmts = (xs: Trace[]) => xs.filter((x) => !x.sql.startsWith('BEGIN'));
   const txs = last.filter((x) => x.sql.startsWith('BEGIN')).length;
   console.log(`\nOne submission (the last of ${P}, after ${W} warm-up), in order; ms per statement:`);
-  for (const x of last) console.log(`${x.ms.toFixed(2).padStart(7)} ${x.inTx ? 'tx ' : '   '} ${x.sql.slice(0, 150)}`);
+  console.log('     ms  bytes    statement');
+  for (const x of last) console.log(`${x.ms.toFixed(2).padStart(7)} ${String(x.bytes).padStart(6)} ${x.inTx ? 'tx ' : '   '} ${x.sql.slice(0, 140)}`);
   const n = stmts(last).length;
+  const received = stmts(last).reduce((s, x) => s + x.bytes, 0);
   console.log(
-    `\nstatements: ${n} (${stmts(last).filter((x) => x.inTx).length} in the transaction, ${stmts(last).filter((x) => !x.inTx).length} outside), transactions: ${txs}; round trips incl. BEGIN/COMMIT: ${n + 2 * txs}`,
+    `\nstatements: ${n} (${stmts(last).filter((x) => x.inTx).length} in the transaction, ${stmts(last).filter((x) => !x.inTx).length} outside), transactions: ${txs}; round trips incl. BEGIN/COMMIT: ${n + 2 * txs}; rows received: ${received} bytes as JSON`,
   );
   // Per-statement averages over all profiled submissions, the slowest first.
   const by = new Map<string, { n: number; ms: number }>();

@@ -8,11 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
+import { withDeferredWrites } from './deferred.ts';
 
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
   query<T = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  /**
+   * In a transaction: queues a write whose result nobody reads, sent with the other queued writes as one statement
+   * before the transaction's next statement or its commit (src/server/db/deferred.ts says which writes may be). Use
+   * `deferWrite`, which sends the write at once where there is no queue.
+   */
+  defer?(sql: string, params: unknown[]): void;
 }
 
 export interface Database extends Queryable {
@@ -100,14 +107,17 @@ async function openPglite(dataDir?: string): Promise<Database> {
       return toResult<T>(await pg.query(sql, params.map(toPgParam)));
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return pg.transaction(async (tx) =>
-        fn({
+      return pg.transaction(async (tx) => {
+        const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
             await yieldToEventLoop();
             return toResult<R>(await tx.query(sql, params.map(toPgParam)));
           },
-        }),
-      );
+        });
+        const result = await fn(deferring);
+        await deferring.flush();
+        return result;
+      });
     },
     async exec(sql: string) {
       await pg.exec(sql);
@@ -163,12 +173,14 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({
+        const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
             const r = await client.query(sql, params.map(toPgParam));
             return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
           },
         });
+        const result = await fn(deferring);
+        await deferring.flush();
         await client.query('COMMIT');
         return result;
       } catch (err) {

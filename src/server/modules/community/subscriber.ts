@@ -9,6 +9,7 @@
 import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import { Channel } from '../../../core/dossiers/status.ts';
 import type { Queryable } from '../../db/database.ts';
+import { deferWrite } from '../../db/deferred.ts';
 import type { Skill } from '../../../core/community/coverage.ts';
 
 const ONLINE_SKILLS: readonly Skill[] = ['eid_login', 'online_submission'];
@@ -27,9 +28,11 @@ export async function communitySubscriber(tx: Queryable, event: DossierEvent): P
     return;
   }
   if (event.actor.kind !== 'citizen') return;
-  // The dossier's applicant read and the evidence written in one statement (one round trip of the submission,
-  // issue 17): nothing is written unless the applicant has an identity number and signed in with the e-ID.
-  await tx.query(
+  // The dossier's applicant read and the evidence written in one statement, deferred (sent with the transaction's
+  // other deferred writes, src/server/db/deferred.ts; issue 17): nothing is written unless the applicant has an
+  // identity number and signed in with the e-ID.
+  await deferWrite(
+    tx,
     `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
      SELECT d.applicant_id_number, s, 'online_dossier', d.id, NULL, NULL, $2
        FROM dossiers d CROSS JOIN unnest($3::text[]) AS s

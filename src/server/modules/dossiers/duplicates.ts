@@ -9,6 +9,7 @@ import { standsInTheWay, subjectKeys } from '../../../core/dossiers/duplicates.t
 import { nationalStatusName, type NationalStatus } from '../../../core/dossiers/status.ts';
 import { now } from '../../clock.ts';
 import type { Queryable } from '../../db/database.ts';
+import { deferWrite } from '../../db/deferred.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { getOwnDraft } from './drafts.ts';
 
@@ -32,7 +33,8 @@ export async function recordSubjects(
 ): Promise<string[]> {
   const keys = subjectKeys(procedureCode, values, applicantIdNumber);
   if (keys.length > 0) {
-    await tx.query('INSERT INTO dossier_subjects (dossier_id, subject_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [dossierId, keys]);
+    // Deferred: sent with the transaction's other deferred writes (src/server/db/deferred.ts; issue 17).
+    await deferWrite(tx, 'INSERT INTO dossier_subjects (dossier_id, subject_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [dossierId, keys]);
   }
   return keys;
 }

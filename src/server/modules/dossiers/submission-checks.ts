@@ -162,7 +162,8 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
       ).rows
     : [];
   const byId = new Map(uploads.map((u) => [u.id, u]));
-  const stored = new Map((await listStore(ctx.db, citizen.idNumber)).map((s) => [s.id, s]));
+  // The citizen's personal store is read only when a component comes from it (one round trip fewer otherwise, issue 17).
+  const stored = new Map((attached.some((a) => a.storeDocumentId) ? await listStore(ctx.db, citizen.idNumber) : []).map((s) => [s.id, s]));
   const documents: CheckedSubmission['documents'] = [];
   // Proofs of a fee exemption are attached as `MIEN-PHI:<exemption code>` (core/fees/exemptions.ts).
   const exemptionProofs: ExemptionProof[] = [];

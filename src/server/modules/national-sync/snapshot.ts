@@ -7,7 +7,10 @@ interface Row {
   code: string;
   procedure_code: string;
   procedure_name: string;
-  definition: { nationalCodeKnown?: boolean; field?: { code?: string; name?: string } } | null;
+  /** Of the procedure version's definition, only what the message carries (the whole definition is ~16 KB of JSON). */
+  national_code_known: boolean | null;
+  field_code: string | null;
+  field_name: string | null;
   channel: number;
   applicant_kind: string;
   applicant_name: string;
@@ -60,7 +63,8 @@ interface SupplementRow {
 export async function loadSnapshot(tx: Queryable, dossierId: string, links: { publicUrl: string; secret: string }): Promise<DossierSnapshot> {
   const r = (
     await tx.query<Row & { docs: DocRow[]; results: ResultRow[]; supplement_log: SupplementRow[] }>(
-      `SELECT d.code, d.procedure_code, d.procedure_name, v.definition, d.channel, d.applicant_kind, d.applicant_name, d.applicant_id_number,
+      `SELECT d.code, d.procedure_code, d.procedure_name, (v.definition->'nationalCodeKnown') = 'true'::jsonb AS national_code_known,
+              v.definition->'field'->>'code' AS field_code, v.definition->'field'->>'name' AS field_name, d.channel, d.applicant_kind, d.applicant_name, d.applicant_id_number,
               d.applicant_phone, d.applicant_email, d.summary, d.status, d.submitted_at, d.received_at, d.due_at, d.finished_at, d.returned_at,
               d.refused_at, d.result_delivery, h.id AS handling_id, h.name AS handling_name, h.agency_code AS handling_agency,
               d.receiving_unit_id, ru.agency_code AS receiving_agency, d.vneid_authenticated, d.population_db_used, d.paid_online_via, d.fee_quote,
@@ -110,9 +114,9 @@ export async function loadSnapshot(tx: Queryable, dossierId: string, links: { pu
     procedure: {
       code: r.procedure_code,
       name: r.procedure_name,
-      nationalCodeKnown: r.definition?.nationalCodeKnown === true,
-      fieldCode: r.definition?.field?.code ?? '',
-      fieldName: r.definition?.field?.name ?? '',
+      nationalCodeKnown: r.national_code_known === true,
+      fieldCode: r.field_code ?? '',
+      fieldName: r.field_name ?? '',
     },
     channel: (r.channel === 2 || r.channel === 3 ? r.channel : 1) as 1 | 2 | 3,
     applicant: { kind: r.applicant_kind, name: r.applicant_name, idNumber: r.applicant_id_number, phone: r.applicant_phone, email: r.applicant_email },

@@ -5,6 +5,7 @@
  * A payload that cannot be built (a code missing from the mapping tables) does not stop the change: the message is
  * recorded parked, with the reason, for the reconciliation page.
  */
+import { deferWrites } from '../../db/deferred.ts';
 import { actionLabel } from '../dossiers/index.ts';
 import type { DossierSubscriber } from '../dossiers/index.ts';
 import { MappingMissing } from '../../../core/national-sync/mappings.ts';
@@ -41,19 +42,21 @@ export function nationalSyncSubscriber(links: { publicUrl: string; secret: strin
       }
       rows.push({ kind, madonvi, payload, state: problem ? 'parked' : 'pending', last_error: problem });
     }
-    // The messages, the dossier's sync row and its sync state in one statement (one round trip in the transaction).
-    // A dossier already 'pending' is not rewritten (a new dossier is created 'pending'): no dead row version.
-    await tx.query(
-      `WITH m AS (
-         INSERT INTO national_sync_messages (dossier_id, kind, event_id, seq, madonvi, payload, state, last_error)
-         SELECT $1, x.kind, $2, $3, x.madonvi, x.payload, x.state, x.last_error
-           FROM ROWS FROM (jsonb_to_recordset($4::jsonb) AS (kind text, madonvi text, payload jsonb, state text, last_error text))
-                WITH ORDINALITY AS x(kind, madonvi, payload, state, last_error, n)
-          ORDER BY x.n
-         ON CONFLICT (event_id, kind) DO NOTHING),
-       s AS (INSERT INTO national_sync_dossiers (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING)
-       UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state NOT IN ('failed', 'pending')`,
-      [event.dossierId, event.id, event.seq, JSON.stringify(rows)],
-    );
+    // The messages, the dossier's sync row and its sync state: deferred writes of the transaction (one statement
+    // with the other subscribers' writes, src/server/db/deferred.ts; issue 17). A dossier already 'pending' is not
+    // rewritten (a new dossier is created 'pending'): no dead row version.
+    await deferWrites(tx, [
+      {
+        sql: `INSERT INTO national_sync_messages (dossier_id, kind, event_id, seq, madonvi, payload, state, last_error)
+              SELECT $1, x.kind, $2, $3, x.madonvi, x.payload, x.state, x.last_error
+                FROM ROWS FROM (jsonb_to_recordset($4::jsonb) AS (kind text, madonvi text, payload jsonb, state text, last_error text))
+                     WITH ORDINALITY AS x(kind, madonvi, payload, state, last_error, n)
+               ORDER BY x.n
+              ON CONFLICT (event_id, kind) DO NOTHING`,
+        params: [event.dossierId, event.id, event.seq, JSON.stringify(rows)],
+      },
+      { sql: 'INSERT INTO national_sync_dossiers (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING', params: [event.dossierId] },
+      { sql: "UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state NOT IN ('failed', 'pending')", params: [event.dossierId] },
+    ]);
   };
 }

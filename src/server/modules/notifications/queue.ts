@@ -12,6 +12,7 @@ import { planNotifications, type Contacts } from '../../../core/notifications/po
 import { DEFAULT_RULES, resolveRule, type NoticeEventType, type NotificationSwitch, type ResolvedRule } from '../../../core/notifications/rules.ts';
 import { render, type NotificationLocale, type TemplateParams } from '../../../core/notifications/templates.ts';
 import type { Queryable } from '../../db/database.ts';
+import { deferWrite } from '../../db/deferred.ts';
 import { pickTemplate, type SavedTemplate } from './template-store.ts';
 
 interface DossierContactRow {
@@ -57,10 +58,13 @@ export function templateParams(e: DossierEvent, d: Pick<DossierContactRow, 'appl
   };
 }
 
-/** The in-transaction subscriber that queues the notifications of every dossier event. */
+/**
+ * The in-transaction subscriber that queues the notifications of every dossier event. Its insert is a deferred write
+ * (sent with the transaction's other deferred writes as one statement, src/server/db/deferred.ts; issue 17).
+ */
 export function notificationSubscriber(lookupUrl: string) {
   return async (tx: Queryable, e: DossierEvent): Promise<void> => {
-    await queueNotifications(tx, e, lookupUrl);
+    await queueBatch(tx, [e], lookupUrl, true);
   };
 }
 
@@ -75,7 +79,12 @@ export function queueNotifications(tx: Queryable, e: DossierEvent, lookupUrl: st
  * saved templates) and one insert of every row (arrays unnested, so no limit on bound parameters). A single event is
  * a batch of one: the path of every transition and of a burst is the same.
  */
-export async function queueNotificationsBatch(tx: Queryable, events: readonly DossierEvent[], lookupUrl: string): Promise<number> {
+export function queueNotificationsBatch(tx: Queryable, events: readonly DossierEvent[], lookupUrl: string): Promise<number> {
+  return queueBatch(tx, events, lookupUrl, false);
+}
+
+/** With `deferred`, the insert is queued as a deferred write and the number returned is of rows planned, not written. */
+async function queueBatch(tx: Queryable, events: readonly DossierEvent[], lookupUrl: string, deferred: boolean): Promise<number> {
   const told = events.filter((e) => DEFAULT_RULES.some((r) => r.event === e.type));
   if (told.length === 0) return 0; // internal events: nobody is told
   const templates = [...new Set(told.map((e) => DEFAULT_RULES.find((r) => r.event === e.type)?.template ?? ''))];
@@ -143,7 +152,7 @@ export async function queueNotificationsBatch(tx: Queryable, events: readonly Do
       saved: (read?.templates ?? []).filter((t) => t.code === rule.template),
     });
   }
-  return insertRows(tx, cols);
+  return insertRows(tx, cols, deferred);
 }
 
 /** What one event's notifications need, decided: the rule in force, the contacts, the opt-outs, the saved templates. */
@@ -194,19 +203,20 @@ function addRows(cols: unknown[][], x: Decided): void {
 }
 
 /** One insert of every row (arrays unnested: no limit on bound parameters); a dedupe key already there is skipped. */
-async function insertRows(tx: Queryable, cols: unknown[][]): Promise<number> {
+async function insertRows(tx: Queryable, cols: unknown[][], deferred = false): Promise<number> {
   if (cols[0].length === 0) return 0;
-  const res = await tx.query(
-    `INSERT INTO notifications (dedupe_key, event_id, event_type, dossier_id, dossier_code, unit_id, citizen_id, channel, recipient, locale,
+  const sql = `INSERT INTO notifications (dedupe_key, event_id, event_type, dossier_id, dossier_code, unit_id, citizen_id, channel, recipient, locale,
                                 template_code, template_version, subject, body, params, mandatory, status, reason, delivered_at)
      SELECT k, ev, et, did, dc, u, cid, ch, rc, lo, tc, tv, sj, bd, pr::jsonb, md, st, rs, CASE WHEN st = 'delivered' THEN now() END
        FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[],
                    $11::text[], $12::int[], $13::text[], $14::text[], $15::text[], $16::boolean[], $17::text[], $18::text[])
             AS r(k, ev, et, did, dc, u, cid, ch, rc, lo, tc, tv, sj, bd, pr, md, st, rs)
-     ON CONFLICT (dedupe_key) DO NOTHING`,
-    cols,
-  );
-  return res.rowCount;
+     ON CONFLICT (dedupe_key) DO NOTHING`;
+  if (deferred) {
+    await deferWrite(tx, sql, cols);
+    return cols[0].length;
+  }
+  return (await tx.query(sql, cols)).rowCount;
 }
 
 /**

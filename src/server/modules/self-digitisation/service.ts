@@ -24,6 +24,7 @@ import { type RecognisableType, templateFor } from '../../../core/recognition/te
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
+import { deferWrite } from '../../db/deferred.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
@@ -176,7 +177,10 @@ export async function photoCopySubscriber(tx: Queryable, event: DossierEvent): P
       WHERE x.dossier_id = $1 AND x.store_document_id = s.id AND s.kind = 'photo_copy' AND x.upload_id IS NULL`,
     [event.dossierId],
   );
-  await tx.query(
+  // Deferred (after the statement above, which it depends on): sent with the transaction's other deferred writes
+  // (src/server/db/deferred.ts; issue 17).
+  await deferWrite(
+    tx,
     `UPDATE dossier_documents x SET photo_copy = true, digitised = false
        FROM photo_copies p
       WHERE x.dossier_id = $1 AND x.upload_id = p.upload_id AND NOT x.photo_copy
