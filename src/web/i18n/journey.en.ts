@@ -82,6 +82,8 @@ export const journeyEn: typeof journeyVi = {
     },
   },
   duplicates: {
+    more: 'See {{count}} more and what to know',
+    why: 'Why do I see this warning?',
     title: 'You may already have applied',
     lead: 'An application for the same procedure and the same person (or event) is being handled or was finished recently:',
     own: 'Your application {{code}}, submitted on {{date}}',

@@ -80,6 +80,8 @@ export const journeyVi = {
     },
   },
   duplicates: {
+    more: 'Xem thêm {{count}} hồ sơ khác và điều cần biết',
+    why: 'Vì sao tôi thấy cảnh báo này?',
     title: 'Có thể bạn đã nộp hồ sơ này',
     lead: 'Đã có hồ sơ cùng thủ tục cho cùng người (hoặc cùng sự việc) đang được giải quyết hoặc vừa có kết quả:',
     own: 'Hồ sơ {{code}} của bạn, nộp ngày {{date}}',

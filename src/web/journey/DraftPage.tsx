@@ -362,6 +362,22 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
   const listedDocuments = kase.documents.filter((d) => !d.providedByForm);
   const attachedCount = draft.documents.filter((x) => listedDocuments.some((d) => d.code === x.requirementCode)).length;
   const missingRequired = listedDocuments.filter((d) => d.required && !draft.documents.some((x) => x.requirementCode === d.code));
+  const hasDuplicates = (duplicates.data?.length ?? 0) > 0;
+  const reviewSummary = (
+    <dl className="summary-list review-summary" data-testid="review-summary">
+      <div>
+        <dt>{t('journey.steps.documents')}</dt>
+        <dd>
+          {t('portal.review.documentsAttached', { count: attachedCount })}
+          {missingRequired.length > 0 && <>; {t('portal.review.documentsMissing', { count: missingRequired.length })}</>}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('journey.review.fees')}</dt>
+        <dd>{quote.total === 0 ? t('journey.review.free') : formatMoney(quote.total)}</dd>
+      </div>
+    </dl>
+  );
   const page = form.pages.find((p) => p.key === step.key);
   const visibleFields = page ? page.fields.filter((f) => isFieldVisible(form, draft.values, f.key)) : [];
   // Prefilled national data: one note for the page (not one per field), and read-only where the catalogue locks it
@@ -563,26 +579,16 @@ function DraftJourney({ initial, proc }: { initial: Draft; proc: ProcedureDetail
       {step.key === 'kiem-tra' && (
         <div>
           {/*
-           * The first screen (issue 18): a short summary, the duplicate warning and "Nộp hồ sơ" come first; the
-           * answers follow, one folded group per page, each opened on demand (docs/portal.md, "Review page").
+           * The first screen (issue 18): a short summary and "Nộp hồ sơ" come first; the answers follow, one folded
+           * group per page, each opened on demand (docs/portal.md, "Review page"). When a dossier for the same subject
+           * exists, its warning is what must be read before the button, and the summary follows the button.
            */}
-          <dl className="summary-list review-summary" data-testid="review-summary">
-            <div>
-              <dt>{t('journey.steps.documents')}</dt>
-              <dd>
-                {t('portal.review.documentsAttached', { count: attachedCount })}
-                {missingRequired.length > 0 && <>; {t('portal.review.documentsMissing', { count: missingRequired.length })}</>}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('journey.review.fees')}</dt>
-              <dd>{quote.total === 0 ? t('journey.review.free') : formatMoney(quote.total)}</dd>
-            </div>
-          </dl>
+          {!hasDuplicates && reviewSummary}
           <DuplicateWarning items={duplicates.data ?? []} />
           <button type="button" className="button button-primary" disabled={submit.isPending} onClick={() => submit.mutate()}>
             {submit.isPending ? t('journey.draft.submitting') : t('journey.draft.submit')}
           </button>
+          {hasDuplicates && reviewSummary}
           <h2>{t('portal.review.details')}</h2>
           {pages.map((p, i) => (
             <details

@@ -27,27 +27,35 @@ export function useDraftDuplicates(draftId: string, flush: () => Promise<void>, 
   });
 }
 
+/**
+ * Compact, so that "Nộp hồ sơ" below it stays on a phone's first screen (issue 18): the most recent dossier first,
+ * the others folded under "Xem thêm".
+ */
 export function DuplicateWarning({ items }: { items: DraftDuplicate[] }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return null;
   const status = (d: DraftDuplicate) => nationalStatusName[d.status as NationalStatus]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? d.statusName;
+  const item = (d: DraftDuplicate, i: number) => (
+    <li key={d.dossierId ?? `other-${i}`}>
+      {d.own && d.dossierId ? (
+        <Link to={`/ho-so-cua-toi/${d.dossierId}`}>{t('journey.duplicates.own', { code: d.code, date: formatDate(d.submittedAt) })}</Link>
+      ) : (
+        t('journey.duplicates.other', { date: formatDate(d.submittedAt) })
+      )}{' '}
+      – {t('journey.duplicates.state', { state: status(d) })}
+    </li>
+  );
+  const [latest, ...earlier] = [...items].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   return (
     <section className="duplicate-warning" aria-labelledby="duplicate-warning-title" data-testid="duplicate-warning">
       <h2 id="duplicate-warning-title">{t('journey.duplicates.title')}</h2>
-      <p>{t('journey.duplicates.lead')}</p>
-      <ul>
-        {items.map((d, i) => (
-          <li key={d.dossierId ?? `other-${i}`}>
-            {d.own && d.dossierId ? (
-              <Link to={`/ho-so-cua-toi/${d.dossierId}`}>{t('journey.duplicates.own', { code: d.code, date: formatDate(d.submittedAt) })}</Link>
-            ) : (
-              t('journey.duplicates.other', { date: formatDate(d.submittedAt) })
-            )}{' '}
-            – {t('journey.duplicates.state', { state: status(d) })}
-          </li>
-        ))}
-      </ul>
-      <p>{t('journey.duplicates.proceed')}</p>
+      <ul>{item(latest, 0)}</ul>
+      <details>
+        <summary>{earlier.length > 0 ? t('journey.duplicates.more', { count: earlier.length }) : t('journey.duplicates.why')}</summary>
+        <p>{t('journey.duplicates.lead')}</p>
+        {earlier.length > 0 && <ul>{earlier.map((d, i) => item(d, i + 1))}</ul>}
+        <p>{t('journey.duplicates.proceed')}</p>
+      </details>
     </section>
   );
 }
