@@ -59,6 +59,9 @@ describe('duplicate birth registration', () => {
     await birthRegistrationToReview(page, baseUrl);
     const warning = page.getByTestId('duplicate-warning');
     await warning.getByRole('heading', { name: 'Có thể bạn đã nộp hồ sơ này' }).waitFor();
+    // The warning shows the most recent dossier and folds the others (dossiers of earlier files on this server may
+    // carry a business-clock date after this one): open the fold, then the first dossier's link is there.
+    await warning.locator('summary').click();
     const link = warning.getByRole('link', { name: new RegExp(first.code.replace(/\./g, '\\.')) });
     expect(await link.getAttribute('href')).toBe(`/ho-so-cua-toi/${first.id}`);
     await expectAccessible(page);
