@@ -19,6 +19,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -132,6 +133,33 @@ function processCpuMs(pid: number | undefined): number | null {
 }
 const cpuNotes: string[] = [];
 
+/** CPU (user + system, ms) of every PostgreSQL process on this machine (0 when the server is elsewhere). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      total += processCpuMs(Number(pid)) ?? 0;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+/** Where the machine's CPU went during a run, per submission: the server, PostgreSQL, this load generator. */
+function cpuMeter(server: number | undefined): () => string {
+  const s0 = server === undefined ? 0 : (processCpuMs(server) ?? 0);
+  const p0 = postgresCpuMs();
+  const b0 = process.cpuUsage();
+  return () => {
+    const b = process.cpuUsage(b0);
+    const part = (ms: number) => (ms / N).toFixed(2);
+    const serverPart = server === undefined ? '' : `server ${part((processCpuMs(server) ?? 0) - s0)}, `;
+    return `${serverPart}PostgreSQL ${part(postgresCpuMs() - p0)}, load generator ${part((b.user + b.system) / 1000)} ms CPU per submission`;
+  };
+}
+
 async function runLoad<T>(items: T[], concurrency: number, one: (item: T) => Promise<void>): Promise<{ seconds: number; latencies: number[] }> {
   const latencies: number[] = [];
   let next = 0;
@@ -226,19 +254,42 @@ function summarise(engine: string, r: { seconds: number; latencies: number[] }, 
   };
 }
 
+/**
+ * One POST over a kept-alive connection with node:http, answering the status. The load generator shares the two
+ * cores with the server and PostgreSQL: WHATWG fetch cost it ~1.5 ms CPU per submission, node:http ~0.5 ms
+ * (the CPU split printed after the runs shows it), so less of the machine goes to generating the load.
+ */
+function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** N submissions over HTTP from `concurrency` clients, client i sending to server i mod (number of servers). */
 async function httpRun(servers: string[], prepared: Prepared, drafts: [string, number, string][], concurrency: number) {
   let errors = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const urls = servers.map((s) => new URL('/api/dossiers', s));
   const r = await runLoad(drafts, concurrency, async ([draftId, ci]) => {
     const c = prepared.clients[ci];
-    const res = await fetch(`${servers[ci % servers.length]}/api/dossiers`, {
-      method: 'POST',
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ draftId, idempotencyKey: crypto.randomUUID() }),
-    });
-    await res.arrayBuffer();
-    if (res.status !== 201) errors++;
+    const status = await post(
+      agent,
+      urls[ci % urls.length],
+      { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      JSON.stringify({ draftId, idempotencyKey: crypto.randomUUID() }),
+    );
+    if (status !== 201) errors++;
   });
+  agent.destroy();
   return { ...r, errors };
 }
 
@@ -270,14 +321,17 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   // Both servers start before the first run (the second idles through it): start-up is never inside a measurement.
   const [one, two] = await Promise.all([startServer(env), engine === 'postgresql' ? startServer(env) : null]);
   const cpu0 = processCpuMs(one.proc.pid);
+  const meter1 = cpuMeter(one.proc.pid);
   const r1 = await httpRun([one.url], prepared, prepared.drafts[0], concurrency);
   const cpu1 = processCpuMs(one.proc.pid);
+  const split1 = meter1();
   errors += r1.errors;
   results.push(summarise(`${engine} HTTP, 1 server`, r1, r1.errors));
   console.error(fmt(results[0]));
   // The server process's own CPU (user + system) per submission: what the JS side costs, much less sensitive to other
   // load on the machine than the rates are.
   if (cpu0 !== null && cpu1 !== null) cpuNotes.push(`${engine} HTTP, 1 server: server process CPU ${((cpu1 - cpu0) / N).toFixed(2)} ms per submission`);
+  if (engine === 'postgresql') cpuNotes.push(`${engine} HTTP, 1 server, CPU split: ${split1}`);
   if (two) {
     console.error(`[${engine}] ${N} submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
     const r2 = await httpRun([one.url, two.url], prepared, prepared.drafts[1], concurrency);
@@ -291,7 +345,9 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   if (engine === 'pglite') db = await open();
   console.error(`[${engine}] baseline: the same creation through the bare driver…`);
   const agency = '000.01.52.H19';
+  const meterBase = cpuMeter(undefined);
   const base = await runLoad(prepared.drafts[runs - 1], concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
+  if (engine === 'postgresql') cpuNotes.push(`${engine} baseline, CPU split: ${meterBase()}`);
   results.push(summarise(`${engine} baseline`, base, 0));
   const codes = (
     await db.query<{ n: number; d: number }>("SELECT count(*)::int AS n, count(DISTINCT code)::int AS d FROM dossiers WHERE code NOT LIKE 'pending:%'")

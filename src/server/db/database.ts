@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import { withDeferredWrites } from './deferred.ts';
+import { isStalePlan, PreparedStatements } from './prepared.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -20,6 +21,8 @@ export interface Queryable {
    * `deferWrite`, which sends the write at once where there is no queue.
    */
   defer?(sql: string, params: unknown[]): void;
+  /** In a transaction that defers writes: a read sent before the queued writes (`readAhead` in deferred.ts says when). */
+  readAhead?<T = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
 }
 
 export interface Database extends Queryable {
@@ -156,18 +159,32 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     }
   }
   let outsidePool: InstanceType<typeof pg.Pool> | null = null;
+  // The hot statements go as named prepared statements (src/server/db/prepared.ts).
+  const prepared = new PreparedStatements();
+  type Sender = { query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }> };
+  /** An autocommit statement; one that met a stale prepared plan (a migration changed its columns) is re-prepared and retried once. */
+  const autocommit = async <T>(on: Sender, sql: string, params: unknown[]) => {
+    const values = params.map(toPgParam);
+    let r: Awaited<ReturnType<Sender['query']>>;
+    try {
+      r = await on.query(prepared.config(sql, values));
+    } catch (err) {
+      if (!isStalePlan(err)) throw err;
+      prepared.retire();
+      r = await on.query(prepared.config(sql, values));
+    }
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+  };
   return {
     kind: 'postgresql',
     outside: {
       async query<T = Row>(sql: string, params: unknown[] = []) {
         outsidePool ??= new pg.Pool({ connectionString: url, max: 2, options: schema ? `-c search_path=${schema},public` : undefined });
-        const r = await outsidePool.query(sql, params.map(toPgParam));
-        return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+        return autocommit<T>(outsidePool, sql, params);
       },
     },
     async query<T = Row>(sql: string, params: unknown[] = []) {
-      const r = await pool.query(sql, params.map(toPgParam));
-      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+      return autocommit<T>(pool, sql, params);
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
@@ -175,7 +192,15 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
         await client.query('BEGIN');
         const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
-            const r = await client.query(sql, params.map(toPgParam));
+            let r: Awaited<ReturnType<Sender['query']>>;
+            try {
+              r = await client.query(prepared.config(sql, params.map(toPgParam)));
+            } catch (err) {
+              // Inside a transaction the statement cannot be retried (the transaction is aborted): the names are
+              // renewed so that the caller's next attempt re-prepares.
+              if (isStalePlan(err)) prepared.retire();
+              throw err;
+            }
             return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
           },
         });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from './database.ts';
-import { combineWrites, deferWrite, deferWrites, withDeferredWrites } from './deferred.ts';
+import { combineWrites, deferWrite, deferWrites, readAhead, withDeferredWrites } from './deferred.ts';
 import { openTestDatabase, testDatabaseKind } from '../testing/harness.ts';
 
 describe('combineWrites', () => {
@@ -49,6 +49,31 @@ describe(`deferred writes in a transaction (${testDatabaseKind})`, () => {
       { k: 'b', n: 2 },
     ]);
     expect((await db.query('SELECT k FROM deferred_other')).rows).toEqual([{ k: 'x' }]);
+  });
+
+  it('reads ahead of the queued writes without sending them; they still go as one statement before the commit', async () => {
+    await db.exec('CREATE TABLE deferred_ahead (k text PRIMARY KEY)');
+    await db.query("INSERT INTO deferred_ahead (k) VALUES ('ahead-1')");
+    const sent: string[] = [];
+    const seen = await db.transaction(async (tx) => {
+      const watched: Queryable = {
+        ...tx,
+        query: (sql, params) => {
+          sent.push(sql);
+          return tx.query(sql, params);
+        },
+      };
+      await deferWrite(tx, 'INSERT INTO deferred_ahead (k) VALUES ($1)', ['ahead-2']);
+      await deferWrite(tx, 'INSERT INTO deferred_ahead (k) VALUES ($1)', ['ahead-3']);
+      // The read runs before the queue is sent: it does not see the queued rows.
+      const read = (await readAhead<{ k: string }>(tx, 'SELECT k FROM deferred_ahead ORDER BY k', [])).rows.map((r) => r.k);
+      expect(sent).toEqual([]);
+      return read;
+    });
+    expect(seen).toEqual(['ahead-1']);
+    expect((await db.query<{ k: string }>('SELECT k FROM deferred_ahead ORDER BY k')).rows.map((r) => r.k)).toEqual(['ahead-1', 'ahead-2', 'ahead-3']);
+    // Where nothing defers, readAhead is a plain query.
+    expect((await readAhead<{ n: number }>(db, 'SELECT 1 AS n', [])).rows).toEqual([{ n: 1 }]);
   });
 
   it('sends what is still queued before the commit', async () => {

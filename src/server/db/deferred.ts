@@ -53,6 +53,16 @@ export function combineWrites(writes: readonly Write[]): Write {
   return { sql: `WITH ${parts.join(',\n')}\nSELECT 1`, params };
 }
 
+/**
+ * A read that does not wait for the transaction's queued writes: sent at once, before them (where there is no queue,
+ * a plain query). Only for a read of rows that no queued write touches — e.g. the notification subscriber's read of
+ * the citizen's contacts and the province's rules while the creation's components and log entry wait in the queue —
+ * so that the queue still goes as one statement, not one before the read and one after.
+ */
+export function readAhead<T>(tx: Queryable, sql: string, params: unknown[]): Promise<{ rows: T[]; rowCount: number }> {
+  return tx.readAhead ? tx.readAhead<T>(sql, params) : tx.query<T>(sql, params);
+}
+
 /** A transaction's Queryable that defers writes (`defer`) and sends them before its next statement or at `flush`. */
 export function withDeferredWrites(tx: Queryable): Queryable & { flush(): Promise<void> } {
   let queue: Write[] = [];
@@ -76,6 +86,7 @@ export function withDeferredWrites(tx: Queryable): Queryable & { flush(): Promis
         },
       );
     },
+    readAhead: <T>(sql: string, params?: unknown[]) => tx.query<T>(sql, params),
     defer(sql: string, params: unknown[]) {
       if (!WRITE.test(sql)) throw new Error('A deferred write is one INSERT, UPDATE or DELETE without a WITH clause');
       queue.push({ sql: sql.trim().replace(/;+$/, ''), params });

@@ -20,6 +20,7 @@ export {
   prepareTransition,
   runTransition,
   transition,
+  type CreatedDossier,
   type DossierSubscriber,
   type NewDocument,
   type NewDossier,

@@ -155,8 +155,9 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   const uploadIds = [...new Set(attached.flatMap((d) => (d.uploadId ? [d.uploadId] : [])))];
   const uploads = uploadIds.length
     ? (
-        await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number }>(
-          "SELECT id, sha256, original_name, mime, size FROM uploads WHERE id = ANY($1::uuid[]) AND owner_kind = 'citizen' AND owner_id = $2",
+        await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number; photo_copy: boolean }>(
+          `SELECT u.id, u.sha256, u.original_name, u.mime, u.size, EXISTS (SELECT 1 FROM photo_copies p WHERE p.upload_id = u.id) AS photo_copy
+             FROM uploads u WHERE u.id = ANY($1::uuid[]) AND u.owner_kind = 'citizen' AND u.owner_id = $2`,
           [uploadIds, citizen.id],
         )
       ).rows
@@ -177,7 +178,15 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
         documents.push({ requirementCode: a.requirementCode, storeDocumentId: s.id, sha256: s.sha256, name: s.title, mime: s.mime, size: s.size });
       } else if (u) {
         exemptionProofs.push({ exemptionCode });
-        documents.push({ requirementCode: a.requirementCode, uploadId: u.id, sha256: u.sha256, name: u.original_name, mime: u.mime, size: Number(u.size) });
+        documents.push({
+          requirementCode: a.requirementCode,
+          uploadId: u.id,
+          sha256: u.sha256,
+          name: u.original_name,
+          mime: u.mime,
+          size: Number(u.size),
+          photoCopy: u.photo_copy,
+        });
       } else {
         problems.push({
           path: `documents.${a.requirementCode}`,
@@ -208,7 +217,15 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
       });
       continue;
     }
-    documents.push({ requirementCode: a.requirementCode, uploadId: u.id, sha256: u.sha256, name: u.original_name, mime: u.mime, size: Number(u.size) });
+    documents.push({
+      requirementCode: a.requirementCode,
+      uploadId: u.id,
+      sha256: u.sha256,
+      name: u.original_name,
+      mime: u.mime,
+      size: Number(u.size),
+      photoCopy: u.photo_copy,
+    });
   }
   for (const req of c.documents) {
     if (!req.required || req.providedByForm) continue;

@@ -148,6 +148,22 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     expect(await count('dossiers')).toBe(before + 1);
   });
 
+  it('creates exactly one dossier from 20 concurrent submissions of one draft with different keys, and closes the draft', async () => {
+    const { draft } = await readyDraft();
+    const before = await count('dossiers');
+    const results = await Promise.all(Array.from({ length: 20 }, () => mai.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() })));
+    const created = results.filter((r) => r.statusCode === 201);
+    expect(created).toHaveLength(1);
+    // The others are told the draft is already submitted (or closed, when they read it after the winner's commit).
+    for (const r of results.filter((x) => x.statusCode !== 201)) {
+      expect(r.statusCode, r.body).toBe(409);
+      expect(['DRAFT_ALREADY_SUBMITTED', 'DRAFT_CLOSED']).toContain(r.json().error.code);
+    }
+    expect(await count('dossiers')).toBe(before + 1);
+    const closed = (await t.ctx.db.query<{ status: string; dossier_id: string }>('SELECT status, dossier_id FROM drafts WHERE id = $1', [draft.id])).rows[0];
+    expect(closed).toEqual({ status: 'submitted', dossier_id: created[0].json().id });
+  });
+
   it('gives 500 concurrent distinct submissions 500 distinct codes', async () => {
     const drafts = [];
     for (let i = 0; i < 500; i++) drafts.push((await readyDraft()).draft);

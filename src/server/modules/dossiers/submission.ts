@@ -151,9 +151,10 @@ export async function submitDossier(
 
   const checked = await check(ctx, citizen, draft);
   const unit = await receivingUnit(ctx.db, draft.meta?.receivingUnitId);
-  const steps =
-    (await getVersion(ctx.db, draft.procedure_code, draft.procedure_version)).definition.cases.find((c) => c.code === draft.case_code)?.workflow ?? [];
-  const unitIds = routeUnits(await orgTree(ctx.db), steps, { receivingUnitId: unit.id, competentUnitId: checked.competentUnitId });
+  const version = await getVersion(ctx.db, draft.procedure_code, draft.procedure_version);
+  const tree = await orgTree(ctx.db);
+  const steps = version.definition.cases.find((c) => c.code === draft.case_code)?.workflow ?? [];
+  const unitIds = routeUnits(tree, steps, { receivingUnitId: unit.id, competentUnitId: checked.competentUnitId });
   const submittedAt = now();
   const loginAt = citizen.loginAt ? new Date(citizen.loginAt) : null;
   const id = crypto.randomUUID();
@@ -183,6 +184,7 @@ export async function submitDossier(
         agencyCode: unit.agencyCode,
         competentUnitId: checked.competentUnitId,
         unitIds,
+        known: { version, tree },
         submittedAt,
         feeQuote: checked.feeQuote,
         feeTotal: checked.feeTotal,

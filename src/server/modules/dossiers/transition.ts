@@ -21,11 +21,12 @@ import { stepKind } from '../../../core/workflow/steps.ts';
 import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
+import { deferWrites, type Write } from '../../db/deferred.ts';
 import { kysely, sql, type DB, type Insertable } from '../../db/kysely.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../outbox/outbox.ts';
-import { getVersion } from '../catalogue/index.ts';
+import { getVersion, type ProcedureVersion } from '../catalogue/index.ts';
 import { cachedCalendar } from '../reference/index.ts';
 import { prepareSigning } from '../results/index.ts';
 import { orgTree, type OrgTree, type Staff } from '../officials/index.ts';
@@ -56,7 +57,18 @@ export interface TransitionEnv {
  * and outbox messages (which then commit or roll back with the change). Subscribers are assembled in
  * src/server/bootstrap.ts (AppContext.dossierSubscribers).
  */
-export type DossierSubscriber = (tx: Queryable, event: DossierEvent, before: DossierRow | null) => Promise<void>;
+export type DossierSubscriber = (tx: Queryable, event: DossierEvent, before: DossierRow | null, created?: CreatedDossier) => Promise<void>;
+
+/**
+ * What the creation path knows of the dossier it has just inserted, given to the subscribers of its `submitted` event so
+ * that they need not read the rows back inside the transaction (issue 17: each read was a round trip and a plan).
+ */
+export interface CreatedDossier {
+  /** What the caller asked to create, as inserted. */
+  dossier: NewDossier;
+  /** The components' row ids, in the order of `dossier.documents`. */
+  documentIds: string[];
+}
 
 export interface TransitionResult {
   status: Status;
@@ -335,6 +347,11 @@ export interface NewDossier {
    * one unit at once). Without it the code is issued inside the transaction, as its last step (assignDossierCode).
    */
   code?: string;
+  /**
+   * What the caller read before the transaction (the online submission has both): subscribers build what they send
+   * from it instead of reading the new rows back. Without it they read.
+   */
+  known?: { version: ProcedureVersion; tree: OrgTree };
   /** Online: the draft claimed by this submission, the login time, the citizen's idempotency key. */
   online?: { draftId: string; loginAt: Date | null; idempotencyKey: string };
   /** Counter and postal intake: who received it, the identity check, the waybill (unique per official and key). */
@@ -355,6 +372,8 @@ export interface NewDocument {
   mime: string;
   size: number;
   source: 'upload' | 'scan' | 'store';
+  /** Whether the upload is the citizen's photo copy (self-digitisation); absent when the caller did not check. */
+  photoCopy?: boolean;
 }
 
 /**
@@ -367,17 +386,6 @@ export interface NewDocument {
 export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossier): Promise<{ code: string; event: DossierEvent } | null> {
   const db = kysely(tx);
   const online = n.online;
-  if (online) {
-    // A concurrent submission of the same draft waits on this row lock, then finds the draft closed.
-    const claimed = await db
-      .updateTable('drafts')
-      .set({ status: 'submitted', dossier_id: n.id, updated_at: sql<Date>`now()` })
-      .where('id', '=', online.draftId)
-      .where('status', '=', 'open')
-      .returning('id')
-      .executeTakeFirst();
-    if (!claimed) return null;
-  }
   const row: Insertable<DB['dossiers']> = {
     id: n.id,
     code: n.code ?? `pending:${n.id}`,
@@ -414,7 +422,8 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     applicant_search: foldVietnamese(n.applicant.fullName),
     intake: n.intake ?? null,
   };
-  // Any unique index decides a race: the id, (owner, idempotency key) online, (official, key) at the counter.
+  // Any unique index decides a race: the id, (owner, idempotency key) and the draft online (a concurrent submission of
+  // the same draft waits for this transaction, then conflicts), (official, key) at the counter.
   const inserted = await db
     .insertInto('dossiers')
     .values(row)
@@ -422,6 +431,21 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return null;
+  // From here every write of the creation is deferred (src/server/db/deferred.ts): none is read back in the
+  // transaction, and with the subscribers' writes they go to the database as one statement before the commit.
+  const writes: Write[] = [];
+  const later = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+    const c = q.compile();
+    writes.push({ sql: c.sql, params: [...c.parameters] });
+  };
+  if (online)
+    later(
+      db
+        .updateTable('drafts')
+        .set({ status: 'submitted', dossier_id: n.id, updated_at: sql<Date>`now()` })
+        .where('id', '=', online.draftId)
+        .where('status', '=', 'open'),
+    );
 
   const entry: ActionEntry = {
     dossierId: n.id,
@@ -487,20 +511,22 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     competent_unit_id: n.competentUnitId,
   } satisfies EventSource;
   const event = buildEvent(source, { ...entry, hash }, null);
-  // The components, the first log entry and — when the code is known — the event in one statement.
-  let q = documents.length > 0 ? db.with('components', (qb) => qb.insertInto('dossier_documents').values(documents)) : db;
+  // The components, the first log entry and — when the code is known — the event.
+  if (documents.length > 0) later(db.insertInto('dossier_documents').values(documents));
+  later(db.insertInto('dossier_actions').values(logRow));
   if (n.code)
-    q = q.with('event', (qb) =>
-      qb
+    later(
+      db
         .insertInto('outbox')
         .values({ topic: DOSSIER_EVENT_TOPIC, dedupe_key: eventKey(event), payload: JSON.stringify(event) })
         .onConflict((oc) => oc.column('dedupe_key').doNothing()),
     );
-  await q.insertInto('dossier_actions').values(logRow).execute();
+  await deferWrites(tx, writes);
   // Otherwise the code and the event in one statement, the last of the creation: the event carries the code the counter gave.
   const code =
     n.code ?? (await assignDossierCode(tx, n.id, n.agencyCode, n.submittedAt, { topic: DOSSIER_EVENT_TOPIC, dedupeKey: eventKey(event), payload: event }));
   const withCode = { ...event, code };
-  for (const subscriber of ctx.dossierSubscribers ?? []) await subscriber(tx, withCode, null);
+  const created: CreatedDossier = { dossier: n, documentIds: documents.map((x) => x.id as string) };
+  for (const subscriber of ctx.dossierSubscribers ?? []) await subscriber(tx, withCode, null, created);
   return { code, event: withCode };
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDossierPayload } from '../../../core/national-sync/payloads.ts';
 import { payloadProblems } from '../../../core/national-sync/schema.ts';
 import { PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { testDatabaseKind } from '../../testing/harness.ts';
@@ -16,6 +17,8 @@ import { TestClient } from '../../testing/harness.ts';
 import { runIndex766 } from '../metrics/index.ts';
 import { runImportDossiers } from './import.ts';
 import { createNationalSyncWorker } from './job.ts';
+import { portalMappings } from './mappings.ts';
+import { loadSnapshot } from './snapshot.ts';
 import type { NationalSyncWorker } from './worker.ts';
 
 describe(`national-portal sync through the stand-in, on ${testDatabaseKind}`, () => {
@@ -128,6 +131,19 @@ describe(`national-portal sync through the stand-in, on ${testDatabaseKind}`, ()
     expect(seen[0]).toMatchObject({ service: 'DongBoHoSoMC', error_code: 0 });
     expect((await messages(d.id)).every((m) => m.state === 'acked')).toBe(true);
     expect(await syncState(d.id)).toBe('synced');
+  });
+
+  it("a new dossier's message, built from what the submission knew, equals the one built from the rows read back", async () => {
+    b.at('08:05');
+    const d = await b.submitBirthRegistration();
+    const queued = (
+      await db().query<{ payload: Record<string, unknown> }>("SELECT payload FROM national_sync_messages WHERE dossier_id = $1 AND kind = 'dossier'", [d.id])
+    ).rows[0];
+    const { config } = b.t.ctx;
+    const readBack = buildDossierPayload(await loadSnapshot(db(), d.id, { publicUrl: config.publicUrl, secret: config.cookieSecret }), portalMappings());
+    expect(readBack.TaiLieuNop.length).toBeGreaterThan(0);
+    expect(queued.payload).toEqual(JSON.parse(JSON.stringify(readBack)));
+    await worker.drain();
   });
 
   it('"đã tồn tại" on create → sent again as an update', async () => {

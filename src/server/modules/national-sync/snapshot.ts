@@ -1,6 +1,7 @@
 /** Reads what the dossier message carries, in the transaction of the change (the pure builder is in src/core/national-sync). */
 import type { DossierSnapshot } from '../../../core/national-sync/payloads.ts';
 import type { Queryable } from '../../db/database.ts';
+import type { CreatedDossier } from '../dossiers/index.ts';
 import { publicFileUrl } from './file-links.ts';
 
 interface Row {
@@ -151,5 +152,69 @@ export async function loadSnapshot(tx: Queryable, dossierId: string, links: { pu
       number: x.number,
       url: publicFileUrl(links.publicUrl, links.secret, 'result', x.id),
     })),
+  };
+}
+
+/**
+ * The snapshot of a dossier just created, from what the creation path knows (no read inside the transaction; issue
+ * 17): the same values loadSnapshot would read back — documents in the same order (by id: they share one creation
+ * time), no results nor supplements yet. Null when the caller gave no procedure version and organisation (`known`),
+ * or a unit is not in the tree: then loadSnapshot reads.
+ */
+export function snapshotOfCreated(c: CreatedDossier, links: { publicUrl: string; secret: string }): DossierSnapshot | null {
+  const n = c.dossier;
+  if (!n.known || !n.code) return null;
+  const units = n.known.tree.units;
+  const receiving = units.get(n.receivingUnitId);
+  const handling = units.get(n.competentUnitId ?? n.receivingUnitId);
+  if (!receiving || !handling) return null;
+  const definition = n.known.version.definition as unknown as { nationalCodeKnown?: unknown; field?: { code?: unknown; name?: unknown } };
+  const fee = n.feeQuote as { lines?: { code: string; name: string; kind: string; net: number }[] } | null;
+  const documents = n.documents
+    .map((d, i) => ({ d, id: c.documentIds[i] }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ d, id }) => ({
+      requirementCode: d.requirementCode,
+      name: d.name,
+      digitised: true,
+      reused: d.source === 'store',
+      fromStore: d.source === 'store',
+      url: publicFileUrl(links.publicUrl, links.secret, 'document', id),
+    }));
+  return {
+    code: n.code,
+    procedure: {
+      code: n.procedureCode,
+      name: n.procedureName,
+      nationalCodeKnown: definition.nationalCodeKnown === true,
+      fieldCode: typeof definition.field?.code === 'string' ? definition.field.code : '',
+      fieldName: typeof definition.field?.name === 'string' ? definition.field.name : '',
+    },
+    channel: n.channel,
+    applicant: {
+      kind: 'citizen',
+      name: n.applicant.fullName,
+      idNumber: n.applicant.idNumber,
+      phone: n.applicant.phone ?? null,
+      email: n.applicant.email ?? null,
+    },
+    summary: n.summary,
+    status: 1,
+    submittedAt: n.submittedAt,
+    receivedAt: null,
+    dueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    refusedAt: null,
+    resultDelivery: n.resultDelivery,
+    handlingUnit: { id: handling.id, name: handling.name, agencyCode: handling.agencyCode },
+    receivingUnit: { id: receiving.id, agencyCode: receiving.agencyCode },
+    vneidAuthenticated: n.vneidAuthenticated,
+    populationDbUsed: n.populationDbUsed,
+    paidOnlineVia: 0,
+    fees: (fee?.lines ?? []).map((l) => ({ code: l.code, name: l.name, kind: l.kind, amount: Number(l.net) })),
+    documents,
+    supplements: [],
+    results: [],
   };
 }

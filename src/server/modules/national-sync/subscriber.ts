@@ -13,14 +13,15 @@ import { syncMessagesFor } from '../../../core/national-sync/messages.ts';
 import { buildDossierPayload, buildProgressPayload, portalUnitCode } from '../../../core/national-sync/payloads.ts';
 import { ROLE_LABELS } from './labels.ts';
 import { portalMappings } from './mappings.ts';
-import { loadSnapshot } from './snapshot.ts';
+import { loadSnapshot, snapshotOfCreated } from './snapshot.ts';
 
 export function nationalSyncSubscriber(links: { publicUrl: string; secret: string }): DossierSubscriber {
-  return async (tx, event) => {
+  return async (tx, event, _before, created) => {
     const kinds = syncMessagesFor(event);
     if (kinds.length === 0) return;
     const m = portalMappings();
-    const snapshot = await loadSnapshot(tx, event.dossierId, links);
+    // A new dossier's snapshot comes from what its creation knows (one read fewer in the submission, issue 17).
+    const snapshot = (created && snapshotOfCreated(created, links)) ?? (await loadSnapshot(tx, event.dossierId, links));
     const rows: { kind: string; madonvi: string; payload: object; state: 'parked' | 'pending'; last_error: string | null }[] = [];
     for (const kind of kinds) {
       let payload: object = {};

@@ -173,6 +173,10 @@ describe('rules over every transition of the vocabulary', () => {
           statements++;
           return tx.query(sql, params);
         },
+        readAhead: (sql: string, params?: unknown[]) => {
+          statements++;
+          return tx.query(sql, params);
+        },
       } as typeof tx;
       return queueNotificationsBatch(counted, burst, lookupUrl);
     });

@@ -29,7 +29,7 @@ import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
 import type { DossierEvent } from '../../../core/dossiers/events.ts';
-import { prepareTransition, transition } from '../dossiers/index.ts';
+import { prepareTransition, transition, type CreatedDossier } from '../dossiers/index.ts';
 import type { Staff } from '../officials/index.ts';
 import { findOwnUpload } from '../documents/index.ts';
 import { requestRecognition } from '../recognition/index.ts';
@@ -168,8 +168,11 @@ export async function confirmPhotoCopy(
  * Dossier subscriber: the components of a submission or a supplement that are the citizen's photo copies are marked
  * as such and are not digitised until an official confirmed them against the original.
  */
-export async function photoCopySubscriber(tx: Queryable, event: DossierEvent): Promise<void> {
+export async function photoCopySubscriber(tx: Queryable, event: DossierEvent, _before: unknown, created?: CreatedDossier): Promise<void> {
   if (event.type !== 'submitted' && event.type !== 'supplement_provided') return;
+  // A new dossier whose components are all uploads known not to be photo copies has nothing to mark: its two
+  // statements are skipped (issue 17: most submissions).
+  if (created?.dossier.documents.every((d) => d.source !== 'store' && d.photoCopy === false)) return;
   // A photo copy taken from the citizen's store attaches like a store document; it is her upload, not a reuse.
   await tx.query(
     `UPDATE dossier_documents x SET upload_id = p.upload_id, reused = false, from_store = false
