@@ -19,7 +19,7 @@ import type { CitizenActor } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
 import { catalogueCache, getVersion } from '../catalogue/index.ts';
 import { listStore, storeMismatch } from '../results/index.ts';
-import { insertDraft, type DraftRow } from './drafts.ts';
+import { insertDraft, type AttachedUpload, type DraftRow } from './drafts.ts';
 import type { CheckedSubmission } from './submission.ts';
 import { receivingUnit } from './submission.ts';
 
@@ -153,15 +153,17 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   // Documents: every required component that is not the e-form itself needs an upload of the citizen's own.
   const attached = draft.documents ?? [];
   const uploadIds = [...new Set(attached.flatMap((d) => (d.uploadId ? [d.uploadId] : [])))];
-  const uploads = uploadIds.length
-    ? (
-        await ctx.db.query<{ id: string; sha256: string; original_name: string; mime: string; size: number; photo_copy: boolean }>(
-          `SELECT u.id, u.sha256, u.original_name, u.mime, u.size, EXISTS (SELECT 1 FROM photo_copies p WHERE p.upload_id = u.id) AS photo_copy
+  const uploads =
+    draft.attached_uploads ??
+    (uploadIds.length
+      ? (
+          await ctx.db.query<AttachedUpload>(
+            `SELECT u.id, u.sha256, u.original_name, u.mime, u.size, EXISTS (SELECT 1 FROM photo_copies p WHERE p.upload_id = u.id) AS photo_copy
              FROM uploads u WHERE u.id = ANY($1::uuid[]) AND u.owner_kind = 'citizen' AND u.owner_id = $2`,
-          [uploadIds, citizen.id],
-        )
-      ).rows
-    : [];
+            [uploadIds, citizen.id],
+          )
+        ).rows
+      : []);
   const byId = new Map(uploads.map((u) => [u.id, u]));
   // The citizen's personal store is read only when a component comes from it (one round trip fewer otherwise, issue 17).
   const stored = new Map((attached.some((a) => a.storeDocumentId) ? await listStore(ctx.db, citizen.idNumber) : []).map((s) => [s.id, s]));

@@ -84,7 +84,8 @@ type KeyedDossierColumns = {
 
 /**
  * The dossier already submitted with this idempotency key (then the draft does not matter), else the citizen's draft
- * (404 when it is not theirs): one statement, one round trip (it was two, issue 17). The same answers as
+ * (404 when it is not theirs) with its owner's uploads that its components name: one statement, one round trip (it
+ * was three, issue 17). The same answers as
  * findByIdempotencyKey followed by getOwnDraft.
  */
 async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, draftId: string): Promise<{ existing: SubmittedDossier } | { draft: DraftRow }> {
@@ -95,7 +96,15 @@ async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, dr
   const r = (
     await db.query<Partial<DraftRow> & KeyedDossierColumns>(
       `SELECT k.id AS k_id, k.code AS k_code, k.status AS k_status, k.submitted_at AS k_submitted_at, k.procedure_code AS k_procedure_code,
-              k.procedure_name AS k_procedure_name, d.*
+              k.procedure_name AS k_procedure_name, d.*,
+              CASE WHEN d.id IS NOT NULL THEN
+                (SELECT coalesce(json_agg(json_build_object('id', u.id, 'sha256', u.sha256, 'original_name', u.original_name, 'mime', u.mime,
+                          'size', u.size, 'photo_copy', EXISTS (SELECT 1 FROM photo_copies p WHERE p.upload_id = u.id))), '[]')
+                   FROM uploads u
+                  WHERE u.owner_kind = 'citizen' AND u.owner_id = $2::text
+                    AND u.id IN (SELECT (x->>'uploadId')::uuid FROM jsonb_array_elements(d.documents) x
+                                  WHERE x->>'uploadId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))
+              END AS attached_uploads
          FROM (SELECT 1) AS one
          LEFT JOIN dossiers k ON k.owner_citizen_id = $2 AND k.idempotency_key = $3
          LEFT JOIN drafts d ON d.id = $1 AND d.owner_citizen_id = $2 AND d.status <> 'deleted'`,
@@ -115,7 +124,8 @@ async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, dr
       },
     };
   if (!draft.id) throw notFound('Không tìm thấy hồ sơ nháp.');
-  return { draft: draft as DraftRow };
+  // The draft's uploads come with it (one round trip fewer, issue 17); the checks read them otherwise.
+  return { draft: { ...draft, attached_uploads: draft.attached_uploads?.map((u) => ({ ...u, size: Number(u.size) })) } as DraftRow };
 }
 
 /**
