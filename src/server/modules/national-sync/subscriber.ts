@@ -5,7 +5,7 @@
  * A payload that cannot be built (a code missing from the mapping tables) does not stop the change: the message is
  * recorded parked, with the reason, for the reconciliation page.
  */
-import { deferWrites } from '../../db/deferred.ts';
+import { deferWrites, type Write } from '../../db/deferred.ts';
 import { actionLabel } from '../dossiers/index.ts';
 import type { DossierSubscriber } from '../dossiers/index.ts';
 import { MappingMissing } from '../../../core/national-sync/mappings.ts';
@@ -46,7 +46,7 @@ export function nationalSyncSubscriber(links: { publicUrl: string; secret: strin
     // The messages, the dossier's sync row and its sync state: deferred writes of the transaction (one statement
     // with the other subscribers' writes, src/server/db/deferred.ts; issue 17). A dossier already 'pending' is not
     // rewritten (a new dossier is created 'pending'): no dead row version.
-    await deferWrites(tx, [
+    const writes: Write[] = [
       {
         sql: `INSERT INTO national_sync_messages (dossier_id, kind, event_id, seq, madonvi, payload, state, last_error)
               SELECT $1, x.kind, $2, $3, x.madonvi, x.payload, x.state, x.last_error
@@ -57,7 +57,10 @@ export function nationalSyncSubscriber(links: { publicUrl: string; secret: strin
         params: [event.dossierId, event.id, event.seq, JSON.stringify(rows)],
       },
       { sql: 'INSERT INTO national_sync_dossiers (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING', params: [event.dossierId] },
-      { sql: "UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state NOT IN ('failed', 'pending')", params: [event.dossierId] },
-    ]);
+    ];
+    // A dossier just created is already 'pending' (the column's default): nothing to update.
+    if (!created)
+      writes.push({ sql: "UPDATE dossiers SET sync_state = 'pending' WHERE id = $1 AND sync_state NOT IN ('failed', 'pending')", params: [event.dossierId] });
+    await deferWrites(tx, writes);
   };
 }
