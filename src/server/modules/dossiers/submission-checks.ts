@@ -136,6 +136,16 @@ export async function startDraft(ctx: AppContext, citizen: CitizenActor, procedu
 export const PHONE = /^0(3|5|7|8|9)\d{8}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
+/** A component that is one of the citizen's uploads. */
+const uploadedComponent = (requirementCode: string, u: AttachedUpload): CheckedSubmission['documents'][number] => ({
+  requirementCode,
+  uploadId: u.id,
+  sha256: u.sha256,
+  name: u.original_name,
+  mime: u.mime,
+  size: Number(u.size),
+  photoCopy: u.photo_copy,
+});
 export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, draft: DraftRow): Promise<CheckedSubmission> {
   const version = await getVersion(ctx.db, draft.procedure_code, draft.procedure_version);
   const c = version.definition.cases.find((x) => x.code === draft.case_code);
@@ -180,15 +190,7 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
         documents.push({ requirementCode: a.requirementCode, storeDocumentId: s.id, sha256: s.sha256, name: s.title, mime: s.mime, size: s.size });
       } else if (u) {
         exemptionProofs.push({ exemptionCode });
-        documents.push({
-          requirementCode: a.requirementCode,
-          uploadId: u.id,
-          sha256: u.sha256,
-          name: u.original_name,
-          mime: u.mime,
-          size: Number(u.size),
-          photoCopy: u.photo_copy,
-        });
+        documents.push(uploadedComponent(a.requirementCode, u));
       } else {
         problems.push({
           path: `documents.${a.requirementCode}`,
@@ -219,15 +221,7 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
       });
       continue;
     }
-    documents.push({
-      requirementCode: a.requirementCode,
-      uploadId: u.id,
-      sha256: u.sha256,
-      name: u.original_name,
-      mime: u.mime,
-      size: Number(u.size),
-      photoCopy: u.photo_copy,
-    });
+    documents.push(uploadedComponent(a.requirementCode, u));
   }
   for (const req of c.documents) {
     if (!req.required || req.providedByForm) continue;
