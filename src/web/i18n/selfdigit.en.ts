@@ -54,13 +54,4 @@ export const selfdigitEn: typeof selfdigitVi = {
   storeRecognising: 'Reading the paper.',
   storeFailed: 'The photo could not be read. You can photograph it again.',
   storeConfirm: 'Confirm the items',
-  // Deleting a photo copy from the store (DELETE /api/my/store/photo-copies/:id).
-  storeDelete: 'Delete',
-  storeDeleteAsk:
-    'Delete this photo copy from your store? The photo and the items you confirmed will be deleted. An application already submitted with it is not affected (it then cannot be deleted).',
-  storeDeleteYes: 'Delete the photo copy',
-  storeDeleteNo: 'Keep it',
-  storeDeleting: 'Deleting…',
-  storeDeleted: 'The photo copy "{{title}}" was deleted from your store.',
-  storeDeleteError: 'The photo copy could not be deleted. Please try again.',
 };

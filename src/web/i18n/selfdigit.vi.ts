@@ -53,13 +53,4 @@ export const selfdigitVi = {
   storeRecognising: 'Đang đọc thông tin trên giấy tờ.',
   storeFailed: 'Không đọc được thông tin trên ảnh này. Bạn có thể chụp lại.',
   storeConfirm: 'Xác nhận thông tin',
-  // Deleting a photo copy from the store (DELETE /api/my/store/photo-copies/:id).
-  storeDelete: 'Xoá',
-  storeDeleteAsk:
-    'Xoá bản chụp này khỏi Kho dữ liệu? Ảnh và các thông tin đã xác nhận sẽ bị xoá. Hồ sơ đã nộp có dùng bản chụp này không bị ảnh hưởng (khi đó không xoá được).',
-  storeDeleteYes: 'Xoá bản chụp',
-  storeDeleteNo: 'Không xoá',
-  storeDeleting: 'Đang xoá…',
-  storeDeleted: 'Đã xoá bản chụp "{{title}}" khỏi Kho dữ liệu.',
-  storeDeleteError: 'Không xoá được bản chụp. Vui lòng thử lại.',
 };

@@ -27,6 +27,7 @@ import { PhotoCopy } from '../journey/PhotoCopy.tsx';
 import { storeItemState, vnToday, type StoreItemState } from './fit.ts';
 import '../i18n/selfdigit.ts';
 import '../i18n/store.ts';
+import '../i18n/storephoto.ts';
 
 const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised', 'photo_copy'];
 const DURATIONS = [
@@ -48,7 +49,7 @@ export function StorePage() {
   const [deleted, setDeleted] = useState('');
   const refresh = () => void query.refetch();
   const afterDelete = (title: string) => {
-    setDeleted(t('selfdigit.storeDeleted', { title }));
+    setDeleted(t('storephoto.deleted', { title }));
     refresh();
     heading.current?.focus();
   };
@@ -246,7 +247,7 @@ function StoreItemCard({
             onClick={() => setDeleting((d) => !d)}
             data-testid="store-photo-delete"
           >
-            {t('selfdigit.storeDelete')}
+            {t('storephoto.delete')}
             <span className="visually-hidden"> {doc.title}</span>
           </button>
         )}
@@ -332,11 +333,11 @@ function DeletePhotoPanel({ doc, onCancel, onDeleted }: { doc: StoreItem; onCanc
     onSuccess: onDeleted,
   });
   useEffect(() => ask.current?.focus(), []);
-  const error = remove.error ? errorText(remove.error, t('selfdigit.storeDeleteError')) : null;
+  const error = remove.error ? errorText(remove.error, t('storephoto.deleteError')) : null;
   return (
     <div className="share-panel" data-testid="store-photo-delete-panel">
       <p ref={ask} tabIndex={-1} id={`delete-ask-${doc.id}`}>
-        {t('selfdigit.storeDeleteAsk')}
+        {t('storephoto.deleteAsk')}
       </p>
       {error && (
         <p className="field-error" role="alert">
@@ -345,11 +346,11 @@ function DeletePhotoPanel({ doc, onCancel, onDeleted }: { doc: StoreItem; onCanc
       )}
       <div className="button-row">
         <button type="button" className="button" aria-describedby={`delete-ask-${doc.id}`} disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {remove.isPending ? t('selfdigit.storeDeleting') : t('selfdigit.storeDeleteYes')}
+          {remove.isPending ? t('storephoto.deleting') : t('storephoto.deleteYes')}
           <span className="visually-hidden"> {doc.title}</span>
         </button>
         <button type="button" className="link-button" onClick={onCancel}>
-          {t('selfdigit.storeDeleteNo')}
+          {t('storephoto.deleteNo')}
           <span className="visually-hidden"> {doc.title}</span>
         </button>
       </div>
