@@ -6,7 +6,8 @@
  * residence registration from the store picker on the child's page, which fills the values she confirmed; the counter sees it as a photo copy and confirms it against the
  * original, after which her store lists the same document as digitised. Then she photographs a residence
  * confirmation, closes the panel while it is read, and finishes the check later from its card ("Xác nhận thông
- * tin"). axe-core: 0 serious/critical on the new screens.
+ * tin"), and deletes it from its card ("Xoá", asked first, with the keyboard). axe-core: 0 serious/critical on
+ * the new screens.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -167,6 +168,28 @@ describe('self-digitisation from the store: photograph a paper in the store, use
     expect(personal).toBe(residence.truth.personalId);
     await later.getByTestId('store-photo-unconfirmed').waitFor({ state: 'detached' });
     expect(await later.getByTestId('store-state').textContent()).toContain('Bản chụp tự số hoá — chưa đối chiếu bản gốc');
+    await expectAccessible(page);
+
+    // Deleting a photo copy (keyboard): "Xoá" asks first, "Không xoá" keeps it; "Xoá bản chụp" removes it. The
+    // digitised document (checked against the original) has no "Xoá".
+    expect(await digitised.first().getByTestId('store-photo-delete').count()).toBe(0);
+    const del = later.getByTestId('store-photo-delete');
+    await del.focus();
+    await page.keyboard.press('Enter');
+    const panel = later.getByTestId('store-photo-delete-panel');
+    await panel.waitFor();
+    expect(await del.getAttribute('aria-expanded')).toBe('true');
+    expect(await panel.textContent()).toContain('Xoá bản chụp này khỏi Kho dữ liệu?');
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    await panel.getByRole('button', { name: /Không xoá/ }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await later.count()).toBe(1);
+    await del.click();
+    await panel.getByRole('button', { name: /Xoá bản chụp/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('store-deleted').filter({ hasText: 'Đã xoá bản chụp' }).waitFor();
+    await later.waitFor({ state: 'detached' });
     await expectAccessible(page);
     await citizenContext.close();
   }, 400_000);

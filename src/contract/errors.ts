@@ -389,6 +389,11 @@ export const ERRORS = {
     vi: 'Bản chụp đã được cán bộ đối chiếu với bản gốc, không thể sửa nữa.',
     en: 'The photo copy has been checked against the original and can no longer be changed.',
   },
+  PHOTO_COPY_IN_USE: {
+    status: 409,
+    vi: 'Bản chụp này đang được dùng trong hồ sơ đã nộp nên không xoá được; hồ sơ vẫn giữ bản chụp để cán bộ đối chiếu bản gốc.',
+    en: 'This photo copy is used in a submitted dossier and cannot be deleted; the dossier keeps it for the official to check against the original.',
+  },
   NOT_PHOTO_COPY: {
     status: 409,
     vi: 'Thành phần này không phải bản chụp do công dân tự số hóa.',

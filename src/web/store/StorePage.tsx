@@ -6,7 +6,8 @@
  *
  * "Chụp ảnh giấy tờ" (self-digitisation, docs/digitisation.md): the citizen photographs a paper here, outside any
  * dossier, with the journey's PhotoCopy component; it is kept as "bản chụp tự số hoá — chưa đối chiếu bản gốc"
- * (kind photo_copy) and its fields are confirmed one by one (now or later from its card).
+ * (kind photo_copy) and its fields are confirmed one by one (now or later from its card). Its card's "Xoá" asks
+ * for confirmation, then deletes it (DELETE /api/my/store/photo-copies/:id; refused while a dossier uses it).
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -26,6 +27,7 @@ import { PhotoCopy } from '../journey/PhotoCopy.tsx';
 import { storeItemState, vnToday, type StoreItemState } from './fit.ts';
 import '../i18n/selfdigit.ts';
 import '../i18n/store.ts';
+import '../i18n/storephoto.ts';
 
 const KINDS: StoreKind[] = ['result', 'certified_copy', 'digitised', 'photo_copy'];
 const DURATIONS = [
@@ -44,7 +46,13 @@ export function StorePage() {
   const items = query.data?.items ?? null;
   const error = query.error ? errorText(query.error, t('store.loadError')) : null;
   const [photographing, setPhotographing] = useState(false);
+  const [deleted, setDeleted] = useState('');
   const refresh = () => void query.refetch();
+  const afterDelete = (title: string) => {
+    setDeleted(t('storephoto.deleted', { title }));
+    refresh();
+    heading.current?.focus();
+  };
 
   if (session && !session.authenticated) {
     return (
@@ -86,6 +94,9 @@ export function StorePage() {
           {error}
         </div>
       )}
+      <p role="status" className={deleted ? 'doc-ok' : 'visually-hidden'} data-testid="store-deleted">
+        {deleted}
+      </p>
       {items === null ? (
         !error && <p role="status">{t('common.loading')}</p>
       ) : items.length === 0 ? (
@@ -104,7 +115,7 @@ export function StorePage() {
                 </h2>
                 <ul className="cards store-list" aria-labelledby={`store-${kind}`}>
                   {group.map((doc) => (
-                    <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} onChanged={refresh} />
+                    <StoreItemCard key={doc.id} doc={doc} state={storeItemState(doc, today)} onChanged={refresh} onDeleted={afterDelete} />
                   ))}
                 </ul>
               </section>
@@ -172,10 +183,21 @@ function StorePhoto({ onChanged, onClose }: { onChanged: () => void; onClose: ()
 
 const TYPE_OF_STORE_DOCUMENT = Object.fromEntries(Object.entries(STORE_DOCUMENT_TYPE_OF).map(([k, v]) => [v, k as RecognisableType]));
 
-function StoreItemCard({ doc, state, onChanged }: { doc: StoreItem; state: StoreItemState; onChanged: () => void }) {
+function StoreItemCard({
+  doc,
+  state,
+  onChanged,
+  onDeleted,
+}: {
+  doc: StoreItem;
+  state: StoreItemState;
+  onChanged: () => void;
+  onDeleted: (title: string) => void;
+}) {
   const { t } = useTranslation();
   const [sharing, setSharing] = useState(false);
   const [checking, setChecking] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const titleId = `doc-${doc.id}`;
   const photo = doc.kind === 'photo_copy' ? doc.photoCopy : null;
   const photoType = doc.documentType ? TYPE_OF_STORE_DOCUMENT[doc.documentType] : undefined;
@@ -216,6 +238,19 @@ function StoreItemCard({ doc, state, onChanged }: { doc: StoreItem; state: Store
             <span className="visually-hidden"> {doc.title}</span>
           </button>
         )}
+        {photo && (
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={deleting}
+            aria-controls={`delete-${doc.id}`}
+            onClick={() => setDeleting((d) => !d)}
+            data-testid="store-photo-delete"
+          >
+            {t('storephoto.delete')}
+            <span className="visually-hidden"> {doc.title}</span>
+          </button>
+        )}
         {doc.resultId && (
           <Link className="button button-secondary" to={`/verify/${doc.resultId}`}>
             {t('store.verify')}
@@ -237,6 +272,11 @@ function StoreItemCard({ doc, state, onChanged }: { doc: StoreItem; state: Store
               }}
             />
           )}
+        </div>
+      )}
+      {photo && (
+        <div id={`delete-${doc.id}`} hidden={!deleting}>
+          {deleting && <DeletePhotoPanel doc={doc} onCancel={() => setDeleting(false)} onDeleted={() => onDeleted(doc.title)} />}
         </div>
       )}
       <div id={`share-${doc.id}`} hidden={!sharing}>
@@ -281,6 +321,40 @@ function StoreItemCard({ doc, state, onChanged }: { doc: StoreItem; state: Store
         </div>
       </dl>
     </li>
+  );
+}
+
+/** "Xoá": asks first (focus on the question), then deletes the photo copy; the reason is shown when it is refused. */
+function DeletePhotoPanel({ doc, onCancel, onDeleted }: { doc: StoreItem; onCancel: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const ask = useRef<HTMLParagraphElement>(null);
+  const remove = useMutation({
+    mutationFn: () => api(`/api/my/store/photo-copies/${doc.id}`, { method: 'DELETE' }),
+    onSuccess: onDeleted,
+  });
+  useEffect(() => ask.current?.focus(), []);
+  const error = remove.error ? errorText(remove.error, t('storephoto.deleteError')) : null;
+  return (
+    <div className="share-panel" data-testid="store-photo-delete-panel">
+      <p ref={ask} tabIndex={-1} id={`delete-ask-${doc.id}`}>
+        {t('storephoto.deleteAsk')}
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button" aria-describedby={`delete-ask-${doc.id}`} disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {remove.isPending ? t('storephoto.deleting') : t('storephoto.deleteYes')}
+          <span className="visually-hidden"> {doc.title}</span>
+        </button>
+        <button type="button" className="link-button" onClick={onCancel}>
+          {t('storephoto.deleteNo')}
+          <span className="visually-hidden"> {doc.title}</span>
+        </button>
+      </div>
+    </div>
   );
 }
 

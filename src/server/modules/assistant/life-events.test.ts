@@ -9,6 +9,8 @@ import type { LifeEventRules } from '../../../core/life-events/suggest.ts';
 import { resetClock, setClockTo } from '../../clock.ts';
 import { DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-residents.ts';
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
+import { putInStore } from '../results/index.ts';
+import { renderSpecimen } from '../recognition/specimens.ts';
 import { lifeEventRules, suggestionsFor } from './life-events.ts';
 
 const addYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`;
@@ -64,6 +66,53 @@ describe(`life-event suggestions from the citizen's own records, on ${testDataba
     expect(await suggestionsFor(t.ctx, DEMO_MOTHER_ID, today, changed)).toEqual(await suggestionsFor(t.ctx, DEMO_MOTHER_ID, today, rules));
     const tomorrow = await suggestionsFor(t.ctx, DEMO_MOTHER_ID, addDays(today, 1), changed);
     expect(tomorrow.some((s) => s.ruleId === 'child-identity-card')).toBe(false);
+  });
+
+  it('never counts a photo copy from the store (bản chụp tự số hoá — chưa đối chiếu bản gốc) as a valid paper', async () => {
+    // A rule over a paper the citizen can photograph into her store: "X cấp ngày … có giá trị 1 tháng, sắp hết hạn".
+    const rules: LifeEventRules = {
+      rules: [
+        {
+          id: 'residence-confirmation-expiring',
+          versions: [
+            {
+              effectiveFrom: '2016-01-01',
+              kind: 'document_expiring',
+              documentType: 'xac-nhan-cu-tru',
+              validityMonths: 1,
+              warnDays: 60,
+              procedureCode: '1.004194',
+              basis: 'Quy tắc thử nghiệm',
+            },
+          ],
+        },
+      ],
+    };
+    const up = await mother.upload('/api/uploads', 'xac-nhan-cu-tru.png', 'image/png', (await renderSpecimen('residence-confirmation', 7)).png);
+    expect(up.statusCode, up.body).toBe(201);
+    const photo = await mother.post('/api/my/store/photo-copies', { uploadId: up.json().id, type: 'residence-confirmation' });
+    expect(photo.statusCode, photo.body).toBe(202);
+    // Its own, unchecked photo: no suggestion claims it is a paper issued that day and valid for a month.
+    expect(await suggestionsFor(t.ctx, DEMO_MOTHER_ID, today, rules)).toEqual([]);
+    // A confirmed photo copy is still not checked against the original: still not counted.
+    await t.ctx.db.query("UPDATE photo_copies SET confirmed_fields = '[]', confirmed_at = now() WHERE id = $1", [photo.json().id]);
+    expect(await suggestionsFor(t.ctx, DEMO_MOTHER_ID, today, rules)).toEqual([]);
+    // A digitised (signed, checked against the original) paper of the same type is.
+    const file = (await t.ctx.db.query<{ sha256: string }>('SELECT sha256 FROM store_documents WHERE photo_copy_id = $1', [photo.json().id])).rows[0];
+    await putInStore(t.ctx.db, {
+      ownerIdNumber: DEMO_MOTHER_ID,
+      kind: 'digitised',
+      title: 'Giấy xác nhận thông tin về cư trú',
+      documentType: 'xac-nhan-cu-tru',
+      sha256: file.sha256,
+      mime: 'application/pdf',
+      size: 10,
+      issuedAt: new Date(`${today}T09:00:00+07:00`),
+      sourceDossierId: null,
+      sourceDocumentId: null,
+    });
+    const items = await suggestionsFor(t.ctx, DEMO_MOTHER_ID, today, rules);
+    expect(items.map((s) => s.title)).toEqual(['Giấy xác nhận thông tin về cư trú sắp hết hạn']);
   });
 
   it('is for a logged-in citizen only', async () => {

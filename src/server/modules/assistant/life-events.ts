@@ -3,7 +3,8 @@
  * rules of data/life-events/rules.json (src/core/life-events) evaluated, on today's date in Vietnam, over
  *  - the citizen and their children from the population database (the population adapter: the stand-in in
  *    development, the national service in production; every lookup carries who asks and why), and
- *  - the results in their personal document store (store_documents: type and issue date).
+ *  - the results in their personal document store (store_documents: type and issue date), never the citizen's own
+ *    photo copies (kind photo_copy, not checked against the original).
  * Only the citizen's own records are read; the answer names each suggestion's reason and links to the procedure
  * (the e-form at the right case when the catalogue has it). Nothing is stored.
  *
@@ -39,8 +40,13 @@ export async function citizenRecords(ctx: AppContext, idNumber: string): Promise
   const self = await ctx.population.findByIdNumber(idNumber, lookup);
   if (!self) return null;
   const children = await ctx.population.childrenOf(idNumber, lookup);
+  // A photo copy the citizen took herself (kind photo_copy, "bản chụp tự số hoá — chưa đối chiếu bản gốc") is not a
+  // valid paper, confirmed fields or not: no official has checked it against the original, and its issue date is the
+  // day of the photo. Only results, certified copies and digitised papers (checked against the original) count; once
+  // the counter confirms a photo copy, its entry becomes `digitised` and counts.
   const docs = await ctx.db.query<{ document_type: string; title: string; issued_at: Date }>(
-    'SELECT document_type, title, issued_at FROM store_documents WHERE owner_id_number = $1 AND document_type IS NOT NULL ORDER BY issued_at DESC LIMIT 200',
+    `SELECT document_type, title, issued_at FROM store_documents
+      WHERE owner_id_number = $1 AND document_type IS NOT NULL AND kind <> 'photo_copy' ORDER BY issued_at DESC LIMIT 200`,
     [idNumber],
   );
   return {

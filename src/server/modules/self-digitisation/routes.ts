@@ -7,12 +7,15 @@
  * - POST /api/my/store/photo-copies {uploadId, type}: the same from the personal store page (no dossier): the photo
  *   copy is also listed in the citizen's store as "bản chụp tự số hoá — chưa đối chiếu bản gốc" (kind photo_copy);
  *   a JPEG or PNG only. Confirmed with the same PUT; used in a journey like any store document.
+ * - DELETE /api/my/store/photo-copies/:id (id = the store entry, `storeDocumentId`): the citizen deletes her photo
+ *   copy from the store. One still used by a dossier is refused (409 PHOTO_COPY_IN_USE: the dossier keeps its file,
+ *   never broken); once deleted, a second DELETE is 404. Only her own (anyone else's 404).
  * - GET /api/staff/dossiers/:id/photo-copies: the dossier's photo copies, with the citizen's changes, for officials
  *   who see the dossier; POST …/photo-copies/:documentId/confirm-original: "Đã đối chiếu bản gốc" by the counter
  *   (reception of the receiving unit) or the competent agency's specialist.
  */
 import type { FastifyInstance } from 'fastify';
-import { json } from '../../../contract/http.ts';
+import { json, Ok } from '../../../contract/http.ts';
 import {
   ConfirmOriginalBody,
   PhotoCopyConfirmation,
@@ -28,7 +31,7 @@ import type { AppContext } from '../../context.ts';
 import { requireCitizen } from '../../http/actor.ts';
 import { defineRoute } from '../../http/route.ts';
 import { requireStaff } from '../officials/index.ts';
-import { confirmOriginal, confirmPhotoCopy, createPhotoCopy, createStorePhotoCopy, getPhotoCopy, staffPhotoCopies } from './service.ts';
+import { confirmOriginal, confirmPhotoCopy, createPhotoCopy, createStorePhotoCopy, deleteStorePhotoCopy, getPhotoCopy, staffPhotoCopies } from './service.ts';
 
 export async function selfDigitisationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   defineRoute(
@@ -64,6 +67,24 @@ export async function selfDigitisationRoutes(app: FastifyInstance, ctx: AppConte
       const r = await createStorePhotoCopy(ctx, requireCitizen(req), body);
       reply.status(202);
       return r;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      url: '/api/my/store/photo-copies/:id',
+      summary:
+        'Công dân xoá bản chụp tự số hoá khỏi Kho dữ liệu (id: mục trong kho). Bản chụp đang dùng trong hồ sơ không xoá được (409), hồ sơ luôn giữ tệp; xoá lần hai: 404',
+      tags: ['self-digitisation', 'store'],
+      params: PhotoCopyParams,
+      rateLimit: { max: 30, timeWindow: '1 minute' },
+      response: Ok,
+    },
+    async ({ params, req }) => {
+      await deleteStorePhotoCopy(ctx, requireCitizen(req), params.id);
+      return { ok: true as const };
     },
   );
 

@@ -133,6 +133,46 @@ export async function createStorePhotoCopy(
   return { ...photo, storeDocumentId: entry.id };
 }
 
+/**
+ * The citizen deletes a photo copy from her store (`DELETE /api/my/store/photo-copies/:id`, id = the store entry's
+ * id, as listed by `GET /api/my/store` and returned as `storeDocumentId`). Only an entry of kind `photo_copy` that
+ * is hers (anyone else's, or none: 404). A photo copy that a dossier uses (the component taken from the store, or its
+ * upload attached in a journey) is never removed: refused with 409 `PHOTO_COPY_IN_USE`, so a submitted dossier always
+ * keeps its file and the counter can still confirm it against the original (the store_documents foreign key of
+ * dossier_documents holds it too). Otherwise, in one transaction: its share links, the store entry and the photo copy
+ * (its recognition and upload are left to their own retention). A second DELETE finds nothing: 404.
+ */
+export async function deleteStorePhotoCopy(ctx: AppContext, citizen: CitizenActor, storeDocumentId: string): Promise<void> {
+  const missing = () => notFound('Không tìm thấy bản chụp giấy tờ trong kho dữ liệu.');
+  if (!UUID.test(storeDocumentId)) throw missing();
+  await ctx.db.transaction(async (tx) => {
+    const entry = (
+      await tx.query<{ id: string; kind: string; photo_copy_id: string | null; upload_id: string | null }>(
+        `SELECT s.id, s.kind, s.photo_copy_id, p.upload_id
+           FROM store_documents s LEFT JOIN photo_copies p ON p.id = s.photo_copy_id
+          WHERE s.id = $1 AND s.owner_id_number = $2 FOR UPDATE OF s`,
+        [storeDocumentId, citizen.idNumber],
+      )
+    ).rows[0];
+    if (!entry) throw missing();
+    if (entry.kind !== 'photo_copy')
+      throw new AppError('NOT_PHOTO_COPY', 'Chỉ xoá được bản chụp tự số hoá chưa đối chiếu bản gốc. Giấy tờ này đã được cơ quan xác nhận.', 409);
+    const used = await tx.query('SELECT 1 FROM dossier_documents WHERE store_document_id = $1 OR ($2::uuid IS NOT NULL AND upload_id = $2::uuid) LIMIT 1', [
+      entry.id,
+      entry.upload_id,
+    ]);
+    if (used.rows.length > 0)
+      throw new AppError(
+        'PHOTO_COPY_IN_USE',
+        'Bản chụp này đang được dùng trong hồ sơ đã nộp nên không xoá được; hồ sơ vẫn giữ bản chụp để cán bộ đối chiếu bản gốc.',
+        409,
+      );
+    await tx.query('DELETE FROM store_shares WHERE store_document_id = $1', [entry.id]);
+    await tx.query('DELETE FROM store_documents WHERE id = $1', [entry.id]);
+    if (entry.photo_copy_id) await tx.query('DELETE FROM photo_copies WHERE id = $1 AND owner_citizen_id = $2', [entry.photo_copy_id, citizen.id]);
+  });
+}
+
 export async function getPhotoCopy(ctx: AppContext, citizen: CitizenActor, id: string): Promise<PhotoCopyView> {
   return view(await ownPhoto(ctx.db, citizen, id));
 }

@@ -5,6 +5,8 @@
  * residence registration like any store document, it attaches as a photo copy (not digitised, not a reuse); the
  * counter confirms it against the original and the same store entry becomes the signed digitised document.
  * Access (owner; another citizen 404; official 403; anonymous 401) and bad input of the new route.
+ * Deleting a photo copy from the store (DELETE /api/my/store/photo-copies/:id, id = the store entry): only her own,
+ * refused with 409 while a dossier uses it (the dossier keeps its file), a second DELETE is 404; access; bad input.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +213,89 @@ describe(`photographing a paper from the personal store on ${testDatabaseKind}`,
       expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(res.json().error.message).toMatch(VIETNAMESE);
+    }
+  }, 120_000);
+  /** A new photo copy in the store, recognised and (unless told otherwise) confirmed as read. */
+  async function storePhoto(fullName: string, confirm = true) {
+    const up = await b.citizen.upload('/api/uploads', 'gks-xoa.png', 'image/png', await renderBirthCertificate({ ...child, fullName }));
+    expect(up.statusCode, up.body).toBe(201);
+    const created = await b.citizen.post('/api/my/store/photo-copies', { uploadId: up.json().id, type: 'birth-certificate' });
+    expect(created.statusCode, created.body).toBe(202);
+    if (confirm) {
+      await runRecognitionBatch(b.t.ctx, recogniser);
+      const done = (await b.citizen.get(`/api/photo-copies/${created.json().id}`)).json();
+      const ok = await b.citizen.put(`/api/photo-copies/${created.json().id}/confirmation`, {
+        fields: done.fields.map((f: { name: string; value: string }) => ({ name: f.name, value: f.value })),
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+    }
+    return { id: created.json().id as string, uploadId: up.json().id as string, storeDocumentId: created.json().storeDocumentId as string };
+  }
+
+  it('lets only the owner delete a photo copy from her store; a second DELETE is 404', async () => {
+    const p = await storePhoto('Nguyễn Minh Xoá', false);
+    const share = await b.citizen.post(`/api/my/store/${p.storeDocumentId}/shares`, { hours: 1 });
+    expect(share.statusCode, share.body).toBeLessThan(300);
+    const url = `/api/my/store/photo-copies/${p.storeDocumentId}`;
+
+    const stolen = await other.delete(url);
+    expect(stolen.statusCode).toBe(404);
+    expect(stolen.json().error.message).toMatch(VIETNAMESE);
+    const counter = await b.staff('tiepnhan.phurieng');
+    expect((await counter.delete(url)).statusCode).toBe(403);
+    expect((await anon.delete(url)).statusCode).toBe(401);
+    expect(await storeEntry(p.storeDocumentId)).toBeDefined();
+
+    const res = await b.citizen.delete(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+    expect(await storeEntry(p.storeDocumentId)).toBeUndefined();
+    expect((await b.citizen.get(`/api/photo-copies/${p.id}`)).statusCode).toBe(404);
+    expect((await b.citizen.get(`/api/my/store/${p.storeDocumentId}/file`)).statusCode).toBe(404);
+    expect((await b.t.ctx.db.query('SELECT 1 FROM store_shares WHERE store_document_id = $1', [p.storeDocumentId])).rows).toHaveLength(0);
+
+    const again = await b.citizen.delete(url);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.message).toMatch(VIETNAMESE);
+  }, 120_000);
+
+  it('refuses to delete a photo copy a dossier uses (409 in Vietnamese): the dossier keeps its file', async () => {
+    const p = await storePhoto('Nguyễn Minh Giữ');
+    const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
+    const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
+      revision: draft.revision,
+      values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: 'Nguyễn Minh Giữ', soDinhDanhTre: child.personalId },
+      documents: [{ requirementCode: 'GKS', storeDocumentId: p.storeDocumentId }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const sent = await b.citizen.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() });
+    expect(sent.statusCode, sent.body).toBe(201);
+
+    const res = await b.citizen.delete(`/api/my/store/photo-copies/${p.storeDocumentId}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('PHOTO_COPY_IN_USE');
+    expect(res.json().error.message).toMatch(VIETNAMESE);
+    expect((await storeEntry(p.storeDocumentId))?.kind).toBe('photo_copy');
+    const doc = (
+      await b.t.ctx.db.query<{ upload_id: string; photo_copy: boolean }>('SELECT upload_id, photo_copy FROM dossier_documents WHERE dossier_id = $1', [
+        sent.json().id,
+      ])
+    ).rows[0];
+    expect(doc).toEqual({ upload_id: p.uploadId, photo_copy: true });
+
+    // Once the counter confirmed it against the original, the entry is a digitised paper, not a photo copy to delete.
+    const digitised = await b.citizen.delete(`/api/my/store/photo-copies/${photo.storeDocumentId}`);
+    expect(digitised.statusCode).toBe(409);
+    expect(digitised.json().error.code).toBe('NOT_PHOTO_COPY');
+    expect((await storeEntry(photo.storeDocumentId))?.kind).toBe('digitised');
+  }, 180_000);
+
+  it('refuses a bad id with a clear 4xx in Vietnamese, never a 500', async () => {
+    for (const id of ['abc', '123', `${crypto.randomUUID()}%00`, '%00', `${'x'.repeat(5_000)}`, crypto.randomUUID(), `${crypto.randomUUID()}'--`]) {
+      const res = await b.citizen.delete(`/api/my/store/photo-copies/${id}`);
+      expect(res.statusCode, id.slice(0, 60)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().error.message, id.slice(0, 60)).toMatch(VIETNAMESE);
     }
   }, 120_000);
 });
