@@ -157,10 +157,13 @@ export async function deleteStorePhotoCopy(ctx: AppContext, citizen: CitizenActo
     if (!entry) throw missing();
     if (entry.kind !== 'photo_copy')
       throw new AppError('NOT_PHOTO_COPY', 'Chỉ xoá được bản chụp tự số hoá chưa đối chiếu bản gốc. Giấy tờ này đã được cơ quan xác nhận.', 409);
-    const used = await tx.query('SELECT 1 FROM dossier_documents WHERE store_document_id = $1 OR ($2::uuid IS NOT NULL AND upload_id = $2::uuid) LIMIT 1', [
-      entry.id,
-      entry.upload_id,
-    ]);
+    // A component that uses the photo's upload is marked photo_copy (the photo-copy subscriber, and it stays so after
+    // the counter's confirmation): both tests are served by migration 119's partial indexes.
+    const used = await tx.query(
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM dossier_documents WHERE store_document_id = $1)
+                   OR EXISTS (SELECT 1 FROM dossier_documents WHERE $2::uuid IS NOT NULL AND upload_id = $2::uuid AND photo_copy)`,
+      [entry.id, entry.upload_id],
+    );
     if (used.rows.length > 0)
       throw new AppError(
         'PHOTO_COPY_IN_USE',
