@@ -314,6 +314,11 @@ export const ERRORS = {
     vi: 'Hồ sơ nháp này đã được nộp. Vui lòng xem trong mục "Hồ sơ của tôi".',
     en: 'This draft has already been submitted. See "My dossiers".',
   },
+  SUBMISSION_CHANGED: {
+    status: 409,
+    vi: 'Một giấy tờ của hồ sơ vừa bị xoá hoặc thay đổi trong lúc nộp. Vui lòng kiểm tra lại giấy tờ rồi nộp lại.',
+    en: 'A document of this dossier was deleted or changed while it was being submitted. Please check the documents and submit again.',
+  },
   SUBMISSION_INVALID: {
     status: 422,
     vi: 'Hồ sơ chưa thể nộp: còn nội dung cần sửa.',

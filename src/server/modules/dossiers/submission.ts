@@ -231,6 +231,10 @@ export async function submitDossier(
       created: true,
     };
   } catch (err) {
+    // A component removed between the checks and the commit (the citizen deleted the photo copy from her store in
+    // another tab): the components' foreign key refuses the whole transaction, nothing is written, and she is told.
+    if ((err as { code?: string } | null)?.code === '23503')
+      throw new AppError('SUBMISSION_CHANGED', 'Một giấy tờ của hồ sơ vừa bị xoá hoặc thay đổi trong lúc nộp. Vui lòng kiểm tra lại giấy tờ rồi nộp lại.', 409);
     if (!(err instanceof DuplicateSubmission)) throw err;
     const winner = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
     if (winner) return { dossier: winner, created: false };

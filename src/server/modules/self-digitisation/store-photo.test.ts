@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeIdNumber } from '../../../core/identity/id-number.ts';
 import { startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { TestClient, testDatabaseKind } from '../../testing/harness.ts';
+import type { DossierSubscriber } from '../dossiers/index.ts';
 import { createRecogniser } from '../recognition/recogniser.ts';
 import { runRecognitionBatch } from '../recognition/service.ts';
 import { renderBirthCertificate } from '../recognition/specimens.ts';
@@ -289,6 +290,44 @@ describe(`photographing a paper from the personal store on ${testDatabaseKind}`,
     expect(digitised.json().error.code).toBe('NOT_PHOTO_COPY');
     expect((await storeEntry(photo.storeDocumentId))?.kind).toBe('digitised');
   }, 180_000);
+
+  // Needs a second connection: on PGlite (one connection) the deletion could not run inside the submission.
+  it.skipIf(testDatabaseKind !== 'postgresql')(
+    'a photo copy deleted while a submission that uses it is being written: 409 in Vietnamese, nothing written, never a 500',
+    async () => {
+      const p = await storePhoto('Nguyễn Minh Đua');
+      const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
+      const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
+        revision: draft.revision,
+        values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: 'Nguyễn Minh Đua', soDinhDanhTre: child.personalId },
+        documents: [{ requirementCode: 'GKS', storeDocumentId: p.storeDocumentId }],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      // The deletion lands inside the submission's transaction, after its checks and before its components are written
+      // (they are deferred writes): as if the citizen pressed "Xoá" in another tab at that moment.
+      const subscribers = b.t.ctx.dossierSubscribers as DossierSubscriber[];
+      let deleted = 0;
+      const deleteMidway: DossierSubscriber = async (_tx, event) => {
+        if (event.type !== 'submitted' || deleted > 0) return;
+        deleted = (await b.citizen.delete(`/api/my/store/photo-copies/${p.storeDocumentId}`)).statusCode;
+      };
+      subscribers.unshift(deleteMidway);
+      const before = Number((await b.t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossiers')).rows[0].n);
+      let res: Awaited<ReturnType<TestClient['post']>>;
+      try {
+        res = await b.citizen.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() });
+      } finally {
+        subscribers.splice(subscribers.indexOf(deleteMidway), 1);
+      }
+      expect(deleted).toBe(200);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('SUBMISSION_CHANGED');
+      expect(res.json().error.message).toMatch(VIETNAMESE);
+      expect(Number((await b.t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM dossiers')).rows[0].n)).toBe(before);
+      expect((await b.t.ctx.db.query<{ status: string }>('SELECT status FROM drafts WHERE id = $1', [draft.id])).rows[0].status).toBe('open');
+    },
+    180_000,
+  );
 
   it('refuses a bad id with a clear 4xx in Vietnamese, never a 500', async () => {
     for (const id of ['abc', '123', `${crypto.randomUUID()}%00`, '%00', `${'x'.repeat(5_000)}`, crypto.randomUUID(), `${crypto.randomUUID()}'--`]) {
