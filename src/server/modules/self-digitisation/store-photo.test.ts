@@ -107,26 +107,14 @@ describe(`photographing a paper from the personal store on ${testDatabaseKind}`,
   it('refuses an unconfirmed store photo in a dossier, with the reason in Vietnamese', async () => {
     const up = await b.citizen.upload('/api/uploads', 'gks2.png', 'image/png', await renderBirthCertificate({ ...child, fullName: 'Nguyễn Minh Tâm' }));
     const p = (await b.citizen.post('/api/my/store/photo-copies', { uploadId: up.json().id, type: 'birth-certificate' })).json();
-    const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
-    const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
-      revision: draft.revision,
-      values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: 'Nguyễn Minh Tâm', soDinhDanhTre: child.personalId },
-      documents: [{ requirementCode: 'GKS', storeDocumentId: p.storeDocumentId }],
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    const draft = await residenceDraft(p.storeDocumentId, 'Nguyễn Minh Tâm');
     const res = await b.citizen.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() });
     expect(res.statusCode).toBe(422);
     expect(JSON.stringify(res.json())).toContain('chưa được xác nhận thông tin');
   }, 120_000);
 
   it('used in a journey it attaches as a photo copy: not digitised, not a reuse', async () => {
-    const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
-    const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
-      revision: draft.revision,
-      values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: 'Nguyễn Minh Khôi', soDinhDanhTre: child.personalId },
-      documents: [{ requirementCode: 'GKS', storeDocumentId: photo.storeDocumentId }],
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    const draft = await residenceDraft(photo.storeDocumentId, 'Nguyễn Minh Khôi');
     const res = await b.citizen.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() });
     expect(res.statusCode, res.body).toBe(201);
     dossierId = res.json().id;
@@ -216,6 +204,18 @@ describe(`photographing a paper from the personal store on ${testDatabaseKind}`,
       expect(res.json().error.message).toMatch(VIETNAMESE);
     }
   }, 120_000);
+  /** A residence registration draft for the child, the birth certificate taken from the store entry. */
+  async function residenceDraft(storeDocumentId: string, childName: string): Promise<{ id: string }> {
+    const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
+    const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
+      revision: draft.revision,
+      values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: childName, soDinhDanhTre: child.personalId },
+      documents: [{ requirementCode: 'GKS', storeDocumentId }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    return draft;
+  }
+
   /** A new photo copy in the store, recognised and (unless told otherwise) confirmed as read. */
   async function storePhoto(fullName: string, confirm = true) {
     const up = await b.citizen.upload('/api/uploads', 'gks-xoa.png', 'image/png', await renderBirthCertificate({ ...child, fullName }));
@@ -262,13 +262,7 @@ describe(`photographing a paper from the personal store on ${testDatabaseKind}`,
 
   it('refuses to delete a photo copy a dossier uses (409 in Vietnamese): the dossier keeps its file', async () => {
     const p = await storePhoto('Nguyễn Minh Giữ');
-    const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
-    const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
-      revision: draft.revision,
-      values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: 'Nguyễn Minh Giữ', soDinhDanhTre: child.personalId },
-      documents: [{ requirementCode: 'GKS', storeDocumentId: p.storeDocumentId }],
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    const draft = await residenceDraft(p.storeDocumentId, 'Nguyễn Minh Giữ');
     const sent = await b.citizen.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() });
     expect(sent.statusCode, sent.body).toBe(201);
 
@@ -296,13 +290,7 @@ describe(`photographing a paper from the personal store on ${testDatabaseKind}`,
     'a photo copy deleted while a submission that uses it is being written: 409 in Vietnamese, nothing written, never a 500',
     async () => {
       const p = await storePhoto('Nguyễn Minh Đua');
-      const draft = (await b.citizen.post('/api/drafts', { procedureCode: '1.004194', caseCode: 'con-duoi-6' })).json();
-      const saved = await b.citizen.put(`/api/drafts/${draft.id}`, {
-        revision: draft.revision,
-        values: { ngaySinhNguoiNop: '1995-08-20', ...draft.values, hoTenTre: 'Nguyễn Minh Đua', soDinhDanhTre: child.personalId },
-        documents: [{ requirementCode: 'GKS', storeDocumentId: p.storeDocumentId }],
-      });
-      expect(saved.statusCode, saved.body).toBe(200);
+      const draft = await residenceDraft(p.storeDocumentId, 'Nguyễn Minh Đua');
       // The deletion lands inside the submission's transaction, after its checks and before its components are written
       // (they are deferred writes): as if the citizen pressed "Xoá" in another tab at that moment.
       const subscribers = b.t.ctx.dossierSubscribers as DossierSubscriber[];
