@@ -36,7 +36,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     // in Vietnamese, instead of Fastify's English body.
     frameworkErrors: (err, _req, reply) => {
       const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      void (reply as unknown as FastifyReply).status(status).send({ error: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' } });
+      void (reply as unknown as FastifyReply).status(status).send(errorBody(appError('BAD_REQUEST')));
     },
   });
 

@@ -14,7 +14,7 @@ import { NationalStatus, Channel } from '../../../core/dossiers/status.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, appError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/index.ts';
 import { orgTree, routeUnits } from '../officials/index.ts';
@@ -125,7 +125,7 @@ async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, dr
     };
   if (!draft.id) throw notFound('Không tìm thấy hồ sơ nháp.');
   // The draft's uploads come with it (one round trip fewer, issue 17); the checks read them otherwise.
-  return { draft: { ...draft, attached_uploads: draft.attached_uploads?.map((u) => ({ ...u, size: Number(u.size) })) } as DraftRow };
+  return { draft: draft as DraftRow };
 }
 
 /**
@@ -233,8 +233,7 @@ export async function submitDossier(
   } catch (err) {
     // A component removed between the checks and the commit (the citizen deleted the photo copy from her store in
     // another tab): the components' foreign key refuses the whole transaction, nothing is written, and she is told.
-    if ((err as { code?: string } | null)?.code === '23503')
-      throw new AppError('SUBMISSION_CHANGED', 'Một giấy tờ của hồ sơ vừa bị xoá hoặc thay đổi trong lúc nộp. Vui lòng kiểm tra lại giấy tờ rồi nộp lại.', 409);
+    if ((err as { code?: string } | null)?.code === '23503') throw appError('SUBMISSION_CHANGED');
     if (!(err instanceof DuplicateSubmission)) throw err;
     const winner = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
     if (winner) return { dossier: winner, created: false };

@@ -60,6 +60,18 @@ interface SupplementRow {
   data: Record<string, unknown>;
 }
 
+const feesOf = (quote: Row['fee_quote']): DossierSnapshot['fees'] =>
+  (quote?.lines ?? []).map((l) => ({ code: l.code, name: l.name, kind: l.kind, amount: Number(l.net) }));
+
+const documentOf = (d: DocRow, links: { publicUrl: string; secret: string }): DossierSnapshot['documents'][number] => ({
+  requirementCode: d.requirement_code,
+  name: d.name,
+  digitised: d.digitised,
+  reused: d.reused,
+  fromStore: d.from_store,
+  url: publicFileUrl(links.publicUrl, links.secret, 'document', d.id),
+});
+
 /** Everything in one statement (one round trip inside the change's transaction): the dossier, its components, results and supplement log. */
 export async function loadSnapshot(tx: Queryable, dossierId: string, links: { publicUrl: string; secret: string }): Promise<DossierSnapshot> {
   const r = (
@@ -135,15 +147,8 @@ export async function loadSnapshot(tx: Queryable, dossierId: string, links: { pu
     vneidAuthenticated: r.vneid_authenticated,
     populationDbUsed: r.population_db_used,
     paidOnlineVia: paid === 1 || paid === 2 ? paid : 0,
-    fees: (r.fee_quote?.lines ?? []).map((l) => ({ code: l.code, name: l.name, kind: l.kind, amount: Number(l.net) })),
-    documents: docs.map((d) => ({
-      requirementCode: d.requirement_code,
-      name: d.name,
-      digitised: d.digitised,
-      reused: d.reused,
-      fromStore: d.from_store,
-      url: publicFileUrl(links.publicUrl, links.secret, 'document', d.id),
-    })),
+    fees: feesOf(r.fee_quote),
+    documents: docs.map((d) => documentOf(d, links)),
     supplements,
     results: results.map((x) => ({
       id: x.id,
@@ -169,18 +174,19 @@ export function snapshotOfCreated(c: CreatedDossier, links: { publicUrl: string;
   const handling = units.get(n.competentUnitId ?? n.receivingUnitId);
   if (!receiving || !handling) return null;
   const definition = n.known.version.definition as unknown as { nationalCodeKnown?: unknown; field?: { code?: unknown; name?: unknown } };
-  const fee = n.feeQuote as { lines?: { code: string; name: string; kind: string; net: number }[] } | null;
   const documents = n.documents
-    .map((d, i) => ({ d, id: c.documentIds[i] }))
+    .map(
+      (d, i): DocRow => ({
+        id: c.documentIds[i],
+        requirement_code: d.requirementCode,
+        name: d.name,
+        digitised: true,
+        reused: d.source === 'store',
+        from_store: d.source === 'store',
+      }),
+    )
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ d, id }) => ({
-      requirementCode: d.requirementCode,
-      name: d.name,
-      digitised: true,
-      reused: d.source === 'store',
-      fromStore: d.source === 'store',
-      url: publicFileUrl(links.publicUrl, links.secret, 'document', id),
-    }));
+    .map((d) => documentOf(d, links));
   return {
     code: n.code,
     procedure: {
@@ -212,7 +218,7 @@ export function snapshotOfCreated(c: CreatedDossier, links: { publicUrl: string;
     vneidAuthenticated: n.vneidAuthenticated,
     populationDbUsed: n.populationDbUsed,
     paidOnlineVia: 0,
-    fees: (fee?.lines ?? []).map((l) => ({ code: l.code, name: l.name, kind: l.kind, amount: Number(l.net) })),
+    fees: feesOf(n.feeQuote as Row['fee_quote']),
     documents,
     supplements: [],
     results: [],

@@ -7,7 +7,7 @@ export { hasUnpublishedResult, prepareSigning, publishDossierResult, signDossier
 export { createSignerProvider, type SignerProvider } from './signing/signers.ts';
 export { renderSpecimen } from './specimen.ts';
 export { markAndSignConverted, prepareConvertedSigning } from './digitise.ts';
-export { attachFromStore, listStore, putInStore, storeMismatch } from './store.ts';
+export { listStore, putInStore, storeMismatch } from './store.ts';
 export { createRootCa, issueSigningCertificate } from './signing/certificates.ts';
 export { addSignature, signPdf } from './signing/pades.ts';
 export { CscClient, RemoteSigner, remoteSigningConfig } from './signing/remote.ts';

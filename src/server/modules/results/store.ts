@@ -144,34 +144,6 @@ export async function putInStore(
   );
 }
 
-/**
- * Attaches documents of the owner's store as dossier components (checked by the caller), flagged reused and taken
- * from the store; returns them for the action log. A photo copy (kind `photo_copy`) attaches as the citizen's photo
- * copy instead: its upload, not digitised, not reused, until an official confirms it against the original.
- */
-export async function attachFromStore(
-  tx: Queryable,
-  dossierId: string,
-  items: readonly { requirementCode: string; storeDocumentId: string }[],
-  stored: ReadonlyMap<string, StoreDocument>,
-  at: Date,
-): Promise<{ name: string; sha256: string; storeDocumentId: string; kind: string }[]> {
-  const out: { name: string; sha256: string; storeDocumentId: string; kind: string }[] = [];
-  for (const item of items) {
-    const doc = stored.get(item.storeDocumentId);
-    if (!doc) throw new AppError('STORE_DOCUMENT_INVALID', 'Giấy tờ không có trong kho dữ liệu của người nộp.', 422);
-    const photo = doc.kind === 'photo_copy';
-    await tx.query(
-      `INSERT INTO dossier_documents (id, dossier_id, requirement_code, store_document_id, sha256, name, mime, size, digitised, reused, from_store, photo_copy, upload_id, source, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $9, $9, $9, NOT $9,
-               (SELECT p.upload_id FROM photo_copies p WHERE p.id = $10), 'store', $8)`,
-      [dossierId, item.requirementCode, doc.id, doc.sha256, doc.title, doc.mime, doc.size, at, !photo, photo ? (doc.photoCopy?.id ?? null) : null],
-    );
-    out.push({ name: doc.title, sha256: doc.sha256, storeDocumentId: doc.id, kind: item.requirementCode });
-  }
-  return out;
-}
-
 const SHARE_MAX_HOURS = 24 * 30;
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
