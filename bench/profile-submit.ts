@@ -3,7 +3,7 @@
  * (inside and outside its transaction), the round trips, and where the time goes.
  *
  * It prepares a schema with the demo data and a few complete drafts (as bench/submit does), builds the real app
- * in-process over a database whose every query is traced, submits W warm-up drafts and then P profiled ones
+ * in-process with every statement the driver sends traced (BEGIN and COMMIT included), submits W warm-up drafts and then P profiled ones
  * through `POST /api/dossiers` (Fastify's inject: the full route, session, CSRF, validation, transaction), and
  * prints the statements of the last profiled submission with their times, and per-submission averages.
  *
@@ -17,8 +17,8 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openDatabase, type Database, type Queryable } from '../src/server/db/database.ts';
-import { withDeferredWrites } from '../src/server/db/deferred.ts';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/database.ts';
 import { cloneDrafts, completeBirthDraft, signedInCitizen } from './load-citizens.ts';
 
 const { values: args } = parseArgs({ options: { profiled: { type: 'string', default: '20' }, warmup: { type: 'string', default: '10' } } });
@@ -36,45 +36,48 @@ interface Trace {
 }
 let trace: Trace[] | null = null;
 
-/** The database with every statement recorded while `trace` is set. */
-function traced(db: Database): Database {
-  const record = async <T>(inTx: boolean, sql: string, run: () => Promise<T>): Promise<T> => {
+/**
+ * Records every statement the driver's connections send while `trace` is set, BEGIN and COMMIT included (a
+ * transaction sends BEGIN only when it needs one, src/server/db/database.ts): each `pg.Client#query` is a round trip.
+ */
+function traceDriver(): void {
+  const original = pg.Client.prototype.query as (...args: unknown[]) => Promise<unknown>;
+  const inTx = new WeakSet<object>();
+  pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
+    const q = args[0] as string | { text: string };
+    const sql = (typeof q === 'string' ? q : q.text).replace(/\s+/g, ' ').trim();
+    if (sql === 'BEGIN') inTx.add(this);
+    const within = inTx.has(this);
+    if (sql === 'COMMIT' || sql === 'ROLLBACK') inTx.delete(this);
+    const into = trace;
+    if (!into) return original.apply(this, args);
     const t = performance.now();
-    let bytes = 0;
-    try {
-      const r = await run();
+    const record = (r: unknown) => {
       const rows = (r as { rows?: unknown[] } | undefined)?.rows;
-      if (trace && rows) bytes = JSON.stringify(rows).length;
+      into.push({ sql, ms: performance.now() - t, inTx: within, bytes: rows ? JSON.stringify(rows).length : 0 });
+    };
+    // pg.Pool#query passes a callback (and gets no promise back); a client's own callers get the promise.
+    const callback = args.at(-1);
+    if (typeof callback === 'function')
+      return original.apply(this, [
+        ...args.slice(0, -1),
+        (err: unknown, r: unknown) => {
+          record(r);
+          callback(err, r);
+        },
+      ]);
+    return original.apply(this, args).then((r) => {
+      record(r);
       return r;
-    } finally {
-      trace?.push({ sql: sql.replace(/\s+/g, ' ').trim(), ms: performance.now() - t, inTx, bytes });
-    }
-  };
-  return {
-    ...db,
-    kind: db.kind,
-    query: (sql, params) => record(false, sql, () => db.query(sql, params)),
-    transaction: (fn) =>
-      record(false, 'BEGIN … COMMIT (whole transaction)', () =>
-        db.transaction(async (tx: Queryable) => {
-          // Deferred writes as in the real transaction (src/server/db/deferred.ts), their combined statement traced.
-          const deferring = withDeferredWrites({ query: (sql, params) => record(true, sql, () => tx.query(sql, params)) });
-          const result = await fn(deferring);
-          await deferring.flush();
-          return result;
-        }),
-      ),
-    exec: (sql) => db.exec(sql),
-    withAdvisoryLock: (k, fn) => db.withAdvisoryLock(k, fn),
-    close: () => db.close(),
-  };
+    });
+  } as typeof pg.Client.prototype.query;
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-profile-'));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `profile_${crypto.randomBytes(4).toString('hex')}`;
-const raw = await openDatabase({ url: pgUrl, schema, poolSize: 4 });
-const db = traced(raw);
+traceDriver();
+const db = await openDatabase({ url: pgUrl, schema, poolSize: 4 });
 try {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, COOKIE_SECRET: SECRET });
   const ctx = await createContext(config, db);
@@ -104,15 +107,16 @@ try {
     all.push(...trace);
     trace = null;
   }
-  const stmts = (xs: Trace[]) => xs.filter((x) => !x.sql.startsWith('BEGIN'));
-  const txs = last.filter((x) => x.sql.startsWith('BEGIN')).length;
+  const control = (x: Trace) => x.sql === 'BEGIN' || x.sql === 'COMMIT' || x.sql === 'ROLLBACK';
+  const stmts = (xs: Trace[]) => xs.filter((x) => !control(x));
+  const txs = last.filter((x) => x.sql === 'BEGIN').length;
   console.log(`\nOne submission (the last of ${P}, after ${W} warm-up), in order; ms per statement:`);
   console.log('     ms  bytes    statement');
   for (const x of last) console.log(`${x.ms.toFixed(2).padStart(7)} ${String(x.bytes).padStart(6)} ${x.inTx ? 'tx ' : '   '} ${x.sql.slice(0, 140)}`);
   const n = stmts(last).length;
   const received = stmts(last).reduce((s, x) => s + x.bytes, 0);
   console.log(
-    `\nstatements: ${n} (${stmts(last).filter((x) => x.inTx).length} in the transaction, ${stmts(last).filter((x) => !x.inTx).length} outside), transactions: ${txs}; round trips incl. BEGIN/COMMIT: ${n + 2 * txs}; rows received: ${received} bytes as JSON`,
+    `\nstatements: ${n} (${stmts(last).filter((x) => x.inTx).length} in a BEGIN … COMMIT, ${stmts(last).filter((x) => !x.inTx).length} autocommit), transactions opened with BEGIN: ${txs}; round trips: ${last.length}; rows received: ${received} bytes as JSON`,
   );
   // Per-statement averages over all profiled submissions, the slowest first.
   const by = new Map<string, { n: number; ms: number }>();
@@ -134,7 +138,7 @@ try {
   await app.close();
   await ctx.mail.close();
 } finally {
-  await raw.query(`DROP SCHEMA ${schema} CASCADE`);
-  await raw.close();
+  await db.query(`DROP SCHEMA ${schema} CASCADE`);
+  await db.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -186,30 +186,53 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     async query<T = Row>(sql: string, params: unknown[] = []) {
       return autocommit<T>(pool, sql, params);
     },
+    /**
+     * BEGIN is sent with the transaction's first statement that is not a deferred write, not before: a transaction
+     * whose every write was deferred (and whose reads were read-ahead reads) goes to the database as ONE autocommit
+     * statement, atomic by itself, with no BEGIN and no COMMIT (the online submission, issue 17: 8 → 5 round trips).
+     */
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      let begun: Promise<unknown> | null = null;
       try {
-        await client.query('BEGIN');
+        const send = async <R>(sql: string, params: unknown[]) => {
+          try {
+            const r = await client.query(prepared.config(sql, params.map(toPgParam)));
+            return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+          } catch (err) {
+            // Inside a transaction the statement cannot be retried (the transaction is aborted): the names are
+            // renewed so that the caller's next attempt re-prepares.
+            if (isStalePlan(err)) prepared.retire();
+            throw err;
+          }
+        };
         const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
-            let r: Awaited<ReturnType<Sender['query']>>;
+            // Issued before the statement, in the same tick: the driver sends its queries in the order of the calls.
+            begun ??= client.query('BEGIN');
+            const result = send<R>(sql, params);
             try {
-              r = await client.query(prepared.config(sql, params.map(toPgParam)));
+              await begun;
             } catch (err) {
-              // Inside a transaction the statement cannot be retried (the transaction is aborted): the names are
-              // renewed so that the caller's next attempt re-prepares.
-              if (isStalePlan(err)) prepared.retire();
+              result.catch(() => undefined);
               throw err;
             }
-            return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+            return result;
           },
+          // Before BEGIN, a read-ahead read is an autocommit statement (READ COMMITTED: the same snapshot rule).
+          readAhead: <R = Row>(sql: string, params: unknown[] = []) => (begun ? send<R>(sql, params) : autocommit<R>(client, sql, params)),
         });
         const result = await fn(deferring);
+        if (!begun) {
+          const lone = deferring.take();
+          if (lone) await autocommit(client, lone.sql, lone.params);
+          return result;
+        }
         await deferring.flush();
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (begun) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
         client.release();

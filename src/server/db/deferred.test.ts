@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, Queryable } from './database.ts';
 import { combineWrites, deferWrite, deferWrites, readAhead, withDeferredWrites } from './deferred.ts';
 import { openTestDatabase, testDatabaseKind } from '../testing/harness.ts';
@@ -127,6 +128,87 @@ describe(`deferred writes in a transaction (${testDatabaseKind})`, () => {
     await tx.flush(); // nothing queued: nothing sent
     expect(sent).toHaveLength(3);
     expect((await db.query('SELECT k FROM deferred_other ORDER BY k')).rows).toEqual([{ k: 'x' }, { k: 'y' }, { k: 'z' }]);
+  });
+
+  describe.runIf(testDatabaseKind === 'postgresql')('BEGIN only when a statement needs it (PostgreSQL)', () => {
+    /** What the pool's connections send while `fn` runs, in order. */
+    async function sentDuring(fn: () => Promise<unknown>): Promise<string[]> {
+      const sent: string[] = [];
+      const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+      const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+        const q = args[0] as string | { text: string };
+        sent.push(typeof q === 'string' ? q : q.text);
+        return original.apply(this, args) as never;
+      });
+      try {
+        await fn();
+      } finally {
+        spy.mockRestore();
+      }
+      return sent;
+    }
+    const probe = async (k: string) => (await db.query('SELECT k FROM deferred_probe WHERE k = $1', [k])).rows.length;
+
+    it('a transaction of deferred writes and read-ahead reads is one autocommit statement after the reads: no BEGIN, no COMMIT', async () => {
+      const sent = await sentDuring(() =>
+        db.transaction(async (tx) => {
+          await deferWrite(tx, 'INSERT INTO deferred_probe (k, n) VALUES ($1, $2)', ['lazy-a', 1]);
+          await readAhead(tx, 'SELECT count(*) FROM deferred_other', []);
+          await deferWrite(tx, 'INSERT INTO deferred_other (k) VALUES ($1)', ['lazy-a']);
+        }),
+      );
+      expect(sent).toEqual([
+        'SELECT count(*) FROM deferred_other',
+        'WITH w0 AS (INSERT INTO deferred_probe (k, n) VALUES ($1, $2)),\nw1 AS (INSERT INTO deferred_other (k) VALUES ($3))\nSELECT 1',
+      ]);
+      expect(await probe('lazy-a')).toBe(1);
+    });
+
+    it('that statement is atomic: a failing write leaves the others unwritten; a throw before it sends nothing', async () => {
+      let sent = await sentDuring(() =>
+        expect(
+          db.transaction(async (tx) => {
+            await deferWrite(tx, 'INSERT INTO deferred_probe (k, n) VALUES ($1, $2)', ['lazy-b', 1]);
+            await deferWrite(tx, 'INSERT INTO deferred_other (k) VALUES ($1)', ['lazy-a']); // duplicate key
+          }),
+        ).rejects.toMatchObject({ code: '23505' }),
+      );
+      expect(sent).toHaveLength(1);
+      expect(await probe('lazy-b')).toBe(0);
+      sent = await sentDuring(() =>
+        expect(
+          db.transaction(async (tx) => {
+            await deferWrite(tx, 'INSERT INTO deferred_probe (k, n) VALUES ($1, $2)', ['lazy-c', 1]);
+            throw new Error('changed my mind');
+          }),
+        ).rejects.toThrow('changed my mind'),
+      );
+      expect(sent).toEqual([]);
+      expect(await probe('lazy-c')).toBe(0);
+    });
+
+    it('the first other statement begins the transaction, after which it commits or rolls back as before', async () => {
+      const insert = 'INSERT INTO deferred_probe (k, n) VALUES ($1, $2)';
+      let sent = await sentDuring(() =>
+        db.transaction(async (tx) => {
+          await deferWrite(tx, insert, ['lazy-d', 1]);
+          await tx.query('SELECT k FROM deferred_probe WHERE k = $1', ['lazy-d']);
+          await deferWrite(tx, insert, ['lazy-e', 1]);
+        }),
+      );
+      expect(sent).toEqual(['BEGIN', insert, 'SELECT k FROM deferred_probe WHERE k = $1', insert, 'COMMIT']);
+      expect((await probe('lazy-d')) + (await probe('lazy-e'))).toBe(2);
+      sent = await sentDuring(() =>
+        expect(
+          db.transaction(async (tx) => {
+            await tx.query(insert, ['lazy-f', 1]);
+            throw new Error('changed my mind');
+          }),
+        ).rejects.toThrow('changed my mind'),
+      );
+      expect(sent).toEqual(['BEGIN', insert, 'ROLLBACK']);
+      expect(await probe('lazy-f')).toBe(0);
+    });
   });
 
   it('refuses a deferred statement that is not one INSERT, UPDATE or DELETE', async () => {

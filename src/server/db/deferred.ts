@@ -63,8 +63,12 @@ export function readAhead<T>(tx: Queryable, sql: string, params: unknown[]): Pro
   return tx.readAhead ? tx.readAhead<T>(sql, params) : tx.query<T>(sql, params);
 }
 
-/** A transaction's Queryable that defers writes (`defer`) and sends them before its next statement or at `flush`. */
-export function withDeferredWrites(tx: Queryable): Queryable & { flush(): Promise<void> } {
+/**
+ * A transaction's Queryable that defers writes (`defer`) and sends them before its next statement or at `flush`;
+ * `take` hands the queue over as one statement instead (the engine sends it alone, as an autocommit statement, when
+ * nothing else of the transaction was sent).
+ */
+export function withDeferredWrites(tx: Queryable): Queryable & { flush(): Promise<void>; take(): Write | null } {
   let queue: Write[] = [];
   // Sends the queue now (called synchronously, so the driver keeps the order of the calls).
   const send = async () => {
@@ -86,11 +90,17 @@ export function withDeferredWrites(tx: Queryable): Queryable & { flush(): Promis
         },
       );
     },
-    readAhead: <T>(sql: string, params?: unknown[]) => tx.query<T>(sql, params),
+    readAhead: <T>(sql: string, params?: unknown[]) => (tx.readAhead ? tx.readAhead<T>(sql, params) : tx.query<T>(sql, params)),
     defer(sql: string, params: unknown[]) {
       if (!WRITE.test(sql)) throw new Error('A deferred write is one INSERT, UPDATE or DELETE without a WITH clause');
       queue.push({ sql: sql.trim().replace(/;+$/, ''), params });
     },
     flush: () => (queue.length === 0 ? Promise.resolve() : send()),
+    take() {
+      if (queue.length === 0) return null;
+      const one = combineWrites(queue);
+      queue = [];
+      return one;
+    },
   };
 }

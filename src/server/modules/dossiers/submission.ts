@@ -21,7 +21,7 @@ import { orgTree, routeUnits } from '../officials/index.ts';
 import { getOwnDraft, type DraftRow } from './drafts.ts';
 import { reserveDossierCode } from './codes.ts';
 import { recordAcknowledgedWarning, recordSubjects } from './duplicates.ts';
-import { createDossier, type NewDocument } from './transition.ts';
+import { createDossier, isDuplicateDossier, type NewDocument } from './transition.ts';
 
 /** A component as the submission checks resolved it. */
 export type SubmittedDocument = Omit<NewDocument, 'source'>;
@@ -173,8 +173,8 @@ export async function submitDossier(
 
   try {
     await ctx.db.transaction(async (tx) => {
-      // The draft is claimed first inside the statement: a concurrent submission of the same draft waits on its
-      // row lock and then finds it closed; a reused idempotency key conflicts on the unique index.
+      // The dossier row decides a race: a concurrent submission of the same draft (draft_id is unique) or with the
+      // same key (unique per owner) waits on the index entry, then fails with a unique violation when this one commits.
       const created = await createDossier(tx, ctx, {
         id,
         code,
@@ -234,7 +234,7 @@ export async function submitDossier(
     // A component removed between the checks and the commit (the citizen deleted the photo copy from her store in
     // another tab): the components' foreign key refuses the whole transaction, nothing is written, and she is told.
     if ((err as { code?: string } | null)?.code === '23503') throw appError('SUBMISSION_CHANGED');
-    if (!(err instanceof DuplicateSubmission)) throw err;
+    if (!(err instanceof DuplicateSubmission) && !isDuplicateDossier(err)) throw err;
     const winner = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
     if (winner) return { dossier: winner, created: false };
     throw new AppError('DRAFT_ALREADY_SUBMITTED', 'Hồ sơ nháp này đã được nộp. Vui lòng xem trong mục "Hồ sơ của tôi".', 409);

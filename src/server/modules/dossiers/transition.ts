@@ -102,6 +102,12 @@ export async function prepareTransition(ctx: AppContext, dossierId: string, acti
   return env;
 }
 
+/** Whether an error is the unique violation of a deferred dossier insert: the draft was claimed, or the key used (see createDossier). */
+export function isDuplicateDossier(err: unknown): boolean {
+  const e = err as { code?: string; table?: string } | null;
+  return e?.code === '23505' && e.table === 'dossiers';
+}
+
 /** One action in its own transaction. */
 export async function runTransition(
   ctx: AppContext,
@@ -382,6 +388,11 @@ export interface NewDocument {
  * row that every submission of the unit updates), so its lock is held only from there to the commit. Returns null
  * when the draft was already claimed or the idempotency key (online: per citizen; intake: per official) was already
  * used — the caller answers with the existing dossier.
+ *
+ * Online with the code drawn before (the submission), the dossier row itself is a deferred write, like everything
+ * after it: nothing of the creation is read back in the transaction, so on PostgreSQL the whole creation with its
+ * subscribers' writes is one autocommit statement (issue 17). A duplicate then does not return null: the statement
+ * fails with a unique violation on `dossiers` (isDuplicateDossier), and nothing of it is written.
  */
 export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossier): Promise<{ code: string; event: DossierEvent } | null> {
   const db = kysely(tx);
@@ -422,22 +433,26 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     applicant_search: foldVietnamese(n.applicant.fullName),
     intake: n.intake ?? null,
   };
-  // Any unique index decides a race: the id, (owner, idempotency key) and the draft online (a concurrent submission of
-  // the same draft waits for this transaction, then conflicts), (official, key) at the counter.
-  const inserted = await db
-    .insertInto('dossiers')
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return null;
-  // From here every write of the creation is deferred (src/server/db/deferred.ts): none is read back in the
-  // transaction, and with the subscribers' writes they go to the database as one statement before the commit.
+  // From the dossier row (online) or the row after it, every write of the creation is deferred
+  // (src/server/db/deferred.ts): none is read back in the transaction, and with the subscribers' writes they go to the
+  // database as one statement before the commit.
   const writes: Write[] = [];
   const later = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
     const c = q.compile();
     writes.push({ sql: c.sql, params: [...c.parameters] });
   };
+  // Any unique index decides a race: the id, (owner, idempotency key) and the draft online (a concurrent submission of
+  // the same draft waits for this transaction, then conflicts), (official, key) at the counter.
+  if (online && n.code) later(db.insertInto('dossiers').values(row));
+  else {
+    const inserted = await db
+      .insertInto('dossiers')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return null;
+  }
   if (online)
     later(
       db

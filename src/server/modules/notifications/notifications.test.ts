@@ -103,6 +103,41 @@ describe('rules over every transition of the vocabulary', () => {
     expect(rows.map((r) => `${r.event_type}/${r.channel}`).sort()).toEqual(['submitted/email', 'submitted/inapp']);
   });
 
+  it('a new dossier’s notifications, built from what its creation knows, are the rows a read of the dossier gives', async () => {
+    // The citizen's confirmed e-mail comes through the owner; the form's contacts through the applicant.
+    const owner = (await b.t.ctx.db.query<{ owner_citizen_id: string }>('SELECT owner_citizen_id FROM dossiers WHERE id = $1', [dossier.id])).rows[0];
+    await b.t.ctx.db.query(
+      `INSERT INTO citizen_contacts (citizen_id, kind, value, confirmed_at) VALUES ($1, 'email', 'da.xac.nhan@example.vn', now())
+       ON CONFLICT (citizen_id, kind) DO UPDATE SET value = EXCLUDED.value`,
+      [owner.owner_citizen_id],
+    );
+    // The province's switch (through the receiving unit) turns the e-mail off.
+    await b.t.ctx.db.query(
+      "INSERT INTO notification_switches (province_code, event_type, procedure_code, enabled, effective_from) VALUES ($1, 'submitted', '1.001193', false, DATE '2020-01-01')",
+      [dossier.province],
+    );
+    try {
+      const d = await b.submitBirthRegistration();
+      const columns =
+        'event_id, event_type, dossier_code, unit_id, citizen_id, channel, recipient, locale, template_code, template_version, subject, body, params, mandatory, status, reason';
+      const rows = async () => (await b.t.ctx.db.query(`SELECT ${columns} FROM notifications WHERE dossier_id = $1 ORDER BY channel, recipient`, [d.id])).rows;
+      const fromCreation = await rows();
+      expect(fromCreation.map((r) => `${r.channel}:${r.recipient}:${r.status}`)).toEqual([
+        'email:da.xac.nhan@example.vn:suppressed',
+        `inapp:${owner.owner_citizen_id}:suppressed`,
+      ]);
+      const event = (
+        await b.t.ctx.db.query<{ payload: DossierEvent }>(`SELECT payload FROM outbox WHERE topic = 'dossier.event' AND payload->>'dossierId' = $1`, [d.id])
+      ).rows[0].payload;
+      await b.t.ctx.db.query('DELETE FROM notifications WHERE dossier_id = $1', [d.id]);
+      await queue(event);
+      expect(await rows()).toEqual(fromCreation);
+    } finally {
+      await b.t.ctx.db.query("DELETE FROM citizen_contacts WHERE citizen_id = $1 AND kind = 'email'", [owner.owner_citizen_id]);
+      await b.t.ctx.db.query("DELETE FROM notification_switches WHERE event_type = 'submitted' AND procedure_code = '1.001193'");
+    }
+  });
+
   type Transition = readonly [(typeof DOSSIER_ACTIONS)[number], NationalStatus | null];
   const transitions: Transition[] = DOSSIER_ACTIONS.flatMap((a): Transition[] =>
     ACTION_RULES[a].from.length === 0 ? [[a, null]] : ACTION_RULES[a].from.map((f): Transition => [a, f]),

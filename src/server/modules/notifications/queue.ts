@@ -12,6 +12,7 @@ import { planNotifications, type Contacts } from '../../../core/notifications/po
 import { DEFAULT_RULES, resolveRule, type NoticeEventType, type NotificationSwitch, type ResolvedRule } from '../../../core/notifications/rules.ts';
 import { render, type NotificationLocale, type TemplateParams } from '../../../core/notifications/templates.ts';
 import type { Queryable } from '../../db/database.ts';
+import type { CreatedDossier } from '../dossiers/index.ts';
 import { deferWrite, readAhead } from '../../db/deferred.ts';
 import { pickTemplate, type SavedTemplate } from './template-store.ts';
 
@@ -63,10 +64,41 @@ export function templateParams(e: DossierEvent, d: Pick<DossierContactRow, 'appl
  * (sent with the transaction's other deferred writes as one statement, src/server/db/deferred.ts; issue 17).
  */
 export function notificationSubscriber(lookupUrl: string) {
-  return async (tx: Queryable, e: DossierEvent): Promise<void> => {
-    await queueBatch(tx, [e], lookupUrl, true);
+  return async (tx: Queryable, e: DossierEvent, _before: unknown, created?: CreatedDossier): Promise<void> => {
+    await queueBatch(tx, [e], lookupUrl, true, created && created.dossier.id === e.dossierId ? contactOfCreated(created) : undefined);
   };
 }
+
+/**
+ * A new dossier's contact columns as its creation wrote them (the row may not be in the database yet: online, its
+ * insert is a deferred write, src/server/modules/dossiers/transition.ts), the dossier read's columns by name.
+ */
+function contactOfCreated({ dossier: n }: CreatedDossier) {
+  const locale = (n.applicant as { locale?: unknown }).locale;
+  return {
+    id: n.id,
+    applicant_name: n.applicant.fullName,
+    applicant_phone: n.applicant.phone ?? null,
+    applicant_email: n.applicant.email ?? null,
+    owner_citizen_id: n.ownerCitizenId,
+    procedure_name: n.procedureName,
+    locale: typeof locale === 'string' ? locale : null,
+    receiving_unit_id: n.receivingUnitId,
+  };
+}
+
+/** The dossiers of the events, read (`FROM dossiers`) or — for a new dossier — given as $1 (the same columns). */
+const DOSSIER_CONTACTS = {
+  read: `SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.applicant->>'locale' AS locale,
+                CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
+           FROM dossiers d LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code
+          WHERE d.id = ANY($1::uuid[])`,
+  given: `SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.locale,
+                CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
+           FROM jsonb_to_record($1::jsonb) AS d(id uuid, applicant_name text, applicant_phone text, applicant_email text, owner_citizen_id uuid,
+                                               procedure_name text, locale text, receiving_unit_id text)
+           LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code`,
+};
 
 /** Queues (or records as suppressed) the notifications of one event; returns how many rows were written. */
 export function queueNotifications(tx: Queryable, e: DossierEvent, lookupUrl: string): Promise<number> {
@@ -83,21 +115,26 @@ export function queueNotificationsBatch(tx: Queryable, events: readonly DossierE
   return queueBatch(tx, events, lookupUrl, false);
 }
 
-/** With `deferred`, the insert is queued as a deferred write and the number returned is of rows planned, not written. */
-async function queueBatch(tx: Queryable, events: readonly DossierEvent[], lookupUrl: string, deferred: boolean): Promise<number> {
+/**
+ * With `deferred`, the insert is queued as a deferred write and the number returned is of rows planned, not written.
+ * With `created` (one event, of a dossier just created), its contact columns are not read from the dossier row.
+ */
+async function queueBatch(
+  tx: Queryable,
+  events: readonly DossierEvent[],
+  lookupUrl: string,
+  deferred: boolean,
+  created?: ReturnType<typeof contactOfCreated>,
+): Promise<number> {
   const told = events.filter((e) => DEFAULT_RULES.some((r) => r.event === e.type));
   if (told.length === 0) return 0; // internal events: nobody is told
   const templates = [...new Set(told.map((e) => DEFAULT_RULES.find((r) => r.event === e.type)?.template ?? ''))];
-  // Read ahead of the transaction's queued writes (none of which it reads: the dossier row is written at once, its
+  // Read ahead of the transaction's queued writes (none of which it reads: a new dossier's row is given, its
   // components and log entry are not read here), so that they go with this subscriber's insert as one statement.
   const read = (
     await readAhead<{ dossiers: DossierContactRow[] | null; switches: SwitchRow[] | null; templates: (SavedTemplate & { code: string })[] | null }>(
       tx,
-      `WITH d AS (
-         SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.applicant->>'locale' AS locale,
-                CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
-           FROM dossiers d LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code
-          WHERE d.id = ANY($1::uuid[]))
+      `WITH d AS (${created ? DOSSIER_CONTACTS.given : DOSSIER_CONTACTS.read})
        SELECT
          (SELECT json_agg(json_build_object(
                    'id', d.id, 'applicant_name', d.applicant_name, 'applicant_phone', d.applicant_phone, 'applicant_email', d.applicant_email,
@@ -111,7 +148,7 @@ async function queueBatch(tx: Queryable, events: readonly DossierEvent[], lookup
             FROM notification_switches s WHERE s.event_type = ANY($2::text[]) AND s.province_code IN (SELECT province_code FROM d)) AS switches,
          (SELECT json_agg(json_build_object('code', t.code, 'channel', t.channel, 'locale', t.locale, 'version', t.version, 'subject', t.subject, 'body', t.body))
             FROM notification_templates t WHERE t.code = ANY($3::text[])) AS templates`,
-      [[...new Set(told.map((e) => e.dossierId))], [...new Set(told.map((e) => e.type))], templates],
+      [created ?? [...new Set(told.map((e) => e.dossierId))], [...new Set(told.map((e) => e.type))], templates],
     )
   ).rows[0];
   const dossiers = new Map((read?.dossiers ?? []).map((d) => [d.id, d]));
