@@ -10,12 +10,13 @@ import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import { Channel } from '../../../core/dossiers/status.ts';
 import type { Queryable } from '../../db/database.ts';
 import { deferWrite } from '../../db/deferred.ts';
+import type { CreatedDossier } from '../dossiers/index.ts';
 import type { Skill } from '../../../core/community/coverage.ts';
 
 const ONLINE_SKILLS: readonly Skill[] = ['eid_login', 'online_submission'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function communitySubscriber(tx: Queryable, event: DossierEvent): Promise<void> {
+export async function communitySubscriber(tx: Queryable, event: DossierEvent, _before: unknown, created?: CreatedDossier): Promise<void> {
   if (event.type !== 'submitted' || event.channel !== Channel.ONLINE) return;
   const onBehalf = event.data.onBehalf as { helperId?: unknown; representationId?: unknown; clientKey?: unknown } | undefined;
   if (event.actor.kind === 'official' && onBehalf && typeof onBehalf.helperId === 'string' && typeof onBehalf.representationId === 'string') {
@@ -28,18 +29,30 @@ export async function communitySubscriber(tx: Queryable, event: DossierEvent): P
     return;
   }
   if (event.actor.kind !== 'citizen') return;
-  // The dossier's applicant read and the evidence written in one statement, deferred (sent with the transaction's
-  // other deferred writes, src/server/db/deferred.ts; issue 17): nothing is written unless the applicant has an
-  // identity number and signed in with the e-ID.
-  await deferWrite(
-    tx,
-    `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
-     SELECT d.applicant_id_number, s, 'online_dossier', d.id, NULL, NULL, $2
-       FROM dossiers d CROSS JOIN unnest($3::text[]) AS s
-      WHERE d.id = $1 AND d.applicant_id_number IS NOT NULL AND d.applicant_id_number <> '' AND d.vneid_authenticated
-     ON CONFLICT DO NOTHING`,
-    [event.dossierId, new Date(event.at), ONLINE_SKILLS],
-  );
+  // The evidence is a deferred write (sent with the transaction's other deferred writes as one statement,
+  // src/server/db/deferred.ts; issue 17), written only when the applicant has an identity number and signed in with
+  // the e-ID. A dossier just created gives both (its row is itself a deferred write of the same statement, which this
+  // one could not read); otherwise they are read from the dossier in the same statement.
+  if (created?.dossier.id === event.dossierId) {
+    const n = created.dossier;
+    if (n.applicant.idNumber && n.vneidAuthenticated)
+      await deferWrite(
+        tx,
+        `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
+         SELECT $4, s, 'online_dossier', $1, NULL, NULL, $2 FROM unnest($3::text[]) AS s
+         ON CONFLICT DO NOTHING`,
+        [event.dossierId, new Date(event.at), ONLINE_SKILLS, n.applicant.idNumber],
+      );
+  } else
+    await deferWrite(
+      tx,
+      `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
+       SELECT d.applicant_id_number, s, 'online_dossier', d.id, NULL, NULL, $2
+         FROM dossiers d CROSS JOIN unnest($3::text[]) AS s
+        WHERE d.id = $1 AND d.applicant_id_number IS NOT NULL AND d.applicant_id_number <> '' AND d.vneid_authenticated
+       ON CONFLICT DO NOTHING`,
+      [event.dossierId, new Date(event.at), ONLINE_SKILLS],
+    );
   const assisted = event.data.assistedBy as { helperId?: unknown; sessionId?: unknown } | undefined;
   if (assisted && typeof assisted.helperId === 'string' && UUID.test(assisted.helperId)) {
     await tx.query(

@@ -62,6 +62,8 @@ export type DossierSubscriber = (tx: Queryable, event: DossierEvent, before: Dos
 /**
  * What the creation path knows of the dossier it has just inserted, given to the subscribers of its `submitted` event so
  * that they need not read the rows back inside the transaction (issue 17: each read was a round trip and a plan).
+ * Online, the row is not in the database yet when they run (it is a deferred write, see createDossier): a subscriber
+ * that must read it uses `query`, which sends the queued writes first, never a deferred write's SELECT or a read-ahead.
  */
 export interface CreatedDossier {
   /** What the caller asked to create, as inserted. */
