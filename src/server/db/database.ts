@@ -162,8 +162,12 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
   // The hot statements go as named prepared statements (src/server/db/prepared.ts).
   const prepared = new PreparedStatements();
   type Sender = { query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }> };
-  /** An autocommit statement; one that met a stale prepared plan (a migration changed its columns) is re-prepared and retried once. */
-  const autocommit = async <T>(on: Sender, sql: string, params: unknown[]) => {
+  /**
+   * One statement. One that met a stale prepared plan (a migration changed its columns) renews the names; an autocommit
+   * statement is then re-prepared and retried once, one inside a transaction is not (the transaction is aborted: the
+   * caller's next attempt re-prepares).
+   */
+  const run = async <T>(on: Sender, sql: string, params: unknown[], inTransaction: boolean) => {
     const values = params.map(toPgParam);
     let r: Awaited<ReturnType<Sender['query']>>;
     try {
@@ -171,10 +175,12 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     } catch (err) {
       if (!isStalePlan(err)) throw err;
       prepared.retire();
+      if (inTransaction) throw err;
       r = await on.query(prepared.config(sql, values));
     }
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
+  const autocommit = <T>(on: Sender, sql: string, params: unknown[]) => run<T>(on, sql, params, false);
   return {
     kind: 'postgresql',
     outside: {
@@ -195,17 +201,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       const client = await pool.connect();
       let begun: Promise<unknown> | null = null;
       try {
-        const send = async <R>(sql: string, params: unknown[]) => {
-          try {
-            const r = await client.query(prepared.config(sql, params.map(toPgParam)));
-            return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
-          } catch (err) {
-            // Inside a transaction the statement cannot be retried (the transaction is aborted): the names are
-            // renewed so that the caller's next attempt re-prepares.
-            if (isStalePlan(err)) prepared.retire();
-            throw err;
-          }
-        };
+        const send = <R>(sql: string, params: unknown[]) => run<R>(client, sql, params, true);
         const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
             // Issued before the statement, in the same tick: the driver sends its queries in the order of the calls.

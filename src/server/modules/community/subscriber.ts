@@ -29,29 +29,18 @@ export async function communitySubscriber(tx: Queryable, event: DossierEvent, _b
     return;
   }
   if (event.actor.kind !== 'citizen') return;
-  // The evidence is a deferred write (sent with the transaction's other deferred writes as one statement,
-  // src/server/db/deferred.ts; issue 17), written only when the applicant has an identity number and signed in with
-  // the e-ID. A dossier just created gives both (its row is itself a deferred write of the same statement, which this
-  // one could not read); otherwise they are read from the dossier in the same statement.
-  if (created?.dossier.id === event.dossierId) {
-    const n = created.dossier;
-    if (n.applicant.idNumber && n.vneidAuthenticated)
-      await deferWrite(
-        tx,
-        `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
-         SELECT $4, s, 'online_dossier', $1, NULL, NULL, $2 FROM unnest($3::text[]) AS s
-         ON CONFLICT DO NOTHING`,
-        [event.dossierId, new Date(event.at), ONLINE_SKILLS, n.applicant.idNumber],
-      );
-  } else
+  // The evidence of both skills, written only when the applicant has an identity number and signed in with the e-ID:
+  // a deferred write (sent with the transaction's other deferred writes as one statement, src/server/db/deferred.ts;
+  // issue 17). Both facts come from what the creation knows (a `submitted` event always comes from createDossier with
+  // it): the dossier's own row is a deferred write of the same statement, which a SELECT there could not see.
+  const n = created?.dossier;
+  if (n?.id === event.dossierId && n.applicant.idNumber && n.vneidAuthenticated)
     await deferWrite(
       tx,
       `INSERT INTO community_evidence (id_number, skill, source, dossier_id, visit_id, recorded_by, at)
-       SELECT d.applicant_id_number, s, 'online_dossier', d.id, NULL, NULL, $2
-         FROM dossiers d CROSS JOIN unnest($3::text[]) AS s
-        WHERE d.id = $1 AND d.applicant_id_number IS NOT NULL AND d.applicant_id_number <> '' AND d.vneid_authenticated
+       SELECT $4, s, 'online_dossier', $1, NULL, NULL, $2 FROM unnest($3::text[]) AS s
        ON CONFLICT DO NOTHING`,
-      [event.dossierId, new Date(event.at), ONLINE_SKILLS],
+      [event.dossierId, new Date(event.at), ONLINE_SKILLS, n.applicant.idNumber],
     );
   const assisted = event.data.assistedBy as { helperId?: unknown; sessionId?: unknown } | undefined;
   if (assisted && typeof assisted.helperId === 'string' && UUID.test(assisted.helperId)) {

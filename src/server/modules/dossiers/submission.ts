@@ -52,8 +52,6 @@ export interface SubmittedDossier {
   procedureName: string;
 }
 
-class DuplicateSubmission extends Error {}
-
 export async function findByIdempotencyKey(db: Queryable, ownerId: string, key: string): Promise<SubmittedDossier | null> {
   const r = (
     await db.query<{ id: string; code: string; status: number; submitted_at: Date; procedure_code: string; procedure_name: string }>(
@@ -175,7 +173,7 @@ export async function submitDossier(
     await ctx.db.transaction(async (tx) => {
       // The dossier row decides a race: a concurrent submission of the same draft (draft_id is unique) or with the
       // same key (unique per owner) waits on the index entry, then fails with a unique violation when this one commits.
-      const created = await createDossier(tx, ctx, {
+      await createDossier(tx, ctx, {
         id,
         code,
         procedureCode: draft.procedure_code,
@@ -215,7 +213,6 @@ export async function submitDossier(
           receivingUnitId: unit.id,
         },
       });
-      if (created === null) throw new DuplicateSubmission();
       const keys = await recordSubjects(tx, id, draft.procedure_code, checked.values, citizen.idNumber);
       if (input.duplicateWarningSeen) await recordAcknowledgedWarning(tx, id, keys);
     });
@@ -234,7 +231,7 @@ export async function submitDossier(
     // A component removed between the checks and the commit (the citizen deleted the photo copy from her store in
     // another tab): the components' foreign key refuses the whole transaction, nothing is written, and she is told.
     if ((err as { code?: string } | null)?.code === '23503') throw appError('SUBMISSION_CHANGED');
-    if (!(err instanceof DuplicateSubmission) && !isDuplicateDossier(err)) throw err;
+    if (!isDuplicateDossier(err)) throw err;
     const winner = await findByIdempotencyKey(ctx.db, citizen.id, input.idempotencyKey);
     if (winner) return { dossier: winner, created: false };
     throw new AppError('DRAFT_ALREADY_SUBMITTED', 'Hồ sơ nháp này đã được nộp. Vui lòng xem trong mục "Hồ sơ của tôi".', 409);

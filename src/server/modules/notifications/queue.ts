@@ -87,17 +87,20 @@ function contactOfCreated({ dossier: n }: CreatedDossier) {
   };
 }
 
+/** The contact columns of the dossiers in `source` (aliased d), with the province of each one's receiving unit. */
+const contactsFrom = (source: string, locale: string) =>
+  `SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, ${locale} AS locale,
+          CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
+     FROM ${source} LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code`;
+
 /** The dossiers of the events, read (`FROM dossiers`) or — for a new dossier — given as $1 (the same columns). */
 const DOSSIER_CONTACTS = {
-  read: `SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.applicant->>'locale' AS locale,
-                CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
-           FROM dossiers d LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code
-          WHERE d.id = ANY($1::uuid[])`,
-  given: `SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, d.locale,
-                CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
-           FROM jsonb_to_record($1::jsonb) AS d(id uuid, applicant_name text, applicant_phone text, applicant_email text, owner_citizen_id uuid,
-                                               procedure_name text, locale text, receiving_unit_id text)
-           LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code`,
+  read: `${contactsFrom('dossiers d', "d.applicant->>'locale'")} WHERE d.id = ANY($1::uuid[])`,
+  given: contactsFrom(
+    `jsonb_to_record($1::jsonb) AS d(id uuid, applicant_name text, applicant_phone text, applicant_email text, owner_citizen_id uuid,
+                                      procedure_name text, locale text, receiving_unit_id text)`,
+    'd.locale',
+  ),
 };
 
 /** Queues (or records as suppressed) the notifications of one event; returns how many rows were written. */

@@ -26,7 +26,7 @@ import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { deferWrite } from '../../db/deferred.ts';
 import type { CitizenActor } from '../../http/actor.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { AppError, appError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
 import type { DossierEvent } from '../../../core/dossiers/events.ts';
 import { prepareTransition, transition, type CreatedDossier } from '../dossiers/index.ts';
@@ -164,12 +164,7 @@ export async function deleteStorePhotoCopy(ctx: AppContext, citizen: CitizenActo
                    OR EXISTS (SELECT 1 FROM dossier_documents WHERE $2::uuid IS NOT NULL AND upload_id = $2::uuid AND photo_copy)`,
       [entry.id, entry.upload_id],
     );
-    if (used.rows.length > 0)
-      throw new AppError(
-        'PHOTO_COPY_IN_USE',
-        'Bản chụp này đang được dùng trong hồ sơ đã nộp nên không xoá được; hồ sơ vẫn giữ bản chụp để cán bộ đối chiếu bản gốc.',
-        409,
-      );
+    if (used.rows.length > 0) throw appError('PHOTO_COPY_IN_USE');
     await tx.query('DELETE FROM store_shares WHERE store_document_id = $1', [entry.id]);
     await tx.query('DELETE FROM store_documents WHERE id = $1', [entry.id]);
     if (entry.photo_copy_id) await tx.query('DELETE FROM photo_copies WHERE id = $1 AND owner_citizen_id = $2', [entry.photo_copy_id, citizen.id]);
