@@ -106,12 +106,14 @@ describe.skipIf(!url)('two servers on one PostgreSQL and S3, one killed with SIG
     const tLoad = Date.now();
     let next = 0;
     let killedAt = -1;
+    let killedTime = 0;
     await Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
         while (next < drafts.length) {
           const i = next++;
           if (i === Math.floor(drafts.length / 2) && killedAt < 0) {
             killedAt = i;
+            killedTime = Date.now();
             a.proc.kill('SIGKILL');
           }
           await submit(drafts[i], w % 2 === 0 ? a : b);
@@ -122,7 +124,10 @@ describe.skipIf(!url)('two servers on one PostgreSQL and S3, one killed with SIG
     expect(a.proc.signalCode === 'SIGKILL' || a.proc.killed).toBe(true);
 
     // Every outbox message delivered by the surviving server (its worker takes over the dead one's leases).
-    const deadline = Date.now() + 120_000;
+    // The messages server A had claimed come back when their lease lapses: the outbox's default lease (120 s) after
+    // the kill at the latest, plus time to deliver them. (Counted from the end of the load, the margin was the load's
+    // length after the kill, and a faster submission path made it too short.)
+    const deadline = Math.max(Date.now() + 30_000, killedTime + 120_000 + 30_000);
     let outbox: { status: string; n: number }[] = [];
     while (Date.now() < deadline) {
       outbox = (await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM outbox GROUP BY status ORDER BY status')).rows;
