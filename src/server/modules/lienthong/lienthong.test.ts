@@ -13,6 +13,7 @@ import { createOutboxWorker } from '../../event-stream.ts';
 import { DEMO_FATHER_ID, PDF_BYTES, startBackOffice, type BackOffice } from '../../testing/back-office.ts';
 import { testDatabaseKind, TestClient } from '../../testing/harness.ts';
 import { escalateOverdue } from './handoffs.ts';
+import { bundleView } from './views.ts';
 
 const sha = (v: unknown) => crypto.createHash('sha256').update(canonicalJson(v)).digest('hex');
 
@@ -200,7 +201,13 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
     const extract = member(bundle, 'khai-sinh').result?.number;
     expect(extract).toBeTruthy();
     expect(member(bundle, 'bhyt').state).toBe('handed_off');
+    // A bundle row read before the card's answer, shown after it: the view's state comes from the same read as its
+    // members, never the row's older state beside a member that already has its result.
+    const rowBefore = (await b.t.ctx.db.query<Parameters<typeof bundleView>[1]>('SELECT * FROM lienthong_bundles WHERE id = $1', [bundle.id])).rows[0];
+    expect(rowBefore.state).toBe('open');
     await drain();
+    const shownLate = await bundleView(b.t.ctx.db, rowBefore);
+    expect([shownLate.state, member(shownLate, 'bhyt').state]).toEqual(['done', 'done']);
     bundle = await bundleOf(parent.code);
     const bhyt = member(bundle, 'bhyt');
     expect(bhyt).toMatchObject({ state: 'done', status: 9 });

@@ -20,54 +20,64 @@ interface BundleRow {
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+interface MemberViewRow {
+  member_key: string;
+  name: string;
+  agency_code: string;
+  agency_name: string;
+  adapter: string;
+  depends_on: string[];
+  state: BundleView['members'][number]['state'];
+  dossier_id: string;
+  dossier_code: string;
+  result: { number?: string | null; reference?: string | null; issuedAt?: string | null } | null;
+  status: number;
+  due_at: string | null;
+}
+
+interface HandoffViewRow {
+  id: string;
+  member_key: string;
+  attempt: number;
+  adapter: string;
+  state: 'requested' | 'accepted' | 'rejected';
+  requested_at: string;
+  answered_at: string | null;
+  answer_due_at: string;
+  reference: string | null;
+  reason: string | null;
+  escalated_at: string | null;
+}
+
+/**
+ * The bundle as its citizen, an official or the public sees it. Its state, its parent, its members and their
+ * hand-offs are read in one statement, so they come from one snapshot: a member shown with its result is never shown
+ * beside the bundle's state from before that result (the same transaction writes both).
+ */
 export async function bundleView(db: Queryable, b: BundleRow): Promise<BundleView> {
-  const parent = (await db.query<{ status: number; due_at: Date | null }>('SELECT status, due_at FROM dossiers WHERE id = $1', [b.parent_dossier_id])).rows[0];
-  const members = (
-    await db.query<{
-      member_key: string;
-      name: string;
-      agency_code: string;
-      agency_name: string;
-      adapter: string;
-      depends_on: string[];
-      state: BundleView['members'][number]['state'];
-      dossier_id: string;
-      dossier_code: string;
-      result: { number?: string | null; reference?: string | null; issuedAt?: string | null } | null;
-      status: number;
-      due_at: Date | null;
-    }>(
-      `SELECT m.member_key, m.name, m.agency_code, m.agency_name, m.adapter, m.depends_on, m.state, m.dossier_id, d.code AS dossier_code, m.result,
-              d.status, d.due_at
-         FROM lienthong_members m JOIN dossiers d ON d.id = m.dossier_id WHERE m.bundle_id = $1 ORDER BY m.position`,
+  const now = (
+    await db.query<{ state: BundleView['state']; parent_status: number; parent_due_at: Date | null; members: MemberViewRow[]; handoffs: HandoffViewRow[] }>(
+      `SELECT b.state, p.status AS parent_status, p.due_at AS parent_due_at,
+              COALESCE((SELECT json_agg(x ORDER BY x.position) FROM (
+                 SELECT m.position, m.member_key, m.name, m.agency_code, m.agency_name, m.adapter, m.depends_on, m.state, m.dossier_id,
+                        d.code AS dossier_code, m.result, d.status, d.due_at
+                   FROM lienthong_members m JOIN dossiers d ON d.id = m.dossier_id WHERE m.bundle_id = b.id) x), '[]') AS members,
+              COALESCE((SELECT json_agg(h ORDER BY h.attempt) FROM (
+                 SELECT id, member_key, attempt, adapter, state, requested_at, answered_at, answer_due_at, reference, reason, escalated_at
+                   FROM lienthong_handoffs WHERE bundle_id = b.id) h), '[]') AS handoffs
+         FROM lienthong_bundles b JOIN dossiers p ON p.id = b.parent_dossier_id WHERE b.id = $1`,
       [b.id],
     )
-  ).rows;
-  const handoffs = (
-    await db.query<{
-      id: string;
-      member_key: string;
-      attempt: number;
-      adapter: string;
-      state: 'requested' | 'accepted' | 'rejected';
-      requested_at: Date;
-      answered_at: Date | null;
-      answer_due_at: Date;
-      reference: string | null;
-      reason: string | null;
-      escalated_at: Date | null;
-    }>(
-      'SELECT id, member_key, attempt, adapter, state, requested_at, answered_at, answer_due_at, reference, reason, escalated_at FROM lienthong_handoffs WHERE bundle_id = $1 ORDER BY attempt',
-      [b.id],
-    )
-  ).rows;
+  ).rows[0];
+  if (!now) throw notFound('Không tìm thấy hồ sơ liên thông.');
+  const { members, handoffs } = now;
   return {
     id: b.id,
     bundleCode: b.bundle_code,
     typeCode: b.type_code,
     typeName: b.type_name,
-    state: b.state,
-    parent: { dossierId: b.parent_dossier_id, code: b.parent_code, status: parent.status, dueAt: iso(parent.due_at) },
+    state: now.state,
+    parent: { dossierId: b.parent_dossier_id, code: b.parent_code, status: now.parent_status, dueAt: iso(now.parent_due_at) },
     createdAt: new Date(b.created_at).toISOString(),
     members: members.map((m) => ({
       key: m.member_key,
