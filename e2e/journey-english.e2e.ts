@@ -110,12 +110,17 @@ describe('the citizen journey in English and the fee exemption', () => {
     await h1(page, 'Your application has been submitted');
     expect((await page.getByTestId('dossier-code').textContent())?.trim()).toMatch(/^000\.01\.52\.H19-\d{6}-\d{4}$/);
     await page.getByRole('img', { name: /QR code to track application/ }).waitFor();
+    // The dossier was submitted under the Vietnamese name; the English interface shows the catalogue's English one.
+    await page.getByText('The application "Marital status certificate" was sent at', { exact: false }).waitFor();
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'See the progress of the application' }).click();
     await page.getByTestId('citizen-status').waitFor();
     expect(await page.getByTestId('citizen-status').textContent()).toBe('Newly submitted');
+    await page.getByText('Marital status certificate', { exact: true }).waitFor();
     await expectAccessible(page);
+    await page.goto(`${baseUrl}/ho-so-cua-toi`);
+    await page.getByRole('link', { name: 'Marital status certificate' }).first().waitFor();
     await context.close();
   });
 

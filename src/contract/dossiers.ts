@@ -91,6 +91,8 @@ export const MyDossierItem = z.strictObject({
   code: z.string(),
   procedureCode: z.string(),
   procedureName: z.string(),
+  /** The catalogue's English name of the dossier's procedure version, where it has one (`en.name`). */
+  procedureNameEn: z.string().nullable(),
   status: StatusView,
   submittedAt: Instant.nullable(),
   dueAt: Instant.nullable(),
@@ -139,6 +141,8 @@ export const MyDossier = z.strictObject({
   code: z.string(),
   procedureCode: z.string(),
   procedureName: z.string(),
+  /** The catalogue's English name of the dossier's procedure version, where it has one (`en.name`). */
+  procedureNameEn: z.string().nullable(),
   caseCode: z.string(),
   status: StatusView,
   /** 1 at the counter, 2 online, 3 by post. */
@@ -181,6 +185,8 @@ export const LookupQuery = z.object({ code: z.string().min(10).max(40), last4: z
 export const PublicDossierStatus = z.strictObject({
   code: z.string(),
   procedureName: z.string(),
+  /** The catalogue's English name of the dossier's procedure version, where it has one (`en.name`). */
+  procedureNameEn: z.string().nullable(),
   status: StatusView,
   submittedAt: Instant.nullable(),
   receivedAt: Instant.nullable(),

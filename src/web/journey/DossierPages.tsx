@@ -26,7 +26,7 @@ import { statusName } from '../staff/format.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ErrorSummary, type ShownError } from './ErrorSummary.tsx';
 import { AnswerValue } from './fields.tsx';
-import { labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
+import { dossierProcedureName, labelOf, nameOf, titleOf, useFormLanguage } from './labels.ts';
 import { journeyQueries } from './queries.ts';
 import type { DossierDetail, TimelineEntry } from './types.ts';
 import { uploadFile } from './upload.ts';
@@ -78,9 +78,16 @@ function useQr(text: string | null) {
   }).data;
 }
 
+/** A dossier's procedure name in the interface language (`dossierProcedureName`), marked Vietnamese where it stays so. */
+function ProcedureNameText({ d }: { d: { procedureName: string; procedureNameEn: string | null } }) {
+  const name = dossierProcedureName(d, useFormLanguage());
+  return <span lang={name.lang}>{name.text}</span>;
+}
+
 export function ConfirmationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const lang = useFormLanguage();
   const query = useQuery(journeyQueries.dossier(id));
   const d = query.data;
   const heading = usePageTitle(t('journey.confirmation.title'));
@@ -103,7 +110,7 @@ export function ConfirmationPage() {
           {d.code}
         </p>
       </div>
-      <p>{t('journey.confirmation.sent', { name: d.procedureName, at: formatDateTime(d.submittedAt) })}</p>
+      <p>{t('journey.confirmation.sent', { name: dossierProcedureName(d, lang).text, at: formatDateTime(d.submittedAt) })}</p>
       <LazyPanel quiet>
         <DeclarationSigning dossierId={d.id} />
       </LazyPanel>
@@ -189,7 +196,9 @@ export function MyDossiersPage() {
         <ul className="cards" aria-label={t('journey.mine.submittedLabel')}>
           {items.map((d) => (
             <li key={d.id} className="card">
-              <Link to={`/ho-so-cua-toi/${d.id}`}>{d.procedureName}</Link>
+              <Link to={`/ho-so-cua-toi/${d.id}`}>
+                <ProcedureNameText d={d} />
+              </Link>
               <p className="muted">{t('journey.mine.facts', { code: d.code, status: status(d.status), at: formatDateTime(d.submittedAt) })}</p>
             </li>
           ))}
@@ -230,7 +239,9 @@ export function DossierDetailPage() {
   const withdrawError = withdraw.error ? firstIssueText(withdraw.error, t('journey.dossier.withdrawError')) : null;
   return (
     <section>
-      <p className="muted">{d.procedureName}</p>
+      <p className="muted">
+        <ProcedureNameText d={d} />
+      </p>
       <h1 ref={heading} tabIndex={-1}>
         {t('journey.dossier.title', { code: d.code })}
       </h1>
@@ -642,7 +653,9 @@ export function LookupPage() {
       )}
       {result && (
         <div className="lookup-result" aria-live="polite">
-          <h2>{result.procedureName}</h2>
+          <h2>
+            <ProcedureNameText d={result} />
+          </h2>
           <dl className="facts">
             <div>
               <dt>{t('journey.lookup.code')}</dt>

@@ -18,6 +18,14 @@ export const titleOf = (x: { title: string; titleEn?: string }, lang: FormLangua
 export const procedureNameOf = (d: { name: string; en?: { name: string } }, lang: FormLanguage) => (lang === 'en' && d.en ? d.en.name : d.name);
 /** lang="vi" for a procedure name shown in Vietnamese in the English interface (screen readers). */
 export const procedureNameLang = (d: { en?: { name: string } }, lang: FormLanguage) => (lang === 'en' && !d.en ? 'vi' : undefined);
+/**
+ * A dossier's procedure name: the catalogue's English name of its version in the English interface where there is
+ * one, else the Vietnamese name the dossier was submitted under (then `lang` is "vi", for screen readers).
+ */
+export function dossierProcedureName(d: { procedureName: string; procedureNameEn: string | null }, lang: FormLanguage): { text: string; lang?: 'vi' } {
+  if (lang !== 'en') return { text: d.procedureName };
+  return d.procedureNameEn ? { text: d.procedureNameEn } : { text: d.procedureName, lang: 'vi' };
+}
 export const nameOf = (x: { name: string; nameEn?: string }, lang: FormLanguage) => (lang === 'en' && x.nameEn ? x.nameEn : x.name);
 
 /** "Tờ khai (nếu làm thay)" + "(nếu có)" → "Tờ khai (nếu làm thay, nếu có)": never two parentheses in a row. */

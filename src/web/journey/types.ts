@@ -52,6 +52,8 @@ export interface DossierDetail {
   procedureCode: string;
   caseCode: string;
   procedureName: string;
+  /** The catalogue's English name of the procedure version, where it has one. */
+  procedureNameEn: string | null;
   status: { code: number; name: string };
   submittedAt: string;
   dueAt: string | null;
@@ -72,6 +74,8 @@ export interface DossierListItem {
   id: string;
   code: string;
   procedureName: string;
+  /** The catalogue's English name of the procedure version, where it has one. */
+  procedureNameEn: string | null;
   status: { code?: number; name: string };
   submittedAt: string;
 }
@@ -79,6 +83,8 @@ export interface DossierListItem {
 export interface LookupResult {
   code: string;
   procedureName: string;
+  /** The catalogue's English name of the procedure version, where it has one. */
+  procedureNameEn: string | null;
   status: { code?: number; name: string };
   dueAt: string | null;
   timeline: TimelineEntry[];

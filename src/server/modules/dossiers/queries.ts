@@ -34,7 +34,13 @@ interface DossierRow {
   payment_state: string;
   result_delivery: string;
   login_to_submit_ms: number | null;
+  /** The catalogue's English name of the dossier's procedure version (WITH_ENGLISH_NAME), where it has one. */
+  procedure_name_en?: string | null;
 }
+
+/** The dossiers' columns and the English name of each one's procedure version (the row's `procedure_name` is Vietnamese). */
+const WITH_ENGLISH_NAME = `SELECT d.*, v.definition->'en'->>'name' AS procedure_name_en
+  FROM dossiers d LEFT JOIN procedure_versions v ON v.procedure_code = d.procedure_code AND v.version = d.procedure_version`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const statusView = (s: number) => ({ code: s, name: nationalStatusName[s as Status]?.vi ?? String(s) });
@@ -50,7 +56,7 @@ async function timeline(db: Database, dossierId: string, audience: 'owner' | 'pu
 
 export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
   const { rows } = await db.query<DossierRow>(
-    'SELECT * FROM dossiers WHERE owner_citizen_id = $1 OR applicant_id_number = $2 ORDER BY submitted_at DESC LIMIT 200',
+    `${WITH_ENGLISH_NAME} WHERE d.owner_citizen_id = $1 OR d.applicant_id_number = $2 ORDER BY d.submitted_at DESC LIMIT 200`,
     [citizen.id, citizen.idNumber],
   );
   return rows.map((r) => ({
@@ -58,6 +64,7 @@ export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
     code: r.code,
     procedureCode: r.procedure_code,
     procedureName: r.procedure_name,
+    procedureNameEn: r.procedure_name_en ?? null,
     status: statusView(r.status),
     submittedAt: iso(r.submitted_at),
     dueAt: iso(r.due_at),
@@ -67,7 +74,7 @@ export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
 export async function getOwnDossier(db: Database, citizen: CitizenActor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
   const r = (
-    await db.query<DossierRow>('SELECT * FROM dossiers WHERE id = $1 AND (owner_citizen_id = $2 OR applicant_id_number = $3)', [
+    await db.query<DossierRow>(`${WITH_ENGLISH_NAME} WHERE d.id = $1 AND (d.owner_citizen_id = $2 OR d.applicant_id_number = $3)`, [
       id,
       citizen.id,
       citizen.idNumber,
@@ -85,6 +92,7 @@ export async function getOwnDossier(db: Database, citizen: CitizenActor, id: str
     code: r.code,
     procedureCode: r.procedure_code,
     procedureName: r.procedure_name,
+    procedureNameEn: r.procedure_name_en ?? null,
     caseCode: r.case_code,
     status: statusView(r.status),
     channel: r.channel,
@@ -154,13 +162,14 @@ async function openSupplementRequest(db: Database, dossierId: string) {
  * appointment date, no personal data. A wrong code and a wrong secret answer identically.
  */
 export async function publicLookup(db: Database, code: string, last4: string) {
-  const r = (await db.query<DossierRow>('SELECT * FROM dossiers WHERE code = $1', [code.trim().toUpperCase()])).rows[0];
+  const r = (await db.query<DossierRow>(`${WITH_ENGLISH_NAME} WHERE d.code = $1`, [code.trim().toUpperCase()])).rows[0];
   if (!r || !lookupSecretMatches(last4, { phone: r.applicant_phone, idNumber: r.applicant_id_number })) {
     throw new AppError('DOSSIER_LOOKUP_FAILED', 'Không tìm thấy hồ sơ với mã và 4 chữ số đã nhập. Vui lòng kiểm tra lại.', 404);
   }
   return {
     code: r.code,
     procedureName: r.procedure_name,
+    procedureNameEn: r.procedure_name_en ?? null,
     status: statusView(r.status),
     submittedAt: iso(r.submitted_at),
     receivedAt: iso(r.received_at),

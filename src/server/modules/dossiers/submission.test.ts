@@ -83,12 +83,17 @@ describe(`online submission on ${testDatabaseKind}`, () => {
 
     const mine = (await mai.get('/api/my/dossiers')).json();
     expect(mine.items.map((x: { code: string }) => x.code)).toContain(d.code);
+    // The dossier keeps the Vietnamese name it was submitted under; the English interface gets the catalogue's English
+    // name of that version beside it.
+    const names = { procedureName: 'Đăng ký khai sinh', procedureNameEn: 'Birth registration' };
+    expect(mine.items.find((x: { code: string }) => x.code === d.code)).toMatchObject(names);
     const detail = (await mai.get(`/api/my/dossiers/${d.id}`)).json();
+    expect(detail).toMatchObject(names);
     expect(detail.timeline[0]).toMatchObject({ action: 'submitted', statusName: 'Mới đăng ký' });
 
     const lookup = await t.app.inject({ method: 'GET', url: `/api/public/dossiers/lookup?code=${d.code}&last4=${DEMO_MOTHER_ID.slice(-4)}` });
     expect(lookup.statusCode).toBe(200);
-    expect(lookup.json()).toMatchObject({ code: d.code, status: { code: 1 } });
+    expect(lookup.json()).toMatchObject({ code: d.code, status: { code: 1 }, ...names });
     expect(JSON.stringify(lookup.json())).not.toContain('Trần Thị Mai');
     expect((await t.app.inject({ method: 'GET', url: `/api/public/dossiers/lookup?code=${d.code}&last4=0000` })).statusCode).toBe(404);
   });
