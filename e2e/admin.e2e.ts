@@ -2,7 +2,8 @@
  * The administration pages in the browser (/can-bo/quan-tri/…), each checked with axe-core:
  * - the system and catalogue administrator adds a compensatory day off next year, changes the time quota of a
  *   workflow step of procedure 2.000907 and saves it as a new version (after the server refused a workflow that
- *   did not start at the counter), then finds both changes with their before and after in the change log;
+ *   did not start at the counter and an online time limit no shorter than the case's), then finds both changes with
+ *   their before and after in the change log;
  * - the unit administrator of UBND xã Phú Riềng creates a specialist for its Phòng Văn hóa - Xã hội, enrols the
  *   second factor (QR code and otpauth address), and the new official logs in at /can-bo;
  * - a receiving officer sees no administration menu and is refused, with an explanation, at an admin address.
@@ -130,7 +131,11 @@ describe('administration pages', () => {
       await expectAnnounced(page, /Biểu mẫu hợp lệ: \d+ trang, \d+ trường\./);
       await checkPage(page);
 
-      // A workflow that does not start at the counter: moved down, then the server refuses it and says why.
+      // A shorter time limit for online dossiers that is not shorter (this case is settled within the day), and a
+      // workflow that does not start at the counter: the server refuses both and says why and where.
+      await page.getByRole('button', { name: 'Thêm thời hạn trực tuyến' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-cases-0-onlineTimeLimits-0-amount');
+      await page.locator('#f-cases-0-onlineTimeLimits-0-basis').fill('Quyết định 12/2026/QĐ-UBND');
       await page.locator('#cases-0-workflow-0-down').click();
       await expectAnnounced(page, 'Đã chuyển «Tiếp nhận, kiểm tra hồ sơ» tới vị trí 2/5.');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('cases-0-workflow-1-down');
@@ -141,10 +146,14 @@ describe('administration pages', () => {
       await review.getByRole('button', { name: 'Xác nhận lưu phiên bản mới' }).click();
       await summary.getByRole('link', { name: /Bước đầu tiên phải là tiếp nhận tại Bộ phận một cửa/ }).waitFor();
       expect(await summary.textContent()).toContain('Trường hợp 1 › Quy trình nội bộ');
+      await summary.getByRole('link', { name: /Thời hạn giải quyết khi nộp trực tuyến \(0\) phải ngắn hơn thời hạn của trường hợp \(0\)/ }).waitFor();
+      expect(await summary.textContent()).toContain('Trường hợp 1 › Thời hạn rút ngắn khi nộp trực tuyến');
       await expectAccessible(page);
       await summary.getByRole('link', { name: /Bước đầu tiên phải là tiếp nhận/ }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-cases-0-workflow');
-      // Moved back up: the only changes left are the quota (and the new version's effective date).
+      // The online time limit removed and the step moved back up: the only changes left are the quota (and the new
+      // version's effective date).
+      await page.getByRole('button', { name: 'Xóa Thời hạn trực tuyến 1' }).click();
       await page.locator('#cases-0-workflow-1-up').click();
       await page.getByRole('button', { name: 'Xem thay đổi trước khi lưu' }).click();
       await review.waitFor();
@@ -170,10 +179,11 @@ describe('administration pages', () => {
       // The public catalogue serves the new quota.
       const published = (await (await page.request.get(`${baseUrl}/api/procedures/2.000907`)).json()) as {
         version: number;
-        definition: { cases: { workflow: { key: string; quota: { amount: number } }[] }[] };
+        definition: { cases: { workflow: { key: string; quota: { amount: number } }[]; onlineTimeLimits?: unknown[] }[] };
       };
       expect(published.version).toBe(before + 1);
       expect(published.definition.cases[0].workflow.find((s) => s.key === 'tham-dinh')!.quota.amount).toBe(4);
+      expect(published.definition.cases[0]).not.toHaveProperty('onlineTimeLimits');
 
       // The change log: both changes, with their before and after.
       await header(page).getByRole('link', { name: 'Nhật ký quản trị', exact: true }).click();

@@ -36,6 +36,23 @@ describe('differences in words', () => {
     ]);
   });
 
+  it('names a shorter online time limit and its change in words', () => {
+    const before = structuredClone(procedure);
+    before.cases[0].timeLimit.amount = 3;
+    before.cases[0].onlineTimeLimits = [{ amount: 2, effectiveFrom: '2026-01-01', basis: 'Quyết định 12/2025/QĐ-UBND' }];
+    const next = structuredClone(before);
+    next.cases[0].onlineTimeLimits![0].amount = 1;
+    expect(diffValues(before, next, t)).toEqual([
+      {
+        where:
+          'Các trường hợp › «Chứng thực bản sao giấy từ bản chính» › Thời hạn rút ngắn khi nộp trực tuyến › Từ ngày 01/01/2026 › Thời hạn khi nộp trực tuyến',
+        kind: 'changed',
+        before: '2',
+        after: '1',
+      },
+    ]);
+  });
+
   it('reads a moved step as a change of order, not as every field shifted', () => {
     const next = structuredClone(procedure);
     const steps = next.cases[0].workflow;

@@ -49,9 +49,10 @@ export function diffValues(before: Json, after: Json, t: TFunction, labels: Reco
   return rows;
 }
 
-/** A key's name; an amount is money in a fee line, money off in an online reduction, a count elsewhere. */
+/** A key's name; an amount is money in a fee line, money off in an online reduction, a shorter time limit online, a count elsewhere. */
 function label(key: string, t: TFunction, parents: string[] = []): string {
   if (key === 'amount' && parents.includes('onlineReductions')) return t('admin.field.amountOff');
+  if (key === 'amount' && parents.includes('onlineTimeLimits')) return t('admin.field.onlineAmount');
   if (key === 'amount' && parents.includes('fees')) return t('admin.field.money');
   return t(`admin.field.${key}`, { defaultValue: key });
 }
@@ -62,6 +63,8 @@ function itemLabel(item: Json, index: number, t: TFunction): string {
     if (typeof name === 'string' && name) return `«${name}»`;
     if (typeof item.unitId === 'string') return formatMembership(item, t);
     if (typeof item.fromUnit === 'number') return t('admin.diff.fromUnit', { n: item.fromUnit });
+    // A dated rule (an online reduction, an online time limit) by the day it takes effect.
+    if (typeof item.effectiveFrom === 'string') return t('admin.diff.fromDay', { day: formatValue(['effectiveFrom'], item.effectiveFrom, t) });
   }
   return t('admin.diff.itemN', { n: index + 1 });
 }

@@ -3,7 +3,15 @@
  * result, and the e-form as JSON checked by the form engine.
  */
 import { useTranslation } from 'react-i18next';
-import type { DocumentRequirement, FeeExemption, FeeLine, OnlineReduction, ProcedureCase, WorkflowStep } from '../../../core/catalogue/schema.ts';
+import type {
+  DocumentRequirement,
+  FeeExemption,
+  FeeLine,
+  OnlineReduction,
+  OnlineTimeLimit,
+  ProcedureCase,
+  WorkflowStep,
+} from '../../../core/catalogue/schema.ts';
 import { STEP_ROLES } from '../../../core/workflow/roles.ts';
 import { stepKind } from '../../../core/workflow/steps.ts';
 import { formatMoney, vnToday } from '../../format.ts';
@@ -78,6 +86,33 @@ export function CaseEditor({
         optional
         value={text(tl.note)}
         onChange={(v) => setTl('note', orUndefined(v))}
+      />
+      <ListEditor<OnlineTimeLimit>
+        path={p('onlineTimeLimits')}
+        level="nested"
+        legend={t('admin.editor.onlineTimeLimits')}
+        hint={<p className="hint">{t('admin.editor.onlineTimeLimitsHint')}</p>}
+        items={value.onlineTimeLimits ?? []}
+        onChange={(v) => set('onlineTimeLimits', v.length ? v : undefined)}
+        itemName={(_, i) => t('admin.editor.onlineTimeLimitN', { n: i + 1 })}
+        make={() => ({ amount: Math.max(0, tl.amount - 1), effectiveFrom: vnToday(), basis: '' })}
+        firstField="amount"
+        addLabel={t('admin.editor.addOnlineTimeLimit')}
+        render={(r, _i, up, rp) => (
+          <>
+            <div className="admin-grid">
+              <NumberField
+                path={fieldPath(rp, 'amount')}
+                label={t('admin.editor.onlineAmount', { unit: t(`admin.enum.${tl.unit}`) })}
+                min={0}
+                value={r.amount}
+                onChange={(v) => up({ ...r, amount: v as number })}
+              />
+              <PeriodFields value={r} update={up} path={rp} />
+            </div>
+            <TextField path={fieldPath(rp, 'basis')} label={t('admin.field.basis')} value={r.basis} onChange={(v) => up({ ...r, basis: v })} />
+          </>
+        )}
       />
 
       <h3>{t('admin.editor.documents')}</h3>
@@ -387,23 +422,41 @@ function ReductionEditor({ r, update, path: rp }: { r: OnlineReduction; update: 
             onChange={(v) => update({ ...r, amount: v })}
           />
         )}
-        <TextField
-          path={fieldPath(rp, 'effectiveFrom')}
-          type="date"
-          label={t('admin.field.effectiveFrom')}
-          value={r.effectiveFrom}
-          onChange={(v) => update({ ...r, effectiveFrom: v })}
-        />
-        <TextField
-          path={fieldPath(rp, 'effectiveTo')}
-          type="date"
-          label={t('admin.field.effectiveTo')}
-          optional
-          value={text(r.effectiveTo)}
-          onChange={(v) => update(withKey(r, 'effectiveTo', orUndefined(v)))}
-        />
+        <PeriodFields value={r} update={update} path={rp} />
       </div>
       <TextField path={fieldPath(rp, 'basis')} label={t('admin.field.basis')} value={r.basis} onChange={(v) => update({ ...r, basis: v })} />
+    </>
+  );
+}
+
+/** The effective period of a dated rule: from a day, optionally to a day (exclusive, as everywhere in the catalogue). */
+function PeriodFields<T extends { effectiveFrom: string; effectiveTo?: string }>({
+  value: r,
+  update,
+  path,
+}: {
+  value: T;
+  update: (r: T) => void;
+  path: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        path={fieldPath(path, 'effectiveFrom')}
+        type="date"
+        label={t('admin.field.effectiveFrom')}
+        value={r.effectiveFrom}
+        onChange={(v) => update({ ...r, effectiveFrom: v })}
+      />
+      <TextField
+        path={fieldPath(path, 'effectiveTo')}
+        type="date"
+        label={t('admin.field.effectiveTo')}
+        optional
+        value={text(r.effectiveTo)}
+        onChange={(v) => update(withKey(r, 'effectiveTo', orUndefined(v)))}
+      />
     </>
   );
 }
