@@ -14,7 +14,12 @@
  *      for another N drafts with the same concurrency, without HTTP, validation or subscribers;
  *   5. prints submissions/s, p50/p95/p99 and the ratio to the baseline.
  *
- * Usage: npm run bench:submit [-- --n 2000 --concurrency 32 --engines postgresql,pglite]
+ * Each run (one server, two servers, baseline) first sends W warm-up submissions that are not measured: a server
+ * process's first thousand or so requests compile its code (V8's optimising compiler, modules loaded on first use), and
+ * a province's server runs for months. At W = 0 the first run's server spent 3.7 ms of CPU per submission against 2.3 ms
+ * once warm (wave 2, sitting 8; docs/dossiers.md).
+ *
+ * Usage: npm run bench:submit [-- --n 2000 --warmup 1000 --concurrency 32 --engines postgresql,pglite]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -39,12 +44,14 @@ import { cloneDrafts, completeBirthDraft, signedInCitizen } from './load-citizen
 const { values: args } = parseArgs({
   options: {
     n: { type: 'string', default: '2000' },
+    warmup: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '32' },
     citizens: { type: 'string', default: '64' },
     engines: { type: 'string', default: 'postgresql,pglite' },
   },
 });
 const N = Number(args.n);
+const W = Number(args.warmup);
 const C = Number(args.concurrency);
 const CITIZENS = Number(args.citizens);
 const SECRET = 'bench-cookie-secret';
@@ -59,6 +66,8 @@ interface Prepared {
   clients: Client[];
   /** [draftId, clientIndex, owner citizen id]: N per run (one server, two servers, baseline). */
   drafts: [string, number, string][][];
+  /** The same, W per run: the warm-up submissions sent before each run's measured ones. */
+  warmup: [string, number, string][][];
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -79,7 +88,7 @@ async function prepare(db: Database, dataDir: string, runs: number): Promise<Pre
     template.push(await completeBirthDraft(ctx, citizen, pdf));
   }
   // Clone each citizen's complete draft so every submission has a draft of its own.
-  const perCitizen = Math.ceil((runs * N) / CITIZENS);
+  const perCitizen = Math.ceil((runs * (N + W)) / CITIZENS);
   const rows = await cloneDrafts(
     db,
     template.map((t) => t.draftId),
@@ -88,7 +97,8 @@ async function prepare(db: Database, dataDir: string, runs: number): Promise<Pre
   const clientOf = new Map(owners.map((o, i) => [o, i]));
   const all = rows.map((r) => [r.id, clientOf.get(r.owner_citizen_id)!, r.owner_citizen_id] as [string, number, string]);
   await ctx.mail.close();
-  return { clients, drafts: Array.from({ length: runs }, (_, r) => all.slice(r * N, (r + 1) * N)) };
+  const run = (r: number) => all.slice(r * (N + W), (r + 1) * (N + W));
+  return { clients, drafts: Array.from({ length: runs }, (_, r) => run(r).slice(W)), warmup: Array.from({ length: runs }, (_, r) => run(r).slice(0, W)) };
 }
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
@@ -306,7 +316,7 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   // PGlite is one process by construction: no two-server run.
   const runs = engine === 'postgresql' ? 3 : 2;
   let db = await open();
-  console.error(`[${engine}] preparing ${runs * N} drafts…`);
+  console.error(`[${engine}] preparing ${runs * (N + W)} drafts…`);
   const prepared = await prepare(db, dataDir, runs);
   if (engine === 'pglite') await db.close();
 
@@ -317,9 +327,10 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
       : { DATA_DIR: dataDir, DATABASE_URL: '' };
   const results: Result[] = [];
   let errors = 0;
-  console.error(`[${engine}] ${N} submissions over HTTP to one server, ${concurrency} concurrent clients…`);
+  console.error(`[${engine}] ${W} warm-up, then ${N} measured submissions over HTTP to one server, ${concurrency} concurrent clients…`);
   // Both servers start before the first run (the second idles through it): start-up is never inside a measurement.
   const [one, two] = await Promise.all([startServer(env), engine === 'postgresql' ? startServer(env) : null]);
+  errors += (await httpRun([one.url], prepared, prepared.warmup[0], concurrency)).errors;
   const cpu0 = processCpuMs(one.proc.pid);
   const meter1 = cpuMeter(one.proc.pid);
   const r1 = await httpRun([one.url], prepared, prepared.drafts[0], concurrency);
@@ -333,7 +344,8 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   if (cpu0 !== null && cpu1 !== null) cpuNotes.push(`${engine} HTTP, 1 server: server process CPU ${((cpu1 - cpu0) / N).toFixed(2)} ms per submission`);
   if (engine === 'postgresql') cpuNotes.push(`${engine} HTTP, 1 server, CPU split: ${split1}`);
   if (two) {
-    console.error(`[${engine}] ${N} submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
+    console.error(`[${engine}] ${W} warm-up, then ${N} measured submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
+    errors += (await httpRun([one.url, two.url], prepared, prepared.warmup[1], concurrency)).errors;
     const r2 = await httpRun([one.url, two.url], prepared, prepared.drafts[1], concurrency);
     errors += r2.errors;
     results.push(summarise(`${engine} HTTP, 2 servers`, r2, r2.errors));
@@ -345,6 +357,7 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   if (engine === 'pglite') db = await open();
   console.error(`[${engine}] baseline: the same creation through the bare driver…`);
   const agency = '000.01.52.H19';
+  await runLoad(prepared.warmup[runs - 1], concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
   const meterBase = cpuMeter(undefined);
   const base = await runLoad(prepared.drafts[runs - 1], concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
   if (engine === 'postgresql') cpuNotes.push(`${engine} baseline, CPU split: ${meterBase()}`);
@@ -352,7 +365,7 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   const codes = (
     await db.query<{ n: number; d: number }>("SELECT count(*)::int AS n, count(DISTINCT code)::int AS d FROM dossiers WHERE code NOT LIKE 'pending:%'")
   ).rows[0];
-  if (codes.n !== codes.d || codes.n !== runs * N - errors) console.error(`[${engine}] WARNING: ${codes.n} dossiers, ${codes.d} distinct codes`);
+  if (codes.n !== codes.d || codes.n !== runs * (N + W) - errors) console.error(`[${engine}] WARNING: ${codes.n} dossiers, ${codes.d} distinct codes`);
   // The worklist's search table is not written by the submission (issue 17): the servers ran with WORKERS=0, so every
   // `submitted` event waits in the outbox. One outbox worker with only the event router and the search indexer
   // now catches up, timed: the asynchronous cost the submissions no longer pay in their transaction.
@@ -389,7 +402,7 @@ for (const engine of args.engines.split(',') as ('postgresql' | 'pglite')[]) {
   const base = results[results.length - 1];
   rows.push(...results.map(fmt));
   for (const r of results.slice(0, -1)) rows.push(`${''.padEnd(28)} ${r.engine}: ${((100 * r.rate) / base.rate).toFixed(0)}% of the baseline`);
-  rows.push(`${''.padEnd(28)} (n=${N} per run, concurrency=${conc}, load average ${os.loadavg()[0].toFixed(1)})`);
+  rows.push(`${''.padEnd(28)} (n=${N} per run after ${W} warm-up submissions, concurrency=${conc}, load average ${os.loadavg()[0].toFixed(1)})`);
 }
 console.log(`\nbench/submit on ${os.cpus().length} cores, node ${process.version}`);
 console.log(`${'run'.padEnd(28)} ${'subm/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);

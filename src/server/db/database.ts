@@ -138,8 +138,14 @@ async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-/** The advisory locks the current async call chain holds (PostgreSQL). */
+/**
+ * The advisory locks the current async call chain holds (PostgreSQL). Enabled only while a chain holds one (start-up:
+ * migrations and seeding): an enabled AsyncLocalStorage hooks every promise the process makes (Node 20 and 22), and
+ * left enabled after start-up those hooks ran on every promise of every request (about 1% of a submission's CPU in a
+ * perf profile, issue 17).
+ */
 const heldLocks = new AsyncLocalStorage<Set<number>>();
+let chainsHoldingLocks = 0;
 
 async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Database> {
   const pgModule = await import('pg');
@@ -244,9 +250,11 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [key]);
+        chainsHoldingLocks++;
         try {
           return await heldLocks.run(new Set([...(outer ?? []), key]), fn);
         } finally {
+          if (--chainsHoldingLocks === 0) heldLocks.disable();
           await client.query('SELECT pg_advisory_unlock($1)', [key]);
         }
       } finally {
