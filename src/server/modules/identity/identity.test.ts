@@ -287,6 +287,11 @@ describe(`e-ID login over OpenID Connect (${testDatabaseKind})`, () => {
     expect(html).toContain('lang="vi"');
     expect(html).toContain('OIDC_STATE_MISMATCH');
     expect(html).toContain('Không đăng nhập được');
+    // The page's own policy (its one inline style by hash) replaces the app's, and framing stays refused.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
 
     const other = new HttpBrowser(base);
     const stolen = await other.get(callbackUrl, { accept: 'application/json' });
