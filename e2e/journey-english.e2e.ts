@@ -3,7 +3,8 @@
  *
  * 1. A marital-status certificate (1.004873, whose catalogue entry has English labels) in English: English step
  *    titles and field labels, the form engine's validation message in English, and a refusal by the server (a
- *    prefilled answer changed: PREFILL_TAMPERED) said in English; then submitted once the answer is restored.
+ *    prefilled answer changed: PREFILL_TAMPERED) said in English; then submitted once the answer is restored, and
+ *    the dossier pages and the dossier's notifications name the procedure in English.
  * 1b. Procedure content in English (issue 18 item 7): the marital-status certificate's and the birth registration's
  *    guide in English from the catalogue; a procedure without English says so, its Vietnamese marked lang="vi".
  * 2. The same procedure with a fee exemption (poor household): without the proving document the browser says so, and
@@ -118,6 +119,8 @@ describe('the citizen journey in English and the fee exemption', () => {
     await page.getByTestId('citizen-status').waitFor();
     expect(await page.getByTestId('citizen-status').textContent()).toBe('Newly submitted');
     await page.getByText('Marital status certificate', { exact: true }).waitFor();
+    // Submitted in English, the dossier's notifications are in English, with the procedure's English name.
+    await page.getByText('your application "Marital status certificate"', { exact: false }).first().waitFor();
     await expectAccessible(page);
     await page.goto(`${baseUrl}/ho-so-cua-toi`);
     await page.getByRole('link', { name: 'Marital status certificate' }).first().waitFor();

@@ -73,6 +73,8 @@ export const SubmitBody = z.object({
     .regex(/^[A-Za-z0-9_-]+$/),
   /** The citizen was shown the earlier dossiers for the same subject (GET /api/drafts/:id/duplicates) and submits anyway. */
   duplicateWarningSeen: z.boolean().optional(),
+  /** The interface language the citizen submitted in: the dossier's notifications are sent in it (Vietnamese when absent). */
+  locale: z.enum(['vi', 'en']).optional(),
 });
 
 /** The dossier a submission created (201), or found again for the same idempotency key (200). */

@@ -25,7 +25,8 @@ export interface BackOffice {
   instant: (hhmm: string, plusWorkingDays?: number) => Date;
   /** Sets (and freezes) the business clock at that instant. */
   at: (hhmm: string, plusWorkingDays?: number) => Date;
-  submitBirthRegistration: () => Promise<{ id: string; code: string }>;
+  /** A birth registration submitted online by the demo mother (`locale`: the interface language she submits in). */
+  submitBirthRegistration: (opts?: { locale?: 'vi' | 'en' }) => Promise<{ id: string; code: string }>;
   close: () => Promise<void>;
 }
 
@@ -67,7 +68,7 @@ export async function startBackOffice(opts: { env?: Record<string, string> } = {
     }
     return c;
   };
-  const submitBirthRegistration = async () => {
+  const submitBirthRegistration = async (opts: { locale?: 'vi' | 'en' } = {}) => {
     const draft = (await citizen.post('/api/drafts', { procedureCode: '1.001193', caseCode: 'dung-han' })).json();
     const upload = (await citizen.upload('/api/uploads', 'giay-chung-sinh.pdf', 'application/pdf', PDF_BYTES)).json();
     const saved = (
@@ -77,7 +78,7 @@ export async function startBackOffice(opts: { env?: Record<string, string> } = {
         documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
       })
     ).json();
-    const res = await citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
+    const res = await citizen.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID(), ...opts });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; code: string };
   };

@@ -707,7 +707,8 @@ function HowTo({ step }: { step: 'form' | 'documents' | 'contact' | 'review' }) 
 
 /**
  * Submits the draft: saves what is pending first, then POST /api/dossiers with one idempotency key per draft (kept
- * in the tab), so a retry after a lost answer returns the same dossier instead of a second one.
+ * in the tab), so a retry after a lost answer returns the same dossier instead of a second one, and the interface
+ * language (the dossier's notifications are sent in it).
  */
 function useMutationSubmit(
   id: string,
@@ -718,6 +719,7 @@ function useMutationSubmit(
   onRefused: (e: Error) => void,
 ) {
   const qc = useQueryClient();
+  const locale = useFormLanguage();
   return useMutation({
     mutationFn: async () => {
       await flush();
@@ -726,7 +728,7 @@ function useMutationSubmit(
       sessionStorage.setItem(keyName, idempotencyKey);
       return api<{ id: string; code: string }>('/api/dossiers', {
         method: 'POST',
-        body: { draftId, idempotencyKey, duplicateWarningSeen: duplicateWarningSeen() },
+        body: { draftId, idempotencyKey, duplicateWarningSeen: duplicateWarningSeen(), locale },
       });
     },
     onSuccess: (d) => {

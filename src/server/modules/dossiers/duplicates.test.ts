@@ -159,5 +159,11 @@ describe(`possible duplicate dossiers on ${testDatabaseKind}`, () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toMatch(/[ạảãàáâầấậẩẫăằắặẳẵệềếểễộồốổỗơờớợởỡưừứựửữđ]/i);
     }
+    // The notification language is Vietnamese or English, nothing else.
+    for (const locale of ['fr', 'EN', 1, 'vi\u0000', 'x'.repeat(100_000)]) {
+      const res = await mai.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID(), locale });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/[ạảãàáâầấậẩẫăằắặẳẵệềếểễộồốổỗơờớợởỡưừứựửữđ]/i);
+    }
   });
 });

@@ -143,7 +143,7 @@ export interface OnBehalf {
 export async function submitDossier(
   ctx: AppContext,
   citizen: CitizenActor,
-  input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean },
+  input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean; locale?: 'vi' | 'en' },
   check: SubmissionChecker,
   onBehalf?: OnBehalf,
 ): Promise<{ dossier: SubmittedDossier; created: boolean }> {
@@ -183,7 +183,8 @@ export async function submitDossier(
         channel: Channel.ONLINE,
         subState: 'waiting_reception',
         ownerCitizenId: citizen.id,
-        applicant: checked.applicant,
+        // The language of the notifications (src/server/modules/notifications/queue.ts): Vietnamese unless asked.
+        applicant: input.locale === 'en' ? { ...checked.applicant, locale: 'en' } : checked.applicant,
         resultDelivery: draft.meta?.resultDelivery ?? 'online',
         summary: checked.summary,
         values: checked.values,

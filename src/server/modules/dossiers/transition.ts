@@ -334,7 +334,8 @@ export interface NewDossier {
   channel: 1 | 2 | 3;
   subState: 'waiting_reception' | 'counter_intake' | 'linked';
   ownerCitizenId: string | null;
-  applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address?: unknown };
+  /** `locale: 'en'`: the applicant's notifications in English (src/server/modules/notifications/queue.ts). */
+  applicant: { fullName: string; idNumber: string; phone?: string; email?: string; address?: unknown; locale?: 'vi' | 'en' };
   resultDelivery: 'online' | 'counter' | 'post';
   summary: string;
   values: Record<string, unknown>;

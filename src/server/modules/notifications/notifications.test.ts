@@ -138,6 +138,30 @@ describe('rules over every transition of the vocabulary', () => {
     }
   });
 
+  it('a dossier submitted in the English interface is told in English, with the procedure’s English name, by creation and by a read alike', async () => {
+    const d = await b.submitBirthRegistration({ locale: 'en' });
+    const columns = 'channel, recipient, locale, template_code, subject, body, params';
+    const rows = async () => (await b.t.ctx.db.query(`SELECT ${columns} FROM notifications WHERE dossier_id = $1 ORDER BY channel, recipient`, [d.id])).rows;
+    const fromCreation = (await rows()) as { channel: string; locale: string; body: string; params: { procedure: string } }[];
+    expect(fromCreation.map((r) => `${r.channel}:${r.locale}`)).toEqual(['email:en', 'inapp:en']);
+    for (const r of fromCreation) {
+      expect(r.params.procedure).toBe('Birth registration');
+      expect(r.body).toContain('"Birth registration"');
+      expect(r.body).not.toContain('Đăng ký khai sinh');
+    }
+    const event = (
+      await b.t.ctx.db.query<{ payload: DossierEvent }>(`SELECT payload FROM outbox WHERE topic = 'dossier.event' AND payload->>'dossierId' = $1`, [d.id])
+    ).rows[0].payload;
+    await b.t.ctx.db.query('DELETE FROM notifications WHERE dossier_id = $1', [d.id]);
+    await queue(event);
+    expect(await rows()).toEqual(fromCreation);
+    // Without the choice, Vietnamese.
+    const vi = await b.submitBirthRegistration();
+    const viRows = (await b.t.ctx.db.query<{ locale: string; body: string }>('SELECT locale, body FROM notifications WHERE dossier_id = $1', [vi.id])).rows;
+    expect(viRows.map((r) => r.locale)).toEqual(['vi', 'vi']);
+    for (const r of viRows) expect(r.body).toContain('Đăng ký khai sinh');
+  });
+
   type Transition = readonly [(typeof DOSSIER_ACTIONS)[number], NationalStatus | null];
   const transitions: Transition[] = DOSSIER_ACTIONS.flatMap((a): Transition[] =>
     ACTION_RULES[a].from.length === 0 ? [[a, null]] : ACTION_RULES[a].from.map((f): Transition => [a, f]),

@@ -23,6 +23,8 @@ interface DossierContactRow {
   applicant_email: string | null;
   owner_citizen_id: string | null;
   procedure_name: string;
+  /** The catalogue's English name of the dossier's procedure version, where it has one. */
+  procedure_name_en: string | null;
   locale: string | null;
   province_code: string | null;
   opted_out: NotificationChannel[] | null;
@@ -74,7 +76,6 @@ export function notificationSubscriber(lookupUrl: string) {
  * insert is a deferred write, src/server/modules/dossiers/transition.ts), the dossier read's columns by name.
  */
 function contactOfCreated({ dossier: n }: CreatedDossier) {
-  const locale = (n.applicant as { locale?: unknown }).locale;
   return {
     id: n.id,
     applicant_name: n.applicant.fullName,
@@ -82,23 +83,29 @@ function contactOfCreated({ dossier: n }: CreatedDossier) {
     applicant_email: n.applicant.email ?? null,
     owner_citizen_id: n.ownerCitizenId,
     procedure_name: n.procedureName,
-    locale: typeof locale === 'string' ? locale : null,
+    procedure_code: n.procedureCode,
+    procedure_version: n.procedureVersion,
+    locale: n.applicant.locale ?? null,
     receiving_unit_id: n.receivingUnitId,
   };
 }
 
-/** The contact columns of the dossiers in `source` (aliased d), with the province of each one's receiving unit. */
+/**
+ * The contact columns of the dossiers in `source` (aliased d), with the province of each one's receiving unit and the
+ * English name of each one's procedure version.
+ */
 const contactsFrom = (source: string, locale: string) =>
   `SELECT d.id, d.applicant_name, d.applicant_phone, d.applicant_email, d.owner_citizen_id, d.procedure_name, ${locale} AS locale,
-          CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code
-     FROM ${source} LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code`;
+          CASE WHEN a.level = 'province' THEN a.code ELSE a.parent_code END AS province_code, v.definition->'en'->>'name' AS procedure_name_en
+     FROM ${source} LEFT JOIN org_units o ON o.id = d.receiving_unit_id LEFT JOIN admin_units a ON a.code = o.admin_unit_code
+          LEFT JOIN procedure_versions v ON v.procedure_code = d.procedure_code AND v.version = d.procedure_version`;
 
 /** The dossiers of the events, read (`FROM dossiers`) or — for a new dossier — given as $1 (the same columns). */
 const DOSSIER_CONTACTS = {
   read: `${contactsFrom('dossiers d', "d.applicant->>'locale'")} WHERE d.id = ANY($1::uuid[])`,
   given: contactsFrom(
     `jsonb_to_record($1::jsonb) AS d(id uuid, applicant_name text, applicant_phone text, applicant_email text, owner_citizen_id uuid,
-                                      procedure_name text, locale text, receiving_unit_id text)`,
+                                      procedure_name text, procedure_code text, procedure_version int, locale text, receiving_unit_id text)`,
     'd.locale',
   ),
 };
@@ -141,7 +148,8 @@ async function queueBatch(
        SELECT
          (SELECT json_agg(json_build_object(
                    'id', d.id, 'applicant_name', d.applicant_name, 'applicant_phone', d.applicant_phone, 'applicant_email', d.applicant_email,
-                   'owner_citizen_id', d.owner_citizen_id, 'procedure_name', d.procedure_name, 'locale', d.locale, 'province_code', d.province_code,
+                   'owner_citizen_id', d.owner_citizen_id, 'procedure_name', d.procedure_name, 'procedure_name_en', d.procedure_name_en,
+                   'locale', d.locale, 'province_code', d.province_code,
                    'opted_out', (SELECT array_agg(p.channel) FROM notification_preferences p WHERE p.citizen_id = d.owner_citizen_id AND p.opted_out),
                    'confirmed_phone', (SELECT c.value FROM citizen_contacts c WHERE c.citizen_id = d.owner_citizen_id AND c.kind = 'phone'),
                    'confirmed_email', (SELECT c.value FROM citizen_contacts c WHERE c.citizen_id = d.owner_citizen_id AND c.kind = 'email')))
@@ -180,6 +188,7 @@ async function queueBatch(
       email: d.confirmed_email || d.applicant_email || null,
       inbox: d.owner_citizen_id ?? `dossier:${e.dossierId}`,
     };
+    const locale = d.locale === 'en' ? 'en' : 'vi';
     addRows(cols, {
       eventId: e.id,
       eventType: e.type,
@@ -187,8 +196,9 @@ async function queueBatch(
       dossierCode: e.code,
       unitId: e.receivingUnitId,
       citizenId: d.owner_citizen_id,
-      locale: d.locale === 'en' ? 'en' : 'vi',
-      params: templateParams(e, d, lookupUrl),
+      locale,
+      // In English, the procedure's English name where the catalogue has one.
+      params: templateParams(e, locale === 'en' && d.procedure_name_en ? { ...d, procedure_name: d.procedure_name_en } : d, lookupUrl),
       rule,
       contacts,
       optedOut: new Set<NotificationChannel>(d.opted_out ?? []),
