@@ -1,4 +1,5 @@
 /** Loads the synthetic population into the stand-in's tables (batched, idempotent). */
+import { toLocal } from '../../../core/time/local.ts';
 import { systemNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { insertBatched, readAdminUnits } from '../../modules/reference/index.ts';
@@ -20,7 +21,9 @@ export async function seedPopulation(
     size: opts.size ?? DEFAULT_POPULATION_SIZE,
     province: { code: province.code, name: province.name },
     communes: province.communes,
-    referenceDate: opts.referenceDate ?? systemNow().toISOString().slice(0, 10),
+    // Today in Vietnam, as every date of the system: the newborn is 10 days old by the day the portal counts in
+    // (between 00:00 and 07:00 in Vietnam the UTC date is still yesterday's).
+    referenceDate: opts.referenceDate ?? toLocal(systemNow()).day,
   });
   await db.transaction(async (tx) => {
     await insertBatched(
