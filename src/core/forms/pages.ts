@@ -5,34 +5,29 @@
 import type { FormDefinition, FormField } from '../catalogue/schema.ts';
 import { compileForm } from './definition.ts';
 import { parseSteps } from './paths.ts';
-import { FormState, type Values } from './runtime.ts';
+import type { Values } from './runtime.ts';
 import { validateForm, type FieldError, type ValidationContext, type ValidationResult } from './validate.ts';
-import { normaliseScope } from './values.ts';
+import { answersState } from './values.ts';
 
 type Page = FormDefinition['pages'][number];
 const keyOf = (page: string | { key: string }) => (typeof page === 'string' ? page : page.key);
 
-function stateOf(def: FormDefinition, values: Values): FormState {
-  const form = compileForm(def);
-  return new FormState(form, normaliseScope(form.root, values));
-}
-
 /** The pages with at least one visible question, in order. */
 export function visiblePages(def: FormDefinition, values: Values): Page[] {
-  const state = stateOf(def, values);
+  const state = answersState(def, values);
   return def.pages.filter((_, i) => state.form.pages[i].fields.some((f) => state.isVisible(f, state.root)));
 }
 
 /** The visible questions of one page (top-level fields; a group's items are the group's business). */
 export function visibleFields(def: FormDefinition, page: string | { key: string }, values: Values): FormField[] {
-  const state = stateOf(def, values);
+  const state = answersState(def, values);
   const p = state.form.pages.find((x) => x.key === keyOf(page));
   return p ? p.fields.filter((f) => state.isVisible(f, state.root)).map((f) => f.field) : [];
 }
 
 /** Whether the field at a value path (`hoTenCha`, `con[1].ngaySinh`) is shown with these answers. */
 export function isFieldVisible(def: FormDefinition, values: Values, path: string): boolean {
-  const state = stateOf(def, values);
+  const state = answersState(def, values);
   const at = state.locate(path);
   return at !== null && state.isVisible(at.field, at.inst);
 }

@@ -164,6 +164,57 @@ describe('checking a submission against the seal', () => {
     expect((await checkPrefill(birthForm, answers, flipped, hmac, { scope: 'draft-1' })).errors[0].code).toBe('PREFILL_SEAL_INVALID');
     const other: SyncHmac = { hmacSha256: (text) => new Uint8Array(createHmac('sha256', `${SECRET}-other`).update(text).digest()) };
     expect((await checkPrefill(birthForm, answers, token, other, { scope: 'draft-1' })).errors[0].code).toBe('PREFILL_SEAL_INVALID');
+    // A platform's base64url encoder, when given, is used instead of the bytes: the same seals, the same checks.
+    const encoded: SyncHmac = {
+      hmacSha256: () => {
+        throw new Error('not used when hmacSha256Base64Url is given');
+      },
+      hmacSha256Base64Url: (text) => createHmac('sha256', SECRET).update(text, 'utf8').digest('base64url'),
+    };
+    expect(await sealPrefill(filled.values, filled.provenance, encoded, { formId: birthForm.id, scope: 'draft-1' })).toBe(token);
+    expect((await checkPrefill(birthForm, answers, token, encoded, { scope: 'draft-1' })).valid).toBe(true);
+    expect((await checkPrefill(birthForm, { ...answers, soDinhDanhMe: '075195099999' }, token, encoded, { scope: 'draft-1' })).errors[0].code).toBe(
+      'PREFILL_TAMPERED',
+    );
+  });
+
+  it('checks an unchanged form with one MAC, a changed one field by field, and a token sealed before that MAC alike', async () => {
+    let calls = 0;
+    const hmac: SyncHmac = {
+      hmacSha256: (text) => {
+        calls++;
+        return new Uint8Array(createHmac('sha256', SECRET).update(text, 'utf8').digest());
+      },
+    };
+    const token = await seal();
+    // The same token without `all`, signed again: what a draft sealed before it holds.
+    const [prefix, body] = token.split('.');
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    expect(typeof payload.all).toBe('string');
+    delete payload.all;
+    const oldBody = Buffer.from(JSON.stringify(payload)).toString('base64url');
+    const oldToken = `${prefix}.${oldBody}.${createHmac('sha256', SECRET).update(`${prefix}.${oldBody}`).digest('base64url')}`;
+    const fields = Object.keys(filled.provenance).length;
+    const run = async (values: Record<string, unknown>, t: string) => {
+      calls = 0;
+      const r = await checkPrefill(birthForm, values, t, hmac, { scope: 'draft-1' });
+      return { r, calls };
+    };
+
+    const unchanged = await run(answers, token);
+    expect(unchanged.r.valid).toBe(true);
+    expect(unchanged.calls).toBe(2); // the token, then every field at once
+    const unchangedOld = await run(answers, oldToken);
+    expect(unchangedOld.calls).toBe(1 + fields);
+    expect(unchangedOld.r).toEqual(unchanged.r);
+
+    const tampered = { ...answers, soDinhDanhMe: '075195099999' };
+    const changed = await run(tampered, token);
+    expect(changed.calls).toBe(2 + fields);
+    expect(changed.r.errors.map((e) => `${e.path}:${e.code}`)).toEqual(['soDinhDanhMe:PREFILL_TAMPERED']);
+    expect(changed.r.fields.soDinhDanhMe.status).toBe('changed');
+    expect(changed.r.fields.hoTenMe.status).toBe('unchanged');
+    expect((await run(tampered, oldToken)).r).toEqual(changed.r);
   });
 
   it('protects a marriage applicant’s marital status', async () => {

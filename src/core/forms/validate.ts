@@ -12,10 +12,10 @@ import type { FormDefinition } from '../catalogue/schema.ts';
 import { parseIdNumber } from '../identity/id-number.ts';
 import { localDay } from '../time/local.ts';
 import { isEmpty } from './conditions.ts';
-import { compileForm, type CompiledField } from './definition.ts';
-import { FormState, fieldPath, type Instance, type Values } from './runtime.ts';
+import type { CompiledField } from './definition.ts';
+import { type FormState, fieldPath, type Instance, type Values } from './runtime.ts';
 import { formatFormMessage, formatIdNumberProblem, sexInEnglish, type FormMessageKey, type IdNumberProblemKey, type MessageParams } from './messages.ts';
-import { cleanLine, normaliseScope, type AddressValue, type FileRef, type PersonValue } from './values.ts';
+import { answersState, cleanLine, stateOf, type AddressValue, type FileRef, type PersonValue } from './values.ts';
 
 export type { Values } from './runtime.ts';
 export type { AddressValue, FileRef, PersonValue } from './values.ts';
@@ -308,7 +308,7 @@ class Validator {
   }
 
   /** `ownWords` reports an identity-number problem a pluggable check gave in its own (Vietnamese) words. */
-  person(value: unknown, label: string, v: CompiledField['validation'], err: Complain, ownWords: (problem: IdNumberProblem, part: string) => void): void {
+  person(value: unknown, _label: string, v: CompiledField['validation'], err: Complain, ownWords: (problem: IdNumberProblem, part: string) => void): void {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('person', 'person');
     const p = value as Partial<PersonValue>;
     let ok = true;
@@ -382,11 +382,12 @@ class Validator {
 
 /**
  * Validates every visible field, or only the fields of one page (conditions still read the whole form).
- * Values are normalised first (trimmed, NFC, phone +84 → 0 …), so what is checked is what will be stored.
+ * Values are normalised first (trimmed, NFC, phone +84 → 0 …), so what is checked is what will be stored. The answers
+ * may be given as their state (answersState in values.ts), built once for several checks.
  */
-export function validateForm(def: FormDefinition, values: Values, ctx: ValidationContext = {}, pageKey?: string): ValidationResult {
-  const form = compileForm(def);
-  const state = new FormState(form, normaliseScope(form.root, values));
+export function validateForm(def: FormDefinition, values: Values | FormState, ctx: ValidationContext = {}, pageKey?: string): ValidationResult {
+  const state = stateOf(def, values);
+  const form = state.form;
   const v = new Validator(state, ctx);
   const fields = pageKey === undefined ? form.root.order : (form.pages.find((p) => p.key === pageKey)?.fields ?? []);
   state.walkVisible((f, inst) => v.field(f, inst), fields);
@@ -398,8 +399,7 @@ export function validateForm(def: FormDefinition, values: Values, ctx: Validatio
  * population database to give `ctx.persons` before validating.
  */
 export function personIdNumbers(def: FormDefinition, values: Values): { path: string; idNumber: string }[] {
-  const form = compileForm(def);
-  const state = new FormState(form, normaliseScope(form.root, values));
+  const state = answersState(def, values);
   const out: { path: string; idNumber: string }[] = [];
   state.walkVisible((f, inst) => {
     if (f.type !== 'person' || f.validation.lookup === false) return;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../catalogue/schema.ts';
-import { normalisePhone, normaliseValues } from './values.ts';
-import { birthForm } from './test-fixtures.ts';
+import { answersState, normalisePhone, normaliseValues, stateOf } from './values.ts';
+import { validateForm } from './validate.ts';
+import { birthForm, marriageForm } from './test-fixtures.ts';
 
 describe('normalising answers for submission', () => {
   it('strips hidden fields, including hidden group items’ fields, and unknown keys', () => {
@@ -74,5 +75,18 @@ describe('normalising answers for submission', () => {
     expect(normalisePhone('(091) 234.5678')).toBe('0912345678');
     expect(normalisePhone('0845123456')).toBe('0845123456');
     expect(normalisePhone('+842439876543')).toBe('02439876543');
+  });
+});
+
+describe('the answers’ state, built once for several checks', () => {
+  const answers = { hoTenTre: '  Nguyễn   Văn An ', gioiTinhTre: 'nam', dienThoai: '+84 912 345 678' };
+  it('gives the same validation and normal form as the answers themselves', () => {
+    const state = answersState(birthForm, answers);
+    expect(validateForm(birthForm, state, { today: '2026-12-07' })).toEqual(validateForm(birthForm, answers, { today: '2026-12-07' }));
+    expect(normaliseValues(birthForm, state)).toEqual(normaliseValues(birthForm, answers));
+    expect(stateOf(birthForm, state)).toBe(state);
+  });
+  it('refuses a state built for another form', () => {
+    expect(() => normaliseValues(marriageForm, answersState(birthForm, answers))).toThrow(/another form/);
   });
 });

@@ -142,12 +142,30 @@ export function normaliseScope(scope: ScopeDef, values: unknown): Values {
 }
 
 /**
+ * The state of a form over answers in normal form. `validateForm`, `normaliseValues` and `checkPrefill` build it from
+ * the answers they are given, or take it built: the server builds it once per submission and gives it to all three
+ * (each built it, issue 17). The state keeps what it works out (which fields are visible), so it is for answers that
+ * no longer change.
+ */
+export function answersState(def: FormDefinition, values: Values): FormState {
+  const form = compileForm(def);
+  return new FormState(form, normaliseScope(form.root, values));
+}
+
+/** The answers' state: the one given (which must be of this form), or one built from the answers. */
+export function stateOf(def: FormDefinition, answers: Values | FormState): FormState {
+  if (!(answers instanceof FormState)) return answersState(def, answers);
+  if (answers.form !== compileForm(def)) throw new Error('The answers’ state is of another form');
+  return answers;
+}
+
+/**
  * The answers to submit: only visible, defined fields, in normal form. Hidden answers (showIf false) are
  * dropped, so a citizen who says "the father is not known" does not send the father's details.
  */
-export function normaliseValues(def: FormDefinition, values: Values): Values {
-  const form = compileForm(def);
-  const state = new FormState(form, normaliseScope(form.root, values));
+export function normaliseValues(def: FormDefinition, values: Values | FormState): Values {
+  const state = stateOf(def, values);
+  const form = state.form;
   const strip = (scope: ScopeDef, inst: (typeof state)['root']): Values => {
     const out: Values = {};
     for (const f of scope.order) {

@@ -47,10 +47,31 @@ export function combineWrites(writes: readonly Write[]): Write {
   const params: unknown[] = [];
   const parts = writes.map((w, i) => {
     const offset = params.length;
-    params.push(...w.params);
-    return `w${i} AS (${w.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+    for (const p of w.params) params.push(p);
+    return `w${i} AS (${renumbered(w.sql, offset)})`;
   });
   return { sql: `WITH ${parts.join(',\n')}\nSELECT 1`, params };
+}
+
+/**
+ * A write's text with its parameters shifted by `offset` ($1 → $(1 + offset) …). The same few statements come again
+ * and again (a submission's writes are the same texts at the same offsets), so the results are kept: a bounded map,
+ * emptied when full.
+ */
+const shifted = new Map<string, Map<number, string>>();
+function renumbered(sql: string, offset: number): string {
+  if (offset === 0) return sql;
+  let byOffset = shifted.get(sql);
+  if (byOffset === undefined) {
+    if (shifted.size >= 1000) shifted.clear();
+    shifted.set(sql, (byOffset = new Map()));
+  }
+  let hit = byOffset.get(offset);
+  if (hit === undefined) {
+    hit = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    byOffset.set(offset, hit);
+  }
+  return hit;
 }
 
 /**

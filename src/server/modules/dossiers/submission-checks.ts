@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { localDay } from '../../../core/time/local.ts';
 import { now } from '../../clock.ts';
-import { checkPrefill, normaliseValues, resolvePrefill, sealPrefill, type SyncHmac, validateForm } from '../../../core/forms/index.ts';
+import { answersState, checkPrefill, normaliseValues, resolvePrefill, sealPrefill, type SyncHmac, validateForm } from '../../../core/forms/index.ts';
 import { caseRuleInForce, inferCase } from '../../../core/catalogue/case-inference.ts';
 import { populationRolesFor } from '../../../core/procedures/prefill-roles/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
@@ -38,7 +38,10 @@ export function sealSecret(ctx: Pick<AppContext, 'config'>): SyncHmac {
   if (!hit) {
     if (Buffer.byteLength(secret) < 16) throw new Error('The prefill seal secret must be at least 16 bytes');
     const key = crypto.createSecretKey(Buffer.from(secret, 'utf8'));
-    hit = { hmacSha256: (text) => crypto.createHmac('sha256', key).update(text, 'utf8').digest() };
+    hit = {
+      hmacSha256: (text) => crypto.createHmac('sha256', key).update(text, 'utf8').digest(),
+      hmacSha256Base64Url: (text) => crypto.createHmac('sha256', key).update(text, 'utf8').digest('base64url'),
+    };
     sealKeys.set(secret, hit);
   }
   return hit;
@@ -152,12 +155,13 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
   if (!c?.form) throw new AppError('NO_EFORM', 'Thủ tục này chưa có biểu mẫu điện tử để nộp trực tuyến.', 422);
 
   const communeMap = await communes(ctx.db);
-  const values = draft.form_values ?? {};
+  // The answers' state, built once for the validation, the prefill check and the normal form (issue 17).
+  const answers = answersState(c.form, draft.form_values ?? {});
   const problems = [
-    ...validateForm(c.form, values, { today: vnToday(), communeInProvince: (commune, province) => communeMap.get(commune) === province }).errors,
+    ...validateForm(c.form, answers, { today: vnToday(), communeInProvince: (commune, province) => communeMap.get(commune) === province }).errors,
   ];
   // A draft without a seal (made before seals existed) is refused with PREFILL_SEAL_INVALID: start a new draft.
-  const prefill = await checkPrefill(c.form, values, draft.prefill?.seal ?? '', sealSecret(ctx));
+  const prefill = await checkPrefill(c.form, answers, draft.prefill?.seal ?? '', sealSecret(ctx));
   problems.push(...prefill.errors);
 
   // Documents: every required component that is not the e-form itself needs an upload of the citizen's own.
@@ -242,7 +246,7 @@ export async function checkSubmission(ctx: AppContext, citizen: CitizenActor, dr
     throw new AppError('SUBMISSION_INVALID', `Hồ sơ chưa thể nộp: còn ${problems.length} nội dung cần sửa.`, 422, { errors: problems });
   }
 
-  const normalised = normaliseValues(c.form, values);
+  const normalised = normaliseValues(c.form, answers);
   const quote = quoteFees({
     lines: c.fees,
     channel: 'online',

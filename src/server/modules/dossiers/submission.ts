@@ -83,8 +83,8 @@ type KeyedDossierColumns = {
 /**
  * The dossier already submitted with this idempotency key (then the draft does not matter), else the citizen's draft
  * (404 when it is not theirs) with its owner's uploads that its components name: one statement, one round trip (it
- * was three, issue 17). The same answers as
- * findByIdempotencyKey followed by getOwnDraft.
+ * was three, issue 17). The same answers as findByIdempotencyKey followed by getOwnDraft, except that the draft's
+ * prefill comes without its provenance (what was filled from where: the draft page's, not the submission's).
  */
 async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, draftId: string): Promise<{ existing: SubmittedDossier } | { draft: DraftRow }> {
   if (!/^[0-9a-f-]{36}$/i.test(draftId)) {
@@ -94,7 +94,11 @@ async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, dr
   const r = (
     await db.query<Partial<DraftRow> & KeyedDossierColumns>(
       `SELECT k.id AS k_id, k.code AS k_code, k.status AS k_status, k.submitted_at AS k_submitted_at, k.procedure_code AS k_procedure_code,
-              k.procedure_name AS k_procedure_name, d.*,
+              k.procedure_name AS k_procedure_name,
+              d.id, d.owner_citizen_id, d.procedure_code, d.procedure_version, d.case_code, d.form_values, d.documents, d.meta, d.current_step,
+              d.status, d.dossier_id, d.revision, d.created_at, d.updated_at, d.expires_at,
+              -- The prefill without its provenance (the checks read the seal; the provenance is a third of the draft's size).
+              d.prefill - 'provenance' AS prefill,
               CASE WHEN d.id IS NOT NULL THEN
                 (SELECT coalesce(json_agg(json_build_object('id', u.id, 'sha256', u.sha256, 'original_name', u.original_name, 'mime', u.mime,
                           'size', u.size, 'photo_copy', EXISTS (SELECT 1 FROM photo_copies p WHERE p.upload_id = u.id))), '[]')

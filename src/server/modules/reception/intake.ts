@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import type { ExceptionReason } from '../../../core/digitisation/paperless.ts';
 import { Channel } from '../../../core/dossiers/status.ts';
-import { checkPrefill, normaliseValues, validateForm } from '../../../core/forms/index.ts';
+import { answersState, checkPrefill, normaliseValues, validateForm } from '../../../core/forms/index.ts';
 import { feeQuantities, quoteFees } from '../../../core/fees/quote.ts';
 import type { PopulationRecord } from '../../adapters/population.ts';
 import { now } from '../../clock.ts';
@@ -201,9 +201,10 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
 
   // The same checks as online: the e-form, the prefilled values, every required component (scanned here).
   const communeMap = await communes(ctx.db);
-  const problems = [...validateForm(kase.form, input.values, { today: vnToday(), communeInProvince: (c, p) => communeMap.get(c) === p }).errors];
+  const answers = answersState(kase.form, input.values);
+  const problems = [...validateForm(kase.form, answers, { today: vnToday(), communeInProvince: (c, p) => communeMap.get(c) === p }).errors];
   // The identity fields were filled from the person's record in the population database (no e-ID login here).
-  const prefill = await checkPrefill(kase.form, input.values, input.seal, sealSecret(ctx), { sourceNames: { eid: 'Cơ sở dữ liệu quốc gia về dân cư' } });
+  const prefill = await checkPrefill(kase.form, answers, input.seal, sealSecret(ctx), { sourceNames: { eid: 'Cơ sở dữ liệu quốc gia về dân cư' } });
   problems.push(...prefill.errors);
   for (const req of kase.documents) {
     if (req.required && !req.providedByForm && !input.documents.some((d) => d.requirementCode === req.code)) {
@@ -230,7 +231,7 @@ export async function counterIntake(ctx: AppContext, staff: Staff, input: Intake
 
   const tree = staff.tree;
   const competentUnitId = competentUnit(tree, version.definition.competentUnitKind, input.competentUnitId, person.thuongTru.maPhuongXa, receivingUnitId);
-  const values = normaliseValues(kase.form, input.values);
+  const values = normaliseValues(kase.form, answers);
   const quote = quoteFees({
     lines: kase.fees,
     channel: assisted ? 'online' : 'counter',
