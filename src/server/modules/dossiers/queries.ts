@@ -1,7 +1,8 @@
 /** Reading dossiers: the owner's list and detail, the public status lookup, and the withdrawal request. */
 import { nationalStatusName, NationalStatus, type NationalStatus as Status } from '../../../core/dossiers/status.ts';
 import { ACTION_RULES } from '../../../core/dossiers/transitions.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { inOneSnapshot } from '../../db/snapshot.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVersion } from '../catalogue/index.ts';
@@ -45,7 +46,7 @@ const WITH_ENGLISH_NAME = `SELECT d.*, v.definition->'en'->>'name' AS procedure_
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const statusView = (s: number) => ({ code: s, name: nationalStatusName[s as Status]?.vi ?? String(s) });
 
-async function timeline(db: Database, dossierId: string, audience: 'owner' | 'public') {
+async function timeline(db: Queryable, dossierId: string, audience: 'owner' | 'public') {
   const { rows } = await db.query<{ at: Date; action: string; to_status: number | null; data: Record<string, unknown> }>(
     'SELECT at, action, to_status, data FROM dossier_actions WHERE dossier_id = $1 ORDER BY seq',
     [dossierId],
@@ -73,6 +74,11 @@ export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
 
 export async function getOwnDossier(db: Database, citizen: CitizenActor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
+  // The row, its components, timeline, supplement request and result as of one moment (src/server/db/snapshot.ts).
+  return inOneSnapshot(db, (q) => ownDossierView(q, citizen, id));
+}
+
+async function ownDossierView(db: Queryable, citizen: CitizenActor, id: string) {
   const r = (
     await db.query<DossierRow>(`${WITH_ENGLISH_NAME} WHERE d.id = $1 AND (d.owner_citizen_id = $2 OR d.applicant_id_number = $3)`, [
       id,
@@ -133,7 +139,7 @@ export async function getOwnDossier(db: Database, citizen: CitizenActor, id: str
 }
 
 /** The dossier's issued electronic result: its number, validity and where to verify it. */
-export async function publishedResult(db: Database, dossierId: string) {
+export async function publishedResult(db: Queryable, dossierId: string) {
   const r = (
     await db.query<{ id: string; title: string; number: string; status: string; published_at: Date; valid_to: string | null }>(
       `SELECT r.id, r.title, r.number, r.status, r.published_at, to_char(r.valid_to, 'YYYY-MM-DD') AS valid_to
@@ -147,7 +153,7 @@ export async function publishedResult(db: Database, dossierId: string) {
 }
 
 /** What the citizen is asked to supply now: the reason and the components listed in the request (Mẫu 02). */
-async function openSupplementRequest(db: Database, dossierId: string) {
+async function openSupplementRequest(db: Queryable, dossierId: string) {
   const e = (
     await db.query<{ at: Date; data: { reason?: string; items?: { name: string; reason: string }[] } }>(
       "SELECT at, data FROM dossier_actions WHERE dossier_id = $1 AND action = 'supplement_requested' ORDER BY seq DESC LIMIT 1",
@@ -162,6 +168,10 @@ async function openSupplementRequest(db: Database, dossierId: string) {
  * appointment date, no personal data. A wrong code and a wrong secret answer identically.
  */
 export async function publicLookup(db: Database, code: string, last4: string) {
+  return inOneSnapshot(db, (q) => publicView(q, code, last4));
+}
+
+async function publicView(db: Queryable, code: string, last4: string) {
   const r = (await db.query<DossierRow>(`${WITH_ENGLISH_NAME} WHERE d.code = $1`, [code.trim().toUpperCase()])).rows[0];
   if (!r || !lookupSecretMatches(last4, { phone: r.applicant_phone, idNumber: r.applicant_id_number })) {
     throw new AppError('DOSSIER_LOOKUP_FAILED', 'Không tìm thấy hồ sơ với mã và 4 chữ số đã nhập. Vui lòng kiểm tra lại.', 404);

@@ -1,0 +1,14 @@
+/**
+ * Reads that must agree with each other — a dossier's status, its timeline, its result — in one read-only
+ * transaction at REPEATABLE READ: every statement sees the database as it was at the first one, so a change that
+ * commits between two of them (another server receiving the dossier, publishing its result) shows in all of them or
+ * in none. Separate autocommit reads could show the status from before a change beside the timeline from after it.
+ */
+import type { Database, Queryable } from './database.ts';
+
+export function inOneSnapshot<T>(db: Database, read: (q: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return read(tx);
+  });
+}
