@@ -4,28 +4,6 @@ import { DEMO_GROOM_ID, DEMO_MOTHER_ID } from '../../standins/population/demo-re
 import { startTestApp, TestClient, testDatabaseKind, type TestApp } from '../../testing/harness.ts';
 import { createOutboxWorker } from '../../event-stream.ts';
 import { createNotificationDispatcher } from '../notifications/index.ts';
-import type { Database, Queryable } from '../../db/database.ts';
-import { getOwnDossier, publicLookup, requestWithdrawal } from './queries.ts';
-
-/**
- * The database, with `then` run (and awaited) right after the first statement that reads the dossiers table: what
- * another server committing at that moment looks like to a view.
- */
-function afterDossierRead(db: Database, then: () => Promise<void>): Database {
-  let done = false;
-  const hooked = <Q extends Queryable>(q: Q): Q => ({
-    ...q,
-    async query<T>(sql: string, params?: unknown[]) {
-      const result = await q.query<T>(sql, params);
-      if (!done && /\bFROM dossiers\b/.test(sql)) {
-        done = true;
-        await then();
-      }
-      return result;
-    },
-  });
-  return { ...hooked(db), transaction: (fn) => db.transaction((tx) => fn(hooked(tx))) };
-}
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -209,29 +187,6 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     expect((await mai.post(`/api/my/dossiers/${d.id}/withdrawal`, { reason: 'Gia đình đã đăng ký tại nơi khác' })).statusCode).toBe(409);
     expect((await vinh.post(`/api/my/dossiers/${d.id}/withdrawal`, { reason: 'không phải của tôi' })).statusCode).toBe(404);
   });
-
-  // PostgreSQL: a change committed by another connection between two reads of the view (on PGlite a transaction has
-  // the one connection to itself, so nothing can commit in between).
-  it.runIf(testDatabaseKind === 'postgresql')(
-    'shows the citizen and the public lookup one moment: a change committed between the view’s reads is in all of them or none',
-    async () => {
-      const citizen = { kind: 'citizen' as const, id: maiId, idNumber: DEMO_MOTHER_ID, fullName: 'Trần Thị Mai' };
-      type Shown = { status: { code: number }; timeline: { status: number | null }[] };
-      const views: [string, (db: Database, d: { id: string; code: string }) => Promise<Shown>][] = [
-        ['the citizen’s page', (db, d) => getOwnDossier(db, citizen, d.id)],
-        ['the public lookup', (db, d) => publicLookup(db, d.code, DEMO_MOTHER_ID.slice(-4))],
-      ];
-      const seen = (v: Shown) => [v.status.code, v.timeline.some((e) => e.status === 7)];
-      for (const [name, view] of views) {
-        const { draft } = await readyDraft();
-        const d = (await mai.post('/api/dossiers', { draftId: draft.id, idempotencyKey: crypto.randomUUID() })).json();
-        // The citizen withdraws the dossier (status 7) on another connection, right after the view read its row.
-        const withdraw = async () => void (await requestWithdrawal(t.ctx, citizen, d.id, 'Nộp nhầm thủ tục'));
-        expect(seen(await view(afterDossierRead(t.ctx.db, withdraw), d)), name).toEqual([1, false]);
-        expect(seen(await view(t.ctx.db, d)), name).toEqual([7, true]);
-      }
-    },
-  );
 });
 
 describe(`draft expiry on ${testDatabaseKind}`, () => {

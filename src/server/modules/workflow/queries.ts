@@ -9,6 +9,7 @@ import { localDayRange, startOfLocalDay } from '../../../core/time/local.ts';
 import { allowedActions, canSee, staffActionName } from '../../../core/workflow/permissions.ts';
 import { classifyStep, stepKind, urgency, type StepTimeliness, type Urgency } from '../../../core/workflow/steps.ts';
 import { now } from '../../clock.ts';
+import { inOneSnapshot } from '../../db/snapshot.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
@@ -339,8 +340,14 @@ async function actionLog(db: Queryable, dossierId: string): Promise<ActionLogRow
 /** One dossier as the official sees it, with what they may do now. */
 export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
+  // The row, its task, components, log, pauses and result as of one moment (src/server/db/snapshot.ts): the actions
+  // offered follow the same state as the log shown.
+  return inOneSnapshot(ctx.db, (db) => staffDossierView(ctx, db, staff, id));
+}
+
+async function staffDossierView(ctx: AppContext, db: Queryable, staff: Staff, id: string) {
   const d = (
-    await ctx.db.query<
+    await db.query<
       Omit<DossierLockRow, 'applicant' | 'form_values' | 'intake' | 'delivery' | 'fee_quote' | 'channel' | 'result_delivery'> & {
         procedure_name: string;
         applicant: Record<string, unknown>;
@@ -370,14 +377,14 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
   const version = await getVersion(ctx.db, d.procedure_code, d.procedure_version);
   const kase = version.definition.cases.find((c) => c.code === d.case_code);
   const steps = kase?.workflow ?? [];
-  const task = await loadTask(ctx.db, d.current_task_id);
+  const task = await loadTask(db, d.current_task_id);
   const view = authView(d, task, steps, staff.tree);
   if (!canSee(staff.auth, view)) throw notFound('Không tìm thấy hồ sơ.');
   const actions = allowedActions(staff.auth, view);
 
   const at = now();
   const [documents, tasks, log, pauses] = await Promise.all([
-    ctx.db.query<{
+    db.query<{
       id: string;
       requirement_code: string;
       name: string;
@@ -392,14 +399,14 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
       'SELECT id, requirement_code, name, mime, size, source, digitised, reused, from_store, created_at FROM dossier_documents WHERE dossier_id = $1 ORDER BY created_at',
       [id],
     ),
-    ctx.db.query<TaskRow & { assignee_name: string | null; completed_by_name: string | null }>(
+    db.query<TaskRow & { assignee_name: string | null; completed_by_name: string | null }>(
       `SELECT t.*, a.full_name AS assignee_name, c.full_name AS completed_by_name FROM dossier_tasks t
          LEFT JOIN officials a ON a.id = t.assignee_id LEFT JOIN officials c ON c.id = t.completed_by
         WHERE t.dossier_id = $1 ORDER BY t.seq`,
       [id],
     ),
-    actionLog(ctx.db, id),
-    ctx.db.query<{ kind: string; started_at: Date; ended_at: Date | null; reason: string; due_before: Date | null; due_after: Date | null }>(
+    actionLog(db, id),
+    db.query<{ kind: string; started_at: Date; ended_at: Date | null; reason: string; due_before: Date | null; due_after: Date | null }>(
       'SELECT kind, started_at, ended_at, reason, due_before, due_after FROM dossier_pauses WHERE dossier_id = $1 ORDER BY id',
       [id],
     ),
@@ -408,7 +415,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
   const reassignCandidates =
     actions.includes('reassign') && task
       ? (
-          await ctx.db.query<{ id: string; full_name: string }>(
+          await db.query<{ id: string; full_name: string }>(
             `SELECT o.id, o.full_name FROM official_memberships m JOIN officials o ON o.id = m.official_id AND o.active
           WHERE m.unit_id = $1 AND m.role = $2 AND o.id IS DISTINCT FROM $3 ORDER BY o.full_name`,
             [task.unit_id, task.role, task.assignee_id],
@@ -460,7 +467,7 @@ export async function staffDossier(ctx: AppContext, staff: Staff, id: string) {
     intake: d.intake,
     delivery: d.delivery,
     flags: { vneidAuthenticated: d.vneid_authenticated, populationDbUsed: d.population_db_used },
-    result: await dossierResult(ctx.db, d.id),
+    result: await dossierResult(db, d.id),
     documents: documents.rows.map((x) => ({
       id: x.id,
       requirementCode: x.requirement_code,
