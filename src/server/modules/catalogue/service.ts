@@ -308,15 +308,17 @@ const versionCaches = new WeakMap<Queryable, Map<string, ProcedureVersion>>();
 /**
  * A specific version (dossiers keep the version they were received under). Definitions are immutable, so they
  * are cached for good (only the status/effective_to of a retired version may differ, which callers do not use).
+ * The cache is `db`'s; `readVia` reads a version not yet in it (a transaction of the caller's, so that it does not
+ * wait for a second connection of the pool while holding one).
  */
-export async function getVersion(db: Queryable, code: string, version: number): Promise<ProcedureVersion> {
+export async function getVersion(db: Queryable, code: string, version: number, readVia: Queryable = db): Promise<ProcedureVersion> {
   let versionCache = versionCaches.get(db);
   if (!versionCache) versionCaches.set(db, (versionCache = new Map()));
   const key = `${code}@${version}`;
   const cached = versionCache.get(key);
   if (cached) return cached;
   const r = (
-    await db.query<VersionRow>(
+    await readVia.query<VersionRow>(
       'SELECT procedure_code, version, status, effective_from, effective_to, definition, created_at, created_by FROM procedure_versions WHERE procedure_code = $1 AND version = $2',
       [code, version],
     )

@@ -75,10 +75,10 @@ export async function listOwnDossiers(db: Database, citizen: CitizenActor) {
 export async function getOwnDossier(db: Database, citizen: CitizenActor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Không tìm thấy hồ sơ.');
   // The row, its components, timeline, supplement request and result as of one moment (src/server/db/snapshot.ts).
-  return inOneSnapshot(db, (q) => ownDossierView(q, citizen, id));
+  return inOneSnapshot(db, (q) => ownDossierView(db, q, citizen, id));
 }
 
-async function ownDossierView(db: Queryable, citizen: CitizenActor, id: string) {
+async function ownDossierView(cache: Database, db: Queryable, citizen: CitizenActor, id: string) {
   const r = (
     await db.query<DossierRow>(`${WITH_ENGLISH_NAME} WHERE d.id = $1 AND (d.owner_citizen_id = $2 OR d.applicant_id_number = $3)`, [
       id,
@@ -127,14 +127,14 @@ async function ownDossierView(db: Queryable, citizen: CitizenActor, id: string) 
     supplementRequest: r.status === NationalStatus.SUPPLEMENT_REQUESTED ? await openSupplementRequest(db, r.id) : null,
     result: await publishedResult(db, r.id),
     // The components of the version and case the dossier was received under (a supplement is filed under one).
-    requirements: ((await getVersion(db, r.procedure_code, r.procedure_version)).definition.cases.find((c) => c.code === r.case_code)?.documents ?? []).map(
-      (x) => ({
-        code: x.code,
-        name: x.name,
-        required: x.required,
-        providedByForm: x.providedByForm,
-      }),
-    ),
+    requirements: (
+      (await getVersion(cache, r.procedure_code, r.procedure_version, db)).definition.cases.find((c) => c.code === r.case_code)?.documents ?? []
+    ).map((x) => ({
+      code: x.code,
+      name: x.name,
+      required: x.required,
+      providedByForm: x.providedByForm,
+    })),
   };
 }
 

@@ -42,12 +42,13 @@ const calendarCaches = new WeakMap<Queryable, { at: number; calendar: Promise<Wo
 
 /**
  * The calendar for request paths (reception, workflow actions), cached a minute per database; an administrator's
- * change to the calendar or the working hours calls invalidateCalendar so it applies at once.
+ * change to the calendar or the working hours calls invalidateCalendar so it applies at once. `readVia` reads it
+ * on a miss (a transaction of the caller's: no second connection of the pool while it holds one).
  */
-export function cachedCalendar(db: Queryable): Promise<WorkCalendar> {
+export function cachedCalendar(db: Queryable, readVia: Queryable = db): Promise<WorkCalendar> {
   const hit = calendarCaches.get(db);
   if (hit && Date.now() - hit.at < CALENDAR_TTL_MS) return hit.calendar;
-  const calendar = loadCalendar(db);
+  const calendar = loadCalendar(readVia);
   calendarCaches.set(db, { at: Date.now(), calendar });
   calendar.catch(() => calendarCaches.delete(db));
   return calendar;

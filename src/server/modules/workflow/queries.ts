@@ -374,7 +374,7 @@ async function staffDossierView(ctx: AppContext, db: Queryable, staff: Staff, id
     >('SELECT * FROM dossiers WHERE id = $1', [id])
   ).rows[0];
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
-  const version = await getVersion(ctx.db, d.procedure_code, d.procedure_version);
+  const version = await getVersion(ctx.db, d.procedure_code, d.procedure_version, db);
   const kase = version.definition.cases.find((c) => c.code === d.case_code);
   const steps = kase?.workflow ?? [];
   const task = await loadTask(db, d.current_task_id);
@@ -456,7 +456,7 @@ async function staffDossierView(ctx: AppContext, db: Queryable, staff: Staff, id
     pausedSince: iso(d.paused_since),
     dossierUrgency:
       d.due_at && d.received_at && !d.paused_since && !d.finished_at
-        ? urgency(at, new Date(d.received_at), new Date(d.due_at), await cachedCalendar(ctx.db))
+        ? urgency(at, new Date(d.received_at), new Date(d.due_at), await cachedCalendar(ctx.db, db))
         : null,
     supplementRequests: d.supplement_requests,
     reschedules: d.reschedules,
