@@ -227,6 +227,8 @@ async function notifyMemberOutcome(
       receiving_unit_id: string;
       owner_citizen_id: string | null;
       name: string;
+      /** The catalogue's English name of the member dossier's procedure version, where it has one. */
+      name_en: string | null;
       procedure_code: string;
       agency_name: string;
       applicant_name: string;
@@ -234,9 +236,11 @@ async function notifyMemberOutcome(
       applicant_email: string | null;
       locale: string | null;
     }>(
-      `SELECT b.bundle_code, b.parent_dossier_id, b.parent_code, b.receiving_unit_id, b.owner_citizen_id, m.name, m.procedure_code, m.agency_name,
-              d.applicant_name, d.applicant_phone, d.applicant_email, d.applicant->>'locale' AS locale
+      `SELECT b.bundle_code, b.parent_dossier_id, b.parent_code, b.receiving_unit_id, b.owner_citizen_id, m.name, v.definition->'en'->>'name' AS name_en,
+              m.procedure_code, m.agency_name, d.applicant_name, d.applicant_phone, d.applicant_email, d.applicant->>'locale' AS locale
          FROM lienthong_bundles b JOIN lienthong_members m ON m.bundle_id = b.id JOIN dossiers d ON d.id = b.parent_dossier_id
+         LEFT JOIN dossiers md ON md.id = m.dossier_id
+         LEFT JOIN procedure_versions v ON v.procedure_code = md.procedure_code AND v.version = md.procedure_version
         WHERE b.id = $1 AND m.member_key = $2`,
       [o.bundleId, o.memberKey],
     )
@@ -262,7 +266,8 @@ async function notifyMemberOutcome(
         params: {
           name: r.applicant_name,
           code: r.bundle_code,
-          procedure: r.name,
+          // In English, the member's procedure by its catalogue English name where it has one (as the dossier's own notices).
+          procedure: r.locale === 'en' && r.name_en ? r.name_en : r.name,
           agency: r.agency_name,
           ...(o.reason ? { reason: o.reason } : {}),
           link: notifyConfig(ctx.config.publicUrl).lookupUrl,

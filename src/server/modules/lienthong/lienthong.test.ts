@@ -26,7 +26,7 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
   }, 300_000);
   afterAll(async () => b?.close());
 
-  const submitBundle = async (): Promise<{ id: string; code: string }> => {
+  const submitBundle = async (locale?: 'en'): Promise<{ id: string; code: string }> => {
     const c = b.citizen;
     const draft = (await c.post('/api/drafts', { procedureCode: '2.000986', caseCode: 'mac-dinh' })).json();
     const upload = (await c.upload('/api/uploads', 'giay-chung-sinh.pdf', 'application/pdf', PDF_BYTES)).json();
@@ -37,7 +37,7 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
         documents: [{ requirementCode: 'GCS', uploadId: upload.id }],
       })
     ).json();
-    const res = await c.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID() });
+    const res = await c.post('/api/dossiers', { draftId: saved.id, idempotencyKey: crypto.randomUUID(), ...(locale ? { locale } : {}) });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
@@ -396,5 +396,26 @@ describe(`liên thông: the birth bundle on ${testDatabaseKind}`, () => {
     expect(types.items.find((t: { code: string }) => t.code === 'DNI.LT.KH-CT')).toMatchObject({ scope: 'local', enabled: false });
     expect((await admin.put('/api/staff/lienthong/bundle-types/DNI.LT.KH-CT', { enabled: true })).statusCode).toBe(200);
     expect((await admin.get('/api/staff/lienthong/bundle-types')).json().items.find((t: { code: string }) => t.code === 'DNI.LT.KH-CT').enabled).toBe(true);
+  });
+
+  it('tells a citizen who submitted in English in English, naming the member by its catalogue English name', async () => {
+    const en = await submitBundle('en');
+    await drain();
+    const tt = member(await bundleOf(en.code), 'thuong-tru');
+    expect(tt.state).toBe('done');
+    const rows = (
+      await b.t.ctx.db.query<{ event_type: string; locale: string; body: string }>(
+        "SELECT event_type, locale, body FROM notifications WHERE channel = 'inapp' AND event_id LIKE ANY ($1) ORDER BY id",
+        [tt.handoffs.map((h) => `lienthong:${h.id}:%`)],
+      )
+    ).rows;
+    expect(rows.map((r) => [r.event_type, r.locale])).toEqual([
+      ['lienthong.member_accepted', 'en'],
+      ['lienthong.member_result', 'en'],
+    ]);
+    // 1.004194's English name in the catalogue; the agency keeps its own (Vietnamese) name.
+    expect(rows[0].body).toContain('"Permanent residence registration" of joint application');
+    expect(rows[0].body).toContain('Công an xã (cư trú)');
+    expect(rows.map((r) => r.body).join(' ')).not.toContain('Đăng ký thường trú');
   });
 });
