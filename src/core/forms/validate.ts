@@ -308,7 +308,7 @@ class Validator {
   }
 
   /** `ownWords` reports an identity-number problem a pluggable check gave in its own (Vietnamese) words. */
-  person(value: unknown, _label: string, v: CompiledField['validation'], err: Complain, ownWords: (problem: IdNumberProblem, part: string) => void): void {
+  person(value: unknown, label: string, v: CompiledField['validation'], err: Complain, ownWords: (problem: IdNumberProblem, part: string) => void): void {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('person', 'person');
     const p = value as Partial<PersonValue>;
     let ok = true;
