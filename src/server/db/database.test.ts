@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './database.ts';
+import { openDatabase, type Queryable } from './database.ts';
 import { listMigrations, migrate, splitStatements } from './migrate.ts';
 import { openTestDatabase, testDatabaseKind } from '../testing/harness.ts';
 
@@ -46,6 +46,27 @@ describe('migrations', () => {
       ).rejects.toThrow('boom');
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rollback_probe');
       expect(rows[0].n).toBe(0);
+    } finally {
+      await drop();
+    }
+  });
+
+  it(`opens a snapshot transaction read-only at REPEATABLE READ on ${testDatabaseKind}; a plain one keeps the defaults`, async () => {
+    const { db, drop } = await openTestDatabase();
+    try {
+      await db.exec('CREATE TABLE snapshot_probe (x int)');
+      const show = (tx: Queryable) =>
+        tx.query<{ isolation: string; ro: string }>(
+          "SELECT current_setting('transaction_isolation') AS isolation, current_setting('transaction_read_only') AS ro",
+        );
+      const snapshot = await db.transaction(async (tx) => (await show(tx)).rows[0], { snapshot: true });
+      expect(snapshot).toEqual({ isolation: 'repeatable read', ro: 'on' });
+      expect((await db.transaction(async (tx) => (await show(tx)).rows[0])).isolation).toBe('read committed');
+      // A write in a snapshot is refused by the database (25006: read-only transaction), and nothing is written.
+      await expect(db.transaction((tx) => tx.query('INSERT INTO snapshot_probe VALUES (1)'), { snapshot: true })).rejects.toMatchObject({
+        code: '25006',
+      });
+      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM snapshot_probe')).rows[0].n).toBe(0);
     } finally {
       await drop();
     }

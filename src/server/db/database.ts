@@ -25,10 +25,22 @@ export interface Queryable {
   readAhead?<T = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
 }
 
+/** How a transaction sees the database; the default is PostgreSQL's (READ COMMITTED, read-write). */
+export interface TransactionOptions {
+  /**
+   * A read-only transaction at REPEATABLE READ: every statement sees the database as it was at the first one
+   * (src/server/db/snapshot.ts). On PostgreSQL it is said in the BEGIN itself, which goes with the first statement.
+   */
+  snapshot?: boolean;
+}
+
+/** The characteristics of a snapshot transaction, as BEGIN and SET TRANSACTION take them. */
+const SNAPSHOT = 'ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
   /** Runs fn inside one transaction; rolls back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
@@ -109,8 +121,10 @@ async function openPglite(dataDir?: string): Promise<Database> {
       await yieldToEventLoop();
       return toResult<T>(await pg.query(sql, params.map(toPgParam)));
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions) {
       return pg.transaction(async (tx) => {
+        // PGlite's transaction has begun already: the characteristics are set before its first statement.
+        if (options?.snapshot) await tx.query(`SET TRANSACTION ${SNAPSHOT}`);
         const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
             await yieldToEventLoop();
@@ -203,15 +217,16 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
      * whose every write was deferred (and whose reads were read-ahead reads) goes to the database as ONE autocommit
      * statement, atomic by itself, with no BEGIN and no COMMIT (the online submission, issue 17: 8 → 5 round trips).
      */
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions) {
       const client = await pool.connect();
+      const begin = options?.snapshot ? `BEGIN ${SNAPSHOT}` : 'BEGIN';
       let begun: Promise<unknown> | null = null;
       try {
         const send = <R>(sql: string, params: unknown[]) => run<R>(client, sql, params, true);
         const deferring = withDeferredWrites({
           async query<R = Row>(sql: string, params: unknown[] = []) {
             // Issued before the statement, in the same tick: the driver sends its queries in the order of the calls.
-            begun ??= client.query('BEGIN');
+            begun ??= client.query(begin);
             const result = send<R>(sql, params);
             try {
               await begun;

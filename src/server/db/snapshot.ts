@@ -11,8 +11,5 @@
 import type { Database, Queryable } from './database.ts';
 
 export function inOneSnapshot<T>(db: Database, read: (q: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    return read(tx);
-  });
+  return db.transaction(read, { snapshot: true });
 }

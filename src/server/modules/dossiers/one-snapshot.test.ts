@@ -26,7 +26,7 @@ function afterDossierRead(db: Database, then: () => Promise<void>): Database {
       return result;
     },
   });
-  return { ...hooked(db), transaction: (fn) => db.transaction((tx) => fn(hooked(tx))) };
+  return { ...hooked(db), transaction: (fn, options) => db.transaction((tx) => fn(hooked(tx)), options) };
 }
 
 describe.runIf(testDatabaseKind === 'postgresql')('the views of a dossier, each from one snapshot', () => {
