@@ -22,6 +22,7 @@ import { now } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { deferWrites, type Write } from '../../db/deferred.ts';
+import { insertWrite } from '../../db/insert-shapes.ts';
 import { kysely, sql, type DB, type Insertable } from '../../db/kysely.ts';
 import type { CitizenActor } from '../../http/actor.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -398,7 +399,6 @@ export interface NewDocument {
  * fails with a unique violation on `dossiers` (isDuplicateDossier), and nothing of it is written.
  */
 export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossier): Promise<{ code: string; event: DossierEvent } | null> {
-  const db = kysely(tx);
   const online = n.online;
   const row: Insertable<DB['dossiers']> = {
     id: n.id,
@@ -439,16 +439,13 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
   // From the dossier row (online) or the row after it, every write of the creation is deferred
   // (src/server/db/deferred.ts): none is read back in the transaction, and with the subscribers' writes they go to the
   // database as one statement before the commit.
+  // Their statements are compiled once per shape (insert-shapes.ts), not on every submission.
   const writes: Write[] = [];
-  const later = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
-    const c = q.compile();
-    writes.push({ sql: c.sql, params: [...c.parameters] });
-  };
   // Any unique index decides a race: the id, (owner, idempotency key) and the draft online (a concurrent submission of
   // the same draft waits for this transaction, then conflicts), (official, key) at the counter.
-  if (online && n.code) later(db.insertInto('dossiers').values(row));
+  if (online && n.code) writes.push(insertWrite('dossiers', [row]));
   else {
-    const inserted = await db
+    const inserted = await kysely(tx)
       .insertInto('dossiers')
       .values(row)
       .onConflict((oc) => oc.doNothing())
@@ -457,13 +454,10 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
     if (!inserted) return null;
   }
   if (online)
-    later(
-      db
-        .updateTable('drafts')
-        .set({ status: 'submitted', dossier_id: n.id, updated_at: sql<Date>`now()` })
-        .where('id', '=', online.draftId)
-        .where('status', '=', 'open'),
-    );
+    writes.push({
+      sql: "UPDATE drafts SET status = 'submitted', dossier_id = $1, updated_at = now() WHERE id = $2 AND status = 'open'",
+      params: [n.id, online.draftId],
+    });
 
   const entry: ActionEntry = {
     dossierId: n.id,
@@ -530,14 +524,14 @@ export async function createDossier(tx: Queryable, ctx: AppContext, n: NewDossie
   } satisfies EventSource;
   const event = buildEvent(source, { ...entry, hash }, null);
   // The components, the first log entry and — when the code is known — the event.
-  if (documents.length > 0) later(db.insertInto('dossier_documents').values(documents));
-  later(db.insertInto('dossier_actions').values(logRow));
+  if (documents.length > 0) writes.push(insertWrite('dossier_documents', documents));
+  writes.push(insertWrite('dossier_actions', [logRow]));
   if (n.code)
-    later(
-      db
-        .insertInto('outbox')
-        .values({ topic: DOSSIER_EVENT_TOPIC, dedupe_key: eventKey(event), payload: JSON.stringify(event) })
-        .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    writes.push(
+      insertWrite('outbox', [{ topic: DOSSIER_EVENT_TOPIC, dedupe_key: eventKey(event), payload: JSON.stringify(event) }], {
+        doNothing: true,
+        column: 'dedupe_key',
+      }),
     );
   await deferWrites(tx, writes);
   // Otherwise the code and the event in one statement, the last of the creation: the event carries the code the counter gave.
