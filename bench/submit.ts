@@ -143,6 +143,21 @@ function processCpuMs(pid: number | undefined): number | null {
 }
 const cpuNotes: string[] = [];
 
+/**
+ * The main thread's time on a CPU and time waiting for one (runnable but not running: preempted, or woken while every
+ * CPU was busy), in ms, from the scheduler's own accounting (/proc/<pid>/task/<pid>/schedstat; null elsewhere). The
+ * server's JavaScript runs on that one thread: running plus waiting, per submission, is the most a single server can
+ * take (sitting 10, docs/dossiers.md).
+ */
+function mainThreadSchedMs(pid: number | undefined): { running: number; waiting: number } | null {
+  try {
+    const [running, waiting] = fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    return { running: running / 1e6, waiting: waiting / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
 /** CPU (user + system, ms) of every PostgreSQL process on this machine (0 when the server is elsewhere). */
 function postgresCpuMs(): number {
   let total = 0;
@@ -332,9 +347,11 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   const [one, two] = await Promise.all([startServer(env), engine === 'postgresql' ? startServer(env) : null]);
   errors += (await httpRun([one.url], prepared, prepared.warmup[0], concurrency)).errors;
   const cpu0 = processCpuMs(one.proc.pid);
+  const sched0 = mainThreadSchedMs(one.proc.pid);
   const meter1 = cpuMeter(one.proc.pid);
   const r1 = await httpRun([one.url], prepared, prepared.drafts[0], concurrency);
   const cpu1 = processCpuMs(one.proc.pid);
+  const sched1 = mainThreadSchedMs(one.proc.pid);
   const split1 = meter1();
   errors += r1.errors;
   results.push(summarise(`${engine} HTTP, 1 server`, r1, r1.errors));
@@ -343,6 +360,14 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   // load on the machine than the rates are.
   if (cpu0 !== null && cpu1 !== null) cpuNotes.push(`${engine} HTTP, 1 server: server process CPU ${((cpu1 - cpu0) / N).toFixed(2)} ms per submission`);
   if (engine === 'postgresql') cpuNotes.push(`${engine} HTTP, 1 server, CPU split: ${split1}`);
+  if (sched0 && sched1) {
+    const running = (sched1.running - sched0.running) / N;
+    const waiting = (sched1.waiting - sched0.waiting) / N;
+    const busy = ((sched1.running - sched0.running + sched1.waiting - sched0.waiting) / (r1.seconds * 1000)) * 100;
+    cpuNotes.push(
+      `${engine} HTTP, 1 server, main thread: running ${running.toFixed(2)} ms, waiting for a CPU ${waiting.toFixed(2)} ms per submission (running or waiting ${busy.toFixed(0)}% of the run)`,
+    );
+  }
   if (two) {
     console.error(`[${engine}] ${W} warm-up, then ${N} measured submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
     errors += (await httpRun([one.url, two.url], prepared, prepared.warmup[1], concurrency)).errors;
