@@ -18,7 +18,7 @@ import { kysely, type DB, type Insertable } from './kysely.ts';
 type Table = keyof DB & string;
 
 /** What to do when a row conflicts with a unique index: nothing (`ON CONFLICT … DO NOTHING`), on any or on a column. */
-export type OnConflict = { doNothing: true; column?: string };
+export type OnConflict<T extends Table> = { doNothing: true; column?: keyof DB[T] & string };
 
 interface Shape {
   sql: string;
@@ -36,7 +36,7 @@ const compileOnly = kysely({
 
 const isExpression = (v: unknown) => typeof v === 'object' && v !== null && 'toOperationNode' in v;
 
-function compile<T extends Table>(table: T, rows: readonly Insertable<DB[T]>[], conflict?: OnConflict): Write {
+function compile<T extends Table>(table: T, rows: readonly Insertable<DB[T]>[], conflict?: OnConflict<T>): Write {
   let q = compileOnly.insertInto(table).values(rows as never);
   if (conflict) q = conflict.column ? q.onConflict((oc) => oc.column(conflict.column as never).doNothing()) : q.onConflict((oc) => oc.doNothing());
   const c = q.compile();
@@ -69,7 +69,7 @@ function valuesOf(rows: readonly object[], cols: readonly string[]): unknown[] |
 }
 
 /** The INSERT of `rows` into `table`, as a write to send or defer: Kysely's statement, compiled once per shape. */
-export function insertWrite<T extends Table>(table: T, rows: readonly Insertable<DB[T]>[], conflict?: OnConflict): Write {
+export function insertWrite<T extends Table>(table: T, rows: readonly Insertable<DB[T]>[], conflict?: OnConflict<T>): Write {
   if (rows.length === 0) throw new Error(`insertWrite(${table}): no rows`);
   const cols = columnsOf(rows[0]);
   const params = valuesOf(rows, cols);
