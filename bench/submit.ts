@@ -158,30 +158,57 @@ function mainThreadSchedMs(pid: number | undefined): { running: number; waiting:
   }
 }
 
-/** CPU (user + system, ms) of every PostgreSQL process on this machine (0 when the server is elsewhere). */
-function postgresCpuMs(): number {
-  let total = 0;
+/** CPU (user + system, ms) of each PostgreSQL process on this machine, by pid (none when the server is elsewhere). */
+function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const pid of fs.readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
     try {
       if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      total += processCpuMs(Number(pid)) ?? 0;
+      byPid.set(Number(pid), processCpuMs(Number(pid)) ?? 0);
     } catch {
       /* gone */
     }
   }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: of the processes alive at the second, what they used since the first (all of
+ * it for one started in between). A process that exited in between is not counted: it cannot be read any more.
+ */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpuMs()) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
-/** Where the machine's CPU went during a run, per submission: the server, PostgreSQL, this load generator. */
-function cpuMeter(server: number | undefined): () => string {
-  const s0 = server === undefined ? 0 : (processCpuMs(server) ?? 0);
+/** The machine's CPU time so far, in clock ticks: all of it, and the idle part (idle and waiting for I/O), from /proc/stat. */
+function machineTicks(): { total: number; idle: number } | null {
+  try {
+    const t = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: t.slice(0, 8).reduce((a, b) => a + b, 0), idle: t[3] + t[4] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the machine's CPU went during a run, per submission: the servers, PostgreSQL, this load generator; and how
+ * much of the machine stayed idle (none left: the run was bound by the machine's CPU).
+ */
+function cpuMeter(servers: (number | undefined)[]): () => string {
+  const serversCpu = () => servers.reduce<number>((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
+  const s0 = serversCpu();
   const p0 = postgresCpuMs();
   const b0 = process.cpuUsage();
+  const m0 = machineTicks();
   return () => {
     const b = process.cpuUsage(b0);
+    const m1 = machineTicks();
     const part = (ms: number) => (ms / N).toFixed(2);
-    const serverPart = server === undefined ? '' : `server ${part((processCpuMs(server) ?? 0) - s0)}, `;
-    return `${serverPart}PostgreSQL ${part(postgresCpuMs() - p0)}, load generator ${part((b.user + b.system) / 1000)} ms CPU per submission`;
+    const serverPart = servers.length === 0 ? '' : `server${servers.length > 1 ? 's' : ''} ${part(serversCpu() - s0)}, `;
+    const idle = m0 && m1 && m1.total > m0.total ? `; machine idle ${(((m1.idle - m0.idle) / (m1.total - m0.total)) * 100).toFixed(0)}%` : '';
+    return `${serverPart}PostgreSQL ${part(postgresCpuSince(p0))}, load generator ${part((b.user + b.system) / 1000)} ms CPU per submission${idle}`;
   };
 }
 
@@ -348,7 +375,7 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   errors += (await httpRun([one.url], prepared, prepared.warmup[0], concurrency)).errors;
   const cpu0 = processCpuMs(one.proc.pid);
   const sched0 = mainThreadSchedMs(one.proc.pid);
-  const meter1 = cpuMeter(one.proc.pid);
+  const meter1 = cpuMeter([one.proc.pid]);
   const r1 = await httpRun([one.url], prepared, prepared.drafts[0], concurrency);
   const cpu1 = processCpuMs(one.proc.pid);
   const sched1 = mainThreadSchedMs(one.proc.pid);
@@ -371,7 +398,9 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   if (two) {
     console.error(`[${engine}] ${W} warm-up, then ${N} measured submissions over HTTP to two servers on one database, ${concurrency} concurrent clients…`);
     errors += (await httpRun([one.url, two.url], prepared, prepared.warmup[1], concurrency)).errors;
+    const meter2 = cpuMeter([one.proc.pid, two.proc.pid]);
     const r2 = await httpRun([one.url, two.url], prepared, prepared.drafts[1], concurrency);
+    if (engine === 'postgresql') cpuNotes.push(`${engine} HTTP, 2 servers, CPU split: ${meter2()}`);
     errors += r2.errors;
     results.push(summarise(`${engine} HTTP, 2 servers`, r2, r2.errors));
     console.error(fmt(results[1]));
@@ -383,7 +412,7 @@ async function benchEngine(engine: 'postgresql' | 'pglite', concurrency: number)
   console.error(`[${engine}] baseline: the same creation through the bare driver…`);
   const agency = '000.01.52.H19';
   await runLoad(prepared.warmup[runs - 1], concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
-  const meterBase = cpuMeter(undefined);
+  const meterBase = cpuMeter([]);
   const base = await runLoad(prepared.drafts[runs - 1], concurrency, ([draftId, , owner]) => baselineSubmit(db, draftId, owner, agency));
   if (engine === 'postgresql') cpuNotes.push(`${engine} baseline, CPU split: ${meterBase()}`);
   results.push(summarise(`${engine} baseline`, base, 0));
