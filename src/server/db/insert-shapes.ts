@@ -11,6 +11,7 @@
  * A row whose columns differ from the first row's, or a value that is a Kysely expression (`sql\`now()\``), is
  * compiled by Kysely as before.
  */
+import { isOperationNodeSource } from 'kysely';
 import type { Write } from './deferred.ts';
 import type { Queryable } from './database.ts';
 import { kysely, type DB, type Insertable } from './kysely.ts';
@@ -33,8 +34,6 @@ const shapes = new Map<string, Shape>();
 const compileOnly = kysely({
   query: () => Promise.reject(new Error('insert-shapes: compile only')),
 } satisfies Queryable);
-
-const isExpression = (v: unknown) => typeof v === 'object' && v !== null && 'toOperationNode' in v;
 
 function compile<T extends Table>(table: T, rows: readonly Insertable<DB[T]>[], conflict?: OnConflict<T>): Write {
   let q = compileOnly.insertInto(table).values(rows as never);
@@ -61,7 +60,8 @@ function valuesOf(rows: readonly object[], cols: readonly string[]): unknown[] |
     if (defined !== cols.length) return null;
     for (const c of cols) {
       const v = r[c];
-      if (v === undefined || isExpression(v)) return null;
+      // Kysely's own test of a value that is an expression (sql`now()`, a subquery), not a parameter.
+      if (v === undefined || isOperationNodeSource(v)) return null;
       params.push(v);
     }
   }
