@@ -24,7 +24,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +39,7 @@ import { OutboxWorker } from '../src/server/outbox/outbox.ts';
 import { freePort } from '../src/server/testing/net.ts';
 import { DEMO_MOTHER_ID } from '../src/server/standins/population/demo-residents.ts';
 import { cloneDrafts, completeBirthDraft, signedInCitizen } from './load-citizens.ts';
+import { RawHttpPool } from './raw-http.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -306,42 +306,21 @@ function summarise(engine: string, r: { seconds: number; latencies: number[] }, 
   };
 }
 
-/**
- * One POST over a kept-alive connection with node:http, answering the status. The load generator shares the two
- * cores with the server and PostgreSQL: WHATWG fetch cost it ~1.5 ms CPU per submission, node:http ~0.5 ms
- * (the CPU split printed after the runs shows it), so less of the machine goes to generating the load.
- */
-function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** N submissions over HTTP from `concurrency` clients, client i sending to server i mod (number of servers). */
 async function httpRun(servers: string[], prepared: Prepared, drafts: [string, number, string][], concurrency: number) {
   let errors = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const pool = new RawHttpPool();
   const urls = servers.map((s) => new URL('/api/dossiers', s));
   const r = await runLoad(drafts, concurrency, async ([draftId, ci]) => {
     const c = prepared.clients[ci];
-    const status = await post(
-      agent,
+    const status = await pool.postJson(
       urls[ci % urls.length],
-      { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      { cookie: c.cookie, 'x-csrf-token': c.csrf },
       JSON.stringify({ draftId, idempotencyKey: crypto.randomUUID() }),
     );
     if (status !== 201) errors++;
   });
-  agent.destroy();
+  pool.destroy();
   return { ...r, errors };
 }
 
