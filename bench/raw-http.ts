@@ -3,8 +3,9 @@
  * status line and the body's length of the answer.
  *
  * The load generator shares the machine's two cores with the server and PostgreSQL, so what it costs is taken from
- * the system it measures. WHATWG fetch cost ~1.5 ms of CPU per submission and node:http ~0.3 ms (bench/submit's CPU
- * split); this client skips node:http's request and response objects, header parsing and streams. It speaks only
+ * the system it measures. WHATWG fetch cost ~1.5 ms of CPU per submission, node:http 0.24–0.32 ms
+ * and this client 0.10–0.12 ms (bench/submit's CPU split, 8 Dec 2026): it skips node:http's request and response
+ * objects, header parsing and streams. It speaks only
  * what MotCua's server answers: `content-length` or `transfer-encoding: chunked` bodies, kept-alive connections.
  */
 import net from 'node:net';
