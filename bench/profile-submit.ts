@@ -7,7 +7,7 @@
  * through `POST /api/dossiers` (Fastify's inject: the full route, session, CSRF, validation, transaction), and
  * prints the statements of the last profiled submission with their times, and per-submission averages.
  *
- * Usage: npx tsx bench/profile-submit.ts [-- --profiled 20 --warmup 10]
+ * Usage: npx tsx bench/profile-submit.ts [--profiled 20 --warmup 10]
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
