@@ -45,6 +45,12 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   response: R;
   /** Whether the route changes state without a session (e.g. signed gateway callbacks) and skips CSRF. */
   csrfExempt?: boolean;
+  /**
+   * The handler reads the session in its own first statement (http/session.ts, `SessionToRead`): the session hook
+   * sends nothing for it, one round trip fewer (the online submission, issue 17). Its handler must settle the session
+   * (`sessionToRead(req)`) before it acts.
+   */
+  sessionInFirstRead?: boolean;
   /** Per-client request limit (e.g. lookups that could be used to guess). */
   rateLimit?: { max: number; timeWindow: string };
 }
@@ -107,6 +113,13 @@ export function isCsrfExempt(method: string, routeUrl: string | undefined): bool
   return routeUrl !== undefined && csrfExempt.has(key(method, routeUrl));
 }
 
+const sessionInFirstRead = new Set<string>();
+
+/** Whether the route's handler reads the session itself (RouteSpec.sessionInFirstRead). */
+export function readsSessionItself(method: string, routeUrl: string | undefined): boolean {
+  return routeUrl !== undefined && sessionInFirstRead.has(key(method, routeUrl));
+}
+
 const answerOf = (r: ResponseSpec): Answer => (r instanceof z.ZodType ? { kind: 'json', schema: r, statuses: [200] } : r);
 
 function register(doc: RouteDoc): void {
@@ -139,6 +152,7 @@ export function defineRoute<
 >(app: FastifyInstance, spec: RouteSpec<B, Q, P, R>, handler: (input: Parsed<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<HandlerResult<R>>): void {
   register(spec);
   if (spec.csrfExempt) csrfExempt.add(key(spec.method, spec.url));
+  if (spec.sessionInFirstRead) sessionInFirstRead.add(key(spec.method, spec.url));
   app.route({
     method: spec.method,
     url: spec.url,

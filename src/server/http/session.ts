@@ -13,7 +13,7 @@ import { systemNow } from '../clock.ts';
 import type { AppConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from './errors.ts';
-import { isCsrfExempt } from './route.ts';
+import { isCsrfExempt, readsSessionItself } from './route.ts';
 
 export const SESSION_COOKIE = 'motcua_sid';
 export const CSRF_COOKIE = 'motcua_csrf';
@@ -32,11 +32,45 @@ export interface Session {
   expiresAt: Date;
 }
 
+/** A session as stored. */
+export interface SessionRow {
+  id_hash: string;
+  kind: SessionKind;
+  subject: Record<string, unknown>;
+  created_at: Date | string;
+  expires_at: Date | string;
+}
+
+/** The statement reading a live session by its hash, given as the parameter `param` (e.g. `$1`). */
+export const liveSessionSql = (param: string) =>
+  `SELECT id_hash, kind, subject, created_at, expires_at FROM sessions WHERE id_hash = ${param} AND expires_at > now()`;
+
+const sessionOf = (row: SessionRow): Session => ({
+  idHash: row.id_hash,
+  kind: row.kind,
+  subject: row.subject,
+  createdAt: new Date(row.created_at),
+  expiresAt: new Date(row.expires_at),
+});
+
+/**
+ * The session of a request whose route reads it in its own first statement (RouteSpec.sessionInFirstRead): the hook
+ * sent no statement for it. The handler reads `liveSessionSql` with `idHash` in its first statement and passes the row
+ * (or none) to `settle`, which decides as the hook would have: the session, then the CSRF token against it (403), so
+ * before anything else of the request is used. Until it is settled the request has no session (`requireActor` says 401).
+ */
+export interface SessionToRead {
+  idHash: string;
+  settle(row: SessionRow | undefined): void;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     session: Session | null;
     /** Raw session id from the cookie, when a valid session was found. */
     sessionId: string | null;
+    /** Set instead of `session` for a route that reads the session itself (see SessionToRead). */
+    sessionToRead: SessionToRead | null;
   }
 }
 
@@ -66,31 +100,42 @@ export function registerSessions(app: FastifyInstance, db: Database, config: App
     reply.setCookie(CSRF_COOKIE, mintCsrf(sessionId), { path: '/', httpOnly: false, sameSite: 'strict', secure });
   };
 
+  const csrfInvalid = () => new AppError('CSRF_INVALID', 'Yêu cầu không hợp lệ hoặc phiên làm việc đã thay đổi. Vui lòng tải lại trang và thử lại.', 403);
+
   app.decorateRequest('session', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionToRead', null);
 
   app.addHook('onRequest', async (req, reply) => {
     const raw = req.cookies[SESSION_COOKIE];
+    const method = req.method.toUpperCase();
+    const safe = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+    const csrfChecked = !safe && !req.url.startsWith('/eid/') && !isCsrfExempt(method, req.routeOptions.url);
+    const header = req.headers[CSRF_HEADER];
+    const token = Array.isArray(header) ? header[0] : header;
+    if (csrfChecked && token !== req.cookies[CSRF_COOKIE]) throw csrfInvalid();
+    if (raw && !safe && readsSessionItself(method, req.routeOptions.url)) {
+      req.sessionToRead = {
+        idHash: sha256(raw),
+        settle(row) {
+          req.sessionToRead = null;
+          if (row) {
+            req.session = sessionOf(row);
+            req.sessionId = raw;
+          }
+          if (csrfChecked && !csrfValid(token, req.sessionId)) throw csrfInvalid();
+        },
+      };
+      return;
+    }
     if (raw) {
-      const { rows } = await db.query<{ id_hash: string; kind: SessionKind; subject: Record<string, unknown>; created_at: Date; expires_at: Date }>(
-        'SELECT id_hash, kind, subject, created_at, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > now()',
-        [sha256(raw)],
-      );
-      const row = rows[0];
+      const row = (await db.query<SessionRow>(liveSessionSql('$1'), [sha256(raw)])).rows[0];
       if (row) {
-        req.session = { idHash: row.id_hash, kind: row.kind, subject: row.subject, createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at) };
+        req.session = sessionOf(row);
         req.sessionId = raw;
       }
     }
-    const method = req.method.toUpperCase();
-    const safe = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
-    if (!safe && !req.url.startsWith('/eid/') && !isCsrfExempt(method, req.routeOptions.url)) {
-      const header = req.headers[CSRF_HEADER];
-      const token = Array.isArray(header) ? header[0] : header;
-      if (!csrfValid(token, req.sessionId) || token !== req.cookies[CSRF_COOKIE]) {
-        throw new AppError('CSRF_INVALID', 'Yêu cầu không hợp lệ hoặc phiên làm việc đã thay đổi. Vui lòng tải lại trang và thử lại.', 403);
-      }
-    }
+    if (csrfChecked && !csrfValid(token, req.sessionId)) throw csrfInvalid();
     if (safe && !csrfValid(req.cookies[CSRF_COOKIE], req.sessionId)) setCsrfCookie(reply, req.sessionId);
   });
 

@@ -14,6 +14,7 @@ import { NationalStatus, Channel } from '../../../core/dossiers/status.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { CitizenActor } from '../../http/actor.ts';
+import { liveSessionSql, type SessionRow } from '../../http/session.ts';
 import { AppError, appError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/index.ts';
@@ -81,19 +82,48 @@ type KeyedDossierColumns = {
 };
 
 /**
+ * Who submits: the citizen, or their session still to read (a request whose route reads the session in its first
+ * statement, http/session.ts `SessionToRead`): its hash, and `citizen`, which settles the session read and answers
+ * the citizen (or throws 401/403, as the session hook and requireCitizen would have).
+ */
+export type Submitter = CitizenActor | { sessionHash: string; citizen(row: SessionRow | undefined): CitizenActor };
+
+const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+/**
  * The dossier already submitted with this idempotency key (then the draft does not matter), else the citizen's draft
  * (404 when it is not theirs) with its owner's uploads that its components name: one statement, one round trip (it
  * was three, issue 17). The same answers as findByIdempotencyKey followed by getOwnDraft, except that the draft's
  * prefill comes without its provenance (what was filled from where: the draft page's, not the submission's).
+ *
+ * A session still to read is read in the same statement (one round trip fewer, issue 17): the owner is the session's
+ * citizen (`subject.citizenId`, as currentActor reads it), and the session is settled before anything read is used.
  */
-async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, draftId: string): Promise<{ existing: SubmittedDossier } | { draft: DraftRow }> {
+async function keyAndDraft(
+  db: Queryable,
+  who: Submitter,
+  key: string,
+  draftId: string,
+): Promise<{ citizen: CitizenActor; first: { existing: SubmittedDossier } | { draft: DraftRow } }> {
   if (!/^[0-9a-f-]{36}$/i.test(draftId)) {
+    const citizen = 'sessionHash' in who ? who.citizen((await db.query<SessionRow>(liveSessionSql('$1'), [who.sessionHash])).rows[0]) : who;
     const existing = await findByIdempotencyKey(db, citizen.id, key);
-    return existing ? { existing } : { draft: await getOwnDraft(db, citizen, draftId) };
+    return { citizen, first: existing ? { existing } : { draft: await getOwnDraft(db, citizen, draftId) } };
   }
+  const joined = 'sessionHash' in who;
+  // The owner: the citizen given ($2), or the one of the session read here (its hash is $2).
+  const owner = joined ? '(SELECT c.id FROM c)' : '$2';
+  const ownerText = joined ? '(SELECT c.id::text FROM c)' : '$2::text';
   const r = (
-    await db.query<Partial<DraftRow> & KeyedDossierColumns>(
-      `SELECT k.id AS k_id, k.code AS k_code, k.status AS k_status, k.submitted_at AS k_submitted_at, k.procedure_code AS k_procedure_code,
+    await db.query<Partial<DraftRow> & KeyedDossierColumns & { session?: SessionRow | null }>(
+      `${
+        joined
+          ? `WITH s AS (${liveSessionSql('$2')}),
+                  c AS (SELECT CASE WHEN s.subject->>'citizenId' ~* '${UUID_TEXT}' THEN (s.subject->>'citizenId')::uuid END AS id
+                          FROM s WHERE s.kind = 'citizen')
+             SELECT (SELECT to_jsonb(s) FROM s) AS session, `
+          : 'SELECT '
+      }k.id AS k_id, k.code AS k_code, k.status AS k_status, k.submitted_at AS k_submitted_at, k.procedure_code AS k_procedure_code,
               k.procedure_name AS k_procedure_name,
               d.id, d.owner_citizen_id, d.procedure_code, d.procedure_version, d.case_code, d.form_values, d.documents, d.meta, d.current_step,
               d.status, d.dossier_id, d.revision, d.created_at, d.updated_at, d.expires_at,
@@ -103,31 +133,36 @@ async function keyAndDraft(db: Queryable, citizen: CitizenActor, key: string, dr
                 (SELECT coalesce(json_agg(json_build_object('id', u.id, 'sha256', u.sha256, 'original_name', u.original_name, 'mime', u.mime,
                           'size', u.size, 'photo_copy', EXISTS (SELECT 1 FROM photo_copies p WHERE p.upload_id = u.id))), '[]')
                    FROM uploads u
-                  WHERE u.owner_kind = 'citizen' AND u.owner_id = $2::text
+                  WHERE u.owner_kind = 'citizen' AND u.owner_id = ${ownerText}
                     AND u.id IN (SELECT (x->>'uploadId')::uuid FROM jsonb_array_elements(d.documents) x
-                                  WHERE x->>'uploadId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))
+                                  WHERE x->>'uploadId' ~* '${UUID_TEXT}'))
               END AS attached_uploads
          FROM (SELECT 1) AS one
-         LEFT JOIN dossiers k ON k.owner_citizen_id = $2 AND k.idempotency_key = $3
-         LEFT JOIN drafts d ON d.id = $1 AND d.owner_citizen_id = $2 AND d.status <> 'deleted'`,
-      [draftId, citizen.id, key],
+         LEFT JOIN dossiers k ON k.owner_citizen_id = ${owner} AND k.idempotency_key = $3
+         LEFT JOIN drafts d ON d.id = $1 AND d.owner_citizen_id = ${owner} AND d.status <> 'deleted'`,
+      [draftId, joined ? who.sessionHash : who.id, key],
     )
   ).rows[0];
-  const { k_id, k_code, k_status, k_submitted_at, k_procedure_code, k_procedure_name, ...draft } = r;
+  const { session, ...row } = r;
+  const citizen = 'sessionHash' in who ? who.citizen(session ?? undefined) : who;
+  const { k_id, k_code, k_status, k_submitted_at, k_procedure_code, k_procedure_name, ...draft } = row;
   if (k_id)
     return {
-      existing: {
-        id: k_id,
-        code: k_code,
-        status: k_status,
-        submittedAt: new Date(k_submitted_at).toISOString(),
-        procedureCode: k_procedure_code,
-        procedureName: k_procedure_name,
+      citizen,
+      first: {
+        existing: {
+          id: k_id,
+          code: k_code,
+          status: k_status,
+          submittedAt: new Date(k_submitted_at).toISOString(),
+          procedureCode: k_procedure_code,
+          procedureName: k_procedure_name,
+        },
       },
     };
   if (!draft.id) throw notFound('Không tìm thấy hồ sơ nháp.');
   // The draft's uploads come with it (one round trip fewer, issue 17); the checks read them otherwise.
-  return { draft: draft as DraftRow };
+  return { citizen, first: { draft: draft as DraftRow } };
 }
 
 /**
@@ -146,12 +181,12 @@ export interface OnBehalf {
 
 export async function submitDossier(
   ctx: AppContext,
-  citizen: CitizenActor,
+  who: Submitter,
   input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean; locale?: 'vi' | 'en' },
   check: SubmissionChecker,
   onBehalf?: OnBehalf,
 ): Promise<{ dossier: SubmittedDossier; created: boolean }> {
-  const first = await keyAndDraft(ctx.db, citizen, input.idempotencyKey, input.draftId);
+  const { citizen, first } = await keyAndDraft(ctx.db, who, input.idempotencyKey, input.draftId);
   if ('existing' in first) return { dossier: first.existing, created: false };
   const { draft } = first;
   if (draft.status === 'submitted' && draft.dossier_id) {
