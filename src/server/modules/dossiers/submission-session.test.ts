@@ -56,12 +56,9 @@ describe(`submission: the session read with the draft, on ${testDatabaseKind}`, 
       return query(sql, params);
     }) as typeof db.query;
     const key = crypto.randomUUID();
-    let res;
-    try {
-      res = await submit(mai, draft.id, key);
-    } finally {
+    const res = await submit(mai, draft.id, key).finally(() => {
       db.query = query;
-    }
+    });
     expect(res.statusCode).toBe(201);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent).not.toContain(liveSessionSql('$1'));
@@ -82,7 +79,7 @@ describe(`submission: the session read with the draft, on ${testDatabaseKind}`, 
     // A session cookie the database no longer holds (logged out elsewhere, expired), and the CSRF token the app hands
     // out then (bound to no session): the answer is "log in", as for any other route.
     const gone = await citizen(crypto.randomUUID(), DEMO_MOTHER_ID, 'Trần Thị Mai');
-    await t.ctx.db.query('UPDATE sessions SET expires_at = now() - interval \'1 minute\' WHERE id_hash = $1', [sha256(gone.cookies.get('motcua_sid')!)]);
+    await t.ctx.db.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE id_hash = $1", [sha256(gone.cookies.get('motcua_sid')!)]);
     gone.cookies.delete('motcua_csrf');
     const expired = await submit(gone, draft.id);
     expect(expired.statusCode).toBe(401);
