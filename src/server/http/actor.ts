@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
+import type { SessionRow } from './session.ts';
 
 export interface CitizenActor {
   kind: 'citizen';
@@ -68,4 +69,27 @@ export function requireCitizen(req: FastifyRequest): CitizenActor {
   const a = requireActor(req);
   if (a.kind !== 'citizen') throw new AppError('FORBIDDEN', 'Chức năng này dành cho người dân đăng nhập bằng tài khoản định danh điện tử.', 403);
   return a;
+}
+
+/**
+ * A citizen whose session is still to be read, on a route that reads it in its first statement
+ * (RouteSpec.sessionInFirstRead): the session's hash to read, and `citizen`, which takes the row read (or none),
+ * settles the session (CSRF included) and answers the citizen, or throws 401/403 as requireCitizen does.
+ */
+export interface CitizenToRead {
+  sessionHash: string;
+  citizen(row: SessionRow | undefined): CitizenActor;
+}
+
+/** The request's citizen: known (requireCitizen), or still to read with the handler's first statement. */
+export function citizenOrToRead(req: FastifyRequest): CitizenActor | CitizenToRead {
+  const toRead = req.sessionToRead;
+  if (!toRead) return requireCitizen(req);
+  return {
+    sessionHash: toRead.idHash,
+    citizen(row) {
+      toRead.settle(row);
+      return requireCitizen(req);
+    },
+  };
 }

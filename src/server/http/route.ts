@@ -48,7 +48,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   /**
    * The handler reads the session in its own first statement (http/session.ts, `SessionToRead`): the session hook
    * sends nothing for it, one round trip fewer (the online submission, issue 17). Its handler must settle the session
-   * (`sessionToRead(req)`) before it acts.
+   * (`req.sessionToRead`, or `citizenOrToRead` in http/actor.ts) before it acts.
    */
   sessionInFirstRead?: boolean;
   /** Per-client request limit (e.g. lookups that could be used to guess). */

@@ -21,9 +21,8 @@ import {
 import { DraftDuplicates } from '../../../contract/duplicates.ts';
 import { created, createdOrFound, Ok } from '../../../contract/http.ts';
 import type { AppContext } from '../../context.ts';
-import { requireCitizen } from '../../http/actor.ts';
+import { citizenOrToRead, requireCitizen } from '../../http/actor.ts';
 import { defineRoute } from '../../http/route.ts';
-import type { SessionRow } from '../../http/session.ts';
 import { getOwnDraft, listOwnDrafts, toDraftView, updateDraft } from './drafts.ts';
 import { draftDuplicates } from './duplicates.ts';
 import { getOwnDossier, listOwnDossiers, publicLookup, requestWithdrawal } from './queries.ts';
@@ -115,17 +114,7 @@ export default async function dossierRoutes(app: FastifyInstance, ctx: AppContex
       sessionInFirstRead: true,
     },
     async ({ body, req, reply }) => {
-      const toRead = req.sessionToRead;
-      const who = toRead
-        ? {
-            sessionHash: toRead.idHash,
-            citizen: (row: SessionRow | undefined) => {
-              toRead.settle(row);
-              return requireCitizen(req);
-            },
-          }
-        : requireCitizen(req);
-      const result = await submitDossier(ctx, who, body, checkSubmission);
+      const result = await submitDossier(ctx, citizenOrToRead(req), body, checkSubmission);
       return reply.status(result.created ? 201 : 200).send(result.dossier);
     },
   );

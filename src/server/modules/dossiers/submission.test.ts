@@ -276,7 +276,13 @@ describe(`online submission on ${testDatabaseKind}`, () => {
     });
 
     it('refuses a malformed body with a clear 400 in Vietnamese', async () => {
-      for (const body of [{ draftId: 'không-phải-mã', idempotencyKey: crypto.randomUUID() }, { draftId: 42 }, { draftId: `${crypto.randomUUID()}\u0000` }]) {
+      for (const body of [
+        { draftId: 'không-phải-mã', idempotencyKey: crypto.randomUUID() },
+        { draftId: 42 },
+        { draftId: `${crypto.randomUUID()}\u0000`, idempotencyKey: crypto.randomUUID() },
+        { draftId: crypto.randomUUID(), idempotencyKey: 'k'.repeat(200_000) },
+        { draftId: 'ả'.repeat(100_000), idempotencyKey: crypto.randomUUID() },
+      ]) {
         const res = await mai.post('/api/dossiers', body);
         expect(res.statusCode).toBe(400);
         expect(res.json().error.message).toMatch(/[À-ỹ]/);

@@ -13,13 +13,13 @@ import crypto from 'node:crypto';
 import { NationalStatus, Channel } from '../../../core/dossiers/status.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
-import type { CitizenActor } from '../../http/actor.ts';
+import type { CitizenActor, CitizenToRead } from '../../http/actor.ts';
 import { liveSessionSql, type SessionRow } from '../../http/session.ts';
 import { AppError, appError, notFound } from '../../http/errors.ts';
 import { now } from '../../clock.ts';
 import { getVersion } from '../catalogue/index.ts';
 import { orgTree, routeUnits } from '../officials/index.ts';
-import { getOwnDraft, type DraftRow } from './drafts.ts';
+import type { DraftRow } from './drafts.ts';
 import { reserveDossierCode } from './codes.ts';
 import { recordAcknowledgedWarning, recordSubjects } from './duplicates.ts';
 import { createDossier, isDuplicateDossier, type NewDocument } from './transition.ts';
@@ -81,13 +81,6 @@ type KeyedDossierColumns = {
   k_procedure_name: string;
 };
 
-/**
- * Who submits: the citizen, or their session still to read (a request whose route reads the session in its first
- * statement, http/session.ts `SessionToRead`): its hash, and `citizen`, which settles the session read and answers
- * the citizen (or throws 401/403, as the session hook and requireCitizen would have).
- */
-export type Submitter = CitizenActor | { sessionHash: string; citizen(row: SessionRow | undefined): CitizenActor };
-
 const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
 /**
@@ -101,15 +94,10 @@ const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  */
 async function keyAndDraft(
   db: Queryable,
-  who: Submitter,
+  who: CitizenActor | CitizenToRead,
   key: string,
   draftId: string,
 ): Promise<{ citizen: CitizenActor; first: { existing: SubmittedDossier } | { draft: DraftRow } }> {
-  if (!/^[0-9a-f-]{36}$/i.test(draftId)) {
-    const citizen = 'sessionHash' in who ? who.citizen((await db.query<SessionRow>(liveSessionSql('$1'), [who.sessionHash])).rows[0]) : who;
-    const existing = await findByIdempotencyKey(db, citizen.id, key);
-    return { citizen, first: existing ? { existing } : { draft: await getOwnDraft(db, citizen, draftId) } };
-  }
   const joined = 'sessionHash' in who;
   // The owner: the citizen given ($2), or the one of the session read here (its hash is $2).
   const owner = joined ? '(SELECT c.id FROM c)' : '$2';
@@ -140,7 +128,8 @@ async function keyAndDraft(
          FROM (SELECT 1) AS one
          LEFT JOIN dossiers k ON k.owner_citizen_id = ${owner} AND k.idempotency_key = $3
          LEFT JOIN drafts d ON d.id = $1 AND d.owner_citizen_id = ${owner} AND d.status <> 'deleted'`,
-      [draftId, joined ? who.sessionHash : who.id, key],
+      // A draft id that is not a UUID names no draft (404, as getOwnDraft answers it), but the key may still name a dossier.
+      [/^[0-9a-f-]{36}$/i.test(draftId) ? draftId : null, joined ? who.sessionHash : who.id, key],
     )
   ).rows[0];
   const { session, ...row } = r;
@@ -181,7 +170,7 @@ export interface OnBehalf {
 
 export async function submitDossier(
   ctx: AppContext,
-  who: Submitter,
+  who: CitizenActor | CitizenToRead,
   input: { draftId: string; idempotencyKey: string; duplicateWarningSeen?: boolean; locale?: 'vi' | 'en' },
   check: SubmissionChecker,
   onBehalf?: OnBehalf,
